@@ -1,0 +1,75 @@
+/**
+ * Legal dates: calendar days written `YYYY-MM-DD`, meaning the day in China Standard
+ * Time. All arithmetic is done in UTC on midnight instants so the server's own time
+ * zone never shifts a date.
+ */
+
+const DAY_MS = 86_400_000;
+const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The date if `s` is a real calendar date in YYYY-MM-DD form (2026-02-30 is not), else undefined. */
+export function parseLegalDate(s: string): string | undefined {
+  const m = PATTERN.exec(s);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+  return s;
+}
+
+export function isLegalDate(s: string): boolean {
+  return parseLegalDate(s) !== undefined;
+}
+
+function toMs(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+}
+
+function fromMs(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function addDays(date: string, n: number): string {
+  return fromMs(toMs(date) + n * DAY_MS);
+}
+
+/** Same day-of-month n months later; the month's last day when that day does not exist. */
+export function addMonths(date: string, n: number): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1 + n;
+  const year = y + Math.floor(m / 12);
+  const month = (((m % 12) + 12) % 12) + 1;
+  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month));
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** n years later; 29 February becomes 28 February in a common year. */
+export function addYears(date: string, n: number): string {
+  return addMonths(date, 12 * n);
+}
+
+/** 0 = Sunday … 6 = Saturday */
+export function weekday(date: string): number {
+  return new Date(toMs(date)).getUTCDay();
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toMs(to) - toMs(from)) / DAY_MS);
+}
+
+export function yearOf(date: string): number {
+  return Number(date.slice(0, 4));
+}
+
+/** Today's legal date in China (UTC+8, no daylight saving). */
+export function todayInChina(now: Date = new Date()): string {
+  return fromMs(now.getTime() + 8 * 3_600_000);
+}
+
+const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+export function weekdayName(date: string): string {
+  return WEEKDAYS[weekday(date)]!;
+}

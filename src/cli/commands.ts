@@ -1,0 +1,60 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { Config } from '../platform/config.js';
+import { serve } from './serve.js';
+import { deadline } from './deadline.js';
+import { journalVerify, journalCheckpoint } from './journal.js';
+import { userCreate } from './user.js';
+import { migrate, demo } from './setup.js';
+
+export interface CommandContext {
+  config: Config;
+  values: Record<string, unknown>;
+  positionals: string[];
+}
+
+export interface Command {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** Resolves to the exit code; -1 means "keep running" (the server). */
+  run(ctx: CommandContext): Promise<number>;
+}
+
+export const COMMANDS = {
+  serve: {
+    summary: '启动服务（--demo：数据库为空时载入示范镇 妙泉镇）',
+    usage: '[--demo]',
+    options: { demo: { type: 'boolean' } },
+    run: serve,
+  },
+  migrate: { summary: '将数据库结构升级到最新版本', usage: '', options: {}, run: migrate },
+  demo: { summary: '在空数据库中载入示范镇数据', usage: '', options: {}, run: demo },
+  deadline: {
+    summary: '计算法定期限，输出一个 JSON 对象',
+    usage: '<规则> <YYYY-MM-DD>   例：yifa deadline penalty.hearing-request 2026-09-29',
+    options: {},
+    run: deadline,
+  },
+  'journal verify': {
+    summary: '对照最新签名检查点校验整个操作日志；发现问题时以非零状态退出并指出第一条问题记录',
+    usage: '',
+    options: {},
+    run: journalVerify,
+  },
+  'journal checkpoint': { summary: '为当前日志签发检查点', usage: '', options: {}, run: journalCheckpoint },
+  'user create': {
+    summary: '创建用户（生产环境用它创建第一个系统管理员）',
+    usage: '--username NAME --name 显示名 --region 区划ID或名称 [--role admin] [--scope all] （密码从 YIFA_NEW_PASSWORD 或标准输入读取）',
+    options: {
+      username: { type: 'string' },
+      name: { type: 'string' },
+      region: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      scope: { type: 'string' },
+      'region-name': { type: 'string' },
+    },
+    run: userCreate,
+  },
+} as const satisfies Record<string, Command>;
+
+export type CommandName = keyof typeof COMMANDS;

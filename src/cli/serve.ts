@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CommandContext } from './commands.js';
+import { openYifa } from '../platform/yifa.js';
+import { buildApp, WEB_DIST } from '../platform/http/app.js';
+import { seedDemoTown, DEMO_LOGINS } from '../demo/town.js';
+import { startCheckpointTimer } from '../journal/checkpoint-timer.js';
+
+export async function serve(ctx: CommandContext): Promise<number> {
+  const { config } = ctx;
+  const yifa = await openYifa(config);
+  let demoPassword: string | undefined;
+  if (ctx.values.demo) {
+    const seeded = await seedDemoTown(yifa, { password: config.demoPassword });
+    demoPassword = seeded?.password;
+    if (!seeded) console.log('数据库中已有数据，未重新载入示范数据（示范账号密码为首次载入时的密码）。');
+  }
+  const app = await buildApp(yifa, { logger: true });
+  const stopTimer = startCheckpointTimer(yifa.journal, config.checkpointIntervalSeconds, app.log);
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    stopTimer();
+    await app.close();
+    await yifa.journal.checkpoint().catch(() => undefined);
+    await yifa.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
+  const lines = [
+    '',
+    `yifa 依法 已启动：${url}`,
+    `  数据库：${yifa.db.describe}`,
+    `  公开门户：${url}/portal    管理控制台：${url}/console    接口文档：${url}/api/docs`,
+  ];
+  if (!existsSync(join(WEB_DIST, 'index.html'))) lines.push('  （网页尚未构建：运行 npm run build:web 后刷新）');
+  if (demoPassword) {
+    lines.push('', '示范账号（仅示范数据中存在）：');
+    for (const l of DEMO_LOGINS) lines.push(`  ${l.username.padEnd(10)} ${l.roleName}`);
+    lines.push(`  密码：${demoPassword}${config.demoPassword ? '（来自 YIFA_DEMO_PASSWORD）' : '（随机生成；设置 YIFA_DEMO_PASSWORD 可指定）'}`);
+  }
+  console.log(lines.join('\n') + '\n');
+  return -1;
+}

@@ -1,0 +1,248 @@
+/**
+ * The journal: every change in yifa is an action appended here, in the same
+ * transaction as its effect on the projection tables. Actions are insert-only
+ * (the database refuses UPDATE/DELETE), numbered gaplessly from 0, and each is a
+ * leaf of an RFC 6962 Merkle tree whose perfect subtrees are stored in
+ * `merkle_nodes`; signed checkpoints commit to the tree.
+ */
+import { randomUUID, type KeyObject } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import type { Db } from '../platform/db/database.js';
+import type { ActionTable, Database } from '../platform/db/schema.js';
+import { AppError } from '../platform/http/errors.js';
+import { canonicalJson } from './canonical.js';
+import { actionLeafBytes } from './leaf.js';
+import {
+  EMPTY_FRONTIER, appendLeaf, consistencyProof, frontierPositions, inclusionProof, leafHash, rootOf,
+  type Frontier, type Hash, type NodeReader,
+} from './merkle.js';
+import { signCheckpoint, keyIdOf, type Checkpoint } from './checkpoint.js';
+
+export interface Actor {
+  userId: string | null;
+  role: string | null;
+  agencyId: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { userId: null, role: 'system', agencyId: null };
+
+export interface ActionInput {
+  /** Dotted, stable name: `org.person.create`, `access.denied`, `session.login` … */
+  type: string;
+  actor: Actor;
+  subject?: { type: string; id: string; regionPath?: string | null };
+  /** Device time (ISO-8601); defaults to the server's receipt time. */
+  occurredAt?: string;
+  idempotencyKey?: string | null;
+  payload: unknown;
+}
+
+export type Action = ActionTable;
+
+export interface Performed<T> {
+  result: T;
+  action: Action;
+  /** true when the idempotency key had been used: nothing was done again. */
+  replayed: boolean;
+}
+
+export type Trx = Transaction<Database>;
+
+// An arbitrary constant naming the journal's append lock on PostgreSQL.
+const APPEND_LOCK_ID = 7_424_601;
+
+export interface SignedCheckpoint {
+  origin: string;
+  size: number;
+  rootHash: string;
+  timestamp: string;
+  body: string;
+  signature: string;
+  keyId: string;
+}
+
+export class Journal {
+  /** Frontier after the last committed append of this process; reloaded when another process appended. */
+  private frontier: Frontier = EMPTY_FRONTIER;
+
+  constructor(
+    readonly db: Db,
+    private readonly signing: { privateKey: KeyObject; publicKey: KeyObject; publicKeyPem: string },
+    readonly origin: string,
+  ) {}
+
+  get publicKeyPem(): string {
+    return this.signing.publicKeyPem;
+  }
+  get keyId(): string {
+    return keyIdOf(this.signing.publicKey);
+  }
+
+  /**
+   * Performs one action: runs `effect` and appends the action in one transaction.
+   * The same idempotency key from the same actor returns the first result and does nothing.
+   * If `effect` throws, nothing is written.
+   */
+  async perform<T>(input: ActionInput, effect: (trx: Trx) => Promise<T>): Promise<Performed<T>> {
+    let nextFrontier: Frontier | undefined;
+    const out = await this.db.kysely.transaction().execute(async (trx) => {
+      await this.lock(trx);
+      if (input.idempotencyKey) {
+        const prior = await this.findByIdempotencyKey(trx, input.actor.userId, input.idempotencyKey);
+        if (prior) {
+          if (prior.type !== input.type) {
+            throw new AppError('CONFLICT', `幂等键 ${input.idempotencyKey} 已用于另一操作（${prior.type}），请使用新的幂等键`);
+          }
+          return { result: (prior.result === null ? null : JSON.parse(prior.result)) as T, action: prior, replayed: true };
+        }
+      }
+      const result = await effect(trx);
+      const appended = await this.append(trx, input, result);
+      nextFrontier = appended.frontier;
+      return { result, action: appended.action, replayed: false };
+    });
+    if (nextFrontier) this.frontier = nextFrontier;
+    return out;
+  }
+
+  /** Records an action that has no effect on other tables (denied access, reads of personal records). */
+  async record(input: ActionInput): Promise<Action> {
+    return (await this.perform(input, async () => null)).action;
+  }
+
+  /** Appends inside the caller's transaction (which must hold the lock: use perform). */
+  private async append(trx: Trx, input: ActionInput, result: unknown): Promise<{ action: Action; frontier: Frontier }> {
+    const size = await this.size(trx);
+    const frontier = this.frontier.size === size ? this.frontier : await this.loadFrontier(trx, size);
+    const receivedAt = new Date().toISOString();
+    const row: Action = {
+      seq: size,
+      id: randomUUID(),
+      type: input.type,
+      actor_user_id: input.actor.userId,
+      actor_role: input.actor.role,
+      actor_agency_id: input.actor.agencyId,
+      subject_type: input.subject?.type ?? null,
+      subject_id: input.subject?.id ?? null,
+      region_path: input.subject?.regionPath ?? null,
+      occurred_at: input.occurredAt ?? receivedAt,
+      received_at: receivedAt,
+      idempotency_key: input.idempotencyKey ?? null,
+      payload: canonicalJson(input.payload ?? null),
+      result: result === undefined ? null : canonicalJson(result),
+      leaf_hash: '',
+    };
+    const leaf = leafHash(actionLeafBytes(row));
+    row.leaf_hash = leaf.toString('hex');
+    const next = appendLeaf(frontier, leaf);
+    await trx.insertInto('actions').values(row).execute();
+    if (next.completed.length > 0) {
+      await trx
+        .insertInto('merkle_nodes')
+        .values(next.completed.map((n) => ({ level: n.level, idx: n.index, hash: n.hash.toString('hex') })))
+        .execute();
+    }
+    return { action: row, frontier: next.frontier };
+  }
+
+  private async lock(trx: Trx): Promise<void> {
+    // SQLite serializes writers itself (one connection, and a database-level write lock
+    // across processes); PostgreSQL needs an explicit lock so leaf positions stay gapless.
+    if (this.db.engine === 'postgres') await sql`select pg_advisory_xact_lock(${APPEND_LOCK_ID})`.execute(trx);
+  }
+
+  private async findByIdempotencyKey(trx: Trx, userId: string | null, key: string): Promise<Action | undefined> {
+    let q = trx.selectFrom('actions').selectAll().where('idempotency_key', '=', key);
+    q = userId === null ? q.where('actor_user_id', 'is', null) : q.where('actor_user_id', '=', userId);
+    return q.executeTakeFirst();
+  }
+
+  /** Number of actions (the tree size). */
+  async size(executor: Trx | Db['kysely'] = this.db.kysely): Promise<number> {
+    const r = await executor.selectFrom('actions').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    return r ? Number(r.seq) + 1 : 0;
+  }
+
+  private reader(executor: Trx | Db['kysely']): NodeReader {
+    return {
+      node: async (level, index) => {
+        const hex =
+          level === 0
+            ? (await executor.selectFrom('actions').select('leaf_hash as hash').where('seq', '=', index).executeTakeFirst())?.hash
+            : (await executor.selectFrom('merkle_nodes').select('hash').where('level', '=', level).where('idx', '=', index).executeTakeFirst())?.hash;
+        if (!hex) throw new Error(`journal: missing Merkle node level ${level} index ${index}`);
+        return Buffer.from(hex, 'hex');
+      },
+    };
+  }
+
+  private async loadFrontier(executor: Trx | Db['kysely'], size: number): Promise<Frontier> {
+    const reader = this.reader(executor);
+    const nodes = [];
+    for (const p of frontierPositions(size)) nodes.push({ ...p, hash: await reader.node(p.level, p.index) });
+    return { size, nodes };
+  }
+
+  async root(size?: number): Promise<{ size: number; root: Hash }> {
+    const n = size ?? (await this.size());
+    return { size: n, root: rootOf(await this.loadFrontier(this.db.kysely, n)) };
+  }
+
+  /** Signs a checkpoint for the current tree if it grew since the last one; returns the latest. */
+  async checkpoint(): Promise<SignedCheckpoint | undefined> {
+    const latest = await this.latestCheckpoint();
+    const { size, root } = await this.root();
+    if (size === 0) return latest;
+    if (latest && latest.size >= size) return latest;
+    const cp = signCheckpoint(this.signing.privateKey, this.origin, size, root, new Date().toISOString());
+    const row = toRow(cp);
+    // Two servers may sign the same size at once: the first one stored wins.
+    await this.db.kysely.insertInto('checkpoints').values(row).onConflict((oc) => oc.column('size').doNothing()).execute();
+    return (await this.latestCheckpoint()) ?? fromRow(row);
+  }
+
+  async latestCheckpoint(): Promise<SignedCheckpoint | undefined> {
+    const row = await this.db.kysely.selectFrom('checkpoints').selectAll().orderBy('size', 'desc').limit(1).executeTakeFirst();
+    return row ? fromRow(row) : undefined;
+  }
+
+  async checkpointAt(size: number): Promise<SignedCheckpoint | undefined> {
+    const row = await this.db.kysely.selectFrom('checkpoints').selectAll().where('size', '=', size).executeTakeFirst();
+    return row ? fromRow(row) : undefined;
+  }
+
+  async inclusionProof(seq: number, treeSize: number): Promise<Hash[]> {
+    return inclusionProof(this.reader(this.db.kysely), seq, treeSize);
+  }
+
+  async consistencyProof(oldSize: number, newSize: number): Promise<Hash[]> {
+    return consistencyProof(this.reader(this.db.kysely), oldSize, newSize);
+  }
+
+  async action(seq: number): Promise<Action | undefined> {
+    return this.db.kysely.selectFrom('actions').selectAll().where('seq', '=', seq).executeTakeFirst();
+  }
+}
+
+function toRow(cp: Checkpoint) {
+  return {
+    size: cp.size,
+    root_hash: cp.rootHash.toString('hex'),
+    timestamp: cp.timestamp,
+    body: cp.body,
+    signature: cp.signature.toString('base64'),
+    key_id: cp.keyId,
+  };
+}
+
+function fromRow(row: Database['checkpoints']): SignedCheckpoint {
+  return {
+    origin: row.body.split('\n')[0] ?? '',
+    size: Number(row.size),
+    rootHash: row.root_hash,
+    timestamp: row.timestamp,
+    body: row.body,
+    signature: row.signature,
+    keyId: row.key_id,
+  };
+}

@@ -1,0 +1,79 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Yifa } from '../platform/yifa.js';
+import { AppError, notFound } from '../platform/http/errors.js';
+import { serviceRequest } from '../platform/http/request.js';
+import { decodeCursor, pageOf, pageQuery } from '../platform/http/pagination.js';
+import { scopeFilter } from '../modules/org/scope.js';
+import type { Action } from './journal.js';
+
+const seq = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export function actionView(a: Action) {
+  return {
+    seq: Number(a.seq), id: a.id, type: a.type,
+    actor: { userId: a.actor_user_id, role: a.actor_role, agencyId: a.actor_agency_id },
+    subject: a.subject_type ? { type: a.subject_type, id: a.subject_id } : null,
+    occurredAt: a.occurred_at, receivedAt: a.received_at, idempotencyKey: a.idempotency_key,
+    payload: JSON.parse(a.payload) as unknown, result: a.result === null ? null : (JSON.parse(a.result) as unknown), leafHash: a.leaf_hash,
+  };
+}
+
+export const journalRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ['journal'];
+  const publicLimit = { rateLimit: { max: yifa.config.publicRateLimit, timeWindow: '1 minute' } };
+
+  app.get('/journal/public-key', { schema: { tags, summary: '日志检查点签名公钥（Ed25519）' }, config: publicLimit }, async () => ({
+    algorithm: 'Ed25519', keyId: yifa.journal.keyId, origin: yifa.journal.origin, publicKeyPem: yifa.journal.publicKeyPem,
+  }));
+
+  app.get('/journal/checkpoint', { schema: { tags, summary: '最新签名检查点' }, config: publicLimit }, async () => {
+    const cp = await yifa.journal.checkpoint();
+    if (!cp) throw new AppError('NOT_FOUND', '日志为空，尚无检查点');
+    return cp;
+  });
+
+  app.get('/journal/proofs/inclusion', {
+    schema: { tags, summary: '包含证明（RFC 6962）', querystring: z.strictObject({ seq, size: seq.optional() }) },
+    config: publicLimit,
+  }, async (req) => {
+    const cp = req.query.size === undefined ? await yifa.journal.checkpoint() : await yifa.journal.checkpointAt(req.query.size);
+    if (!cp) throw new AppError('NOT_FOUND', '该规模的签名检查点不存在');
+    if (req.query.seq >= cp.size) throw new AppError('INVALID_INPUT', `序号 ${req.query.seq} 不在规模为 ${cp.size} 的树中`);
+    const action = await yifa.journal.action(req.query.seq);
+    if (!action) throw notFound('日志条目');
+    const proof = await yifa.journal.inclusionProof(req.query.seq, cp.size);
+    return { seq: req.query.seq, treeSize: cp.size, leafHash: action.leaf_hash, proof: proof.map((h) => h.toString('hex')), checkpoint: cp };
+  });
+
+  app.get('/journal/proofs/consistency', {
+    schema: { tags, summary: '一致性证明（RFC 6962）', querystring: z.strictObject({ from: seq, to: seq }) },
+    config: publicLimit,
+  }, async (req) => {
+    const { from, to } = req.query;
+    const [a, b] = await Promise.all([yifa.journal.checkpointAt(from), yifa.journal.checkpointAt(to)]);
+    if (!a || !b) throw new AppError('NOT_FOUND', '两个规模都必须是已签名的检查点');
+    if (from > to || from === 0) throw new AppError('INVALID_INPUT', '须满足 0 < from ≤ to');
+    const proof = await yifa.journal.consistencyProof(from, to);
+    return { from: a, to: b, proof: proof.map((h) => h.toString('hex')) };
+  });
+
+  app.get('/journal/actions', {
+    schema: {
+      tags, summary: '操作日志（按数据权限过滤，新在前）',
+      querystring: z.strictObject({ type: z.string().max(64).optional(), subjectType: z.string().max(32).optional(), subjectId: z.string().max(64).optional(), ...pageQuery }),
+    },
+  }, async (req) => {
+    const { auth } = await serviceRequest(yifa, req, 'journal.read');
+    let q = yifa.db.kysely.selectFrom('actions').selectAll().where(scopeFilter(auth.scope, { path: 'region_path', createdBy: 'actor_user_id' }));
+    if (req.query.type) q = q.where('type', '=', req.query.type);
+    if (req.query.subjectType) q = q.where('subject_type', '=', req.query.subjectType);
+    if (req.query.subjectId) q = q.where('subject_id', '=', req.query.subjectId);
+    const after = decodeCursor(req.query.cursor, 1);
+    if (after) q = q.where('seq', '<', Number(after[0]));
+    const rows = await q.orderBy('seq', 'desc').limit(req.query.limit + 1).execute();
+    return pageOf(rows, req.query.limit, (r) => [Number(r.seq)], actionView);
+  });
+};

@@ -1,0 +1,33 @@
+/**
+ * Checkpoint checks for the independent verifier: the signed body is
+ * "<origin>\n<size>\n<base64 root>\ntimestamp <RFC 3339>\n", signed with Ed25519.
+ */
+import { createPublicKey, verify } from 'node:crypto';
+
+export interface CheckpointBody {
+  origin: string;
+  size: number;
+  rootHash: Buffer;
+  timestamp: string;
+}
+
+export function parseCheckpointBody(body: string): CheckpointBody {
+  const lines = body.split('\n');
+  if (lines.length !== 5 || lines[4] !== '') throw new Error('checkpoint body: expected four lines ending with a newline');
+  const [origin, size, root, ts] = lines as [string, string, string, string];
+  if (!origin) throw new Error('checkpoint body: empty origin');
+  if (!/^(0|[1-9]\d*)$/.test(size)) throw new Error('checkpoint body: bad size');
+  const rootHash = Buffer.from(root, 'base64');
+  if (rootHash.length !== 32 || rootHash.toString('base64') !== root) throw new Error('checkpoint body: bad root hash');
+  const m = /^timestamp (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z)$/.exec(ts);
+  if (!m) throw new Error('checkpoint body: bad timestamp line');
+  return { origin, size: Number(size), rootHash, timestamp: m[1]! };
+}
+
+export function verifyCheckpointSignature(body: string, signature: Buffer, publicKeyPem: string): boolean {
+  try {
+    return verify(null, Buffer.from(body, 'utf8'), createPublicKey(publicKeyPem), signature);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * yifa's independent journal verifier. A court's expert can read these four small
+ * files alone: they import nothing from the rest of yifa (a test enforces it).
+ */
+export { leafHashOf, TreeBuilder, verifyInclusion, verifyConsistency } from './tree.js';
+export { parseCheckpointBody, verifyCheckpointSignature, type CheckpointBody } from './checkpoint.js';
+export { actionLeafBytes, actionLeafHash, type ActionRow } from './action-leaf.js';

@@ -1,0 +1,50 @@
+/**
+ * Roles (PRODUCT.md "Who uses it") and what each may do. Exhaustive: a new role does
+ * not compile until its permissions are listed here. The server is the authority;
+ * the web app only hides what the capability list does not contain.
+ */
+export const ROLES = {
+  admin: '系统管理员',
+  officer: '执法人员',
+  unit_head: '承办机构负责人/机关负责人',
+  legal_reviewer: '法制审核人员',
+  justice_office: '司法所工作人员',
+  mediator: '人民调解员',
+  petition_clerk: '信访干部',
+  supervisor: '县司法局执法监督',
+} as const;
+
+export type Role = keyof typeof ROLES;
+export const ROLE_IDS = Object.keys(ROLES) as [Role, ...Role[]];
+
+export const PERMISSIONS = {
+  'org.read': '查看组织机构与人员',
+  'org.manage': '维护区划、执法主体、科室与人员',
+  'certificate.manage': '管理执法证与法律职业资格',
+  'user.manage': '管理用户、角色与数据权限',
+  'calendar.manage': '维护节假日与调休表',
+  'journal.read': '查看操作日志（日志链）',
+  'login-log.read': '查看登录日志',
+  'person.personal-data': '查看身份证号、电话等个人信息',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ROLE_PERMISSIONS = {
+  admin: ['org.read', 'org.manage', 'certificate.manage', 'user.manage', 'calendar.manage', 'journal.read', 'login-log.read', 'person.personal-data'],
+  officer: ['org.read'],
+  unit_head: ['org.read', 'journal.read'],
+  legal_reviewer: ['org.read'],
+  justice_office: ['org.read', 'journal.read'],
+  mediator: ['org.read'],
+  petition_clerk: ['org.read'],
+  supervisor: ['org.read', 'journal.read', 'login-log.read'],
+} as const satisfies Record<Role, readonly Permission[]>;
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r] ?? []));
+}
+
+export function isRole(s: string): s is Role {
+  return Object.prototype.hasOwnProperty.call(ROLES, s);
+}

@@ -1,0 +1,73 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Yifa } from '../../platform/yifa.js';
+import { SESSION_COOKIE, requireUser } from '../../platform/http/auth.js';
+import { serviceRequest } from '../../platform/http/request.js';
+import { login, logout, resolveSession, type AuthContext } from './sessions.js';
+import { changeOwnPassword } from './service.js';
+import { ROLES } from './roles.js';
+import { DATA_SCOPES } from './scope.js';
+import { pageQuery, decodeCursor, pageOf } from '../../platform/http/pagination.js';
+
+function me(auth: AuthContext) {
+  return {
+    user: { ...auth.user },
+    roles: auth.roles.map((r) => ({ id: r, name: ROLES[r] })),
+    permissions: [...auth.permissions].sort(),
+    dataScope: { kind: auth.scope.kind, name: DATA_SCOPES[auth.scope.kind] },
+    csrfToken: auth.csrfToken,
+  };
+}
+
+export const sessionRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const client = (req: { ip: string; headers: Record<string, unknown> }) => ({ ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '') });
+
+  app.post('/session', {
+    schema: {
+      tags: ['session'], summary: '登录',
+      body: z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(128) }),
+    },
+    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+  }, async (req, reply) => {
+    const s = await login(yifa.db, req.body, client(req), yifa.config.sessionMinutes);
+    reply.setCookie(SESSION_COOKIE, s.token, {
+      httpOnly: true, sameSite: 'lax', path: '/', secure: req.protocol === 'https', expires: new Date(s.expiresAt),
+    });
+    const auth = await resolveSession(yifa.db, s.token, yifa.config.sessionMinutes);
+    return me(auth!);
+  });
+
+  app.get('/session', { schema: { tags: ['session'], summary: '当前登录用户、权限与 CSRF 令牌' } }, async (req) => me(requireUser(req)));
+
+  app.delete('/session', { schema: { tags: ['session'], summary: '退出登录' } }, async (req, reply) => {
+    const auth = requireUser(req);
+    await logout(yifa.db, auth, client(req));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  app.post('/session/password', {
+    schema: {
+      tags: ['session'], summary: '修改本人密码',
+      body: z.strictObject({ oldPassword: z.string().min(1).max(128), newPassword: z.string().min(1).max(128) }),
+    },
+  }, async (req) => {
+    const auth = requireUser(req);
+    await changeOwnPassword(yifa, { auth, idempotencyKey: null, denied: async () => {} }, req.body.oldPassword, req.body.newPassword);
+    return { ok: true };
+  });
+
+  app.get('/login-log', {
+    schema: { tags: ['session'], summary: '登录日志', querystring: z.strictObject({ username: z.string().max(64).optional(), ...pageQuery }) },
+  }, async (req) => {
+    await serviceRequest(yifa, req, 'login-log.read');
+    let q = yifa.db.kysely.selectFrom('login_log').selectAll();
+    if (req.query.username) q = q.where('username', '=', req.query.username);
+    const after = decodeCursor(req.query.cursor, 2);
+    if (after) q = q.where((eb) => eb.or([eb('at', '<', String(after[0])), eb.and([eb('at', '=', String(after[0])), eb('id', '<', String(after[1]))])]));
+    const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(req.query.limit + 1).execute();
+    return pageOf(rows, req.query.limit, (r) => [r.at, r.id], (r) => ({ id: r.id, username: r.username, userId: r.user_id, outcome: r.outcome, ip: r.ip, userAgent: r.user_agent, at: r.at }));
+  });
+};

@@ -1,0 +1,193 @@
+/**
+ * The database as Kysely sees it. Column conventions, the same on both engines:
+ * ids are text (UUIDs), legal dates are text `YYYY-MM-DD`, instants are ISO-8601
+ * UTC text, booleans are integers 0/1, JSON is canonical text, hashes are hex.
+ */
+export type RegionLevel = 'county' | 'town' | 'village';
+export type AgencyKind = 'statutory' | 'entrusted' | 'township';
+export type DataScope = 'all' | 'subtree' | 'level' | 'self';
+export type CertificateState = 'valid' | 'suspended' | 'revoked';
+export type AnnualReview = 'passed' | 'pending' | 'failed';
+
+export interface RegionTable {
+  id: string;
+  parent_id: string | null;
+  level: RegionLevel;
+  name: string;
+  /** 统计用区划代码, optional */
+  code: string | null;
+  /** Materialized ancestry, `/county/town/` with this region's id last: the data-scope key. */
+  path: string;
+  created_at: string;
+}
+
+export interface AgencyTable {
+  id: string;
+  region_id: string;
+  name: string;
+  kind: AgencyKind;
+  legal_basis: string;
+  /** JSON array of 执法事项 (enforcement powers) */
+  powers: string;
+  /** Prefix of document numbers, e.g. 妙泉 in 妙泉罚决字〔2026〕第12号 */
+  doc_prefix: string;
+  created_at: string;
+}
+
+export interface OfficeTable {
+  id: string;
+  agency_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface PersonTable {
+  id: string;
+  name: string;
+  agency_id: string;
+  office_id: string | null;
+  /** Denormalized from the agency (or set to a village) — the data-scope key. */
+  region_id: string;
+  region_path: string;
+  post: string;
+  /** Personal data: never public, reads are journaled. */
+  id_number: string | null;
+  phone: string | null;
+  /** 法律职业资格证书编号, for legal reviewers */
+  legal_qualification_no: string | null;
+  active: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CertificateTable {
+  id: string;
+  person_id: string;
+  number: string;
+  /** 执法类别 */
+  field: string;
+  /** 执法区域 */
+  area: string;
+  issued_on: string;
+  expires_on: string;
+  annual_review: AnnualReview;
+  annual_review_year: number | null;
+  state: CertificateState;
+  region_path: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  person_id: string | null;
+  agency_id: string | null;
+  /** Anchor of the data scope on the region tree */
+  region_id: string;
+  region_path: string;
+  data_scope: DataScope;
+  active: number;
+  created_at: string;
+  password_changed_at: string;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  role: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 (hex) of the cookie token: a database leak does not leak sessions. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  ip: string;
+}
+
+export type LoginOutcome = 'success' | 'bad-password' | 'unknown-user' | 'locked' | 'inactive' | 'logout';
+
+export interface LoginLogTable {
+  id: string;
+  username: string;
+  user_id: string | null;
+  outcome: LoginOutcome;
+  ip: string;
+  user_agent: string;
+  at: string;
+}
+
+export interface HolidayTableRow {
+  date: string;
+  year: number;
+  kind: 'rest' | 'workday';
+  name: string;
+}
+
+export interface HolidayYearTable {
+  year: number;
+  /** 'chinese-days' when seeded from the package, 'admin' when entered or corrected by hand */
+  source: string;
+  note: string;
+  updated_at: string;
+}
+
+export interface ActionTable {
+  /** 0-based position: the Merkle leaf index. Gapless. */
+  seq: number;
+  id: string;
+  type: string;
+  actor_user_id: string | null;
+  actor_role: string | null;
+  actor_agency_id: string | null;
+  subject_type: string | null;
+  subject_id: string | null;
+  /** Region path of the subject (for scoped reads of the journal) */
+  region_path: string | null;
+  occurred_at: string;
+  received_at: string;
+  idempotency_key: string | null;
+  /** Canonical JSON */
+  payload: string;
+  /** Canonical JSON of what the action returned (for idempotent replays) */
+  result: string | null;
+  /** hex SHA-256(0x00 ‖ leaf bytes) */
+  leaf_hash: string;
+}
+
+export interface MerkleNodeTable {
+  level: number;
+  idx: number;
+  hash: string;
+}
+
+export interface CheckpointTable {
+  size: number;
+  root_hash: string;
+  timestamp: string;
+  body: string;
+  signature: string;
+  key_id: string;
+}
+
+export interface Database {
+  regions: RegionTable;
+  agencies: AgencyTable;
+  offices: OfficeTable;
+  people: PersonTable;
+  certificates: CertificateTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  login_log: LoginLogTable;
+  holidays: HolidayTableRow;
+  holiday_years: HolidayYearTable;
+  actions: ActionTable;
+  merkle_nodes: MerkleNodeTable;
+  checkpoints: CheckpointTable;
+}

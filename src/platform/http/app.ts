@@ -1,0 +1,95 @@
+/**
+ * The HTTP server: JSON API under /api/v1 (OpenAPI at /api/docs), the staff console
+ * and the public portal (the built web app, served from web/dist).
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import rateLimit from '@fastify/rate-limit';
+import { z } from 'zod';
+import {
+  hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { AppError } from './errors.js';
+import { registerAuth } from './auth.js';
+import type { Yifa } from '../yifa.js';
+import { ping } from '../db/database.js';
+import { orgRoutes } from '../../modules/org/routes.js';
+import { sessionRoutes } from '../../modules/org/session-routes.js';
+import { journalRoutes } from '../../journal/routes.js';
+import { calendarRoutes } from '../../calendar/routes.js';
+import { publicRoutes } from '../../modules/disclosure/routes.js';
+
+// Validation messages in Chinese for every schema.
+z.config(z.locales.zhCN());
+
+export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
+export type App = FastifyInstance;
+
+export async function buildApp(yifa: Yifa, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: yifa.config.logLevel } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof AppError) return reply.status(err.status).send(err.toBody());
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => ({ path: `${v.instancePath || ''}`.replace(/^\//, '').replace(/\//g, '.'), message: v.message }));
+      const where = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' }[String(err.validationContext)] ?? '输入';
+      const first = issues[0];
+      const message = `${where}校验失败${first ? `：${first.path ? first.path + ' ' : ''}${first.message}` : ''}`;
+      return reply.status(400).send({ error: { code: 'INVALID_INPUT', message, details: issues } });
+    }
+    const e = err as { statusCode?: number; code?: string; message: string };
+    if (e.statusCode === 429) return reply.status(429).send({ error: { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' } });
+    if (e.statusCode === 413 || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.status(413).send({ error: { code: 'PAYLOAD_TOO_LARGE', message: '请求体过大' } });
+    if (e.statusCode === 400 || e.statusCode === 415) {
+      return reply.status(400).send({ error: { code: 'INVALID_INPUT', message: `请求格式错误：${e.message}` } });
+    }
+    req.log.error(err);
+    return reply.status(500).send({ error: { code: 'INTERNAL', message: '服务器内部错误，已记录，请稍后重试' } });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !existsSync(join(WEB_DIST, 'index.html'))) {
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` } });
+    }
+    // Client-side routes of the single-page app.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'yifa 依法 API', version: '1', description: '法治政府建设平台接口。错误统一为 {"error": {"code", "message", "citation"?}}。' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'yifa_session' }, csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerAuth(app, yifa);
+
+  app.get('/api/v1/health', { schema: { tags: ['system'], summary: '健康检查' } }, async () => {
+    await ping(yifa.db);
+    return { ok: true, engine: yifa.db.engine };
+  });
+  await app.register(sessionRoutes(yifa), { prefix: '/api/v1' });
+  await app.register(orgRoutes(yifa), { prefix: '/api/v1' });
+  await app.register(journalRoutes(yifa), { prefix: '/api/v1' });
+  await app.register(calendarRoutes(yifa), { prefix: '/api/v1' });
+  await app.register(publicRoutes(yifa), { prefix: '/api/v1' });
+
+  if (existsSync(join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+  }
+  return app;
+}

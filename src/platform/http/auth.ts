@@ -1,0 +1,79 @@
+/**
+ * Authentication and authorization for every request:
+ *  - the session cookie resolves to an AuthContext (or none);
+ *  - mutating API requests must carry the session's CSRF token in X-CSRF-Token;
+ *  - requireUser / requirePermission refuse with 401 / 403, and every refusal of a
+ *    logged-in user is journaled as `access.denied`.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import { AppError } from './errors.js';
+import { resolveSession, type AuthContext } from '../../modules/org/sessions.js';
+import type { Permission } from '../../modules/org/roles.js';
+import type { Yifa } from '../yifa.js';
+
+export const SESSION_COOKIE = 'yifa_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function registerAuth(app: FastifyInstance, yifa: Yifa): void {
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (req: FastifyRequest) => {
+    const token = req.cookies[SESSION_COOKIE];
+    req.auth = token ? ((await resolveSession(yifa.db, token, yifa.config.sessionMinutes)) ?? null) : null;
+    if (SAFE_METHODS.has(req.method) || !req.url.startsWith('/api/')) return;
+    // Logging in has no session yet; everything else that changes state needs the token.
+    if (req.method === 'POST' && req.url.split('?')[0] === '/api/v1/session') return;
+    if (!req.auth) return; // requireUser answers 401 in the handler
+    const sent = req.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !sameToken(sent, req.auth.csrfToken)) {
+      await journalDenied(yifa, req, 'csrf', { reason: 'CSRF 令牌缺失或不匹配' });
+      throw new AppError('CSRF_TOKEN_MISSING', '缺少或无效的 CSRF 令牌（请求头 X-CSRF-Token），请刷新页面后重试');
+    }
+  });
+}
+
+export function requireUser(req: FastifyRequest): AuthContext {
+  if (!req.auth) throw new AppError('UNAUTHENTICATED', '请先登录');
+  return req.auth;
+}
+
+export async function requirePermission(yifa: Yifa, req: FastifyRequest, permission: Permission): Promise<AuthContext> {
+  const auth = requireUser(req);
+  if (!auth.permissions.has(permission)) {
+    await journalDenied(yifa, req, 'permission', { permission });
+    throw new AppError('FORBIDDEN', '您没有执行此操作的权限');
+  }
+  return auth;
+}
+
+/** Journals a refused access by a logged-in user (nothing else is changed). */
+export async function journalDenied(
+  yifa: Yifa,
+  req: FastifyRequest,
+  kind: 'permission' | 'scope' | 'csrf',
+  detail: Record<string, unknown>,
+  subject?: { type: string; id: string },
+): Promise<void> {
+  const auth = req.auth;
+  await yifa.journal.record({
+    type: 'access.denied',
+    actor: auth?.actor ?? { userId: null, role: null, agencyId: null },
+    ...(subject ? { subject } : {}),
+    payload: { kind, method: req.method, url: req.url.slice(0, 300), ip: req.ip, ...detail },
+  });
+}
+
+export type Reply = FastifyReply;

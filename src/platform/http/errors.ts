@@ -1,0 +1,41 @@
+/**
+ * One error shape for the whole API:
+ * {"error": {"code": "STABLE_CODE", "message": "中文说明", "citation"?: "…", "details"?: …}}
+ * Codes are stable: scripts and the web app switch on them; add, never rename.
+ */
+export const ERROR_STATUS = {
+  INVALID_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  CSRF_TOKEN_MISSING: 403,
+  FORBIDDEN: 403,
+  OUT_OF_SCOPE: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  GATE_REFUSED: 409,
+  ACCOUNT_LOCKED: 429,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  INTERNAL: 500,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: { citation?: string; details?: unknown } = {},
+  ) {
+    super(message);
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+  toBody() {
+    return { error: { code: this.code, message: this.message, ...this.extra } };
+  }
+}
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what}不存在或您无权查看`);
+export const conflict = (message: string, details?: unknown) => new AppError('CONFLICT', message, details ? { details } : {});
+export const invalid = (message: string, details?: unknown) => new AppError('INVALID_INPUT', message, details ? { details } : {});

@@ -1,0 +1,32 @@
+/**
+ * The running application's parts, opened once and passed to routes, the CLI and tests.
+ */
+import type { Config } from './config.js';
+import { openDatabase, type Db } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { Journal } from '../journal/journal.js';
+import { loadOrCreateSigningKey } from '../journal/checkpoint.js';
+import { CalendarStore } from '../calendar/store.js';
+
+export interface Yifa {
+  config: Config;
+  db: Db;
+  journal: Journal;
+  calendar: CalendarStore;
+  close(): Promise<void>;
+}
+
+export async function openYifa(config: Config, opts: { migrate?: boolean } = {}): Promise<Yifa> {
+  const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    if (opts.migrate !== false) await migrateToLatest(db);
+    const key = loadOrCreateSigningKey(config.dataDir);
+    const journal = new Journal(db, key, config.journalOrigin);
+    const calendar = new CalendarStore(db, journal);
+    if (opts.migrate !== false) await calendar.seedIfEmpty();
+    return { config, db, journal, calendar, close: () => db.close() };
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+}

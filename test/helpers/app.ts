@@ -1,0 +1,70 @@
+/**
+ * A yifa instance on a test database (either engine), with the demo town, and a small
+ * client that keeps the session cookie and CSRF token like a browser would.
+ */
+import { rmSync } from 'node:fs';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { loadConfig, type Config } from '../../src/platform/config.js';
+import { openYifa, type Yifa } from '../../src/platform/yifa.js';
+import { buildApp } from '../../src/platform/http/app.js';
+import { seedDemoTown } from '../../src/demo/town.js';
+import type { Engine } from '../../src/platform/db/database.js';
+import { createTestDatabase } from './engines.js';
+
+export const DEMO_PASSWORD = 'Demo-Password-2026';
+
+export interface TestApp {
+  yifa: Yifa;
+  app: FastifyInstance;
+  config: Config;
+  login(username: string, password?: string): Promise<Client>;
+  anonymous(): Client;
+  close(): Promise<void>;
+}
+
+export class Client {
+  cookie: string | undefined;
+  csrf: string | undefined;
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const h: Record<string, string> = { ...headers };
+    if (this.cookie) h.cookie = this.cookie;
+    if (this.csrf && method !== 'GET' && !('x-csrf-token' in headers)) h['x-csrf-token'] = this.csrf;
+    const res = await this.app.inject({ method, url, headers: h, ...(body !== undefined ? { payload: body as object } : {}) });
+    const set = res.cookies.find((c) => c.name === 'yifa_session');
+    if (set) this.cookie = set.value ? `yifa_session=${set.value}` : undefined;
+    return res;
+  }
+  get(url: string) { return this.request('GET', url); }
+  post(url: string, body?: unknown, headers?: Record<string, string>) { return this.request('POST', url, body, headers); }
+  patch(url: string, body?: unknown, headers?: Record<string, string>) { return this.request('PATCH', url, body, headers); }
+  put(url: string, body?: unknown, headers?: Record<string, string>) { return this.request('PUT', url, body, headers); }
+  delete(url: string, headers?: Record<string, string>) { return this.request('DELETE', url, undefined, headers); }
+}
+
+export async function startTestApp(engine: Engine, opts: { demo?: boolean } = {}): Promise<TestApp> {
+  const t = await createTestDatabase(engine, { migrate: false });
+  await t.db.close();
+  const config: Config = { ...loadConfig({}), dataDir: t.dataDir, databaseUrl: t.databaseUrl, demoPassword: DEMO_PASSWORD, checkpointIntervalSeconds: 0 };
+  const yifa = await openYifa(config);
+  if (opts.demo !== false) await seedDemoTown(yifa, { password: DEMO_PASSWORD });
+  const app = await buildApp(yifa);
+  await app.ready();
+  return {
+    yifa, app, config,
+    anonymous: () => new Client(app),
+    async login(username, password = DEMO_PASSWORD) {
+      const c = new Client(app);
+      const res = await c.post('/api/v1/session', { username, password });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      c.csrf = res.json().csrfToken;
+      return c;
+    },
+    async close() {
+      await app.close();
+      await yifa.close();
+      rmSync(t.dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * The journal end to end on both engines: idempotent actions, signed checkpoints,
+ * proofs checked by the independent verifier, and `journal verify` catching a changed,
+ * deleted, reordered or truncated row (the tests drop the insert-only triggers to play
+ * the attacker, as someone with direct access to the database file could).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { ENGINES } from '../helpers/engines.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { verifyJournal } from '../../src/journal/verify-journal.js';
+import { verifyConsistency, verifyInclusion, verifyCheckpointSignature, parseCheckpointBody } from '../../src/journal/verifier/index.js';
+import type { Engine } from '../../src/platform/db/database.js';
+
+const run = promisify(execFile);
+
+async function dropGuards(t: TestApp, engine: Engine) {
+  const k = t.yifa.db.kysely;
+  if (engine === 'sqlite') {
+    await sql`drop trigger actions_refuse_update`.execute(k);
+    await sql`drop trigger actions_refuse_delete`.execute(k);
+  } else {
+    await sql`drop trigger actions_refuse_change on actions`.execute(k);
+  }
+}
+
+async function appendSome(t: TestApp, n: number) {
+  for (let i = 0; i < n; i++) await t.yifa.journal.record({ type: 'test.note', actor: { userId: 'u1', role: 'officer', agencyId: 'a1' }, payload: { i, text: `第${i}条` } });
+}
+
+describe.each(ENGINES)('journal on %s', (engine) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await startTestApp(engine, { demo: false });
+    await appendSome(t, 40);
+    await t.yifa.journal.checkpoint();
+  });
+  afterEach(async () => t.close());
+
+  it('keeps the signing key private (mode 0600) and serves it with the checkpoint', async () => {
+    expect(statSync(join(t.config.dataDir, 'journal-signing-key.pem')).mode & 0o777).toBe(0o600);
+    const pub = t.anonymous();
+    const key = (await pub.get('/api/v1/journal/public-key')).json();
+    const cp = (await pub.get('/api/v1/journal/checkpoint')).json();
+    expect(cp.size).toBe(await t.yifa.journal.size());
+    expect(verifyCheckpointSignature(cp.body, Buffer.from(cp.signature, 'base64'), key.publicKeyPem)).toBe(true);
+    expect(parseCheckpointBody(cp.body).size).toBe(cp.size);
+  });
+
+  it('serves inclusion and consistency proofs that the independent verifier accepts', async () => {
+    const pub = t.anonymous();
+    const first = (await pub.get('/api/v1/journal/checkpoint')).json();
+    await appendSome(t, 23);
+    await t.yifa.journal.checkpoint();
+    const second = (await pub.get('/api/v1/journal/checkpoint')).json();
+    expect(second.size).toBe(first.size + 23);
+    for (const seq of [0, 1, 17, first.size, second.size - 1]) {
+      const p = (await pub.get(`/api/v1/journal/proofs/inclusion?seq=${seq}&size=${second.size}`)).json();
+      const ok = verifyInclusion(Buffer.from(p.leafHash, 'hex'), seq, second.size, p.proof.map((h: string) => Buffer.from(h, 'hex')), Buffer.from(second.rootHash, 'hex'));
+      expect(ok, `seq ${seq}`).toBe(true);
+    }
+    const c = (await pub.get(`/api/v1/journal/proofs/consistency?from=${first.size}&to=${second.size}`)).json();
+    expect(verifyConsistency(first.size, second.size, Buffer.from(first.rootHash, 'hex'), Buffer.from(second.rootHash, 'hex'), c.proof.map((h: string) => Buffer.from(h, 'hex')))).toBe(true);
+    expect((await pub.get('/api/v1/journal/proofs/inclusion?seq=99999')).statusCode).toBe(400);
+  });
+
+  it('passes verification when nothing was touched', async () => {
+    const r = await verifyJournal(t.yifa.db, t.yifa.journal.publicKeyPem);
+    // 40 notes and the calendar seed.
+    expect(r).toMatchObject({ ok: true, actions: 41, problem: null, uncheckpointed: 0 });
+  });
+
+  it('names a changed row', async () => {
+    await dropGuards(t, engine);
+    await sql`update actions set payload = ${'{"i":7,"text":"改过"}'} where seq = 7`.execute(t.yifa.db.kysely);
+    const r = await verifyJournal(t.yifa.db, t.yifa.journal.publicKeyPem);
+    expect(r.problem).toMatchObject({ seq: 7, kind: 'changed' });
+  });
+
+  it('names a changed row whose stored hash was recomputed too, through the signed root', async () => {
+    await dropGuards(t, engine);
+    const { actionLeafHash } = await import('../../src/journal/verifier/index.js');
+    const row = await t.yifa.db.kysely.selectFrom('actions').selectAll().where('seq', '=', 12).executeTakeFirstOrThrow();
+    const forged = { ...row, payload: '{"i":12,"text":"伪造"}' };
+    await sql`update actions set payload = ${forged.payload}, leaf_hash = ${actionLeafHash(forged).toString('hex')} where seq = 12`.execute(t.yifa.db.kysely);
+    const r = await verifyJournal(t.yifa.db, t.yifa.journal.publicKeyPem);
+    expect(r.ok).toBe(false);
+    expect(r.problem?.kind).toBe('checkpoint-mismatch');
+    expect(r.problem!.seq).toBeLessThanOrEqual(12);
+  });
+
+  it('names a deleted row', async () => {
+    await dropGuards(t, engine);
+    await sql`delete from actions where seq = 20`.execute(t.yifa.db.kysely);
+    const r = await verifyJournal(t.yifa.db, t.yifa.journal.publicKeyPem);
+    expect(r.problem).toMatchObject({ seq: 20, kind: 'missing' });
+  });
+
+  it('names reordered rows', async () => {
+    await dropGuards(t, engine);
+    const k = t.yifa.db.kysely;
+    // Swap rows 5 and 6 (positions and all): each now sits at the other's position.
+    await sql`update actions set seq = 1000000 where seq = 5`.execute(k);
+    await sql`update actions set seq = 5 where seq = 6`.execute(k);
+    await sql`update actions set seq = 6 where seq = 1000000`.execute(k);
+    const r = await verifyJournal(t.yifa.db, t.yifa.journal.publicKeyPem);
+    expect(r.problem).toMatchObject({ seq: 5, kind: 'changed' });
+  });
+
+  it('names a truncated tail', async () => {
+    await dropGuards(t, engine);
+    await sql`delete from actions where seq >= 33`.execute(t.yifa.db.kysely);
+    const r = await verifyJournal(t.yifa.db, t.yifa.journal.publicKeyPem);
+    expect(r.problem).toMatchObject({ seq: 33, kind: 'truncated' });
+  });
+
+  it('yifa journal verify exits 0 on a sound journal and non-zero naming the first bad entry', async () => {
+    const env = { ...process.env, YIFA_DATA_DIR: t.config.dataDir, DATABASE_URL: t.config.databaseUrl ?? '' };
+    const ok = await run(process.execPath, ['bin/yifa.mjs', 'journal', 'verify'], { env });
+    expect(JSON.parse(ok.stdout).ok).toBe(true);
+    await dropGuards(t, engine);
+    await sql`update actions set type = 'forged' where seq = 3`.execute(t.yifa.db.kysely);
+    const bad = await run(process.execPath, ['bin/yifa.mjs', 'journal', 'verify'], { env }).then(() => undefined, (e: { code: number; stdout: string; stderr: string }) => e);
+    expect(bad?.code).toBe(1);
+    expect(JSON.parse(bad!.stdout).problem.seq).toBe(3);
+    expect(bad!.stderr).toMatch(/第 3 条/);
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { inScope, type Scope } from '../../src/modules/org/scope.js';
+import { standingOf, inForce } from '../../src/modules/org/certificates.js';
+import { ROLE_PERMISSIONS, ROLES, permissionsOf } from '../../src/modules/org/roles.js';
+import { hashPassword, verifyPassword, passwordProblem, generatePassword } from '../../src/platform/security/password.js';
+import { canonicalJson } from '../../src/journal/canonical.js';
+import { actionLeafBytes } from '../../src/journal/leaf.js';
+import { actionLeafBytes as verifierLeafBytes } from '../../src/journal/verifier/action-leaf.js';
+
+const scope = (kind: Scope['kind'], regionPath = '/c/t1/'): Scope => ({ kind, regionPath, userId: 'u1', personId: 'p1' });
+
+describe('data scopes (pure)', () => {
+  it('subtree covers the region and below, level only the region, self only own records', () => {
+    expect(inScope(scope('subtree'), { regionPath: '/c/t1/v1/' })).toBe(true);
+    expect(inScope(scope('subtree'), { regionPath: '/c/t1/' })).toBe(true);
+    expect(inScope(scope('subtree'), { regionPath: '/c/t2/' })).toBe(false);
+    expect(inScope(scope('subtree'), { regionPath: '/c/' })).toBe(false);
+    expect(inScope(scope('level'), { regionPath: '/c/t1/' })).toBe(true);
+    expect(inScope(scope('level'), { regionPath: '/c/t1/v1/' })).toBe(false);
+    expect(inScope(scope('self'), { regionPath: '/c/t1/', createdBy: 'u2' })).toBe(false);
+    expect(inScope(scope('self'), { regionPath: '/x/', createdBy: 'u1' })).toBe(true);
+    expect(inScope(scope('self'), { regionPath: '/x/', personId: 'p1' })).toBe(true);
+    expect(inScope(scope('all'), { regionPath: '/anything/' })).toBe(true);
+  });
+
+  it('fails closed for an unknown scope kind', () => {
+    expect(inScope({ ...scope('all'), kind: 'everything' as never }, { regionPath: '/c/' })).toBe(false);
+  });
+
+  it('a path that merely starts with the same characters is not a subregion', () => {
+    // ids are UUIDs ending with '/', so /c/t1/ never prefixes /c/t10/
+    expect(inScope(scope('subtree', '/c/t1/'), { regionPath: '/c/t10/' })).toBe(false);
+  });
+});
+
+describe('执法证 standing', () => {
+  const base = { state: 'valid' as const, annualReview: 'passed' as const, issuedOn: '2024-01-01', expiresOn: '2026-12-31' };
+  it('warns 90 days ahead and is red after expiry', () => {
+    expect(standingOf(base, '2026-10-01')).toEqual({ standing: 'in-force', daysLeft: 91 });
+    expect(standingOf(base, '2026-10-02').standing).toBe('expiring');
+    expect(standingOf(base, '2026-12-31').standing).toBe('expiring');
+    expect(standingOf(base, '2027-01-01').standing).toBe('expired');
+    expect(inForce(base, '2026-12-31')).toBe(true);
+    expect(inForce(base, '2027-01-01')).toBe(false);
+  });
+  it('suspended, revoked, failed 年审 and not-yet-valid certificates are not in force', () => {
+    expect(inForce({ ...base, state: 'suspended' }, '2025-01-01')).toBe(false);
+    expect(inForce({ ...base, state: 'revoked' }, '2025-01-01')).toBe(false);
+    expect(inForce({ ...base, annualReview: 'failed' }, '2025-01-01')).toBe(false);
+    expect(inForce(base, '2023-12-31')).toBe(false);
+  });
+});
+
+describe('roles', () => {
+  it('every role has a Chinese name and a permission list; only admin manages users', () => {
+    for (const r of Object.keys(ROLES) as (keyof typeof ROLES)[]) expect(Array.isArray(ROLE_PERMISSIONS[r])).toBe(true);
+    expect(permissionsOf(['officer']).has('user.manage')).toBe(false);
+    expect(permissionsOf(['admin']).has('user.manage')).toBe(true);
+  });
+});
+
+describe('passwords', () => {
+  it('hashes with scrypt and verifies', async () => {
+    const h = await hashPassword('Correct-Horse-42');
+    expect(h).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(await verifyPassword('Correct-Horse-42', h)).toBe(true);
+    expect(await verifyPassword('Correct-Horse-43', h)).toBe(false);
+    expect(await verifyPassword('x', 'garbage')).toBe(false);
+  });
+  it('states why a password is too weak, in Chinese', () => {
+    expect(passwordProblem('short1')).toMatch(/至少/);
+    expect(passwordProblem('onlyletterslong')).toMatch(/字母和数字/);
+    expect(passwordProblem('admin-password-1', 'admin')).toMatch(/用户名/);
+    expect(passwordProblem(generatePassword())).toBeUndefined();
+  });
+});
+
+describe('canonical JSON and the leaf encoding', () => {
+  it('sorts keys and ignores insertion order', () => {
+    expect(canonicalJson({ b: 1, a: [true, null, '中文'] })).toBe('{"a":[true,null,"中文"],"b":1}');
+    fc.assert(fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (o) => {
+      const reversed = Object.fromEntries(Object.entries(o).reverse());
+      expect(canonicalJson(reversed)).toBe(canonicalJson(o));
+      expect(JSON.parse(canonicalJson(o))).toEqual(JSON.parse(JSON.stringify(o)));
+    }));
+    expect(() => canonicalJson({ x: Number.NaN })).toThrow();
+  });
+
+  it('the writer and the independent verifier encode every row to the same bytes', () => {
+    const text = fc.option(fc.string({ unit: 'grapheme' }), { nil: null });
+    fc.assert(fc.property(fc.nat(), fc.string(), fc.string(), text, text, text, text, text, text, fc.string(), fc.string(), text, fc.string(), text,
+      (seq, id, type, a, b, c, d, e, f, occ, rec, idem, payload, result) => {
+        const row = { seq, id, type, actor_user_id: a, actor_role: b, actor_agency_id: c, subject_type: d, subject_id: e, region_path: f, occurred_at: occ, received_at: rec, idempotency_key: idem, payload, result };
+        expect(verifierLeafBytes(row).equals(actionLeafBytes(row))).toBe(true);
+      }));
+  });
+
+  it('distinguishes null from the empty string and field boundaries', () => {
+    const row = { seq: 1, id: 'a', type: 't', actor_user_id: null, actor_role: '', actor_agency_id: null, subject_type: null, subject_id: null, region_path: null, occurred_at: 'x', received_at: 'y', idempotency_key: null, payload: '{}', result: null };
+    expect(actionLeafBytes(row).equals(actionLeafBytes({ ...row, actor_user_id: '' }))).toBe(false);
+    expect(actionLeafBytes({ ...row, id: 'ab', type: '' }).equals(actionLeafBytes({ ...row, id: 'a', type: 'b' }))).toBe(false);
+  });
+});

@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+// Three tiers, all required in CI (scripts/test.mjs runs them and prints the summary line):
+// unit — pure logic; store — every store/integration test on SQLite AND PostgreSQL;
+// browser — the web app in Debian's Chromium through playwright-core.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 } },
+      {
+        test: {
+          name: 'store',
+          include: ['test/store/**/*.test.ts'],
+          globalSetup: ['test/helpers/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/helpers/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
