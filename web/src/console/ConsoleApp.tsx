@@ -1,0 +1,124 @@
+import { useEffect, useState } from 'react';
+import { App, Button, Dropdown, Form, Input, Layout, Menu, Modal, Space, Spin, Tag } from 'antd';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { api, get, post, setCsrfToken, type ApiError } from '../api';
+import { useLang, useT, type StringKey } from '../i18n';
+import type { Me } from '../types';
+import { SessionContext, can } from './session';
+import DashboardPage from './pages/DashboardPage';
+import RegionsPage from './pages/RegionsPage';
+import AgenciesPage from './pages/AgenciesPage';
+import PeoplePage from './pages/PeoplePage';
+import PersonPage from './pages/PersonPage';
+import CertificatesPage from './pages/CertificatesPage';
+import UsersPage from './pages/UsersPage';
+import CalendarPage from './pages/CalendarPage';
+import JournalPage from './pages/JournalPage';
+import LoginLogPage from './pages/LoginLogPage';
+
+/** Menu entries and the permission each needs (the server checks again). */
+const MENU: { key: string; label: StringKey; permission: string }[] = [
+  { key: 'dashboard', label: 'dashboard', permission: 'org.read' },
+  { key: 'regions', label: 'regions', permission: 'org.read' },
+  { key: 'agencies', label: 'agencyAdmin', permission: 'org.read' },
+  { key: 'people', label: 'people', permission: 'org.read' },
+  { key: 'certificates', label: 'certificates', permission: 'org.read' },
+  { key: 'users', label: 'users', permission: 'user.manage' },
+  { key: 'calendar', label: 'calendar', permission: 'org.read' },
+  { key: 'journal', label: 'journal', permission: 'journal.read' },
+  { key: 'login-log', label: 'loginLog', permission: 'login-log.read' },
+];
+
+function PasswordDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const submit = async () => {
+    const v = await form.validateFields();
+    try {
+      await post('/session/password', { oldPassword: v.oldPassword, newPassword: v.newPassword });
+      void message.success('密码已修改，其他登录会话已退出');
+      form.resetFields();
+      onClose();
+    } catch (e) {
+      void message.error((e as ApiError).message);
+    }
+  };
+  return (
+    <Modal title="修改密码" open={open} onOk={submit} onCancel={onClose} okText="确定" cancelText="取消">
+      <Form form={form} layout="vertical">
+        <Form.Item name="oldPassword" label="原密码" rules={[{ required: true, message: '请输入原密码' }]}><Input.Password /></Form.Item>
+        <Form.Item name="newPassword" label="新密码" extra="至少 10 位，须同时包含字母和数字" rules={[{ required: true, min: 10, message: '至少 10 位' }]}><Input.Password /></Form.Item>
+        <Form.Item name="confirm" label="确认新密码" dependencies={['newPassword']}
+          rules={[{ required: true, message: '请再次输入' }, ({ getFieldValue }) => ({ validator: (_, v) => (v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入不一致'))) })]}>
+          <Input.Password />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export default function ConsoleApp() {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [pwOpen, setPwOpen] = useState(false);
+  const t = useT();
+  const { lang, setLang } = useLang();
+  const navigate = useNavigate();
+  const location = useLocation();
+  useEffect(() => {
+    get<Me>('/session').then(
+      (m) => { setCsrfToken(m.csrfToken); setMe(m); },
+      () => setMe(null),
+    );
+  }, []);
+  if (me === undefined) return <Spin style={{ margin: 80 }} />;
+  if (me === null) return <Navigate to={`/console/login?next=${encodeURIComponent(location.pathname)}`} replace />;
+  const here = location.pathname.split('/')[2] ?? 'dashboard';
+  const logout = async () => {
+    await api('DELETE', '/session').catch(() => undefined);
+    setCsrfToken(undefined);
+    navigate('/console/login', { replace: true });
+  };
+  return (
+    <SessionContext.Provider value={me}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0}>
+          <div style={{ padding: 16, fontWeight: 600, color: '#b71c1c' }}>{t('consoleTitle')}</div>
+          <Menu mode="inline" selectedKeys={[here]}
+            items={MENU.filter((m) => can(me, m.permission)).map((m) => ({ key: m.key, label: <Link to={`/console/${m.key}`}>{t(m.label)}</Link> }))} />
+        </Layout.Sider>
+        <Layout>
+          <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 12, paddingInline: 24 }}>
+            <Link to="/portal">{t('portal')}</Link>
+            <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{lang === 'zh' ? 'English' : '中文'}</Button>
+            <Dropdown menu={{ items: [
+              { key: 'pw', label: t('changePassword'), onClick: () => setPwOpen(true) },
+              { key: 'out', label: t('logout'), onClick: () => void logout() },
+            ] }}>
+              <Space style={{ cursor: 'pointer' }} data-testid="current-user">
+                <span>{me.user.displayName}</span>
+                {me.roles.map((r) => <Tag key={r.id}>{r.name}</Tag>)}
+                <Tag color="blue">数据权限：{me.dataScope.name}</Tag>
+              </Space>
+            </Dropdown>
+          </Layout.Header>
+          <Layout.Content style={{ padding: 24 }}>
+            <Routes>
+              <Route index element={<Navigate to="dashboard" replace />} />
+              <Route path="dashboard" element={<DashboardPage />} />
+              <Route path="regions" element={<RegionsPage />} />
+              <Route path="agencies" element={<AgenciesPage />} />
+              <Route path="people" element={<PeoplePage />} />
+              <Route path="people/:id" element={<PersonPage />} />
+              <Route path="certificates" element={<CertificatesPage />} />
+              <Route path="users" element={<UsersPage />} />
+              <Route path="calendar" element={<CalendarPage />} />
+              <Route path="journal" element={<JournalPage />} />
+              <Route path="login-log" element={<LoginLogPage />} />
+            </Routes>
+          </Layout.Content>
+        </Layout>
+        <PasswordDialog open={pwOpen} onClose={() => setPwOpen(false)} />
+      </Layout>
+    </SessionContext.Provider>
+  );
+}

@@ -1,0 +1,40 @@
+import { Card, Col, Row, Statistic, Table } from 'antd';
+import { Link } from 'react-router-dom';
+import { useResource } from '../../hooks';
+import { emptyText, ErrorResult, StandingTag } from '../../components';
+import type { Agency, Certificate, Page } from '../../types';
+
+export default function DashboardPage() {
+  const alerts = useResource<Page<Certificate>>('/certificates?standing=attention&limit=200');
+  const all = useResource<Page<Certificate>>('/certificates?limit=200');
+  const agencies = useResource<{ items: Agency[] }>('/agencies');
+  if (alerts.error) return <ErrorResult error={alerts.error} />;
+  const items = alerts.data?.items ?? [];
+  const count = (s: string) => items.filter((c) => c.standing === s).length;
+  const inForce = (all.data?.items ?? []).filter((c) => c.standing === 'in-force' || c.standing === 'expiring').length;
+  return (
+    <>
+      <Row gutter={16} style={{ marginBottom: 16 }}>
+        <Col span={6}><Card><Statistic title="执法主体" value={agencies.data?.items.length ?? '-'} /></Card></Col>
+        <Col span={6}><Card><Statistic title="持有效执法证" value={inForce} suffix="人" /></Card></Col>
+        <Col span={6}><Card><Statistic title="90 日内到期" value={count('expiring')} valueStyle={{ color: '#d46b08' }} /></Card></Col>
+        <Col span={6}><Card><Statistic title="已过期" value={count('expired')} valueStyle={{ color: '#cf1322' }} /></Card></Col>
+      </Row>
+      <Card title="执法证预警（90 日内到期为橙色，已过期为红色）">
+        <Table<Certificate>
+          rowKey="id" loading={alerts.loading} dataSource={items} pagination={false}
+          locale={{ emptyText: emptyText('没有即将到期或已过期的执法证') }}
+          rowClassName={(c) => `standing-${c.standing}`}
+          columns={[
+            { title: '持证人', dataIndex: 'personName', render: (n: string, c) => <Link to={`/console/people/${c.personId}`}>{n}</Link> },
+            { title: '执法主体', dataIndex: 'agencyName' },
+            { title: '执法证号', dataIndex: 'number' },
+            { title: '执法类别', dataIndex: 'field' },
+            { title: '有效期至', dataIndex: 'expiresOn' },
+            { title: '状态', render: (_, c) => <StandingTag standing={c.standing} daysLeft={c.daysLeft} /> },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { Card, Input, Table, Tag } from 'antd';
+import { usePagedList } from '../../hooks';
+import { query } from '../../api';
+import { emptyText, LoadMore } from '../../components';
+import type { LoginEntry } from '../../types';
+
+const OUTCOMES: Record<string, { color: string; text: string }> = {
+  success: { color: 'green', text: '登录成功' }, 'bad-password': { color: 'red', text: '密码错误' }, 'unknown-user': { color: 'red', text: '用户不存在' },
+  locked: { color: 'volcano', text: '账号锁定' }, inactive: { color: 'default', text: '账号停用' }, logout: { color: 'blue', text: '退出登录' },
+};
+
+export default function LoginLogPage() {
+  const [username, setUsername] = useState('');
+  const list = usePagedList<LoginEntry>(`/login-log${query({ username, limit: 100 })}`);
+  return (
+    <Card title="登录日志" extra={<Input.Search placeholder="按用户名查询" allowClear onSearch={setUsername} style={{ width: 220 }} />}>
+      <Table<LoginEntry>
+        rowKey="id" loading={list.loading} dataSource={list.items} pagination={false} size="small" locale={{ emptyText: emptyText('暂无登录记录') }}
+        columns={[
+          { title: '时间', dataIndex: 'at' },
+          { title: '用户名', dataIndex: 'username' },
+          { title: '结果', dataIndex: 'outcome', render: (o: string) => <Tag color={OUTCOMES[o]?.color}>{OUTCOMES[o]?.text ?? o}</Tag> },
+          { title: '地址', dataIndex: 'ip' },
+          { title: '浏览器', dataIndex: 'userAgent', ellipsis: true },
+        ]}
+      />
+      <LoadMore next={list.next} loading={list.loading} onMore={list.more} />
+    </Card>
+  );
+}

@@ -1,0 +1,57 @@
+/** Simplified Chinese first, English available: antd's locale plus our own short strings. */
+import { createContext, useContext, useState, type ReactNode } from 'react';
+import { ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import 'dayjs/locale/zh-cn';
+
+export type Lang = 'zh' | 'en';
+
+const STRINGS = {
+  portalTitle: ['秀山县 法治政府建设公开平台', 'Xiushan County Law-based Government Portal'],
+  agencies: ['行政执法主体清单', 'Enforcement subjects'],
+  officers: ['行政执法人员清单', 'Enforcement officers'],
+  calculator: ['法定期限计算器', 'Statutory deadline calculator'],
+  consoleLogin: ['登录管理控制台', 'Staff console'],
+  consoleTitle: ['依法 · 管理控制台', 'yifa console'],
+  dashboard: ['工作台', 'Dashboard'],
+  regions: ['区划', 'Regions'],
+  agencyAdmin: ['执法主体', 'Agencies'],
+  people: ['人员', 'People'],
+  certificates: ['执法证', 'Certificates'],
+  users: ['用户与角色', 'Users & roles'],
+  calendar: ['节假日与调休', 'Holiday calendar'],
+  journal: ['操作日志', 'Journal'],
+  loginLog: ['登录日志', 'Login log'],
+  logout: ['退出登录', 'Log out'],
+  changePassword: ['修改密码', 'Change password'],
+  portal: ['公开门户', 'Public portal'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type StringKey = keyof typeof STRINGS;
+
+const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({ lang: 'zh', setLang: () => {} });
+
+export function LangProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem('yifa.lang') === 'en' ? 'en' : 'zh'));
+  const setLang = (l: Lang) => {
+    localStorage.setItem('yifa.lang', l);
+    setLangState(l);
+  };
+  return (
+    <LangContext.Provider value={{ lang, setLang }}>
+      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#b71c1c' } }}>
+        {children}
+      </ConfigProvider>
+    </LangContext.Provider>
+  );
+}
+
+export function useLang() {
+  return useContext(LangContext);
+}
+
+export function useT() {
+  const { lang } = useLang();
+  return (key: StringKey) => STRINGS[key][lang === 'zh' ? 0 : 1];
+}
