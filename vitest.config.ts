@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
-          globalSetup: ['test/helpers/global-setup.ts'],
+          globalSetup: ['test/helpers/global-setup.ts', 'test/browser/build-web.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

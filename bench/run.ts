@@ -65,13 +65,13 @@ const payload = (i: number) => ({ caseNumber: `妙泉罚立字〔2026〕第${i}�
 
 async function appendVsRaw(yifa: Yifa): Promise<{ raw: number; journal: number }> {
   const k = yifa.db.kysely;
-  await sql`create table bench_raw (seq bigint primary key, id text, type text, actor_user_id text, actor_role text, actor_agency_id text, subject_type text, subject_id text, region_path text, occurred_at text, received_at text, idempotency_key text, payload text, result text, leaf_hash text)`.execute(k);
+  await sql`create table bench_raw (seq bigint primary key, id text, type text, actor_user_id text, actor_role text, actor_agency_id text, subject_type text, subject_id text, region_path text, occurred_at text, received_at text, idempotency_key text, payload text, result text, leaf_hash text, nodes text)`.execute(k);
   const actor = { userId: randomUUID(), role: 'officer', agencyId: randomUUID() };
   let t0 = performance.now();
   for (let i = 0; i < APPENDS; i++) {
     const now = new Date().toISOString();
     await k.transaction().execute(async (trx) => {
-      await sql`insert into bench_raw values (${i}, ${randomUUID()}, ${'penalty.step'}, ${actor.userId}, ${actor.role}, ${actor.agencyId}, ${'penalty-case'}, ${randomUUID()}, ${'/a/b/'}, ${now}, ${now}, ${null}, ${JSON.stringify(payload(i))}, ${null}, ${'0'.repeat(64)})`.execute(trx);
+      await sql`insert into bench_raw values (${i}, ${randomUUID()}, ${'penalty.step'}, ${actor.userId}, ${actor.role}, ${actor.agencyId}, ${'penalty-case'}, ${randomUUID()}, ${'/a/b/'}, ${now}, ${now}, ${null}, ${JSON.stringify(payload(i))}, ${null}, ${'0'.repeat(64)}, ${i % 2 ? '0'.repeat(64) : ''})`.execute(trx);
     });
   }
   const raw = APPENDS / ((performance.now() - t0) / 1000);

@@ -2,8 +2,9 @@
  * The journal: every change in yifa is an action appended here, in the same
  * transaction as its effect on the projection tables. Actions are insert-only
  * (the database refuses UPDATE/DELETE), numbered gaplessly from 0, and each is a
- * leaf of an RFC 6962 Merkle tree whose perfect subtrees are stored in
- * `merkle_nodes`; signed checkpoints commit to the tree.
+ * leaf of an RFC 6962 Merkle tree. The roots of the perfect subtrees a leaf completes
+ * are stored in its own row (`nodes`), so an append is a single insert and any
+ * subtree is one primary-key lookup away; signed checkpoints commit to the tree.
  */
 import { randomUUID, type KeyObject } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
@@ -64,6 +65,8 @@ export interface SignedCheckpoint {
 export class Journal {
   /** Frontier after the last committed append of this process; reloaded when another process appended. */
   private frontier: Frontier = EMPTY_FRONTIER;
+  /** Grows with every action this process commits: projections cached in memory key on it. */
+  version = 0;
 
   constructor(
     readonly db: Db,
@@ -101,7 +104,10 @@ export class Journal {
       nextFrontier = appended.frontier;
       return { result, action: appended.action, replayed: false };
     });
-    if (nextFrontier) this.frontier = nextFrontier;
+    if (nextFrontier) {
+      this.frontier = nextFrontier;
+      this.version++;
+    }
     return out;
   }
 
@@ -131,17 +137,13 @@ export class Journal {
       payload: canonicalJson(input.payload ?? null),
       result: result === undefined ? null : canonicalJson(result),
       leaf_hash: '',
+      nodes: '',
     };
     const leaf = leafHash(actionLeafBytes(row));
-    row.leaf_hash = leaf.toString('hex');
     const next = appendLeaf(frontier, leaf);
+    row.leaf_hash = leaf.toString('hex');
+    row.nodes = next.completed.map((n) => n.hash.toString('hex')).join(',');
     await trx.insertInto('actions').values(row).execute();
-    if (next.completed.length > 0) {
-      await trx
-        .insertInto('merkle_nodes')
-        .values(next.completed.map((n) => ({ level: n.level, idx: n.index, hash: n.hash.toString('hex') })))
-        .execute();
-    }
     return { action: row, frontier: next.frontier };
   }
 
@@ -166,10 +168,10 @@ export class Journal {
   private reader(executor: Trx | Db['kysely']): NodeReader {
     return {
       node: async (level, index) => {
-        const hex =
-          level === 0
-            ? (await executor.selectFrom('actions').select('leaf_hash as hash').where('seq', '=', index).executeTakeFirst())?.hash
-            : (await executor.selectFrom('merkle_nodes').select('hash').where('level', '=', level).where('idx', '=', index).executeTakeFirst())?.hash;
+        // The subtree of 2^level leaves starting at index·2^level is completed by its last leaf.
+        const seq = (index + 1) * 2 ** level - 1;
+        const row = await executor.selectFrom('actions').select(['leaf_hash', 'nodes']).where('seq', '=', seq).executeTakeFirst();
+        const hex = level === 0 ? row?.leaf_hash : row?.nodes.split(',')[level - 1];
         if (!hex) throw new Error(`journal: missing Merkle node level ${level} index ${index}`);
         return Buffer.from(hex, 'hex');
       },

@@ -12,7 +12,7 @@ describe.each(ENGINES)('schema on %s', (engine) => {
     await t.db.kysely.insertInto('actions').values({
       seq: 0, id: 'a0', type: 'test', actor_user_id: null, actor_role: null, actor_agency_id: null,
       subject_type: null, subject_id: null, region_path: null, occurred_at: 'x', received_at: 'x',
-      idempotency_key: null, payload: '{}', result: null, leaf_hash: 'ab',
+      idempotency_key: null, payload: '{}', result: null, leaf_hash: 'ab', nodes: '',
     }).execute();
     await expect(sql`update actions set type = 'changed'`.execute(t.db.kysely)).rejects.toThrow(/insert-only/);
     await expect(sql`delete from actions`.execute(t.db.kysely)).rejects.toThrow(/insert-only/);

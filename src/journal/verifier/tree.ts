@@ -3,14 +3,19 @@
  * and the inclusion (RFC 9162 §2.1.3.2) and consistency (§2.1.4.2) proof checks.
  * Imports nothing but node:crypto; shares no code with the writer.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 export function leafHashOf(data: Uint8Array): Buffer {
   return createHash('sha256').update(Buffer.of(0)).update(data).digest();
 }
 
+// One buffer and a one-shot hash: this runs once per leaf when a whole journal is verified.
+const pair = Buffer.alloc(65);
 function hashChildren(left: Buffer, right: Buffer): Buffer {
-  return createHash('sha256').update(Buffer.of(1)).update(left).update(right).digest();
+  pair[0] = 0x01;
+  left.copy(pair, 1);
+  right.copy(pair, 33);
+  return hash('sha256', pair, 'buffer');
 }
 
 /** Root of a growing sequence of leaf hashes in O(log n) memory. */

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
 import { decodeCursor, pageOf, pageQuery } from '../../platform/http/pagination.js';
 import { todayInChina } from '../../calendar/legal-date.js';
+import { ProjectionCache } from '../../platform/http/projection-cache.js';
 
 const AGENCY_KINDS = { statutory: '法定行政机关', entrusted: '受委托组织', township: '乡镇综合行政执法' } as const;
 
@@ -55,8 +56,11 @@ export const publicRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) => 
   const app = base.withTypeProvider<ZodTypeProvider>();
   const tags = ['public'];
   const config = { rateLimit: { max: yifa.config.publicRateLimit, timeWindow: '1 minute' } };
+  // Keyed by today's date too: a certificate that lapses today leaves the list today.
+  const cache = new ProjectionCache<unknown>(() => yifa.journal.version);
 
-  app.get('/public/agencies', { schema: { tags, summary: '行政执法主体清单（公开）' }, config }, async () => ({ items: await publicAgencies(yifa), next: null }));
+  app.get('/public/agencies', { schema: { tags, summary: '行政执法主体清单（公开）' }, config }, async () =>
+    cache.get(`agencies|${todayInChina()}`, async () => ({ items: await publicAgencies(yifa), next: null })));
 
   app.get('/public/officers', {
     schema: {
@@ -64,5 +68,8 @@ export const publicRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) => 
       querystring: z.strictObject({ agencyId: z.string().max(64).optional(), q: z.string().max(20).optional(), ...pageQuery }),
     },
     config,
-  }, async (req) => publicOfficers(yifa, req.query));
+  }, async (req) => {
+    const today = todayInChina();
+    return cache.get(`officers|${today}|${JSON.stringify(req.query)}`, () => publicOfficers(yifa, req.query, today));
+  });
 };

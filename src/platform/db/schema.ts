@@ -158,12 +158,8 @@ export interface ActionTable {
   result: string | null;
   /** hex SHA-256(0x00 ‖ leaf bytes) */
   leaf_hash: string;
-}
-
-export interface MerkleNodeTable {
-  level: number;
-  idx: number;
-  hash: string;
+  /** hex roots of the perfect subtrees completed by this leaf, level 1 first, comma-separated */
+  nodes: string;
 }
 
 export interface CheckpointTable {
@@ -188,6 +184,5 @@ export interface Database {
   holidays: HolidayTableRow;
   holiday_years: HolidayYearTable;
   actions: ActionTable;
-  merkle_nodes: MerkleNodeTable;
   checkpoints: CheckpointTable;
 }

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../database.js';
 
 /** Tables whose rows are never updated or deleted: the database refuses it on both engines. */
-export const INSERT_ONLY_TABLES = ['actions', 'merkle_nodes', 'checkpoints', 'login_log'] as const;
+export const INSERT_ONLY_TABLES = ['actions', 'checkpoints', 'login_log'] as const;
 
 export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
   const bigint = engine === 'postgres' ? 'bigint' : 'integer';
@@ -161,18 +161,13 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .addColumn('payload', 'text', (c) => c.notNull())
     .addColumn('result', 'text')
     .addColumn('leaf_hash', 'text', (c) => c.notNull())
+    // Roots (hex, comma-separated, level 1 first) of the perfect Merkle subtrees this
+    // leaf completes: stored here so an append is one insert. Derived data, not in the leaf.
+    .addColumn('nodes', 'text', (c) => c.notNull())
     .addUniqueConstraint('actions_idempotency', ['actor_user_id', 'idempotency_key'])
     .execute();
   await db.schema.createIndex('actions_subject').on('actions').columns(['subject_type', 'subject_id', 'seq']).execute();
   await db.schema.createIndex('actions_type').on('actions').columns(['type', 'seq']).execute();
-
-  await db.schema
-    .createTable('merkle_nodes')
-    .addColumn('level', 'integer', (c) => c.notNull())
-    .addColumn('idx', bigint, (c) => c.notNull())
-    .addColumn('hash', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('merkle_nodes_pk', ['level', 'idx'])
-    .execute();
 
   await db.schema
     .createTable('checkpoints')

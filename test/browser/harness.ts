@@ -1,0 +1,63 @@
+/**
+ * A real yifa server (HTTP on a loopback port, the built web app, the demo town) and
+ * Debian's Chromium driven by playwright-core.
+ */
+import { mkdtempSync, rmSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadConfig, type Config } from '../../src/platform/config.js';
+import { openYifa, type Yifa } from '../../src/platform/yifa.js';
+import { buildApp } from '../../src/platform/http/app.js';
+import { seedDemoTown } from '../../src/demo/town.js';
+import type { Engine } from '../../src/platform/db/database.js';
+import { createPostgresDatabase } from '../helpers/engines.js';
+
+export const DEMO_PASSWORD = 'Demo-Password-2026';
+export const SHOTS = '/tmp/yifa-shots';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export interface BrowserHarness {
+  yifa: Yifa;
+  url: string;
+  browser: Browser;
+  newPage(): Promise<Page>;
+  login(page: Page, username: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(engine: Engine): Promise<BrowserHarness> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install chromium (the browser tier cannot run)`);
+  mkdirSync(SHOTS, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), `yifa-e2e-${engine}-`));
+  const databaseUrl = engine === 'postgres' ? await createPostgresDatabase() : undefined;
+  const config: Config = { ...loadConfig({}), dataDir, databaseUrl, demoPassword: DEMO_PASSWORD, checkpointIntervalSeconds: 0 };
+  const yifa = await openYifa(config);
+  await seedDemoTown(yifa, { password: DEMO_PASSWORD });
+  const app = await buildApp(yifa);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return {
+    yifa, url, browser,
+    async newPage() {
+      const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+      return context.newPage();
+    },
+    async login(page, username) {
+      await page.goto(`${url}/console/login`);
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await page.getByTestId('current-user').waitFor();
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await yifa.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
