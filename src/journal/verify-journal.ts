@@ -1,16 +1,21 @@
 /**
  * Checks the whole stored journal against its signed checkpoints using only the
- * independent verifier (./verifier): every row is re-encoded and re-hashed, positions
- * must be gapless, every checkpoint signature must hold and every checkpoint root
- * must equal the root rebuilt from the rows. Reports the first bad entry.
+ * independent verifier (./verifier): every row is re-encoded and re-hashed (in
+ * parallel slices, one worker thread per core), positions must be gapless, every
+ * checkpoint signature must hold and every checkpoint root must equal the root
+ * rebuilt from the rows. Reports the first bad entry.
  */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { sql } from 'kysely';
 import type { Db } from '../platform/db/database.js';
-import { TreeBuilder, actionLeafHash, parseCheckpointBody, verifyCheckpointSignature } from './verifier/index.js';
+import { TreeBuilder, parseCheckpointBody, verifyCheckpointSignature } from './verifier/index.js';
+import { verifyRange, type RangeResult } from './verify-range.js';
 
 export interface JournalProblem {
   /** Position of the first bad entry (or the first missing one) */
   seq: number;
-  kind: 'changed' | 'missing' | 'out-of-order' | 'truncated' | 'checkpoint-mismatch' | 'bad-signature';
+  kind: 'changed' | 'missing' | 'truncated' | 'checkpoint-mismatch' | 'bad-signature';
   message: string;
 }
 
@@ -25,9 +30,10 @@ export interface JournalReport {
   actionsPerSecond: number;
 }
 
-const BATCH = 20_000;
+/** Below this many actions one thread is faster than starting workers. */
+const PARALLEL_FROM = 50_000;
 
-export async function verifyJournal(db: Db, publicKeyPem: string): Promise<JournalReport> {
+export async function verifyJournal(db: Db, publicKeyPem: string, opts: { threads?: number } = {}): Promise<JournalReport> {
   const started = performance.now();
   const checkpoints = (await db.kysely.selectFrom('checkpoints').selectAll().orderBy('size').execute()).map((c) => ({ ...c, size: Number(c.size) }));
   const report = (problem: JournalProblem | null, actions: number): JournalReport => {
@@ -50,38 +56,52 @@ export async function verifyJournal(db: Db, publicKeyPem: string): Promise<Journ
     }
   }
 
+  // Rows are expected at 0 … end-1; a deleted row shows up as a gap inside a slice.
+  const top = await sql<{ top: number | null }>`select max(seq) as top from actions`.execute(db.kysely);
+  const end = top.rows[0]?.top === null || top.rows[0]?.top === undefined ? 0 : Number(top.rows[0].top) + 1;
+  const threads = opts.threads ?? (end < PARALLEL_FROM ? 1 : Math.min(availableParallelism(), 4));
+  const slices = await hashSlices(db, end, threads);
+
   const tree = new TreeBuilder();
-  let nextCheckpoint = 0;
-  let expected = 0;
-  let lastSeq = -1;
-  for (;;) {
-    const rows = await db.kysely.selectFrom('actions').selectAll().where('seq', '>', lastSeq).orderBy('seq').limit(BATCH).execute();
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      const seq = Number(row.seq);
-      if (seq !== expected) {
-        return report({ seq: expected, kind: 'missing', message: `第 ${expected} 条记录缺失（下一条为第 ${seq} 条）：记录被删除` }, expected);
-      }
-      const leaf = actionLeafHash(row);
-      if (leaf.toString('hex') !== row.leaf_hash) {
-        return report({ seq, kind: 'changed', message: `第 ${seq} 条记录（${row.type}）的内容与其哈希不符：记录被改动或被移动` }, expected);
-      }
-      tree.add(leaf);
-      expected++;
-      while (nextCheckpoint < checkpoints.length && checkpoints[nextCheckpoint]!.size === expected) {
-        const cp = checkpoints[nextCheckpoint]!;
+  let next = 0;
+  for (const slice of slices) {
+    for (let i = 0; i < slice.count; i++) {
+      tree.add(slice.hashes.subarray(i * 32, i * 32 + 32));
+      const size = slice.from + i + 1;
+      while (next < checkpoints.length && checkpoints[next]!.size === size) {
+        const cp = checkpoints[next]!;
         if (tree.root().toString('hex') !== cp.root_hash) {
-          const from = nextCheckpoint > 0 ? checkpoints[nextCheckpoint - 1]!.size : 0;
-          return report({ seq: from, kind: 'checkpoint-mismatch', message: `重建的根哈希与规模为 ${cp.size} 的签名检查点不符：第 ${from}–${cp.size - 1} 条之间有记录被改动、重排或替换` }, expected);
+          const from = next > 0 ? checkpoints[next - 1]!.size : 0;
+          return report({ seq: from, kind: 'checkpoint-mismatch', message: `重建的根哈希与规模为 ${cp.size} 的签名检查点不符：第 ${from}–${cp.size - 1} 条之间有记录被改动、重排或替换` }, size);
         }
-        nextCheckpoint++;
+        next++;
       }
     }
-    lastSeq = Number(rows[rows.length - 1]!.seq);
+    if (slice.problem) return report(slice.problem, slice.from + slice.count);
   }
   const latest = checkpoints[checkpoints.length - 1];
-  if (latest && expected < latest.size) {
-    return report({ seq: expected, kind: 'truncated', message: `日志尾部被截断：签名检查点记录 ${latest.size} 条，数据库只有 ${expected} 条（自第 ${expected} 条起缺失）` }, expected);
+  if (latest && end < latest.size) {
+    return report({ seq: end, kind: 'truncated', message: `日志尾部被截断：签名检查点记录 ${latest.size} 条，数据库只有 ${end} 条（自第 ${end} 条起缺失）` }, end);
   }
-  return report(null, expected);
+  return report(null, end);
+}
+
+async function hashSlices(db: Db, end: number, threads: number): Promise<RangeResult[]> {
+  if (threads <= 1 || end < threads) return [await verifyRange(db.location, 0, end)];
+  const per = Math.ceil(end / threads);
+  const bounds = Array.from({ length: threads }, (_, i) => [i * per, Math.min(end, (i + 1) * per)] as const).filter(([a, b]) => a < b);
+  return Promise.all(bounds.map(([from, to]) => inWorker(db.location, from, to)));
+}
+
+function inWorker(location: Db['location'], from: number, to: number): Promise<RangeResult> {
+  // The worker's bootstrap registers tsx in its thread, as the CLI does in the main one.
+  const worker = new Worker(new URL('./verify-worker.mjs', import.meta.url), { workerData: { location, from, to } });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (m: RangeResult | { error: string }) => {
+      void worker.terminate();
+      if ('error' in m) reject(new Error(`journal verification worker: ${m.error}`));
+      else resolve({ ...m, hashes: Buffer.from(m.hashes.buffer, m.hashes.byteOffset, m.hashes.byteLength) });
+    });
+    worker.once('error', reject);
+  });
 }

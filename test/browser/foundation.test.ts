@@ -24,9 +24,12 @@ describe.each(ENGINES)('the web app on %s', (engine) => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('姓名').fill('浏览器某某');
     await dialog.getByLabel('所属执法主体').click();
-    await page.getByTitle('秀山县妙泉镇人民政府').click();
+    await page.locator('.ant-select-item-option[title="秀山县妙泉镇人民政府"]').click();
+    // The chosen agency shows in the select before the form is saved.
+    await dialog.locator('.ant-select-content', { hasText: '秀山县妙泉镇人民政府' }).or(dialog.locator('.ant-select-selection-item', { hasText: '秀山县妙泉镇人民政府' })).first().waitFor();
     await dialog.getByLabel('岗位').fill('综合行政执法队员');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.waitForURL(/\/console\/people\/[0-9a-f-]{36}$/);
     await page.getByText('人员：浏览器某某').waitFor();
 
     await page.getByRole('button', { name: '登记执法证' }).click();

@@ -100,6 +100,15 @@ describe.each(ENGINES)('journal on %s', (engine) => {
     expect(r.problem).toMatchObject({ seq: 20, kind: 'missing' });
   });
 
+  it('finds the same first bad entry when slices are verified in parallel worker threads', async () => {
+    expect((await verifyJournal(t.yifa.db, t.yifa.journal.publicKeyPem, { threads: 3 })).ok).toBe(true);
+    await dropGuards(t, engine);
+    await sql`update actions set payload = ${'{"i":30}'} where seq = 30`.execute(t.yifa.db.kysely);
+    await sql`delete from actions where seq = 9`.execute(t.yifa.db.kysely);
+    const r = await verifyJournal(t.yifa.db, t.yifa.journal.publicKeyPem, { threads: 3 });
+    expect(r.problem).toMatchObject({ seq: 9, kind: 'missing' });
+  });
+
   it('names reordered rows', async () => {
     await dropGuards(t, engine);
     const k = t.yifa.db.kysely;

@@ -17,9 +17,17 @@ export type ActionRow = { [K in (typeof FIELDS)[number]]: string | number | null
 const FORMAT = 'yifa-action-v1';
 const NULL_LENGTH = 0xffffffff;
 
+/** The columns a leaf is made of, in order (for reading rows as arrays). */
+export const LEAF_COLUMNS: readonly string[] = FIELDS;
+
 /** Writes the leaf bytes after `offset` bytes of room; one allocation per row (verification is hot). */
 function encode(row: ActionRow, offset: number): Buffer {
-  const values: (string | null)[] = [FORMAT, ...FIELDS.map((f) => (row[f] === null ? null : String(row[f])))];
+  return encodeValues(FIELDS.map((f) => row[f]), offset);
+}
+
+function encodeValues(fields: readonly (string | number | null)[], offset: number): Buffer {
+  const values: (string | null)[] = [FORMAT];
+  for (const f of fields) values.push(f === null ? null : String(f));
   let size = offset;
   for (const v of values) size += 4 + (v === null ? 0 : Buffer.byteLength(v, 'utf8'));
   const out = Buffer.allocUnsafe(size);
@@ -42,7 +50,16 @@ export function actionLeafBytes(row: ActionRow): Buffer {
 }
 
 export function actionLeafHash(row: ActionRow): Buffer {
-  const bytes = encode(row, 1);
-  bytes[0] = 0x00; // RFC 6962 leaf prefix
+  return leafHashOfBytes(encode(row, 1));
+}
+
+/** The same, for a row read as an array of LEAF_COLUMNS values. */
+export function actionLeafHashOfValues(values: readonly (string | number | null)[]): Buffer {
+  if (values.length < FIELDS.length) throw new Error('action row: missing columns');
+  return leafHashOfBytes(encodeValues(values.slice(0, FIELDS.length), 1));
+}
+
+function leafHashOfBytes(bytes: Buffer): Buffer {
+  bytes[0] = 0x00; // RFC 6962 leaf prefix, in the room left at the front
   return hash('sha256', bytes, 'buffer');
 }

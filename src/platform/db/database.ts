@@ -10,6 +10,8 @@ export type Engine = 'sqlite' | 'postgres';
 export interface Db {
   engine: Engine;
   kysely: Kysely<Database>;
+  /** Where the data lives, for tools that open their own connections (parallel journal verification). */
+  location: { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
   /** Human-readable location for logs (never includes a password). */
   describe: string;
   close(): Promise<void>;
@@ -30,6 +32,7 @@ export function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: 
     return {
       engine: 'postgres',
       kysely,
+      location: { engine: 'postgres', url: opts.databaseUrl },
       describe: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`,
       close: () => kysely.destroy(),
     };
@@ -45,7 +48,7 @@ export function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: 
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
-  return { engine: 'sqlite', kysely, describe: `SQLite ${file}`, close: () => kysely.destroy() };
+  return { engine: 'sqlite', kysely, location: { engine: 'sqlite', file }, describe: `SQLite ${file}`, close: () => kysely.destroy() };
 }
 
 /**
