@@ -118,11 +118,8 @@ export class Journal {
 
   /** Appends inside the caller's transaction (which must hold the lock: use perform). */
   private async append(trx: Trx, input: ActionInput, result: unknown): Promise<{ action: Action; frontier: Frontier }> {
-    const size = await this.size(trx);
-    const frontier = this.frontier.size === size ? this.frontier : await this.loadFrontier(trx, size);
     const receivedAt = new Date().toISOString();
-    const row: Action = {
-      seq: size,
+    const fields = {
       id: randomUUID(),
       type: input.type,
       actor_user_id: input.actor.userId,
@@ -136,9 +133,22 @@ export class Journal {
       idempotency_key: input.idempotencyKey ?? null,
       payload: canonicalJson(input.payload ?? null),
       result: result === undefined ? null : canonicalJson(result),
-      leaf_hash: '',
-      nodes: '',
     };
+    // On SQLite this process's frontier is trusted and the primary key catches another
+    // process's append (the failed statement leaves the transaction usable); PostgreSQL
+    // reads the size under its advisory lock.
+    const trusted = this.db.engine === 'sqlite' && this.frontier.size > 0;
+    const frontier = trusted ? this.frontier : await this.loadFrontier(trx, await this.size(trx));
+    try {
+      return await this.insertLeaf(trx, frontier, fields);
+    } catch (e) {
+      if (!trusted || !isPrimaryKeyConflict(e)) throw e;
+      return this.insertLeaf(trx, await this.loadFrontier(trx, await this.size(trx)), fields);
+    }
+  }
+
+  private async insertLeaf(trx: Trx, frontier: Frontier, fields: Omit<Action, 'seq' | 'leaf_hash' | 'nodes'>): Promise<{ action: Action; frontier: Frontier }> {
+    const row: Action = { seq: frontier.size, ...fields, leaf_hash: '', nodes: '' };
     const leaf = leafHash(actionLeafBytes(row));
     const next = appendLeaf(frontier, leaf);
     row.leaf_hash = leaf.toString('hex');
@@ -224,6 +234,10 @@ export class Journal {
   async action(seq: number): Promise<Action | undefined> {
     return this.db.kysely.selectFrom('actions').selectAll().where('seq', '=', seq).executeTakeFirst();
   }
+}
+
+function isPrimaryKeyConflict(e: unknown): boolean {
+  return (e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 function toRow(cp: Checkpoint) {

@@ -68,6 +68,30 @@ describe.each(ENGINES)('journal on %s', (engine) => {
     expect((await pub.get('/api/v1/journal/proofs/inclusion?seq=99999')).statusCode).toBe(400);
   });
 
+  it('keeps positions gapless when other processes append to the same database at the same time', async () => {
+    const env = { ...process.env, YIFA_DATA_DIR: t.config.dataDir, DATABASE_URL: t.config.databaseUrl ?? '' };
+    let running = true;
+    const others = Promise.all(['a', 'b'].map((name) => run(process.execPath, ['bin/run-ts.mjs', 'test/helpers/append-process.ts', name, '60'], { env }))).finally(() => { running = false; });
+    // This server keeps appending for as long as the other two do.
+    let here = 0;
+    while (running) {
+      await t.yifa.journal.record({ type: 'test.two-servers', actor: { userId: 'here', role: 'officer', agencyId: null }, payload: { i: here++ } });
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await others;
+    await t.yifa.journal.record({ type: 'test.two-servers', actor: { userId: 'here', role: 'officer', agencyId: null }, payload: { last: true } });
+    await t.yifa.journal.checkpoint();
+    const r = await verifyJournal(t.yifa.db, t.yifa.journal.publicKeyPem);
+    expect(r).toMatchObject({ ok: true, uncheckpointed: 0 });
+    const mine = await t.yifa.db.kysely.selectFrom('actions').select(['actor_user_id', 'seq']).where('type', '=', 'test.two-servers').orderBy('seq').execute();
+    expect(mine.filter((a) => a.actor_user_id === 'a')).toHaveLength(60);
+    expect(mine.filter((a) => a.actor_user_id === 'b')).toHaveLength(60);
+    // The writers really interleaved: this server appended between the others' actions.
+    const firstOther = mine.findIndex((a) => a.actor_user_id !== 'here');
+    const lastOther = mine.length - 1 - [...mine].reverse().findIndex((a) => a.actor_user_id !== 'here');
+    expect(mine.slice(firstOther, lastOther).some((a) => a.actor_user_id === 'here')).toBe(true);
+  });
+
   it('passes verification when nothing was touched', async () => {
     const r = await verifyJournal(t.yifa.db, t.yifa.journal.publicKeyPem);
     // 40 notes and the calendar seed.

@@ -31,6 +31,21 @@ describe.each(ENGINES)('login, sessions and bad input on %s', (engine) => {
     expect(log.items[0]).toMatchObject({ username: 'xinfang', outcome: 'bad-password' });
   });
 
+  it('pages through the login log newest first without repeats', async () => {
+    const admin = await t.login('admin');
+    const all = (await admin.get('/api/v1/login-log?limit=200')).json().items as { id: string; at: string }[];
+    const paged: { id: string; at: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { id: string; at: string }[]; next: string | null } = (await admin.get(`/api/v1/login-log?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      paged.push(...page.items);
+      cursor = page.next;
+    } while (cursor);
+    expect(paged.map((e) => e.id)).toEqual(all.map((e) => e.id));
+    expect([...paged].sort((a, b) => (a.at < b.at ? 1 : -1)).map((e) => e.at)).toEqual(paged.map((e) => e.at));
+    expect((await (await t.login('zhifa1')).get('/api/v1/login-log')).statusCode).toBe(403);
+  });
+
   it('locks an account for 15 minutes after 5 failed logins, even for the right password', async () => {
     const c = t.anonymous();
     for (let i = 0; i < 5; i++) {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Yifa } from '../../platform/yifa.js';
 import type { AgencyKind, AnnualReview, CertificateState, DataScope, RegionLevel } from '../../platform/db/schema.js';
 import { AppError, conflict, invalid, notFound } from '../../platform/http/errors.js';
-import { decodeCursor, pageOf, type Page } from '../../platform/http/pagination.js';
+import { decodeCursor, keysetAfter, pageOf, type Page } from '../../platform/http/pagination.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../../platform/security/password.js';
 import { todayInChina } from '../../calendar/legal-date.js';
 import type { Trx } from '../../journal/journal.js';
@@ -212,7 +212,7 @@ export async function listPeople(yifa: Yifa, auth: AuthContext, f: { agencyId?: 
   if (f.agencyId) q = q.where('people.agency_id', '=', f.agencyId);
   if (f.q) q = q.where('people.name', 'like', `%${f.q.replace(/[%_]/g, '')}%`);
   const after = decodeCursor(f.cursor, 2);
-  if (after) q = q.where((eb) => eb.or([eb('people.name', '>', String(after[0])), eb.and([eb('people.name', '=', String(after[0])), eb('people.id', '>', String(after[1]))])]));
+  if (after) q = q.where(keysetAfter(['people.name', 'people.id'], after));
   const rows = await q.orderBy('people.name').orderBy('people.id').limit(f.limit + 1).execute();
   return pageOf(rows, f.limit, (r) => [r.name, r.id], (r) => personView(r, false));
 }
@@ -342,7 +342,7 @@ export async function listCertificates(yifa: Yifa, auth: AuthContext, f: { stand
   // 'attention' = what the console warns about: in force but expiring within 90 days, or expired.
   if (f.standing === 'attention') q = q.where('certificates.state', '=', 'valid').where('certificates.expires_on', '<=', soon);
   const after = decodeCursor(f.cursor, 2);
-  if (after) q = q.where((eb) => eb.or([eb('certificates.expires_on', '>', String(after[0])), eb.and([eb('certificates.expires_on', '=', String(after[0])), eb('certificates.id', '>', String(after[1]))])]));
+  if (after) q = q.where(keysetAfter(['certificates.expires_on', 'certificates.id'], after));
   const rows = await q.orderBy('certificates.expires_on').orderBy('certificates.id').limit(f.limit + 1).execute();
   const page = pageOf(rows, f.limit, (r) => [r.expires_on, r.id], (r) => certificateView(r, today));
   if (f.standing && f.standing !== 'attention') page.items = page.items.filter((c) => c.standing === f.standing);

@@ -8,7 +8,7 @@ import { login, logout, resolveSession, type AuthContext } from './sessions.js';
 import { changeOwnPassword } from './service.js';
 import { ROLES } from './roles.js';
 import { DATA_SCOPES } from './scope.js';
-import { pageQuery, decodeCursor, pageOf } from '../../platform/http/pagination.js';
+import { pageQuery, decodeCursor, keysetAfter, pageOf } from '../../platform/http/pagination.js';
 
 function me(auth: AuthContext) {
   return {
@@ -66,7 +66,7 @@ export const sessionRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) =>
     let q = yifa.db.kysely.selectFrom('login_log').selectAll();
     if (req.query.username) q = q.where('username', '=', req.query.username);
     const after = decodeCursor(req.query.cursor, 2);
-    if (after) q = q.where((eb) => eb.or([eb('at', '<', String(after[0])), eb.and([eb('at', '=', String(after[0])), eb('id', '<', String(after[1]))])]));
+    if (after) q = q.where(keysetAfter(['at', 'id'], after, 'desc'));
     const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(req.query.limit + 1).execute();
     return pageOf(rows, req.query.limit, (r) => [r.at, r.id], (r) => ({ id: r.id, username: r.username, userId: r.user_id, outcome: r.outcome, ip: r.ip, userAgent: r.user_agent, at: r.at }));
   });

@@ -60,7 +60,11 @@ function withStatementCache(database: SQLite.Database, max = 500) {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => database.close(),
-    prepare(source: string) {
+    prepare(text: string) {
+      // Our transactions write. BEGIN IMMEDIATE takes the write lock up front, so a
+      // second process (the CLI beside the server) waits for busy_timeout instead of
+      // failing with SQLITE_BUSY when a deferred reader tries to become a writer.
+      const source = text === 'begin' ? 'begin immediate' : text;
       let stmt = cache.get(source);
       if (!stmt) {
         stmt = database.prepare(source);

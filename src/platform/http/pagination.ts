@@ -2,6 +2,7 @@
  * Keyset pagination: every list answers {items, next} and takes ?limit (≤ 200) and
  * ?cursor. The cursor is the last row's sort key, opaque to clients (base64url JSON).
  */
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { AppError } from './errors.js';
 
@@ -38,4 +39,13 @@ export function pageOf<R, T>(rows: R[], limit: number, keyOf: (r: R) => (string 
   const items = more ? rows.slice(0, limit) : rows;
   const last = items[items.length - 1];
   return { items: items.map(map), next: more && last ? encodeCursor(keyOf(last)) : null };
+}
+
+/**
+ * The keyset condition "rows after the cursor": a row-value comparison, which SQLite
+ * and PostgreSQL both evaluate (and use the matching index for).
+ */
+export function keysetAfter(columns: readonly string[], key: readonly (string | number)[], direction: 'asc' | 'desc' = 'asc'): Expression<SqlBool> {
+  const op = sql.raw(direction === 'asc' ? '>' : '<');
+  return sql<SqlBool>`(${sql.join(columns.map((c) => sql.ref(c)))}) ${op} (${sql.join(key.map((k) => sql`${k}`))})`;
 }

@@ -167,7 +167,6 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .addUniqueConstraint('actions_idempotency', ['actor_user_id', 'idempotency_key'])
     .execute();
   await db.schema.createIndex('actions_subject').on('actions').columns(['subject_type', 'subject_id', 'seq']).execute();
-  await db.schema.createIndex('actions_type').on('actions').columns(['type', 'seq']).execute();
 
   await db.schema
     .createTable('checkpoints')
