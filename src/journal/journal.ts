@@ -138,13 +138,19 @@ export class Journal {
     // process's append (the failed statement leaves the transaction usable); PostgreSQL
     // reads the size under its advisory lock.
     const trusted = this.db.engine === 'sqlite' && this.frontier.size > 0;
-    const frontier = trusted ? this.frontier : await this.loadFrontier(trx, await this.size(trx));
+    const frontier = trusted ? this.frontier : await this.currentFrontier(trx);
     try {
       return await this.insertLeaf(trx, frontier, fields);
     } catch (e) {
       if (!trusted || !isPrimaryKeyConflict(e)) throw e;
-      return this.insertLeaf(trx, await this.loadFrontier(trx, await this.size(trx)), fields);
+      return this.insertLeaf(trx, await this.currentFrontier(trx), fields);
     }
+  }
+
+  /** The frontier at the database's current size: the cached one unless another process appended. */
+  private async currentFrontier(trx: Trx): Promise<Frontier> {
+    const size = await this.size(trx);
+    return this.frontier.size === size ? this.frontier : this.loadFrontier(trx, size);
   }
 
   private async insertLeaf(trx: Trx, frontier: Frontier, fields: Omit<Action, 'seq' | 'leaf_hash' | 'nodes'>): Promise<{ action: Action; frontier: Frontier }> {
