@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/database.js';
 import { TreeBuilder, parseCheckpointBody, verifyCheckpointSignature } from './verifier/index.js';
-import { verifyRange, type RangeResult } from './verify-range.js';
+import { verifyRange, type RangeProblem, type RangeResult } from './verify-range.js';
 
 export interface JournalProblem {
   /** Position of the first bad entry (or the first missing one) */
@@ -60,24 +60,29 @@ export async function verifyJournal(db: Db, publicKeyPem: string, opts: { thread
   const top = await sql<{ top: number | null }>`select max(seq) as top from actions`.execute(db.kysely);
   const end = top.rows[0]?.top === null || top.rows[0]?.top === undefined ? 0 : Number(top.rows[0].top) + 1;
   const threads = opts.threads ?? (end < PARALLEL_FROM ? 1 : Math.min(availableParallelism(), 4));
-  const slices = await hashSlices(db, end, threads);
 
   const tree = new TreeBuilder();
+  let size = 0;
   let next = 0;
-  for (const slice of slices) {
-    for (let i = 0; i < slice.count; i++) {
-      tree.add(slice.hashes.subarray(i * 32, i * 32 + 32));
-      const size = slice.from + i + 1;
+  // Adds leaf hashes in order, checking every checkpoint the tree passes through.
+  const addLeaves = (hashes: Buffer): JournalProblem | null => {
+    for (let at = 0; at < hashes.length; at += 32) {
+      tree.add(hashes.subarray(at, at + 32));
+      size++;
       while (next < checkpoints.length && checkpoints[next]!.size === size) {
         const cp = checkpoints[next]!;
         if (tree.root().toString('hex') !== cp.root_hash) {
           const from = next > 0 ? checkpoints[next - 1]!.size : 0;
-          return report({ seq: from, kind: 'checkpoint-mismatch', message: `重建的根哈希与规模为 ${cp.size} 的签名检查点不符：第 ${from}–${cp.size - 1} 条之间有记录被改动、重排或替换` }, size);
+          return { seq: from, kind: 'checkpoint-mismatch', message: `重建的根哈希与规模为 ${cp.size} 的签名检查点不符：第 ${from}–${cp.size - 1} 条之间有记录被改动、重排或替换` };
         }
         next++;
       }
     }
-    if (slice.problem) return report(slice.problem, slice.from + slice.count);
+    return null;
+  };
+  for await (const part of slices(db.location, end, threads)) {
+    const problem = 'hashes' in part ? addLeaves(part.hashes) : part.problem;
+    if (problem) return report(problem, size);
   }
   const latest = checkpoints[checkpoints.length - 1];
   if (latest && end < latest.size) {
@@ -86,22 +91,65 @@ export async function verifyJournal(db: Db, publicKeyPem: string, opts: { thread
   return report(null, end);
 }
 
-async function hashSlices(db: Db, end: number, threads: number): Promise<RangeResult[]> {
-  if (threads <= 1 || end < threads) return [await verifyRange(db.location, 0, end)];
+type Part = { hashes: Buffer } | { problem: RangeProblem | null };
+
+/**
+ * Leaf hashes of [0, end) in order, as they are computed: one slice per thread, each
+ * slice's chunks yielded as soon as the slices before it are finished, so the tree is
+ * built while later slices are still being hashed. A slice's problem ends its part.
+ */
+async function* slices(location: Db['location'], end: number, threads: number): AsyncGenerator<Part> {
+  if (threads <= 1 || end < threads) {
+    const chunks: Buffer[] = [];
+    const result = await verifyRange(location, 0, end, (h) => chunks.push(h));
+    for (const hashes of chunks) yield { hashes };
+    yield { problem: result.problem };
+    return;
+  }
   const per = Math.ceil(end / threads);
-  const bounds = Array.from({ length: threads }, (_, i) => [i * per, Math.min(end, (i + 1) * per)] as const).filter(([a, b]) => a < b);
-  return Promise.all(bounds.map(([from, to]) => inWorker(db.location, from, to)));
+  const streams = Array.from({ length: threads }, (_, i) => [i * per, Math.min(end, (i + 1) * per)] as const)
+    .filter(([a, b]) => a < b)
+    .map(([from, to]) => new SliceStream(location, from, to));
+  try {
+    for (const stream of streams) yield* stream.parts();
+  } finally {
+    for (const stream of streams) stream.stop();
+  }
 }
 
-function inWorker(location: Db['location'], from: number, to: number): Promise<RangeResult> {
-  // The worker's bootstrap registers tsx in its thread, as the CLI does in the main one.
-  const worker = new Worker(new URL('./verify-worker.mjs', import.meta.url), { workerData: { location, from, to } });
-  return new Promise((resolve, reject) => {
-    worker.once('message', (m: RangeResult | { error: string }) => {
-      void worker.terminate();
-      if ('error' in m) reject(new Error(`journal verification worker: ${m.error}`));
-      else resolve({ ...m, hashes: Buffer.from(m.hashes.buffer, m.hashes.byteOffset, m.hashes.byteLength) });
+/** One worker thread hashing one slice; its messages queue until they are read. */
+class SliceStream {
+  private readonly queue: (Part | { error: string })[] = [];
+  private wake: (() => void) | undefined;
+  private readonly worker: Worker;
+
+  constructor(location: Db['location'], from: number, to: number) {
+    // The bootstrap registers tsx in the worker's thread, as the CLI does in the main one.
+    this.worker = new Worker(new URL('./verify-worker.mjs', import.meta.url), { workerData: { location, from, to } });
+    this.worker.on('message', (m: { chunk?: Uint8Array; result?: RangeResult; error?: string }) => {
+      if (m.chunk) this.push({ hashes: Buffer.from(m.chunk.buffer, m.chunk.byteOffset, m.chunk.byteLength) });
+      else if (m.result) this.push({ problem: m.result.problem });
+      else this.push({ error: m.error ?? 'unknown error' });
     });
-    worker.once('error', reject);
-  });
+    this.worker.on('error', (e) => this.push({ error: e.message }));
+  }
+
+  private push(p: Part | { error: string }) {
+    this.queue.push(p);
+    this.wake?.();
+  }
+
+  async *parts(): AsyncGenerator<Part> {
+    for (;;) {
+      while (this.queue.length === 0) await new Promise<void>((r) => (this.wake = r));
+      const p = this.queue.shift()!;
+      if ('error' in p) throw new Error(`journal verification worker: ${p.error}`);
+      yield p;
+      if ('problem' in p) return;
+    }
+  }
+
+  stop() {
+    void this.worker.terminate();
+  }
 }

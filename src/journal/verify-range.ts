@@ -17,11 +17,15 @@ export interface RangeProblem {
 
 export interface RangeResult {
   from: number;
-  /** Leaf hashes of the rows verified before the first problem (or all of them). */
-  hashes: Buffer;
+  /** Number of rows verified before the first problem (or all of them). */
   count: number;
   problem: RangeProblem | null;
 }
+
+/** Leaf hashes are handed over in chunks (packed, 32 bytes each) as they are computed. */
+export type ChunkSink = (hashes: Buffer) => void;
+
+const CHUNK = 8192;
 
 const BATCH = 20_000;
 const COLUMNS = [...LEAF_COLUMNS, 'leaf_hash'].join(', ');
@@ -51,10 +55,19 @@ async function* readRows(location: Db['location'], from: number, to: number): As
   }
 }
 
-export async function verifyRange(location: Db['location'], from: number, to: number): Promise<RangeResult> {
-  const hashes = Buffer.allocUnsafe((to - from) * 32);
+export async function verifyRange(location: Db['location'], from: number, to: number, sink: ChunkSink): Promise<RangeResult> {
+  let chunk = Buffer.allocUnsafe(CHUNK * 32);
+  let filled = 0;
   let expected = from;
-  const done = (problem: RangeProblem | null): RangeResult => ({ from, hashes: hashes.subarray(0, (expected - from) * 32), count: expected - from, problem });
+  const flush = () => {
+    if (filled > 0) sink(chunk.subarray(0, filled * 32));
+    chunk = Buffer.allocUnsafe(CHUNK * 32); // 256 KiB: never from the shared pool, so it can be transferred
+    filled = 0;
+  };
+  const done = (problem: RangeProblem | null): RangeResult => {
+    flush();
+    return { from, count: expected - from, problem };
+  };
   for await (const row of readRows(location, from, to)) {
     const seq = Number(row[0]);
     if (seq !== expected) return done({ seq: expected, kind: 'missing', message: `第 ${expected} 条记录缺失（下一条为第 ${seq} 条）：记录被删除` });
@@ -62,8 +75,10 @@ export async function verifyRange(location: Db['location'], from: number, to: nu
     if (leaf.toString('hex') !== row[LEAF_COLUMNS.length]) {
       return done({ seq, kind: 'changed', message: `第 ${seq} 条记录（${String(row[2])}）的内容与其哈希不符：记录被改动或被移动` });
     }
-    leaf.copy(hashes, (expected - from) * 32);
+    leaf.copy(chunk, filled * 32);
+    filled++;
     expected++;
+    if (filled === CHUNK) flush();
   }
   return done(expected < to ? { seq: expected, kind: 'missing', message: `第 ${expected} 条记录缺失：记录被删除` } : null);
 }
