@@ -49,9 +49,6 @@ export interface Performed<T> {
 
 export type Trx = Transaction<Database>;
 
-// An arbitrary constant naming the journal's append lock on PostgreSQL.
-const APPEND_LOCK_ID = 7_424_601;
-
 export interface SignedCheckpoint {
   origin: string;
   size: number;
@@ -85,11 +82,27 @@ export class Journal {
    * Performs one action: runs `effect` and appends the action in one transaction.
    * The same idempotency key from the same actor returns the first result and does nothing.
    * If `effect` throws, nothing is written.
+   *
+   * Positions stay gapless across processes: on PostgreSQL every append takes the
+   * journal's advisory lock and reads the next position in one round trip (several
+   * servers share one database); on SQLite, whose transactions already exclude each
+   * other, this process's frontier is used and the primary key catches another
+   * process's append, after which the action is retried on the reloaded frontier.
    */
   async perform<T>(input: ActionInput, effect: (trx: Trx) => Promise<T>): Promise<Performed<T>> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.performOnce(input, effect);
+      } catch (e) {
+        if (attempt >= 3 || !isAppendConflict(e)) throw e;
+        this.frontier = EMPTY_FRONTIER; // another process appended: reload
+      }
+    }
+  }
+
+  private async performOnce<T>(input: ActionInput, effect: (trx: Trx) => Promise<T>): Promise<Performed<T>> {
     let nextFrontier: Frontier | undefined;
     const out = await this.db.kysely.transaction().execute(async (trx) => {
-      await this.lock(trx);
       if (input.idempotencyKey) {
         const prior = await this.findByIdempotencyKey(trx, input.actor.userId, input.idempotencyKey);
         if (prior) {
@@ -116,7 +129,7 @@ export class Journal {
     return (await this.perform(input, async () => null)).action;
   }
 
-  /** Appends inside the caller's transaction (which must hold the lock: use perform). */
+  /** Appends inside the caller's transaction (use perform). */
   private async append(trx: Trx, input: ActionInput, result: unknown): Promise<{ action: Action; frontier: Frontier }> {
     const receivedAt = new Date().toISOString();
     const fields = {
@@ -134,22 +147,13 @@ export class Journal {
       payload: canonicalJson(input.payload ?? null),
       result: result === undefined ? null : canonicalJson(result),
     };
-    // On SQLite this process's frontier is trusted and the primary key catches another
-    // process's append (the failed statement leaves the transaction usable); PostgreSQL
-    // reads the size under its advisory lock.
-    const trusted = this.db.engine === 'sqlite' && this.frontier.size > 0;
-    const frontier = trusted ? this.frontier : await this.currentFrontier(trx);
-    try {
-      return await this.insertLeaf(trx, frontier, fields);
-    } catch (e) {
-      if (!trusted || !isPrimaryKeyConflict(e)) throw e;
-      return this.insertLeaf(trx, await this.currentFrontier(trx), fields);
-    }
+    const frontier = this.db.engine === 'postgres' || this.frontier.size === 0 ? await this.currentFrontier(trx) : this.frontier;
+    return this.insertLeaf(trx, frontier, fields);
   }
 
   /** The frontier at the database's current size: the cached one unless another process appended. */
   private async currentFrontier(trx: Trx): Promise<Frontier> {
-    const size = await this.size(trx);
+    const size = this.db.engine === 'postgres' ? await nextSeqUnderLock(trx) : await this.size(trx);
     return this.frontier.size === size ? this.frontier : this.loadFrontier(trx, size);
   }
 
@@ -161,12 +165,6 @@ export class Journal {
     row.nodes = next.completed.map((n) => n.hash.toString('hex')).join(',');
     await trx.insertInto('actions').values(row).execute();
     return { action: row, frontier: next.frontier };
-  }
-
-  private async lock(trx: Trx): Promise<void> {
-    // SQLite serializes writers itself (one connection, and a database-level write lock
-    // across processes); PostgreSQL needs an explicit lock so leaf positions stay gapless.
-    if (this.db.engine === 'postgres') await sql`select pg_advisory_xact_lock(${APPEND_LOCK_ID})`.execute(trx);
   }
 
   private async findByIdempotencyKey(trx: Trx, userId: string | null, key: string): Promise<Action | undefined> {
@@ -242,8 +240,17 @@ export class Journal {
   }
 }
 
-function isPrimaryKeyConflict(e: unknown): boolean {
-  return (e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+async function nextSeqUnderLock(trx: Trx): Promise<number> {
+  const r = await sql<{ next: number }>`select yifa_journal_next_seq() as next`.execute(trx);
+  return Number(r.rows[0]!.next);
+}
+
+/** Did another writer take this position (or this idempotency key) first? */
+function isAppendConflict(e: unknown): boolean {
+  const err = e as { code?: string; constraint?: string; message?: string };
+  if (err.code === '23505') return err.constraint === 'actions_pkey' || err.constraint === 'actions_idempotency';
+  if (err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return /actions\.seq/.test(err.message ?? '');
+  return err.code === 'SQLITE_CONSTRAINT_UNIQUE' && /actions\.actor_user_id, actions\.idempotency_key/.test(err.message ?? '');
 }
 
 function toRow(cp: Checkpoint) {

@@ -32,12 +32,21 @@ const COLUMNS = [...LEAF_COLUMNS, 'leaf_hash'].join(', ');
 
 type Row = (string | number | null)[];
 
-async function* readRows(location: Db['location'], from: number, to: number): AsyncGenerator<Row> {
+/** Rows in seq order, in batches: one await per batch, not per row (this loop is hot). */
+async function* readBatches(location: Db['location'], from: number, to: number): AsyncGenerator<Row[]> {
   if (location.engine === 'sqlite') {
     const db = new SQLite(location.file, { readonly: true, fileMustExist: true });
     try {
       const stmt = db.prepare(`select ${COLUMNS} from actions where seq >= ? and seq < ? order by seq`).raw(true);
-      yield* stmt.iterate(from, to) as Iterable<Row>;
+      let batch: Row[] = [];
+      for (const row of stmt.iterate(from, to) as Iterable<Row>) {
+        batch.push(row);
+        if (batch.length === 4096) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
     } finally {
       db.close();
     }
@@ -48,7 +57,7 @@ async function* readRows(location: Db['location'], from: number, to: number): As
   try {
     for (let at = from; at < to; at += BATCH) {
       const r = await client.query({ text: `select ${COLUMNS} from actions where seq >= $1 and seq < $2 order by seq`, values: [at, Math.min(to, at + BATCH)], rowMode: 'array' });
-      yield* r.rows as Row[];
+      yield r.rows as Row[];
     }
   } finally {
     await client.end();
@@ -68,7 +77,7 @@ export async function verifyRange(location: Db['location'], from: number, to: nu
     flush();
     return { from, count: expected - from, problem };
   };
-  for await (const row of readRows(location, from, to)) {
+  for await (const batch of readBatches(location, from, to)) for (const row of batch) {
     const seq = Number(row[0]);
     if (seq !== expected) return done({ seq: expected, kind: 'missing', message: `第 ${expected} 条记录缺失（下一条为第 ${seq} 条）：记录被删除` });
     const leaf = actionLeafHashOfValues(row);

@@ -179,6 +179,20 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .execute();
 
   for (const table of INSERT_ONLY_TABLES) await refuseUpdateAndDelete(db, engine, table);
+  if (engine === 'postgres') await createJournalNextSeq(db);
+}
+
+/**
+ * PostgreSQL: one round trip that takes the journal's append lock (until the end of the
+ * transaction) and then reads the next position. Inside a function the SELECT runs
+ * after the lock is held, with a snapshot taken then, so it sees every earlier append.
+ */
+async function createJournalNextSeq(db: Kysely<any>): Promise<void> {
+  await sql`CREATE FUNCTION yifa_journal_next_seq() RETURNS bigint LANGUAGE plpgsql VOLATILE AS $$
+    BEGIN
+      PERFORM pg_advisory_xact_lock(7424601);
+      RETURN (SELECT coalesce(max(seq) + 1, 0) FROM actions);
+    END $$`.execute(db);
 }
 
 /** The database itself refuses UPDATE and DELETE (and TRUNCATE on PostgreSQL) on a table. */
