@@ -1,16 +1,16 @@
 /**
  * Checks the whole stored journal against its signed checkpoints using only the
- * independent verifier (./verifier): every row is re-encoded and re-hashed (in
- * parallel slices, one worker thread per core), positions must be gapless, every
- * checkpoint signature must hold and every checkpoint root must equal the root
- * rebuilt from the rows. Reports the first bad entry.
+ * independent verifier (./verifier): every row is re-encoded and re-hashed and the
+ * Merkle tree rebuilt (in parallel slices, one worker thread per core), positions must
+ * be gapless, every checkpoint signature must hold and every checkpoint root must
+ * equal the root rebuilt from the rows. Reports the first bad entry.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/database.js';
-import { TreeBuilder, parseCheckpointBody, verifyCheckpointSignature } from './verifier/index.js';
-import { verifyRange, type RangeProblem, type RangeResult } from './verify-range.js';
+import { TreeBuilder, parseCheckpointBody, rootOfFrontier, verifyCheckpointSignature } from './verifier/index.js';
+import { verifyRange, type SliceEvent, type SliceTask } from './verify-range.js';
 
 export interface JournalProblem {
   /** Position of the first bad entry (or the first missing one) */
@@ -33,7 +33,14 @@ export interface JournalReport {
 /** Below this many actions one thread is faster than starting workers. */
 const PARALLEL_FROM = 50_000;
 
-export async function verifyJournal(db: Db, publicKeyPem: string, opts: { threads?: number } = {}): Promise<JournalReport> {
+export interface VerifyOptions {
+  /** Worker threads (default: one per core, up to 4, for journals of 50,000 actions or more). */
+  threads?: number;
+  /** Leaves per block, a power of two (default 8192); small values let tests exercise the slicing. */
+  blockSize?: number;
+}
+
+export async function verifyJournal(db: Db, publicKeyPem: string, opts: VerifyOptions = {}): Promise<JournalReport> {
   const started = performance.now();
   const checkpoints = (await db.kysely.selectFrom('checkpoints').selectAll().orderBy('size').execute()).map((c) => ({ ...c, size: Number(c.size) }));
   const report = (problem: JournalProblem | null, actions: number): JournalReport => {
@@ -61,28 +68,29 @@ export async function verifyJournal(db: Db, publicKeyPem: string, opts: { thread
   const end = top.rows[0]?.top === null || top.rows[0]?.top === undefined ? 0 : Number(top.rows[0].top) + 1;
   const threads = opts.threads ?? (end < PARALLEL_FROM ? 1 : Math.min(availableParallelism(), 4));
 
-  const tree = new TreeBuilder();
-  let size = 0;
+  // Slices hash their own blocks; here only block roots are joined, and each checkpoint's
+  // root is rebuilt from the blocks before it and the slice's partial block.
+  const blocks = new TreeBuilder();
   let next = 0;
-  // Adds leaf hashes in order, checking every checkpoint the tree passes through.
-  const addLeaves = (hashes: Buffer): JournalProblem | null => {
-    for (let at = 0; at < hashes.length; at += 32) {
-      tree.add(hashes.subarray(at, at + 32));
-      size++;
-      while (next < checkpoints.length && checkpoints[next]!.size === size) {
-        const cp = checkpoints[next]!;
-        if (tree.root().toString('hex') !== cp.root_hash) {
-          const from = next > 0 ? checkpoints[next - 1]!.size : 0;
-          return { seq: from, kind: 'checkpoint-mismatch', message: `重建的根哈希与规模为 ${cp.size} 的签名检查点不符：第 ${from}–${cp.size - 1} 条之间有记录被改动、重排或替换` };
-        }
-        next++;
+  const sizes = checkpoints.map((c) => c.size);
+  for await (const event of sliceEvents(db.location, end, threads, opts.blockSize ?? BLOCK, sizes)) {
+    if ('block' in event) {
+      blocks.add(event.block);
+    } else if ('checkpoint' in event) {
+      const cp = checkpoints[next]!;
+      if (cp.size !== event.checkpoint || rootOfFrontier([...blocks.frontier(), ...event.partial]).toString('hex') !== cp.root_hash) {
+        const from = next > 0 ? checkpoints[next - 1]!.size : 0;
+        return report({ seq: from, kind: 'checkpoint-mismatch', message: `重建的根哈希与规模为 ${cp.size} 的签名检查点不符：第 ${from}–${cp.size - 1} 条之间有记录被改动、重排或替换` }, cp.size);
       }
+      next++;
+    } else if (event.problem) {
+      return report(event.problem, event.end);
     }
-    return null;
-  };
-  for await (const part of slices(db.location, end, threads)) {
-    const problem = 'hashes' in part ? addLeaves(part.hashes) : part.problem;
-    if (problem) return report(problem, size);
+  }
+  const covered = checkpoints.filter((c) => c.size <= end).length;
+  if (next < covered) {
+    const cp = checkpoints[next]!;
+    return report({ seq: cp.size - 1, kind: 'checkpoint-mismatch', message: `规模为 ${cp.size} 的检查点未能核对` }, end);
   }
   const latest = checkpoints[checkpoints.length - 1];
   if (latest && end < latest.size) {
@@ -91,65 +99,78 @@ export async function verifyJournal(db: Db, publicKeyPem: string, opts: { thread
   return report(null, end);
 }
 
-type Part = { hashes: Buffer } | { problem: RangeProblem | null };
+/** Leaves per block: slices start at multiples of it, so their blocks line up with the tree. */
+const BLOCK = 8192;
 
 /**
- * Leaf hashes of [0, end) in order, as they are computed: one slice per thread, each
- * slice's chunks yielded as soon as the slices before it are finished, so the tree is
- * built while later slices are still being hashed. A slice's problem ends its part.
+ * The events of every slice of [0, end), in order: one slice per thread, each slice's
+ * events passed on as soon as the slices before it are finished. A slice's end event
+ * closes it; a problem there ends the walk.
  */
-async function* slices(location: Db['location'], end: number, threads: number): AsyncGenerator<Part> {
-  if (threads <= 1 || end < threads) {
-    const chunks: Buffer[] = [];
-    const result = await verifyRange(location, 0, end, (h) => chunks.push(h));
-    for (const hashes of chunks) yield { hashes };
-    yield { problem: result.problem };
+async function* sliceEvents(location: Db['location'], end: number, threads: number, blockSize: number, checkpointSizes: number[]): AsyncGenerator<SliceEvent> {
+  const task = (from: number, to: number): SliceTask => ({ location, from, to, blockSize, checkpoints: checkpointSizes.filter((s) => s > from && s <= to) });
+  if (threads <= 1 || end <= blockSize) {
+    const events: SliceEvent[] = [];
+    await verifyRange(task(0, end), (e) => events.push(...e));
+    yield* events;
     return;
   }
-  const per = Math.ceil(end / threads);
+  const per = Math.ceil(end / threads / blockSize) * blockSize;
   const streams = Array.from({ length: threads }, (_, i) => [i * per, Math.min(end, (i + 1) * per)] as const)
     .filter(([a, b]) => a < b)
-    .map(([from, to]) => new SliceStream(location, from, to));
+    .map(([from, to]) => new SliceStream(task(from, to)));
   try {
-    for (const stream of streams) yield* stream.parts();
+    for (const stream of streams) {
+      for await (const event of stream.events()) {
+        yield event;
+        if ('end' in event && event.problem) return;
+      }
+    }
   } finally {
     for (const stream of streams) stream.stop();
   }
 }
 
-/** One worker thread hashing one slice; its messages queue until they are read. */
+/** One worker thread verifying one slice; its events queue until they are read. */
 class SliceStream {
-  private readonly queue: (Part | { error: string })[] = [];
+  private readonly queue: (SliceEvent | { error: string })[] = [];
   private wake: (() => void) | undefined;
   private readonly worker: Worker;
 
-  constructor(location: Db['location'], from: number, to: number) {
+  constructor(task: SliceTask) {
     // The bootstrap registers tsx in the worker's thread, as the CLI does in the main one.
-    this.worker = new Worker(new URL('./verify-worker.mjs', import.meta.url), { workerData: { location, from, to } });
-    this.worker.on('message', (m: { chunk?: Uint8Array; result?: RangeResult; error?: string }) => {
-      if (m.chunk) this.push({ hashes: Buffer.from(m.chunk.buffer, m.chunk.byteOffset, m.chunk.byteLength) });
-      else if (m.result) this.push({ problem: m.result.problem });
+    this.worker = new Worker(new URL('./verify-worker.mjs', import.meta.url), { workerData: task });
+    this.worker.on('message', (m: { events?: SliceEvent[]; error?: string }) => {
+      if (m.events) for (const e of m.events) this.push(revive(e));
       else this.push({ error: m.error ?? 'unknown error' });
     });
     this.worker.on('error', (e) => this.push({ error: e.message }));
   }
 
-  private push(p: Part | { error: string }) {
-    this.queue.push(p);
+  private push(e: SliceEvent | { error: string }) {
+    this.queue.push(e);
     this.wake?.();
   }
 
-  async *parts(): AsyncGenerator<Part> {
+  async *events(): AsyncGenerator<SliceEvent> {
     for (;;) {
       while (this.queue.length === 0) await new Promise<void>((r) => (this.wake = r));
-      const p = this.queue.shift()!;
-      if ('error' in p) throw new Error(`journal verification worker: ${p.error}`);
-      yield p;
-      if ('problem' in p) return;
+      const e = this.queue.shift()!;
+      if ('error' in e) throw new Error(`journal verification worker: ${e.error}`);
+      yield e;
+      if ('end' in e) return;
     }
   }
 
   stop() {
     void this.worker.terminate();
   }
+}
+
+/** Buffers cross threads as plain Uint8Arrays. */
+function revive(e: SliceEvent): SliceEvent {
+  const buf = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+  if ('block' in e) return { block: buf(e.block) };
+  if ('checkpoint' in e) return { checkpoint: e.checkpoint, partial: e.partial.map(buf) };
+  return e;
 }

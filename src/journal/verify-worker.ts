@@ -1,11 +1,8 @@
-/** Worker thread entry: verifies one slice of the journal (see verify-range.ts), streaming leaf hashes. */
+/** Worker thread entry: verifies one slice of the journal (see verify-range.ts), streaming its events. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { verifyRange } from './verify-range.js';
-import type { Db } from '../platform/db/database.js';
+import { verifyRange, type SliceTask } from './verify-range.js';
 
-const { location, from, to } = workerData as { location: Db['location']; from: number; to: number };
 const port = parentPort!;
-verifyRange(location, from, to, (hashes) => port.postMessage({ chunk: hashes }, [hashes.buffer as ArrayBuffer])).then(
-  (result) => port.postMessage({ result }),
-  (e: unknown) => port.postMessage({ error: e instanceof Error ? e.message : String(e) }),
+verifyRange(workerData as SliceTask, (events) => port.postMessage({ events })).catch((e: unknown) =>
+  port.postMessage({ error: e instanceof Error ? e.message : String(e) }),
 );

@@ -2,6 +2,6 @@
  * yifa's independent journal verifier. A court's expert can read these four small
  * files alone: they import nothing from the rest of yifa (a test enforces it).
  */
-export { leafHashOf, TreeBuilder, verifyInclusion, verifyConsistency } from './tree.js';
+export { leafHashOf, TreeBuilder, rootOfFrontier, verifyInclusion, verifyConsistency } from './tree.js';
 export { parseCheckpointBody, verifyCheckpointSignature, type CheckpointBody } from './checkpoint.js';
 export { actionLeafBytes, actionLeafHash, actionLeafHashOfValues, LEAF_COLUMNS, type ActionRow } from './action-leaf.js';

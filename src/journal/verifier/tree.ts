@@ -43,11 +43,25 @@ export class TreeBuilder {
   }
 
   root(): Buffer {
-    if (this.stack.length === 0) return createHash('sha256').digest();
-    let acc = this.stack[this.stack.length - 1]!;
-    for (let i = this.stack.length - 2; i >= 0; i--) acc = hashChildren(this.stack[i]!, acc);
-    return acc;
+    return rootOfFrontier(this.stack);
   }
+
+  /** The perfect subtrees covering what was added, largest (leftmost) first. */
+  frontier(): Buffer[] {
+    return [...this.stack];
+  }
+}
+
+/**
+ * The root of a tree given its frontier: perfect subtrees of strictly decreasing size,
+ * left to right (RFC 6962 MTH folded from the right). Frontiers of consecutive ranges
+ * concatenate, which lets slices of a journal be hashed apart and joined.
+ */
+export function rootOfFrontier(nodes: readonly Buffer[]): Buffer {
+  if (nodes.length === 0) return createHash('sha256').digest();
+  let acc = nodes[nodes.length - 1]!;
+  for (let i = nodes.length - 2; i >= 0; i--) acc = hashChildren(nodes[i]!, acc);
+  return acc;
 }
 
 /** RFC 9162 §2.1.3.2: does `proof` show leaf `index` in the tree of `size` with `root`? */
