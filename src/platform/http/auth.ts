@@ -31,9 +31,11 @@ function sameToken(a: string, b: string): boolean {
 export function registerAuth(app: FastifyInstance, yifa: Yifa): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (req: FastifyRequest) => {
+    // Static files of the web app need no session lookup.
+    if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     req.auth = token ? ((await resolveSession(yifa.db, token, yifa.config.sessionMinutes)) ?? null) : null;
-    if (SAFE_METHODS.has(req.method) || !req.url.startsWith('/api/')) return;
+    if (SAFE_METHODS.has(req.method)) return;
     // Logging in has no session yet; everything else that changes state needs the token.
     if (req.method === 'POST' && req.url.split('?')[0] === '/api/v1/session') return;
     if (!req.auth) return; // requireUser answers 401 in the handler
