@@ -35,6 +35,7 @@ export interface SliceTask {
 }
 
 const PG_BATCH = 20_000;
+const SQLITE_BATCH = 4_096;
 const COLUMNS = [...LEAF_COLUMNS, 'leaf_hash'].join(', ');
 
 type Row = (string | number | null)[];
@@ -44,16 +45,9 @@ async function* readBatches(location: Db['location'], from: number, to: number):
   if (location.engine === 'sqlite') {
     const db = new SQLite(location.file, { readonly: true, fileMustExist: true });
     try {
+      // Ranges of seq with .all() are faster than iterating one cursor row by row.
       const stmt = db.prepare(`select ${COLUMNS} from actions where seq >= ? and seq < ? order by seq`).raw(true);
-      let batch: Row[] = [];
-      for (const row of stmt.iterate(from, to) as Iterable<Row>) {
-        batch.push(row);
-        if (batch.length === 4096) {
-          yield batch;
-          batch = [];
-        }
-      }
-      if (batch.length > 0) yield batch;
+      for (let at = from; at < to; at += SQLITE_BATCH) yield stmt.all(at, Math.min(to, at + SQLITE_BATCH)) as Row[];
     } finally {
       db.close();
     }
