@@ -33,6 +33,8 @@ export interface DeadlineInput {
   suspensions?: Suspension[];
   /** Locally configured counts for configurable rules. */
   overrides?: Partial<Record<DeadlineRuleId, number>>;
+  /** Recorded, approved extensions: their days are added to the count. */
+  extensions?: { days: number; reason: string }[];
 }
 
 /** A day, or a run of days with the same reason, that the count skipped or noted. */
@@ -172,14 +174,16 @@ export function computeDeadline(table: HolidayTable, input: DeadlineInput): Dead
   if (override !== undefined && (!rule.configurable || !Number.isInteger(override) || override < 1)) {
     throw new Error(`规则 ${rule.id} 的期限不可配置为 ${override}`);
   }
-  const count = override ?? rule.count;
+  const extensions = input.extensions ?? [];
+  for (const e of extensions) if (!Number.isInteger(e.days) || e.days < 1) throw new Error(`延长期限的天数无效：${e.days}`);
+  const count = (override ?? rule.count) + extensions.reduce((sum, e) => sum + e.days, 0);
   const c: Counting = { table, steps: new Steps(), suspensions: input.suspensions ?? [], years: new Set() };
   const due = COUNTERS[rule.unit](c, input.from, count);
   const warnings = [...c.years].sort().filter((y) => !table.hasYear(y)).map((y) => `${y}年的节假日与调休数据尚未录入，该年按周一至周五为工作日计算，结果可能不准确；请管理员在"节假日与调休"中录入`);
   const length = rule.unit === 'fixed-date' ? '' : `${count}${UNIT_NAMES[rule.unit]}`;
   const skipped = c.steps.list.filter((s) => !s.counted).length;
   const summary =
-    `自 ${input.from}（${rule.from}）起${length ? `计 ${length}` : ''}：${HOW[rule.unit]}。` +
+    `自 ${input.from}（${rule.from}）起${length ? `计 ${length}` : ''}${extensions.length ? `（含经批准延长的 ${extensions.map((e) => `${e.days}日：${e.reason}`).join('；')}）` : ''}：${HOW[rule.unit]}。` +
     (skipped || c.steps.list.length ? `期间${describeSteps(c.steps.list)}。` : '') +
     `届满日为 ${due}（${weekdayName(due)}）。依据：${rule.citation}。`;
   return { rule: input.rule, title: rule.title, from: input.from, due, count, unit: rule.unit, citation: rule.citation, explanation: { summary, steps: c.steps.list }, warnings };

@@ -64,6 +64,8 @@ export class Journal {
   private frontier: Frontier = EMPTY_FRONTIER;
   /** Grows with every action this process commits: projections cached in memory key on it. */
   version = 0;
+  /** The server's clock: actions' receivedAt and the legal "today" of gates. Tests and the demo's history set it. */
+  clock: () => Date = () => new Date();
 
   constructor(
     readonly db: Db,
@@ -131,7 +133,7 @@ export class Journal {
 
   /** Appends inside the caller's transaction (use perform). */
   private async append(trx: Trx, input: ActionInput, result: unknown): Promise<{ action: Action; frontier: Frontier }> {
-    const receivedAt = new Date().toISOString();
+    const receivedAt = this.clock().toISOString();
     const fields = {
       id: randomUUID(),
       type: input.type,

@@ -26,19 +26,23 @@ export const PERMISSIONS = {
   'journal.read': '查看操作日志（日志链）',
   'login-log.read': '查看登录日志',
   'person.personal-data': '查看身份证号、电话等个人信息',
+  'penalty.read': '查看行政处罚案件',
+  'penalty.act': '办理行政处罚案件（登记、调查、审批、决定、送达、执行）',
+  'penalty.review': '重大执法决定法制审核',
+  'enforcement.settings': '维护法制审核目录、裁量基准等执法设置',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS = {
-  admin: ['org.read', 'org.manage', 'certificate.manage', 'user.manage', 'calendar.manage', 'journal.read', 'login-log.read', 'person.personal-data'],
-  officer: ['org.read'],
-  unit_head: ['org.read', 'journal.read'],
-  legal_reviewer: ['org.read'],
+  admin: ['org.read', 'org.manage', 'certificate.manage', 'user.manage', 'calendar.manage', 'journal.read', 'login-log.read', 'person.personal-data', 'enforcement.settings'],
+  officer: ['org.read', 'penalty.read', 'penalty.act'],
+  unit_head: ['org.read', 'journal.read', 'penalty.read', 'penalty.act', 'enforcement.settings'],
+  legal_reviewer: ['org.read', 'penalty.read', 'penalty.review'],
   justice_office: ['org.read', 'journal.read'],
   mediator: ['org.read'],
   petition_clerk: ['org.read'],
-  supervisor: ['org.read', 'journal.read', 'login-log.read'],
+  supervisor: ['org.read', 'journal.read', 'login-log.read', 'penalty.read'],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -171,7 +171,69 @@ export interface CheckpointTable {
   key_id: string;
 }
 
+export interface PenaltyCaseTable {
+  id: string;
+  agency_id: string;
+  region_path: string;
+  procedure: 'general' | 'simple';
+  status: string;
+  suspended: number;
+  field: string;
+  party_name: string;
+  party_kind: string;
+  violation_type_id: string | null;
+  /** Person ids, comma-separated with leading and trailing commas: `,p1,p2,` */
+  officer_ids: string;
+  /** Party, source and facts, for search */
+  search_text: string;
+  registered_on: string;
+  filed_on: string | null;
+  decided_on: string | null;
+  decision_number: string | null;
+  fine_fen: number;
+  major: number;
+  heard: number;
+  next_due: string | null;
+  next_rule: string | null;
+  closed_on: string | null;
+  archived_on: string | null;
+  created_by: string;
+  updated_at: string;
+  action_count: number;
+  /** JSON of the fold (PenaltyCase) */
+  state: string;
+}
+
+export interface DocumentCounterTable {
+  agency_id: string;
+  series: string;
+  year: number;
+  last: number;
+}
+
+export interface IssuedDocumentTable {
+  agency_id: string;
+  series: string;
+  year: number;
+  n: number;
+  number: string;
+  case_id: string;
+  action_type: string;
+  issued_at: string;
+}
+
+export interface EnforcementSettingsTable {
+  agency_id: string;
+  settings: string;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface Database {
+  penalty_cases: PenaltyCaseTable;
+  document_counters: DocumentCounterTable;
+  issued_documents: IssuedDocumentTable;
+  enforcement_settings: EnforcementSettingsTable;
   regions: RegionTable;
   agencies: AgencyTable;
   offices: OfficeTable;

@@ -24,6 +24,7 @@ import { sessionRoutes } from '../../modules/org/session-routes.js';
 import { journalRoutes } from '../../journal/routes.js';
 import { calendarRoutes } from '../../calendar/routes.js';
 import { publicRoutes } from '../../modules/disclosure/routes.js';
+import { penaltyCaseRoutes } from '../../modules/enforcement/routes.js';
 
 // Validation messages in Chinese for every schema.
 z.config(z.locales.zhCN());
@@ -56,6 +57,7 @@ export async function buildApp(yifa: Yifa, opts: { logger?: boolean } = {}): Pro
       return reply.status(400).send({ error: { code: 'INVALID_INPUT', message: `请求格式错误：${e.message}` } });
     }
     req.log.error(err);
+    if (process.env.YIFA_DEBUG_ERRORS) console.error(err);
     return reply.status(500).send({ error: { code: 'INTERNAL', message: '服务器内部错误，已记录，请稍后重试' } });
   });
   app.setNotFoundHandler((req, reply) => {
@@ -87,6 +89,7 @@ export async function buildApp(yifa: Yifa, opts: { logger?: boolean } = {}): Pro
   await app.register(journalRoutes(yifa), { prefix: '/api/v1' });
   await app.register(calendarRoutes(yifa), { prefix: '/api/v1' });
   await app.register(publicRoutes(yifa), { prefix: '/api/v1' });
+  await app.register(penaltyCaseRoutes(yifa), { prefix: '/api/v1' });
 
   if (existsSync(join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });

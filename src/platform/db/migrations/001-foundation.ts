@@ -196,7 +196,7 @@ async function createJournalNextSeq(db: Kysely<any>): Promise<void> {
 }
 
 /** The database itself refuses UPDATE and DELETE (and TRUNCATE on PostgreSQL) on a table. */
-async function refuseUpdateAndDelete(db: Kysely<any>, engine: Engine, table: string): Promise<void> {
+export async function refuseUpdateAndDelete(db: Kysely<any>, engine: Engine, table: string): Promise<void> {
   const t = sql.id(table);
   if (engine === 'sqlite') {
     for (const op of ['UPDATE', 'DELETE'] as const) {

@@ -1,0 +1,156 @@
+/**
+ * 行政处罚法 (2021) as data: the kinds of penalty, the limits of the simple procedure,
+ * the evidence types, how a case may start and how documents may be served — each
+ * with its article. Pure; read by the enforcement workflow, the documents and the UI.
+ * Numbers the law leaves to local rules are settings (modules/enforcement/settings.ts).
+ */
+
+export const PENALTY_LAW = '《中华人民共和国行政处罚法》';
+export const COMPULSION_LAW = '《中华人民共和国行政强制法》';
+export const cite = (articles: string) => `${PENALTY_LAW}${articles}`;
+
+export type PartyKind = 'citizen' | 'organisation';
+export const PARTY_KINDS = { citizen: '公民', organisation: '法人或者其他组织' } as const satisfies Record<PartyKind, string>;
+
+/**
+ * Kinds of penalty (Art 9), mildest first; `severity` orders them for the review catalog.
+ * `hearing`: a penalty of this kind must be offered a hearing whatever its amount (Art 63).
+ */
+export const PENALTY_KINDS = {
+  warning: { name: '警告', severity: 1, monetary: false, hearing: false },
+  criticism: { name: '通报批评', severity: 2, monetary: false, hearing: false },
+  fine: { name: '罚款', severity: 3, monetary: true, hearing: false },
+  'confiscate-gains': { name: '没收违法所得', severity: 4, monetary: true, hearing: false },
+  'confiscate-property': { name: '没收非法财物', severity: 5, monetary: true, hearing: false },
+  'suspend-licence': { name: '暂扣许可证件', severity: 6, monetary: false, hearing: false },
+  'restrict-production': { name: '限制开展生产经营活动', severity: 7, monetary: false, hearing: false },
+  'demote-qualification': { name: '降低资质等级', severity: 8, monetary: false, hearing: true },
+  'revoke-licence': { name: '吊销许可证件', severity: 9, monetary: false, hearing: true },
+  'suspend-business': { name: '责令停产停业', severity: 10, monetary: false, hearing: true },
+  close: { name: '责令关闭', severity: 11, monetary: false, hearing: true },
+  'restrict-practice': { name: '限制从业', severity: 12, monetary: false, hearing: true },
+} as const satisfies Record<string, { name: string; severity: number; monetary: boolean; hearing: boolean }>;
+export type PenaltyKind = keyof typeof PENALTY_KINDS;
+export const PENALTY_KIND_IDS = Object.keys(PENALTY_KINDS) as [PenaltyKind, ...PenaltyKind[]];
+
+/** Art 51: the simple (on-the-spot) procedure, in fen. */
+export const SIMPLE_PROCEDURE = {
+  maxFineFen: { citizen: 20_000, organisation: 300_000 } as const satisfies Record<PartyKind, number>,
+  kinds: ['warning', 'fine'] as const satisfies readonly PenaltyKind[],
+  citation: cite('第五十一条'),
+};
+
+/** Art 72: 加处罚款, 3% of the fine a day, never more than the fine. */
+export const LATE_PENALTY = { ratePerDay: 0.03, citation: cite('第七十二条') };
+
+/** Art 72: the late penalty owed `daysLate` days after the payment deadline, in fen. */
+export function latePenaltyFen(fineFen: number, daysLate: number): number {
+  if (daysLate <= 0 || fineFen <= 0) return 0;
+  return Math.min(fineFen, Math.round(fineFen * LATE_PENALTY.ratePerDay * daysLate));
+}
+
+/** Art 46: the eight statutory kinds of evidence. */
+export const EVIDENCE_TYPES = {
+  documentary: '书证',
+  physical: '物证',
+  audiovisual: '视听资料',
+  electronic: '电子数据',
+  witness: '证人证言',
+  'party-statement': '当事人的陈述',
+  'expert-opinion': '鉴定意见',
+  'inspection-record': '勘验笔录、现场笔录',
+} as const;
+export type EvidenceType = keyof typeof EVIDENCE_TYPES;
+export const EVIDENCE_TYPE_IDS = Object.keys(EVIDENCE_TYPES) as [EvidenceType, ...EvidenceType[]];
+
+/** Where a case comes from (案源). */
+export const CASE_SOURCES = {
+  complaint: '投诉举报',
+  patrol: '巡查发现',
+  assigned: '上级交办',
+  referral: '部门移送',
+  petition: '信访转办',
+} as const;
+export type CaseSource = keyof typeof CASE_SOURCES;
+export const CASE_SOURCE_IDS = Object.keys(CASE_SOURCES) as [CaseSource, ...CaseSource[]];
+
+/**
+ * Service of documents (Art 61 and 民事诉讼法 Arts 87–95). `completesAfterDays`: service by
+ * public notice is complete 30 days after the notice (民诉法 Art 95).
+ */
+export const SERVICE_METHODS = {
+  direct: { name: '直接送达', completesAfterDays: 0, needsConsent: false },
+  left: { name: '留置送达', completesAfterDays: 0, needsConsent: false },
+  post: { name: '邮寄送达', completesAfterDays: 0, needsConsent: false },
+  electronic: { name: '电子送达', completesAfterDays: 0, needsConsent: true },
+  'public-notice': { name: '公告送达', completesAfterDays: 30, needsConsent: false },
+} as const satisfies Record<string, { name: string; completesAfterDays: number; needsConsent: boolean }>;
+export type ServiceMethod = keyof typeof SERVICE_METHODS;
+export const SERVICE_METHOD_IDS = Object.keys(SERVICE_METHODS) as [ServiceMethod, ...ServiceMethod[]];
+
+/** Art 57 outcomes of a general-procedure case, and Art 33's grounds for no penalty. */
+export const DECISION_OUTCOMES = {
+  penalty: { name: '给予行政处罚', citation: cite('第五十七条第一款第一项'), penalises: true },
+  'no-penalty-minor': { name: '违法行为轻微并及时改正，没有造成危害后果，不予行政处罚', citation: cite('第三十三条第一款'), penalises: false },
+  'no-penalty-first': { name: '初次违法且危害后果轻微并及时改正，不予行政处罚（首违不罚）', citation: cite('第三十三条第一款'), penalises: false },
+  'no-penalty-no-fault': { name: '当事人有证据足以证明没有主观过错，不予行政处罚', citation: cite('第三十三条第二款'), penalises: false },
+  'not-established': { name: '违法事实不能成立，不予行政处罚', citation: cite('第五十七条第一款第三项'), penalises: false },
+  transfer: { name: '违法行为涉嫌犯罪，移送司法机关', citation: cite('第五十七条第一款第四项、第二十七条'), penalises: false },
+} as const satisfies Record<string, { name: string; citation: string; penalises: boolean }>;
+export type DecisionOutcome = keyof typeof DECISION_OUTCOMES;
+export const DECISION_OUTCOME_IDS = Object.keys(DECISION_OUTCOMES) as [DecisionOutcome, ...DecisionOutcome[]];
+
+/** Art 58's grounds for a mandatory legal review, beyond the agency's catalog. */
+export const REVIEW_GROUNDS = {
+  'public-interest': '涉及重大公共利益',
+  heard: '直接关系当事人或者第三人重大权益，经过听证程序',
+  complex: '案件情况疑难复杂、涉及多个法律关系',
+  'other-law': '法律、法规规定应当进行法制审核',
+} as const;
+export type ReviewGround = keyof typeof REVIEW_GROUNDS;
+
+/** LAW §1.3: what the legal reviewer answers, each with a note. */
+export const REVIEW_POINTS = {
+  body: '执法主体是否合法，是否超越法定权限',
+  officers: '执法人员是否具备执法资格',
+  procedure: '执法程序是否合法，当事人告知、陈述申辩、听证等权利是否得到保障',
+  facts: '案件事实是否清楚，证据是否合法、充分',
+  law: '适用法律、法规、规章是否准确',
+  discretion: '是否正确适用裁量基准，处理结果是否适当',
+  abuse: '是否存在超越职权、滥用职权情形',
+  documents: '执法文书是否齐全、规范',
+  crime: '是否涉嫌犯罪需要移送司法机关',
+  other: '其他合法性、合理性问题（含当事人基本情况是否准确）',
+} as const;
+export type ReviewPoint = keyof typeof REVIEW_POINTS;
+export const REVIEW_POINT_IDS = Object.keys(REVIEW_POINTS) as [ReviewPoint, ...ReviewPoint[]];
+
+export const REVIEW_CONCLUSIONS = {
+  agree: '同意',
+  comments: '提出意见',
+  return: '退回补充',
+} as const;
+export type ReviewConclusion = keyof typeof REVIEW_CONCLUSIONS;
+
+/** Citations of the gates the server enforces. */
+export const GATE_CITATIONS = {
+  officers: `${cite('第四十二条、第五十五条')}；${COMPULSION_LAW}第十八条`,
+  notice: cite('第四十四条、第六十二条'),
+  hearingWindow: cite('第六十四条、第八十五条'),
+  hearingOffered: cite('第六十三条、第六十四条'),
+  hearingRecord: cite('第六十五条'),
+  review: cite('第五十八条'),
+  collective: cite('第五十七条第二款'),
+  simple: SIMPLE_PROCEDURE.citation,
+  decisionLimit: cite('第六十条'),
+  limitation: cite('第三十六条'),
+  statement: cite('第四十五条'),
+  preservation: cite('第五十六条'),
+  seizure: `${COMPULSION_LAW}第二十五条`,
+  service: cite('第六十一条'),
+  electronicService: cite('第六十一条第二款'),
+  reminder: `${COMPULSION_LAW}第五十四条`,
+  reviewer: cite('第五十八条第二款'),
+  latePenalty: LATE_PENALTY.citation,
+  chair: cite('第六十四条第四项'),
+} as const;

@@ -1,0 +1,246 @@
+/**
+ * A penalty case (行政处罚案件) as the fold of its actions: every fact the gates, the
+ * deadlines and the documents need, and nothing a user can edit in place. The status is
+ * derived from the facts (statusOf), never stored by hand.
+ */
+import type { CaseSource, DecisionOutcome, EvidenceType, PartyKind, PenaltyKind, ReviewConclusion, ReviewGround, ReviewPoint, ServiceMethod } from '../../law/penalty.js';
+
+export type Procedure = 'general' | 'simple';
+export const PROCEDURES = { general: '普通程序', simple: '简易程序' } as const satisfies Record<Procedure, string>;
+
+export interface Party {
+  kind: PartyKind;
+  name: string;
+  /** 身份证号 or 统一社会信用代码: personal data, masked outside the case unit */
+  idNumber: string | null;
+  address: string;
+  phone: string | null;
+  /** 法定代表人 / 负责人, for organisations */
+  representative: string | null;
+}
+
+export interface ProposedDecision {
+  /** Increases each time the investigation report is revised. */
+  version: number;
+  on: string;
+  outcome: DecisionOutcome;
+  kinds: PenaltyKind[];
+  fineFen: number;
+  confiscationFen: number;
+  facts: string;
+  basis: string;
+  circumstanceId: string | null;
+  /** Problems against the 裁量基准; non-empty means a written reason was given. */
+  outsideBenchmark: string[];
+  discretionReason: string | null;
+  /** Art 58 grounds the case unit marked, beyond the catalog */
+  reviewGrounds: ReviewGround[];
+  /** The catalog row that makes it major, or null */
+  catalogRow: string | null;
+  major: boolean;
+  hearingEligible: boolean;
+  collectiveRequired: boolean;
+}
+
+export interface CaseRecord {
+  seq: number;
+  kind: 'inquiry' | 'inspection';
+  on: string;
+  place: string;
+  officers: string[];
+  subject: string;
+  summary: string;
+  number: string | null;
+}
+
+export interface Evidence {
+  seq: number;
+  type: EvidenceType;
+  title: string;
+  description: string;
+  collectedOn: string;
+  source: string;
+}
+
+export interface Preservation {
+  seq: number;
+  on: string;
+  items: string;
+  officers: string[];
+  number: string | null;
+  decidedOn: string | null;
+  decision: string | null;
+}
+
+export interface Seizure {
+  seq: number;
+  on: string;
+  items: string;
+  officers: string[];
+  number: string | null;
+  extended: boolean;
+  releasedOn: string | null;
+}
+
+export type ApprovalKind = 'filing' | 'preservation' | 'seizure' | 'seizure-extension' | 'extension' | 'deferral';
+
+export interface PendingApproval {
+  kind: ApprovalKind;
+  seq: number;
+  requestedOn: string;
+  payload: Record<string, unknown>;
+}
+
+export interface ReviewRound {
+  version: number;
+  submittedOn: string;
+  materials: string;
+  opinion: null | {
+    on: string;
+    reviewerPersonId: string;
+    conclusion: ReviewConclusion;
+    points: Record<ReviewPoint, { ok: boolean; note: string }>;
+    text: string;
+    number: string | null;
+  };
+}
+
+export interface Hearing {
+  requestedOn: string;
+  noticeServedOn: string | null;
+  date: string | null;
+  place: string | null;
+  chairPersonId: string | null;
+  number: string | null;
+  heldOn: string | null;
+  partyAbsent: boolean;
+  agents: string[];
+  record: string | null;
+  reportedOn: string | null;
+  report: string | null;
+}
+
+export interface Decision {
+  on: string;
+  version: number;
+  outcome: DecisionOutcome;
+  kinds: PenaltyKind[];
+  fineFen: number;
+  confiscationFen: number;
+  number: string | null;
+}
+
+export interface Service {
+  on: string;
+  method: ServiceMethod;
+  /** When service counts as done (public notice: 30 days later) */
+  completeOn: string;
+  recipient: string;
+  refusedToSign: boolean;
+}
+
+export interface PenaltyCase {
+  id: string;
+  agencyId: string;
+  regionPath: string;
+  procedure: Procedure;
+  field: string;
+  registeredOn: string;
+  source: { kind: CaseSource; summary: string; receivedOn: string };
+  party: Party;
+  violationTypeId: string | null;
+  /** The act, or the end of a continuing act (Art 36) */
+  actOn: string | null;
+  seriousHarm: boolean;
+  officers: string[];
+  filedOn: string | null;
+  filingNumber: string | null;
+  declined: { on: string; reason: string } | null;
+  records: CaseRecord[];
+  evidence: Evidence[];
+  preservations: Preservation[];
+  seizures: Seizure[];
+  proposal: ProposedDecision | null;
+  reviews: ReviewRound[];
+  notice: {
+    servedOn: string;
+    version: number;
+    method: ServiceMethod;
+    hearingOffered: boolean;
+    number: string | null;
+    /** What the party was told of: a later, heavier proposal needs a new notice */
+    told: { kinds: PenaltyKind[]; fineFen: number; confiscationFen: number };
+  } | null;
+  statements: { on: string; summary: string }[];
+  recheck: { on: string; adopted: boolean; reasoning: string } | null;
+  waivedOn: string | null;
+  hearing: Hearing | null;
+  collective: { on: string; version: number; participants: string[]; conclusion: string } | null;
+  decision: Decision | null;
+  service: Service | null;
+  payments: { on: string; amountFen: number }[];
+  deferral: { until: string; instalments: number } | null;
+  reminders: { servedOn: string; number: string | null }[];
+  courtAppliedOn: string | null;
+  closedOn: string | null;
+  closingReport: string | null;
+  archivedOn: string | null;
+  archiveWarnings: string[];
+  suspensions: { from: string; to: string | null; reason: string }[];
+  extensions: { days: number; reason: string; approvedOn: string }[];
+  pending: PendingApproval[];
+  /** On-the-spot decisions: the party signed, or the refusal was recorded (Art 52) */
+  onTheSpot: null | { place: string; signed: boolean; refusalNote: string | null };
+}
+
+export type PenaltyStatus =
+  | 'registered' | 'filing' | 'investigating' | 'investigated' | 'in-review' | 'notified' | 'hearing'
+  | 'decided' | 'executing' | 'closed' | 'archived' | 'not-filed';
+
+export const STATUS_NAMES = {
+  registered: '案源登记',
+  filing: '立案审批',
+  investigating: '调查取证',
+  investigated: '调查终结',
+  'in-review': '法制审核',
+  notified: '已告知',
+  hearing: '听证',
+  decided: '已决定待送达',
+  executing: '执行',
+  closed: '已结案',
+  archived: '已归档',
+  'not-filed': '不予立案',
+} as const satisfies Record<PenaltyStatus, string>;
+
+export const STATUS_IDS = Object.keys(STATUS_NAMES) as [PenaltyStatus, ...PenaltyStatus[]];
+
+/** The status a case is in, from its facts alone. */
+export function statusOf(c: PenaltyCase): PenaltyStatus {
+  if (c.archivedOn) return 'archived';
+  if (c.closedOn) return 'closed';
+  if (c.declined) return 'not-filed';
+  if (c.decision) return c.service ? 'executing' : 'decided';
+  if (c.hearing && !c.hearing.reportedOn) return 'hearing';
+  const review = c.reviews.at(-1);
+  if (review && !review.opinion) return 'in-review';
+  if (c.notice) return 'notified';
+  if (c.proposal) return 'investigated';
+  if (c.filedOn) return 'investigating';
+  if (c.pending.some((p) => p.kind === 'filing')) return 'filing';
+  return 'registered';
+}
+
+export const isSuspended = (c: PenaltyCase) => c.suspensions.some((s) => s.to === null);
+
+/** Fine and confiscations due under the decision, in fen. */
+export const amountDueFen = (d: Pick<Decision, 'fineFen' | 'confiscationFen'>) => d.fineFen + d.confiscationFen;
+export const paidFen = (c: PenaltyCase) => c.payments.reduce((s, p) => s + p.amountFen, 0);
+
+/** Did the review of the current proposal pass? */
+export function reviewPassed(c: PenaltyCase): boolean {
+  const last = c.reviews.at(-1);
+  return !!c.proposal && !!last?.opinion && last.opinion.conclusion === 'agree' && last.version === c.proposal.version;
+}
+
+export const severity = (kinds: readonly PenaltyKind[], table: Record<PenaltyKind, { severity: number }>) =>
+  kinds.reduce((m, k) => Math.max(m, table[k].severity), 0);

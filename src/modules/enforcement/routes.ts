@@ -1,0 +1,80 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Yifa } from '../../platform/yifa.js';
+import { serviceRequest } from '../../platform/http/request.js';
+import { pageQuery } from '../../platform/http/pagination.js';
+import {
+  CASE_SOURCES, DECISION_OUTCOMES, EVIDENCE_TYPES, PARTY_KINDS, PENALTY_KINDS, REVIEW_CONCLUSIONS, REVIEW_GROUNDS, REVIEW_POINTS, SERVICE_METHODS,
+} from '../../law/penalty.js';
+import * as cases from './service.js';
+import { OPENING_ACTIONS, PENALTY_ACTIONS, PENALTY_ACTION_TYPES } from './workflow.js';
+import { PROCEDURES, STATUS_IDS, STATUS_NAMES } from './penalty-case.js';
+import { enforcementSettingsSchema } from './settings.js';
+
+const id = z.string().min(1).max(64);
+const idParams = z.strictObject({ id });
+const actionBody = z.strictObject({ type: z.string().min(1).max(60), payload: z.unknown() });
+const openBody = z.strictObject({ type: z.enum(OPENING_ACTIONS), payload: z.unknown() });
+const listQuery = z.strictObject({
+  ...pageQuery,
+  status: z.enum(STATUS_IDS).optional(),
+  agencyId: id.optional(),
+  officerId: id.optional(),
+  violationTypeId: z.string().max(60).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  queue: z.enum(['mine', 'approve', 'review', 'serve', 'overdue']).optional(),
+  q: z.string().trim().min(1).max(50).optional(),
+});
+
+export const penaltyCaseRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ['penalty-cases'];
+
+  app.get('/penalty-cases/dictionaries', { schema: { tags, summary: '处罚种类、证据种类、送达方式、审核要点等字典' } }, async (req) => {
+    await serviceRequest(yifa, req, 'penalty.read');
+    return {
+      statuses: STATUS_NAMES, procedures: PROCEDURES, partyKinds: PARTY_KINDS, sources: CASE_SOURCES,
+      penaltyKinds: PENALTY_KINDS, evidenceTypes: EVIDENCE_TYPES, serviceMethods: SERVICE_METHODS,
+      outcomes: DECISION_OUTCOMES, reviewPoints: REVIEW_POINTS, reviewConclusions: REVIEW_CONCLUSIONS, reviewGrounds: REVIEW_GROUNDS,
+      actions: PENALTY_ACTION_TYPES.map((t) => ({ type: t, title: PENALTY_ACTIONS[t].title, roles: PENALTY_ACTIONS[t].roles })),
+    };
+  });
+
+  app.post('/penalty-cases', { schema: { tags, summary: '登记案源（普通程序）或当场作出处罚决定（简易程序）', body: openBody } }, async (req, reply) => {
+    const r = await serviceRequest(yifa, req, 'penalty.act');
+    reply.code(201);
+    return cases.openCase(yifa, r, req.body.type, req.body.payload);
+  });
+
+  app.get('/penalty-cases', { schema: { tags, summary: '案件列表（按数据权限；可按状态、执法主体、执法人员、违法行为、超期筛选，全文检索）', querystring: listQuery } }, async (req) => {
+    const r = await serviceRequest(yifa, req, 'penalty.read');
+    const { overdue, ...rest } = req.query;
+    return cases.listCases(yifa, r, { ...rest, ...(overdue ? { overdue: overdue === 'true' } : {}) });
+  });
+
+  app.get('/penalty-cases/:id', { schema: { tags, summary: '案件详情：状态、期限、可执行的操作', params: idParams } }, async (req) => {
+    const r = await serviceRequest(yifa, req, 'penalty.read');
+    return cases.getCase(yifa, r, req.params.id);
+  });
+
+  app.post('/penalty-cases/:id/actions', { schema: { tags, summary: '执行一个案件操作（Idempotency-Key 防止重复提交）', params: idParams, body: actionBody } }, async (req) => {
+    const r = await serviceRequest(yifa, req, 'penalty.read');
+    return cases.performAction(yifa, r, req.params.id, req.body.type, req.body.payload);
+  });
+
+  app.get('/penalty-cases/:id/actions', { schema: { tags, summary: '案件的操作记录（日志链）', params: idParams } }, async (req) => {
+    const r = await serviceRequest(yifa, req, 'penalty.read');
+    return { items: await cases.caseActions(yifa, r, req.params.id) };
+  });
+
+  app.get('/enforcement/settings/:id', { schema: { tags, summary: '执法主体的法制审核目录、裁量基准与听证、告知设置', params: idParams } }, async (req) => {
+    await serviceRequest(yifa, req, 'penalty.read');
+    return cases.getSettings(yifa, req.params.id);
+  });
+
+  app.put('/enforcement/settings/:id', { schema: { tags, summary: '修改执法设置（目录行重叠时拒绝）', params: idParams, body: enforcementSettingsSchema } }, async (req) => {
+    const r = await serviceRequest(yifa, req, 'enforcement.settings');
+    return cases.putSettings(yifa, r, req.params.id, req.body);
+  });
+};

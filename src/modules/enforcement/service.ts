@@ -1,0 +1,440 @@
+/**
+ * Penalty-case use cases. Every change is one journaled action that runs the workflow
+ * table: role and status, payload validation, the gates, the document number, then the
+ * fold — all in one transaction, so a refused action changes nothing. The projection row
+ * in `penalty_cases` is the fold's latest state plus the columns lists filter on.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { Yifa } from '../../platform/yifa.js';
+import type { Trx } from '../../journal/journal.js';
+import { AppError, invalid, notFound } from '../../platform/http/errors.js';
+import { decodeCursor, keysetAfter, pageOf, type Page } from '../../platform/http/pagination.js';
+import { todayInChina, yearOf } from '../../calendar/legal-date.js';
+import type { HolidayTable } from '../../calendar/holiday-table.js';
+import type { Request } from '../org/service.js';
+import { inScope, scopeFilter } from '../org/scope.js';
+import type { Role } from '../org/roles.js';
+import { DEFAULT_SETTINGS, enforcementSettingsSchema, loadSettings, type EnforcementSettings, type LoadedSettings } from './settings.js';
+import { decisionRefusals, nthWorkingDayAfter, type Certificate, type GateContext, type Refusal } from './gates.js';
+import {
+  OPENING_ACTIONS, PENALTY_ACTIONS, PENALTY_ACTION_TYPES, applyAction, emptyCase, foldCase, unavailable,
+  type ActionResult, type ActionSpec, type PenaltyActionType,
+} from './workflow.js';
+import { STATUS_NAMES, isSuspended, statusOf, type PenaltyCase, type PenaltyStatus } from './penalty-case.js';
+import { caseDeadlines, nextDue, type CaseDeadline } from './case-deadlines.js';
+import { DOCUMENT_SERIES, formatDocumentNumber, type DocumentSeries } from './documents/series.js';
+
+export const SUBJECT_TYPE = 'penalty-case';
+
+type Executor = Trx | Yifa['db']['kysely'];
+
+// ——— settings ———
+
+const settingsCache = new Map<string, { updatedAt: string; loaded: LoadedSettings }>();
+let defaultLoaded: LoadedSettings | undefined;
+
+export async function settingsFor(db: Executor, agencyId: string): Promise<LoadedSettings> {
+  const row = await db.selectFrom('enforcement_settings').select(['settings', 'updated_at']).where('agency_id', '=', agencyId).executeTakeFirst();
+  if (!row) return (defaultLoaded ??= loadSettings(DEFAULT_SETTINGS));
+  const hit = settingsCache.get(agencyId);
+  if (hit && hit.updatedAt === row.updated_at) return hit.loaded;
+  const loaded = loadSettings(enforcementSettingsSchema.parse(JSON.parse(row.settings)));
+  settingsCache.set(agencyId, { updatedAt: row.updated_at, loaded });
+  return loaded;
+}
+
+/** Replaces an agency's settings; a catalog with overlapping rows is refused before anything is stored. */
+export async function putSettings(yifa: Yifa, req: Request, agencyId: string, input: EnforcementSettings): Promise<EnforcementSettings> {
+  const agency = await agencyOf(yifa.db.kysely, agencyId);
+  if (!agency) throw notFound('执法主体');
+  if (!inScope(req.auth.scope, { regionPath: agency.region_path })) {
+    await req.denied({ reason: '超出数据权限范围' }, { type: 'agency', id: agencyId });
+    throw notFound('执法主体');
+  }
+  try {
+    loadSettings(input);
+  } catch (e) {
+    throw invalid(e instanceof Error ? e.message : String(e));
+  }
+  const row = { agency_id: agencyId, settings: JSON.stringify(input), updated_by: req.auth.user.id, updated_at: yifa.journal.clock().toISOString() };
+  await yifa.journal.perform(
+    { type: 'enforcement.settings.update', actor: req.auth.actor, subject: { type: 'agency', id: agencyId, regionPath: agency.region_path }, idempotencyKey: req.idempotencyKey, payload: input },
+    async (trx) => {
+      await trx.insertInto('enforcement_settings').values(row).onConflict((oc) => oc.column('agency_id').doUpdateSet({ settings: row.settings, updated_by: row.updated_by, updated_at: row.updated_at })).execute();
+      return null;
+    },
+  );
+  return input;
+}
+
+export async function getSettings(yifa: Yifa, agencyId: string): Promise<EnforcementSettings> {
+  const s = await settingsFor(yifa.db.kysely, agencyId);
+  const { catalog: _catalog, violationType: _vt, ...plain } = s;
+  return plain;
+}
+
+async function agencyOf(db: Executor, agencyId: string) {
+  return db
+    .selectFrom('agencies')
+    .innerJoin('regions', 'regions.id', 'agencies.region_id')
+    .select(['agencies.id', 'agencies.name', 'agencies.doc_prefix', 'regions.path as region_path', 'regions.name as region_name'])
+    .where('agencies.id', '=', agencyId)
+    .executeTakeFirst();
+}
+
+// ——— the context gates read ———
+
+function personIdsIn(c: PenaltyCase, payload: unknown, actorPersonId: string | null): string[] {
+  const ids = new Set<string>(c.officers);
+  if (actorPersonId) ids.add(actorPersonId);
+  const collect = (v: unknown) => {
+    if (!v || typeof v !== 'object') return;
+    const o = v as { officers?: unknown; chairPersonId?: unknown };
+    if (Array.isArray(o.officers)) for (const x of o.officers) if (typeof x === 'string') ids.add(x);
+    if (typeof o.chairPersonId === 'string') ids.add(o.chairPersonId);
+  };
+  collect(payload);
+  for (const p of c.pending) collect(p.payload);
+  for (const r of c.records) r.officers.forEach((x) => ids.add(x));
+  return [...ids];
+}
+
+/** Reads through `db` only: inside an action it is the transaction (SQLite has one connection). */
+async function gateContext(db: Executor, table: HolidayTable, c: PenaltyCase, payload: unknown, actorPersonId: string | null, today: string): Promise<GateContext> {
+  const ids = personIdsIn(c, payload, actorPersonId);
+  const [people, certs, regions, settings] = await Promise.all([
+    ids.length ? db.selectFrom('people').select(['id', 'name', 'legal_qualification_no', 'active']).where('id', 'in', ids).execute() : [],
+    ids.length ? db.selectFrom('certificates').selectAll().where('person_id', 'in', ids).execute() : [],
+    db.selectFrom('regions').select(['name']).where('id', 'in', c.regionPath.split('/').filter(Boolean)).execute(),
+    settingsFor(db, c.agencyId),
+  ]);
+  const byPerson = new Map<string, Certificate[]>();
+  const activePeople = new Set(people.filter((p) => Number(p.active) === 1).map((p) => p.id));
+  for (const x of certs) {
+    if (!activePeople.has(x.person_id)) continue; // a person who left holds no usable certificate
+    const list = byPerson.get(x.person_id) ?? [];
+    list.push({ number: x.number, field: x.field, area: x.area, state: x.state, annualReview: x.annual_review, issuedOn: x.issued_on, expiresOn: x.expires_on });
+    byPerson.set(x.person_id, list);
+  }
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const actor = actorPersonId ? people.find((p) => p.id === actorPersonId) : undefined;
+  return {
+    today,
+    table,
+    settings,
+    certificatesOf: (id) => byPerson.get(id) ?? [],
+    nameOf: (id) => names.get(id) ?? `人员（${id}）`,
+    regionNames: regions.map((r) => r.name),
+    actor: { personId: actorPersonId, legalQualification: actor?.legal_qualification_no ?? null },
+  };
+}
+
+// ——— performing actions ———
+
+function refused(refusals: Refusal[]): never {
+  const first = refusals[0]!;
+  throw new AppError('GATE_REFUSED', first.message, { ...(first.citation ? { citation: first.citation } : {}), details: { refusals } });
+}
+
+function parsePayload<P>(spec: ActionSpec<P>, payload: unknown): P {
+  const r = (spec.payload as z.ZodType<P>).safeParse(payload);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const where = issue.path.length ? `（${issue.path.join('.')}）` : '';
+  throw invalid(`${spec.title}：${issue.message}${where}`, r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+}
+
+async function allocateNumber(trx: Trx, agency: { id: string; doc_prefix: string }, series: DocumentSeries, year: number, caseId: string, type: string, at: string): Promise<string> {
+  // One statement that both engines run atomically: the row lock (PostgreSQL) or the write
+  // transaction (SQLite) serialises concurrent issuers; a rollback returns the number.
+  const row = await trx
+    .insertInto('document_counters')
+    .values({ agency_id: agency.id, series, year, last: 1 })
+    .onConflict((oc) => oc.columns(['agency_id', 'series', 'year']).doUpdateSet({ last: sql`document_counters.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  const n = Number(row.last);
+  const number = formatDocumentNumber(agency.doc_prefix, series, year, n);
+  await trx.insertInto('issued_documents').values({ agency_id: agency.id, series, year, n, number, case_id: caseId, action_type: type, issued_at: at }).execute();
+  return number;
+}
+
+function roleFor(roles: readonly Role[], spec: ActionSpec<unknown>): string {
+  return spec.roles.find((r) => roles.includes(r)) ?? roles[0] ?? 'unknown';
+}
+
+/** Opens a case: 案源登记 (general procedure) or an on-the-spot decision (simple procedure). */
+export async function openCase(yifa: Yifa, req: Request, type: (typeof OPENING_ACTIONS)[number], payload: unknown): Promise<CaseView> {
+  const agencyId = req.auth.user.agencyId;
+  if (!agencyId) throw new AppError('FORBIDDEN', '您的账号没有所属执法主体，不能登记案件');
+  const agency = await agencyOf(yifa.db.kysely, agencyId);
+  if (!agency) throw new AppError('FORBIDDEN', '您的账号所属执法主体不存在');
+  const id = randomUUID();
+  return runAction(yifa, req, { id, agency, isNew: true }, type, payload);
+}
+
+export async function performAction(yifa: Yifa, req: Request, caseId: string, type: string, payload: unknown): Promise<CaseView> {
+  if (!PENALTY_ACTION_TYPES.includes(type as PenaltyActionType) || (OPENING_ACTIONS as readonly string[]).includes(type)) {
+    throw invalid(`未知的案件操作：${type}`);
+  }
+  const row = await caseRow(yifa.db.kysely, caseId);
+  if (!row || !(await visible(req, row))) throw notFound('案件');
+  const agency = await agencyOf(yifa.db.kysely, row.agency_id);
+  return runAction(yifa, req, { id: caseId, agency: agency!, isNew: false }, type as PenaltyActionType, payload);
+}
+
+async function runAction(
+  yifa: Yifa,
+  req: Request,
+  target: { id: string; agency: NonNullable<Awaited<ReturnType<typeof agencyOf>>>; isNew: boolean },
+  type: PenaltyActionType,
+  rawPayload: unknown,
+): Promise<CaseView> {
+  const spec = PENALTY_ACTIONS[type] as ActionSpec<unknown>;
+  const roles = req.auth.roles;
+  if (!spec.roles.some((r) => roles.includes(r))) {
+    await req.denied({ reason: '角色不能执行该案件操作', action: type }, { type: SUBJECT_TYPE, id: target.id });
+    throw new AppError('FORBIDDEN', `您的角色不能${spec.title}`);
+  }
+  const payload = parsePayload(spec, rawPayload);
+  const now = yifa.journal.clock();
+  const today = todayInChina(now);
+  const actorPersonId = req.auth.user.personId;
+  const table = await yifa.calendar.table();
+  const done = await yifa.journal.perform(
+    {
+      type,
+      actor: { ...req.auth.actor, role: roleFor(roles, spec) },
+      subject: { type: SUBJECT_TYPE, id: target.id, regionPath: target.agency.region_path },
+      idempotencyKey: req.idempotencyKey,
+      payload,
+    },
+    async (trx): Promise<ActionResult> => {
+      const { current, count } = target.isNew ? { current: emptyCase(target.id, target.agency.id, target.agency.region_path, today), count: 0 } : await lockedCase(yifa, trx, target.id);
+      if (!target.isNew) {
+        const why = unavailable(current, type, roles);
+        if (why) throw new AppError('CONFLICT', why);
+      }
+      const ctx = await gateContext(trx, table, current, payload, actorPersonId, today);
+      const refusals = (spec.guard?.(current, payload, ctx) ?? []).filter((r): r is Refusal => r !== null);
+      if (refusals.length > 0) refused(refusals);
+      const series = spec.issues?.(current, payload) ?? null;
+      const number = series ? await allocateNumber(trx, target.agency, series, yearOf(today), target.id, type, now.toISOString()) : null;
+      const derived = spec.derive?.(current, payload, ctx) ?? null;
+      const next = applyAction(current, type, payload, { seq: count, today, actorPersonId, number, derived });
+      await saveProjection(trx, next, ctx, req.auth.user.id, now.toISOString(), target.isNew);
+      return { caseId: target.id, agencyId: target.agency.id, regionPath: target.agency.region_path, number, derived, actorPersonId, status: statusOf(next) };
+    },
+  );
+  return getCase(yifa, req, done.result.caseId);
+}
+
+/** The case as it stands and how many actions it has had (the next action's position in the case). */
+async function lockedCase(yifa: Yifa, trx: Trx, id: string): Promise<{ current: PenaltyCase; count: number }> {
+  // PostgreSQL: the row lock orders concurrent actions on one case; SQLite's write transaction already does.
+  let q = trx.selectFrom('penalty_cases').select(['state', 'action_count']).where('id', '=', id);
+  if (yifa.db.engine === 'postgres') q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  if (!row) throw notFound('案件');
+  return { current: JSON.parse(row.state) as PenaltyCase, count: Number(row.action_count) };
+}
+
+async function saveProjection(trx: Trx, c: PenaltyCase, ctx: GateContext, userId: string, at: string, isNew: boolean) {
+  const deadlines = caseDeadlines(c, ctx);
+  const due = nextDue(deadlines);
+  const values = {
+    procedure: c.procedure,
+    status: statusOf(c),
+    suspended: isSuspended(c) ? 1 : 0,
+    field: c.field,
+    party_name: c.party.name,
+    party_kind: c.party.kind,
+    violation_type_id: c.violationTypeId,
+    officer_ids: `,${c.officers.join(',')},`,
+    search_text: [c.party.name, c.source.summary, c.proposal?.facts ?? '', c.decision?.number ?? '', c.filingNumber ?? ''].join('\n').slice(0, 8000),
+    registered_on: c.registeredOn,
+    filed_on: c.filedOn,
+    decided_on: c.decision?.on ?? null,
+    decision_number: c.decision?.number ?? null,
+    fine_fen: c.decision?.fineFen ?? c.proposal?.fineFen ?? 0,
+    major: c.proposal?.major ? 1 : 0,
+    heard: c.hearing?.heldOn ? 1 : 0,
+    next_due: due?.due ?? null,
+    next_rule: due?.rule ?? null,
+    closed_on: c.closedOn,
+    archived_on: c.archivedOn,
+    updated_at: at,
+    state: JSON.stringify(c),
+  };
+  if (isNew) {
+    await trx.insertInto('penalty_cases').values({ id: c.id, agency_id: c.agencyId, region_path: c.regionPath, created_by: userId, action_count: 1, ...values }).execute();
+  } else {
+    await trx.updateTable('penalty_cases').set({ ...values, action_count: sql`action_count + 1` }).where('id', '=', c.id).execute();
+  }
+}
+
+// ——— reading ———
+
+async function caseRow(db: Executor, id: string) {
+  return db.selectFrom('penalty_cases').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+async function visible(req: Request, row: { region_path: string; created_by: string; officer_ids: string; id: string }): Promise<boolean> {
+  const personId = req.auth.user.personId;
+  const own = personId !== null && row.officer_ids.includes(`,${personId},`);
+  if (inScope(req.auth.scope, { regionPath: row.region_path, createdBy: row.created_by, personId: own ? personId : null })) return true;
+  await req.denied({ reason: '超出数据权限范围' }, { type: SUBJECT_TYPE, id: row.id });
+  return false;
+}
+
+export interface CaseView {
+  id: string;
+  status: PenaltyStatus;
+  statusName: string;
+  suspended: boolean;
+  procedure: PenaltyCase['procedure'];
+  agency: { id: string; name: string };
+  deadlines: CaseDeadline[];
+  allowedActions: { type: PenaltyActionType; title: string }[];
+  /** What stands between the case and a decision now (empty when it may be decided) */
+  decisionBlockers: Refusal[];
+  case: PenaltyCase;
+  /** The numbered documents issued so far */
+  documents: { series: DocumentSeries; title: string; number: string; actionType: string; issuedAt: string }[];
+}
+
+export async function getCase(yifa: Yifa, req: Request, id: string): Promise<CaseView> {
+  const row = await caseRow(yifa.db.kysely, id);
+  if (!row || !(await visible(req, row))) throw notFound('案件');
+  const c = JSON.parse(row.state) as PenaltyCase;
+  const today = todayInChina(yifa.journal.clock());
+  const ctx = await gateContext(yifa.db.kysely, await yifa.calendar.table(), c, null, req.auth.user.personId, today);
+  const agency = await agencyOf(yifa.db.kysely, c.agencyId);
+  const docs = await yifa.db.kysely.selectFrom('issued_documents').selectAll().where('case_id', '=', id).orderBy('issued_at').orderBy('number').execute();
+  const status = statusOf(c);
+  return {
+    id,
+    status,
+    statusName: STATUS_NAMES[status],
+    suspended: isSuspended(c),
+    procedure: c.procedure,
+    agency: { id: c.agencyId, name: agency?.name ?? '' },
+    deadlines: caseDeadlines(c, ctx),
+    allowedActions: PENALTY_ACTION_TYPES.filter((t) => !(OPENING_ACTIONS as readonly string[]).includes(t) && unavailable(c, t, req.auth.roles) === null).map((t) => ({ type: t, title: PENALTY_ACTIONS[t].title })),
+    decisionBlockers: c.proposal && !c.decision ? decisionRefusals(c, ctx) : [],
+    case: c,
+    documents: docs.map((d) => ({ series: d.series as DocumentSeries, title: DOCUMENT_SERIES[d.series as DocumentSeries].title, number: d.number, actionType: d.action_type, issuedAt: d.issued_at })),
+  };
+}
+
+export interface CaseFilters {
+  status?: PenaltyStatus;
+  agencyId?: string;
+  officerId?: string;
+  violationTypeId?: string;
+  overdue?: boolean;
+  /** my cases (the user is one of the officers), to approve, to review, to serve */
+  queue?: 'mine' | 'approve' | 'review' | 'serve' | 'overdue';
+  q?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export interface CaseListItem {
+  id: string;
+  status: PenaltyStatus;
+  statusName: string;
+  procedure: string;
+  partyName: string;
+  field: string;
+  violationTypeId: string | null;
+  registeredOn: string;
+  decisionNumber: string | null;
+  fineFen: number;
+  major: boolean;
+  nextDue: string | null;
+  nextRule: string | null;
+  dueState: 'ok' | 'warning' | 'overdue' | null;
+  suspended: boolean;
+}
+
+/** Lists cases in the user's scope, newest first, with the filters and queues of the console. */
+export async function listCases(yifa: Yifa, req: Request, f: CaseFilters): Promise<Page<CaseListItem>> {
+  const today = todayInChina(yifa.journal.clock());
+  const table = await yifa.calendar.table();
+  const warnBy = nthWorkingDayAfter(table, today, 3);
+  const personId = req.auth.user.personId;
+  let q = yifa.db.kysely
+    .selectFrom('penalty_cases')
+    .select(['id', 'status', 'procedure', 'party_name', 'field', 'violation_type_id', 'registered_on', 'decision_number', 'fine_fen', 'major', 'next_due', 'next_rule', 'suspended'])
+    .where(scopeFilter(req.auth.scope, { path: 'region_path', createdBy: 'created_by' }));
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.agencyId) q = q.where('agency_id', '=', f.agencyId);
+  if (f.officerId) q = q.where('officer_ids', 'like', `%,${f.officerId.replace(/[%_]/g, '')},%`);
+  if (f.violationTypeId) q = q.where('violation_type_id', '=', f.violationTypeId);
+  if (f.overdue || f.queue === 'overdue') q = q.where('next_due', '<', today);
+  if (f.queue === 'mine') {
+    const userId = req.auth.user.id;
+    q = q.where('archived_on', 'is', null).where((eb) => eb.or([eb('created_by', '=', userId), ...(personId ? [eb('officer_ids', 'like', `%,${personId},%`)] : [])]));
+  }
+  if (f.queue === 'approve') q = q.where('status', 'in', ['filing', 'investigated', 'notified']);
+  if (f.queue === 'review') q = q.where('status', '=', 'in-review');
+  if (f.queue === 'serve') q = q.where('status', '=', 'decided');
+  if (f.q) {
+    const needle = f.q.trim().replace(/[!%_]/g, (ch) => `!${ch}`);
+    q = q.where(sql<boolean>`search_text like ${'%' + needle + '%'} escape '!'`);
+  }
+  const key = decodeCursor(f.cursor, 2);
+  if (key) q = q.where(keysetAfter(['registered_on', 'id'], key, 'desc'));
+  const rows = await q.orderBy('registered_on', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute();
+  return pageOf(rows, f.limit, (r) => [r.registered_on, r.id], (r) => ({
+    id: r.id,
+    status: r.status as PenaltyStatus,
+    statusName: STATUS_NAMES[r.status as PenaltyStatus],
+    procedure: r.procedure,
+    partyName: r.party_name,
+    field: r.field,
+    violationTypeId: r.violation_type_id,
+    registeredOn: r.registered_on,
+    decisionNumber: r.decision_number,
+    fineFen: Number(r.fine_fen),
+    major: Number(r.major) === 1,
+    nextDue: r.next_due,
+    nextRule: r.next_rule,
+    dueState: r.next_due === null ? null : r.next_due < today ? 'overdue' : r.next_due <= warnBy ? 'warning' : 'ok',
+    suspended: Number(r.suspended) === 1,
+  }));
+}
+
+/** The case's journal: every action, oldest first. */
+export async function caseActions(yifa: Yifa, req: Request, id: string) {
+  const row = await caseRow(yifa.db.kysely, id);
+  if (!row || !(await visible(req, row))) throw notFound('案件');
+  const rows = await yifa.db.kysely.selectFrom('actions').selectAll().where('subject_type', '=', SUBJECT_TYPE).where('subject_id', '=', id).orderBy('seq').execute();
+  return rows.map((a) => ({
+    seq: Number(a.seq),
+    type: a.type,
+    title: PENALTY_ACTIONS[a.type as PenaltyActionType]?.title ?? a.type,
+    actorUserId: a.actor_user_id,
+    actorRole: a.actor_role,
+    occurredAt: a.occurred_at,
+    receivedAt: a.received_at,
+    payload: JSON.parse(a.payload) as unknown,
+    result: a.result === null ? null : (JSON.parse(a.result) as unknown),
+    leafHash: a.leaf_hash,
+  }));
+}
+
+/** Rebuilds a case from the journal alone (the projection must equal it). */
+export async function replayCase(yifa: Yifa, id: string): Promise<PenaltyCase> {
+  const rows = await yifa.db.kysely.selectFrom('actions').select(['seq', 'type', 'payload', 'result', 'received_at']).where('subject_type', '=', SUBJECT_TYPE).where('subject_id', '=', id).orderBy('seq').execute();
+  return foldCase(rows.filter((r) => r.type in PENALTY_ACTIONS && r.result !== null).map((r, i) => ({
+    seq: i,
+    type: r.type,
+    payload: JSON.parse(r.payload) as unknown,
+    result: JSON.parse(r.result!) as ActionResult,
+    today: todayInChina(new Date(r.received_at)),
+  })));
+}

@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../helpers/engines.js';
+import { startTestApp, type TestApp, type Client } from '../helpers/app.js';
+import { replayCase } from '../../src/modules/enforcement/service.js';
+
+interface Person { id: string; name: string; post: string; agencyName: string }
+
+/** 10:00 China time on a legal date. */
+const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
+
+const party = { kind: 'organisation', name: '秀山县某某建材有限公司', idNumber: '91500241MA5U00000X', address: '秀山县妙泉镇某某村3组', phone: '023-76660000', representative: '王某某' };
+const points = (ok = true) => Object.fromEntries(['body', 'officers', 'procedure', 'facts', 'law', 'discretion', 'abuse', 'documents', 'crime', 'other'].map((k) => [k, { ok, note: ok ? '经审查无问题' : '存在问题' }]));
+
+describe.each(ENGINES)('penalty cases on %s', (engine) => {
+  let t: TestApp;
+  let zhifa1: Client;
+  let fuzeren: Client;
+  let fazhi: Client;
+  let jiandu: Client;
+  let people: Person[];
+  let officers: string[];
+  let chair: string;
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    const admin = await t.login('admin');
+    people = (await admin.get('/api/v1/people?limit=200')).json().items;
+    zhifa1 = await t.login('zhifa1');
+    fuzeren = await t.login('fuzeren');
+    fazhi = await t.login('fazhi');
+    jiandu = await t.login('jiandu');
+    const me = (await zhifa1.get('/api/v1/session')).json();
+    const other = (await (await t.login('zhifa2')).get('/api/v1/session')).json();
+    officers = [me.user.personId, other.user.personId];
+    chair = people.find((p) => p.post === '综合行政执法办公室主任')!.id;
+  });
+  afterAll(async () => t.close());
+
+  let key = 0;
+  const act = (c: Client, id: string, type: string, payload: unknown) =>
+    c.post(`/api/v1/penalty-cases/${id}/actions`, { type, payload }, { 'idempotency-key': `test-${engine}-${++key}` });
+  const ok = async (c: Client, id: string, type: string, payload: unknown) => {
+    const res = await act(c, id, type, payload);
+    if (res.statusCode !== 200) throw new Error(`${type}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+
+  it('runs a general-procedure case with a hearing and legal review from 案源 to 归档', async () => {
+    t.yifa.journal.clock = at('2026-03-02');
+    const opened = await zhifa1.post('/api/v1/penalty-cases', { type: 'penalty.register', payload: { source: { kind: 'patrol', summary: '巡查发现某某村3组有未批先建的厂房', receivedOn: '2026-03-02' }, party, field: '综合行政执法' } });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const id = opened.json().id as string;
+    expect(opened.json().status).toBe('registered');
+
+    await ok(zhifa1, id, 'penalty.request-filing', { violationTypeId: 'illegal-building', actOn: '2026-02-20', seriousHarm: false, officers, summary: '未取得乡村建设规划许可证建设厂房约 600 平方米' });
+    let view = await ok(fuzeren, id, 'penalty.approve', { kind: 'filing', opinion: '同意立案' });
+    expect(view.status).toBe('investigating');
+    expect(view.case.filingNumber).toBe('妙泉罚立字〔2026〕第1号');
+    expect(view.deadlines.find((d: { rule: string }) => d.rule === 'penalty.decision')).toMatchObject({ from: '2026-03-02', due: '2026-06-01', state: 'ok' });
+
+    await ok(zhifa1, id, 'penalty.record-inspection', { on: '2026-03-02', place: '某某村3组', officers, subject: '王某某', summary: '现场有在建厂房一处，未见规划许可公示' });
+    await ok(zhifa1, id, 'penalty.record-inquiry', { on: '2026-03-02', place: '妙泉镇综合行政执法办公室', officers, subject: '王某某', summary: '当事人承认未办理乡村建设规划许可证' });
+    await ok(zhifa1, id, 'penalty.add-evidence', { type: 'audiovisual', title: '现场执法记录仪视频', description: '时长 12 分钟', collectedOn: '2026-03-02', source: '执法记录仪 MQ-01' });
+    view = await ok(zhifa1, id, 'penalty.conclude-investigation', {
+      on: '2026-03-02', facts: '当事人未取得乡村建设规划许可证，擅自建设厂房约 600 平方米', evidenceSummary: '现场检查笔录、询问笔录、视听资料',
+      outcome: 'penalty', kinds: ['fine'], fineFen: 20_000_000, confiscationFen: 0, basis: '《中华人民共和国城乡规划法》第六十五条', circumstanceId: 'serious', discretionReason: null, reviewGrounds: [],
+    });
+    expect(view.status).toBe('investigated');
+    expect(view.case.proposal).toMatchObject({ major: true, hearingEligible: true, collectiveRequired: true, catalogRow: 'organisation-amount' });
+
+    t.yifa.journal.clock = at('2026-03-03');
+    await ok(zhifa1, id, 'penalty.serve-notice', { servedOn: '2026-03-03', method: 'direct', consentOnFile: false });
+    t.yifa.journal.clock = at('2026-03-04');
+    const early = await act(fuzeren, id, 'penalty.decide', { on: '2026-03-04', reasoning: '事实清楚', paymentInstructions: null });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('GATE_REFUSED');
+    expect(early.json().error.citation).toContain('第六十四条');
+    expect(early.json().error.message).toContain('尚未届满');
+
+    await ok(zhifa1, id, 'penalty.request-hearing', { requestedOn: '2026-03-04' });
+    const tooSoon = await act(zhifa1, id, 'penalty.notify-hearing', { servedOn: '2026-03-04', hearingDate: '2026-03-10', place: '镇政府三楼会议室', chairPersonId: chair, public: true });
+    expect(tooSoon.statusCode).toBe(409);
+    expect(tooSoon.json().error.message).toContain('七个工作日');
+    const investigatorChairs = await act(zhifa1, id, 'penalty.notify-hearing', { servedOn: '2026-03-04', hearingDate: '2026-03-16', place: '镇政府三楼会议室', chairPersonId: officers[1], public: true });
+    expect(investigatorChairs.statusCode).toBe(409);
+    view = await ok(zhifa1, id, 'penalty.notify-hearing', { servedOn: '2026-03-04', hearingDate: '2026-03-16', place: '镇政府三楼会议室', chairPersonId: chair, public: true });
+    expect(view.status).toBe('hearing');
+
+    t.yifa.journal.clock = at('2026-03-16');
+    await ok(zhifa1, id, 'penalty.hold-hearing', { heldOn: '2026-03-16', partyAbsent: false, agents: ['王某某', '律师李某某'], record: '调查人员陈述案件事实，当事人申辩厂房系自用', signed: true, refusalNote: null });
+    await ok(zhifa1, id, 'penalty.report-hearing', { on: '2026-03-16', report: '听证认为事实清楚，建议维持拟处罚意见' });
+    const unreviewed = await act(fuzeren, id, 'penalty.decide', { on: '2026-03-16', reasoning: '事实清楚', paymentInstructions: null });
+    expect(unreviewed.statusCode).toBe(409);
+    expect(unreviewed.json().error.details.refusals.map((r: { citation: string }) => r.citation).join()).toContain('第五十八条');
+
+    view = await ok(zhifa1, id, 'penalty.submit-review', { on: '2026-03-16', materials: '情况说明、拟决定书、证据、听证笔录' });
+    expect(view.status).toBe('in-review');
+    const officerReviews = await act(zhifa1, id, 'penalty.review-opinion', { on: '2026-03-16', conclusion: 'agree', points: points(), text: '同意' });
+    expect(officerReviews.statusCode).toBe(403);
+    const agreeWithProblems = await act(fazhi, id, 'penalty.review-opinion', { on: '2026-03-17', conclusion: 'agree', points: points(false), text: '同意' });
+    expect(agreeWithProblems.statusCode).toBe(409);
+    view = await ok(fazhi, id, 'penalty.review-opinion', { on: '2026-03-16', conclusion: 'agree', points: points(), text: '同意拟处罚意见' });
+    expect(view.case.reviews[0].opinion.number).toBe('妙泉法审字〔2026〕第1号');
+
+    view = await ok(fuzeren, id, 'penalty.collective-discussion', { on: '2026-03-16', participants: ['镇长', '分管副镇长', '纪委书记'], conclusion: '同意处罚款 20 万元' });
+    expect(view.decisionBlockers).toEqual([]);
+    view = await ok(fuzeren, id, 'penalty.decide', { on: '2026-03-16', reasoning: '当事人违法事实清楚，证据确凿', paymentInstructions: '十五日内缴至指定银行' });
+    expect(view.status).toBe('decided');
+    expect(view.case.decision.number).toBe('妙泉罚决字〔2026〕第1号');
+
+    t.yifa.journal.clock = at('2026-03-17');
+    view = await ok(zhifa1, id, 'penalty.serve-decision', { servedOn: '2026-03-17', method: 'direct', recipient: '王某某', refusedToSign: false, consentOnFile: false });
+    expect(view.deadlines.find((d: { rule: string }) => d.rule === 'penalty.payment')).toMatchObject({ due: '2026-04-01', state: 'ok' });
+    const early2 = await act(zhifa1, id, 'penalty.close', { on: '2026-03-17', report: '结案' });
+    expect(early2.statusCode).toBe(409);
+    await ok(zhifa1, id, 'penalty.record-payment', { on: '2026-03-17', amountFen: 20_000_000, receipt: '非税收入缴款书 No.0012345' });
+    await ok(zhifa1, id, 'penalty.close', { on: '2026-03-17', report: '当事人已缴清罚款，案件办结' });
+    view = await ok(fuzeren, id, 'penalty.archive', { on: '2026-03-17', acknowledgeWarnings: false });
+    expect(view.status).toBe('archived');
+
+    // The projection is the fold of the journal.
+    expect(await replayCase(t.yifa, id)).toEqual(view.case);
+    const journal = (await zhifa1.get(`/api/v1/penalty-cases/${id}/actions`)).json().items as { type: string }[];
+    expect(journal.filter((a) => a.type.startsWith('penalty.')).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('refuses the simple procedure above ¥200 for a citizen, and takes it within the limit', async () => {
+    t.yifa.journal.clock = at('2026-04-01');
+    const payload = (fineFen: number) => ({
+      party: { kind: 'citizen', name: '张某某', idNumber: null, address: '妙泉镇某某村', phone: null, representative: null },
+      field: '综合行政执法', on: '2026-04-01', place: '某某村林区', officers, violationTypeId: 'wild-fire', facts: '森林防火期内在林区烧纸', basis: '《森林防火条例》第五十条',
+      kinds: ['fine'], fineFen, confiscationFen: 0, signed: false, refusalNote: '当事人拒绝签收，已当场宣读', paidOnSpot: false,
+    });
+    const over = await zhifa1.post('/api/v1/penalty-cases', { type: 'penalty.on-the-spot', payload: payload(20_001) });
+    expect(over.statusCode).toBe(409);
+    expect(over.json().error.citation).toContain('第五十一条');
+    const okRes = await zhifa1.post('/api/v1/penalty-cases', { type: 'penalty.on-the-spot', payload: payload(20_000) });
+    expect(okRes.statusCode, okRes.body).toBe(201);
+    expect(okRes.json()).toMatchObject({ status: 'executing', procedure: 'simple' });
+    expect(okRes.json().case.decision.number).toMatch(/^妙泉当罚字〔2026〕第\d+号$/);
+  });
+
+  it('validates input: money in integer fen, known action types, one officer is not enough', async () => {
+    t.yifa.journal.clock = at('2026-04-02');
+    const bad = await zhifa1.post('/api/v1/penalty-cases', { type: 'penalty.register', payload: { source: { kind: 'rumour', summary: 'x', receivedOn: '2026-02-30' }, party, field: '综合行政执法' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('INVALID_INPUT');
+    const id = (await zhifa1.post('/api/v1/penalty-cases', { type: 'penalty.register', payload: { source: { kind: 'complaint', summary: '群众举报露天焚烧', receivedOn: '2026-04-02' }, party, field: '综合行政执法' } })).json().id;
+    const one = await act(zhifa1, id, 'penalty.request-filing', { violationTypeId: 'straw-burning', actOn: '2026-04-01', seriousHarm: false, officers: [officers[0]], summary: 'x' });
+    expect(one.statusCode).toBe(400);
+    const unknown = await act(zhifa1, id, 'penalty.delete', {});
+    expect(unknown.statusCode).toBe(400);
+    const stale = await act(zhifa1, id, 'penalty.request-filing', { violationTypeId: 'straw-burning', actOn: '2023-01-01', seriousHarm: false, officers, summary: 'x' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.citation).toContain('第三十六条');
+    const before = (await zhifa1.get(`/api/v1/penalty-cases/${id}/actions`)).json().items.length;
+    const fraction = await act(zhifa1, id, 'penalty.request-filing', { violationTypeId: 'straw-burning', actOn: '2026-04-01', seriousHarm: false, officers, summary: 'x', extra: 1 });
+    expect(fraction.statusCode).toBe(400);
+    expect((await zhifa1.get(`/api/v1/penalty-cases/${id}/actions`)).json().items.length).toBe(before);
+  });
+
+  it('repeats nothing for a repeated Idempotency-Key', async () => {
+    t.yifa.journal.clock = at('2026-04-03');
+    const id = (await zhifa1.post('/api/v1/penalty-cases', { type: 'penalty.register', payload: { source: { kind: 'complaint', summary: '举报乱倒垃圾', receivedOn: '2026-04-03' }, party, field: '综合行政执法' } })).json().id;
+    const body = { type: 'penalty.request-filing', payload: { violationTypeId: 'waste-dumping', actOn: '2026-04-02', seriousHarm: false, officers, summary: '乱倒生活垃圾' } };
+    const a = await zhifa1.post(`/api/v1/penalty-cases/${id}/actions`, body, { 'idempotency-key': `same-${engine}-key` });
+    const b = await zhifa1.post(`/api/v1/penalty-cases/${id}/actions`, body, { 'idempotency-key': `same-${engine}-key` });
+    expect(a.statusCode).toBe(200);
+    expect(b.statusCode).toBe(200);
+    const journal = (await zhifa1.get(`/api/v1/penalty-cases/${id}/actions`)).json().items as { type: string }[];
+    expect(journal.filter((x) => x.type === 'penalty.request-filing')).toHaveLength(1);
+  });
+
+  it('lists cases by scope and queue; another town cannot open them', async () => {
+    const mine = (await zhifa1.get('/api/v1/penalty-cases?queue=mine')).json();
+    expect(mine.items.length).toBeGreaterThanOrEqual(3);
+    const supervised = (await jiandu.get('/api/v1/penalty-cases?limit=2')).json();
+    expect(supervised.items).toHaveLength(2);
+    expect(supervised.next).not.toBeNull();
+    const found = (await jiandu.get(`/api/v1/penalty-cases?q=${encodeURIComponent('建材')}`)).json();
+    expect(found.items.length).toBeGreaterThanOrEqual(1);
+    const archived = (await jiandu.get('/api/v1/penalty-cases?status=archived')).json();
+    expect(archived.items.every((c: { status: string }) => c.status === 'archived')).toBe(true);
+    const mutated = await jiandu.post(`/api/v1/penalty-cases/${mine.items[0].id}/actions`, { type: 'penalty.close', payload: { on: '2026-04-03', report: 'x' } });
+    expect(mutated.statusCode).toBe(403);
+  });
+});
