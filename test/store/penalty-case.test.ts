@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type TestApp, type Client } from '../helpers/app.js';
 import { replayCase } from '../../src/modules/enforcement/service.js';
+import { docxText } from '../helpers/docx-text.js';
 
 interface Person { id: string; name: string; post: string; agencyName: string }
 
@@ -107,6 +108,22 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
     expect(view.status).toBe('decided');
     expect(view.case.decision.number).toBe('妙泉罚决字〔2026〕第1号');
 
+    // The 决定书 carries every item of Art 59.
+    const docx = await zhifa1.get(`/api/v1/penalty-cases/${id}/documents/decision/docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    const text = docxText(docx.rawPayload);
+    for (const item of [
+      '妙泉罚决字〔2026〕第1号', '秀山县某某建材有限公司', '秀山县妙泉镇某某村3组', // (一) party name and address
+      '擅自建设厂房约 600 平方米', '现场执法记录仪视频', // (二) facts and evidence
+      '罚款人民币贰拾万元整', '《中华人民共和国城乡规划法》第六十五条', // (三) kind and basis
+      '十五日内', // (四) how and by when
+      '六十日内', '人民政府申请行政复议', '六个月内', '人民法院提起行政诉讼', // (五) remedies and time limits
+      '秀山县妙泉镇人民政府', '2026年3月16日', '印章', // (六) agency, date, seal
+    ]) expect(text, item).toContain(item);
+    const list = (await zhifa1.get(`/api/v1/penalty-cases/${id}/documents`)).json().items as { id: string; title: string }[];
+    expect(list.map((d) => d.title)).toEqual(expect.arrayContaining(['立案审批表', '询问笔录', '现场检查（勘验）笔录', '证据清单', '调查终结报告', '重大执法决定法制审核申请表', '重大执法决定法制审核意见书', '行政处罚告知书', '听证通知书', '听证笔录', '听证报告', '集体讨论记录', '行政处罚决定书']));
+
     t.yifa.journal.clock = at('2026-03-17');
     view = await ok(zhifa1, id, 'penalty.serve-decision', { servedOn: '2026-03-17', method: 'direct', recipient: '王某某', refusedToSign: false, consentOnFile: false });
     expect(view.deadlines.find((d: { rule: string }) => d.rule === 'penalty.payment')).toMatchObject({ due: '2026-04-01', state: 'ok' });
@@ -116,6 +133,15 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
     await ok(zhifa1, id, 'penalty.close', { on: '2026-03-17', report: '当事人已缴清罚款，案件办结' });
     view = await ok(fuzeren, id, 'penalty.archive', { on: '2026-03-17', acknowledgeWarnings: false });
     expect(view.status).toBe('archived');
+    const titles = (await zhifa1.get(`/api/v1/penalty-cases/${id}/documents`)).json().items.map((d: { title: string }) => d.title);
+    expect(titles.slice(-2)).toEqual(['送达回证', '结案报告']);
+    for (const d of (await zhifa1.get(`/api/v1/penalty-cases/${id}/documents`)).json().items as { id: string; title: string; number: string | null }[]) {
+      const res = await zhifa1.get(`/api/v1/penalty-cases/${id}/documents/${d.id}/docx`);
+      expect(res.statusCode, d.id).toBe(200);
+      const body = docxText(res.rawPayload);
+      expect(body, d.id).toContain(d.title);
+      if (d.number) expect(body, d.id).toContain(d.number);
+    }
 
     // The projection is the fold of the journal.
     expect(await replayCase(t.yifa, id)).toEqual(view.case);

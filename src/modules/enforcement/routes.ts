@@ -68,6 +68,26 @@ export const penaltyCaseRoutes = (yifa: Yifa): FastifyPluginAsync => async (base
     return { items: await cases.caseActions(yifa, r, req.params.id) };
   });
 
+  app.get('/penalty-cases/:id/documents', { schema: { tags, summary: '案件文书目录（按归档顺序）', params: idParams } }, async (req) => {
+    const r = await serviceRequest(yifa, req, 'penalty.read');
+    return { items: await cases.listDocuments(yifa, r, req.params.id) };
+  });
+
+  const docParams = z.strictObject({ id, documentId: z.string().min(1).max(60).regex(/^[a-z-]+(:\d+)?$/) });
+  app.get('/penalty-cases/:id/documents/:documentId', { schema: { tags, summary: '文书内容（打印视图）', params: docParams } }, async (req) => {
+    const r = await serviceRequest(yifa, req, 'penalty.read');
+    return cases.openDocument(yifa, r, req.params.id, req.params.documentId, 'json');
+  });
+
+  app.get('/penalty-cases/:id/documents/:documentId/docx', { schema: { tags, summary: '下载文书（DOCX，GB/T 9704 版式）', params: docParams } }, async (req, reply) => {
+    const r = await serviceRequest(yifa, req, 'penalty.read');
+    const doc = await cases.openDocument(yifa, r, req.params.id, req.params.documentId, 'docx');
+    const name = `${doc.content.title}${doc.content.number ? `-${doc.content.number}` : ''}.docx`;
+    reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    reply.header('content-disposition', `attachment; filename="document.docx"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    return reply.send(doc.docx);
+  });
+
   app.get('/enforcement/settings/:id', { schema: { tags, summary: '执法主体的法制审核目录、裁量基准与听证、告知设置', params: idParams } }, async (req) => {
     await serviceRequest(yifa, req, 'penalty.read');
     return cases.getSettings(yifa, req.params.id);

@@ -25,6 +25,8 @@ import {
 import { STATUS_NAMES, isSuspended, statusOf, type PenaltyCase, type PenaltyStatus } from './penalty-case.js';
 import { caseDeadlines, nextDue, type CaseDeadline } from './case-deadlines.js';
 import { DOCUMENT_SERIES, formatDocumentNumber, type DocumentSeries } from './documents/series.js';
+import { caseDocuments, findDocument, type DocumentContext } from './documents/content.js';
+import { renderDocx } from './documents/docx.js';
 
 export const SUBJECT_TYPE = 'penalty-case';
 
@@ -437,4 +439,52 @@ export async function replayCase(yifa: Yifa, id: string): Promise<PenaltyCase> {
     result: JSON.parse(r.result!) as ActionResult,
     today: todayInChina(new Date(r.received_at)),
   })));
+}
+
+// ——— documents ———
+
+async function documentContext(yifa: Yifa, c: PenaltyCase): Promise<DocumentContext & { agencyName: string }> {
+  const ids = personIdsIn(c, null, null);
+  for (const r of c.reviews) if (r.opinion) ids.push(r.opinion.reviewerPersonId);
+  if (c.hearing?.chairPersonId) ids.push(c.hearing.chairPersonId);
+  const db = yifa.db.kysely;
+  const [people, certs, agency, county, settings] = await Promise.all([
+    ids.length ? db.selectFrom('people').select(['id', 'name']).where('id', 'in', ids).execute() : [],
+    ids.length ? db.selectFrom('certificates').select(['person_id', 'number', 'field']).where('person_id', 'in', ids).execute() : [],
+    agencyOf(db, c.agencyId),
+    db.selectFrom('regions').select('name').where('path', '=', `/${c.regionPath.split('/')[1]}/`).executeTakeFirst(),
+    settingsFor(db, c.agencyId),
+  ]);
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const numbers = new Map<string, string>();
+  for (const x of certs) if (x.field === c.field || !numbers.has(x.person_id)) numbers.set(x.person_id, x.number);
+  return {
+    agencyName: agency?.name ?? '',
+    countyName: county?.name ?? '',
+    nameOf: (id) => names.get(id) ?? '',
+    certificateOf: (id) => numbers.get(id) ?? '无',
+    violationType: c.violationTypeId ? settings.violationType(c.violationTypeId) : undefined,
+  };
+}
+
+export async function listDocuments(yifa: Yifa, req: Request, id: string) {
+  const view = await getCase(yifa, req, id);
+  const ctx = await documentContext(yifa, view.case);
+  return caseDocuments(view.case, ctx).map((d) => ({ id: d.id, title: d.title, number: d.number, date: d.date }));
+}
+
+/** One document as structured content (the print view) and, on request, as DOCX; every opening is journaled. */
+export async function openDocument(yifa: Yifa, req: Request, id: string, documentId: string, format: 'json' | 'docx') {
+  const view = await getCase(yifa, req, id);
+  const ctx = await documentContext(yifa, view.case);
+  const doc = findDocument(view.case, ctx, documentId);
+  if (!doc) throw notFound('文书');
+  await yifa.journal.record({
+    type: 'penalty.document.open',
+    actor: req.auth.actor,
+    subject: { type: SUBJECT_TYPE, id, regionPath: view.case.regionPath },
+    payload: { document: documentId, number: doc.number, format },
+  });
+  if (format === 'json') return { content: doc, agencyName: ctx.agencyName };
+  return { content: doc, agencyName: ctx.agencyName, docx: await renderDocx(doc, ctx.agencyName) };
 }
