@@ -210,3 +210,41 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
     expect(mutated.statusCode).toBe(403);
   });
 });
+
+describe.each(ENGINES)('document numbers under concurrency on %s', (engine) => {
+  it('stay unique and gapless when two yifa servers issue at once', async () => {
+    const t = await startTestApp(engine);
+    const { openYifa } = await import('../../src/platform/yifa.js');
+    const { buildApp } = await import('../../src/platform/http/app.js');
+    const second = await openYifa(t.config);
+    const app2 = await buildApp(second);
+    try {
+      const clock = () => new Date('2026-05-06T10:00:00+08:00');
+      t.yifa.journal.clock = clock;
+      second.journal.clock = clock;
+      const a = await t.login('zhifa1');
+      const b = await t.login('zhifa2');
+      const { Client } = await import('../helpers/app.js');
+      const b2 = new Client(app2);
+      b2.cookie = b.cookie;
+      b2.csrf = b.csrf;
+      const officers = [(await a.get('/api/v1/session')).json().user.personId, (await b.get('/api/v1/session')).json().user.personId];
+      const payload = (i: number) => ({
+        party: { kind: 'citizen', name: `当事人${i}`, idNumber: null, address: '妙泉镇', phone: null, representative: null },
+        field: '综合行政执法', on: '2026-05-06', place: '集镇', officers, violationTypeId: 'waste-dumping', facts: '乱倒垃圾', basis: '《中华人民共和国固体废物污染环境防治法》第一百一十一条',
+        kinds: ['fine'], fineFen: 10_000, confiscationFen: 0, signed: true, refusalNote: null, paidOnSpot: true,
+      });
+      const results = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b2).post('/api/v1/penalty-cases', { type: 'penalty.on-the-spot', payload: payload(i) })));
+      expect(results.map((r) => r.statusCode)).toEqual(Array(40).fill(201));
+      const numbers = results.map((r) => Number(/第(\d+)号/.exec(r.json().case.decision.number)![1])).sort((x, y) => x - y);
+      expect(numbers).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+      const { verifyJournal } = await import('../../src/journal/verify-journal.js');
+      await t.yifa.journal.checkpoint();
+      expect((await verifyJournal(t.yifa.db, t.yifa.journal.publicKeyPem)).ok).toBe(true);
+    } finally {
+      await app2.close();
+      await second.close();
+      await t.close();
+    }
+  });
+});
