@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CommandContext } from './commands.js';
 import { openYifa } from '../platform/yifa.js';
 import { buildApp, WEB_DIST } from '../platform/http/app.js';
-import { seedDemoTown, DEMO_LOGINS } from '../demo/town.js';
+import { seedDemo, DEMO_LOGINS } from '../demo/index.js';
 import { startCheckpointTimer } from '../journal/checkpoint-timer.js';
 
 export async function serve(ctx: CommandContext): Promise<number> {
@@ -11,7 +11,7 @@ export async function serve(ctx: CommandContext): Promise<number> {
   const yifa = await openYifa(config);
   let demoPassword: string | undefined;
   if (ctx.values.demo) {
-    const seeded = await seedDemoTown(yifa, { password: config.demoPassword });
+    const seeded = await seedDemo(yifa, { password: config.demoPassword });
     demoPassword = seeded?.password;
     if (!seeded) console.log('数据库中已有数据，未重新载入示范数据（示范账号密码为首次载入时的密码）。');
   }

@@ -2,7 +2,7 @@ import type { CommandContext } from './commands.js';
 import { openYifa } from '../platform/yifa.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
-import { seedDemoTown, DEMO_LOGINS } from '../demo/town.js';
+import { seedDemo, DEMO_LOGINS } from '../demo/index.js';
 
 export async function migrate(ctx: CommandContext): Promise<number> {
   const db = openDatabase({ databaseUrl: ctx.config.databaseUrl, dataDir: ctx.config.dataDir });
@@ -18,7 +18,7 @@ export async function migrate(ctx: CommandContext): Promise<number> {
 export async function demo(ctx: CommandContext): Promise<number> {
   const yifa = await openYifa(ctx.config);
   try {
-    const seeded = await seedDemoTown(yifa, { password: ctx.config.demoPassword });
+    const seeded = await seedDemo(yifa, { password: ctx.config.demoPassword });
     if (!seeded) {
       console.error('数据库不为空，未载入示范数据');
       return 1;

@@ -8,6 +8,7 @@ import { loadConfig, type Config } from '../../src/platform/config.js';
 import { openYifa, type Yifa } from '../../src/platform/yifa.js';
 import { buildApp } from '../../src/platform/http/app.js';
 import { seedDemoTown } from '../../src/demo/town.js';
+import { seedDemoCases } from '../../src/demo/penalty-cases.js';
 import type { Engine } from '../../src/platform/db/database.js';
 import { createTestDatabase } from './engines.js';
 
@@ -43,12 +44,14 @@ export class Client {
   delete(url: string, headers?: Record<string, string>) { return this.request('DELETE', url, undefined, headers); }
 }
 
-export async function startTestApp(engine: Engine, opts: { demo?: boolean } = {}): Promise<TestApp> {
+/** `demo` seeds the town (default); `cases` also its year of penalty cases, as `npm start` does. */
+export async function startTestApp(engine: Engine, opts: { demo?: boolean; cases?: boolean } = {}): Promise<TestApp> {
   const t = await createTestDatabase(engine, { migrate: false });
   await t.db.close();
   const config: Config = { ...loadConfig({}), dataDir: t.dataDir, databaseUrl: t.databaseUrl, demoPassword: DEMO_PASSWORD, checkpointIntervalSeconds: 0 };
   const yifa = await openYifa(config);
   if (opts.demo !== false) await seedDemoTown(yifa, { password: DEMO_PASSWORD });
+  if (opts.cases) await seedDemoCases(yifa);
   const app = await buildApp(yifa);
   await app.ready();
   return {

@@ -248,3 +248,32 @@ describe.each(ENGINES)('document numbers under concurrency on %s', (engine) => {
     }
   });
 });
+
+describe.each(ENGINES)('the demo year of cases on %s', (engine) => {
+  it('has cases in every status, made through the actions, one overdue and one extended', async () => {
+    const started = Date.now();
+    const t = await startTestApp(engine, { cases: true });
+    try {
+      const jiandu = await t.login('jiandu');
+      const all: { status: string; procedure: string; dueState: string | null; major: boolean }[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: typeof all; next: string | null } = (await jiandu.get(`/api/v1/penalty-cases?limit=10${cursor ? `&cursor=${cursor}` : ''}`)).json();
+        all.push(...page.items);
+        cursor = page.next;
+      } while (cursor);
+      const statuses = new Set(all.map((c) => c.status));
+      for (const s of ['registered', 'filing', 'investigating', 'investigated', 'in-review', 'notified', 'hearing', 'decided', 'executing', 'closed', 'archived', 'not-filed']) expect(statuses, s).toContain(s);
+      expect(all.filter((c) => c.procedure === 'simple').length).toBeGreaterThanOrEqual(5);
+      expect(all.some((c) => c.dueState === 'overdue')).toBe(true);
+      const overdue = (await jiandu.get('/api/v1/penalty-cases?queue=overdue')).json().items;
+      expect(overdue.length).toBeGreaterThanOrEqual(1);
+      // Every case is the fold of its journal.
+      const ids = (await t.yifa.db.kysely.selectFrom('penalty_cases').select(['id', 'state']).execute());
+      for (const row of ids) expect(await replayCase(t.yifa, row.id)).toEqual(JSON.parse(row.state));
+    } finally {
+      await t.close();
+    }
+    expect(Date.now() - started).toBeLessThan(60_000);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/db/database.js';
-import type { LoginOutcome } from '../../platform/db/schema.js';
+import type { DataScope, LoginOutcome } from '../../platform/db/schema.js';
 import { dummyPasswordHash, verifyPassword } from '../../platform/security/password.js';
 import { AppError } from '../../platform/http/errors.js';
 import { isRole, permissionsOf, type Permission, type Role } from './roles.js';
@@ -127,12 +127,17 @@ export async function resolveSession(db: Db, token: string, sessionMinutes: numb
   if (renewed.getTime() - new Date(row.expires_at).getTime() > 60_000) {
     await db.kysely.updateTable('sessions').set({ expires_at: renewed.toISOString() }).where('id', '=', id).execute();
   }
+  return contextOf(db, row, { sessionId: row.sessionId, csrfToken: row.csrf_token });
+}
+
+type UserRow = { userId: string; username: string; display_name: string; person_id: string | null; agency_id: string | null; region_id: string; region_path: string; data_scope: DataScope };
+
+async function contextOf(db: Db, row: UserRow, session: { sessionId: string; csrfToken: string }): Promise<AuthContext> {
   const roles = (await db.kysely.selectFrom('user_roles').select('role').where('user_id', '=', row.userId).execute())
     .map((r) => r.role)
     .filter(isRole);
   return {
-    sessionId: row.sessionId,
-    csrfToken: row.csrf_token,
+    ...session,
     user: {
       id: row.userId,
       username: row.username,
@@ -147,4 +152,16 @@ export async function resolveSession(db: Db, token: string, sessionMinutes: numb
     scope: { kind: row.data_scope, regionPath: row.region_path, userId: row.userId, personId: row.person_id },
     actor: { userId: row.userId, role: roles.join(',') || null, agencyId: row.agency_id },
   };
+}
+
+/** What a user may do, without a session: for the demo's history and scripts that act as a named user. */
+export async function contextOfUser(db: Db, username: string): Promise<AuthContext> {
+  const row = await db.kysely
+    .selectFrom('users')
+    .select(['users.id as userId', 'username', 'display_name', 'person_id', 'agency_id', 'region_id', 'region_path', 'data_scope'])
+    .where('username', '=', username)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+  if (!row) throw new Error(`用户 ${username} 不存在或已停用`);
+  return contextOf(db, row, { sessionId: '', csrfToken: '' });
 }
