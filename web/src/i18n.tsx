@@ -15,6 +15,7 @@ const STRINGS = {
   consoleLogin: ['登录管理控制台', 'Staff console'],
   consoleTitle: ['依法 · 管理控制台', 'yifa console'],
   dashboard: ['工作台', 'Dashboard'],
+  penaltyCases: ['行政处罚案件', 'Penalty cases'],
   regions: ['区划', 'Regions'],
   agencyAdmin: ['执法主体', 'Agencies'],
   people: ['人员', 'People'],

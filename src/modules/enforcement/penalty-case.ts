@@ -84,6 +84,15 @@ export interface Seizure {
 
 export type ApprovalKind = 'filing' | 'preservation' | 'seizure' | 'seizure-extension' | 'extension' | 'deferral';
 
+export const APPROVAL_KINDS = {
+  filing: '立案',
+  preservation: '先行登记保存',
+  seizure: '查封、扣押',
+  'seizure-extension': '延长查封、扣押期限',
+  extension: '延长办案期限',
+  deferral: '延期（分期）缴纳罚款',
+} as const satisfies Record<ApprovalKind, string>;
+
 export interface PendingApproval {
   kind: ApprovalKind;
   seq: number;

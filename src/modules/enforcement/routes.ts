@@ -9,7 +9,7 @@ import {
 } from '../../law/penalty.js';
 import * as cases from './service.js';
 import { OPENING_ACTIONS, PENALTY_ACTIONS, PENALTY_ACTION_TYPES } from './workflow.js';
-import { PROCEDURES, STATUS_IDS, STATUS_NAMES } from './penalty-case.js';
+import { APPROVAL_KINDS, PROCEDURES, STATUS_IDS, STATUS_NAMES } from './penalty-case.js';
 import { enforcementSettingsSchema } from './settings.js';
 
 const id = z.string().min(1).max(64);
@@ -37,7 +37,9 @@ export const penaltyCaseRoutes = (yifa: Yifa): FastifyPluginAsync => async (base
       statuses: STATUS_NAMES, procedures: PROCEDURES, partyKinds: PARTY_KINDS, sources: CASE_SOURCES,
       penaltyKinds: PENALTY_KINDS, evidenceTypes: EVIDENCE_TYPES, serviceMethods: SERVICE_METHODS,
       outcomes: DECISION_OUTCOMES, reviewPoints: REVIEW_POINTS, reviewConclusions: REVIEW_CONCLUSIONS, reviewGrounds: REVIEW_GROUNDS,
-      actions: PENALTY_ACTION_TYPES.map((t) => ({ type: t, title: PENALTY_ACTIONS[t].title, roles: PENALTY_ACTIONS[t].roles })),
+      approvalKinds: APPROVAL_KINDS,
+      // The payload of each action as JSON Schema: the console builds its forms from these.
+      actions: PENALTY_ACTION_TYPES.map((t) => ({ type: t, title: PENALTY_ACTIONS[t].title, roles: PENALTY_ACTIONS[t].roles, schema: z.toJSONSchema(PENALTY_ACTIONS[t].payload as z.ZodType, { io: 'input' }) })),
     };
   });
 

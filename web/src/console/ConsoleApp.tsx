@@ -15,10 +15,14 @@ import UsersPage from './pages/UsersPage';
 import CalendarPage from './pages/CalendarPage';
 import JournalPage from './pages/JournalPage';
 import LoginLogPage from './pages/LoginLogPage';
+import PenaltyCasesPage from './penalty/PenaltyCasesPage';
+import PenaltyCasePage from './penalty/PenaltyCasePage';
+import DocumentPage from './penalty/DocumentPage';
 
 /** Menu entries and the permission each needs (the server checks again). */
 const MENU: { key: string; label: StringKey; permission: string }[] = [
   { key: 'dashboard', label: 'dashboard', permission: 'org.read' },
+  { key: 'penalty-cases', label: 'penaltyCases', permission: 'penalty.read' },
   { key: 'regions', label: 'regions', permission: 'org.read' },
   { key: 'agencies', label: 'agencyAdmin', permission: 'org.read' },
   { key: 'people', label: 'people', permission: 'org.read' },
@@ -114,6 +118,9 @@ export default function ConsoleApp() {
               <Route path="calendar" element={<CalendarPage />} />
               <Route path="journal" element={<JournalPage />} />
               <Route path="login-log" element={<LoginLogPage />} />
+              <Route path="penalty-cases" element={<PenaltyCasesPage />} />
+              <Route path="penalty-cases/:id" element={<PenaltyCasePage />} />
+              <Route path="penalty-cases/:id/documents/:documentId" element={<DocumentPage />} />
             </Routes>
           </Layout.Content>
         </Layout>

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Col, Descriptions, List, Row, Space, Table, Tag, Timeline } from 'antd';
+import { Link, useParams } from 'react-router-dom';
+import { post } from '../../api';
+import { useResource } from '../../hooks';
+import { ErrorResult } from '../../components';
+import { ActionForm } from './ActionForm';
+import { useFormContext } from './useFormContext';
+import { DUE_COLORS, DUE_TEXT } from './PenaltyCasesPage';
+import { yuan, type CaseDeadline, type CaseView, type Dictionaries, type DocumentSummary } from './types';
+
+interface JournalEntry { seq: number; type: string; title: string; receivedAt: string; occurredAt: string; actorRole: string | null; leafHash: string }
+
+export default function PenaltyCasePage() {
+  const { id } = useParams();
+  const { message } = App.useApp();
+  const view = useResource<CaseView>(`/penalty-cases/${id}`);
+  const docs = useResource<{ items: DocumentSummary[] }>(`/penalty-cases/${id}/documents`);
+  const journal = useResource<{ items: JournalEntry[] }>(`/penalty-cases/${id}/actions`);
+  const dict = useResource<Dictionaries>('/penalty-cases/dictionaries');
+  const [acting, setActing] = useState<string | null>(null);
+  const ctx = useFormContext(view.data?.agency.id ?? null, view.data?.case.violationTypeId ?? null);
+  if (view.error) return <ErrorResult error={view.error} />;
+  const v = view.data;
+  if (!v) return <Card loading />;
+  const c = v.case;
+  const spec = dict.data?.actions.find((a) => a.type === acting);
+  const reload = () => Promise.all([view.reload(), docs.reload(), journal.reload()]);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Card
+        title={<Space wrap><span>{c.party.name}</span><Tag color="blue" data-testid="case-status">{v.statusName}</Tag>{v.suspended && <Tag color="purple">中止</Tag>}{c.proposal?.major && <Tag color="gold">重大执法决定</Tag>}</Space>}
+        extra={<Link to="/console/penalty-cases">返回案件列表</Link>}
+      >
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
+          <Descriptions.Item label="执法主体">{v.agency.name}</Descriptions.Item>
+          <Descriptions.Item label="程序">{dict.data?.procedures[v.procedure]}</Descriptions.Item>
+          <Descriptions.Item label="执法类别">{c.field}</Descriptions.Item>
+          <Descriptions.Item label="案件来源">{dict.data?.sources[c.source.kind]}（{c.source.receivedOn}）</Descriptions.Item>
+          <Descriptions.Item label="立案号">{c.filingNumber ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="决定书文号">{c.decision?.number ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="当事人地址">{c.party.address}</Descriptions.Item>
+          <Descriptions.Item label="拟处理意见">
+            {c.proposal ? `${dict.data?.outcomes[c.proposal.outcome]?.name ?? ''}${c.proposal.fineFen ? `，罚款 ${yuan(c.proposal.fineFen)} 元` : ''}` : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label="案情">{c.source.summary}</Descriptions.Item>
+        </Descriptions>
+        {c.proposal?.outsideBenchmark.length ? <Alert type="warning" showIcon style={{ marginTop: 8 }} message={`超出裁量基准：${c.proposal.outsideBenchmark.join('；')}`} description={`理由：${c.proposal.discretionReason ?? ''}`} /> : null}
+        {c.pending.length > 0 && <Alert type="info" showIcon style={{ marginTop: 8 }} message={`待负责人审批：${c.pending.map((p) => dict.data?.approvalKinds[p.kind] ?? p.kind).join('、')}`} />}
+        {v.decisionBlockers.length > 0 && (
+          <Alert type="warning" showIcon style={{ marginTop: 8 }} data-testid="decision-blockers" message="作出决定前尚需："
+            description={<ul style={{ margin: 0, paddingLeft: 20 }}>{v.decisionBlockers.map((b, i) => <li key={i}>{b.message}<span style={{ color: '#888' }}>（{b.citation}）</span></li>)}</ul>} />
+        )}
+        <Space wrap style={{ marginTop: 16 }} data-testid="case-actions">
+          {v.allowedActions.length === 0 && <span style={{ color: '#888' }}>当前没有您可以执行的操作</span>}
+          {v.allowedActions.map((a) => <Button key={a.type} onClick={() => setActing(a.type)} data-action={a.type}>{a.title}</Button>)}
+        </Space>
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} lg={14}>
+          <Card title="法定期限" size="small">
+            <Table<CaseDeadline> rowKey={(d) => `${d.rule}-${d.from}-${d.about ?? ''}`} size="small" pagination={false} dataSource={v.deadlines}
+              locale={{ emptyText: '立案后显示法定期限' }}
+              columns={[
+                { title: '事项', dataIndex: 'title', render: (t: string, d) => <span title={d.citation}>{t}{d.about ? `（${d.about}）` : ''}</span> },
+                { title: '起算', dataIndex: 'from' },
+                { title: '届满', dataIndex: 'due' },
+                { title: '状态', dataIndex: 'state', render: (s: CaseDeadline['state'], d) => <Tag color={DUE_COLORS[s]} data-deadline={d.rule}>{d.kind === 'window' ? (s === 'met' ? '已届满' : '期间内') : DUE_TEXT[s]}</Tag> },
+              ]} />
+            {c.extensions.map((e, i) => <div key={i} style={{ marginTop: 8, color: '#555' }}>经批准延长办案期限 {e.days} 日（{e.approvedOn}）：{e.reason}</div>)}
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card title="案件文书" size="small">
+            <List size="small" dataSource={docs.data?.items ?? []} locale={{ emptyText: '尚无文书' }}
+              renderItem={(d) => (
+                <List.Item actions={[
+                  <Link key="view" to={`/console/penalty-cases/${id}/documents/${encodeURIComponent(d.id)}`}>查看/打印</Link>,
+                  <a key="docx" href={`/api/v1/penalty-cases/${id}/documents/${encodeURIComponent(d.id)}/docx`} data-doc={d.id}>下载 DOCX</a>,
+                ]}>
+                  <span>{d.title}{d.number ? <span style={{ color: '#888' }}> {d.number}</span> : null}</span>
+                </List.Item>
+              )} />
+          </Card>
+        </Col>
+      </Row>
+      <Card title="全过程记录（日志链）" size="small">
+        <Timeline items={(journal.data?.items ?? []).map((e) => ({ children: <span>{e.receivedAt.slice(0, 16).replace('T', ' ')} {e.title} <span style={{ color: '#aaa', fontSize: 12 }}>#{e.seq} {e.leafHash.slice(0, 12)}</span></span> }))} />
+      </Card>
+      {spec && ctx && (
+        <ActionForm title={spec.title} schema={spec.schema} ctx={ctx} open={!!acting} onCancel={() => setActing(null)}
+          onSubmit={async (payload) => {
+            await post(`/penalty-cases/${id}/actions`, { type: acting, payload });
+            void message.success(`${spec.title}：已完成`);
+            setActing(null);
+            await reload();
+          }} />
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,117 @@
+/** Shapes of the penalty-case API as the console reads them. */
+export interface JsonSchema {
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: string[];
+  anyOf?: JsonSchema[];
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  maxLength?: number;
+}
+
+export interface Dictionaries {
+  statuses: Record<string, string>;
+  procedures: Record<string, string>;
+  partyKinds: Record<string, string>;
+  sources: Record<string, string>;
+  penaltyKinds: Record<string, { name: string }>;
+  evidenceTypes: Record<string, string>;
+  serviceMethods: Record<string, { name: string }>;
+  outcomes: Record<string, { name: string; citation: string }>;
+  reviewPoints: Record<string, string>;
+  reviewConclusions: Record<string, string>;
+  reviewGrounds: Record<string, string>;
+  approvalKinds: Record<string, string>;
+  actions: { type: string; title: string; roles: string[]; schema: JsonSchema }[];
+}
+
+export interface ViolationType {
+  id: string;
+  name: string;
+  field: string;
+  circumstances: { id: string; name: string; description: string }[];
+}
+
+export type DueState = 'ok' | 'warning' | 'overdue' | 'met';
+
+export interface CaseListItem {
+  id: string;
+  status: string;
+  statusName: string;
+  procedure: string;
+  partyName: string;
+  field: string;
+  violationTypeId: string | null;
+  registeredOn: string;
+  decisionNumber: string | null;
+  fineFen: number;
+  major: boolean;
+  nextDue: string | null;
+  nextRule: string | null;
+  dueState: Exclude<DueState, 'met'> | null;
+  suspended: boolean;
+}
+
+export interface CaseDeadline {
+  rule: string;
+  title: string;
+  citation: string;
+  from: string;
+  due: string;
+  state: DueState;
+  kind: 'duty' | 'window';
+  about?: string;
+}
+
+export interface CaseView {
+  id: string;
+  status: string;
+  statusName: string;
+  suspended: boolean;
+  procedure: 'general' | 'simple';
+  agency: { id: string; name: string };
+  deadlines: CaseDeadline[];
+  allowedActions: { type: string; title: string }[];
+  decisionBlockers: { message: string; citation: string }[];
+  documents: { series: string; title: string; number: string; actionType: string; issuedAt: string }[];
+  case: {
+    field: string;
+    registeredOn: string;
+    party: { kind: string; name: string; address: string; idNumber: string | null; representative: string | null };
+    source: { kind: string; summary: string; receivedOn: string };
+    violationTypeId: string | null;
+    filingNumber: string | null;
+    officers: string[];
+    proposal: null | { outcome: string; kinds: string[]; fineFen: number; major: boolean; hearingEligible: boolean; collectiveRequired: boolean; catalogRow: string | null; outsideBenchmark: string[]; discretionReason: string | null };
+    decision: null | { number: string | null; on: string; outcome: string; fineFen: number };
+    pending: { kind: string; requestedOn: string }[];
+    extensions: { days: number; reason: string; approvedOn: string }[];
+  };
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  number: string | null;
+  date: string | null;
+}
+
+export type Block =
+  | { kind: 'field'; label: string; value: string }
+  | { kind: 'paragraph'; text: string; heading?: string }
+  | { kind: 'table'; header: string[]; rows: string[][] }
+  | { kind: 'signatures'; lines: string[] };
+
+export interface DocumentContent {
+  id: string;
+  title: string;
+  number: string | null;
+  date: string | null;
+  blocks: Block[];
+  sealed: boolean;
+}
+
+export const yuan = (fen: number) => (fen / 100).toFixed(2);

@@ -1,0 +1,19 @@
+import dayjs from 'dayjs';
+import { useResource } from '../../hooks';
+import type { FormContext } from './ActionForm';
+import type { Dictionaries, ViolationType } from './types';
+
+/** What action forms need: the dictionaries, the agency's people and its 裁量基准. */
+export function useFormContext(agencyId: string | null, violationTypeId: string | null): FormContext | undefined {
+  const dict = useResource<Dictionaries>('/penalty-cases/dictionaries');
+  const people = useResource<{ items: { id: string; name: string; post: string }[] }>(agencyId ? `/people?agencyId=${agencyId}&limit=200` : null);
+  const settings = useResource<{ benchmarks: ViolationType[] }>(agencyId ? `/enforcement/settings/${agencyId}` : null);
+  if (!dict.data) return undefined;
+  return {
+    dictionaries: dict.data,
+    people: people.data?.items ?? [],
+    violationTypes: settings.data?.benchmarks ?? [],
+    violationTypeId,
+    today: dayjs().format('YYYY-MM-DD'),
+  };
+}
