@@ -71,7 +71,8 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
   ];
   const discuss = (d: number): Step => [d, 'fuzeren', 'penalty.collective-discussion', { on: on(d), participants: ['镇长', '分管副镇长', '纪委书记', '司法所所长'], conclusion: '同意调查终结报告的处理意见' }];
   const onTheSpot = async (daysAgo: number, party: unknown, facts: string, violationTypeId: string, kinds: string[], fineFen: number, basis: string, paid: boolean) =>
-    story([daysAgo, 'zhifa1', 'penalty.on-the-spot', { party, field: '综合行政执法', on: on(daysAgo), place: '妙泉镇集镇', officers, violationTypeId, facts, basis, kinds, fineFen, confiscationFen: 0, signed: true, refusalNote: null, paidOnSpot: paid }], []);
+    story([daysAgo, 'zhifa1', 'penalty.on-the-spot', { party, field: '综合行政执法', on: on(daysAgo), place: '妙泉镇集镇', officers, violationTypeId, facts, basis, kinds, fineFen, confiscationFen: 0, signed: true, refusalNote: null, paidOnSpot: paid }],
+      paid ? [close(daysAgo - 1), archive(daysAgo - 3)] : []);
 
   let n = 0;
   try {

@@ -11,6 +11,7 @@ import * as cases from './service.js';
 import { OPENING_ACTIONS, PENALTY_ACTIONS, PENALTY_ACTION_TYPES } from './workflow.js';
 import { APPROVAL_KINDS, PROCEDURES, STATUS_IDS, STATUS_NAMES } from './penalty-case.js';
 import { enforcementSettingsSchema } from './settings.js';
+import { todayInChina } from '../../calendar/legal-date.js';
 
 const id = z.string().min(1).max(64);
 const idParams = z.strictObject({ id });
@@ -34,6 +35,8 @@ export const penaltyCaseRoutes = (yifa: Yifa): FastifyPluginAsync => async (base
   app.get('/penalty-cases/dictionaries', { schema: { tags, summary: '处罚种类、证据种类、送达方式、审核要点等字典' } }, async (req) => {
     await serviceRequest(yifa, req, 'penalty.read');
     return {
+      /** The server's legal date: forms default to it */
+      today: todayInChina(yifa.journal.clock()),
       statuses: STATUS_NAMES, procedures: PROCEDURES, partyKinds: PARTY_KINDS, sources: CASE_SOURCES,
       penaltyKinds: PENALTY_KINDS, evidenceTypes: EVIDENCE_TYPES, serviceMethods: SERVICE_METHODS,
       outcomes: DECISION_OUTCOMES, reviewPoints: REVIEW_POINTS, reviewConclusions: REVIEW_CONCLUSIONS, reviewGrounds: REVIEW_GROUNDS,

@@ -89,20 +89,20 @@ function Field({ name, schema, required, ctx }: { name: string[]; schema: JsonSc
   const item = (control: React.ReactNode, extra: Partial<React.ComponentProps<typeof Form.Item>> = {}) => (
     <Form.Item name={name} label={label} rules={rules} {...extra}>{control}</Form.Item>
   );
-  if (last === 'officers') return item(<Select mode="multiple" options={ctx.people.map((p) => ({ value: p.id, label: `${p.name}（${p.post}）` }))} />, { rules: [{ required: true, type: 'array', min: 2, message: '执法人员不得少于两人' }] });
-  if (last === 'chairPersonId') return item(<Select options={ctx.people.map((p) => ({ value: p.id, label: `${p.name}（${p.post}）` }))} />);
-  if (last === 'violationTypeId') return item(<Select allowClear={canBeNull} options={ctx.violationTypes.map((v) => ({ value: v.id, label: `${v.name}（${v.field}）` }))} />);
+  if (last === 'officers') return item(<Select mode="multiple" virtual={false} showSearch optionFilterProp="label" options={ctx.people.map((p) => ({ value: p.id, label: `${p.name}（${p.post}）` }))} />, { rules: [{ required: true, type: 'array', min: 2, message: '执法人员不得少于两人' }] });
+  if (last === 'chairPersonId') return item(<Select virtual={false} showSearch optionFilterProp="label" options={ctx.people.map((p) => ({ value: p.id, label: `${p.name}（${p.post}）` }))} />);
+  if (last === 'violationTypeId') return item(<Select virtual={false} allowClear={canBeNull} options={ctx.violationTypes.map((v) => ({ value: v.id, label: `${v.name}（${v.field}）` }))} />);
   if (last === 'circumstanceId') {
     const vt = ctx.violationTypes.find((v) => v.id === ctx.violationTypeId);
-    return item(<Select allowClear options={(vt?.circumstances ?? []).map((c) => ({ value: c.id, label: `${c.name}：${c.description}` }))} />);
+    return item(<Select virtual={false} allowClear options={(vt?.circumstances ?? []).map((c) => ({ value: c.id, label: `${c.name}：${c.description}` }))} />);
   }
   if (isDate(s)) return item(<DatePicker style={{ width: '100%' }} />, { initialValue: dayjs(ctx.today) });
   if (s.type === 'boolean') return item(<Switch />, { valuePropName: 'checked', initialValue: false });
   if (s.type === 'integer' && last.endsWith('Fen')) return item(<InputNumber min={0} precision={2} style={{ width: '100%' }} addonAfter="元" />, { initialValue: 0 });
   if (s.type === 'integer' || s.type === 'number') return item(<InputNumber min={s.minimum} max={s.maximum} precision={0} style={{ width: '100%' }} />);
-  if (s.enum) return item(<Select options={s.enum.map((v) => ({ value: v, label: enumLabels(key, ctx.dictionaries)[v] ?? v }))} />);
+  if (s.enum) return item(<Select virtual={false} options={s.enum.map((v) => ({ value: v, label: enumLabels(key, ctx.dictionaries)[v] ?? v }))} />);
   if (s.type === 'array' && s.items?.enum) {
-    return item(<Select mode="multiple" options={s.items.enum.map((v) => ({ value: v, label: enumLabels(key, ctx.dictionaries)[v] ?? v }))} />, { initialValue: [] });
+    return item(<Select mode="multiple" virtual={false} options={s.items.enum.map((v) => ({ value: v, label: enumLabels(key, ctx.dictionaries)[v] ?? v }))} />, { initialValue: [] });
   }
   if (s.type === 'array') return item(<Select mode="tags" tokenSeparators={['，', ',']} />, { initialValue: [] });
   const long = (s.maxLength ?? 0) > 500;

@@ -9,6 +9,9 @@ import { useFormContext } from './useFormContext';
 import { DUE_COLORS, DUE_TEXT } from './PenaltyCasesPage';
 import { yuan, type CaseDeadline, type CaseView, type Dictionaries, type DocumentSummary } from './types';
 
+/** Instants are shown in China Standard Time, whatever the browser's zone. */
+const chinaTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+
 interface JournalEntry { seq: number; type: string; title: string; receivedAt: string; occurredAt: string; actorRole: string | null; leafHash: string }
 
 export default function PenaltyCasePage() {
@@ -85,7 +88,7 @@ export default function PenaltyCasePage() {
         </Col>
       </Row>
       <Card title="全过程记录（日志链）" size="small">
-        <Timeline items={(journal.data?.items ?? []).map((e) => ({ children: <span>{e.receivedAt.slice(0, 16).replace('T', ' ')} {e.title} <span style={{ color: '#aaa', fontSize: 12 }}>#{e.seq} {e.leafHash.slice(0, 12)}</span></span> }))} />
+        <Timeline items={(journal.data?.items ?? []).map((e) => ({ children: <span>{chinaTime(e.receivedAt)} {e.title} <span style={{ color: '#aaa', fontSize: 12 }}>#{e.seq} {e.leafHash.slice(0, 12)}</span></span> }))} />
       </Card>
       {spec && ctx && (
         <ActionForm title={spec.title} schema={spec.schema} ctx={ctx} open={!!acting} onCancel={() => setActing(null)}

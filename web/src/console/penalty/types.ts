@@ -13,6 +13,7 @@ export interface JsonSchema {
 }
 
 export interface Dictionaries {
+  today: string;
   statuses: Record<string, string>;
   procedures: Record<string, string>;
   partyKinds: Record<string, string>;

@@ -1,4 +1,3 @@
-import dayjs from 'dayjs';
 import { useResource } from '../../hooks';
 import type { FormContext } from './ActionForm';
 import type { Dictionaries, ViolationType } from './types';
@@ -14,6 +13,6 @@ export function useFormContext(agencyId: string | null, violationTypeId: string 
     people: people.data?.items ?? [],
     violationTypes: settings.data?.benchmarks ?? [],
     violationTypeId,
-    today: dayjs().format('YYYY-MM-DD'),
+    today: dict.data.today,
   };
 }
