@@ -5,6 +5,7 @@ import { deadline } from './deadline.js';
 import { journalVerify, journalCheckpoint } from './journal.js';
 import { userCreate } from './user.js';
 import { migrate, demo } from './setup.js';
+import { exportCase } from './export.js';
 
 export interface CommandContext {
   config: Config;
@@ -42,6 +43,12 @@ export const COMMANDS = {
     run: journalVerify,
   },
   'journal checkpoint': { summary: '为当前日志签发检查点', usage: '', options: {}, run: journalCheckpoint },
+  'export case': {
+    summary: '导出案卷：案卷 PDF、文书原件（DOCX）、SHA-256 清单和每个操作对签名检查点的包含证明，打包为 ZIP',
+    usage: '<案件ID> --out 文件.zip',
+    options: { out: { type: 'string' } },
+    run: exportCase,
+  },
   'user create': {
     summary: '创建用户（生产环境用它创建第一个系统管理员）',
     usage: '--username NAME --name 显示名 --region 区划ID或名称 [--role admin] [--scope all] （密码从 YIFA_NEW_PASSWORD 或标准输入读取）',

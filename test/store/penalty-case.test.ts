@@ -3,6 +3,7 @@ import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type TestApp, type Client } from '../helpers/app.js';
 import { replayCase } from '../../src/modules/enforcement/service.js';
 import { docxText } from '../helpers/docx-text.js';
+import { checkCaseFile } from '../helpers/case-file.js';
 
 interface Person { id: string; name: string; post: string; agencyName: string }
 
@@ -143,6 +144,15 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
       if (d.number) expect(body, d.id).toContain(d.number);
     }
 
+    // The case file: PDF with contents and page numbers, original documents, hashes, proofs.
+    const zip = await zhifa1.get(`/api/v1/penalty-cases/${id}/case-file`);
+    expect(zip.statusCode, zip.body.slice(0, 500)).toBe(200);
+    expect(zip.headers['content-type']).toBe('application/zip');
+    const file = checkCaseFile(zip.rawPayload);
+    for (const text of ['行政处罚案卷', '卷内目录', '立案审批表', '听证笔录', '重大执法决定法制审核意见书', '行政处罚决定书', '妙泉罚决字〔2026〕第1号', '送达回证', '结案报告', '备考表']) expect(file.pdfText, text).toContain(text);
+    expect(file.proven).toBeGreaterThanOrEqual(20);
+    expect(file.documents).toBeGreaterThanOrEqual(15);
+
     // The projection is the fold of the journal.
     expect(await replayCase(t.yifa, id)).toEqual(view.case);
     const journal = (await zhifa1.get(`/api/v1/penalty-cases/${id}/actions`)).json().items as { type: string }[];
@@ -194,6 +204,35 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
     expect(b.statusCode).toBe(200);
     const journal = (await zhifa1.get(`/api/v1/penalty-cases/${id}/actions`)).json().items as { type: string }[];
     expect(journal.filter((x) => x.type === 'penalty.request-filing')).toHaveLength(1);
+  });
+
+  it("keeps each agency's settings valid: overlapping catalog rows and a malformed 评查表 are refused, a valid sheet is used", async () => {
+    const id = (await zhifa1.post('/api/v1/penalty-cases', { type: 'penalty.register', payload: { source: { kind: 'patrol', summary: '巡查发现占道经营', receivedOn: '2026-04-03' }, party, field: '综合行政执法' } })).json().id as string;
+    const agencyId = (await zhifa1.get(`/api/v1/penalty-cases/${id}`)).json().agency.id as string;
+    const url = `/api/v1/enforcement/settings/${agencyId}`;
+    const current = (await fuzeren.get(url)).json();
+    expect(current.reviewSheet.length).toBeGreaterThan(10);
+
+    const overlap = await fuzeren.put(url, { ...current, reviewCatalog: [...current.reviewCatalog, { ...current.reviewCatalog[0], id: 'copy' }] });
+    expect(overlap.statusCode).toBe(400);
+    expect(overlap.json().error.message).toMatch(/重叠|重复/);
+    const twice = await fuzeren.put(url, { ...current, reviewSheet: [...current.reviewSheet, current.reviewSheet[0]] });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.message).toContain('同一评查项只能出现一次');
+    const vetoPoints = await fuzeren.put(url, { ...current, reviewSheet: [{ item: 'receipts', section: 'veto', points: 10 }] });
+    expect(vetoPoints.statusCode).toBe(400);
+    expect(vetoPoints.body).toContain('否决项不计分');
+    expect((await fuzeren.get(url)).json()).toEqual(current);
+    expect((await zhifa1.put(url, current)).statusCode).toBe(403);
+
+    // A sheet of two items: the case view's pre-check follows it at once.
+    const sheet = [{ item: 'two-officers', section: 'veto', points: 0 }, { item: 'performance', section: 'substance', points: 100 }];
+    const saved = await fuzeren.put(url, { ...current, reviewSheet: sheet }, { 'idempotency-key': `sheet-${engine}` });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const check = (await zhifa1.get(`/api/v1/penalty-cases/${id}`)).json().fileCheck;
+    expect(check.missing.map((m: { id: string }) => m.id)).toEqual(['performance']);
+    expect(check.score).toBe(0);
+    expect((await fuzeren.put(url, current)).statusCode).toBe(200);
   });
 
   it('lists cases by scope and queue; another town cannot open them', async () => {

@@ -93,6 +93,14 @@ export const penaltyCaseRoutes = (yifa: Yifa): FastifyPluginAsync => async (base
     return reply.send(doc.docx);
   });
 
+  app.get('/penalty-cases/:id/case-file', { schema: { tags, summary: '导出案卷（ZIP：案卷 PDF、文书原件、SHA-256 清单、日志包含证明）', params: idParams } }, async (req, reply) => {
+    const r = await serviceRequest(yifa, req, 'penalty.read');
+    const bundle = await cases.exportCaseFileFor(yifa, r, req.params.id);
+    reply.header('content-type', 'application/zip');
+    reply.header('content-disposition', `attachment; filename="case-file.zip"; filename*=UTF-8''${encodeURIComponent(bundle.fileName)}`);
+    return reply.send(Buffer.from(bundle.zip));
+  });
+
   app.get('/enforcement/settings/:id', { schema: { tags, summary: '执法主体的法制审核目录、裁量基准与听证、告知设置', params: idParams } }, async (req) => {
     await serviceRequest(yifa, req, 'penalty.read');
     return cases.getSettings(yifa, req.params.id);

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
-import type { Trx } from '../../journal/journal.js';
+import { SYSTEM_ACTOR, type Trx } from '../../journal/journal.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
 import { decodeCursor, keysetAfter, pageOf, type Page } from '../../platform/http/pagination.js';
 import { todayInChina, yearOf } from '../../calendar/legal-date.js';
@@ -27,6 +27,8 @@ import { caseDeadlines, nextDue, type CaseDeadline } from './case-deadlines.js';
 import { DOCUMENT_SERIES, formatDocumentNumber, type DocumentSeries } from './documents/series.js';
 import { caseDocuments, findDocument, type DocumentContext } from './documents/content.js';
 import { renderDocx } from './documents/docx.js';
+import { exportCaseFile } from './case-file/export.js';
+import { scoreCase, type SheetResult } from './case-file/review-sheet.js';
 
 export const SUBJECT_TYPE = 'penalty-case';
 
@@ -42,7 +44,8 @@ export async function settingsFor(db: Executor, agencyId: string): Promise<Loade
   if (!row) return (defaultLoaded ??= loadSettings(DEFAULT_SETTINGS));
   const hit = settingsCache.get(agencyId);
   if (hit && hit.updatedAt === row.updated_at) return hit.loaded;
-  const loaded = loadSettings(enforcementSettingsSchema.parse(JSON.parse(row.settings)));
+  // Settings saved before a newer setting existed take that setting's default.
+  const loaded = loadSettings(enforcementSettingsSchema.parse({ ...DEFAULT_SETTINGS, ...JSON.parse(row.settings) }));
   settingsCache.set(agencyId, { updatedAt: row.updated_at, loaded });
   return loaded;
 }
@@ -303,6 +306,8 @@ export interface CaseView {
   /** What stands between the case and a decision now (empty when it may be decided) */
   decisionBlockers: Refusal[];
   case: PenaltyCase;
+  /** 案卷评查 pre-check: what the file would score and what is missing */
+  fileCheck: SheetResult;
   /** The numbered documents issued so far */
   documents: { series: DocumentSeries; title: string; number: string; actionType: string; issuedAt: string }[];
 }
@@ -326,6 +331,7 @@ export async function getCase(yifa: Yifa, req: Request, id: string): Promise<Cas
     deadlines: caseDeadlines(c, ctx),
     allowedActions: PENALTY_ACTION_TYPES.filter((t) => !(OPENING_ACTIONS as readonly string[]).includes(t) && unavailable(c, t, req.auth.roles) === null).map((t) => ({ type: t, title: PENALTY_ACTIONS[t].title })),
     decisionBlockers: c.proposal && !c.decision ? decisionRefusals(c, ctx) : [],
+    fileCheck: scoreCase(c, ctx.settings.reviewSheet),
     case: c,
     documents: docs.map((d) => ({ series: d.series as DocumentSeries, title: DOCUMENT_SERIES[d.series as DocumentSeries].title, number: d.number, actionType: d.action_type, issuedAt: d.issued_at })),
   };
@@ -487,4 +493,24 @@ export async function openDocument(yifa: Yifa, req: Request, id: string, documen
   });
   if (format === 'json') return { content: doc, agencyName: ctx.agencyName };
   return { content: doc, agencyName: ctx.agencyName, docx: await renderDocx(doc, ctx.agencyName) };
+}
+
+// ——— the case file ———
+
+async function caseFileSource(yifa: Yifa, c: PenaltyCase) {
+  const [ctx, settings] = await Promise.all([documentContext(yifa, c), settingsFor(yifa.db.kysely, c.agencyId)]);
+  return { case: c, agencyName: ctx.agencyName, documents: caseDocuments(c, ctx), sheet: scoreCase(c, settings.reviewSheet) };
+}
+
+/** The case file of a case in the user's scope, as a ZIP (PDF, DOCX originals, manifest, journal proofs). */
+export async function exportCaseFileFor(yifa: Yifa, req: Request, id: string) {
+  const view = await getCase(yifa, req, id);
+  return exportCaseFile(yifa, await caseFileSource(yifa, view.case), req.auth.actor, 'api');
+}
+
+/** The same from the command line, which acts as the system on the whole database. */
+export async function exportCaseFileById(yifa: Yifa, id: string) {
+  const row = await caseRow(yifa.db.kysely, id);
+  if (!row) throw notFound('案件');
+  return exportCaseFile(yifa, await caseFileSource(yifa, JSON.parse(row.state) as PenaltyCase), SYSTEM_ACTOR, 'cli');
 }

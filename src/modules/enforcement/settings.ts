@@ -9,6 +9,7 @@ import { PENALTY_KIND_IDS } from '../../law/penalty.js';
 import { DEFAULT_REVIEW_CATALOG, loadReviewCatalog, type CatalogRow, type ReviewCatalog } from './review-catalog.js';
 import { validateBenchmarks, type ViolationType } from './discretion.js';
 import { DEMO_BENCHMARKS } from './benchmarks-demo.js';
+import { DEFAULT_SHEET, SHEET_CHECK_IDS, type SheetRow } from './case-file/review-sheet.js';
 
 const fen = z.number().int().min(0).max(100_000_000_000);
 const partyKinds = z.array(z.enum(['citizen', 'organisation'])).min(1);
@@ -47,6 +48,18 @@ const violationType = z.strictObject({
   circumstances: z.array(circumstance).min(1).max(10),
 });
 
+const sheetRow = z.strictObject({
+  item: z.enum(SHEET_CHECK_IDS),
+  section: z.enum(['veto', 'form', 'substance']),
+  points: z.number().int().min(0).max(100),
+});
+
+/** The 案卷评查 sheet: each check at most once; veto items carry no points; at most 100 points in all. */
+const reviewSheet = z.array(sheetRow).min(1).max(50)
+  .refine((rows) => new Set(rows.map((r) => r.item)).size === rows.length, '评查表中同一评查项只能出现一次')
+  .refine((rows) => rows.every((r) => r.section !== 'veto' || r.points === 0), '否决项不计分，分值应为 0')
+  .refine((rows) => rows.reduce((n, r) => n + r.points, 0) <= 100, '评查表总分不能超过 100 分');
+
 export const enforcementSettingsSchema = z.strictObject({
   /** 较大数额 (Art 63): fines at or above these are offered a hearing. */
   hearingFineFen: z.strictObject({ citizen: fen, organisation: fen }),
@@ -58,6 +71,8 @@ export const enforcementSettingsSchema = z.strictObject({
   collectiveDiscussionForMajor: z.boolean(),
   /** Archive with failed form/substance items: refuse, or warn and record. Veto items always refuse. */
   archiveWhenIncomplete: z.enum(['refuse', 'warn']),
+  /** The 案卷评查 score sheet checked before archiving. */
+  reviewSheet,
   reviewCatalog: z.array(catalogRow).max(100),
   benchmarks: z.array(violationType).max(500),
 });
@@ -71,6 +86,7 @@ export const DEFAULT_SETTINGS: EnforcementSettings = {
   statementWindowWorkingDays: 5,
   collectiveDiscussionForMajor: true,
   archiveWhenIncomplete: 'refuse',
+  reviewSheet: DEFAULT_SHEET,
   reviewCatalog: DEFAULT_REVIEW_CATALOG,
   benchmarks: DEMO_BENCHMARKS,
 };

@@ -19,6 +19,7 @@ import {
 } from './gates.js';
 import { discretionProblems } from './discretion.js';
 import type { DocumentSeries } from './documents/series.js';
+import { scoreCase } from './case-file/review-sheet.js';
 import {
   amountDueFen, paidFen, statusOf, STATUS_NAMES, type ApprovalKind, type Party, type PenaltyCase, type PenaltyStatus, type ProposedDecision,
 } from './penalty-case.js';
@@ -608,8 +609,18 @@ export const PENALTY_ACTIONS = {
     roles: HEAD,
     from: ['closed'],
     payload: z.strictObject({ on: legalDate, acknowledgeWarnings: z.boolean() }),
-    guard: (c, p, ctx) => [eventDate(p.on, c, ctx, '归档日期')],
-    apply: (c, p) => ({ ...c, archivedOn: p.on }),
+    guard: (c, p, ctx) => {
+      const sheet = scoreCase(c, ctx.settings.reviewSheet);
+      const missing = sheet.missing.map((m) => `${m.text}：${m.problem}`).join('；');
+      return [
+        eventDate(p.on, c, ctx, '归档日期'),
+        sheet.vetoFailed.length ? { message: `案卷评查否决项未通过，不能归档：${sheet.vetoFailed.map((v) => `${v.text}（${v.problem}）`).join('；')}`, citation: '行政执法案卷评查标准' } : null,
+        sheet.missing.length && ctx.settings.archiveWhenIncomplete === 'refuse' ? { message: `案卷评查未通过，请补正后归档：${missing}`, citation: '行政执法案卷评查标准' } : null,
+        sheet.missing.length && !p.acknowledgeWarnings ? { message: `案卷评查有扣分项，确认知悉后方可归档：${missing}`, citation: '行政执法案卷评查标准' } : null,
+      ];
+    },
+    derive: (c, _p, ctx) => scoreCase(c, ctx.settings.reviewSheet).missing.map((m) => `${m.text}：${m.problem}`),
+    apply: (c, p, m) => ({ ...c, archivedOn: p.on, archiveWarnings: m.derived as string[] }),
   }),
 
   'penalty.on-the-spot': action({

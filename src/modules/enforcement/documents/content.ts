@@ -47,8 +47,11 @@ export function caseDocuments(c: PenaltyCase, ctx: DocumentContext): DocumentCon
     out.push(evidenceList(c));
     for (const p of c.preservations) out.push(preservationNotice(c, p, ctx));
     out.push(investigationReport(c, ctx));
-    for (const [i] of c.reviews.entries()) out.push(reviewApplication(c, i, ctx), reviewOpinion(c, i, ctx));
-    out.push(penaltyNotice(c, ctx), statementRecord(c, ctx), hearingNotice(c, ctx), hearingRecord(c, ctx), hearingReport(c, ctx), collectiveRecord(c, ctx));
+    // 审查: notice, statements, hearing, legal review and discussion, in the order they happened.
+    const review: (DocumentContent | null)[] = [penaltyNotice(c, ctx), statementRecord(c, ctx), hearingNotice(c, ctx), hearingRecord(c, ctx), hearingReport(c, ctx)];
+    for (const [i] of c.reviews.entries()) review.push(reviewApplication(c, i, ctx), reviewOpinion(c, i, ctx));
+    review.push(collectiveRecord(c, ctx));
+    out.push(...review.filter((d): d is DocumentContent => d !== null).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')));
     out.push(decisionDocument(c, ctx));
   }
   out.push(serviceReceipt(c, ctx));
