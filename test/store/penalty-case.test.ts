@@ -248,6 +248,29 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
     const mutated = await jiandu.post(`/api/v1/penalty-cases/${mine.items[0].id}/actions`, { type: 'penalty.close', payload: { on: '2026-04-03', report: 'x' } });
     expect(mutated.statusCode).toBe(403);
   });
+
+  it('finds cases by full-text search of their summaries and by officer', async () => {
+    t.yifa.journal.clock = at('2026-04-06');
+    const register = async (name: string, summary: string) => (await zhifa1.post('/api/v1/penalty-cases', { type: 'penalty.register', payload: { source: { kind: 'patrol', summary, receivedOn: '2026-04-06' }, party: { ...party, name }, field: '综合行政执法' } })).json().id as string;
+    const cement = await register('QS水泥厂', '巡查发现露天堆放水泥，雨后泥水横流');
+    const rubble = await register('李某某', '群众举报在河道内倾倒建筑垃圾');
+    const search = async (q: string) => ((await jiandu.get(`/api/v1/penalty-cases?limit=100&q=${encodeURIComponent(q)}`)).json().items as { id: string }[]).map((c) => c.id);
+    expect(await search('水泥')).toContain(cement);
+    expect(await search('水泥')).not.toContain(rubble);
+    expect(await search('ｑｓ水泥')).toEqual([cement]); // full-width and case folded
+    expect(await search('倾倒建筑垃圾')).toEqual([rubble]);
+    expect(await search('建筑倾倒')).toEqual([]);
+    expect(await search('水泥水')).toEqual([]); // both bigrams are there, but not next to each other
+    expect(await search('泥')).toContain(cement); // one character: answered by the scan
+    expect(await search('100%')).toEqual([]);
+
+    await ok(zhifa1, rubble, 'penalty.request-filing', { violationTypeId: 'waste-dumping', actOn: '2026-04-05', seriousHarm: false, officers, summary: '倾倒建筑垃圾' });
+    await ok(fuzeren, rubble, 'penalty.approve', { kind: 'filing', opinion: '同意立案' });
+    const byOfficer = async (personId: string) => ((await jiandu.get(`/api/v1/penalty-cases?limit=100&officerId=${personId}`)).json().items as { id: string }[]).map((c) => c.id);
+    expect(await byOfficer(officers[1]!)).toContain(rubble);
+    expect(await byOfficer(officers[1]!)).not.toContain(cement);
+    expect(await byOfficer(chair)).not.toContain(rubble);
+  });
 });
 
 describe.each(ENGINES)('document numbers under concurrency on %s', (engine) => {

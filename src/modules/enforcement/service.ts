@@ -5,13 +5,15 @@
  * in `penalty_cases` is the fold's latest state plus the columns lists filter on.
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
+import type { Engine } from '../../platform/db/database.js';
 import { SYSTEM_ACTOR, type Trx } from '../../journal/journal.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
 import { decodeCursor, keysetAfter, pageOf, type Page } from '../../platform/http/pagination.js';
 import { todayInChina, yearOf } from '../../calendar/legal-date.js';
+import { queryGrams, searchableText, searchGrams } from '../../platform/search/grams.js';
 import type { HolidayTable } from '../../calendar/holiday-table.js';
 import type { Request } from '../org/service.js';
 import { inScope, scopeFilter } from '../org/scope.js';
@@ -229,7 +231,7 @@ async function runAction(
       const number = series ? await allocateNumber(trx, target.agency, series, yearOf(today), target.id, type, now.toISOString()) : null;
       const derived = spec.derive?.(current, payload, ctx) ?? null;
       const next = applyAction(current, type, payload, { seq: count, today, actorPersonId, number, derived });
-      await saveProjection(trx, next, ctx, req.auth.user.id, now.toISOString(), target.isNew);
+      await saveProjection(trx, next, ctx, req.auth.user.id, now.toISOString(), target.isNew ? null : current);
       return { caseId: target.id, agencyId: target.agency.id, regionPath: target.agency.region_path, number, derived, actorPersonId, status: statusOf(next) };
     },
   );
@@ -246,9 +248,16 @@ async function lockedCase(yifa: Yifa, trx: Trx, id: string): Promise<{ current: 
   return { current: JSON.parse(row.state) as PenaltyCase, count: Number(row.action_count) };
 }
 
-async function saveProjection(trx: Trx, c: PenaltyCase, ctx: GateContext, userId: string, at: string, isNew: boolean) {
+/** The text a case is found by: party, source, facts and numbers. */
+function caseSearchText(c: PenaltyCase): string {
+  return searchableText([c.party.name, c.source.summary, c.proposal?.facts ?? '', c.decision?.number ?? '', c.filingNumber ?? ''].join('\n').slice(0, 8000));
+}
+
+/** Writes the list columns of the case (and its officer rows when they changed); `before` is null for a new case. */
+async function saveProjection(trx: Trx, c: PenaltyCase, ctx: GateContext, userId: string, at: string, before: PenaltyCase | null) {
   const deadlines = caseDeadlines(c, ctx);
   const due = nextDue(deadlines);
+  const searchText = caseSearchText(c);
   const values = {
     procedure: c.procedure,
     status: statusOf(c),
@@ -258,7 +267,7 @@ async function saveProjection(trx: Trx, c: PenaltyCase, ctx: GateContext, userId
     party_kind: c.party.kind,
     violation_type_id: c.violationTypeId,
     officer_ids: `,${c.officers.join(',')},`,
-    search_text: [c.party.name, c.source.summary, c.proposal?.facts ?? '', c.decision?.number ?? '', c.filingNumber ?? ''].join('\n').slice(0, 8000),
+    search_text: searchText,
     registered_on: c.registeredOn,
     filed_on: c.filedOn,
     decided_on: c.decision?.on ?? null,
@@ -273,11 +282,16 @@ async function saveProjection(trx: Trx, c: PenaltyCase, ctx: GateContext, userId
     updated_at: at,
     state: JSON.stringify(c),
   };
-  if (isNew) {
-    await trx.insertInto('penalty_cases').values({ id: c.id, agency_id: c.agencyId, region_path: c.regionPath, created_by: userId, action_count: 1, ...values }).execute();
+  if (!before) {
+    await trx.insertInto('penalty_cases').values({ id: c.id, agency_id: c.agencyId, region_path: c.regionPath, created_by: userId, action_count: 1, search_grams: searchGrams(searchText), ...values }).execute();
   } else {
-    await trx.updateTable('penalty_cases').set({ ...values, action_count: sql`action_count + 1` }).where('id', '=', c.id).execute();
+    // Re-indexing only when the text changed keeps most actions off the search index.
+    const grams = searchText === caseSearchText(before) ? {} : { search_grams: searchGrams(searchText) };
+    await trx.updateTable('penalty_cases').set({ ...values, ...grams, action_count: sql`action_count + 1` }).where('id', '=', c.id).execute();
   }
+  if (before && before.officers.join() === c.officers.join()) return;
+  if (before) await trx.deleteFrom('penalty_case_officers').where('case_id', '=', c.id).execute();
+  if (c.officers.length) await trx.insertInto('penalty_case_officers').values([...new Set(c.officers)].map((p) => ({ person_id: p, case_id: c.id, registered_on: c.registeredOn }))).execute();
 }
 
 // ——— reading ———
@@ -369,6 +383,21 @@ export interface CaseListItem {
 }
 
 /** Lists cases in the user's scope, newest first, with the filters and queues of the console. */
+/**
+ * Full-text search: the index narrows to rows holding every bigram of the query, then the
+ * substring check keeps exact matches. A one-character query can only be answered by the scan.
+ */
+function matchesSearch(engine: Engine, query: string) {
+  const needle = searchableText(query.trim()).replace(/[!%_]/g, (ch) => `!${ch}`);
+  const substring = sql<SqlBool>`search_text like ${'%' + needle + '%'} escape '!'`;
+  const grams = queryGrams(query);
+  if (!grams) return substring;
+  const indexed = engine === 'postgres'
+    ? sql<SqlBool>`string_to_array(search_grams, ' ') @> ${grams}::text[]`
+    : sql<SqlBool>`id in (select k.case_id from penalty_case_search join penalty_case_search_keys k on k.n = penalty_case_search.rowid where penalty_case_search match ${grams.map((g) => `"${g}"`).join(' ')})`;
+  return sql<SqlBool>`(${indexed} and ${substring})`;
+}
+
 export async function listCases(yifa: Yifa, req: Request, f: CaseFilters): Promise<Page<CaseListItem>> {
   const today = todayInChina(yifa.journal.clock());
   const table = await yifa.calendar.table();
@@ -380,20 +409,20 @@ export async function listCases(yifa: Yifa, req: Request, f: CaseFilters): Promi
     .where(scopeFilter(req.auth.scope, { path: 'region_path', createdBy: 'created_by' }));
   if (f.status) q = q.where('status', '=', f.status);
   if (f.agencyId) q = q.where('agency_id', '=', f.agencyId);
-  if (f.officerId) q = q.where('officer_ids', 'like', `%,${f.officerId.replace(/[%_]/g, '')},%`);
+  if (f.officerId) q = q.where('id', 'in', (eb) => eb.selectFrom('penalty_case_officers').select('case_id').where('person_id', '=', f.officerId!));
   if (f.violationTypeId) q = q.where('violation_type_id', '=', f.violationTypeId);
   if (f.overdue || f.queue === 'overdue') q = q.where('next_due', '<', today);
   if (f.queue === 'mine') {
     const userId = req.auth.user.id;
-    q = q.where('archived_on', 'is', null).where((eb) => eb.or([eb('created_by', '=', userId), ...(personId ? [eb('officer_ids', 'like', `%,${personId},%`)] : [])]));
+    q = q.where('archived_on', 'is', null).where((eb) => eb.or([
+      eb('created_by', '=', userId),
+      ...(personId ? [eb('id', 'in', eb.selectFrom('penalty_case_officers').select('case_id').where('person_id', '=', personId))] : []),
+    ]));
   }
   if (f.queue === 'approve') q = q.where('status', 'in', ['filing', 'investigated', 'notified']);
   if (f.queue === 'review') q = q.where('status', '=', 'in-review');
   if (f.queue === 'serve') q = q.where('status', '=', 'decided');
-  if (f.q) {
-    const needle = f.q.trim().replace(/[!%_]/g, (ch) => `!${ch}`);
-    q = q.where(sql<boolean>`search_text like ${'%' + needle + '%'} escape '!'`);
-  }
+  if (f.q) q = q.where(matchesSearch(yifa.db.engine, f.q));
   const key = decodeCursor(f.cursor, 2);
   if (key) q = q.where(keysetAfter(['registered_on', 'id'], key, 'desc'));
   const rows = await q.orderBy('registered_on', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute();

@@ -184,8 +184,10 @@ export interface PenaltyCaseTable {
   violation_type_id: string | null;
   /** Person ids, comma-separated with leading and trailing commas: `,p1,p2,` */
   officer_ids: string;
-  /** Party, source and facts, for search */
+  /** Party, source and facts, normalised for the substring check of search */
   search_text: string;
+  /** Character bigrams of search_text, space-separated (platform/search/grams.ts) */
+  search_grams: string;
   registered_on: string;
   filed_on: string | null;
   decided_on: string | null;
@@ -202,6 +204,13 @@ export interface PenaltyCaseTable {
   action_count: number;
   /** JSON of the fold (PenaltyCase) */
   state: string;
+}
+
+/** The officers of each case, for "cases of this officer" by index */
+export interface PenaltyCaseOfficerTable {
+  person_id: string;
+  case_id: string;
+  registered_on: string;
 }
 
 export interface DocumentCounterTable {
@@ -231,6 +240,7 @@ export interface EnforcementSettingsTable {
 
 export interface Database {
   penalty_cases: PenaltyCaseTable;
+  penalty_case_officers: PenaltyCaseOfficerTable;
   document_counters: DocumentCounterTable;
   issued_documents: IssuedDocumentTable;
   enforcement_settings: EnforcementSettingsTable;
