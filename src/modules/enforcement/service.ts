@@ -9,6 +9,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
 import type { Engine } from '../../platform/db/database.js';
+import type { PenaltyCaseTable } from '../../platform/db/schema.js';
 import { SYSTEM_ACTOR, type Trx } from '../../journal/journal.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
 import { decodeCursor, keysetAfter, pageOf, type Page } from '../../platform/http/pagination.js';
@@ -186,7 +187,8 @@ export async function performAction(yifa: Yifa, req: Request, caseId: string, ty
   if (!PENALTY_ACTION_TYPES.includes(type as PenaltyActionType) || (OPENING_ACTIONS as readonly string[]).includes(type)) {
     throw invalid(`未知的案件操作：${type}`);
   }
-  const row = await caseRow(yifa.db.kysely, caseId);
+  // Only what the scope check needs: the state itself is read under lock inside the action.
+  const row = await yifa.db.kysely.selectFrom('penalty_cases').select(['id', 'agency_id', 'region_path', 'created_by', 'officer_ids']).where('id', '=', caseId).executeTakeFirst();
   if (!row || !(await visible(req, row))) throw notFound('案件');
   const agency = await agencyOf(yifa.db.kysely, row.agency_id);
   return runAction(yifa, req, { id: caseId, agency: agency!, isNew: false }, type as PenaltyActionType, payload);
@@ -210,6 +212,8 @@ async function runAction(
   const today = todayInChina(now);
   const actorPersonId = req.auth.user.personId;
   const table = await yifa.calendar.table();
+  // The case as the action left it, to answer without reading it back (not on a replay).
+  let fresh: { next: PenaltyCase; ctx: GateContext; deadlines: CaseDeadline[] } | undefined;
   const done = await yifa.journal.perform(
     {
       type,
@@ -219,7 +223,7 @@ async function runAction(
       payload,
     },
     async (trx): Promise<ActionResult> => {
-      const { current, count } = target.isNew ? { current: emptyCase(target.id, target.agency.id, target.agency.region_path, today), count: 0 } : await lockedCase(yifa, trx, target.id);
+      const { current, count, row } = target.isNew ? { current: emptyCase(target.id, target.agency.id, target.agency.region_path, today), count: 0, row: null } : await lockedCase(yifa, trx, target.id);
       if (!target.isNew) {
         const why = unavailable(current, type, roles);
         if (why) throw new AppError('CONFLICT', why);
@@ -231,21 +235,23 @@ async function runAction(
       const number = series ? await allocateNumber(trx, target.agency, series, yearOf(today), target.id, type, now.toISOString()) : null;
       const derived = spec.derive?.(current, payload, ctx) ?? null;
       const next = applyAction(current, type, payload, { seq: count, today, actorPersonId, number, derived });
-      await saveProjection(trx, next, ctx, req.auth.user.id, now.toISOString(), target.isNew ? null : current);
+      const deadlines = await saveProjection(trx, next, ctx, req.auth.user.id, now.toISOString(), row && { case: current, row });
+      fresh = { next, ctx, deadlines };
       return { caseId: target.id, agencyId: target.agency.id, regionPath: target.agency.region_path, number, derived, actorPersonId, status: statusOf(next) };
     },
   );
-  return getCase(yifa, req, done.result.caseId);
+  if (done.replayed || !fresh) return getCase(yifa, req, done.result.caseId);
+  return caseView(fresh.next, fresh.ctx, { agencyName: target.agency.name, documents: await issuedDocuments(yifa.db.kysely, target.id), roles, deadlines: fresh.deadlines });
 }
 
-/** The case as it stands and how many actions it has had (the next action's position in the case). */
-async function lockedCase(yifa: Yifa, trx: Trx, id: string): Promise<{ current: PenaltyCase; count: number }> {
+/** The case as it stands, its list columns, and how many actions it has had (the next action's position in the case). */
+async function lockedCase(yifa: Yifa, trx: Trx, id: string): Promise<{ current: PenaltyCase; count: number; row: PenaltyCaseTable }> {
   // PostgreSQL: the row lock orders concurrent actions on one case; SQLite's write transaction already does.
-  let q = trx.selectFrom('penalty_cases').select(['state', 'action_count']).where('id', '=', id);
+  let q = trx.selectFrom('penalty_cases').selectAll().where('id', '=', id);
   if (yifa.db.engine === 'postgres') q = q.forUpdate();
   const row = await q.executeTakeFirst();
   if (!row) throw notFound('案件');
-  return { current: JSON.parse(row.state) as PenaltyCase, count: Number(row.action_count) };
+  return { current: JSON.parse(row.state) as PenaltyCase, count: Number(row.action_count), row };
 }
 
 /** The text a case is found by: party, source, facts and numbers. */
@@ -254,7 +260,7 @@ function caseSearchText(c: PenaltyCase): string {
 }
 
 /** Writes the list columns of the case (and its officer rows when they changed); `before` is null for a new case. */
-async function saveProjection(trx: Trx, c: PenaltyCase, ctx: GateContext, userId: string, at: string, before: PenaltyCase | null) {
+async function saveProjection(trx: Trx, c: PenaltyCase, ctx: GateContext, userId: string, at: string, before: { case: PenaltyCase; row: PenaltyCaseTable } | null): Promise<CaseDeadline[]> {
   const deadlines = caseDeadlines(c, ctx);
   const due = nextDue(deadlines);
   const searchText = caseSearchText(c);
@@ -285,13 +291,17 @@ async function saveProjection(trx: Trx, c: PenaltyCase, ctx: GateContext, userId
   if (!before) {
     await trx.insertInto('penalty_cases').values({ id: c.id, agency_id: c.agencyId, region_path: c.regionPath, created_by: userId, action_count: 1, search_grams: searchGrams(searchText), ...values }).execute();
   } else {
-    // Re-indexing only when the text changed keeps most actions off the search index.
-    const grams = searchText === caseSearchText(before) ? {} : { search_grams: searchGrams(searchText) };
-    await trx.updateTable('penalty_cases').set({ ...values, ...grams, action_count: sql`action_count + 1` }).where('id', '=', c.id).execute();
+    // Only the columns that changed: untouched indexes (and the search index) are not rewritten.
+    const changed: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(values)) if (before.row[k as keyof typeof values] !== v) changed[k] = v;
+    if ('search_text' in changed) changed.search_grams = searchGrams(searchText);
+    await trx.updateTable('penalty_cases').set({ ...changed, action_count: sql`action_count + 1` }).where('id', '=', c.id).execute();
   }
-  if (before && before.officers.join() === c.officers.join()) return;
-  if (before) await trx.deleteFrom('penalty_case_officers').where('case_id', '=', c.id).execute();
-  if (c.officers.length) await trx.insertInto('penalty_case_officers').values([...new Set(c.officers)].map((p) => ({ person_id: p, case_id: c.id, registered_on: c.registeredOn }))).execute();
+  if (!before || before.case.officers.join() !== c.officers.join()) {
+    if (before) await trx.deleteFrom('penalty_case_officers').where('case_id', '=', c.id).execute();
+    if (c.officers.length) await trx.insertInto('penalty_case_officers').values([...new Set(c.officers)].map((p) => ({ person_id: p, case_id: c.id, registered_on: c.registeredOn }))).execute();
+  }
+  return deadlines;
 }
 
 // ——— reading ———
@@ -331,23 +341,37 @@ export async function getCase(yifa: Yifa, req: Request, id: string): Promise<Cas
   if (!row || !(await visible(req, row))) throw notFound('案件');
   const c = JSON.parse(row.state) as PenaltyCase;
   const today = todayInChina(yifa.journal.clock());
-  const ctx = await gateContext(yifa.db.kysely, await yifa.calendar.table(), c, null, req.auth.user.personId, today);
-  const agency = await agencyOf(yifa.db.kysely, c.agencyId);
-  const docs = await yifa.db.kysely.selectFrom('issued_documents').selectAll().where('case_id', '=', id).orderBy('issued_at').orderBy('number').execute();
+  const [ctx, agency] = await Promise.all([
+    gateContext(yifa.db.kysely, await yifa.calendar.table(), c, null, req.auth.user.personId, today),
+    agencyOf(yifa.db.kysely, c.agencyId),
+  ]);
+  return caseView(c, ctx, { agencyName: agency?.name ?? '', documents: await issuedDocuments(yifa.db.kysely, id), roles: req.auth.roles });
+}
+
+function issuedDocuments(db: Executor, caseId: string) {
+  return db.selectFrom('issued_documents').selectAll().where('case_id', '=', caseId).orderBy('issued_at').orderBy('number').execute();
+}
+
+/** The case page's view of a case, from the case and its gate context (no reads). */
+function caseView(
+  c: PenaltyCase,
+  ctx: GateContext,
+  extra: { agencyName: string; documents: Awaited<ReturnType<typeof issuedDocuments>>; roles: Role[]; deadlines?: CaseDeadline[] },
+): CaseView {
   const status = statusOf(c);
   return {
-    id,
+    id: c.id,
     status,
     statusName: STATUS_NAMES[status],
     suspended: isSuspended(c),
     procedure: c.procedure,
-    agency: { id: c.agencyId, name: agency?.name ?? '' },
-    deadlines: caseDeadlines(c, ctx),
-    allowedActions: PENALTY_ACTION_TYPES.filter((t) => !(OPENING_ACTIONS as readonly string[]).includes(t) && unavailable(c, t, req.auth.roles) === null).map((t) => ({ type: t, title: PENALTY_ACTIONS[t].title })),
+    agency: { id: c.agencyId, name: extra.agencyName },
+    deadlines: extra.deadlines ?? caseDeadlines(c, ctx),
+    allowedActions: PENALTY_ACTION_TYPES.filter((t) => !(OPENING_ACTIONS as readonly string[]).includes(t) && unavailable(c, t, extra.roles) === null).map((t) => ({ type: t, title: PENALTY_ACTIONS[t].title })),
     decisionBlockers: c.proposal && !c.decision ? decisionRefusals(c, ctx) : [],
     fileCheck: scoreCase(c, ctx.settings.reviewSheet),
     case: c,
-    documents: docs.map((d) => ({ series: d.series as DocumentSeries, title: DOCUMENT_SERIES[d.series as DocumentSeries].title, number: d.number, actionType: d.action_type, issuedAt: d.issued_at })),
+    documents: extra.documents.map((d) => ({ series: d.series as DocumentSeries, title: DOCUMENT_SERIES[d.series as DocumentSeries].title, number: d.number, actionType: d.action_type, issuedAt: d.issued_at })),
   };
 }
 
