@@ -263,6 +263,16 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
     expect(await search('水泥水')).toEqual([]); // both bigrams are there, but not next to each other
     expect(await search('泥')).toContain(cement); // one character: answered by the scan
     expect(await search('100%')).toEqual([]);
+    // Page by page (the newest cases are looked through first) gives the same cases in the same order.
+    const all = await search('某某');
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    const paged: string[] = [];
+    for (let cursor: string | null = ''; cursor !== null && paged.length < 50; ) {
+      const page: { items: { id: string }[]; next: string | null } = (await jiandu.get(`/api/v1/penalty-cases?limit=1&q=${encodeURIComponent('某某')}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json();
+      paged.push(...page.items.map((c: { id: string }) => c.id));
+      cursor = page.next;
+    }
+    expect(paged).toEqual(all);
 
     await ok(zhifa1, rubble, 'penalty.request-filing', { violationTypeId: 'waste-dumping', actOn: '2026-04-05', seriousHarm: false, officers, summary: '倾倒建筑垃圾' });
     await ok(fuzeren, rubble, 'penalty.approve', { kind: 'filing', opinion: '同意立案' });

@@ -407,20 +407,23 @@ export interface CaseListItem {
 }
 
 /** Lists cases in the user's scope, newest first, with the filters and queues of the console. */
-/**
- * Full-text search: the index narrows to rows holding every bigram of the query, then the
- * substring check keeps exact matches. A one-character query can only be answered by the scan.
- */
-function matchesSearch(engine: Engine, query: string) {
+/** Full-text search, step 2: the exact substring (bigrams alone do not prove adjacency). */
+function containsText(query: string) {
   const needle = searchableText(query.trim()).replace(/[!%_]/g, (ch) => `!${ch}`);
-  const substring = sql<SqlBool>`search_text like ${'%' + needle + '%'} escape '!'`;
+  return sql<SqlBool>`search_text like ${'%' + needle + '%'} escape '!'`;
+}
+
+/** Full-text search, step 1: rows holding every bigram of the query, from the index (null: no bigram to look up). */
+function holdsGrams(engine: Engine, query: string) {
   const grams = queryGrams(query);
-  if (!grams) return substring;
-  const indexed = engine === 'postgres'
+  if (!grams) return null;
+  return engine === 'postgres'
     ? sql<SqlBool>`string_to_array(search_grams, ' ') @> ${grams}::text[]`
     : sql<SqlBool>`id in (select k.case_id from penalty_case_search join penalty_case_search_keys k on k.n = penalty_case_search.rowid where penalty_case_search match ${grams.map((g) => `"${g}"`).join(' ')})`;
-  return sql<SqlBool>`(${indexed} and ${substring})`;
 }
+
+/** How many of the newest cases a search first looks through before it asks the index. */
+const SEARCH_WINDOW = 2000;
 
 export async function listCases(yifa: Yifa, req: Request, f: CaseFilters): Promise<Page<CaseListItem>> {
   const today = todayInChina(yifa.journal.clock());
@@ -446,10 +449,20 @@ export async function listCases(yifa: Yifa, req: Request, f: CaseFilters): Promi
   if (f.queue === 'approve') q = q.where('status', 'in', ['filing', 'investigated', 'notified']);
   if (f.queue === 'review') q = q.where('status', '=', 'in-review');
   if (f.queue === 'serve') q = q.where('status', '=', 'decided');
-  if (f.q) q = q.where(matchesSearch(yifa.db.engine, f.q));
   const key = decodeCursor(f.cursor, 2);
   if (key) q = q.where(keysetAfter(['registered_on', 'id'], key, 'desc'));
-  const rows = await q.orderBy('registered_on', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute();
+  const newestFirst = <T extends typeof q>(x: T) => x.orderBy('registered_on', 'desc').orderBy('id', 'desc');
+  let rows: Awaited<ReturnType<typeof q.execute>> | undefined;
+  if (f.q) {
+    // A common word matches so many cases that the index answers slowly, but the newest
+    // few thousand cases then hold a page of matches: look there first. When they hold a
+    // full page, it is exactly the newest page of matches; otherwise the index answers.
+    const recent = newestFirst(q.select('search_text')).limit(SEARCH_WINDOW).as('recent');
+    const inRecent = await yifa.db.kysely.selectFrom(recent).selectAll().where(containsText(f.q)).orderBy('registered_on', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute();
+    if (inRecent.length > f.limit) rows = inRecent;
+    else q = q.where(containsText(f.q)).$call((x) => { const grams = holdsGrams(yifa.db.engine, f.q!); return grams ? x.where(grams) : x; });
+  }
+  rows ??= await newestFirst(q).limit(f.limit + 1).execute();
   return pageOf(rows, f.limit, (r) => [r.registered_on, r.id], (r) => ({
     id: r.id,
     status: r.status as PenaltyStatus,
