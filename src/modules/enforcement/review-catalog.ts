@@ -114,6 +114,6 @@ export const DEFAULT_REVIEW_CATALOG: CatalogRow[] = [
   { id: 'heard', label: '经过听证程序作出的行政处罚决定', transfer: false, heard: true, materials: '听证笔录、听证报告' },
   { id: 'severe', label: '降低资质等级、吊销许可证件、责令停产停业、责令关闭、限制从业', transfer: false, heard: false, severestKinds: SEVERE },
   { id: 'outside-benchmark', label: '超出裁量基准作出的行政处罚', transfer: false, heard: false, severestKinds: ORDINARY, outsideBenchmark: true, materials: '超出裁量基准的书面理由' },
-  { id: 'citizen-amount', label: '对个人处以5000元以上罚款（含没收违法所得、非法财物价值）', transfer: false, heard: false, severestKinds: ORDINARY, outsideBenchmark: false, partyKinds: ['citizen'], amountFen: { min: 500_001, max: null } },
-  { id: 'organisation-amount', label: '对单位处以50000元以上罚款（含没收违法所得、非法财物价值）', transfer: false, heard: false, severestKinds: ORDINARY, outsideBenchmark: false, partyKinds: ['organisation'], amountFen: { min: 5_000_001, max: null } },
+  { id: 'citizen-amount', label: '对个人处以超过5000元的罚款（含没收违法所得、非法财物价值）', transfer: false, heard: false, severestKinds: ORDINARY, outsideBenchmark: false, partyKinds: ['citizen'], amountFen: { min: 500_001, max: null } },
+  { id: 'organisation-amount', label: '对单位处以超过50000元的罚款（含没收违法所得、非法财物价值）', transfer: false, heard: false, severestKinds: ORDINARY, outsideBenchmark: false, partyKinds: ['organisation'], amountFen: { min: 5_000_001, max: null } },
 ];
