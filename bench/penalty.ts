@@ -306,7 +306,7 @@ async function exportTiming(yifa: Yifa): Promise<{ pages: number; seconds: numbe
 }
 
 async function main() {
-  const cluster = ENGINES.includes('postgres') ? await startCluster() : null;
+  const cluster = ENGINES.includes('postgres') ? await startCluster({ durable: true }) : null;
   try {
     say(`# yifa penalty-case benchmarks (${new Date().toISOString().slice(0, 10)}, ${process.version}, ${CASES.toLocaleString('en')} cases, ${QUICK ? 'quick' : 'full'} run)`);
     say();

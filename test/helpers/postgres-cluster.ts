@@ -34,7 +34,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startCluster(): Promise<RunningCluster> {
+/**
+ * `durable`: crash-safe files (fsync and full-page writes on) with asynchronous commit —
+ * the durability class of SQLite's WAL with synchronous=NORMAL, for benchmarks that
+ * compare the engines. Without it (tests) nothing is fsynced.
+ */
+export async function startCluster(opts: { durable?: boolean } = {}): Promise<RunningCluster> {
   const bin = findPgBin();
   const asRoot = process.getuid?.() === 0;
   const base = mkdtempSync(join(tmpdir(), 'yifa-pg-'));
@@ -51,7 +56,8 @@ export async function startCluster(): Promise<RunningCluster> {
   run(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   const port = await freePort();
   const args = ['-D', dataDir, '-p', String(port), '-k', base, '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'];
+    '-c', 'synchronous_commit=off', '-c', 'max_connections=200',
+    ...(opts.durable ? [] : ['-c', 'fsync=off', '-c', 'full_page_writes=off'])];
   const child = asRoot
     ? spawn('runuser', ['-u', 'postgres', '--', join(bin, 'postgres'), ...args], { stdio: ['ignore', 'ignore', 'pipe'], detached: true })
     : spawn(join(bin, 'postgres'), args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });

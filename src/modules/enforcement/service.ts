@@ -112,22 +112,28 @@ function personIdsIn(c: PenaltyCase, payload: unknown, actorPersonId: string | n
 /** Reads through `db` only: inside an action it is the transaction (SQLite has one connection). */
 async function gateContext(db: Executor, table: HolidayTable, c: PenaltyCase, payload: unknown, actorPersonId: string | null, today: string): Promise<GateContext> {
   const ids = personIdsIn(c, payload, actorPersonId);
-  const [people, certs, regions, settings] = await Promise.all([
-    ids.length ? db.selectFrom('people').select(['id', 'name', 'legal_qualification_no', 'active']).where('id', 'in', ids).execute() : [],
-    ids.length ? db.selectFrom('certificates').selectAll().where('person_id', 'in', ids).execute() : [],
+  // People with their certificates in one read (a person without one comes with nulls).
+  const [rows, regions, settings] = await Promise.all([
+    ids.length
+      ? db.selectFrom('people').leftJoin('certificates', 'certificates.person_id', 'people.id')
+        .select(['people.id', 'people.name', 'people.legal_qualification_no', 'people.active'])
+        .select(['certificates.number', 'certificates.field', 'certificates.area', 'certificates.state', 'certificates.annual_review', 'certificates.issued_on', 'certificates.expires_on'])
+        .where('people.id', 'in', ids).execute()
+      : [],
     db.selectFrom('regions').select(['name']).where('id', 'in', c.regionPath.split('/').filter(Boolean)).execute(),
     settingsFor(db, c.agencyId),
   ]);
   const byPerson = new Map<string, Certificate[]>();
-  const activePeople = new Set(people.filter((p) => Number(p.active) === 1).map((p) => p.id));
-  for (const x of certs) {
-    if (!activePeople.has(x.person_id)) continue; // a person who left holds no usable certificate
-    const list = byPerson.get(x.person_id) ?? [];
-    list.push({ number: x.number, field: x.field, area: x.area, state: x.state, annualReview: x.annual_review, issuedOn: x.issued_on, expiresOn: x.expires_on });
-    byPerson.set(x.person_id, list);
+  const people = new Map<string, (typeof rows)[number]>();
+  for (const x of rows) {
+    people.set(x.id, x);
+    if (Number(x.active) !== 1 || x.number === null) continue; // a person who left holds no usable certificate
+    const list = byPerson.get(x.id) ?? [];
+    list.push({ number: x.number, field: x.field!, area: x.area!, state: x.state!, annualReview: x.annual_review!, issuedOn: x.issued_on!, expiresOn: x.expires_on! });
+    byPerson.set(x.id, list);
   }
-  const names = new Map(people.map((p) => [p.id, p.name]));
-  const actor = actorPersonId ? people.find((p) => p.id === actorPersonId) : undefined;
+  const names = new Map([...people.values()].map((p) => [p.id, p.name]));
+  const actor = actorPersonId ? people.get(actorPersonId) : undefined;
   return {
     today,
     table,
@@ -187,11 +193,18 @@ export async function performAction(yifa: Yifa, req: Request, caseId: string, ty
   if (!PENALTY_ACTION_TYPES.includes(type as PenaltyActionType) || (OPENING_ACTIONS as readonly string[]).includes(type)) {
     throw invalid(`未知的案件操作：${type}`);
   }
-  // Only what the scope check needs: the state itself is read under lock inside the action.
-  const row = await yifa.db.kysely.selectFrom('penalty_cases').select(['id', 'agency_id', 'region_path', 'created_by', 'officer_ids']).where('id', '=', caseId).executeTakeFirst();
+  // What the scope check needs, and the agency: the state itself is read under lock inside the action.
+  const row = await yifa.db.kysely
+    .selectFrom('penalty_cases')
+    .innerJoin('agencies', 'agencies.id', 'penalty_cases.agency_id')
+    .innerJoin('regions', 'regions.id', 'agencies.region_id')
+    .select(['penalty_cases.id', 'penalty_cases.region_path', 'penalty_cases.created_by', 'penalty_cases.officer_ids'])
+    .select(['agencies.id as agency_id', 'agencies.name as agency_name', 'agencies.doc_prefix', 'regions.path as agency_region_path', 'regions.name as agency_region_name'])
+    .where('penalty_cases.id', '=', caseId)
+    .executeTakeFirst();
   if (!row || !(await visible(req, row))) throw notFound('案件');
-  const agency = await agencyOf(yifa.db.kysely, row.agency_id);
-  return runAction(yifa, req, { id: caseId, agency: agency!, isNew: false }, type as PenaltyActionType, payload);
+  const agency = { id: row.agency_id, name: row.agency_name, doc_prefix: row.doc_prefix, region_path: row.agency_region_path, region_name: row.agency_region_name };
+  return runAction(yifa, req, { id: caseId, agency, isNew: false }, type as PenaltyActionType, payload);
 }
 
 async function runAction(

@@ -4,6 +4,7 @@
  * each session and must accompany every mutating request.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { DataScope, LoginOutcome } from '../../platform/db/schema.js';
 import { dummyPasswordHash, verifyPassword } from '../../platform/security/password.js';
@@ -114,6 +115,7 @@ export async function resolveSession(db: Db, token: string, sessionMinutes: numb
       'sessions.id as sessionId', 'sessions.csrf_token', 'sessions.expires_at', 'users.id as userId', 'users.username',
       'users.display_name', 'users.person_id', 'users.agency_id', 'users.region_id', 'users.region_path', 'users.data_scope', 'users.active',
     ])
+    .select(rolesColumn(db).as('roles'))
     .where('sessions.id', '=', id)
     .executeTakeFirst();
   if (!row || !row.active) return undefined;
@@ -127,15 +129,20 @@ export async function resolveSession(db: Db, token: string, sessionMinutes: numb
   if (renewed.getTime() - new Date(row.expires_at).getTime() > 60_000) {
     await db.kysely.updateTable('sessions').set({ expires_at: renewed.toISOString() }).where('id', '=', id).execute();
   }
-  return contextOf(db, row, { sessionId: row.sessionId, csrfToken: row.csrf_token });
+  return contextOf(row, { sessionId: row.sessionId, csrfToken: row.csrf_token });
 }
 
-type UserRow = { userId: string; username: string; display_name: string; person_id: string | null; agency_id: string | null; region_id: string; region_path: string; data_scope: DataScope };
+type UserRow = { userId: string; username: string; display_name: string; person_id: string | null; agency_id: string | null; region_id: string; region_path: string; data_scope: DataScope; roles: string | null };
 
-async function contextOf(db: Db, row: UserRow, session: { sessionId: string; csrfToken: string }): Promise<AuthContext> {
-  const roles = (await db.kysely.selectFrom('user_roles').select('role').where('user_id', '=', row.userId).execute())
-    .map((r) => r.role)
-    .filter(isRole);
+/** The user's roles, comma-separated, read in the same query as the user (one round trip per request). */
+function rolesColumn(db: Db) {
+  return db.engine === 'postgres'
+    ? sql<string | null>`(select string_agg(role, ',') from user_roles where user_id = users.id)`
+    : sql<string | null>`(select group_concat(role, ',') from user_roles where user_id = users.id)`;
+}
+
+function contextOf(row: UserRow, session: { sessionId: string; csrfToken: string }): AuthContext {
+  const roles = (row.roles ?? '').split(',').filter(isRole).sort();
   return {
     ...session,
     user: {
@@ -159,9 +166,10 @@ export async function contextOfUser(db: Db, username: string): Promise<AuthConte
   const row = await db.kysely
     .selectFrom('users')
     .select(['users.id as userId', 'username', 'display_name', 'person_id', 'agency_id', 'region_id', 'region_path', 'data_scope'])
+    .select(rolesColumn(db).as('roles'))
     .where('username', '=', username)
     .where('active', '=', 1)
     .executeTakeFirst();
   if (!row) throw new Error(`用户 ${username} 不存在或已停用`);
-  return contextOf(db, row, { sessionId: '', csrfToken: '' });
+  return contextOf(row, { sessionId: '', csrfToken: '' });
 }
