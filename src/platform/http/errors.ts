@@ -15,6 +15,12 @@ export const ERROR_STATUS = {
   ACCOUNT_LOCKED: 429,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
+  /** An upload's content does not have the SHA-256 the client declared */
+  HASH_MISMATCH: 422,
+  /** A chunk sent at another offset than the upload has reached */
+  UPLOAD_OFFSET_MISMATCH: 409,
+  /** A file whose bytes are not of the type it claims */
+  UNSUPPORTED_MEDIA_TYPE: 415,
   INTERNAL: 500,
 } as const satisfies Record<string, number>;
 
