@@ -21,6 +21,8 @@ export interface Config {
   sessionMinutes: number;
   /** Requests per minute per address on public endpoints. */
   publicRateLimit: number;
+  /** Largest evidence file accepted, in bytes. */
+  uploadMaxBytes: number;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -44,5 +46,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     sessionMinutes: intFrom(env, 'YIFA_SESSION_MINUTES', 120),
     publicRateLimit: intFrom(env, 'YIFA_PUBLIC_RATE_LIMIT', 600),
+    uploadMaxBytes: intFrom(env, 'YIFA_UPLOAD_MAX_BYTES', 8 * 1024 ** 3),
   };
 }

@@ -7,12 +7,16 @@ import { migrateToLatest } from './db/migrate.js';
 import { Journal } from '../journal/journal.js';
 import { loadOrCreateSigningKey } from '../journal/checkpoint.js';
 import { CalendarStore } from '../calendar/store.js';
+import { FsBlobStore, type BlobStore } from './blobs/store.js';
+import { join } from 'node:path';
 
 export interface Yifa {
   config: Config;
   db: Db;
   journal: Journal;
   calendar: CalendarStore;
+  /** Evidence files, under `${dataDir}/blobs` */
+  blobs: BlobStore;
   close(): Promise<void>;
 }
 
@@ -24,7 +28,8 @@ export async function openYifa(config: Config, opts: { migrate?: boolean } = {})
     const journal = new Journal(db, key, config.journalOrigin);
     const calendar = new CalendarStore(db, journal);
     if (opts.migrate !== false) await calendar.seedIfEmpty();
-    return { config, db, journal, calendar, close: () => db.close() };
+    const blobs = await new FsBlobStore(join(config.dataDir, 'blobs')).init();
+    return { config, db, journal, calendar, blobs, close: () => db.close() };
   } catch (e) {
     await db.close();
     throw e;

@@ -30,14 +30,15 @@ export const PERMISSIONS = {
   'penalty.act': '办理行政处罚案件（登记、调查、审批、决定、送达、执行）',
   'penalty.review': '重大执法决定法制审核',
   'enforcement.settings': '维护法制审核目录、裁量基准等执法设置',
+  'evidence.upload': '上传证据材料（音视频、照片、扫描件）',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS = {
   admin: ['org.read', 'org.manage', 'certificate.manage', 'user.manage', 'calendar.manage', 'journal.read', 'login-log.read', 'person.personal-data', 'enforcement.settings'],
-  officer: ['org.read', 'penalty.read', 'penalty.act'],
-  unit_head: ['org.read', 'journal.read', 'penalty.read', 'penalty.act', 'enforcement.settings'],
+  officer: ['org.read', 'penalty.read', 'penalty.act', 'evidence.upload'],
+  unit_head: ['org.read', 'journal.read', 'penalty.read', 'penalty.act', 'enforcement.settings', 'evidence.upload'],
   legal_reviewer: ['org.read', 'penalty.read', 'penalty.review'],
   justice_office: ['org.read', 'journal.read'],
   mediator: ['org.read'],

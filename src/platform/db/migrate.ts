@@ -3,12 +3,14 @@ import type { Db } from './database.js';
 import * as foundation from './migrations/001-foundation.js';
 import * as penaltyCases from './migrations/002-penalty-cases.js';
 import * as caseSearch from './migrations/003-case-search.js';
+import * as uploads from './migrations/004-uploads.js';
 
 /** Migrations in order. Each receives the engine so one file serves SQLite and PostgreSQL. */
 const MIGRATIONS = {
   '001-foundation': foundation,
   '002-penalty-cases': penaltyCases,
   '003-case-search': caseSearch,
+  '004-uploads': uploads,
 } as const;
 
 class InCodeProvider implements MigrationProvider {

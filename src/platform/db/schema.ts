@@ -213,6 +213,20 @@ export interface PenaltyCaseOfficerTable {
   registered_on: string;
 }
 
+export interface UploadTable {
+  id: string;
+  user_id: string;
+  file_name: string;
+  declared_mime: string;
+  size: number;
+  /** Declared by the client; the bytes are checked against it */
+  sha256: string;
+  created_at: string;
+  completed_at: string | null;
+  /** The type found in the bytes, once completed */
+  mime: string | null;
+}
+
 export interface DocumentCounterTable {
   agency_id: string;
   series: string;
@@ -241,6 +255,7 @@ export interface EnforcementSettingsTable {
 export interface Database {
   penalty_cases: PenaltyCaseTable;
   penalty_case_officers: PenaltyCaseOfficerTable;
+  uploads: UploadTable;
   document_counters: DocumentCounterTable;
   issued_documents: IssuedDocumentTable;
   enforcement_settings: EnforcementSettingsTable;

@@ -25,6 +25,7 @@ import { journalRoutes } from '../../journal/routes.js';
 import { calendarRoutes } from '../../calendar/routes.js';
 import { publicRoutes } from '../../modules/disclosure/routes.js';
 import { penaltyCaseRoutes } from '../../modules/enforcement/routes.js';
+import { evidenceRoutes } from '../../modules/evidence/routes.js';
 
 // Validation messages in Chinese for every schema.
 z.config(z.locales.zhCN());
@@ -90,6 +91,7 @@ export async function buildApp(yifa: Yifa, opts: { logger?: boolean } = {}): Pro
   await app.register(calendarRoutes(yifa), { prefix: '/api/v1' });
   await app.register(publicRoutes(yifa), { prefix: '/api/v1' });
   await app.register(penaltyCaseRoutes(yifa), { prefix: '/api/v1' });
+  await app.register(evidenceRoutes(yifa), { prefix: '/api/v1' });
 
   if (existsSync(join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
