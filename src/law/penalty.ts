@@ -61,6 +61,28 @@ export const EVIDENCE_TYPES = {
   'inspection-record': '勘验笔录、现场笔录',
 } as const;
 export type EvidenceType = keyof typeof EVIDENCE_TYPES;
+
+/**
+ * 音像记录事项: the scenes of enforcement that are recorded on audio-visual media
+ * (行政执法全过程记录 guidance; 行政处罚法第四十七条). Each agency's list says which of them
+ * require a recording.
+ */
+export const RECORDING_SCENES = {
+  inspection: '现场检查',
+  sampling: '抽样取证',
+  preservation: '先行登记保存',
+  seizure: '查封扣押',
+  demolition: '强制拆除',
+  hearing: '听证',
+  'on-the-spot': '当场处罚',
+  'service-direct': '直接送达',
+  'service-left': '留置送达',
+  'service-notice': '公告送达',
+  'complaint-call': '投诉举报电话',
+  inquiry: '询问',
+} as const;
+export type RecordingScene = keyof typeof RECORDING_SCENES;
+export const RECORDING_SCENE_IDS = Object.keys(RECORDING_SCENES) as [RecordingScene, ...RecordingScene[]];
 export const EVIDENCE_TYPE_IDS = Object.keys(EVIDENCE_TYPES) as [EvidenceType, ...EvidenceType[]];
 
 /** Where a case comes from (案源). */
@@ -153,4 +175,5 @@ export const GATE_CITATIONS = {
   reviewer: cite('第五十八条第二款'),
   latePenalty: LATE_PENALTY.citation,
   chair: cite('第六十四条第四项'),
+  recording: cite('第四十七条'),
 } as const;

@@ -93,6 +93,7 @@ function ctxFor(today: string, reviewerQualified: boolean): GateContext {
   return {
     today, table, settings,
     certificatesOf: (id) => CERTS[id] ?? [],
+    uploadedFile: () => undefined,
     nameOf: (id) => id,
     regionNames: ['秀山土家族苗族自治县', '妙泉镇'],
     actor: { personId: 'reviewer', legalQualification: reviewerQualified ? 'A2016' : null },

@@ -12,7 +12,7 @@ import type { DeadlineRuleId } from '../../law/deadline-rules.js';
 import { DECISION_OUTCOMES, GATE_CITATIONS, PARTY_KINDS, PENALTY_KINDS, SIMPLE_PROCEDURE, type PartyKind, type PenaltyKind } from '../../law/penalty.js';
 import { inForce, type CertificateFacts } from '../org/certificates.js';
 import type { LoadedSettings } from './settings.js';
-import { reviewPassed, severity, type PenaltyCase } from './penalty-case.js';
+import { reviewPassed, severity, type EvidenceFile, type PenaltyCase } from './penalty-case.js';
 import { yuan } from './money.js';
 
 export interface Refusal {
@@ -37,6 +37,8 @@ export interface GateContext {
   /** The case's region and its ancestors: a certificate's 执法区域 covers the case if it names one of them */
   regionNames: readonly string[];
   actor: { personId: string | null; legalQualification: string | null };
+  /** A file this user uploaded and the server verified, by its SHA-256 (undefined: none) */
+  uploadedFile(sha256: string): EvidenceFile | undefined;
 }
 
 const refuse = (message: string, citation: string): Refusal => ({ message, citation });

@@ -3,7 +3,7 @@
  * deadlines and the documents need, and nothing a user can edit in place. The status is
  * derived from the facts (statusOf), never stored by hand.
  */
-import type { CaseSource, DecisionOutcome, EvidenceType, PartyKind, PenaltyKind, ReviewConclusion, ReviewGround, ReviewPoint, ServiceMethod } from '../../law/penalty.js';
+import type { CaseSource, DecisionOutcome, EvidenceType, PartyKind, PenaltyKind, RecordingScene, ReviewConclusion, ReviewGround, ReviewPoint, ServiceMethod } from '../../law/penalty.js';
 
 export type Procedure = 'general' | 'simple';
 export const PROCEDURES = { general: '普通程序', simple: '简易程序' } as const satisfies Record<Procedure, string>;
@@ -60,6 +60,30 @@ export interface Evidence {
   description: string;
   collectedOn: string;
   source: string;
+  /** The file in the blob store, when one was uploaded (its hash is in the journal) */
+  file?: EvidenceFile;
+  /** For audio-visual records: the recorder, when and where, and the scene */
+  recording?: Recording;
+  /** The case action (its position in the case) this evidence belongs to, e.g. the inspection record */
+  step?: number | null;
+}
+
+export interface EvidenceFile {
+  sha256: string;
+  size: number;
+  mime: string;
+  fileName: string;
+}
+
+export interface Recording {
+  /** 执法记录仪编号 */
+  recorder: string;
+  startedAt: string;
+  endedAt: string;
+  scene: RecordingScene;
+  place: string;
+  gps: { lat: number; lng: number } | null;
+  officers: string[];
 }
 
 export interface Preservation {

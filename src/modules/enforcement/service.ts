@@ -25,7 +25,7 @@ import {
   OPENING_ACTIONS, PENALTY_ACTIONS, PENALTY_ACTION_TYPES, applyAction, emptyCase, foldCase, unavailable,
   type ActionResult, type ActionSpec, type PenaltyActionType,
 } from './workflow.js';
-import { STATUS_NAMES, isSuspended, statusOf, type PenaltyCase, type PenaltyStatus } from './penalty-case.js';
+import { STATUS_NAMES, isSuspended, statusOf, type EvidenceFile, type PenaltyCase, type PenaltyStatus } from './penalty-case.js';
 import { caseDeadlines, nextDue, type CaseDeadline } from './case-deadlines.js';
 import { DOCUMENT_SERIES, formatDocumentNumber, type DocumentSeries } from './documents/series.js';
 import { caseDocuments, findDocument, type DocumentContext } from './documents/content.js';
@@ -110,10 +110,11 @@ function personIdsIn(c: PenaltyCase, payload: unknown, actorPersonId: string | n
 }
 
 /** Reads through `db` only: inside an action it is the transaction (SQLite has one connection). */
-async function gateContext(db: Executor, table: HolidayTable, c: PenaltyCase, payload: unknown, actorPersonId: string | null, today: string): Promise<GateContext> {
+async function gateContext(db: Executor, table: HolidayTable, c: PenaltyCase, payload: unknown, actor: { personId: string | null; userId: string | null }, today: string): Promise<GateContext> {
+  const actorPersonId = actor.personId;
   const ids = personIdsIn(c, payload, actorPersonId);
   // People with their certificates in one read (a person without one comes with nulls).
-  const [rows, regions, settings] = await Promise.all([
+  const [rows, regions, settings, uploaded] = await Promise.all([
     ids.length
       ? db.selectFrom('people').leftJoin('certificates', 'certificates.person_id', 'people.id')
         .select(['people.id', 'people.name', 'people.legal_qualification_no', 'people.active'])
@@ -122,6 +123,7 @@ async function gateContext(db: Executor, table: HolidayTable, c: PenaltyCase, pa
       : [],
     db.selectFrom('regions').select(['name']).where('id', 'in', c.regionPath.split('/').filter(Boolean)).execute(),
     settingsFor(db, c.agencyId),
+    uploadedFileIn(db, payload, actor.userId),
   ]);
   const byPerson = new Map<string, Certificate[]>();
   const people = new Map<string, (typeof rows)[number]>();
@@ -133,7 +135,7 @@ async function gateContext(db: Executor, table: HolidayTable, c: PenaltyCase, pa
     byPerson.set(x.id, list);
   }
   const names = new Map([...people.values()].map((p) => [p.id, p.name]));
-  const actor = actorPersonId ? people.get(actorPersonId) : undefined;
+  const actorRow = actorPersonId ? people.get(actorPersonId) : undefined;
   return {
     today,
     table,
@@ -141,8 +143,17 @@ async function gateContext(db: Executor, table: HolidayTable, c: PenaltyCase, pa
     certificatesOf: (id) => byPerson.get(id) ?? [],
     nameOf: (id) => names.get(id) ?? `人员（${id}）`,
     regionNames: regions.map((r) => r.name),
-    actor: { personId: actorPersonId, legalQualification: actor?.legal_qualification_no ?? null },
+    actor: { personId: actorPersonId, legalQualification: actorRow?.legal_qualification_no ?? null },
+    uploadedFile: (sha256) => (uploaded?.sha256 === sha256 ? uploaded : undefined),
   };
+}
+
+/** The verified upload of this user that an action's payload names by `file.sha256`, if any. */
+async function uploadedFileIn(db: Executor, payload: unknown, userId: string | null): Promise<EvidenceFile | undefined> {
+  const sha256 = (payload as { file?: { sha256?: unknown } } | null)?.file?.sha256;
+  if (typeof sha256 !== 'string' || !userId) return undefined;
+  const row = await db.selectFrom('uploads').select(['sha256', 'size', 'mime', 'file_name']).where('sha256', '=', sha256).where('user_id', '=', userId).where('completed_at', 'is not', null).orderBy('completed_at', 'desc').executeTakeFirst();
+  return row ? { sha256: row.sha256, size: Number(row.size), mime: row.mime!, fileName: row.file_name } : undefined;
 }
 
 // ——— performing actions ———
@@ -241,7 +252,7 @@ async function runAction(
         const why = unavailable(current, type, roles);
         if (why) throw new AppError('CONFLICT', why);
       }
-      const ctx = await gateContext(trx, table, current, payload, actorPersonId, today);
+      const ctx = await gateContext(trx, table, current, payload, { personId: actorPersonId, userId: req.auth.user.id }, today);
       const refusals = (spec.guard?.(current, payload, ctx) ?? []).filter((r): r is Refusal => r !== null);
       if (refusals.length > 0) refused(refusals);
       const series = spec.issues?.(current, payload) ?? null;
@@ -355,7 +366,7 @@ export async function getCase(yifa: Yifa, req: Request, id: string): Promise<Cas
   const c = JSON.parse(row.state) as PenaltyCase;
   const today = todayInChina(yifa.journal.clock());
   const [ctx, agency] = await Promise.all([
-    gateContext(yifa.db.kysely, await yifa.calendar.table(), c, null, req.auth.user.personId, today),
+    gateContext(yifa.db.kysely, await yifa.calendar.table(), c, null, { personId: req.auth.user.personId, userId: null }, today),
     agencyOf(yifa.db.kysely, c.agencyId),
   ]);
   return caseView(c, ctx, { agencyName: agency?.name ?? '', documents: await issuedDocuments(yifa.db.kysely, id), roles: req.auth.roles });

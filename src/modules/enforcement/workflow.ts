@@ -9,7 +9,7 @@ import { legalDate } from '../../platform/http/schemas.js';
 import { addDays } from '../../calendar/legal-date.js';
 import {
   CASE_SOURCE_IDS, DECISION_OUTCOMES, DECISION_OUTCOME_IDS, EVIDENCE_TYPE_IDS, GATE_CITATIONS, PENALTY_KINDS, PENALTY_KIND_IDS,
-  REVIEW_POINT_IDS, SERVICE_METHODS, SERVICE_METHOD_IDS, type PenaltyKind, type ReviewPoint,
+  RECORDING_SCENE_IDS, REVIEW_POINT_IDS, SERVICE_METHODS, SERVICE_METHOD_IDS, type PenaltyKind, type ReviewPoint,
 } from '../../law/penalty.js';
 import type { Role } from '../org/roles.js';
 import {
@@ -21,7 +21,7 @@ import { discretionProblems } from './discretion.js';
 import type { DocumentSeries } from './documents/series.js';
 import { scoreCase } from './case-file/review-sheet.js';
 import {
-  amountDueFen, paidFen, statusOf, STATUS_NAMES, type ApprovalKind, type Party, type PenaltyCase, type PenaltyStatus, type ProposedDecision,
+  amountDueFen, paidFen, statusOf, STATUS_NAMES, type ApprovalKind, type EvidenceFile, type Party, type PenaltyCase, type PenaltyStatus, type ProposedDecision,
 } from './penalty-case.js';
 
 // ——— payload building blocks ———
@@ -258,9 +258,28 @@ export const PENALTY_ACTIONS = {
     title: '登记证据',
     roles: OFFICER,
     from: ['investigating', 'investigated', 'notified', 'hearing'],
-    payload: z.strictObject({ type: z.enum(EVIDENCE_TYPE_IDS), title: text(200), description: text(2000), collectedOn: legalDate, source: text(200) }),
-    guard: (c, p, ctx) => [eventDate(p.collectedOn, c, ctx, '取证日期')],
-    apply: (c, p, m) => ({ ...c, evidence: [...c.evidence, { seq: m.seq, ...p }] }),
+    payload: z.strictObject({
+      type: z.enum(EVIDENCE_TYPE_IDS), title: text(200), description: text(2000), collectedOn: legalDate, source: text(200),
+      /** The uploaded file, by the SHA-256 the server verified (the hash goes into the journal) */
+      file: z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 须为 64 位小写十六进制') }).optional(),
+      recording: z.strictObject({
+        recorder: text(50), startedAt: z.iso.datetime({ offset: true }), endedAt: z.iso.datetime({ offset: true }),
+        scene: z.enum(RECORDING_SCENE_IDS), place: text(200),
+        gps: z.strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).nullable(),
+        officers: z.array(personId).min(1).max(10),
+      }).optional(),
+      /** The record (its position in the case) this evidence belongs to */
+      step: z.number().int().min(0).nullable().optional(),
+    }),
+    guard: (c, p, ctx) => [
+      eventDate(p.collectedOn, c, ctx, '取证日期'),
+      p.file && !ctx.uploadedFile(p.file.sha256) ? { message: '证据文件尚未上传完成或不是您上传的，请先上传并等待校验通过', citation: '' } : null,
+      p.recording && p.recording.endedAt < p.recording.startedAt ? { message: '录制结束时间不能早于开始时间', citation: '' } : null,
+      p.recording && !p.file ? { message: '音像记录须附录制文件', citation: GATE_CITATIONS.recording } : null,
+      p.step != null && !c.records.some((r) => r.seq === p.step) ? { message: '所属步骤不存在：请选择本案的一份笔录', citation: '' } : null,
+    ],
+    derive: (_c, p, ctx) => (p.file ? ctx.uploadedFile(p.file.sha256) ?? null : null),
+    apply: (c, p, m) => ({ ...c, evidence: [...c.evidence, { seq: m.seq, ...p, file: (m.derived as EvidenceFile | null) ?? undefined }] }),
   }),
 
   'penalty.request-preservation': action({

@@ -6,10 +6,13 @@ import type { Yifa } from '../../platform/yifa.js';
 import { serviceRequest } from '../../platform/http/request.js';
 import { AppError } from '../../platform/http/errors.js';
 import { appendChunk, createUpload, getUpload, newUploadSchema } from './uploads.js';
+import { custodyOf, openEvidence } from './content.js';
 
 /** The body of a chunk: raw bytes, streamed to disk (never buffered whole). */
 const CHUNK_TYPE = 'application/offset+octet-stream';
 const idParams = z.strictObject({ id: z.string().uuid('上传编号格式不正确') });
+const itemParams = z.strictObject({ id: z.string().min(1).max(64), seq: z.coerce.number().int().min(0).max(100_000) });
+const contentQuery = z.strictObject({ download: z.enum(['1', 'true']).optional() });
 const offsetHeader = z.object({ 'upload-offset': z.string().regex(/^\d{1,16}$/, 'Upload-Offset 须为非负整数') });
 
 /** One chunk at a time per upload in this process, so two requests cannot interleave their bytes. */
@@ -49,5 +52,32 @@ export const evidenceRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) =
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', `分片须以 Content-Type: ${CHUNK_TYPE} 发送`);
     }
     return oneAtATime(req.params.id, () => appendChunk(yifa, r, req.params.id, Number(req.headers['upload-offset']), body));
+  });
+
+  app.get('/penalty-cases/:id/evidence/:seq/content', {
+    schema: { tags, summary: '播放或下载证据文件（支持 Range；下载和播放均记入保管记录）', params: itemParams, querystring: contentQuery },
+  }, async (req, reply) => {
+    const r = await serviceRequest(yifa, req, 'penalty.read');
+    const download = req.query.download !== undefined;
+    const opened = await openEvidence(yifa, r, req.params.id, req.params.seq, { range: req.headers.range, download });
+    const name = encodeURIComponent(opened.file.fileName);
+    reply.header('accept-ranges', 'bytes');
+    reply.header('content-type', opened.file.mime);
+    reply.header('cache-control', 'private, no-store');
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('content-disposition', `${download ? 'attachment' : 'inline'}; filename="evidence"; filename*=UTF-8''${name}`);
+    if (opened.range) {
+      reply.status(206);
+      reply.header('content-range', `bytes ${opened.range.start}-${opened.range.end}/${opened.size}`);
+      reply.header('content-length', opened.range.end - opened.range.start + 1);
+    } else {
+      reply.header('content-length', opened.size);
+    }
+    return reply.send(opened.stream);
+  });
+
+  app.get('/penalty-cases/:id/evidence/:seq/custody', { schema: { tags, summary: '证据的保管记录（登记、播放、下载、导出）与完整性', params: itemParams } }, async (req) => {
+    const r = await serviceRequest(yifa, req, 'penalty.read');
+    return custodyOf(yifa, r, req.params.id, req.params.seq);
   });
 };

@@ -21,6 +21,8 @@ export const ERROR_STATUS = {
   UPLOAD_OFFSET_MISMATCH: 409,
   /** A file whose bytes are not of the type it claims */
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** A Range header outside the file */
+  RANGE_NOT_SATISFIABLE: 416,
   INTERNAL: 500,
 } as const satisfies Record<string, number>;
 

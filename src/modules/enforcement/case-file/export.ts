@@ -85,6 +85,9 @@ export async function exportCaseFile(yifa: Yifa, source: CaseFileSource, actor: 
     case: { id: c.id, party: c.party.name, decisionNumber: c.decision?.number ?? null, agency: source.agencyName },
     generatedAt: yifa.journal.clock().toISOString(),
     checkpoint: { size: checkpoint.size, rootHash: checkpoint.rootHash, timestamp: checkpoint.timestamp },
+    // Evidence files stay in the blob store (they may be gigabytes); their hashes are here and in
+    // the proven 登记证据 actions, so a copy handed over later can be checked against the file.
+    evidence: c.evidence.filter((e) => e.file).map((e) => ({ seq: e.seq, type: e.type, title: e.title, ...e.file, recording: e.recording ?? null })),
     files: Object.entries(files).map(([path, bytes]) => ({ path, ...(titles[path] ?? {}), bytes: bytes.length, sha256: sha256(bytes) })),
   };
   files['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2));

@@ -1,0 +1,86 @@
+/**
+ * Evidence in a case, on both engines: an uploaded video linked to the inspection record,
+ * played with Range requests, downloaded, each access in its chain of custody; the hash in
+ * the exported case file; a user without access cannot reach it; a file not uploaded cannot be linked.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash, randomBytes } from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
+import { ENGINES } from '../helpers/engines.js';
+import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const video = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom\0\0\x02\0isomiso2', 'latin1'), randomBytes(500_000)]);
+const party = { kind: 'organisation', name: '秀山县某某建材有限公司', idNumber: '91500241MA5U00000X', address: '秀山县妙泉镇某某村3组', phone: null, representative: '王某某' };
+
+describe.each(ENGINES)('evidence in a case on %s', (engine) => {
+  let t: TestApp;
+  let zhifa1: Client;
+  let fuzeren: Client;
+  let caseId: string;
+  let officers: string[];
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    zhifa1 = await t.login('zhifa1');
+    fuzeren = await t.login('fuzeren');
+    officers = [(await zhifa1.get('/api/v1/session')).json().user.personId, (await (await t.login('zhifa2')).get('/api/v1/session')).json().user.personId];
+    t.yifa.journal.clock = () => new Date('2026-05-11T10:00:00+08:00');
+    caseId = (await zhifa1.post('/api/v1/penalty-cases', { type: 'penalty.register', payload: { source: { kind: 'patrol', summary: '巡查发现未批先建', receivedOn: '2026-05-11' }, party, field: '综合行政执法' } })).json().id;
+    await zhifa1.post(`/api/v1/penalty-cases/${caseId}/actions`, { type: 'penalty.request-filing', payload: { violationTypeId: 'illegal-building', actOn: '2026-05-01', seriousHarm: false, officers, summary: '未批先建' } });
+    await fuzeren.post(`/api/v1/penalty-cases/${caseId}/actions`, { type: 'penalty.approve', payload: { kind: 'filing', opinion: '同意' } });
+    await zhifa1.post(`/api/v1/penalty-cases/${caseId}/actions`, { type: 'penalty.record-inspection', payload: { on: '2026-05-11', place: '某某村3组', officers, subject: '王某某', summary: '现场有在建厂房' } });
+  });
+  afterAll(async () => t.close());
+
+  const evidence = (file: { sha256: string } | undefined) => ({
+    type: 'audiovisual', title: '现场检查执法记录仪视频', description: '现场检查全过程', collectedOn: '2026-05-11', source: '执法记录仪 MQ-01', step: 3,
+    ...(file ? { file } : {}),
+    recording: { recorder: 'MQ-01', startedAt: '2026-05-11T09:10:00+08:00', endedAt: '2026-05-11T09:40:00+08:00', scene: 'inspection', place: '某某村3组', gps: { lat: 28.45, lng: 108.99 }, officers },
+  });
+
+  it('links an uploaded recording to its step, plays it by ranges, and records each access', async () => {
+    // Not uploaded yet: refused, nothing added.
+    const early = await zhifa1.post(`/api/v1/penalty-cases/${caseId}/actions`, { type: 'penalty.add-evidence', payload: evidence({ sha256: sha(video) }) });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toContain('尚未上传完成');
+    const noFile = await zhifa1.post(`/api/v1/penalty-cases/${caseId}/actions`, { type: 'penalty.add-evidence', payload: evidence(undefined) });
+    expect(noFile.json().error.citation).toContain('第四十七条');
+
+    const up = (await zhifa1.post('/api/v1/uploads', { fileName: 'MQ-01_20260511_0910.mp4', mime: 'video/mp4', size: video.length, sha256: sha(video) })).json();
+    await zhifa1.patch(`/api/v1/uploads/${up.id}`, video, { 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' });
+    const linked = await zhifa1.post(`/api/v1/penalty-cases/${caseId}/actions`, { type: 'penalty.add-evidence', payload: evidence({ sha256: sha(video) }) });
+    expect(linked.statusCode, linked.body).toBe(200);
+    const item = linked.json().case.evidence.at(-1);
+    expect(item.file).toEqual({ sha256: sha(video), size: video.length, mime: 'video/mp4', fileName: 'MQ-01_20260511_0910.mp4' });
+    expect(item.recording.scene).toBe('inspection');
+
+    const url = `/api/v1/penalty-cases/${caseId}/evidence/${item.seq}/content`;
+    const part = await zhifa1.request('GET', url, undefined, { range: 'bytes=1000-1999' });
+    expect(part.statusCode).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 1000-1999/${video.length}`);
+    expect(part.rawPayload).toEqual(video.subarray(1000, 2000));
+    const seek = await zhifa1.request('GET', url, undefined, { range: 'bytes=400000-' });
+    expect(seek.rawPayload).toEqual(video.subarray(400000));
+    expect((await zhifa1.request('GET', url, undefined, { range: `bytes=${video.length}-` })).statusCode).toBe(416);
+    const whole = await zhifa1.get(`${url}?download=1`);
+    expect(whole.statusCode).toBe(200);
+    expect(whole.headers['content-disposition']).toMatch(/^attachment/);
+    expect(sha(whole.rawPayload)).toBe(sha(video));
+
+    const custody = (await fuzeren.get(`/api/v1/penalty-cases/${caseId}/evidence/${item.seq}/custody`)).json();
+    expect(custody.integrity).toBe('present');
+    // Linked, then one playback entry (seeks within ten minutes are one viewing), then the download.
+    expect(custody.events.map((e: { type: string }) => e.type)).toEqual(['penalty.add-evidence', 'evidence.stream', 'evidence.download']);
+
+    // A user without access to penalty cases (司法所) cannot reach the file.
+    const other = await t.login('sifasuo');
+    expect((await other.get(url)).statusCode).toBe(403);
+
+    // The case file names the evidence file by its hash, and the linking action is proven.
+    const zip = unzipSync((await zhifa1.get(`/api/v1/penalty-cases/${caseId}/case-file`)).rawPayload);
+    const manifest = JSON.parse(strFromU8(zip['manifest.json']!));
+    expect(manifest.evidence).toEqual([expect.objectContaining({ sha256: sha(video), size: video.length, title: '现场检查执法记录仪视频' })]);
+    const proofs = JSON.parse(strFromU8(zip['journal/proofs.json']!)).proofs as { action: { type: string; payload: string } }[];
+    expect(proofs.some((p) => p.action.type === 'penalty.add-evidence' && JSON.parse(p.action.payload).file?.sha256 === sha(video))).toBe(true);
+  });
+});
