@@ -6,6 +6,7 @@ import { journalVerify, journalCheckpoint } from './journal.js';
 import { userCreate } from './user.js';
 import { migrate, demo } from './setup.js';
 import { exportCase } from './export.js';
+import { evidenceVerify } from './evidence.js';
 
 export interface CommandContext {
   config: Config;
@@ -43,6 +44,12 @@ export const COMMANDS = {
     run: journalVerify,
   },
   'journal checkpoint': { summary: '为当前日志签发检查点', usage: '', options: {}, run: journalCheckpoint },
+  'evidence verify': {
+    summary: '重新计算每个证据文件的 SHA-256；有缺失或被改动的文件时以非零状态退出并逐一指出',
+    usage: '',
+    options: {},
+    run: evidenceVerify,
+  },
   'export case': {
     summary: '导出案卷：案卷 PDF、文书原件（DOCX）、SHA-256 清单和每个操作对签名检查点的包含证明，打包为 ZIP',
     usage: '<案件ID> --out 文件.zip',

@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
@@ -105,5 +107,25 @@ describe.each(ENGINES)('evidence uploads on %s', (engine) => {
     const json = await officer.patch(`/api/v1/uploads/${id}`, { bytes: 'x' }, { 'upload-offset': '0' });
     expect(json.statusCode).toBe(415);
     expect((await (await t.login('jiandu')).post('/api/v1/uploads', { fileName: 'a.mp4', mime: 'video/mp4', size: 1, sha256: sha(file) })).statusCode).toBe(403);
+  });
+
+  it('yifa evidence verify passes on intact files and names one whose byte was flipped', async () => {
+    const file = mp4(50_000);
+    const id = (await begin(officer, file, { fileName: '翻转测试.mp4' })).json().id;
+    expect((await chunk(officer, id, 0, file)).json().completed).toBe(true);
+    const env = { ...process.env, YIFA_DATA_DIR: t.config.dataDir, DATABASE_URL: t.config.databaseUrl ?? '' };
+    const run = promisify(execFile);
+    const good = JSON.parse((await run(process.execPath, ['bin/yifa.mjs', 'evidence', 'verify'], { env })).stdout);
+    expect(good).toMatchObject({ ok: true, problems: [] });
+    expect(good.checked).toBeGreaterThanOrEqual(2);
+
+    const path = join(t.config.dataDir, 'blobs', 'objects', sha(file).slice(0, 2), sha(file).slice(2, 4), sha(file));
+    const bytes = readFileSync(path);
+    bytes[40_000] = bytes[40_000]! ^ 0x01;
+    writeFileSync(path, bytes);
+    const bad = (await run(process.execPath, ['bin/yifa.mjs', 'evidence', 'verify'], { env }).catch((e) => e)) as { code: number; stderr: string; stdout: string };
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('证据文件已被改动：翻转测试.mp4');
+    expect(JSON.parse(bad.stdout).problems).toEqual([{ sha256: sha(file), integrity: 'altered', fileNames: ['翻转测试.mp4'] }]);
   });
 });
