@@ -83,4 +83,22 @@ describe.each(ENGINES)('evidence in a case on %s', (engine) => {
     const proofs = JSON.parse(strFromU8(zip['journal/proofs.json']!)).proofs as { action: { type: string; payload: string } }[];
     expect(proofs.some((p) => p.action.type === 'penalty.add-evidence' && JSON.parse(p.action.payload).file?.sha256 === sha(video))).toBe(true);
   });
+
+  it('shows which required recordings a case lacks, and the coverage per agency and month', async () => {
+    let view = (await zhifa1.get(`/api/v1/penalty-cases/${caseId}`)).json();
+    expect(view.recordings).toEqual([expect.objectContaining({ scene: 'inspection', step: 3, covered: true })]);
+    const url = '/api/v1/enforcement/recording-coverage?from=2026-05&to=2026-05';
+    const jiandu = await t.login('jiandu');
+    expect((await jiandu.get(url)).json().total).toMatchObject({ cases: 1, complete: 1, share: 1, stepsMissing: 0 });
+
+    // A second inspection, not recorded: the case lacks one recording and the month's share falls.
+    await zhifa1.post(`/api/v1/penalty-cases/${caseId}/actions`, { type: 'penalty.record-inspection', payload: { on: '2026-05-11', place: '某某村3组', officers, subject: '王某某', summary: '复查' } });
+    view = (await zhifa1.get(`/api/v1/penalty-cases/${caseId}`)).json();
+    expect(view.recordings.map((r: { covered: boolean }) => r.covered)).toEqual([true, false]);
+    const coverage = (await jiandu.get(url)).json();
+    expect(coverage.total).toMatchObject({ cases: 1, complete: 0, share: 0, stepsRequired: 2, stepsMissing: 1 });
+    expect(coverage.rows[0]).toMatchObject({ agencyName: '秀山县妙泉镇人民政府', month: '2026-05' });
+    expect((await jiandu.get('/api/v1/enforcement/recording-coverage?from=2026-13&to=2026-05')).statusCode).toBe(400);
+    expect((await jiandu.get('/api/v1/enforcement/recording-coverage?from=2026-06&to=2026-05')).json().error.message).toContain('起始月份');
+  });
 });

@@ -132,7 +132,13 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
     expect(early2.statusCode).toBe(409);
     await ok(zhifa1, id, 'penalty.record-payment', { on: '2026-03-17', amountFen: 20_000_000, receipt: '非税收入缴款书 No.0012345' });
     await ok(zhifa1, id, 'penalty.close', { on: '2026-03-17', report: '当事人已缴清罚款，案件办结' });
-    view = await ok(fuzeren, id, 'penalty.archive', { on: '2026-03-17', acknowledgeWarnings: false });
+    // The inspection and the hearing were not recorded on video: archiving asks for acknowledgement (Art 47), then keeps the warnings.
+    const unacknowledged = await act(fuzeren, id, 'penalty.archive', { on: '2026-03-17', acknowledgeWarnings: false });
+    expect(unacknowledged.statusCode).toBe(409);
+    expect(unacknowledged.json().error.message).toContain('缺少音像记录：现场检查');
+    expect(unacknowledged.json().error.citation).toContain('第四十七条');
+    view = await ok(fuzeren, id, 'penalty.archive', { on: '2026-03-17', acknowledgeWarnings: true });
+    expect(view.case.archiveWarnings).toHaveLength(2);
     expect(view.status).toBe('archived');
     const titles = (await zhifa1.get(`/api/v1/penalty-cases/${id}/documents`)).json().items.map((d: { title: string }) => d.title);
     expect(titles.slice(-2)).toEqual(['送达回证', '结案报告']);

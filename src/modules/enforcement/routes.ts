@@ -12,6 +12,7 @@ import { OPENING_ACTIONS, PENALTY_ACTIONS, PENALTY_ACTION_TYPES } from './workfl
 import { APPROVAL_KINDS, PROCEDURES, STATUS_IDS, STATUS_NAMES } from './penalty-case.js';
 import { enforcementSettingsSchema } from './settings.js';
 import { todayInChina } from '../../calendar/legal-date.js';
+import { coverageQuery, recordingCoverage } from './coverage.js';
 
 const id = z.string().min(1).max(64);
 const idParams = z.strictObject({ id });
@@ -99,6 +100,11 @@ export const penaltyCaseRoutes = (yifa: Yifa): FastifyPluginAsync => async (base
     reply.header('content-type', 'application/zip');
     reply.header('content-disposition', `attachment; filename="case-file.zip"; filename*=UTF-8''${encodeURIComponent(bundle.fileName)}`);
     return reply.send(Buffer.from(bundle.zip));
+  });
+
+  app.get('/enforcement/recording-coverage', { schema: { tags, summary: '音像记录覆盖率：各执法主体按月统计应录音录像的案件中记录齐全的比例', querystring: coverageQuery } }, async (req) => {
+    const r = await serviceRequest(yifa, req, 'penalty.read');
+    return recordingCoverage(yifa, r, req.query);
   });
 
   app.get('/enforcement/settings/:id', { schema: { tags, summary: '执法主体的法制审核目录、裁量基准与听证、告知设置', params: idParams } }, async (req) => {

@@ -32,6 +32,7 @@ import { caseDocuments, findDocument, type DocumentContext } from './documents/c
 import { renderDocx } from './documents/docx.js';
 import { exportCaseFile } from './case-file/export.js';
 import { scoreCase, type SheetResult } from './case-file/review-sheet.js';
+import { requiredRecordings, type RequiredRecording } from './recordings.js';
 
 export const SUBJECT_TYPE = 'penalty-case';
 
@@ -288,6 +289,7 @@ async function saveProjection(trx: Trx, c: PenaltyCase, ctx: GateContext, userId
   const deadlines = caseDeadlines(c, ctx);
   const due = nextDue(deadlines);
   const searchText = caseSearchText(c);
+  const recordings = requiredRecordings(c, ctx.settings.recordingRequired);
   const values = {
     procedure: c.procedure,
     status: statusOf(c),
@@ -309,6 +311,8 @@ async function saveProjection(trx: Trx, c: PenaltyCase, ctx: GateContext, userId
     next_rule: due?.rule ?? null,
     closed_on: c.closedOn,
     archived_on: c.archivedOn,
+    recordings_required: recordings.length,
+    recordings_missing: recordings.filter((r) => !r.covered).length,
     updated_at: at,
     state: JSON.stringify(c),
   };
@@ -356,6 +360,8 @@ export interface CaseView {
   case: PenaltyCase;
   /** 案卷评查 pre-check: what the file would score and what is missing */
   fileCheck: SheetResult;
+  /** The steps the agency requires to be recorded on audio-visual media, and whether each is */
+  recordings: RequiredRecording[];
   /** The numbered documents issued so far */
   documents: { series: DocumentSeries; title: string; number: string; actionType: string; issuedAt: string }[];
 }
@@ -394,6 +400,7 @@ function caseView(
     allowedActions: PENALTY_ACTION_TYPES.filter((t) => !(OPENING_ACTIONS as readonly string[]).includes(t) && unavailable(c, t, extra.roles) === null).map((t) => ({ type: t, title: PENALTY_ACTIONS[t].title })),
     decisionBlockers: c.proposal && !c.decision ? decisionRefusals(c, ctx) : [],
     fileCheck: scoreCase(c, ctx.settings.reviewSheet),
+    recordings: requiredRecordings(c, ctx.settings.recordingRequired),
     case: c,
     documents: extra.documents.map((d) => ({ series: d.series as DocumentSeries, title: DOCUMENT_SERIES[d.series as DocumentSeries].title, number: d.number, actionType: d.action_type, issuedAt: d.issued_at })),
   };

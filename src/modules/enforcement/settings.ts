@@ -5,7 +5,8 @@
  * a failed item. Defaults follow LAW.md; every change is a journaled action.
  */
 import { z } from 'zod';
-import { PENALTY_KIND_IDS } from '../../law/penalty.js';
+import { PENALTY_KIND_IDS, RECORDING_SCENE_IDS } from '../../law/penalty.js';
+import { DEFAULT_REQUIRED_SCENES } from './recordings.js';
 import { DEFAULT_REVIEW_CATALOG, loadReviewCatalog, type CatalogRow, type ReviewCatalog } from './review-catalog.js';
 import { validateBenchmarks, type ViolationType } from './discretion.js';
 import { DEMO_BENCHMARKS } from './benchmarks-demo.js';
@@ -73,6 +74,10 @@ export const enforcementSettingsSchema = z.strictObject({
   archiveWhenIncomplete: z.enum(['refuse', 'warn']),
   /** The 案卷评查 score sheet checked before archiving. */
   reviewSheet,
+  /** 音像记录事项清单: the scenes that must be recorded on audio-visual media. */
+  recordingRequired: z.array(z.enum(RECORDING_SCENE_IDS)).max(RECORDING_SCENE_IDS.length).refine((xs) => new Set(xs).size === xs.length, '音像记录事项不能重复'),
+  /** Archive a case with a required recording missing: refuse, or warn and record. */
+  archiveWithoutRecording: z.enum(['refuse', 'warn']),
   reviewCatalog: z.array(catalogRow).max(100),
   benchmarks: z.array(violationType).max(500),
 });
@@ -87,6 +92,8 @@ export const DEFAULT_SETTINGS: EnforcementSettings = {
   collectiveDiscussionForMajor: true,
   archiveWhenIncomplete: 'refuse',
   reviewSheet: DEFAULT_SHEET,
+  recordingRequired: DEFAULT_REQUIRED_SCENES,
+  archiveWithoutRecording: 'warn',
   reviewCatalog: DEFAULT_REVIEW_CATALOG,
   benchmarks: DEMO_BENCHMARKS,
 };

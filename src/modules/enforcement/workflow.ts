@@ -20,6 +20,7 @@ import {
 import { discretionProblems } from './discretion.js';
 import type { DocumentSeries } from './documents/series.js';
 import { scoreCase } from './case-file/review-sheet.js';
+import { requiredRecordings } from './recordings.js';
 import {
   amountDueFen, paidFen, statusOf, STATUS_NAMES, type ApprovalKind, type EvidenceFile, type Party, type PenaltyCase, type PenaltyStatus, type ProposedDecision,
 } from './penalty-case.js';
@@ -160,6 +161,26 @@ const reviewPoints = z.strictObject(
 );
 
 // ——— the table ———
+
+const CASE_REVIEW_STANDARD = '行政执法案卷评查标准';
+
+/**
+ * What stands between a closed case and the archive: the 案卷评查 sheet (veto items always
+ * refuse; other items refuse or warn as the agency chose) and the required audio-visual
+ * recordings (refuse or warn, likewise). Warnings must be acknowledged and are kept.
+ */
+function archiveCheck(c: PenaltyCase, ctx: GateContext): { refusals: Refusal[]; warnings: string[]; citation: string } {
+  const sheet = scoreCase(c, ctx.settings.reviewSheet);
+  const missing = sheet.missing.map((m) => `${m.text}：${m.problem}`);
+  const unrecorded = requiredRecordings(c, ctx.settings.recordingRequired).filter((r) => !r.covered).map((r) => `缺少音像记录：${r.title}`);
+  const refusals: Refusal[] = [];
+  const warnings: string[] = [];
+  if (sheet.vetoFailed.length) refusals.push({ message: `案卷评查否决项未通过，不能归档：${sheet.vetoFailed.map((v) => `${v.text}（${v.problem}）`).join('；')}`, citation: CASE_REVIEW_STANDARD });
+  if (missing.length) (ctx.settings.archiveWhenIncomplete === 'refuse' ? refusals.push({ message: `案卷评查未通过，请补正后归档：${missing.join('；')}`, citation: CASE_REVIEW_STANDARD }) : warnings.push(...missing));
+  if (unrecorded.length) (ctx.settings.archiveWithoutRecording === 'refuse' ? refusals.push({ message: `音像记录不全，不能归档：${unrecorded.join('；')}`, citation: GATE_CITATIONS.recording }) : warnings.push(...unrecorded));
+  const citation = [missing.length && CASE_REVIEW_STANDARD, unrecorded.length && GATE_CITATIONS.recording].filter(Boolean).join('；');
+  return { refusals, warnings, citation };
+}
 
 export const PENALTY_ACTIONS = {
   'penalty.register': action({
@@ -629,16 +650,14 @@ export const PENALTY_ACTIONS = {
     from: ['closed'],
     payload: z.strictObject({ on: legalDate, acknowledgeWarnings: z.boolean() }),
     guard: (c, p, ctx) => {
-      const sheet = scoreCase(c, ctx.settings.reviewSheet);
-      const missing = sheet.missing.map((m) => `${m.text}：${m.problem}`).join('；');
+      const check = archiveCheck(c, ctx);
       return [
         eventDate(p.on, c, ctx, '归档日期'),
-        sheet.vetoFailed.length ? { message: `案卷评查否决项未通过，不能归档：${sheet.vetoFailed.map((v) => `${v.text}（${v.problem}）`).join('；')}`, citation: '行政执法案卷评查标准' } : null,
-        sheet.missing.length && ctx.settings.archiveWhenIncomplete === 'refuse' ? { message: `案卷评查未通过，请补正后归档：${missing}`, citation: '行政执法案卷评查标准' } : null,
-        sheet.missing.length && !p.acknowledgeWarnings ? { message: `案卷评查有扣分项，确认知悉后方可归档：${missing}`, citation: '行政执法案卷评查标准' } : null,
+        ...check.refusals,
+        check.warnings.length && !p.acknowledgeWarnings ? { message: `归档前请确认知悉以下问题：${check.warnings.join('；')}`, citation: check.citation } : null,
       ];
     },
-    derive: (c, _p, ctx) => scoreCase(c, ctx.settings.reviewSheet).missing.map((m) => `${m.text}：${m.problem}`),
+    derive: (c, _p, ctx) => archiveCheck(c, ctx).warnings,
     apply: (c, p, m) => ({ ...c, archivedOn: p.on, archiveWarnings: m.derived as string[] }),
   }),
 

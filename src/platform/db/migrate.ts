@@ -4,6 +4,7 @@ import * as foundation from './migrations/001-foundation.js';
 import * as penaltyCases from './migrations/002-penalty-cases.js';
 import * as caseSearch from './migrations/003-case-search.js';
 import * as uploads from './migrations/004-uploads.js';
+import * as recordingCoverage from './migrations/005-recording-coverage.js';
 
 /** Migrations in order. Each receives the engine so one file serves SQLite and PostgreSQL. */
 const MIGRATIONS = {
@@ -11,6 +12,7 @@ const MIGRATIONS = {
   '002-penalty-cases': penaltyCases,
   '003-case-search': caseSearch,
   '004-uploads': uploads,
+  '005-recording-coverage': recordingCoverage,
 } as const;
 
 class InCodeProvider implements MigrationProvider {

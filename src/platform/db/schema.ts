@@ -188,6 +188,9 @@ export interface PenaltyCaseTable {
   search_text: string;
   /** Character bigrams of search_text, space-separated (platform/search/grams.ts) */
   search_grams: string;
+  /** Steps the agency requires to be recorded on audio-visual media, and how many lack a recording */
+  recordings_required: number;
+  recordings_missing: number;
   registered_on: string;
   filed_on: string | null;
   decided_on: string | null;
