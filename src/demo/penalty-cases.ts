@@ -11,9 +11,13 @@ import { nthWorkingDayAfter } from '../modules/enforcement/gates.js';
 import { contextOfUser } from '../modules/org/sessions.js';
 import { openCase, performAction } from '../modules/enforcement/service.js';
 import type { Request } from '../modules/org/service.js';
+import type { PenaltyCase } from '../modules/enforcement/penalty-case.js';
+import { BODYCAM_MP4, BODYCAM_WEBM, demoAudio, demoPhoto, demoScan, uploadDemoFile } from './evidence.js';
 
 type Who = 'zhifa1' | 'zhifa2' | 'fuzeren' | 'fazhi';
-type Step = [daysAgo: number, who: Who, type: string, payload: Record<string, unknown>];
+type Payload = Record<string, unknown>;
+/** A step's payload, or a function making it from the case as it stands (to upload a file first, or point at a record). */
+type Step = [daysAgo: number, who: Who, type: string, payload: Payload | ((c: PenaltyCase) => Promise<Payload>)];
 
 const company = { kind: 'organisation', name: '秀山县某某建材有限公司', idNumber: '91500241MA5U00000X', address: '秀山县妙泉镇某某村3组', phone: '023-76660000', representative: '王某某' };
 const person = (name: string, village: string) => ({ kind: 'citizen', name, idNumber: null, address: `秀山县妙泉镇${village}`, phone: null, representative: null });
@@ -39,10 +43,10 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
   /** Opens a case and runs its steps in order, each on its own day. */
   const story = async (opened: [number, Who, 'penalty.register' | 'penalty.on-the-spot', Record<string, unknown>], steps: Step[]) => {
     yifa.journal.clock = at(opened[0]);
-    const view = await openCase(yifa, as[opened[1]], opened[2], opened[3]);
+    let view = await openCase(yifa, as[opened[1]], opened[2], opened[3]);
     for (const [daysAgo, who, type, payload] of steps) {
       yifa.journal.clock = at(daysAgo);
-      await performAction(yifa, as[who], view.id, type, payload);
+      view = await performAction(yifa, as[who], view.id, type, typeof payload === 'function' ? await payload(view.case) : payload);
     }
   };
   const register = (daysAgo: number, party: unknown, summary: string, kind = 'patrol'): [number, Who, 'penalty.register', Record<string, unknown>] =>
@@ -51,11 +55,43 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
     [d, 'zhifa1', 'penalty.request-filing', { violationTypeId, actOn: on(actAgo), seriousHarm: false, officers, summary }],
     [d, 'fuzeren', 'penalty.approve', { kind: 'filing', opinion: '同意立案' }],
   ];
-  const investigate = (d: number, place: string, subject: string, found: string): Step[] => [
+  const upload = (who: Who, bytes: Buffer, fileName: string, mime: string) => uploadDemoFile(yifa, as[who], bytes, fileName, mime);
+  const lastRecord = (c: PenaltyCase, kind: 'inspection' | 'inquiry') => [...c.records].reverse().find((r) => r.kind === kind)!;
+  const gps = (d: number) => ({ lat: 28.4 + (d % 17) / 1000, lng: 108.9 + (d % 23) / 1000 });
+  /**
+   * Inspection and inquiry with their evidence: a site photo, the scanned inquiry record and,
+   * unless `recorded` is false (the body camera was not switched on — the seed's weak point),
+   * the body-camera video of the inspection; some inquiries also have their sound.
+   */
+  const investigate = (d: number, place: string, subject: string, found: string, recorded = true): Step[] => [
     [d, 'zhifa1', 'penalty.record-inspection', { on: on(d), place, officers, subject, summary: found }],
     [d, 'zhifa2', 'penalty.record-inquiry', { on: on(d), place: '妙泉镇综合行政执法办公室', officers, subject, summary: `当事人对${found}的事实无异议` }],
-    [d, 'zhifa1', 'penalty.add-evidence', { type: 'audiovisual', title: '执法记录仪视频', description: '现场检查全过程', collectedOn: on(d), source: '执法记录仪 MQ-01' }],
-    [d, 'zhifa1', 'penalty.add-evidence', { type: 'documentary', title: '现场照片', description: `反映${found}`, collectedOn: on(d), source: '执法人员拍摄' }],
+    ...(recorded
+      ? [[d, 'zhifa1', 'penalty.add-evidence', async (c: PenaltyCase) => {
+          const webm = d % 2 === 1;
+          const sha256 = await upload('zhifa1', webm ? BODYCAM_WEBM : BODYCAM_MP4, `MQ-01_${on(d).replaceAll('-', '')}_0930.${webm ? 'webm' : 'mp4'}`, webm ? 'video/webm' : 'video/mp4');
+          const inspection = lastRecord(c, 'inspection');
+          return {
+            type: 'audiovisual', title: '执法记录仪视频', description: '现场检查全过程', collectedOn: on(d), source: '执法记录仪 MQ-01', file: { sha256 }, step: inspection.seq,
+            recording: { recorder: 'MQ-01', startedAt: `${on(d)}T09:30:00+08:00`, endedAt: `${on(d)}T09:34:00+08:00`, scene: 'inspection', place, gps: gps(d), officers },
+          };
+        }] satisfies Step]
+      : []),
+    [d, 'zhifa1', 'penalty.add-evidence', async () => ({
+      type: 'documentary', title: '现场照片', description: `反映${found}`, collectedOn: on(d), source: '执法人员拍摄',
+      file: { sha256: await upload('zhifa1', demoPhoto(d), `IMG_${on(d).replaceAll('-', '')}_${d}.png`, 'image/png') },
+    })],
+    [d, 'zhifa1', 'penalty.add-evidence', async (c: PenaltyCase) => ({
+      type: 'party-statement', title: '询问笔录（当事人签字扫描件）', description: `${subject}签字确认的询问笔录`, collectedOn: on(d), source: '扫描',
+      file: { sha256: await upload('zhifa1', await demoScan(d), `询问笔录_${subject}_${on(d)}.pdf`, 'application/pdf') }, step: lastRecord(c, 'inquiry').seq,
+    })],
+    ...(d % 3 === 0
+      ? [[d, 'zhifa1', 'penalty.add-evidence', async (c: PenaltyCase) => ({
+          type: 'audiovisual', title: '询问录音', description: `询问${subject}的录音`, collectedOn: on(d), source: '执法记录仪 MQ-01',
+          file: { sha256: await upload('zhifa1', demoAudio(3, 330 + d), `询问录音_${on(d)}.wav`, 'audio/wav') }, step: lastRecord(c, 'inquiry').seq,
+          recording: { recorder: 'MQ-01', startedAt: `${on(d)}T10:00:00+08:00`, endedAt: `${on(d)}T10:20:00+08:00`, scene: 'inquiry', place: '妙泉镇综合行政执法办公室', gps: null, officers },
+        })] satisfies Step]
+      : []),
   ];
   const conclude = (d: number, facts: string, outcome: string, kinds: string[], fineFen: number, basis: string, circumstanceId: string | null, extra: Record<string, unknown> = {}): Step =>
     [d, 'zhifa1', 'penalty.conclude-investigation', { on: on(d), facts, evidenceSummary: '现场检查笔录、询问笔录、视听资料、照片', outcome, kinds, fineFen, confiscationFen: 0, basis, circumstanceId, discretionReason: null, reviewGrounds: [], ...extra }];
@@ -70,9 +106,18 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
     [d, 'fazhi', 'penalty.review-opinion', { on: on(d), conclusion: 'agree', points: allOk, text: '主体合法，事实清楚，证据充分，程序合法，适用法律正确，裁量适当，同意拟处罚意见' }],
   ];
   const discuss = (d: number): Step => [d, 'fuzeren', 'penalty.collective-discussion', { on: on(d), participants: ['镇长', '分管副镇长', '纪委书记', '司法所所长'], conclusion: '同意调查终结报告的处理意见' }];
-  const onTheSpot = async (daysAgo: number, party: unknown, facts: string, violationTypeId: string, kinds: string[], fineFen: number, basis: string, paid: boolean) =>
-    story([daysAgo, 'zhifa1', 'penalty.on-the-spot', { party, field: '综合行政执法', on: on(daysAgo), place: '妙泉镇集镇', officers, violationTypeId, facts, basis, kinds, fineFen, confiscationFen: 0, signed: true, refusalNote: null, paidOnSpot: paid }],
-      paid ? [close(daysAgo - 1), archive(daysAgo - 3)] : []);
+  /** 当场处罚, recorded on the body camera when `recorded`; paid ones are closed and archived. */
+  const onTheSpot = async (daysAgo: number, party: unknown, facts: string, violationTypeId: string, kinds: string[], fineFen: number, basis: string, paid: boolean, recorded: boolean) =>
+    story([daysAgo, 'zhifa1', 'penalty.on-the-spot', { party, field: '综合行政执法', on: on(daysAgo), place: '妙泉镇集镇', officers, violationTypeId, facts, basis, kinds, fineFen, confiscationFen: 0, signed: true, refusalNote: null, paidOnSpot: paid }], [
+      ...(recorded
+        ? [[daysAgo, 'zhifa1', 'penalty.add-evidence', async () => ({
+            type: 'audiovisual', title: '当场处罚执法记录仪视频', description: '当场处罚全过程', collectedOn: on(daysAgo), source: '执法记录仪 MQ-01',
+            file: { sha256: await upload('zhifa1', BODYCAM_MP4, `MQ-01_${on(daysAgo).replaceAll('-', '')}_1500.mp4`, 'video/mp4') },
+            recording: { recorder: 'MQ-01', startedAt: `${on(daysAgo)}T15:00:00+08:00`, endedAt: `${on(daysAgo)}T15:06:00+08:00`, scene: 'on-the-spot', place: '妙泉镇集镇', gps: gps(daysAgo), officers },
+          })] satisfies Step]
+        : []),
+      ...(paid ? [close(daysAgo - 1), archive(daysAgo - 3)] : []),
+    ]);
 
   let n = 0;
   try {
@@ -80,7 +125,7 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
     for (const [i, [name, village]] of [['张某某', '某某村'], ['李某某', '大田村'], ['刘某某', '龙凤村'], ['陈某某', '青山村'], ['杨某某', '茶园村'], ['赵某某', '新院村']].entries()) {
       const daysAgo = 330 - i * 55;
       const fire = i % 2 === 0;
-      await onTheSpot(daysAgo, person(name!, village!), fire ? '森林防火期内在林区边缘焚烧纸钱' : '在集镇街道随意倾倒生活垃圾', fire ? 'wild-fire' : 'waste-dumping', fire ? ['warning', 'fine'] : ['fine'], fire ? 20_000 : 15_000, fire ? '《森林防火条例》第五十条' : '《中华人民共和国固体废物污染环境防治法》第一百一十一条', i % 3 !== 2);
+      await onTheSpot(daysAgo, person(name!, village!), fire ? '森林防火期内在林区边缘焚烧纸钱' : '在集镇街道随意倾倒生活垃圾', fire ? 'wild-fire' : 'waste-dumping', fire ? ['warning', 'fine'] : ['fine'], fire ? 20_000 : 15_000, fire ? '《森林防火条例》第五十条' : '《中华人民共和国固体废物污染环境防治法》第一百一十一条', i % 3 !== 2, i % 2 === 0);
       n++;
     }
 
@@ -128,7 +173,7 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
     // 4. Served; the fine is not paid and a reminder was served.
     await story(register(120, company, '巡查发现厂区外随意堆放建筑垃圾'), [
       ...filing(120, 'waste-dumping', 121, '随意堆放生活垃圾、建筑垃圾'),
-      ...investigate(119, '某某村3组厂区外', '王某某', '厂区外随意堆放垃圾约 20 立方米'),
+      ...investigate(119, '某某村3组厂区外', '王某某', '厂区外随意堆放垃圾约 20 立方米', false),
       conclude(115, '当事人在厂区外随意堆放垃圾约 20 立方米，经责令未清理', 'penalty', ['fine'], 15_000_000, '《中华人民共和国固体废物污染环境防治法》第一百一十一条', 'ordinary'),
       notice(114), ...review(108), discuss(107), decide(Math.min(105, windowPassed(114))), serve(Math.min(104, windowPassed(114) - 1), '王某某'),
       [80, 'zhifa1', 'penalty.serve-reminder', { servedOn: on(80) }],
@@ -170,7 +215,7 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
     // Investigation concluded yesterday; and a decision made, waiting to be served.
     await story(register(25, person('秦某某', '青山村'), '巡查发现林区用火'), [
       ...filing(25, 'wild-fire', 26, '森林防火期内野外用火'),
-      ...investigate(24, '青山村林区', '秦某某', '在林区边缘烧灰积肥'),
+      ...investigate(24, '青山村林区', '秦某某', '在林区边缘烧灰积肥', false),
       conclude(1, '当事人在森林防火期内于青山村林区边缘烧灰积肥', 'penalty', ['warning', 'fine'], 50_000, '《森林防火条例》第五十条', 'ordinary'),
     ]);
     const noticeDay = 28;
@@ -186,7 +231,7 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
     // 9. Overdue: filed over 90 days ago, still under investigation.
     await story(register(110, person('褚某某', '大田村'), '巡查发现未批建房'), [
       ...filing(110, 'illegal-building', 112, '未取得乡村建设规划许可证建房'),
-      ...investigate(108, '大田村5组', '褚某某', '未批建设住房一栋'),
+      ...investigate(108, '大田村5组', '褚某某', '未批建设住房一栋', false),
     ]);
     // 10. With an approved extension of 30 days.
     await story(register(95, person('卫某某', '茶园村'), '巡查发现擅自建设'), [

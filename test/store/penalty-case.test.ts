@@ -4,6 +4,7 @@ import { startTestApp, type TestApp, type Client } from '../helpers/app.js';
 import { replayCase } from '../../src/modules/enforcement/service.js';
 import { docxText } from '../helpers/docx-text.js';
 import { checkCaseFile } from '../helpers/case-file.js';
+import { addMonths, todayInChina } from '../../src/calendar/legal-date.js';
 
 interface Person { id: string; name: string; post: string; agencyName: string }
 
@@ -346,6 +347,13 @@ describe.each(ENGINES)('the demo year of cases on %s', (engine) => {
       expect(all.some((c) => c.dueState === 'overdue')).toBe(true);
       const overdue = (await jiandu.get('/api/v1/penalty-cases?queue=overdue')).json().items;
       expect(overdue.length).toBeGreaterThanOrEqual(1);
+      // Evidence files of every kind are in the cases, verified; some required recordings are missing, so the coverage shows a gap.
+      const mimes = new Set((await t.yifa.db.kysely.selectFrom('uploads').select('mime').where('completed_at', 'is not', null).execute()).map((u) => u.mime));
+      for (const m of ['video/mp4', 'video/webm', 'image/png', 'application/pdf', 'audio/wav']) expect(mimes, m).toContain(m);
+      const year = (await jiandu.get(`/api/v1/enforcement/recording-coverage?from=${addMonths(todayInChina(), -12).slice(0, 7)}&to=${todayInChina().slice(0, 7)}`)).json().total;
+      expect(year.cases).toBeGreaterThanOrEqual(10);
+      expect(year.share).toBeGreaterThan(0.3);
+      expect(year.share).toBeLessThan(0.9);
       // Every case is the fold of its journal.
       const ids = (await t.yifa.db.kysely.selectFrom('penalty_cases').select(['id', 'state']).execute());
       for (const row of ids) expect(await replayCase(t.yifa, row.id)).toEqual(JSON.parse(row.state));

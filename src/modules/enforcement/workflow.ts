@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { legalDate } from '../../platform/http/schemas.js';
 import { addDays } from '../../calendar/legal-date.js';
 import {
-  CASE_SOURCE_IDS, DECISION_OUTCOMES, DECISION_OUTCOME_IDS, EVIDENCE_TYPE_IDS, GATE_CITATIONS, PENALTY_KINDS, PENALTY_KIND_IDS,
+  CASE_SOURCE_IDS, cite, DECISION_OUTCOMES, DECISION_OUTCOME_IDS, EVIDENCE_TYPE_IDS, GATE_CITATIONS, PENALTY_KINDS, PENALTY_KIND_IDS,
   RECORDING_SCENE_IDS, REVIEW_POINT_IDS, SERVICE_METHODS, SERVICE_METHOD_IDS, type PenaltyKind, type ReviewPoint,
 } from '../../law/penalty.js';
 import type { Role } from '../org/roles.js';
@@ -278,7 +278,8 @@ export const PENALTY_ACTIONS = {
   'penalty.add-evidence': action({
     title: '登记证据',
     roles: OFFICER,
-    from: ['investigating', 'investigated', 'notified', 'hearing'],
+    // After the decision only recordings of the process itself (当场处罚, 送达 …) may be added.
+    from: ['investigating', 'investigated', 'notified', 'hearing', 'decided', 'executing'],
     payload: z.strictObject({
       type: z.enum(EVIDENCE_TYPE_IDS), title: text(200), description: text(2000), collectedOn: legalDate, source: text(200),
       /** The uploaded file, by the SHA-256 the server verified (the hash goes into the journal) */
@@ -298,6 +299,7 @@ export const PENALTY_ACTIONS = {
       p.recording && p.recording.endedAt < p.recording.startedAt ? { message: '录制结束时间不能早于开始时间', citation: '' } : null,
       p.recording && !p.file ? { message: '音像记录须附录制文件', citation: GATE_CITATIONS.recording } : null,
       p.step != null && !c.records.some((r) => r.seq === p.step) ? { message: '所属步骤不存在：请选择本案的一份笔录', citation: '' } : null,
+      c.decision && !p.recording ? { message: '决定作出后只能补充执法过程的音像记录（如当场处罚、送达），不能再补充证明违法事实的证据', citation: cite('第四十条') } : null,
     ],
     derive: (_c, p, ctx) => (p.file ? ctx.uploadedFile(p.file.sha256) ?? null : null),
     apply: (c, p, m) => ({ ...c, evidence: [...c.evidence, { seq: m.seq, ...p, file: (m.derived as EvidenceFile | null) ?? undefined }] }),
