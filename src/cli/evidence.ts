@@ -1,6 +1,6 @@
 import type { CommandContext } from './commands.js';
 import { openYifa } from '../platform/yifa.js';
-import { verifyEvidence } from '../modules/evidence/verify.js';
+import { verifyAndRecord } from '../modules/evidence/verify.js';
 
 const INTEGRITY_NAMES = { missing: '缺失', altered: '已被改动' } as const;
 
@@ -8,7 +8,7 @@ const INTEGRITY_NAMES = { missing: '缺失', altered: '已被改动' } as const;
 export async function evidenceVerify(ctx: CommandContext): Promise<number> {
   const yifa = await openYifa(ctx.config, { migrate: false });
   try {
-    const r = await verifyEvidence(yifa);
+    const r = await verifyAndRecord(yifa, 'cli');
     console.log(JSON.stringify(r));
     for (const p of r.problems) console.error(`证据文件${INTEGRITY_NAMES[p.integrity]}：${p.fileNames.join('、')}（SHA-256 ${p.sha256}）`);
     return r.ok ? 0 : 1;

@@ -5,6 +5,7 @@ import { openYifa } from '../platform/yifa.js';
 import { buildApp, WEB_DIST } from '../platform/http/app.js';
 import { seedDemo, DEMO_LOGINS } from '../demo/index.js';
 import { startCheckpointTimer } from '../journal/checkpoint-timer.js';
+import { startEvidenceVerifyTimer } from '../modules/evidence/verify.js';
 
 export async function serve(ctx: CommandContext): Promise<number> {
   const { config } = ctx;
@@ -16,10 +17,12 @@ export async function serve(ctx: CommandContext): Promise<number> {
     if (!seeded) console.log('数据库中已有数据，未重新载入示范数据（示范账号密码为首次载入时的密码）。');
   }
   const app = await buildApp(yifa, { logger: true });
-  const stopTimer = startCheckpointTimer(yifa.journal, config.checkpointIntervalSeconds, app.log);
+  const stopCheckpoints = startCheckpointTimer(yifa.journal, config.checkpointIntervalSeconds, app.log);
+  const stopEvidenceChecks = startEvidenceVerifyTimer(yifa, config.evidenceVerifyHours, app.log);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
-    stopTimer();
+    stopCheckpoints();
+    stopEvidenceChecks();
     await app.close();
     await yifa.journal.checkpoint().catch(() => undefined);
     await yifa.close();

@@ -23,6 +23,8 @@ export interface Config {
   publicRateLimit: number;
   /** Largest evidence file accepted, in bytes. */
   uploadMaxBytes: number;
+  /** Hours between the server's re-hashing of every evidence file (0: only `yifa evidence verify`). */
+  evidenceVerifyHours: number;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -47,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMinutes: intFrom(env, 'YIFA_SESSION_MINUTES', 120),
     publicRateLimit: intFrom(env, 'YIFA_PUBLIC_RATE_LIMIT', 600),
     uploadMaxBytes: intFrom(env, 'YIFA_UPLOAD_MAX_BYTES', 8 * 1024 ** 3),
+    evidenceVerifyHours: intFrom(env, 'YIFA_EVIDENCE_VERIFY_HOURS', 24),
   };
 }

@@ -127,5 +127,9 @@ describe.each(ENGINES)('evidence uploads on %s', (engine) => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('证据文件已被改动：翻转测试.mp4');
     expect(JSON.parse(bad.stdout).problems).toEqual([{ sha256: sha(file), integrity: 'altered', fileNames: ['翻转测试.mp4'] }]);
+    // The result is on record for the supervisor's dashboard; a town officer sees only the count.
+    const seen = (await (await t.login('jiandu')).get('/api/v1/evidence/integrity')).json().latest;
+    expect(seen).toMatchObject({ ok: false, via: 'cli', problemCount: 1, problems: [{ sha256: sha(file), integrity: 'altered' }] });
+    expect((await officer.get('/api/v1/evidence/integrity')).json().latest).toMatchObject({ ok: false, problemCount: 1, problems: [] });
   });
 });

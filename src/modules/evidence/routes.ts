@@ -7,6 +7,7 @@ import { serviceRequest } from '../../platform/http/request.js';
 import { AppError } from '../../platform/http/errors.js';
 import { appendChunk, createUpload, getUpload, newUploadSchema } from './uploads.js';
 import { custodyOf, openEvidence } from './content.js';
+import { latestIntegrityCheck } from './verify.js';
 
 /** The body of a chunk: raw bytes, streamed to disk (never buffered whole). */
 const CHUNK_TYPE = 'application/offset+octet-stream';
@@ -79,5 +80,13 @@ export const evidenceRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) =
   app.get('/penalty-cases/:id/evidence/:seq/custody', { schema: { tags, summary: '证据的保管记录（登记、播放、下载、导出）与完整性', params: itemParams } }, async (req) => {
     const r = await serviceRequest(yifa, req, 'penalty.read');
     return custodyOf(yifa, r, req.params.id, req.params.seq);
+  });
+
+  app.get('/evidence/integrity', { schema: { tags, summary: '最近一次证据文件完整性检查的结果（缺失或被改动的文件）' } }, async (req) => {
+    const r = await serviceRequest(yifa, req, 'penalty.read');
+    const latest = await latestIntegrityCheck(yifa);
+    // Which files are damaged names files of every agency: only a county-wide scope sees them, others the counts.
+    const countyWide = r.auth.scope.kind === 'all' || (r.auth.scope.kind === 'subtree' && r.auth.scope.regionPath.split('/').filter(Boolean).length === 1);
+    return { latest: latest && { ...latest, problemCount: latest.problems.length, problems: countyWide ? latest.problems : [] } };
   });
 };

@@ -5,6 +5,10 @@
  */
 import type { Yifa } from '../../platform/yifa.js';
 import type { Integrity } from '../../platform/blobs/store.js';
+import { SYSTEM_ACTOR } from '../../journal/journal.js';
+
+/** The journal subject the results of integrity checks are recorded under (an indexed lookup). */
+const INTEGRITY_SUBJECT = { type: 'evidence-store', id: 'integrity' } as const;
 
 export interface EvidenceCheck {
   ok: boolean;
@@ -31,4 +35,35 @@ export async function verifyEvidence(yifa: Yifa): Promise<EvidenceCheck> {
     else problems.push({ sha256, integrity, fileNames: [...k.names] });
   }
   return { ok: problems.length === 0, checked: known.size, bytes, seconds: (performance.now() - t0) / 1000, problems };
+}
+
+/** Runs the check and records its result in the journal, where the supervisor's dashboard reads the latest. */
+export async function verifyAndRecord(yifa: Yifa, via: 'schedule' | 'cli'): Promise<EvidenceCheck> {
+  const r = await verifyEvidence(yifa);
+  await yifa.journal.record({
+    type: 'evidence.verify',
+    actor: SYSTEM_ACTOR,
+    subject: { ...INTEGRITY_SUBJECT, regionPath: null },
+    payload: { via, ok: r.ok, checked: r.checked, bytes: r.bytes, seconds: Math.round(r.seconds * 1000) / 1000, problems: r.problems },
+  });
+  return r;
+}
+
+export async function latestIntegrityCheck(yifa: Yifa): Promise<(Omit<EvidenceCheck, 'seconds'> & { at: string; via: string; seconds: number }) | null> {
+  const row = await yifa.db.kysely.selectFrom('actions').select(['payload', 'received_at'])
+    .where('subject_type', '=', INTEGRITY_SUBJECT.type).where('subject_id', '=', INTEGRITY_SUBJECT.id).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return row ? { ...(JSON.parse(row.payload) as EvidenceCheck & { via: string }), at: row.received_at } : null;
+}
+
+/** Checks every `hours` (0: never) in the server; a failure to run is logged, problems are recorded. */
+export function startEvidenceVerifyTimer(yifa: Yifa, hours: number, log: { warn: (o: object, m: string) => void }): () => void {
+  if (hours <= 0) return () => {};
+  const timer = setInterval(() => {
+    verifyAndRecord(yifa, 'schedule').then(
+      (r) => { if (!r.ok) log.warn({ problems: r.problems }, '证据文件完整性检查发现问题'); },
+      (err: unknown) => log.warn({ err }, 'evidence integrity check failed'),
+    );
+  }, hours * 3_600_000);
+  timer.unref();
+  return () => clearInterval(timer);
 }
