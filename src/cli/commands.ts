@@ -6,7 +6,7 @@ import { journalVerify, journalCheckpoint } from './journal.js';
 import { userCreate } from './user.js';
 import { migrate, demo } from './setup.js';
 import { exportCase } from './export.js';
-import { evidenceVerify } from './evidence.js';
+import { evidencePurge, evidenceVerify } from './evidence.js';
 
 export interface CommandContext {
   config: Config;
@@ -49,6 +49,12 @@ export const COMMANDS = {
     usage: '',
     options: {},
     run: evidenceVerify,
+  },
+  'evidence purge': {
+    summary: '清除已过保存期限（且不在复议、诉讼期内）的证据文件内容，保留哈希和保管记录；--dry-run 只列出不清除',
+    usage: '[--dry-run]',
+    options: { 'dry-run': { type: 'boolean' } },
+    run: evidencePurge,
   },
   'export case': {
     summary: '导出案卷：案卷 PDF、文书原件（DOCX）、SHA-256 清单和每个操作对签名检查点的包含证明，打包为 ZIP',

@@ -101,4 +101,25 @@ describe.each(ENGINES)('evidence in a case on %s', (engine) => {
     expect((await jiandu.get('/api/v1/enforcement/recording-coverage?from=2026-13&to=2026-05')).statusCode).toBe(400);
     expect((await jiandu.get('/api/v1/enforcement/recording-coverage?from=2026-06&to=2026-05')).json().error.message).toContain('起始月份');
   });
+
+  it('purges an upload never linked after 90 days, keeps the held ones, and keeps every hash and custody record', async () => {
+    const stray = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(2_000)]);
+    t.yifa.journal.clock = () => new Date('2026-05-12T10:00:00+08:00');
+    const up = (await zhifa1.post('/api/v1/uploads', { fileName: '误传照片.jpg', mime: 'image/jpeg', size: stray.length, sha256: sha(stray) })).json();
+    expect((await zhifa1.patch(`/api/v1/uploads/${up.id}`, stray, { 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' })).json().completed).toBe(true);
+    const { purgeEvidence } = await import('../../src/modules/evidence/purge.js');
+    t.yifa.journal.clock = () => new Date('2026-08-20T10:00:00+08:00');
+    const dry = await purgeEvidence(t.yifa, { dryRun: true });
+    expect(dry.purged.map((p) => p.sha256)).toEqual([sha(stray)]);
+    expect(await t.yifa.blobs.size(sha(stray))).toBe(stray.length);
+    const done = await purgeEvidence(t.yifa, { dryRun: false });
+    expect(done.purged).toEqual([{ sha256: sha(stray), fileNames: ['误传照片.jpg'], cases: [] }]);
+    expect(done.kept).toBeGreaterThanOrEqual(1); // the video of the open case is held
+    expect(await t.yifa.blobs.size(sha(stray))).toBeNull();
+    expect(await t.yifa.blobs.size(sha(video))).toBe(video.length);
+    const record = await t.yifa.db.kysely.selectFrom('actions').select(['type', 'payload']).where('subject_id', '=', sha(stray)).execute();
+    expect(record.map((r) => r.type)).toEqual(['evidence.purge']);
+    const { verifyEvidence } = await import('../../src/modules/evidence/verify.js');
+    expect((await verifyEvidence(t.yifa)).ok).toBe(true); // a purged file is not "missing"
+  });
 });

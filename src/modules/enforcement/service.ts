@@ -325,6 +325,12 @@ async function saveProjection(trx: Trx, c: PenaltyCase, ctx: GateContext, userId
     if ('search_text' in changed) changed.search_grams = searchGrams(searchText);
     await trx.updateTable('penalty_cases').set({ ...changed, action_count: sql`action_count + 1` }).where('id', '=', c.id).execute();
   }
+  const files = c.evidence.filter((e) => e.file);
+  if (files.length !== (before?.case.evidence.filter((e) => e.file).length ?? 0)) {
+    // Evidence is only ever added: the new files are the ones past the old count.
+    const added = files.slice(before?.case.evidence.filter((e) => e.file).length ?? 0);
+    await trx.insertInto('penalty_case_files').values(added.map((e) => ({ sha256: e.file!.sha256, case_id: c.id, seq: e.seq }))).execute();
+  }
   if (!before || before.case.officers.join() !== c.officers.join()) {
     if (before) await trx.deleteFrom('penalty_case_officers').where('case_id', '=', c.id).execute();
     if (c.officers.length) await trx.insertInto('penalty_case_officers').values([...new Set(c.officers)].map((p) => ({ person_id: p, case_id: c.id, registered_on: c.registeredOn }))).execute();

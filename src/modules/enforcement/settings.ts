@@ -78,6 +78,8 @@ export const enforcementSettingsSchema = z.strictObject({
   recordingRequired: z.array(z.enum(RECORDING_SCENE_IDS)).max(RECORDING_SCENE_IDS.length).refine((xs) => new Set(xs).size === xs.length, '音像记录事项不能重复'),
   /** Archive a case with a required recording missing: refuse, or warn and record. */
   archiveWithoutRecording: z.enum(['refuse', 'warn']),
+  /** Years the evidence files of an archived case are kept (set locally; no national figure). */
+  evidenceRetentionYears: z.strictObject({ general: z.number().int().min(1).max(100), simple: z.number().int().min(1).max(100) }),
   reviewCatalog: z.array(catalogRow).max(100),
   benchmarks: z.array(violationType).max(500),
 });
@@ -94,6 +96,7 @@ export const DEFAULT_SETTINGS: EnforcementSettings = {
   reviewSheet: DEFAULT_SHEET,
   recordingRequired: DEFAULT_REQUIRED_SCENES,
   archiveWithoutRecording: 'warn',
+  evidenceRetentionYears: { general: 30, simple: 10 },
   reviewCatalog: DEFAULT_REVIEW_CATALOG,
   benchmarks: DEMO_BENCHMARKS,
 };

@@ -50,7 +50,10 @@ function rangeError(size: number) {
 export async function openEvidence(yifa: Yifa, req: Request, caseId: string, seq: number, opts: { range?: string; download: boolean }) {
   const { item, regionPath } = await evidenceOf(yifa, req, caseId, seq);
   const size = await yifa.blobs.size(item.file.sha256);
-  if (size === null) throw new AppError('NOT_FOUND', '证据文件已按保存期限清除或缺失，仅保留哈希和保管记录');
+  if (size === null) {
+    const purged = await yifa.db.kysely.selectFrom('uploads').select('purged_at').where('sha256', '=', item.file.sha256).where('purged_at', 'is not', null).executeTakeFirst();
+    throw new AppError('NOT_FOUND', purged ? `证据文件已于 ${purged.purged_at!.slice(0, 10)} 按保存期限清除，保留其哈希和保管记录` : '证据文件缺失，请联系系统管理员核查（已记录）');
+  }
   const range = parseRange(opts.range, size);
   const id = evidenceId(caseId, seq);
   const key = `${req.auth.user.id}|${id}`;

@@ -49,7 +49,7 @@ export async function createUpload(yifa: Yifa, req: Request, input: z.infer<type
   if (input.size > yifa.config.uploadMaxBytes) throw tooLarge(yifa.config.uploadMaxBytes);
   const row: UploadTable = {
     id: randomUUID(), user_id: req.auth.user.id, file_name: input.fileName, declared_mime: input.mime, size: input.size, sha256: input.sha256,
-    created_at: yifa.journal.clock().toISOString(), completed_at: null, mime: null,
+    created_at: yifa.journal.clock().toISOString(), completed_at: null, mime: null, purged_at: null,
   };
   await yifa.db.kysely.insertInto('uploads').values(row).execute();
   return view(row, 0);

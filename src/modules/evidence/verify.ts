@@ -20,7 +20,7 @@ export interface EvidenceCheck {
 
 export async function verifyEvidence(yifa: Yifa): Promise<EvidenceCheck> {
   const t0 = performance.now();
-  const rows = await yifa.db.kysely.selectFrom('uploads').select(['sha256', 'file_name', 'size']).where('completed_at', 'is not', null).execute();
+  const rows = await yifa.db.kysely.selectFrom('uploads').select(['sha256', 'file_name', 'size']).where('completed_at', 'is not', null).where('purged_at', 'is', null).execute();
   const known = new Map<string, { size: number; names: Set<string> }>();
   for (const r of rows) {
     const k = known.get(r.sha256) ?? { size: Number(r.size), names: new Set<string>() };

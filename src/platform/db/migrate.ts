@@ -5,6 +5,7 @@ import * as penaltyCases from './migrations/002-penalty-cases.js';
 import * as caseSearch from './migrations/003-case-search.js';
 import * as uploads from './migrations/004-uploads.js';
 import * as recordingCoverage from './migrations/005-recording-coverage.js';
+import * as evidenceRetention from './migrations/006-evidence-retention.js';
 
 /** Migrations in order. Each receives the engine so one file serves SQLite and PostgreSQL. */
 const MIGRATIONS = {
@@ -13,6 +14,7 @@ const MIGRATIONS = {
   '003-case-search': caseSearch,
   '004-uploads': uploads,
   '005-recording-coverage': recordingCoverage,
+  '006-evidence-retention': evidenceRetention,
 } as const;
 
 class InCodeProvider implements MigrationProvider {

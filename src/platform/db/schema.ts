@@ -228,6 +228,15 @@ export interface UploadTable {
   completed_at: string | null;
   /** The type found in the bytes, once completed */
   mime: string | null;
+  /** When the bytes were removed after their retention period */
+  purged_at: string | null;
+}
+
+/** Which case links which evidence file (for retention and holds) */
+export interface PenaltyCaseFileTable {
+  sha256: string;
+  case_id: string;
+  seq: number;
 }
 
 export interface DocumentCounterTable {
@@ -259,6 +268,7 @@ export interface Database {
   penalty_cases: PenaltyCaseTable;
   penalty_case_officers: PenaltyCaseOfficerTable;
   uploads: UploadTable;
+  penalty_case_files: PenaltyCaseFileTable;
   document_counters: DocumentCounterTable;
   issued_documents: IssuedDocumentTable;
   enforcement_settings: EnforcementSettingsTable;

@@ -1,0 +1,60 @@
+/**
+ * Purging evidence files whose retention has run out (see retention.ts): the bytes leave
+ * the store; the upload rows keep the hash with a purge date and the journal records the
+ * purge, so the custody record stays whole. Abandoned, never-finished uploads are cleared
+ * after a week.
+ */
+import type { Yifa } from '../../platform/yifa.js';
+import { SYSTEM_ACTOR } from '../../journal/journal.js';
+import { addDays, todayInChina } from '../../calendar/legal-date.js';
+import { settingsFor } from '../enforcement/service.js';
+import type { PenaltyCase } from '../enforcement/penalty-case.js';
+import { keptUntil, purgeable, UNLINKED_DAYS } from './retention.js';
+
+const ABANDONED_DAYS = 7;
+
+export interface PurgeReport {
+  dryRun: boolean;
+  purged: { sha256: string; fileNames: string[]; cases: string[] }[];
+  kept: number;
+  abandonedUploads: number;
+}
+
+export async function purgeEvidence(yifa: Yifa, opts: { dryRun: boolean }): Promise<PurgeReport> {
+  const db = yifa.db.kysely;
+  const now = yifa.journal.clock();
+  const today = todayInChina(now);
+  const table = await yifa.calendar.table();
+  const files = await db.selectFrom('uploads').select(['sha256', 'file_name', 'completed_at']).where('completed_at', 'is not', null).where('purged_at', 'is', null).execute();
+  const bySha = new Map<string, { names: Set<string>; uploadedOn: string }>();
+  for (const f of files) {
+    const e = bySha.get(f.sha256) ?? { names: new Set<string>(), uploadedOn: todayInChina(new Date(f.completed_at!)) };
+    e.names.add(f.file_name);
+    bySha.set(f.sha256, e);
+  }
+  const report: PurgeReport = { dryRun: opts.dryRun, purged: [], kept: 0, abandonedUploads: 0 };
+  for (const [sha256, f] of bySha) {
+    const links = await db.selectFrom('penalty_case_files').innerJoin('penalty_cases', 'penalty_cases.id', 'penalty_case_files.case_id')
+      .select(['penalty_cases.id', 'penalty_cases.agency_id', 'penalty_cases.state']).where('penalty_case_files.sha256', '=', sha256).execute();
+    const until = await Promise.all(links.map(async (l) => keptUntil(JSON.parse(l.state) as PenaltyCase, (await settingsFor(db, l.agency_id)).evidenceRetentionYears, table)));
+    if (!purgeable(today, until, f.uploadedOn)) {
+      report.kept++;
+      continue;
+    }
+    const cases = [...new Set(links.map((l) => l.id))];
+    report.purged.push({ sha256, fileNames: [...f.names], cases });
+    if (opts.dryRun) continue;
+    await yifa.journal.perform(
+      { type: 'evidence.purge', actor: SYSTEM_ACTOR, subject: { type: 'evidence-file', id: sha256, regionPath: null }, payload: { sha256, cases, keptUntil: until, reason: cases.length ? '保存期限届满' : `上传后 ${UNLINKED_DAYS} 日未登记入案` } },
+      async (trx) => {
+        await trx.updateTable('uploads').set({ purged_at: now.toISOString() }).where('sha256', '=', sha256).where('purged_at', 'is', null).execute();
+        return null;
+      },
+    );
+    await yifa.blobs.remove(sha256);
+  }
+  const abandoned = await db.selectFrom('uploads').select('id').where('completed_at', 'is', null).where('created_at', '<', `${addDays(today, -ABANDONED_DAYS)}T00:00:00.000Z`).execute();
+  report.abandonedUploads = abandoned.length;
+  if (!opts.dryRun) for (const a of abandoned) await yifa.blobs.staged.discard(a.id);
+  return report;
+}
