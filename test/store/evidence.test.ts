@@ -8,6 +8,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
 import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
+import { PNG } from 'pngjs';
+import jpeg from 'jpeg-js';
+import { demoPhoto } from '../../src/demo/evidence.js';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const video = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom\0\0\x02\0isomiso2', 'latin1'), randomBytes(500_000)]);
@@ -121,5 +124,51 @@ describe.each(ENGINES)('evidence in a case on %s', (engine) => {
     expect(record.map((r) => r.type)).toEqual(['evidence.purge']);
     const { verifyEvidence } = await import('../../src/modules/evidence/verify.js');
     expect((await verifyEvidence(t.yifa)).ok).toBe(true); // a purged file is not "missing"
+  });
+
+  it('masks rectangles of a photo into a redacted copy, keeping the original as it was', async () => {
+    t.yifa.journal.clock = () => new Date('2026-05-11T11:00:00+08:00');
+    const link = async (bytes: Buffer, name: string, mime: string) => {
+      const up = (await zhifa1.post('/api/v1/uploads', { fileName: name, mime, size: bytes.length, sha256: sha(bytes) })).json();
+      await zhifa1.patch(`/api/v1/uploads/${up.id}`, bytes, { 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' });
+      const res = await zhifa1.post(`/api/v1/penalty-cases/${caseId}/actions`, { type: 'penalty.add-evidence', payload: { type: 'documentary', title: name, description: '现场照片', collectedOn: '2026-05-11', source: '执法人员拍摄', file: { sha256: sha(bytes) } } });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().case.evidence.at(-1).seq as number;
+    };
+    const photo = demoPhoto(7);
+    const seq = await link(photo, '现场照片.png', 'image/png');
+    const url = `/api/v1/penalty-cases/${caseId}/evidence/${seq}/redactions`;
+    expect((await zhifa1.post(url, { rects: [{ x: 10, y: 10, w: 5, h: 5 }], reason: '' })).statusCode).toBe(400);
+    expect((await zhifa1.post(url, { rects: [{ x: 400, y: 10, w: 5, h: 5 }], reason: '遮盖无关人员面部' })).json().error.message).toContain('超出图片范围');
+    const made = await zhifa1.post(url, { rects: [{ x: 100, y: 50, w: 40, h: 30 }], reason: '遮盖无关人员面部' });
+    expect(made.statusCode, made.body).toBe(201);
+    const derivative = made.json().derivative.sha256 as string;
+    expect(derivative).not.toBe(sha(photo));
+
+    const copy = PNG.sync.read((await zhifa1.get(`${url}/${derivative}`)).rawPayload);
+    const original = PNG.sync.read(photo);
+    const px = (img: PNG, x: number, y: number) => [...img.data.subarray((y * img.width + x) * 4, (y * img.width + x) * 4 + 3)];
+    expect(px(copy, 110, 60)).toEqual([0, 0, 0]);
+    expect(px(copy, 139, 79)).toEqual([0, 0, 0]);
+    expect(px(copy, 140, 80)).toEqual(px(original, 140, 80));
+    expect(px(copy, 5, 5)).toEqual(px(original, 5, 5));
+    // The original is untouched, and the custody record says who masked it, why and from what.
+    expect(sha((await zhifa1.get(`/api/v1/penalty-cases/${caseId}/evidence/${seq}/content?download=1`)).rawPayload)).toBe(sha(photo));
+    const listed = (await fuzeren.get(url)).json().items;
+    expect(listed).toEqual([expect.objectContaining({ original: sha(photo), derivative, reason: '遮盖无关人员面部', rects: [{ x: 100, y: 50, w: 40, h: 30 }] })]);
+    const custody = (await fuzeren.get(`/api/v1/penalty-cases/${caseId}/evidence/${seq}/custody`)).json();
+    expect(custody.events.map((e: { type: string }) => e.type)).toContain('evidence.redact');
+
+    // JPEG too; a video cannot be masked here.
+    const raw = { width: 64, height: 48, data: Buffer.alloc(64 * 48 * 4, 200) };
+    const jpg = Buffer.from(jpeg.encode(raw, 90).data);
+    const jseq = await link(jpg, '扫描页.jpg', 'image/jpeg');
+    const jmade = await zhifa1.post(`/api/v1/penalty-cases/${caseId}/evidence/${jseq}/redactions`, { rects: [{ x: 0, y: 0, w: 32, h: 48 }], reason: '遮盖身份证号' });
+    expect(jmade.statusCode, jmade.body).toBe(201);
+    const decoded = jpeg.decode((await zhifa1.get(`/api/v1/penalty-cases/${caseId}/evidence/${jseq}/redactions/${jmade.json().derivative.sha256}`)).rawPayload);
+    expect(decoded.data[(10 * 64 + 10) * 4]).toBeLessThan(20);
+    expect(decoded.data[(10 * 64 + 50) * 4]).toBeGreaterThan(180);
+    const videoSeq = (await zhifa1.get(`/api/v1/penalty-cases/${caseId}`)).json().case.evidence.find((e: { file?: { mime: string } }) => e.file?.mime === 'video/mp4').seq;
+    expect((await zhifa1.post(`/api/v1/penalty-cases/${caseId}/evidence/${videoSeq}/redactions`, { rects: [{ x: 0, y: 0, w: 1, h: 1 }], reason: '测试遮盖' })).statusCode).toBe(415);
   });
 });

@@ -8,6 +8,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { appendChunk, createUpload, getUpload, newUploadSchema } from './uploads.js';
 import { custodyOf, openEvidence } from './content.js';
 import { latestIntegrityCheck } from './verify.js';
+import { openRedacted, redact, redactionSchema, redactionsOf } from './redaction.js';
 
 /** The body of a chunk: raw bytes, streamed to disk (never buffered whole). */
 const CHUNK_TYPE = 'application/offset+octet-stream';
@@ -88,5 +89,27 @@ export const evidenceRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) =
     // Which files are damaged names files of every agency: only a county-wide scope sees them, others the counts.
     const countyWide = r.auth.scope.kind === 'all' || (r.auth.scope.kind === 'subtree' && r.auth.scope.regionPath.split('/').filter(Boolean).length === 1);
     return { latest: latest && { ...latest, problemCount: latest.problems.length, problems: countyWide ? latest.problems : [] } };
+  });
+
+  app.post('/penalty-cases/:id/evidence/:seq/redactions', { schema: { tags, summary: '遮盖照片或扫描件的部分区域，生成用于公开的遮盖件（原件不变）', params: itemParams, body: redactionSchema } }, async (req, reply) => {
+    const r = await serviceRequest(yifa, req, 'penalty.act');
+    return reply.status(201).send(await redact(yifa, r, req.params.id, req.params.seq, req.body));
+  });
+
+  app.get('/penalty-cases/:id/evidence/:seq/redactions', { schema: { tags, summary: '证据的遮盖件（谁、为何、从哪个原件遮盖）', params: itemParams } }, async (req) => {
+    const r = await serviceRequest(yifa, req, 'penalty.read');
+    return { items: await redactionsOf(yifa, r, req.params.id, req.params.seq) };
+  });
+
+  app.get('/penalty-cases/:id/evidence/:seq/redactions/:sha256', {
+    schema: { tags, summary: '下载遮盖件', params: itemParams.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }) },
+  }, async (req, reply) => {
+    const r = await serviceRequest(yifa, req, 'penalty.read');
+    const opened = await openRedacted(yifa, r, req.params.id, req.params.seq, req.params.sha256);
+    reply.header('content-type', opened.file.mime);
+    reply.header('content-length', opened.size);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('content-disposition', `attachment; filename="redacted"; filename*=UTF-8''${encodeURIComponent(opened.file.fileName)}`);
+    return reply.send(opened.stream);
   });
 };
