@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startHarness, SHOTS, type BrowserHarness } from './harness.js';
+import { choose, settled } from './antd.js';
 import { docxText } from '../helpers/docx-text.js';
 
 const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
@@ -17,17 +18,7 @@ describe('a penalty case in the browser', () => {
   beforeAll(async () => { h = await startHarness('sqlite'); });
   afterAll(async () => h?.close());
 
-  const option = (page: Page, text: string) => page.locator('.ant-select-item-option:visible', { hasText: text }).first();
-  const select = async (page: Page, d: Locator, id: string, ...texts: string[]) => {
-    await d.locator(`#${id}`).click({ force: true });
-    try {
-      for (const t of texts) await option(page, t).click({ timeout: 10_000 });
-    } catch (e) {
-      await page.screenshot({ path: join(SHOTS, `select-failed-${id}.png`) });
-      throw e;
-    }
-    await d.locator('.ant-modal-title').click(); // close the dropdown
-  };
+  const select = (page: Page, d: Locator, id: string, ...texts: string[]) => choose(page, d, id, texts, d.locator('.ant-modal-title'));
   const text = (d: Locator, id: string, value: string) => d.locator(`#${id}`).fill(value);
   const date = async (d: Locator, id: string, value: string) => {
     await d.locator(`#${id}`).fill(value);
@@ -44,9 +35,13 @@ describe('a penalty case in the browser', () => {
     const d = page.locator('.ant-modal-container:visible');
     await page.locator(`[data-action="${type}"]`).click();
     await d.waitFor();
+    await settled(d);
     await fill(d);
     await d.getByRole('button', { name: /提\s*交/ }).click();
-    await d.waitFor({ state: 'detached' });
+    await d.waitFor({ state: 'detached' }).catch(async (e: unknown) => {
+      await page.screenshot({ path: join(SHOTS, `act-failed-${type}.png`) });
+      throw e;
+    });
   };
   const status = (page: Page) => page.getByTestId('case-status');
 
@@ -68,6 +63,7 @@ describe('a penalty case in the browser', () => {
     await officer.goto(`${h.url}/console/penalty-cases`);
     await officer.getByTestId('register-case').click();
     const reg = officer.getByRole('dialog');
+    await settled(officer.locator('.ant-modal-container:visible'));
     await select(officer, reg, 'source_kind', '巡查发现');
     await text(reg, 'source_summary', '巡查发现某某村3组有未批先建的厂房');
     await select(officer, reg, 'party_kind', '法人或者其他组织');
@@ -128,6 +124,7 @@ describe('a penalty case in the browser', () => {
     await head.reload();
     await head.locator('[data-action="penalty.decide"]').click();
     const early = head.getByRole('dialog');
+    await settled(head.locator('.ant-modal-container:visible'));
     await text(early, 'reasoning', '事实清楚');
     await early.getByRole('button', { name: /提\s*交/ }).click();
     const refusal = early.getByTestId('action-error');
@@ -195,7 +192,13 @@ describe('a penalty case in the browser', () => {
     });
     await act(officer, 'penalty.close', async (d) => { await text(d, 'report', '当事人已缴清罚款，案件办结'); });
     await head.reload();
-    await act(head, 'penalty.archive', async () => {});
+    // Closed: the 案卷评查 pre-check that gates 归档 is on the page, and this file passes it.
+    const check = head.getByTestId('file-check');
+    await check.waitFor();
+    expect(await check.getAttribute('data-state')).toBe('passed');
+    expect(await check.getByTestId('file-check-archive').textContent()).toContain('预查通过');
+    // No audio-visual records were filed in this story: the head acknowledges the warning.
+    await act(head, 'penalty.archive', async (d) => { await d.locator('#acknowledgeWarnings').click(); });
     await expect.poll(() => status(head).textContent()).toBe('已归档');
     await head.screenshot({ path: join(SHOTS, 'penalty-archived.png'), fullPage: true });
   });

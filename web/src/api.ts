@@ -47,3 +47,46 @@ export function query(params: Record<string, string | number | undefined | null>
   const s = q.toString();
   return s ? `?${s}` : '';
 }
+
+/** The file name a Content-Disposition header gives (RFC 6266: filename* wins over filename). */
+export function dispositionFileName(header: string | null, fallback: string): string {
+  if (!header) return fallback;
+  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]!.trim());
+    } catch {
+      // a malformed encoding falls through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(header);
+  return plain ? plain[1]!.trim() : fallback;
+}
+
+/**
+ * Downloads a file the API generates (a case file ZIP) and hands it to the browser under
+ * the server's file name; a refusal comes back as ApiError like any other call.
+ */
+export async function download(path: string, fallbackName: string): Promise<string> {
+  const res = await fetch(`/api/v1${path}`, { credentials: 'same-origin' });
+  if (!res.ok) {
+    const data = await res.json().catch(() => undefined) as { error?: { code?: string; message?: string; citation?: string } } | undefined;
+    const e = data?.error ?? {};
+    throw new ApiError(res.status, e.code ?? 'INTERNAL', e.message ?? `下载失败（${res.status}）`, e.citation);
+  }
+  const name = dispositionFileName(res.headers.get('content-disposition'), fallbackName);
+  const url = URL.createObjectURL(await res.blob());
+  try {
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.style.display = 'none';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  } finally {
+    // Revoke once the browser has taken the file.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+  return name;
+}

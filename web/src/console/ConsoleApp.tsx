@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Dropdown, Form, Input, Layout, Menu, Modal, Space, Spin, Tag } from 'antd';
+import { App, Button, Drawer, Dropdown, Form, Grid, Input, Layout, Menu, Modal, Space, Spin, Tag } from 'antd';
+import { MenuOutlined } from '@ant-design/icons';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { api, get, post, setCsrfToken, type ApiError } from '../api';
 import { useLang, useT, type StringKey } from '../i18n';
@@ -64,6 +65,11 @@ function PasswordDialog({ open, onClose }: { open: boolean; onClose: () => void 
 export default function ConsoleApp() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [pwOpen, setPwOpen] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const screens = Grid.useBreakpoint();
+  // Below lg the menu moves into a drawer and the header keeps only what fits a phone.
+  const narrow = screens.lg === false;
+  const phone = screens.md === false;
   const t = useT();
   const { lang, setLang } = useLang();
   const navigate = useNavigate();
@@ -77,6 +83,10 @@ export default function ConsoleApp() {
   if (me === undefined) return <Spin style={{ margin: 80 }} />;
   if (me === null) return <Navigate to={`/console/login?next=${encodeURIComponent(location.pathname)}`} replace />;
   const here = location.pathname.split('/')[2] ?? 'dashboard';
+  const menu = (
+    <Menu mode="inline" selectedKeys={[here]} onClick={() => setMenuOpen(false)}
+      items={MENU.filter((m) => can(me, m.permission)).map((m) => ({ key: m.key, label: <Link to={`/console/${m.key}`}>{t(m.label)}</Link> }))} />
+  );
   const logout = async () => {
     await api('DELETE', '/session').catch(() => undefined);
     setCsrfToken(undefined);
@@ -85,27 +95,34 @@ export default function ConsoleApp() {
   return (
     <SessionContext.Provider value={me}>
       <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0}>
-          <div style={{ padding: 16, fontWeight: 600, color: '#b71c1c' }}>{t('consoleTitle')}</div>
-          <Menu mode="inline" selectedKeys={[here]}
-            items={MENU.filter((m) => can(me, m.permission)).map((m) => ({ key: m.key, label: <Link to={`/console/${m.key}`}>{t(m.label)}</Link> }))} />
-        </Layout.Sider>
-        <Layout>
-          <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 12, paddingInline: 24 }}>
-            <Link to="/portal">{t('portal')}</Link>
+        {!narrow && (
+          <Layout.Sider width={200} theme="light">
+            <div style={{ padding: 16, fontWeight: 600, color: '#b71c1c' }}>{t('consoleTitle')}</div>
+            {menu}
+          </Layout.Sider>
+        )}
+        {narrow && (
+          <Drawer placement="left" open={menuOpen} onClose={() => setMenuOpen(false)} width={220} title={t('consoleTitle')} styles={{ body: { padding: 0 } }}>
+            {menu}
+          </Drawer>
+        )}
+        <Layout style={{ minWidth: 0 }}>
+          <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: phone ? 8 : 12, paddingInline: phone ? 12 : 24, minWidth: 0 }}>
+            {narrow && <Button type="text" icon={<MenuOutlined />} onClick={() => setMenuOpen(true)} aria-label="菜单" data-testid="menu-toggle" style={{ marginInlineEnd: 'auto' }} />}
+            <Link to="/portal" style={{ whiteSpace: 'nowrap' }}>{t('portal')}</Link>
             <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{lang === 'zh' ? 'English' : '中文'}</Button>
             <Dropdown menu={{ items: [
               { key: 'pw', label: t('changePassword'), onClick: () => setPwOpen(true) },
               { key: 'out', label: t('logout'), onClick: () => void logout() },
             ] }}>
-              <Space style={{ cursor: 'pointer' }} data-testid="current-user">
-                <span>{me.user.displayName}</span>
-                {me.roles.map((r) => <Tag key={r.id}>{r.name}</Tag>)}
-                <Tag color="blue">数据权限：{me.dataScope.name}</Tag>
+              <Space style={{ cursor: 'pointer', minWidth: 0 }} data-testid="current-user">
+                <span style={phone ? { display: 'inline-block', maxWidth: 110, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'middle' } : undefined}>{me.user.displayName}</span>
+                {!phone && me.roles.map((r) => <Tag key={r.id}>{r.name}</Tag>)}
+                {!phone && <Tag color="blue">数据权限：{me.dataScope.name}</Tag>}
               </Space>
             </Dropdown>
           </Layout.Header>
-          <Layout.Content style={{ padding: 24 }}>
+          <Layout.Content style={{ padding: phone ? 8 : 24 }}>
             <Routes>
               <Route index element={<Navigate to="dashboard" replace />} />
               <Route path="dashboard" element={<DashboardPage />} />

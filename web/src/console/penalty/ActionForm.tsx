@@ -5,9 +5,9 @@
  * people. The server validates again and enforces the gates; its refusal is shown with
  * its article.
  */
-import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
+import { Alert, AutoComplete, Checkbox, DatePicker, Form, Grid, Input, InputNumber, Modal, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../api';
 import type { Dictionaries, JsonSchema, ViolationType } from './types';
 
@@ -27,6 +27,7 @@ const LABELS: Record<string, string> = {
   report: '报告', participants: '参加人员（三人以上）', paymentInstructions: '缴款方式', amountFen: '缴款金额（元）', receipt: '票据号', instalments: '分期数',
   court: '人民法院', days: '延长天数', acknowledgeWarnings: '已知悉评查提示', paidOnSpot: '当场缴纳', field: '执法类别', party: '当事人', name: '名称（姓名）',
   idNumber: '身份证号 / 统一社会信用代码', address: '住所（地址）', phone: '联系电话', representative: '法定代表人（负责人）',
+  step: '所属笔录（操作序号，可不填）',
 };
 
 /** Which dictionary names an enum's values, by field path. */
@@ -51,8 +52,18 @@ export interface FormContext {
   violationTypes: ViolationType[];
   /** The case's violation type, for its circumstances */
   violationTypeId: string | null;
+  /** The case's 执法类别: only its violation types are offered (null when the form itself sets it) */
+  field: string | null;
   today: string;
+  /** The agency's rule for archiving a file with deductions (shown by the 案卷评查 card) */
+  archiveWhenIncomplete?: 'refuse' | 'warn';
 }
+
+/** The violation types a case of this 执法类别 may have (none until the field is known). */
+export const typesOfField = (types: readonly ViolationType[], field: string | null | undefined) => {
+  const f = field?.trim();
+  return f ? types.filter((v) => v.field === f) : [];
+};
 
 const isDate = (s: JsonSchema) => s.type === 'string' && s.pattern === '^\\d{4}-\\d{2}-\\d{2}$';
 const nullable = (s: JsonSchema): [JsonSchema, boolean] => {
@@ -60,7 +71,7 @@ const nullable = (s: JsonSchema): [JsonSchema, boolean] => {
   return alt ? [alt, true] : [s, false];
 };
 
-function Field({ name, schema, required, ctx }: { name: string[]; schema: JsonSchema; required: boolean; ctx: FormContext }) {
+function Field({ name, schema, required, ctx, field }: { name: string[]; schema: JsonSchema; required: boolean; ctx: FormContext; field: string | null }) {
   const [s, canBeNull] = nullable(schema);
   const key = name.join('.');
   const last = name.at(-1)!;
@@ -78,11 +89,14 @@ function Field({ name, schema, required, ctx }: { name: string[]; schema: JsonSc
       </Form.Item>
     );
   }
+  // An optional group (an uploaded file, a recording's particulars) needs its own widget; the
+  // generic form leaves it out rather than demand its fields.
+  if (s.type === 'object' && s.properties && !required) return null;
   if (s.type === 'object' && s.properties) {
     return (
       <fieldset style={{ border: '1px solid #eee', padding: '8px 12px', marginBottom: 12 }}>
         <legend style={{ fontSize: 14, width: 'auto', marginBottom: 0 }}>{label}</legend>
-        {Object.entries(s.properties).map(([k, v]) => <Field key={k} name={[...name, k]} schema={v} required={(s.required ?? []).includes(k)} ctx={ctx} />)}
+        {Object.entries(s.properties).map(([k, v]) => <Field key={k} name={[...name, k]} schema={v} required={(s.required ?? []).includes(k)} ctx={ctx} field={field} />)}
       </fieldset>
     );
   }
@@ -91,7 +105,19 @@ function Field({ name, schema, required, ctx }: { name: string[]; schema: JsonSc
   );
   if (last === 'officers') return item(<Select mode="multiple" virtual={false} showSearch optionFilterProp="label" options={ctx.people.map((p) => ({ value: p.id, label: `${p.name}（${p.post}）` }))} />, { rules: [{ required: true, type: 'array', min: 2, message: '执法人员不得少于两人' }] });
   if (last === 'chairPersonId') return item(<Select virtual={false} showSearch optionFilterProp="label" options={ctx.people.map((p) => ({ value: p.id, label: `${p.name}（${p.post}）` }))} />);
-  if (last === 'violationTypeId') return item(<Select virtual={false} allowClear={canBeNull} options={ctx.violationTypes.map((v) => ({ value: v.id, label: `${v.name}（${v.field}）` }))} />);
+  if (last === 'violationTypeId') {
+    const types = typesOfField(ctx.violationTypes, field);
+    const placeholder = !field?.trim() ? '请先填写执法类别' : types.length === 0 ? `裁量基准中没有${field}类违法行为` : undefined;
+    return item(<Select virtual={false} allowClear={canBeNull} placeholder={placeholder} notFoundContent={placeholder} options={types.map((v) => ({ value: v.id, label: v.name }))}
+      optionRender={(o) => <div style={{ whiteSpace: 'normal' }}>{o.label}</div>} />,
+      { extra: field?.trim() ? `仅列出${field}类的违法行为` : undefined });
+  }
+  if (last === 'field' && name.length === 1) {
+    // 执法类别 of a new case: suggest the fields of the agency's 裁量基准 (free text is still accepted)
+    const fields = [...new Set(ctx.violationTypes.map((v) => v.field))];
+    // Once the input is one of them, nothing is left to suggest and the list closes (it would cover the buttons).
+    return item(<AutoComplete options={fields.map((f) => ({ value: f }))} filterOption={(input, o) => { const v = String(o?.value ?? ''); return v !== input && v.includes(input); }} />);
+  }
   if (last === 'circumstanceId') {
     const vt = ctx.violationTypes.find((v) => v.id === ctx.violationTypeId);
     return item(<Select virtual={false} allowClear options={(vt?.circumstances ?? []).map((c) => ({ value: c.id, label: `${c.name}：${c.description}` }))} />);
@@ -142,6 +168,17 @@ export function ActionForm({ title, schema, ctx, open, onCancel, onSubmit }: {
   const [form] = Form.useForm();
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.sm === false;
+  // The server's refusal is shown above the form: bring it into view, however far the form was scrolled.
+  const errorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) errorRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
+  // The case's 执法类别, or the one this form sets (on-the-spot decisions open a case and name its field)
+  const setsField = !ctx.field && !!schema.properties?.field;
+  const watchedField = Form.useWatch('field', form) as string | undefined;
+  const field = setsField ? (watchedField ?? null) : ctx.field;
   const submit = async () => {
     const values = await form.validateFields();
     setBusy(true);
@@ -156,10 +193,23 @@ export function ActionForm({ title, schema, ctx, open, onCancel, onSubmit }: {
     }
   };
   return (
-    <Modal title={title} open={open} onOk={submit} onCancel={() => { setError(undefined); onCancel(); }} okText="提交" cancelText="取消" confirmLoading={busy} width={720} destroyOnHidden>
-      {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error.message} description={error.citation ? `依据：${error.citation}` : undefined} data-testid="action-error" />}
-      <Form form={form} layout="vertical" preserve={false}>
-        {Object.entries(schema.properties ?? {}).map(([k, v]) => <Field key={k} name={[k]} schema={v} required={(schema.required ?? []).includes(k)} ctx={ctx} />)}
+    <Modal title={title} open={open} onOk={submit} onCancel={() => { setError(undefined); onCancel(); }} okText="提交" cancelText="取消" confirmLoading={busy} destroyOnHidden
+      // On a phone the form takes the whole screen and scrolls inside, so 提交 stays in reach.
+      width={narrow ? '100%' : 720}
+      style={narrow ? { top: 0, maxWidth: '100vw', margin: 0, paddingBottom: 0 } : undefined}
+      styles={{ body: { maxHeight: narrow ? 'calc(100dvh - 130px)' : 'calc(100vh - 240px)', overflowY: 'auto', overflowX: 'hidden', paddingRight: 4 } }}>
+      <div ref={errorRef}>
+        {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error.message} description={error.citation ? `依据：${error.citation}` : undefined} data-testid="action-error" />}
+      </div>
+      <Form form={form} layout="vertical" preserve={false}
+        onValuesChange={(changed: Record<string, unknown>) => {
+          // A violation type of another 执法类别 does not stay chosen when the field changes.
+          if (setsField && 'field' in changed) {
+            const chosen = form.getFieldValue('violationTypeId') as string | undefined;
+            if (chosen && !typesOfField(ctx.violationTypes, changed.field as string).some((v) => v.id === chosen)) form.setFieldValue('violationTypeId', undefined);
+          }
+        }}>
+        {Object.entries(schema.properties ?? {}).map(([k, v]) => <Field key={k} name={[k]} schema={v} required={(schema.required ?? []).includes(k)} ctx={ctx} field={field} />)}
       </Form>
     </Modal>
   );

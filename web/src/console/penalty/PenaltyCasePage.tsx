@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, List, Row, Space, Table, Tag, Timeline } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
-import { post } from '../../api';
+import { download, post, type ApiError } from '../../api';
 import { useResource } from '../../hooks';
 import { ErrorResult } from '../../components';
+import { useT } from '../../i18n';
 import { ActionForm } from './ActionForm';
+import { FileCheckCard } from './FileCheckCard';
 import { useFormContext } from './useFormContext';
 import { DUE_COLORS, DUE_TEXT } from './PenaltyCasesPage';
 import { yuan, type CaseDeadline, type CaseView, type Dictionaries, type DocumentSummary } from './types';
@@ -22,18 +25,35 @@ export default function PenaltyCasePage() {
   const journal = useResource<{ items: JournalEntry[] }>(`/penalty-cases/${id}/actions`);
   const dict = useResource<Dictionaries>('/penalty-cases/dictionaries');
   const [acting, setActing] = useState<string | null>(null);
-  const ctx = useFormContext(view.data?.agency.id ?? null, view.data?.case.violationTypeId ?? null);
+  const [exporting, setExporting] = useState(false);
+  const t = useT();
+  const ctx = useFormContext(view.data?.agency.id ?? null, view.data?.case.violationTypeId ?? null, view.data?.case.field ?? null);
   if (view.error) return <ErrorResult error={view.error} />;
   const v = view.data;
   if (!v) return <Card loading />;
   const c = v.case;
   const spec = dict.data?.actions.find((a) => a.type === acting);
   const reload = () => Promise.all([view.reload(), docs.reload(), journal.reload()]);
+  const exportCaseFile = async () => {
+    setExporting(true);
+    try {
+      await download(`/penalty-cases/${id}/case-file`, 'case-file.zip');
+    } catch (e) {
+      void message.error((e as ApiError).message);
+    } finally {
+      setExporting(false);
+    }
+  };
+  const fileCheck = v.fileCheck && (
+    <FileCheckCard check={v.fileCheck} status={v.status} archiveWhenIncomplete={ctx?.archiveWhenIncomplete} archiveWarnings={c.archiveWarnings} />
+  );
+  // Once the case is closed, 归档 waits on the 评查: the card comes first.
+  const checkFirst = v.status === 'closed';
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card
         title={<Space wrap><span>{c.party.name}</span><Tag color="blue" data-testid="case-status">{v.statusName}</Tag>{v.suspended && <Tag color="purple">中止</Tag>}{c.proposal?.major && <Tag color="gold">重大执法决定</Tag>}</Space>}
-        extra={<Link to="/console/penalty-cases">返回案件列表</Link>}
+        extra={<Link to="/console/penalty-cases">{t('backToCases')}</Link>}
       >
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label="执法主体">{v.agency.name}</Descriptions.Item>
@@ -58,8 +78,15 @@ export default function PenaltyCasePage() {
           {v.allowedActions.length === 0 && <span style={{ color: '#888' }}>当前没有您可以执行的操作</span>}
           {v.allowedActions.map((a) => <Button key={a.type} onClick={() => setActing(a.type)} data-action={a.type}>{a.title}</Button>)}
         </Space>
+        <div style={{ marginTop: 12 }}>
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCaseFile()} data-testid="export-case-file"
+            title="案卷 PDF（封面、卷内目录、文书、备考表）、文书 DOCX 原件、SHA-256 清单与日志包含证明">
+            {t('exportCaseFile')}
+          </Button>
+        </div>
       </Card>
-      <Row gutter={16}>
+      {checkFirst && fileCheck}
+      <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card title="法定期限" size="small">
             <Table<CaseDeadline> rowKey={(d) => `${d.rule}-${d.from}-${d.about ?? ''}`} size="small" pagination={false} dataSource={v.deadlines}
@@ -87,6 +114,7 @@ export default function PenaltyCasePage() {
           </Card>
         </Col>
       </Row>
+      {!checkFirst && fileCheck}
       <Card title="全过程记录（日志链）" size="small">
         <Timeline items={(journal.data?.items ?? []).map((e) => ({ children: <span>{chinaTime(e.receivedAt)} {e.title} <span style={{ color: '#aaa', fontSize: 12 }}>#{e.seq} {e.leafHash.slice(0, 12)}</span></span> }))} />
       </Card>

@@ -78,6 +78,8 @@ export interface CaseView {
   allowedActions: { type: string; title: string }[];
   decisionBlockers: { message: string; citation: string }[];
   documents: { series: string; title: string; number: string; actionType: string; issuedAt: string }[];
+  /** 案卷评查 pre-check against the agency's score sheet (gates 归档) */
+  fileCheck: FileCheck;
   case: {
     field: string;
     registeredOn: string;
@@ -90,7 +92,20 @@ export interface CaseView {
     decision: null | { number: string | null; on: string; outcome: string; fineFen: number };
     pending: { kind: string; requestedOn: string }[];
     extensions: { days: number; reason: string; approvedOn: string }[];
+    closedOn: string | null;
+    archivedOn: string | null;
+    /** The 评查 deductions acknowledged when the case was archived */
+    archiveWarnings?: string[];
   };
+}
+
+export type SheetSection = 'veto' | 'form' | 'substance';
+
+export interface FileCheck {
+  passed: boolean;
+  score: number;
+  vetoFailed: { id: string; text: string; problem: string }[];
+  missing: { id: string; section: SheetSection; text: string; points: number; problem: string }[];
 }
 
 export interface DocumentSummary {

@@ -2,17 +2,19 @@ import { useResource } from '../../hooks';
 import type { FormContext } from './ActionForm';
 import type { Dictionaries, ViolationType } from './types';
 
-/** What action forms need: the dictionaries, the agency's people and its 裁量基准. */
-export function useFormContext(agencyId: string | null, violationTypeId: string | null): FormContext | undefined {
+/** What action forms need: the dictionaries, the agency's people and its 裁量基准 (and the case's field and violation type, on a case). */
+export function useFormContext(agencyId: string | null, violationTypeId: string | null, field: string | null = null): FormContext | undefined {
   const dict = useResource<Dictionaries>('/penalty-cases/dictionaries');
   const people = useResource<{ items: { id: string; name: string; post: string }[] }>(agencyId ? `/people?agencyId=${agencyId}&limit=200` : null);
-  const settings = useResource<{ benchmarks: ViolationType[] }>(agencyId ? `/enforcement/settings/${agencyId}` : null);
+  const settings = useResource<{ benchmarks: ViolationType[]; archiveWhenIncomplete: 'refuse' | 'warn' }>(agencyId ? `/enforcement/settings/${agencyId}` : null);
   if (!dict.data) return undefined;
   return {
     dictionaries: dict.data,
     people: people.data?.items ?? [],
     violationTypes: settings.data?.benchmarks ?? [],
     violationTypeId,
+    field,
     today: dict.data.today,
+    ...(settings.data ? { archiveWhenIncomplete: settings.data.archiveWhenIncomplete } : {}),
   };
 }
