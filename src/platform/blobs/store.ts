@@ -8,7 +8,7 @@
  * stored once. Resumable uploads append chunks to a staging file at the offset it has
  * reached; each chunk is fsynced before its new offset is reported.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomUUID, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -71,6 +71,8 @@ function mismatch(expected: string, actual: string): AppError {
 export class FsBlobStore implements BlobStore {
   private readonly objects: string;
   private readonly staging: string;
+  /** Uploads in progress in this process: the hash of the bytes so far, and how many */
+  private readonly running = new Map<string, { hash: Hash; at: number }>();
 
   constructor(root: string) {
     this.objects = join(root, 'objects');
@@ -91,7 +93,9 @@ export class FsBlobStore implements BlobStore {
   async put(source: BlobSource, opts: { expectedSha256?: Sha256; maxBytes?: number } = {}) {
     const tmp = join(this.staging, `put-${randomUUID()}`);
     try {
-      const { sha256, size } = await writeHashed(tmp, source, 0, opts.maxBytes ?? Number.MAX_SAFE_INTEGER, 'w');
+      const written = await writeHashed(tmp, source, 0, opts.maxBytes ?? Number.MAX_SAFE_INTEGER, 'w');
+      const sha256 = written.hash.digest('hex');
+      const size = written.size;
       if (opts.expectedSha256 && opts.expectedSha256 !== sha256) throw mismatch(opts.expectedSha256, sha256);
       return { sha256, size, created: await this.commit(tmp, sha256) };
     } finally {
@@ -148,8 +152,14 @@ export class FsBlobStore implements BlobStore {
       const path = this.stagedPath(id);
       const at = await this.staged.offset(id);
       if (offset !== at) throw new AppError('UPLOAD_OFFSET_MISMATCH', `分片偏移量不对：本次从第 ${offset} 字节开始，但已收到 ${at} 字节，请从第 ${at} 字节续传`, { details: { offset: at } });
+      // The running hash of an upload this process has received from its first byte spares
+      // reading the file again at the end; after a restart (no running hash) finish re-reads it.
+      const running = this.running.get(id);
+      const hash = at === 0 ? createHash('sha256') : running && running.at === at ? running.hash : null;
+      this.running.delete(id);
       try {
-        await writeHashed(path, source, at, maxBytes, at === 0 ? 'w' : 'r+');
+        const written = await writeHashed(path, source, at, maxBytes, at === 0 ? 'w' : 'r+', hash ?? undefined);
+        if (hash) this.running.set(id, { hash, at: written.size });
       } catch (e) {
         // Over the limit: nothing of the upload is kept. A dropped connection keeps what arrived.
         if (e instanceof AppError && e.code === 'PAYLOAD_TOO_LARGE') await rm(path, { force: true });
@@ -159,17 +169,22 @@ export class FsBlobStore implements BlobStore {
     },
     finish: async (id, expectedSha256) => {
       const path = this.stagedPath(id);
-      const sha256 = await hashFile(path);
+      const size = (await stat(path)).size;
+      const running = this.running.get(id);
+      this.running.delete(id);
+      const sha256 = running && running.at === size ? running.hash.digest('hex') : await hashFile(path);
       if (sha256 !== expectedSha256) {
         await rm(path, { force: true });
         throw mismatch(expectedSha256, sha256);
       }
-      const size = (await stat(path)).size;
       const created = await this.commit(path, sha256);
       await rm(path, { force: true });
       return { sha256, size, created };
     },
-    discard: async (id) => rm(this.stagedPath(id), { force: true }),
+    discard: async (id) => {
+      this.running.delete(id);
+      await rm(this.stagedPath(id), { force: true });
+    },
     head: async (id, bytes) => {
       const fh = await open(this.stagedPath(id), 'r');
       try {
@@ -193,8 +208,7 @@ export class FsBlobStore implements BlobStore {
  * it writes, refusing to pass `maxBytes` in all, and fsyncing before it returns — also when
  * the source fails midway, so the bytes that did arrive are durable and a resume starts there.
  */
-async function writeHashed(path: string, source: BlobSource, start: number, maxBytes: number, flags: 'w' | 'r+') {
-  const hash = createHash('sha256');
+async function writeHashed(path: string, source: BlobSource, start: number, maxBytes: number, flags: 'w' | 'r+', hash: Hash = createHash('sha256')) {
   let position = start;
   const fh = await open(path, flags);
   try {
@@ -208,7 +222,7 @@ async function writeHashed(path: string, source: BlobSource, start: number, maxB
     await fh.sync();
     await fh.close();
   }
-  return { sha256: hash.digest('hex'), size: position };
+  return { hash, size: position };
 }
 
 async function hashFile(path: string): Promise<Sha256> {
