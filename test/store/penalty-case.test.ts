@@ -173,6 +173,9 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
       field: '综合行政执法', on: '2026-04-01', place: '某某村林区', officers, violationTypeId: 'wild-fire', facts: '森林防火期内在林区烧纸', basis: '《森林防火条例》第五十条',
       kinds: ['fine'], fineFen, confiscationFen: 0, signed: false, refusalNote: '当事人拒绝签收，已当场宣读', paidOnSpot: false,
     });
+    const wrongType = await zhifa1.post('/api/v1/penalty-cases', { type: 'penalty.on-the-spot', payload: { ...payload(10_000), violationTypeId: 'pollutant-discharge' } });
+    expect(wrongType.statusCode).toBe(409);
+    expect(wrongType.json().error.message).toContain('与本案执法类别');
     const over = await zhifa1.post('/api/v1/penalty-cases', { type: 'penalty.on-the-spot', payload: payload(20_001) });
     expect(over.statusCode).toBe(409);
     expect(over.json().error.citation).toContain('第五十一条');
@@ -247,6 +250,7 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
     expect(mine.items.length).toBeGreaterThanOrEqual(3);
     const supervised = (await jiandu.get('/api/v1/penalty-cases?limit=2')).json();
     expect(supervised.items).toHaveLength(2);
+    expect(supervised.items[0].agency.name).toBe('秀山县妙泉镇人民政府');
     expect(supervised.next).not.toBeNull();
     const found = (await jiandu.get(`/api/v1/penalty-cases?q=${encodeURIComponent('建材')}`)).json();
     expect(found.items.length).toBeGreaterThanOrEqual(1);

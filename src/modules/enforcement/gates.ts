@@ -200,3 +200,11 @@ export function reviewerQualified(ctx: GateContext): Refusal | null {
   if (!ctx.actor.legalQualification) return refuse('从事法制审核的人员应当取得国家统一法律职业资格，您的人员信息中没有法律职业资格证书编号', GATE_CITATIONS.reviewer);
   return null;
 }
+
+/** The violation type is in the agency's 裁量基准 and belongs to the case's 执法类别. */
+export function violationTypeFits(id: string | null | undefined, field: string, ctx: Pick<GateContext, 'settings'>): Refusal | null {
+  if (!id) return null;
+  const vt = ctx.settings.violationType(id);
+  if (!vt) return refuse(`裁量基准中没有编号为"${id}"的违法行为`, '');
+  return vt.field === field ? null : refuse(`违法行为"${vt.name}"属于${vt.field}类，与本案执法类别"${field}"不符`, '');
+}

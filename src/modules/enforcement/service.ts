@@ -427,6 +427,7 @@ export interface CaseFilters {
 
 export interface CaseListItem {
   id: string;
+  agency: { id: string; name: string };
   status: PenaltyStatus;
   statusName: string;
   procedure: string;
@@ -469,7 +470,7 @@ export async function listCases(yifa: Yifa, req: Request, f: CaseFilters): Promi
   const personId = req.auth.user.personId;
   let q = yifa.db.kysely
     .selectFrom('penalty_cases')
-    .select(['id', 'status', 'procedure', 'party_name', 'field', 'violation_type_id', 'registered_on', 'decision_number', 'fine_fen', 'major', 'next_due', 'next_rule', 'suspended'])
+    .select(['id', 'agency_id', 'status', 'procedure', 'party_name', 'field', 'violation_type_id', 'registered_on', 'decision_number', 'fine_fen', 'major', 'next_due', 'next_rule', 'suspended'])
     .where(scopeFilter(req.auth.scope, { path: 'region_path', createdBy: 'created_by' }));
   if (f.status) q = q.where('status', '=', f.status);
   if (f.agencyId) q = q.where('agency_id', '=', f.agencyId);
@@ -500,8 +501,12 @@ export async function listCases(yifa: Yifa, req: Request, f: CaseFilters): Promi
     else q = q.where(containsText(f.q)).$call((x) => { const grams = holdsGrams(yifa.db.engine, f.q!); return grams ? x.where(grams) : x; });
   }
   rows ??= await newestFirst(q).limit(f.limit + 1).execute();
+  // The agencies' names for the page's rows (a handful), rather than a join in every list query.
+  const agencyIds = [...new Set(rows.map((r) => r.agency_id))];
+  const names = new Map(agencyIds.length ? (await yifa.db.kysely.selectFrom('agencies').select(['id', 'name']).where('id', 'in', agencyIds).execute()).map((a) => [a.id, a.name]) : []);
   return pageOf(rows, f.limit, (r) => [r.registered_on, r.id], (r) => ({
     id: r.id,
+    agency: { id: r.agency_id, name: names.get(r.agency_id) ?? '' },
     status: r.status as PenaltyStatus,
     statusName: STATUS_NAMES[r.status as PenaltyStatus],
     procedure: r.procedure,

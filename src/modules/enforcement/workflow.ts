@@ -14,7 +14,7 @@ import {
 import type { Role } from '../org/roles.js';
 import {
   chairIsNotInvestigator, decisionRefusals, dueDate, hearingEligible, hearingNoticeInTime, hearingRequestInTime,
-  heavierThanNoticed, nthWorkingDayAfter, reviewerQualified, simpleProcedureAllowed, twoCertifiedOfficers, withinLimitation,
+  heavierThanNoticed, nthWorkingDayAfter, reviewerQualified, simpleProcedureAllowed, twoCertifiedOfficers, violationTypeFits, withinLimitation,
   type GateContext, type Refusal,
 } from './gates.js';
 import { discretionProblems } from './discretion.js';
@@ -210,8 +210,7 @@ export const PENALTY_ACTIONS = {
     guard: (c, p, ctx) => {
       const vt = ctx.settings.violationType(p.violationTypeId);
       return [
-        vt ? null : { message: `裁量基准中没有编号为"${p.violationTypeId}"的违法行为`, citation: '' },
-        vt && vt.field !== c.field ? { message: `违法行为"${vt.name}"属于${vt.field}类，与本案执法类别"${c.field}"不符`, citation: '' } : null,
+        violationTypeFits(p.violationTypeId, c.field, ctx),
         p.seriousHarm && vt && !vt.seriousHarmPossible ? { message: `"${vt.name}"不涉及公民生命健康安全、金融安全，不适用五年追责时效`, citation: GATE_CITATIONS.limitation } : null,
         p.actOn > ctx.today ? { message: '违法行为发生日期不能晚于今天', citation: '' } : null,
         withinLimitation(p.actOn, p.seriousHarm, ctx),
@@ -683,6 +682,7 @@ export const PENALTY_ACTIONS = {
     }),
     guard: (c, p, ctx) => [
       p.on !== ctx.today ? { message: '当场处罚决定的日期须为今天', citation: GATE_CITATIONS.simple } : null,
+      violationTypeFits(p.violationTypeId, p.field, ctx),
       simpleProcedureAllowed(p.party.kind, p.kinds, p.fineFen),
       p.confiscationFen > 0 ? { message: '简易程序不能没收财物', citation: GATE_CITATIONS.simple } : null,
       p.kinds.length === 0 ? { message: '须选择警告或者罚款', citation: GATE_CITATIONS.simple } : null,
