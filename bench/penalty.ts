@@ -142,7 +142,7 @@ async function loadCases(yifa: Yifa, agencies: Agency[], n: number): Promise<num
   const t0 = performance.now();
   const batch = yifa.db.engine === 'postgres' ? 1000 : 500;
   let rows: PenaltyCaseTable[] = [];
-  let links: { person_id: string; case_id: string; registered_on: string }[] = [];
+  let links: { person_id: string; case_id: string; case_registered_on: string }[] = [];
   const flush = async () => {
     if (!rows.length) return;
     await k.transaction().execute(async (trx) => {
@@ -154,7 +154,7 @@ async function loadCases(yifa: Yifa, agencies: Agency[], n: number): Promise<num
   };
   for (const { row, officers } of generateCases(templates, agencies, today, n)) {
     rows.push(row);
-    for (const p of officers) links.push({ person_id: p, case_id: row.id, registered_on: row.registered_on });
+    for (const p of officers) links.push({ person_id: p, case_id: row.id, case_registered_on: row.registered_on });
     if (rows.length >= batch) await flush();
   }
   await flush();

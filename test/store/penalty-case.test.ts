@@ -291,6 +291,15 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
     expect(await byOfficer(officers[1]!)).toContain(rubble);
     expect(await byOfficer(officers[1]!)).not.toContain(cement);
     expect(await byOfficer(chair)).not.toContain(rubble);
+    // Page by page through an officer's cases (read in the officers' index order) gives the same list.
+    const mineAll = await byOfficer(officers[0]!);
+    const pagedOfficer: string[] = [];
+    for (let cursor: string | null = ''; cursor !== null && pagedOfficer.length < 100; ) {
+      const page: { items: { id: string }[]; next: string | null } = (await jiandu.get(`/api/v1/penalty-cases?limit=2&officerId=${officers[0]}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json();
+      pagedOfficer.push(...page.items.map((c) => c.id));
+      cursor = page.next;
+    }
+    expect(pagedOfficer).toEqual(mineAll);
   });
 });
 

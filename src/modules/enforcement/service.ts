@@ -333,7 +333,7 @@ async function saveProjection(trx: Trx, c: PenaltyCase, ctx: GateContext, userId
   }
   if (!before || before.case.officers.join() !== c.officers.join()) {
     if (before) await trx.deleteFrom('penalty_case_officers').where('case_id', '=', c.id).execute();
-    if (c.officers.length) await trx.insertInto('penalty_case_officers').values([...new Set(c.officers)].map((p) => ({ person_id: p, case_id: c.id, registered_on: c.registeredOn }))).execute();
+    if (c.officers.length) await trx.insertInto('penalty_case_officers').values([...new Set(c.officers)].map((p) => ({ person_id: p, case_id: c.id, case_registered_on: c.registeredOn }))).execute();
   }
   return deadlines;
 }
@@ -468,13 +468,16 @@ export async function listCases(yifa: Yifa, req: Request, f: CaseFilters): Promi
   const table = await yifa.calendar.table();
   const warnBy = nthWorkingDayAfter(table, today, 3);
   const personId = req.auth.user.personId;
+  // An officer's cases are read from the officers' index, newest first, joined to the cases.
+  const officerId = f.officerId ?? null;
+  const order = officerId ? ['penalty_case_officers.case_registered_on', 'penalty_case_officers.case_id'] : ['registered_on', 'id'];
   let q = yifa.db.kysely
     .selectFrom('penalty_cases')
+    .$if(officerId !== null, (qb) => qb.innerJoin('penalty_case_officers', 'penalty_case_officers.case_id', 'penalty_cases.id').where('penalty_case_officers.person_id', '=', officerId!))
     .select(['id', 'agency_id', 'status', 'procedure', 'party_name', 'field', 'violation_type_id', 'registered_on', 'decision_number', 'fine_fen', 'major', 'next_due', 'next_rule', 'suspended'])
     .where(scopeFilter(req.auth.scope, { path: 'region_path', createdBy: 'created_by' }));
   if (f.status) q = q.where('status', '=', f.status);
   if (f.agencyId) q = q.where('agency_id', '=', f.agencyId);
-  if (f.officerId) q = q.where('id', 'in', (eb) => eb.selectFrom('penalty_case_officers').select('case_id').where('person_id', '=', f.officerId!));
   if (f.violationTypeId) q = q.where('violation_type_id', '=', f.violationTypeId);
   if (f.overdue || f.queue === 'overdue') q = q.where('next_due', '<', today);
   if (f.queue === 'mine') {
@@ -488,8 +491,8 @@ export async function listCases(yifa: Yifa, req: Request, f: CaseFilters): Promi
   if (f.queue === 'review') q = q.where('status', '=', 'in-review');
   if (f.queue === 'serve') q = q.where('status', '=', 'decided');
   const key = decodeCursor(f.cursor, 2);
-  if (key) q = q.where(keysetAfter(['registered_on', 'id'], key, 'desc'));
-  const newestFirst = <T extends typeof q>(x: T) => x.orderBy('registered_on', 'desc').orderBy('id', 'desc');
+  if (key) q = q.where(keysetAfter(order, key, 'desc'));
+  const newestFirst = <T extends typeof q>(x: T) => x.orderBy(sql.ref(order[0]!), 'desc').orderBy(sql.ref(order[1]!), 'desc');
   let rows: Awaited<ReturnType<typeof q.execute>> | undefined;
   if (f.q) {
     // A common word matches so many cases that the index answers slowly, but the newest

@@ -213,7 +213,8 @@ export interface PenaltyCaseTable {
 export interface PenaltyCaseOfficerTable {
   person_id: string;
   case_id: string;
-  registered_on: string;
+  /** The case's registered_on, so an officer's cases come newest first from the index */
+  case_registered_on: string;
 }
 
 export interface UploadTable {

@@ -6,7 +6,8 @@ import type { Engine } from '../database.js';
  * - full-text search of case summaries by character bigrams (see platform/search/grams.ts):
  *   SQLite keeps them in an FTS5 table kept in step by triggers, PostgreSQL in a GIN index
  *   on the array of grams;
- * - the officers of each case as rows, so "cases of this officer" is an index lookup;
+ * - the officers of each case as rows, with the case's registration date, so "cases of this
+ *   officer, newest first" is read in index order;
  * - an index on the registration date alone, for the whole-county list in date order.
  */
 export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
@@ -17,10 +18,10 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .createTable('penalty_case_officers')
     .addColumn('person_id', 'text', (c) => c.notNull())
     .addColumn('case_id', 'text', (c) => c.notNull().references('penalty_cases.id'))
-    .addColumn('registered_on', 'text', (c) => c.notNull())
+    .addColumn('case_registered_on', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('penalty_case_officers_pk', ['person_id', 'case_id'])
     .execute();
-  await db.schema.createIndex('penalty_case_officers_date').on('penalty_case_officers').columns(['person_id', 'registered_on', 'case_id']).execute();
+  await db.schema.createIndex('penalty_case_officers_date').on('penalty_case_officers').columns(['person_id', 'case_registered_on', 'case_id']).execute();
   await db.schema.createIndex('penalty_case_officers_case').on('penalty_case_officers').column('case_id').execute();
 
   if (engine === 'postgres') {
