@@ -177,6 +177,9 @@ describe('penalty cases under supervision', () => {
     await page.goto(`${h.url}/console/penalty-cases/${registered.id}`);
     await page.locator('[data-action="penalty.request-filing"]').click();
     const d = page.locator('.ant-modal-container:visible');
+    // A click aimed while the modal zooms in can land on the mask and close it.
+    await d.waitFor();
+    await settled(d);
     await d.locator('#violationTypeId').click({ force: true });
     const offered = () => page.locator('.ant-select-item-option:visible').evaluateAll((os) => os.map((o) => o.textContent ?? ''));
     const expected = DEMO_BENCHMARKS.filter((v) => v.field === registered.field).map((v) => v.name);

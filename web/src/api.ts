@@ -4,7 +4,7 @@
  * stable code and Chinese message.
  */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly citation?: string) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly citation?: string, readonly details?: unknown) {
     super(message);
   }
 }
@@ -12,6 +12,14 @@ export class ApiError extends Error {
 let csrfToken: string | undefined;
 export function setCsrfToken(token: string | undefined) {
   csrfToken = token;
+}
+/** The session's CSRF token, for requests made outside `api` (upload chunks go through XMLHttpRequest for their progress). */
+export const currentCsrfToken = () => csrfToken;
+
+/** An API error body (`{error: {code, message, citation?, details?}}`) as ApiError. */
+export function apiErrorOf(status: number, data: unknown, fallback = `请求失败（${status}）`): ApiError {
+  const e = (data as { error?: { code?: string; message?: string; citation?: string; details?: unknown } } | undefined)?.error ?? {};
+  return new ApiError(status, e.code ?? 'INTERNAL', e.message ?? fallback, e.citation, e.details);
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -31,7 +39,7 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
     if (res.status === 401 && location.pathname.startsWith('/console') && !location.pathname.startsWith('/console/login')) {
       location.assign(`/console/login?next=${encodeURIComponent(location.pathname)}`);
     }
-    throw new ApiError(res.status, e.code ?? 'INTERNAL', e.message ?? `请求失败（${res.status}）`, e.citation);
+    throw new ApiError(res.status, e.code ?? 'INTERNAL', e.message ?? `请求失败（${res.status}）`, e.citation, e.details);
   }
   return data as T;
 }

@@ -19,11 +19,14 @@ import LoginLogPage from './pages/LoginLogPage';
 import PenaltyCasesPage from './penalty/PenaltyCasesPage';
 import PenaltyCasePage from './penalty/PenaltyCasePage';
 import DocumentPage from './penalty/DocumentPage';
+import RecordingCoveragePage from './penalty/RecordingCoveragePage';
+import { uploadQueue } from './penalty/evidence/queue';
 
 /** Menu entries and the permission each needs (the server checks again). */
 const MENU: { key: string; label: StringKey; permission: string }[] = [
   { key: 'dashboard', label: 'dashboard', permission: 'org.read' },
   { key: 'penalty-cases', label: 'penaltyCases', permission: 'penalty.read' },
+  { key: 'recording-coverage', label: 'recordingCoverage', permission: 'penalty.read' },
   { key: 'regions', label: 'regions', permission: 'org.read' },
   { key: 'agencies', label: 'agencyAdmin', permission: 'org.read' },
   { key: 'people', label: 'people', permission: 'org.read' },
@@ -80,6 +83,10 @@ export default function ConsoleApp() {
       () => setMe(null),
     );
   }, []);
+  // Evidence uploads left unfinished (a reload, a lost network) go on as soon as the user is known.
+  useEffect(() => {
+    if (me && can(me, 'evidence.upload')) void uploadQueue.start(me.user.id);
+  }, [me]);
   if (me === undefined) return <Spin style={{ margin: 80 }} />;
   if (me === null) return <Navigate to={`/console/login?next=${encodeURIComponent(location.pathname)}`} replace />;
   const here = location.pathname.split('/')[2] ?? 'dashboard';
@@ -88,6 +95,7 @@ export default function ConsoleApp() {
       items={MENU.filter((m) => can(me, m.permission)).map((m) => ({ key: m.key, label: <Link to={`/console/${m.key}`}>{t(m.label)}</Link> }))} />
   );
   const logout = async () => {
+    uploadQueue.stop();
     await api('DELETE', '/session').catch(() => undefined);
     setCsrfToken(undefined);
     navigate('/console/login', { replace: true });
@@ -138,6 +146,7 @@ export default function ConsoleApp() {
               <Route path="penalty-cases" element={<PenaltyCasesPage />} />
               <Route path="penalty-cases/:id" element={<PenaltyCasePage />} />
               <Route path="penalty-cases/:id/documents/:documentId" element={<DocumentPage />} />
+              <Route path="recording-coverage" element={<RecordingCoveragePage />} />
             </Routes>
           </Layout.Content>
         </Layout>

@@ -3,17 +3,21 @@ import { Link } from 'react-router-dom';
 import { useResource } from '../../hooks';
 import { emptyText, ErrorResult, StandingTag } from '../../components';
 import type { Agency, Certificate, Page } from '../../types';
+import { can, useSession } from '../session';
+import { IntegrityAlert } from '../penalty/evidence/IntegrityAlert';
 
 export default function DashboardPage() {
   const alerts = useResource<Page<Certificate>>('/certificates?standing=attention&limit=200');
   const all = useResource<Page<Certificate>>('/certificates?limit=200');
   const agencies = useResource<{ items: Agency[] }>('/agencies');
+  const me = useSession();
   if (alerts.error) return <ErrorResult error={alerts.error} />;
   const items = alerts.data?.items ?? [];
   const count = (s: string) => items.filter((c) => c.standing === s).length;
   const inForce = (all.data?.items ?? []).filter((c) => c.standing === 'in-force' || c.standing === 'expiring').length;
   return (
     <>
+      {can(me, 'penalty.read') && <IntegrityAlert quietWhenOk style={{ marginBottom: 16 }} />}
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={6}><Card><Statistic title="执法主体" value={agencies.data?.items.length ?? '-'} /></Card></Col>
         <Col span={6}><Card><Statistic title="持有效执法证" value={inForce} suffix="人" /></Card></Col>

@@ -9,6 +9,11 @@ import { useT } from '../../i18n';
 import { ActionForm } from './ActionForm';
 import { FileCheckCard } from './FileCheckCard';
 import { useFormContext } from './useFormContext';
+import { can, useSession } from '../session';
+import { EvidenceCard, RecordingsCard } from './evidence/EvidenceCard';
+import { EvidenceForm } from './evidence/EvidenceForm';
+import { useFilePicker } from './evidence/UploadPanel';
+import { uploadQueue, type UploadItem } from './evidence/queue';
 import { DUE_COLORS, DUE_TEXT } from './PenaltyCasesPage';
 import { yuan, type CaseDeadline, type CaseView, type Dictionaries, type DocumentSummary } from './types';
 
@@ -26,6 +31,12 @@ export default function PenaltyCasePage() {
   const dict = useResource<Dictionaries>('/penalty-cases/dictionaries');
   const [acting, setActing] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
+  /** The evidence registration form: open with an uploaded file, or with none (null) */
+  const [registering, setRegistering] = useState<{ item: UploadItem | null } | null>(null);
+  const me = useSession();
+  const picker = useFilePicker((files, intent) => {
+    if (id) uploadQueue.add(files, id, intent).catch((e: unknown) => void message.error((e as Error).message));
+  });
   const t = useT();
   const ctx = useFormContext(view.data?.agency.id ?? null, view.data?.case.violationTypeId ?? null, view.data?.case.field ?? null);
   if (view.error) return <ErrorResult error={view.error} />;
@@ -34,6 +45,8 @@ export default function PenaltyCasePage() {
   const c = v.case;
   const spec = dict.data?.actions.find((a) => a.type === acting);
   const reload = () => Promise.all([view.reload(), docs.reload(), journal.reload()]);
+  const canAddEvidence = v.allowedActions.some((a) => a.type === 'penalty.add-evidence');
+  const canUpload = canAddEvidence && can(me, 'evidence.upload');
   const exportCaseFile = async () => {
     setExporting(true);
     try {
@@ -76,7 +89,7 @@ export default function PenaltyCasePage() {
         )}
         <Space wrap style={{ marginTop: 16 }} data-testid="case-actions">
           {v.allowedActions.length === 0 && <span style={{ color: '#888' }}>当前没有您可以执行的操作</span>}
-          {v.allowedActions.map((a) => <Button key={a.type} onClick={() => setActing(a.type)} data-action={a.type}>{a.title}</Button>)}
+          {v.allowedActions.map((a) => <Button key={a.type} onClick={() => (a.type === 'penalty.add-evidence' ? setRegistering({ item: null }) : setActing(a.type))} data-action={a.type}>{a.title}</Button>)}
         </Space>
         <div style={{ marginTop: 12 }}>
           <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCaseFile()} data-testid="export-case-file"
@@ -114,10 +127,22 @@ export default function PenaltyCasePage() {
           </Card>
         </Col>
       </Row>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={15}>
+          <EvidenceCard view={v} ctx={ctx} canUpload={canUpload} canRedact={can(me, 'penalty.act')} picker={picker} onRegister={(item) => setRegistering({ item })} />
+        </Col>
+        <Col xs={24} lg={9}>
+          <RecordingsCard view={v} canUpload={canUpload} onUpload={(step, scene) => picker.open(window.matchMedia?.('(pointer: coarse)').matches ? 'video' : 'any', { step, scene })} />
+        </Col>
+      </Row>
+      <div style={{ display: 'none' }}>{picker.inputs}</div>
       {!checkFirst && fileCheck}
       <Card title="全过程记录（日志链）" size="small">
         <Timeline items={(journal.data?.items ?? []).map((e) => ({ children: <span>{chinaTime(e.receivedAt)} {e.title} <span style={{ color: '#aaa', fontSize: 12 }}>#{e.seq} {e.leafHash.slice(0, 12)}</span></span> }))} />
       </Card>
+      {registering && ctx && (
+        <EvidenceForm view={v} ctx={ctx} item={registering.item} open onClose={() => setRegistering(null)} onDone={reload} />
+      )}
       {spec && ctx && (
         <ActionForm title={spec.title} schema={spec.schema} ctx={ctx} open={!!acting} onCancel={() => setActing(null)}
           onSubmit={async (payload) => {

@@ -26,6 +26,8 @@ export interface Dictionaries {
   reviewConclusions: Record<string, string>;
   reviewGrounds: Record<string, string>;
   approvalKinds: Record<string, string>;
+  /** 音像记录事项 (RECORDING_SCENES); the server does not send it yet, so evidence/names.ts keeps a copy */
+  recordingScenes?: Record<string, string>;
   actions: { type: string; title: string; roles: string[]; schema: JsonSchema }[];
 }
 
@@ -80,6 +82,8 @@ export interface CaseView {
   documents: { series: string; title: string; number: string; actionType: string; issuedAt: string }[];
   /** 案卷评查 pre-check against the agency's score sheet (gates 归档) */
   fileCheck: FileCheck;
+  /** The steps the agency requires to be recorded on audio-visual media, and whether each is */
+  recordings: RequiredRecording[];
   case: {
     field: string;
     registeredOn: string;
@@ -88,6 +92,9 @@ export interface CaseView {
     violationTypeId: string | null;
     filingNumber: string | null;
     officers: string[];
+    /** 笔录 (inspections, inquiries): the steps evidence can belong to */
+    records: CaseRecord[];
+    evidence: Evidence[];
     proposal: null | { outcome: string; kinds: string[]; fineFen: number; major: boolean; hearingEligible: boolean; collectiveRequired: boolean; catalogRow: string | null; outsideBenchmark: string[]; discretionReason: string | null };
     decision: null | { number: string | null; on: string; outcome: string; fineFen: number };
     pending: { kind: string; requestedOn: string }[];
@@ -97,6 +104,56 @@ export interface CaseView {
     /** The 评查 deductions acknowledged when the case was archived */
     archiveWarnings?: string[];
   };
+}
+
+export interface CaseRecord {
+  seq: number;
+  kind: 'inquiry' | 'inspection';
+  on: string;
+  place: string;
+  officers: string[];
+  subject: string;
+  summary: string;
+  number: string | null;
+}
+
+export interface EvidenceFile {
+  sha256: string;
+  size: number;
+  mime: string;
+  fileName: string;
+}
+
+export interface Recording {
+  /** 执法记录仪编号 */
+  recorder: string;
+  startedAt: string;
+  endedAt: string;
+  scene: string;
+  place: string;
+  gps: { lat: number; lng: number } | null;
+  officers: string[];
+}
+
+export interface Evidence {
+  /** The action that registered it (its position in the case): the item's id within the case */
+  seq: number;
+  type: string;
+  title: string;
+  description: string;
+  collectedOn: string;
+  source: string;
+  file?: EvidenceFile;
+  recording?: Recording;
+  /** The record (笔录) it belongs to */
+  step?: number | null;
+}
+
+export interface RequiredRecording {
+  scene: string;
+  step: number | null;
+  title: string;
+  covered: boolean;
 }
 
 export type SheetSection = 'veto' | 'form' | 'substance';
