@@ -74,6 +74,7 @@ describe.each(ENGINES)('evidence in a case on %s', (engine) => {
     expect(custody.integrity).toBe('present');
     // Linked, then one playback entry (seeks within ten minutes are one viewing), then the download.
     expect(custody.events.map((e: { type: string }) => e.type)).toEqual(['penalty.add-evidence', 'evidence.stream', 'evidence.download']);
+    expect(custody.events[0].actorName).toMatch(/[\u4e00-\u9fa5]/);
 
     // A user without access to penalty cases (司法所) cannot reach the file.
     const other = await t.login('sifasuo');

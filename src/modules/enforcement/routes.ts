@@ -5,7 +5,7 @@ import type { Yifa } from '../../platform/yifa.js';
 import { serviceRequest } from '../../platform/http/request.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import {
-  CASE_SOURCES, DECISION_OUTCOMES, EVIDENCE_TYPES, PARTY_KINDS, PENALTY_KINDS, REVIEW_CONCLUSIONS, REVIEW_GROUNDS, REVIEW_POINTS, SERVICE_METHODS,
+  CASE_SOURCES, DECISION_OUTCOMES, EVIDENCE_TYPES, PARTY_KINDS, PENALTY_KINDS, RECORDING_SCENES, REVIEW_CONCLUSIONS, REVIEW_GROUNDS, REVIEW_POINTS, SERVICE_METHODS,
 } from '../../law/penalty.js';
 import * as cases from './service.js';
 import { OPENING_ACTIONS, PENALTY_ACTIONS, PENALTY_ACTION_TYPES } from './workflow.js';
@@ -39,7 +39,7 @@ export const penaltyCaseRoutes = (yifa: Yifa): FastifyPluginAsync => async (base
       /** The server's legal date: forms default to it */
       today: todayInChina(yifa.journal.clock()),
       statuses: STATUS_NAMES, procedures: PROCEDURES, partyKinds: PARTY_KINDS, sources: CASE_SOURCES,
-      penaltyKinds: PENALTY_KINDS, evidenceTypes: EVIDENCE_TYPES, serviceMethods: SERVICE_METHODS,
+      penaltyKinds: PENALTY_KINDS, evidenceTypes: EVIDENCE_TYPES, recordingScenes: RECORDING_SCENES, serviceMethods: SERVICE_METHODS,
       outcomes: DECISION_OUTCOMES, reviewPoints: REVIEW_POINTS, reviewConclusions: REVIEW_CONCLUSIONS, reviewGrounds: REVIEW_GROUNDS,
       approvalKinds: APPROVAL_KINDS,
       // The payload of each action as JSON Schema: the console builds its forms from these.

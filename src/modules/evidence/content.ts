@@ -77,12 +77,19 @@ export async function custodyOf(yifa: Yifa, req: Request, caseId: string, seq: n
   const accesses = await yifa.db.kysely.selectFrom('actions').select(['seq', 'type', 'actor_user_id', 'actor_role', 'received_at', 'payload'])
     .where('subject_type', '=', EVIDENCE_SUBJECT).where('subject_id', '=', evidenceId(caseId, seq)).orderBy('seq').execute();
   const size = await yifa.blobs.size(item.file.sha256);
+  const userIds = [...new Set([...linked.map((a) => a.actorUserId), ...accesses.map((a) => a.actor_user_id)].filter((u): u is string => u !== null))];
+  const names = new Map(userIds.length ? (await yifa.db.kysely.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute()).map((u) => [u.id, u.display_name]) : []);
+  const actorName = (id: string | null) => (id === null ? '系统' : names.get(id) ?? id);
   return {
     file: item.file,
+    // A size check, cheap enough for every page view; the scheduled integrity check re-hashes.
     integrity: size === null ? 'missing' : size === item.file.size ? 'present' : 'altered',
     events: [
-      ...linked.map((a) => ({ seq: a.seq, type: a.type, actorUserId: a.actorUserId, actorRole: a.actorRole, at: a.receivedAt, leafHash: a.leafHash })),
-      ...accesses.map((a) => ({ seq: Number(a.seq), type: a.type, actorUserId: a.actor_user_id, actorRole: a.actor_role, at: a.received_at, range: (JSON.parse(a.payload) as { range?: string | null }).range ?? null })),
+      ...linked.map((a) => ({ seq: a.seq, type: a.type, actorUserId: a.actorUserId, actorName: actorName(a.actorUserId), actorRole: a.actorRole, at: a.receivedAt, leafHash: a.leafHash, range: null, redacted: false })),
+      ...accesses.map((a) => {
+        const p = JSON.parse(a.payload) as { range?: string | null; redacted?: boolean };
+        return { seq: Number(a.seq), type: a.type, actorUserId: a.actor_user_id, actorName: actorName(a.actor_user_id), actorRole: a.actor_role, at: a.received_at, leafHash: null, range: p.range ?? null, redacted: p.redacted === true };
+      }),
     ].sort((a, b) => a.seq - b.seq),
   };
 }

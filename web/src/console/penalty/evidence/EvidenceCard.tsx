@@ -21,7 +21,7 @@ import type { UploadItem } from './queue';
 interface Custody {
   file: EvidenceFile;
   integrity: 'present' | 'missing' | 'altered';
-  events: { seq: number; type: string; actorUserId: string | null; actorRole: string | null; at: string; range?: string | null }[];
+  events: { seq: number; type: string; actorUserId: string | null; actorName?: string; actorRole: string | null; at: string; range?: string | null; redacted?: boolean }[];
 }
 
 /** 2026/03/02 09:30–09:34, or both in full when the recording runs past midnight. */
@@ -130,9 +130,9 @@ function CustodyDrawer({ caseId, item, onClose }: { caseId: string; item: Eviden
               color: e.type === 'penalty.add-evidence' ? 'green' : e.type === 'evidence.redact' ? 'red' : 'blue',
               children: (
                 <div data-testid="custody-event" data-type={e.type}>
-                  <b>{CUSTODY_EVENTS[e.type] ?? e.type}</b> <span style={{ color: '#888' }}>{chinaTime(e.at, true)}</span>
+                  <b>{CUSTODY_EVENTS[e.type] ?? e.type}{e.redacted ? '（遮盖件）' : ''}</b> <span style={{ color: '#888' }}>{chinaTime(e.at, true)}</span>
                   <div style={{ fontSize: 12, color: '#666' }}>
-                    {roleName(e.actorRole)}{e.actorUserId === me.user.id ? '（本人）' : e.actorUserId ? `（用户 ${e.actorUserId.slice(0, 8)}）` : ''}
+                    {e.actorName ?? ''} {roleName(e.actorRole)}{e.actorUserId === me.user.id ? '（本人）' : ''}
                     {e.range ? ` · 字节 ${e.range}` : ''} · 日志 #{e.seq}
                   </div>
                 </div>
