@@ -360,6 +360,16 @@ describe.each(ENGINES)('the demo year of cases on %s', (engine) => {
       expect(all.some((c) => c.dueState === 'overdue')).toBe(true);
       const overdue = (await jiandu.get('/api/v1/penalty-cases?queue=overdue')).json().items;
       expect(overdue.length).toBeGreaterThanOrEqual(1);
+      // Most overdue first, and the same page by page.
+      const dues = overdue.map((c: { nextDue: string }) => c.nextDue);
+      expect(dues).toEqual([...dues].sort());
+      const pagedOverdue: string[] = [];
+      for (let c: string | null = ''; c !== null && pagedOverdue.length < 50; ) {
+        const page: { items: { id: string }[]; next: string | null } = (await jiandu.get(`/api/v1/penalty-cases?queue=overdue&limit=1${c ? `&cursor=${encodeURIComponent(c)}` : ''}`)).json();
+        pagedOverdue.push(...page.items.map((x) => x.id));
+        c = page.next;
+      }
+      expect(pagedOverdue).toEqual(overdue.map((x: { id: string }) => x.id));
       // Evidence files of every kind are in the cases, verified; some required recordings are missing, so the coverage shows a gap.
       const mimes = new Set((await t.yifa.db.kysely.selectFrom('uploads').select('mime').where('completed_at', 'is not', null).execute()).map((u) => u.mime));
       for (const m of ['video/mp4', 'video/webm', 'image/png', 'application/pdf', 'audio/wav']) expect(mimes, m).toContain(m);

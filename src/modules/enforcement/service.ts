@@ -468,9 +468,12 @@ export async function listCases(yifa: Yifa, req: Request, f: CaseFilters): Promi
   const table = await yifa.calendar.table();
   const warnBy = nthWorkingDayAfter(table, today, 3);
   const personId = req.auth.user.personId;
-  // An officer's cases are read from the officers' index, newest first, joined to the cases.
+  // Newest first; an officer's cases are read from the officers' index joined to the cases;
+  // overdue cases come most overdue first, read from the due-date index.
   const officerId = f.officerId ?? null;
-  const order = officerId ? ['penalty_case_officers.case_registered_on', 'penalty_case_officers.case_id'] : ['registered_on', 'id'];
+  const overdueFirst = (f.overdue || f.queue === 'overdue') && !officerId;
+  const order = officerId ? ['penalty_case_officers.case_registered_on', 'penalty_case_officers.case_id'] : overdueFirst ? ['next_due', 'id'] : ['registered_on', 'id'];
+  const direction = overdueFirst ? 'asc' : 'desc';
   let q = yifa.db.kysely
     .selectFrom('penalty_cases')
     .$if(officerId !== null, (qb) => qb.innerJoin('penalty_case_officers', 'penalty_case_officers.case_id', 'penalty_cases.id').where('penalty_case_officers.person_id', '=', officerId!))
@@ -491,23 +494,24 @@ export async function listCases(yifa: Yifa, req: Request, f: CaseFilters): Promi
   if (f.queue === 'review') q = q.where('status', '=', 'in-review');
   if (f.queue === 'serve') q = q.where('status', '=', 'decided');
   const key = decodeCursor(f.cursor, 2);
-  if (key) q = q.where(keysetAfter(order, key, 'desc'));
-  const newestFirst = <T extends typeof q>(x: T) => x.orderBy(sql.ref(order[0]!), 'desc').orderBy(sql.ref(order[1]!), 'desc');
+  if (key) q = q.where(keysetAfter(order, key, direction));
+  const inOrder = <T extends typeof q>(x: T) => x.orderBy(sql.ref(order[0]!), direction).orderBy(sql.ref(order[1]!), direction);
   let rows: Awaited<ReturnType<typeof q.execute>> | undefined;
   if (f.q) {
-    // A common word matches so many cases that the index answers slowly, but the newest
-    // few thousand cases then hold a page of matches: look there first. When they hold a
-    // full page, it is exactly the newest page of matches; otherwise the index answers.
-    const recent = newestFirst(q.select('search_text')).limit(SEARCH_WINDOW).as('recent');
-    const inRecent = await yifa.db.kysely.selectFrom(recent).selectAll().where(containsText(f.q)).orderBy('registered_on', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute();
+    // A common word matches so many cases that the index answers slowly, but the first few
+    // thousand cases of the list then hold a page of matches: look there first. When they
+    // hold a full page, it is exactly the first page of matches; otherwise the index answers.
+    const recent = inOrder(q.select('search_text')).limit(SEARCH_WINDOW).as('recent');
+    const outer = overdueFirst ? (['next_due', 'id'] as const) : (['registered_on', 'id'] as const);
+    const inRecent = await yifa.db.kysely.selectFrom(recent).selectAll().where(containsText(f.q)).orderBy(outer[0], direction).orderBy(outer[1], direction).limit(f.limit + 1).execute();
     if (inRecent.length > f.limit) rows = inRecent;
     else q = q.where(containsText(f.q)).$call((x) => { const grams = holdsGrams(yifa.db.engine, f.q!); return grams ? x.where(grams) : x; });
   }
-  rows ??= await newestFirst(q).limit(f.limit + 1).execute();
+  rows ??= await inOrder(q).limit(f.limit + 1).execute();
   // The agencies' names for the page's rows (a handful), rather than a join in every list query.
   const agencyIds = [...new Set(rows.map((r) => r.agency_id))];
   const names = new Map(agencyIds.length ? (await yifa.db.kysely.selectFrom('agencies').select(['id', 'name']).where('id', 'in', agencyIds).execute()).map((a) => [a.id, a.name]) : []);
-  return pageOf(rows, f.limit, (r) => [r.registered_on, r.id], (r) => ({
+  return pageOf(rows, f.limit, (r) => (overdueFirst ? [r.next_due!, r.id] : [r.registered_on, r.id]), (r) => ({
     id: r.id,
     agency: { id: r.agency_id, name: names.get(r.agency_id) ?? '' },
     status: r.status as PenaltyStatus,

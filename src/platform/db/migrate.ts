@@ -6,6 +6,7 @@ import * as caseSearch from './migrations/003-case-search.js';
 import * as uploads from './migrations/004-uploads.js';
 import * as recordingCoverage from './migrations/005-recording-coverage.js';
 import * as evidenceRetention from './migrations/006-evidence-retention.js';
+import * as overdueOrder from './migrations/007-overdue-order.js';
 
 /** Migrations in order. Each receives the engine so one file serves SQLite and PostgreSQL. */
 const MIGRATIONS = {
@@ -15,6 +16,7 @@ const MIGRATIONS = {
   '004-uploads': uploads,
   '005-recording-coverage': recordingCoverage,
   '006-evidence-retention': evidenceRetention,
+  '007-overdue-order': overdueOrder,
 } as const;
 
 class InCodeProvider implements MigrationProvider {
