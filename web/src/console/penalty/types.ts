@@ -27,7 +27,7 @@ export interface Dictionaries {
   reviewGrounds: Record<string, string>;
   approvalKinds: Record<string, string>;
   /** 音像记录事项 (RECORDING_SCENES); the server does not send it yet, so evidence/names.ts keeps a copy */
-  recordingScenes?: Record<string, string>;
+  recordingScenes: Record<string, string>;
   actions: { type: string; title: string; roles: string[]; schema: JsonSchema }[];
 }
 

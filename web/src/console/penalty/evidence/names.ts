@@ -1,36 +1,12 @@
 /** Names and formats the evidence views share. */
 import type { CaseRecord, Dictionaries } from '../types';
 
-/**
- * 音像记录事项 (src/law/penalty.ts RECORDING_SCENES). GET /penalty-cases/dictionaries does not
- * send them; the ids come from the add-evidence schema, the names from here (the server's
- * list wins once it sends one).
- */
-const RECORDING_SCENES: Record<string, string> = {
-  inspection: '现场检查',
-  sampling: '抽样取证',
-  preservation: '先行登记保存',
-  seizure: '查封扣押',
-  demolition: '强制拆除',
-  hearing: '听证',
-  'on-the-spot': '当场处罚',
-  'service-direct': '直接送达',
-  'service-left': '留置送达',
-  'service-notice': '公告送达',
-  'complaint-call': '投诉举报电话',
-  inquiry: '询问',
-};
-
-/** The scenes the server accepts (the schema's enum), each with its name. */
+/** The scenes of 音像记录事项 (the server's RECORDING_SCENES, from the dictionaries), each with its name. */
 export function recordingScenes(d: Dictionaries): { id: string; name: string }[] {
-  const schema = d.actions.find((a) => a.type === 'penalty.add-evidence')?.schema;
-  const recording = schema?.properties?.recording;
-  const rec = recording?.anyOf?.find((x) => x.type === 'object') ?? recording;
-  const ids = rec?.properties?.scene?.enum ?? Object.keys(RECORDING_SCENES);
-  return ids.map((id) => ({ id, name: d.recordingScenes?.[id] ?? RECORDING_SCENES[id] ?? id }));
+  return Object.entries(d.recordingScenes).map(([id, name]) => ({ id, name }));
 }
 
-export const sceneName = (d: Dictionaries | undefined, id: string) => d?.recordingScenes?.[id] ?? RECORDING_SCENES[id] ?? id;
+export const sceneName = (d: Dictionaries | undefined, id: string) => d?.recordingScenes[id] ?? id;
 
 /** Custody events (GET …/evidence/:seq/custody) by journal action type. */
 export const CUSTODY_EVENTS: Record<string, string> = {
