@@ -383,6 +383,13 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
     }
     // Months without cases are blank, and the header runs over the twelve months.
     expect(await table.locator('thead th').count()).toBe(14);
+    // The dashboard shows the same twelve months' total.
+    await page.goto(`${h.url}/console`);
+    const card = page.getByTestId('dashboard-coverage');
+    await card.getByText('件）').waitFor();
+    expect(await card.textContent()).toContain(`${Math.round(api.total.share * 100)}%`);
+    await page.goto(`${h.url}/console/recording-coverage`);
+    await table.locator('[data-agency]').first().waitFor();
     // Before any problem: the last check was fine (or none was run).
     expect(await page.getByTestId('integrity-alert').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'evidence-coverage.png'), fullPage: true });

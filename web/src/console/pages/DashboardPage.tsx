@@ -6,6 +6,30 @@ import type { Agency, Certificate, Page } from '../../types';
 import { can, useSession } from '../session';
 import { IntegrityAlert } from '../penalty/evidence/IntegrityAlert';
 
+/** The twelve months up to this one, in China time: YYYY-MM of the first and the last. */
+function lastTwelveMonths(): { from: string; to: string } {
+  const now = new Date(Date.now() + 8 * 3_600_000);
+  const k = now.getUTCFullYear() * 12 + now.getUTCMonth();
+  const ym = (n: number) => `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+  return { from: ym(k - 11), to: ym(k) };
+}
+
+/** 音像记录 coverage over the last twelve months, in the user's scope: the seed's weak point, measured. */
+function CoverageCard() {
+  const { from, to } = lastTwelveMonths();
+  const coverage = useResource<{ total: { cases: number; complete: number; share: number } }>(`/enforcement/recording-coverage?from=${from}&to=${to}`);
+  const t = coverage.data?.total;
+  return (
+    <Card data-testid="dashboard-coverage">
+      <Statistic
+        title={<>音像记录覆盖率（近 12 个月） <Link to="/console/recording-coverage">明细</Link></>}
+        value={t && t.cases ? Math.round(t.share * 100) : '-'} suffix={t && t.cases ? `%（${t.complete}/${t.cases} 件）` : ''}
+        valueStyle={{ color: t && t.cases && t.share < 0.6 ? '#cf1322' : undefined }}
+      />
+    </Card>
+  );
+}
+
 export default function DashboardPage() {
   const alerts = useResource<Page<Certificate>>('/certificates?standing=attention&limit=200');
   const all = useResource<Page<Certificate>>('/certificates?limit=200');
@@ -24,6 +48,7 @@ export default function DashboardPage() {
         <Col span={6}><Card><Statistic title="90 日内到期" value={count('expiring')} valueStyle={{ color: '#d46b08' }} /></Card></Col>
         <Col span={6}><Card><Statistic title="已过期" value={count('expired')} valueStyle={{ color: '#cf1322' }} /></Card></Col>
       </Row>
+      {can(me, 'penalty.read') && <Row gutter={16} style={{ marginBottom: 16 }}><Col span={12}><CoverageCard /></Col></Row>}
       <Card title="执法证预警（90 日内到期为橙色，已过期为红色）">
         <Table<Certificate>
           rowKey="id" loading={alerts.loading} dataSource={items} pagination={false}
