@@ -106,34 +106,11 @@ export interface CaseView {
   };
 }
 
-export interface CaseRecord {
-  seq: number;
-  kind: 'inquiry' | 'inspection';
-  on: string;
-  place: string;
-  officers: string[];
-  subject: string;
-  summary: string;
-  number: string | null;
-}
-
-export interface EvidenceFile {
-  sha256: string;
-  size: number;
-  mime: string;
-  fileName: string;
-}
-
-export interface Recording {
-  /** 执法记录仪编号 */
-  recorder: string;
-  startedAt: string;
-  endedAt: string;
-  scene: string;
-  place: string;
-  gps: { lat: number; lng: number } | null;
-  officers: string[];
-}
+// The case's records and evidence files are the server's own types (type-only: nothing of the server is bundled).
+import type { CaseRecord, EvidenceFile, Recording as ServerRecording } from '../../../../src/modules/enforcement/penalty-case';
+export type { CaseRecord, EvidenceFile };
+/** A recording as the console reads it (the scene as a plain id) */
+export type Recording = Omit<ServerRecording, 'scene'> & { scene: string };
 
 export interface Evidence {
   /** The action that registered it (its position in the case): the item's id within the case */
