@@ -101,6 +101,16 @@ describe.each(ENGINES)('evidence in a case on %s', (engine) => {
     expect(view.recordings.map((r: { covered: boolean }) => r.covered)).toEqual([true, false]);
     const coverage = (await jiandu.get(url)).json();
     expect(coverage.total).toMatchObject({ cases: 1, complete: 0, share: 0, stepsRequired: 2, stepsMissing: 1 });
+
+    // Withdrawing the video (the head, with a reason) leaves it on record but it no longer covers the inspection.
+    const videoSeq = view.case.evidence.find((e: { file?: { mime: string } }) => e.file?.mime === 'video/mp4').seq;
+    expect((await zhifa1.post(`/api/v1/penalty-cases/${caseId}/actions`, { type: 'penalty.withdraw-evidence', payload: { seq: videoSeq, reason: '录错案件' } })).statusCode).toBe(403);
+    const withdrawn = await fuzeren.post(`/api/v1/penalty-cases/${caseId}/actions`, { type: 'penalty.withdraw-evidence', payload: { seq: videoSeq, reason: '录错案件' } });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json().recordings.map((r: { covered: boolean }) => r.covered)).toEqual([false, false]);
+    expect((await fuzeren.post(`/api/v1/penalty-cases/${caseId}/actions`, { type: 'penalty.withdraw-evidence', payload: { seq: videoSeq, reason: '再撤' } })).statusCode).toBe(409);
+    const custody = (await fuzeren.get(`/api/v1/penalty-cases/${caseId}/evidence/${videoSeq}/custody`)).json();
+    expect(custody.events.map((e: { type: string }) => e.type).at(-1)).toBe('penalty.withdraw-evidence');
     expect(coverage.rows[0]).toMatchObject({ agencyName: '秀山县妙泉镇人民政府', month: '2026-05' });
     expect((await jiandu.get('/api/v1/enforcement/recording-coverage?from=2026-13&to=2026-05')).statusCode).toBe(400);
     expect((await jiandu.get('/api/v1/enforcement/recording-coverage?from=2026-06&to=2026-05')).json().error.message).toContain('起始月份');

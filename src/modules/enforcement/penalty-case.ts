@@ -66,6 +66,8 @@ export interface Evidence {
   recording?: Recording;
   /** The case action (its position in the case) this evidence belongs to, e.g. the inspection record */
   step?: number | null;
+  /** Withdrawn from the case by the head (it stays on record, marked) */
+  withdrawn?: { on: string; reason: string };
 }
 
 export interface EvidenceFile {

@@ -30,7 +30,7 @@ function stepsOf(c: PenaltyCase): { scene: RecordingScene; step: number | null; 
 }
 
 export function requiredRecordings(c: PenaltyCase, required: readonly RecordingScene[]): RequiredRecording[] {
-  const recorded = c.evidence.filter((e) => e.recording && e.file);
+  const recorded = c.evidence.filter((e) => e.recording && e.file && !e.withdrawn);
   return stepsOf(c)
     .filter((s) => required.includes(s.scene))
     .map((s) => ({

@@ -304,6 +304,22 @@ export const PENALTY_ACTIONS = {
     apply: (c, p, m) => ({ ...c, evidence: [...c.evidence, { seq: m.seq, ...p, file: (m.derived as EvidenceFile | null) ?? undefined }] }),
   }),
 
+  'penalty.withdraw-evidence': action({
+    title: '撤回证据',
+    roles: HEAD,
+    from: ['investigating', 'investigated', 'notified', 'hearing'],
+    // The item and its file stay in the file as withdrawn (with who and why in the journal); nothing is erased.
+    payload: z.strictObject({ seq: z.number().int().min(0), reason: text(500) }),
+    guard: (c, p) => {
+      const item = c.evidence.find((e) => e.seq === p.seq);
+      return [
+        item ? null : { message: '本案没有这项证据', citation: '' },
+        item?.withdrawn ? { message: '这项证据已撤回', citation: '' } : null,
+      ];
+    },
+    apply: (c, p, m) => ({ ...c, evidence: c.evidence.map((e) => (e.seq === p.seq ? { ...e, withdrawn: { on: m.today, reason: p.reason } } : e)) }),
+  }),
+
   'penalty.request-preservation': action({
     title: '申请先行登记保存',
     roles: OFFICER,

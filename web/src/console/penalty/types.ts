@@ -124,6 +124,7 @@ export interface Evidence {
   recording?: Recording;
   /** The record (笔录) it belongs to */
   step?: number | null;
+  withdrawn?: { on: string; reason: string };
 }
 
 export interface RequiredRecording {

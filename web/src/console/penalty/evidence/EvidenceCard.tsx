@@ -74,6 +74,7 @@ function EvidenceRow({ caseId, item, view, ctx, canRedact, onCustody, onRedact }
         <b style={{ overflowWrap: 'anywhere' }}>{item.title}</b>
         {r && <Tag color="geekblue" style={{ marginInlineEnd: 0 }}>音像记录</Tag>}
         {!f && <Tag style={{ marginInlineEnd: 0 }}>无文件</Tag>}
+        {item.withdrawn && <Tag color="red" style={{ marginInlineEnd: 0 }} data-testid="evidence-withdrawn">已撤回（{item.withdrawn.on}：{item.withdrawn.reason}）</Tag>}
       </div>
       <div style={{ fontSize: 13, color: '#555', marginTop: 4, overflowWrap: 'anywhere' }}>
         {item.description}<span style={{ color: '#999' }}>（{item.source}，{item.collectedOn}）</span>

@@ -11,6 +11,7 @@ export const sceneName = (d: Dictionaries | undefined, id: string) => d?.recordi
 /** Custody events (GET …/evidence/:seq/custody) by journal action type. */
 export const CUSTODY_EVENTS: Record<string, string> = {
   'penalty.add-evidence': '登记入卷',
+  'penalty.withdraw-evidence': '撤回',
   'evidence.stream': '播放',
   'evidence.download': '下载',
   'evidence.redact': '遮盖',
