@@ -182,4 +182,25 @@ describe.each(ENGINES)('evidence in a case on %s', (engine) => {
     const videoSeq = (await zhifa1.get(`/api/v1/penalty-cases/${caseId}`)).json().case.evidence.find((e: { file?: { mime: string } }) => e.file?.mime === 'video/mp4').seq;
     expect((await zhifa1.post(`/api/v1/penalty-cases/${caseId}/evidence/${videoSeq}/redactions`, { rects: [{ x: 0, y: 0, w: 1, h: 1 }], reason: '测试遮盖' })).statusCode).toBe(415);
   });
+
+  it('shares one item with a court through an expiring link; the grant and each fetch are in its custody', async () => {
+    t.yifa.journal.clock = () => new Date('2026-05-12T10:00:00+08:00');
+    const item = (await zhifa1.get(`/api/v1/penalty-cases/${caseId}`)).json().case.evidence.find((e: { file?: { mime: string }; withdrawn?: unknown }) => e.file?.mime === 'image/png' && !e.withdrawn);
+    const url = `/api/v1/penalty-cases/${caseId}/evidence/${item.seq}/shares`;
+    expect((await zhifa1.post(url, { recipient: '秀山县人民法院', purpose: '行政诉讼举证', days: 31 })).statusCode).toBe(400);
+    const made = await zhifa1.post(url, { recipient: '秀山县人民法院', purpose: '行政诉讼举证', days: 7 });
+    expect(made.statusCode, made.body).toBe(201);
+    const link = made.json().path as string;
+    const anon = t.anonymous();
+    const got = await anon.get(link);
+    expect(got.statusCode).toBe(200);
+    expect(sha(got.rawPayload)).toBe(item.file.sha256);
+    expect((await anon.get(`/api/v1/shared-evidence/${'x'.repeat(43)}`)).statusCode).toBe(404);
+    const custody = (await fuzeren.get(`/api/v1/penalty-cases/${caseId}/evidence/${item.seq}/custody`)).json();
+    expect(custody.events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['evidence.share', 'evidence.shared-access']));
+    t.yifa.journal.clock = () => new Date('2026-05-20T10:00:00+08:00');
+    const expired = await anon.get(link);
+    expect(expired.statusCode).toBe(404);
+    expect(expired.json().error.message).toContain('已于 2026-05-19 过期');
+  });
 });

@@ -9,6 +9,7 @@ import { appendChunk, createUpload, getUpload, newUploadSchema } from './uploads
 import { custodyOf, openEvidence } from './content.js';
 import { latestIntegrityCheck } from './verify.js';
 import { openRedacted, redact, redactionSchema, redactionsOf } from './redaction.js';
+import { openShared, shareEvidence, shareSchema } from './shares.js';
 
 /** The body of a chunk: raw bytes, streamed to disk (never buffered whole). */
 const CHUNK_TYPE = 'application/offset+octet-stream';
@@ -110,6 +111,30 @@ export const evidenceRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) =
     reply.header('content-length', opened.size);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('content-disposition', `attachment; filename="redacted"; filename*=UTF-8''${encodeURIComponent(opened.file.fileName)}`);
+    return reply.send(opened.stream);
+  });
+
+  app.post('/penalty-cases/:id/evidence/:seq/shares', { schema: { tags, summary: '把一项证据通过限期链接共享给法院、复议机关等（记入保管记录）', params: itemParams, body: shareSchema } }, async (req, reply) => {
+    const r = await serviceRequest(yifa, req, 'penalty.act');
+    return reply.status(201).send(await shareEvidence(yifa, r, req.params.id, req.params.seq, req.body));
+  });
+
+  // No login: the link is the grant. Each fetch is journaled on the item; the public rate limit applies.
+  app.get('/shared-evidence/:token', {
+    config: { rateLimit: { max: yifa.config.publicRateLimit, timeWindow: '1 minute' } },
+    schema: { tags, summary: '通过共享链接获取证据文件（支持 Range）', params: z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, '共享链接无效') }) },
+  }, async (req, reply) => {
+    const opened = await openShared(yifa, req.params.token, req.headers.range);
+    reply.header('accept-ranges', 'bytes');
+    reply.header('content-type', opened.mime);
+    reply.header('cache-control', 'private, no-store');
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('content-disposition', `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(opened.fileName)}`);
+    if (opened.range) {
+      reply.status(206);
+      reply.header('content-range', `bytes ${opened.range.start}-${opened.range.end}/${opened.size}`);
+      reply.header('content-length', opened.range.end - opened.range.start + 1);
+    } else reply.header('content-length', opened.size);
     return reply.send(opened.stream);
   });
 };

@@ -7,6 +7,7 @@ import * as uploads from './migrations/004-uploads.js';
 import * as recordingCoverage from './migrations/005-recording-coverage.js';
 import * as evidenceRetention from './migrations/006-evidence-retention.js';
 import * as overdueOrder from './migrations/007-overdue-order.js';
+import * as evidenceShares from './migrations/008-evidence-shares.js';
 
 /** Migrations in order. Each receives the engine so one file serves SQLite and PostgreSQL. */
 const MIGRATIONS = {
@@ -17,6 +18,7 @@ const MIGRATIONS = {
   '005-recording-coverage': recordingCoverage,
   '006-evidence-retention': evidenceRetention,
   '007-overdue-order': overdueOrder,
+  '008-evidence-shares': evidenceShares,
 } as const;
 
 class InCodeProvider implements MigrationProvider {

@@ -233,6 +233,21 @@ export interface UploadTable {
   purged_at: string | null;
 }
 
+/** A link sharing one evidence item outside yifa; only its hash is kept */
+export interface EvidenceShareTable {
+  id: string;
+  token_hash: string;
+  case_id: string;
+  seq: number;
+  sha256: string;
+  region_path: string;
+  recipient: string;
+  purpose: string;
+  expires_at: string;
+  created_by: string;
+  created_at: string;
+}
+
 /** Which case links which evidence file (for retention and holds) */
 export interface PenaltyCaseFileTable {
   sha256: string;
@@ -270,6 +285,7 @@ export interface Database {
   penalty_case_officers: PenaltyCaseOfficerTable;
   uploads: UploadTable;
   penalty_case_files: PenaltyCaseFileTable;
+  evidence_shares: EvidenceShareTable;
   document_counters: DocumentCounterTable;
   issued_documents: IssuedDocumentTable;
   enforcement_settings: EnforcementSettingsTable;

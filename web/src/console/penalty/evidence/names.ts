@@ -12,6 +12,8 @@ export const sceneName = (d: Dictionaries | undefined, id: string) => d?.recordi
 export const CUSTODY_EVENTS: Record<string, string> = {
   'penalty.add-evidence': '登记入卷',
   'penalty.withdraw-evidence': '撤回',
+  'evidence.share': '共享（限期链接）',
+  'evidence.shared-access': '经共享链接获取',
   'evidence.stream': '播放',
   'evidence.download': '下载',
   'evidence.redact': '遮盖',

@@ -1,0 +1,64 @@
+/**
+ * Sharing one evidence item with someone outside yifa (a court, a reconsideration body,
+ * another agency): a link that works without a login until it expires. The grant and every
+ * use of the link are actions on the item, so its custody shows who was given what, and
+ * when it was fetched. Only the link's SHA-256 is stored.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Yifa } from '../../platform/yifa.js';
+import type { Request } from '../org/service.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import { getCase } from '../enforcement/service.js';
+import { EVIDENCE_SUBJECT, evidenceId, parseRange } from './content.js';
+
+export const shareSchema = z.strictObject({
+  recipient: z.string().trim().min(2, '请填写接收方').max(100),
+  purpose: z.string().trim().min(2, '请说明用途').max(200),
+  days: z.number().int().min(1, '有效期至少 1 天').max(30, '有效期最长 30 天'),
+});
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function shareEvidence(yifa: Yifa, req: Request, caseId: string, seq: number, input: z.infer<typeof shareSchema>) {
+  const view = await getCase(yifa, req, caseId);
+  const item = view.case.evidence.find((e) => e.seq === seq);
+  if (!item?.file) throw notFound('证据文件');
+  if (item.withdrawn) throw new AppError('CONFLICT', '已撤回的证据不能共享');
+  const token = randomBytes(32).toString('base64url');
+  const now = yifa.journal.clock();
+  const row = {
+    id: randomUUID(), token_hash: tokenHash(token), case_id: caseId, seq, sha256: item.file.sha256, region_path: view.case.regionPath,
+    recipient: input.recipient, purpose: input.purpose, expires_at: new Date(now.getTime() + input.days * 86_400_000).toISOString(),
+    created_by: req.auth.user.id, created_at: now.toISOString(),
+  };
+  await yifa.journal.perform(
+    {
+      type: 'evidence.share', actor: req.auth.actor, subject: { type: EVIDENCE_SUBJECT, id: evidenceId(caseId, seq), regionPath: view.case.regionPath },
+      idempotencyKey: req.idempotencyKey, payload: { shareId: row.id, sha256: row.sha256, recipient: row.recipient, purpose: row.purpose, expiresAt: row.expires_at },
+    },
+    async (trx) => {
+      await trx.insertInto('evidence_shares').values(row).execute();
+      return { shareId: row.id };
+    },
+  );
+  return { id: row.id, token, path: `/api/v1/shared-evidence/${token}`, recipient: row.recipient, expiresAt: row.expires_at };
+}
+
+/** The shared file for a link holder (no login); every fetch is journaled on the item. */
+export async function openShared(yifa: Yifa, token: string, range: string | undefined) {
+  const share = await yifa.db.kysely.selectFrom('evidence_shares').selectAll().where('token_hash', '=', tokenHash(token)).executeTakeFirst();
+  if (!share) throw notFound('共享链接');
+  if (share.expires_at <= yifa.journal.clock().toISOString()) throw new AppError('NOT_FOUND', `共享链接已于 ${share.expires_at.slice(0, 10)} 过期，请联系提供方重新共享`);
+  const size = await yifa.blobs.size(share.sha256);
+  if (size === null) throw new AppError('NOT_FOUND', '证据文件已清除或缺失');
+  const r = parseRange(range, size);
+  await yifa.journal.record({
+    type: 'evidence.shared-access',
+    actor: { userId: null, role: 'share-link', agencyId: null },
+    subject: { type: EVIDENCE_SUBJECT, id: evidenceId(share.case_id, share.seq), regionPath: share.region_path },
+    payload: { shareId: share.id, recipient: share.recipient, sha256: share.sha256, range: r ? `${r.start}-${r.end}` : null },
+  });
+  const upload = await yifa.db.kysely.selectFrom('uploads').select(['mime', 'file_name']).where('sha256', '=', share.sha256).where('completed_at', 'is not', null).executeTakeFirst();
+  return { size, range: r, mime: upload?.mime ?? 'application/octet-stream', fileName: upload?.file_name ?? 'evidence', stream: yifa.blobs.read(share.sha256, r ?? undefined) };
+}
