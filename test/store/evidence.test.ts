@@ -85,6 +85,7 @@ describe.each(ENGINES)('evidence in a case on %s', (engine) => {
     const manifest = JSON.parse(strFromU8(zip['manifest.json']!));
     expect(manifest.evidence).toEqual([expect.objectContaining({ sha256: sha(video), size: video.length, title: '现场检查执法记录仪视频' })]);
     const proofs = JSON.parse(strFromU8(zip['journal/proofs.json']!)).proofs as { action: { type: string; payload: string } }[];
+    expect((await fuzeren.get(`/api/v1/penalty-cases/${caseId}/evidence/${item.seq}/custody`)).json().events.map((e: { type: string }) => e.type)).toContain('penalty.case-file.export');
     expect(proofs.some((p) => p.action.type === 'penalty.add-evidence' && JSON.parse(p.action.payload).file?.sha256 === sha(video))).toBe(true);
   });
 

@@ -73,9 +73,13 @@ export async function openEvidence(yifa: Yifa, req: Request, caseId: string, seq
 /** Who linked, viewed, downloaded or exported the item, in order; and whether its bytes are still as hashed. */
 export async function custodyOf(yifa: Yifa, req: Request, caseId: string, seq: number) {
   const { item } = await evidenceOf(yifa, req, caseId, seq);
-  const linked = (await caseActions(yifa, req, caseId)).filter((a) =>
+  const actions = await caseActions(yifa, req, caseId);
+  const linkedAt = actions.find((a) => a.type === 'penalty.add-evidence' && (a.payload as { file?: { sha256: string } }).file?.sha256 === item.file.sha256)?.seq;
+  const linked = actions.filter((a) =>
     (a.type === 'penalty.add-evidence' && (a.payload as { file?: { sha256: string } }).file?.sha256 === item.file.sha256)
-    || (a.type === 'penalty.withdraw-evidence' && (a.payload as { seq: number }).seq === seq));
+    || (a.type === 'penalty.withdraw-evidence' && (a.payload as { seq: number }).seq === seq)
+    // The exported case file carries every item's hash and the proof of its linking action.
+    || (a.type === 'penalty.case-file.export' && a.seq > (linkedAt ?? Infinity)));
   const accesses = await yifa.db.kysely.selectFrom('actions').select(['seq', 'type', 'actor_user_id', 'actor_role', 'received_at', 'payload'])
     .where('subject_type', '=', EVIDENCE_SUBJECT).where('subject_id', '=', evidenceId(caseId, seq)).orderBy('seq').execute();
   const size = await yifa.blobs.size(item.file.sha256);

@@ -13,6 +13,7 @@ export const CUSTODY_EVENTS: Record<string, string> = {
   'penalty.add-evidence': '登记入卷',
   'penalty.withdraw-evidence': '撤回',
   'evidence.share': '共享（限期链接）',
+  'penalty.case-file.export': '随案卷导出（哈希与证明）',
   'evidence.shared-access': '经共享链接获取',
   'evidence.stream': '播放',
   'evidence.download': '下载',
