@@ -352,6 +352,13 @@ async function visible(req: Request, row: { region_path: string; created_by: str
   return false;
 }
 
+/** The case as it stands, when the user may see it (a refusal is journaled): no deadlines or documents computed. */
+export async function visibleCase(yifa: Yifa, req: Request, id: string): Promise<PenaltyCase> {
+  const row = await caseRow(yifa.db.kysely, id);
+  if (!row || !(await visible(req, row))) throw notFound('案件');
+  return JSON.parse(row.state) as PenaltyCase;
+}
+
 export interface CaseView {
   id: string;
   status: PenaltyStatus;

@@ -8,7 +8,7 @@
 import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../org/service.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
-import { getCase, caseActions } from '../enforcement/service.js';
+import { visibleCase, caseActions } from '../enforcement/service.js';
 import type { Evidence, EvidenceFile } from '../enforcement/penalty-case.js';
 
 export const EVIDENCE_SUBJECT = 'evidence';
@@ -18,11 +18,11 @@ const lastStreamJournaled = new Map<string, number>();
 export const evidenceId = (caseId: string, seq: number) => `${caseId}:${seq}`;
 
 async function evidenceOf(yifa: Yifa, req: Request, caseId: string, seq: number): Promise<{ item: Evidence & { file: EvidenceFile }; regionPath: string }> {
-  const view = await getCase(yifa, req, caseId);
-  const item = view.case.evidence.find((e) => e.seq === seq);
+  const c = await visibleCase(yifa, req, caseId);
+  const item = c.evidence.find((e) => e.seq === seq);
   if (!item) throw notFound('证据');
   if (!item.file) throw new AppError('NOT_FOUND', '该证据没有上传文件');
-  return { item: item as Evidence & { file: EvidenceFile }, regionPath: view.case.regionPath };
+  return { item: item as Evidence & { file: EvidenceFile }, regionPath: c.regionPath };
 }
 
 /** A byte range from a Range header ("bytes=a-b", "bytes=a-", "bytes=-n"), or null for the whole file. */

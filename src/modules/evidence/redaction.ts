@@ -11,7 +11,7 @@ import { PNG } from 'pngjs';
 import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../org/service.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
-import { getCase } from '../enforcement/service.js';
+import { visibleCase } from '../enforcement/service.js';
 import { EVIDENCE_SUBJECT, evidenceId } from './content.js';
 
 /** Pixels an image may have (decoding holds it in memory: 40 MP ≈ 160 MB). */
@@ -59,8 +59,8 @@ async function readAll(yifa: Yifa, sha256: string): Promise<Buffer> {
 }
 
 export async function redact(yifa: Yifa, req: Request, caseId: string, seq: number, input: z.infer<typeof redactionSchema>) {
-  const view = await getCase(yifa, req, caseId);
-  const item = view.case.evidence.find((e) => e.seq === seq);
+  const c = await visibleCase(yifa, req, caseId);
+  const item = c.evidence.find((e) => e.seq === seq);
   if (!item?.file) throw notFound('证据文件');
   const codec = CODECS[item.file.mime as keyof typeof CODECS];
   if (!codec) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `只能遮盖 PNG 或 JPEG 图片（本文件为 ${item.file.mime}）；PDF 扫描件请先转为图片`);
@@ -84,7 +84,7 @@ export async function redact(yifa: Yifa, req: Request, caseId: string, seq: numb
     {
       type: 'evidence.redact',
       actor: req.auth.actor,
-      subject: { type: EVIDENCE_SUBJECT, id: evidenceId(caseId, seq), regionPath: view.case.regionPath },
+      subject: { type: EVIDENCE_SUBJECT, id: evidenceId(caseId, seq), regionPath: c.regionPath },
       idempotencyKey: req.idempotencyKey,
       payload: { original: item.file.sha256, derivative: stored.sha256, rects: input.rects, reason: input.reason },
     },
@@ -100,7 +100,11 @@ export async function redact(yifa: Yifa, req: Request, caseId: string, seq: numb
 
 /** The redacted copies of an item, newest first, from the journal. */
 export async function redactionsOf(yifa: Yifa, req: Request, caseId: string, seq: number) {
-  await getCase(yifa, req, caseId);
+  await visibleCase(yifa, req, caseId);
+  return redactionRows(yifa, caseId, seq);
+}
+
+async function redactionRows(yifa: Yifa, caseId: string, seq: number) {
   const rows = await yifa.db.kysely.selectFrom('actions').select(['seq', 'payload', 'result', 'actor_user_id', 'received_at'])
     .where('subject_type', '=', EVIDENCE_SUBJECT).where('subject_id', '=', evidenceId(caseId, seq)).where('type', '=', 'evidence.redact').orderBy('seq', 'desc').execute();
   return rows.map((r) => ({ ...(JSON.parse(r.payload) as { original: string; derivative: string; rects: Rect[]; reason: string }), file: JSON.parse(r.result!) as { sha256: string; size: number; mime: string; fileName: string }, by: r.actor_user_id, at: r.received_at }));
@@ -108,11 +112,11 @@ export async function redactionsOf(yifa: Yifa, req: Request, caseId: string, seq
 
 /** A redacted copy's bytes (for disclosure); the download is journaled on the item. */
 export async function openRedacted(yifa: Yifa, req: Request, caseId: string, seq: number, sha256: string) {
-  const copy = (await redactionsOf(yifa, req, caseId, seq)).find((r) => r.derivative === sha256);
+  const c = await visibleCase(yifa, req, caseId);
+  const copy = (await redactionRows(yifa, caseId, seq)).find((r) => r.derivative === sha256);
   if (!copy) throw notFound('遮盖件');
   const size = await yifa.blobs.size(sha256);
   if (size === null) throw new AppError('NOT_FOUND', '遮盖件文件缺失或已清除');
-  const view = await getCase(yifa, req, caseId);
-  await yifa.journal.record({ type: 'evidence.download', actor: req.auth.actor, subject: { type: EVIDENCE_SUBJECT, id: evidenceId(caseId, seq), regionPath: view.case.regionPath }, payload: { sha256, redacted: true, range: null } });
+  await yifa.journal.record({ type: 'evidence.download', actor: req.auth.actor, subject: { type: EVIDENCE_SUBJECT, id: evidenceId(caseId, seq), regionPath: c.regionPath }, payload: { sha256, redacted: true, range: null } });
   return { file: copy.file, size, stream: yifa.blobs.read(sha256) };
 }

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../org/service.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
-import { getCase } from '../enforcement/service.js';
+import { visibleCase } from '../enforcement/service.js';
 import { EVIDENCE_SUBJECT, evidenceId, parseRange } from './content.js';
 
 export const shareSchema = z.strictObject({
@@ -21,20 +21,20 @@ export const shareSchema = z.strictObject({
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function shareEvidence(yifa: Yifa, req: Request, caseId: string, seq: number, input: z.infer<typeof shareSchema>) {
-  const view = await getCase(yifa, req, caseId);
-  const item = view.case.evidence.find((e) => e.seq === seq);
+  const c = await visibleCase(yifa, req, caseId);
+  const item = c.evidence.find((e) => e.seq === seq);
   if (!item?.file) throw notFound('证据文件');
   if (item.withdrawn) throw new AppError('CONFLICT', '已撤回的证据不能共享');
   const token = randomBytes(32).toString('base64url');
   const now = yifa.journal.clock();
   const row = {
-    id: randomUUID(), token_hash: tokenHash(token), case_id: caseId, seq, sha256: item.file.sha256, region_path: view.case.regionPath,
+    id: randomUUID(), token_hash: tokenHash(token), case_id: caseId, seq, sha256: item.file.sha256, region_path: c.regionPath,
     recipient: input.recipient, purpose: input.purpose, expires_at: new Date(now.getTime() + input.days * 86_400_000).toISOString(),
     created_by: req.auth.user.id, created_at: now.toISOString(),
   };
   await yifa.journal.perform(
     {
-      type: 'evidence.share', actor: req.auth.actor, subject: { type: EVIDENCE_SUBJECT, id: evidenceId(caseId, seq), regionPath: view.case.regionPath },
+      type: 'evidence.share', actor: req.auth.actor, subject: { type: EVIDENCE_SUBJECT, id: evidenceId(caseId, seq), regionPath: c.regionPath },
       idempotencyKey: req.idempotencyKey, payload: { shareId: row.id, sha256: row.sha256, recipient: row.recipient, purpose: row.purpose, expiresAt: row.expires_at },
     },
     async (trx) => {

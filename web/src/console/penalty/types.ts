@@ -107,25 +107,13 @@ export interface CaseView {
 }
 
 // The case's records and evidence files are the server's own types (type-only: nothing of the server is bundled).
-import type { CaseRecord, EvidenceFile, Recording as ServerRecording } from '../../../../src/modules/enforcement/penalty-case';
+import type { CaseRecord, Evidence as ServerEvidence, EvidenceFile, Recording as ServerRecording } from '../../../../src/modules/enforcement/penalty-case';
 export type { CaseRecord, EvidenceFile };
 /** A recording as the console reads it (the scene as a plain id) */
 export type Recording = Omit<ServerRecording, 'scene'> & { scene: string };
 
-export interface Evidence {
-  /** The action that registered it (its position in the case): the item's id within the case */
-  seq: number;
-  type: string;
-  title: string;
-  description: string;
-  collectedOn: string;
-  source: string;
-  file?: EvidenceFile;
-  recording?: Recording;
-  /** The record (笔录) it belongs to */
-  step?: number | null;
-  withdrawn?: { on: string; reason: string };
-}
+/** An evidence item as the console reads it (ids as plain strings) */
+export type Evidence = Omit<ServerEvidence, 'type' | 'recording'> & { type: string; recording?: Recording };
 
 export interface RequiredRecording {
   scene: string;
