@@ -105,7 +105,7 @@ describe('RFC 6962 test vectors', () => {
 
 describe('writer and independent verifier agree (property)', () => {
   it('roots: appendLeaf = TreeBuilder = naive recursion', () => {
-    fc.assert(fc.property(fc.array(fc.uint8Array({ maxLength: 8 }), { maxLength: 70 }), (datas) => {
+    fc.assert(fc.property(fc.array(fc.uint8Array({ maxLength: 8 }), { maxLength: 70, size: 'max' }), (datas) => {
       const t = new MemoryTree();
       const b = new TreeBuilder();
       for (const d of datas) {

@@ -172,10 +172,10 @@ function attempt(c: PenaltyCase, type: PenaltyActionType, payload: unknown, ctx:
 describe('property: no sequence of actions reaches a decision without the gates', () => {
   it('holds for random action sequences', () => {
     // Most steps pick among the actions the case allows now (so runs get far); some pick any action at all.
-    const step = fc.record({ advance: fc.constantFrom(0, 0, 1, 1, 2, 3, 7), back: fc.integer({ min: 0, max: 2 }), mode: fc.constantFrom('any', 'open', 'open', 'progress', 'progress', 'progress', 'progress'), type: fc.constantFrom(...GENERAL_TYPES), v: fc.nat(1000), qualified: fc.boolean() });
+    const step = fc.record({ advance: fc.constantFrom(0, 0, 1, 1, 2, 3, 7), back: fc.integer({ min: 0, max: 2 }), mode: fc.constantFrom('any', 'open', 'progress', 'progress', 'progress', 'progress', 'progress', 'progress', 'progress'), type: fc.constantFrom(...GENERAL_TYPES), v: fc.nat(1000), qualified: fc.constantFrom(true, true, true, false) });
     let decisions = 0;
     fc.assert(
-      fc.property(fc.array(step, { minLength: 5, maxLength: 160 }), fc.integer({ min: 0, max: 600 }), (steps, startOffset) => {
+      fc.property(fc.array(step, { minLength: 5, maxLength: 160, size: 'max' }), fc.integer({ min: 0, max: 600 }), (steps, startOffset) => {
         let today = addDays('2025-01-02', startOffset);
         let c = attempt(emptyCase('c', 'a', '/x/', today), 'penalty.register', payloadFor('penalty.register', today, 1, emptyCase('c', 'a', '/x/', today)), ctxFor(today, true), 0)!;
         let seq = 1;
@@ -200,8 +200,9 @@ describe('property: no sequence of actions reaches a decision without the gates'
       }),
       { numRuns: 1000 },
     );
-    // The generator must actually reach decisions, or the property says nothing.
-    expect(decisions).toBeGreaterThan(20);
+    // The generator must actually reach decisions, or the property says nothing. With full-length
+    // sequences (size: max) about 300 of 1,000 runs decide; the floor sits far below that so no seed fails it.
+    expect(decisions).toBeGreaterThan(100);
   });
 });
 
