@@ -320,7 +320,7 @@ async function main() {
         await c.connect();
         await c.query(`CREATE DATABASE ${name}`);
         await c.end();
-        databaseUrl = cluster!.url(name);
+        databaseUrl = process.env.BENCH_PG_SOCKET ? cluster!.socketUrl(name) : cluster!.url(name);
       }
       const config: Config = { ...loadConfig({}), dataDir, databaseUrl, checkpointIntervalSeconds: 0, publicRateLimit: 10_000_000, logLevel: 'warn' };
       const yifa = await openYifa(config);

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 
 export interface RunningCluster {
   url: (database: string) => string;
+  /** The same database over the cluster's Unix-domain socket (PostgreSQL on the same host). */
+  socketUrl: (database: string) => string;
   adminUrl: string;
   stop: () => Promise<void>;
 }
@@ -69,6 +71,7 @@ export async function startCluster(opts: { durable?: boolean } = {}): Promise<Ru
   return {
     adminUrl,
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
+    socketUrl: (database) => `postgres://postgres@localhost:${port}/${database}?host=${encodeURIComponent(base)}`,
     stop: async () => {
       const pidFile = join(dataDir, 'postmaster.pid');
       const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : child.pid;

@@ -90,3 +90,32 @@ function leafHashOfBytes(bytes: Buffer): Buffer {
   bytes[0] = 0x00; // RFC 6962 leaf prefix, in the room left at the front
   return hash('sha256', bytes, 'buffer');
 }
+
+const FORMAT_PREFIX = (() => {
+  const name = Buffer.from(FORMAT, 'utf8');
+  const out = Buffer.alloc(1 + 4 + name.length); // 0x00: RFC 6962 leaf prefix
+  out.writeUInt32BE(name.length, 1);
+  name.copy(out, 5);
+  return out;
+})();
+
+/**
+ * The leaf hash from the 14 fields already in the leaf encoding (each a 4-byte
+ * big-endian length, 0xFFFFFFFF for null, then its bytes), in order — which is how a
+ * PostgreSQL binary COPY carries text columns, so verification can hash the wire
+ * bytes without decoding them. Refuses bytes that are not exactly 14 such fields.
+ */
+export function actionLeafHashOfEncodedFields(encoded: Uint8Array): Buffer {
+  let at = 0;
+  for (let i = 0; i < FIELDS.length; i++) {
+    if (at + 4 > encoded.length) throw new Error('action row: truncated field');
+    const n = ((encoded[at]! << 24) | (encoded[at + 1]! << 16) | (encoded[at + 2]! << 8) | encoded[at + 3]!) >>> 0;
+    at += 4 + (n === NULL_LENGTH ? 0 : n);
+  }
+  if (at !== encoded.length) throw new Error('action row: field lengths do not add up');
+  const need = FORMAT_PREFIX.length + encoded.length;
+  if (need > scratch.length) scratch = Buffer.allocUnsafe(2 * need);
+  FORMAT_PREFIX.copy(scratch, 0);
+  scratch.set(encoded, FORMAT_PREFIX.length);
+  return hash('sha256', scratch.subarray(0, need), 'buffer');
+}

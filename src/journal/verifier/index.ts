@@ -4,4 +4,4 @@
  */
 export { leafHashOf, TreeBuilder, rootOfFrontier, verifyInclusion, verifyConsistency } from './tree.js';
 export { parseCheckpointBody, verifyCheckpointSignature, type CheckpointBody } from './checkpoint.js';
-export { actionLeafBytes, actionLeafHash, actionLeafHashOfValues, LEAF_COLUMNS, type ActionRow } from './action-leaf.js';
+export { actionLeafBytes, actionLeafHash, actionLeafHashOfValues, actionLeafHashOfEncodedFields, LEAF_COLUMNS, type ActionRow } from './action-leaf.js';
