@@ -28,6 +28,7 @@ import { addDays, todayInChina } from '../src/calendar/legal-date.js';
 import { searchGrams, searchableText } from '../src/platform/search/grams.js';
 import { exportCaseFileById } from '../src/modules/enforcement/service.js';
 import { startCluster } from '../test/helpers/postgres-cluster.js';
+import { verifyJournal } from '../src/journal/verify-journal.js';
 import type { Engine } from '../src/platform/db/database.js';
 import type { PenaltyCaseTable } from '../src/platform/db/schema.js';
 
@@ -352,7 +353,11 @@ async function main() {
         }
         if (!only || only === 'actions') {
         const a = await actionRate(yifa);
-        say(`Actions with gates and journal through the API (8 concurrent, ${ACTION_SECONDS} s): **${Math.round(a.perSecond).toLocaleString('en')} actions/s** (${a.actions} actions, ${a.errors} errors, p95 ${a.p95.toFixed(1)} ms) — target ≥ 1,000/s.`);
+        // The concurrent appends must have left a journal that verifies against a signed checkpoint.
+        await yifa.journal.checkpoint();
+        const check = await verifyJournal(yifa.db, yifa.journal.publicKeyPem);
+        if (!check.ok) throw new Error(`journal verify failed after the action run: ${check.problem?.message}`);
+        say(`Actions with gates and journal through the API (8 concurrent, ${ACTION_SECONDS} s): **${Math.round(a.perSecond).toLocaleString('en')} actions/s** (${a.actions} actions, ${a.errors} errors, p95 ${a.p95.toFixed(1)} ms) — target ≥ 1,000/s. The journal then verified against a signed checkpoint (${check.actions.toLocaleString('en')} actions).`);
         say();
         }
         if (!only || only === 'export') {

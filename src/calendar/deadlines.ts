@@ -192,3 +192,24 @@ export function computeDeadline(table: HolidayTable, input: DeadlineInput): Dead
 function describeSteps(steps: DeadlineStep[]): string {
   return steps.map((s) => `${s.to ? `${s.date} 至 ${s.to}` : s.date} ${s.reason}`).join('；');
 }
+
+const dueMemo = new WeakMap<HolidayTable, Map<string, string>>();
+
+/**
+ * The due date alone, remembered per holiday table (a new table, after a calendar
+ * change, starts afresh): case pages and actions ask for the same deadlines again and
+ * again, and walking the calendar day by day with explanations each time was a visible
+ * share of every action.
+ */
+export function deadlineDue(table: HolidayTable, input: DeadlineInput): string {
+  let memo = dueMemo.get(table);
+  if (!memo) dueMemo.set(table, (memo = new Map()));
+  const key = JSON.stringify([input.rule, input.from, input.suspensions ?? [], input.extensions ?? [], input.overrides?.[input.rule] ?? null]);
+  let due = memo.get(key);
+  if (due === undefined) {
+    due = computeDeadline(table, input).due;
+    if (memo.size >= 100_000) memo.clear();
+    memo.set(key, due);
+  }
+  return due;
+}

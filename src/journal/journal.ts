@@ -86,8 +86,9 @@ export class Journal {
    * If `effect` throws, nothing is written.
    *
    * Positions stay gapless across processes: on PostgreSQL every append takes the
-   * journal's advisory lock and reads the next position in one round trip (several
-   * servers share one database); on SQLite, whose transactions already exclude each
+   * journal's advisory lock, held to the commit, and inserts in the same round trip when
+   * the position it was built for is still the next one (several servers share one
+   * database; see appendUnderLock); on SQLite, whose transactions already exclude each
    * other, this process's frontier is used and the primary key catches another
    * process's append, after which the action is retried on the reloaded frontier.
    */
@@ -149,24 +150,55 @@ export class Journal {
       payload: canonicalJson(input.payload ?? null),
       result: result === undefined ? null : canonicalJson(result),
     };
-    const frontier = this.db.engine === 'postgres' || this.frontier.size === 0 ? await this.currentFrontier(trx) : this.frontier;
-    return this.insertLeaf(trx, frontier, fields);
+    if (this.db.engine === 'postgres') return this.appendUnderLock(trx, fields);
+    const frontier = this.frontier.size === 0 ? await this.loadFrontier(trx, await this.size(trx)) : this.frontier;
+    const leaf = leafRow(frontier, fields);
+    await trx.insertInto('actions').values(leaf.action).execute();
+    return leaf;
   }
 
-  /** The frontier at the database's current size: the cached one unless another process appended. */
-  private async currentFrontier(trx: Trx): Promise<Frontier> {
-    const size = this.db.engine === 'postgres' ? await nextSeqUnderLock(trx) : await this.size(trx);
-    return this.frontier.size === size ? this.frontier : this.loadFrontier(trx, size);
+  /**
+   * PostgreSQL: the row is built on the newest frontier this process has built (the
+   * action before it may still be committing) and sent to yifa_journal_append, which
+   * under the journal lock inserts it only if the tree's size and last leaf are the ones
+   * it was built on. If another action came first, the lock is now held and the tree
+   * stands still: the row is rebuilt on the real frontier (known here when this process
+   * built it, read otherwise) and inserted.
+   */
+  private async appendUnderLock(trx: Trx, fields: LeafFields): Promise<{ action: Action; frontier: Frontier }> {
+    const guess = this.newestBuilt ?? { frontier: EMPTY_FRONTIER, lastLeaf: null };
+    const first = leafRow(guess.frontier, fields);
+    const a = first.action;
+    const r = await sql<{ appended: boolean; size: number; last_leaf: string | null }>`select * from yifa_journal_append(${guess.lastLeaf},
+      ${a.seq}, ${a.id}, ${a.type}, ${a.actor_user_id}, ${a.actor_role}, ${a.actor_agency_id}, ${a.subject_type}, ${a.subject_id}, ${a.region_path},
+      ${a.occurred_at}, ${a.received_at}, ${a.idempotency_key}, ${a.payload}, ${a.result}, ${a.leaf_hash}, ${a.nodes})`.execute(trx);
+    const { appended, size, last_leaf: lastLeaf } = r.rows[0]!;
+    if (appended) return this.remember(first);
+    const known = this.built.get(Number(size));
+    const frontier = known && known.lastLeaf === lastLeaf ? known.frontier : await this.loadFrontier(trx, Number(size));
+    const second = leafRow(frontier, fields);
+    await trx.insertInto('actions').values(second.action).execute();
+    return this.remember(second);
   }
 
-  private async insertLeaf(trx: Trx, frontier: Frontier, fields: Omit<Action, 'seq' | 'leaf_hash' | 'nodes'>): Promise<{ action: Action; frontier: Frontier }> {
-    const row: Action = { seq: frontier.size, ...fields, leaf_hash: '', nodes: '' };
-    const leaf = leafHash(actionLeafBytes(row));
-    const next = appendLeaf(frontier, leaf);
-    row.leaf_hash = leaf.toString('hex');
-    row.nodes = next.completed.map((n) => n.hash.toString('hex')).join(',');
-    await trx.insertInto('actions').values(row).execute();
-    return { action: row, frontier: next.frontier };
+  /**
+   * PostgreSQL: the frontier after each action this process inserted, by tree size, with
+   * that action's leaf. Tentative — the action may still roll back — so one is used only
+   * when the database's leaf at that position is that leaf (leaves include the action's
+   * unique id). Only inserted rows are remembered, and a row is inserted only on a
+   * frontier so confirmed: a row built on a guess that failed has the same leaf as its
+   * rebuilt twin (a leaf does not depend on the tree before it), so remembering it would
+   * let a wrong frontier pass for the right one.
+   */
+  private readonly built = new Map<number, { frontier: Frontier; lastLeaf: string }>();
+  private newestBuilt: { frontier: Frontier; lastLeaf: string } | undefined;
+
+  private remember(leaf: { action: Action; frontier: Frontier }): { action: Action; frontier: Frontier } {
+    const entry = { frontier: leaf.frontier, lastLeaf: leaf.action.leaf_hash };
+    this.built.set(leaf.frontier.size, entry);
+    if (!this.newestBuilt || leaf.frontier.size >= this.newestBuilt.frontier.size) this.newestBuilt = entry;
+    if (this.built.size > 512) for (const size of this.built.keys()) if (size < leaf.frontier.size - 256) this.built.delete(size);
+    return leaf;
   }
 
   private async findByIdempotencyKey(trx: Trx, userId: string | null, key: string): Promise<Action | undefined> {
@@ -242,9 +274,16 @@ export class Journal {
   }
 }
 
-async function nextSeqUnderLock(trx: Trx): Promise<number> {
-  const r = await sql<{ next: number }>`select yifa_journal_next_seq() as next`.execute(trx);
-  return Number(r.rows[0]!.next);
+type LeafFields = Omit<Action, 'seq' | 'leaf_hash' | 'nodes'>;
+
+/** The action at the next position of `frontier`: its leaf hash, the subtree roots it completes, the frontier after it. */
+function leafRow(frontier: Frontier, fields: LeafFields): { action: Action; frontier: Frontier } {
+  const action: Action = { seq: frontier.size, ...fields, leaf_hash: '', nodes: '' };
+  const leaf = leafHash(actionLeafBytes(action));
+  const next = appendLeaf(frontier, leaf);
+  action.leaf_hash = leaf.toString('hex');
+  action.nodes = next.completed.map((n) => n.hash.toString('hex')).join(',');
+  return { action, frontier: next.frontier };
 }
 
 /** Did another writer take this position (or this idempotency key) first? */

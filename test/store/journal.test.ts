@@ -92,6 +92,20 @@ describe.each(ENGINES)('journal on %s', (engine) => {
     expect(mine.slice(firstOther, lastOther).some((a) => a.actor_user_id === 'here')).toBe(true);
   });
 
+  it('keeps positions gapless under concurrent appends in one process, some built on an append that never commits', async () => {
+    // Three requests per idempotency key at once: on PostgreSQL two of them build their
+    // leaf, lose on the key when they insert, roll back and replay the first.
+    const actor = { userId: 'u-concurrent', role: 'officer', agencyId: null };
+    const before = await t.yifa.journal.size();
+    const done = await Promise.all(Array.from({ length: 60 }, (_, i) =>
+      t.yifa.journal.perform({ type: 'test.concurrent', actor, idempotencyKey: `k${i % 20}`, payload: { n: i % 20 } }, async () => ({ n: i % 20 }))));
+    expect(done.filter((d) => !d.replayed)).toHaveLength(20);
+    expect(new Set(done.map((d) => d.action.seq)).size).toBe(20);
+    await appendSome(t, 5);
+    await t.yifa.journal.checkpoint();
+    expect(await verifyJournal(t.yifa.db, t.yifa.journal.publicKeyPem)).toMatchObject({ ok: true, actions: before + 20 + 5, uncheckpointed: 0, problem: null });
+  });
+
   it('passes verification when nothing was touched', async () => {
     const r = await verifyJournal(t.yifa.db, t.yifa.journal.publicKeyPem);
     // 40 notes and the calendar seed.

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findWorkday, isWorkday } from 'chinese-days';
-import { computeDeadline, InvalidDateError, UnknownRuleError, isDeadlineRuleId } from '../../src/calendar/deadlines.js';
+import { computeDeadline, deadlineDue, InvalidDateError, UnknownRuleError, isDeadlineRuleId } from '../../src/calendar/deadlines.js';
 import { DEADLINE_RULES, DEADLINE_RULE_IDS, type DeadlineRuleId } from '../../src/law/deadline-rules.js';
 import { InMemoryHolidayTable, holidayRowsFromChineseDays, isWorkingDay } from '../../src/calendar/holiday-table.js';
 import { addDays, addMonths, addYears, parseLegalDate, todayInChina } from '../../src/calendar/legal-date.js';
@@ -70,9 +70,36 @@ describe('legal dates', () => {
     expect(addYears('2024-02-29', 4)).toBe('2028-02-29');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
   });
+  it('adds days like the JavaScript calendar, across month, year and leap-day boundaries, 1900–2200', () => {
+    const reference = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const day = fc.integer({ min: Date.UTC(1900, 0, 1) / 86_400_000, max: Date.UTC(2199, 11, 31) / 86_400_000 }).map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(fc.property(day, fc.integer({ min: -800, max: 800 }), (d, n) => addDays(d, n) === reference(d, n)), { numRuns: 5_000 });
+    expect(addDays('2100-02-28', 1)).toBe('2100-03-01'); // not a leap year
+    expect(addDays('2000-02-28', 1)).toBe('2000-02-29'); // a leap year
+    expect(addDays('1900-01-01', -1)).toBe('1899-12-31');
+  });
   it('knows today in China across the UTC midnight', () => {
     expect(todayInChina(new Date('2026-11-25T16:30:00Z'))).toBe('2026-11-26');
     expect(todayInChina(new Date('2026-11-25T15:59:00Z'))).toBe('2026-11-25');
+  });
+});
+
+describe('remembered due dates', () => {
+  it('answer what computeDeadline answers, for every rule, asked twice', () => {
+    for (const rule of DEADLINE_RULE_IDS) {
+      for (const from of ['2026-01-20', '2026-09-28', '2026-12-30']) {
+        const input = { rule, from, suspensions: [{ from: addDays(from, 3), to: addDays(from, 9), reason: '鉴定' }] };
+        expect(deadlineDue(table, input)).toBe(computeDeadline(table, input).due);
+        expect(deadlineDue(table, input)).toBe(computeDeadline(table, input).due);
+      }
+    }
+  });
+  it('start afresh with a new holiday table (after a calendar change)', () => {
+    const input = { rule: 'penalty.hearing-request' as const, from: '2026-11-25' };
+    const before = deadlineDue(table, input);
+    const withRestDay = new InMemoryHolidayTable([...rows, { date: before, kind: 'rest' as const, name: '测试休息日' }], years);
+    expect(deadlineDue(withRestDay, input)).not.toBe(before);
+    expect(deadlineDue(withRestDay, input)).toBe(computeDeadline(withRestDay, input).due);
   });
 });
 

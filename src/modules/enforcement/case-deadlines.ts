@@ -4,7 +4,7 @@
  * can be overdue; waiting windows (the party's hearing request, the hearing notice) only
  * open and pass. A duty due within 3 working days is a warning (yellow), past due is red.
  */
-import { computeDeadline } from '../../calendar/deadlines.js';
+import { deadlineDue } from '../../calendar/deadlines.js';
 import type { HolidayTable } from '../../calendar/holiday-table.js';
 import { DEADLINE_RULES, type DeadlineRuleId } from '../../law/deadline-rules.js';
 import { closedSuspensions, decisionLimit, nthWorkingDayAfter } from './gates.js';
@@ -44,20 +44,20 @@ export function caseDeadlines(c: PenaltyCase, ctx: Ctx): CaseDeadline[] {
   const window = (rule: DeadlineRuleId, from: string, due: string, closed: boolean) => {
     out.push({ rule, title: DEADLINE_RULES[rule].title, citation: DEADLINE_RULES[rule].citation, from, due, state: closed || ctx.today > due ? 'met' : 'ok', kind: 'window' });
   };
-  const plain = (rule: DeadlineRuleId, from: string) => computeDeadline(ctx.table, { rule, from, suspensions: closedSuspensions(c, ctx.today) }).due;
+  const plain = (rule: DeadlineRuleId, from: string) => deadlineDue(ctx.table, { rule, from, suspensions: closedSuspensions(c, ctx.today) });
 
   const limit = decisionLimit(c, ctx);
   if (c.filedOn && limit) duty('penalty.decision', c.filedOn, limit, !!c.decision || !!c.closedOn);
   for (const p of c.preservations) duty('penalty.preservation-decision', p.on, plain('penalty.preservation-decision', p.on), !!p.decidedOn, p.items);
   for (const s of c.seizures) {
-    const due = computeDeadline(ctx.table, { rule: 'compulsory.seizure', from: s.on, extensions: s.extended ? [{ days: 30, reason: '经批准延长查封、扣押期限' }] : [] }).due;
+    const due = deadlineDue(ctx.table, { rule: 'compulsory.seizure', from: s.on, extensions: s.extended ? [{ days: 30, reason: '经批准延长查封、扣押期限' }] : [] });
     duty('compulsory.seizure', s.on, due, !!s.releasedOn, s.items);
   }
   const review = c.reviews.at(-1);
   if (review) duty('review.opinion', review.submittedOn, plain('review.opinion', review.submittedOn), !!review.opinion);
   if (c.notice) window('penalty.hearing-request', c.notice.servedOn, nthWorkingDayAfter(ctx.table, c.notice.servedOn, 5), !!c.hearing || !!c.waivedOn || !!c.decision);
   if (c.hearing?.noticeServedOn) {
-    window('penalty.hearing-earliest', c.hearing.noticeServedOn, computeDeadline(ctx.table, { rule: 'penalty.hearing-earliest', from: c.hearing.noticeServedOn }).due, !!c.hearing.heldOn);
+    window('penalty.hearing-earliest', c.hearing.noticeServedOn, deadlineDue(ctx.table, { rule: 'penalty.hearing-earliest', from: c.hearing.noticeServedOn }), !!c.hearing.heldOn);
   }
   if (c.decision && c.procedure === 'general') duty('penalty.service', c.decision.on, plain('penalty.service', c.decision.on), !!c.service);
   const payBy = paymentDue(c, ctx);

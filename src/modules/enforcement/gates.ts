@@ -4,7 +4,7 @@
  * register, the agency's settings). Each refusal names its article. The workflow table
  * (workflow.ts) says which gates guard which action.
  */
-import { computeDeadline } from '../../calendar/deadlines.js';
+import { deadlineDue } from '../../calendar/deadlines.js';
 import type { HolidayTable } from '../../calendar/holiday-table.js';
 import { isWorkingDay } from '../../calendar/holiday-table.js';
 import { addDays } from '../../calendar/legal-date.js';
@@ -51,7 +51,7 @@ export function dueDate(
   extensions: { days: number; reason: string }[] = [],
   suspensions: { from: string; to: string; reason: string }[] = [],
 ): string {
-  return computeDeadline(ctx.table, { rule, from, suspensions, extensions }).due;
+  return deadlineDue(ctx.table, { rule, from, suspensions, extensions });
 }
 
 export function nthWorkingDayAfter(table: HolidayTable, from: string, n: number): string {
@@ -84,7 +84,7 @@ export function twoCertifiedOfficers(officers: readonly string[], c: Pick<Penalt
 
 export function withinLimitation(actOn: string, seriousHarm: boolean, ctx: GateContext): Refusal | null {
   const rule = seriousHarm ? 'penalty.limitation-serious' : 'penalty.limitation';
-  const end = computeDeadline(ctx.table, { rule, from: actOn }).due;
+  const end = deadlineDue(ctx.table, { rule, from: actOn });
   if (ctx.today > end) {
     return refuse(`违法行为发生（终了）于 ${actOn}，已超过${seriousHarm ? '五' : '二'}年追责时效（截至 ${end}），不再给予行政处罚`, GATE_CITATIONS.limitation);
   }
@@ -183,7 +183,7 @@ export function hearingRequestInTime(c: PenaltyCase, requestedOn: string, ctx: G
 }
 
 export function hearingNoticeInTime(servedOn: string, hearingDate: string, ctx: GateContext): Refusal | null {
-  const earliest = computeDeadline(ctx.table, { rule: 'penalty.hearing-earliest', from: servedOn }).due;
+  const earliest = deadlineDue(ctx.table, { rule: 'penalty.hearing-earliest', from: servedOn });
   if (hearingDate < earliest) return refuse(`听证通知应当在举行听证的七个工作日前送达：${servedOn} 送达，最早可于 ${earliest} 举行`, GATE_CITATIONS.hearingWindow);
   return null;
 }

@@ -45,6 +45,11 @@ let defaultLoaded: LoadedSettings | undefined;
 
 export async function settingsFor(db: Executor, agencyId: string): Promise<LoadedSettings> {
   const row = await db.selectFrom('enforcement_settings').select(['settings', 'updated_at']).where('agency_id', '=', agencyId).executeTakeFirst();
+  return settingsOfRow(agencyId, row);
+}
+
+/** An agency's settings from its stored row (none: the defaults), parsed once per version. */
+function settingsOfRow(agencyId: string, row: { settings: string; updated_at: string } | undefined): LoadedSettings {
   if (!row) return (defaultLoaded ??= loadSettings(DEFAULT_SETTINGS));
   const hit = settingsCache.get(agencyId);
   if (hit && hit.updatedAt === row.updated_at) return hit.loaded;
@@ -111,19 +116,28 @@ function personIdsIn(c: PenaltyCase, payload: unknown, actorPersonId: string | n
 }
 
 /** Reads through `db` only: inside an action it is the transaction (SQLite has one connection). */
-async function gateContext(db: Executor, table: HolidayTable, c: PenaltyCase, payload: unknown, actor: { personId: string | null; userId: string | null }, today: string): Promise<GateContext> {
+async function gateContext(
+  db: Executor,
+  table: HolidayTable,
+  c: PenaltyCase,
+  payload: unknown,
+  actor: { personId: string | null; userId: string | null },
+  today: string,
+  /** Read with the case already (see readCaseContext); a new case reads them here. */
+  known?: { settings: LoadedSettings; regionNames: string[] },
+): Promise<GateContext> {
   const actorPersonId = actor.personId;
   const ids = personIdsIn(c, payload, actorPersonId);
   // People with their certificates in one read (a person without one comes with nulls).
-  const [rows, regions, settings, uploaded] = await Promise.all([
+  const [rows, regionNames, settings, uploaded] = await Promise.all([
     ids.length
       ? db.selectFrom('people').leftJoin('certificates', 'certificates.person_id', 'people.id')
         .select(['people.id', 'people.name', 'people.legal_qualification_no', 'people.active'])
         .select(['certificates.number', 'certificates.field', 'certificates.area', 'certificates.state', 'certificates.annual_review', 'certificates.issued_on', 'certificates.expires_on'])
         .where('people.id', 'in', ids).execute()
       : [],
-    db.selectFrom('regions').select(['name']).where('id', 'in', c.regionPath.split('/').filter(Boolean)).execute(),
-    settingsFor(db, c.agencyId),
+    known?.regionNames ?? db.selectFrom('regions').select(['name']).where('id', 'in', c.regionPath.split('/').filter(Boolean)).execute().then((r) => r.map((x) => x.name)),
+    known?.settings ?? settingsFor(db, c.agencyId),
     uploadedFileIn(db, payload, actor.userId),
   ]);
   const byPerson = new Map<string, Certificate[]>();
@@ -143,7 +157,7 @@ async function gateContext(db: Executor, table: HolidayTable, c: PenaltyCase, pa
     settings,
     certificatesOf: (id) => byPerson.get(id) ?? [],
     nameOf: (id) => names.get(id) ?? `人员（${id}）`,
-    regionNames: regions.map((r) => r.name),
+    regionNames,
     actor: { personId: actorPersonId, legalQualification: actorRow?.legal_qualification_no ?? null },
     uploadedFile: (sha256) => (uploaded?.sha256 === sha256 ? uploaded : undefined),
   };
@@ -197,86 +211,131 @@ export async function openCase(yifa: Yifa, req: Request, type: (typeof OPENING_A
   if (!agencyId) throw new AppError('FORBIDDEN', '您的账号没有所属执法主体，不能登记案件');
   const agency = await agencyOf(yifa.db.kysely, agencyId);
   if (!agency) throw new AppError('FORBIDDEN', '您的账号所属执法主体不存在');
-  const id = randomUUID();
-  return runAction(yifa, req, { id, agency, isNew: true }, type, payload);
+  return runAction(yifa, req, { isNew: true, id: randomUUID(), agency }, type, payload);
 }
 
 export async function performAction(yifa: Yifa, req: Request, caseId: string, type: string, payload: unknown): Promise<CaseView> {
   if (!PENALTY_ACTION_TYPES.includes(type as PenaltyActionType) || (OPENING_ACTIONS as readonly string[]).includes(type)) {
     throw invalid(`未知的案件操作：${type}`);
   }
-  // What the scope check needs, and the agency: the state itself is read under lock inside the action.
-  const row = await yifa.db.kysely
-    .selectFrom('penalty_cases')
-    .innerJoin('agencies', 'agencies.id', 'penalty_cases.agency_id')
-    .innerJoin('regions', 'regions.id', 'agencies.region_id')
-    .select(['penalty_cases.id', 'penalty_cases.region_path', 'penalty_cases.created_by', 'penalty_cases.officer_ids'])
-    .select(['agencies.id as agency_id', 'agencies.name as agency_name', 'agencies.doc_prefix', 'regions.path as agency_region_path', 'regions.name as agency_region_name'])
-    .where('penalty_cases.id', '=', caseId)
-    .executeTakeFirst();
-  if (!row || !(await visible(req, row))) throw notFound('案件');
-  const agency = { id: row.agency_id, name: row.agency_name, doc_prefix: row.doc_prefix, region_path: row.agency_region_path, region_name: row.agency_region_name };
-  return runAction(yifa, req, { id: caseId, agency, isNew: false }, type as PenaltyActionType, payload);
+  return runAction(yifa, req, { isNew: false, id: caseId }, type as PenaltyActionType, payload);
 }
 
-async function runAction(
-  yifa: Yifa,
-  req: Request,
-  target: { id: string; agency: NonNullable<Awaited<ReturnType<typeof agencyOf>>>; isNew: boolean },
-  type: PenaltyActionType,
-  rawPayload: unknown,
-): Promise<CaseView> {
+type Agency = NonNullable<Awaited<ReturnType<typeof agencyOf>>>;
+
+/**
+ * A refusal found inside an action's transaction. The transaction rolls back, so the
+ * refusal is journaled after it (a denied access is on record even though nothing else is).
+ */
+class RefusedInside extends Error {
+  constructor(readonly detail: Record<string, unknown>, readonly answer: AppError) {
+    super(answer.message);
+  }
+}
+
+/**
+ * One action: on an existing case everything is read under the case's lock in one
+ * statement (readCaseContext), then scope and role, status, payload, gates, number,
+ * fold and projection — and the journal appends the action in the same transaction.
+ */
+async function runAction(yifa: Yifa, req: Request, target: { isNew: true; id: string; agency: Agency } | { isNew: false; id: string }, type: PenaltyActionType, rawPayload: unknown): Promise<CaseView> {
   const spec = PENALTY_ACTIONS[type] as ActionSpec<unknown>;
   const roles = req.auth.roles;
-  if (!spec.roles.some((r) => roles.includes(r))) {
-    await req.denied({ reason: '角色不能执行该案件操作', action: type }, { type: SUBJECT_TYPE, id: target.id });
-    throw new AppError('FORBIDDEN', `您的角色不能${spec.title}`);
-  }
   const payload = parsePayload(spec, rawPayload);
   const now = yifa.journal.clock();
+  const at = now.toISOString();
   const today = todayInChina(now);
   const actorPersonId = req.auth.user.personId;
   const table = await yifa.calendar.table();
+  // The journal reads the subject when it appends, after the effect: an existing case's
+  // region is filled in there, from the row read under the lock.
+  const subject = { type: SUBJECT_TYPE, id: target.id, regionPath: target.isNew ? target.agency.region_path : (null as string | null) };
   // The case as the action left it, to answer without reading it back (not on a replay).
-  let fresh: { next: PenaltyCase; ctx: GateContext; deadlines: CaseDeadline[] } | undefined;
-  const done = await yifa.journal.perform(
-    {
-      type,
-      actor: { ...req.auth.actor, role: roleFor(roles, spec) },
-      subject: { type: SUBJECT_TYPE, id: target.id, regionPath: target.agency.region_path },
-      idempotencyKey: req.idempotencyKey,
-      payload,
-    },
-    async (trx): Promise<ActionResult> => {
-      const { current, count, row } = target.isNew ? { current: emptyCase(target.id, target.agency.id, target.agency.region_path, today), count: 0, row: null } : await lockedCase(yifa, trx, target.id);
-      if (!target.isNew) {
-        const why = unavailable(current, type, roles);
-        if (why) throw new AppError('CONFLICT', why);
-      }
-      const ctx = await gateContext(trx, table, current, payload, { personId: actorPersonId, userId: req.auth.user.id }, today);
-      const refusals = (spec.guard?.(current, payload, ctx) ?? []).filter((r): r is Refusal => r !== null);
-      if (refusals.length > 0) refused(refusals);
-      const series = spec.issues?.(current, payload) ?? null;
-      const number = series ? await allocateNumber(trx, target.agency, series, yearOf(today), target.id, type, now.toISOString()) : null;
-      const derived = spec.derive?.(current, payload, ctx) ?? null;
-      const next = applyAction(current, type, payload, { seq: count, today, actorPersonId, number, derived });
-      const deadlines = await saveProjection(trx, next, ctx, req.auth.user.id, now.toISOString(), row && { case: current, row });
-      fresh = { next, ctx, deadlines };
-      return { caseId: target.id, agencyId: target.agency.id, regionPath: target.agency.region_path, number, derived, actorPersonId, status: statusOf(next) };
-    },
-  );
+  let fresh: { next: PenaltyCase; ctx: GateContext; deadlines: CaseDeadline[]; agency: Agency; documents: IssuedDocument[] } | undefined;
+  let done;
+  try {
+    done = await yifa.journal.perform(
+      { type, actor: { ...req.auth.actor, role: roleFor(roles, spec) }, subject, idempotencyKey: req.idempotencyKey, payload },
+      async (trx): Promise<ActionResult> => {
+        const found = target.isNew ? null : await readCaseContext(yifa.db.engine, trx, target.id, { lock: true });
+        if (!target.isNew && !found) throw notFound('案件');
+        if (found && !inScopeOf(req, found.row)) throw new RefusedInside({ reason: '超出数据权限范围' }, notFound('案件'));
+        if (!spec.roles.some((r) => roles.includes(r))) {
+          throw new RefusedInside({ reason: '角色不能执行该案件操作', action: type }, new AppError('FORBIDDEN', `您的角色不能${spec.title}`));
+        }
+        const agency = found?.agency ?? (target as { agency: Agency }).agency;
+        subject.regionPath = agency.region_path;
+        const current = found ? (JSON.parse(found.row.state) as PenaltyCase) : emptyCase(target.id, agency.id, agency.region_path, today);
+        if (found) {
+          const why = unavailable(current, type, roles);
+          if (why) throw new AppError('CONFLICT', why);
+        }
+        const ctx = await gateContext(trx, table, current, payload, { personId: actorPersonId, userId: req.auth.user.id }, today, found ?? undefined);
+        const refusals = (spec.guard?.(current, payload, ctx) ?? []).filter((r): r is Refusal => r !== null);
+        if (refusals.length > 0) refused(refusals);
+        const series = spec.issues?.(current, payload) ?? null;
+        const number = series ? await allocateNumber(trx, agency, series, yearOf(today), target.id, type, at) : null;
+        const derived = spec.derive?.(current, payload, ctx) ?? null;
+        const next = applyAction(current, type, payload, { seq: found ? Number(found.row.action_count) : 0, today, actorPersonId, number, derived });
+        const deadlines = await saveProjection(trx, next, ctx, req.auth.user.id, at, found ? { case: current, row: found.row } : null);
+        const documents = [...(found?.documents ?? []), ...(series && number ? [{ series, number, action_type: type, issued_at: at }] : [])];
+        fresh = { next, ctx, deadlines, agency, documents };
+        return { caseId: target.id, agencyId: agency.id, regionPath: agency.region_path, number, derived, actorPersonId, status: statusOf(next) };
+      },
+    );
+  } catch (e) {
+    if (!(e instanceof RefusedInside)) throw e;
+    await req.denied(e.detail, { type: SUBJECT_TYPE, id: target.id });
+    throw e.answer;
+  }
   if (done.replayed || !fresh) return getCase(yifa, req, done.result.caseId);
-  return caseView(fresh.next, fresh.ctx, { agencyName: target.agency.name, documents: await issuedDocuments(yifa.db.kysely, target.id), roles, deadlines: fresh.deadlines });
+  return caseView(fresh.next, fresh.ctx, { agencyName: fresh.agency.name, documents: fresh.documents, roles, deadlines: fresh.deadlines });
 }
 
-/** The case as it stands, its list columns, and how many actions it has had (the next action's position in the case). */
-async function lockedCase(yifa: Yifa, trx: Trx, id: string): Promise<{ current: PenaltyCase; count: number; row: PenaltyCaseTable }> {
-  // PostgreSQL: the row lock orders concurrent actions on one case; SQLite's write transaction already does.
-  let q = trx.selectFrom('penalty_cases').selectAll().where('id', '=', id);
-  if (yifa.db.engine === 'postgres') q = q.forUpdate();
-  const row = await q.executeTakeFirst();
-  if (!row) throw notFound('案件');
-  return { current: JSON.parse(row.state) as PenaltyCase, count: Number(row.action_count), row };
+/** A numbered document issued for a case, as its view lists them. */
+interface IssuedDocument {
+  series: string;
+  number: string;
+  action_type: string;
+  issued_at: string;
+}
+
+/**
+ * A case and everything its page and its actions read besides, in one statement: its
+ * agency, the agency's settings, the names of the regions on its path (for certificate
+ * areas) and the documents issued so far. With `lock` (PostgreSQL) the case row is locked
+ * for the transaction, which orders concurrent actions on one case; SQLite's write
+ * transaction already does.
+ */
+async function readCaseContext(engine: Engine, db: Executor, id: string, opts: { lock: boolean }) {
+  const regionNames = engine === 'postgres'
+    ? sql<string[] | string>`(select coalesce(json_agg(r.name), '[]'::json) from regions r where strpos(penalty_cases.region_path, '/' || r.id || '/') > 0)`
+    : sql<string[] | string>`(select json_group_array(r.name) from regions r where instr(penalty_cases.region_path, '/' || r.id || '/') > 0)`;
+  const documents = engine === 'postgres'
+    ? sql<string[][] | string>`(select coalesce(json_agg(json_build_array(d.series, d.number, d.action_type, d.issued_at) order by d.issued_at, d.number), '[]'::json) from issued_documents d where d.case_id = penalty_cases.id)`
+    : sql<string[][] | string>`(select json_group_array(json_array(d.series, d.number, d.action_type, d.issued_at) order by d.issued_at, d.number) from issued_documents d where d.case_id = penalty_cases.id)`;
+  let q = db
+    .selectFrom('penalty_cases')
+    .innerJoin('agencies', 'agencies.id', 'penalty_cases.agency_id')
+    .innerJoin('regions', 'regions.id', 'agencies.region_id')
+    .leftJoin('enforcement_settings', 'enforcement_settings.agency_id', 'penalty_cases.agency_id')
+    .selectAll('penalty_cases')
+    .select(['agencies.name as agency_name', 'agencies.doc_prefix as agency_doc_prefix', 'regions.path as agency_region_path', 'regions.name as agency_region_name'])
+    .select(['enforcement_settings.settings as settings_json', 'enforcement_settings.updated_at as settings_updated_at'])
+    .select([regionNames.as('region_names'), documents.as('documents')])
+    .where('penalty_cases.id', '=', id);
+  if (opts.lock && engine === 'postgres') q = q.forUpdate('penalty_cases');
+  const r = await q.executeTakeFirst();
+  if (!r) return undefined;
+  const { agency_name, agency_doc_prefix, agency_region_path, agency_region_name, settings_json, settings_updated_at, region_names, documents: docs, ...row } = r;
+  const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+  return {
+    row: row as PenaltyCaseTable,
+    agency: { id: row.agency_id, name: agency_name, doc_prefix: agency_doc_prefix, region_path: agency_region_path, region_name: agency_region_name },
+    settings: settingsOfRow(row.agency_id, settings_json === null || settings_updated_at === null ? undefined : { settings: settings_json, updated_at: settings_updated_at }),
+    regionNames: json<string[]>(region_names),
+    documents: json<string[][]>(docs).map(([series, number, action_type, issued_at]) => ({ series: series!, number: number!, action_type: action_type!, issued_at: issued_at! })),
+  };
 }
 
 /** The text a case is found by: party, source, facts and numbers. */
@@ -344,10 +403,16 @@ async function caseRow(db: Executor, id: string) {
   return db.selectFrom('penalty_cases').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-async function visible(req: Request, row: { region_path: string; created_by: string; officer_ids: string; id: string }): Promise<boolean> {
+/** May this user see the case? Its region, its creator, or the user among its officers. */
+function inScopeOf(req: Request, row: { region_path: string; created_by: string; officer_ids: string }): boolean {
   const personId = req.auth.user.personId;
   const own = personId !== null && row.officer_ids.includes(`,${personId},`);
-  if (inScope(req.auth.scope, { regionPath: row.region_path, createdBy: row.created_by, personId: own ? personId : null })) return true;
+  return inScope(req.auth.scope, { regionPath: row.region_path, createdBy: row.created_by, personId: own ? personId : null });
+}
+
+/** inScopeOf, journaling a refusal. */
+async function visible(req: Request, row: { region_path: string; created_by: string; officer_ids: string; id: string }): Promise<boolean> {
+  if (inScopeOf(req, row)) return true;
   await req.denied({ reason: '超出数据权限范围' }, { type: SUBJECT_TYPE, id: row.id });
   return false;
 }
@@ -380,26 +445,19 @@ export interface CaseView {
 }
 
 export async function getCase(yifa: Yifa, req: Request, id: string): Promise<CaseView> {
-  const row = await caseRow(yifa.db.kysely, id);
-  if (!row || !(await visible(req, row))) throw notFound('案件');
-  const c = JSON.parse(row.state) as PenaltyCase;
+  const found = await readCaseContext(yifa.db.engine, yifa.db.kysely, id, { lock: false });
+  if (!found || !(await visible(req, found.row))) throw notFound('案件');
+  const c = JSON.parse(found.row.state) as PenaltyCase;
   const today = todayInChina(yifa.journal.clock());
-  const [ctx, agency] = await Promise.all([
-    gateContext(yifa.db.kysely, await yifa.calendar.table(), c, null, { personId: req.auth.user.personId, userId: null }, today),
-    agencyOf(yifa.db.kysely, c.agencyId),
-  ]);
-  return caseView(c, ctx, { agencyName: agency?.name ?? '', documents: await issuedDocuments(yifa.db.kysely, id), roles: req.auth.roles });
-}
-
-function issuedDocuments(db: Executor, caseId: string) {
-  return db.selectFrom('issued_documents').selectAll().where('case_id', '=', caseId).orderBy('issued_at').orderBy('number').execute();
+  const ctx = await gateContext(yifa.db.kysely, await yifa.calendar.table(), c, null, { personId: req.auth.user.personId, userId: null }, today, found);
+  return caseView(c, ctx, { agencyName: found.agency.name, documents: found.documents, roles: req.auth.roles });
 }
 
 /** The case page's view of a case, from the case and its gate context (no reads). */
 function caseView(
   c: PenaltyCase,
   ctx: GateContext,
-  extra: { agencyName: string; documents: Awaited<ReturnType<typeof issuedDocuments>>; roles: Role[]; deadlines?: CaseDeadline[] },
+  extra: { agencyName: string; documents: IssuedDocument[]; roles: Role[]; deadlines?: CaseDeadline[] },
 ): CaseView {
   const status = statusOf(c);
   return {

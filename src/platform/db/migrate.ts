@@ -8,6 +8,7 @@ import * as recordingCoverage from './migrations/005-recording-coverage.js';
 import * as evidenceRetention from './migrations/006-evidence-retention.js';
 import * as overdueOrder from './migrations/007-overdue-order.js';
 import * as evidenceShares from './migrations/008-evidence-shares.js';
+import * as journalAppend from './migrations/009-journal-append.js';
 
 /** Migrations in order. Each receives the engine so one file serves SQLite and PostgreSQL. */
 const MIGRATIONS = {
@@ -19,6 +20,7 @@ const MIGRATIONS = {
   '006-evidence-retention': evidenceRetention,
   '007-overdue-order': overdueOrder,
   '008-evidence-shares': evidenceShares,
+  '009-journal-append': journalAppend,
 } as const;
 
 class InCodeProvider implements MigrationProvider {
