@@ -24,6 +24,7 @@ export async function openYifa(config: Config, opts: { migrate?: boolean } = {})
   const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     if (opts.migrate !== false) await migrateToLatest(db);
+    db.prepareStatements();
     const key = loadOrCreateSigningKey(config.dataDir);
     const journal = new Journal(db, key, config.journalOrigin);
     const calendar = new CalendarStore(db, journal);

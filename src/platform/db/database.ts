@@ -14,6 +14,12 @@ export interface Db {
   location: { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
   /** Human-readable location for logs (never includes a password). */
   describe: string;
+  /**
+   * From now on, send parameterised statements as named prepared statements
+   * (PostgreSQL; SQLite caches its own). Called once the schema is migrated, so no
+   * statement is prepared against a table a later migration changes.
+   */
+  prepareStatements(): void;
   close(): Promise<void>;
 }
 
@@ -27,11 +33,13 @@ export function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: 
     // An idle connection dropped by the server (restart, failover) must not crash the
     // process; the pool replaces it and the next query reconnects.
     pool.on('error', (err) => console.error(`PostgreSQL 连接中断：${err.message}`));
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const naming = new StatementNames();
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool, naming) }) });
     const url = new URL(opts.databaseUrl);
     return {
       engine: 'postgres',
       kysely,
+      prepareStatements: () => (naming.enabled = true),
       location: { engine: 'postgres', url: opts.databaseUrl },
       describe: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`,
       close: () => kysely.destroy(),
@@ -48,7 +56,48 @@ export function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: 
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
-  return { engine: 'sqlite', kysely, location: { engine: 'sqlite', file }, describe: `SQLite ${file}`, close: () => kysely.destroy() };
+  return { engine: 'sqlite', kysely, location: { engine: 'sqlite', file }, describe: `SQLite ${file}`, prepareStatements: () => {}, close: () => kysely.destroy() };
+}
+
+/**
+ * Names for parameterised SQL texts, so node-postgres prepares each once per connection:
+ * PostgreSQL then parses, analyses and (once its generic plan is chosen) plans it once
+ * instead of on every call. Planning was about 0.9 ms of PostgreSQL's 2 ms per case
+ * action (pg_stat_statements). Only the first MAX_NAMED texts are named, bounding what
+ * each connection keeps; the rest run as before.
+ */
+class StatementNames {
+  private static readonly MAX_NAMED = 300;
+  enabled = false;
+  private readonly names = new Map<string, string>();
+
+  nameOf(text: string): string | undefined {
+    if (!this.enabled) return undefined;
+    let name = this.names.get(text);
+    if (name === undefined && this.names.size < StatementNames.MAX_NAMED) {
+      name = `yifa_${this.names.size}`;
+      this.names.set(text, name);
+    }
+    return name;
+  }
+}
+
+/** The pool as Kysely sees it, its clients sending parameterised statements by name. */
+function preparingPool(pool: pg.Pool, naming: StatementNames): pg.Pool {
+  const patched = new WeakSet<pg.PoolClient>();
+  const connect = async () => {
+    const client = await pool.connect();
+    if (!patched.has(client)) {
+      patched.add(client);
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      client.query = ((text: unknown, values?: unknown[], ...rest: unknown[]) => {
+        const name = typeof text === 'string' && Array.isArray(values) && values.length > 0 ? naming.nameOf(text) : undefined;
+        return name ? query({ name, text, values }) : query(text, values, ...rest);
+      }) as typeof client.query;
+    }
+    return client;
+  };
+  return new Proxy(pool, { get: (target, key, receiver) => (key === 'connect' ? connect : Reflect.get(target, key, receiver)) });
 }
 
 /**
