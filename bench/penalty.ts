@@ -5,8 +5,9 @@
  *   1. the supervisor's filtered list over HTTP (agency, status, officer, violation type,
  *      full-text search, next page) — p50/p95, target p95 < 100 ms;
  *   2. the overdue query — target p95 < 200 ms;
- *   3. actions with gates and journal through the API (Fastify inject, 8 at a time) —
- *      target ≥ 1,000/s;
+ *   3. actions with gates and journal through the API (Fastify inject, 8 at a time; three
+ *      runs, the median; PostgreSQL over TCP and over its Unix socket) with the CPU each
+ *      side spends per action, and the journal verified afterwards — target ≥ 1,000/s;
  *   4. export of a 200-page case file — target < 5 s.
  *
  * The million cases are the demo year's real case projections (made through the actions),
@@ -276,6 +277,20 @@ async function actionRates(yifa: Yifa) {
   return { median: sorted[1]!, runs };
 }
 
+async function reportActions(yifa: Yifa, how: string): Promise<void> {
+  const { median: a, runs } = await actionRates(yifa);
+  // The concurrent appends must have left a journal that verifies against a signed checkpoint.
+  await yifa.journal.checkpoint();
+  const check = await verifyJournal(yifa.db, yifa.journal.publicKeyPem);
+  if (!check.ok) throw new Error(`journal verify failed after the action run: ${check.problem?.message}`);
+  const where = yifa.db.engine === 'postgres' ? `, PostgreSQL ${how}` : '';
+  say(`Actions with gates and journal through the API (8 concurrent, three runs of ${ACTION_SECONDS} s, the median${where}): **${Math.round(a.perSecond).toLocaleString('en')} actions/s** (${a.actions} actions, ${a.errors} errors, p95 ${a.p95.toFixed(1)} ms; the three runs ${runs.map((r) => Math.round(r.perSecond).toLocaleString('en')).join(' · ')}) — target ≥ 1,000/s. The journal then verified against a signed checkpoint (${check.actions.toLocaleString('en')} actions).`);
+  const cores = availableParallelism();
+  const cpuMs = a.yifaMs + (a.postgresMs ?? 0);
+  say(`CPU per action: yifa ${a.yifaMs.toFixed(2)} ms (the in-process load client included)${a.postgresMs === null ? '' : `, PostgreSQL ${a.postgresMs.toFixed(2)} ms`}; ${cpuMs.toFixed(2)} ms in all, so this machine's ${cores} cores allow at most ${Math.round((cores * 1000) / cpuMs).toLocaleString('en')} actions/s, and 1,000/s needs about ${cpuMs.toFixed(1)} cores.`);
+  say();
+}
+
 async function actionRate(yifa: Yifa): Promise<{ actions: number; perSecond: number; errors: number; p95: number }> {
   const app = await buildApp(yifa);
   await app.ready();
@@ -355,6 +370,7 @@ async function main() {
     for (const engine of ENGINES) {
       const dataDir = mkdtempSync(join(tmpdir(), `yifa-bench-penalty-${engine}-`));
       let databaseUrl: string | undefined;
+      let socketUrl: string | undefined;
       if (engine === 'postgres') {
         const pg = (await import('pg')).default;
         const name = `bench_penalty_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
@@ -362,7 +378,8 @@ async function main() {
         await c.connect();
         await c.query(`CREATE DATABASE ${name}`);
         await c.end();
-        databaseUrl = process.env.BENCH_PG_SOCKET ? cluster!.socketUrl(name) : cluster!.url(name);
+        databaseUrl = cluster!.url(name);
+        socketUrl = cluster!.socketUrl(name);
       }
       const config: Config = { ...loadConfig({}), dataDir, databaseUrl, checkpointIntervalSeconds: 0, publicRateLimit: 10_000_000, logLevel: 'warn' };
       const yifa = await openYifa(config);
@@ -393,16 +410,17 @@ async function main() {
         say();
         }
         if (!only || only === 'actions') {
-        const { median: a, runs } = await actionRates(yifa);
-        // The concurrent appends must have left a journal that verifies against a signed checkpoint.
-        await yifa.journal.checkpoint();
-        const check = await verifyJournal(yifa.db, yifa.journal.publicKeyPem);
-        if (!check.ok) throw new Error(`journal verify failed after the action run: ${check.problem?.message}`);
-        say(`Actions with gates and journal through the API (8 concurrent, three runs of ${ACTION_SECONDS} s, the median): **${Math.round(a.perSecond).toLocaleString('en')} actions/s** (${a.actions} actions, ${a.errors} errors, p95 ${a.p95.toFixed(1)} ms; the three runs ${runs.map((r) => Math.round(r.perSecond).toLocaleString('en')).join(' · ')}) — target ≥ 1,000/s. The journal then verified against a signed checkpoint (${check.actions.toLocaleString('en')} actions).`);
-        const cores = availableParallelism();
-        const cpuMs = a.yifaMs + (a.postgresMs ?? 0);
-        say(`CPU per action: yifa ${a.yifaMs.toFixed(2)} ms (the in-process load client included)${a.postgresMs === null ? '' : `, PostgreSQL ${a.postgresMs.toFixed(2)} ms`}; ${cpuMs.toFixed(2)} ms in all, so this machine's ${cores} cores allow at most ${Math.round((cores * 1000) / cpuMs).toLocaleString('en')} actions/s, and 1,000/s needs about ${(cpuMs).toFixed(1)} cores.`);
-        say();
+        await reportActions(yifa, 'over TCP on loopback');
+        if (socketUrl) {
+          // The same database over PostgreSQL's Unix-domain socket, as on a single server.
+          const viaSocket = await openYifa({ ...config, databaseUrl: socketUrl });
+          viaSocket.journal.clock = () => new Date();
+          try {
+            await reportActions(viaSocket, 'over the Unix-domain socket');
+          } finally {
+            await viaSocket.close();
+          }
+        }
         }
         if (!only || only === 'export') {
         const e = await exportTiming(yifa);

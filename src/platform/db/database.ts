@@ -41,7 +41,7 @@ export function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: 
       kysely,
       prepareStatements: () => (naming.enabled = true),
       location: { engine: 'postgres', url: opts.databaseUrl },
-      describe: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`,
+      describe: url.searchParams.get('host')?.startsWith('/') ? `PostgreSQL ${url.searchParams.get('host')}（Unix 套接字）${url.pathname}` : `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`,
       close: () => kysely.destroy(),
     };
   }
