@@ -286,8 +286,13 @@ async function reportActions(yifa: Yifa, how: string): Promise<void> {
   const where = yifa.db.engine === 'postgres' ? `, PostgreSQL ${how}` : '';
   say(`Actions with gates and journal through the API (8 concurrent, three runs of ${ACTION_SECONDS} s, the median${where}): **${Math.round(a.perSecond).toLocaleString('en')} actions/s** (${a.actions} actions, ${a.errors} errors, p95 ${a.p95.toFixed(1)} ms; the three runs ${runs.map((r) => Math.round(r.perSecond).toLocaleString('en')).join(' · ')}) — target ≥ 1,000/s. The journal then verified against a signed checkpoint (${check.actions.toLocaleString('en')} actions).`);
   const cores = availableParallelism();
-  const cpuMs = a.yifaMs + (a.postgresMs ?? 0);
-  say(`CPU per action: yifa ${a.yifaMs.toFixed(2)} ms (the in-process load client included)${a.postgresMs === null ? '' : `, PostgreSQL ${a.postgresMs.toFixed(2)} ms`}; ${cpuMs.toFixed(2)} ms in all, so this machine's ${cores} cores allow at most ${Math.round((cores * 1000) / cpuMs).toLocaleString('en')} actions/s, and 1,000/s needs about ${cpuMs.toFixed(1)} cores.`);
+  if (a.postgresMs === null) {
+    // SQLite runs inside yifa's one JavaScript thread: one process, one core.
+    say(`CPU per action: ${a.yifaMs.toFixed(2)} ms in the yifa process (SQLite and the in-process load client included); one process runs on one core, so at most ${Math.round(1000 / a.yifaMs).toLocaleString('en')} actions/s.`);
+  } else {
+    const cpuMs = a.yifaMs + a.postgresMs;
+    say(`CPU per action: yifa ${a.yifaMs.toFixed(2)} ms (the in-process load client included), PostgreSQL ${a.postgresMs.toFixed(2)} ms; ${cpuMs.toFixed(2)} ms in all, so this machine's ${cores} cores allow at most ${Math.round((cores * 1000) / cpuMs).toLocaleString('en')} actions/s, and 1,000/s needs about ${cpuMs.toFixed(1)} cores.`);
+  }
   say();
 }
 

@@ -75,6 +75,30 @@ describe.each(ENGINES)('login, sessions and bad input on %s', (engine) => {
     expect(last?.type).toBe('access.denied');
   });
 
+  it('journals refusals without a session: the first per address and minute, with a count of the rest', async () => {
+    const clock = t.yifa.journal.clock;
+    // A day ahead, in a window of its own (earlier tests were refused at the real time).
+    let now = Date.now() + 86_400_000;
+    t.yifa.journal.clock = () => new Date(now);
+    try {
+      const denials = async () => (await t.yifa.db.kysely.selectFrom('actions').selectAll().where('type', '=', 'access.denied').orderBy('seq').execute())
+        .map((a) => JSON.parse(a.payload)).filter((p) => p.kind === 'no-session');
+      const before = (await denials()).length;
+      for (let i = 0; i < 4; i++) expect((await t.anonymous().get('/api/v1/penalty-cases')).statusCode).toBe(401);
+      const first = await denials();
+      expect(first).toHaveLength(before + 1);
+      expect(first.at(-1)).toMatchObject({ kind: 'no-session', method: 'GET', url: '/api/v1/penalty-cases', reason: '未登录' });
+      now += 61_000;
+      expect((await t.anonymous().post('/api/v1/regions', { parentId: 'x', name: 'y' })).statusCode).toBe(401);
+      const second = await denials();
+      expect(second).toHaveLength(before + 2);
+      // The three refusals of the first minute that were only counted.
+      expect(second.at(-1)).toMatchObject({ method: 'POST', unrecordedBefore: 3 });
+    } finally {
+      t.yifa.journal.clock = clock;
+    }
+  });
+
   it('validates every input: wrong types, over-long strings, unknown fields and impossible dates → 400 in Chinese', async () => {
     const admin = await t.login('admin');
     const agencies = (await admin.get('/api/v1/agencies')).json().items;

@@ -16,7 +16,7 @@ import {
   hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { AppError } from './errors.js';
-import { registerAuth } from './auth.js';
+import { AnonymousRefusals, NoSession, journalNoSession, registerAuth } from './auth.js';
 import type { Yifa } from '../yifa.js';
 import { ping } from '../db/database.js';
 import { orgRoutes } from '../../modules/org/routes.js';
@@ -42,7 +42,9 @@ export async function buildApp(yifa: Yifa, opts: { logger?: boolean } = {}): Pro
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler((err, req, reply) => {
+  const anonymousRefusals = new AnonymousRefusals();
+  app.setErrorHandler(async (err, req, reply) => {
+    if (err instanceof NoSession) await journalNoSession(yifa, anonymousRefusals, req);
     if (err instanceof AppError) return reply.status(err.status).send(err.toBody());
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({ path: `${v.instancePath || ''}`.replace(/^\//, '').replace(/\//g, '.'), message: v.message }));

@@ -2,8 +2,10 @@
  * Authentication and authorization for every request:
  *  - the session cookie resolves to an AuthContext (or none);
  *  - mutating API requests must carry the session's CSRF token in X-CSRF-Token;
- *  - requireUser / requirePermission refuse with 401 / 403, and every refusal of a
- *    logged-in user is journaled as `access.denied`.
+ *  - requireUser / requirePermission refuse with 401 / 403, and every refusal is
+ *    journaled as `access.denied`: each one of a logged-in user; of requests without a
+ *    session, the first per address and minute with a count of the rest (see
+ *    AnonymousRefusals), so anonymous traffic cannot grow the journal at will.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
@@ -47,9 +49,47 @@ export function registerAuth(app: FastifyInstance, yifa: Yifa): void {
   });
 }
 
+/** A request that needs a session and has none (the error handler journals it). */
+export class NoSession extends AppError {
+  constructor() {
+    super('UNAUTHENTICATED', '请先登录');
+  }
+}
+
 export function requireUser(req: FastifyRequest): AuthContext {
-  if (!req.auth) throw new AppError('UNAUTHENTICATED', '请先登录');
+  if (!req.auth) throw new NoSession();
   return req.auth;
+}
+
+/**
+ * Which refusals of requests without a session are journaled: the first from an address
+ * in each window, carrying how many that address had since its last journaled one.
+ */
+export class AnonymousRefusals {
+  private readonly byAddress = new Map<string, { since: number; unrecorded: number }>();
+  constructor(private readonly windowMs = 60_000, private readonly maxAddresses = 10_000) {}
+
+  /** null: count it, do not journal it; otherwise journal it with the refusals it stands for. */
+  take(ip: string, now: number): { unrecorded: number } | null {
+    const seen = this.byAddress.get(ip);
+    // A clock set back starts a new window rather than silencing the address.
+    if (seen && now >= seen.since && now - seen.since < this.windowMs) {
+      seen.unrecorded++;
+      return null;
+    }
+    if (this.byAddress.size >= this.maxAddresses) {
+      // Forget the addresses whose window is over (their counts were in their last entry or are dropped).
+      for (const [key, v] of this.byAddress) if (now - v.since >= this.windowMs) this.byAddress.delete(key);
+    }
+    this.byAddress.set(ip, { since: now, unrecorded: 0 });
+    return { unrecorded: seen?.unrecorded ?? 0 };
+  }
+}
+
+/** Journals a refused request without a session, as AnonymousRefusals allows. */
+export async function journalNoSession(yifa: Yifa, refusals: AnonymousRefusals, req: FastifyRequest): Promise<void> {
+  const take = refusals.take(req.ip, yifa.journal.clock().getTime());
+  if (take) await journalDenied(yifa, req, 'no-session', { reason: '未登录', unrecordedBefore: take.unrecorded });
 }
 
 export async function requirePermission(yifa: Yifa, req: FastifyRequest, permission: Permission): Promise<AuthContext> {
@@ -61,11 +101,11 @@ export async function requirePermission(yifa: Yifa, req: FastifyRequest, permiss
   return auth;
 }
 
-/** Journals a refused access by a logged-in user (nothing else is changed). */
+/** Journals a refused access (nothing else is changed). */
 export async function journalDenied(
   yifa: Yifa,
   req: FastifyRequest,
-  kind: 'permission' | 'scope' | 'csrf',
+  kind: 'permission' | 'scope' | 'csrf' | 'no-session',
   detail: Record<string, unknown>,
   subject?: { type: string; id: string },
 ): Promise<void> {
