@@ -32,6 +32,16 @@ export class InMemoryHolidayTable implements HolidayTable {
   hasYear(year: number): boolean {
     return this.years.has(year);
   }
+  /** The same days, marks and years. */
+  equals(other: InMemoryHolidayTable): boolean {
+    if (other.marks.size !== this.marks.size || other.years.size !== this.years.size) return false;
+    for (const y of this.years) if (!other.years.has(y)) return false;
+    for (const [date, m] of this.marks) {
+      const o = other.marks.get(date);
+      if (!o || o.kind !== m.kind || o.name !== m.name) return false;
+    }
+    return true;
+  }
 }
 
 /** A working day is Mon–Fri and not a rest day, or a make-up working day (RULES.md "How to count"). */

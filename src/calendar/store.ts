@@ -17,20 +17,32 @@ export interface HolidayDay {
   name: string;
 }
 
+/**
+ * How long a server trusts its copy of the table. A change made through this server
+ * reloads it at once; one made through another server sharing the database (or the
+ * CLI) is seen within this time.
+ */
+export const HOLIDAY_TABLE_SECONDS = 30;
+
 export class CalendarStore {
-  private cached: HolidayTable | undefined;
+  private cached: { table: InMemoryHolidayTable; loadedAt: number } | undefined;
+  /** Milliseconds on a monotonic clock, for the cache's age (tests move it). */
+  now: () => number = () => performance.now();
 
   constructor(private readonly db: Db, private readonly journal: Journal) {}
 
-  /** The table deadlines are computed with (cached; reloaded after changes). */
+  /** The table deadlines are computed with (cached; reloaded after changes, and every HOLIDAY_TABLE_SECONDS). */
   async table(): Promise<HolidayTable> {
-    if (this.cached) return this.cached;
+    const now = this.now();
+    if (this.cached && now - this.cached.loadedAt < HOLIDAY_TABLE_SECONDS * 1000) return this.cached.table;
     const [rows, years] = await Promise.all([
       this.db.kysely.selectFrom('holidays').select(['date', 'kind', 'name']).execute(),
       this.db.kysely.selectFrom('holiday_years').select('year').execute(),
     ]);
-    this.cached = new InMemoryHolidayTable(rows, years.map((y) => Number(y.year)));
-    return this.cached;
+    const table = new InMemoryHolidayTable(rows, years.map((y) => Number(y.year)));
+    // The same content keeps the same table object, so what is remembered per table (due dates) stays.
+    this.cached = { table: this.cached?.table.equals(table) ? this.cached.table : table, loadedAt: now };
+    return this.cached.table;
   }
 
   /** Seeds every year the package covers, once, when the table is empty. Returns the years seeded. */

@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { computeDeadline } from '../../src/calendar/deadlines.js';
+import { HOLIDAY_TABLE_SECONDS } from '../../src/calendar/store.js';
 import { DEADLINE_RULES } from '../../src/law/deadline-rules.js';
 
 const run = promisify(execFile);
@@ -81,5 +82,32 @@ describe.each(ENGINES)('statutory calendar on %s', (engine) => {
     const after = (await pub.get('/api/v1/deadlines/penalty.hearing-request?from=2027-09-28')).json();
     expect(after.warnings.join('')).not.toMatch(/2027年/);
     expect(after.due > before.due).toBe(true);
+  });
+
+  it('sees a year another server stored within HOLIDAY_TABLE_SECONDS, and keeps its table while nothing changed', async () => {
+    const clock = t.yifa.calendar.now;
+    let now = clock() + 86_400_000;
+    t.yifa.calendar.now = () => now;
+    try {
+      const input = { rule: 'penalty.hearing-request' as const, from: '2028-06-05' };
+      const first = await t.yifa.calendar.table();
+      const before = computeDeadline(first, input);
+      expect(before.warnings.join('')).toMatch(/2028/);
+      now += 1000;
+      expect(await t.yifa.calendar.table()).toBe(first);
+      // Another server (sharing this database) stores 2028 with a rest day on that due date.
+      await t.yifa.db.kysely.insertInto('holiday_years').values({ year: 2028, source: 'manual', note: '另一台服务器', updated_at: new Date().toISOString() }).execute();
+      await t.yifa.db.kysely.insertInto('holidays').values({ date: before.due, year: 2028, kind: 'rest', name: '测试休息日' }).execute();
+      expect(computeDeadline(await t.yifa.calendar.table(), input).due).toBe(before.due);
+      now += HOLIDAY_TABLE_SECONDS * 1000;
+      const reloaded = await t.yifa.calendar.table();
+      const after = computeDeadline(reloaded, input);
+      expect(after.due > before.due).toBe(true);
+      expect(after.warnings.join('')).not.toMatch(/2028年/);
+      now += HOLIDAY_TABLE_SECONDS * 1000;
+      expect(await t.yifa.calendar.table()).toBe(reloaded);
+    } finally {
+      t.yifa.calendar.now = clock;
+    }
   });
 });
