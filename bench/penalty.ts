@@ -237,10 +237,10 @@ async function listLatencies(base: string, agencies: Agency[]) {
 
 /** Real cases through the API: open, file, approve, inspect, inquire, two pieces of evidence. */
 /**
- * CPU seconds used so far by the PostgreSQL server (postmaster and every child: backends,
- * WAL writer, checkpointer), from /proc; the postmaster is the parent of this backend.
+ * CPU ticks used so far by each PostgreSQL server process (postmaster and every child:
+ * backends, WAL writer, checkpointer), from /proc; the postmaster is this backend's parent.
  */
-async function postgresCpuSeconds(yifa: Yifa): Promise<number | null> {
+async function postgresCpuTicks(yifa: Yifa): Promise<Map<number, number> | null> {
   if (yifa.db.engine !== 'postgres' || !existsSync('/proc/self/stat')) return null;
   const backend = Number((await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(yifa.db.kysely)).rows[0]!.pid);
   const stat = (pid: number | string) => {
@@ -254,11 +254,19 @@ async function postgresCpuSeconds(yifa: Yifa): Promise<number | null> {
   };
   const postmaster = stat(backend)?.ppid;
   if (!postmaster) return null;
-  let ticks = stat(postmaster)?.ticks ?? 0;
+  const ticks = new Map<number, number>([[postmaster, stat(postmaster)?.ticks ?? 0]]);
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     const s = stat(pid);
-    if (s?.ppid === postmaster) ticks += s.ticks;
+    if (s?.ppid === postmaster) ticks.set(Number(pid), s.ticks);
   }
+  return ticks;
+}
+
+/** CPU seconds the PostgreSQL processes used between two readings (a process that ended in between was idle: another pool's). */
+function postgresCpuSeconds(before: Map<number, number> | null, after: Map<number, number> | null): number | null {
+  if (!before || !after) return null;
+  let ticks = 0;
+  for (const [pid, t] of after) ticks += t - (before.get(pid) ?? 0);
   return ticks / 100; // USER_HZ
 }
 
@@ -266,12 +274,12 @@ async function postgresCpuSeconds(yifa: Yifa): Promise<number | null> {
 async function actionRates(yifa: Yifa) {
   const runs = [];
   for (let i = 0; i < 3; i++) {
-    const pg0 = await postgresCpuSeconds(yifa);
+    const pg0 = await postgresCpuTicks(yifa);
     const cpu0 = process.cpuUsage();
     const r = await actionRate(yifa);
     const cpu = process.cpuUsage(cpu0);
-    const pg1 = await postgresCpuSeconds(yifa);
-    runs.push({ ...r, yifaMs: (cpu.user + cpu.system) / 1000 / r.actions, postgresMs: pg0 === null || pg1 === null ? null : ((pg1 - pg0) * 1000) / r.actions });
+    const pgSeconds = postgresCpuSeconds(pg0, await postgresCpuTicks(yifa));
+    runs.push({ ...r, yifaMs: (cpu.user + cpu.system) / 1000 / r.actions, postgresMs: pgSeconds === null ? null : (pgSeconds * 1000) / r.actions });
   }
   const sorted = [...runs].sort((a, b) => a.perSecond - b.perSecond);
   return { median: sorted[1]!, runs };

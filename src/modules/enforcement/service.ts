@@ -13,6 +13,7 @@ import type { PenaltyCaseTable } from '../../platform/db/schema.js';
 import { SYSTEM_ACTOR, type Trx } from '../../journal/journal.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
 import { decodeCursor, keysetAfter, pageOf, type Page } from '../../platform/http/pagination.js';
+import { runFixed } from '../../platform/db/fixed-queries.js';
 import { todayInChina, yearOf } from '../../calendar/legal-date.js';
 import { queryGrams, searchableText, searchGrams } from '../../platform/search/grams.js';
 import type { HolidayTable } from '../../calendar/holiday-table.js';
@@ -131,10 +132,10 @@ async function gateContext(
   // People with their certificates in one read (a person without one comes with nulls).
   const [rows, regionNames, settings, uploaded] = await Promise.all([
     ids.length
-      ? db.selectFrom('people').leftJoin('certificates', 'certificates.person_id', 'people.id')
+      ? runFixed(db, `gate-people:${ids.length}`, (slot) => db.selectFrom('people').leftJoin('certificates', 'certificates.person_id', 'people.id')
         .select(['people.id', 'people.name', 'people.legal_qualification_no', 'people.active'])
         .select(['certificates.number', 'certificates.field', 'certificates.area', 'certificates.state', 'certificates.annual_review', 'certificates.issued_on', 'certificates.expires_on'])
-        .where('people.id', 'in', ids).execute()
+        .where('people.id', 'in', ids.map((_, i) => slot<string>(i))), ids)
       : [],
     known?.regionNames ?? db.selectFrom('regions').select(['name']).where('id', 'in', c.regionPath.split('/').filter(Boolean)).execute().then((r) => r.map((x) => x.name)),
     known?.settings ?? settingsFor(db, c.agencyId),
@@ -314,18 +315,20 @@ async function readCaseContext(engine: Engine, db: Executor, id: string, opts: {
   const documents = engine === 'postgres'
     ? sql<string[][] | string>`(select coalesce(json_agg(json_build_array(d.series, d.number, d.action_type, d.issued_at) order by d.issued_at, d.number), '[]'::json) from issued_documents d where d.case_id = penalty_cases.id)`
     : sql<string[][] | string>`(select json_group_array(json_array(d.series, d.number, d.action_type, d.issued_at) order by d.issued_at, d.number) from issued_documents d where d.case_id = penalty_cases.id)`;
-  let q = db
-    .selectFrom('penalty_cases')
-    .innerJoin('agencies', 'agencies.id', 'penalty_cases.agency_id')
-    .innerJoin('regions', 'regions.id', 'agencies.region_id')
-    .leftJoin('enforcement_settings', 'enforcement_settings.agency_id', 'penalty_cases.agency_id')
-    .selectAll('penalty_cases')
-    .select(['agencies.name as agency_name', 'agencies.doc_prefix as agency_doc_prefix', 'regions.path as agency_region_path', 'regions.name as agency_region_name'])
-    .select(['enforcement_settings.settings as settings_json', 'enforcement_settings.updated_at as settings_updated_at'])
-    .select([regionNames.as('region_names'), documents.as('documents')])
-    .where('penalty_cases.id', '=', id);
-  if (opts.lock && engine === 'postgres') q = q.forUpdate('penalty_cases');
-  const r = await q.executeTakeFirst();
+  const build = (slot: <T>(i: number) => T) => {
+    const q = db
+      .selectFrom('penalty_cases')
+      .innerJoin('agencies', 'agencies.id', 'penalty_cases.agency_id')
+      .innerJoin('regions', 'regions.id', 'agencies.region_id')
+      .leftJoin('enforcement_settings', 'enforcement_settings.agency_id', 'penalty_cases.agency_id')
+      .selectAll('penalty_cases')
+      .select(['agencies.name as agency_name', 'agencies.doc_prefix as agency_doc_prefix', 'regions.path as agency_region_path', 'regions.name as agency_region_name'])
+      .select(['enforcement_settings.settings as settings_json', 'enforcement_settings.updated_at as settings_updated_at'])
+      .select([regionNames.as('region_names'), documents.as('documents')])
+      .where('penalty_cases.id', '=', slot<string>(0));
+    return opts.lock && engine === 'postgres' ? q.forUpdate('penalty_cases') : q;
+  };
+  const [r] = await runFixed(db, `case-context:${opts.lock}`, build, [id]);
   if (!r) return undefined;
   const { agency_name, agency_doc_prefix, agency_region_path, agency_region_name, settings_json, settings_updated_at, region_names, documents: docs, ...row } = r;
   const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);

@@ -6,6 +6,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import { runFixed } from '../../platform/db/fixed-queries.js';
 import type { DataScope, LoginOutcome } from '../../platform/db/schema.js';
 import { dummyPasswordHash, verifyPassword } from '../../platform/security/password.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -108,7 +109,8 @@ export async function logout(db: Db, auth: AuthContext, client: Client): Promise
 /** Resolves a cookie token to the session's user, roles and scope; undefined when absent, expired or the user inactive. */
 export async function resolveSession(db: Db, token: string, sessionMinutes: number): Promise<AuthContext | undefined> {
   const id = sha256hex(token);
-  const row = await db.kysely
+  // Every request runs this: compiled once (see fixed-queries.ts).
+  const [row] = await runFixed(db.kysely, 'session', (slot) => db.kysely
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
@@ -116,8 +118,7 @@ export async function resolveSession(db: Db, token: string, sessionMinutes: numb
       'users.display_name', 'users.person_id', 'users.agency_id', 'users.region_id', 'users.region_path', 'users.data_scope', 'users.active',
     ])
     .select(rolesColumn(db).as('roles'))
-    .where('sessions.id', '=', id)
-    .executeTakeFirst();
+    .where('sessions.id', '=', slot<string>(0)), [id]);
   if (!row || !row.active) return undefined;
   const now = new Date();
   if (row.expires_at <= now.toISOString()) {
