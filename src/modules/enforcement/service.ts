@@ -385,7 +385,12 @@ async function saveProjection(trx: Trx, c: PenaltyCase, ctx: GateContext, userId
     const changed: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(values)) if (before.row[k as keyof typeof values] !== v) changed[k] = v;
     if ('search_text' in changed) changed.search_grams = searchGrams(searchText);
-    await trx.updateTable('penalty_cases').set({ ...changed, action_count: sql`action_count + 1` }).where('id', '=', c.id).execute();
+    // Compiled once per set of changed columns (a handful of sets: each action type changes its own).
+    const columns = Object.keys(changed);
+    await runFixed(trx, `case-update:${columns.join(',')}`, (slot) => trx
+      .updateTable('penalty_cases')
+      .set({ ...Object.fromEntries(columns.map((k, i) => [k, slot(i)])), action_count: sql`action_count + 1` })
+      .where('id', '=', slot<string>(columns.length)), [...columns.map((k) => changed[k]), c.id]);
   }
   const files = c.evidence.filter((e) => e.file);
   if (files.length !== (before?.case.evidence.filter((e) => e.file).length ?? 0)) {
