@@ -242,6 +242,11 @@ class RefusedInside extends Error {
 async function runAction(yifa: Yifa, req: Request, target: { isNew: true; id: string; agency: Agency } | { isNew: false; id: string }, type: PenaltyActionType, rawPayload: unknown): Promise<CaseView> {
   const spec = PENALTY_ACTIONS[type] as ActionSpec<unknown>;
   const roles = req.auth.roles;
+  // The role needs no read: refused before anything else, as it was before the case was read under the lock.
+  if (!spec.roles.some((r) => roles.includes(r))) {
+    await req.denied({ reason: '角色不能执行该案件操作', action: type }, { type: SUBJECT_TYPE, id: target.id });
+    throw new AppError('FORBIDDEN', `您的角色不能${spec.title}`);
+  }
   const payload = parsePayload(spec, rawPayload);
   const now = yifa.journal.clock();
   const at = now.toISOString();
@@ -261,9 +266,6 @@ async function runAction(yifa: Yifa, req: Request, target: { isNew: true; id: st
         const found = target.isNew ? null : await readCaseContext(yifa.db.engine, trx, target.id, { lock: true });
         if (!target.isNew && !found) throw notFound('案件');
         if (found && !inScopeOf(req, found.row)) throw new RefusedInside({ reason: '超出数据权限范围' }, notFound('案件'));
-        if (!spec.roles.some((r) => roles.includes(r))) {
-          throw new RefusedInside({ reason: '角色不能执行该案件操作', action: type }, new AppError('FORBIDDEN', `您的角色不能${spec.title}`));
-        }
         const agency = found?.agency ?? (target as { agency: Agency }).agency;
         subject.regionPath = agency.region_path;
         const current = found ? (JSON.parse(found.row.state) as PenaltyCase) : emptyCase(target.id, agency.id, agency.region_path, today);
@@ -309,13 +311,13 @@ interface IssuedDocument {
  * transaction already does.
  */
 async function readCaseContext(engine: Engine, db: Executor, id: string, opts: { lock: boolean }) {
-  const regionNames = engine === 'postgres'
-    ? sql<string[] | string>`(select coalesce(json_agg(r.name), '[]'::json) from regions r where strpos(penalty_cases.region_path, '/' || r.id || '/') > 0)`
-    : sql<string[] | string>`(select json_group_array(r.name) from regions r where instr(penalty_cases.region_path, '/' || r.id || '/') > 0)`;
-  const documents = engine === 'postgres'
-    ? sql<string[][] | string>`(select coalesce(json_agg(json_build_array(d.series, d.number, d.action_type, d.issued_at) order by d.issued_at, d.number), '[]'::json) from issued_documents d where d.case_id = penalty_cases.id)`
-    : sql<string[][] | string>`(select json_group_array(json_array(d.series, d.number, d.action_type, d.issued_at) order by d.issued_at, d.number) from issued_documents d where d.case_id = penalty_cases.id)`;
   const build = (slot: <T>(i: number) => T) => {
+    const regionNames = engine === 'postgres'
+      ? sql<string[] | string>`(select coalesce(json_agg(r.name), '[]'::json) from regions r where strpos(penalty_cases.region_path, '/' || r.id || '/') > 0)`
+      : sql<string[] | string>`(select json_group_array(r.name) from regions r where instr(penalty_cases.region_path, '/' || r.id || '/') > 0)`;
+    const documents = engine === 'postgres'
+      ? sql<string[][] | string>`(select coalesce(json_agg(json_build_array(d.series, d.number, d.action_type, d.issued_at) order by d.issued_at, d.number), '[]'::json) from issued_documents d where d.case_id = penalty_cases.id)`
+      : sql<string[][] | string>`(select json_group_array(json_array(d.series, d.number, d.action_type, d.issued_at) order by d.issued_at, d.number) from issued_documents d where d.case_id = penalty_cases.id)`;
     const q = db
       .selectFrom('penalty_cases')
       .innerJoin('agencies', 'agencies.id', 'penalty_cases.agency_id')
