@@ -15,7 +15,7 @@
  * in the case shifted alike); open cases are recent, closed ones spread over three years.
  * Figures go to docs/benchmarks.md.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -37,7 +37,7 @@ const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
 const CASES = Number(process.env.BENCH_CASES) || (QUICK ? 50_000 : 1_000_000);
 const SAMPLES = QUICK ? 30 : 100;
-const ACTION_SECONDS = QUICK ? 3 : 10;
+const ACTION_SECONDS = Number(process.env.BENCH_SECONDS) || (QUICK ? 3 : 10);
 const PASSWORD = 'Bench-Password-2026';
 const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',') as Engine[];
 
@@ -285,8 +285,26 @@ async function actionRates(yifa: Yifa) {
   return { median: sorted[1]!, runs };
 }
 
+/** With BENCH_PROFILE=DIR, the action runs are CPU-profiled into DIR (open in Chrome DevTools). */
+async function profiled<T>(label: string, run: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return run();
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(dir, `actions-${label}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 async function reportActions(yifa: Yifa, how: string): Promise<void> {
-  const { median: a, runs } = await actionRates(yifa);
+  const { median: a, runs } = await profiled(`${yifa.db.engine}-${how.split(' ').at(-2)}`, () => actionRates(yifa));
   // The concurrent appends must have left a journal that verifies against a signed checkpoint.
   await yifa.journal.checkpoint();
   const check = await verifyJournal(yifa.db, yifa.journal.publicKeyPem);

@@ -159,45 +159,67 @@ export class Journal {
   }
 
   /**
-   * PostgreSQL: the row is built on the newest frontier this process has built (the
-   * action before it may still be committing) and sent to yifa_journal_append, which
-   * under the journal lock inserts it only if the tree's size and last leaf are the ones
-   * it was built on. If another action came first, the lock is now held and the tree
-   * stands still: the row is rebuilt on the real frontier (known here when this process
-   * built it, read otherwise) and inserted.
+   * PostgreSQL: the row is built on the frontier after the last row this process built —
+   * that action may still be committing, and the function waits for its lock — and sent to
+   * yifa_journal_append, which under the journal lock inserts it only if the tree's size
+   * and last leaf are the ones it was built on. If another action came first (another
+   * process, or one that failed), the lock is now held and the tree stands still: the row
+   * is rebuilt on the real frontier (known here when this process built it, read
+   * otherwise) and inserted.
    */
   private async appendUnderLock(trx: Trx, fields: LeafFields): Promise<{ action: Action; frontier: Frontier }> {
-    const guess = this.newestBuilt ?? { frontier: EMPTY_FRONTIER, lastLeaf: null };
-    const first = leafRow(guess.frontier, fields);
+    // This process's appends go to the lock one at a time, in the order their rows are
+    // built, so each is built on the one before it. (Sent together, they reached the lock
+    // in any order, and nearly every guess failed.) The turn ends once the row is in:
+    // the next append then waits at the lock while this transaction commits.
+    const previous = this.appendTurn;
+    let endTurn!: () => void;
+    this.appendTurn = new Promise<void>((resolve) => (endTurn = resolve));
+    await previous;
+    try {
+      return await this.appendInTurn(trx, fields);
+    } finally {
+      endTurn();
+    }
+  }
+
+  private appendTurn: Promise<void> = Promise.resolve();
+
+  private async appendInTurn(trx: Trx, fields: LeafFields): Promise<{ action: Action; frontier: Frontier }> {
+    const guess = this.lastBuilt ?? { frontier: EMPTY_FRONTIER, lastLeaf: null };
+    const first = this.build(guess.frontier, fields);
     const a = first.action;
     const r = await sql<{ appended: boolean; size: number; last_leaf: string | null }>`select * from yifa_journal_append(${guess.lastLeaf},
       ${a.seq}, ${a.id}, ${a.type}, ${a.actor_user_id}, ${a.actor_role}, ${a.actor_agency_id}, ${a.subject_type}, ${a.subject_id}, ${a.region_path},
       ${a.occurred_at}, ${a.received_at}, ${a.idempotency_key}, ${a.payload}, ${a.result}, ${a.leaf_hash}, ${a.nodes})`.execute(trx);
     const { appended, size, last_leaf: lastLeaf } = r.rows[0]!;
-    if (appended) return this.remember(first);
+    if (appended) return first;
     const known = this.built.get(Number(size));
     const frontier = known && known.lastLeaf === lastLeaf ? known.frontier : await this.loadFrontier(trx, Number(size));
-    const second = leafRow(frontier, fields);
+    // A new id, so that no two rows built here share a leaf (see built).
+    const second = this.build(frontier, { ...fields, id: randomUUID() });
     await insertAction(trx, second.action);
-    return this.remember(second);
+    return second;
   }
 
   /**
-   * PostgreSQL: the frontier after each action this process inserted, by tree size, with
-   * that action's leaf. Tentative — the action may still roll back — so one is used only
-   * when the database's leaf at that position is that leaf (leaves include the action's
-   * unique id). Only inserted rows are remembered, and a row is inserted only on a
-   * frontier so confirmed: a row built on a guess that failed has the same leaf as its
-   * rebuilt twin (a leaf does not depend on the tree before it), so remembering it would
-   * let a wrong frontier pass for the right one.
+   * PostgreSQL: the frontier after each row this process built, by tree size, with that
+   * row's leaf. A row may never be inserted (its guess failed, its action rolled back), so
+   * an entry is used only when the database's leaf at that position is its leaf — which
+   * then proves the frontier, because every row built here has its own leaf: a leaf
+   * includes the action's id and position, and a row rebuilt on another frontier gets a
+   * new id. (A rebuilt row that kept its id once had its twin's leaf on a different
+   * frontier, and the frontier of the one passed for the other's.)
    */
   private readonly built = new Map<number, { frontier: Frontier; lastLeaf: string }>();
-  private newestBuilt: { frontier: Frontier; lastLeaf: string } | undefined;
+  /** The last row built, whether or not it is in yet: the next row's guess. */
+  private lastBuilt: { frontier: Frontier; lastLeaf: string } | undefined;
 
-  private remember(leaf: { action: Action; frontier: Frontier }): { action: Action; frontier: Frontier } {
+  private build(frontier: Frontier, fields: LeafFields): { action: Action; frontier: Frontier } {
+    const leaf = leafRow(frontier, fields);
     const entry = { frontier: leaf.frontier, lastLeaf: leaf.action.leaf_hash };
     this.built.set(leaf.frontier.size, entry);
-    if (!this.newestBuilt || leaf.frontier.size >= this.newestBuilt.frontier.size) this.newestBuilt = entry;
+    this.lastBuilt = entry;
     if (this.built.size > 512) for (const size of this.built.keys()) if (size < leaf.frontier.size - 256) this.built.delete(size);
     return leaf;
   }

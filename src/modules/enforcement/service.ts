@@ -13,7 +13,7 @@ import type { PenaltyCaseTable } from '../../platform/db/schema.js';
 import { SYSTEM_ACTOR, type Trx } from '../../journal/journal.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
 import { decodeCursor, keysetAfter, pageOf, type Page } from '../../platform/http/pagination.js';
-import { runFixed } from '../../platform/db/fixed-queries.js';
+import { deferFixed, deferWrite, runFixed } from '../../platform/db/fixed-queries.js';
 import { todayInChina, yearOf } from '../../calendar/legal-date.js';
 import { queryGrams, searchableText, searchGrams } from '../../platform/search/grams.js';
 import type { HolidayTable } from '../../calendar/holiday-table.js';
@@ -198,7 +198,7 @@ async function allocateNumber(trx: Trx, agency: { id: string; doc_prefix: string
     .executeTakeFirstOrThrow();
   const n = Number(row.last);
   const number = formatDocumentNumber(agency.doc_prefix, series, year, n);
-  await trx.insertInto('issued_documents').values({ agency_id: agency.id, series, year, n, number, case_id: caseId, action_type: type, issued_at: at }).execute();
+  await deferWrite(trx, trx.insertInto('issued_documents').values({ agency_id: agency.id, series, year, n, number, case_id: caseId, action_type: type, issued_at: at }));
   return number;
 }
 
@@ -381,7 +381,7 @@ async function saveProjection(trx: Trx, c: PenaltyCase, ctx: GateContext, userId
     state: JSON.stringify(c),
   };
   if (!before) {
-    await trx.insertInto('penalty_cases').values({ id: c.id, agency_id: c.agencyId, region_path: c.regionPath, created_by: userId, action_count: 1, search_grams: searchGrams(searchText), ...values }).execute();
+    await deferWrite(trx, trx.insertInto('penalty_cases').values({ id: c.id, agency_id: c.agencyId, region_path: c.regionPath, created_by: userId, action_count: 1, search_grams: searchGrams(searchText), ...values }));
   } else {
     // Only the columns that changed: untouched indexes (and the search index) are not rewritten.
     const changed: Record<string, unknown> = {};
@@ -389,7 +389,7 @@ async function saveProjection(trx: Trx, c: PenaltyCase, ctx: GateContext, userId
     if ('search_text' in changed) changed.search_grams = searchGrams(searchText);
     // Compiled once per set of changed columns (a handful of sets: each action type changes its own).
     const columns = Object.keys(changed);
-    await runFixed(trx, `case-update:${columns.join(',')}`, (slot) => trx
+    await deferFixed(trx, `case-update:${columns.join(',')}`, (slot) => trx
       .updateTable('penalty_cases')
       .set({ ...Object.fromEntries(columns.map((k, i) => [k, slot(i)])), action_count: sql`action_count + 1` })
       .where('id', '=', slot<string>(columns.length)), [...columns.map((k) => changed[k]), c.id]);
@@ -398,11 +398,11 @@ async function saveProjection(trx: Trx, c: PenaltyCase, ctx: GateContext, userId
   if (files.length !== (before?.case.evidence.filter((e) => e.file).length ?? 0)) {
     // Evidence is only ever added: the new files are the ones past the old count.
     const added = files.slice(before?.case.evidence.filter((e) => e.file).length ?? 0);
-    await trx.insertInto('penalty_case_files').values(added.map((e) => ({ sha256: e.file!.sha256, case_id: c.id, seq: e.seq }))).execute();
+    await deferWrite(trx, trx.insertInto('penalty_case_files').values(added.map((e) => ({ sha256: e.file!.sha256, case_id: c.id, seq: e.seq }))));
   }
   if (!before || before.case.officers.join() !== c.officers.join()) {
-    if (before) await trx.deleteFrom('penalty_case_officers').where('case_id', '=', c.id).execute();
-    if (c.officers.length) await trx.insertInto('penalty_case_officers').values([...new Set(c.officers)].map((p) => ({ person_id: p, case_id: c.id, case_registered_on: c.registeredOn }))).execute();
+    if (before) await deferWrite(trx, trx.deleteFrom('penalty_case_officers').where('case_id', '=', c.id));
+    if (c.officers.length) await deferWrite(trx, trx.insertInto('penalty_case_officers').values([...new Set(c.officers)].map((p) => ({ person_id: p, case_id: c.id, case_registered_on: c.registeredOn }))));
   }
   return deadlines;
 }

@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { pipelineClient } from './pg-pipeline.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -82,18 +83,17 @@ class StatementNames {
   }
 }
 
-/** The pool as Kysely sees it, its clients sending parameterised statements by name. */
+/**
+ * The pool as Kysely sees it: its clients send parameterised statements by name, and hold
+ * BEGIN and deferred writes to send them with the next statement (pg-pipeline.ts).
+ */
 function preparingPool(pool: pg.Pool, naming: StatementNames): pg.Pool {
   const patched = new WeakSet<pg.PoolClient>();
   const connect = async () => {
     const client = await pool.connect();
     if (!patched.has(client)) {
       patched.add(client);
-      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-      client.query = ((text: unknown, values?: unknown[], ...rest: unknown[]) => {
-        const name = typeof text === 'string' && Array.isArray(values) && values.length > 0 ? naming.nameOf(text) : undefined;
-        return name ? query({ name, text, values }) : query(text, values, ...rest);
-      }) as typeof client.query;
+      pipelineClient(client, (text) => naming.nameOf(text));
     }
     return client;
   };

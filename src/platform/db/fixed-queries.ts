@@ -7,6 +7,7 @@
  */
 import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { DEFERRED } from './pg-pipeline.js';
 
 const MARKER = /^\u0000slot(\d+)\u0000$/;
 /** By dialect (its adapter's class): SQLite and PostgreSQL compile the same query apart. */
@@ -22,10 +23,37 @@ export async function runFixed<R>(
   build: (slot: <T>(i: number) => T) => Compilable<R>,
   values: readonly unknown[],
 ): Promise<R[]> {
+  const c = compiledOnce(executor, key, build, '');
+  return (await executor.executeQuery<R>(CompiledQuery.raw(c.sql, c.slots.map((i) => values[i])))).rows;
+}
+
+/**
+ * A fixed-shape write whose result is not read, inside a transaction: on PostgreSQL it is
+ * sent with the transaction's next statement (see pg-pipeline.ts), and an error in it is
+ * that statement's error; SQLite runs it at once.
+ */
+export async function deferFixed(
+  executor: Kysely<Database>,
+  key: string,
+  build: (slot: <T>(i: number) => T) => Compilable<unknown>,
+  values: readonly unknown[],
+): Promise<void> {
+  const c = compiledOnce(executor, key, build, DEFERRED);
+  await executor.executeQuery(CompiledQuery.raw(c.sql, c.slots.map((i) => values[i])));
+}
+
+/** A write whose result is not read, as deferFixed, for a query of changing shape. */
+export async function deferWrite(executor: Kysely<Database>, query: Compilable<unknown>): Promise<void> {
+  const c = query.compile();
+  await executor.executeQuery(CompiledQuery.raw(DEFERRED + c.sql, [...c.parameters]));
+}
+
+function compiledOnce(executor: Kysely<Database>, key: string, build: (slot: <T>(i: number) => T) => Compilable<unknown>, prefix: string) {
   const dialect = executor.getExecutor().adapter.constructor;
   let compiled = byDialect.get(dialect);
   if (!compiled) byDialect.set(dialect, (compiled = new Map()));
-  let c = compiled.get(key);
+  const name = prefix + key;
+  let c = compiled.get(name);
   if (!c) {
     const q = build(<T>(i: number) => `\u0000slot${i}\u0000` as T).compile();
     const slots = q.parameters.map((p) => {
@@ -33,9 +61,8 @@ export async function runFixed<R>(
       if (!m) throw new Error(`fixed query ${key}: it binds a value that is not a slot`);
       return Number(m[1]);
     });
-    c = { sql: q.sql, slots };
-    compiled.set(key, c);
+    c = { sql: prefix + q.sql, slots };
+    compiled.set(name, c);
   }
-  const slots = c.slots;
-  return (await executor.executeQuery<R>(CompiledQuery.raw(c.sql, slots.map((i) => values[i])))).rows;
+  return c;
 }
