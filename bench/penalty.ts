@@ -340,7 +340,7 @@ async function actionRate(yifa: Yifa): Promise<{ actions: number; perSecond: num
     const res = await app.inject({ method: 'POST', url, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf }, payload: payload as object });
     latencies.push(performance.now() - t0);
     if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-    return res.json();
+    return res;
   };
   const latencies: number[] = [];
   let actions = 0;
@@ -349,7 +349,8 @@ async function actionRate(yifa: Yifa): Promise<{ actions: number; perSecond: num
   const worker = async (w: number) => {
     while (performance.now() < end) {
       try {
-        const opened = await post(officer, '/api/v1/penalty-cases', { type: 'penalty.register', payload: { source: { kind: 'patrol', summary: `巡查发现露天焚烧秸秆（${w}）`, receivedOn: today }, party: { kind: 'citizen', name: '张某某', idNumber: null, address: '秀山县妙泉镇', phone: null, representative: null }, field: '综合行政执法' } });
+        // Only the new case's id is read back: parsing every answer would charge the in-process client's work to yifa.
+        const opened = (await post(officer, '/api/v1/penalty-cases', { type: 'penalty.register', payload: { source: { kind: 'patrol', summary: `巡查发现露天焚烧秸秆（${w}）`, receivedOn: today }, party: { kind: 'citizen', name: '张某某', idNumber: null, address: '秀山县妙泉镇', phone: null, representative: null }, field: '综合行政执法' } })).json() as { id: string };
         const act = (who: typeof officer, type: string, payload: unknown) => post(who, `/api/v1/penalty-cases/${opened.id}/actions`, { type, payload });
         await act(officer, 'penalty.request-filing', { violationTypeId: 'straw-burning', actOn: addDays(today, -1), seriousHarm: false, officers, summary: '露天焚烧秸秆' });
         await act(head, 'penalty.approve', { kind: 'filing', opinion: '同意立案' });

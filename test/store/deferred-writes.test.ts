@@ -11,7 +11,7 @@ import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/engin
 import { deferFixed, deferWrite, runFixed } from '../../src/platform/db/fixed-queries.js';
 
 const now = '2026-11-25T00:00:00.000Z';
-const region = (id: string, name: string) => ({ id, parent_id: null, level: 'county', name, code: null, path: `/${id}/`, created_at: now });
+const region = (id: string, name: string) => ({ id, parent_id: null, level: 'county' as const, name, code: null, path: `/${id}/`, created_at: now });
 
 describe.each(ENGINES)('deferred writes on %s', (engine) => {
   let t: TestDatabase;

@@ -9,7 +9,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
 import type { Engine } from '../../platform/db/database.js';
-import type { PenaltyCaseTable } from '../../platform/db/schema.js';
+import type { CertificateTable, PenaltyCaseTable } from '../../platform/db/schema.js';
 import { SYSTEM_ACTOR, type Trx } from '../../journal/journal.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
 import { decodeCursor, keysetAfter, pageOf, type Page } from '../../platform/http/pagination.js';
@@ -101,19 +101,56 @@ async function agencyOf(db: Executor, agencyId: string) {
 
 // ——— the context gates read ———
 
-function personIdsIn(c: PenaltyCase, payload: unknown, actorPersonId: string | null): string[] {
-  const ids = new Set<string>(c.officers);
+/** The people an action names itself: its actor and the officers (or chair) in its payload. */
+function personIdsOfAction(payload: unknown, actorPersonId: string | null): string[] {
+  const ids = new Set<string>();
   if (actorPersonId) ids.add(actorPersonId);
-  const collect = (v: unknown) => {
-    if (!v || typeof v !== 'object') return;
-    const o = v as { officers?: unknown; chairPersonId?: unknown };
-    if (Array.isArray(o.officers)) for (const x of o.officers) if (typeof x === 'string') ids.add(x);
-    if (typeof o.chairPersonId === 'string') ids.add(o.chairPersonId);
-  };
-  collect(payload);
-  for (const p of c.pending) collect(p.payload);
+  collectPersonIds(payload, ids);
+  return [...ids];
+}
+
+function collectPersonIds(v: unknown, into: Set<string>): void {
+  if (!v || typeof v !== 'object') return;
+  const o = v as { officers?: unknown; chairPersonId?: unknown };
+  if (Array.isArray(o.officers)) for (const x of o.officers) if (typeof x === 'string') into.add(x);
+  if (typeof o.chairPersonId === 'string') into.add(o.chairPersonId);
+}
+
+/** Everyone the gates may ask about: the case's officers, the action's people, those of pending steps and records. */
+function personIdsIn(c: PenaltyCase, payload: unknown, actorPersonId: string | null): string[] {
+  const ids = new Set<string>([...c.officers, ...personIdsOfAction(payload, actorPersonId)]);
+  for (const p of c.pending) collectPersonIds(p.payload, ids);
   for (const r of c.records) r.officers.forEach((x) => ids.add(x));
   return [...ids];
+}
+
+/** A person with one of their certificates (or nulls), as the gates read them. */
+interface PersonRow {
+  id: string;
+  name: string;
+  legal_qualification_no: string | null;
+  active: number;
+  number: string | null;
+  field: string | null;
+  area: string | null;
+  state: CertificateTable['state'] | null;
+  annual_review: CertificateTable['annual_review'] | null;
+  issued_on: string | null;
+  expires_on: string | null;
+}
+/** Where each column of a PersonRow comes from: p(eople) or c(ertificates). */
+const PERSON_COLUMNS: Record<keyof PersonRow, 'p' | 'c'> = {
+  id: 'p', name: 'p', legal_qualification_no: 'p', active: 'p',
+  number: 'c', field: 'c', area: 'c', state: 'c', annual_review: 'c', issued_on: 'c', expires_on: 'c',
+};
+const PERSON_KEYS = Object.keys(PERSON_COLUMNS) as (keyof PersonRow)[];
+
+async function peopleRows(db: Executor, ids: string[]): Promise<PersonRow[]> {
+  if (ids.length === 0) return [];
+  return runFixed(db, `gate-people:${ids.length}`, (slot) => db.selectFrom('people').leftJoin('certificates', 'certificates.person_id', 'people.id')
+    .select(['people.id', 'people.name', 'people.legal_qualification_no', 'people.active'])
+    .select(['certificates.number', 'certificates.field', 'certificates.area', 'certificates.state', 'certificates.annual_review', 'certificates.issued_on', 'certificates.expires_on'])
+    .where('people.id', 'in', ids.map((_, i) => slot<string>(i))), ids);
 }
 
 /** Reads through `db` only: inside an action it is the transaction (SQLite has one connection). */
@@ -125,22 +162,21 @@ async function gateContext(
   actor: { personId: string | null; userId: string | null },
   today: string,
   /** Read with the case already (see readCaseContext); a new case reads them here. */
-  known?: { settings: LoadedSettings; regionNames: string[] },
+  known?: { settings: LoadedSettings; regionNames: string[]; people: PersonRow[] },
 ): Promise<GateContext> {
   const actorPersonId = actor.personId;
-  const ids = personIdsIn(c, payload, actorPersonId);
-  // People with their certificates in one read (a person without one comes with nulls).
-  const [rows, regionNames, settings, uploaded] = await Promise.all([
-    ids.length
-      ? runFixed(db, `gate-people:${ids.length}`, (slot) => db.selectFrom('people').leftJoin('certificates', 'certificates.person_id', 'people.id')
-        .select(['people.id', 'people.name', 'people.legal_qualification_no', 'people.active'])
-        .select(['certificates.number', 'certificates.field', 'certificates.area', 'certificates.state', 'certificates.annual_review', 'certificates.issued_on', 'certificates.expires_on'])
-        .where('people.id', 'in', ids.map((_, i) => slot<string>(i))), ids)
-      : [],
+  // People with their certificates (a person without one comes with nulls). The case's
+  // officers and the action's people came with the case; anyone else (an officer of an
+  // earlier record who is no longer on the case, say) is read here.
+  const have = new Set(known?.people.map((p) => p.id));
+  const missing = personIdsIn(c, payload, actorPersonId).filter((id) => !have.has(id));
+  const [more, regionNames, settings, uploaded] = await Promise.all([
+    peopleRows(db, missing),
     known?.regionNames ?? db.selectFrom('regions').select(['name']).where('id', 'in', c.regionPath.split('/').filter(Boolean)).execute().then((r) => r.map((x) => x.name)),
     known?.settings ?? settingsFor(db, c.agencyId),
     uploadedFileIn(db, payload, actor.userId),
   ]);
+  const rows = known ? [...known.people, ...more] : more;
   const byPerson = new Map<string, Certificate[]>();
   const people = new Map<string, (typeof rows)[number]>();
   for (const x of rows) {
@@ -263,7 +299,7 @@ async function runAction(yifa: Yifa, req: Request, target: { isNew: true; id: st
     done = await yifa.journal.perform(
       { type, actor: { ...req.auth.actor, role: roleFor(roles, spec) }, subject, idempotencyKey: req.idempotencyKey, payload },
       async (trx): Promise<ActionResult> => {
-        const found = target.isNew ? null : await readCaseContext(yifa.db.engine, trx, target.id, { lock: true });
+        const found = target.isNew ? null : await readCaseContext(yifa.db.engine, trx, target.id, { lock: true, people: personIdsOfAction(payload, actorPersonId) });
         if (!target.isNew && !found) throw notFound('案件');
         if (found && !inScopeOf(req, found.row)) throw new RefusedInside({ reason: '超出数据权限范围' }, notFound('案件'));
         const agency = found?.agency ?? (target as { agency: Agency }).agency;
@@ -306,18 +342,28 @@ interface IssuedDocument {
 /**
  * A case and everything its page and its actions read besides, in one statement: its
  * agency, the agency's settings, the names of the regions on its path (for certificate
- * areas) and the documents issued so far. With `lock` (PostgreSQL) the case row is locked
- * for the transaction, which orders concurrent actions on one case; SQLite's write
+ * areas), the documents issued so far, and its officers with `people` (the action's own
+ * people) and their certificates. With `lock` (PostgreSQL) the case row is locked for
+ * the transaction, which orders concurrent actions on one case; SQLite's write
  * transaction already does.
  */
-async function readCaseContext(engine: Engine, db: Executor, id: string, opts: { lock: boolean }) {
+async function readCaseContext(engine: Engine, db: Executor, id: string, opts: { lock: boolean; people: string[] }) {
   const build = (slot: <T>(i: number) => T) => {
-    const regionNames = engine === 'postgres'
+    const pg = engine === 'postgres';
+    const regionNames = pg
       ? sql<string[] | string>`(select coalesce(json_agg(r.name), '[]'::json) from regions r where strpos(penalty_cases.region_path, '/' || r.id || '/') > 0)`
       : sql<string[] | string>`(select json_group_array(r.name) from regions r where instr(penalty_cases.region_path, '/' || r.id || '/') > 0)`;
-    const documents = engine === 'postgres'
+    const documents = pg
       ? sql<string[][] | string>`(select coalesce(json_agg(json_build_array(d.series, d.number, d.action_type, d.issued_at) order by d.issued_at, d.number), '[]'::json) from issued_documents d where d.case_id = penalty_cases.id)`
       : sql<string[][] | string>`(select json_group_array(json_array(d.series, d.number, d.action_type, d.issued_at) order by d.issued_at, d.number) from issued_documents d where d.case_id = penalty_cases.id)`;
+    // Each person as an array in PERSON_KEYS order, once per certificate.
+    const personColumns = sql.raw(PERSON_KEYS.map((k) => `${PERSON_COLUMNS[k]}.${k}`).join(', '));
+    const whose = sql`p.id in (select o.person_id from penalty_case_officers o where o.case_id = penalty_cases.id)`;
+    const people = pg
+      ? sql<unknown[][] | string>`(select coalesce(json_agg(json_build_array(${personColumns})), '[]'::json) from people p left join certificates c on c.person_id = p.id
+          where ${whose} or p.id in (select json_array_elements_text(${slot<string>(1)}::json)))`
+      : sql<unknown[][] | string>`(select json_group_array(json_array(${personColumns})) from people p left join certificates c on c.person_id = p.id
+          where ${whose} or p.id in (select value from json_each(${slot<string>(1)})))`;
     const q = db
       .selectFrom('penalty_cases')
       .innerJoin('agencies', 'agencies.id', 'penalty_cases.agency_id')
@@ -326,13 +372,13 @@ async function readCaseContext(engine: Engine, db: Executor, id: string, opts: {
       .selectAll('penalty_cases')
       .select(['agencies.name as agency_name', 'agencies.doc_prefix as agency_doc_prefix', 'regions.path as agency_region_path', 'regions.name as agency_region_name'])
       .select(['enforcement_settings.settings as settings_json', 'enforcement_settings.updated_at as settings_updated_at'])
-      .select([regionNames.as('region_names'), documents.as('documents')])
+      .select([regionNames.as('region_names'), documents.as('documents'), people.as('people')])
       .where('penalty_cases.id', '=', slot<string>(0));
     return opts.lock && engine === 'postgres' ? q.forUpdate('penalty_cases') : q;
   };
-  const [r] = await runFixed(db, `case-context:${opts.lock}`, build, [id]);
+  const [r] = await runFixed(db, `case-context:${opts.lock}`, build, [id, JSON.stringify(opts.people)]);
   if (!r) return undefined;
-  const { agency_name, agency_doc_prefix, agency_region_path, agency_region_name, settings_json, settings_updated_at, region_names, documents: docs, ...row } = r;
+  const { agency_name, agency_doc_prefix, agency_region_path, agency_region_name, settings_json, settings_updated_at, region_names, documents: docs, people, ...row } = r;
   const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
   return {
     row: row as PenaltyCaseTable,
@@ -340,6 +386,7 @@ async function readCaseContext(engine: Engine, db: Executor, id: string, opts: {
     settings: settingsOfRow(row.agency_id, settings_json === null || settings_updated_at === null ? undefined : { settings: settings_json, updated_at: settings_updated_at }),
     regionNames: json<string[]>(region_names),
     documents: json<string[][]>(docs).map(([series, number, action_type, issued_at]) => ({ series: series!, number: number!, action_type: action_type!, issued_at: issued_at! })),
+    people: json<unknown[][]>(people).map((values) => Object.fromEntries(PERSON_KEYS.map((k, i) => [k, values[i] ?? null])) as unknown as PersonRow),
   };
 }
 
@@ -455,7 +502,7 @@ export interface CaseView {
 }
 
 export async function getCase(yifa: Yifa, req: Request, id: string): Promise<CaseView> {
-  const found = await readCaseContext(yifa.db.engine, yifa.db.kysely, id, { lock: false });
+  const found = await readCaseContext(yifa.db.engine, yifa.db.kysely, id, { lock: false, people: req.auth.user.personId ? [req.auth.user.personId] : [] });
   if (!found || !(await visible(req, found.row))) throw notFound('案件');
   const c = JSON.parse(found.row.state) as PenaltyCase;
   const today = todayInChina(yifa.journal.clock());
