@@ -239,21 +239,19 @@ export class Journal {
   private reader(executor: Trx | Db['kysely']): NodeReader {
     return {
       node: async (level, index) => {
-        // The subtree of 2^level leaves starting at index·2^level is completed by its last leaf.
-        const seq = (index + 1) * 2 ** level - 1;
-        const row = await executor.selectFrom('actions').select(['leaf_hash', 'nodes']).where('seq', '=', seq).executeTakeFirst();
-        const hex = level === 0 ? row?.leaf_hash : row?.nodes.split(',')[level - 1];
-        if (!hex) throw new Error(`journal: missing Merkle node level ${level} index ${index}`);
-        return Buffer.from(hex, 'hex');
+        const row = await executor.selectFrom('actions').select(['leaf_hash', 'nodes']).where('seq', '=', completingSeq(level, index)).executeTakeFirst();
+        return nodeOfRow(row, level, index);
       },
     };
   }
 
+  /** The frontier of the tree of `size` leaves, its rows read in one statement. */
   private async loadFrontier(executor: Trx | Db['kysely'], size: number): Promise<Frontier> {
-    const reader = this.reader(executor);
-    const nodes = [];
-    for (const p of frontierPositions(size)) nodes.push({ ...p, hash: await reader.node(p.level, p.index) });
-    return { size, nodes };
+    const positions = frontierPositions(size);
+    if (positions.length === 0) return { size, nodes: [] };
+    const rows = await executor.selectFrom('actions').select(['seq', 'leaf_hash', 'nodes']).where('seq', 'in', positions.map((p) => completingSeq(p.level, p.index))).execute();
+    const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
+    return { size, nodes: positions.map(({ level, index }) => ({ level, index, hash: nodeOfRow(bySeq.get(completingSeq(level, index)), level, index) })) };
   }
 
   async root(size?: number): Promise<{ size: number; root: Hash }> {
@@ -298,6 +296,17 @@ export class Journal {
 }
 
 type LeafFields = Omit<Action, 'seq' | 'leaf_hash' | 'nodes'>;
+
+/** The subtree of 2^level leaves starting at index·2^level is completed by its last leaf, stored in that leaf's row. */
+function completingSeq(level: number, index: number): number {
+  return (index + 1) * 2 ** level - 1;
+}
+
+function nodeOfRow(row: { leaf_hash: string; nodes: string } | undefined, level: number, index: number): Hash {
+  const hex = level === 0 ? row?.leaf_hash : row?.nodes.split(',')[level - 1];
+  if (!hex) throw new Error(`journal: missing Merkle node level ${level} index ${index}`);
+  return Buffer.from(hex, 'hex');
+}
 
 const ACTION_COLUMNS = [
   'seq', 'id', 'type', 'actor_user_id', 'actor_role', 'actor_agency_id', 'subject_type', 'subject_id', 'region_path',

@@ -358,12 +358,13 @@ async function readCaseContext(engine: Engine, db: Executor, id: string, opts: {
       : sql<string[][] | string>`(select json_group_array(json_array(d.series, d.number, d.action_type, d.issued_at) order by d.issued_at, d.number) from issued_documents d where d.case_id = penalty_cases.id)`;
     // Each person as an array in PERSON_KEYS order, once per certificate.
     const personColumns = sql.raw(PERSON_KEYS.map((k) => `${PERSON_COLUMNS[k]}.${k}`).join(', '));
-    const whose = sql`p.id in (select o.person_id from penalty_case_officers o where o.case_id = penalty_cases.id)`;
+    // People are found by their key from one list (not two INs joined by OR, which scans them all).
+    const officers = sql`select o.person_id from penalty_case_officers o where o.case_id = penalty_cases.id`;
     const people = pg
       ? sql<unknown[][] | string>`(select coalesce(json_agg(json_build_array(${personColumns})), '[]'::json) from people p left join certificates c on c.person_id = p.id
-          where ${whose} or p.id in (select json_array_elements_text(${slot<string>(1)}::json)))`
+          where p.id = any(array(${officers} union all select json_array_elements_text(${slot<string>(1)}::json))))`
       : sql<unknown[][] | string>`(select json_group_array(json_array(${personColumns})) from people p left join certificates c on c.person_id = p.id
-          where ${whose} or p.id in (select value from json_each(${slot<string>(1)})))`;
+          where p.id in (${officers} union all select value from json_each(${slot<string>(1)})))`;
     const q = db
       .selectFrom('penalty_cases')
       .innerJoin('agencies', 'agencies.id', 'penalty_cases.agency_id')
