@@ -7,7 +7,8 @@
  * subtree is one primary-key lookup away; signed checkpoints commit to the tree.
  */
 import { randomUUID, type KeyObject } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Transaction } from 'kysely';
+import { THEN_COMMIT } from '../platform/db/pg-pipeline.js';
 import type { Db } from '../platform/db/database.js';
 import type { ActionTable, Database } from '../platform/db/schema.js';
 import { AppError } from '../platform/http/errors.js';
@@ -96,7 +97,8 @@ export class Journal {
   async perform<T>(input: ActionInput, effect: (trx: Trx) => Promise<T>): Promise<Performed<T>> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.performOnce(input, effect);
+        // On PostgreSQL the first attempt sends the append with the COMMIT; a retry appends as the row allows.
+        return await this.performOnce(input, effect, attempt === 1);
       } catch (e) {
         if (attempt >= 3 || !isAppendConflict(e)) throw e;
         this.frontier = EMPTY_FRONTIER; // another process appended: reload
@@ -104,7 +106,7 @@ export class Journal {
     }
   }
 
-  private async performOnce<T>(input: ActionInput, effect: (trx: Trx) => Promise<T>): Promise<Performed<T>> {
+  private async performOnce<T>(input: ActionInput, effect: (trx: Trx) => Promise<T>, withCommit: boolean): Promise<Performed<T>> {
     let nextFrontier: Frontier | undefined;
     const out = await this.db.kysely.transaction().execute(async (trx) => {
       if (input.idempotencyKey) {
@@ -117,7 +119,8 @@ export class Journal {
         }
       }
       const result = await effect(trx);
-      const appended = await this.append(trx, input, result);
+      // The append is the transaction's last statement (with withCommit, its COMMIT goes along).
+      const appended = await this.append(trx, input, result, withCommit);
       nextFrontier = appended.frontier;
       return { result, action: appended.action, replayed: false };
     });
@@ -134,7 +137,7 @@ export class Journal {
   }
 
   /** Appends inside the caller's transaction (use perform). */
-  private async append(trx: Trx, input: ActionInput, result: unknown): Promise<{ action: Action; frontier: Frontier }> {
+  private async append(trx: Trx, input: ActionInput, result: unknown, withCommit: boolean): Promise<{ action: Action; frontier: Frontier }> {
     const receivedAt = this.clock().toISOString();
     const fields = {
       id: randomUUID(),
@@ -151,7 +154,7 @@ export class Journal {
       payload: canonicalJson(input.payload ?? null),
       result: result === undefined ? null : canonicalJson(result),
     };
-    if (this.db.engine === 'postgres') return this.appendUnderLock(trx, fields);
+    if (this.db.engine === 'postgres') return this.appendUnderLock(trx, fields, withCommit);
     const frontier = this.frontier.size === 0 ? await this.loadFrontier(trx, await this.size(trx)) : this.frontier;
     const leaf = leafRow(frontier, fields);
     await insertAction(trx, leaf.action);
@@ -160,47 +163,47 @@ export class Journal {
 
   /**
    * PostgreSQL: the row is built on the frontier after the last row this process built —
-   * that action may still be committing, and the function waits for its lock — and sent to
-   * yifa_journal_append, which under the journal lock inserts it only if the tree's size
-   * and last leaf are the ones it was built on. If another action came first (another
-   * process, or one that failed), the lock is now held and the tree stands still: the row
-   * is rebuilt on the real frontier (known here when this process built it, read
-   * otherwise) and inserted.
+   * that action may still be committing, and the function waits for its lock — and
+   * appended only if the tree's size and last leaf are the ones it was built on.
+   *
+   * withCommit (an action's first attempt): the append goes with the transaction's COMMIT
+   * (yifa_journal_append_exact), so the journal lock is held only while PostgreSQL runs
+   * the two. If another action came first (another process's, or one that failed), it
+   * raises, and the action is performed again without it.
+   *
+   * Otherwise yifa_journal_append answers instead of raising: with the lock now held and
+   * the tree standing still, the row is rebuilt on the real frontier (known here when this
+   * process built it, read otherwise) and inserted.
    */
-  private async appendUnderLock(trx: Trx, fields: LeafFields): Promise<{ action: Action; frontier: Frontier }> {
+  private async appendUnderLock(trx: Trx, fields: LeafFields, withCommit: boolean): Promise<{ action: Action; frontier: Frontier }> {
     // This process's appends go to the lock one at a time, in the order their rows are
     // built, so each is built on the one before it. (Sent together, they reached the lock
-    // in any order, and nearly every guess failed.) The turn ends once the row is in:
-    // the next append then waits at the lock while this transaction commits.
+    // in any order, and nearly every guess failed.) The turn ends once the row is in.
     const previous = this.appendTurn;
     let endTurn!: () => void;
     this.appendTurn = new Promise<void>((resolve) => (endTurn = resolve));
     await previous;
     try {
-      return await this.appendInTurn(trx, fields);
+      const guess = this.lastBuilt ?? { frontier: EMPTY_FRONTIER, lastLeaf: null };
+      const first = this.build(guess.frontier, fields);
+      if (withCommit) {
+        await appendCall(trx, `${THEN_COMMIT}select yifa_journal_append_exact`, guess.lastLeaf, first.action);
+        return first;
+      }
+      const { appended, size, last_leaf: lastLeaf } = await appendCall(trx, 'select * from yifa_journal_append', guess.lastLeaf, first.action);
+      if (appended) return first;
+      const known = this.built.get(Number(size));
+      const frontier = known && known.lastLeaf === lastLeaf ? known.frontier : await this.loadFrontier(trx, Number(size));
+      // A new id, so that no two rows built here share a leaf (see built).
+      const second = this.build(frontier, { ...fields, id: randomUUID() });
+      await insertAction(trx, second.action);
+      return second;
     } finally {
       endTurn();
     }
   }
 
   private appendTurn: Promise<void> = Promise.resolve();
-
-  private async appendInTurn(trx: Trx, fields: LeafFields): Promise<{ action: Action; frontier: Frontier }> {
-    const guess = this.lastBuilt ?? { frontier: EMPTY_FRONTIER, lastLeaf: null };
-    const first = this.build(guess.frontier, fields);
-    const a = first.action;
-    const r = await sql<{ appended: boolean; size: number; last_leaf: string | null }>`select * from yifa_journal_append(${guess.lastLeaf},
-      ${a.seq}, ${a.id}, ${a.type}, ${a.actor_user_id}, ${a.actor_role}, ${a.actor_agency_id}, ${a.subject_type}, ${a.subject_id}, ${a.region_path},
-      ${a.occurred_at}, ${a.received_at}, ${a.idempotency_key}, ${a.payload}, ${a.result}, ${a.leaf_hash}, ${a.nodes})`.execute(trx);
-    const { appended, size, last_leaf: lastLeaf } = r.rows[0]!;
-    if (appended) return first;
-    const known = this.built.get(Number(size));
-    const frontier = known && known.lastLeaf === lastLeaf ? known.frontier : await this.loadFrontier(trx, Number(size));
-    // A new id, so that no two rows built here share a leaf (see built).
-    const second = this.build(frontier, { ...fields, id: randomUUID() });
-    await insertAction(trx, second.action);
-    return second;
-  }
 
   /**
    * PostgreSQL: the frontier after each row this process built, by tree size, with that
@@ -316,6 +319,15 @@ const ACTION_COLUMNS = [
 const everyActionColumn: Exclude<keyof Action, (typeof ACTION_COLUMNS)[number]> extends never ? true : never = true;
 void everyActionColumn;
 
+/** Calls one of the journal-append functions (migrations 009, 010) with a row built on a guess. */
+async function appendCall(trx: Trx, call: string, expectedLastLeaf: string | null, a: Action) {
+  const values = [expectedLastLeaf, ...ACTION_COLUMNS.map((c) => a[c])];
+  const r = await trx.executeQuery<{ appended: boolean; size: number; last_leaf: string | null }>(
+    CompiledQuery.raw(`${call}(${values.map((_, i) => `$${i + 1}`).join(', ')})`, values),
+  );
+  return r.rows[0]!;
+}
+
 /** The one INSERT of an action (compiled once: every change runs it). */
 async function insertAction(trx: Trx, action: Action): Promise<void> {
   await runFixed(trx, 'journal-insert', (slot) => trx.insertInto('actions').values(Object.fromEntries(ACTION_COLUMNS.map((c, i) => [c, slot(i)])) as unknown as Action), ACTION_COLUMNS.map((c) => action[c]));
@@ -334,6 +346,7 @@ function leafRow(frontier: Frontier, fields: LeafFields): { action: Action; fron
 /** Did another writer take this position (or this idempotency key) first? */
 function isAppendConflict(e: unknown): boolean {
   const err = e as { code?: string; constraint?: string; message?: string };
+  if (err.code === 'YJ409') return true; // the position an append went with its COMMIT for was taken
   if (err.code === '23505') return err.constraint === 'actions_pkey' || err.constraint === 'actions_idempotency';
   if (err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return /actions\.seq/.test(err.message ?? '');
   return err.code === 'SQLITE_CONSTRAINT_UNIQUE' && /actions\.actor_user_id, actions\.idempotency_key/.test(err.message ?? '');

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/engines.js';
 import { deferFixed, deferWrite, runFixed } from '../../src/platform/db/fixed-queries.js';
+import { THEN_COMMIT } from '../../src/platform/db/pg-pipeline.js';
 
 const now = '2026-11-25T00:00:00.000Z';
 const region = (id: string, name: string) => ({ id, parent_id: null, level: 'county' as const, name, code: null, path: `/${id}/`, created_at: now });
@@ -118,5 +119,35 @@ describe('deferred writes on postgres', () => {
       Object.assign(proto, original);
     }
     expect((await k.selectFrom('regions').select('name').execute()).map((r) => r.name)).toEqual(['丁县']);
+  });
+
+  it('send COMMIT with a last statement marked THEN_COMMIT; if it fails, nothing stays', async () => {
+    const k = t.db.kysely;
+    // Counted on a connection of its own, which sees only what was committed.
+    const count = async () => {
+      const pg = (await import('pg')).default;
+      const c = new pg.Client({ connectionString: t.databaseUrl });
+      await c.connect();
+      try {
+        return Number((await c.query('select count(*)::int as n from regions')).rows[0].n);
+      } finally {
+        await c.end();
+      }
+    };
+    const answer = await k.transaction().execute(async (trx) => {
+      await deferWrite(trx, trx.insertInto('regions').values(region('r1', '甲县')));
+      return (await sql.raw<{ n: number }>(`${THEN_COMMIT}select count(*)::int as n from regions`).execute(trx)).rows;
+    });
+    expect(answer).toEqual([{ n: 1 }]);
+    expect(await count()).toBe(1);
+    const failing = k.transaction().execute(async (trx) => {
+      await deferWrite(trx, trx.insertInto('regions').values(region('r2', '乙县')));
+      await sql.raw(`${THEN_COMMIT}select 1 / (select count(*) - 2 from regions)`).execute(trx); // division by zero
+    });
+    await expect(failing).rejects.toThrow(/division by zero/);
+    expect(await count()).toBe(1);
+    // The connection is usable afterwards.
+    await k.transaction().execute(async (trx) => deferWrite(trx, trx.insertInto('regions').values(region('r3', '丙县'))));
+    expect(await count()).toBe(2);
   });
 });

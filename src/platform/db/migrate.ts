@@ -9,6 +9,7 @@ import * as evidenceRetention from './migrations/006-evidence-retention.js';
 import * as overdueOrder from './migrations/007-overdue-order.js';
 import * as evidenceShares from './migrations/008-evidence-shares.js';
 import * as journalAppend from './migrations/009-journal-append.js';
+import * as journalAppendExact from './migrations/010-journal-append-exact.js';
 
 /** Migrations in order. Each receives the engine so one file serves SQLite and PostgreSQL. */
 const MIGRATIONS = {
@@ -21,6 +22,7 @@ const MIGRATIONS = {
   '007-overdue-order': overdueOrder,
   '008-evidence-shares': evidenceShares,
   '009-journal-append': journalAppend,
+  '010-journal-append-exact': journalAppendExact,
 } as const;
 
 class InCodeProvider implements MigrationProvider {

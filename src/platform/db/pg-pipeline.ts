@@ -8,6 +8,8 @@
  * - deferred writes (see `DEFERRED`): writes whose result the caller does not read, which
  *   go with the next statement of their transaction (at the latest COMMIT).
  *
+ * And a transaction's last statement may take its COMMIT along (see `THEN_COMMIT`).
+ *
  * Statements that go together are written at once in the extended protocol with one
  * Sync, and answered in one read. PostgreSQL runs them in order and at the first error
  * skips the rest, so the error of a deferred write becomes the error of the statement it
@@ -21,6 +23,12 @@ const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as { 
 
 /** Marks a write whose result is not read (kept in the SQL text: a comment to both engines). */
 export const DEFERRED = '/* deferred */ ';
+/**
+ * Marks the last statement of a transaction: COMMIT goes with it, and its answer comes
+ * once the transaction is committed (the caller's own COMMIT then does nothing). If it or
+ * the COMMIT fails, the caller rolls back as usual.
+ */
+export const THEN_COMMIT = '/* then commit */ ';
 
 interface Statement {
   text: string;
@@ -91,7 +99,10 @@ export function pipelineClient(client: pg.PoolClient, nameOf: (text: string) => 
   const query = client.query.bind(client) as Query;
   const connection = (client as unknown as { connection: PgConnection }).connection;
   let holding: Statement[] = [];
+  /** A BEGIN was held or sent, and neither COMMIT nor ROLLBACK yet. */
   let inTransaction = false;
+  /** The transaction's last statement took COMMIT along: the caller's COMMIT is done. */
+  let committed = false;
 
   const one = (s: Statement): Promise<Answer> => {
     if (!s.name) return query(s.text, s.values) as Promise<Answer>;
@@ -102,20 +113,22 @@ export function pipelineClient(client: pg.PoolClient, nameOf: (text: string) => 
     });
   };
 
-  const send = async (statements: Statement[]): Promise<Answer> => {
+  /** Sends the statements together; the answer is the one at `answer` (default: the last). */
+  const send = async (statements: Statement[], answer = statements.length - 1): Promise<Answer> => {
     if (statements.length === 1) return one(statements[0]!);
     // A statement not yet prepared on this connection goes alone once (and is then
     // prepared), so a pipeline never leaves a name half-prepared after an error.
     if (statements.some((s) => s.name && connection.parsedStatements[s.name] !== s.text)) {
-      let last: Answer | undefined;
-      for (const s of statements) last = await one(s);
-      return last!;
+      const answers: Answer[] = [];
+      for (const s of statements) answers.push(await one(s));
+      return answers[answer]!;
     }
     const mapped = statements.map((s) => ({ ...s, values: s.values.map((v) => prepareValue(v)) }));
     return new Promise<Answer>((resolve, reject) => {
       query(new Pipeline(mapped, (err, res) => {
         if (err) return reject(err);
-        resolve(Array.isArray(res) ? res.at(-1)! : res!);
+        const answers = Array.isArray(res) ? res : [res!];
+        resolve(answers[answer - (statements.length - answers.length)]!);
       }));
     });
   };
@@ -134,12 +147,17 @@ export function pipelineClient(client: pg.PoolClient, nameOf: (text: string) => 
         return held('BEGIN');
       case 'rollback': {
         inTransaction = false;
+        committed = false;
         // Held statements never reached the server; if BEGIN is among them, neither did the transaction.
         const begun = !holding.some((s) => s.text === 'begin');
         holding = [];
         return begun ? one(statement) : held('ROLLBACK');
       }
       case 'commit':
+        if (committed) {
+          committed = false;
+          return held('COMMIT'); // it went with the transaction's last statement
+        }
         inTransaction = false;
         if (holding.length === 1 && holding[0]!.text === 'begin') {
           holding = [];
@@ -152,6 +170,14 @@ export function pipelineClient(client: pg.PoolClient, nameOf: (text: string) => 
     }
     const statements = [...holding, statement];
     holding = [];
+    if (inTransaction && text.startsWith(THEN_COMMIT)) {
+      inTransaction = false;
+      committed = true;
+      return send([...statements, { text: 'commit', values: [], name: undefined }], statements.length - 1).catch((e: unknown) => {
+        committed = false; // the caller rolls back
+        throw e;
+      });
+    }
     return send(statements);
   }) as typeof client.query;
 }
