@@ -5,7 +5,7 @@
  * in `penalty_cases` is the fold's latest state plus the columns lists filter on.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
 import type { Engine } from '../../platform/db/database.js';
@@ -246,9 +246,7 @@ function roleFor(roles: readonly Role[], spec: ActionSpec<unknown>): string {
 export async function openCase(yifa: Yifa, req: Request, type: (typeof OPENING_ACTIONS)[number], payload: unknown): Promise<CaseView> {
   const agencyId = req.auth.user.agencyId;
   if (!agencyId) throw new AppError('FORBIDDEN', '您的账号没有所属执法主体，不能登记案件');
-  const agency = await agencyOf(yifa.db.kysely, agencyId);
-  if (!agency) throw new AppError('FORBIDDEN', '您的账号所属执法主体不存在');
-  return runAction(yifa, req, { isNew: true, id: randomUUID(), agency }, type, payload);
+  return runAction(yifa, req, { isNew: true, id: randomUUID(), agencyId }, type, payload);
 }
 
 export async function performAction(yifa: Yifa, req: Request, caseId: string, type: string, payload: unknown): Promise<CaseView> {
@@ -275,7 +273,7 @@ class RefusedInside extends Error {
  * statement (readCaseContext), then scope and role, status, payload, gates, number,
  * fold and projection — and the journal appends the action in the same transaction.
  */
-async function runAction(yifa: Yifa, req: Request, target: { isNew: true; id: string; agency: Agency } | { isNew: false; id: string }, type: PenaltyActionType, rawPayload: unknown): Promise<CaseView> {
+async function runAction(yifa: Yifa, req: Request, target: { isNew: true; id: string; agencyId: string } | { isNew: false; id: string }, type: PenaltyActionType, rawPayload: unknown): Promise<CaseView> {
   const spec = PENALTY_ACTIONS[type] as ActionSpec<unknown>;
   const roles = req.auth.roles;
   // The role needs no read: refused before anything else, as it was before the case was read under the lock.
@@ -289,9 +287,9 @@ async function runAction(yifa: Yifa, req: Request, target: { isNew: true; id: st
   const today = todayInChina(now);
   const actorPersonId = req.auth.user.personId;
   const table = await yifa.calendar.table();
-  // The journal reads the subject when it appends, after the effect: an existing case's
-  // region is filled in there, from the row read under the lock.
-  const subject = { type: SUBJECT_TYPE, id: target.id, regionPath: target.isNew ? target.agency.region_path : (null as string | null) };
+  // The journal reads the subject when it appends, after the effect: its region is
+  // filled in there, from the agency read in the transaction.
+  const subject = { type: SUBJECT_TYPE, id: target.id, regionPath: null as string | null };
   // The case as the action left it, to answer without reading it back (not on a replay).
   let fresh: { next: PenaltyCase; ctx: GateContext; deadlines: CaseDeadline[]; agency: Agency; documents: IssuedDocument[] } | undefined;
   let done;
@@ -299,25 +297,28 @@ async function runAction(yifa: Yifa, req: Request, target: { isNew: true; id: st
     done = await yifa.journal.perform(
       { type, actor: { ...req.auth.actor, role: roleFor(roles, spec) }, subject, idempotencyKey: req.idempotencyKey, payload },
       async (trx): Promise<ActionResult> => {
-        const found = target.isNew ? null : await readCaseContext(yifa.db.engine, trx, target.id, { lock: true, people: personIdsOfAction(payload, actorPersonId) });
-        if (!target.isNew && !found) throw notFound('案件');
-        if (found && !inScopeOf(req, found.row)) throw new RefusedInside({ reason: '超出数据权限范围' }, notFound('案件'));
-        const agency = found?.agency ?? (target as { agency: Agency }).agency;
+        const people = personIdsOfAction(payload, actorPersonId);
+        const context = target.isNew
+          ? await readAgencyContext(yifa.db.engine, trx, target.agencyId, people)
+          : await readCaseContext(yifa.db.engine, trx, target.id, { lock: true, people });
+        if (!context) throw target.isNew ? new AppError('FORBIDDEN', '您的账号所属执法主体不存在') : notFound('案件');
+        const { row, agency } = context;
+        if (row && !inScopeOf(req, row)) throw new RefusedInside({ reason: '超出数据权限范围' }, notFound('案件'));
         subject.regionPath = agency.region_path;
-        const current = found ? (JSON.parse(found.row.state) as PenaltyCase) : emptyCase(target.id, agency.id, agency.region_path, today);
-        if (found) {
+        const current = row ? (JSON.parse(row.state) as PenaltyCase) : emptyCase(target.id, agency.id, agency.region_path, today);
+        if (row) {
           const why = unavailable(current, type, roles);
           if (why) throw new AppError('CONFLICT', why);
         }
-        const ctx = await gateContext(trx, table, current, payload, { personId: actorPersonId, userId: req.auth.user.id }, today, found ?? undefined);
+        const ctx = await gateContext(trx, table, current, payload, { personId: actorPersonId, userId: req.auth.user.id }, today, context);
         const refusals = (spec.guard?.(current, payload, ctx) ?? []).filter((r): r is Refusal => r !== null);
         if (refusals.length > 0) refused(refusals);
         const series = spec.issues?.(current, payload) ?? null;
         const number = series ? await allocateNumber(trx, agency, series, yearOf(today), target.id, type, at) : null;
         const derived = spec.derive?.(current, payload, ctx) ?? null;
-        const next = applyAction(current, type, payload, { seq: found ? Number(found.row.action_count) : 0, today, actorPersonId, number, derived });
-        const deadlines = await saveProjection(trx, next, ctx, req.auth.user.id, at, found ? { case: current, row: found.row } : null);
-        const documents = [...(found?.documents ?? []), ...(series && number ? [{ series, number, action_type: type, issued_at: at }] : [])];
+        const next = applyAction(current, type, payload, { seq: row ? Number(row.action_count) : 0, today, actorPersonId, number, derived });
+        const deadlines = await saveProjection(trx, next, ctx, req.auth.user.id, at, row ? { case: current, row } : null);
+        const documents = [...context.documents, ...(series && number ? [{ series, number, action_type: type, issued_at: at }] : [])];
         fresh = { next, ctx, deadlines, agency, documents };
         return { caseId: target.id, agencyId: agency.id, regionPath: agency.region_path, number, derived, actorPersonId, status: statusOf(next) };
       },
@@ -339,6 +340,45 @@ interface IssuedDocument {
   issued_at: string;
 }
 
+/** Names of the regions on a region path (for certificate areas), as a JSON array. */
+function regionNamesOn(engine: Engine, path: RawBuilder<string>) {
+  return engine === 'postgres'
+    ? sql<string[] | string>`(select coalesce(json_agg(r.name), '[]'::json) from regions r where strpos(${path}, '/' || r.id || '/') > 0)`
+    : sql<string[] | string>`(select json_group_array(r.name) from regions r where instr(${path}, '/' || r.id || '/') > 0)`;
+}
+
+/**
+ * People with their certificates as a JSON array of arrays in PERSON_KEYS order (a person
+ * once per certificate): those named by the JSON array `ids`, and the officers `officers`
+ * selects. They are found by their key from one list (not two INs joined by OR, which
+ * scans them all).
+ */
+function peopleWithCertificates(engine: Engine, ids: RawBuilder<string>, officers: RawBuilder<unknown> | null) {
+  const columns = sql.raw(PERSON_KEYS.map((k) => `${PERSON_COLUMNS[k]}.${k}`).join(', '));
+  if (engine === 'postgres') {
+    const list = officers ? sql`${officers} union all select json_array_elements_text(${ids}::json)` : sql`select json_array_elements_text(${ids}::json)`;
+    return sql<unknown[][] | string>`(select coalesce(json_agg(json_build_array(${columns})), '[]'::json) from people p left join certificates c on c.person_id = p.id
+      where p.id = any(array(${list})))`;
+  }
+  const list = officers ? sql`${officers} union all select value from json_each(${ids})` : sql`select value from json_each(${ids})`;
+  return sql<unknown[][] | string>`(select json_group_array(json_array(${columns})) from people p left join certificates c on c.person_id = p.id where p.id in (${list}))`;
+}
+
+const fromJson = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+/** The agency part of a context row: the agency, its settings, region names and people. */
+function agencyContextOf(r: {
+  agency_id: string; agency_name: string; agency_doc_prefix: string; agency_region_path: string; agency_region_name: string;
+  settings_json: string | null; settings_updated_at: string | null; region_names: string[] | string; people: unknown[][] | string;
+}) {
+  return {
+    agency: { id: r.agency_id, name: r.agency_name, doc_prefix: r.agency_doc_prefix, region_path: r.agency_region_path, region_name: r.agency_region_name },
+    settings: settingsOfRow(r.agency_id, r.settings_json === null || r.settings_updated_at === null ? undefined : { settings: r.settings_json, updated_at: r.settings_updated_at }),
+    regionNames: fromJson<string[]>(r.region_names),
+    people: fromJson<unknown[][]>(r.people).map((values) => Object.fromEntries(PERSON_KEYS.map((k, i) => [k, values[i] ?? null])) as unknown as PersonRow),
+  };
+}
+
 /**
  * A case and everything its page and its actions read besides, in one statement: its
  * agency, the agency's settings, the names of the regions on its path (for certificate
@@ -349,22 +389,10 @@ interface IssuedDocument {
  */
 async function readCaseContext(engine: Engine, db: Executor, id: string, opts: { lock: boolean; people: string[] }) {
   const build = (slot: <T>(i: number) => T) => {
-    const pg = engine === 'postgres';
-    const regionNames = pg
-      ? sql<string[] | string>`(select coalesce(json_agg(r.name), '[]'::json) from regions r where strpos(penalty_cases.region_path, '/' || r.id || '/') > 0)`
-      : sql<string[] | string>`(select json_group_array(r.name) from regions r where instr(penalty_cases.region_path, '/' || r.id || '/') > 0)`;
-    const documents = pg
+    const documents = engine === 'postgres'
       ? sql<string[][] | string>`(select coalesce(json_agg(json_build_array(d.series, d.number, d.action_type, d.issued_at) order by d.issued_at, d.number), '[]'::json) from issued_documents d where d.case_id = penalty_cases.id)`
       : sql<string[][] | string>`(select json_group_array(json_array(d.series, d.number, d.action_type, d.issued_at) order by d.issued_at, d.number) from issued_documents d where d.case_id = penalty_cases.id)`;
-    // Each person as an array in PERSON_KEYS order, once per certificate.
-    const personColumns = sql.raw(PERSON_KEYS.map((k) => `${PERSON_COLUMNS[k]}.${k}`).join(', '));
-    // People are found by their key from one list (not two INs joined by OR, which scans them all).
     const officers = sql`select o.person_id from penalty_case_officers o where o.case_id = penalty_cases.id`;
-    const people = pg
-      ? sql<unknown[][] | string>`(select coalesce(json_agg(json_build_array(${personColumns})), '[]'::json) from people p left join certificates c on c.person_id = p.id
-          where p.id = any(array(${officers} union all select json_array_elements_text(${slot<string>(1)}::json))))`
-      : sql<unknown[][] | string>`(select json_group_array(json_array(${personColumns})) from people p left join certificates c on c.person_id = p.id
-          where p.id in (${officers} union all select value from json_each(${slot<string>(1)})))`;
     const q = db
       .selectFrom('penalty_cases')
       .innerJoin('agencies', 'agencies.id', 'penalty_cases.agency_id')
@@ -373,22 +401,38 @@ async function readCaseContext(engine: Engine, db: Executor, id: string, opts: {
       .selectAll('penalty_cases')
       .select(['agencies.name as agency_name', 'agencies.doc_prefix as agency_doc_prefix', 'regions.path as agency_region_path', 'regions.name as agency_region_name'])
       .select(['enforcement_settings.settings as settings_json', 'enforcement_settings.updated_at as settings_updated_at'])
-      .select([regionNames.as('region_names'), documents.as('documents'), people.as('people')])
+      .select([
+        regionNamesOn(engine, sql<string>`penalty_cases.region_path`).as('region_names'),
+        documents.as('documents'),
+        peopleWithCertificates(engine, sql<string>`${slot<string>(1)}`, officers).as('people'),
+      ])
       .where('penalty_cases.id', '=', slot<string>(0));
     return opts.lock && engine === 'postgres' ? q.forUpdate('penalty_cases') : q;
   };
   const [r] = await runFixed(db, `case-context:${opts.lock}`, build, [id, JSON.stringify(opts.people)]);
   if (!r) return undefined;
   const { agency_name, agency_doc_prefix, agency_region_path, agency_region_name, settings_json, settings_updated_at, region_names, documents: docs, people, ...row } = r;
-  const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
   return {
     row: row as PenaltyCaseTable,
-    agency: { id: row.agency_id, name: agency_name, doc_prefix: agency_doc_prefix, region_path: agency_region_path, region_name: agency_region_name },
-    settings: settingsOfRow(row.agency_id, settings_json === null || settings_updated_at === null ? undefined : { settings: settings_json, updated_at: settings_updated_at }),
-    regionNames: json<string[]>(region_names),
-    documents: json<string[][]>(docs).map(([series, number, action_type, issued_at]) => ({ series: series!, number: number!, action_type: action_type!, issued_at: issued_at! })),
-    people: json<unknown[][]>(people).map((values) => Object.fromEntries(PERSON_KEYS.map((k, i) => [k, values[i] ?? null])) as unknown as PersonRow),
+    ...agencyContextOf({ agency_id: row.agency_id, agency_name, agency_doc_prefix, agency_region_path, agency_region_name, settings_json, settings_updated_at, region_names, people }),
+    documents: fromJson<string[][]>(docs).map(([series, number, action_type, issued_at]) => ({ series: series!, number: number!, action_type: action_type!, issued_at: issued_at! })),
   };
+}
+
+/** What a new case of an agency reads, in one statement: as readCaseContext, without a case. */
+async function readAgencyContext(engine: Engine, db: Executor, agencyId: string, people: string[]) {
+  const [r] = await runFixed(db, 'agency-context', (slot) => db
+    .selectFrom('agencies')
+    .innerJoin('regions', 'regions.id', 'agencies.region_id')
+    .leftJoin('enforcement_settings', 'enforcement_settings.agency_id', 'agencies.id')
+    .select(['agencies.id as agency_id', 'agencies.name as agency_name', 'agencies.doc_prefix as agency_doc_prefix', 'regions.path as agency_region_path', 'regions.name as agency_region_name'])
+    .select(['enforcement_settings.settings as settings_json', 'enforcement_settings.updated_at as settings_updated_at'])
+    .select([
+      regionNamesOn(engine, sql<string>`regions.path`).as('region_names'),
+      peopleWithCertificates(engine, sql<string>`${slot<string>(1)}`, null).as('people'),
+    ])
+    .where('agencies.id', '=', slot<string>(0)), [agencyId, JSON.stringify(people)]);
+  return r ? { row: null, ...agencyContextOf(r), documents: [] as IssuedDocument[] } : undefined;
 }
 
 /** The text a case is found by: party, source, facts and numbers. */
