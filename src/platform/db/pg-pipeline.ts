@@ -1,7 +1,8 @@
 /**
  * Fewer round trips to PostgreSQL. On this kind of machine a round trip costs more CPU
  * than most of our statements do (a socket write and a wake-up on each side: about a
- * fifth of yifa's CPU in a case action was the write alone), and an action made seven.
+ * fifth of yifa's CPU samples in a case action were the write alone), and an action made
+ * seven; it now makes three (docs/penalty-cases.md).
  * Two kinds of statement need no answer before the next one is sent:
  *
  * - BEGIN, which goes with the transaction's first statement;
@@ -54,7 +55,7 @@ interface PgConnection {
 /**
  * Several statements as one query on a client: each parsed (unless prepared already),
  * bound, described and executed, then one Sync. The answers arrive as one result per
- * statement (pg's Query collects a result per command); the last one is the answer.
+ * statement (pg's Query collects a result per command); `send` picks the one asked for.
  */
 class Pipeline extends (pg.Query as unknown as new (config: object) => { submit(connection: unknown): Error | null }) {
   constructor(private readonly statements: Statement[], callback: Callback) {
