@@ -7,7 +7,7 @@
  * subtree is one primary-key lookup away; signed checkpoints commit to the tree.
  */
 import { randomUUID, type KeyObject } from 'node:crypto';
-import { CompiledQuery, sql, type Transaction } from 'kysely';
+import { CompiledQuery, type Transaction } from 'kysely';
 import { THEN_COMMIT } from '../platform/db/pg-pipeline.js';
 import type { Db } from '../platform/db/database.js';
 import type { ActionTable, Database } from '../platform/db/schema.js';
@@ -319,11 +319,13 @@ const ACTION_COLUMNS = [
 const everyActionColumn: Exclude<keyof Action, (typeof ACTION_COLUMNS)[number]> extends never ? true : never = true;
 void everyActionColumn;
 
+/** The journal-append functions' parameters: the expected last leaf, then the row's columns. */
+const APPEND_PARAMETERS = ['expected_last_leaf', ...ACTION_COLUMNS].map((_, i) => `$${i + 1}`).join(', ');
+
 /** Calls one of the journal-append functions (migrations 009, 010) with a row built on a guess. */
 async function appendCall(trx: Trx, call: string, expectedLastLeaf: string | null, a: Action) {
-  const values = [expectedLastLeaf, ...ACTION_COLUMNS.map((c) => a[c])];
   const r = await trx.executeQuery<{ appended: boolean; size: number; last_leaf: string | null }>(
-    CompiledQuery.raw(`${call}(${values.map((_, i) => `$${i + 1}`).join(', ')})`, values),
+    CompiledQuery.raw(`${call}(${APPEND_PARAMETERS})`, [expectedLastLeaf, ...ACTION_COLUMNS.map((c) => a[c])]),
   );
   return r.rows[0]!;
 }

@@ -161,22 +161,18 @@ async function gateContext(
   payload: unknown,
   actor: { personId: string | null; userId: string | null },
   today: string,
-  /** Read with the case already (see readCaseContext); a new case reads them here. */
-  known?: { settings: LoadedSettings; regionNames: string[]; people: PersonRow[] },
+  /** Read with the case (readCaseContext) or, for a new case, with its agency (readAgencyContext). */
+  read: { settings: LoadedSettings; regionNames: string[]; people: PersonRow[] },
 ): Promise<GateContext> {
   const actorPersonId = actor.personId;
   // People with their certificates (a person without one comes with nulls). The case's
   // officers and the action's people came with the case; anyone else (an officer of an
   // earlier record who is no longer on the case, say) is read here.
-  const have = new Set(known?.people.map((p) => p.id));
+  const have = new Set(read.people.map((p) => p.id));
   const missing = personIdsIn(c, payload, actorPersonId).filter((id) => !have.has(id));
-  const [more, regionNames, settings, uploaded] = await Promise.all([
-    peopleRows(db, missing),
-    known?.regionNames ?? db.selectFrom('regions').select(['name']).where('id', 'in', c.regionPath.split('/').filter(Boolean)).execute().then((r) => r.map((x) => x.name)),
-    known?.settings ?? settingsFor(db, c.agencyId),
-    uploadedFileIn(db, payload, actor.userId),
-  ]);
-  const rows = known ? [...known.people, ...more] : more;
+  const [more, uploaded] = await Promise.all([peopleRows(db, missing), uploadedFileIn(db, payload, actor.userId)]);
+  const { settings, regionNames } = read;
+  const rows = [...read.people, ...more];
   const byPerson = new Map<string, Certificate[]>();
   const people = new Map<string, (typeof rows)[number]>();
   for (const x of rows) {
