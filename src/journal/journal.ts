@@ -34,6 +34,8 @@ export interface ActionInput {
   type: string;
   actor: Actor;
   subject?: { type: string; id: string; regionPath?: string | null };
+  /** The region an action without a subject belongs to (journal reads filter on it); a subject's region comes first. */
+  regionPath?: string | null;
   /** Device time (ISO-8601); defaults to the server's receipt time. */
   occurredAt?: string;
   idempotencyKey?: string | null;
@@ -147,7 +149,7 @@ export class Journal {
       actor_agency_id: input.actor.agencyId,
       subject_type: input.subject?.type ?? null,
       subject_id: input.subject?.id ?? null,
-      region_path: input.subject?.regionPath ?? null,
+      region_path: input.subject?.regionPath ?? input.regionPath ?? null,
       occurred_at: input.occurredAt ?? receivedAt,
       received_at: receivedAt,
       idempotency_key: input.idempotencyKey ?? null,

@@ -7,20 +7,24 @@ import { serviceRequest } from '../platform/http/request.js';
 import { decodeCursor, pageOf, pageQuery } from '../platform/http/pagination.js';
 import { scopeFilter } from '../modules/org/scope.js';
 import type { Action } from './journal.js';
+import { readableEntry, type JournalReadPolicies, type JournalReader } from './read-policy.js';
 
 const seq = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
-export function actionView(a: Action) {
+/** One action as `reader` may see it: its payload and result through its subject's read policy. */
+export function actionView(a: Action, policies: JournalReadPolicies, reader: JournalReader) {
+  const raw = { payload: JSON.parse(a.payload) as unknown, result: a.result === null ? null : (JSON.parse(a.result) as unknown) };
+  const { payload, result, withheld } = readableEntry(policies, a.subject_type, raw, reader);
   return {
     seq: Number(a.seq), id: a.id, type: a.type,
     actor: { userId: a.actor_user_id, role: a.actor_role, agencyId: a.actor_agency_id },
     subject: a.subject_type ? { type: a.subject_type, id: a.subject_id } : null,
     occurredAt: a.occurred_at, receivedAt: a.received_at, idempotencyKey: a.idempotency_key,
-    payload: JSON.parse(a.payload) as unknown, result: a.result === null ? null : (JSON.parse(a.result) as unknown), leafHash: a.leaf_hash,
+    payload, result, withheld, leafHash: a.leaf_hash,
   };
 }
 
-export const journalRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) => {
+export const journalRoutes = (yifa: Yifa, policies: JournalReadPolicies): FastifyPluginAsync => async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const tags = ['journal'];
   const publicLimit = { rateLimit: { max: yifa.config.publicRateLimit, timeWindow: '1 minute' } };
@@ -74,6 +78,7 @@ export const journalRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) =>
     const after = decodeCursor(req.query.cursor, 1);
     if (after) q = q.where('seq', '<', Number(after[0]));
     const rows = await q.orderBy('seq', 'desc').limit(req.query.limit + 1).execute();
-    return pageOf(rows, req.query.limit, (r) => [Number(r.seq)], actionView);
+    const reader = { permissions: auth.permissions, agencyId: auth.user.agencyId };
+    return pageOf(rows, req.query.limit, (r) => [Number(r.seq)], (r) => actionView(r, policies, reader));
   });
 };

@@ -155,6 +155,9 @@ export const REVIEW_CONCLUSIONS = {
 export type ReviewConclusion = keyof typeof REVIEW_CONCLUSIONS;
 
 /** Citations of the gates the server enforces. */
+/** Separation of incompatible duties: who asks for an approval (or proposes a decision) does not give it. */
+export const SEPARATION_OF_DUTIES = '《行政事业单位内部控制规范（试行）》（财会〔2012〕21号）第十二条第一项（不相容岗位相互分离）';
+
 export const GATE_CITATIONS = {
   officers: `${cite('第四十二条、第五十五条')}；${COMPULSION_LAW}第十八条`,
   notice: cite('第四十四条、第六十二条'),

@@ -96,7 +96,7 @@ function ctxFor(today: string, reviewerQualified: boolean): GateContext {
     uploadedFile: () => undefined,
     nameOf: (id) => id,
     regionNames: ['秀山土家族苗族自治县', '妙泉镇'],
-    actor: { personId: 'reviewer', legalQualification: reviewerQualified ? 'A2016' : null },
+    actor: { personId: 'reviewer', userId: 'reviewer-user', legalQualification: reviewerQualified ? 'A2016' : null },
   };
 }
 
@@ -166,7 +166,8 @@ function attempt(c: PenaltyCase, type: PenaltyActionType, payload: unknown, ctx:
   if (!parsed.success) return null;
   const refusals = (spec.guard?.(c, parsed.data, ctx) ?? []).filter((r): r is Refusal => r !== null);
   if (refusals.length) return null;
-  return applyAction(c, type, parsed.data, { seq, today: ctx.today, actorPersonId: 'reviewer', number: spec.issues?.(c, parsed.data) ? `N${seq}` : null, derived: spec.derive?.(c, parsed.data, ctx) ?? null });
+  // Requests and proposals come from the investigator; the gates see the head/reviewer (ctx.actor) approve and decide.
+  return applyAction(c, type, parsed.data, { seq, today: ctx.today, actorPersonId: 'investigator', actorUserId: 'investigator-user', number: spec.issues?.(c, parsed.data) ? `N${seq}` : null, derived: spec.derive?.(c, parsed.data, ctx) ?? null });
 }
 
 describe('property: no sequence of actions reaches a decision without the gates', () => {

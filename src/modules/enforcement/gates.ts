@@ -36,7 +36,7 @@ export interface GateContext {
   nameOf(personId: string): string;
   /** The case's region and its ancestors: a certificate's 执法区域 covers the case if it names one of them */
   regionNames: readonly string[];
-  actor: { personId: string | null; legalQualification: string | null };
+  actor: { personId: string | null; userId: string | null; legalQualification: string | null };
   /** A file this user uploaded and the server verified, by its SHA-256 (undefined: none) */
   uploadedFile(sha256: string): EvidenceFile | undefined;
 }

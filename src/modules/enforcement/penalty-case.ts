@@ -40,6 +40,8 @@ export interface ProposedDecision {
   major: boolean;
   hearingEligible: boolean;
   collectiveRequired: boolean;
+  /** Who concluded the investigation with this proposal: he may not decide on it himself */
+  proposedBy: ActorRef;
 }
 
 export interface CaseRecord {
@@ -119,10 +121,22 @@ export const APPROVAL_KINDS = {
   deferral: '延期（分期）缴纳罚款',
 } as const satisfies Record<ApprovalKind, string>;
 
+/** Who took an action, as separation of duties compares them (a user, and the person the user is). */
+export interface ActorRef {
+  userId: string | null;
+  personId: string | null;
+}
+
+/** Is `a` the same individual as `b` (the same account, or the same person through another account)? */
+export const sameIndividual = (a: ActorRef, b: ActorRef) =>
+  (a.userId !== null && a.userId === b.userId) || (a.personId !== null && a.personId === b.personId);
+
 export interface PendingApproval {
   kind: ApprovalKind;
   seq: number;
   requestedOn: string;
+  /** Who asked: he may not approve it himself */
+  requestedBy: ActorRef;
   payload: Record<string, unknown>;
 }
 

@@ -13,6 +13,13 @@ import { APPROVAL_KINDS, PROCEDURES, STATUS_IDS, STATUS_NAMES } from './penalty-
 import { enforcementSettingsSchema } from './settings.js';
 import { todayInChina } from '../../calendar/legal-date.js';
 import { coverageQuery, recordingCoverage } from './coverage.js';
+import { caseForReader, seesParty } from './journal-policy.js';
+import { personalMask } from '../../platform/security/personal-data.js';
+import type { AuthContext } from '../org/sessions.js';
+
+/** A case view as the reader may see it (the party's personal fields: see journal-policy.ts). */
+const viewFor = (auth: AuthContext, v: cases.CaseView): cases.CaseView => ({ ...v, case: caseForReader(v.case, auth) });
+const entryMask = personalMask(seesParty);
 
 const id = z.string().min(1).max(64);
 const idParams = z.strictObject({ id });
@@ -50,7 +57,7 @@ export const penaltyCaseRoutes = (yifa: Yifa): FastifyPluginAsync => async (base
   app.post('/penalty-cases', { schema: { tags, summary: '登记案源（普通程序）或当场作出处罚决定（简易程序）', body: openBody } }, async (req, reply) => {
     const r = await serviceRequest(yifa, req, 'penalty.act');
     reply.code(201);
-    return cases.openCase(yifa, r, req.body.type, req.body.payload);
+    return viewFor(r.auth, await cases.openCase(yifa, r, req.body.type, req.body.payload));
   });
 
   app.get('/penalty-cases', { schema: { tags, summary: '案件列表（按数据权限；可按状态、执法主体、执法人员、违法行为、超期筛选，全文检索）', querystring: listQuery } }, async (req) => {
@@ -61,17 +68,17 @@ export const penaltyCaseRoutes = (yifa: Yifa): FastifyPluginAsync => async (base
 
   app.get('/penalty-cases/:id', { schema: { tags, summary: '案件详情：状态、期限、可执行的操作', params: idParams } }, async (req) => {
     const r = await serviceRequest(yifa, req, 'penalty.read');
-    return cases.getCase(yifa, r, req.params.id);
+    return viewFor(r.auth, await cases.getCase(yifa, r, req.params.id));
   });
 
   app.post('/penalty-cases/:id/actions', { schema: { tags, summary: '执行一个案件操作（Idempotency-Key 防止重复提交）', params: idParams, body: actionBody } }, async (req) => {
     const r = await serviceRequest(yifa, req, 'penalty.read');
-    return cases.performAction(yifa, r, req.params.id, req.body.type, req.body.payload);
+    return viewFor(r.auth, await cases.performAction(yifa, r, req.params.id, req.body.type, req.body.payload));
   });
 
   app.get('/penalty-cases/:id/actions', { schema: { tags, summary: '案件的操作记录（日志链）', params: idParams } }, async (req) => {
     const r = await serviceRequest(yifa, req, 'penalty.read');
-    return { items: await cases.caseActions(yifa, r, req.params.id) };
+    return { items: (await cases.caseActions(yifa, r, req.params.id)).map((a) => ({ ...a, ...entryMask(a, r.auth) })) };
   });
 
   app.get('/penalty-cases/:id/documents', { schema: { tags, summary: '案件文书目录（按归档顺序）', params: idParams } }, async (req) => {

@@ -34,6 +34,8 @@ import { renderDocx } from './documents/docx.js';
 import { exportCaseFile } from './case-file/export.js';
 import { scoreCase, type SheetResult } from './case-file/review-sheet.js';
 import { requiredRecordings, type RequiredRecording } from './recordings.js';
+import { caseForReader, seesParty } from './journal-policy.js';
+import { PERSONAL_INFORMATION_CITATION } from '../../platform/security/personal-data.js';
 
 export const SUBJECT_TYPE = 'penalty-case';
 
@@ -65,7 +67,7 @@ export async function putSettings(yifa: Yifa, req: Request, agencyId: string, in
   const agency = await agencyOf(yifa.db.kysely, agencyId);
   if (!agency) throw notFound('执法主体');
   if (!inScope(req.auth.scope, { regionPath: agency.region_path })) {
-    await req.denied({ reason: '超出数据权限范围' }, { type: 'agency', id: agencyId });
+    await req.denied({ reason: '超出数据权限范围' }, { type: 'agency', id: agencyId, regionPath: agency.region_path });
     throw notFound('执法主体');
   }
   try {
@@ -191,7 +193,7 @@ async function gateContext(
     certificatesOf: (id) => byPerson.get(id) ?? [],
     nameOf: (id) => names.get(id) ?? `人员（${id}）`,
     regionNames,
-    actor: { personId: actorPersonId, legalQualification: actorRow?.legal_qualification_no ?? null },
+    actor: { personId: actorPersonId, userId: actor.userId, legalQualification: actorRow?.legal_qualification_no ?? null },
     uploadedFile: (sha256) => (uploaded?.sha256 === sha256 ? uploaded : undefined),
   };
 }
@@ -259,7 +261,7 @@ type Agency = NonNullable<Awaited<ReturnType<typeof agencyOf>>>;
  * refusal is journaled after it (a denied access is on record even though nothing else is).
  */
 class RefusedInside extends Error {
-  constructor(readonly detail: Record<string, unknown>, readonly answer: AppError) {
+  constructor(readonly detail: Record<string, unknown>, readonly answer: AppError, readonly regionPath: string) {
     super(answer.message);
   }
 }
@@ -299,7 +301,7 @@ async function runAction(yifa: Yifa, req: Request, target: { isNew: true; id: st
           : await readCaseContext(yifa.db.engine, trx, target.id, { lock: true, people });
         if (!context) throw target.isNew ? new AppError('FORBIDDEN', '您的账号所属执法主体不存在') : notFound('案件');
         const { row, agency } = context;
-        if (row && !inScopeOf(req, row)) throw new RefusedInside({ reason: '超出数据权限范围' }, notFound('案件'));
+        if (row && !inScopeOf(req, row)) throw new RefusedInside({ reason: '超出数据权限范围' }, notFound('案件'), row.region_path);
         subject.regionPath = agency.region_path;
         const current = row ? (JSON.parse(row.state) as PenaltyCase) : emptyCase(target.id, agency.id, agency.region_path, today);
         if (row) {
@@ -312,16 +314,16 @@ async function runAction(yifa: Yifa, req: Request, target: { isNew: true; id: st
         const series = spec.issues?.(current, payload) ?? null;
         const number = series ? await allocateNumber(trx, agency, series, yearOf(today), target.id, type, at) : null;
         const derived = spec.derive?.(current, payload, ctx) ?? null;
-        const next = applyAction(current, type, payload, { seq: row ? Number(row.action_count) : 0, today, actorPersonId, number, derived });
+        const next = applyAction(current, type, payload, { seq: row ? Number(row.action_count) : 0, today, actorPersonId, actorUserId: req.auth.user.id, number, derived });
         const deadlines = await saveProjection(trx, next, ctx, req.auth.user.id, at, row ? { case: current, row } : null);
         const documents = [...context.documents, ...(series && number ? [{ series, number, action_type: type, issued_at: at }] : [])];
         fresh = { next, ctx, deadlines, agency, documents };
-        return { caseId: target.id, agencyId: agency.id, regionPath: agency.region_path, number, derived, actorPersonId, status: statusOf(next) };
+        return { caseId: target.id, agencyId: agency.id, regionPath: agency.region_path, number, derived, actorPersonId, actorUserId: req.auth.user.id, status: statusOf(next) };
       },
     );
   } catch (e) {
     if (!(e instanceof RefusedInside)) throw e;
-    await req.denied(e.detail, { type: SUBJECT_TYPE, id: target.id });
+    await req.denied(e.detail, { type: SUBJECT_TYPE, id: target.id, regionPath: e.regionPath });
     throw e.answer;
   }
   if (done.replayed || !fresh) return getCase(yifa, req, done.result.caseId);
@@ -511,7 +513,7 @@ function inScopeOf(req: Request, row: { region_path: string; created_by: string;
 /** inScopeOf, journaling a refusal. */
 async function visible(req: Request, row: { region_path: string; created_by: string; officer_ids: string; id: string }): Promise<boolean> {
   if (inScopeOf(req, row)) return true;
-  await req.denied({ reason: '超出数据权限范围' }, { type: SUBJECT_TYPE, id: row.id });
+  await req.denied({ reason: '超出数据权限范围' }, { type: SUBJECT_TYPE, id: row.id, regionPath: row.region_path });
   return false;
 }
 
@@ -753,15 +755,18 @@ async function documentContext(yifa: Yifa, c: PenaltyCase): Promise<DocumentCont
 
 export async function listDocuments(yifa: Yifa, req: Request, id: string) {
   const view = await getCase(yifa, req, id);
-  const ctx = await documentContext(yifa, view.case);
-  return caseDocuments(view.case, ctx).map((d) => ({ id: d.id, title: d.title, number: d.number, date: d.date }));
+  const c = caseForReader(view.case, req.auth);
+  const ctx = await documentContext(yifa, c);
+  return caseDocuments(c, ctx).map((d) => ({ id: d.id, title: d.title, number: d.number, date: d.date }));
 }
 
 /** One document as structured content (the print view) and, on request, as DOCX; every opening is journaled. */
 export async function openDocument(yifa: Yifa, req: Request, id: string, documentId: string, format: 'json' | 'docx') {
   const view = await getCase(yifa, req, id);
-  const ctx = await documentContext(yifa, view.case);
-  const doc = findDocument(view.case, ctx, documentId);
+  // Documents show the party as the case page does (journal-policy.ts).
+  const c = caseForReader(view.case, req.auth);
+  const ctx = await documentContext(yifa, c);
+  const doc = findDocument(c, ctx, documentId);
   if (!doc) throw notFound('文书');
   await yifa.journal.record({
     type: 'penalty.document.open',
@@ -782,6 +787,11 @@ async function caseFileSource(yifa: Yifa, c: PenaltyCase) {
 
 /** The case file of a case in the user's scope, as a ZIP (PDF, DOCX originals, manifest, journal proofs). */
 export async function exportCaseFileFor(yifa: Yifa, req: Request, id: string) {
+  // The case file is the whole record, parties and journal payloads included: only for who may see the party.
+  if (!seesParty(req.auth)) {
+    await req.denied({ reason: '无权查看当事人个人信息，不能导出完整案卷' }, { type: SUBJECT_TYPE, id });
+    throw new AppError('FORBIDDEN', '案卷包含当事人的身份证号、电话和住址，您没有查看当事人个人信息的权限，不能导出', { citation: PERSONAL_INFORMATION_CITATION });
+  }
   const view = await getCase(yifa, req, id);
   return exportCaseFile(yifa, await caseFileSource(yifa, view.case), req.auth.actor, 'api');
 }

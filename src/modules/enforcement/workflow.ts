@@ -9,7 +9,7 @@ import { legalDate } from '../../platform/http/schemas.js';
 import { addDays } from '../../calendar/legal-date.js';
 import {
   CASE_SOURCE_IDS, cite, DECISION_OUTCOMES, DECISION_OUTCOME_IDS, EVIDENCE_TYPE_IDS, GATE_CITATIONS, PENALTY_KINDS, PENALTY_KIND_IDS,
-  RECORDING_SCENE_IDS, REVIEW_POINT_IDS, SERVICE_METHODS, SERVICE_METHOD_IDS, type PenaltyKind, type ReviewPoint,
+  RECORDING_SCENE_IDS, REVIEW_POINT_IDS, SEPARATION_OF_DUTIES, SERVICE_METHODS, SERVICE_METHOD_IDS, type PenaltyKind, type ReviewPoint,
 } from '../../law/penalty.js';
 import type { Role } from '../org/roles.js';
 import {
@@ -22,7 +22,7 @@ import type { DocumentSeries } from './documents/series.js';
 import { scoreCase } from './case-file/review-sheet.js';
 import { requiredRecordings } from './recordings.js';
 import {
-  amountDueFen, paidFen, statusOf, STATUS_NAMES, type ApprovalKind, type EvidenceFile, type Party, type PenaltyCase, type PenaltyStatus, type ProposedDecision,
+  amountDueFen, APPROVAL_KINDS, paidFen, sameIndividual, statusOf, STATUS_NAMES, type ActorRef, type ApprovalKind, type EvidenceFile, type Party, type PenaltyCase, type PenaltyStatus, type ProposedDecision,
 } from './penalty-case.js';
 
 // ——— payload building blocks ———
@@ -55,6 +55,8 @@ export interface ActionMeta {
   /** Legal date the server received the action */
   today: string;
   actorPersonId: string | null;
+  /** The user who took it (separation of duties compares requester and approver) */
+  actorUserId: string | null;
   /** The document number the action issued, if any */
   number: string | null;
   /** What `derive` computed when the action was taken (kept in the journal's result, so a replay needs no settings) */
@@ -100,7 +102,7 @@ const noPending = (c: PenaltyCase, kind: ApprovalKind): Refusal | null =>
   pending(c, kind) ? { message: '已有同类申请等待负责人审批', citation: '' } : null;
 
 /** The proposal an investigation report makes, with what the catalog and settings say about it. */
-function propose(c: PenaltyCase, p: ConcludePayload, on: string, ctx: GateContext): ProposedDecision {
+function propose(c: PenaltyCase, p: ConcludePayload, on: string, ctx: GateContext): Omit<ProposedDecision, 'proposedBy'> {
   const vt = c.violationTypeId ? ctx.settings.violationType(c.violationTypeId) : undefined;
   const circumstance = vt?.circumstances.find((x) => x.id === p.circumstanceId);
   const penalises = DECISION_OUTCOMES[p.outcome].penalises;
@@ -231,6 +233,9 @@ export const PENALTY_ACTIONS = {
     guard: (c, p, ctx) => {
       const req = pending(c, p.kind);
       if (!req) return [{ message: '没有待审批的该类申请', citation: '' }];
+      if (req.requestedBy && sameIndividual(req.requestedBy, ctx.actor)) {
+        return [{ message: `${APPROVAL_KINDS[p.kind]}申请由您本人提出，须由其他负责人审批`, citation: SEPARATION_OF_DUTIES }];
+      }
       if (p.kind === 'filing') {
         const r = req.payload as { actOn: string; seriousHarm: boolean; officers: string[] };
         return [withinLimitation(r.actOn, r.seriousHarm, ctx), twoCertifiedOfficers(r.officers, c, ctx)];
@@ -389,7 +394,7 @@ export const PENALTY_ACTIONS = {
       const circumstance = vt?.circumstances.find((x) => x.id === p.circumstanceId);
       const penalises = DECISION_OUTCOMES[p.outcome].penalises;
       const problems = penalises && circumstance ? discretionProblems(circumstance, { partyKind: c.party.kind, kinds: p.kinds, fineFen: p.fineFen }) : [];
-      const next = { ...c, proposal: { ...propose(c, p, p.on, ctx) } };
+      const next = { ...c, proposal: { ...propose(c, p, p.on, ctx), proposedBy: ctx.actor } };
       return [
         eventDate(p.on, c, ctx, '报告日期'),
         penaltyConsistent(p),
@@ -401,7 +406,7 @@ export const PENALTY_ACTIONS = {
       ];
     },
     derive: (c, p, ctx) => propose(c, p, p.on, ctx),
-    apply: (c, p, m) => ({ ...c, proposal: m.derived as ProposedDecision }),
+    apply: (c, p, m) => ({ ...c, proposal: { ...(m.derived as Omit<ProposedDecision, 'proposedBy'>), proposedBy: actorOf(m) } }),
   }),
 
   'penalty.submit-review': action({
@@ -544,7 +549,11 @@ export const PENALTY_ACTIONS = {
     roles: HEAD,
     from: ['investigated', 'notified'],
     payload: z.strictObject({ on: legalDate, reasoning: text(10_000), paymentInstructions: text(1000).nullable() }),
-    guard: (c, p, ctx) => [p.on !== ctx.today ? { message: `决定日期须为今天（${ctx.today}）：决定以系统收到的日期为准`, citation: '' } : null, ...decisionRefusals(c, ctx)],
+    guard: (c, p, ctx) => [
+      p.on !== ctx.today ? { message: `决定日期须为今天（${ctx.today}）：决定以系统收到的日期为准`, citation: '' } : null,
+      c.proposal?.proposedBy && sameIndividual(c.proposal.proposedBy, ctx.actor) ? { message: '调查终结报告（处理意见）由您本人提出，须由其他负责人作出决定', citation: SEPARATION_OF_DUTIES } : null,
+      ...decisionRefusals(c, ctx),
+    ],
     issues: (c) => (c.proposal?.outcome === 'penalty' ? 'decision' : c.proposal?.outcome === 'transfer' ? 'transfer' : 'no-penalty'),
     apply: (c, p, m) => {
       const pr = c.proposal!;
@@ -811,9 +820,11 @@ export function emptyCase(id: string, agencyId: string, regionPath: string, regi
 /** Applies an action that passed its checks: a request waits for approval, anything else takes effect. */
 export function applyAction(c: PenaltyCase, type: PenaltyActionType, payload: unknown, m: ActionMeta): PenaltyCase {
   const spec = PENALTY_ACTIONS[type] as ActionSpec<unknown>;
-  if (spec.approval) return { ...c, pending: [...c.pending, { kind: spec.approval, seq: m.seq, requestedOn: m.today, payload: payload as Record<string, unknown> }] };
+  if (spec.approval) return { ...c, pending: [...c.pending, { kind: spec.approval, seq: m.seq, requestedOn: m.today, requestedBy: actorOf(m), payload: payload as Record<string, unknown> }] };
   return spec.apply(c, payload, m);
 }
+
+const actorOf = (m: ActionMeta): ActorRef => ({ userId: m.actorUserId, personId: m.actorPersonId });
 
 /** What the journal keeps in an action's result so the case can be folded again from the journal alone. */
 export interface ActionResult {
@@ -823,6 +834,8 @@ export interface ActionResult {
   number: string | null;
   derived: unknown;
   actorPersonId: string | null;
+  /** Absent in actions recorded before separation of duties was enforced */
+  actorUserId?: string | null;
   status: PenaltyStatus;
 }
 
@@ -833,7 +846,7 @@ export function foldCase(entries: readonly { seq: number; type: string; payload:
   let c = emptyCase(first.result.caseId, first.result.agencyId, first.result.regionPath, first.today);
   for (const e of entries) {
     if (!isPenaltyActionType(e.type)) continue;
-    c = applyAction(c, e.type, e.payload, { seq: e.seq, today: e.today, actorPersonId: e.result.actorPersonId, number: e.result.number, derived: e.result.derived });
+    c = applyAction(c, e.type, e.payload, { seq: e.seq, today: e.today, actorPersonId: e.result.actorPersonId, actorUserId: e.result.actorUserId ?? null, number: e.result.number, derived: e.result.derived });
   }
   return c;
 }

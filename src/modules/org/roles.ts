@@ -27,6 +27,7 @@ export const PERMISSIONS = {
   'login-log.read': '查看登录日志',
   'person.personal-data': '查看身份证号、电话等个人信息',
   'penalty.read': '查看行政处罚案件',
+  'penalty.party-data': '查看案件当事人的身份证号（统一社会信用代码）、电话和住址',
   'penalty.act': '办理行政处罚案件（登记、调查、审批、决定、送达、执行）',
   'penalty.review': '重大执法决定法制审核',
   'enforcement.settings': '维护法制审核目录、裁量基准等执法设置',
@@ -37,13 +38,14 @@ export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS = {
   admin: ['org.read', 'org.manage', 'certificate.manage', 'user.manage', 'calendar.manage', 'journal.read', 'login-log.read', 'person.personal-data', 'enforcement.settings'],
-  officer: ['org.read', 'penalty.read', 'penalty.act', 'evidence.upload'],
-  unit_head: ['org.read', 'journal.read', 'penalty.read', 'penalty.act', 'enforcement.settings', 'evidence.upload'],
-  legal_reviewer: ['org.read', 'penalty.read', 'penalty.review'],
+  officer: ['org.read', 'penalty.read', 'penalty.party-data', 'penalty.act', 'evidence.upload'],
+  unit_head: ['org.read', 'journal.read', 'penalty.read', 'penalty.party-data', 'penalty.act', 'enforcement.settings', 'evidence.upload'],
+  legal_reviewer: ['org.read', 'penalty.read', 'penalty.party-data', 'penalty.review'],
   justice_office: ['org.read', 'journal.read'],
   mediator: ['org.read'],
   petition_clerk: ['org.read'],
-  supervisor: ['org.read', 'journal.read', 'login-log.read', 'penalty.read'],
+  // Supervision (执法监督) reviews whole case files, parties included.
+  supervisor: ['org.read', 'journal.read', 'login-log.read', 'penalty.read', 'penalty.party-data'],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

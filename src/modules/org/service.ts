@@ -12,15 +12,17 @@ import { hashPassword, passwordProblem, verifyPassword } from '../../platform/se
 import { todayInChina } from '../../calendar/legal-date.js';
 import type { Trx } from '../../journal/journal.js';
 import type { AuthContext } from './sessions.js';
+import type { RefusedSubject } from '../../platform/http/auth.js';
 import { inScope, scopeFilter, type ScopedRecord } from './scope.js';
 import { standingOf, type Standing } from './certificates.js';
-import type { Role } from './roles.js';
+import { isRole, type Role } from './roles.js';
+import { grantRefusal, type Grantor, type Privileges } from './grants.js';
 
 export interface Request {
   auth: AuthContext;
   idempotencyKey?: string | null;
   /** Journals a refusal; supplied by the HTTP layer. */
-  denied: (detail: Record<string, unknown>, subject?: { type: string; id: string }) => Promise<void>;
+  denied: (detail: Record<string, unknown>, subject?: RefusedSubject) => Promise<void>;
 }
 
 const now = () => new Date().toISOString();
@@ -40,7 +42,7 @@ async function regionById(yifa: Yifa | { db: Yifa['db'] }, id: string) {
 /** Refuses (and journals) a write outside the actor's scope. 404 so existence does not leak. */
 async function assertWritable(req: Request, rec: ScopedRecord, subject: { type: string; id: string }, what: string) {
   if (inScope(req.auth.scope, rec)) return;
-  await req.denied({ reason: '超出数据权限范围', scope: req.auth.scope.kind }, subject);
+  await req.denied({ reason: '超出数据权限范围', scope: req.auth.scope.kind }, { ...subject, regionPath: rec.regionPath });
   throw notFound(what);
 }
 
@@ -222,7 +224,7 @@ export async function getPerson(yifa: Yifa, req: Request, id: string) {
   const p = await peopleQuery(yifa).where('people.id', '=', id).executeTakeFirst();
   if (!p) throw notFound('人员');
   if (!inScope(req.auth.scope, { regionPath: p.region_path, createdBy: p.created_by, personId: p.id })) {
-    await req.denied({ reason: '超出数据权限范围', scope: req.auth.scope.kind }, { type: 'person', id });
+    await req.denied({ reason: '超出数据权限范围', scope: req.auth.scope.kind }, { type: 'person', id, regionPath: p.region_path });
     throw notFound('人员');
   }
   const withPersonal = req.auth.permissions.has('person.personal-data');
@@ -451,16 +453,55 @@ export async function listUsers(yifa: Yifa, auth: AuthContext, f: { limit: numbe
   };
 }
 
+/** The grantor's own privileges, as grants.ts compares them. */
+function grantorOf(auth: AuthContext): Grantor {
+  return { userId: auth.user.id, roles: auth.roles, scope: { kind: auth.scope.kind, regionPath: auth.scope.regionPath } };
+}
+
+/** Refuses (and journals) a grant wider than the grantor's own. */
+async function assertGrantable(req: Request, target: { userId: string | null; current: Privileges | null }, next: Privileges, subject: RefusedSubject) {
+  const why = grantRefusal(grantorOf(req.auth), target, next);
+  if (!why) return;
+  await req.denied({ reason: why.message, roles: next.roles, dataScope: next.scope.kind }, subject);
+  throw new AppError('FORBIDDEN', why.message, { citation: why.citation });
+}
+
+/**
+ * The person and agency an account is attached to must exist and lie in the grantor's
+ * scope (outside it they are "not found", and the attempt is journaled): otherwise a town's
+ * administrator could bind an account to another town's officer or agency.
+ */
+async function assertAttachable(yifa: Yifa, req: Request | null, input: { personId?: string | null; agencyId?: string | null }) {
+  if (input.agencyId) {
+    const agency = await agencyWithRegion(yifa, input.agencyId);
+    if (!agency) throw invalid('所属执法主体不存在');
+    if (req && !inScope(req.auth.scope, { regionPath: agency.region_path })) {
+      await req.denied({ reason: '关联的执法主体超出数据权限范围' }, { type: 'agency', id: agency.id, regionPath: agency.region_path });
+      throw invalid('所属执法主体不存在');
+    }
+  }
+  if (input.personId) {
+    const person = await yifa.db.kysely.selectFrom('people').select(['id', 'region_path', 'created_by']).where('id', '=', input.personId).executeTakeFirst();
+    if (!person) throw invalid('关联人员不存在');
+    if (req && !inScope(req.auth.scope, { regionPath: person.region_path, createdBy: person.created_by, personId: person.id })) {
+      await req.denied({ reason: '关联的人员超出数据权限范围' }, { type: 'person', id: person.id, regionPath: person.region_path });
+      throw invalid('关联人员不存在');
+    }
+  }
+}
+
 /** Creates a user. `req` is null for the CLI's first administrator (a system action). */
 export async function createUser(yifa: Yifa, req: Request | null, input: UserInput) {
   const problem = passwordProblem(input.password, input.username);
   if (problem) throw invalid(problem);
   const region = await regionById(yifa, input.regionId);
   if (!region) throw invalid('用户所在区划不存在');
-  if (req) await assertWritable(req, { regionPath: region.path }, { type: 'region', id: region.id }, '区划');
-  if (input.agencyId && !(await agencyWithRegion(yifa, input.agencyId))) throw invalid('所属执法主体不存在');
-  if (input.personId && !(await yifa.db.kysely.selectFrom('people').select('id').where('id', '=', input.personId).executeTakeFirst())) throw invalid('关联人员不存在');
   const id = randomUUID();
+  if (req) {
+    await assertWritable(req, { regionPath: region.path }, { type: 'region', id: region.id }, '区划');
+    await assertGrantable(req, { userId: null, current: null }, { roles: input.roles, scope: { kind: input.dataScope, regionPath: region.path } }, { type: 'user', id, regionPath: region.path });
+  }
+  await assertAttachable(yifa, req, input);
   const passwordHash = await hashPassword(input.password);
   const { password: _omit, ...audited } = input;
   const done = await yifa.journal.perform(
@@ -486,13 +527,26 @@ export async function createUser(yifa: Yifa, req: Request | null, input: UserInp
   return done.result;
 }
 
-export async function updateUser(yifa: Yifa, req: Request, id: string, patch: { displayName?: string; dataScope?: DataScope; roles?: Role[]; active?: boolean; password?: string }) {
+export interface UserPatch {
+  displayName?: string;
+  dataScope?: DataScope;
+  roles?: Role[];
+  active?: boolean;
+  password?: string;
+}
+
+export async function updateUser(yifa: Yifa, req: Request, id: string, patch: UserPatch) {
   const u = await yifa.db.kysely.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   if (!u) throw notFound('用户');
-  await assertWritable(req, { regionPath: u.region_path, personId: u.person_id }, { type: 'user', id }, '用户');
-  if (id === req.auth.user.id && (patch.active === false || (patch.roles && !patch.roles.includes('admin')))) {
-    throw conflict('不能停用自己的账号或移除自己的管理员角色');
-  }
+  const subject = { type: 'user', id, regionPath: u.region_path };
+  await assertWritable(req, { regionPath: u.region_path, personId: u.person_id }, subject, '用户');
+  const own = id === req.auth.user.id;
+  if (own && patch.active === false) throw conflict('不能停用自己的账号');
+  if (own && patch.password) throw conflict('本人的密码请在"修改密码"中修改（须输入原密码）');
+  const currentRoles = ((await rolesOf(yifa, [id])).get(id) ?? []).filter(isRole);
+  const current: Privileges = { roles: currentRoles, scope: { kind: u.data_scope, regionPath: u.region_path } };
+  const next: Privileges = { roles: patch.roles ?? currentRoles, scope: { kind: patch.dataScope ?? u.data_scope, regionPath: u.region_path } };
+  await assertGrantable(req, { userId: id, current }, next, subject);
   if (patch.password) {
     const problem = passwordProblem(patch.password, u.username);
     if (problem) throw invalid(problem);
@@ -500,7 +554,7 @@ export async function updateUser(yifa: Yifa, req: Request, id: string, patch: { 
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
   const { password: _omit, ...audited } = patch;
   await yifa.journal.perform(
-    { type: 'org.user.update', actor: req.auth.actor, subject: { type: 'user', id, regionPath: u.region_path }, idempotencyKey: req.idempotencyKey, payload: { ...audited, passwordReset: Boolean(passwordHash) } },
+    { type: 'org.user.update', actor: req.auth.actor, subject, idempotencyKey: req.idempotencyKey, payload: { ...audited, passwordReset: Boolean(passwordHash) } },
     async (trx) => {
       const set = {
         ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),

@@ -26,6 +26,13 @@ import { calendarRoutes } from '../../calendar/routes.js';
 import { publicRoutes } from '../../modules/disclosure/routes.js';
 import { penaltyCaseRoutes } from '../../modules/enforcement/routes.js';
 import { evidenceRoutes } from '../../modules/evidence/routes.js';
+import { ORG_JOURNAL_POLICIES } from '../../modules/org/journal-policy.js';
+import { ENFORCEMENT_JOURNAL_POLICIES } from '../../modules/enforcement/journal-policy.js';
+import { EVIDENCE_JOURNAL_POLICIES } from '../../modules/evidence/journal-policy.js';
+import type { JournalReadPolicies } from '../../journal/read-policy.js';
+
+/** How the journal shows each module's records (a subject type without one shows no payload). */
+export const JOURNAL_READ_POLICIES: JournalReadPolicies = { ...ORG_JOURNAL_POLICIES, ...ENFORCEMENT_JOURNAL_POLICIES, ...EVIDENCE_JOURNAL_POLICIES };
 
 // Validation messages in Chinese for every schema.
 z.config(z.locales.zhCN());
@@ -89,7 +96,7 @@ export async function buildApp(yifa: Yifa, opts: { logger?: boolean } = {}): Pro
   });
   await app.register(sessionRoutes(yifa), { prefix: '/api/v1' });
   await app.register(orgRoutes(yifa), { prefix: '/api/v1' });
-  await app.register(journalRoutes(yifa), { prefix: '/api/v1' });
+  await app.register(journalRoutes(yifa, JOURNAL_READ_POLICIES), { prefix: '/api/v1' });
   await app.register(calendarRoutes(yifa), { prefix: '/api/v1' });
   await app.register(publicRoutes(yifa), { prefix: '/api/v1' });
   await app.register(penaltyCaseRoutes(yifa), { prefix: '/api/v1' });

@@ -107,15 +107,25 @@ export async function journalDenied(
   req: FastifyRequest,
   kind: 'permission' | 'scope' | 'csrf' | 'no-session',
   detail: Record<string, unknown>,
-  subject?: { type: string; id: string },
+  subject?: RefusedSubject,
 ): Promise<void> {
   const auth = req.auth;
   await yifa.journal.record({
     type: 'access.denied',
     actor: auth?.actor ?? { userId: null, role: null, agencyId: null },
     ...(subject ? { subject } : {}),
+    // The region of what was refused, so supervisors of that area see the refusal; when no
+    // record was reached (a missing permission, a CSRF failure), the region of who was refused.
+    regionPath: subject?.regionPath ?? auth?.user.regionPath ?? null,
     payload: { kind, method: req.method, url: req.url.slice(0, 300), ip: req.ip, ...detail },
   });
+}
+
+/** What a refused request reached: its type, id and region (null: not known to the refuser). */
+export interface RefusedSubject {
+  type: string;
+  id: string;
+  regionPath?: string | null;
 }
 
 export type Reply = FastifyReply;
