@@ -8,7 +8,8 @@
  *  - the people and agencies attached to an account lie in the grantor's scope (checked by
  *    the service, which reads them);
  *  - an account may be changed only while everything it holds lies within what the grantor
- *    could grant (else resetting its password would take over wider rights);
+ *    could grant (else resetting its password would take over wider rights), and another
+ *    administrator's only from a strictly wider scope;
  *  - nobody changes his own roles or scope (not even through an account he made: that
  *    account holds no more than he could grant, and may not change him back beyond it).
  * Together: from any account, no chain of accounts it creates or edits reaches a role
@@ -79,11 +80,18 @@ export interface GrantRefusal {
 
 const refusal = (message: string): GrantRefusal => ({ message, citation: GRANT_CITATION });
 
-/** May `grantor` manage an account that holds `held` (edit it, reset its password)? */
+/**
+ * May `grantor` manage an account that holds `held` (edit it, reset its password)? Only
+ * when everything it holds is within what he could grant; and an account that grants
+ * (an administrator) only from a strictly wider scope — peers do not manage each other, so
+ * an administrator he made cannot change him back.
+ */
 export function manageRefusal(grantor: Grantor, held: Privileges): GrantRefusal | null {
   const grantable = grantableRoles(grantor.roles);
   const beyond = held.roles.filter((r) => !grantable.has(r));
   if (beyond.length > 0 || !scopeWithin(held.scope, grantor.scope)) return refusal('该账号的角色或数据权限超出您可授予的范围，您不能修改它');
+  const grants = grantableRoles(held.roles).size > 0;
+  if (grants && scopeWithin(grantor.scope, held.scope)) return refusal('该账号也是管理员，且数据权限不小于您的，须由上级管理员修改');
   return null;
 }
 
