@@ -204,4 +204,54 @@ describe.each(ENGINES)('evidence in a case on %s', (engine) => {
     expect(expired.statusCode).toBe(404);
     expect(expired.json().error.message).toContain('已于 2026-05-19 过期');
   });
+
+  it('revokes a share link before it expires: later fetches are refused, the revocation is in the custody', async () => {
+    t.yifa.journal.clock = () => new Date('2026-05-21T10:00:00+08:00');
+    const item = (await zhifa1.get(`/api/v1/penalty-cases/${caseId}`)).json().case.evidence.find((e: { file?: { mime: string }; withdrawn?: unknown }) => e.file?.mime === 'image/png' && !e.withdrawn);
+    const base = `/api/v1/penalty-cases/${caseId}/evidence/${item.seq}/shares`;
+    const made = (await zhifa1.post(base, { recipient: '秀山县司法局', purpose: '行政复议', days: 7 })).json();
+    const anon = t.anonymous();
+    expect((await anon.get(made.path)).statusCode).toBe(200);
+    expect((await zhifa1.post(`${base}/${made.id}/revoke`, { reason: '' })).statusCode).toBe(400);
+    const revoked = await zhifa1.post(`${base}/${made.id}/revoke`, { reason: '复议申请已撤回' });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    const after = await anon.get(made.path);
+    expect(after.statusCode).toBe(404);
+    expect(after.json().error.message).toContain('被撤销');
+    expect((await zhifa1.post(`${base}/${made.id}/revoke`, { reason: '再次撤销' })).statusCode).toBe(409);
+    const list = (await fuzeren.get(base)).json().items as { id: string; state: string }[];
+    expect(list.find((x) => x.id === made.id)!.state).toBe('revoked');
+    expect(JSON.stringify(list)).not.toMatch(/token/);
+    const custody = (await fuzeren.get(`/api/v1/penalty-cases/${caseId}/evidence/${item.seq}/custody`)).json();
+    expect(custody.events.map((e: { type: string }) => e.type)).toContain('evidence.share-revoke');
+  });
+
+  it('downloads a file under an extension that matches its bytes, whatever name it was uploaded with', async () => {
+    const photo = Buffer.from(jpeg.encode({ data: Buffer.alloc(16 * 16 * 4, 200), width: 16, height: 16 }, 80).data);
+    const up = (await zhifa1.post('/api/v1/uploads', { fileName: '现场照片.html', mime: 'image/jpeg', size: photo.length, sha256: sha(photo) })).json();
+    await zhifa1.patch(`/api/v1/uploads/${up.id}`, photo, { 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' });
+    const linked = await zhifa1.post(`/api/v1/penalty-cases/${caseId}/actions`, { type: 'penalty.add-evidence', payload: { type: 'documentary', title: '现场照片', description: '厂房外观', collectedOn: '2026-05-11', source: '执法人员拍摄', file: { sha256: sha(photo) } } });
+    expect(linked.statusCode, linked.body).toBe(200);
+    const seq = linked.json().case.evidence.at(-1).seq;
+    const got = await zhifa1.get(`/api/v1/penalty-cases/${caseId}/evidence/${seq}/content?download=1`);
+    expect(got.headers['content-type']).toBe('image/jpeg');
+    expect(decodeURIComponent(String(got.headers['content-disposition']).split("UTF-8''")[1]!)).toBe('现场照片.jpg');
+  });
+
+  it('refuses text with control characters or lone surrogates in any field, journals the refusal and stores nothing', async () => {
+    const before = (await zhifa1.get(`/api/v1/penalty-cases/${caseId}`)).json().case.evidence.length;
+    const size = await t.yifa.journal.size();
+    const bad = await zhifa1.request('POST', `/api/v1/penalty-cases/${caseId}/actions`, '{"type":"penalty.record-inspection","payload":{"on":"2026-05-11","place":"某某村\\ud800","officers":[],"subject":"x","summary":"y"}}', { 'content-type': 'application/json' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(bad.json().error.message).toMatch(/payload\.place .*代理字符/);
+    const nul = await zhifa1.post('/api/v1/uploads', { fileName: 'a\u202Egpj.exe', mime: 'image/jpeg', size: 10, sha256: '0'.repeat(64) });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().error.message).toMatch(/fileName .*U\+202E/);
+    const ctl = await zhifa1.get('/api/v1/penalty-cases?q=%01abc');
+    expect(ctl.statusCode).toBe(400);
+    expect((await zhifa1.get(`/api/v1/penalty-cases/${caseId}`)).json().case.evidence.length).toBe(before);
+    const journaled = await t.yifa.db.kysely.selectFrom('actions').select(['type', 'payload']).where('seq', '>=', size).execute();
+    expect(journaled.map((a) => a.type)).toEqual(['input.refused', 'input.refused', 'input.refused']);
+  });
 });

@@ -115,8 +115,7 @@ export const penaltyCaseRoutes = (yifa: Yifa): FastifyPluginAsync => async (base
   });
 
   app.get('/enforcement/settings/:id', { schema: { tags, summary: '执法主体的法制审核目录、裁量基准与听证、告知设置', params: idParams } }, async (req) => {
-    await serviceRequest(yifa, req, 'penalty.read');
-    return cases.getSettings(yifa, req.params.id);
+    return cases.getSettings(yifa, await serviceRequest(yifa, req, 'penalty.read'), req.params.id);
   });
 
   app.put('/enforcement/settings/:id', { schema: { tags, summary: '修改执法设置（目录行重叠时拒绝）', params: idParams, body: enforcementSettingsSchema } }, async (req) => {

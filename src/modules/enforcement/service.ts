@@ -86,7 +86,14 @@ export async function putSettings(yifa: Yifa, req: Request, agencyId: string, in
   return input;
 }
 
-export async function getSettings(yifa: Yifa, agencyId: string): Promise<EnforcementSettings> {
+/** An agency's settings, for readers whose scope holds the agency (others: not found, journaled). */
+export async function getSettings(yifa: Yifa, req: Request, agencyId: string): Promise<EnforcementSettings> {
+  const agency = await agencyOf(yifa.db.kysely, agencyId);
+  if (!agency) throw notFound('执法主体');
+  if (!inScope(req.auth.scope, { regionPath: agency.region_path })) {
+    await req.denied({ reason: '超出数据权限范围' }, { type: 'agency', id: agencyId, regionPath: agency.region_path });
+    throw notFound('执法主体');
+  }
   const s = await settingsFor(yifa.db.kysely, agencyId);
   const { catalog: _catalog, violationType: _vt, ...plain } = s;
   return plain;

@@ -9,10 +9,15 @@ import { appendChunk, createUpload, getUpload, newUploadSchema } from './uploads
 import { custodyOf, openEvidence } from './content.js';
 import { latestIntegrityCheck } from './verify.js';
 import { openRedacted, redact, redactionSchema, redactionsOf } from './redaction.js';
-import { openShared, shareEvidence, shareSchema } from './shares.js';
+import { openShared, revokeShare, shareEvidence, shareSchema, sharesOf } from './shares.js';
+import { downloadName } from '../../platform/blobs/sniff.js';
 
 /** The body of a chunk: raw bytes, streamed to disk (never buffered whole). */
 const CHUNK_TYPE = 'application/offset+octet-stream';
+
+/** Content-Disposition of an evidence file: its name, with the extension of what its bytes are (sniff.ts downloadName). */
+const disposition = (how: 'inline' | 'attachment', fileName: string, mime: string) =>
+  `${how}; filename="evidence"; filename*=UTF-8''${encodeURIComponent(downloadName(fileName, mime))}`;
 const idParams = z.strictObject({ id: z.string().uuid('上传编号格式不正确') });
 const itemParams = z.strictObject({ id: z.string().min(1).max(64), seq: z.coerce.number().int().min(0).max(100_000) });
 const contentQuery = z.strictObject({ download: z.enum(['1', 'true']).optional() });
@@ -63,12 +68,11 @@ export const evidenceRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) =
     const r = await serviceRequest(yifa, req, 'penalty.read');
     const download = req.query.download !== undefined;
     const opened = await openEvidence(yifa, r, req.params.id, req.params.seq, { range: req.headers.range, download });
-    const name = encodeURIComponent(opened.file.fileName);
     reply.header('accept-ranges', 'bytes');
     reply.header('content-type', opened.file.mime);
     reply.header('cache-control', 'private, no-store');
     reply.header('x-content-type-options', 'nosniff');
-    reply.header('content-disposition', `${download ? 'attachment' : 'inline'}; filename="evidence"; filename*=UTF-8''${name}`);
+    reply.header('content-disposition', disposition(download ? 'attachment' : 'inline', opened.file.fileName, opened.file.mime));
     if (opened.range) {
       reply.status(206);
       reply.header('content-range', `bytes ${opened.range.start}-${opened.range.end}/${opened.size}`);
@@ -110,13 +114,29 @@ export const evidenceRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) =
     reply.header('content-type', opened.file.mime);
     reply.header('content-length', opened.size);
     reply.header('x-content-type-options', 'nosniff');
-    reply.header('content-disposition', `attachment; filename="redacted"; filename*=UTF-8''${encodeURIComponent(opened.file.fileName)}`);
+    reply.header('content-disposition', disposition('attachment', opened.file.fileName, opened.file.mime));
     return reply.send(opened.stream);
   });
 
   app.post('/penalty-cases/:id/evidence/:seq/shares', { schema: { tags, summary: '把一项证据通过限期链接共享给法院、复议机关等（记入保管记录）', params: itemParams, body: shareSchema } }, async (req, reply) => {
     const r = await serviceRequest(yifa, req, 'penalty.act');
     return reply.status(201).send(await shareEvidence(yifa, r, req.params.id, req.params.seq, req.body));
+  });
+
+  app.get('/penalty-cases/:id/evidence/:seq/shares', { schema: { tags, summary: '证据的共享链接（有效、已过期、已撤销）', params: itemParams } }, async (req) => {
+    const r = await serviceRequest(yifa, req, 'penalty.read');
+    return { items: await sharesOf(yifa, r, req.params.id, req.params.seq) };
+  });
+
+  app.post('/penalty-cases/:id/evidence/:seq/shares/:shareId/revoke', {
+    schema: {
+      tags, summary: '撤销共享链接（此后凭该链接无法获取，记入保管记录）',
+      params: itemParams.extend({ shareId: z.string().uuid('共享编号格式不正确') }),
+      body: z.strictObject({ reason: z.string().trim().min(2, '请说明撤销原因').max(200) }),
+    },
+  }, async (req) => {
+    const r = await serviceRequest(yifa, req, 'penalty.act');
+    return revokeShare(yifa, r, req.params.id, req.params.seq, req.params.shareId, req.body.reason);
   });
 
   // No login: the link is the grant. Each fetch is journaled on the item; the public rate limit applies.
@@ -129,7 +149,7 @@ export const evidenceRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) =
     reply.header('content-type', opened.mime);
     reply.header('cache-control', 'private, no-store');
     reply.header('x-content-type-options', 'nosniff');
-    reply.header('content-disposition', `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(opened.fileName)}`);
+    reply.header('content-disposition', disposition('attachment', opened.fileName, opened.mime));
     if (opened.range) {
       reply.status(206);
       reply.header('content-range', `bytes ${opened.range.start}-${opened.range.end}/${opened.size}`);

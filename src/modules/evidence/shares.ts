@@ -30,7 +30,7 @@ export async function shareEvidence(yifa: Yifa, req: Request, caseId: string, se
   const row = {
     id: randomUUID(), token_hash: tokenHash(token), case_id: caseId, seq, sha256: item.file.sha256, region_path: c.regionPath,
     recipient: input.recipient, purpose: input.purpose, expires_at: new Date(now.getTime() + input.days * 86_400_000).toISOString(),
-    created_by: req.auth.user.id, created_at: now.toISOString(),
+    created_by: req.auth.user.id, created_at: now.toISOString(), revoked_at: null, revoked_by: null,
   };
   await yifa.journal.perform(
     {
@@ -49,6 +49,7 @@ export async function shareEvidence(yifa: Yifa, req: Request, caseId: string, se
 export async function openShared(yifa: Yifa, token: string, range: string | undefined) {
   const share = await yifa.db.kysely.selectFrom('evidence_shares').selectAll().where('token_hash', '=', tokenHash(token)).executeTakeFirst();
   if (!share) throw notFound('共享链接');
+  if (share.revoked_at) throw new AppError('NOT_FOUND', `共享链接已于 ${share.revoked_at.slice(0, 10)} 被撤销，请联系提供方`);
   if (share.expires_at <= yifa.journal.clock().toISOString()) throw new AppError('NOT_FOUND', `共享链接已于 ${share.expires_at.slice(0, 10)} 过期，请联系提供方重新共享`);
   const size = await yifa.blobs.size(share.sha256);
   if (size === null) throw new AppError('NOT_FOUND', '证据文件已清除或缺失');
@@ -61,4 +62,35 @@ export async function openShared(yifa: Yifa, token: string, range: string | unde
   });
   const upload = await yifa.db.kysely.selectFrom('uploads').select(['mime', 'file_name']).where('sha256', '=', share.sha256).where('completed_at', 'is not', null).executeTakeFirst();
   return { size, range: r, mime: upload?.mime ?? 'application/octet-stream', fileName: upload?.file_name ?? 'evidence', stream: yifa.blobs.read(share.sha256, r ?? undefined) };
+}
+
+/** Ends a share link before it expires: later fetches are refused; the revocation is journaled on the item. */
+export async function revokeShare(yifa: Yifa, req: Request, caseId: string, seq: number, shareId: string, reason: string) {
+  await visibleCase(yifa, req, caseId);
+  const share = await yifa.db.kysely.selectFrom('evidence_shares').selectAll().where('id', '=', shareId).where('case_id', '=', caseId).where('seq', '=', seq).executeTakeFirst();
+  if (!share) throw notFound('共享链接');
+  if (share.revoked_at) throw new AppError('CONFLICT', '该共享链接已被撤销');
+  const at = yifa.journal.clock().toISOString();
+  await yifa.journal.perform(
+    {
+      type: 'evidence.share-revoke', actor: req.auth.actor, subject: { type: EVIDENCE_SUBJECT, id: evidenceId(caseId, seq), regionPath: share.region_path },
+      idempotencyKey: req.idempotencyKey, payload: { shareId, recipient: share.recipient, reason },
+    },
+    async (trx) => {
+      await trx.updateTable('evidence_shares').set({ revoked_at: at, revoked_by: req.auth.user.id }).where('id', '=', shareId).where('revoked_at', 'is', null).execute();
+      return { shareId, revokedAt: at };
+    },
+  );
+  return { id: shareId, revokedAt: at };
+}
+
+/** The item's share links, newest first (no tokens: only their hashes are kept). */
+export async function sharesOf(yifa: Yifa, req: Request, caseId: string, seq: number) {
+  await visibleCase(yifa, req, caseId);
+  const rows = await yifa.db.kysely.selectFrom('evidence_shares').selectAll().where('case_id', '=', caseId).where('seq', '=', seq).orderBy('created_at', 'desc').execute();
+  const now = yifa.journal.clock().toISOString();
+  return rows.map((r) => ({
+    id: r.id, recipient: r.recipient, purpose: r.purpose, expiresAt: r.expires_at, createdAt: r.created_at, revokedAt: r.revoked_at,
+    state: r.revoked_at ? ('revoked' as const) : r.expires_at <= now ? ('expired' as const) : ('active' as const),
+  }));
 }

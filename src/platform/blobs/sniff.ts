@@ -56,3 +56,34 @@ export function declaredKind(mime: string): MediaKind | null {
   const top = m.split('/')[0];
   return top === 'video' || top === 'audio' || top === 'image' ? top : null;
 }
+
+/** The file-name extensions each sniffed type may carry; the first is the one given when a name has none of them. */
+export const EXTENSIONS_OF = {
+  'video/mp4': ['mp4', 'm4v'],
+  'video/quicktime': ['mov', 'qt'],
+  'video/webm': ['webm'],
+  'audio/mp4': ['m4a', 'm4b'],
+  'audio/wav': ['wav'],
+  'audio/ogg': ['ogg', 'oga', 'opus'],
+  'audio/amr': ['amr'],
+  'audio/mpeg': ['mp3'],
+  'image/heic': ['heic', 'heif'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/png': ['png'],
+  'image/tiff': ['tif', 'tiff'],
+  'image/webp': ['webp'],
+  'application/pdf': ['pdf'],
+} as const satisfies Record<string, readonly [string, ...string[]]>;
+
+/**
+ * The name a file is downloaded under: its own, with an extension that matches what its
+ * bytes are. A photo uploaded as "记录.html" downloads as "记录.jpg", so no program opens
+ * evidence as something it is not. A type outside the table keeps no extension (".bin").
+ */
+export function downloadName(fileName: string, mime: string): string {
+  const allowed: readonly string[] = (EXTENSIONS_OF as Record<string, readonly string[]>)[mime] ?? ['bin'];
+  const dot = fileName.lastIndexOf('.');
+  const stem = dot > 0 ? fileName.slice(0, dot) : fileName;
+  const ext = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
+  return allowed.includes(ext) ? fileName : `${stem || 'evidence'}.${allowed[0]}`;
+}

@@ -246,6 +246,9 @@ export interface EvidenceShareTable {
   expires_at: string;
   created_by: string;
   created_at: string;
+  /** Revoked before it expired (null: not revoked) */
+  revoked_at: string | null;
+  revoked_by: string | null;
 }
 
 /** Which case links which evidence file (for retention and holds) */

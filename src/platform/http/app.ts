@@ -16,7 +16,8 @@ import {
   hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { AppError } from './errors.js';
-import { AnonymousRefusals, NoSession, journalNoSession, registerAuth } from './auth.js';
+import { findUnsafeText } from './unsafe-text.js';
+import { AnonymousRefusals, NoSession, journalInputRefused, journalNoSession, registerAuth } from './auth.js';
 import type { Yifa } from '../yifa.js';
 import { ping } from '../db/database.js';
 import { orgRoutes } from '../../modules/org/routes.js';
@@ -89,6 +90,14 @@ export async function buildApp(yifa: Yifa, opts: { logger?: boolean } = {}): Pro
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAuth(app, yifa);
+  // Before any route's own validation: text no field accepts (unsafe-text.ts).
+  app.addHook('preValidation', async (req) => {
+    for (const [where, value] of [['请求体', req.body], ['查询参数', req.query], ['路径参数', req.params]] as const) {
+      const bad = findUnsafeText(value);
+      if (bad) await journalInputRefused(yifa, anonymousRefusals, req, bad);
+      if (bad) throw new AppError('INVALID_INPUT', `${where}校验失败：${bad.path ? `${bad.path} ` : ''}${bad.reason}`, { details: [{ path: bad.path, message: bad.reason }] });
+    }
+  });
 
   app.get('/api/v1/health', { schema: { tags: ['system'], summary: '健康检查' } }, async () => {
     await ping(yifa.db);

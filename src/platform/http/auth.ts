@@ -92,6 +92,21 @@ export async function journalNoSession(yifa: Yifa, refusals: AnonymousRefusals, 
   if (take) await journalDenied(yifa, req, 'no-session', { reason: '未登录', unrecordedBefore: take.unrecorded });
 }
 
+/**
+ * Journals a request refused for text no field accepts (unsafe-text.ts): each one of a
+ * logged-in user; without a session, as AnonymousRefusals allows.
+ */
+export async function journalInputRefused(yifa: Yifa, refusals: AnonymousRefusals, req: FastifyRequest, bad: { path: string; reason: string }): Promise<void> {
+  const take = req.auth ? { unrecorded: 0 } : refusals.take(req.ip, yifa.journal.clock().getTime());
+  if (!take) return;
+  await yifa.journal.record({
+    type: 'input.refused',
+    actor: req.auth?.actor ?? { userId: null, role: null, agencyId: null },
+    regionPath: req.auth?.user.regionPath ?? null,
+    payload: { method: req.method, url: req.url.slice(0, 300), ip: req.ip, field: bad.path, reason: bad.reason, unrecordedBefore: take.unrecorded },
+  });
+}
+
 export async function requirePermission(yifa: Yifa, req: FastifyRequest, permission: Permission): Promise<AuthContext> {
   const auth = requireUser(req);
   if (!auth.permissions.has(permission)) {
