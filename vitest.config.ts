@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Three tiers, all required in CI (scripts/test.mjs runs them and prints the summary line):
 // unit — pure logic; store — every store/integration test on SQLite AND PostgreSQL;
-// browser — the web app in Debian's Chromium through playwright-core.
+// security — the crawl as every role; browser — the web app in Debian's Chromium through playwright-core.
 export default defineConfig({
   test: {
     projects: [
@@ -14,6 +14,16 @@ export default defineConfig({
           globalSetup: ['test/helpers/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // As each demo role, every GET route: no personal field it may not see, no record outside its scope.
+        test: {
+          name: 'security',
+          include: ['test/security/**/*.test.ts'],
+          globalSetup: ['test/helpers/global-setup.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
         },
       },
       {

@@ -1,0 +1,162 @@
+/**
+ * The security crawl: as each demo role, request every GET route of the API (from its
+ * OpenAPI description) with the ids of real records — the role's own and others' — and
+ * fail when a response carries
+ *  - a person's ID number or phone to a role without 'person.personal-data';
+ *  - a party's ID number, phone or address to a role that may not see parties;
+ *  - a penalty case outside the role's data scope.
+ * Documents (DOCX) and case files (ZIP) are opened and their text checked too. A route
+ * added later is crawled without anyone remembering to add it here; one whose parameters
+ * the crawler cannot fill fails the test until it is taught them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
+import { ENGINES } from '../helpers/engines.js';
+import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
+import { DEMO_LOGINS } from '../../src/demo/town.js';
+import { inScope } from '../../src/modules/org/scope.js';
+import type { PenaltyCase } from '../../src/modules/enforcement/penalty-case.js';
+
+const STRONG = 'Xq7#pLm2-Vt9wRz';
+/** Routes that take no session: crawled anonymously elsewhere, or need a secret the crawler has no business holding. */
+const NOT_CRAWLED = new Set(['/api/v1/shared-evidence/{token}']);
+
+interface Secrets {
+  /** people's ID numbers and phones */
+  personal: string[];
+  /** parties' ID numbers, phones and addresses */
+  party: string[];
+}
+
+interface CaseRow { id: string; region_path: string; created_by: string; officer_ids: string; state: string }
+
+/** The text of a response, with the entries of a DOCX or ZIP opened. */
+function textOf(res: { headers: Record<string, unknown>; body: string; rawPayload: Buffer }): string {
+  const type = String(res.headers['content-type'] ?? '');
+  if (!/zip|officedocument/.test(type)) return res.body;
+  const files = unzipSync(new Uint8Array(res.rawPayload));
+  return Object.entries(files).filter(([name]) => /\.(xml|json|txt|csv)$/.test(name)).map(([, bytes]) => strFromU8(bytes)).join('\n');
+}
+
+/** A response and, for a paged list, every further page (the journal's oldest entries are pages away). */
+async function* pagesOf(c: Client, url: string) {
+  let next: string | null = null;
+  for (let page = 0; page < 500; page++) {
+    const res = await c.get(next === null ? url : `${url}${url.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(next)}`);
+    yield res;
+    next = res.statusCode === 200 && /json/.test(String(res.headers['content-type'])) ? ((res.json() as { next?: string | null }).next ?? null) : null;
+    if (next === null) return;
+  }
+  throw new Error(`${url}: more than 500 pages`);
+}
+
+describe.each(ENGINES)('security crawl on %s', (engine) => {
+  let t: TestApp;
+  let paths: string[];
+  let secrets: Secrets;
+  let cases: CaseRow[];
+  const values: Record<string, string[]> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp(engine, { cases: true });
+    const admin = await t.login('admin');
+    // A case of a county department, outside every town user's scope.
+    const people = (await admin.get('/api/v1/people?limit=200')).json().items as { id: string; agencyId: string; regionId: string }[];
+    const regions = (await admin.get('/api/v1/regions')).json().items as { id: string; level: string }[];
+    const county = regions.find((r) => r.level === 'county')!;
+    const countyOfficer = people.find((p) => p.regionId === county.id)!;
+    const made = await admin.post('/api/v1/users', { username: 'xianzhifa', displayName: '县局执法人员', password: STRONG, personId: countyOfficer.id, agencyId: countyOfficer.agencyId, regionId: county.id, dataScope: 'level', roles: ['officer'] });
+    expect(made.statusCode, made.body).toBe(201);
+    const xian = await t.login('xianzhifa', STRONG);
+    const today = (await xian.get('/api/v1/penalty-cases/dictionaries')).json().today;
+    const opened = await xian.post('/api/v1/penalty-cases', { type: 'penalty.register', payload: {
+      source: { kind: 'complaint', summary: '群众举报某厂夜间排污', receivedOn: today },
+      party: { kind: 'citizen', name: '赵某', idNumber: '500241198803034321', address: '秀山县城某街道8号', phone: '13712345678', representative: null }, field: '生态环境',
+    } });
+    expect(opened.statusCode, opened.body).toBe(201);
+
+    paths = Object.entries((await admin.get('/api/docs/json')).json().paths as Record<string, Record<string, unknown>>)
+      .filter(([p, ops]) => 'get' in ops && p.startsWith('/api/v1/') && !NOT_CRAWLED.has(p)).map(([p]) => p);
+    const db = t.yifa.db.kysely;
+    const peopleRows = await db.selectFrom('people').select(['id', 'id_number', 'phone']).execute();
+    cases = await db.selectFrom('penalty_cases').select(['id', 'region_path', 'created_by', 'officer_ids', 'state']).execute();
+    const parties = cases.map((c) => (JSON.parse(c.state) as PenaltyCase).party);
+    secrets = {
+      personal: peopleRows.flatMap((p) => [p.id_number, p.phone]).filter((x): x is string => !!x),
+      party: parties.flatMap((p) => [p.idNumber, p.phone, p.address]).filter((x): x is string => !!x && x.length >= 6),
+    };
+    // Ids to fill path parameters with: a handful of each kind, in and out of every scope.
+    const withFiles = cases.filter((c) => (JSON.parse(c.state) as PenaltyCase).evidence.some((e) => e.file));
+    const sample = [...new Set([opened.json().id, ...withFiles.slice(0, 2).map((c) => c.id), cases.find((c) => JSON.parse(c.state).archivedOn)!.id])];
+    values.caseId = sample;
+    values.personId = [countyOfficer.id, ...people.filter((p) => p.regionId !== county.id).slice(0, 2).map((p) => p.id)];
+    values.agencyId = [...new Set(people.map((p) => p.agencyId))].slice(0, 3);
+    values.uploadId = (await db.selectFrom('uploads').select('id').limit(2).execute()).map((u) => u.id);
+    const supervisor = await t.login('jiandu');
+    values.documentId = [];
+    values.evidence = [];
+    for (const id of sample) {
+      const docs = (await supervisor.get(`/api/v1/penalty-cases/${id}/documents`)).json().items as { id: string }[];
+      values.documentId.push(...docs.slice(0, 2).map((d) => `${id}|${d.id}`));
+      const c = (JSON.parse(cases.find((x) => x.id === id)!.state) as PenaltyCase);
+      const file = c.evidence.find((e) => e.file);
+      if (file) values.evidence.push(`${id}|${file.seq}|${file.file!.sha256}`);
+    }
+  }, 600_000);
+  afterAll(async () => t.close());
+
+  /** Every URL of a path pattern, its parameters filled from the sampled ids. */
+  function urlsOf(pattern: string): string[] {
+    const params = [...pattern.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+    if (params.length === 0) return [pattern];
+    const fill = (p: string, map: Record<string, string>) => p.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(map[k]!));
+    const key = params.join(',');
+    const isCase = pattern.startsWith('/api/v1/penalty-cases/');
+    if (key === 'id' && isCase) return values.caseId!.map((id) => fill(pattern, { id }));
+    if (key === 'id' && pattern.startsWith('/api/v1/people/')) return values.personId!.map((id) => fill(pattern, { id }));
+    if (key === 'id' && pattern.startsWith('/api/v1/enforcement/settings/')) return values.agencyId!.map((id) => fill(pattern, { id }));
+    if (key === 'id' && pattern.startsWith('/api/v1/uploads/')) return values.uploadId!.map((id) => fill(pattern, { id }));
+    if (key === 'rule') return [fill(pattern, { rule: 'penalty.hearing-request' })];
+    if (key === 'year') return [fill(pattern, { year: '2026' })];
+    if (key === 'id,documentId') return values.documentId!.map((v) => { const [id, documentId] = v.split('|'); return fill(pattern, { id: id!, documentId: documentId! }); });
+    if (key === 'id,seq' || key === 'id,seq,sha256') return values.evidence!.map((v) => { const [id, seq, sha256] = v.split('|'); return fill(pattern, { id: id!, seq: seq!, sha256: sha256! }); });
+    throw new Error(`the crawler does not know how to fill ${pattern}: teach urlsOf`);
+  }
+
+  it('finds every GET route fillable', () => {
+    expect(paths.length).toBeGreaterThan(20);
+    for (const p of paths) expect(urlsOf(p).length, p).toBeGreaterThan(0);
+  });
+
+  for (const user of DEMO_LOGINS) {
+    it(`as ${user.username} (${user.roleName}) no response carries a personal field it may not see or a case outside its scope`, async () => {
+      const c: Client = await t.login(user.username);
+      const me = (await c.get('/api/v1/session')).json();
+      const permissions = new Set<string>(me.permissions);
+      const scope = { kind: me.dataScope.kind, regionPath: me.user.regionPath, userId: me.user.id, personId: me.user.personId };
+      const forbidden: { what: string; values: string[] }[] = [];
+      if (!permissions.has('person.personal-data')) forbidden.push({ what: '人员身份证号或电话', values: secrets.personal });
+      if (!permissions.has('person.personal-data') && !permissions.has('penalty.party-data')) forbidden.push({ what: '当事人身份证号、电话或住址', values: secrets.party });
+      // Cases outside the scope (as the case service decides: region, creator, or the user among the officers).
+      const outside = cases.filter((k) => !inScope(scope, { regionPath: k.region_path, createdBy: k.created_by, personId: scope.personId && k.officer_ids.includes(`,${scope.personId},`) ? scope.personId : null }));
+      let crawled = 0;
+      for (const pattern of paths) {
+        for (const url of urlsOf(pattern)) {
+          for await (const res of pagesOf(c, url)) {
+          expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
+          if (res.statusCode !== 200) break;
+          crawled++;
+          const text = textOf(res);
+          for (const f of forbidden) {
+            const leaked = f.values.find((v) => text.includes(v));
+            expect(leaked, `${user.username} GET ${url} carries ${f.what}`).toBeUndefined();
+          }
+          const foreign = outside.find((k) => text.includes(k.id));
+          expect(foreign?.id, `${user.username} GET ${url} carries case ${foreign?.id} outside its scope`).toBeUndefined();
+          }
+        }
+      }
+      expect(crawled).toBeGreaterThan(3);
+    });
+  }
+});
