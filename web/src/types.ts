@@ -26,6 +26,8 @@ export interface Person {
 export interface User { id: string; username: string; displayName: string; regionId: string; regionName: string; dataScope: string; active: boolean; roles: string[] }
 export interface Dictionaries {
   roles: { id: string; name: string; permissions: string[] }[];
+  /** The roles the signed-in user may grant */
+  grantableRoles: string[];
   dataScopes: Record<string, string>;
   agencyKinds: Record<string, string>;
   certificateStates: Record<string, string>;

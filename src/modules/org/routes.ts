@@ -8,6 +8,7 @@ import { legalDate } from '../../platform/http/schemas.js';
 import * as org from './service.js';
 import { ROLES, ROLE_IDS, ROLE_PERMISSIONS, PERMISSIONS } from './roles.js';
 import { DATA_SCOPES } from './scope.js';
+import { grantableRoles } from './grants.js';
 import { ANNUAL_REVIEWS, CERTIFICATE_STATES, STANDINGS } from './certificates.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -70,10 +71,12 @@ export const orgRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const tags = ['org'];
 
-  app.get('/org/dictionaries', { schema: { tags, summary: '角色、数据权限、证件状态等字典' } }, async (req) => {
-    await serviceRequest(yifa, req, 'org.read');
+  app.get('/org/dictionaries', { schema: { tags, summary: '角色、数据权限、证件状态等字典（含本人可授予的角色）' } }, async (req) => {
+    const { auth } = await serviceRequest(yifa, req, 'org.read');
     return {
       roles: ROLE_IDS.map((r) => ({ id: r, name: ROLES[r], permissions: ROLE_PERMISSIONS[r] })),
+      /** The roles this user may grant (grants.ts): the user form offers only these */
+      grantableRoles: [...grantableRoles(auth.roles)],
       permissions: PERMISSIONS,
       dataScopes: DATA_SCOPES,
       agencyKinds: { statutory: '法定行政机关', entrusted: '受委托组织', township: '乡镇综合行政执法' },

@@ -57,7 +57,7 @@ export default function UsersPage() {
           )}
           <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}><Input /></Form.Item>
           <Form.Item name="roles" label="角色" rules={[{ required: true, message: '至少选择一个角色' }]}>
-            <Select mode="multiple" options={(dict.data?.roles ?? []).map((r) => ({ value: r.id, label: r.name }))} />
+            <Select mode="multiple" options={(dict.data?.roles ?? []).filter((r) => dict.data?.grantableRoles.includes(r.id)).map((r) => ({ value: r.id, label: r.name }))} />
           </Form.Item>
           <Form.Item name="dataScope" label="数据权限" rules={[{ required: true }]}>
             <Select options={Object.entries(dict.data?.dataScopes ?? {}).map(([value, label]) => ({ value, label }))} />
