@@ -7,6 +7,7 @@ import { serviceRequest } from '../platform/http/request.js';
 import { decodeCursor, pageOf, pageQuery } from '../platform/http/pagination.js';
 import { scopeFilter } from '../modules/org/scope.js';
 import type { Action } from './journal.js';
+import { witnessRoutes } from './witness-routes.js';
 
 const seq = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
@@ -64,6 +65,8 @@ export const journalRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) =>
     });
     return { from: a ?? null, fromSize: from, to: b, proof: proof.map((h) => h.toString('hex')) };
   });
+
+  await base.register(witnessRoutes(yifa));
 
   app.get('/journal/actions', {
     schema: {
