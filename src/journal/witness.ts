@@ -67,6 +67,9 @@ export async function witnessLog(db: Db, journal: Journal, rawUrl: string, opts:
   const url = witnessBaseUrl(rawUrl);
   try {
     const claimed = await fetchClaim(url);
+    if (claimed.der.equals(spkiDer(publicKeyOf(journal.publicKeyPem, '本系统的签名公钥')))) {
+      return { outcome: 'incomplete', message: `${url} 是本系统自己的日志（签名公钥相同）：见证须由另一方进行` };
+    }
     const pins = await currentPins(db.kysely, url, claimed.origin);
     const keyProblem = pinProblem(pins, claimed, url);
     const accepted = keyProblem !== null && opts.acceptKeyId !== undefined && opts.acceptKeyId.toLowerCase() === claimed.keyId;

@@ -303,7 +303,10 @@ describe.each(ENGINES)('checkpoints anchored outside the database (%s)', (engine
     expect((await witnessLog(county.yifa.db, county.yifa.journal, townUrl)).outcome).toBe('cosigned');
   }, SLOW);
 
-  it('reports an unreachable log without an alert', async () => {
+  it('reports an unreachable log, and itself, without an alert', async () => {
+    const self = await witnessLog(town.yifa.db, town.yifa.journal, `${townUrl}/`);
+    expect(self).toMatchObject({ outcome: 'incomplete' });
+    expect((self as { message: string }).message).toContain('本系统自己的日志');
     const gone = await startTestApp(engine, { demo: false });
     const url = await listen(gone);
     await gone.close();
@@ -311,6 +314,7 @@ describe.each(ENGINES)('checkpoints anchored outside the database (%s)', (engine
     expect(r).toMatchObject({ outcome: 'incomplete' });
     expect((r as { message: string }).message).toMatch(/无法连接/);
     expect(await county.yifa.db.kysely.selectFrom('witness_alerts').selectAll().execute()).toHaveLength(0);
+    expect(await town.yifa.db.kysely.selectFrom('witness_pins').selectAll().execute()).toHaveLength(0);
   });
 });
 
