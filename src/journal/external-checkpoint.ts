@@ -93,18 +93,21 @@ export interface JournalUnderCheck {
  */
 export async function verifyAgainstExternal(journal: JournalUnderCheck, ext: ExternalCheckpoint, opts: VerifyOptions = {}): Promise<ExternalReport> {
   const external = { source: ext.source, origin: ext.origin, size: ext.size, rootHash: ext.rootHash.toString('hex'), timestamp: ext.timestamp };
-  const failed = (report: JournalReport, problem: JournalProblem): ExternalReport => ({ ...report, ok: false, rootHash: null, problem, external });
-  const early = emptyReport();
-  if (!verifyCheckpointSignature(ext.body, ext.signature, journal.publicKeyPem)) {
-    return failed(early, { seq: 0, kind: 'external-signature', message: `外部检查点（${ext.source}）的签名不是本日志的签名密钥所签：它不属于本日志，或本日志的签名密钥已被更换` });
-  }
-  if (ext.origin !== journal.origin) {
-    return failed(early, { seq: 0, kind: 'external-origin', message: `外部检查点属于日志“${ext.origin}”，本日志名为“${journal.origin}”（YIFA_JOURNAL_ORIGIN）` });
-  }
   const { report, roots } = await verifyJournalRoots(journal.db, journal.publicKeyPem, { ...opts, rootsAt: [ext.size] });
   if (!report.ok) return { ...report, external };
-  const problem = await compareWithExternal(journal, ext, report.actions, roots);
-  return problem ? failed(report, problem) : { ...report, external };
+  const problem = signerProblem(journal, ext) ?? (await compareWithExternal(journal, ext, report.actions, roots));
+  return problem ? { ...report, ok: false, rootHash: null, problem, external } : { ...report, external };
+}
+
+/** Was the external checkpoint signed by this journal's key, for this journal? */
+function signerProblem(journal: JournalUnderCheck, ext: ExternalCheckpoint): JournalProblem | null {
+  if (!verifyCheckpointSignature(ext.body, ext.signature, journal.publicKeyPem)) {
+    return { seq: 0, kind: 'external-signature', message: `外部检查点（${ext.source}）的签名不是本日志的签名密钥所签：它不属于本日志，或本日志的签名密钥已被更换` };
+  }
+  if (ext.origin !== journal.origin) {
+    return { seq: 0, kind: 'external-origin', message: `外部检查点属于日志“${ext.origin}”，本日志名为“${journal.origin}”（YIFA_JOURNAL_ORIGIN）` };
+  }
+  return null;
 }
 
 async function compareWithExternal(journal: JournalUnderCheck, ext: ExternalCheckpoint, size: number, roots: Map<number, string>): Promise<JournalProblem | null> {
@@ -126,8 +129,4 @@ async function compareWithExternal(journal: JournalUnderCheck, ext: ExternalChec
     return { seq: ext.size, kind: 'external-inconsistent', message: `由数据库中存储的 Merkle 节点构造的一致性证明（${ext.size} → ${size}）不成立：存储的节点被改动` };
   }
   return null;
-}
-
-function emptyReport(): JournalReport {
-  return { ok: false, actions: 0, checkpoints: 0, latestCheckpoint: null, rootHash: null, uncheckpointed: 0, problem: null, seconds: 0, actionsPerSecond: 0 };
 }

@@ -27,7 +27,11 @@ function numeric<T extends { size: number; cosign_time: number }>(row: T): T {
   return { ...row, size: Number(row.size), cosign_time: Number(row.cosign_time) };
 }
 
-/** The form a witness keeps and hands out (`yifa journal witness` prints it; verify --checkpoint reads it). */
+/**
+ * The form in which a witness hands out what it cosigned (GET /journal/witnessed, and
+ * the start of `yifa journal witness` output); `verify --checkpoint` reads it. Public:
+ * only what the two signatures cover, not where the log is served or how the push went.
+ */
 export const WITNESSED_FORMAT = 'yifa-witnessed-checkpoint-v1';
 
 export interface WitnessIdentity {
@@ -39,19 +43,17 @@ export interface WitnessIdentity {
 export function witnessedRecord(row: WitnessCosignatureTable, witness: WitnessIdentity) {
   return {
     format: WITNESSED_FORMAT,
-    url: row.url,
     witnessedAt: row.cosigned_at,
     checkpoint: {
       origin: row.origin, size: Number(row.size), rootHash: row.root_hash, timestamp: row.timestamp,
       body: row.body, signature: row.signature, keyId: row.key_id,
     },
     cosignature: { witness, time: Number(row.cosign_time), signature: row.cosignature },
-    pushed: row.pushed,
-    pushMessage: row.push_message,
   };
 }
 
-export type WitnessedRecord = ReturnType<typeof witnessedRecord>;
+/** What the witness itself reports of a run: the record, where it looked, and the witnessed server's answer to the push. */
+export type WitnessedRecord = ReturnType<typeof witnessedRecord> & { url: string; pushed: WitnessCosignatureTable['pushed']; pushMessage: string };
 
 /** What the console shows: who witnessed this journal, and how the logs this installation witnesses stand. */
 export async function witnessOverview(k: Kysely) {

@@ -213,7 +213,8 @@ async function cosign(db: Db, journal: Journal, url: string, claimed: Claimed, b
     await trx.insertInto('witness_cosignatures').values(row).execute();
     return { id: row.id };
   });
-  return { outcome: 'cosigned', record: witnessedRecord(row, { name: journal.origin, keyId: journal.keyId, publicKeyPem: journal.publicKeyPem }) };
+  const record = witnessedRecord(row, { name: journal.origin, keyId: journal.keyId, publicKeyPem: journal.publicKeyPem });
+  return { outcome: 'cosigned', record: { ...record, url, pushed: push.pushed, pushMessage: push.message } };
 }
 
 /** Hands the cosignature to the witnessed server; its answer is kept, whatever it is. */

@@ -25,7 +25,7 @@ import { loadConfig, type Config } from '../../src/platform/config.js';
 import { openYifa } from '../../src/platform/yifa.js';
 import type { Engine } from '../../src/platform/db/database.js';
 import { Journal } from '../../src/journal/journal.js';
-import { loadOrCreateSigningKey, signCosignature } from '../../src/journal/checkpoint.js';
+import { loadOrCreateSigningKey, signCheckpoint, signCosignature } from '../../src/journal/checkpoint.js';
 import { verifyJournal } from '../../src/journal/verify-journal.js';
 import { parseExternalCheckpoint, verifyAgainstExternal } from '../../src/journal/external-checkpoint.js';
 import { witnessLog } from '../../src/journal/witness.js';
@@ -212,6 +212,7 @@ describe.each(ENGINES)('checkpoints anchored outside the database (%s)', (engine
     // The record the county keeps (and serves) is a checkpoint the town's journal contains.
     const served = (await county.anonymous().get(`/api/v1/journal/witnessed?origin=${encodeURIComponent(TOWN)}`)).json();
     expect(served).toMatchObject({ format: 'yifa-witnessed-checkpoint-v1', checkpoint: { size: grown.size } });
+    expect(Object.keys(served).sort()).toEqual(['checkpoint', 'cosignature', 'format', 'witnessedAt']);
     const recordFile = join(tmp, 'witnessed.json');
     writeFileSync(recordFile, JSON.stringify(served));
     const ok = await yifaCli(['journal', 'verify', '--checkpoint', recordFile], envOf(town));
@@ -219,6 +220,34 @@ describe.each(ENGINES)('checkpoints anchored outside the database (%s)', (engine
     expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, external: { size: grown.size, origin: TOWN } });
     expect((await county.anonymous().get('/api/v1/journal/witnessed?origin=nobody')).statusCode).toBe(404);
   }, SLOW);
+
+  it('verify --checkpoint names a checkpoint of another key or origin, and stored Merkle nodes that no longer prove consistency', async () => {
+    const asFile = (cp: object) => parseExternalCheckpoint(JSON.stringify(cp), 'saved.json');
+    const townCp = (await town.yifa.journal.checkpoint())!;
+    const countyCp = (await county.yifa.journal.checkpoint())!;
+    expect((await verifyAgainstExternal(town.yifa.journal, asFile(countyCp))).problem).toMatchObject({ kind: 'external-signature' });
+    const edited = { ...townCp, body: townCp.body.replace(`\n${townCp.size}\n`, `\n${townCp.size + 1}\n`) };
+    expect(() => asFile(edited)).toThrow(/与其签名正文不一致/);
+    expect((await verifyAgainstExternal(town.yifa.journal, asFile({ body: edited.body, signature: edited.signature }))).problem).toMatchObject({ kind: 'external-signature' });
+    const key = loadOrCreateSigningKey(town.config.dataDir);
+    const renamed = signCheckpoint(key.privateKey, 'elsewhere.test/journal', townCp.size, Buffer.from(townCp.rootHash, 'hex'), townCp.timestamp);
+    const renamedReport = await verifyAgainstExternal(town.yifa.journal, asFile({ body: renamed.body, signature: renamed.signature.toString('base64') }));
+    expect(renamedReport.problem).toMatchObject({ kind: 'external-origin' });
+    expect(renamedReport.problem!.message).toContain(`本日志名为“${TOWN}”`);
+    expect(await verifyAgainstExternal(town.yifa.journal, asFile(townCp))).toMatchObject({ ok: true, problem: null });
+
+    // The stored subtree roots serve every proof; the rows' own hashes do not depend on them.
+    await appendSome(town.yifa.journal, 13);
+    await dropJournalGuards(town, engine);
+    const k = town.yifa.db.kysely;
+    for (const row of await k.selectFrom('actions').select(['seq', 'nodes']).where('nodes', '!=', '').execute()) {
+      await k.updateTable('actions').set({ nodes: row.nodes.split(',').map(() => '0'.repeat(64)).join(',') }).where('seq', '=', row.seq).execute();
+    }
+    expect(await verifyJournal(town.yifa.db, town.yifa.journal.publicKeyPem)).toMatchObject({ ok: true });
+    const r = await verifyAgainstExternal(town.yifa.journal, asFile(townCp));
+    expect(r.problem).toMatchObject({ kind: 'external-inconsistent' });
+    expect(r.problem!.message).toContain('存储的节点被改动');
+  });
 
   it('proves consistency from any size up to a signed checkpoint', async () => {
     const cp = (await town.yifa.journal.checkpoint())!;
