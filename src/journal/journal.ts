@@ -19,7 +19,7 @@ import {
   EMPTY_FRONTIER, appendLeaf, consistencyProof, frontierPositions, inclusionProof, leafHash, rootOf,
   type Frontier, type Hash, type NodeReader,
 } from './merkle.js';
-import { signCheckpoint, keyIdOf, type Checkpoint } from './checkpoint.js';
+import { signCheckpoint, signCosignature, keyIdOf, type Checkpoint } from './checkpoint.js';
 
 export interface Actor {
   userId: string | null;
@@ -82,6 +82,11 @@ export class Journal {
   }
   get keyId(): string {
     return keyIdOf(this.signing.publicKey);
+  }
+
+  /** This installation, as a witness, cosigns another log's checkpoint body (the key never leaves the journal). */
+  cosign(body: string, time: number): Buffer {
+    return signCosignature(this.signing.privateKey, body, time);
   }
 
   /**

@@ -8,6 +8,7 @@ import { decodeCursor, pageOf, pageQuery } from '../platform/http/pagination.js'
 import { scopeFilter } from '../modules/org/scope.js';
 import type { Action } from './journal.js';
 import { readableEntry, type JournalReadPolicies, type JournalReader } from './read-policy.js';
+import { witnessRoutes } from './witness-routes.js';
 
 const seq = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
@@ -52,17 +53,24 @@ export const journalRoutes = (yifa: Yifa, policies: JournalReadPolicies): Fastif
     return { seq: req.query.seq, treeSize: cp.size, leafHash: action.leaf_hash, proof: proof.map((h) => h.toString('hex')), checkpoint: cp };
   });
 
+  // `from` may be any size: a witness asks from the size it saw last, and this server may
+  // no longer have (or never have had) a checkpoint there. `to` must be signed, so the
+  // proof always ends at a root this journal committed to.
   app.get('/journal/proofs/consistency', {
-    schema: { tags, summary: '一致性证明（RFC 6962）', querystring: z.strictObject({ from: seq, to: seq }) },
+    schema: { tags, summary: '一致性证明（RFC 6962）：from 为任意规模，to 须为已签名检查点的规模', querystring: z.strictObject({ from: seq, to: seq }) },
     config: publicLimit,
   }, async (req) => {
     const { from, to } = req.query;
-    const [a, b] = await Promise.all([yifa.journal.checkpointAt(from), yifa.journal.checkpointAt(to)]);
-    if (!a || !b) throw new AppError('NOT_FOUND', '两个规模都必须是已签名的检查点');
     if (from > to || from === 0) throw new AppError('INVALID_INPUT', '须满足 0 < from ≤ to');
-    const proof = await yifa.journal.consistencyProof(from, to);
-    return { from: a, to: b, proof: proof.map((h) => h.toString('hex')) };
+    const [a, b] = await Promise.all([yifa.journal.checkpointAt(from), yifa.journal.checkpointAt(to)]);
+    if (!b) throw new AppError('NOT_FOUND', `规模 ${to} 处没有签名检查点（to 须为已签名检查点的规模）`);
+    const proof = await yifa.journal.consistencyProof(from, to).catch((e: Error) => {
+      throw new AppError('CONFLICT', `无法由存储的节点构造一致性证明（${e.message}）：日志可能已损坏，请运行 yifa journal verify`);
+    });
+    return { from: a ?? null, fromSize: from, to: b, proof: proof.map((h) => h.toString('hex')) };
   });
+
+  await base.register(witnessRoutes(yifa));
 
   app.get('/journal/actions', {
     schema: {

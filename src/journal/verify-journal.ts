@@ -18,7 +18,10 @@ import { verifyRange, type SliceEvent, type SliceTask } from './verify-range.js'
 export interface JournalProblem {
   /** Position of the first bad entry (or the first missing one) */
   seq: number;
-  kind: 'changed' | 'missing' | 'truncated' | 'checkpoint-mismatch' | 'bad-signature';
+  kind:
+    | 'changed' | 'missing' | 'truncated' | 'checkpoint-mismatch' | 'bad-signature'
+    // Against a checkpoint kept outside the database (external-checkpoint.ts):
+    | 'external-signature' | 'external-origin' | 'external-truncated' | 'external-mismatch' | 'external-inconsistent';
   message: string;
 }
 
@@ -27,6 +30,8 @@ export interface JournalReport {
   actions: number;
   checkpoints: number;
   latestCheckpoint: { size: number; rootHash: string; timestamp: string } | null;
+  /** Root of the whole journal rebuilt from its rows (hex); null when a problem stopped the rebuild. */
+  rootHash: string | null;
   uncheckpointed: number;
   problem: JournalProblem | null;
   seconds: number;
@@ -41,9 +46,25 @@ export interface VerifyOptions {
   threads?: number;
   /** Leaves per block, a power of two (default 8192); small values let tests exercise the slicing. */
   blockSize?: number;
+  /** Further tree sizes whose roots, rebuilt from the rows, are wanted (an external checkpoint's). */
+  rootsAt?: number[];
 }
 
 export async function verifyJournal(db: Db, publicKeyPem: string, opts: VerifyOptions = {}): Promise<JournalReport> {
+  return (await verifyJournalRoots(db, publicKeyPem, opts)).report;
+}
+
+/**
+ * verifyJournal, also returning the roots rebuilt from the rows at the sizes asked for in
+ * `rootsAt` that the journal reaches (hex, by size), when no problem stopped the rebuild.
+ */
+export async function verifyJournalRoots(db: Db, publicKeyPem: string, opts: VerifyOptions = {}): Promise<{ report: JournalReport; roots: Map<number, string> }> {
+  const roots = new Map<number, string>();
+  const report = await rebuildAndCheck(db, publicKeyPem, opts, roots);
+  return { report, roots };
+}
+
+async function rebuildAndCheck(db: Db, publicKeyPem: string, opts: VerifyOptions, roots: Map<number, string>): Promise<JournalReport> {
   const started = performance.now();
   const checkpoints = (await db.kysely.selectFrom('checkpoints').selectAll().orderBy('size').execute()).map((c) => ({ ...c, size: Number(c.size) }));
   const report = (problem: JournalProblem | null, actions: number): JournalReport => {
@@ -52,6 +73,7 @@ export async function verifyJournal(db: Db, publicKeyPem: string, opts: VerifyOp
     return {
       ok: problem === null, actions, checkpoints: checkpoints.length,
       latestCheckpoint: latest ? { size: latest.size, rootHash: latest.root_hash, timestamp: latest.timestamp } : null,
+      rootHash: problem === null ? (roots.get(actions) ?? null) : null,
       uncheckpointed: Math.max(0, actions - (latest?.size ?? 0)), problem, seconds, actionsPerSecond: seconds > 0 ? Math.round(actions / seconds) : actions,
     };
   };
@@ -72,16 +94,21 @@ export async function verifyJournal(db: Db, publicKeyPem: string, opts: VerifyOp
   const threads = opts.threads ?? (end < PARALLEL_FROM ? 1 : Math.min(availableParallelism(), 4));
 
   // Slices hash their own blocks; here only block roots are joined, and each checkpoint's
-  // root is rebuilt from the blocks before it and the slice's partial block.
+  // root is rebuilt from the blocks before it and the slice's partial block. The root is
+  // also rebuilt at the journal's end and at any size the caller asked for.
   const blocks = new TreeBuilder();
   let next = 0;
-  const sizes = checkpoints.map((c) => c.size);
+  const sizes = [...new Set([...checkpoints.map((c) => c.size), ...(opts.rootsAt ?? []), end])].filter((s) => s > 0 && s <= end).sort((a, b) => a - b);
+  if (end === 0) roots.set(0, rootOfFrontier([]).toString('hex'));
   for await (const event of sliceEvents(db.location, end, threads, opts.blockSize ?? BLOCK, sizes)) {
     if ('block' in event) {
       blocks.add(event.block);
     } else if ('checkpoint' in event) {
-      const cp = checkpoints[next]!;
-      if (cp.size !== event.checkpoint || rootOfFrontier([...blocks.frontier(), ...event.partial]).toString('hex') !== cp.root_hash) {
+      const root = rootOfFrontier([...blocks.frontier(), ...event.partial]).toString('hex');
+      roots.set(event.checkpoint, root);
+      const cp = checkpoints[next];
+      if (cp?.size !== event.checkpoint) continue; // a size asked for, not a stored checkpoint
+      if (root !== cp.root_hash) {
         const from = next > 0 ? checkpoints[next - 1]!.size : 0;
         return report({ seq: from, kind: 'checkpoint-mismatch', message: `重建的根哈希与规模为 ${cp.size} 的签名检查点不符：第 ${from}–${cp.size - 1} 条之间有记录被改动、重排或替换` }, cp.size);
       }

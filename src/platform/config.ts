@@ -25,6 +25,13 @@ export interface Config {
   uploadMaxBytes: number;
   /** Hours between the server's re-hashing of every evidence file (0: only `yifa evidence verify`). */
   evidenceVerifyHours: number;
+  /**
+   * The journal signing key outside the data directory (absolute path); undefined → the
+   * key is `${dataDir}/journal-signing-key.pem`, created on first start.
+   */
+  signingKeyFile: string | undefined;
+  /** A file of PEM public keys of the witnesses whose cosignatures this server accepts; undefined → none. */
+  trustedWitnessesFile: string | undefined;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -50,5 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicRateLimit: intFrom(env, 'YIFA_PUBLIC_RATE_LIMIT', 600),
     uploadMaxBytes: intFrom(env, 'YIFA_UPLOAD_MAX_BYTES', 8 * 1024 ** 3),
     evidenceVerifyHours: intFrom(env, 'YIFA_EVIDENCE_VERIFY_HOURS', 24),
+    signingKeyFile: env.YIFA_SIGNING_KEY_FILE ? resolve(env.YIFA_SIGNING_KEY_FILE) : undefined,
+    trustedWitnessesFile: env.YIFA_TRUSTED_WITNESSES ? resolve(env.YIFA_TRUSTED_WITNESSES) : undefined,
   };
 }

@@ -25,7 +25,7 @@ export async function openYifa(config: Config, opts: { migrate?: boolean } = {})
   try {
     if (opts.migrate !== false) await migrateToLatest(db);
     db.prepareStatements();
-    const key = loadOrCreateSigningKey(config.dataDir);
+    const key = loadOrCreateSigningKey(config.dataDir, config.signingKeyFile);
     const journal = new Journal(db, key, config.journalOrigin);
     const calendar = new CalendarStore(db, journal);
     if (opts.migrate !== false) await calendar.seedIfEmpty();

@@ -44,11 +44,14 @@ export class Client {
   delete(url: string, headers?: Record<string, string>) { return this.request('DELETE', url, undefined, headers); }
 }
 
-/** `demo` seeds the town (default); `cases` also its year of penalty cases, as `npm start` does. */
-export async function startTestApp(engine: Engine, opts: { demo?: boolean; cases?: boolean } = {}): Promise<TestApp> {
+/**
+ * `demo` seeds the town (default); `cases` also its year of penalty cases, as `npm start`
+ * does; `config` overrides settings (as environment variables would).
+ */
+export async function startTestApp(engine: Engine, opts: { demo?: boolean; cases?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
   const t = await createTestDatabase(engine, { migrate: false });
   await t.db.close();
-  const config: Config = { ...loadConfig({}), dataDir: t.dataDir, databaseUrl: t.databaseUrl, demoPassword: DEMO_PASSWORD, checkpointIntervalSeconds: 0 };
+  const config: Config = { ...loadConfig({}), dataDir: t.dataDir, databaseUrl: t.databaseUrl, demoPassword: DEMO_PASSWORD, checkpointIntervalSeconds: 0, ...opts.config };
   const yifa = await openYifa(config);
   if (opts.demo !== false) await seedDemoTown(yifa, { password: DEMO_PASSWORD });
   if (opts.cases) await seedDemoCases(yifa);

@@ -44,6 +44,19 @@ export interface DeadlineResult {
 }
 export interface Action { seq: number; id: string; type: string; actor: { userId: string | null; role: string | null }; subject: { type: string; id: string } | null; occurredAt: string; receivedAt: string; payload: unknown; leafHash: string }
 export interface Checkpoint { origin: string; size: number; rootHash: string; timestamp: string; body: string; signature: string; keyId: string }
+export interface WitnessAlert { id: string; origin: string; url: string; kind: string; message: string; detectedAt: string }
+/** GET /journal/witness: who witnessed this journal, and the logs this installation witnesses */
+export interface WitnessView {
+  self: { name: string; keyId: string };
+  trust: { configured: boolean; witnesses: { keyId: string; label: string | null }[]; error: string | null };
+  witnessedBy: { witnessName: string; witnessKeyId: string; size: number; rootHash: string; cosignedAt: string; receivedAt: string }[];
+  witnessing: {
+    origin: string; url: string; keyId: string; pinnedAt: string; status: 'ok' | 'alert';
+    latest: { size: number; rootHash: string; timestamp: string; cosignedAt: string; pushed: 'accepted' | 'refused' | 'failed'; pushMessage: string } | null;
+    lastAlert: WitnessAlert | null;
+  }[];
+  alerts: WitnessAlert[];
+}
 export interface LoginEntry { id: string; username: string; outcome: string; ip: string; userAgent: string; at: string }
 export interface HolidayYear { year: number; source: string; note: string; updatedAt: string; days: number }
 export interface HolidayDay { date: string; kind: 'rest' | 'workday'; name: string }

@@ -1,6 +1,7 @@
 /**
  * Checkpoint checks for the independent verifier: the signed body is
- * "<origin>\n<size>\n<base64 root>\ntimestamp <RFC 3339>\n", signed with Ed25519.
+ * "<origin>\n<size>\n<base64 root>\ntimestamp <RFC 3339>\n", signed with Ed25519, and
+ * witnesses' cosignatures of such a body.
  */
 import { createPublicKey, verify } from 'node:crypto';
 
@@ -30,4 +31,13 @@ export function verifyCheckpointSignature(body: string, signature: Buffer, publi
   } catch {
     return false;
   }
+}
+
+/**
+ * A witness's cosignature (C2SP tlog-cosignature/v1): Ed25519 over
+ * "cosignature/v1\ntime <Unix seconds>\n" followed by the checkpoint body.
+ */
+export function verifyCosignature(body: string, time: number, signature: Buffer, witnessPublicKeyPem: string): boolean {
+  if (!Number.isSafeInteger(time) || time < 0) return false;
+  return verifyCheckpointSignature(`cosignature/v1\ntime ${time}\n${body}`, signature, witnessPublicKeyPem);
 }

@@ -171,6 +171,66 @@ export interface CheckpointTable {
   key_id: string;
 }
 
+/** A witnessed log's public key, pinned at first contact or accepted by an administrator (migration 012) */
+export interface WitnessPinTable {
+  id: string;
+  /** Base URL of the witnessed yifa, as given to `yifa journal witness` */
+  url: string;
+  origin: string;
+  public_key_pem: string;
+  key_id: string;
+  reason: 'first-contact' | 'accepted';
+  pinned_at: string;
+}
+
+/** A checkpoint of another log this installation found consistent and cosigned */
+export interface WitnessCosignatureTable {
+  id: string;
+  origin: string;
+  url: string;
+  size: number;
+  /** hex */
+  root_hash: string;
+  timestamp: string;
+  /** The checkpoint body and its signature (base64) as the log signed them */
+  body: string;
+  signature: string;
+  key_id: string;
+  /** Unix seconds, as in the cosigned message */
+  cosign_time: number;
+  /** base64 Ed25519 over the C2SP tlog-cosignature/v1 message */
+  cosignature: string;
+  cosigned_at: string;
+  /** What the log's server answered when the cosignature was pushed */
+  pushed: 'accepted' | 'refused' | 'failed';
+  push_message: string;
+}
+
+/** An inconsistency this installation found as a witness */
+export interface WitnessAlertTable {
+  id: string;
+  origin: string;
+  url: string;
+  kind: string;
+  message: string;
+  /** Canonical JSON: what was claimed and what had been seen */
+  evidence: string;
+  detected_at: string;
+}
+
+/** A trusted witness's cosignature of one of this installation's own checkpoints */
+export interface JournalCosignatureTable {
+  id: string;
+  size: number;
+  root_hash: string;
+  witness_name: string;
+  witness_key_id: string;
+  witness_public_key_pem: string;
+  cosign_time: number;
+  signature: string;
+  received_at: string;
+}
+
 export interface PenaltyCaseTable {
   id: string;
   agency_id: string;
@@ -305,4 +365,8 @@ export interface Database {
   holiday_years: HolidayYearTable;
   actions: ActionTable;
   checkpoints: CheckpointTable;
+  witness_pins: WitnessPinTable;
+  witness_cosignatures: WitnessCosignatureTable;
+  witness_alerts: WitnessAlertTable;
+  journal_cosignatures: JournalCosignatureTable;
 }

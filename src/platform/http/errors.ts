@@ -23,6 +23,12 @@ export const ERROR_STATUS = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   /** A Range header outside the file */
   RANGE_NOT_SATISFIABLE: 416,
+  /** A cosignature from a witness whose key is not in YIFA_TRUSTED_WITNESSES */
+  WITNESS_UNTRUSTED: 403,
+  /** A cosignature of a checkpoint (size and root) this journal never signed */
+  CHECKPOINT_UNKNOWN: 409,
+  /** A signature that does not verify against the key sent with it */
+  SIGNATURE_INVALID: 422,
   INTERNAL: 500,
 } as const satisfies Record<string, number>;
 

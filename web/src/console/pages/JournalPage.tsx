@@ -1,12 +1,14 @@
 import { Card, Descriptions, Table, Typography } from 'antd';
 import { usePagedList, useResource } from '../../hooks';
 import { emptyText, LoadMore } from '../../components';
-import type { Action, Checkpoint } from '../../types';
+import type { Action, Checkpoint, WitnessView } from '../../types';
+import { LatestWitnessCard, WitnessingCard } from './WitnessCards';
 
 export default function JournalPage() {
   const list = usePagedList<Action>('/journal/actions?limit=100');
   const cp = useResource<Checkpoint>('/journal/checkpoint');
   const key = useResource<{ keyId: string; publicKeyPem: string }>('/journal/public-key');
+  const witness = useResource<WitnessView>('/journal/witness');
   return (
     <>
       <Card title="最新签名检查点" style={{ marginBottom: 16 }}>
@@ -19,6 +21,8 @@ export default function JournalPage() {
           </Descriptions>
         ) : emptyText(cp.error?.message ?? '加载中')}
       </Card>
+      <LatestWitnessCard view={witness.data} error={witness.error?.message} checkpointSize={cp.data?.size} />
+      <WitnessingCard view={witness.data} />
       <Card title="操作日志（只增不改，按数据权限显示）">
         <Table<Action>
           rowKey="seq" loading={list.loading} dataSource={list.items} pagination={false} size="small" locale={{ emptyText: emptyText('暂无记录') }}
