@@ -44,3 +44,8 @@ export function readableEntry(
   if (policy.readPermission !== null && !reader.permissions.has(policy.readPermission)) return withheld('permission');
   return { ...policy.mask(entry, reader), withheld: null };
 }
+
+/** The journal's own subjects: another yifa's log this one witnesses (sizes, roots, signatures: nothing personal). */
+export const JOURNAL_OWN_POLICIES = {
+  'witnessed-log': { readPermission: null, mask: (entry) => entry },
+} as const satisfies JournalReadPolicies;

@@ -30,10 +30,10 @@ import { evidenceRoutes } from '../../modules/evidence/routes.js';
 import { ORG_JOURNAL_POLICIES } from '../../modules/org/journal-policy.js';
 import { ENFORCEMENT_JOURNAL_POLICIES } from '../../modules/enforcement/journal-policy.js';
 import { EVIDENCE_JOURNAL_POLICIES } from '../../modules/evidence/journal-policy.js';
-import type { JournalReadPolicies } from '../../journal/read-policy.js';
+import { JOURNAL_OWN_POLICIES, type JournalReadPolicies } from '../../journal/read-policy.js';
 
 /** How the journal shows each module's records (a subject type without one shows no payload). */
-export const JOURNAL_READ_POLICIES: JournalReadPolicies = { ...ORG_JOURNAL_POLICIES, ...ENFORCEMENT_JOURNAL_POLICIES, ...EVIDENCE_JOURNAL_POLICIES };
+export const JOURNAL_READ_POLICIES: JournalReadPolicies = { ...JOURNAL_OWN_POLICIES, ...ORG_JOURNAL_POLICIES, ...ENFORCEMENT_JOURNAL_POLICIES, ...EVIDENCE_JOURNAL_POLICIES };
 
 // Validation messages in Chinese for every schema.
 z.config(z.locales.zhCN());
