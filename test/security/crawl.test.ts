@@ -16,6 +16,8 @@ import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { DEMO_LOGINS } from '../../src/demo/town.js';
 import { inScope } from '../../src/modules/org/scope.js';
 import type { PenaltyCase } from '../../src/modules/enforcement/penalty-case.js';
+import { JOURNAL_READ_POLICIES } from '../../src/platform/http/app.js';
+import { NO_SUBJECT } from '../../src/journal/read-policy.js';
 
 const STRONG = 'Xq7#pLm2-Vt9wRz';
 /** Routes that take no session: crawled anonymously elsewhere, or need a secret the crawler has no business holding. */
@@ -122,6 +124,11 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     if (key === 'id,seq' || key === 'id,seq,sha256') return values.evidence!.map((v) => { const [id, seq, sha256] = v.split('|'); return fill(pattern, { id: id!, seq: seq!, sha256: sha256! }); });
     throw new Error(`the crawler does not know how to fill ${pattern}: teach urlsOf`);
   }
+
+  it('every subject type in the journal has a read policy (none is withheld for want of one)', async () => {
+    const types = await t.yifa.db.kysely.selectFrom('actions').select('subject_type').distinct().execute();
+    for (const { subject_type } of types) expect(Object.keys(JOURNAL_READ_POLICIES), String(subject_type)).toContain(subject_type ?? NO_SUBJECT);
+  });
 
   it('finds every GET route fillable', () => {
     expect(paths.length).toBeGreaterThan(20);
