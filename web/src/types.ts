@@ -42,7 +42,7 @@ export interface DeadlineResult {
   explanation: { summary: string; steps: { date: string; to?: string; counted: boolean; reason: string }[] };
   warnings: string[];
 }
-export interface Action { seq: number; id: string; type: string; actor: { userId: string | null; role: string | null }; subject: { type: string; id: string } | null; occurredAt: string; receivedAt: string; payload: unknown; leafHash: string }
+export interface Action { seq: number; id: string; type: string; actor: { userId: string | null; role: string | null }; subject: { type: string; id: string } | null; occurredAt: string; receivedAt: string; payload: unknown; withheld: { reason: string; message: string } | null; leafHash: string }
 export interface Checkpoint { origin: string; size: number; rootHash: string; timestamp: string; body: string; signature: string; keyId: string }
 export interface WitnessAlert { id: string; origin: string; url: string; kind: string; message: string; detectedAt: string }
 /** GET /journal/witness: who witnessed this journal, and the logs this installation witnesses */

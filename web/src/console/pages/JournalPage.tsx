@@ -26,7 +26,12 @@ export default function JournalPage() {
       <Card title="操作日志（只增不改，按数据权限显示）">
         <Table<Action>
           rowKey="seq" loading={list.loading} dataSource={list.items} pagination={false} size="small" locale={{ emptyText: emptyText('暂无记录') }}
-          expandable={{ expandedRowRender: (a) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(a.payload, null, 2)}</pre> }}
+          expandable={{
+            // A payload the reader may not see says why (its record's read rule), rather than showing nothing.
+            expandedRowRender: (a) => (a.withheld
+              ? <Typography.Text type="secondary">内容不予显示：{a.withheld.message}</Typography.Text>
+              : <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(a.payload, null, 2)}</pre>),
+          }}
           columns={[
             { title: '序号', dataIndex: 'seq' },
             { title: '操作', dataIndex: 'type' },
