@@ -38,7 +38,7 @@ export const COMMANDS = {
     run: deadline,
   },
   'journal verify': {
-    summary: '对照最新签名检查点校验整个操作日志；发现问题时以非零状态退出并指出第一条问题记录',
+    summary: '对照最新签名检查点校验整个操作日志，再从日志重放每个案件并与数据库中的案件数据核对；发现问题时以非零状态退出并指出问题记录',
     usage: '',
     options: {},
     run: journalVerify,

@@ -25,6 +25,8 @@ export interface Config {
   uploadMaxBytes: number;
   /** Hours between the server's re-hashing of every evidence file (0: only `yifa evidence verify`). */
   evidenceVerifyHours: number;
+  /** Hours between the server's replay of every record against its projection row (0: only `yifa journal verify`). */
+  projectionVerifyHours: number;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -50,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicRateLimit: intFrom(env, 'YIFA_PUBLIC_RATE_LIMIT', 600),
     uploadMaxBytes: intFrom(env, 'YIFA_UPLOAD_MAX_BYTES', 8 * 1024 ** 3),
     evidenceVerifyHours: intFrom(env, 'YIFA_EVIDENCE_VERIFY_HOURS', 24),
+    projectionVerifyHours: intFrom(env, 'YIFA_PROJECTION_VERIFY_HOURS', 24),
   };
 }
