@@ -212,6 +212,26 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
     expect((await verifyProjections(t.yifa.db, [penaltyCaseReplayer(t.yifa.db.kysely)])).ok).toBe(true);
   });
 
+  it("refuses a changed case's evidence and keeps its files from purging", async () => {
+    const file = await t.yifa.db.kysely.selectFrom('penalty_case_files').select(['case_id', 'seq']).orderBy('case_id').executeTakeFirstOrThrow();
+    const row = await rowOf(file.case_id);
+    const c = JSON.parse(row.state) as PenaltyCase;
+    // An earlier date in the case would shorten its evidence's retention.
+    await t.yifa.db.kysely.updateTable('penalty_cases').set({ state: JSON.stringify({ ...c, registeredOn: '2001-01-01' }) }).where('id', '=', row.id).execute();
+    try {
+      const content = await fuzeren.get(`/api/v1/penalty-cases/${row.id}/evidence/${file.seq}/content`);
+      expect(content.statusCode).toBe(500);
+      expect(content.json().error.code).toBe('INTEGRITY_ERROR');
+      const { purgeEvidence } = await import('../../src/modules/evidence/purge.js');
+      const report = await purgeEvidence(t.yifa, { dryRun: true });
+      expect(report.heldForIntegrity).toEqual([row.id]);
+      expect(report.purged.flatMap((p) => p.cases)).not.toContain(row.id);
+    } finally {
+      await t.yifa.db.kysely.updateTable('penalty_cases').set({ state: row.state }).where('id', '=', row.id).execute();
+    }
+    expect((await fuzeren.get(`/api/v1/penalty-cases/${row.id}/evidence/${file.seq}/custody`)).statusCode).toBe(200);
+  });
+
   it('proves a case journaled before stateHash by replaying it, refuses it once changed, and seals it with its next action', async () => {
     // A case as the code before migration 011 left it: a result without stateHash, a row of plain JSON without state_hash.
     const auth = await contextOfUser(t.yifa.db, 'zhifa1');
