@@ -7,7 +7,7 @@
  * legacy case (journaled before stateHash) is proven by replay and sealed by its next
  * action, and concurrent actions on one case are not mistaken for tampering.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
@@ -18,7 +18,8 @@ import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { docxText } from '../helpers/docx-text.js';
 import { canonicalJson } from '../../src/journal/canonical.js';
 import { sha256Hex, stateHashOf, ALERT_INTERVAL_MS } from '../../src/journal/projection.js';
-import { verifyProjections, verifyProjectionsAndRecord, PROJECTION_CHECK_SUBJECT } from '../../src/journal/verify-projections.js';
+import { verifyProjections, verifyProjectionsAndRecord, startProjectionVerifyTimer, PROJECTION_CHECK_SUBJECT } from '../../src/journal/verify-projections.js';
+import { loadConfig } from '../../src/platform/config.js';
 import { penaltyCaseReplayer, stateColumns } from '../../src/modules/enforcement/projection.js';
 import { replayCase } from '../../src/modules/enforcement/service.js';
 import { emptyCase, applyAction } from '../../src/modules/enforcement/workflow.js';
@@ -276,6 +277,32 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
     expect(sealed.state_hash).toBe(stateHashOf(await replayCase(t.yifa, old.id)));
     expect(JSON.parse((await stateActions(old.id)).at(-1)!.result!)).toMatchObject({ stateHash: sealed.state_hash, position: 1 });
     expect(await verifyProjections(t.yifa.db, [penaltyCaseReplayer(t.yifa.db.kysely)])).toMatchObject({ ok: true, unsealed: 1 });
+  });
+
+  it('re-checks every YIFA_PROJECTION_VERIFY_HOURS in the server (0: only the CLI)', async () => {
+    expect(loadConfig({}).projectionVerifyHours).toBe(24);
+    expect(loadConfig({ YIFA_PROJECTION_VERIFY_HOURS: '0' }).projectionVerifyHours).toBe(0);
+    const checks = async () => (await t.yifa.db.kysely.selectFrom('actions').select('payload').where('subject_type', '=', PROJECTION_CHECK_SUBJECT.type).where('subject_id', '=', PROJECTION_CHECK_SUBJECT.id).execute()).map((a) => JSON.parse(a.payload));
+    const before = (await checks()).length;
+    const warnings: string[] = [];
+    const log = { warn: (_o: object, m: string) => void warnings.push(m) };
+    const replayers = [penaltyCaseReplayer(t.yifa.db.kysely)];
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const never = startProjectionVerifyTimer(t.yifa.journal, replayers, 0, log);
+      vi.advanceTimersByTime(48 * 3_600_000);
+      never();
+      const stop = startProjectionVerifyTimer(t.yifa.journal, replayers, 6, log);
+      vi.advanceTimersByTime(6 * 3_600_000 - 1);
+      expect((await checks()).length).toBe(before);
+      vi.advanceTimersByTime(1);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+    await vi.waitFor(async () => expect((await checks()).length).toBe(before + 1), { timeout: 30_000 });
+    expect((await checks()).at(-1)).toMatchObject({ via: 'schedule', ok: true, problemCount: 0 });
+    expect(warnings).toEqual([]);
   });
 
   it('does not take concurrent actions on one case for tampering', async () => {

@@ -322,8 +322,8 @@ async function runAction(yifa: Yifa, req: Request, target: { isNew: true; id: st
         const position = row ? Number(row.action_count) : 0;
         const next = applyAction(current, type, payload, { seq: position, today, actorPersonId, number, derived });
         // The row stores the canonical JSON, so its hash is one SHA-256 of the stored text.
-        const stored = { json: canonicalJson(next), hash: '' };
-        stored.hash = sha256Hex(stored.json);
+        const json = canonicalJson(next);
+        const stored = { json, hash: sha256Hex(json) };
         const deadlines = await saveProjection(trx, next, stored, ctx, req.auth.user.id, at, row ? { case: current, row } : null);
         const documents = [...context.documents, ...(series && number ? [{ series, number, action_type: type, issued_at: at }] : [])];
         fresh = { next, ctx, deadlines, agency, documents };
