@@ -22,6 +22,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { canonicalJson } from './canonical.js';
 import { SYSTEM_ACTOR, type Journal } from './journal.js';
 import { AppError } from '../platform/http/errors.js';
+import type { Engine } from '../platform/db/database.js';
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -133,10 +134,15 @@ export function columnDifferences(expected: Record<string, unknown>, found: Reco
  * subquery for the statement that reads the record (no extra round trip). It walks the
  * actions_subject index (subject_type, subject_id, seq) backwards from the newest action,
  * skipping the record's non-state actions (reads, exports, alerts).
+ *
+ * SQLite builds a temporary index for a literal IN list each time the subquery runs (a
+ * third of the subquery's cost); a search in one comma-joined string does not.
  */
-export function lastStateResult(kind: { subjectType: string; stateTypes: readonly string[] }, subjectId: RawBuilder<string>): RawBuilder<string | null> {
-  const types = sql.join(kind.stateTypes.map((t) => sql.lit(t)));
-  return sql<string | null>`(select a.result from actions a where a.subject_type = ${sql.lit(kind.subjectType)} and a.subject_id = ${subjectId} and a.type in (${types}) order by a.seq desc limit 1)`;
+export function lastStateResult(engine: Engine, kind: { subjectType: string; stateTypes: readonly string[] }, subjectId: RawBuilder<string>): RawBuilder<string | null> {
+  const isState = engine === 'postgres'
+    ? sql`a.type in (${sql.join(kind.stateTypes.map((t) => sql.lit(t)))})`
+    : sql`instr(${sql.lit(`,${kind.stateTypes.join(',')},`)}, ',' || a.type || ',') > 0`;
+  return sql<string | null>`(select a.result from actions a where a.subject_type = ${sql.lit(kind.subjectType)} and a.subject_id = ${subjectId} and ${isState} order by a.seq desc limit 1)`;
 }
 
 function sealedOf(resultJson: string | null): SealedResult | null {

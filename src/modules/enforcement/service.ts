@@ -414,7 +414,7 @@ async function readCaseContext(engine: Engine, db: Executor, id: string, opts: {
         regionNamesOn(engine, sql<string>`penalty_cases.region_path`).as('region_names'),
         documents.as('documents'),
         peopleWithCertificates(engine, sql<string>`${slot<string>(1)}`, officers).as('people'),
-        lastStateResult(PENALTY_RECORD, sql<string>`penalty_cases.id`).as('last_result'),
+        lastStateResult(engine, PENALTY_RECORD, sql<string>`penalty_cases.id`).as('last_result'),
       ])
       .where('penalty_cases.id', '=', slot<string>(0));
     return opts.lock && engine === 'postgres' ? q.forUpdate('penalty_cases') : q;
@@ -503,8 +503,8 @@ async function caseRow(db: Executor, id: string) {
 }
 
 /** A case's row with the result its journal's last action recorded, in one statement. */
-async function caseRowWithLast(db: Executor, id: string) {
-  const r = await db.selectFrom('penalty_cases').selectAll().select(lastStateResult(PENALTY_RECORD, sql<string>`penalty_cases.id`).as('last_result')).where('id', '=', id).executeTakeFirst();
+async function caseRowWithLast(engine: Engine, db: Executor, id: string) {
+  const r = await db.selectFrom('penalty_cases').selectAll().select(lastStateResult(engine, PENALTY_RECORD, sql<string>`penalty_cases.id`).as('last_result')).where('id', '=', id).executeTakeFirst();
   if (!r) return undefined;
   const { last_result, ...row } = r;
   return { row: row as PenaltyCaseTable, lastResult: last_result };
@@ -544,7 +544,7 @@ async function refuseUnproven(yifa: Yifa, e: unknown, context: AlertContext): Pr
 
 /** A case read by the system (no user scope), proven against the journal; INTEGRITY_ERROR (alerted) when it is not. */
 export async function provenCaseState(yifa: Yifa, id: string, via: AlertContext['via']): Promise<PenaltyCase> {
-  const found = await caseRowWithLast(yifa.db.kysely, id);
+  const found = await caseRowWithLast(yifa.db.engine, yifa.db.kysely, id);
   if (!found) throw notFound('案件');
   return proveCase(yifa.db.kysely, found.row, found.lastResult, { reread: false }).catch((e) => refuseUnproven(yifa, e, { via }));
 }
@@ -565,7 +565,7 @@ async function visible(req: Request, row: { region_path: string; created_by: str
 
 /** The case as it stands, when the user may see it (a refusal is journaled): no deadlines or documents computed. */
 export async function visibleCase(yifa: Yifa, req: Request, id: string): Promise<PenaltyCase> {
-  const found = await caseRowWithLast(yifa.db.kysely, id);
+  const found = await caseRowWithLast(yifa.db.engine, yifa.db.kysely, id);
   if (!found || !(await visible(req, found.row))) throw notFound('案件');
   return proveCase(yifa.db.kysely, found.row, found.lastResult, { reread: false }).catch((e) => refuseUnproven(yifa, e, { via: 'request', userId: req.auth.user.id }));
 }
