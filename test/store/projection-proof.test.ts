@@ -312,9 +312,11 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
     const inquiry = (i: number) => zhifa1.post(`/api/v1/penalty-cases/${investigating.id}/actions`, {
       type: 'penalty.record-inquiry', payload: { on: todayInChina(), place: '妙泉镇综合行政执法办公室', officers, subject: `证人${i}`, summary: '证人陈述所见' },
     }, { 'idempotency-key': randomUUID() });
+    // (An earlier test may have changed and restored this case: only new alerts count.)
+    const alerted = (await alertsOf(investigating.id)).length;
     const answers = await Promise.all([1, 2, 3, 4, 5, 6].map(inquiry));
     for (const a of answers) expect(a.statusCode, a.body).toBe(200);
-    expect(await alertsOf(investigating.id)).toHaveLength(0);
+    expect(await alertsOf(investigating.id)).toHaveLength(alerted);
     const row = await rowOf(investigating.id);
     expect(row.state_hash).toBe(stateHashOf(await replayCase(t.yifa, investigating.id)));
     expect((await fuzeren.get(`/api/v1/penalty-cases/${investigating.id}`)).statusCode).toBe(200);
