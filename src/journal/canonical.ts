@@ -4,7 +4,7 @@
  * states (projection.ts) so that the stored text is what their hash covers.
  *
  * Written as loops that append to one string: every action encodes its payload and its
- * case's state (about 10 kB), and the map/filter/sort/join version took twice as long.
+ * case's state (a few kB), and the map/filter/sort/join version took about twice as long.
  * test/unit/projection.test.ts checks it against that version on random values.
  */
 export function canonicalJson(value: unknown): string {
@@ -34,6 +34,22 @@ function arrayJson(a: readonly unknown[]): string {
   return out + ']';
 }
 
+/**
+ * Keys encoded once: states and payloads use a few hundred names over and over, and
+ * JSON.stringify of each was a quarter of the time. Bounded, for payloads with keys of
+ * their own.
+ */
+const keyJson = new Map<string, string>();
+
+function encodedKey(k: string): string {
+  let json = keyJson.get(k);
+  if (json === undefined) {
+    json = JSON.stringify(k);
+    if (keyJson.size < 10_000) keyJson.set(k, json);
+  }
+  return json;
+}
+
 function objectJson(o: Record<string, unknown>): string {
   // The default sort compares UTF-16 code units, as the comparator `a < b` does.
   const keys = Object.keys(o).sort();
@@ -42,7 +58,7 @@ function objectJson(o: Record<string, unknown>): string {
   for (const k of keys) {
     const v = o[k];
     if (v === undefined) continue;
-    out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJson(v)}`;
+    out += (first ? '' : ',') + encodedKey(k) + ':' + canonicalJson(v);
     first = false;
   }
   return out + '}';
