@@ -92,6 +92,7 @@ async function rowsAgainstJournal(db: Db, r: ProjectionReplayer, batch: number, 
     if (rows.length === 0) return;
     const entries = await entriesOf(db, r, rows.map((x) => x.id));
     for (const row of rows) {
+      await yieldNow();
       const own = entries.get(row.id) ?? [];
       report.records++;
       report.actions += own.length;
@@ -102,6 +103,19 @@ async function rowsAgainstJournal(db: Db, r: ProjectionReplayer, batch: number, 
     after = rows[rows.length - 1]!.id;
     if (rows.length < batch) return;
   }
+}
+
+/**
+ * Lets the event loop run between records once a slice of work has taken SLICE_MS: the
+ * server runs the check on its own thread, and a batch replayed at once would hold every
+ * request for a second or more.
+ */
+const SLICE_MS = 20;
+let sliceStarted = performance.now();
+async function yieldNow(): Promise<void> {
+  if (performance.now() - sliceStarted < SLICE_MS) return;
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  sliceStarted = performance.now();
 }
 
 /** The state-changing actions of these records, by record, oldest first. */
