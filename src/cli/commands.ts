@@ -38,7 +38,7 @@ export const COMMANDS = {
     run: deadline,
   },
   'journal verify': {
-    summary: '重新计算每条日志记录的哈希，对照签名检查点校验整个操作日志；--checkpoint 另对照一份保存在数据库之外的检查点（能发现连同检查点一起删除的日志尾部）。退出码：0 完好，1 发现问题（指出第一条），2 外部检查点无法读取',
+    summary: '重新计算每条日志记录的哈希，对照签名检查点校验整个操作日志，再从日志重放每个案件并与数据库中的案件数据核对；--checkpoint 另对照一份保存在数据库之外的检查点（能发现连同检查点一起删除的日志尾部）。退出码：0 完好，1 发现问题（指出第一条），2 外部检查点无法读取',
     usage: '[--checkpoint 文件|URL]   文件：GET /api/v1/journal/checkpoint 的答复或见证方留存的记录（yifa journal witness 的输出）；URL：返回其一的 http(s) 地址，如 https://县司法局/api/v1/journal/witnessed?origin=本日志名',
     options: { checkpoint: { type: 'string' } },
     run: journalVerify,

@@ -3,10 +3,16 @@ import { openYifa } from '../platform/yifa.js';
 import { verifyJournal } from '../journal/verify-journal.js';
 import { ExternalCheckpointUnreadable, loadExternalCheckpoint, verifyAgainstExternal, type ExternalCheckpoint } from '../journal/external-checkpoint.js';
 import { witnessBaseUrl, witnessLog } from '../journal/witness.js';
+import { verifyProjections } from '../journal/verify-projections.js';
+import { projectionReplayers } from './projections.js';
 
 /**
- * yifa journal verify [--checkpoint FILE|URL]: exit 0 when sound, 1 naming the first
- * problem, 2 when the external checkpoint cannot be read (nothing was concluded).
+ * yifa journal verify [--checkpoint FILE|URL]: the journal against its signed checkpoints
+ * (and, with --checkpoint, against one kept outside the database), then — once the journal
+ * is sound, so that replaying it means something — every record of every procedure
+ * replayed and compared with its projection row. Read-only: it journals nothing (the
+ * server's scheduled check and every request alert a mismatch). Exit 0 when sound, 1
+ * naming the problems, 2 when the external checkpoint cannot be read (nothing was concluded).
  */
 export async function journalVerify(ctx: CommandContext): Promise<number> {
   const source = ctx.values.checkpoint as string | undefined;
@@ -23,11 +29,18 @@ export async function journalVerify(ctx: CommandContext): Promise<number> {
   const yifa = await openYifa(ctx.config, { migrate: false });
   try {
     const r = external ? await verifyAgainstExternal(yifa.journal, external) : await verifyJournal(yifa.db, yifa.journal.publicKeyPem);
-    console.log(JSON.stringify(r));
-    if (!r.ok) console.error(`校验失败：${r.problem!.message}`);
-    else if (!external && !r.latestCheckpoint) console.error('警告：尚无签名检查点，只校验了记录自身的哈希');
+    if (!r.ok) {
+      console.log(JSON.stringify({ ...r, projections: null }));
+      console.error(`校验失败：${r.problem!.message}`);
+      return 1;
+    }
+    const p = await verifyProjections(yifa.db, projectionReplayers(yifa));
+    console.log(JSON.stringify({ ...r, ok: p.ok, projections: { ...p, problems: p.problems.map((m) => m.toJSON()) } }));
+    if (!external && !r.latestCheckpoint) console.error('警告：尚无签名检查点，只校验了记录自身的哈希');
     else if (!external) console.error('提示：只对照了数据库内的检查点；连同检查点一起删除的日志尾部只有对照外部保存的检查点（--checkpoint）或见证方才能发现');
-    return r.ok ? 0 : 1;
+    for (const m of p.problems) console.error(`投影校验失败：${m.message}`);
+    if (p.problemCount > p.problems.length) console.error(`……共 ${p.problemCount} 条记录与操作日志不符，以上列出前 ${p.problems.length} 条`);
+    return p.ok ? 0 : 1;
   } finally {
     await yifa.close();
   }

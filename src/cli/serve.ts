@@ -6,6 +6,8 @@ import { buildApp, WEB_DIST } from '../platform/http/app.js';
 import { seedDemo, DEMO_LOGINS } from '../demo/index.js';
 import { startCheckpointTimer } from '../journal/checkpoint-timer.js';
 import { startEvidenceVerifyTimer } from '../modules/evidence/verify.js';
+import { startProjectionVerifyTimer } from '../journal/verify-projections.js';
+import { projectionReplayers } from './projections.js';
 
 export async function serve(ctx: CommandContext): Promise<number> {
   const { config } = ctx;
@@ -19,10 +21,12 @@ export async function serve(ctx: CommandContext): Promise<number> {
   const app = await buildApp(yifa, { logger: true });
   const stopCheckpoints = startCheckpointTimer(yifa.journal, config.checkpointIntervalSeconds, app.log);
   const stopEvidenceChecks = startEvidenceVerifyTimer(yifa, config.evidenceVerifyHours, app.log);
+  const stopProjectionChecks = startProjectionVerifyTimer(yifa.journal, projectionReplayers(yifa), config.projectionVerifyHours, app.log);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     stopCheckpoints();
     stopEvidenceChecks();
+    stopProjectionChecks();
     await app.close();
     await yifa.journal.checkpoint().catch(() => undefined);
     await yifa.close();

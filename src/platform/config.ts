@@ -32,6 +32,8 @@ export interface Config {
   signingKeyFile: string | undefined;
   /** A file of PEM public keys of the witnesses whose cosignatures this server accepts; undefined → none. */
   trustedWitnessesFile: string | undefined;
+  /** Hours between the server's replay of every record against its projection row (0: only `yifa journal verify`). */
+  projectionVerifyHours: number;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -59,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     evidenceVerifyHours: intFrom(env, 'YIFA_EVIDENCE_VERIFY_HOURS', 24),
     signingKeyFile: env.YIFA_SIGNING_KEY_FILE ? resolve(env.YIFA_SIGNING_KEY_FILE) : undefined,
     trustedWitnessesFile: env.YIFA_TRUSTED_WITNESSES ? resolve(env.YIFA_TRUSTED_WITNESSES) : undefined,
+    projectionVerifyHours: intFrom(env, 'YIFA_PROJECTION_VERIFY_HOURS', 24),
   };
 }

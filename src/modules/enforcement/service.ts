@@ -11,6 +11,10 @@ import type { Yifa } from '../../platform/yifa.js';
 import type { Engine } from '../../platform/db/database.js';
 import type { CertificateTable, PenaltyCaseTable } from '../../platform/db/schema.js';
 import { SYSTEM_ACTOR, type Trx } from '../../journal/journal.js';
+import { canonicalJson } from '../../journal/canonical.js';
+import {
+  ProjectionMismatch, alertMismatch, integrityError, lastStateResult, proveProjection, sha256Hex, type AlertContext,
+} from '../../journal/projection.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
 import { decodeCursor, keysetAfter, pageOf, type Page } from '../../platform/http/pagination.js';
 import { deferFixed, deferWrite, runFixed } from '../../platform/db/fixed-queries.js';
@@ -36,8 +40,9 @@ import { scoreCase, type SheetResult } from './case-file/review-sheet.js';
 import { requiredRecordings, type RequiredRecording } from './recordings.js';
 import { caseForReader, seesParty } from './journal-policy.js';
 import { PERSONAL_INFORMATION_CITATION } from '../../platform/security/personal-data.js';
+import { PENALTY_RECORD, foldEntries, scopeColumns, stateColumns, storedCase } from './projection.js';
 
-export const SUBJECT_TYPE = 'penalty-case';
+export const SUBJECT_TYPE = PENALTY_RECORD.subjectType;
 
 type Executor = Trx | Yifa['db']['kysely'];
 
@@ -310,7 +315,9 @@ async function runAction(yifa: Yifa, req: Request, target: { isNew: true; id: st
         const { row, agency } = context;
         if (row && !inScopeOf(req, row)) throw new RefusedInside({ reason: '超出数据权限范围' }, notFound('案件'), row.region_path);
         subject.regionPath = agency.region_path;
-        const current = row ? (JSON.parse(row.state) as PenaltyCase) : emptyCase(target.id, agency.id, agency.region_path, today);
+        // A row changed outside the journal is refused here: an action on it would record its
+        // state under a new stateHash and so launder the change.
+        const current = row ? await proveCase(trx, row, context.lastResult, { reread: true }) : emptyCase(target.id, agency.id, agency.region_path, today);
         if (row) {
           const why = unavailable(current, type, roles);
           if (why) throw new AppError('CONFLICT', why);
@@ -321,14 +328,19 @@ async function runAction(yifa: Yifa, req: Request, target: { isNew: true; id: st
         const series = spec.issues?.(current, payload) ?? null;
         const number = series ? await allocateNumber(trx, agency, series, yearOf(today), target.id, type, at) : null;
         const derived = spec.derive?.(current, payload, ctx) ?? null;
-        const next = applyAction(current, type, payload, { seq: row ? Number(row.action_count) : 0, today, actorPersonId, actorUserId: req.auth.user.id, number, derived });
-        const deadlines = await saveProjection(trx, next, ctx, req.auth.user.id, at, row ? { case: current, row } : null);
+        const position = row ? Number(row.action_count) : 0;
+        const next = applyAction(current, type, payload, { seq: position, today, actorPersonId, actorUserId: req.auth.user.id, number, derived });
+        // The row stores the canonical JSON, so its hash is one SHA-256 of the stored text.
+        const json = canonicalJson(next);
+        const stored = { json, hash: sha256Hex(json) };
+        const deadlines = await saveProjection(trx, next, stored, ctx, req.auth.user.id, at, row ? { case: current, row } : null);
         const documents = [...context.documents, ...(series && number ? [{ series, number, action_type: type, issued_at: at }] : [])];
         fresh = { next, ctx, deadlines, agency, documents };
-        return { caseId: target.id, agencyId: agency.id, regionPath: agency.region_path, number, derived, actorPersonId, actorUserId: req.auth.user.id, status: statusOf(next) };
+        return { caseId: target.id, agencyId: agency.id, regionPath: agency.region_path, number, derived, actorPersonId, actorUserId: req.auth.user.id, status: statusOf(next), stateHash: stored.hash, position, today };
       },
     );
   } catch (e) {
+    if (e instanceof ProjectionMismatch) return refuseUnproven(yifa, e, { via: 'request', userId: req.auth.user.id });
     if (!(e instanceof RefusedInside)) throw e;
     await req.denied(e.detail, { type: SUBJECT_TYPE, id: target.id, regionPath: e.regionPath });
     throw e.answer;
@@ -387,10 +399,11 @@ function agencyContextOf(r: {
 /**
  * A case and everything its page and its actions read besides, in one statement: its
  * agency, the agency's settings, the names of the regions on its path (for certificate
- * areas), the documents issued so far, and its officers with `people` (the action's own
- * people) and their certificates. With `lock` (PostgreSQL) the case row is locked for
- * the transaction, which orders concurrent actions on one case; SQLite's write
- * transaction already does.
+ * areas), the documents issued so far, its officers with `people` (the action's own
+ * people) and their certificates, and the result its journal's last action recorded (to
+ * prove the row, see proveCase). With `lock` (PostgreSQL) the case row is locked for the
+ * transaction, which orders concurrent actions on one case; SQLite's write transaction
+ * already does.
  */
 async function readCaseContext(engine: Engine, db: Executor, id: string, opts: { lock: boolean; people: string[] }) {
   const build = (slot: <T>(i: number) => T) => {
@@ -410,15 +423,17 @@ async function readCaseContext(engine: Engine, db: Executor, id: string, opts: {
         regionNamesOn(engine, sql<string>`penalty_cases.region_path`).as('region_names'),
         documents.as('documents'),
         peopleWithCertificates(engine, sql<string>`${slot<string>(1)}`, officers).as('people'),
+        lastStateResult(engine, PENALTY_RECORD, sql<string>`penalty_cases.id`).as('last_result'),
       ])
       .where('penalty_cases.id', '=', slot<string>(0));
     return opts.lock && engine === 'postgres' ? q.forUpdate('penalty_cases') : q;
   };
   const [r] = await runFixed(db, `case-context:${opts.lock}`, build, [id, JSON.stringify(opts.people)]);
   if (!r) return undefined;
-  const { agency_name, agency_doc_prefix, agency_region_path, agency_region_name, settings_json, settings_updated_at, region_names, documents: docs, people, ...row } = r;
+  const { agency_name, agency_doc_prefix, agency_region_path, agency_region_name, settings_json, settings_updated_at, region_names, documents: docs, people, last_result, ...row } = r;
   return {
     row: row as PenaltyCaseTable,
+    lastResult: last_result,
     ...agencyContextOf({ agency_id: row.agency_id, agency_name, agency_doc_prefix, agency_region_path, agency_region_name, settings_json, settings_updated_at, region_names, people }),
     documents: fromJson<string[][]>(docs).map(([series, number, action_type, issued_at]) => ({ series: series!, number: number!, action_type: action_type!, issued_at: issued_at! })),
   };
@@ -437,46 +452,32 @@ async function readAgencyContext(engine: Engine, db: Executor, agencyId: string,
       peopleWithCertificates(engine, sql<string>`${slot<string>(1)}`, null).as('people'),
     ])
     .where('agencies.id', '=', slot<string>(0)), [agencyId, JSON.stringify(people)]);
-  return r ? { row: null, ...agencyContextOf(r), documents: [] as IssuedDocument[] } : undefined;
+  return r ? { row: null, lastResult: null, ...agencyContextOf(r), documents: [] as IssuedDocument[] } : undefined;
 }
 
-/** The text a case is found by: party, source, facts and numbers. */
-function caseSearchText(c: PenaltyCase): string {
-  return searchableText([c.party.name, c.source.summary, c.proposal?.facts ?? '', c.decision?.number ?? '', c.filingNumber ?? ''].join('\n').slice(0, 8000));
-}
-
-/** Writes the list columns of the case (and its officer rows when they changed); `before` is null for a new case. */
-async function saveProjection(trx: Trx, c: PenaltyCase, ctx: GateContext, userId: string, at: string, before: { case: PenaltyCase; row: PenaltyCaseTable } | null): Promise<CaseDeadline[]> {
+/**
+ * Writes the case's row — its list columns, its state as canonical JSON with the state's
+ * hash (`stored`) — and its officer rows when they changed; `before` is null for a new case.
+ */
+async function saveProjection(
+  trx: Trx, c: PenaltyCase, stored: { json: string; hash: string }, ctx: GateContext, userId: string, at: string,
+  before: { case: PenaltyCase; row: PenaltyCaseTable } | null,
+): Promise<CaseDeadline[]> {
   const deadlines = caseDeadlines(c, ctx);
   const due = nextDue(deadlines);
-  const searchText = caseSearchText(c);
   const recordings = requiredRecordings(c, ctx.settings.recordingRequired);
+  const { agency_id: _agency, region_path: _region, ...columns } = stateColumns(c);
   const values = {
-    procedure: c.procedure,
-    status: statusOf(c),
-    suspended: isSuspended(c) ? 1 : 0,
-    field: c.field,
-    party_name: c.party.name,
-    party_kind: c.party.kind,
-    violation_type_id: c.violationTypeId,
-    officer_ids: `,${c.officers.join(',')},`,
-    search_text: searchText,
-    registered_on: c.registeredOn,
-    filed_on: c.filedOn,
-    decided_on: c.decision?.on ?? null,
-    decision_number: c.decision?.number ?? null,
-    fine_fen: c.decision?.fineFen ?? c.proposal?.fineFen ?? 0,
-    major: c.proposal?.major ? 1 : 0,
-    heard: c.hearing?.heldOn ? 1 : 0,
+    ...columns,
     next_due: due?.due ?? null,
     next_rule: due?.rule ?? null,
-    closed_on: c.closedOn,
-    archived_on: c.archivedOn,
     recordings_required: recordings.length,
     recordings_missing: recordings.filter((r) => !r.covered).length,
     updated_at: at,
-    state: JSON.stringify(c),
+    state: stored.json,
+    state_hash: stored.hash,
   };
+  const searchText = values.search_text;
   if (!before) {
     await deferWrite(trx, trx.insertInto('penalty_cases').values({ id: c.id, agency_id: c.agencyId, region_path: c.regionPath, created_by: userId, action_count: 1, search_grams: searchGrams(searchText), ...values }));
   } else {
@@ -510,6 +511,53 @@ async function caseRow(db: Executor, id: string) {
   return db.selectFrom('penalty_cases').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** A case's row with the result its journal's last action recorded, in one statement. */
+async function caseRowWithLast(engine: Engine, db: Executor, id: string) {
+  const r = await db.selectFrom('penalty_cases').selectAll().select(lastStateResult(engine, PENALTY_RECORD, sql<string>`penalty_cases.id`).as('last_result')).where('id', '=', id).executeTakeFirst();
+  if (!r) return undefined;
+  const { last_result, ...row } = r;
+  return { row: row as PenaltyCaseTable, lastResult: last_result };
+}
+
+/** The result the journal's last state-changing action on the case recorded, read on its own. */
+async function lastResultOf(db: Executor, id: string): Promise<string | null> {
+  const r = await db.selectFrom('actions').select('result').where('subject_type', '=', SUBJECT_TYPE).where('subject_id', '=', id)
+    .where('type', 'in', [...PENALTY_RECORD.stateTypes]).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return r?.result ?? null;
+}
+
+/**
+ * The case a row holds, proven against the journal (journal/projection.ts): its state
+ * hashes to its state_hash, which is the stateHash the journal's last action on the case
+ * recorded, after as many actions; its scope columns are the state's. A row whose last
+ * action predates stateHash is proven by replaying the case. Throws ProjectionMismatch.
+ * `reread`: the row was locked after a wait (see ProofInput.rereadLast).
+ */
+async function proveCase(db: Executor, row: PenaltyCaseTable, lastResult: string | null, opts: { reread: boolean }): Promise<PenaltyCase> {
+  return proveProjection<PenaltyCase>({
+    ...PENALTY_RECORD,
+    row: storedCase(row, { agency_id: row.agency_id, region_path: row.region_path, officer_ids: row.officer_ids }),
+    lastResult,
+    ...(opts.reread ? { rereadLast: () => lastResultOf(db, row.id) } : {}),
+    replay: () => replayFrom(db, row.id),
+    columnsOf: scopeColumns,
+  });
+}
+
+/** A case that failed its proof: the mismatch is alerted (at most once an hour), the request refused with INTEGRITY_ERROR. */
+async function refuseUnproven(yifa: Yifa, e: unknown, context: AlertContext): Promise<never> {
+  if (!(e instanceof ProjectionMismatch)) throw e;
+  await alertMismatch(yifa.journal, e, context);
+  throw integrityError(e);
+}
+
+/** A case read by the system (no user scope), proven against the journal; INTEGRITY_ERROR (alerted) when it is not. */
+export async function provenCaseState(yifa: Yifa, id: string, via: AlertContext['via']): Promise<PenaltyCase> {
+  const found = await caseRowWithLast(yifa.db.engine, yifa.db.kysely, id);
+  if (!found) throw notFound('案件');
+  return proveCase(yifa.db.kysely, found.row, found.lastResult, { reread: false }).catch((e) => refuseUnproven(yifa, e, { via }));
+}
+
 /** May this user see the case? Its region, its creator, or the user among its officers. */
 function inScopeOf(req: Request, row: { region_path: string; created_by: string; officer_ids: string }): boolean {
   const personId = req.auth.user.personId;
@@ -526,9 +574,9 @@ async function visible(req: Request, row: { region_path: string; created_by: str
 
 /** The case as it stands, when the user may see it (a refusal is journaled): no deadlines or documents computed. */
 export async function visibleCase(yifa: Yifa, req: Request, id: string): Promise<PenaltyCase> {
-  const row = await caseRow(yifa.db.kysely, id);
-  if (!row || !(await visible(req, row))) throw notFound('案件');
-  return JSON.parse(row.state) as PenaltyCase;
+  const found = await caseRowWithLast(yifa.db.engine, yifa.db.kysely, id);
+  if (!found || !(await visible(req, found.row))) throw notFound('案件');
+  return proveCase(yifa.db.kysely, found.row, found.lastResult, { reread: false }).catch((e) => refuseUnproven(yifa, e, { via: 'request', userId: req.auth.user.id }));
 }
 
 export interface CaseView {
@@ -554,7 +602,8 @@ export interface CaseView {
 export async function getCase(yifa: Yifa, req: Request, id: string): Promise<CaseView> {
   const found = await readCaseContext(yifa.db.engine, yifa.db.kysely, id, { lock: false, people: req.auth.user.personId ? [req.auth.user.personId] : [] });
   if (!found || !(await visible(req, found.row))) throw notFound('案件');
-  const c = JSON.parse(found.row.state) as PenaltyCase;
+  // Proven before anything is shown: the page, its documents and the case file all come through here.
+  const c = await proveCase(yifa.db.kysely, found.row, found.lastResult, { reread: false }).catch((e) => refuseUnproven(yifa, e, { via: 'request', userId: req.auth.user.id }));
   const today = todayInChina(yifa.journal.clock());
   const ctx = await gateContext(yifa.db.kysely, await yifa.calendar.table(), c, null, { personId: req.auth.user.personId, userId: null }, today, found);
   return caseView(c, ctx, { agencyName: found.agency.name, documents: found.documents, roles: req.auth.roles });
@@ -724,14 +773,19 @@ export async function caseActions(yifa: Yifa, req: Request, id: string) {
 
 /** Rebuilds a case from the journal alone (the projection must equal it). */
 export async function replayCase(yifa: Yifa, id: string): Promise<PenaltyCase> {
-  const rows = await yifa.db.kysely.selectFrom('actions').select(['seq', 'type', 'payload', 'result', 'received_at']).where('subject_type', '=', SUBJECT_TYPE).where('subject_id', '=', id).orderBy('seq').execute();
-  return foldCase(rows.filter((r) => r.type in PENALTY_ACTIONS && r.result !== null).map((r, i) => ({
-    seq: i,
+  return replayFrom(yifa.db.kysely, id);
+}
+
+async function replayFrom(db: Executor, id: string): Promise<PenaltyCase> {
+  const rows = await db.selectFrom('actions').select(['seq', 'type', 'payload', 'result', 'received_at'])
+    .where('subject_type', '=', SUBJECT_TYPE).where('subject_id', '=', id).where('type', 'in', [...PENALTY_RECORD.stateTypes]).orderBy('seq').execute();
+  return foldCase(foldEntries(rows.map((r) => ({
+    seq: Number(r.seq),
     type: r.type,
     payload: JSON.parse(r.payload) as unknown,
-    result: JSON.parse(r.result!) as ActionResult,
-    today: todayInChina(new Date(r.received_at)),
-  })));
+    result: r.result === null ? null : (JSON.parse(r.result) as ActionResult & Record<string, unknown>),
+    receivedAt: r.received_at,
+  }))));
 }
 
 // ——— documents ———
@@ -805,7 +859,5 @@ export async function exportCaseFileFor(yifa: Yifa, req: Request, id: string) {
 
 /** The same from the command line, which acts as the system on the whole database. */
 export async function exportCaseFileById(yifa: Yifa, id: string) {
-  const row = await caseRow(yifa.db.kysely, id);
-  if (!row) throw notFound('案件');
-  return exportCaseFile(yifa, await caseFileSource(yifa, JSON.parse(row.state) as PenaltyCase), SYSTEM_ACTOR, 'cli');
+  return exportCaseFile(yifa, await caseFileSource(yifa, await provenCaseState(yifa, id, 'cli')), SYSTEM_ACTOR, 'cli');
 }

@@ -837,6 +837,12 @@ export interface ActionResult {
   /** Absent in actions recorded before separation of duties was enforced */
   actorUserId?: string | null;
   status: PenaltyStatus;
+  /** SHA-256 of the canonical JSON of the case after the action: the penalty_cases row must hold it (journal/projection.ts). Absent in older actions. */
+  stateHash?: string;
+  /** The action's position within its case (ActionMeta.seq): the row's action count follows it. Absent in older actions. */
+  position?: number;
+  /** The legal date the gates and the fold used (the receipt time may already be the next day). Absent in older actions. */
+  today?: string;
 }
 
 /** A case rebuilt from its journal entries, oldest first: the status is a fold over the actions. */

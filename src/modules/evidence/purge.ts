@@ -7,8 +7,8 @@
 import type { Yifa } from '../../platform/yifa.js';
 import { SYSTEM_ACTOR } from '../../journal/journal.js';
 import { addDays, todayInChina } from '../../calendar/legal-date.js';
-import { settingsFor } from '../enforcement/service.js';
-import type { PenaltyCase } from '../enforcement/penalty-case.js';
+import { AppError } from '../../platform/http/errors.js';
+import { provenCaseState, settingsFor } from '../enforcement/service.js';
 import { keptUntil, purgeable, UNLINKED_DAYS } from './retention.js';
 
 const ABANDONED_DAYS = 7;
@@ -17,6 +17,8 @@ export interface PurgeReport {
   dryRun: boolean;
   purged: { sha256: string; fileNames: string[]; cases: string[] }[];
   kept: number;
+  /** Cases whose files were kept because the case is not what its journal proves (its dates cannot be trusted) */
+  heldForIntegrity: string[];
   abandonedUploads: number;
 }
 
@@ -32,11 +34,23 @@ export async function purgeEvidence(yifa: Yifa, opts: { dryRun: boolean }): Prom
     e.names.add(f.file_name);
     bySha.set(f.sha256, e);
   }
-  const report: PurgeReport = { dryRun: opts.dryRun, purged: [], kept: 0, abandonedUploads: 0 };
+  const report: PurgeReport = { dryRun: opts.dryRun, purged: [], kept: 0, heldForIntegrity: [], abandonedUploads: 0 };
   for (const [sha256, f] of bySha) {
     const links = await db.selectFrom('penalty_case_files').innerJoin('penalty_cases', 'penalty_cases.id', 'penalty_case_files.case_id')
-      .select(['penalty_cases.id', 'penalty_cases.agency_id', 'penalty_cases.state']).where('penalty_case_files.sha256', '=', sha256).execute();
-    const until = await Promise.all(links.map(async (l) => keptUntil(JSON.parse(l.state) as PenaltyCase, (await settingsFor(db, l.agency_id)).evidenceRetentionYears, table)));
+      .select(['penalty_cases.id', 'penalty_cases.agency_id']).where('penalty_case_files.sha256', '=', sha256).execute();
+    // The retention runs from the case's dates: a case changed outside the journal could
+    // shorten it, so its files are kept until the case is proven again (the check alerts).
+    const states = await Promise.all(links.map((l) => provenCaseState(yifa, l.id, 'cli').catch((e: unknown) => {
+      if (e instanceof AppError && e.code === 'INTEGRITY_ERROR') return null;
+      throw e;
+    })));
+    const held = links.filter((_, i) => states[i] === null).map((l) => l.id);
+    if (held.length) {
+      report.heldForIntegrity.push(...held.filter((id) => !report.heldForIntegrity.includes(id)));
+      report.kept++;
+      continue;
+    }
+    const until = await Promise.all(links.map(async (l, i) => keptUntil(states[i]!, (await settingsFor(db, l.agency_id)).evidenceRetentionYears, table)));
     if (!purgeable(today, until, f.uploadedOn)) {
       report.kept++;
       continue;

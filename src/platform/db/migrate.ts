@@ -10,6 +10,7 @@ import * as overdueOrder from './migrations/007-overdue-order.js';
 import * as evidenceShares from './migrations/008-evidence-shares.js';
 import * as journalAppend from './migrations/009-journal-append.js';
 import * as journalAppendExact from './migrations/010-journal-append-exact.js';
+import * as projectionStateHash from './migrations/011-projection-state-hash.js';
 import * as witness from './migrations/012-witness.js';
 import * as shareRevocation from './migrations/014-share-revocation.js';
 
@@ -25,6 +26,7 @@ const MIGRATIONS = {
   '008-evidence-shares': evidenceShares,
   '009-journal-append': journalAppend,
   '010-journal-append-exact': journalAppendExact,
+  '011-projection-state-hash': projectionStateHash,
   '012-witness': witness,
   '014-share-revocation': shareRevocation,
 } as const;

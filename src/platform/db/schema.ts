@@ -265,8 +265,13 @@ export interface PenaltyCaseTable {
   created_by: string;
   updated_at: string;
   action_count: number;
-  /** JSON of the fold (PenaltyCase) */
+  /** JSON of the fold (PenaltyCase): canonical JSON (journal/canonical.ts) since migration 011 */
   state: string;
+  /**
+   * SHA-256 hex of the canonical JSON of `state`: the stateHash the journal's last action on
+   * the case recorded. NULL in rows written before migration 011 (proven by replay instead).
+   */
+  state_hash: string | null;
 }
 
 /** The officers of each case, for "cases of this officer" by index */

@@ -30,6 +30,12 @@ export const ERROR_STATUS = {
   /** A signature that does not verify against the key sent with it */
   SIGNATURE_INVALID: 422,
   INTERNAL: 500,
+  /**
+   * A record's stored projection is not what its journal proves (changed outside yifa):
+   * nothing is rendered or done from it. 500, not 409: the fault is in the server's data,
+   * no change to the request can resolve it, and monitoring that pages on 5xx should fire.
+   */
+  INTEGRITY_ERROR: 500,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

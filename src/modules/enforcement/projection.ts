@@ -1,0 +1,106 @@
+/**
+ * The penalty case's projection row and its proof against the journal: the columns that
+ * follow from the case alone, the fold replayed from journal entries action by action,
+ * and the replayer `yifa journal verify` and the server's schedule run
+ * (src/journal/verify-projections.ts).
+ */
+import type { Kysely } from 'kysely';
+import type { Database, PenaltyCaseTable } from '../../platform/db/schema.js';
+import type { StoredProjection } from '../../journal/projection.js';
+import type { ProjectionReplayer, SubjectEntry } from '../../journal/verify-projections.js';
+import { todayInChina } from '../../calendar/legal-date.js';
+import { searchableText } from '../../platform/search/grams.js';
+import { OPENING_ACTIONS, PENALTY_ACTION_TYPES, applyAction, emptyCase, isPenaltyActionType, type ActionResult } from './workflow.js';
+import { isSuspended, statusOf, type PenaltyCase } from './penalty-case.js';
+
+export const PENALTY_RECORD = {
+  subjectType: 'penalty-case',
+  recordName: '行政处罚案件',
+  /** Every action of the table changes the case (a request adds a pending approval) */
+  stateTypes: PENALTY_ACTION_TYPES,
+  openingTypes: OPENING_ACTIONS,
+} as const;
+
+/** The text a case is found by: party, source, facts and numbers. */
+export function caseSearchText(c: PenaltyCase): string {
+  return searchableText([c.party.name, c.source.summary, c.proposal?.facts ?? '', c.decision?.number ?? '', c.filingNumber ?? ''].join('\n').slice(0, 8000));
+}
+
+/** The row's columns that scope and the action's context are read from: they must be the proven case's. */
+export function scopeColumns(c: PenaltyCase) {
+  return { agency_id: c.agencyId, region_path: c.regionPath, officer_ids: `,${c.officers.join(',')},` };
+}
+
+/** The list columns that follow from the case alone (deadlines and recordings also need settings and the calendar). */
+export function stateColumns(c: PenaltyCase) {
+  return {
+    ...scopeColumns(c),
+    procedure: c.procedure,
+    status: statusOf(c),
+    suspended: isSuspended(c) ? 1 : 0,
+    field: c.field,
+    party_name: c.party.name,
+    party_kind: c.party.kind,
+    violation_type_id: c.violationTypeId,
+    search_text: caseSearchText(c),
+    registered_on: c.registeredOn,
+    filed_on: c.filedOn,
+    decided_on: c.decision?.on ?? null,
+    decision_number: c.decision?.number ?? null,
+    fine_fen: c.decision?.fineFen ?? c.proposal?.fineFen ?? 0,
+    major: c.proposal?.major ? 1 : 0,
+    heard: c.hearing?.heldOn ? 1 : 0,
+    closed_on: c.closedOn,
+    archived_on: c.archivedOn,
+  } satisfies Partial<Record<keyof PenaltyCaseTable, unknown>>;
+}
+
+/** A case's journal entries as the fold takes them: its state-changing actions, numbered within the case. */
+export function foldEntries(entries: readonly SubjectEntry[]) {
+  return entries.filter((e) => isPenaltyActionType(e.type) && e.result !== null).map((e, i) => {
+    const result = e.result as unknown as ActionResult;
+    // The legal date the action used, as recorded; older actions recorded none, and took the receipt date's.
+    return { seq: i, type: e.type, payload: e.payload, result, today: result.today ?? todayInChina(new Date(e.receivedAt)) };
+  });
+}
+
+/** The case after each of its state-changing actions: foldCase (workflow.ts), one step at a time. */
+export function* caseStates(entries: readonly SubjectEntry[]): Generator<PenaltyCase> {
+  const steps = foldEntries(entries);
+  const first = steps[0];
+  if (!first) throw new Error('penalty case: no opening action');
+  let c = emptyCase(first.result.caseId, first.result.agencyId, first.result.regionPath, first.today);
+  for (const e of steps) {
+    if (!isPenaltyActionType(e.type)) continue;
+    c = applyAction(c, e.type, e.payload, { seq: e.seq, today: e.today, actorPersonId: e.result.actorPersonId, actorUserId: e.result.actorUserId ?? null, number: e.result.number, derived: e.result.derived });
+    yield c;
+  }
+}
+
+/** A penalty_cases row as proofs read it; `columns` are those to check against the state. */
+export function storedCase(row: PenaltyCaseTable, columns: Record<string, unknown>): StoredProjection {
+  return { id: row.id, state: row.state, stateHash: row.state_hash, actionCount: Number(row.action_count), columns };
+}
+
+/** Penalty cases for `yifa journal verify` and the scheduled check. */
+export function penaltyCaseReplayer(db: Kysely<Database>): ProjectionReplayer<PenaltyCase> {
+  const listed = Object.keys(stateColumns(emptyCase('', '', '', ''))) as (keyof ReturnType<typeof stateColumns>)[];
+  return {
+    ...PENALTY_RECORD,
+    states: caseStates,
+    columnsOf: stateColumns,
+    async rows(afterId, limit) {
+      let q = db.selectFrom('penalty_cases').select(['id', 'state', 'state_hash', 'action_count', ...listed]);
+      if (afterId !== null) q = q.where('id', '>', afterId);
+      const rows = await q.orderBy('id').limit(limit).execute();
+      return rows.map((r) => ({
+        id: r.id, state: r.state, stateHash: r.state_hash, actionCount: Number(r.action_count),
+        columns: Object.fromEntries(listed.map((k) => [k, r[k]])),
+      }));
+    },
+    async existing(ids) {
+      const rows = ids.length ? await db.selectFrom('penalty_cases').select('id').where('id', 'in', [...ids]).execute() : [];
+      return new Set(rows.map((r) => r.id));
+    },
+  };
+}
