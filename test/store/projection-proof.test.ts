@@ -41,7 +41,7 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
   const rowOf = async (id: string) => (await rows()).find((r) => r.id === id)!;
   const stateActions = (id: string) => t.yifa.db.kysely.selectFrom('actions').select(['seq', 'result']).where('subject_type', '=', 'penalty-case').where('subject_id', '=', id).where('type', 'like', 'penalty.%')
     .where('type', 'not in', ['penalty.document.open', 'penalty.case-file.export']).orderBy('seq').execute();
-  const alertsOf = (id: string) => t.yifa.db.kysely.selectFrom('actions').selectAll().where('type', '=', 'integrity.projection-mismatch').where('subject_id', '=', id).execute();
+  const alertsOf = (id: string) => t.yifa.db.kysely.selectFrom('actions').selectAll().where('type', '=', 'integrity.projection-mismatch').where('subject_id', '=', id).orderBy('seq').execute();
   const cli = (...args: string[]) => run(process.execPath, ['bin/yifa.mjs', ...args], { env }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
