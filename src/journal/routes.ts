@@ -5,7 +5,7 @@ import type { Yifa } from '../platform/yifa.js';
 import { AppError, notFound } from '../platform/http/errors.js';
 import { serviceRequest } from '../platform/http/request.js';
 import { decodeCursor, pageOf, pageQuery } from '../platform/http/pagination.js';
-import { scopeFilter } from '../modules/org/scope.js';
+import { scopeFilter } from '../platform/security/scope.js';
 import type { Action } from './journal.js';
 import { readableEntry, type JournalReadPolicies, type JournalReader } from './read-policy.js';
 import { witnessRoutes } from './witness-routes.js';

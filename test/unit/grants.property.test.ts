@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { grantRefusal, grantableRoles, scopeWithin, type Privileges } from '../../src/modules/org/grants.js';
-import { inScope } from '../../src/modules/org/scope.js';
+import { inScope } from '../../src/platform/security/scope.js';
 import { permissionsOf, ROLE_IDS, type Role } from '../../src/modules/org/roles.js';
 import type { DataScope } from '../../src/platform/db/schema.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { inScope, type Scope } from '../../src/modules/org/scope.js';
+import { inScope, type Scope } from '../../src/platform/security/scope.js';
 import { standingOf, inForce } from '../../src/modules/org/certificates.js';
 import { ROLE_PERMISSIONS, ROLES, permissionsOf } from '../../src/modules/org/roles.js';
 import { hashPassword, verifyPassword, passwordProblem, generatePassword } from '../../src/platform/security/password.js';

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../org/service.js';
-import { scopeFilter } from '../org/scope.js';
+import { scopeFilter } from '../../platform/security/scope.js';
 import { addMonths } from '../../calendar/legal-date.js';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式须为 YYYY-MM');

@@ -22,7 +22,7 @@ import { todayInChina, yearOf } from '../../calendar/legal-date.js';
 import { queryGrams, searchableText, searchGrams } from '../../platform/search/grams.js';
 import type { HolidayTable } from '../../calendar/holiday-table.js';
 import type { Request } from '../org/service.js';
-import { inScope, scopeFilter } from '../org/scope.js';
+import { inScope, scopeFilter } from '../../platform/security/scope.js';
 import type { Role } from '../org/roles.js';
 import { DEFAULT_SETTINGS, enforcementSettingsSchema, loadSettings, type EnforcementSettings, type LoadedSettings } from './settings.js';
 import { decisionRefusals, nthWorkingDayAfter, type Certificate, type GateContext, type Refusal } from './gates.js';

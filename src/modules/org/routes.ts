@@ -7,7 +7,7 @@ import { pageQuery } from '../../platform/http/pagination.js';
 import { legalDate } from '../../platform/http/schemas.js';
 import * as org from './service.js';
 import { ROLES, ROLE_IDS, ROLE_PERMISSIONS, PERMISSIONS } from './roles.js';
-import { DATA_SCOPES } from './scope.js';
+import { DATA_SCOPES } from '../../platform/security/scope.js';
 import { grantableRoles } from './grants.js';
 import { ANNUAL_REVIEWS, CERTIFICATE_STATES, STANDINGS } from './certificates.js';
 

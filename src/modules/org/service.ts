@@ -13,7 +13,7 @@ import { todayInChina } from '../../calendar/legal-date.js';
 import type { Trx } from '../../journal/journal.js';
 import type { AuthContext } from './sessions.js';
 import type { RefusedSubject } from '../../platform/http/auth.js';
-import { inScope, scopeFilter, type ScopedRecord } from './scope.js';
+import { inScope, scopeFilter, type ScopedRecord } from '../../platform/security/scope.js';
 import { standingOf, type Standing } from './certificates.js';
 import { isRole, type Role } from './roles.js';
 import { grantRefusal, type Grantor, type Privileges } from './grants.js';

@@ -7,7 +7,7 @@ import { serviceRequest } from '../../platform/http/request.js';
 import { login, logout, resolveSession, type AuthContext } from './sessions.js';
 import { changeOwnPassword } from './service.js';
 import { ROLES } from './roles.js';
-import { DATA_SCOPES } from './scope.js';
+import { DATA_SCOPES } from '../../platform/security/scope.js';
 import { pageQuery, decodeCursor, keysetAfter, pageOf } from '../../platform/http/pagination.js';
 
 function me(auth: AuthContext) {

@@ -11,7 +11,7 @@ import type { DataScope, LoginOutcome } from '../../platform/db/schema.js';
 import { dummyPasswordHash, verifyPassword } from '../../platform/security/password.js';
 import { AppError } from '../../platform/http/errors.js';
 import { isRole, permissionsOf, type Permission, type Role } from './roles.js';
-import type { Scope } from './scope.js';
+import type { Scope } from '../../platform/security/scope.js';
 import type { Actor } from '../../journal/journal.js';
 
 export const LOCKOUT_FAILURES = 5;

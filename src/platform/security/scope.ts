@@ -9,7 +9,7 @@
  *   self     仅本人       records the user created, and the user's own person record
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
-import type { DataScope } from '../../platform/db/schema.js';
+import type { DataScope } from '../db/schema.js';
 
 export const DATA_SCOPES = {
   all: '全部数据',
