@@ -10,6 +10,7 @@ import * as overdueOrder from './migrations/007-overdue-order.js';
 import * as evidenceShares from './migrations/008-evidence-shares.js';
 import * as journalAppend from './migrations/009-journal-append.js';
 import * as journalAppendExact from './migrations/010-journal-append-exact.js';
+import * as loginThrottle from './migrations/013-login-throttle.js';
 
 /** Migrations in order. Each receives the engine so one file serves SQLite and PostgreSQL. */
 const MIGRATIONS = {
@@ -23,6 +24,7 @@ const MIGRATIONS = {
   '008-evidence-shares': evidenceShares,
   '009-journal-append': journalAppend,
   '010-journal-append-exact': journalAppendExact,
+  '013-login-throttle': loginThrottle,
 } as const;
 
 class InCodeProvider implements MigrationProvider {

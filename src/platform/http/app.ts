@@ -45,7 +45,11 @@ export async function buildApp(yifa: Yifa, opts: { logger?: boolean } = {}): Pro
   const anonymousRefusals = new AnonymousRefusals();
   app.setErrorHandler(async (err, req, reply) => {
     if (err instanceof NoSession) await journalNoSession(yifa, anonymousRefusals, req);
-    if (err instanceof AppError) return reply.status(err.status).send(err.toBody());
+    if (err instanceof AppError) {
+      const retryAfter = (err.extra.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      if (err.code === 'RATE_LIMITED' && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+      return reply.status(err.status).send(err.toBody());
+    }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({ path: `${v.instancePath || ''}`.replace(/^\//, '').replace(/\//g, '.'), message: v.message }));
       const where = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' }[String(err.validationContext)] ?? '输入';
