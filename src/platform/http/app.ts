@@ -16,8 +16,10 @@ import {
   hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { AppError } from './errors.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { AnonymousRefusals, NoSession, journalNoSession, registerAuth } from './auth.js';
 import type { Yifa } from '../yifa.js';
+import type { Config } from '../config.js';
 import { ping } from '../db/database.js';
 import { orgRoutes } from '../../modules/org/routes.js';
 import { sessionRoutes } from '../../modules/org/session-routes.js';
@@ -34,11 +36,18 @@ export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.
 
 export type App = FastifyInstance;
 
+/** YIFA_TRUST_PROXY as Fastify takes it; a hop count becomes proxy-addr's test "the N nearest hops". */
+function trustProxyOption(trust: Config['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 export async function buildApp(yifa: Yifa, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: yifa.config.logLevel } : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // Off unless YIFA_TRUST_PROXY names the proxies: otherwise any client could set its
+    // own address in X-Forwarded-For and escape per-address throttling of logins.
+    trustProxy: trustProxyOption(yifa.config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -75,6 +84,8 @@ export async function buildApp(yifa: Yifa, opts: { logger?: boolean } = {}): Pro
     return reply.type('text/html').sendFile('index.html');
   });
 
+  // First, so that every response (static files, the API docs, errors) carries the headers.
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -84,7 +95,8 @@ export async function buildApp(yifa: Yifa, opts: { logger?: boolean } = {}): Pro
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // No validator badge: it would send the API's address to validator.swagger.io (and the CSP refuses its image).
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
   registerAuth(app, yifa);
 
   app.get('/api/v1/health', { schema: { tags: ['system'], summary: '健康检查' } }, async () => {
