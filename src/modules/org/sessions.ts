@@ -40,7 +40,7 @@ export interface AuthContext {
 export const sha256hex = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Attempts from one address, and attempts at one account, run one at a time (see KeyedQueue). */
-export const loginQueue = new KeyedQueue();
+const loginQueue = new KeyedQueue();
 
 /**
  * The one answer to a failed login, whatever the reason (wrong password, unknown user,
