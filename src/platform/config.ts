@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /**
@@ -34,6 +35,11 @@ export interface Config {
   trustedWitnessesFile: string | undefined;
   /** Hours between the server's replay of every record against its projection row (0: only `yifa journal verify`). */
   projectionVerifyHours: number;
+  /**
+   * Which peers may tell the client's address and protocol in X-Forwarded-For/-Proto
+   * (Fastify's trustProxy): false (none), a number of proxy hops, or proxy addresses/CIDRs.
+   */
+  trustProxy: false | number | string[];
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -42,6 +48,35 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`环境变量 ${name} 必须是非负整数，实际为 "${raw}"`);
   return n;
+}
+
+/** proxy-addr's names for address ranges, accepted in YIFA_TRUST_PROXY besides addresses and CIDRs. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry) || isIP(entry)) return true;
+  const [address, bits, extra] = entry.split('/');
+  if (extra !== undefined || !address || !bits || !/^\d{1,3}$/.test(bits)) return false;
+  const family = isIP(address);
+  return family !== 0 && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * YIFA_TRUST_PROXY: unset, empty or 0 trusts no one (X-Forwarded-* are ignored); a whole
+ * number N trusts the N nearest hops; otherwise a comma list of proxy addresses, CIDRs
+ * or range names. "true" (trust every hop) is refused: any client could then choose its
+ * own address and escape per-address throttling.
+ */
+function trustProxyFrom(env: NodeJS.ProcessEnv): false | number | string[] {
+  const raw = (env.YIFA_TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === '0') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.find((e) => !isProxyEntry(e));
+  if (bad !== undefined || entries.length === 0) {
+    throw new Error(`环境变量 YIFA_TRUST_PROXY 须为代理的跳数（如 1）或以逗号分隔的代理地址/网段（如 127.0.0.1,10.0.0.0/8，或 loopback），实际为 "${raw}"`);
+  }
+  return entries;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -62,5 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signingKeyFile: env.YIFA_SIGNING_KEY_FILE ? resolve(env.YIFA_SIGNING_KEY_FILE) : undefined,
     trustedWitnessesFile: env.YIFA_TRUSTED_WITNESSES ? resolve(env.YIFA_TRUSTED_WITNESSES) : undefined,
     projectionVerifyHours: intFrom(env, 'YIFA_PROJECTION_VERIFY_HOURS', 24),
+    trustProxy: trustProxyFrom(env),
   };
 }

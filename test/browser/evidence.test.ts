@@ -287,6 +287,9 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
     expect(res.headers()['content-type']).toBe('application/pdf');
     expect(res.headers()['content-disposition']).toMatch(/^inline/);
     expect(await pdfRow.getByTestId('evidence-pdf').getAttribute('src')).toBe(`/api/v1/penalty-cases/${caseId}/evidence/${pdf.seq}/content`);
+    // The PDF is shown, not blocked: a frame the Content-Security-Policy refuses becomes chrome-error://.
+    const pdfFrame = await (await pdfRow.getByTestId('evidence-pdf').elementHandle())!.contentFrame();
+    await expect.poll(() => pdfFrame!.url()).toBe(`${h.url}/api/v1/penalty-cases/${caseId}/evidence/${pdf.seq}/content`);
     const photoRow = page.locator(`[data-testid="evidence-item"][data-seq="${photo.seq}"]`);
     await photoRow.getByTestId('evidence-preview').click();
     await expect.poll(() => photoRow.locator('img').evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBe(320);

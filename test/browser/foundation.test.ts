@@ -16,6 +16,15 @@ describe.each(ENGINES)('the web app on %s', (engine) => {
   beforeAll(async () => { h = await startHarness(engine); });
   afterAll(async () => h?.close());
 
+  it('shows the API documentation (Swagger UI at /api/docs) under the Content-Security-Policy', async () => {
+    const page = await h.newPage();
+    const res = await page.goto(`${h.url}/api/docs`);
+    expect(res?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    await page.locator('.swagger-ui .info .title', { hasText: 'yifa 依法 API' }).waitFor();
+    await page.locator('.opblock-tag', { hasText: 'session' }).first().waitFor();
+    expect(h.cspViolations).toEqual([]);
+  });
+
   it('admin adds an officer with a certificate, who then appears on the public officer list', async () => {
     const page = await h.newPage();
     await h.login(page, 'admin');

@@ -23,6 +23,8 @@ export interface BrowserHarness {
   yifa: Yifa;
   url: string;
   browser: Browser;
+  /** Every Content-Security-Policy violation any page reported; close() fails the suite if there is one. */
+  cspViolations: string[];
   newPage(): Promise<Page>;
   login(page: Page, username: string): Promise<void>;
   close(): Promise<void>;
@@ -40,8 +42,9 @@ export async function startHarness(engine: Engine): Promise<BrowserHarness> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const cspViolations = watchContentSecurityPolicy(browser);
   return {
-    yifa, url, browser,
+    yifa, url, browser, cspViolations,
     async newPage() {
       const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
       return context.newPage();
@@ -58,6 +61,25 @@ export async function startHarness(engine: Engine): Promise<BrowserHarness> {
       await app.close();
       await yifa.close();
       rmSync(dataDir, { recursive: true, force: true });
+      if (cspViolations.length) throw new Error(`Content-Security-Policy violations:\n${cspViolations.join('\n')}`);
     },
   };
+}
+
+/**
+ * Collects what Chromium reports on the console of every context of the browser when the
+ * Content-Security-Policy blocks something (a style, an image, a frame): a blocked
+ * resource may break nothing a test clicks, and would go unnoticed otherwise.
+ */
+function watchContentSecurityPolicy(browser: Browser): string[] {
+  const violations: string[] = [];
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(`${m.location().url}: ${m.text()}`);
+    });
+    return context;
+  };
+  return violations;
 }

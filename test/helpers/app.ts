@@ -18,21 +18,24 @@ export interface TestApp {
   yifa: Yifa;
   app: FastifyInstance;
   config: Config;
-  login(username: string, password?: string): Promise<Client>;
-  anonymous(): Client;
+  /** `from`: the client's address (default 127.0.0.1), for tests of per-address throttling. */
+  login(username: string, password?: string, from?: string): Promise<Client>;
+  anonymous(from?: string): Client;
   close(): Promise<void>;
 }
 
 export class Client {
   cookie: string | undefined;
   csrf: string | undefined;
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(private readonly app: FastifyInstance, private readonly remoteAddress?: string) {}
 
   async request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const h: Record<string, string> = { ...headers };
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && method !== 'GET' && !('x-csrf-token' in headers)) h['x-csrf-token'] = this.csrf;
-    const res = await this.app.inject({ method, url, headers: h, ...(body !== undefined ? { payload: body as object } : {}) });
+    const res = await this.app.inject({
+      method, url, headers: h, ...(body !== undefined ? { payload: body as object } : {}), ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
+    });
     const set = res.cookies.find((c) => c.name === 'yifa_session');
     if (set) this.cookie = set.value ? `yifa_session=${set.value}` : undefined;
     return res;
@@ -59,9 +62,9 @@ export async function startTestApp(engine: Engine, opts: { demo?: boolean; cases
   await app.ready();
   return {
     yifa, app, config,
-    anonymous: () => new Client(app),
-    async login(username, password = DEMO_PASSWORD) {
-      const c = new Client(app);
+    anonymous: (from) => new Client(app, from),
+    async login(username, password = DEMO_PASSWORD, from) {
+      const c = new Client(app, from);
       const res = await c.post('/api/v1/session', { username, password });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       c.csrf = res.json().csrfToken;

@@ -1,7 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/engines.js';
 import { INSERT_ONLY_TABLES } from '../../src/platform/db/migrations/001-foundation.js';
+import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import type { Db } from '../../src/platform/db/database.js';
+import * as m001 from '../../src/platform/db/migrations/001-foundation.js';
+import * as m002 from '../../src/platform/db/migrations/002-penalty-cases.js';
+import * as m003 from '../../src/platform/db/migrations/003-case-search.js';
+import * as m004 from '../../src/platform/db/migrations/004-uploads.js';
+import * as m005 from '../../src/platform/db/migrations/005-recording-coverage.js';
+import * as m006 from '../../src/platform/db/migrations/006-evidence-retention.js';
+import * as m007 from '../../src/platform/db/migrations/007-overdue-order.js';
+import * as m008 from '../../src/platform/db/migrations/008-evidence-shares.js';
+import * as m009 from '../../src/platform/db/migrations/009-journal-append.js';
+import * as m010 from '../../src/platform/db/migrations/010-journal-append-exact.js';
+
+/** The schema as it was before migration 013 (the login log without throttling). */
+async function migrateBeforeLoginThrottle(db: Db): Promise<void> {
+  const before = {
+    '001-foundation': m001, '002-penalty-cases': m002, '003-case-search': m003, '004-uploads': m004, '005-recording-coverage': m005,
+    '006-evidence-retention': m006, '007-overdue-order': m007, '008-evidence-shares': m008, '009-journal-append': m009, '010-journal-append-exact': m010,
+  };
+  const provider = { getMigrations: async () => Object.fromEntries(Object.entries(before).map(([name, m]) => [name, { up: (k: Parameters<typeof m.up>[0]) => m.up(k, db.engine) }])) };
+  const { error } = await new Migrator({ db: db.kysely, provider }).migrateToLatest();
+  if (error) throw error;
+}
 
 describe.each(ENGINES)('schema on %s', (engine) => {
   let t: TestDatabase;
@@ -21,5 +44,32 @@ describe.each(ENGINES)('schema on %s', (engine) => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.type).toBe('test');
     expect(INSERT_ONLY_TABLES).toContain('actions');
+  });
+});
+
+describe.each(ENGINES)('migration 013 (login throttling) on %s', (engine) => {
+  let t: TestDatabase;
+  beforeAll(async () => { t = await createTestDatabase(engine, { migrate: false }); });
+  afterAll(async () => t.drop());
+
+  const row = <O extends string>(id: string, outcome: O) => ({
+    id, username: 'old.user', user_id: null, outcome, ip: '192.0.2.1', user_agent: 'test', at: '2026-01-01T00:00:00.000Z',
+  });
+
+  it('keeps the old rows, accepts the new outcomes, still refuses unknown ones and stays insert-only', async () => {
+    await migrateBeforeLoginThrottle(t.db);
+    await t.db.kysely.insertInto('login_log').values([row('old-1', 'bad-password'), row('old-2', 'locked')] as never).execute();
+    expect(await migrateToLatest(t.db)).toEqual(['013-login-throttle']);
+
+    const kept = await t.db.kysely.selectFrom('login_log').selectAll().orderBy('id').execute();
+    expect(kept.map((r) => [r.id, r.outcome, r.ip, r.address_key])).toEqual([['old-1', 'bad-password', '192.0.2.1', null], ['old-2', 'locked', '192.0.2.1', null]]);
+    for (const outcome of ['throttled', 'bad-old-password', 'password-change-throttled', 'password-changed'] as const) {
+      await t.db.kysely.insertInto('login_log').values({ ...row(`new-${outcome}`, outcome), address_key: '192.0.2.1' }).execute();
+    }
+    await expect(t.db.kysely.insertInto('login_log').values(row('bad', 'hacked') as never).execute()).rejects.toThrow(/check/i);
+    await expect(sql`update login_log set outcome = 'success'`.execute(t.db.kysely)).rejects.toThrow(/insert-only/);
+    await expect(sql`delete from login_log`.execute(t.db.kysely)).rejects.toThrow(/insert-only/);
+    if (engine === 'postgres') await expect(sql`truncate login_log`.execute(t.db.kysely)).rejects.toThrow(/insert-only/);
+    expect(await t.db.kysely.selectFrom('login_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 6 });
   });
 });

@@ -68,11 +68,37 @@ describe('passwords', () => {
     expect(await verifyPassword('Correct-Horse-43', h)).toBe(false);
     expect(await verifyPassword('x', 'garbage')).toBe(false);
   });
-  it('states why a password is too weak, in Chinese', () => {
-    expect(passwordProblem('short1')).toMatch(/至少/);
-    expect(passwordProblem('onlyletterslong')).toMatch(/字母和数字/);
-    expect(passwordProblem('admin-password-1', 'admin')).toMatch(/用户名/);
-    expect(passwordProblem(generatePassword())).toBeUndefined();
+  it('states why a password is too weak, in Chinese', async () => {
+    expect(await passwordProblem('short1')).toMatch(/至少/);
+    expect(await passwordProblem('onlyletterslong')).toMatch(/字母和数字/);
+    expect(await passwordProblem('admin-password-1', { username: 'admin' })).toMatch(/用户名/);
+    expect(await passwordProblem(generatePassword())).toBeUndefined();
+  });
+  it('refuses passwords that are easy to guess although long enough with letters and digits (zxcvbn score < 3)', async () => {
+    for (const weak of ['Password123!', 'qwerty123456', '1qaz2wsx3edc', 'abcabcabc123', 'aaaaaaaaaa1', 'P@ssw0rd2026']) {
+      expect(await passwordProblem(weak), weak).toMatch(/^密码太容易被猜到（.+），请换一个更复杂的密码$/);
+    }
+    // The reason is named when zxcvbn knows it.
+    expect(await passwordProblem('1qazxsw23edc')).toBe('密码太容易被猜到（属于常见密码），请换一个更复杂的密码');
+    expect(await passwordProblem('Password123!')).toBe('密码太容易被猜到（与常见密码相似），请换一个更复杂的密码');
+    expect(await passwordProblem('asdfghjkl;12')).toBe('密码太容易被猜到（是键盘上相邻的一排按键），请换一个更复杂的密码');
+    expect(await passwordProblem('aaaaaaaaaa1')).toBe('密码太容易被猜到（有重复的字符），请换一个更复杂的密码');
+    // The user's own names are known to an attacker: built from the display name, it is weak; for someone else it is not.
+    expect(await passwordProblem('Zhangwei2026', { username: 'zw1', displayName: 'zhangwei' })).toBe('密码太容易被猜到（含有用户名或姓名），请换一个更复杂的密码');
+    expect(await passwordProblem('Zhangwei2026', { username: 'lisi', displayName: 'lisi' })).toBeUndefined();
+  });
+  it('accepts the passwords of the demo, the tests and the generator', async () => {
+    // Demo-Password-2026: tests and the browser tier; the others: the CLI test, password change test, benchmarks.
+    for (const [password, username, displayName] of [
+      ['Demo-Password-2026', 'admin', '系统管理员（县司法局）'], ['Demo-Password-2026', 'zhifa1', '执法人员'],
+      ['New-Password-2027', 'sifasuo', '司法所'], ['First-Admin-2026', 'chief', '管理员'], ['Bench-Password-2026', 'admin', '系统管理员（县司法局）'],
+    ] as const) {
+      expect(await passwordProblem(password, { username, displayName }), password).toBeUndefined();
+    }
+    for (let i = 0; i < 50; i++) {
+      const p = generatePassword();
+      expect(await passwordProblem(p, { username: 'admin' }), p).toBeUndefined();
+    }
   });
 });
 

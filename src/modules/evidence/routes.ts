@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
 import { serviceRequest } from '../../platform/http/request.js';
 import { AppError } from '../../platform/http/errors.js';
+import { EVIDENCE_FILE_HEADERS } from '../../platform/http/security-headers.js';
 import { appendChunk, createUpload, getUpload, newUploadSchema } from './uploads.js';
 import { custodyOf, openEvidence } from './content.js';
 import { latestIntegrityCheck } from './verify.js';
@@ -64,6 +65,8 @@ export const evidenceRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) =
 
   app.get('/penalty-cases/:id/evidence/:seq/content', {
     schema: { tags, summary: '播放或下载证据文件（支持 Range；下载和播放均记入保管记录）', params: itemParams, querystring: contentQuery },
+    // The console shows a PDF in an iframe of its own origin: this response may be framed by it.
+    helmet: EVIDENCE_FILE_HEADERS,
   }, async (req, reply) => {
     const r = await serviceRequest(yifa, req, 'penalty.read');
     const download = req.query.download !== undefined;

@@ -5,10 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Yifa } from '../../platform/yifa.js';
-import type { AgencyKind, AnnualReview, CertificateState, DataScope, RegionLevel } from '../../platform/db/schema.js';
+import type { AgencyKind, AnnualReview, CertificateState, DataScope, LoginOutcome, RegionLevel } from '../../platform/db/schema.js';
 import { AppError, conflict, invalid, notFound } from '../../platform/http/errors.js';
 import { decodeCursor, keysetAfter, pageOf, type Page } from '../../platform/http/pagination.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../../platform/security/password.js';
+import { KeyedQueue } from '../../platform/security/keyed-queue.js';
+import { recordLogin, type Client } from './login-log.js';
+import { passwordChangeWait, throttledError } from './throttle.js';
 import { todayInChina } from '../../calendar/legal-date.js';
 import type { Trx } from '../../journal/journal.js';
 import type { AuthContext } from './sessions.js';
@@ -492,7 +495,7 @@ async function assertAttachable(yifa: Yifa, req: Request | null, input: { person
 
 /** Creates a user. `req` is null for the CLI's first administrator (a system action). */
 export async function createUser(yifa: Yifa, req: Request | null, input: UserInput) {
-  const problem = passwordProblem(input.password, input.username);
+  const problem = await passwordProblem(input.password, { username: input.username, displayName: input.displayName });
   if (problem) throw invalid(problem);
   const region = await regionById(yifa, input.regionId);
   if (!region) throw invalid('用户所在区划不存在');
@@ -548,7 +551,7 @@ export async function updateUser(yifa: Yifa, req: Request, id: string, patch: Us
   const next: Privileges = { roles: patch.roles ?? currentRoles, scope: { kind: patch.dataScope ?? u.data_scope, regionPath: u.region_path } };
   await assertGrantable(req, { userId: id, current }, next, subject);
   if (patch.password) {
-    const problem = passwordProblem(patch.password, u.username);
+    const problem = await passwordProblem(patch.password, { username: u.username, displayName: patch.displayName ?? u.display_name });
     if (problem) throw invalid(problem);
   }
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
@@ -575,20 +578,40 @@ export async function updateUser(yifa: Yifa, req: Request, id: string, patch: Us
   return { id };
 }
 
-export async function changeOwnPassword(yifa: Yifa, req: Request, oldPassword: string, newPassword: string) {
-  const u = await yifa.db.kysely.selectFrom('users').selectAll().where('id', '=', req.auth.user.id).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(oldPassword, u.password_hash))) throw new AppError('INVALID_INPUT', '原密码不正确');
-  const problem = passwordProblem(newPassword, u.username);
-  if (problem) throw invalid(problem);
-  if (oldPassword === newPassword) throw invalid('新密码不能与原密码相同');
-  const hash = await hashPassword(newPassword);
-  await yifa.journal.perform(
-    { type: 'org.user.password-change', actor: req.auth.actor, subject: { type: 'user', id: u.id, regionPath: u.region_path }, idempotencyKey: req.idempotencyKey, payload: {} },
-    async (trx) => {
-      await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now() }).where('id', '=', u.id).execute();
-      // Other sessions end; this one stays.
-      await trx.deleteFrom('sessions').where('user_id', '=', u.id).where('id', '!=', req.auth.sessionId).execute();
-      return { ok: true };
-    },
-  );
+/** Changes of one user's own password run one at a time (see KeyedQueue), so a burst cannot slip past the throttle. */
+const passwordChangeQueue = new KeyedQueue();
+
+/**
+ * Changes the signed-in user's own password. Wrong old passwords are throttled per user
+ * (throttle.ts); every wrong, throttled and successful change is in the login log.
+ */
+export async function changeOwnPassword(yifa: Yifa, req: Request, input: { oldPassword: string; newPassword: string }, client: Client) {
+  return passwordChangeQueue.run([`user:${req.auth.user.id}`], async () => {
+    const at = yifa.journal.clock();
+    const u = await yifa.db.kysely.selectFrom('users').selectAll().where('id', '=', req.auth.user.id).executeTakeFirstOrThrow();
+    const entry = (outcome: LoginOutcome) => ({ username: u.username, userId: u.id, outcome });
+    const wait = await passwordChangeWait(yifa.db.kysely, u.username, at);
+    if (wait > 0) {
+      await recordLogin(yifa.db.kysely, entry('password-change-throttled'), client, at);
+      throw throttledError('password-change', wait);
+    }
+    if (!(await verifyPassword(input.oldPassword, u.password_hash))) {
+      await recordLogin(yifa.db.kysely, entry('bad-old-password'), client, at);
+      throw new AppError('INVALID_INPUT', '原密码不正确');
+    }
+    const problem = await passwordProblem(input.newPassword, { username: u.username, displayName: u.display_name });
+    if (problem) throw invalid(problem);
+    if (input.oldPassword === input.newPassword) throw invalid('新密码不能与原密码相同');
+    const hash = await hashPassword(input.newPassword);
+    await yifa.journal.perform(
+      { type: 'org.user.password-change', actor: req.auth.actor, subject: { type: 'user', id: u.id, regionPath: u.region_path }, idempotencyKey: req.idempotencyKey, payload: {} },
+      async (trx) => {
+        await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now() }).where('id', '=', u.id).execute();
+        // Other sessions end; this one stays.
+        await trx.deleteFrom('sessions').where('user_id', '=', u.id).where('id', '!=', req.auth.sessionId).execute();
+        await recordLogin(trx, entry('password-changed'), client, at);
+        return { ok: true };
+      },
+    );
+  });
 }

@@ -6,6 +6,7 @@ import { SESSION_COOKIE, requireUser } from '../../platform/http/auth.js';
 import { serviceRequest } from '../../platform/http/request.js';
 import { login, logout, resolveSession, type AuthContext } from './sessions.js';
 import { changeOwnPassword } from './service.js';
+import { dummyPasswordHash } from '../../platform/security/password.js';
 import { ROLES } from './roles.js';
 import { DATA_SCOPES } from '../../platform/security/scope.js';
 import { pageQuery, decodeCursor, keysetAfter, pageOf } from '../../platform/http/pagination.js';
@@ -23,6 +24,8 @@ function me(auth: AuthContext) {
 export const sessionRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const client = (req: { ip: string; headers: Record<string, unknown> }) => ({ ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '') });
+  // The dummy hash is made now, not by the first login of an unknown user (which would then take twice as long).
+  await dummyPasswordHash();
 
   app.post('/session', {
     schema: {
@@ -31,7 +34,7 @@ export const sessionRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) =>
     },
     config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
   }, async (req, reply) => {
-    const s = await login(yifa.db, req.body, client(req), yifa.config.sessionMinutes);
+    const s = await login(yifa.db, req.body, client(req), { sessionMinutes: yifa.config.sessionMinutes, clock: () => yifa.journal.clock() });
     reply.setCookie(SESSION_COOKIE, s.token, {
       httpOnly: true, sameSite: 'lax', path: '/', secure: req.protocol === 'https', expires: new Date(s.expiresAt),
     });
@@ -43,7 +46,7 @@ export const sessionRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) =>
 
   app.delete('/session', { schema: { tags: ['session'], summary: '退出登录' } }, async (req, reply) => {
     const auth = requireUser(req);
-    await logout(yifa.db, auth, client(req));
+    await logout(yifa.db, auth, client(req), yifa.journal.clock());
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
@@ -55,7 +58,7 @@ export const sessionRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) =>
     },
   }, async (req) => {
     const auth = requireUser(req);
-    await changeOwnPassword(yifa, { auth, idempotencyKey: null, denied: async () => {} }, req.body.oldPassword, req.body.newPassword);
+    await changeOwnPassword(yifa, { auth, idempotencyKey: null, denied: async () => {} }, req.body, client(req));
     return { ok: true };
   });
 

@@ -1,21 +1,23 @@
 /**
- * Login, sessions, lockout and the login log. Sessions are opaque random tokens in an
- * httpOnly cookie; the database keeps only their SHA-256. A CSRF token belongs to
- * each session and must accompany every mutating request.
+ * Login, sessions and the login log. Sessions are opaque random tokens in an httpOnly
+ * cookie; the database keeps only their SHA-256. A CSRF token belongs to each session
+ * and must accompany every mutating request. Password guessing is throttled (see
+ * throttle.ts), and a failed login tells nothing about the account.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { runFixed } from '../../platform/db/fixed-queries.js';
-import type { DataScope, LoginOutcome } from '../../platform/db/schema.js';
+import type { DataScope } from '../../platform/db/schema.js';
 import { dummyPasswordHash, verifyPassword } from '../../platform/security/password.js';
+import { addressKey } from '../../platform/security/client-address.js';
+import { KeyedQueue } from '../../platform/security/keyed-queue.js';
 import { AppError } from '../../platform/http/errors.js';
 import { isRole, permissionsOf, type Permission, type Role } from './roles.js';
 import type { Scope } from '../../platform/security/scope.js';
 import type { Actor } from '../../journal/journal.js';
-
-export const LOCKOUT_FAILURES = 5;
-export const LOCKOUT_MINUTES = 15;
+import { recordLogin, type Client } from './login-log.js';
+import { loginWait, throttledError } from './throttle.js';
 
 export interface AuthContext {
   sessionId: string;
@@ -37,73 +39,56 @@ export interface AuthContext {
 
 export const sha256hex = (s: string) => createHash('sha256').update(s).digest('hex');
 
-interface Client {
-  ip: string;
-  userAgent: string;
-}
+/** Attempts from one address, and attempts at one account, run one at a time (see KeyedQueue). */
+const loginQueue = new KeyedQueue();
 
-async function logLogin(db: Db, username: string, userId: string | null, outcome: LoginOutcome, client: Client, at = new Date()) {
-  await db.kysely
-    .insertInto('login_log')
-    .values({ id: randomUUID(), username: username.slice(0, 64), user_id: userId, outcome, ip: client.ip, user_agent: client.userAgent.slice(0, 256), at: at.toISOString() })
-    .execute();
-}
-
-/** When the account is locked, the instant it unlocks; otherwise undefined. */
-export async function lockedUntil(db: Db, username: string, now = new Date()): Promise<Date | undefined> {
-  const since = new Date(now.getTime() - LOCKOUT_MINUTES * 60_000).toISOString();
-  const recent = await db.kysely
-    .selectFrom('login_log')
-    .select(['outcome', 'at'])
-    .where('username', '=', username)
-    .where('at', '>=', since)
-    .where('outcome', 'in', ['success', 'bad-password'])
-    .orderBy('at', 'desc')
-    .limit(LOCKOUT_FAILURES)
-    .execute();
-  // Locked when the last five attempts in the window all failed; it lifts 15 minutes after the fifth.
-  if (recent.length < LOCKOUT_FAILURES || recent.some((r) => r.outcome === 'success')) return undefined;
-  const fifth = recent[0]!;
-  return new Date(new Date(fifth.at).getTime() + LOCKOUT_MINUTES * 60_000);
-}
+/**
+ * The one answer to a failed login, whatever the reason (wrong password, unknown user,
+ * inactive account): telling them apart would tell a stranger which accounts exist.
+ */
+const loginFailed = () => new AppError('UNAUTHENTICATED', '用户名或密码错误');
 
 export async function login(
   db: Db,
   input: { username: string; password: string },
   client: Client,
-  sessionMinutes: number,
+  opts: { sessionMinutes: number; clock: () => Date },
 ): Promise<{ token: string; csrfToken: string; userId: string; expiresAt: string }> {
-  const user = await db.kysely.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
-  const locked = await lockedUntil(db, input.username);
-  if (locked) {
-    await logLogin(db, input.username, user?.id ?? null, 'locked', client);
-    const minutes = Math.max(1, Math.ceil((locked.getTime() - Date.now()) / 60_000));
-    throw new AppError('ACCOUNT_LOCKED', `连续 ${LOCKOUT_FAILURES} 次密码错误，账号已锁定，请 ${minutes} 分钟后再试`);
-  }
-  const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()));
-  if (!user || !ok) {
-    await logLogin(db, input.username, user?.id ?? null, user ? 'bad-password' : 'unknown-user', client);
-    throw new AppError('UNAUTHENTICATED', '用户名或密码错误');
-  }
-  if (!user.active) {
-    await logLogin(db, input.username, user.id, 'inactive', client);
-    throw new AppError('UNAUTHENTICATED', '账号已停用，请联系系统管理员');
-  }
-  const token = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(24).toString('base64url');
-  const now = new Date();
-  const expiresAt = new Date(now.getTime() + sessionMinutes * 60_000).toISOString();
-  await db.kysely
-    .insertInto('sessions')
-    .values({ id: sha256hex(token), user_id: user.id, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt, ip: client.ip })
-    .execute();
-  await logLogin(db, input.username, user.id, 'success', client, now);
-  return { token, csrfToken, userId: user.id, expiresAt };
+  const address = addressKey(client.ip);
+  // Address before account, always: see KeyedQueue.run.
+  return loginQueue.run([`address:${address}`, `account:${input.username}`], async () => {
+    const now = opts.clock();
+    const user = await db.kysely.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
+    const wait = await loginWait(db.kysely, input.username, address, now);
+    if (wait > 0) {
+      await recordLogin(db.kysely, { username: input.username, userId: user?.id ?? null, outcome: 'throttled' }, client, now);
+      throw throttledError('login', wait);
+    }
+    // A full scrypt verification every time, against a dummy hash when there is no such
+    // user, so the time taken does not tell whether the account exists.
+    const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()));
+    if (!user || !ok || !user.active) {
+      const outcome = !user ? 'unknown-user' : !ok ? 'bad-password' : 'inactive';
+      await recordLogin(db.kysely, { username: input.username, userId: user?.id ?? null, outcome }, client, now);
+      throw loginFailed();
+    }
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
+    // Sessions live on the wall clock (resolveSession checks them against it), not on the settable server clock.
+    const created = new Date();
+    const expiresAt = new Date(created.getTime() + opts.sessionMinutes * 60_000).toISOString();
+    await db.kysely
+      .insertInto('sessions')
+      .values({ id: sha256hex(token), user_id: user.id, csrf_token: csrfToken, created_at: created.toISOString(), expires_at: expiresAt, ip: client.ip })
+      .execute();
+    await recordLogin(db.kysely, { username: input.username, userId: user.id, outcome: 'success' }, client, now);
+    return { token, csrfToken, userId: user.id, expiresAt };
+  });
 }
 
-export async function logout(db: Db, auth: AuthContext, client: Client): Promise<void> {
+export async function logout(db: Db, auth: AuthContext, client: Client, at: Date): Promise<void> {
   await db.kysely.deleteFrom('sessions').where('id', '=', auth.sessionId).execute();
-  await logLogin(db, auth.user.username, auth.user.id, 'logout', client);
+  await recordLogin(db.kysely, { username: auth.user.username, userId: auth.user.id, outcome: 'logout' }, client, at);
 }
 
 /** Resolves a cookie token to the session's user, roles and scope; undefined when absent, expired or the user inactive. */

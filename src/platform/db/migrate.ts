@@ -12,6 +12,7 @@ import * as journalAppend from './migrations/009-journal-append.js';
 import * as journalAppendExact from './migrations/010-journal-append-exact.js';
 import * as projectionStateHash from './migrations/011-projection-state-hash.js';
 import * as witness from './migrations/012-witness.js';
+import * as loginThrottle from './migrations/013-login-throttle.js';
 import * as shareRevocation from './migrations/014-share-revocation.js';
 
 /** Migrations in order. Each receives the engine so one file serves SQLite and PostgreSQL. */
@@ -28,6 +29,7 @@ const MIGRATIONS = {
   '010-journal-append-exact': journalAppendExact,
   '011-projection-state-hash': projectionStateHash,
   '012-witness': witness,
+  '013-login-throttle': loginThrottle,
   '014-share-revocation': shareRevocation,
 } as const;
 

@@ -110,7 +110,16 @@ export interface SessionTable {
   ip: string;
 }
 
-export type LoginOutcome = 'success' | 'bad-password' | 'unknown-user' | 'locked' | 'inactive' | 'logout';
+/**
+ * What happened at a login, a logout or a change of one's own password. 'locked' is
+ * history only: the hard lockout it recorded was replaced by throttling (migration 013).
+ */
+export type LoginOutcome =
+  | 'success' | 'bad-password' | 'unknown-user' | 'locked' | 'inactive' | 'logout'
+  /** a login refused, without checking its password, while its wait ran (see modules/org/throttle.ts) */
+  | 'throttled'
+  /** a change of one's own password with a wrong old password, refused or throttled, or done */
+  | 'bad-old-password' | 'password-change-throttled' | 'password-changed';
 
 export interface LoginLogTable {
   id: string;
@@ -120,6 +129,8 @@ export interface LoginLogTable {
   ip: string;
   user_agent: string;
   at: string;
+  /** The client's address as throttling counts it (an IPv6 client by its /64); null on rows older than migration 013. */
+  address_key: string | null;
 }
 
 export interface HolidayTableRow {

@@ -17,8 +17,10 @@ import {
 } from 'fastify-type-provider-zod';
 import { AppError } from './errors.js';
 import { findUnsafeText } from './unsafe-text.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { AnonymousRefusals, NoSession, journalInputRefused, journalNoSession, registerAuth } from './auth.js';
 import type { Yifa } from '../yifa.js';
+import type { Config } from '../config.js';
 import { ping } from '../db/database.js';
 import { orgRoutes } from '../../modules/org/routes.js';
 import { sessionRoutes } from '../../modules/org/session-routes.js';
@@ -42,18 +44,29 @@ export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.
 
 export type App = FastifyInstance;
 
+/** YIFA_TRUST_PROXY as Fastify takes it; a hop count becomes proxy-addr's test "the N nearest hops". */
+function trustProxyOption(trust: Config['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 export async function buildApp(yifa: Yifa, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: yifa.config.logLevel } : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // Off unless YIFA_TRUST_PROXY names the proxies: otherwise any client could set its
+    // own address in X-Forwarded-For and escape per-address throttling of logins.
+    trustProxy: trustProxyOption(yifa.config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const anonymousRefusals = new AnonymousRefusals();
   app.setErrorHandler(async (err, req, reply) => {
     if (err instanceof NoSession) await journalNoSession(yifa, anonymousRefusals, req);
-    if (err instanceof AppError) return reply.status(err.status).send(err.toBody());
+    if (err instanceof AppError) {
+      const retryAfter = (err.extra.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      if (err.code === 'RATE_LIMITED' && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+      return reply.status(err.status).send(err.toBody());
+    }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({ path: `${v.instancePath || ''}`.replace(/^\//, '').replace(/\//g, '.'), message: v.message }));
       const where = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' }[String(err.validationContext)] ?? '输入';
@@ -79,6 +92,8 @@ export async function buildApp(yifa: Yifa, opts: { logger?: boolean } = {}): Pro
     return reply.type('text/html').sendFile('index.html');
   });
 
+  // First, so that every response (static files, the API docs, errors) carries the headers.
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -88,7 +103,8 @@ export async function buildApp(yifa: Yifa, opts: { logger?: boolean } = {}): Pro
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // No validator badge: it would send the API's address to validator.swagger.io (and the CSP refuses its image).
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
   registerAuth(app, yifa);
   // Before any route's own validation: text no field accepts (unsafe-text.ts).
   app.addHook('preValidation', async (req) => {

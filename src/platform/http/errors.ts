@@ -12,7 +12,9 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   GATE_REFUSED: 409,
+  /** No longer sent: accounts are not locked, guesses are throttled (RATE_LIMITED, modules/org/throttle.ts). Kept: codes are never removed. */
   ACCOUNT_LOCKED: 429,
+  /** Too many requests, or a login / password change inside its throttling wait (details.retryAfterSeconds, Retry-After) */
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
   /** An upload's content does not have the SHA-256 the client declared */

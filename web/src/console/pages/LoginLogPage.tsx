@@ -7,7 +7,10 @@ import type { LoginEntry } from '../../types';
 
 const OUTCOMES: Record<string, { color: string; text: string }> = {
   success: { color: 'green', text: '登录成功' }, 'bad-password': { color: 'red', text: '密码错误' }, 'unknown-user': { color: 'red', text: '用户不存在' },
-  locked: { color: 'volcano', text: '账号锁定' }, inactive: { color: 'default', text: '账号停用' }, logout: { color: 'blue', text: '退出登录' },
+  locked: { color: 'volcano', text: '账号锁定（旧规则）' }, inactive: { color: 'default', text: '账号停用' }, logout: { color: 'blue', text: '退出登录' },
+  throttled: { color: 'orange', text: '尝试过频，未核对密码' },
+  'bad-old-password': { color: 'red', text: '改密码：原密码错误' }, 'password-change-throttled': { color: 'orange', text: '改密码：尝试过频' },
+  'password-changed': { color: 'cyan', text: '已修改密码' },
 };
 
 export default function LoginLogPage() {
