@@ -166,4 +166,17 @@ describe.each(ENGINES)('access control on %s', (engine) => {
     expect((await fuzeren.get(`/api/v1/penalty-cases/${id}`)).json().status).toBe('filing');
     expect(await t.yifa.journal.size()).toBe(size); // a gate refusal writes nothing
   });
+
+  it('the login log is scoped by the account\'s region: a town administrator sees his town\'s logins only', async () => {
+    await t.anonymous().post('/api/v1/session', { username: 'nobody-here', password: 'wrong-password-1' });
+    const rows = (await townAdmin.get('/api/v1/login-log?limit=200')).json().items as { username: string }[];
+    const names = new Set(rows.map((r) => r.username));
+    expect(names.has('townadmin')).toBe(true);
+    expect(names.has('zhifa1')).toBe(true);
+    expect(names.has('admin')).toBe(false); // the county's administrator
+    expect(names.has('jiandu')).toBe(false);
+    expect(names.has('nobody-here')).toBe(false); // no account: only 全部 sees it
+    const all = (await admin.get('/api/v1/login-log?limit=200')).json().items.map((r: { username: string }) => r.username);
+    expect(all).toContain('nobody-here');
+  });
 });

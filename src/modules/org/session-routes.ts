@@ -8,7 +8,7 @@ import { login, logout, resolveSession, type AuthContext } from './sessions.js';
 import { changeOwnPassword } from './service.js';
 import { dummyPasswordHash } from '../../platform/security/password.js';
 import { ROLES } from './roles.js';
-import { DATA_SCOPES } from '../../platform/security/scope.js';
+import { DATA_SCOPES, scopeFilter } from '../../platform/security/scope.js';
 import { pageQuery, decodeCursor, keysetAfter, pageOf } from '../../platform/http/pagination.js';
 
 function me(auth: AuthContext) {
@@ -65,12 +65,15 @@ export const sessionRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) =>
   app.get('/login-log', {
     schema: { tags: ['session'], summary: '登录日志', querystring: z.strictObject({ username: z.string().max(64).optional(), ...pageQuery }) },
   }, async (req) => {
-    await serviceRequest(yifa, req, 'login-log.read');
-    let q = yifa.db.kysely.selectFrom('login_log').selectAll();
-    if (req.query.username) q = q.where('username', '=', req.query.username);
+    const { auth } = await serviceRequest(yifa, req, 'login-log.read');
+    // Scoped by the account's region: attempts on names that are no account (user_id null) only for 全部.
+    let q = yifa.db.kysely.selectFrom('login_log').selectAll('login_log')
+      .$if(auth.scope.kind !== 'all', (qb) => qb.innerJoin('users', 'users.id', 'login_log.user_id')
+        .where(scopeFilter(auth.scope, { path: 'users.region_path', personId: 'users.person_id' })));
+    if (req.query.username) q = q.where('login_log.username', '=', req.query.username);
     const after = decodeCursor(req.query.cursor, 2);
-    if (after) q = q.where(keysetAfter(['at', 'id'], after, 'desc'));
-    const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(req.query.limit + 1).execute();
+    if (after) q = q.where(keysetAfter(['login_log.at', 'login_log.id'], after, 'desc'));
+    const rows = await q.orderBy('login_log.at', 'desc').orderBy('login_log.id', 'desc').limit(req.query.limit + 1).execute();
     return pageOf(rows, req.query.limit, (r) => [r.at, r.id], (r) => ({ id: r.id, username: r.username, userId: r.user_id, outcome: r.outcome, ip: r.ip, userAgent: r.user_agent, at: r.at }));
   });
 };
