@@ -17,7 +17,9 @@ export default defineConfig({
         },
       },
       {
-        // As each demo role, every GET route: no personal field it may not see, no record outside its scope.
+        // The security tier: the crawl as each demo role (no personal field it may not see, no record
+        // outside its scope), the escalation property, access control, projection tampering, the
+        // witness, login throttling and headers — the store-backed ones on SQLite and PostgreSQL.
         test: {
           name: 'security',
           include: ['test/security/**/*.test.ts'],

@@ -1,6 +1,6 @@
 /**
  * Grants (授权): which roles and data scope one user may give another. Pure rules, so the
- * escalation property can be tested over random org trees (test/unit/grants.property.test.ts).
+ * escalation property can be tested over random org trees (test/security/grants.property.test.ts).
  *
  * A grant is never wider than the grantor's own:
  *  - roles: only those GRANTABLE_ROLES lists for one of the grantor's roles;
