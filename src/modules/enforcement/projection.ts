@@ -10,7 +10,7 @@ import type { StoredProjection } from '../../journal/projection.js';
 import type { ProjectionReplayer, SubjectEntry } from '../../journal/verify-projections.js';
 import { todayInChina } from '../../calendar/legal-date.js';
 import { searchableText } from '../../platform/search/grams.js';
-import { OPENING_ACTIONS, PENALTY_ACTION_TYPES, applyAction, emptyCase, isPenaltyActionType, type ActionResult } from './workflow.js';
+import { OPENING_ACTIONS, PENALTY_ACTION_TYPES, emptyCase, foldSteps, isPenaltyActionType, type ActionResult } from './workflow.js';
 import { isSuspended, statusOf, type PenaltyCase } from './penalty-case.js';
 
 export const PENALTY_RECORD = {
@@ -64,17 +64,9 @@ export function foldEntries(entries: readonly SubjectEntry[]) {
   });
 }
 
-/** The case after each of its state-changing actions: foldCase (workflow.ts), one step at a time. */
-export function* caseStates(entries: readonly SubjectEntry[]): Generator<PenaltyCase> {
-  const steps = foldEntries(entries);
-  const first = steps[0];
-  if (!first) throw new Error('penalty case: no opening action');
-  let c = emptyCase(first.result.caseId, first.result.agencyId, first.result.regionPath, first.today);
-  for (const e of steps) {
-    if (!isPenaltyActionType(e.type)) continue;
-    c = applyAction(c, e.type, e.payload, { seq: e.seq, today: e.today, actorPersonId: e.result.actorPersonId, actorUserId: e.result.actorUserId ?? null, number: e.result.number, derived: e.result.derived });
-    yield c;
-  }
+/** The case after each of its state-changing actions (foldSteps, workflow.ts). */
+export function caseStates(entries: readonly SubjectEntry[]): Generator<PenaltyCase> {
+  return foldSteps(foldEntries(entries));
 }
 
 /** A penalty_cases row as proofs read it; `columns` are those to check against the state. */

@@ -845,16 +845,32 @@ export interface ActionResult {
   today?: string;
 }
 
-/** A case rebuilt from its journal entries, oldest first: the status is a fold over the actions. */
-export function foldCase(entries: readonly { seq: number; type: string; payload: unknown; result: ActionResult; today: string }[]): PenaltyCase {
+/** One journal entry of a case as the fold reads it. */
+export interface FoldEntry {
+  seq: number;
+  type: string;
+  payload: unknown;
+  result: ActionResult;
+  today: string;
+}
+
+/** The case after each of its actions, oldest first (the projection proof compares every step). */
+export function* foldSteps(entries: readonly FoldEntry[]): Generator<PenaltyCase> {
   const first = entries[0];
   if (!first || !isPenaltyActionType(first.type)) throw new Error('penalty case: no opening action');
   let c = emptyCase(first.result.caseId, first.result.agencyId, first.result.regionPath, first.today);
   for (const e of entries) {
     if (!isPenaltyActionType(e.type)) continue;
     c = applyAction(c, e.type, e.payload, { seq: e.seq, today: e.today, actorPersonId: e.result.actorPersonId, actorUserId: e.result.actorUserId ?? null, number: e.result.number, derived: e.result.derived });
+    yield c;
   }
-  return c;
+}
+
+/** A case rebuilt from its journal entries, oldest first: the status is a fold over the actions. */
+export function foldCase(entries: readonly FoldEntry[]): PenaltyCase {
+  let c: PenaltyCase | undefined;
+  for (c of foldSteps(entries));
+  return c!;
 }
 
 /** Why `type` cannot be taken by someone with `roles` now, before looking at a payload; null if it can be tried. */
