@@ -31,7 +31,10 @@ export function findUnsafeText(value: unknown, path = ''): UnsafeText | null {
     const reason = problemOf(value);
     return reason ? { path, reason } : null;
   }
-  if (!value || typeof value !== 'object' || Buffer.isBuffer(value)) return null;
+  if (!value || typeof value !== 'object') return null;
+  // Only parsed JSON and query strings: a streamed body (an upload's bytes) is not text, and its internals are no fields.
+  const proto = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return null;
   for (const [k, v] of Object.entries(value)) {
     const at = path ? `${path}.${k}` : k;
     const keyReason = problemOf(k);
