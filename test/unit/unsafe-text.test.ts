@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
+import querystring from 'fast-querystring';
 import { findUnsafeText } from '../../src/platform/http/unsafe-text.js';
 
 describe('text no field accepts', () => {
@@ -14,6 +15,10 @@ describe('text no field accepts', () => {
 
   it('accepts ordinary Chinese text, line breaks, tabs and surrogate pairs', () => {
     expect(findUnsafeText({ facts: '当事人于2026年5月1日\n在某村\t建房。𠮷野家 👍', n: 3, ok: true, none: null })).toBeNull();
+  });
+
+  it('walks query strings as the server parses them', () => {
+    expect(findUnsafeText(querystring.parse('q=%01abc&x=1'))?.path).toBe('q');
   });
 
   it('leaves a streamed body alone: it is bytes, not fields', () => {

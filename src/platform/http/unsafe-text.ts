@@ -25,6 +25,16 @@ function problemOf(s: string): string | null {
   return null;
 }
 
+/**
+ * Parsed JSON (plain objects), query strings (fast-querystring's objects, whose prototype
+ * is an empty object without one) and path parameters — not a streamed body (an upload's
+ * bytes are not text, and a stream's internals are no fields) nor any other class instance.
+ */
+function isDictionary(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
+}
+
 /** The first field (or key) of `value` holding text no field accepts; null when all is well. */
 export function findUnsafeText(value: unknown, path = ''): UnsafeText | null {
   if (typeof value === 'string') {
@@ -32,9 +42,7 @@ export function findUnsafeText(value: unknown, path = ''): UnsafeText | null {
     return reason ? { path, reason } : null;
   }
   if (!value || typeof value !== 'object') return null;
-  // Only parsed JSON and query strings: a streamed body (an upload's bytes) is not text, and its internals are no fields.
-  const proto = Object.getPrototypeOf(value);
-  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return null;
+  if (!Array.isArray(value) && !isDictionary(value)) return null;
   for (const [k, v] of Object.entries(value)) {
     const at = path ? `${path}.${k}` : k;
     const keyReason = problemOf(k);
