@@ -15,9 +15,17 @@ import type { LoadedSettings } from './settings.js';
 import { reviewPassed, severity, type EvidenceFile, type PenaltyCase } from './penalty-case.js';
 import { yuan } from './money.js';
 
+/**
+ * What a refusal cites when it checks what was entered against the case's own record (a
+ * date in the future, a request already pending, nothing to approve): no statute words such
+ * a check, so it cites none — said once here, not as an empty string at each refusal.
+ */
+export const RECORD_CHECK = null;
+
 export interface Refusal {
   message: string;
-  citation: string;
+  /** The article refused under, or RECORD_CHECK */
+  citation: string | typeof RECORD_CHECK;
 }
 
 export interface Certificate extends CertificateFacts {

@@ -15,7 +15,7 @@ import type { Role } from '../org/roles.js';
 import {
   chairIsNotInvestigator, decisionRefusals, dueDate, hearingEligible, hearingNoticeInTime, hearingRequestInTime,
   heavierThanNoticed, nthWorkingDayAfter, reviewerQualified, simpleProcedureAllowed, twoCertifiedOfficers, violationTypeFits, withinLimitation,
-  type GateContext, type Refusal,
+  RECORD_CHECK, type GateContext, type Refusal,
 } from './gates.js';
 import { discretionProblems } from './discretion.js';
 import type { DocumentSeries } from './documents/series.js';
@@ -89,8 +89,8 @@ const OPEN_GENERAL: PenaltyStatus[] = ['investigating', 'investigated', 'in-revi
 
 /** A recorded event may not lie in the future or before the case began. */
 function eventDate(date: string, c: Pick<PenaltyCase, 'registeredOn'>, ctx: GateContext, what: string): Refusal | null {
-  if (date > ctx.today) return { message: `${what}（${date}）不能晚于今天（${ctx.today}）`, citation: '' };
-  if (date < c.registeredOn) return { message: `${what}（${date}）不能早于案源登记日（${c.registeredOn}）`, citation: '' };
+  if (date > ctx.today) return { message: `${what}（${date}）不能晚于今天（${ctx.today}）`, citation: RECORD_CHECK };
+  if (date < c.registeredOn) return { message: `${what}（${date}）不能早于案源登记日（${c.registeredOn}）`, citation: RECORD_CHECK };
   return null;
 }
 
@@ -99,7 +99,7 @@ function pending(c: PenaltyCase, kind: ApprovalKind) {
 }
 
 const noPending = (c: PenaltyCase, kind: ApprovalKind): Refusal | null =>
-  pending(c, kind) ? { message: '已有同类申请等待负责人审批', citation: '' } : null;
+  pending(c, kind) ? { message: '已有同类申请等待负责人审批', citation: RECORD_CHECK } : null;
 
 /** The proposal an investigation report makes, with what the catalog and settings say about it. */
 function propose(c: PenaltyCase, p: ConcludePayload, on: string, ctx: GateContext): Omit<ProposedDecision, 'proposedBy'> {
@@ -152,9 +152,9 @@ function penaltyConsistent(p: { outcome: keyof typeof DECISION_OUTCOMES; kinds: 
   const penalises = DECISION_OUTCOMES[p.outcome].penalises;
   if (penalises && p.kinds.length === 0) return { message: '给予行政处罚的，须写明处罚种类', citation: GATE_CITATIONS.notice };
   if (!penalises && (p.kinds.length > 0 || p.fineFen > 0 || p.confiscationFen > 0)) return { message: `"${DECISION_OUTCOMES[p.outcome].name}"不能同时写明处罚种类或金额`, citation: DECISION_OUTCOMES[p.outcome].citation };
-  if (p.kinds.includes('fine') !== p.fineFen > 0) return { message: '罚款金额与处罚种类不一致：选择罚款须填写金额，填写金额须选择罚款', citation: '' };
+  if (p.kinds.includes('fine') !== p.fineFen > 0) return { message: '罚款金额与处罚种类不一致：选择罚款须填写金额，填写金额须选择罚款', citation: RECORD_CHECK };
   const confiscates = p.kinds.includes('confiscate-gains') || p.kinds.includes('confiscate-property');
-  if (!confiscates && p.confiscationFen > 0) return { message: '未选择没收违法所得或非法财物，不能填写没收金额', citation: '' };
+  if (!confiscates && p.confiscationFen > 0) return { message: '未选择没收违法所得或非法财物，不能填写没收金额', citation: RECORD_CHECK };
   return null;
 }
 
@@ -194,7 +194,7 @@ export const PENALTY_ACTIONS = {
       party: partySchema,
       field: text(50),
     }),
-    guard: (c, p, ctx) => [p.source.receivedOn > ctx.today ? { message: '案源接收日期不能晚于今天', citation: '' } : null],
+    guard: (c, p, ctx) => [p.source.receivedOn > ctx.today ? { message: '案源接收日期不能晚于今天', citation: RECORD_CHECK } : null],
     apply: (c, p) => ({ ...c, source: p.source, party: p.party as Party, field: p.field }),
   }),
 
@@ -214,7 +214,7 @@ export const PENALTY_ACTIONS = {
       return [
         violationTypeFits(p.violationTypeId, c.field, ctx),
         p.seriousHarm && vt && !vt.seriousHarmPossible ? { message: `"${vt.name}"不涉及公民生命健康安全、金融安全，不适用五年追责时效`, citation: GATE_CITATIONS.limitation } : null,
-        p.actOn > ctx.today ? { message: '违法行为发生日期不能晚于今天', citation: '' } : null,
+        p.actOn > ctx.today ? { message: '违法行为发生日期不能晚于今天', citation: RECORD_CHECK } : null,
         withinLimitation(p.actOn, p.seriousHarm, ctx),
         twoCertifiedOfficers(p.officers, c, ctx),
         noPending(c, 'filing'),
@@ -232,7 +232,7 @@ export const PENALTY_ACTIONS = {
     payload: z.strictObject({ kind: z.enum(['filing', 'preservation', 'seizure', 'seizure-extension', 'extension', 'deferral']), opinion: text(500) }),
     guard: (c, p, ctx) => {
       const req = pending(c, p.kind);
-      if (!req) return [{ message: '没有待审批的该类申请', citation: '' }];
+      if (!req) return [{ message: '没有待审批的该类申请', citation: RECORD_CHECK }];
       if (req.requestedBy && sameIndividual(req.requestedBy, ctx.actor)) {
         return [{ message: `${APPROVAL_KINDS[p.kind]}申请由您本人提出，须由其他负责人审批`, citation: SEPARATION_OF_DUTIES }];
       }
@@ -253,7 +253,7 @@ export const PENALTY_ACTIONS = {
     from: ['filing', ...OPEN_GENERAL, 'decided', 'executing'],
     whileSuspended: true,
     payload: z.strictObject({ kind: z.enum(['filing', 'preservation', 'seizure', 'seizure-extension', 'extension', 'deferral']), reason: text(500) }),
-    guard: (c, p) => [pending(c, p.kind) ? null : { message: '没有待审批的该类申请', citation: '' }],
+    guard: (c, p) => [pending(c, p.kind) ? null : { message: '没有待审批的该类申请', citation: RECORD_CHECK }],
     apply: (c, p, m) => ({
       ...c,
       pending: c.pending.filter((x) => x.kind !== p.kind),
@@ -299,10 +299,10 @@ export const PENALTY_ACTIONS = {
     }),
     guard: (c, p, ctx) => [
       eventDate(p.collectedOn, c, ctx, '取证日期'),
-      p.file && !ctx.uploadedFile(p.file.sha256) ? { message: '证据文件尚未上传完成或不是您上传的，请先上传并等待校验通过', citation: '' } : null,
-      p.recording && p.recording.endedAt < p.recording.startedAt ? { message: '录制结束时间不能早于开始时间', citation: '' } : null,
+      p.file && !ctx.uploadedFile(p.file.sha256) ? { message: '证据文件尚未上传完成或不是您上传的，请先上传并等待校验通过', citation: RECORD_CHECK } : null,
+      p.recording && p.recording.endedAt < p.recording.startedAt ? { message: '录制结束时间不能早于开始时间', citation: RECORD_CHECK } : null,
       p.recording && !p.file ? { message: '音像记录须附录制文件', citation: GATE_CITATIONS.recording } : null,
-      p.step != null && !c.records.some((r) => r.seq === p.step) ? { message: '所属步骤不存在：请选择本案的一份笔录', citation: '' } : null,
+      p.step != null && !c.records.some((r) => r.seq === p.step) ? { message: '所属步骤不存在：请选择本案的一份笔录', citation: RECORD_CHECK } : null,
       c.decision && !p.recording ? { message: '决定作出后只能补充执法过程的音像记录（如当场处罚、送达），不能再补充证明违法事实的证据', citation: cite('第四十条') } : null,
     ],
     derive: (_c, p, ctx) => (p.file ? ctx.uploadedFile(p.file.sha256) ?? null : null),
@@ -318,8 +318,8 @@ export const PENALTY_ACTIONS = {
     guard: (c, p) => {
       const item = c.evidence.find((e) => e.seq === p.seq);
       return [
-        item ? null : { message: '本案没有这项证据', citation: '' },
-        item?.withdrawn ? { message: '这项证据已撤回', citation: '' } : null,
+        item ? null : { message: '本案没有这项证据', citation: RECORD_CHECK },
+        item?.withdrawn ? { message: '这项证据已撤回', citation: RECORD_CHECK } : null,
       ];
     },
     apply: (c, p, m) => ({ ...c, evidence: c.evidence.map((e) => (e.seq === p.seq ? { ...e, withdrawn: { on: m.today, reason: p.reason } } : e)) }),
@@ -342,8 +342,8 @@ export const PENALTY_ACTIONS = {
     payload: z.strictObject({ preservationSeq: z.number().int().min(0), on: legalDate, decision: text(1000) }),
     guard: (c, p, ctx) => {
       const x = c.preservations.find((s) => s.seq === p.preservationSeq);
-      if (!x) return [{ message: '没有这次先行登记保存', citation: '' }];
-      return [x.decidedOn ? { message: '该次先行登记保存已作出处理决定', citation: '' } : null, eventDate(p.on, c, ctx, '处理决定日期'), p.on < x.on ? { message: '处理决定不能早于先行登记保存', citation: '' } : null];
+      if (!x) return [{ message: '没有这次先行登记保存', citation: RECORD_CHECK }];
+      return [x.decidedOn ? { message: '该次先行登记保存已作出处理决定', citation: RECORD_CHECK } : null, eventDate(p.on, c, ctx, '处理决定日期'), p.on < x.on ? { message: '处理决定不能早于先行登记保存', citation: RECORD_CHECK } : null];
     },
     apply: (c, p) => ({ ...c, preservations: c.preservations.map((x) => (x.seq === p.preservationSeq ? { ...x, decidedOn: p.on, decision: p.decision } : x)) }),
   }),
@@ -365,7 +365,7 @@ export const PENALTY_ACTIONS = {
     payload: z.strictObject({ seizureSeq: z.number().int().min(0), reason: text(1000) }),
     guard: (c, p) => {
       const s = c.seizures.find((x) => x.seq === p.seizureSeq);
-      return [!s || s.releasedOn ? { message: '没有正在进行的这次查封、扣押', citation: '' } : null, s?.extended ? { message: '查封、扣押期限只能延长一次', citation: GATE_CITATIONS.seizure } : null, noPending(c, 'seizure-extension')];
+      return [!s || s.releasedOn ? { message: '没有正在进行的这次查封、扣押', citation: RECORD_CHECK } : null, s?.extended ? { message: '查封、扣押期限只能延长一次', citation: GATE_CITATIONS.seizure } : null, noPending(c, 'seizure-extension')];
     },
     approval: 'seizure-extension',
     apply: (c) => c,
@@ -379,7 +379,7 @@ export const PENALTY_ACTIONS = {
     payload: z.strictObject({ seizureSeq: z.number().int().min(0), on: legalDate, reason: text(1000) }),
     guard: (c, p, ctx) => {
       const s = c.seizures.find((x) => x.seq === p.seizureSeq);
-      return [!s || s.releasedOn ? { message: '没有正在进行的这次查封、扣押', citation: '' } : null, eventDate(p.on, c, ctx, '解除日期')];
+      return [!s || s.releasedOn ? { message: '没有正在进行的这次查封、扣押', citation: RECORD_CHECK } : null, eventDate(p.on, c, ctx, '解除日期')];
     },
     apply: (c, p) => ({ ...c, seizures: c.seizures.map((s) => (s.seq === p.seizureSeq ? { ...s, releasedOn: p.on } : s)) }),
   }),
@@ -492,7 +492,7 @@ export const PENALTY_ACTIONS = {
     roles: OFFICER,
     from: ['notified'],
     payload: z.strictObject({ requestedOn: legalDate }),
-    guard: (c, p, ctx) => [eventDate(p.requestedOn, c, ctx, '听证要求日期'), hearingRequestInTime(c, p.requestedOn, ctx), c.hearing ? { message: '已登记听证要求', citation: '' } : null, c.waivedOn ? { message: '当事人已明确放弃听证', citation: GATE_CITATIONS.hearingOffered } : null],
+    guard: (c, p, ctx) => [eventDate(p.requestedOn, c, ctx, '听证要求日期'), hearingRequestInTime(c, p.requestedOn, ctx), c.hearing ? { message: '已登记听证要求', citation: RECORD_CHECK } : null, c.waivedOn ? { message: '当事人已明确放弃听证', citation: GATE_CITATIONS.hearingOffered } : null],
     apply: (c, p) => ({ ...c, hearing: { requestedOn: p.requestedOn, noticeServedOn: null, date: null, place: null, chairPersonId: null, number: null, heldOn: null, partyAbsent: false, agents: [], record: null, reportedOn: null, report: null } }),
   }),
 
@@ -505,7 +505,7 @@ export const PENALTY_ACTIONS = {
       eventDate(p.servedOn, c, ctx, '听证通知送达日期'),
       hearingNoticeInTime(p.servedOn, p.hearingDate, ctx),
       chairIsNotInvestigator(c, p.chairPersonId, ctx),
-      c.hearing?.heldOn ? { message: '听证已经举行', citation: '' } : null,
+      c.hearing?.heldOn ? { message: '听证已经举行', citation: RECORD_CHECK } : null,
     ],
     issues: () => 'hearing-notice',
     apply: (c, p, m) => ({ ...c, hearing: { ...c.hearing!, noticeServedOn: p.servedOn, date: p.hearingDate, place: p.place, chairPersonId: p.chairPersonId, number: m.number } }),
@@ -520,7 +520,7 @@ export const PENALTY_ACTIONS = {
       c.hearing?.date ? null : { message: '尚未送达听证通知书', citation: GATE_CITATIONS.hearingWindow },
       c.hearing?.date && p.heldOn < c.hearing.date ? { message: `听证应于通知的日期（${c.hearing.date}）举行`, citation: GATE_CITATIONS.hearingWindow } : null,
       eventDate(p.heldOn, c, ctx, '听证日期'),
-      c.hearing?.heldOn || c.hearing?.partyAbsent ? { message: '听证已经举行', citation: '' } : null,
+      c.hearing?.heldOn || c.hearing?.partyAbsent ? { message: '听证已经举行', citation: RECORD_CHECK } : null,
       !p.signed && !p.refusalNote ? { message: '当事人或其代理人拒绝签字的，应当由听证主持人在笔录中注明', citation: GATE_CITATIONS.hearingRecord } : null,
     ],
     apply: (c, p) => ({ ...c, hearing: { ...c.hearing!, heldOn: p.heldOn, partyAbsent: p.partyAbsent, agents: p.agents, record: p.record } }),
@@ -550,7 +550,7 @@ export const PENALTY_ACTIONS = {
     from: ['investigated', 'notified'],
     payload: z.strictObject({ on: legalDate, reasoning: text(10_000), paymentInstructions: text(1000).nullable() }),
     guard: (c, p, ctx) => [
-      p.on !== ctx.today ? { message: `决定日期须为今天（${ctx.today}）：决定以系统收到的日期为准`, citation: '' } : null,
+      p.on !== ctx.today ? { message: `决定日期须为今天（${ctx.today}）：决定以系统收到的日期为准`, citation: RECORD_CHECK } : null,
       c.proposal?.proposedBy && sameIndividual(c.proposal.proposedBy, ctx.actor) ? { message: '调查终结报告（处理意见）由您本人提出，须由其他负责人作出决定', citation: SEPARATION_OF_DUTIES } : null,
       ...decisionRefusals(c, ctx),
     ],
@@ -585,7 +585,7 @@ export const PENALTY_ACTIONS = {
       const due = c.decision ? amountDueFen(c.decision) : 0;
       return [
         eventDate(p.on, c, ctx, '缴款日期'),
-        due === 0 ? { message: '本决定没有需要缴纳的款项', citation: '' } : null,
+        due === 0 ? { message: '本决定没有需要缴纳的款项', citation: RECORD_CHECK } : null,
         paidFen(c) + p.amountFen > due + c.decision!.fineFen ? { message: '缴款金额超过应缴罚没款与加处罚款之和', citation: GATE_CITATIONS.latePenalty } : null,
       ];
     },
@@ -609,7 +609,7 @@ export const PENALTY_ACTIONS = {
     payload: z.strictObject({ servedOn: legalDate }),
     guard: (c, p, ctx) => {
       const due = paymentDue(c, ctx);
-      return [eventDate(p.servedOn, c, ctx, '催告送达日期'), !due || p.servedOn <= due ? { message: `缴款期限${due ? `（${due}）` : ''}届满前不能催告`, citation: GATE_CITATIONS.reminder } : null, fullyPaid(c) ? { message: '罚没款已缴清', citation: '' } : null];
+      return [eventDate(p.servedOn, c, ctx, '催告送达日期'), !due || p.servedOn <= due ? { message: `缴款期限${due ? `（${due}）` : ''}届满前不能催告`, citation: GATE_CITATIONS.reminder } : null, fullyPaid(c) ? { message: '罚没款已缴清', citation: RECORD_CHECK } : null];
     },
     issues: () => 'reminder',
     apply: (c, p, m) => ({ ...c, reminders: [...c.reminders, { servedOn: p.servedOn, number: m.number }] }),
@@ -633,7 +633,7 @@ export const PENALTY_ACTIONS = {
     roles: HEAD,
     from: OPEN_GENERAL,
     payload: z.strictObject({ from: legalDate, reason: text(1000) }),
-    guard: (c, p, ctx) => [eventDate(p.from, c, ctx, '中止日期'), c.suspensions.some((s) => s.to === null) ? { message: '案件已经中止', citation: '' } : null],
+    guard: (c, p, ctx) => [eventDate(p.from, c, ctx, '中止日期'), c.suspensions.some((s) => s.to === null) ? { message: '案件已经中止', citation: RECORD_CHECK } : null],
     apply: (c, p) => ({ ...c, suspensions: [...c.suspensions, { from: p.from, to: null, reason: p.reason }] }),
   }),
 
@@ -645,7 +645,7 @@ export const PENALTY_ACTIONS = {
     payload: z.strictObject({ on: legalDate, reason: text(1000) }),
     guard: (c, p, ctx) => {
       const open = c.suspensions.find((s) => s.to === null);
-      return [open ? null : { message: '案件没有中止', citation: '' }, eventDate(p.on, c, ctx, '恢复日期'), open && p.on < open.from ? { message: '恢复日期不能早于中止日期', citation: '' } : null];
+      return [open ? null : { message: '案件没有中止', citation: RECORD_CHECK }, eventDate(p.on, c, ctx, '恢复日期'), open && p.on < open.from ? { message: '恢复日期不能早于中止日期', citation: RECORD_CHECK } : null];
     },
     // The suspension covers the days up to the one before the case resumes.
     apply: (c, p) => ({ ...c, suspensions: c.suspensions.map((s) => (s.to === null ? { ...s, to: p.on > s.from ? addDays(p.on, -1) : s.from } : s)) }),
@@ -792,13 +792,13 @@ export function paymentDue(c: PenaltyCase, ctx: Pick<GateContext, 'table' | 'set
 export const fullyPaid = (c: PenaltyCase) => !!c.decision && paidFen(c) >= amountDueFen(c.decision);
 
 function closingRefusals(c: PenaltyCase): (Refusal | null)[] {
-  if (!c.decision) return [{ message: '尚未作出决定', citation: '' }];
+  if (!c.decision) return [{ message: '尚未作出决定', citation: RECORD_CHECK }];
   const penalises = DECISION_OUTCOMES[c.decision.outcome].penalises;
   return [
     !c.service ? { message: '决定书尚未送达', citation: GATE_CITATIONS.service } : null,
     penalises && amountDueFen(c.decision) > 0 && !fullyPaid(c) && !c.courtAppliedOn ? { message: '罚没款尚未缴清，也未申请人民法院强制执行', citation: '《中华人民共和国行政处罚法》第七十二条' } : null,
     c.seizures.some((s) => !s.releasedOn) ? { message: '尚有未解除的查封、扣押', citation: GATE_CITATIONS.seizure } : null,
-    c.pending.length > 0 ? { message: '尚有待审批的申请', citation: '' } : null,
+    c.pending.length > 0 ? { message: '尚有待审批的申请', citation: RECORD_CHECK } : null,
   ];
 }
 

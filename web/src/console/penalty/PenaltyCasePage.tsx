@@ -85,7 +85,7 @@ export default function PenaltyCasePage() {
         {c.pending.length > 0 && <Alert type="info" showIcon style={{ marginTop: 8 }} message={`待负责人审批：${c.pending.map((p) => dict.data?.approvalKinds[p.kind] ?? p.kind).join('、')}`} />}
         {v.decisionBlockers.length > 0 && (
           <Alert type="warning" showIcon style={{ marginTop: 8 }} data-testid="decision-blockers" message="作出决定前尚需："
-            description={<ul style={{ margin: 0, paddingLeft: 20 }}>{v.decisionBlockers.map((b, i) => <li key={i}>{b.message}<span style={{ color: '#888' }}>（{b.citation}）</span></li>)}</ul>} />
+            description={<ul style={{ margin: 0, paddingLeft: 20 }}>{v.decisionBlockers.map((b, i) => <li key={i}>{b.message}{b.citation && <span style={{ color: '#888' }}>（{b.citation}）</span>}</li>)}</ul>} />
         )}
         <Space wrap style={{ marginTop: 16 }} data-testid="case-actions">
           {v.allowedActions.length === 0 && <span style={{ color: '#888' }}>当前没有您可以执行的操作</span>}
