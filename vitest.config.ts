@@ -33,9 +33,13 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/helpers/global-setup.ts', 'test/browser/build-web.ts'],
-          testTimeout: 120_000,
+          // The whole-case walk-through takes ~100 s on a busy 2-core machine.
+          testTimeout: 240_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // A page's first render after navigation can take seconds on a loaded 2-core CI machine;
+          // expect.poll's default of 1 s made the supervision list's first assertion flaky there.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
