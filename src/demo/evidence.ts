@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { Yifa } from '../platform/yifa.js';
-import type { Request } from '../modules/org/service.js';
+import type { Request } from '../platform/security/request.js';
 import { appendChunk, createUpload } from '../modules/evidence/uploads.js';
 
 const media = (name: string) => readFileSync(new URL(`./media/${name}`, import.meta.url));

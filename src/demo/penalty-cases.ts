@@ -10,7 +10,7 @@ import { computeDeadline } from '../calendar/deadlines.js';
 import { nthWorkingDayAfter } from '../modules/enforcement/gates.js';
 import { contextOfUser } from '../modules/org/sessions.js';
 import { openCase, performAction } from '../modules/enforcement/service.js';
-import type { Request } from '../modules/org/service.js';
+import type { Request } from '../platform/security/request.js';
 import type { PenaltyCase } from '../modules/enforcement/penalty-case.js';
 import { BODYCAM_MP4, BODYCAM_WEBM, demoAudio, demoPhoto, demoScan, uploadDemoFile } from './evidence.js';
 

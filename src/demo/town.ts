@@ -10,7 +10,7 @@ import { todayInChina, addDays } from '../calendar/legal-date.js';
 import { SYSTEM_ACTOR } from '../journal/journal.js';
 import * as org from '../modules/org/service.js';
 import { ROLES, type Role } from '../modules/org/roles.js';
-import type { AuthContext } from '../modules/org/sessions.js';
+import type { AuthContext, Request } from '../platform/security/request.js';
 import type { DataScope } from '../platform/db/schema.js';
 import { permissionsOf } from '../modules/org/roles.js';
 
@@ -70,7 +70,7 @@ export async function seedDemoTown(yifa: Yifa, opts: { password?: string | undef
     return county;
   });
   const admin = await org.createUser(yifa, null, { username: 'admin', displayName: '系统管理员（县司法局）', password, regionId: countyId, dataScope: 'all', roles: ['admin'] });
-  const req: org.Request = { auth: systemAuth(admin.id, county.path), idempotencyKey: null, denied: async () => {} };
+  const req: Request = { auth: systemAuth(admin.id, county.path), idempotencyKey: null, denied: async () => {} };
 
   const town = await org.createRegion(yifa, req, { parentId: countyId, name: '妙泉镇' });
   for (const v of MIAOQUAN_VILLAGES) await org.createRegion(yifa, req, { parentId: town.id, name: v });

@@ -11,7 +11,7 @@ import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import * as org from '../../src/modules/org/service.js';
 import { permissionsOf, type Role } from '../../src/modules/org/roles.js';
-import type { AuthContext } from '../../src/modules/org/sessions.js';
+import type { AuthContext, Request } from '../../src/platform/security/request.js';
 import type { DataScope } from '../../src/platform/db/schema.js';
 
 interface World {
@@ -101,7 +101,7 @@ describe.each(ENGINES)('data scopes fail closed on %s (property)', (engine) => {
             actor: { userId: null, role: 'test', agencyId: null },
           };
           let denials = 0;
-          const req: org.Request = { auth, idempotencyKey: null, denied: async () => { denials++; } };
+          const req: Request = { auth, idempotencyKey: null, denied: async () => { denials++; } };
           const listed = new Set<string>();
           let cursor: string | undefined;
           do {

@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
-import type { Request } from '../org/service.js';
+import type { Request } from '../../platform/security/request.js';
 import { scopeFilter } from '../../platform/security/scope.js';
 import { addMonths } from '../../calendar/legal-date.js';
 

@@ -15,7 +15,7 @@ import { todayInChina } from '../../calendar/legal-date.js';
 import { coverageQuery, recordingCoverage } from './coverage.js';
 import { caseForReader, seesParty } from './journal-policy.js';
 import { personalMask } from '../../platform/security/personal-data.js';
-import type { AuthContext } from '../org/sessions.js';
+import type { AuthContext } from '../../platform/security/request.js';
 
 /** A case view as the reader may see it (the party's personal fields: see journal-policy.ts). */
 const viewFor = (auth: AuthContext, v: cases.CaseView): cases.CaseView => ({ ...v, case: caseForReader(v.case, auth) });

@@ -21,7 +21,7 @@ import { deferFixed, deferWrite, runFixed } from '../../platform/db/fixed-querie
 import { todayInChina, yearOf } from '../../calendar/legal-date.js';
 import { queryGrams, searchableText, searchGrams } from '../../platform/search/grams.js';
 import type { HolidayTable } from '../../calendar/holiday-table.js';
-import type { Request } from '../org/service.js';
+import type { Request } from '../../platform/security/request.js';
 import { inScope, scopeFilter } from '../../platform/security/scope.js';
 import type { Role } from '../org/roles.js';
 import { DEFAULT_SETTINGS, enforcementSettingsSchema, loadSettings, type EnforcementSettings, type LoadedSettings } from './settings.js';

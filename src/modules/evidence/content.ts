@@ -6,7 +6,7 @@
  * seek.
  */
 import type { Yifa } from '../../platform/yifa.js';
-import type { Request } from '../org/service.js';
+import type { Request } from '../../platform/security/request.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { visibleCase, caseActions } from '../enforcement/service.js';
 import type { Evidence, EvidenceFile } from '../enforcement/penalty-case.js';

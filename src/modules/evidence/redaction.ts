@@ -9,7 +9,7 @@ import { z } from 'zod';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import type { Yifa } from '../../platform/yifa.js';
-import type { Request } from '../org/service.js';
+import type { Request } from '../../platform/security/request.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { visibleCase } from '../enforcement/service.js';
 import { EVIDENCE_SUBJECT, evidenceId } from './content.js';

@@ -7,7 +7,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
-import type { Request } from '../org/service.js';
+import type { Request } from '../../platform/security/request.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { visibleCase } from '../enforcement/service.js';
 import { EVIDENCE_SUBJECT, evidenceId, parseRange } from './content.js';

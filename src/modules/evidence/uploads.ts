@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
-import type { Request } from '../org/service.js';
+import type { Request } from '../../platform/security/request.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { formatBytes, tooLarge, type BlobSource } from '../../platform/blobs/store.js';
 import { declaredKind, sniff, SNIFF_BYTES } from '../../platform/blobs/sniff.js';

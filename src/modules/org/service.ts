@@ -14,19 +14,11 @@ import { recordLogin, type Client } from './login-log.js';
 import { passwordChangeWait, throttledError } from './throttle.js';
 import { todayInChina } from '../../calendar/legal-date.js';
 import type { Trx } from '../../journal/journal.js';
-import type { AuthContext } from './sessions.js';
-import type { RefusedSubject } from '../../platform/http/auth.js';
+import type { AuthContext, RefusedSubject, Request } from '../../platform/security/request.js';
 import { inScope, scopeFilter, type ScopedRecord } from '../../platform/security/scope.js';
 import { standingOf, type Standing } from './certificates.js';
 import { isRole, type Role } from './roles.js';
 import { grantRefusal, type Grantor, type Privileges } from './grants.js';
-
-export interface Request {
-  auth: AuthContext;
-  idempotencyKey?: string | null;
-  /** Journals a refusal; supplied by the HTTP layer. */
-  denied: (detail: Record<string, unknown>, subject?: RefusedSubject) => Promise<void>;
-}
 
 const now = () => new Date().toISOString();
 

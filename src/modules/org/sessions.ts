@@ -14,28 +14,11 @@ import { addressKey } from '../../platform/security/client-address.js';
 import { KeyedQueue } from '../../platform/security/keyed-queue.js';
 import { AppError } from '../../platform/http/errors.js';
 import { isRole, permissionsOf, type Permission, type Role } from './roles.js';
-import type { Scope } from '../../platform/security/scope.js';
+import type { AuthContext } from '../../platform/security/request.js';
 import type { Actor } from '../../journal/journal.js';
 import { recordLogin, type Client } from './login-log.js';
 import { loginWait, throttledError } from './throttle.js';
 
-export interface AuthContext {
-  sessionId: string;
-  csrfToken: string;
-  user: {
-    id: string;
-    username: string;
-    displayName: string;
-    personId: string | null;
-    agencyId: string | null;
-    regionId: string;
-    regionPath: string;
-  };
-  roles: Role[];
-  permissions: Set<Permission>;
-  scope: Scope;
-  actor: Actor;
-}
 
 export const sha256hex = (s: string) => createHash('sha256').update(s).digest('hex');
 

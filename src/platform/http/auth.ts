@@ -10,7 +10,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from './errors.js';
-import { resolveSession, type AuthContext } from '../../modules/org/sessions.js';
+import { resolveSession } from '../../modules/org/sessions.js';
+import type { AuthContext, RefusedSubject } from '../security/request.js';
 import type { Permission } from '../../modules/org/roles.js';
 import type { Yifa } from '../yifa.js';
 
@@ -134,13 +135,6 @@ export async function journalDenied(
     regionPath: subject?.regionPath ?? auth?.user.regionPath ?? null,
     payload: { kind, method: req.method, url: req.url.slice(0, 300), ip: req.ip, ...detail },
   });
-}
-
-/** What a refused request reached: its type, id and region (null: not known to the refuser). */
-export interface RefusedSubject {
-  type: string;
-  id: string;
-  regionPath?: string | null;
 }
 
 export type Reply = FastifyReply;

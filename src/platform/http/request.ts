@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from './errors.js';
 import { journalDenied, requirePermission } from './auth.js';
 import type { Permission } from '../../modules/org/roles.js';
-import type { Request } from '../../modules/org/service.js';
+import type { Request } from '../security/request.js';
 import type { Yifa } from '../yifa.js';
 
 const idempotencyKey = z.string().min(8).max(100).regex(/^[A-Za-z0-9._:-]+$/);
