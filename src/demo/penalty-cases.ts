@@ -7,7 +7,7 @@
 import type { Yifa } from '../platform/yifa.js';
 import { addDays, daysBetween, todayInChina } from '../calendar/legal-date.js';
 import { computeDeadline } from '../calendar/deadlines.js';
-import { nthWorkingDayAfter } from '../modules/enforcement/gates.js';
+import { nthWorkingDayAfter } from '../procedure/deadlines.js';
 import { contextOfUser } from '../modules/org/sessions.js';
 import { openCase, performAction } from '../modules/enforcement/service.js';
 import type { Request } from '../platform/security/request.js';

@@ -58,6 +58,9 @@ export const DEADLINE_RULES = {
   'normative.filing': rule({ id: 'normative.filing', title: '行政规范性文件报送备案', count: 30, unit: 'calendar-days', from: '公布之日', citation: '行政规范性文件备案规定（地方规定，期限可配置）', configurable: true }),
   'normative.validity': rule({ id: 'normative.validity', title: '行政规范性文件有效期届满（未经评估延续即失效）', count: 5, unit: 'years', from: '施行之日', citation: '行政规范性文件管理规定（地方规定，有效期可配置）', configurable: true }),
   'disclosure.request-reply': rule({ id: 'disclosure.request-reply', title: '答复政府信息公开申请', count: 20, unit: 'working-days', from: '收到申请之日', citation: '《中华人民共和国政府信息公开条例》第三十三条' }),
+  'disclosure.request-correction-notice': rule({ id: 'disclosure.request-correction-notice', title: '一次性告知申请人补正', count: 7, unit: 'working-days', from: '收到申请之日', citation: '《中华人民共和国政府信息公开条例》第三十条' }),
+  'disclosure.request-extension': rule({ id: 'disclosure.request-extension', title: '延期答复政府信息公开申请（经批准并告知申请人）', count: 20, unit: 'working-days', from: '原答复期限届满之日', citation: '《中华人民共和国政府信息公开条例》第三十三条' }),
+  'disclosure.third-party-opinion': rule({ id: 'disclosure.third-party-opinion', title: '第三方提出意见（征求意见时间不计入答复期限）', count: 15, unit: 'working-days', from: '收到征求意见书之日', citation: '《中华人民共和国政府信息公开条例》第三十二条' }),
   'report.annual-publish': rule({ id: 'report.annual-publish', title: '公开发布法治政府建设年度报告', count: 0, unit: 'fixed-date', from: '报告年度（次年4月1日前）', citation: '《法治政府建设与责任落实督察工作规定》第二十四条' }),
 } as const satisfies Record<string, DeadlineRule>;
 

@@ -22,7 +22,8 @@ import { verifyProjections, verifyProjectionsAndRecord, startProjectionVerifyTim
 import { loadConfig } from '../../src/platform/config.js';
 import { penaltyCaseReplayer, stateColumns } from '../../src/modules/enforcement/projection.js';
 import { replayCase } from '../../src/modules/enforcement/service.js';
-import { emptyCase, applyAction } from '../../src/modules/enforcement/workflow.js';
+import { PENALTY_PROCEDURE, emptyCase } from '../../src/modules/enforcement/workflow.js';
+import { applyAction } from '../../src/procedure/decide.js';
 import { contextOfUser } from '../../src/modules/org/sessions.js';
 import { searchGrams } from '../../src/platform/search/grams.js';
 import { addDays, todayInChina } from '../../src/calendar/legal-date.js';
@@ -241,7 +242,7 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
     const legacy = async () => {
       const id = randomUUID();
       const payload = { source: { kind: 'patrol', summary: '巡查发现露天焚烧秸秆（旧版本登记）', receivedOn: today }, party: { kind: 'citizen', name: '李某某', idNumber: null, address: '秀山县妙泉镇', phone: null, representative: null }, field: '综合行政执法' };
-      const c = applyAction(emptyCase(id, agency.id, agency.path, today), 'penalty.register', payload, { seq: 0, today, actorPersonId: auth.user.personId, actorUserId: auth.user.id, number: null, derived: null });
+      const c = applyAction(PENALTY_PROCEDURE, emptyCase(id, agency.id, agency.path, today), 'penalty.register', payload, { seq: 0, today, actorPersonId: auth.user.personId, actorUserId: auth.user.id, number: null, derived: null });
       const columns = stateColumns(c);
       await t.yifa.journal.perform({ type: 'penalty.register', actor: auth.actor, subject: { type: 'penalty-case', id, regionPath: agency.path }, payload }, async (trx) => {
         await trx.insertInto('penalty_cases').values({

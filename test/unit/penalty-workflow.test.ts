@@ -7,8 +7,10 @@ import { CatalogOverlapError, loadReviewCatalog, DEFAULT_REVIEW_CATALOG } from '
 import { discretionProblems } from '../../src/modules/enforcement/discretion.js';
 import { yuan, yuanInCapitals } from '../../src/modules/enforcement/money.js';
 import { latePenaltyFen } from '../../src/law/penalty.js';
-import { decisionLimit, nthWorkingDayAfter, simpleProcedureAllowed, type Certificate, type GateContext, type Refusal } from '../../src/modules/enforcement/gates.js';
-import { PENALTY_ACTIONS, applyAction, emptyCase, unavailable, type ActionSpec, type PenaltyActionType } from '../../src/modules/enforcement/workflow.js';
+import { nthWorkingDayAfter } from '../../src/procedure/deadlines.js';
+import { decisionLimit, simpleProcedureAllowed, type Certificate, type GateContext } from '../../src/modules/enforcement/gates.js';
+import { PENALTY_ACTIONS, PENALTY_PROCEDURE, emptyCase, type PenaltyActionType } from '../../src/modules/enforcement/workflow.js';
+import { applyAction, decide, opens, unavailable } from '../../src/procedure/decide.js';
 import { reviewPassed, statusOf, type PenaltyCase } from '../../src/modules/enforcement/penalty-case.js';
 import type { Role } from '../../src/modules/org/roles.js';
 
@@ -158,16 +160,15 @@ const PROGRESS: PenaltyActionType[] = [
   'penalty.waive-rights', 'penalty.request-hearing', 'penalty.notify-hearing', 'penalty.hold-hearing', 'penalty.report-hearing',
   'penalty.submit-review', 'penalty.review-opinion', 'penalty.record-statement', 'penalty.recheck-statement', 'penalty.collective-discussion', 'penalty.decide',
 ];
-/** Tries one action as the server would: role and status, payload, gates; returns the new case or null if refused. */
+/** Tries one action as the kit's runner does: role and status, payload, the kit's decide; returns the new case or null if refused. */
 function attempt(c: PenaltyCase, type: PenaltyActionType, payload: unknown, ctx: GateContext, seq: number): PenaltyCase | null {
-  const spec = PENALTY_ACTIONS[type] as ActionSpec<unknown>;
-  if (spec.from.length > 0 && unavailable(c, type, ALL_ROLES) !== null) return null;
-  const parsed = spec.payload.safeParse(payload);
+  if (!opens(PENALTY_PROCEDURE, type) && unavailable(PENALTY_PROCEDURE, c, type, ALL_ROLES) !== null) return null;
+  const parsed = PENALTY_ACTIONS[type].payload.safeParse(payload);
   if (!parsed.success) return null;
-  const refusals = (spec.guard?.(c, parsed.data, ctx) ?? []).filter((r): r is Refusal => r !== null);
-  if (refusals.length) return null;
+  const decision = decide(PENALTY_PROCEDURE, c, type, parsed.data, ctx);
+  if (!decision.ok) return null;
   // Requests and proposals come from the investigator; the gates see the head/reviewer (ctx.actor) approve and decide.
-  return applyAction(c, type, parsed.data, { seq, today: ctx.today, actorPersonId: 'investigator', actorUserId: 'investigator-user', number: spec.issues?.(c, parsed.data) ? `N${seq}` : null, derived: spec.derive?.(c, parsed.data, ctx) ?? null });
+  return applyAction(PENALTY_PROCEDURE, c, type, parsed.data, { seq, today: ctx.today, actorPersonId: 'investigator', actorUserId: 'investigator-user', number: decision.series ? `N${seq}` : null, derived: decision.derived });
 }
 
 describe('property: no sequence of actions reaches a decision without the gates', () => {
@@ -184,7 +185,7 @@ describe('property: no sequence of actions reaches a decision without the gates'
           today = addDays(today, s.advance);
           const d = addDays(today, -s.back) < c.registeredOn ? today : addDays(today, -s.back);
           const ctx = ctxFor(today, s.qualified);
-          const open = GENERAL_TYPES.filter((t) => unavailable(c, t, ALL_ROLES) === null);
+          const open = GENERAL_TYPES.filter((t) => unavailable(PENALTY_PROCEDURE, c, t, ALL_ROLES) === null);
           const forward = open.filter((t) => PROGRESS.includes(t) && (t !== 'penalty.approve' || c.pending.length > 0) && (t !== 'penalty.conclude-investigation' || c.records.length > 0));
           const pool = s.mode === 'progress' && forward.length ? forward : s.mode !== 'any' && open.length ? open : [s.type];
           const type = pool[s.v % pool.length]!;

@@ -12,8 +12,9 @@ import {
 } from '../../src/journal/projection.js';
 import { compareRecord, type ProjectionReplayer, type SubjectEntry } from '../../src/journal/verify-projections.js';
 import { caseStates, scopeColumns } from '../../src/modules/enforcement/projection.js';
-import { foldCase } from '../../src/modules/enforcement/workflow.js';
-import { foldEntries } from '../../src/modules/enforcement/projection.js';
+import { PENALTY_PROCEDURE } from '../../src/modules/enforcement/workflow.js';
+import { fold } from '../../src/procedure/decide.js';
+import { foldEntriesOf } from '../../src/procedure/replayer.js';
 
 /** canonicalJson as it was first written (map/filter/sort/join): the loop version must encode alike. */
 function referenceJson(value: unknown): string {
@@ -185,10 +186,10 @@ describe("the penalty case's step-by-step fold", () => {
     { seq: 12, type: 'penalty.approve', payload: { kind: 'filing', opinion: '同意' }, result: { ...base, actorPersonId: 'p9', number: '妙泉罚立字〔2026〕第1号', status: 'investigating', today: '2026-03-02' }, receivedAt: '2026-03-02T16:00:00.050Z' },
   ];
 
-  it('ends where foldCase ends, passing through every state, and the scope columns follow from it', () => {
+  it('ends where the kit fold ends, passing through every state, and the scope columns follow from it', () => {
     const states = [...caseStates(entries)];
     expect(states).toHaveLength(3);
-    expect(states[2]).toEqual(foldCase(foldEntries(entries)));
+    expect(states[2]).toEqual(fold(PENALTY_PROCEDURE, foldEntriesOf(PENALTY_PROCEDURE, entries)));
     expect(states[2]!.filedOn).toBe('2026-03-02');
     expect(states[1]!.pending).toHaveLength(1);
     expect(scopeColumns(states[2]!)).toEqual({ agency_id: 'a1', region_path: '/x/t/', officer_ids: ',p1,p2,' });

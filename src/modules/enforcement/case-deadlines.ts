@@ -7,26 +7,11 @@
 import { deadlineDue } from '../../calendar/deadlines.js';
 import type { HolidayTable } from '../../calendar/holiday-table.js';
 import { DEADLINE_RULES, type DeadlineRuleId } from '../../law/deadline-rules.js';
-import { closedSuspensions, decisionLimit, nthWorkingDayAfter } from './gates.js';
+import { closedSuspensions, decisionLimit } from './gates.js';
+import { deadlineList, nthWorkingDayAfter, type CaseDeadline } from '../../procedure/deadlines.js';
 import { amountDueFen, type PenaltyCase } from './penalty-case.js';
 import { fullyPaid, paymentDue } from './workflow.js';
 import type { LoadedSettings } from './settings.js';
-
-export type DeadlineState = 'ok' | 'warning' | 'overdue' | 'met';
-
-export interface CaseDeadline {
-  rule: DeadlineRuleId;
-  title: string;
-  citation: string;
-  from: string;
-  due: string;
-  state: DeadlineState;
-  kind: 'duty' | 'window';
-  /** What it is about, when a case has several of the same rule (e.g. each seizure) */
-  about?: string;
-}
-
-export const WARNING_WORKING_DAYS = 3;
 
 interface Ctx {
   table: HolidayTable;
@@ -35,15 +20,7 @@ interface Ctx {
 }
 
 export function caseDeadlines(c: PenaltyCase, ctx: Ctx): CaseDeadline[] {
-  const out: CaseDeadline[] = [];
-  const warnFrom = nthWorkingDayAfter(ctx.table, ctx.today, WARNING_WORKING_DAYS);
-  const duty = (rule: DeadlineRuleId, from: string, due: string, met: boolean, about?: string) => {
-    const state: DeadlineState = met ? 'met' : ctx.today > due ? 'overdue' : due <= warnFrom ? 'warning' : 'ok';
-    out.push({ rule, title: DEADLINE_RULES[rule].title, citation: DEADLINE_RULES[rule].citation, from, due, state, kind: 'duty', ...(about ? { about } : {}) });
-  };
-  const window = (rule: DeadlineRuleId, from: string, due: string, closed: boolean) => {
-    out.push({ rule, title: DEADLINE_RULES[rule].title, citation: DEADLINE_RULES[rule].citation, from, due, state: closed || ctx.today > due ? 'met' : 'ok', kind: 'window' });
-  };
+  const { out, duty, window } = deadlineList(ctx.table, ctx.today);
   const plain = (rule: DeadlineRuleId, from: string) => deadlineDue(ctx.table, { rule, from, suspensions: closedSuspensions(c, ctx.today) });
 
   const limit = decisionLimit(c, ctx);
@@ -65,7 +42,3 @@ export function caseDeadlines(c: PenaltyCase, ctx: Ctx): CaseDeadline[] {
   return out;
 }
 
-/** The earliest open duty: what the overdue queue sorts and filters on. */
-export function nextDue(deadlines: readonly CaseDeadline[]): CaseDeadline | undefined {
-  return deadlines.filter((d) => d.kind === 'duty' && d.state !== 'met').sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0))[0];
-}

@@ -14,19 +14,8 @@ import { inForce, type CertificateFacts } from '../org/certificates.js';
 import type { LoadedSettings } from './settings.js';
 import { reviewPassed, severity, type EvidenceFile, type PenaltyCase } from './penalty-case.js';
 import { yuan } from './money.js';
-
-/**
- * What a refusal cites when it checks what was entered against the case's own record (a
- * date in the future, a request already pending, nothing to approve): no statute words such
- * a check, so it cites none — said once here, not as an empty string at each refusal.
- */
-export const RECORD_CHECK = null;
-
-export interface Refusal {
-  message: string;
-  /** The article refused under, or RECORD_CHECK */
-  citation: string | typeof RECORD_CHECK;
-}
+import { RECORD_CHECK, type Refusal } from '../../procedure/spec.js';
+import { nthWorkingDayAfter } from '../../procedure/deadlines.js';
 
 export interface Certificate extends CertificateFacts {
   number: string;
@@ -60,15 +49,6 @@ export function dueDate(
   suspensions: { from: string; to: string; reason: string }[] = [],
 ): string {
   return deadlineDue(ctx.table, { rule, from, suspensions, extensions });
-}
-
-export function nthWorkingDayAfter(table: HolidayTable, from: string, n: number): string {
-  let d = from;
-  for (let counted = 0; counted < n; ) {
-    d = addDays(d, 1);
-    if (isWorkingDay(table, d)) counted++;
-  }
-  return d;
 }
 
 // ——— officers (Arts 42, 55; 行政强制法 18) ———

@@ -4,6 +4,7 @@
  * derived from the facts (statusOf), never stored by hand.
  */
 import type { CaseSource, DecisionOutcome, EvidenceType, PartyKind, PenaltyKind, RecordingScene, ReviewConclusion, ReviewGround, ReviewPoint, ServiceMethod } from '../../law/penalty.js';
+import type { ActorRef, PendingApproval as KitPendingApproval } from '../../procedure/spec.js';
 
 export type Procedure = 'general' | 'simple';
 export const PROCEDURES = { general: '普通程序', simple: '简易程序' } as const satisfies Record<Procedure, string>;
@@ -121,24 +122,8 @@ export const APPROVAL_KINDS = {
   deferral: '延期（分期）缴纳罚款',
 } as const satisfies Record<ApprovalKind, string>;
 
-/** Who took an action, as separation of duties compares them (a user, and the person the user is). */
-export interface ActorRef {
-  userId: string | null;
-  personId: string | null;
-}
-
-/** Is `a` the same individual as `b` (the same account, or the same person through another account)? */
-export const sameIndividual = (a: ActorRef, b: ActorRef) =>
-  (a.userId !== null && a.userId === b.userId) || (a.personId !== null && a.personId === b.personId);
-
-export interface PendingApproval {
-  kind: ApprovalKind;
-  seq: number;
-  requestedOn: string;
-  /** Who asked: he may not approve it himself */
-  requestedBy: ActorRef;
-  payload: Record<string, unknown>;
-}
+/** A request of the case waiting for the head (the kit's PendingApproval). */
+export type PendingApproval = KitPendingApproval<ApprovalKind>;
 
 export interface ReviewRound {
   version: number;

@@ -10,7 +10,9 @@ import type { StoredProjection } from '../../journal/projection.js';
 import type { ProjectionReplayer, SubjectEntry } from '../../journal/verify-projections.js';
 import { todayInChina } from '../../calendar/legal-date.js';
 import { searchableText } from '../../platform/search/grams.js';
-import { OPENING_ACTIONS, PENALTY_ACTION_TYPES, emptyCase, foldSteps, isPenaltyActionType, type ActionResult } from './workflow.js';
+import { OPENING_ACTIONS, PENALTY_ACTION_TYPES, PENALTY_PROCEDURE, emptyCase, isPenaltyActionType } from './workflow.js';
+import { foldSteps } from '../../procedure/decide.js';
+import { foldEntriesOf } from '../../procedure/replayer.js';
 import { isSuspended, statusOf, type PenaltyCase } from './penalty-case.js';
 
 export const PENALTY_RECORD = {
@@ -55,18 +57,9 @@ export function stateColumns(c: PenaltyCase) {
   } satisfies Partial<Record<keyof PenaltyCaseTable, unknown>>;
 }
 
-/** A case's journal entries as the fold takes them: its state-changing actions, numbered within the case. */
-export function foldEntries(entries: readonly SubjectEntry[]) {
-  return entries.filter((e) => isPenaltyActionType(e.type) && e.result !== null).map((e, i) => {
-    const result = e.result as unknown as ActionResult;
-    // The legal date the action used, as recorded; older actions recorded none, and took the receipt date's.
-    return { seq: i, type: e.type, payload: e.payload, result, today: result.today ?? todayInChina(new Date(e.receivedAt)) };
-  });
-}
-
 /** The case after each of its state-changing actions (foldSteps, workflow.ts). */
 export function caseStates(entries: readonly SubjectEntry[]): Generator<PenaltyCase> {
-  return foldSteps(foldEntries(entries));
+  return foldSteps(PENALTY_PROCEDURE, foldEntriesOf(PENALTY_PROCEDURE, entries));
 }
 
 /** A penalty_cases row as proofs read it; `columns` are those to check against the state. */

@@ -12,35 +12,36 @@ import type { Engine } from '../../platform/db/database.js';
 import type { CertificateTable, PenaltyCaseTable } from '../../platform/db/schema.js';
 import { SYSTEM_ACTOR, type Trx } from '../../journal/journal.js';
 import { canonicalJson } from '../../journal/canonical.js';
-import {
-  ProjectionMismatch, alertMismatch, integrityError, lastStateResult, proveProjection, sha256Hex, type AlertContext,
-} from '../../journal/projection.js';
+import { lastStateResult, proveProjection, type AlertContext } from '../../journal/projection.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
 import { decodeCursor, keysetAfter, pageOf, type Page } from '../../platform/http/pagination.js';
 import { deferFixed, deferWrite, runFixed } from '../../platform/db/fixed-queries.js';
-import { todayInChina, yearOf } from '../../calendar/legal-date.js';
+import { todayInChina } from '../../calendar/legal-date.js';
 import { queryGrams, searchableText, searchGrams } from '../../platform/search/grams.js';
 import type { HolidayTable } from '../../calendar/holiday-table.js';
 import type { Request } from '../../platform/security/request.js';
 import { inScope, scopeFilter } from '../../platform/security/scope.js';
 import type { Role } from '../org/roles.js';
+import { available, fold } from '../../procedure/decide.js';
+import { refuseUnproven, runAction as runProcedureAction, visibleRecord, type ProcedureStore, type Target } from '../../procedure/runner.js';
+import type { Refusal } from '../../procedure/spec.js';
 import { DEFAULT_SETTINGS, enforcementSettingsSchema, loadSettings, type EnforcementSettings, type LoadedSettings } from './settings.js';
-import { decisionRefusals, nthWorkingDayAfter, type Certificate, type GateContext, type Refusal } from './gates.js';
-import {
-  OPENING_ACTIONS, PENALTY_ACTIONS, PENALTY_ACTION_TYPES, applyAction, emptyCase, foldCase, unavailable,
-  type ActionResult, type ActionSpec, type PenaltyActionType,
-} from './workflow.js';
+import { decisionRefusals, type Certificate, type GateContext } from './gates.js';
+import { dueState, nextDue, nthWorkingDayAfter, type CaseDeadline } from '../../procedure/deadlines.js';
+import { PENALTY_ACTIONS, PENALTY_PROCEDURE, type OPENING_ACTIONS, type PenaltyActionType, type PenaltyTypes } from './workflow.js';
+import type { ActionResult } from '../../procedure/decide.js';
 import { STATUS_NAMES, isSuspended, statusOf, type EvidenceFile, type PenaltyCase, type PenaltyStatus } from './penalty-case.js';
-import { caseDeadlines, nextDue, type CaseDeadline } from './case-deadlines.js';
-import { DOCUMENT_SERIES, formatDocumentNumber, type DocumentSeries } from './documents/series.js';
+import { caseDeadlines } from './case-deadlines.js';
+import { DOCUMENT_SERIES, type DocumentSeries } from './documents/series.js';
 import { caseDocuments, findDocument, type DocumentContext } from './documents/content.js';
-import { renderDocx } from './documents/docx.js';
-import { exportCaseFile } from './case-file/export.js';
+import { renderDocx } from '../../procedure/documents/docx.js';
+import { exportCaseFile, type CaseFileSource } from '../../procedure/case-file/export.js';
 import { scoreCase, type SheetResult } from './case-file/review-sheet.js';
 import { requiredRecordings, type RequiredRecording } from './recordings.js';
 import { caseForReader, seesParty } from './journal-policy.js';
 import { PERSONAL_INFORMATION_CITATION } from '../../platform/security/personal-data.js';
-import { PENALTY_RECORD, foldEntries, scopeColumns, stateColumns, storedCase } from './projection.js';
+import { PENALTY_RECORD, scopeColumns, stateColumns, storedCase } from './projection.js';
+import { foldEntriesOf } from '../../procedure/replayer.js';
 
 export const SUBJECT_TYPE = PENALTY_RECORD.subjectType;
 
@@ -220,38 +221,6 @@ async function uploadedFileIn(db: Executor, payload: unknown, userId: string | n
 
 // ——— performing actions ———
 
-function refused(refusals: Refusal[]): never {
-  const first = refusals[0]!;
-  throw new AppError('GATE_REFUSED', first.message, { ...(first.citation ? { citation: first.citation } : {}), details: { refusals } });
-}
-
-function parsePayload<P>(spec: ActionSpec<P>, payload: unknown): P {
-  const r = (spec.payload as z.ZodType<P>).safeParse(payload);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
-  const where = issue.path.length ? `（${issue.path.join('.')}）` : '';
-  throw invalid(`${spec.title}：${issue.message}${where}`, r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-}
-
-async function allocateNumber(trx: Trx, agency: { id: string; doc_prefix: string }, series: DocumentSeries, year: number, caseId: string, type: string, at: string): Promise<string> {
-  // One statement that both engines run atomically: the row lock (PostgreSQL) or the write
-  // transaction (SQLite) serialises concurrent issuers; a rollback returns the number.
-  const row = await trx
-    .insertInto('document_counters')
-    .values({ agency_id: agency.id, series, year, last: 1 })
-    .onConflict((oc) => oc.columns(['agency_id', 'series', 'year']).doUpdateSet({ last: sql`document_counters.last + 1` }))
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  const n = Number(row.last);
-  const number = formatDocumentNumber(agency.doc_prefix, series, year, n);
-  await deferWrite(trx, trx.insertInto('issued_documents').values({ agency_id: agency.id, series, year, n, number, case_id: caseId, action_type: type, issued_at: at }));
-  return number;
-}
-
-function roleFor(roles: readonly Role[], spec: ActionSpec<unknown>): string {
-  return spec.roles.find((r) => roles.includes(r)) ?? roles[0] ?? 'unknown';
-}
-
 /** Opens a case: 案源登记 (general procedure) or an on-the-spot decision (simple procedure). */
 export async function openCase(yifa: Yifa, req: Request, type: (typeof OPENING_ACTIONS)[number], payload: unknown): Promise<CaseView> {
   const agencyId = req.auth.user.agencyId;
@@ -260,93 +229,36 @@ export async function openCase(yifa: Yifa, req: Request, type: (typeof OPENING_A
 }
 
 export async function performAction(yifa: Yifa, req: Request, caseId: string, type: string, payload: unknown): Promise<CaseView> {
-  if (!PENALTY_ACTION_TYPES.includes(type as PenaltyActionType) || (OPENING_ACTIONS as readonly string[]).includes(type)) {
-    throw invalid(`未知的案件操作：${type}`);
-  }
-  return runAction(yifa, req, { isNew: false, id: caseId }, type as PenaltyActionType, payload);
+  return runAction(yifa, req, { isNew: false, id: caseId }, type, payload);
 }
 
-type Agency = NonNullable<Awaited<ReturnType<typeof agencyOf>>>;
+/** What one action reads of a penalty case, in one statement (readCaseContext / readAgencyContext). */
+type PenaltyLoaded = NonNullable<Awaited<ReturnType<typeof readCaseContext>>> | NonNullable<Awaited<ReturnType<typeof readAgencyContext>>>;
 
-/**
- * A refusal found inside an action's transaction. The transaction rolls back, so the
- * refusal is journaled after it (a denied access is on record even though nothing else is).
- */
-class RefusedInside extends Error {
-  constructor(readonly detail: Record<string, unknown>, readonly answer: AppError, readonly regionPath: string) {
-    super(answer.message);
-  }
+/** The penalty case's store for the kit's runner: its single-statement read, its proof, its gates' context and its rows. */
+function penaltyStore(yifa: Yifa, table: HolidayTable): ProcedureStore<PenaltyTypes, PenaltyLoaded, CaseDeadline[]> {
+  const engine = yifa.db.engine;
+  return {
+    load: (trx, target, a) => {
+      const people = personIdsOfAction(a.payload, a.actorPersonId);
+      return target.isNew ? readAgencyContext(engine, trx, target.agencyId, people) : readCaseContext(engine, trx, target.id, { lock: true, people });
+    },
+    prove: (trx, loaded) => proveCase(trx, loaded.row as PenaltyCaseTable, loaded.lastResult, { reread: true }),
+    context: (trx, c, payload, at, loaded) => gateContext(trx, table, c, payload, at.actor, at.today, loaded),
+    save: (trx, x) => saveProjection(trx, x.next, x.stored, x.ctx, x.userId, x.at, x.before && x.loaded.row ? { case: x.before, row: x.loaded.row as PenaltyCaseTable } : null),
+  };
 }
 
-/**
- * One action: on an existing case everything is read under the case's lock in one
- * statement (readCaseContext), then scope and role, status, payload, gates, number,
- * fold and projection — and the journal appends the action in the same transaction.
- */
-async function runAction(yifa: Yifa, req: Request, target: { isNew: true; id: string; agencyId: string } | { isNew: false; id: string }, type: PenaltyActionType, rawPayload: unknown): Promise<CaseView> {
-  const spec = PENALTY_ACTIONS[type] as ActionSpec<unknown>;
-  const roles = req.auth.roles;
-  // The role needs no read: refused before anything else, as it was before the case was read under the lock.
-  if (!spec.roles.some((r) => roles.includes(r))) {
-    await req.denied({ reason: '角色不能执行该案件操作', action: type }, { type: SUBJECT_TYPE, id: target.id });
-    throw new AppError('FORBIDDEN', `您的角色不能${spec.title}`);
-  }
-  const payload = parsePayload(spec, rawPayload);
-  const now = yifa.journal.clock();
-  const at = now.toISOString();
-  const today = todayInChina(now);
-  const actorPersonId = req.auth.user.personId;
-  const table = await yifa.calendar.table();
-  // The journal reads the subject when it appends, after the effect: its region is
-  // filled in there, from the agency read in the transaction.
-  const subject = { type: SUBJECT_TYPE, id: target.id, regionPath: null as string | null };
-  // The case as the action left it, to answer without reading it back (not on a replay).
-  let fresh: { next: PenaltyCase; ctx: GateContext; deadlines: CaseDeadline[]; agency: Agency; documents: IssuedDocument[] } | undefined;
-  let done;
-  try {
-    done = await yifa.journal.perform(
-      { type, actor: { ...req.auth.actor, role: roleFor(roles, spec) }, subject, idempotencyKey: req.idempotencyKey, payload },
-      async (trx): Promise<ActionResult> => {
-        const people = personIdsOfAction(payload, actorPersonId);
-        const context = target.isNew
-          ? await readAgencyContext(yifa.db.engine, trx, target.agencyId, people)
-          : await readCaseContext(yifa.db.engine, trx, target.id, { lock: true, people });
-        if (!context) throw target.isNew ? new AppError('FORBIDDEN', '您的账号所属执法主体不存在') : notFound('案件');
-        const { row, agency } = context;
-        if (row && !inScopeOf(req, row)) throw new RefusedInside({ reason: '超出数据权限范围' }, notFound('案件'), row.region_path);
-        subject.regionPath = agency.region_path;
-        // A row changed outside the journal is refused here: an action on it would record its
-        // state under a new stateHash and so launder the change.
-        const current = row ? await proveCase(trx, row, context.lastResult, { reread: true }) : emptyCase(target.id, agency.id, agency.region_path, today);
-        if (row) {
-          const why = unavailable(current, type, roles);
-          if (why) throw new AppError('CONFLICT', why);
-        }
-        const ctx = await gateContext(trx, table, current, payload, { personId: actorPersonId, userId: req.auth.user.id }, today, context);
-        const refusals = (spec.guard?.(current, payload, ctx) ?? []).filter((r): r is Refusal => r !== null);
-        if (refusals.length > 0) refused(refusals);
-        const series = spec.issues?.(current, payload) ?? null;
-        const number = series ? await allocateNumber(trx, agency, series, yearOf(today), target.id, type, at) : null;
-        const derived = spec.derive?.(current, payload, ctx) ?? null;
-        const position = row ? Number(row.action_count) : 0;
-        const next = applyAction(current, type, payload, { seq: position, today, actorPersonId, actorUserId: req.auth.user.id, number, derived });
-        // The row stores the canonical JSON, so its hash is one SHA-256 of the stored text.
-        const json = canonicalJson(next);
-        const stored = { json, hash: sha256Hex(json) };
-        const deadlines = await saveProjection(trx, next, stored, ctx, req.auth.user.id, at, row ? { case: current, row } : null);
-        const documents = [...context.documents, ...(series && number ? [{ series, number, action_type: type, issued_at: at }] : [])];
-        fresh = { next, ctx, deadlines, agency, documents };
-        return { caseId: target.id, agencyId: agency.id, regionPath: agency.region_path, number, derived, actorPersonId, actorUserId: req.auth.user.id, status: statusOf(next), stateHash: stored.hash, position, today };
-      },
-    );
-  } catch (e) {
-    if (e instanceof ProjectionMismatch) return refuseUnproven(yifa, e, { via: 'request', userId: req.auth.user.id });
-    if (!(e instanceof RefusedInside)) throw e;
-    await req.denied(e.detail, { type: SUBJECT_TYPE, id: target.id, regionPath: e.regionPath });
-    throw e.answer;
-  }
-  if (done.replayed || !fresh) return getCase(yifa, req, done.result.caseId);
-  return caseView(fresh.next, fresh.ctx, { agencyName: fresh.agency.name, documents: fresh.documents, roles, deadlines: fresh.deadlines });
+/** The kit's runner for penalty cases: the procedure and its series' words. */
+const PENALTY_RUNNER = { proc: PENALTY_PROCEDURE, series: DOCUMENT_SERIES };
+
+/** One action through the kit; the case page's view is built from what the action left, without reading it back. */
+async function runAction(yifa: Yifa, req: Request, target: Target, type: string, rawPayload: unknown): Promise<CaseView> {
+  const store = penaltyStore(yifa, await yifa.calendar.table());
+  const done = await runProcedureAction(yifa, req, PENALTY_RUNNER, store, target, type, rawPayload);
+  if (done.replayed) return getCase(yifa, req, done.id);
+  const documents = [...done.loaded.documents, ...(done.issued ? [{ series: done.issued.series, number: done.issued.number, action_type: type, issued_at: done.issued.at }] : [])];
+  return caseView(done.next, done.ctx, { agencyName: done.loaded.agency.name, documents, roles: req.auth.roles, deadlines: done.saved });
 }
 
 /** A numbered document issued for a case, as its view lists them. */
@@ -492,6 +404,7 @@ async function saveProjection(
       .set({ ...Object.fromEntries(columns.map((k, i) => [k, slot(i)])), action_count: sql`action_count + 1` })
       .where('id', '=', slot<string>(columns.length)), [...columns.map((k) => changed[k]), c.id]);
   }
+  await saveCommonRow(trx, c, values, userId, before?.row ?? null);
   const files = c.evidence.filter((e) => e.file);
   if (files.length !== (before?.case.evidence.filter((e) => e.file).length ?? 0)) {
     // Evidence is only ever added: the new files are the ones past the old count.
@@ -503,6 +416,28 @@ async function saveProjection(
     if (c.officers.length) await deferWrite(trx, trx.insertInto('penalty_case_officers').values([...new Set(c.officers)].map((p) => ({ person_id: p, case_id: c.id, case_registered_on: c.registeredOn }))));
   }
   return deadlines;
+}
+
+/** The penalty_cases columns that are also every procedure's (procedure_cases), by their common name. */
+const COMMON_COLUMNS = {
+  status: 'status', title: 'party_name', closed_on: 'closed_on', next_due: 'next_due', next_rule: 'next_rule', search_text: 'search_text', updated_at: 'updated_at',
+} as const satisfies Record<string, keyof PenaltyCaseTable>;
+const COMMON_KEYS = Object.keys(COMMON_COLUMNS) as (keyof typeof COMMON_COLUMNS)[];
+
+/** The case's row among every procedure's records: inserted with the case, then only its changed columns. */
+async function saveCommonRow(trx: Trx, c: PenaltyCase, values: Record<(typeof COMMON_COLUMNS)[keyof typeof COMMON_COLUMNS], unknown>, userId: string, before: PenaltyCaseTable | null) {
+  const common = Object.fromEntries(COMMON_KEYS.map((k) => [k, values[COMMON_COLUMNS[k]]])) as Record<keyof typeof COMMON_COLUMNS, never>;
+  if (!before) {
+    await deferWrite(trx, trx.insertInto('procedure_cases').values({
+      ...common, id: c.id, procedure: PENALTY_PROCEDURE.subjectType, agency_id: c.agencyId, region_path: c.regionPath, created_by: userId, opened_on: c.registeredOn, state: null, state_hash: null, action_count: 1,
+    }));
+    return;
+  }
+  const columns = COMMON_KEYS.filter((k) => before[COMMON_COLUMNS[k]] !== values[COMMON_COLUMNS[k]]);
+  await deferFixed(trx, `common-update:${columns.join(',')}`, (slot) => trx
+    .updateTable('procedure_cases')
+    .set({ ...Object.fromEntries(columns.map((k, i) => [k, slot(i)])), action_count: sql`action_count + 1` })
+    .where('id', '=', slot<string>(columns.length)), [...columns.map((k) => common[k]), c.id]);
 }
 
 // ——— reading ———
@@ -544,13 +479,6 @@ async function proveCase(db: Executor, row: PenaltyCaseTable, lastResult: string
   });
 }
 
-/** A case that failed its proof: the mismatch is alerted (at most once an hour), the request refused with INTEGRITY_ERROR. */
-async function refuseUnproven(yifa: Yifa, e: unknown, context: AlertContext): Promise<never> {
-  if (!(e instanceof ProjectionMismatch)) throw e;
-  await alertMismatch(yifa.journal, e, context);
-  throw integrityError(e);
-}
-
 /** A case read by the system (no user scope), proven against the journal; INTEGRITY_ERROR (alerted) when it is not. */
 export async function provenCaseState(yifa: Yifa, id: string, via: AlertContext['via']): Promise<PenaltyCase> {
   const found = await caseRowWithLast(yifa.db.engine, yifa.db.kysely, id);
@@ -558,24 +486,10 @@ export async function provenCaseState(yifa: Yifa, id: string, via: AlertContext[
   return proveCase(yifa.db.kysely, found.row, found.lastResult, { reread: false }).catch((e) => refuseUnproven(yifa, e, { via }));
 }
 
-/** May this user see the case? Its region, its creator, or the user among its officers. */
-function inScopeOf(req: Request, row: { region_path: string; created_by: string; officer_ids: string }): boolean {
-  const personId = req.auth.user.personId;
-  const own = personId !== null && row.officer_ids.includes(`,${personId},`);
-  return inScope(req.auth.scope, { regionPath: row.region_path, createdBy: row.created_by, personId: own ? personId : null });
-}
-
-/** inScopeOf, journaling a refusal. */
-async function visible(req: Request, row: { region_path: string; created_by: string; officer_ids: string; id: string }): Promise<boolean> {
-  if (inScopeOf(req, row)) return true;
-  await req.denied({ reason: '超出数据权限范围' }, { type: SUBJECT_TYPE, id: row.id, regionPath: row.region_path });
-  return false;
-}
-
 /** The case as it stands, when the user may see it (a refusal is journaled): no deadlines or documents computed. */
 export async function visibleCase(yifa: Yifa, req: Request, id: string): Promise<PenaltyCase> {
   const found = await caseRowWithLast(yifa.db.engine, yifa.db.kysely, id);
-  if (!found || !(await visible(req, found.row))) throw notFound('案件');
+  if (!found || !(await visibleRecord(req, SUBJECT_TYPE, found.row))) throw notFound('案件');
   return proveCase(yifa.db.kysely, found.row, found.lastResult, { reread: false }).catch((e) => refuseUnproven(yifa, e, { via: 'request', userId: req.auth.user.id }));
 }
 
@@ -601,7 +515,7 @@ export interface CaseView {
 
 export async function getCase(yifa: Yifa, req: Request, id: string): Promise<CaseView> {
   const found = await readCaseContext(yifa.db.engine, yifa.db.kysely, id, { lock: false, people: req.auth.user.personId ? [req.auth.user.personId] : [] });
-  if (!found || !(await visible(req, found.row))) throw notFound('案件');
+  if (!found || !(await visibleRecord(req, SUBJECT_TYPE, found.row))) throw notFound('案件');
   // Proven before anything is shown: the page, its documents and the case file all come through here.
   const c = await proveCase(yifa.db.kysely, found.row, found.lastResult, { reread: false }).catch((e) => refuseUnproven(yifa, e, { via: 'request', userId: req.auth.user.id }));
   const today = todayInChina(yifa.journal.clock());
@@ -624,7 +538,7 @@ function caseView(
     procedure: c.procedure,
     agency: { id: c.agencyId, name: extra.agencyName },
     deadlines: extra.deadlines ?? caseDeadlines(c, ctx),
-    allowedActions: PENALTY_ACTION_TYPES.filter((t) => !(OPENING_ACTIONS as readonly string[]).includes(t) && unavailable(c, t, extra.roles) === null).map((t) => ({ type: t, title: PENALTY_ACTIONS[t].title })),
+    allowedActions: available(PENALTY_PROCEDURE, c, extra.roles).map((t) => ({ type: t, title: PENALTY_ACTIONS[t].title })),
     decisionBlockers: c.proposal && !c.decision ? decisionRefusals(c, ctx) : [],
     fileCheck: scoreCase(c, ctx.settings.reviewSheet),
     recordings: requiredRecordings(c, ctx.settings.recordingRequired),
@@ -755,7 +669,7 @@ export async function listCases(yifa: Yifa, req: Request, f: CaseFilters): Promi
 /** The case's journal: every action, oldest first. */
 export async function caseActions(yifa: Yifa, req: Request, id: string) {
   const row = await caseRow(yifa.db.kysely, id);
-  if (!row || !(await visible(req, row))) throw notFound('案件');
+  if (!row || !(await visibleRecord(req, SUBJECT_TYPE, row))) throw notFound('案件');
   const rows = await yifa.db.kysely.selectFrom('actions').selectAll().where('subject_type', '=', SUBJECT_TYPE).where('subject_id', '=', id).orderBy('seq').execute();
   return rows.map((a) => ({
     seq: Number(a.seq),
@@ -779,7 +693,7 @@ export async function replayCase(yifa: Yifa, id: string): Promise<PenaltyCase> {
 async function replayFrom(db: Executor, id: string): Promise<PenaltyCase> {
   const rows = await db.selectFrom('actions').select(['seq', 'type', 'payload', 'result', 'received_at'])
     .where('subject_type', '=', SUBJECT_TYPE).where('subject_id', '=', id).where('type', 'in', [...PENALTY_RECORD.stateTypes]).orderBy('seq').execute();
-  return foldCase(foldEntries(rows.map((r) => ({
+  return fold(PENALTY_PROCEDURE, foldEntriesOf(PENALTY_PROCEDURE, rows.map((r) => ({
     seq: Number(r.seq),
     type: r.type,
     payload: JSON.parse(r.payload) as unknown,
@@ -841,9 +755,31 @@ export async function openDocument(yifa: Yifa, req: Request, id: string, documen
 
 // ——— the case file ———
 
-async function caseFileSource(yifa: Yifa, c: PenaltyCase) {
+/** The penalty case's file: its cover, its documents, the 案卷评查 pre-check in the 备考表, and its evidence files. */
+async function caseFileSource(yifa: Yifa, c: PenaltyCase): Promise<CaseFileSource> {
   const [ctx, settings] = await Promise.all([documentContext(yifa, c), settingsFor(yifa.db.kysely, c.agencyId)]);
-  return { case: c, agencyName: ctx.agencyName, documents: caseDocuments(c, ctx), sheet: scoreCase(c, settings.reviewSheet) };
+  const documents = caseDocuments(c, ctx);
+  const sheet = scoreCase(c, settings.reviewSheet);
+  const title = `${c.party.name}${c.decision?.number ? `（${c.decision.number}）` : ''}行政处罚案`;
+  return {
+    subject: { type: SUBJECT_TYPE, id: c.id, regionPath: c.regionPath },
+    exportAction: 'penalty.case-file.export',
+    agencyName: ctx.agencyName,
+    cover: {
+      agencyName: ctx.agencyName, heading: '行政处罚案卷', caseTitle: title,
+      fields: [
+        ['案件名称', title], ['当事人', c.party.name], ['立案编号', c.filingNumber ?? '—'], ['决定书文号', c.decision?.number ?? '—'],
+        ['立案日期', { date: c.filedOn ?? c.registeredOn }], ['结案日期', { date: c.closedOn }], ['归档日期', { date: c.archivedOn }], ['保管期限', '长期'],
+      ],
+    },
+    documents,
+    notes: [
+      `本卷共 ${documents.length} 份文书，证据 ${c.evidence.length} 项（其中视听资料 ${c.evidence.filter((e) => e.type === 'audiovisual').length} 项）。`,
+      `案卷评查预查：${sheet.vetoFailed.length ? '否决项未通过' : `得分 ${sheet.score}`}${sheet.missing.length ? `；扣分项：${sheet.missing.map((m) => m.text).join('；')}` : ''}。`,
+    ],
+    manifest: { party: c.party.name, decisionNumber: c.decision?.number ?? null },
+    evidence: c.evidence.filter((e) => e.file).map((e) => ({ seq: e.seq, type: e.type, title: e.title, ...e.file, recording: e.recording ?? null })),
+  };
 }
 
 /** The case file of a case in the user's scope, as a ZIP (PDF, DOCX originals, manifest, journal proofs). */

@@ -14,15 +14,18 @@ import {
 import type { Role } from '../org/roles.js';
 import {
   chairIsNotInvestigator, decisionRefusals, dueDate, hearingEligible, hearingNoticeInTime, hearingRequestInTime,
-  heavierThanNoticed, nthWorkingDayAfter, reviewerQualified, simpleProcedureAllowed, twoCertifiedOfficers, violationTypeFits, withinLimitation,
-  RECORD_CHECK, type GateContext, type Refusal,
+  heavierThanNoticed, reviewerQualified, simpleProcedureAllowed, twoCertifiedOfficers, violationTypeFits, withinLimitation,
+  type GateContext,
 } from './gates.js';
+import { RECORD_CHECK, actorOf, sameIndividual, type ActionMeta, type ActionSpec as KitActionSpec, type PendingApproval, type Procedure, type Refusal } from '../../procedure/spec.js';
+import { approve, dropRequest, pendingRequest } from '../../procedure/decide.js';
+import { nthWorkingDayAfter } from '../../procedure/deadlines.js';
 import { discretionProblems } from './discretion.js';
 import type { DocumentSeries } from './documents/series.js';
 import { scoreCase } from './case-file/review-sheet.js';
 import { requiredRecordings } from './recordings.js';
 import {
-  amountDueFen, APPROVAL_KINDS, paidFen, sameIndividual, statusOf, STATUS_NAMES, type ActorRef, type ApprovalKind, type EvidenceFile, type Party, type PenaltyCase, type PenaltyStatus, type ProposedDecision,
+  amountDueFen, APPROVAL_KINDS, isSuspended, paidFen, statusOf, STATUS_NAMES, type ApprovalKind, type EvidenceFile, type Party, type PenaltyCase, type PenaltyStatus, type ProposedDecision,
 } from './penalty-case.js';
 
 // ——— payload building blocks ———
@@ -49,39 +52,21 @@ const penalty = {
 
 // ——— the spec of one action ———
 
-export interface ActionMeta {
-  /** The action's position within its case (0 = the opening action): how records and requests are referred to */
-  seq: number;
-  /** Legal date the server received the action */
-  today: string;
-  actorPersonId: string | null;
-  /** The user who took it (separation of duties compares requester and approver) */
-  actorUserId: string | null;
-  /** The document number the action issued, if any */
-  number: string | null;
-  /** What `derive` computed when the action was taken (kept in the journal's result, so a replay needs no settings) */
-  derived: unknown;
+/** The types the penalty procedure is written over (the kit's ProcedureTypes). */
+export interface PenaltyTypes {
+  state: PenaltyCase;
+  context: GateContext;
+  status: PenaltyStatus;
+  series: DocumentSeries;
 }
 
-export interface ActionSpec<P> {
-  title: string;
-  roles: readonly Role[];
-  /** Statuses in which the action may be taken ([] = it opens a case) */
-  from: readonly PenaltyStatus[];
-  payload: z.ZodType<P>;
-  /** May it be taken while the case is suspended (中止)? */
-  whileSuspended?: boolean;
-  guard?: (c: PenaltyCase, p: P, ctx: GateContext) => (Refusal | null)[];
-  /** The numbered document it issues */
-  issues?: (c: PenaltyCase, p: P) => DocumentSeries | null;
-  /** A request that takes effect when the unit head approves it */
-  approval?: ApprovalKind;
-  /** Facts computed from the settings at the time (e.g. whether a proposal is major) */
-  derive?: (c: PenaltyCase, p: P, ctx: GateContext) => unknown;
-  apply: (c: PenaltyCase, p: P, m: ActionMeta) => PenaltyCase;
-}
+export type ActionSpec<P> = KitActionSpec<PenaltyTypes, P>;
+export type { ActionMeta };
 
 const action = <P>(spec: ActionSpec<P>) => spec;
+
+/** The payload a request carried, as its approval reads it. */
+const requested = <P>(r: PendingApproval) => r.payload as P;
 
 const OFFICER: Role[] = ['officer', 'unit_head'];
 const HEAD: Role[] = ['unit_head'];
@@ -94,9 +79,10 @@ function eventDate(date: string, c: Pick<PenaltyCase, 'registeredOn'>, ctx: Gate
   return null;
 }
 
-function pending(c: PenaltyCase, kind: ApprovalKind) {
-  return c.pending.find((p) => p.kind === kind);
-}
+/** The procedure, for the rows that approve and refuse requests (annotated: its table's type does not depend on it). */
+const thisProcedure = (): Procedure<PenaltyTypes> => PENALTY_PROCEDURE;
+
+const pending = (c: PenaltyCase, kind: ApprovalKind): PendingApproval | undefined => pendingRequest(thisProcedure(), c, kind);
 
 const noPending = (c: PenaltyCase, kind: ApprovalKind): Refusal | null =>
   pending(c, kind) ? { message: '已有同类申请等待负责人审批', citation: RECORD_CHECK } : null;
@@ -188,7 +174,7 @@ export const PENALTY_ACTIONS = {
   'penalty.register': action({
     title: '案源登记',
     roles: OFFICER,
-    from: [],
+    from: 'opens',
     payload: z.strictObject({
       source: z.strictObject({ kind: z.enum(CASE_SOURCE_IDS), summary: text(2000), receivedOn: legalDate }),
       party: partySchema,
@@ -220,7 +206,10 @@ export const PENALTY_ACTIONS = {
         noPending(c, 'filing'),
       ];
     },
-    approval: 'filing',
+    approval: {
+      kind: 'filing',
+      onApproved: (c, p, m) => ({ ...c, violationTypeId: p.violationTypeId, actOn: p.actOn, seriousHarm: p.seriousHarm, officers: p.officers, filedOn: m.today, filingNumber: m.number }),
+    },
     apply: (c) => c,
   }),
 
@@ -244,7 +233,7 @@ export const PENALTY_ACTIONS = {
       return [];
     },
     issues: (c, p) => (p.kind === 'filing' ? 'filing' : p.kind === 'preservation' ? 'preservation' : p.kind === 'seizure' ? 'seizure' : null),
-    apply: (c, p, m) => approveRequest(c, p.kind, m),
+    apply: (c, p, m) => approve(thisProcedure(), c, p.kind, m),
   }),
 
   'penalty.reject': action({
@@ -254,11 +243,7 @@ export const PENALTY_ACTIONS = {
     whileSuspended: true,
     payload: z.strictObject({ kind: z.enum(['filing', 'preservation', 'seizure', 'seizure-extension', 'extension', 'deferral']), reason: text(500) }),
     guard: (c, p) => [pending(c, p.kind) ? null : { message: '没有待审批的该类申请', citation: RECORD_CHECK }],
-    apply: (c, p, m) => ({
-      ...c,
-      pending: c.pending.filter((x) => x.kind !== p.kind),
-      declined: p.kind === 'filing' ? { on: m.today, reason: p.reason } : c.declined,
-    }),
+    apply: (c, p, m) => ({ ...dropRequest(thisProcedure(), c, p.kind), declined: p.kind === 'filing' ? { on: m.today, reason: p.reason } : c.declined }),
   }),
 
   'penalty.record-inquiry': action({
@@ -331,7 +316,10 @@ export const PENALTY_ACTIONS = {
     from: ['investigating'],
     payload: z.strictObject({ on: legalDate, items: text(2000), reason: text(1000), officers }),
     guard: (c, p, ctx) => [eventDate(p.on, c, ctx, '先行登记保存日期'), twoCertifiedOfficers(p.officers, c, ctx), noPending(c, 'preservation')],
-    approval: 'preservation',
+    approval: {
+      kind: 'preservation',
+      onApproved: (c, p, m, r) => ({ ...c, preservations: [...c.preservations, { seq: r.seq, on: p.on, items: p.items, officers: p.officers, number: m.number, decidedOn: null, decision: null }] }),
+    },
     apply: (c) => c,
   }),
 
@@ -354,7 +342,10 @@ export const PENALTY_ACTIONS = {
     from: ['investigating', 'investigated'],
     payload: z.strictObject({ on: legalDate, items: text(2000), reason: text(1000), basis: text(500), officers }),
     guard: (c, p, ctx) => [eventDate(p.on, c, ctx, '查封扣押日期'), twoCertifiedOfficers(p.officers, c, ctx), noPending(c, 'seizure')],
-    approval: 'seizure',
+    approval: {
+      kind: 'seizure',
+      onApproved: (c, p, m, r) => ({ ...c, seizures: [...c.seizures, { seq: r.seq, on: p.on, items: p.items, officers: p.officers, number: m.number, extended: false, releasedOn: null }] }),
+    },
     apply: (c) => c,
   }),
 
@@ -367,7 +358,10 @@ export const PENALTY_ACTIONS = {
       const s = c.seizures.find((x) => x.seq === p.seizureSeq);
       return [!s || s.releasedOn ? { message: '没有正在进行的这次查封、扣押', citation: RECORD_CHECK } : null, s?.extended ? { message: '查封、扣押期限只能延长一次', citation: GATE_CITATIONS.seizure } : null, noPending(c, 'seizure-extension')];
     },
-    approval: 'seizure-extension',
+    approval: {
+      kind: 'seizure-extension',
+      onApproved: (c, p) => ({ ...c, seizures: c.seizures.map((s) => (s.seq === p.seizureSeq ? { ...s, extended: true } : s)) }),
+    },
     apply: (c) => c,
   }),
 
@@ -598,7 +592,10 @@ export const PENALTY_ACTIONS = {
     from: ['executing'],
     payload: z.strictObject({ until: legalDate, instalments: z.number().int().min(1).max(12), reason: text(1000) }),
     guard: (c, p, ctx) => [p.until <= ctx.today ? { message: '延期截止日期须晚于今天', citation: '《中华人民共和国行政处罚法》第六十六条' } : null, noPending(c, 'deferral')],
-    approval: 'deferral',
+    approval: {
+      kind: 'deferral',
+      onApproved: (c, p) => ({ ...c, deferral: { until: p.until, instalments: p.instalments } }),
+    },
     apply: (c) => c,
   }),
 
@@ -657,7 +654,10 @@ export const PENALTY_ACTIONS = {
     from: OPEN_GENERAL,
     payload: z.strictObject({ days: z.number().int().min(1).max(90), reason: text(1000) }),
     guard: (c) => [noPending(c, 'extension')],
-    approval: 'extension',
+    approval: {
+      kind: 'extension',
+      onApproved: (c, p, m) => ({ ...c, extensions: [...c.extensions, { days: p.days, reason: p.reason, approvedOn: m.today }] }),
+    },
     apply: (c) => c,
   }),
 
@@ -690,7 +690,7 @@ export const PENALTY_ACTIONS = {
   'penalty.on-the-spot': action({
     title: '当场作出行政处罚决定（简易程序）',
     roles: OFFICER,
-    from: [],
+    from: 'opens',
     payload: z.strictObject({
       party: partySchema,
       field: text(50),
@@ -743,43 +743,6 @@ export const isPenaltyActionType = (s: string): s is PenaltyActionType => Object
 /** The actions that open a case. */
 export const OPENING_ACTIONS = ['penalty.register', 'penalty.on-the-spot'] as const satisfies readonly PenaltyActionType[];
 
-// ——— approvals ———
-
-function approveRequest(c: PenaltyCase, kind: ApprovalKind, m: ActionMeta): PenaltyCase {
-  const req = c.pending.find((p) => p.kind === kind)!;
-  const rest = { ...c, pending: c.pending.filter((p) => p.kind !== kind) };
-  switch (kind) {
-    case 'filing': {
-      const f = req.payload as { violationTypeId: string; actOn: string; seriousHarm: boolean; officers: string[] };
-      return { ...rest, violationTypeId: f.violationTypeId, actOn: f.actOn, seriousHarm: f.seriousHarm, officers: f.officers, filedOn: m.today, filingNumber: m.number };
-    }
-    case 'preservation': {
-      const x = req.payload as { on: string; items: string; officers: string[] };
-      return { ...rest, preservations: [...c.preservations, { seq: req.seq, on: x.on, items: x.items, officers: x.officers, number: m.number, decidedOn: null, decision: null }] };
-    }
-    case 'seizure': {
-      const x = req.payload as { on: string; items: string; officers: string[] };
-      return { ...rest, seizures: [...c.seizures, { seq: req.seq, on: x.on, items: x.items, officers: x.officers, number: m.number, extended: false, releasedOn: null }] };
-    }
-    case 'seizure-extension': {
-      const x = req.payload as { seizureSeq: number };
-      return { ...rest, seizures: c.seizures.map((s) => (s.seq === x.seizureSeq ? { ...s, extended: true } : s)) };
-    }
-    case 'extension': {
-      const x = req.payload as { days: number; reason: string };
-      return { ...rest, extensions: [...c.extensions, { days: x.days, reason: x.reason, approvedOn: m.today }] };
-    }
-    case 'deferral': {
-      const x = req.payload as { until: string; instalments: number };
-      return { ...rest, deferral: { until: x.until, instalments: x.instalments } };
-    }
-    default: {
-      const never: never = kind;
-      return never;
-    }
-  }
-}
-
 // ——— execution ———
 
 /** The last day to pay: 15 days after service is complete, or the approved deferral. */
@@ -817,69 +780,19 @@ export function emptyCase(id: string, agencyId: string, regionPath: string, regi
   };
 }
 
-/** Applies an action that passed its checks: a request waits for approval, anything else takes effect. */
-export function applyAction(c: PenaltyCase, type: PenaltyActionType, payload: unknown, m: ActionMeta): PenaltyCase {
-  const spec = PENALTY_ACTIONS[type] as ActionSpec<unknown>;
-  if (spec.approval) return { ...c, pending: [...c.pending, { kind: spec.approval, seq: m.seq, requestedOn: m.today, requestedBy: actorOf(m), payload: payload as Record<string, unknown> }] };
-  return spec.apply(c, payload, m);
-}
-
-const actorOf = (m: ActionMeta): ActorRef => ({ userId: m.actorUserId, personId: m.actorPersonId });
-
-/** What the journal keeps in an action's result so the case can be folded again from the journal alone. */
-export interface ActionResult {
-  caseId: string;
-  agencyId: string;
-  regionPath: string;
-  number: string | null;
-  derived: unknown;
-  actorPersonId: string | null;
-  /** Absent in actions recorded before separation of duties was enforced */
-  actorUserId?: string | null;
-  status: PenaltyStatus;
-  /** SHA-256 of the canonical JSON of the case after the action: the penalty_cases row must hold it (journal/projection.ts). Absent in older actions. */
-  stateHash?: string;
-  /** The action's position within its case (ActionMeta.seq): the row's action count follows it. Absent in older actions. */
-  position?: number;
-  /** The legal date the gates and the fold used (the receipt time may already be the next day). Absent in older actions. */
-  today?: string;
-}
-
-/** One journal entry of a case as the fold reads it. */
-export interface FoldEntry {
-  seq: number;
-  type: string;
-  payload: unknown;
-  result: ActionResult;
-  today: string;
-}
-
-/** The case after each of its actions, oldest first (the projection proof compares every step). */
-export function* foldSteps(entries: readonly FoldEntry[]): Generator<PenaltyCase> {
-  const first = entries[0];
-  if (!first || !isPenaltyActionType(first.type)) throw new Error('penalty case: no opening action');
-  let c = emptyCase(first.result.caseId, first.result.agencyId, first.result.regionPath, first.today);
-  for (const e of entries) {
-    if (!isPenaltyActionType(e.type)) continue;
-    c = applyAction(c, e.type, e.payload, { seq: e.seq, today: e.today, actorPersonId: e.result.actorPersonId, actorUserId: e.result.actorUserId ?? null, number: e.result.number, derived: e.result.derived });
-    yield c;
-  }
-}
-
-/** A case rebuilt from its journal entries, oldest first: the status is a fold over the actions. */
-export function foldCase(entries: readonly FoldEntry[]): PenaltyCase {
-  let c: PenaltyCase | undefined;
-  for (c of foldSteps(entries));
-  return c!;
-}
-
-/** Why `type` cannot be taken by someone with `roles` now, before looking at a payload; null if it can be tried. */
-export function unavailable(c: PenaltyCase, type: PenaltyActionType, roles: readonly Role[]): string | null {
-  const spec = PENALTY_ACTIONS[type] as ActionSpec<unknown>;
-  if (!spec.roles.some((r) => roles.includes(r))) return `您的角色不能${spec.title}`;
-  const status = statusOf(c);
-  if (!spec.from.includes(status)) return `案件处于"${STATUS_NAMES[status]}"状态，不能${spec.title}`;
-  if (c.suspensions.some((s) => s.to === null) && !spec.whileSuspended) return `案件已中止，恢复办理前不能${spec.title}`;
-  return null;
-}
-
+/** The penalty procedure: its table, its empty case and how its status reads, for the kit to run. */
+export const PENALTY_PROCEDURE: Procedure<PenaltyTypes, PenaltyActionType> = {
+  subjectType: 'penalty-case',
+  recordName: '行政处罚案件',
+  permissions: { read: 'penalty.read', act: 'penalty.act' },
+  actions: PENALTY_ACTIONS,
+  empty: (o) => emptyCase(o.id, o.agencyId, o.regionPath, o.today),
+  status: statusOf,
+  statusNames: STATUS_NAMES,
+  suspended: isSuspended,
+  approvals: {
+    pending: (c) => c.pending,
+    withPending: (c, pending) => ({ ...c, pending: pending as PenaltyCase['pending'] }),
+    kinds: APPROVAL_KINDS,
+  },
+};

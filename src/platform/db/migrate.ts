@@ -14,6 +14,7 @@ import * as projectionStateHash from './migrations/011-projection-state-hash.js'
 import * as witness from './migrations/012-witness.js';
 import * as loginThrottle from './migrations/013-login-throttle.js';
 import * as shareRevocation from './migrations/014-share-revocation.js';
+import * as procedureCases from './migrations/015-procedure-cases.js';
 
 /** Migrations in order. Each receives the engine so one file serves SQLite and PostgreSQL. */
 const MIGRATIONS = {
@@ -31,6 +32,7 @@ const MIGRATIONS = {
   '012-witness': witness,
   '013-login-throttle': loginThrottle,
   '014-share-revocation': shareRevocation,
+  '015-procedure-cases': procedureCases,
 } as const;
 
 class InCodeProvider implements MigrationProvider {

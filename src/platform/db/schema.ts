@@ -3,6 +3,7 @@
  * ids are text (UUIDs), legal dates are text `YYYY-MM-DD`, instants are ISO-8601
  * UTC text, booleans are integers 0/1, JSON is canonical text, hashes are hex.
  */
+import type { Generated } from 'kysely';
 export type RegionLevel = 'county' | 'town' | 'village';
 export type AgencyKind = 'statutory' | 'entrusted' | 'township';
 export type DataScope = 'all' | 'subtree' | 'level' | 'self';
@@ -347,9 +348,34 @@ export interface IssuedDocumentTable {
   year: number;
   n: number;
   number: string;
+  /** The procedure of the record the document belongs to (default: penalty-case, for numbers issued before procedures shared numbering) */
+  subject_type: Generated<string>;
   case_id: string;
   action_type: string;
   issued_at: string;
+}
+
+/** What every procedure's record has in common (migration 015). */
+export interface ProcedureCaseTable {
+  id: string;
+  /** The procedure's subject type: penalty-case, information-request, … */
+  procedure: string;
+  agency_id: string;
+  region_path: string;
+  created_by: string;
+  status: string;
+  /** What a list shows for the record: a party, an applicant */
+  title: string;
+  opened_on: string;
+  closed_on: string | null;
+  updated_at: string;
+  next_due: string | null;
+  next_rule: string | null;
+  search_text: string;
+  /** The state as canonical JSON, for procedures without a table of their own (null for penalty cases) */
+  state: string | null;
+  state_hash: string | null;
+  action_count: number;
 }
 
 export interface EnforcementSettingsTable {
@@ -367,6 +393,7 @@ export interface Database {
   evidence_shares: EvidenceShareTable;
   document_counters: DocumentCounterTable;
   issued_documents: IssuedDocumentTable;
+  procedure_cases: ProcedureCaseTable;
   enforcement_settings: EnforcementSettingsTable;
   regions: RegionTable;
   agencies: AgencyTable;

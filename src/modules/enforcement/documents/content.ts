@@ -8,6 +8,7 @@ import { DECISION_OUTCOMES, EVIDENCE_TYPES, PARTY_KINDS, PENALTY_KINDS, REVIEW_C
 import { amountDueFen, type CaseRecord, type PenaltyCase } from '../penalty-case.js';
 import type { ViolationType } from '../discretion.js';
 import { yuan, yuanInCapitals } from '../money.js';
+import type { Block, DocumentContent } from '../../../procedure/documents/content.js';
 
 export interface DocumentContext {
   agencyName: string;
@@ -16,24 +17,6 @@ export interface DocumentContext {
   nameOf(personId: string): string;
   certificateOf(personId: string): string;
   violationType: ViolationType | undefined;
-}
-
-export type Block =
-  | { kind: 'field'; label: string; value: string }
-  | { kind: 'paragraph'; text: string; heading?: string }
-  | { kind: 'table'; header: string[]; rows: string[][] }
-  | { kind: 'signatures'; lines: string[] };
-
-export interface DocumentContent {
-  /** Stable id within the case: `decision`, `inquiry:3` … */
-  id: string;
-  title: string;
-  number: string | null;
-  /** 文书 date (YYYY-MM-DD) */
-  date: string | null;
-  blocks: Block[];
-  /** Documents the agency issues carry its seal; records carry signatures instead */
-  sealed: boolean;
 }
 
 /** The documents a case has, in the statutory filing order (立案 → 调查 → 审查 → 决定 → 送达 → 执行). */

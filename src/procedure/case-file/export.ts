@@ -7,14 +7,11 @@
  */
 import { createHash } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
-import type { Yifa } from '../../../platform/yifa.js';
-import type { Actor } from '../../../journal/journal.js';
-import { notFound } from '../../../platform/http/errors.js';
+import type { Yifa } from '../../platform/yifa.js';
+import type { Actor } from '../../journal/journal.js';
 import { renderDocx } from '../documents/docx.js';
 import type { DocumentContent } from '../documents/content.js';
-import type { PenaltyCase } from '../penalty-case.js';
-import { renderCaseFilePdf } from './pdf.js';
-import type { SheetResult } from './review-sheet.js';
+import { renderCaseFilePdf, type CaseFileCover } from './pdf.js';
 
 export interface CaseFileBundle {
   zip: Uint8Array;
@@ -27,41 +24,38 @@ export interface CaseFileBundle {
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_');
 
+/** What a procedure puts in its case file; the kit adds the journal, the proofs and the manifest. */
 export interface CaseFileSource {
-  case: PenaltyCase;
+  subject: { type: string; id: string; regionPath: string };
+  /** The journal action that records the export: `penalty.case-file.export` */
+  exportAction: string;
   agencyName: string;
+  cover: CaseFileCover;
   documents: DocumentContent[];
-  /** The 案卷评查 pre-check under the agency's sheet, recorded in the 备考表 */
-  sheet: SheetResult;
+  /** The 备考表's lines about the record (the kit adds the journal's checkpoint and the signature line) */
+  notes: string[];
+  /** What the manifest says the record is */
+  manifest: Record<string, unknown>;
+  /** Evidence files named in the manifest (kept in the blob store, hashes here) */
+  evidence: Record<string, unknown>[];
 }
 
 /** Builds the bundle; the export itself is journaled first, so it is among the proven actions. */
 export async function exportCaseFile(yifa: Yifa, source: CaseFileSource, actor: Actor, via: 'api' | 'cli'): Promise<CaseFileBundle> {
-  const c = source.case;
-  if (!c) throw notFound('案件');
-  await yifa.journal.record({ type: 'penalty.case-file.export', actor, subject: { type: 'penalty-case', id: c.id, regionPath: c.regionPath }, payload: { via } });
+  const { subject } = source;
+  await yifa.journal.record({ type: source.exportAction, actor, subject, payload: { via } });
   const checkpoint = await yifa.journal.checkpoint();
   if (!checkpoint) throw new Error('journal has no checkpoint');
 
-  const title = `${c.party.name}${c.decision?.number ? `（${c.decision.number}）` : ''}行政处罚案`;
-  const sheet = source.sheet;
-  const rendered = await renderCaseFilePdf(
-    {
-      agencyName: source.agencyName, caseTitle: title, party: c.party.name, filingNumber: c.filingNumber, decisionNumber: c.decision?.number ?? null,
-      filedOn: c.filedOn ?? c.registeredOn, closedOn: c.closedOn, archivedOn: c.archivedOn, retention: '长期',
-    },
-    source.documents,
-    {
-      lines: [
-        `本卷共 ${source.documents.length} 份文书，证据 ${c.evidence.length} 项（其中视听资料 ${c.evidence.filter((e) => e.type === 'audiovisual').length} 项）。`,
-        `案卷评查预查：${sheet.vetoFailed.length ? '否决项未通过' : `得分 ${sheet.score}`}${sheet.missing.length ? `；扣分项：${sheet.missing.map((m) => m.text).join('；')}` : ''}。`,
-        `本卷由依法平台根据操作日志生成；日志检查点 ${checkpoint.size}，根哈希 ${checkpoint.rootHash}。`,
-        '立卷人：                检查人：                立卷日期：    年  月  日',
-      ],
-    },
-  );
+  const rendered = await renderCaseFilePdf(source.cover, source.documents, {
+    lines: [
+      ...source.notes,
+      `本卷由依法平台根据操作日志生成；日志检查点 ${checkpoint.size}，根哈希 ${checkpoint.rootHash}。`,
+      '立卷人：                检查人：                立卷日期：    年  月  日',
+    ],
+  });
 
-  const actions = await yifa.db.kysely.selectFrom('actions').selectAll().where('subject_type', '=', 'penalty-case').where('subject_id', '=', c.id).where('seq', '<', checkpoint.size).orderBy('seq').execute();
+  const actions = await yifa.db.kysely.selectFrom('actions').selectAll().where('subject_type', '=', subject.type).where('subject_id', '=', subject.id).where('seq', '<', checkpoint.size).orderBy('seq').execute();
   const proofs = [];
   for (const a of actions) {
     const proof = await yifa.journal.inclusionProof(Number(a.seq), checkpoint.size);
@@ -82,18 +76,18 @@ export async function exportCaseFile(yifa: Yifa, source: CaseFileSource, actor: 
     titles[path] = { title: d.title, number: d.number };
   }
   const manifest = {
-    case: { id: c.id, party: c.party.name, decisionNumber: c.decision?.number ?? null, agency: source.agencyName },
+    case: { id: subject.id, ...source.manifest, agency: source.agencyName },
     generatedAt: yifa.journal.clock().toISOString(),
     checkpoint: { size: checkpoint.size, rootHash: checkpoint.rootHash, timestamp: checkpoint.timestamp },
     // Evidence files stay in the blob store (they may be gigabytes); their hashes are here and in
     // the proven 登记证据 actions, so a copy handed over later can be checked against the file.
-    evidence: c.evidence.filter((e) => e.file).map((e) => ({ seq: e.seq, type: e.type, title: e.title, ...e.file, recording: e.recording ?? null })),
+    evidence: source.evidence,
     files: Object.entries(files).map(([path, bytes]) => ({ path, ...(titles[path] ?? {}), bytes: bytes.length, sha256: sha256(bytes) })),
   };
   files['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2));
   return {
     zip: zipSync(files, { level: 6 }),
-    fileName: `${safeName(title)}-案卷.zip`,
+    fileName: `${safeName(source.cover.caseTitle)}-案卷.zip`,
     pages: rendered.pages,
     actions: actions.length,
     checkpointSize: checkpoint.size,

@@ -21,16 +21,13 @@ export function cjkFonts(): { serif: [string, string]; sans: [string, string] } 
   return { serif: [serif, 'NotoSerifCJKsc-Regular'], sans: [sans, 'NotoSansCJKsc-Regular'] };
 }
 
+/** The cover: the agency, the file's heading (行政处罚案卷), the record's title and its labelled facts. */
 export interface CaseFileCover {
   agencyName: string;
+  heading: string;
   caseTitle: string;
-  party: string;
-  filingNumber: string | null;
-  decisionNumber: string | null;
-  filedOn: string | null;
-  closedOn: string | null;
-  archivedOn: string | null;
-  retention: string;
+  /** Label and value, in order (a date is given as YYYY-MM-DD or null and shown in Chinese) */
+  fields: [label: string, value: string | { date: string | null }][];
 }
 
 export interface CaseFileNotes {
@@ -66,14 +63,9 @@ export async function renderCaseFilePdf(cover: CaseFileCover, documents: readonl
 
   // 封面
   doc.font('sans').fontSize(26).text(cover.agencyName, { align: 'center' }).moveDown(0.5);
-  doc.fontSize(30).text('行政处罚案卷', { align: 'center' }).moveDown(2);
+  doc.fontSize(30).text(cover.heading, { align: 'center' }).moveDown(2);
   doc.font('serif').fontSize(15);
-  for (const [label, value] of [
-    ['案件名称', cover.caseTitle], ['当事人', cover.party], ['立案编号', cover.filingNumber ?? '—'], ['决定书文号', cover.decisionNumber ?? '—'],
-    ['立案日期', cnDate(cover.filedOn)], ['结案日期', cnDate(cover.closedOn)], ['归档日期', cnDate(cover.archivedOn)], ['保管期限', cover.retention],
-  ] as const) {
-    doc.text(`${label}：${value}`, { lineGap: 10 });
-  }
+  for (const [label, value] of cover.fields) doc.text(`${label}：${typeof value === 'string' ? value : cnDate(value.date)}`, { lineGap: 10 });
 
   // Pages reserved for the 卷内目录, written at the end.
   const tocPages = Math.max(1, Math.ceil((documents.length + 1) / TOC_ROWS_PER_PAGE));

@@ -1,0 +1,62 @@
+/**
+ * Document numbers (文号): one gapless sequence per agency, series and year, for every
+ * procedure, e.g. 妙泉罚决字〔2026〕第12号. The counter moves in the transaction of the
+ * action that issues the document, so a refused action leaves no gap.
+ */
+import { sql } from 'kysely';
+import type { Trx } from '../journal/journal.js';
+import { deferWrite } from '../platform/db/fixed-queries.js';
+
+/** A series as a procedure declares it: its word in the number and its document's title. */
+export interface SeriesInfo {
+  word: string;
+  title: string;
+}
+
+export function formatDocumentNumber(prefix: string, word: string, year: number, n: number): string {
+  return `${prefix}${word}〔${year}〕第${n}号`;
+}
+
+/** Who issues and what: the agency (its prefix), the series and the record the document belongs to. */
+export interface Issue {
+  agency: { id: string; doc_prefix: string };
+  series: string;
+  word: string;
+  year: number;
+  subject: { type: string; id: string };
+  actionType: string;
+  at: string;
+}
+
+/** The next number of the series, recorded as issued to the record. */
+export async function allocateNumber(trx: Trx, x: Issue): Promise<string> {
+  // One statement that both engines run atomically: the row lock (PostgreSQL) or the write
+  // transaction (SQLite) serialises concurrent issuers; a rollback returns the number.
+  const row = await trx
+    .insertInto('document_counters')
+    .values({ agency_id: x.agency.id, series: x.series, year: x.year, last: 1 })
+    .onConflict((oc) => oc.columns(['agency_id', 'series', 'year']).doUpdateSet({ last: sql`document_counters.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  const n = Number(row.last);
+  const number = formatDocumentNumber(x.agency.doc_prefix, x.word, x.year, n);
+  await deferWrite(
+    trx,
+    trx.insertInto('issued_documents').values({
+      agency_id: x.agency.id, series: x.series, year: x.year, n, number, subject_type: x.subject.type, case_id: x.subject.id, action_type: x.actionType, issued_at: x.at,
+    }),
+  );
+  return number;
+}
+
+/** The numbered documents issued to a record, oldest first. */
+export async function issuedTo(db: Trx | Parameters<typeof deferWrite>[0], subject: { type: string; id: string }) {
+  return db
+    .selectFrom('issued_documents')
+    .select(['series', 'number', 'action_type', 'issued_at'])
+    .where('subject_type', '=', subject.type)
+    .where('case_id', '=', subject.id)
+    .orderBy('issued_at')
+    .orderBy('number')
+    .execute();
+}

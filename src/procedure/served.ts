@@ -1,0 +1,54 @@
+/**
+ * What a procedure adds to its table to be served by the kit on the common table
+ * (procedure_cases): how its record is listed and found, its deadlines, its documents and
+ * its case file. With these, service.ts and routes.ts give it the whole DESIGN.md
+ * procedure shape — open, act, get, list, journal, replay, documents, export — with no
+ * code of its own.
+ */
+import type { HolidayTable } from '../calendar/holiday-table.js';
+import type { CaseDeadline } from './deadlines.js';
+import type { DocumentContent } from './documents/content.js';
+import type { CaseFileSource } from './case-file/export.js';
+import type { AgencyRef, Runner } from './runner.js';
+import type { ProcedureTypes } from './spec.js';
+
+/** What the gates of a procedure on the common table read besides state and payload. */
+export interface BaseContext {
+  /** The legal date the server received the action */
+  today: string;
+  table: HolidayTable;
+  actor: { personId: string | null; userId: string | null };
+  agency: AgencyRef;
+}
+
+/** A procedure whose gates read only the BaseContext. */
+export interface CommonTypes extends ProcedureTypes {
+  context: BaseContext;
+}
+
+export interface ServedProcedure<T extends CommonTypes> extends Runner<T> {
+  /** Under /api/v1: `/information-requests` */
+  path: string;
+  /** The OpenAPI tag and the Chinese name of the list */
+  tag: string;
+  /** The journal prefix of its reads and exports: `information-request` → `information-request.document.open` */
+  journalPrefix: string;
+  /** The common row's columns, from the state */
+  row: {
+    title: (s: T['state']) => string;
+    openedOn: (s: T['state']) => string;
+    closedOn: (s: T['state']) => string | null;
+    searchText: (s: T['state']) => string;
+  };
+  deadlines: (s: T['state'], at: { table: HolidayTable; today: string }) => CaseDeadline[];
+  /** Its documents, in filing order */
+  documents: (s: T['state'], dc: { agencyName: string }) => DocumentContent[];
+  /** Its case file's cover, notes and manifest (the kit adds documents, journal and proofs) */
+  caseFile: (s: T['state'], dc: { agencyName: string; documents: DocumentContent[] }) => Pick<CaseFileSource, 'cover' | 'notes' | 'manifest' | 'evidence'>;
+  /**
+   * The permission that shows the personal data in a record (ID numbers, phones, addresses:
+   * platform/security/personal-data.ts). Others see them masked on the page, in documents and
+   * in the journal, and may not export the whole file.
+   */
+  personalData: string;
+}

@@ -1,0 +1,133 @@
+/**
+ * What a procedure is, as data: its actions (who, from which statuses, what payload, which
+ * gates, which numbered document, what change) and its state as a fold over them. Every
+ * procedure of yifa — penalty cases, information requests, and those to come — is one
+ * `Procedure` value; the kit (decide.ts, runner.ts, routes.ts) runs any of them the same way.
+ */
+import type { z } from 'zod';
+
+/**
+ * What a refusal cites when it checks what was entered against the record itself (a date in
+ * the future, a request already pending, nothing to approve): no statute words such a check,
+ * so it cites none — said once here, not as an empty string at each refusal.
+ */
+export const RECORD_CHECK = null;
+
+/** Why an action is refused, and the article refused under (or RECORD_CHECK). */
+export interface Refusal {
+  message: string;
+  citation: string | typeof RECORD_CHECK;
+}
+
+/** Who took an action, as separation of duties compares them (a user, and the person the user is). */
+export interface ActorRef {
+  userId: string | null;
+  personId: string | null;
+}
+
+/** Is `a` the same individual as `b` (the same account, or the same person through another account)? */
+export const sameIndividual = (a: ActorRef, b: ActorRef) =>
+  (a.userId !== null && a.userId === b.userId) || (a.personId !== null && a.personId === b.personId);
+
+/** The individual who took an action. */
+export const actorOf = (m: Pick<ActionMeta, 'actorUserId' | 'actorPersonId'>): ActorRef => ({ userId: m.actorUserId, personId: m.actorPersonId });
+
+/** What the server adds to an action when it takes effect. */
+export interface ActionMeta {
+  /** The action's position within its record (0 = the opening action): how records and requests are referred to */
+  seq: number;
+  /** Legal date the server received the action */
+  today: string;
+  actorPersonId: string | null;
+  /** The user who took it (separation of duties compares requester and approver) */
+  actorUserId: string | null;
+  /** The document number the action issued, if any */
+  number: string | null;
+  /** What `derive` computed when the action was taken (kept in the journal's result, so a replay needs no settings) */
+  derived: unknown;
+}
+
+/** A request waiting for the head's approval: the requesting action's payload, kept until then. */
+export interface PendingApproval<K extends string = string> {
+  kind: K;
+  seq: number;
+  requestedOn: string;
+  /** Who asked: he may not approve it himself */
+  requestedBy: ActorRef;
+  payload: Record<string, unknown>;
+}
+
+/** The types one procedure is written over. */
+export interface ProcedureTypes {
+  state: object;
+  /** What the gates read besides the state and the payload (today, the calendar, settings, …) */
+  context: unknown;
+  status: string;
+  /** The document series its actions issue */
+  series: string;
+}
+
+/**
+ * One action of a procedure's table.
+ * - `from` lists the statuses it may be taken in; `'opens'` marks an action that opens a record.
+ * - With `approval`, the action is a request: it waits in the state's pending list until an
+ *   approving action calls `approved`, which then applies `onApproved` (see decide.ts).
+ */
+export interface ActionSpec<T extends ProcedureTypes, P> {
+  title: string;
+  roles: readonly string[];
+  from: readonly T['status'][] | 'opens';
+  payload: z.ZodType<P>;
+  /** May it be taken while the record is suspended (中止)? */
+  whileSuspended?: boolean;
+  /** Each refusal names its article, or RECORD_CHECK; null where a check passed */
+  guard?: (s: T['state'], p: P, ctx: T['context']) => (Refusal | null)[];
+  /** The numbered document it issues */
+  issues?: (s: T['state'], p: P) => T['series'] | null;
+  /** A request the head approves: its kind, and what approving it does (`m` is the approving action's, `request` the request's) */
+  approval?: { kind: string; onApproved: (s: T['state'], p: P, m: ActionMeta, request: PendingApproval) => T['state'] };
+  /** Facts computed from the settings at the time (e.g. whether a proposal is major) */
+  derive?: (s: T['state'], p: P, ctx: T['context']) => unknown;
+  /** The change; for a request, what the request itself changes (usually nothing) */
+  apply: (s: T['state'], p: P, m: ActionMeta) => T['state'];
+}
+
+/** Where a new record starts. */
+export interface Opening {
+  id: string;
+  agencyId: string;
+  regionPath: string;
+  /** Legal date of the opening action */
+  today: string;
+}
+
+/**
+ * A procedure: the table and how its state reads. `actions` is exhaustive over the
+ * procedure's action ids (`satisfies Record<…>` where it is written).
+ */
+export interface Procedure<T extends ProcedureTypes, A extends string = string> {
+  /** The journal's subject type of its records: `penalty-case` */
+  subjectType: string;
+  /** What one record is called: 行政处罚案件 */
+  recordName: string;
+  /** Reading needs `read`; every action's route needs `act` and then the action's roles */
+  permissions: { read: string; act: string };
+  // biome-ignore lint/suspicious/noExplicitAny: each row keeps its own payload type
+  actions: Record<A, ActionSpec<T, any>>;
+  empty: (o: Opening) => T['state'];
+  status: (s: T['state']) => T['status'];
+  statusNames: Record<T['status'], string>;
+  /** Is the record suspended (中止)? Absent: it never is. */
+  suspended?: (s: T['state']) => boolean;
+  /** Where requests wait for approval (absent: the procedure has none) */
+  approvals?: {
+    pending: (s: T['state']) => readonly PendingApproval[];
+    withPending: (s: T['state'], pending: PendingApproval[]) => T['state'];
+    /** The request kinds and their names */
+    kinds: Record<string, string>;
+  };
+}
+
+/** The procedure's action ids. */
+// biome-ignore lint/suspicious/noExplicitAny: any procedure
+export type ActionIdOf<Pr> = Pr extends Procedure<any, infer A> ? A : never;
