@@ -6,7 +6,9 @@
 import type { Yifa } from '../platform/yifa.js';
 import type { ProjectionReplayer } from '../journal/verify-projections.js';
 import { penaltyCaseReplayer } from '../modules/enforcement/projection.js';
+import { commonReplayer } from '../procedure/replayer.js';
+import { INFORMATION_REQUESTS } from '../modules/information-requests/procedure.js';
 
 export function projectionReplayers(yifa: Yifa): ProjectionReplayer[] {
-  return [penaltyCaseReplayer(yifa.db.kysely) as ProjectionReplayer];
+  return [penaltyCaseReplayer(yifa.db.kysely) as ProjectionReplayer, commonReplayer(yifa.db.kysely, INFORMATION_REQUESTS.proc) as ProjectionReplayer];
 }

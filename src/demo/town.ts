@@ -23,6 +23,7 @@ export const DEMO_LOGINS = [
   { username: 'sifasuo', role: 'justice_office', roleName: ROLES.justice_office },
   { username: 'tiaojie', role: 'mediator', roleName: ROLES.mediator },
   { username: 'xinfang', role: 'petition_clerk', roleName: ROLES.petition_clerk },
+  { username: 'gongkai', role: 'disclosure_clerk', roleName: ROLES.disclosure_clerk },
   { username: 'jiandu', role: 'supervisor', roleName: ROLES.supervisor },
 ] as const satisfies readonly { username: string; role: Role; roleName: string }[];
 
@@ -148,6 +149,9 @@ export async function seedDemoTown(yifa: Yifa, opts: { password?: string | undef
   await townUser('sifasuo', `${justiceStaff.name}（司法所）`, 'justice_office', justiceStaff.id, 'subtree');
   await townUser('tiaojie', `${mediatorPerson.name}（调解员）`, 'mediator', mediatorPerson.id, 'subtree');
   await townUser('xinfang', `${petitionPerson.name}（信访干部）`, 'petition_clerk', petitionPerson.id, 'level');
+  // Added last, so the people above keep their generated names and numbers.
+  const disclosurePerson = await addPerson(townGov.id, '党政办政务公开干部', { officeId: offices['党政办'] });
+  await townUser('gongkai', `${disclosurePerson.name}（政务公开）`, 'disclosure_clerk', disclosurePerson.id, 'level');
   await townUser('jiandu', `${supervisorPerson.name}（县司法局执法监督）`, 'supervisor', supervisorPerson.id, 'subtree', countyId, justice.id);
 
   await yifa.journal.checkpoint();

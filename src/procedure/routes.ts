@@ -70,8 +70,10 @@ export function procedureRoutes<T extends CommonTypes>(yifa: Yifa, sp: ServedPro
 
     app.post(path, { schema: { tags, summary: `登记${name}`, body: z.strictObject({ type: z.enum(opening as [string, ...string[]]), payload: z.unknown() }) } }, async (req, reply) => {
       const r = await serviceRequest(yifa, req, read);
+      const opening = sp.onOpen ? sp.onOpen(req.body.payload) : { payload: req.body.payload, reveal: {} };
+      const view = await records.openRecord(yifa, r, sp, req.body.type, opening.payload);
       reply.code(201);
-      return records.openRecord(yifa, r, sp, req.body.type, req.body.payload);
+      return { ...view, ...opening.reveal };
     });
 
     app.get(path, { schema: { tags, summary: `${name}列表（按数据权限；可按状态、单位、超期筛选，全文检索）`, querystring: listQuery } }, async (req) => {

@@ -21,6 +21,15 @@ export interface BaseContext {
   agency: AgencyRef;
 }
 
+/** Who issues a record's documents: the agency, and the county (复议机关 and courts are named after it). */
+export interface DocumentPlace {
+  agencyName: string;
+  countyName: string;
+}
+
+/** The tables procedures keep for their own columns. */
+export type OwnTable = 'information_requests';
+
 /** A procedure whose gates read only the BaseContext. */
 export interface CommonTypes extends ProcedureTypes {
   context: BaseContext;
@@ -40,11 +49,18 @@ export interface ServedProcedure<T extends CommonTypes> extends Runner<T> {
     closedOn: (s: T['state']) => string | null;
     searchText: (s: T['state']) => string;
   };
+  /**
+   * What the server adds to an opening payload the console sends (a tracking code's hash,
+   * say), and what it shows once in the answer (the code); absent: the payload as sent.
+   */
+  onOpen?: (payload: unknown) => { payload: unknown; reveal: Record<string, unknown> };
+  /** Its own table, for its own columns (one row per record, same id), rewritten with each action */
+  own?: { table: OwnTable; columns: (s: T['state']) => Record<string, string | number | null> };
   deadlines: (s: T['state'], at: { table: HolidayTable; today: string }) => CaseDeadline[];
   /** Its documents, in filing order */
-  documents: (s: T['state'], dc: { agencyName: string }) => DocumentContent[];
+  documents: (s: T['state'], dc: DocumentPlace) => DocumentContent[];
   /** Its case file's cover, notes and manifest (the kit adds documents, journal and proofs) */
-  caseFile: (s: T['state'], dc: { agencyName: string; documents: DocumentContent[] }) => Pick<CaseFileSource, 'cover' | 'notes' | 'manifest' | 'evidence'>;
+  caseFile: (s: T['state'], dc: DocumentPlace & { documents: DocumentContent[] }) => Pick<CaseFileSource, 'cover' | 'notes' | 'manifest' | 'evidence'>;
   /**
    * The permission that shows the personal data in a record (ID numbers, phones, addresses:
    * platform/security/personal-data.ts). Others see them masked on the page, in documents and

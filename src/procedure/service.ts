@@ -21,7 +21,7 @@ import { actionIds, available, fold, isActionOf, type ActionResult } from './dec
 import { dueState, nextDue, nthWorkingDayAfter, WARNING_WORKING_DAYS, type CaseDeadline } from './deadlines.js';
 import { issuedTo } from './numbering.js';
 import { refuseUnproven, runAction, visibleRecord, type AgencyRef, type ProcedureStore, type Target } from './runner.js';
-import type { BaseContext, CommonTypes, ServedProcedure } from './served.js';
+import type { BaseContext, CommonTypes, DocumentPlace, ServedProcedure } from './served.js';
 import { renderDocx } from './documents/docx.js';
 import { exportCaseFile } from './case-file/export.js';
 import { PERSONAL_INFORMATION_CITATION, maskPersonal, personalMask } from '../platform/security/personal-data.js';
@@ -147,9 +147,17 @@ function commonStore<T extends CommonTypes>(yifa: Yifa, sp: ServedProcedure<T>, 
       } else {
         await trx.updateTable('procedure_cases').set({ ...values, action_count: sql`action_count + 1` }).where('id', '=', x.loaded.row.id).execute();
       }
+      if (sp.own) await saveOwn(trx, sp.own, s as { id: string }, !x.loaded.row);
       return deadlines;
     },
   };
+}
+
+/** The procedure's own row: inserted with the record, then rewritten (a handful of columns). */
+async function saveOwn<S>(trx: Trx, own: NonNullable<ServedProcedure<CommonTypes>['own']>, s: S & { id: string }, isNew: boolean) {
+  const columns = own.columns(s as never);
+  if (isNew) await trx.insertInto(own.table).values({ id: s.id, ...columns } as never).execute();
+  else await trx.updateTable(own.table).set(columns as never).where('id', '=', s.id).execute();
 }
 
 function viewOf<T extends CommonTypes>(
@@ -286,12 +294,20 @@ export async function replayRecord<T extends CommonTypes>(yifa: Yifa, sp: Served
   return replayFrom(yifa.db.kysely, sp, id);
 }
 
+/** The agency of a record and its county, as documents name them. */
+async function placeOf(db: Db, row: ProcedureCaseTable): Promise<DocumentPlace> {
+  const [agency, county] = await Promise.all([
+    agencyRef(db, row.agency_id),
+    db.selectFrom('regions').select('name').where('path', '=', `/${row.region_path.split('/')[1]}/`).executeTakeFirst(),
+  ]);
+  return { agencyName: agency?.name ?? '', countyName: county?.name ?? '' };
+}
+
 /** The documents of a record the reader may see, as the reader may see them. */
 async function readerDocuments<T extends CommonTypes>(yifa: Yifa, req: Request, sp: ServedProcedure<T>, id: string) {
   const { state, row } = await visibleState(yifa, req, sp, id);
-  const agency = await agencyRef(yifa.db.kysely, row.agency_id);
-  const shown = forReader(sp, state, req.auth);
-  return { row, agencyName: agency?.name ?? '', documents: sp.documents(shown, { agencyName: agency?.name ?? '' }) };
+  const place = await placeOf(yifa.db.kysely, row);
+  return { row, agencyName: place.agencyName, documents: sp.documents(forReader(sp, state, req.auth), place) };
 }
 
 export async function listRecordDocuments<T extends CommonTypes>(yifa: Yifa, req: Request, sp: ServedProcedure<T>, id: string) {
@@ -314,15 +330,14 @@ export async function openRecordDocument<T extends CommonTypes>(yifa: Yifa, req:
 }
 
 async function fileOf<T extends CommonTypes>(yifa: Yifa, sp: ServedProcedure<T>, state: T['state'], row: ProcedureCaseTable) {
-  const agency = await agencyRef(yifa.db.kysely, row.agency_id);
-  const agencyName = agency?.name ?? '';
-  const documents = sp.documents(state, { agencyName });
+  const place = await placeOf(yifa.db.kysely, row);
+  const documents = sp.documents(state, place);
   return {
     subject: { type: sp.proc.subjectType, id: row.id, regionPath: row.region_path },
     exportAction: `${sp.journalPrefix}.case-file.export`,
-    agencyName,
+    agencyName: place.agencyName,
     documents,
-    ...sp.caseFile(state, { agencyName, documents }),
+    ...sp.caseFile(state, { ...place, documents }),
   };
 }
 

@@ -13,6 +13,12 @@ import type { z } from 'zod';
  */
 export const RECORD_CHECK = null;
 
+/**
+ * The role of a member of the public acting on the portal (an applicant with a tracking
+ * code). No account holds it; the portal's routes act in it.
+ */
+export const PUBLIC_ROLE = 'public';
+
 /** Why an action is refused, and the article refused under (or RECORD_CHECK). */
 export interface Refusal {
   message: string;

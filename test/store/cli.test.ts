@@ -36,7 +36,7 @@ describe.each(ENGINES)('yifa on an empty installation (%s)', (engine) => {
     try {
       let out = '';
       server.stdout.on('data', (d) => (out += d));
-      for (let i = 0; i < 100 && !out.includes('已启动'); i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 300 && !out.includes('已启动'); i++) await new Promise((r) => setTimeout(r, 100));
       expect(out).toContain(`http://127.0.0.1:${port}`);
       expect(out).not.toContain('示范账号');
       const demo = await fetch(`http://127.0.0.1:${port}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'anything-1234' }) });

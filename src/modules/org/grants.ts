@@ -30,6 +30,7 @@ export const GRANTABLE_ROLES = {
   justice_office: [],
   mediator: [],
   petition_clerk: [],
+  disclosure_clerk: [],
   supervisor: [],
 } as const satisfies Record<Role, readonly Role[]>;
 

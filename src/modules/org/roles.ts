@@ -11,6 +11,7 @@ export const ROLES = {
   justice_office: '司法所工作人员',
   mediator: '人民调解员',
   petition_clerk: '信访干部',
+  disclosure_clerk: '政府信息公开工作人员',
   supervisor: '县司法局执法监督',
 } as const;
 
@@ -32,6 +33,8 @@ export const PERMISSIONS = {
   'penalty.review': '重大执法决定法制审核',
   'enforcement.settings': '维护法制审核目录、裁量基准等执法设置',
   'evidence.upload': '上传证据材料（音视频、照片、扫描件）',
+  'information-request.read': '查看、办理政府信息公开申请',
+  'information-request.personal-data': '查看政府信息公开申请人的身份证号、电话、邮箱和地址',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -39,13 +42,14 @@ export type Permission = keyof typeof PERMISSIONS;
 export const ROLE_PERMISSIONS = {
   admin: ['org.read', 'org.manage', 'certificate.manage', 'user.manage', 'calendar.manage', 'journal.read', 'login-log.read', 'person.personal-data', 'enforcement.settings'],
   officer: ['org.read', 'penalty.read', 'penalty.party-data', 'penalty.act', 'evidence.upload'],
-  unit_head: ['org.read', 'journal.read', 'penalty.read', 'penalty.party-data', 'penalty.act', 'enforcement.settings', 'evidence.upload'],
+  unit_head: ['org.read', 'journal.read', 'penalty.read', 'penalty.party-data', 'penalty.act', 'enforcement.settings', 'evidence.upload', 'information-request.read', 'information-request.personal-data'],
   legal_reviewer: ['org.read', 'penalty.read', 'penalty.party-data', 'penalty.review'],
   justice_office: ['org.read', 'journal.read'],
   mediator: ['org.read'],
   petition_clerk: ['org.read'],
+  disclosure_clerk: ['org.read', 'information-request.read', 'information-request.personal-data'],
   // Supervision (执法监督) reviews whole case files, parties included.
-  supervisor: ['org.read', 'journal.read', 'login-log.read', 'penalty.read', 'penalty.party-data'],
+  supervisor: ['org.read', 'journal.read', 'login-log.read', 'penalty.read', 'penalty.party-data', 'information-request.read'],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -15,6 +15,7 @@ import * as witness from './migrations/012-witness.js';
 import * as loginThrottle from './migrations/013-login-throttle.js';
 import * as shareRevocation from './migrations/014-share-revocation.js';
 import * as procedureCases from './migrations/015-procedure-cases.js';
+import * as informationRequests from './migrations/016-information-requests.js';
 
 /** Migrations in order. Each receives the engine so one file serves SQLite and PostgreSQL. */
 const MIGRATIONS = {
@@ -33,6 +34,7 @@ const MIGRATIONS = {
   '013-login-throttle': loginThrottle,
   '014-share-revocation': shareRevocation,
   '015-procedure-cases': procedureCases,
+  '016-information-requests': informationRequests,
 } as const;
 
 class InCodeProvider implements MigrationProvider {

@@ -355,6 +355,16 @@ export interface IssuedDocumentTable {
   issued_at: string;
 }
 
+/** A request for government information's own columns (migration 016). */
+export interface InformationRequestTable {
+  id: string;
+  /** SHA-256 of the applicant's tracking code */
+  tracking_hash: string;
+  channel: string;
+  applicant_kind: string;
+  reply_type: string | null;
+}
+
 /** What every procedure's record has in common (migration 015). */
 export interface ProcedureCaseTable {
   id: string;
@@ -394,6 +404,7 @@ export interface Database {
   document_counters: DocumentCounterTable;
   issued_documents: IssuedDocumentTable;
   procedure_cases: ProcedureCaseTable;
+  information_requests: InformationRequestTable;
   enforcement_settings: EnforcementSettingsTable;
   regions: RegionTable;
   agencies: AgencyTable;

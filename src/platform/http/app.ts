@@ -33,9 +33,16 @@ import { ORG_JOURNAL_POLICIES } from '../../modules/org/journal-policy.js';
 import { ENFORCEMENT_JOURNAL_POLICIES } from '../../modules/enforcement/journal-policy.js';
 import { EVIDENCE_JOURNAL_POLICIES } from '../../modules/evidence/journal-policy.js';
 import { JOURNAL_OWN_POLICIES, type JournalReadPolicies } from '../../journal/read-policy.js';
+import { procedureRoutes } from '../../procedure/routes.js';
+import { journalPolicyOf } from '../../procedure/service.js';
+import { INFORMATION_REQUESTS } from '../../modules/information-requests/procedure.js';
+import { informationRequestPortal } from '../../modules/information-requests/portal.js';
 
 /** How the journal shows each module's records (a subject type without one shows no payload). */
-export const JOURNAL_READ_POLICIES: JournalReadPolicies = { ...JOURNAL_OWN_POLICIES, ...ORG_JOURNAL_POLICIES, ...ENFORCEMENT_JOURNAL_POLICIES, ...EVIDENCE_JOURNAL_POLICIES };
+export const JOURNAL_READ_POLICIES: JournalReadPolicies = {
+  ...JOURNAL_OWN_POLICIES, ...ORG_JOURNAL_POLICIES, ...ENFORCEMENT_JOURNAL_POLICIES, ...EVIDENCE_JOURNAL_POLICIES,
+  [INFORMATION_REQUESTS.proc.subjectType]: journalPolicyOf(INFORMATION_REQUESTS),
+};
 
 // Validation messages in Chinese for every schema.
 z.config(z.locales.zhCN());
@@ -126,6 +133,8 @@ export async function buildApp(yifa: Yifa, opts: { logger?: boolean } = {}): Pro
   await app.register(publicRoutes(yifa), { prefix: '/api/v1' });
   await app.register(penaltyCaseRoutes(yifa), { prefix: '/api/v1' });
   await app.register(evidenceRoutes(yifa), { prefix: '/api/v1' });
+  await app.register(procedureRoutes(yifa, INFORMATION_REQUESTS), { prefix: '/api/v1' });
+  await app.register(informationRequestPortal(yifa), { prefix: '/api/v1' });
 
   if (existsSync(join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
