@@ -11,7 +11,7 @@ import { nthWorkingDayAfter } from '../../procedure/deadlines.js';
 import { PUBLIC_ROLE, RECORD_CHECK, sameIndividual, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
 import type { BaseContext } from '../../procedure/served.js';
 import {
-  APPLICANT_KINDS, CHANNEL_IDS, FORMS, OPINIONS, REPLY_TYPES, REPLY_TYPE_IDS, STATUS_NAMES, WITHHOLDING_GROUND_IDS, article, emptyRequest, replyClockFrom, statusOf,
+  APPLICANT_KINDS, CHANNELS, CHANNEL_IDS, FORMS, OPINIONS, REPLY_TYPES, REPLY_TYPE_IDS, STATUS_NAMES, WITHHOLDING_GROUNDS, WITHHOLDING_GROUND_IDS, article, emptyRequest, replyClockFrom, statusOf,
   type InformationRequest, type RequestStatus,
 } from './state.js';
 
@@ -36,7 +36,7 @@ const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, 
 const optionalText = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`).nullable();
 
 const applicantSchema = z.strictObject({
-  kind: z.enum(Object.keys(APPLICANT_KINDS) as ['citizen', 'organisation']).meta({ title: '申请人类型' }),
+  kind: z.enum(Object.keys(APPLICANT_KINDS) as ['citizen', 'organisation']).meta({ title: '申请人类型', labels: APPLICANT_KINDS }),
   name: text(100).meta({ title: '申请人姓名或名称' }),
   idNumber: z.string().trim().regex(/^(\d{17}[\dXx]|[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10})$/, '身份证号或统一社会信用代码须为 18 位').meta({ title: '身份证号或统一社会信用代码' }),
   phone: z.string().regex(/^[\d-]{7,20}$/, '电话号码格式不正确').nullable().meta({ title: '联系电话' }),
@@ -46,11 +46,11 @@ const applicantSchema = z.strictObject({
 
 /** What a request says (Art 29) and how it came; the server adds the tracking code's hash. */
 export const submitSchema = z.strictObject({
-  channel: z.enum(CHANNEL_IDS).meta({ title: '申请方式' }),
+  channel: z.enum(CHANNEL_IDS).meta({ title: '申请方式', labels: CHANNELS }),
   receivedOn: legalDate.meta({ title: '收到申请日期' }),
   applicant: applicantSchema,
   description: text(2000).meta({ title: '所需信息的名称、文号或者便于查询的其他特征性描述', widget: 'textarea' }),
-  form: z.enum(Object.keys(FORMS) as ['paper', 'electronic', 'either']).meta({ title: '获取信息的方式和载体形式' }),
+  form: z.enum(Object.keys(FORMS) as ['paper', 'electronic', 'either']).meta({ title: '获取信息的方式和载体形式', labels: FORMS }),
   trackingHash: z.string().regex(/^[0-9a-f]{64}$/).meta({ title: '查询码摘要', widget: 'hidden' }),
 });
 
@@ -162,7 +162,7 @@ export const REQUEST_ACTIONS = {
     payload: z.strictObject({
       consultationSeq: z.number().int().min(0).meta({ title: '征求意见', widget: 'consultation' }),
       on: legalDate.meta({ title: '收到意见（或认定逾期）日期' }),
-      opinion: z.enum(Object.keys(OPINIONS) as ['agree', 'object', 'none']).meta({ title: '第三方意见' }),
+      opinion: z.enum(Object.keys(OPINIONS) as ['agree', 'object', 'none']).meta({ title: '第三方意见', labels: OPINIONS }),
       reason: optionalText(2000).meta({ title: '理由', widget: 'textarea' }),
     }),
     guard: (r, p, ctx) => {
@@ -207,7 +207,7 @@ export const REQUEST_ACTIONS = {
     title: '负责人同意延期并告知申请人',
     roles: HEAD,
     from: OPEN,
-    payload: z.strictObject({ kind: z.enum(['extension']).meta({ title: '审批事项', widget: 'hidden' }), opinion: text(500).meta({ title: '审批意见' }) }),
+    payload: z.strictObject({ kind: z.enum(['extension']).meta({ title: '审批事项', widget: 'hidden', labels: { extension: '延长答复期限' } }), opinion: text(500).meta({ title: '审批意见' }) }),
     guard: (r, p, ctx) => {
       const req = pendingRequest(thisProcedure(), r, p.kind);
       if (!req) return [{ message: '没有待审批的延期申请', citation: RECORD_CHECK }];
@@ -225,7 +225,7 @@ export const REQUEST_ACTIONS = {
     title: '负责人不同意延期',
     roles: HEAD,
     from: OPEN,
-    payload: z.strictObject({ kind: z.enum(['extension']).meta({ title: '审批事项', widget: 'hidden' }), reason: text(500).meta({ title: '不同意的理由' }) }),
+    payload: z.strictObject({ kind: z.enum(['extension']).meta({ title: '审批事项', widget: 'hidden', labels: { extension: '延长答复期限' } }), reason: text(500).meta({ title: '不同意的理由' }) }),
     guard: (r, p) => [pendingRequest(thisProcedure(), r, p.kind) ? null : { message: '没有待审批的延期申请', citation: RECORD_CHECK }],
     apply: (r, p) => dropRequest(thisProcedure(), r, p.kind),
   }),
@@ -236,9 +236,9 @@ export const REQUEST_ACTIONS = {
     from: ['received', 'processing'],
     payload: z.strictObject({
       on: legalDate.meta({ title: '答复日期' }),
-      type: z.enum(REPLY_TYPE_IDS).meta({ title: '答复类型' }),
+      type: z.enum(REPLY_TYPE_IDS).meta({ title: '答复类型', labels: Object.fromEntries(REPLY_TYPE_IDS.map((k) => [k, REPLY_TYPES[k].name])) }),
       text: text(5000).meta({ title: '答复内容（公开的信息或获取方式、理由）', widget: 'textarea' }),
-      ground: z.enum(WITHHOLDING_GROUND_IDS).nullable().meta({ title: '不予公开的依据' }),
+      ground: z.enum(WITHHOLDING_GROUND_IDS).nullable().meta({ title: '不予公开的依据', labels: Object.fromEntries(WITHHOLDING_GROUND_IDS.map((k) => [k, `${WITHHOLDING_GROUNDS[k].name}（${WITHHOLDING_GROUNDS[k].citation}）`])) }),
       referTo: optionalText(500).meta({ title: '告知的机关、途径或渠道' }),
       publicInterest: optionalText(1000).meta({ title: '第三方不同意但决定公开的公共利益理由', widget: 'textarea' }),
     }),
