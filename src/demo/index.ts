@@ -2,6 +2,7 @@
 import type { Yifa } from '../platform/yifa.js';
 import { seedDemoTown } from './town.js';
 import { seedDemoCases } from './penalty-cases.js';
+import { seedDemoInformationRequests } from '../modules/information-requests/demo.js';
 
 export { DEMO_LOGINS } from './town.js';
 
@@ -10,6 +11,7 @@ export async function seedDemo(yifa: Yifa, opts: { password?: string | undefined
   const town = await seedDemoTown(yifa, opts);
   if (!town) return undefined;
   const cases = await seedDemoCases(yifa);
+  await seedDemoInformationRequests(yifa);
   await yifa.journal.checkpoint();
   return { password: town.password, cases };
 }

@@ -245,14 +245,15 @@ export const REQUEST_ACTIONS = {
     guard: (r, p, ctx) => {
       const type = REPLY_TYPES[p.type];
       const objected = r.consultations.some((c) => c.opinion === 'object');
-      const discloses = p.type === 'disclose' || p.type === 'partial';
+      // A partial disclosure that withholds the third party's part respects its objection.
+      const overridesObjection = p.type === 'disclose' || (p.type === 'partial' && p.ground !== 'third-party');
       return [
         eventDate(p.on, r, ctx, '答复日期'),
         r.correction && p.on < (r.correction.answeredOn ?? r.correction.noticeOn) ? { message: '答复日期不能早于申请人补正之日', citation: RECORD_CHECK } : null,
         type.withholds && !p.ground ? { message: `"${type.name}"须写明不予公开的依据和理由`, citation: type.citation } : null,
         !type.withholds && p.ground ? { message: `"${type.name}"不能写明不予公开的依据`, citation: type.citation } : null,
         type.refers && !p.referTo ? { message: `"${type.name}"须告知申请人应当向哪个机关或者通过什么途径、渠道提出`, citation: type.citation } : null,
-        discloses && objected && !p.publicInterest ? { message: '第三方不同意公开的，不得公开；认为不公开会对公共利益造成重大影响而决定公开的，须写明理由', citation: article('三十二') } : null,
+        overridesObjection && objected && !p.publicInterest ? { message: '第三方不同意公开的，不得公开；认为不公开会对公共利益造成重大影响而决定公开的，须写明理由', citation: article('三十二') } : null,
       ];
     },
     issues: () => 'reply',

@@ -24,8 +24,11 @@ const TO_APPLICANT = ['correction', 'extension-notice', 'reply'] as const;
 
 const codeSchema = z.string().trim().regex(/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/, '查询码格式不正确（16 位字母和数字）');
 
-/** The applicant acting on the portal: the public role, scoped to the request's own region, no permissions. */
-function applicantRequest(yifa: Yifa, req: FastifyRequest, at: { agencyId: string; regionPath: string }): Request {
+/**
+ * The applicant acting on the portal: the public role, scoped to the request's own region,
+ * no permissions. `client` is the HTTP request a refusal is journaled with.
+ */
+export function applicantRequest(yifa: Yifa, client: Pick<FastifyRequest, 'method' | 'url' | 'ip'> | null, at: { agencyId: string; regionPath: string }): Request {
   const auth: AuthContext = {
     sessionId: '', csrfToken: '',
     user: { id: 'public', username: 'public', displayName: '申请人（网上）', personId: null, agencyId: at.agencyId, regionId: '', regionPath: at.regionPath },
@@ -38,7 +41,8 @@ function applicantRequest(yifa: Yifa, req: FastifyRequest, at: { agencyId: strin
     auth,
     idempotencyKey: null,
     denied: async (detail, subject) => {
-      await yifa.journal.record({ type: 'access.denied', actor: auth.actor, ...(subject ? { subject } : {}), regionPath: subject?.regionPath ?? at.regionPath, payload: { kind: 'scope', method: req.method, url: req.url.slice(0, 300), ip: req.ip, ...detail } });
+      const request = client ? { method: client.method, url: client.url.slice(0, 300), ip: client.ip } : {};
+      await yifa.journal.record({ type: 'access.denied', actor: auth.actor, ...(subject ? { subject } : {}), regionPath: subject?.regionPath ?? at.regionPath, payload: { kind: 'scope', ...request, ...detail } });
     },
   };
 }
