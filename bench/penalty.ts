@@ -150,6 +150,12 @@ async function loadCases(yifa: Yifa, agencies: Agency[], n: number): Promise<num
     await k.transaction().execute(async (trx) => {
       await trx.insertInto('penalty_cases').values(rows).execute();
       await trx.insertInto('penalty_case_officers').values(links).execute();
+      // Every procedure's common row (migration 015), as the kit writes it with each case.
+      await trx.insertInto('procedure_cases').values(rows.map((r) => ({
+        id: r.id, procedure: 'penalty-case', agency_id: r.agency_id, region_path: r.region_path, created_by: r.created_by, status: r.status, title: r.party_name,
+        opened_on: r.registered_on, closed_on: r.closed_on, updated_at: r.updated_at, next_due: r.next_due, next_rule: r.next_rule, search_text: r.search_text,
+        state: null, state_hash: null, action_count: r.action_count,
+      }))).execute();
     });
     rows = [];
     links = [];

@@ -9,6 +9,7 @@ import { openYifa, type Yifa } from '../../src/platform/yifa.js';
 import { buildApp } from '../../src/platform/http/app.js';
 import { seedDemoTown } from '../../src/demo/town.js';
 import { seedDemoCases } from '../../src/demo/penalty-cases.js';
+import { seedDemoInformationRequests } from '../../src/modules/information-requests/demo.js';
 import type { Engine } from '../../src/platform/db/database.js';
 import { createTestDatabase } from './engines.js';
 
@@ -57,7 +58,10 @@ export async function startTestApp(engine: Engine, opts: { demo?: boolean; cases
   const config: Config = { ...loadConfig({}), dataDir: t.dataDir, databaseUrl: t.databaseUrl, demoPassword: DEMO_PASSWORD, checkpointIntervalSeconds: 0, ...opts.config };
   const yifa = await openYifa(config);
   if (opts.demo !== false) await seedDemoTown(yifa, { password: DEMO_PASSWORD });
-  if (opts.cases) await seedDemoCases(yifa);
+  if (opts.cases) {
+    await seedDemoCases(yifa);
+    await seedDemoInformationRequests(yifa);
+  }
   const app = await buildApp(yifa);
   await app.ready();
   return {

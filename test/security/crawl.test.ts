@@ -4,6 +4,8 @@
  * fail when a response carries
  *  - a person's ID number or phone to a role without 'person.personal-data';
  *  - a party's ID number, phone or address to a role that may not see parties;
+ *  - an information request's applicant's ID number, phone, email or address to a role
+ *    without 'information-request.personal-data';
  *  - a penalty case outside the role's data scope.
  * Documents (DOCX) and case files (ZIP) are opened and their text checked too. A route
  * added later is crawled without anyone remembering to add it here; one whose parameters
@@ -16,6 +18,7 @@ import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { DEMO_LOGINS } from '../../src/demo/town.js';
 import { inScope } from '../../src/platform/security/scope.js';
 import type { PenaltyCase } from '../../src/modules/enforcement/penalty-case.js';
+import type { InformationRequest } from '../../src/modules/information-requests/state.js';
 import { JOURNAL_READ_POLICIES } from '../../src/platform/http/app.js';
 import { NO_SUBJECT } from '../../src/journal/read-policy.js';
 
@@ -28,6 +31,8 @@ interface Secrets {
   personal: string[];
   /** parties' ID numbers, phones and addresses */
   party: string[];
+  /** information requests' applicants' ID numbers, phones, emails and addresses */
+  applicant: string[];
 }
 
 interface CaseRow { id: string; region_path: string; created_by: string; officer_ids: string; state: string }
@@ -83,10 +88,14 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     const peopleRows = await db.selectFrom('people').select(['id', 'id_number', 'phone']).execute();
     cases = await db.selectFrom('penalty_cases').select(['id', 'region_path', 'created_by', 'officer_ids', 'state']).execute();
     const parties = cases.map((c) => (JSON.parse(c.state) as PenaltyCase).party);
+    const requests = await db.selectFrom('procedure_cases').select(['id', 'state']).where('procedure', '=', 'information-request').execute();
+    const applicants = requests.map((r) => (JSON.parse(r.state!) as InformationRequest).applicant);
     secrets = {
       personal: peopleRows.flatMap((p) => [p.id_number, p.phone]).filter((x): x is string => !!x),
       party: parties.flatMap((p) => [p.idNumber, p.phone, p.address]).filter((x): x is string => !!x && x.length >= 6),
+      applicant: applicants.flatMap((a) => [a.idNumber, a.phone, a.email, a.address]).filter((x): x is string => !!x && x.length >= 6),
     };
+    values.requestId = requests.slice(0, 3).map((r) => r.id);
     // Ids to fill path parameters with: a handful of each kind, in and out of every scope.
     const withFiles = cases.filter((c) => (JSON.parse(c.state) as PenaltyCase).evidence.some((e) => e.file));
     const sample = [...new Set([opened.json().id, ...withFiles.slice(0, 2).map((c) => c.id), cases.find((c) => JSON.parse(c.state).archivedOn)!.id])];
@@ -97,6 +106,12 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     const supervisor = await t.login('jiandu');
     values.documentId = [];
     values.evidence = [];
+    values.requestDocumentId = [];
+    const clerk = await t.login('gongkai');
+    for (const id of values.requestId) {
+      const docs = (await clerk.get(`/api/v1/information-requests/${id}/documents`)).json().items as { id: string }[];
+      values.requestDocumentId.push(...docs.slice(0, 2).map((d) => `${id}|${d.id}`));
+    }
     for (const id of sample) {
       const docs = (await supervisor.get(`/api/v1/penalty-cases/${id}/documents`)).json().items as { id: string }[];
       values.documentId.push(...docs.slice(0, 2).map((d) => `${id}|${d.id}`));
@@ -114,7 +129,10 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     const fill = (p: string, map: Record<string, string>) => p.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(map[k]!));
     const key = params.join(',');
     const isCase = pattern.startsWith('/api/v1/penalty-cases/');
+    const isRequest = pattern.startsWith('/api/v1/information-requests/');
     if (key === 'id' && isCase) return values.caseId!.map((id) => fill(pattern, { id }));
+    if (key === 'id' && isRequest) return values.requestId!.map((id) => fill(pattern, { id }));
+    if (key === 'id,documentId' && isRequest) return values.requestDocumentId!.map((v) => { const [id, documentId] = v.split('|'); return fill(pattern, { id: id!, documentId: documentId! }); });
     if (key === 'id' && pattern.startsWith('/api/v1/people/')) return values.personId!.map((id) => fill(pattern, { id }));
     if (key === 'id' && pattern.startsWith('/api/v1/enforcement/settings/')) return values.agencyId!.map((id) => fill(pattern, { id }));
     if (key === 'id' && pattern.startsWith('/api/v1/uploads/')) return values.uploadId!.map((id) => fill(pattern, { id }));
@@ -144,6 +162,7 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
       const forbidden: { what: string; values: string[] }[] = [];
       if (!permissions.has('person.personal-data')) forbidden.push({ what: '人员身份证号或电话', values: secrets.personal });
       if (!permissions.has('person.personal-data') && !permissions.has('penalty.party-data')) forbidden.push({ what: '当事人身份证号、电话或住址', values: secrets.party });
+      if (!permissions.has('information-request.personal-data')) forbidden.push({ what: '政府信息公开申请人的身份证号、电话、邮箱或地址', values: secrets.applicant });
       // Cases outside the scope (as the case service decides: region, creator, or the user among the officers).
       const outside = cases.filter((k) => !inScope(scope, { regionPath: k.region_path, createdBy: k.created_by, personId: scope.personId && k.officer_ids.includes(`,${scope.personId},`) ? scope.personId : null }));
       let crawled = 0;

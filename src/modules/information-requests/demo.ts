@@ -18,7 +18,7 @@ type Step = [daysAgo: number, who: 'gongkai' | 'fuzeren' | 'applicant', type: st
 
 const citizen = (name: string, n: number, village: string) => ({
   kind: 'citizen', name, idNumber: `5002411985${String(100 + n).slice(-2)}01${String(1000 + n).slice(-3)}${n % 10}`.slice(0, 17) + 'X',
-  phone: `1390000${String(1000 + n).slice(-4)}`, email: null, address: `秀山县妙泉镇${village}`,
+  phone: `1390000${String(1000 + n).slice(-4)}`, email: n % 4 === 0 ? `applicant${n}@example.cn` : null, address: `妙泉镇${village}${(n % 6) + 1}组${n + 10}号`,
 });
 
 /** Reply payloads by type: the text, and the ground or referral the type needs. */

@@ -48,21 +48,39 @@ export async function deferWrite(executor: Kysely<Database>, query: Compilable<u
   await executor.executeQuery(CompiledQuery.raw(DEFERRED + c.sql, [...c.parameters]));
 }
 
+/**
+ * Under test every call rebuilds its query and compares it with the cached one, so a key
+ * that names two shapes (a wrong cache key) fails the test instead of running the wrong
+ * statement. Off in production, where the build is the cost being saved.
+ */
+export const verifyFixedQueries = { enabled: !!process.env.VITEST || process.env.YIFA_VERIFY_FIXED_QUERIES === '1' };
+
+function compileWithSlots(key: string, build: (slot: <T>(i: number) => T) => Compilable<unknown>, prefix: string) {
+  const q = build(<T>(i: number) => `\u0000slot${i}\u0000` as T).compile();
+  const slots = q.parameters.map((p) => {
+    const m = typeof p === 'string' ? MARKER.exec(p) : null;
+    if (!m) throw new Error(`fixed query ${key}: it binds a value that is not a slot`);
+    return Number(m[1]);
+  });
+  return { sql: prefix + q.sql, slots };
+}
+
 function compiledOnce(executor: Kysely<Database>, key: string, build: (slot: <T>(i: number) => T) => Compilable<unknown>, prefix: string) {
   const dialect = executor.getExecutor().adapter.constructor;
   let compiled = byDialect.get(dialect);
   if (!compiled) byDialect.set(dialect, (compiled = new Map()));
   const name = prefix + key;
-  let c = compiled.get(name);
+  const c = compiled.get(name);
   if (!c) {
-    const q = build(<T>(i: number) => `\u0000slot${i}\u0000` as T).compile();
-    const slots = q.parameters.map((p) => {
-      const m = typeof p === 'string' ? MARKER.exec(p) : null;
-      if (!m) throw new Error(`fixed query ${key}: it binds a value that is not a slot`);
-      return Number(m[1]);
-    });
-    c = { sql: prefix + q.sql, slots };
-    compiled.set(name, c);
+    const fresh = compileWithSlots(key, build, prefix);
+    compiled.set(name, fresh);
+    return fresh;
+  }
+  if (verifyFixedQueries.enabled) {
+    const rebuilt = compileWithSlots(key, build, prefix);
+    if (rebuilt.sql !== c.sql || rebuilt.slots.join() !== c.slots.join()) {
+      throw new Error(`fixed query ${key}: the cached statement differs from the one built now — the key must name every shape (cached: ${c.sql.slice(0, 200)}; now: ${rebuilt.sql.slice(0, 200)})`);
+    }
   }
   return c;
 }
