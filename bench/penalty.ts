@@ -418,7 +418,7 @@ async function main() {
       try {
         await seedDemoTown(yifa, { password: PASSWORD });
         await seedDemoCases(yifa);
-        yifa.journal.clock = () => new Date();
+        yifa.clock.source = () => new Date();
         const agencies = await expandCounty(yifa);
         const loadSeconds = await loadCases(yifa, agencies, CASES);
         const count = Number((await yifa.db.kysely.selectFrom('penalty_cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -446,7 +446,7 @@ async function main() {
         if (socketUrl) {
           // The same database over PostgreSQL's Unix-domain socket, as on a single server.
           const viaSocket = await openYifa({ ...config, databaseUrl: socketUrl });
-          viaSocket.journal.clock = () => new Date();
+          viaSocket.clock.source = () => new Date();
           try {
             await reportActions(viaSocket, 'over the Unix-domain socket');
           } finally {

@@ -47,7 +47,7 @@ async function resolveRegion(yifa: Awaited<ReturnType<typeof openYifa>>, ref: st
   if (any) throw new Error(`区划"${ref}"不存在`);
   // Empty installation: the first region is the county at the root.
   const id = randomUUID();
-  const row = { id, parent_id: null, level: 'county' as const, name: ref, code: null, path: `/${id}/`, created_at: new Date().toISOString() };
+  const row = { id, parent_id: null, level: 'county' as const, name: ref, code: null, path: `/${id}/`, created_at: yifa.clock.now().toISOString() };
   await yifa.journal.perform({ type: 'org.region.create', actor: SYSTEM_ACTOR, subject: { type: 'region', id, regionPath: row.path }, payload: row }, async (trx) => {
     await trx.insertInto('regions').values(row).execute();
     return row;

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Yifa } from '../platform/yifa.js';
 import { generatePassword } from '../platform/security/password.js';
-import { todayInChina, addDays } from '../calendar/legal-date.js';
+import { addDays } from '../calendar/legal-date.js';
 import { SYSTEM_ACTOR } from '../journal/journal.js';
 import * as org from '../modules/org/service.js';
 import { ROLES, type Role } from '../modules/org/roles.js';
@@ -60,11 +60,11 @@ export async function seedDemoTown(yifa: Yifa, opts: { password?: string | undef
   const any = await yifa.db.kysely.selectFrom('regions').select('id').limit(1).executeTakeFirst();
   if (any) return undefined;
   const password = opts.password ?? generatePassword();
-  const today = todayInChina();
+  const today = yifa.clock.today();
 
   // The county, created as the CLI does on an empty installation.
   const countyId = randomUUID();
-  const county = { id: countyId, parent_id: null, level: 'county' as const, name: '秀山土家族苗族自治县', code: '500241', path: `/${countyId}/`, created_at: new Date().toISOString() };
+  const county = { id: countyId, parent_id: null, level: 'county' as const, name: '秀山土家族苗族自治县', code: '500241', path: `/${countyId}/`, created_at: yifa.clock.now().toISOString() };
   await yifa.journal.perform({ type: 'org.region.create', actor: SYSTEM_ACTOR, subject: { type: 'region', id: countyId, regionPath: county.path }, payload: county }, async (trx) => {
     await trx.insertInto('regions').values(county).execute();
     return county;

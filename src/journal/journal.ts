@@ -20,6 +20,7 @@ import {
   type Frontier, type Hash, type NodeReader,
 } from './merkle.js';
 import { signCheckpoint, signCosignature, keyIdOf, type Checkpoint } from './checkpoint.js';
+import type { Clock } from '../platform/clock.js';
 
 export interface Actor {
   userId: string | null;
@@ -68,13 +69,14 @@ export class Journal {
   private frontier: Frontier = EMPTY_FRONTIER;
   /** Grows with every action this process commits: projections cached in memory key on it. */
   version = 0;
-  /** The server's clock: actions' receivedAt and the legal "today" of gates. Tests and the demo's history set it. */
-  clock: () => Date = () => new Date();
+  /** "Now" on the installation's clock (Yifa.clock): actions' receivedAt, checkpoints' time. */
+  readonly clock = (): Date => this.time.now();
 
   constructor(
     readonly db: Db,
     private readonly signing: { privateKey: KeyObject; publicKey: KeyObject; publicKeyPem: string },
     readonly origin: string,
+    private readonly time: Clock,
   ) {}
 
   get publicKeyPem(): string {
@@ -275,7 +277,7 @@ export class Journal {
     const { size, root } = await this.root();
     if (size === 0) return latest;
     if (latest && latest.size >= size) return latest;
-    const cp = signCheckpoint(this.signing.privateKey, this.origin, size, root, new Date().toISOString());
+    const cp = signCheckpoint(this.signing.privateKey, this.origin, size, root, this.clock().toISOString());
     const row = toRow(cp);
     // Two servers may sign the same size at once: the first one stored wins.
     await this.db.kysely.insertInto('checkpoints').values(row).onConflict((oc) => oc.column('size').doNothing()).execute();

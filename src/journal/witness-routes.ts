@@ -82,7 +82,7 @@ async function acceptCosignature(yifa: Yifa, input: CosignatureInput) {
   }
   const row = {
     id: randomUUID(), size: input.size, root_hash: input.rootHash, witness_name: input.witness.name, witness_key_id: keyId,
-    witness_public_key_pem: input.witness.publicKeyPem, cosign_time: input.time, signature: input.signature, received_at: yifa.journal.clock().toISOString(),
+    witness_public_key_pem: input.witness.publicKeyPem, cosign_time: input.time, signature: input.signature, received_at: yifa.clock.now().toISOString(),
   };
   await yifa.db.kysely.insertInto('journal_cosignatures').values(row).execute();
   return { accepted: true, id: row.id, size: row.size, witnessKeyId: keyId };

@@ -8,10 +8,13 @@ import { Journal } from '../journal/journal.js';
 import { loadOrCreateSigningKey } from '../journal/checkpoint.js';
 import { CalendarStore } from '../calendar/store.js';
 import { FsBlobStore, type BlobStore } from './blobs/store.js';
+import { Clock } from './clock.js';
 import { join } from 'node:path';
 
 export interface Yifa {
   config: Config;
+  /** Where every service takes "now" from */
+  clock: Clock;
   db: Db;
   journal: Journal;
   calendar: CalendarStore;
@@ -20,17 +23,19 @@ export interface Yifa {
   close(): Promise<void>;
 }
 
-export async function openYifa(config: Config, opts: { migrate?: boolean } = {}): Promise<Yifa> {
+/** `clock`: real time unless given (tests fix it). */
+export async function openYifa(config: Config, opts: { migrate?: boolean; clock?: Clock } = {}): Promise<Yifa> {
+  const clock = opts.clock ?? new Clock();
   const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     if (opts.migrate !== false) await migrateToLatest(db);
     db.prepareStatements();
     const key = loadOrCreateSigningKey(config.dataDir, config.signingKeyFile);
-    const journal = new Journal(db, key, config.journalOrigin);
-    const calendar = new CalendarStore(db, journal);
+    const journal = new Journal(db, key, config.journalOrigin, clock);
+    const calendar = new CalendarStore(db, journal, clock);
     if (opts.migrate !== false) await calendar.seedIfEmpty();
     const blobs = await new FsBlobStore(join(config.dataDir, 'blobs')).init();
-    return { config, db, journal, calendar, blobs, close: () => db.close() };
+    return { config, clock, db, journal, calendar, blobs, close: () => db.close() };
   } catch (e) {
     await db.close();
     throw e;

@@ -10,6 +10,7 @@ import { buildApp } from '../../src/platform/http/app.js';
 import { seedDemoTown } from '../../src/demo/town.js';
 import { seedDemoCases } from '../../src/demo/penalty-cases.js';
 import type { Engine } from '../../src/platform/db/database.js';
+import type { Clock } from '../../src/platform/clock.js';
 import { createTestDatabase } from './engines.js';
 
 export const DEMO_PASSWORD = 'Demo-Password-2026';
@@ -49,13 +50,14 @@ export class Client {
 
 /**
  * `demo` seeds the town (default); `cases` also its year of penalty cases, as `npm start`
- * does; `config` overrides settings (as environment variables would).
+ * does; `config` overrides settings (as environment variables would); `clock` fixes the
+ * installation's clock (default real time).
  */
-export async function startTestApp(engine: Engine, opts: { demo?: boolean; cases?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function startTestApp(engine: Engine, opts: { demo?: boolean; cases?: boolean; config?: Partial<Config>; clock?: Clock } = {}): Promise<TestApp> {
   const t = await createTestDatabase(engine, { migrate: false });
   await t.db.close();
   const config: Config = { ...loadConfig({}), dataDir: t.dataDir, databaseUrl: t.databaseUrl, demoPassword: DEMO_PASSWORD, checkpointIntervalSeconds: 0, ...opts.config };
-  const yifa = await openYifa(config);
+  const yifa = await openYifa(config, opts.clock ? { clock: opts.clock } : {});
   if (opts.demo !== false) await seedDemoTown(yifa, { password: DEMO_PASSWORD });
   if (opts.cases) await seedDemoCases(yifa);
   const app = await buildApp(yifa);

@@ -162,7 +162,7 @@ describe.each(ENGINES)('checkpoints anchored outside the database (%s)', (engine
 
     await deleteTail(town, engine, earlier);
     // The attacker appends another history with the signing key found in the data directory and signs it.
-    const forger = new Journal(town.yifa.db, loadOrCreateSigningKey(town.config.dataDir), TOWN);
+    const forger = new Journal(town.yifa.db, loadOrCreateSigningKey(town.config.dataDir), TOWN, town.yifa.clock);
     await appendSome(forger, 30, '伪造');
     const forged = (await forger.checkpoint())!;
     expect(forged.size).toBeGreaterThan(saved.size);

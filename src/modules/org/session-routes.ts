@@ -35,11 +35,11 @@ export const sessionRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) =>
     },
     config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
   }, async (req, reply) => {
-    const s = await login(yifa.db, req.body, client(req), { sessionMinutes: yifa.config.sessionMinutes, clock: () => yifa.journal.clock() });
+    const s = await login(yifa.db, req.body, client(req), { sessionMinutes: yifa.config.sessionMinutes, clock: yifa.clock });
     reply.setCookie(SESSION_COOKIE, s.token, {
       httpOnly: true, sameSite: 'lax', path: '/', secure: req.protocol === 'https', expires: new Date(s.expiresAt),
     });
-    const auth = await resolveSession(yifa.db, s.token, yifa.config.sessionMinutes);
+    const auth = await resolveSession(yifa.db, s.token, { sessionMinutes: yifa.config.sessionMinutes, now: yifa.clock.now() });
     return me(auth!);
   });
 
@@ -47,7 +47,7 @@ export const sessionRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) =>
 
   app.delete('/session', { schema: { tags: ['session'], summary: '退出登录' } }, async (req, reply) => {
     const auth = requireUser(req);
-    await logout(yifa.db, auth, client(req), yifa.journal.clock());
+    await logout(yifa.db, auth, client(req), yifa.clock.now());
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });

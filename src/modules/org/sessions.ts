@@ -16,6 +16,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { isRole, permissionsOf, type Permission, type Role } from './roles.js';
 import type { AuthContext } from '../../platform/security/request.js';
 import type { Actor } from '../../journal/journal.js';
+import type { Clock } from '../../platform/clock.js';
 import { recordLogin, type Client } from './login-log.js';
 import { loginWait, throttledError } from './throttle.js';
 
@@ -35,12 +36,12 @@ export async function login(
   db: Db,
   input: { username: string; password: string },
   client: Client,
-  opts: { sessionMinutes: number; clock: () => Date },
+  opts: { sessionMinutes: number; clock: Clock },
 ): Promise<{ token: string; csrfToken: string; userId: string; expiresAt: string }> {
   const address = addressKey(client.ip);
   // Address before account, always: see KeyedQueue.run.
   return loginQueue.run([`address:${address}`, `account:${input.username}`], async () => {
-    const now = opts.clock();
+    const now = opts.clock.now();
     const user = await db.kysely.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
     const wait = await loginWait(db.kysely, input.username, address, now);
     if (wait > 0) {
@@ -57,12 +58,10 @@ export async function login(
     }
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
-    // Sessions live on the wall clock (resolveSession checks them against it), not on the settable server clock.
-    const created = new Date();
-    const expiresAt = new Date(created.getTime() + opts.sessionMinutes * 60_000).toISOString();
+    const expiresAt = new Date(now.getTime() + opts.sessionMinutes * 60_000).toISOString();
     await db.kysely
       .insertInto('sessions')
-      .values({ id: sha256hex(token), user_id: user.id, csrf_token: csrfToken, created_at: created.toISOString(), expires_at: expiresAt, ip: client.ip })
+      .values({ id: sha256hex(token), user_id: user.id, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt, ip: client.ip })
       .execute();
     await recordLogin(db.kysely, { username: input.username, userId: user.id, outcome: 'success' }, client, now);
     return { token, csrfToken, userId: user.id, expiresAt };
@@ -74,8 +73,8 @@ export async function logout(db: Db, auth: AuthContext, client: Client, at: Date
   await recordLogin(db.kysely, { username: auth.user.username, userId: auth.user.id, outcome: 'logout' }, client, at);
 }
 
-/** Resolves a cookie token to the session's user, roles and scope; undefined when absent, expired or the user inactive. */
-export async function resolveSession(db: Db, token: string, sessionMinutes: number): Promise<AuthContext | undefined> {
+/** Resolves a cookie token to the session's user, roles and scope at `now`; undefined when absent, expired or the user inactive. */
+export async function resolveSession(db: Db, token: string, opts: { sessionMinutes: number; now: Date }): Promise<AuthContext | undefined> {
   const id = sha256hex(token);
   // Every request runs this: compiled once (see fixed-queries.ts).
   const [row] = await runFixed(db.kysely, 'session', (slot) => db.kysely
@@ -88,7 +87,7 @@ export async function resolveSession(db: Db, token: string, sessionMinutes: numb
     .select(rolesColumn(db).as('roles'))
     .where('sessions.id', '=', slot<string>(0)), [id]);
   if (!row || !row.active) return undefined;
-  const now = new Date();
+  const { now, sessionMinutes } = opts;
   if (row.expires_at <= now.toISOString()) {
     await db.kysely.deleteFrom('sessions').where('id', '=', id).execute();
     return undefined;

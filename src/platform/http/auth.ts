@@ -37,7 +37,7 @@ export function registerAuth(app: FastifyInstance, yifa: Yifa): void {
     // Static files of the web app need no session lookup.
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
-    req.auth = token ? ((await resolveSession(yifa.db, token, yifa.config.sessionMinutes)) ?? null) : null;
+    req.auth = token ? ((await resolveSession(yifa.db, token, { sessionMinutes: yifa.config.sessionMinutes, now: yifa.clock.now() })) ?? null) : null;
     if (SAFE_METHODS.has(req.method)) return;
     // Logging in has no session yet; everything else that changes state needs the token.
     if (req.method === 'POST' && req.url.split('?')[0] === '/api/v1/session') return;
@@ -89,7 +89,7 @@ export class AnonymousRefusals {
 
 /** Journals a refused request without a session, as AnonymousRefusals allows. */
 export async function journalNoSession(yifa: Yifa, refusals: AnonymousRefusals, req: FastifyRequest): Promise<void> {
-  const take = refusals.take(req.ip, yifa.journal.clock().getTime());
+  const take = refusals.take(req.ip, yifa.clock.now().getTime());
   if (take) await journalDenied(yifa, req, 'no-session', { reason: '未登录', unrecordedBefore: take.unrecorded });
 }
 
@@ -98,7 +98,7 @@ export async function journalNoSession(yifa: Yifa, refusals: AnonymousRefusals, 
  * logged-in user; without a session, as AnonymousRefusals allows.
  */
 export async function journalInputRefused(yifa: Yifa, refusals: AnonymousRefusals, req: FastifyRequest, bad: { path: string; reason: string }): Promise<void> {
-  const take = req.auth ? { unrecorded: 0 } : refusals.take(req.ip, yifa.journal.clock().getTime());
+  const take = req.auth ? { unrecorded: 0 } : refusals.take(req.ip, yifa.clock.now().getTime());
   if (!take) return;
   await yifa.journal.record({
     type: 'input.refused',
