@@ -7,7 +7,7 @@
 import type { Db } from '../platform/db/database.js';
 import type { Journal, Actor } from '../journal/journal.js';
 import { SYSTEM_ACTOR } from '../journal/journal.js';
-import { conflict, invalid } from '../platform/http/errors.js';
+import { conflict, invalid } from '../platform/errors.js';
 import { InMemoryHolidayTable, holidayRowsFromChineseDays, type HolidayTable } from './holiday-table.js';
 import { parseLegalDate } from './legal-date.js';
 import type { Clock } from '../platform/clock.js';

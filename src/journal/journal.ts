@@ -11,7 +11,7 @@ import { CompiledQuery, type Transaction } from 'kysely';
 import { THEN_COMMIT } from '../platform/db/pg-pipeline.js';
 import type { Db } from '../platform/db/database.js';
 import type { ActionTable, Database } from '../platform/db/schema.js';
-import { AppError } from '../platform/http/errors.js';
+import { DomainError } from '../platform/errors.js';
 import { canonicalJson } from './canonical.js';
 import { runFixed } from '../platform/db/fixed-queries.js';
 import { actionLeafBytes } from './leaf.js';
@@ -122,7 +122,7 @@ export class Journal {
         const prior = await this.findByIdempotencyKey(trx, input.actor.userId, input.idempotencyKey);
         if (prior) {
           if (prior.type !== input.type) {
-            throw new AppError('CONFLICT', `幂等键 ${input.idempotencyKey} 已用于另一操作（${prior.type}），请使用新的幂等键`);
+            throw new DomainError('CONFLICT', `幂等键 ${input.idempotencyKey} 已用于另一操作（${prior.type}），请使用新的幂等键`);
           }
           return { result: (prior.result === null ? null : JSON.parse(prior.result)) as T, action: prior, replayed: true };
         }

@@ -15,7 +15,8 @@ import { z } from 'zod';
 import {
   hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { AppError } from './errors.js';
+import { DomainError } from '../errors.js';
+import { errorBody, statusOf } from './errors.js';
 import { findUnsafeText } from './unsafe-text.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { AnonymousRefusals, NoSession, journalInputRefused, journalNoSession, registerAuth } from './auth.js';
@@ -62,10 +63,10 @@ export async function buildApp(yifa: Yifa, opts: { logger?: boolean } = {}): Pro
   const anonymousRefusals = new AnonymousRefusals();
   app.setErrorHandler(async (err, req, reply) => {
     if (err instanceof NoSession) await journalNoSession(yifa, anonymousRefusals, req);
-    if (err instanceof AppError) {
+    if (err instanceof DomainError) {
       const retryAfter = (err.extra.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
       if (err.code === 'RATE_LIMITED' && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
-      return reply.status(err.status).send(err.toBody());
+      return reply.status(statusOf(err)).send(errorBody(err));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({ path: `${v.instancePath || ''}`.replace(/^\//, '').replace(/\//g, '.'), message: v.message }));
@@ -111,7 +112,7 @@ export async function buildApp(yifa: Yifa, opts: { logger?: boolean } = {}): Pro
     for (const [where, value] of [['请求体', req.body], ['查询参数', req.query], ['路径参数', req.params]] as const) {
       const bad = findUnsafeText(value);
       if (bad) await journalInputRefused(yifa, anonymousRefusals, req, bad);
-      if (bad) throw new AppError('INVALID_INPUT', `${where}校验失败：${bad.path ? `${bad.path} ` : ''}${bad.reason}`, { details: [{ path: bad.path, message: bad.reason }] });
+      if (bad) throw new DomainError('INVALID_INPUT', `${where}校验失败：${bad.path ? `${bad.path} ` : ''}${bad.reason}`, { details: [{ path: bad.path, message: bad.reason }] });
     }
   });
 

@@ -9,7 +9,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
-import { AppError } from './errors.js';
+import { DomainError } from '../errors.js';
 import { resolveSession } from '../../modules/org/sessions.js';
 import type { AuthContext, RefusedSubject } from '../security/request.js';
 import type { Permission } from '../../modules/org/roles.js';
@@ -45,13 +45,13 @@ export function registerAuth(app: FastifyInstance, yifa: Yifa): void {
     const sent = req.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !sameToken(sent, req.auth.csrfToken)) {
       await journalDenied(yifa, req, 'csrf', { reason: 'CSRF 令牌缺失或不匹配' });
-      throw new AppError('CSRF_TOKEN_MISSING', '缺少或无效的 CSRF 令牌（请求头 X-CSRF-Token），请刷新页面后重试');
+      throw new DomainError('CSRF_TOKEN_MISSING', '缺少或无效的 CSRF 令牌（请求头 X-CSRF-Token），请刷新页面后重试');
     }
   });
 }
 
 /** A request that needs a session and has none (the error handler journals it). */
-export class NoSession extends AppError {
+export class NoSession extends DomainError {
   constructor() {
     super('UNAUTHENTICATED', '请先登录');
   }
@@ -112,7 +112,7 @@ export async function requirePermission(yifa: Yifa, req: FastifyRequest, permiss
   const auth = requireUser(req);
   if (!auth.permissions.has(permission)) {
     await journalDenied(yifa, req, 'permission', { permission });
-    throw new AppError('FORBIDDEN', '您没有执行此操作的权限');
+    throw new DomainError('FORBIDDEN', '您没有执行此操作的权限');
   }
   return auth;
 }
