@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadConfig, type Config } from '../../src/platform/config.js';
-import { openYifa, type Yifa } from '../../src/platform/yifa.js';
-import { buildApp } from '../../src/platform/http/app.js';
-import { seedDemoTown } from '../../src/demo/town.js';
+import { buildApp, openYifa } from '../../src/app/root.js';
+import type { Yifa } from '../../src/platform/yifa.js';
+import { seedDemoTown } from '../../src/modules/org/demo.js';
 import type { Engine } from '../../src/platform/db/database.js';
 import { createPostgresDatabase } from '../helpers/engines.js';
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, SHOTS, startHarness, type BrowserHarness } from './harness.js';
 import { choose, option, settled } from './antd.js';
-import { seedDemoCases } from '../../src/demo/penalty-cases.js';
+import { seedDemoCases } from '../../src/modules/enforcement/demo.js';
 import { createUser } from '../../src/modules/org/service.js';
 import { contextOfUser } from '../../src/modules/org/sessions.js';
 import { openCase } from '../../src/modules/enforcement/service.js';
@@ -38,7 +38,7 @@ describe('penalty cases under supervision', () => {
     qingxi = q.id;
     const person = await db.selectFrom('people').select('id').where('agency_id', '=', qingxi).orderBy('id').executeTakeFirstOrThrow();
     await createUser(h.yifa, null, { username: 'qingxi1', displayName: '清溪场镇执法队员', password: DEMO_PASSWORD, personId: person.id, agencyId: qingxi, regionId: q.region_id, dataScope: 'level', roles: ['officer'] });
-    const as = { auth: await contextOfUser(h.yifa.db, 'qingxi1'), denied: async () => {} };
+    const as = { auth: await contextOfUser(h.yifa, 'qingxi1'), denied: async () => {} };
     // Registered through the year, so that the unfiltered list mixes the two towns on every page.
     const realClock = h.yifa.clock.source;
     try {

@@ -5,10 +5,10 @@
 import { rmSync } from 'node:fs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/platform/config.js';
-import { openYifa, type Yifa } from '../../src/platform/yifa.js';
-import { buildApp } from '../../src/platform/http/app.js';
-import { seedDemoTown } from '../../src/demo/town.js';
-import { seedDemoCases } from '../../src/demo/penalty-cases.js';
+import { buildApp, openYifa } from '../../src/app/root.js';
+import type { Yifa } from '../../src/platform/yifa.js';
+import { seedDemoTown } from '../../src/modules/org/demo.js';
+import { seedDemoCases } from '../../src/modules/enforcement/demo.js';
 import type { Engine } from '../../src/platform/db/database.js';
 import type { Clock } from '../../src/platform/clock.js';
 import { createTestDatabase } from './engines.js';

@@ -12,9 +12,10 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import buildWeb from '../browser/build-web.js';
-import { WEB_DIST, buildApp } from '../../src/platform/http/app.js';
+import { WEB_DIST } from '../../src/platform/http/app.js';
+import { buildApp } from '../../src/app/root.js';
 import { HSTS } from '../../src/platform/http/security-headers.js';
-import { demoPhoto } from '../../src/demo/evidence.js';
+import { demoPhoto } from '../../src/modules/evidence/demo.js';
 import type { Config } from '../../src/platform/config.js';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');

@@ -235,7 +235,7 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
 
   it('proves a case journaled before stateHash by replaying it, refuses it once changed, and seals it with its next action', async () => {
     // A case as the code before migration 011 left it: a result without stateHash, a row of plain JSON without state_hash.
-    const auth = await contextOfUser(t.yifa.db, 'zhifa1');
+    const auth = await contextOfUser(t.yifa, 'zhifa1');
     const agency = await t.yifa.db.kysely.selectFrom('agencies').innerJoin('regions', 'regions.id', 'agencies.region_id').select(['agencies.id', 'regions.path']).where('agencies.id', '=', auth.user.agencyId!).executeTakeFirstOrThrow();
     const today = t.yifa.clock.today();
     const legacy = async () => {
@@ -270,7 +270,7 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
     await t.yifa.db.kysely.updateTable('penalty_cases').set({ state: JSON.stringify(changed.c) }).where('id', '=', changed.id).execute();
 
     // The next action proves it by replay, then records a stateHash the row now holds.
-    const officers = [auth.user.personId!, (await contextOfUser(t.yifa.db, 'zhifa2')).user.personId!];
+    const officers = [auth.user.personId!, (await contextOfUser(t.yifa, 'zhifa2')).user.personId!];
     const filed = await zhifa1.post(`/api/v1/penalty-cases/${old.id}/actions`, { type: 'penalty.request-filing', payload: { violationTypeId: 'straw-burning', actOn: addDays(today, -1), seriousHarm: false, officers, summary: '露天焚烧秸秆' } }, { 'idempotency-key': randomUUID() });
     expect(filed.statusCode, filed.body).toBe(200);
     const sealed = await rowOf(old.id);

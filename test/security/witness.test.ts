@@ -22,7 +22,7 @@ import { sql } from 'kysely';
 import { ENGINES, createTestDatabase } from '../helpers/engines.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { loadConfig, type Config } from '../../src/platform/config.js';
-import { openYifa } from '../../src/platform/yifa.js';
+import { openYifa } from '../../src/app/root.js';
 import type { Engine } from '../../src/platform/db/database.js';
 import { Journal } from '../../src/journal/journal.js';
 import { loadOrCreateSigningKey, signCheckpoint, signCosignature } from '../../src/journal/checkpoint.js';

@@ -10,7 +10,7 @@ import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { PNG } from 'pngjs';
 import jpeg from 'jpeg-js';
-import { demoPhoto } from '../../src/demo/evidence.js';
+import { demoPhoto } from '../../src/modules/evidence/demo.js';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const video = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom\0\0\x02\0isomiso2', 'latin1'), randomBytes(500_000)]);

@@ -306,8 +306,8 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
 describe.each(ENGINES)('document numbers under concurrency on %s', (engine) => {
   it('stay unique and gapless when two yifa servers issue at once', async () => {
     const t = await startTestApp(engine);
-    const { openYifa } = await import('../../src/platform/yifa.js');
-    const { buildApp } = await import('../../src/platform/http/app.js');
+    const { openYifa } = await import('../../src/app/root.js');
+    const { buildApp } = await import('../../src/app/root.js');
     const second = await openYifa(t.config);
     const app2 = await buildApp(second);
     try {

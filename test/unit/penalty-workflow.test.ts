@@ -10,7 +10,7 @@ import { latePenaltyFen } from '../../src/law/penalty.js';
 import { decisionLimit, nthWorkingDayAfter, simpleProcedureAllowed, type Certificate, type GateContext, type Refusal } from '../../src/modules/enforcement/gates.js';
 import { PENALTY_ACTIONS, applyAction, emptyCase, unavailable, type ActionSpec, type PenaltyActionType } from '../../src/modules/enforcement/workflow.js';
 import { reviewPassed, statusOf, type PenaltyCase } from '../../src/modules/enforcement/penalty-case.js';
-import type { Role } from '../../src/modules/org/roles.js';
+import type { Role } from '../../src/platform/security/access.js';
 
 const { years, rows } = holidayRowsFromChineseDays();
 const table = new InMemoryHolidayTable(rows, years);

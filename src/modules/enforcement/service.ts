@@ -23,7 +23,7 @@ import { queryGrams, searchableText, searchGrams } from '../../platform/search/g
 import type { HolidayTable } from '../../calendar/holiday-table.js';
 import type { Request } from '../../platform/security/request.js';
 import { inScope, scopeFilter } from '../../platform/security/scope.js';
-import type { Role } from '../org/roles.js';
+import type { Role } from '../../platform/security/access.js';
 import { DEFAULT_SETTINGS, enforcementSettingsSchema, loadSettings, type EnforcementSettings, type LoadedSettings } from './settings.js';
 import { decisionRefusals, nthWorkingDayAfter, type Certificate, type GateContext, type Refusal } from './gates.js';
 import {

@@ -16,7 +16,7 @@ import type { Trx } from '../../journal/journal.js';
 import type { AuthContext, RefusedSubject, Request } from '../../platform/security/request.js';
 import { inScope, scopeFilter, type ScopedRecord } from '../../platform/security/scope.js';
 import { standingOf, type Standing } from './certificates.js';
-import { isRole, type Role } from './roles.js';
+import type { Role } from '../../platform/security/access.js';
 import { grantRefusal, type Grantor, type Privileges } from './grants.js';
 
 /** The instant records are stamped with, on the installation's clock. */
@@ -538,7 +538,7 @@ export async function updateUser(yifa: Yifa, req: Request, id: string, patch: Us
   const own = id === req.auth.user.id;
   if (own && patch.active === false) throw conflict('不能停用自己的账号');
   if (own && patch.password) throw conflict('本人的密码请在"修改密码"中修改（须输入原密码）');
-  const currentRoles = ((await rolesOf(yifa, [id])).get(id) ?? []).filter(isRole);
+  const currentRoles = ((await rolesOf(yifa, [id])).get(id) ?? []).filter((r) => yifa.access.isRole(r));
   const current: Privileges = { roles: currentRoles, scope: { kind: u.data_scope, regionPath: u.region_path } };
   const next: Privileges = { roles: patch.roles ?? currentRoles, scope: { kind: patch.dataScope ?? u.data_scope, regionPath: u.region_path } };
   await assertGrantable(req, { userId: id, current }, next, subject);

@@ -10,9 +10,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { DomainError } from '../errors.js';
-import { resolveSession } from '../../modules/org/sessions.js';
 import type { AuthContext, RefusedSubject } from '../security/request.js';
-import type { Permission } from '../../modules/org/roles.js';
+import type { Permission } from '../security/access.js';
+import type { Authenticate } from '../module.js';
 import type { Yifa } from '../yifa.js';
 
 export const SESSION_COOKIE = 'yifa_session';
@@ -31,13 +31,13 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function registerAuth(app: FastifyInstance, yifa: Yifa): void {
+export function registerAuth(app: FastifyInstance, yifa: Yifa, authenticate: Authenticate): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (req: FastifyRequest) => {
     // Static files of the web app need no session lookup.
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
-    req.auth = token ? ((await resolveSession(yifa.db, token, { sessionMinutes: yifa.config.sessionMinutes, now: yifa.clock.now() })) ?? null) : null;
+    req.auth = token ? ((await authenticate(token)) ?? null) : null;
     if (SAFE_METHODS.has(req.method)) return;
     // Logging in has no session yet; everything else that changes state needs the token.
     if (req.method === 'POST' && req.url.split('?')[0] === '/api/v1/session') return;

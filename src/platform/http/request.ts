@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../errors.js';
 import { journalDenied, requirePermission } from './auth.js';
-import type { Permission } from '../../modules/org/roles.js';
+import type { Permission } from '../security/access.js';
 import type { Request } from '../security/request.js';
 import type { Yifa } from '../yifa.js';
 

@@ -4,15 +4,15 @@
  * reviewed as major, one overdue, one with an approved extension, some closed and
  * archived, and one at every other step.
  */
-import type { Yifa } from '../platform/yifa.js';
-import { addDays, daysBetween } from '../calendar/legal-date.js';
-import { computeDeadline } from '../calendar/deadlines.js';
-import { nthWorkingDayAfter } from '../modules/enforcement/gates.js';
-import { contextOfUser } from '../modules/org/sessions.js';
-import { openCase, performAction } from '../modules/enforcement/service.js';
-import type { Request } from '../platform/security/request.js';
-import type { PenaltyCase } from '../modules/enforcement/penalty-case.js';
-import { BODYCAM_MP4, BODYCAM_WEBM, demoAudio, demoPhoto, demoScan, uploadDemoFile } from './evidence.js';
+import type { Yifa } from '../../platform/yifa.js';
+import { addDays, daysBetween } from '../../calendar/legal-date.js';
+import { computeDeadline } from '../../calendar/deadlines.js';
+import { nthWorkingDayAfter } from './gates.js';
+import { contextOfUser } from '../org/sessions.js';
+import { openCase, performAction } from './service.js';
+import type { Request } from '../../platform/security/request.js';
+import type { PenaltyCase } from './penalty-case.js';
+import { BODYCAM_MP4, BODYCAM_WEBM, demoAudio, demoPhoto, demoScan, uploadDemoFile } from '../evidence/demo.js';
 
 type Who = 'zhifa1' | 'zhifa2' | 'fuzeren' | 'fazhi';
 type Payload = Record<string, unknown>;
@@ -27,7 +27,7 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
   const realTime = yifa.clock.source;
   const today = yifa.clock.today();
   const as: Record<Who, Request> = {} as Record<Who, Request>;
-  for (const u of ['zhifa1', 'zhifa2', 'fuzeren', 'fazhi'] as const) as[u] = { auth: await contextOfUser(yifa.db, u), denied: async () => {} };
+  for (const u of ['zhifa1', 'zhifa2', 'fuzeren', 'fazhi'] as const) as[u] = { auth: await contextOfUser(yifa, u), denied: async () => {} };
   const officers = [as.zhifa1.auth.user.personId!, as.zhifa2.auth.user.personId!];
   const chair = (await yifa.db.kysely.selectFrom('people').select('id').where('post', '=', '综合行政执法办公室主任').executeTakeFirstOrThrow()).id;
   const on = (daysAgo: number) => addDays(today, -daysAgo);
