@@ -15,7 +15,8 @@ const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
 
 describe('a penalty case in the browser', () => {
   let h: BrowserHarness;
-  beforeAll(async () => { h = await startHarness('sqlite'); });
+  // The case runs over 15 days of the installation's clock, on which sessions expire: the logins last a month.
+  beforeAll(async () => { h = await startHarness('sqlite', { config: { sessionMinutes: 30 * 24 * 60 } }); });
   afterAll(async () => h?.close());
 
   const select = (page: Page, d: Locator, id: string, ...texts: string[]) => choose(page, d, id, texts, d.locator('.ant-modal-title'));

@@ -35,8 +35,9 @@ export const sessionRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) =>
     config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
   }, async (req, reply) => {
     const s = await login(yifa.db, req.body, client(req), { sessionMinutes: yifa.config.sessionMinutes, clock: yifa.clock });
+    // A lifetime, not an instant: the browser counts it on its own clock, the server checks the session on the installation's.
     reply.setCookie(SESSION_COOKIE, s.token, {
-      httpOnly: true, sameSite: 'lax', path: '/', secure: req.protocol === 'https', expires: new Date(s.expiresAt),
+      httpOnly: true, sameSite: 'lax', path: '/', secure: req.protocol === 'https', maxAge: yifa.config.sessionMinutes * 60,
     });
     const auth = await resolveSession(yifa, s.token);
     return me(yifa, auth!);

@@ -38,7 +38,7 @@ export async function login(
   input: { username: string; password: string },
   client: Client,
   opts: { sessionMinutes: number; clock: Clock },
-): Promise<{ token: string; csrfToken: string; userId: string; expiresAt: string }> {
+): Promise<{ token: string; csrfToken: string; userId: string }> {
   const address = addressKey(client.ip);
   // Address before account, always: see KeyedQueue.run.
   return loginQueue.run([`address:${address}`, `account:${input.username}`], async () => {
@@ -65,7 +65,7 @@ export async function login(
       .values({ id: sha256hex(token), user_id: user.id, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt, ip: client.ip })
       .execute();
     await recordLogin(db.kysely, { username: input.username, userId: user.id, outcome: 'success' }, client, now);
-    return { token, csrfToken, userId: user.id, expiresAt };
+    return { token, csrfToken, userId: user.id };
   });
 }
 
