@@ -21,10 +21,10 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { loadConfig, type Config } from '../src/platform/config.js';
-import { openYifa, type Yifa } from '../src/platform/yifa.js';
-import { buildApp } from '../src/platform/http/app.js';
-import { seedDemoTown } from '../src/demo/town.js';
-import { seedDemoCases } from '../src/demo/penalty-cases.js';
+import { buildApp, openYifa } from '../src/app/root.js';
+import type { Yifa } from '../src/platform/yifa.js';
+import { seedDemoTown } from '../src/modules/org/demo.js';
+import { seedDemoCases } from '../src/modules/enforcement/demo.js';
 import { addDays, todayInChina } from '../src/calendar/legal-date.js';
 import { searchGrams, searchableText } from '../src/platform/search/grams.js';
 import { exportCaseFileById } from '../src/modules/enforcement/service.js';
@@ -382,7 +382,7 @@ async function actionRate(yifa: Yifa): Promise<{ actions: number; perSecond: num
 async function exportTiming(yifa: Yifa): Promise<{ pages: number; seconds: number; bytes: number; actions: number }> {
   const { contextOfUser } = await import('../src/modules/org/sessions.js');
   const { openCase, performAction } = await import('../src/modules/enforcement/service.js');
-  const as = async (u: string) => ({ auth: await contextOfUser(yifa.db, u), denied: async () => {} });
+  const as = async (u: string) => ({ auth: await contextOfUser(yifa, u), denied: async () => {} });
   const officer = await as('zhifa1');
   const head = await as('fuzeren');
   const officers = [officer.auth.user.personId!, (await as('zhifa2')).auth.user.personId!];
@@ -424,7 +424,7 @@ async function main() {
       try {
         await seedDemoTown(yifa, { password: PASSWORD });
         await seedDemoCases(yifa);
-        yifa.journal.clock = () => new Date();
+        yifa.clock.source = () => new Date();
         const agencies = await expandCounty(yifa);
         const loadSeconds = await loadCases(yifa, agencies, CASES);
         const count = Number((await yifa.db.kysely.selectFrom('penalty_cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -452,7 +452,7 @@ async function main() {
         if (socketUrl) {
           // The same database over PostgreSQL's Unix-domain socket, as on a single server.
           const viaSocket = await openYifa({ ...config, databaseUrl: socketUrl });
-          viaSocket.journal.clock = () => new Date();
+          viaSocket.clock.source = () => new Date();
           try {
             await reportActions(viaSocket, 'over the Unix-domain socket');
           } finally {

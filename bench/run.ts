@@ -17,16 +17,15 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { loadConfig, type Config } from '../src/platform/config.js';
-import { openYifa, type Yifa } from '../src/platform/yifa.js';
-import { buildApp } from '../src/platform/http/app.js';
+import { buildApp, migrate, openYifa } from '../src/app/root.js';
+import type { Yifa } from '../src/platform/yifa.js';
 import { verifyJournal } from '../src/journal/verify-journal.js';
 import { computeDeadline } from '../src/calendar/deadlines.js';
 import { DEADLINE_RULES } from '../src/law/deadline-rules.js';
 import { addDays } from '../src/calendar/legal-date.js';
-import { seedDemoTown } from '../src/demo/town.js';
+import { seedDemoTown } from '../src/modules/org/demo.js';
 import { startCluster } from '../test/helpers/postgres-cluster.js';
 import { openDatabase, type Engine } from '../src/platform/db/database.js';
-import { migrateToLatest } from '../src/platform/db/migrate.js';
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
@@ -195,7 +194,7 @@ async function main() {
         await admin.query(`CREATE DATABASE ${name}`);
         await admin.end();
         const copy = openDatabase({ databaseUrl: cluster.url(name), dataDir: tmpdir() });
-        await migrateToLatest(copy);
+        await migrate(copy);
         const rows = await source.db.kysely.selectFrom('actions').selectAll().orderBy('seq').execute();
         for (let i = 0; i < rows.length; i += 1000) await copy.kysely.insertInto('actions').values(rows.slice(i, i + 1000)).execute();
         await copy.kysely.insertInto('checkpoints').values(await source.db.kysely.selectFrom('checkpoints').selectAll().execute()).execute();

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/platform/config.js';
-import { openYifa } from '../src/platform/yifa.js';
+import { openYifa } from '../src/app/root.js';
 import { verifyJournal } from '../src/journal/verify-journal.js';
 
 const n = Number(process.argv[2] ?? 200_000);

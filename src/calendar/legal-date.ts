@@ -78,8 +78,8 @@ export function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }
 
-/** Today's legal date in China (UTC+8, no daylight saving). */
-export function todayInChina(now: Date = new Date()): string {
+/** The legal date in China (UTC+8, no daylight saving) at `now` — the installation's clock (platform/clock.ts). */
+export function todayInChina(now: Date): string {
   return fromMs(now.getTime() + 8 * 3_600_000);
 }
 

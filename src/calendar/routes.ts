@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Yifa } from '../platform/yifa.js';
-import { AppError } from '../platform/http/errors.js';
+import { DomainError } from '../platform/errors.js';
 import { serviceRequest } from '../platform/http/request.js';
 import { legalDate } from '../platform/http/schemas.js';
 import { DEADLINE_RULES } from '../law/deadline-rules.js';
@@ -48,7 +48,7 @@ export const calendarRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) =
     },
   }, async (req) => {
     const r = await serviceRequest(yifa, req, 'calendar.manage');
-    if (req.body.days.length === 0) throw new AppError('INVALID_INPUT', '至少录入一天放假或调休上班日');
+    if (req.body.days.length === 0) throw new DomainError('INVALID_INPUT', '至少录入一天放假或调休上班日');
     return yifa.calendar.setYear(r.auth.actor, r.idempotencyKey ?? null, req.params.year, req.body.days, req.body.note);
   });
 };

@@ -7,9 +7,10 @@
 import type { Db } from '../platform/db/database.js';
 import type { Journal, Actor } from '../journal/journal.js';
 import { SYSTEM_ACTOR } from '../journal/journal.js';
-import { conflict, invalid } from '../platform/http/errors.js';
+import { conflict, invalid } from '../platform/errors.js';
 import { InMemoryHolidayTable, holidayRowsFromChineseDays, type HolidayTable } from './holiday-table.js';
 import { parseLegalDate } from './legal-date.js';
+import type { Clock } from '../platform/clock.js';
 
 export interface HolidayDay {
   date: string;
@@ -26,10 +27,10 @@ export const HOLIDAY_TABLE_SECONDS = 30;
 
 export class CalendarStore {
   private cached: { table: InMemoryHolidayTable; loadedAt: number } | undefined;
-  /** Milliseconds on a monotonic clock, for the cache's age (tests move it). */
+  /** Milliseconds on a monotonic clock, for the cache's age only (tests move it); dates come from `clock`. */
   now: () => number = () => performance.now();
 
-  constructor(private readonly db: Db, private readonly journal: Journal) {}
+  constructor(private readonly db: Db, private readonly journal: Journal, private readonly clock: Clock) {}
 
   /** The table deadlines are computed with (cached; reloaded after changes, and every HOLIDAY_TABLE_SECONDS). */
   async table(): Promise<HolidayTable> {
@@ -53,7 +54,7 @@ export class CalendarStore {
     await this.journal.perform(
       { type: 'calendar.seed', actor: SYSTEM_ACTOR, payload: { source: 'chinese-days', years, days: rows.length } },
       async (trx) => {
-        const at = new Date().toISOString();
+        const at = this.clock.now().toISOString();
         for (let i = 0; i < rows.length; i += 500) {
           await trx.insertInto('holidays').values(rows.slice(i, i + 500).map((r) => ({ ...r, year: Number(r.date.slice(0, 4)) }))).execute();
         }
@@ -96,7 +97,7 @@ export class CalendarStore {
         await trx.deleteFrom('holidays').where('year', '=', year).execute();
         if (days.length) await trx.insertInto('holidays').values(days.map((d) => ({ ...d, year }))).execute();
         await trx.deleteFrom('holiday_years').where('year', '=', year).execute();
-        await trx.insertInto('holiday_years').values({ year, source: 'admin', note, updated_at: new Date().toISOString() }).execute();
+        await trx.insertInto('holiday_years').values({ year, source: 'admin', note, updated_at: this.clock.now().toISOString() }).execute();
         return { year, days: days.length };
       },
     );

@@ -1,5 +1,5 @@
 import type { CommandContext } from './commands.js';
-import { openYifa } from '../platform/yifa.js';
+import { openYifa } from '../app/root.js';
 import { deadlineFor } from '../calendar/service.js';
 import { parseLegalDate } from '../calendar/legal-date.js';
 import { isDeadlineRuleId } from '../calendar/deadlines.js';

@@ -1,5 +1,5 @@
 import type { CommandContext } from './commands.js';
-import { openYifa } from '../platform/yifa.js';
+import { openYifa } from '../app/root.js';
 import { verifyAndRecord } from '../modules/evidence/verify.js';
 import { purgeEvidence } from '../modules/evidence/purge.js';
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { CommandContext } from './commands.js';
-import { openYifa } from '../platform/yifa.js';
+import { openYifa } from '../app/root.js';
 import { exportCaseFileById } from '../modules/enforcement/service.js';
 import { AppError } from '../platform/http/errors.js';
 

@@ -1,10 +1,9 @@
 import type { CommandContext } from './commands.js';
-import { openYifa } from '../platform/yifa.js';
+import { openYifa, projectionReplayers } from '../app/root.js';
 import { verifyJournal } from '../journal/verify-journal.js';
 import { ExternalCheckpointUnreadable, loadExternalCheckpoint, verifyAgainstExternal, type ExternalCheckpoint } from '../journal/external-checkpoint.js';
 import { witnessBaseUrl, witnessLog } from '../journal/witness.js';
 import { verifyProjections } from '../journal/verify-projections.js';
-import { projectionReplayers } from './projections.js';
 
 /**
  * yifa journal verify [--checkpoint FILE|URL]: the journal against its signed checkpoints

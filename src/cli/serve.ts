@@ -1,13 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext } from './commands.js';
-import { openYifa } from '../platform/yifa.js';
-import { buildApp, WEB_DIST } from '../platform/http/app.js';
-import { seedDemo, DEMO_LOGINS } from '../demo/index.js';
-import { startCheckpointTimer } from '../journal/checkpoint-timer.js';
-import { startEvidenceVerifyTimer } from '../modules/evidence/verify.js';
-import { startProjectionVerifyTimer } from '../journal/verify-projections.js';
-import { projectionReplayers } from './projections.js';
+import { DEMO_LOGINS, buildApp, openYifa, seedDemo, startTimers } from '../app/root.js';
+import { WEB_DIST } from '../platform/http/app.js';
 
 export async function serve(ctx: CommandContext): Promise<number> {
   const { config } = ctx;
@@ -19,14 +14,10 @@ export async function serve(ctx: CommandContext): Promise<number> {
     if (!seeded) console.log('数据库中已有数据，未重新载入示范数据（示范账号密码为首次载入时的密码）。');
   }
   const app = await buildApp(yifa, { logger: true });
-  const stopCheckpoints = startCheckpointTimer(yifa.journal, config.checkpointIntervalSeconds, app.log);
-  const stopEvidenceChecks = startEvidenceVerifyTimer(yifa, config.evidenceVerifyHours, app.log);
-  const stopProjectionChecks = startProjectionVerifyTimer(yifa.journal, projectionReplayers(yifa), config.projectionVerifyHours, app.log);
+  const stopTimers = startTimers(yifa, app.log);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
-    stopCheckpoints();
-    stopEvidenceChecks();
-    stopProjectionChecks();
+    stopTimers();
     await app.close();
     await yifa.journal.checkpoint().catch(() => undefined);
     await yifa.close();

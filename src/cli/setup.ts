@@ -1,13 +1,11 @@
 import type { CommandContext } from './commands.js';
-import { openYifa } from '../platform/yifa.js';
+import { DEMO_LOGINS, migrate as migrateDatabase, openYifa, seedDemo } from '../app/root.js';
 import { openDatabase } from '../platform/db/database.js';
-import { migrateToLatest } from '../platform/db/migrate.js';
-import { seedDemo, DEMO_LOGINS } from '../demo/index.js';
 
 export async function migrate(ctx: CommandContext): Promise<number> {
   const db = openDatabase({ databaseUrl: ctx.config.databaseUrl, dataDir: ctx.config.dataDir });
   try {
-    const applied = await migrateToLatest(db);
+    const applied = await migrateDatabase(db);
     console.log(JSON.stringify({ database: db.describe, applied }));
     return 0;
   } finally {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from './commands.js';
-import { openYifa } from '../platform/yifa.js';
+import { ACCESS, openYifa } from '../app/root.js';
 import { createUser } from '../modules/org/service.js';
 import { SYSTEM_ACTOR } from '../journal/journal.js';
-import { isRole, type Role } from '../modules/org/roles.js';
+import type { Role } from '../platform/security/access.js';
 import type { DataScope } from '../platform/db/schema.js';
 
 async function readPassword(): Promise<string> {
@@ -22,7 +22,7 @@ export async function userCreate(ctx: CommandContext): Promise<number> {
   const v = ctx.values as { username?: string; name?: string; region?: string; role?: string[]; scope?: string };
   if (!v.username || !v.name || !v.region) throw new Error('需要 --username、--name 和 --region');
   const roles = (v.role?.length ? v.role : ['admin']) as string[];
-  const bad = roles.find((r) => !isRole(r));
+  const bad = roles.find((r) => !ACCESS.isRole(r));
   if (bad) throw new Error(`未知角色：${bad}`);
   const scope = (v.scope ?? 'all') as DataScope;
   if (!['all', 'subtree', 'level', 'self'].includes(scope)) throw new Error(`未知数据权限：${scope}`);
@@ -47,7 +47,7 @@ async function resolveRegion(yifa: Awaited<ReturnType<typeof openYifa>>, ref: st
   if (any) throw new Error(`区划"${ref}"不存在`);
   // Empty installation: the first region is the county at the root.
   const id = randomUUID();
-  const row = { id, parent_id: null, level: 'county' as const, name: ref, code: null, path: `/${id}/`, created_at: new Date().toISOString() };
+  const row = { id, parent_id: null, level: 'county' as const, name: ref, code: null, path: `/${id}/`, created_at: yifa.clock.now().toISOString() };
   await yifa.journal.perform({ type: 'org.region.create', actor: SYSTEM_ACTOR, subject: { type: 'region', id, regionPath: row.path }, payload: row }, async (trx) => {
     await trx.insertInto('regions').values(row).execute();
     return row;

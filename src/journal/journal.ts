@@ -11,7 +11,7 @@ import { CompiledQuery, type Transaction } from 'kysely';
 import { THEN_COMMIT } from '../platform/db/pg-pipeline.js';
 import type { Db } from '../platform/db/database.js';
 import type { ActionTable, Database } from '../platform/db/schema.js';
-import { AppError } from '../platform/http/errors.js';
+import { DomainError } from '../platform/errors.js';
 import { canonicalJson } from './canonical.js';
 import { runFixed } from '../platform/db/fixed-queries.js';
 import { actionLeafBytes } from './leaf.js';
@@ -20,6 +20,7 @@ import {
   type Frontier, type Hash, type NodeReader,
 } from './merkle.js';
 import { signCheckpoint, signCosignature, keyIdOf, type Checkpoint } from './checkpoint.js';
+import type { Clock } from '../platform/clock.js';
 
 export interface Actor {
   userId: string | null;
@@ -68,13 +69,14 @@ export class Journal {
   private frontier: Frontier = EMPTY_FRONTIER;
   /** Grows with every action this process commits: projections cached in memory key on it. */
   version = 0;
-  /** The server's clock: actions' receivedAt and the legal "today" of gates. Tests and the demo's history set it. */
-  clock: () => Date = () => new Date();
+  /** "Now" on the installation's clock (Yifa.clock): actions' receivedAt, checkpoints' time. */
+  readonly clock = (): Date => this.time.now();
 
   constructor(
     readonly db: Db,
     private readonly signing: { privateKey: KeyObject; publicKey: KeyObject; publicKeyPem: string },
     readonly origin: string,
+    private readonly time: Clock,
   ) {}
 
   get publicKeyPem(): string {
@@ -120,7 +122,7 @@ export class Journal {
         const prior = await this.findByIdempotencyKey(trx, input.actor.userId, input.idempotencyKey);
         if (prior) {
           if (prior.type !== input.type) {
-            throw new AppError('CONFLICT', `幂等键 ${input.idempotencyKey} 已用于另一操作（${prior.type}），请使用新的幂等键`);
+            throw new DomainError('CONFLICT', `幂等键 ${input.idempotencyKey} 已用于另一操作（${prior.type}），请使用新的幂等键`);
           }
           return { result: (prior.result === null ? null : JSON.parse(prior.result)) as T, action: prior, replayed: true };
         }
@@ -275,7 +277,7 @@ export class Journal {
     const { size, root } = await this.root();
     if (size === 0) return latest;
     if (latest && latest.size >= size) return latest;
-    const cp = signCheckpoint(this.signing.privateKey, this.origin, size, root, new Date().toISOString());
+    const cp = signCheckpoint(this.signing.privateKey, this.origin, size, root, this.clock().toISOString());
     const row = toRow(cp);
     // Two servers may sign the same size at once: the first one stored wins.
     await this.db.kysely.insertInto('checkpoints').values(row).onConflict((oc) => oc.column('size').doNothing()).execute();

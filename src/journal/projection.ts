@@ -21,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import { canonicalJson } from './canonical.js';
 import { SYSTEM_ACTOR, type Journal } from './journal.js';
-import { AppError } from '../platform/http/errors.js';
+import { DomainError } from '../platform/errors.js';
 import type { Engine } from '../platform/db/database.js';
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -249,8 +249,8 @@ async function proveByReplay<S>(p: ProofInput<S>, state: S, fail: (v: { kind: Mi
 }
 
 /** The answer to a request for a record whose projection is not proven. */
-export function integrityError(m: ProjectionMismatch): AppError {
-  return new AppError(
+export function integrityError(m: ProjectionMismatch): DomainError {
+  return new DomainError(
     'INTEGRITY_ERROR',
     `${m.message}。为防止依据被改动的数据出具文书或继续办理，已停止处理，并已记入操作日志提醒监督人员；请联系系统管理员核查。`,
     { details: m.toJSON() },

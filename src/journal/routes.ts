@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Yifa } from '../platform/yifa.js';
-import { AppError, notFound } from '../platform/http/errors.js';
+import { DomainError, notFound } from '../platform/errors.js';
 import { serviceRequest } from '../platform/http/request.js';
 import { decodeCursor, pageOf, pageQuery } from '../platform/http/pagination.js';
 import { scopeFilter } from '../platform/security/scope.js';
@@ -36,7 +36,7 @@ export const journalRoutes = (yifa: Yifa, policies: JournalReadPolicies): Fastif
 
   app.get('/journal/checkpoint', { schema: { tags, summary: '最新签名检查点' }, config: publicLimit }, async () => {
     const cp = await yifa.journal.checkpoint();
-    if (!cp) throw new AppError('NOT_FOUND', '日志为空，尚无检查点');
+    if (!cp) throw new DomainError('NOT_FOUND', '日志为空，尚无检查点');
     return cp;
   });
 
@@ -45,8 +45,8 @@ export const journalRoutes = (yifa: Yifa, policies: JournalReadPolicies): Fastif
     config: publicLimit,
   }, async (req) => {
     const cp = req.query.size === undefined ? await yifa.journal.checkpoint() : await yifa.journal.checkpointAt(req.query.size);
-    if (!cp) throw new AppError('NOT_FOUND', '该规模的签名检查点不存在');
-    if (req.query.seq >= cp.size) throw new AppError('INVALID_INPUT', `序号 ${req.query.seq} 不在规模为 ${cp.size} 的树中`);
+    if (!cp) throw new DomainError('NOT_FOUND', '该规模的签名检查点不存在');
+    if (req.query.seq >= cp.size) throw new DomainError('INVALID_INPUT', `序号 ${req.query.seq} 不在规模为 ${cp.size} 的树中`);
     const action = await yifa.journal.action(req.query.seq);
     if (!action) throw notFound('日志条目');
     const proof = await yifa.journal.inclusionProof(req.query.seq, cp.size);
@@ -61,11 +61,11 @@ export const journalRoutes = (yifa: Yifa, policies: JournalReadPolicies): Fastif
     config: publicLimit,
   }, async (req) => {
     const { from, to } = req.query;
-    if (from > to || from === 0) throw new AppError('INVALID_INPUT', '须满足 0 < from ≤ to');
+    if (from > to || from === 0) throw new DomainError('INVALID_INPUT', '须满足 0 < from ≤ to');
     const [a, b] = await Promise.all([yifa.journal.checkpointAt(from), yifa.journal.checkpointAt(to)]);
-    if (!b) throw new AppError('NOT_FOUND', `规模 ${to} 处没有签名检查点（to 须为已签名检查点的规模）`);
+    if (!b) throw new DomainError('NOT_FOUND', `规模 ${to} 处没有签名检查点（to 须为已签名检查点的规模）`);
     const proof = await yifa.journal.consistencyProof(from, to).catch((e: Error) => {
-      throw new AppError('CONFLICT', `无法由存储的节点构造一致性证明（${e.message}）：日志可能已损坏，请运行 yifa journal verify`);
+      throw new DomainError('CONFLICT', `无法由存储的节点构造一致性证明（${e.message}）：日志可能已损坏，请运行 yifa journal verify`);
     });
     return { from: a ?? null, fromSize: from, to: b, proof: proof.map((h) => h.toString('hex')) };
   });

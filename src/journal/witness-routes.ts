@@ -9,7 +9,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Yifa } from '../platform/yifa.js';
-import { AppError } from '../platform/http/errors.js';
+import { DomainError } from '../platform/errors.js';
 import { serviceRequest } from '../platform/http/request.js';
 import { keyIdOf } from './checkpoint.js';
 import { publicKeyOf, spkiDer, trustedWitnesses } from './trusted-witnesses.js';
@@ -46,7 +46,7 @@ export const witnessRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) =>
     config: publicLimit,
   }, async (req) => {
     const row = await latestCosigned(yifa.db.kysely, req.query.origin);
-    if (!row) throw new AppError('NOT_FOUND', `本系统尚未见证过日志“${req.query.origin}”`);
+    if (!row) throw new DomainError('NOT_FOUND', `本系统尚未见证过日志“${req.query.origin}”`);
     return witnessedRecord(row, { name: yifa.journal.origin, keyId: yifa.journal.keyId, publicKeyPem: yifa.journal.publicKeyPem });
   });
 
@@ -69,20 +69,20 @@ async function acceptCosignature(yifa: Yifa, input: CosignatureInput) {
   try {
     key = publicKeyOf(input.witness.publicKeyPem, '见证方公钥');
   } catch (e) {
-    throw new AppError('INVALID_INPUT', (e as Error).message);
+    throw new DomainError('INVALID_INPUT', (e as Error).message);
   }
   const keyId = keyIdOf(key);
   requireTrusted(yifa, spkiDer(key), keyId);
   const cp = await yifa.journal.checkpointAt(input.size);
   if (!cp || cp.rootHash !== input.rootHash) {
-    throw new AppError('CHECKPOINT_UNKNOWN', `本日志没有规模为 ${input.size}、根哈希为 ${input.rootHash.slice(0, 16)}… 的签名检查点：见证方见到的不是本日志签发的检查点`);
+    throw new DomainError('CHECKPOINT_UNKNOWN', `本日志没有规模为 ${input.size}、根哈希为 ${input.rootHash.slice(0, 16)}… 的签名检查点：见证方见到的不是本日志签发的检查点`);
   }
   if (!verifyCosignature(cp.body, input.time, Buffer.from(input.signature, 'base64'), input.witness.publicKeyPem)) {
-    throw new AppError('SIGNATURE_INVALID', `见证签名不能用见证方公钥 ${keyId} 验证`);
+    throw new DomainError('SIGNATURE_INVALID', `见证签名不能用见证方公钥 ${keyId} 验证`);
   }
   const row = {
     id: randomUUID(), size: input.size, root_hash: input.rootHash, witness_name: input.witness.name, witness_key_id: keyId,
-    witness_public_key_pem: input.witness.publicKeyPem, cosign_time: input.time, signature: input.signature, received_at: yifa.journal.clock().toISOString(),
+    witness_public_key_pem: input.witness.publicKeyPem, cosign_time: input.time, signature: input.signature, received_at: yifa.clock.now().toISOString(),
   };
   await yifa.db.kysely.insertInto('journal_cosignatures').values(row).execute();
   return { accepted: true, id: row.id, size: row.size, witnessKeyId: keyId };
@@ -90,9 +90,9 @@ async function acceptCosignature(yifa: Yifa, input: CosignatureInput) {
 
 function requireTrusted(yifa: Yifa, der: Buffer, keyId: string): void {
   const file = yifa.config.trustedWitnessesFile;
-  if (!file) throw new AppError('WITNESS_UNTRUSTED', '本系统未配置受信任的见证方（YIFA_TRUSTED_WITNESSES），不接受见证签名');
+  if (!file) throw new DomainError('WITNESS_UNTRUSTED', '本系统未配置受信任的见证方（YIFA_TRUSTED_WITNESSES），不接受见证签名');
   if (!trustedWitnesses(file).some((w) => w.der.equals(der))) {
-    throw new AppError('WITNESS_UNTRUSTED', `见证方公钥 ${keyId} 不在本系统信任的见证方名单中（YIFA_TRUSTED_WITNESSES），见证签名未被接受`);
+    throw new DomainError('WITNESS_UNTRUSTED', `见证方公钥 ${keyId} 不在本系统信任的见证方名单中（YIFA_TRUSTED_WITNESSES），见证签名未被接受`);
   }
 }
 

@@ -1,5 +1,6 @@
 /**
  * The running application's parts, opened once and passed to routes, the CLI and tests.
+ * The composition root (src/app/root.ts) opens it with what the modules add.
  */
 import type { Config } from './config.js';
 import { openDatabase, type Db } from './db/database.js';
@@ -8,10 +9,17 @@ import { Journal } from '../journal/journal.js';
 import { loadOrCreateSigningKey } from '../journal/checkpoint.js';
 import { CalendarStore } from '../calendar/store.js';
 import { FsBlobStore, type BlobStore } from './blobs/store.js';
+import { Clock } from './clock.js';
+import type { AccessTable } from './security/access.js';
+import type { Migrations } from './module.js';
 import { join } from 'node:path';
 
 export interface Yifa {
   config: Config;
+  /** Where every service takes "now" from */
+  clock: Clock;
+  /** Which roles hold which permissions, from every module's manifest */
+  access: AccessTable;
   db: Db;
   journal: Journal;
   calendar: CalendarStore;
@@ -20,17 +28,26 @@ export interface Yifa {
   close(): Promise<void>;
 }
 
-export async function openYifa(config: Config, opts: { migrate?: boolean } = {}): Promise<Yifa> {
+/** What the modules add to the platform, assembled by the composition root. */
+export interface ModuleParts {
+  /** Every migration, the platform's and the modules' */
+  migrations: Migrations;
+  access: AccessTable;
+}
+
+/** `clock`: real time unless given (tests fix it). */
+export async function openPlatform(config: Config, parts: ModuleParts, opts: { migrate?: boolean; clock?: Clock } = {}): Promise<Yifa> {
+  const clock = opts.clock ?? new Clock();
   const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    if (opts.migrate !== false) await migrateToLatest(db);
+    if (opts.migrate !== false) await migrateToLatest(db, parts.migrations);
     db.prepareStatements();
     const key = loadOrCreateSigningKey(config.dataDir, config.signingKeyFile);
-    const journal = new Journal(db, key, config.journalOrigin);
-    const calendar = new CalendarStore(db, journal);
+    const journal = new Journal(db, key, config.journalOrigin, clock);
+    const calendar = new CalendarStore(db, journal, clock);
     if (opts.migrate !== false) await calendar.seedIfEmpty();
     const blobs = await new FsBlobStore(join(config.dataDir, 'blobs')).init();
-    return { config, db, journal, calendar, blobs, close: () => db.close() };
+    return { config, clock, access: parts.access, db, journal, calendar, blobs, close: () => db.close() };
   } catch (e) {
     await db.close();
     throw e;

@@ -60,7 +60,7 @@ export function procedureRoutes<T extends CommonTypes>(yifa: Yifa, sp: ServedPro
     app.get(`${path}/dictionaries`, { schema: { tags, summary: `${name}：状态、操作及其表单、文书字典` } }, async (req) => {
       await serviceRequest(yifa, req, read);
       return {
-        today: todayInChina(yifa.journal.clock()),
+        today: yifa.clock.today(),
         statuses: sp.proc.statusNames,
         series: sp.series,
         approvalKinds: sp.proc.approvals?.kinds ?? {},

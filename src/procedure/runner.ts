@@ -142,7 +142,7 @@ export async function runAction<T extends ProcedureTypes, L extends Loaded, Save
     throw new AppError('FORBIDDEN', `您的角色不能${spec.title}`);
   }
   const payload = parsePayload(spec, rawPayload);
-  const now = yifa.journal.clock();
+  const now = yifa.clock.now();
   const at = now.toISOString();
   const today = todayInChina(now);
   const actor = { personId: req.auth.user.personId, userId: req.auth.user.id };

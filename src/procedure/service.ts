@@ -207,7 +207,7 @@ export async function visibleState<T extends CommonTypes>(yifa: Yifa, req: Reque
 
 export async function getRecord<T extends CommonTypes>(yifa: Yifa, req: Request, sp: ServedProcedure<T>, id: string) {
   const { state } = await visibleState(yifa, req, sp, id);
-  const today = todayInChina(yifa.journal.clock());
+  const today = yifa.clock.today();
   const [table, agency, documents] = await Promise.all([yifa.calendar.table(), agencyRef(yifa.db.kysely, (state as { agencyId: string }).agencyId), issuedTo(yifa.db.kysely, { type: sp.proc.subjectType, id })]);
   return viewOf(sp, req, state, { agencyName: agency?.name ?? '', deadlines: sp.deadlines(state, { table, today }), documents });
 }
@@ -236,7 +236,7 @@ export interface RecordListItem {
 
 /** The records in the reader's scope, newest first (overdue: most overdue first), with a text search. */
 export async function listRecords<T extends CommonTypes>(yifa: Yifa, req: Request, sp: ServedProcedure<T>, f: RecordFilters): Promise<Page<RecordListItem>> {
-  const today = todayInChina(yifa.journal.clock());
+  const today = yifa.clock.today();
   const warnBy = nthWorkingDayAfter(await yifa.calendar.table(), today, WARNING_WORKING_DAYS);
   const order = f.overdue ? (['next_due', 'id'] as const) : (['opened_on', 'id'] as const);
   const direction = f.overdue ? 'asc' : 'desc';

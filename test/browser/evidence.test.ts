@@ -15,8 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { SHOTS, startHarness, type BrowserHarness } from './harness.js';
 import { choose, settled } from './antd.js';
-import { seedDemoCases } from '../../src/demo/penalty-cases.js';
-import { demoAudio } from '../../src/demo/evidence.js';
+import { seedDemoCases } from '../../src/modules/enforcement/demo.js';
+import { demoAudio } from '../../src/modules/evidence/demo.js';
 import { verifyAndRecord } from '../../src/modules/evidence/verify.js';
 import type { PenaltyCase } from '../../src/modules/enforcement/penalty-case.js';
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { ENGINES } from '../helpers/engines.js';
 import { SHOTS, startHarness, type BrowserHarness } from './harness.js';
-import { addDays, todayInChina } from '../../src/calendar/legal-date.js';
+import { addDays } from '../../src/calendar/legal-date.js';
 
 describe.each(ENGINES)('the web app on %s', (engine) => {
   let h: BrowserHarness;
@@ -46,9 +46,9 @@ describe.each(ENGINES)('the web app on %s', (engine) => {
     const number = `E2E${engine.toUpperCase()}0001`;
     await certDialog.getByLabel('执法证号').fill(number);
     await certDialog.getByLabel('执法区域').fill('秀山县妙泉镇');
-    await certDialog.getByLabel('发证日期').fill(addDays(todayInChina(), -1));
+    await certDialog.getByLabel('发证日期').fill(addDays(h.yifa.clock.today(), -1));
     await certDialog.getByLabel('发证日期').press('Enter');
-    await certDialog.getByLabel('有效期至').fill(addDays(todayInChina(), 900));
+    await certDialog.getByLabel('有效期至').fill(addDays(h.yifa.clock.today(), 900));
     await certDialog.getByLabel('有效期至').press('Enter');
     await certDialog.getByRole('button', { name: /保\s*存/ }).click();
     await page.locator('td', { hasText: number }).waitFor();

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadConfig, type Config } from '../../src/platform/config.js';
-import { openYifa, type Yifa } from '../../src/platform/yifa.js';
-import { buildApp } from '../../src/platform/http/app.js';
-import { seedDemoTown } from '../../src/demo/town.js';
+import { buildApp, openYifa } from '../../src/app/root.js';
+import type { Yifa } from '../../src/platform/yifa.js';
+import { seedDemoTown } from '../../src/modules/org/demo.js';
 import type { Engine } from '../../src/platform/db/database.js';
 import { createPostgresDatabase } from '../helpers/engines.js';
 
@@ -30,12 +30,13 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-export async function startHarness(engine: Engine): Promise<BrowserHarness> {
+/** `config` overrides settings (as environment variables would). */
+export async function startHarness(engine: Engine, opts: { config?: Partial<Config> } = {}): Promise<BrowserHarness> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install chromium (the browser tier cannot run)`);
   mkdirSync(SHOTS, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), `yifa-e2e-${engine}-`));
   const databaseUrl = engine === 'postgres' ? await createPostgresDatabase() : undefined;
-  const config: Config = { ...loadConfig({}), dataDir, databaseUrl, demoPassword: DEMO_PASSWORD, checkpointIntervalSeconds: 0 };
+  const config: Config = { ...loadConfig({}), dataDir, databaseUrl, demoPassword: DEMO_PASSWORD, checkpointIntervalSeconds: 0, ...opts.config };
   const yifa = await openYifa(config);
   await seedDemoTown(yifa, { password: DEMO_PASSWORD });
   const app = await buildApp(yifa);

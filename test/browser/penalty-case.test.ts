@@ -15,7 +15,8 @@ const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
 
 describe('a penalty case in the browser', () => {
   let h: BrowserHarness;
-  beforeAll(async () => { h = await startHarness('sqlite'); });
+  // The case runs over 15 days of the installation's clock, on which sessions expire: the logins last a month.
+  beforeAll(async () => { h = await startHarness('sqlite', { config: { sessionMinutes: 30 * 24 * 60 } }); });
   afterAll(async () => h?.close());
 
   const select = (page: Page, d: Locator, id: string, ...texts: string[]) => choose(page, d, id, texts, d.locator('.ant-modal-title'));
@@ -51,7 +52,7 @@ describe('a penalty case in the browser', () => {
     const [name1, name2] = ['zhifa1', 'zhifa2'].map((u) => officerNames.find((o) => o.username === u)!.name);
     const chair = (await db.selectFrom('people').select('name').where('post', '=', '综合行政执法办公室主任').executeTakeFirstOrThrow()).name;
 
-    h.yifa.journal.clock = at('2026-03-02');
+    h.yifa.clock.source = at('2026-03-02');
     const officer = await h.newPage();
     await h.login(officer, 'zhifa1');
     const head = await h.newPage();
@@ -115,12 +116,12 @@ describe('a penalty case in the browser', () => {
     });
     await expect.poll(() => status(officer).textContent()).toBe('调查终结');
 
-    h.yifa.journal.clock = at('2026-03-03');
+    h.yifa.clock.source = at('2026-03-03');
     await officer.reload();
     await act(officer, 'penalty.serve-notice', async (d) => { await select(officer, d, 'method', '直接送达'); });
 
     // Deciding inside the hearing window is refused, with the article.
-    h.yifa.journal.clock = at('2026-03-04');
+    h.yifa.clock.source = at('2026-03-04');
     await head.reload();
     await head.locator('[data-action="penalty.decide"]').click();
     const early = head.getByRole('dialog');
@@ -142,7 +143,7 @@ describe('a penalty case in the browser', () => {
     });
     await expect.poll(() => status(officer).textContent()).toBe('听证');
 
-    h.yifa.journal.clock = at('2026-03-16');
+    h.yifa.clock.source = at('2026-03-16');
     await officer.reload();
     await act(officer, 'penalty.hold-hearing', async (d) => {
       await tags(d, 'agents', ['王某某', '律师李某某']);
@@ -179,7 +180,7 @@ describe('a penalty case in the browser', () => {
       expect(body, item).toContain(item);
     }
 
-    h.yifa.journal.clock = at('2026-03-17');
+    h.yifa.clock.source = at('2026-03-17');
     await officer.goto(caseUrl);
     await officer.locator('[data-action="penalty.serve-decision"]').waitFor();
     await act(officer, 'penalty.serve-decision', async (d) => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, SHOTS, startHarness, type BrowserHarness } from './harness.js';
 import { choose, option, settled } from './antd.js';
-import { seedDemoCases } from '../../src/demo/penalty-cases.js';
+import { seedDemoCases } from '../../src/modules/enforcement/demo.js';
 import { createUser } from '../../src/modules/org/service.js';
 import { contextOfUser } from '../../src/modules/org/sessions.js';
 import { openCase } from '../../src/modules/enforcement/service.js';
@@ -38,13 +38,13 @@ describe('penalty cases under supervision', () => {
     qingxi = q.id;
     const person = await db.selectFrom('people').select('id').where('agency_id', '=', qingxi).orderBy('id').executeTakeFirstOrThrow();
     await createUser(h.yifa, null, { username: 'qingxi1', displayName: '清溪场镇执法队员', password: DEMO_PASSWORD, personId: person.id, agencyId: qingxi, regionId: q.region_id, dataScope: 'level', roles: ['officer'] });
-    const as = { auth: await contextOfUser(h.yifa.db, 'qingxi1'), denied: async () => {} };
+    const as = { auth: await contextOfUser(h.yifa, 'qingxi1'), denied: async () => {} };
     // Registered through the year, so that the unfiltered list mixes the two towns on every page.
-    const realClock = h.yifa.journal.clock;
+    const realClock = h.yifa.clock.source;
     try {
       for (let i = 1; i <= QINGXI_CASES; i++) {
         const at = new Date(realClock().getTime() - i * 5 * 86_400_000);
-        h.yifa.journal.clock = () => at;
+        h.yifa.clock.source = () => at;
         await openCase(h.yifa, as, 'penalty.register', {
           source: { kind: 'patrol', summary: `巡查发现清溪村第${i}处乱倒垃圾`, receivedOn: todayInChina(at) },
           party: { kind: 'citizen', name: `清溪当事人${i}`, idNumber: null, address: '秀山县清溪场镇清溪村', phone: null, representative: null },
@@ -52,13 +52,13 @@ describe('penalty cases under supervision', () => {
         });
       }
     } finally {
-      h.yifa.journal.clock = realClock;
+      h.yifa.clock.source = realClock;
     }
   });
   afterAll(async () => h?.close());
 
   const db = () => h.yifa.db.kysely;
-  const today = () => todayInChina(h.yifa.journal.clock());
+  const today = () => h.yifa.clock.today();
   const sorted = (ids: string[]) => [...ids].sort();
   /** The case ids the list shows now. */
   const listed = async (page: Page) => sorted(await page.locator('.ant-table-tbody tr[data-row-key]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-key')!)));

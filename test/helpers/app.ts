@@ -5,12 +5,13 @@
 import { rmSync } from 'node:fs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/platform/config.js';
-import { openYifa, type Yifa } from '../../src/platform/yifa.js';
-import { buildApp } from '../../src/platform/http/app.js';
-import { seedDemoTown } from '../../src/demo/town.js';
-import { seedDemoCases } from '../../src/demo/penalty-cases.js';
+import { buildApp, openYifa } from '../../src/app/root.js';
+import type { Yifa } from '../../src/platform/yifa.js';
+import { seedDemoTown } from '../../src/modules/org/demo.js';
+import { seedDemoCases } from '../../src/modules/enforcement/demo.js';
 import { seedDemoInformationRequests } from '../../src/modules/information-requests/demo.js';
 import type { Engine } from '../../src/platform/db/database.js';
+import type { Clock } from '../../src/platform/clock.js';
 import { createTestDatabase } from './engines.js';
 
 export const DEMO_PASSWORD = 'Demo-Password-2026';
@@ -50,13 +51,14 @@ export class Client {
 
 /**
  * `demo` seeds the town (default); `cases` also its year of penalty cases, as `npm start`
- * does; `config` overrides settings (as environment variables would).
+ * does; `config` overrides settings (as environment variables would); `clock` fixes the
+ * installation's clock (default real time).
  */
-export async function startTestApp(engine: Engine, opts: { demo?: boolean; cases?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function startTestApp(engine: Engine, opts: { demo?: boolean; cases?: boolean; config?: Partial<Config>; clock?: Clock } = {}): Promise<TestApp> {
   const t = await createTestDatabase(engine, { migrate: false });
   await t.db.close();
   const config: Config = { ...loadConfig({}), dataDir: t.dataDir, databaseUrl: t.databaseUrl, demoPassword: DEMO_PASSWORD, checkpointIntervalSeconds: 0, ...opts.config };
-  const yifa = await openYifa(config);
+  const yifa = await openYifa(config, opts.clock ? { clock: opts.clock } : {});
   if (opts.demo !== false) await seedDemoTown(yifa, { password: DEMO_PASSWORD });
   if (opts.cases) {
     await seedDemoCases(yifa);

@@ -2,7 +2,7 @@
 // process and appends N actions, pausing a little between them so writers interleave.
 // Usage: node bin/run-ts.mjs test/helpers/append-process.ts NAME N
 import { loadConfig } from '../../src/platform/config.js';
-import { openYifa } from '../../src/platform/yifa.js';
+import { openYifa } from '../../src/app/root.js';
 
 const [name, count] = [process.argv[2] ?? 'p', Number(process.argv[3] ?? 10)];
 const yifa = await openYifa(loadConfig());

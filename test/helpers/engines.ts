@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Db, type Engine } from '../../src/platform/db/database.js';
-import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import { migrate } from '../../src/app/root.js';
 
 export const ENGINES: Engine[] = ['sqlite', 'postgres'];
 
@@ -36,7 +36,7 @@ export async function createTestDatabase(engine: Engine, opts: { migrate?: boole
   const dataDir = mkdtempSync(join(tmpdir(), `yifa-${engine}-`));
   const databaseUrl = engine === 'postgres' ? await createPostgresDatabase() : undefined;
   const db = openDatabase({ databaseUrl, dataDir });
-  if (opts.migrate !== false) await migrateToLatest(db);
+  if (opts.migrate !== false) await migrate(db);
   return {
     db,
     dataDir,

@@ -15,11 +15,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
-import { DEMO_LOGINS } from '../../src/demo/town.js';
+import { DEMO_LOGINS } from '../../src/modules/org/demo.js';
 import { inScope } from '../../src/platform/security/scope.js';
 import type { PenaltyCase } from '../../src/modules/enforcement/penalty-case.js';
 import type { InformationRequest } from '../../src/modules/information-requests/state.js';
-import { JOURNAL_READ_POLICIES } from '../../src/platform/http/app.js';
+import { JOURNAL_READ_POLICIES } from '../../src/app/root.js';
 import { NO_SUBJECT } from '../../src/journal/read-policy.js';
 
 const STRONG = 'Xq7#pLm2-Vt9wRz';

@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { grantRefusal, grantableRoles, scopeWithin, type Privileges } from '../../src/modules/org/grants.js';
 import { inScope } from '../../src/platform/security/scope.js';
-import { permissionsOf, ROLE_IDS, type Role } from '../../src/modules/org/roles.js';
+import { ROLE_IDS } from '../../src/modules/org/roles.js';
+import type { Role } from '../../src/platform/security/access.js';
+import { ACCESS } from '../../src/app/root.js';
 import type { DataScope } from '../../src/platform/db/schema.js';
 
 const KINDS: DataScope[] = ['all', 'subtree', 'level', 'self'];
@@ -54,7 +56,7 @@ function run(regions: string[], attacker: Account, others: Account[], attempts: 
   for (const a of attempts) {
     const actorId = [...controlled][a.actor % controlled.size]!;
     const actor = accounts.get(actorId)!;
-    if (!permissionsOf([...actor.roles]).has('user.manage')) continue;
+    if (!ACCESS.permissionsOf([...actor.roles]).has('user.manage')) continue;
     const scope = { kind: actor.scope.kind, regionPath: actor.scope.regionPath, userId: actor.id, personId: null };
     const grantor = { userId: actor.id, roles: actor.roles, scope: actor.scope };
     const all = [...accounts.values()];

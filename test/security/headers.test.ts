@@ -12,9 +12,10 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import buildWeb from '../browser/build-web.js';
-import { WEB_DIST, buildApp } from '../../src/platform/http/app.js';
+import { WEB_DIST } from '../../src/platform/http/app.js';
+import { buildApp } from '../../src/app/root.js';
 import { HSTS } from '../../src/platform/http/security-headers.js';
-import { demoPhoto } from '../../src/demo/evidence.js';
+import { demoPhoto } from '../../src/modules/evidence/demo.js';
 import type { Config } from '../../src/platform/config.js';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -88,8 +89,8 @@ describe.each(ENGINES)('security headers and proxies on %s', (engine) => {
   it('lets the console frame an evidence file, and the file run nothing', async () => {
     const zhifa1 = await t.login('zhifa1');
     const fuzeren = await t.login('fuzeren');
-    const clock = t.yifa.journal.clock;
-    t.yifa.journal.clock = () => new Date('2026-05-11T10:00:00+08:00');
+    const clock = t.yifa.clock.source;
+    t.yifa.clock.source = () => new Date('2026-05-11T10:00:00+08:00');
     let url: string;
     try {
       const officers = [(await zhifa1.get('/api/v1/session')).json().user.personId, (await (await t.login('zhifa2')).get('/api/v1/session')).json().user.personId];
@@ -105,7 +106,7 @@ describe.each(ENGINES)('security headers and proxies on %s', (engine) => {
       expect(added.statusCode, added.body).toBe(200);
       url = `/api/v1/penalty-cases/${caseId}/evidence/${added.json().case.evidence.at(-1).seq}/content`;
     } finally {
-      t.yifa.journal.clock = clock;
+      t.yifa.clock.source = clock;
     }
     const file = await zhifa1.get(url);
     expect(file.statusCode).toBe(200);

@@ -26,7 +26,7 @@ import { PENALTY_PROCEDURE, emptyCase } from '../../src/modules/enforcement/work
 import { applyAction } from '../../src/procedure/decide.js';
 import { contextOfUser } from '../../src/modules/org/sessions.js';
 import { searchGrams } from '../../src/platform/search/grams.js';
-import { addDays, todayInChina } from '../../src/calendar/legal-date.js';
+import { addDays } from '../../src/calendar/legal-date.js';
 import type { PenaltyCase } from '../../src/modules/enforcement/penalty-case.js';
 
 const run = promisify(execFile);
@@ -122,7 +122,7 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
       expect(file.headers['content-type']).not.toContain('zip');
 
       // An action would otherwise record the changed state under a new stateHash.
-      const payment = await fuzeren.post(`/api/v1/penalty-cases/${row.id}/actions`, { type: 'penalty.record-payment', payload: { on: todayInChina(), amountFen: 100, receipt: '缴款书 No.1' } }, { 'idempotency-key': randomUUID() });
+      const payment = await fuzeren.post(`/api/v1/penalty-cases/${row.id}/actions`, { type: 'penalty.record-payment', payload: { on: t.yifa.clock.today(), amountFen: 100, receipt: '缴款书 No.1' } }, { 'idempotency-key': randomUUID() });
       expect(payment.statusCode).toBe(500);
       expect(payment.json().error.code).toBe('INTEGRITY_ERROR');
       expect(await rowOf(row.id)).toEqual(before);
@@ -163,13 +163,13 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
     expect(existsSync(out)).toBe(false);
 
     // The scheduled check records its result and alerts (the CLI export above alerted from its own process).
-    const t0 = t.yifa.journal.clock;
-    t.yifa.journal.clock = () => new Date(Date.now() + ALERT_INTERVAL_MS + 60_000);
+    const t0 = t.yifa.clock.source;
+    t.yifa.clock.source = () => new Date(Date.now() + ALERT_INTERVAL_MS + 60_000);
     try {
       const scheduled = await verifyProjectionsAndRecord(t.yifa.journal, [penaltyCaseReplayer(t.yifa.db.kysely)], 'schedule');
       expect(scheduled).toMatchObject({ ok: false, problemCount: 2 });
     } finally {
-      t.yifa.journal.clock = t0;
+      t.yifa.clock.source = t0;
     }
     const recorded = await t.yifa.db.kysely.selectFrom('actions').select('payload').where('subject_type', '=', PROJECTION_CHECK_SUBJECT.type).where('subject_id', '=', PROJECTION_CHECK_SUBJECT.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
     expect(JSON.parse(recorded.payload)).toMatchObject({ via: 'schedule', ok: false, problemCount: 2 });
@@ -236,9 +236,9 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
 
   it('proves a case journaled before stateHash by replaying it, refuses it once changed, and seals it with its next action', async () => {
     // A case as the code before migration 011 left it: a result without stateHash, a row of plain JSON without state_hash.
-    const auth = await contextOfUser(t.yifa.db, 'zhifa1');
+    const auth = await contextOfUser(t.yifa, 'zhifa1');
     const agency = await t.yifa.db.kysely.selectFrom('agencies').innerJoin('regions', 'regions.id', 'agencies.region_id').select(['agencies.id', 'regions.path']).where('agencies.id', '=', auth.user.agencyId!).executeTakeFirstOrThrow();
-    const today = todayInChina(t.yifa.journal.clock());
+    const today = t.yifa.clock.today();
     const legacy = async () => {
       const id = randomUUID();
       const payload = { source: { kind: 'patrol', summary: '巡查发现露天焚烧秸秆（旧版本登记）', receivedOn: today }, party: { kind: 'citizen', name: '李某某', idNumber: null, address: '秀山县妙泉镇', phone: null, representative: null }, field: '综合行政执法' };
@@ -271,7 +271,7 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
     await t.yifa.db.kysely.updateTable('penalty_cases').set({ state: JSON.stringify(changed.c) }).where('id', '=', changed.id).execute();
 
     // The next action proves it by replay, then records a stateHash the row now holds.
-    const officers = [auth.user.personId!, (await contextOfUser(t.yifa.db, 'zhifa2')).user.personId!];
+    const officers = [auth.user.personId!, (await contextOfUser(t.yifa, 'zhifa2')).user.personId!];
     const filed = await zhifa1.post(`/api/v1/penalty-cases/${old.id}/actions`, { type: 'penalty.request-filing', payload: { violationTypeId: 'straw-burning', actOn: addDays(today, -1), seriousHarm: false, officers, summary: '露天焚烧秸秆' } }, { 'idempotency-key': randomUUID() });
     expect(filed.statusCode, filed.body).toBe(200);
     const sealed = await rowOf(old.id);
@@ -311,7 +311,7 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
     const investigating = (await rows()).find((r) => r.status === 'investigating')!;
     const officers = (JSON.parse(investigating.state) as PenaltyCase).officers;
     const inquiry = (i: number) => zhifa1.post(`/api/v1/penalty-cases/${investigating.id}/actions`, {
-      type: 'penalty.record-inquiry', payload: { on: todayInChina(), place: '妙泉镇综合行政执法办公室', officers, subject: `证人${i}`, summary: '证人陈述所见' },
+      type: 'penalty.record-inquiry', payload: { on: t.yifa.clock.today(), place: '妙泉镇综合行政执法办公室', officers, subject: `证人${i}`, summary: '证人陈述所见' },
     }, { 'idempotency-key': randomUUID() });
     // (An earlier test may have changed and restored this case: only new alerts count.)
     const alerted = (await alertsOf(investigating.id)).length;

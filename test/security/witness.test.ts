@@ -22,7 +22,7 @@ import { sql } from 'kysely';
 import { ENGINES, createTestDatabase } from '../helpers/engines.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { loadConfig, type Config } from '../../src/platform/config.js';
-import { openYifa } from '../../src/platform/yifa.js';
+import { openYifa } from '../../src/app/root.js';
 import type { Engine } from '../../src/platform/db/database.js';
 import { Journal } from '../../src/journal/journal.js';
 import { loadOrCreateSigningKey, signCheckpoint, signCosignature } from '../../src/journal/checkpoint.js';
@@ -162,7 +162,7 @@ describe.each(ENGINES)('checkpoints anchored outside the database (%s)', (engine
 
     await deleteTail(town, engine, earlier);
     // The attacker appends another history with the signing key found in the data directory and signs it.
-    const forger = new Journal(town.yifa.db, loadOrCreateSigningKey(town.config.dataDir), TOWN);
+    const forger = new Journal(town.yifa.db, loadOrCreateSigningKey(town.config.dataDir), TOWN, town.yifa.clock);
     await appendSome(forger, 30, '伪造');
     const forged = (await forger.checkpoint())!;
     expect(forged.size).toBeGreaterThan(saved.size);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENGINES, createPostgresDatabase } from '../helpers/engines.js';
 import { checkCaseFile } from '../helpers/case-file.js';
-import { openYifa } from '../../src/platform/yifa.js';
+import { openYifa } from '../../src/app/root.js';
 import { loadConfig } from '../../src/platform/config.js';
 
 const run = promisify(execFile);

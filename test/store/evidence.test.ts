@@ -10,7 +10,7 @@ import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { PNG } from 'pngjs';
 import jpeg from 'jpeg-js';
-import { demoPhoto } from '../../src/demo/evidence.js';
+import { demoPhoto } from '../../src/modules/evidence/demo.js';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const video = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom\0\0\x02\0isomiso2', 'latin1'), randomBytes(500_000)]);
@@ -27,7 +27,7 @@ describe.each(ENGINES)('evidence in a case on %s', (engine) => {
     zhifa1 = await t.login('zhifa1');
     fuzeren = await t.login('fuzeren');
     officers = [(await zhifa1.get('/api/v1/session')).json().user.personId, (await (await t.login('zhifa2')).get('/api/v1/session')).json().user.personId];
-    t.yifa.journal.clock = () => new Date('2026-05-11T10:00:00+08:00');
+    t.yifa.clock.source = () => new Date('2026-05-11T10:00:00+08:00');
     caseId = (await zhifa1.post('/api/v1/penalty-cases', { type: 'penalty.register', payload: { source: { kind: 'patrol', summary: '巡查发现未批先建', receivedOn: '2026-05-11' }, party, field: '综合行政执法' } })).json().id;
     await zhifa1.post(`/api/v1/penalty-cases/${caseId}/actions`, { type: 'penalty.request-filing', payload: { violationTypeId: 'illegal-building', actOn: '2026-05-01', seriousHarm: false, officers, summary: '未批先建' } });
     await fuzeren.post(`/api/v1/penalty-cases/${caseId}/actions`, { type: 'penalty.approve', payload: { kind: 'filing', opinion: '同意' } });
@@ -119,11 +119,11 @@ describe.each(ENGINES)('evidence in a case on %s', (engine) => {
 
   it('purges an upload never linked after 90 days, keeps the held ones, and keeps every hash and custody record', async () => {
     const stray = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(2_000)]);
-    t.yifa.journal.clock = () => new Date('2026-05-12T10:00:00+08:00');
+    t.yifa.clock.source = () => new Date('2026-05-12T10:00:00+08:00');
     const up = (await zhifa1.post('/api/v1/uploads', { fileName: '误传照片.jpg', mime: 'image/jpeg', size: stray.length, sha256: sha(stray) })).json();
     expect((await zhifa1.patch(`/api/v1/uploads/${up.id}`, stray, { 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' })).json().completed).toBe(true);
     const { purgeEvidence } = await import('../../src/modules/evidence/purge.js');
-    t.yifa.journal.clock = () => new Date('2026-08-20T10:00:00+08:00');
+    t.yifa.clock.source = () => new Date('2026-08-20T10:00:00+08:00');
     const dry = await purgeEvidence(t.yifa, { dryRun: true });
     expect(dry.purged.map((p) => p.sha256)).toEqual([sha(stray)]);
     expect(await t.yifa.blobs.size(sha(stray))).toBe(stray.length);
@@ -139,7 +139,7 @@ describe.each(ENGINES)('evidence in a case on %s', (engine) => {
   });
 
   it('masks rectangles of a photo into a redacted copy, keeping the original as it was', async () => {
-    t.yifa.journal.clock = () => new Date('2026-05-11T11:00:00+08:00');
+    t.yifa.clock.source = () => new Date('2026-05-11T11:00:00+08:00');
     const link = async (bytes: Buffer, name: string, mime: string) => {
       const up = (await zhifa1.post('/api/v1/uploads', { fileName: name, mime, size: bytes.length, sha256: sha(bytes) })).json();
       await zhifa1.patch(`/api/v1/uploads/${up.id}`, bytes, { 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' });
@@ -185,7 +185,7 @@ describe.each(ENGINES)('evidence in a case on %s', (engine) => {
   });
 
   it('shares one item with a court through an expiring link; the grant and each fetch are in its custody', async () => {
-    t.yifa.journal.clock = () => new Date('2026-05-12T10:00:00+08:00');
+    t.yifa.clock.source = () => new Date('2026-05-12T10:00:00+08:00');
     const item = (await zhifa1.get(`/api/v1/penalty-cases/${caseId}`)).json().case.evidence.find((e: { file?: { mime: string }; withdrawn?: unknown }) => e.file?.mime === 'image/png' && !e.withdrawn);
     const url = `/api/v1/penalty-cases/${caseId}/evidence/${item.seq}/shares`;
     expect((await zhifa1.post(url, { recipient: '秀山县人民法院', purpose: '行政诉讼举证', days: 31 })).statusCode).toBe(400);
@@ -199,14 +199,14 @@ describe.each(ENGINES)('evidence in a case on %s', (engine) => {
     expect((await anon.get(`/api/v1/shared-evidence/${'x'.repeat(43)}`)).statusCode).toBe(404);
     const custody = (await fuzeren.get(`/api/v1/penalty-cases/${caseId}/evidence/${item.seq}/custody`)).json();
     expect(custody.events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['evidence.share', 'evidence.shared-access']));
-    t.yifa.journal.clock = () => new Date('2026-05-20T10:00:00+08:00');
+    t.yifa.clock.source = () => new Date('2026-05-20T10:00:00+08:00');
     const expired = await anon.get(link);
     expect(expired.statusCode).toBe(404);
     expect(expired.json().error.message).toContain('已于 2026-05-19 过期');
   });
 
   it('revokes a share link before it expires: later fetches are refused, the revocation is in the custody', async () => {
-    t.yifa.journal.clock = () => new Date('2026-05-21T10:00:00+08:00');
+    t.yifa.clock.source = () => new Date('2026-05-21T10:00:00+08:00');
     const item = (await zhifa1.get(`/api/v1/penalty-cases/${caseId}`)).json().case.evidence.find((e: { file?: { mime: string }; withdrawn?: unknown }) => e.file?.mime === 'image/png' && !e.withdrawn);
     const base = `/api/v1/penalty-cases/${caseId}/evidence/${item.seq}/shares`;
     const made = (await zhifa1.post(base, { recipient: '秀山县司法局', purpose: '行政复议', days: 7 })).json();

@@ -45,7 +45,7 @@ describe.each(ENGINES)('information requests, random sequences through the servi
   let users: Record<'gongkai' | 'fuzeren' | 'zhifa1', Request>;
   beforeAll(async () => {
     t = await startTestApp(engine);
-    const req = async (u: string): Promise<Request> => ({ auth: await contextOfUser(t.yifa.db, u), denied: async () => {} });
+    const req = async (u: string): Promise<Request> => ({ auth: await contextOfUser(t.yifa, u), denied: async () => {} });
     users = { gongkai: await req('gongkai'), fuzeren: await req('fuzeren'), zhifa1: await req('zhifa1') };
   });
   afterAll(async () => t.close());
@@ -56,12 +56,12 @@ describe.each(ENGINES)('information requests, random sequences through the servi
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 3, maxLength: 12 }), fc.integer({ min: 0, max: 300 }), async (steps, offset) => {
         let today = addDays('2025-06-02', offset);
-        t.yifa.journal.clock = at(today);
+        t.yifa.clock.source = at(today);
         const payload = { channel: 'counter', receivedOn: today, applicant: { kind: 'citizen', name: '王某', idNumber: '500241199001011234', phone: '13800000000', email: null, address: null }, description: '某文件', form: 'paper', trackingHash: trackingHashOf(newTrackingCode()) };
         let view = await openRecord(t.yifa, users.gongkai, INFORMATION_REQUESTS, 'information-request.submit', payload);
         for (const s of steps) {
           today = addDays(today, s.advance);
-          t.yifa.journal.clock = at(today);
+          t.yifa.clock.source = at(today);
           const who = users[s.who as keyof typeof users];
           const offered = (await getRecord(t.yifa, who, INFORMATION_REQUESTS, view.id)).allowedActions.map((a) => a.type);
           const before = view.record as InformationRequest;

@@ -4,7 +4,7 @@ import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { docxText } from '../helpers/docx-text.js';
 import { replayRecord } from '../../src/procedure/service.js';
 import { INFORMATION_REQUESTS } from '../../src/modules/information-requests/procedure.js';
-import { projectionReplayers } from '../../src/cli/projections.js';
+import { projectionReplayers } from '../../src/app/root.js';
 import { verifyProjections } from '../../src/journal/verify-projections.js';
 
 /** 10:00 China time on a legal date. */
@@ -41,7 +41,7 @@ describe.each(ENGINES)('information requests on %s', (engine) => {
   const track = (code: string) => t.anonymous().post('/api/v1/public/information-requests/track', { code });
 
   it('runs a portal request through 补正 to a partial disclosure the applicant reads with the code', async () => {
-    t.yifa.journal.clock = at('2026-03-02');
+    t.yifa.clock.source = at('2026-03-02');
     const filed = await publicFile({ agencyId: townAgency, applicant, description: '妙泉镇2025年农村公路建设资金使用情况', form: 'electronic' });
     expect(filed.statusCode, filed.body).toBe(201);
     const code = filed.json().trackingCode as string;
@@ -59,17 +59,17 @@ describe.each(ENGINES)('information requests on %s', (engine) => {
     expect(view.deadlines.find((d: { rule: string }) => d.rule === 'disclosure.request-reply')).toMatchObject({ due: '2026-03-30', state: 'ok' });
 
     // 补正 later than 7 working days is refused, citing Art 30.
-    t.yifa.journal.clock = at('2026-03-12');
+    t.yifa.clock.source = at('2026-03-12');
     const late = await act(gongkai, id, 'information-request.request-correction', { on: '2026-03-12', items: '请写明具体项目名称', answerBy: '2026-03-20' });
     expect(late.statusCode).toBe(409);
     expect(late.json().error.citation).toContain('第三十条');
-    t.yifa.journal.clock = at('2026-03-04');
+    t.yifa.clock.source = at('2026-03-04');
     view = await ok(gongkai, id, 'information-request.request-correction', { on: '2026-03-04', items: '请写明所需信息涉及的具体路段或项目名称', answerBy: '2026-03-18' });
     expect(view.status).toBe('correcting');
     expect(view.documents[0].number).toBe('妙泉依申补字〔2026〕第1号');
 
     // The applicant sees the notice and answers with the code.
-    t.yifa.journal.clock = at('2026-03-06');
+    t.yifa.clock.source = at('2026-03-06');
     const seen = (await track(code)).json();
     expect(seen).toMatchObject({ status: 'correcting', canAnswerCorrection: true, correction: { items: '请写明所需信息涉及的具体路段或项目名称' } });
     const answered = await t.anonymous().post('/api/v1/public/information-requests/track/correction', { code, answer: '贵塘村至大田村通村公路硬化项目' });
@@ -81,7 +81,7 @@ describe.each(ENGINES)('information requests on %s', (engine) => {
     expect(view.deadlines.find((d: { rule: string }) => d.rule === 'disclosure.request-reply')).toMatchObject({ from: '2026-03-06', due: '2026-04-03' });
 
     // A partial disclosure must name its ground; then it is numbered and the applicant can download it.
-    t.yifa.journal.clock = at('2026-03-20');
+    t.yifa.clock.source = at('2026-03-20');
     const noGround = await act(gongkai, id, 'information-request.reply', { on: '2026-03-20', type: 'partial', text: '公开项目资金拨付情况', ground: null, referTo: null, publicInterest: null });
     expect(noGround.statusCode).toBe(409);
     expect(noGround.json().error.citation).toContain('第三十七条');
@@ -103,7 +103,7 @@ describe.each(ENGINES)('information requests on %s', (engine) => {
   });
 
   it('shows a code only its own request, and refuses a malformed one', async () => {
-    t.yifa.journal.clock = at('2026-04-01');
+    t.yifa.clock.source = at('2026-04-01');
     const a = (await publicFile({ agencyId: townAgency, applicant, description: '申请甲', form: 'paper' })).json();
     const b = (await publicFile({ agencyId: townAgency, applicant: { ...applicant, name: '李四' }, description: '申请乙', form: 'paper' })).json();
     expect((await track(a.trackingCode)).json().description).toBe('申请甲');
@@ -131,7 +131,7 @@ describe.each(ENGINES)('information requests on %s', (engine) => {
   });
 
   it('pauses the reply clock for a third party, needs the head for an extension (not the requester), and refuses other roles with 403', async () => {
-    t.yifa.journal.clock = at('2026-05-06');
+    t.yifa.clock.source = at('2026-05-06');
     const opened = await gongkai.post('/api/v1/information-requests', {
       type: 'information-request.submit',
       payload: { channel: 'counter', receivedOn: '2026-05-06', applicant: { ...applicant, name: '某某建材公司', kind: 'organisation', idNumber: '91500241MA5U00000X' }, description: '某企业环评批复文件', form: 'paper' },
@@ -151,11 +151,11 @@ describe.each(ENGINES)('information requests on %s', (engine) => {
     const due = (v: { deadlines: { rule: string; due: string }[] }) => v.deadlines.find((d) => d.rule === 'disclosure.request-reply')!.due;
     const paused = due(view);
     // Silence cannot be recorded before the 15 working days have passed.
-    t.yifa.journal.clock = at('2026-05-08');
+    t.yifa.clock.source = at('2026-05-08');
     const early = await act(gongkai, id, 'information-request.record-opinion', { consultationSeq: 1, on: '2026-05-08', opinion: 'none', reason: null });
     expect(early.statusCode).toBe(409);
     expect(early.json().error.citation).toContain('第三十二条');
-    t.yifa.journal.clock = at('2026-05-12');
+    t.yifa.clock.source = at('2026-05-12');
     view = await ok(gongkai, id, 'information-request.record-opinion', { consultationSeq: 1, on: '2026-05-12', opinion: 'object', reason: '涉及商业秘密' });
     expect(due(view) < paused).toBe(true);
     // Disclosing over an objection needs the public-interest reason.

@@ -4,7 +4,7 @@ import { startTestApp, type TestApp, type Client } from '../helpers/app.js';
 import { replayCase } from '../../src/modules/enforcement/service.js';
 import { docxText } from '../helpers/docx-text.js';
 import { checkCaseFile } from '../helpers/case-file.js';
-import { addMonths, todayInChina } from '../../src/calendar/legal-date.js';
+import { addMonths } from '../../src/calendar/legal-date.js';
 
 interface Person { id: string; name: string; post: string; agencyName: string }
 
@@ -48,7 +48,7 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
   };
 
   it('runs a general-procedure case with a hearing and legal review from 案源 to 归档', async () => {
-    t.yifa.journal.clock = at('2026-03-02');
+    t.yifa.clock.source = at('2026-03-02');
     const opened = await zhifa1.post('/api/v1/penalty-cases', { type: 'penalty.register', payload: { source: { kind: 'patrol', summary: '巡查发现某某村3组有未批先建的厂房', receivedOn: '2026-03-02' }, party, field: '综合行政执法' } });
     expect(opened.statusCode, opened.body).toBe(201);
     const id = opened.json().id as string;
@@ -70,9 +70,9 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
     expect(view.status).toBe('investigated');
     expect(view.case.proposal).toMatchObject({ major: true, hearingEligible: true, collectiveRequired: true, catalogRow: 'organisation-amount' });
 
-    t.yifa.journal.clock = at('2026-03-03');
+    t.yifa.clock.source = at('2026-03-03');
     await ok(zhifa1, id, 'penalty.serve-notice', { servedOn: '2026-03-03', method: 'direct', consentOnFile: false });
-    t.yifa.journal.clock = at('2026-03-04');
+    t.yifa.clock.source = at('2026-03-04');
     const early = await act(fuzeren, id, 'penalty.decide', { on: '2026-03-04', reasoning: '事实清楚', paymentInstructions: null });
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('GATE_REFUSED');
@@ -88,7 +88,7 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
     view = await ok(zhifa1, id, 'penalty.notify-hearing', { servedOn: '2026-03-04', hearingDate: '2026-03-16', place: '镇政府三楼会议室', chairPersonId: chair, public: true });
     expect(view.status).toBe('hearing');
 
-    t.yifa.journal.clock = at('2026-03-16');
+    t.yifa.clock.source = at('2026-03-16');
     await ok(zhifa1, id, 'penalty.hold-hearing', { heldOn: '2026-03-16', partyAbsent: false, agents: ['王某某', '律师李某某'], record: '调查人员陈述案件事实，当事人申辩厂房系自用', signed: true, refusalNote: null });
     await ok(zhifa1, id, 'penalty.report-hearing', { on: '2026-03-16', report: '听证认为事实清楚，建议维持拟处罚意见' });
     const unreviewed = await act(fuzeren, id, 'penalty.decide', { on: '2026-03-16', reasoning: '事实清楚', paymentInstructions: null });
@@ -126,7 +126,7 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
     const list = (await zhifa1.get(`/api/v1/penalty-cases/${id}/documents`)).json().items as { id: string; title: string }[];
     expect(list.map((d) => d.title)).toEqual(expect.arrayContaining(['立案审批表', '询问笔录', '现场检查（勘验）笔录', '证据清单', '调查终结报告', '重大执法决定法制审核申请表', '重大执法决定法制审核意见书', '行政处罚告知书', '听证通知书', '听证笔录', '听证报告', '集体讨论记录', '行政处罚决定书']));
 
-    t.yifa.journal.clock = at('2026-03-17');
+    t.yifa.clock.source = at('2026-03-17');
     view = await ok(zhifa1, id, 'penalty.serve-decision', { servedOn: '2026-03-17', method: 'direct', recipient: '王某某', refusedToSign: false, consentOnFile: false });
     expect(view.deadlines.find((d: { rule: string }) => d.rule === 'penalty.payment')).toMatchObject({ due: '2026-04-01', state: 'ok' });
     const early2 = await act(zhifa1, id, 'penalty.close', { on: '2026-03-17', report: '结案' });
@@ -167,7 +167,7 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
   });
 
   it('refuses the simple procedure above ¥200 for a citizen, and takes it within the limit', async () => {
-    t.yifa.journal.clock = at('2026-04-01');
+    t.yifa.clock.source = at('2026-04-01');
     const payload = (fineFen: number) => ({
       party: { kind: 'citizen', name: '张某某', idNumber: null, address: '妙泉镇某某村', phone: null, representative: null },
       field: '综合行政执法', on: '2026-04-01', place: '某某村林区', officers, violationTypeId: 'wild-fire', facts: '森林防火期内在林区烧纸', basis: '《森林防火条例》第五十条',
@@ -186,7 +186,7 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
   });
 
   it('validates input: money in integer fen, known action types, one officer is not enough', async () => {
-    t.yifa.journal.clock = at('2026-04-02');
+    t.yifa.clock.source = at('2026-04-02');
     const bad = await zhifa1.post('/api/v1/penalty-cases', { type: 'penalty.register', payload: { source: { kind: 'rumour', summary: 'x', receivedOn: '2026-02-30' }, party, field: '综合行政执法' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('INVALID_INPUT');
@@ -205,7 +205,7 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
   });
 
   it('repeats nothing for a repeated Idempotency-Key', async () => {
-    t.yifa.journal.clock = at('2026-04-03');
+    t.yifa.clock.source = at('2026-04-03');
     const id = (await zhifa1.post('/api/v1/penalty-cases', { type: 'penalty.register', payload: { source: { kind: 'complaint', summary: '举报乱倒垃圾', receivedOn: '2026-04-03' }, party, field: '综合行政执法' } })).json().id;
     const body = { type: 'penalty.request-filing', payload: { violationTypeId: 'waste-dumping', actOn: '2026-04-02', seriousHarm: false, officers, summary: '乱倒生活垃圾' } };
     const a = await zhifa1.post(`/api/v1/penalty-cases/${id}/actions`, body, { 'idempotency-key': `same-${engine}-key` });
@@ -261,7 +261,7 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
   });
 
   it('finds cases by full-text search of their summaries and by officer', async () => {
-    t.yifa.journal.clock = at('2026-04-06');
+    t.yifa.clock.source = at('2026-04-06');
     const register = async (name: string, summary: string) => (await zhifa1.post('/api/v1/penalty-cases', { type: 'penalty.register', payload: { source: { kind: 'patrol', summary, receivedOn: '2026-04-06' }, party: { ...party, name }, field: '综合行政执法' } })).json().id as string;
     const cement = await register('QS水泥厂', '巡查发现露天堆放水泥，雨后泥水横流');
     const rubble = await register('李某某', '群众举报在河道内倾倒建筑垃圾');
@@ -306,14 +306,14 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
 describe.each(ENGINES)('document numbers under concurrency on %s', (engine) => {
   it('stay unique and gapless when two yifa servers issue at once', async () => {
     const t = await startTestApp(engine);
-    const { openYifa } = await import('../../src/platform/yifa.js');
-    const { buildApp } = await import('../../src/platform/http/app.js');
+    const { openYifa } = await import('../../src/app/root.js');
+    const { buildApp } = await import('../../src/app/root.js');
     const second = await openYifa(t.config);
     const app2 = await buildApp(second);
     try {
       const clock = () => new Date('2026-05-06T10:00:00+08:00');
-      t.yifa.journal.clock = clock;
-      second.journal.clock = clock;
+      t.yifa.clock.source = clock;
+      second.clock.source = clock;
       const a = await t.login('zhifa1');
       const b = await t.login('zhifa2');
       const { Client } = await import('../helpers/app.js');
@@ -373,7 +373,7 @@ describe.each(ENGINES)('the demo year of cases on %s', (engine) => {
       // Evidence files of every kind are in the cases, verified; some required recordings are missing, so the coverage shows a gap.
       const mimes = new Set((await t.yifa.db.kysely.selectFrom('uploads').select('mime').where('completed_at', 'is not', null).execute()).map((u) => u.mime));
       for (const m of ['video/mp4', 'video/webm', 'image/png', 'application/pdf', 'audio/wav']) expect(mimes, m).toContain(m);
-      const year = (await jiandu.get(`/api/v1/enforcement/recording-coverage?from=${addMonths(todayInChina(), -12).slice(0, 7)}&to=${todayInChina().slice(0, 7)}`)).json().total;
+      const year = (await jiandu.get(`/api/v1/enforcement/recording-coverage?from=${addMonths(t.yifa.clock.today(), -12).slice(0, 7)}&to=${t.yifa.clock.today().slice(0, 7)}`)).json().total;
       expect(year.cases).toBeGreaterThanOrEqual(10);
       expect(year.share).toBeGreaterThan(0.3);
       expect(year.share).toBeLessThan(0.9);

@@ -10,7 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import * as org from '../../src/modules/org/service.js';
-import { permissionsOf, type Role } from '../../src/modules/org/roles.js';
+import type { Role } from '../../src/platform/security/access.js';
+import { ACCESS } from '../../src/app/root.js';
 import type { AuthContext, Request } from '../../src/platform/security/request.js';
 import type { DataScope } from '../../src/platform/db/schema.js';
 
@@ -95,7 +96,7 @@ describe.each(ENGINES)('data scopes fail closed on %s (property)', (engine) => {
           const personId = user.personIdx !== null ? w.people[user.personIdx]?.id ?? null : null;
           const roles: Role[] = ['admin'];
           const auth: AuthContext = {
-            sessionId: 's', csrfToken: 'c', roles, permissions: permissionsOf(roles),
+            sessionId: 's', csrfToken: 'c', roles, permissions: ACCESS.permissionsOf(roles),
             user: { id: user.id, username: 'u', displayName: 'u', personId, agencyId: null, regionId: region.id, regionPath: region.path },
             scope: { kind: user.scope, regionPath: region.path, userId: user.id, personId },
             actor: { userId: null, role: 'test', agencyId: null },

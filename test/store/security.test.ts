@@ -56,12 +56,12 @@ describe.each(ENGINES)('login, sessions and bad input on %s', (engine) => {
     const waiting = await c.post('/api/v1/session', { username: 'tiaojie', password: 'Demo-Password-2026' });
     expect(waiting.statusCode).toBe(429);
     expect(waiting.json().error).toEqual({ code: 'RATE_LIMITED', message: '登录尝试过于频繁，请 1 秒后再试', details: { retryAfterSeconds: 1 } });
-    const clock = t.yifa.journal.clock;
-    t.yifa.journal.clock = () => new Date(Date.now() + 1000);
+    const clock = t.yifa.clock.source;
+    t.yifa.clock.source = () => new Date(Date.now() + 1000);
     try {
       expect((await c.post('/api/v1/session', { username: 'tiaojie', password: 'Demo-Password-2026' })).statusCode).toBe(200);
     } finally {
-      t.yifa.journal.clock = clock;
+      t.yifa.clock.source = clock;
     }
   });
 
@@ -84,10 +84,10 @@ describe.each(ENGINES)('login, sessions and bad input on %s', (engine) => {
   });
 
   it('journals refusals without a session: the first per address and minute, with a count of the rest', async () => {
-    const clock = t.yifa.journal.clock;
+    const clock = t.yifa.clock.source;
     // A day ahead, in a window of its own (earlier tests were refused at the real time).
     let now = Date.now() + 86_400_000;
-    t.yifa.journal.clock = () => new Date(now);
+    t.yifa.clock.source = () => new Date(now);
     try {
       const denials = async () => (await t.yifa.db.kysely.selectFrom('actions').selectAll().where('type', '=', 'access.denied').orderBy('seq').execute())
         .map((a) => JSON.parse(a.payload)).filter((p) => p.kind === 'no-session');
@@ -103,7 +103,7 @@ describe.each(ENGINES)('login, sessions and bad input on %s', (engine) => {
       // The three refusals of the first minute that were only counted.
       expect(second.at(-1)).toMatchObject({ method: 'POST', unrecordedBefore: 3 });
     } finally {
-      t.yifa.journal.clock = clock;
+      t.yifa.clock.source = clock;
     }
   });
 

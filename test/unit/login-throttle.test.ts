@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addressKey } from '../../src/platform/security/client-address.js';
 import { KeyedQueue } from '../../src/platform/security/keyed-queue.js';
 import { LOGIN_THROTTLE, PASSWORD_CHANGE_THROTTLE, waitAfter, throttledError } from '../../src/modules/org/throttle.js';
+import { errorBody, statusOf } from '../../src/platform/http/errors.js';
 
 describe('the address a client is throttled under', () => {
   it('is the IPv4 address, also when a dual-stack socket reports it as IPv4-mapped IPv6', () => {
@@ -39,8 +40,8 @@ describe('progressive waits', () => {
   });
   it('refuses with 429 RATE_LIMITED, a Chinese message and the seconds to wait', () => {
     const e = throttledError('login', 1500);
-    expect(e.status).toBe(429);
-    expect(e.toBody()).toEqual({ error: { code: 'RATE_LIMITED', message: '登录尝试过于频繁，请 2 秒后再试', details: { retryAfterSeconds: 2 } } });
+    expect(statusOf(e)).toBe(429);
+    expect(errorBody(e)).toEqual({ error: { code: 'RATE_LIMITED', message: '登录尝试过于频繁，请 2 秒后再试', details: { retryAfterSeconds: 2 } } });
     expect(throttledError('login', 600_000).message).toBe('登录尝试过于频繁，请 10 分钟后再试');
     expect(throttledError('password-change', 4000).message).toBe('原密码错误次数过多，请 4 秒后再试');
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { inScope, type Scope } from '../../src/platform/security/scope.js';
 import { standingOf, inForce } from '../../src/modules/org/certificates.js';
-import { ROLE_PERMISSIONS, ROLES, permissionsOf } from '../../src/modules/org/roles.js';
+import { ROLES } from '../../src/modules/org/roles.js';
+import { ACCESS } from '../../src/app/root.js';
 import { hashPassword, verifyPassword, passwordProblem, generatePassword } from '../../src/platform/security/password.js';
 import { canonicalJson } from '../../src/journal/canonical.js';
 import { actionLeafBytes } from '../../src/journal/leaf.js';
@@ -54,9 +55,9 @@ describe('执法证 standing', () => {
 
 describe('roles', () => {
   it('every role has a Chinese name and a permission list; only admin manages users', () => {
-    for (const r of Object.keys(ROLES) as (keyof typeof ROLES)[]) expect(Array.isArray(ROLE_PERMISSIONS[r])).toBe(true);
-    expect(permissionsOf(['officer']).has('user.manage')).toBe(false);
-    expect(permissionsOf(['admin']).has('user.manage')).toBe(true);
+    for (const r of Object.keys(ROLES) as (keyof typeof ROLES)[]) expect(ACCESS.grantsOf(r).length, r).toBeGreaterThan(0);
+    expect(ACCESS.permissionsOf(['officer']).has('user.manage')).toBe(false);
+    expect(ACCESS.permissionsOf(['admin']).has('user.manage')).toBe(true);
   });
 });
 

@@ -12,7 +12,7 @@ import { decisionLimit, simpleProcedureAllowed, type Certificate, type GateConte
 import { PENALTY_ACTIONS, PENALTY_PROCEDURE, emptyCase, type PenaltyActionType } from '../../src/modules/enforcement/workflow.js';
 import { applyAction, decide, opens, unavailable } from '../../src/procedure/decide.js';
 import { reviewPassed, statusOf, type PenaltyCase } from '../../src/modules/enforcement/penalty-case.js';
-import type { Role } from '../../src/modules/org/roles.js';
+import type { Role } from '../../src/platform/security/access.js';
 
 const { years, rows } = holidayRowsFromChineseDays();
 const table = new InMemoryHolidayTable(rows, years);

@@ -9,12 +9,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
 import { decodeCursor, pageOf, pageQuery } from '../../platform/http/pagination.js';
-import { todayInChina } from '../../calendar/legal-date.js';
 import { ProjectionCache } from '../../platform/http/projection-cache.js';
 
 const AGENCY_KINDS = { statutory: '法定行政机关', entrusted: '受委托组织', township: '乡镇综合行政执法' } as const;
 
-export async function publicOfficers(yifa: Yifa, f: { agencyId?: string; q?: string; limit: number; cursor?: string }, today = todayInChina()) {
+export async function publicOfficers(yifa: Yifa, f: { agencyId?: string; q?: string; limit: number; cursor?: string }, today: string) {
   let q = yifa.db.kysely
     .selectFrom('certificates')
     .innerJoin('people', 'people.id', 'certificates.person_id')
@@ -60,7 +59,7 @@ export const publicRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) => 
   const cache = new ProjectionCache<unknown>(() => yifa.journal.version);
 
   app.get('/public/agencies', { schema: { tags, summary: '行政执法主体清单（公开）' }, config }, async () =>
-    cache.get(`agencies|${todayInChina()}`, async () => ({ items: await publicAgencies(yifa), next: null })));
+    cache.get(`agencies|${yifa.clock.today()}`, async () => ({ items: await publicAgencies(yifa), next: null })));
 
   app.get('/public/officers', {
     schema: {
@@ -69,7 +68,7 @@ export const publicRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) => 
     },
     config,
   }, async (req) => {
-    const today = todayInChina();
+    const today = yifa.clock.today();
     return cache.get(`officers|${today}|${JSON.stringify(req.query)}`, () => publicOfficers(yifa, req.query, today));
   });
 };

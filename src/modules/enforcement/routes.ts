@@ -44,7 +44,7 @@ export const penaltyCaseRoutes = (yifa: Yifa): FastifyPluginAsync => async (base
     await serviceRequest(yifa, req, 'penalty.read');
     return {
       /** The server's legal date: forms default to it */
-      today: todayInChina(yifa.journal.clock()),
+      today: yifa.clock.today(),
       statuses: STATUS_NAMES, procedures: PROCEDURES, partyKinds: PARTY_KINDS, sources: CASE_SOURCES,
       penaltyKinds: PENALTY_KINDS, evidenceTypes: EVIDENCE_TYPES, recordingScenes: RECORDING_SCENES, serviceMethods: SERVICE_METHODS,
       outcomes: DECISION_OUTCOMES, reviewPoints: REVIEW_POINTS, reviewConclusions: REVIEW_CONCLUSIONS, reviewGrounds: REVIEW_GROUNDS,

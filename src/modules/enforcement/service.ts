@@ -21,7 +21,7 @@ import { queryGrams, searchableText, searchGrams } from '../../platform/search/g
 import type { HolidayTable } from '../../calendar/holiday-table.js';
 import type { Request } from '../../platform/security/request.js';
 import { inScope, scopeFilter } from '../../platform/security/scope.js';
-import type { Role } from '../org/roles.js';
+import type { Role } from '../../platform/security/access.js';
 import { available, fold } from '../../procedure/decide.js';
 import { refuseUnproven, runAction as runProcedureAction, visibleRecord, type ProcedureStore, type Target } from '../../procedure/runner.js';
 import type { Refusal } from '../../procedure/spec.js';
@@ -81,7 +81,7 @@ export async function putSettings(yifa: Yifa, req: Request, agencyId: string, in
   } catch (e) {
     throw invalid(e instanceof Error ? e.message : String(e));
   }
-  const row = { agency_id: agencyId, settings: JSON.stringify(input), updated_by: req.auth.user.id, updated_at: yifa.journal.clock().toISOString() };
+  const row = { agency_id: agencyId, settings: JSON.stringify(input), updated_by: req.auth.user.id, updated_at: yifa.clock.now().toISOString() };
   await yifa.journal.perform(
     { type: 'enforcement.settings.update', actor: req.auth.actor, subject: { type: 'agency', id: agencyId, regionPath: agency.region_path }, idempotencyKey: req.idempotencyKey, payload: input },
     async (trx) => {
@@ -518,7 +518,7 @@ export async function getCase(yifa: Yifa, req: Request, id: string): Promise<Cas
   if (!found || !(await visibleRecord(req, SUBJECT_TYPE, found.row))) throw notFound('案件');
   // Proven before anything is shown: the page, its documents and the case file all come through here.
   const c = await proveCase(yifa.db.kysely, found.row, found.lastResult, { reread: false }).catch((e) => refuseUnproven(yifa, e, { via: 'request', userId: req.auth.user.id }));
-  const today = todayInChina(yifa.journal.clock());
+  const today = yifa.clock.today();
   const ctx = await gateContext(yifa.db.kysely, await yifa.calendar.table(), c, null, { personId: req.auth.user.personId, userId: null }, today, found);
   return caseView(c, ctx, { agencyName: found.agency.name, documents: found.documents, roles: req.auth.roles });
 }
@@ -599,7 +599,7 @@ function holdsGrams(engine: Engine, query: string) {
 const SEARCH_WINDOW = 2000;
 
 export async function listCases(yifa: Yifa, req: Request, f: CaseFilters): Promise<Page<CaseListItem>> {
-  const today = todayInChina(yifa.journal.clock());
+  const today = yifa.clock.today();
   const table = await yifa.calendar.table();
   const warnBy = nthWorkingDayAfter(table, today, 3);
   const personId = req.auth.user.personId;

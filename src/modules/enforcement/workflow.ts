@@ -11,7 +11,7 @@ import {
   CASE_SOURCE_IDS, cite, DECISION_OUTCOMES, DECISION_OUTCOME_IDS, EVIDENCE_TYPE_IDS, GATE_CITATIONS, PENALTY_KINDS, PENALTY_KIND_IDS,
   RECORDING_SCENE_IDS, REVIEW_POINT_IDS, SEPARATION_OF_DUTIES, SERVICE_METHODS, SERVICE_METHOD_IDS, type PenaltyKind, type ReviewPoint,
 } from '../../law/penalty.js';
-import type { Role } from '../org/roles.js';
+import type { Role } from '../../platform/security/access.js';
 import {
   chairIsNotInvestigator, decisionRefusals, dueDate, hearingEligible, hearingNoticeInTime, hearingRequestInTime,
   heavierThanNoticed, reviewerQualified, simpleProcedureAllowed, twoCertifiedOfficers, violationTypeFits, withinLimitation,

@@ -24,7 +24,7 @@ export interface PurgeReport {
 
 export async function purgeEvidence(yifa: Yifa, opts: { dryRun: boolean }): Promise<PurgeReport> {
   const db = yifa.db.kysely;
-  const now = yifa.journal.clock();
+  const now = yifa.clock.now();
   const today = todayInChina(now);
   const table = await yifa.calendar.table();
   const files = await db.selectFrom('uploads').select(['sha256', 'file_name', 'completed_at']).where('completed_at', 'is not', null).where('purged_at', 'is', null).execute();

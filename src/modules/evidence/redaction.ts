@@ -78,7 +78,7 @@ export async function redact(yifa: Yifa, req: Request, caseId: string, seq: numb
   const masked = Buffer.from(codec.encode(mask(raster, input.rects)));
   const stored = await yifa.blobs.put((async function* () { yield masked; })());
   const fileName = `遮盖_${item.file.fileName}`;
-  const now = yifa.journal.clock().toISOString();
+  const now = yifa.clock.now().toISOString();
   const derivative = { sha256: stored.sha256, size: stored.size, mime: item.file.mime, fileName };
   await yifa.journal.perform(
     {

@@ -26,7 +26,7 @@ export async function shareEvidence(yifa: Yifa, req: Request, caseId: string, se
   if (!item?.file) throw notFound('证据文件');
   if (item.withdrawn) throw new AppError('CONFLICT', '已撤回的证据不能共享');
   const token = randomBytes(32).toString('base64url');
-  const now = yifa.journal.clock();
+  const now = yifa.clock.now();
   const row = {
     id: randomUUID(), token_hash: tokenHash(token), case_id: caseId, seq, sha256: item.file.sha256, region_path: c.regionPath,
     recipient: input.recipient, purpose: input.purpose, expires_at: new Date(now.getTime() + input.days * 86_400_000).toISOString(),
@@ -50,7 +50,7 @@ export async function openShared(yifa: Yifa, token: string, range: string | unde
   const share = await yifa.db.kysely.selectFrom('evidence_shares').selectAll().where('token_hash', '=', tokenHash(token)).executeTakeFirst();
   if (!share) throw notFound('共享链接');
   if (share.revoked_at) throw new AppError('NOT_FOUND', `共享链接已于 ${share.revoked_at.slice(0, 10)} 被撤销，请联系提供方`);
-  if (share.expires_at <= yifa.journal.clock().toISOString()) throw new AppError('NOT_FOUND', `共享链接已于 ${share.expires_at.slice(0, 10)} 过期，请联系提供方重新共享`);
+  if (share.expires_at <= yifa.clock.now().toISOString()) throw new AppError('NOT_FOUND', `共享链接已于 ${share.expires_at.slice(0, 10)} 过期，请联系提供方重新共享`);
   const size = await yifa.blobs.size(share.sha256);
   if (size === null) throw new AppError('NOT_FOUND', '证据文件已清除或缺失');
   const r = parseRange(range, size);
@@ -70,7 +70,7 @@ export async function revokeShare(yifa: Yifa, req: Request, caseId: string, seq:
   const share = await yifa.db.kysely.selectFrom('evidence_shares').selectAll().where('id', '=', shareId).where('case_id', '=', caseId).where('seq', '=', seq).executeTakeFirst();
   if (!share) throw notFound('共享链接');
   if (share.revoked_at) throw new AppError('CONFLICT', '该共享链接已被撤销');
-  const at = yifa.journal.clock().toISOString();
+  const at = yifa.clock.now().toISOString();
   await yifa.journal.perform(
     {
       type: 'evidence.share-revoke', actor: req.auth.actor, subject: { type: EVIDENCE_SUBJECT, id: evidenceId(caseId, seq), regionPath: share.region_path },
@@ -88,7 +88,7 @@ export async function revokeShare(yifa: Yifa, req: Request, caseId: string, seq:
 export async function sharesOf(yifa: Yifa, req: Request, caseId: string, seq: number) {
   await visibleCase(yifa, req, caseId);
   const rows = await yifa.db.kysely.selectFrom('evidence_shares').selectAll().where('case_id', '=', caseId).where('seq', '=', seq).orderBy('created_at', 'desc').execute();
-  const now = yifa.journal.clock().toISOString();
+  const now = yifa.clock.now().toISOString();
   return rows.map((r) => ({
     id: r.id, recipient: r.recipient, purpose: r.purpose, expiresAt: r.expires_at, createdAt: r.created_at, revokedAt: r.revoked_at,
     state: r.revoked_at ? ('revoked' as const) : r.expires_at <= now ? ('expired' as const) : ('active' as const),

@@ -49,7 +49,7 @@ export async function createUpload(yifa: Yifa, req: Request, input: z.infer<type
   if (input.size > yifa.config.uploadMaxBytes) throw tooLarge(yifa.config.uploadMaxBytes);
   const row: UploadTable = {
     id: randomUUID(), user_id: req.auth.user.id, file_name: input.fileName, declared_mime: input.mime, size: input.size, sha256: input.sha256,
-    created_at: yifa.journal.clock().toISOString(), completed_at: null, mime: null, purged_at: null,
+    created_at: yifa.clock.now().toISOString(), completed_at: null, mime: null, purged_at: null,
   };
   await yifa.db.kysely.insertInto('uploads').values(row).execute();
   return view(row, 0);
@@ -93,7 +93,7 @@ async function complete(yifa: Yifa, req: Request, row: UploadTable): Promise<Upl
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', `文件内容${found ? `是${found.mime}` : '不是可识别的视频、音频、图片或 PDF'}，与声明的类型 ${row.declared_mime} 不符，未保存`);
   }
   const stored = await yifa.blobs.staged.finish(row.id, row.sha256);
-  const completedAt = yifa.journal.clock().toISOString();
+  const completedAt = yifa.clock.now().toISOString();
   await yifa.journal.perform(
     {
       type: 'evidence.upload',

@@ -6,7 +6,7 @@
  */
 import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../../platform/security/request.js';
-import { addDays, todayInChina } from '../../calendar/legal-date.js';
+import { addDays } from '../../calendar/legal-date.js';
 import { contextOfUser } from '../org/sessions.js';
 import { actOnRecord, openRecord } from '../../procedure/service.js';
 import { INFORMATION_REQUESTS } from './procedure.js';
@@ -27,12 +27,12 @@ function reply(on: string, type: ReplyType, text: string, extra: { ground?: With
 }
 
 export async function seedDemoInformationRequests(yifa: Yifa): Promise<number> {
-  const realClock = yifa.journal.clock;
-  const today = todayInChina(realClock());
+  const realTime = yifa.clock.source;
+  const today = yifa.clock.today();
   const on = (daysAgo: number) => addDays(today, -daysAgo);
   const at = (daysAgo: number) => () => new Date(`${on(daysAgo)}T${String(9 + (daysAgo % 7)).padStart(2, '0')}:15:00+08:00`);
-  const clerk: Request = { auth: await contextOfUser(yifa.db, 'gongkai'), denied: async () => {} };
-  const head: Request = { auth: await contextOfUser(yifa.db, 'fuzeren'), denied: async () => {} };
+  const clerk: Request = { auth: await contextOfUser(yifa, 'gongkai'), denied: async () => {} };
+  const head: Request = { auth: await contextOfUser(yifa, 'fuzeren'), denied: async () => {} };
   const agency = await yifa.db.kysely.selectFrom('agencies').innerJoin('regions', 'regions.id', 'agencies.region_id').select(['agencies.id', 'regions.path'])
     .where('agencies.id', '=', clerk.auth.user.agencyId!).executeTakeFirstOrThrow();
   const applicant = applicantRequest(yifa, null, { agencyId: agency.id, regionPath: agency.path });
@@ -42,11 +42,11 @@ export async function seedDemoInformationRequests(yifa: Yifa): Promise<number> {
   /** Files a request (online by the applicant, or at the counter by the clerk) and runs its steps. */
   const story = async (daysAgo: number, channel: 'online' | 'counter' | 'letter', name: string, village: string, description: string, steps: Step[]) => {
     n++;
-    yifa.journal.clock = at(daysAgo);
+    yifa.clock.source = at(daysAgo);
     const payload = { channel, receivedOn: on(daysAgo), applicant: citizen(name, n, village), description, form: n % 3 === 0 ? 'paper' : 'electronic', trackingHash: trackingHashOf(newTrackingCode()) };
     const opened = await openRecord(yifa, channel === 'online' ? applicant : clerk, INFORMATION_REQUESTS, 'information-request.submit', payload, agency.id);
     for (const [d, by, type, p] of steps) {
-      yifa.journal.clock = at(d);
+      yifa.clock.source = at(d);
       await actOnRecord(yifa, who[by], INFORMATION_REQUESTS, opened.id, type, p);
     }
   };
@@ -92,7 +92,7 @@ export async function seedDemoInformationRequests(yifa: Yifa): Promise<number> {
     await story(2, 'online', '侯某某', '贵塘村', '贵塘村通组公路硬化工程验收资料', []);
     await story(0, 'counter', '黄某某', '大田村', '大田村2026年危房改造对象名单', []);
   } finally {
-    yifa.journal.clock = realClock;
+    yifa.clock.source = realTime;
   }
   return n;
 }

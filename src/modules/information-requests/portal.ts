@@ -99,7 +99,7 @@ export const informationRequestPortal = (yifa: Yifa): FastifyPluginAsync => asyn
     const agency = await yifa.db.kysely.selectFrom('agencies').innerJoin('regions', 'regions.id', 'agencies.region_id').select(['agencies.id', 'regions.path']).where('agencies.id', '=', req.body.agencyId).executeTakeFirst();
     if (!agency) throw new AppError('INVALID_INPUT', '请选择受理申请的机关', { details: [{ path: 'agencyId', message: '机关不存在' }] });
     const code = newTrackingCode();
-    const today = todayInChina(yifa.journal.clock());
+    const today = yifa.clock.today();
     const r = applicantRequest(yifa, req, { agencyId: agency.id, regionPath: agency.path });
     const { agencyId: _agency, ...fields } = req.body;
     const view = await openRecord(yifa, r, INFORMATION_REQUESTS, 'information-request.submit', { ...fields, channel: 'online', receivedOn: today, trackingHash: trackingHashOf(code) }, agency.id);
@@ -122,7 +122,7 @@ export const informationRequestPortal = (yifa: Yifa): FastifyPluginAsync => asyn
   }, async (req) => {
     const row = await byCode(yifa, req.body.code);
     const r = applicantRequest(yifa, req, { agencyId: row.agency_id, regionPath: row.region_path });
-    const on = todayInChina(yifa.journal.clock());
+    const on = yifa.clock.today();
     const view = await actOnRecord(yifa, r, INFORMATION_REQUESTS, row.id, 'information-request.answer-correction', { on, answer: req.body.answer, lateReason: null });
     return publicView(view);
   });

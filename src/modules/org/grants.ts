@@ -16,7 +16,8 @@
  * outside its grantable roles or a scope outside its own.
  */
 import type { DataScope } from '../../platform/db/schema.js';
-import { ROLE_IDS, ROLES, type Role } from './roles.js';
+import type { Role } from '../../platform/security/access.js';
+import { ROLE_IDS, ROLES } from './roles.js';
 
 /** The internal-control basis every grant refusal cites. */
 export const GRANT_CITATION = '《信息安全技术 网络安全等级保护基本要求》（GB/T 22239—2019）8.1.4.2 d）：授予管理用户所需的最小权限，实现权限分离';

@@ -6,7 +6,7 @@ import { serviceRequest } from '../../platform/http/request.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { legalDate } from '../../platform/http/schemas.js';
 import * as org from './service.js';
-import { ROLES, ROLE_IDS, ROLE_PERMISSIONS, PERMISSIONS } from './roles.js';
+import { ROLE_IDS } from './roles.js';
 import { DATA_SCOPES } from '../../platform/security/scope.js';
 import { grantableRoles } from './grants.js';
 import { ANNUAL_REVIEWS, CERTIFICATE_STATES, STANDINGS } from './certificates.js';
@@ -74,10 +74,10 @@ export const orgRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) => {
   app.get('/org/dictionaries', { schema: { tags, summary: '角色、数据权限、证件状态等字典（含本人可授予的角色）' } }, async (req) => {
     const { auth } = await serviceRequest(yifa, req, 'org.read');
     return {
-      roles: ROLE_IDS.map((r) => ({ id: r, name: ROLES[r], permissions: ROLE_PERMISSIONS[r] })),
+      roles: yifa.access.roleIds.map((r) => ({ id: r, name: yifa.access.roles[r], permissions: yifa.access.grantsOf(r) })),
       /** The roles this user may grant (grants.ts): the user form offers only these */
       grantableRoles: [...grantableRoles(auth.roles)],
-      permissions: PERMISSIONS,
+      permissions: yifa.access.permissions,
       dataScopes: DATA_SCOPES,
       agencyKinds: { statutory: '法定行政机关', entrusted: '受委托组织', township: '乡镇综合行政执法' },
       certificateStates: CERTIFICATE_STATES,

@@ -12,15 +12,15 @@ import { hashPassword, passwordProblem, verifyPassword } from '../../platform/se
 import { KeyedQueue } from '../../platform/security/keyed-queue.js';
 import { recordLogin, type Client } from './login-log.js';
 import { passwordChangeWait, throttledError } from './throttle.js';
-import { todayInChina } from '../../calendar/legal-date.js';
 import type { Trx } from '../../journal/journal.js';
 import type { AuthContext, RefusedSubject, Request } from '../../platform/security/request.js';
 import { inScope, scopeFilter, type ScopedRecord } from '../../platform/security/scope.js';
 import { standingOf, type Standing } from './certificates.js';
-import { isRole, type Role } from './roles.js';
+import type { Role } from '../../platform/security/access.js';
 import { grantRefusal, type Grantor, type Privileges } from './grants.js';
 
-const now = () => new Date().toISOString();
+/** The instant records are stamped with, on the installation's clock. */
+const now = (yifa: Yifa) => yifa.clock.now().toISOString();
 
 const CHILD_LEVEL = { county: 'town', town: 'village', village: null } as const satisfies Record<RegionLevel, RegionLevel | null>;
 
@@ -48,7 +48,7 @@ export async function createRegion(yifa: Yifa, req: Request, input: { parentId: 
   const level = CHILD_LEVEL[parent.level];
   if (!level) throw invalid('村（社区）之下不能再设区划');
   const id = randomUUID();
-  const row = { id, parent_id: parent.id, level, name: input.name, code: input.code ?? null, path: `${parent.path}${id}/`, created_at: now() };
+  const row = { id, parent_id: parent.id, level, name: input.name, code: input.code ?? null, path: `${parent.path}${id}/`, created_at: now(yifa) };
   return (
     await yifa.journal.perform(
       { type: 'org.region.create', actor: req.auth.actor, subject: { type: 'region', id, regionPath: row.path }, idempotencyKey: req.idempotencyKey, payload: row },
@@ -98,7 +98,7 @@ export async function createAgency(yifa: Yifa, req: Request, input: AgencyInput)
   if (!region) throw invalid('所在区划不存在');
   await assertWritable(req, { regionPath: region.path }, { type: 'region', id: region.id }, '区划');
   const id = randomUUID();
-  const row = { id, region_id: region.id, name: input.name, kind: input.kind, legal_basis: input.legalBasis, powers: JSON.stringify(input.powers), doc_prefix: input.docPrefix, created_at: now() };
+  const row = { id, region_id: region.id, name: input.name, kind: input.kind, legal_basis: input.legalBasis, powers: JSON.stringify(input.powers), doc_prefix: input.docPrefix, created_at: now(yifa) };
   const done = await yifa.journal.perform(
     { type: 'org.agency.create', actor: req.auth.actor, subject: { type: 'agency', id, regionPath: region.path }, idempotencyKey: req.idempotencyKey, payload: { ...input } },
     async (trx) => {
@@ -157,7 +157,7 @@ export async function createOffice(yifa: Yifa, req: Request, input: { agencyId: 
     async (trx) => {
       const dup = await trx.selectFrom('offices').select('id').where('agency_id', '=', input.agencyId).where('name', '=', input.name).executeTakeFirst();
       if (dup) throw conflict(`该执法主体下已有科室"${input.name}"`);
-      await trx.insertInto('offices').values({ id, agency_id: input.agencyId, name: input.name, created_at: now() }).execute();
+      await trx.insertInto('offices').values({ id, agency_id: input.agencyId, name: input.name, created_at: now(yifa) }).execute();
       return { id, agencyId: input.agencyId, name: input.name };
     },
   );
@@ -253,7 +253,7 @@ export async function createPerson(yifa: Yifa, req: Request, input: PersonInput)
   const row = {
     id, name: input.name, agency_id: input.agencyId, office_id: input.officeId ?? null, region_id: region.id, region_path: region.path,
     post: input.post, id_number: input.idNumber ?? null, phone: input.phone ?? null, legal_qualification_no: input.legalQualificationNo ?? null,
-    active: input.active === false ? 0 : 1, created_by: req.auth.user.id, created_at: now(), updated_at: now(),
+    active: input.active === false ? 0 : 1, created_by: req.auth.user.id, created_at: now(yifa), updated_at: now(yifa),
   };
   const done = await yifa.journal.perform(
     { type: 'org.person.create', actor: req.auth.actor, subject: { type: 'person', id, regionPath: region.path }, idempotencyKey: req.idempotencyKey, payload: { ...input } },
@@ -283,7 +283,7 @@ export async function updatePerson(yifa: Yifa, req: Request, id: string, patch: 
     ...(patch.active !== undefined ? { active: patch.active ? 1 : 0 } : {}),
     region_id: region.id,
     region_path: region.path,
-    updated_at: now(),
+    updated_at: now(yifa),
   };
   await yifa.journal.perform(
     { type: 'org.person.update', actor: req.auth.actor, subject: { type: 'person', id, regionPath: region.path }, idempotencyKey: req.idempotencyKey, payload: patch },
@@ -321,13 +321,13 @@ function certificateView(c: any, today: string) {
 }
 
 async function certificatesOf(yifa: Yifa, personId: string) {
-  const today = todayInChina();
+  const today = yifa.clock.today();
   const rows = await yifa.db.kysely.selectFrom('certificates').selectAll().where('person_id', '=', personId).orderBy('expires_on', 'desc').execute();
   return rows.map((c) => certificateView(c, today));
 }
 
 export async function listCertificates(yifa: Yifa, auth: AuthContext, f: { standing?: 'attention' | Standing; limit: number; cursor?: string }) {
-  const today = todayInChina();
+  const today = yifa.clock.today();
   const soon = new Date(Date.parse(`${today}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
   let q = yifa.db.kysely
     .selectFrom('certificates')
@@ -360,7 +360,7 @@ export async function createCertificate(yifa: Yifa, req: Request, input: Certifi
   const row = {
     id, person_id: person.id, number: input.number, field: input.field, area: input.area, issued_on: input.issuedOn, expires_on: input.expiresOn,
     annual_review: input.annualReview, annual_review_year: input.annualReviewYear ?? null, state: 'valid' as const, region_path: person.region_path,
-    created_at: now(), updated_at: now(),
+    created_at: now(yifa), updated_at: now(yifa),
   };
   const done = await yifa.journal.perform(
     { type: 'org.certificate.create', actor: req.auth.actor, subject: { type: 'certificate', id, regionPath: person.region_path }, idempotencyKey: req.idempotencyKey, payload: { ...input } },
@@ -372,7 +372,7 @@ export async function createCertificate(yifa: Yifa, req: Request, input: Certifi
     },
   );
   const stored = await yifa.db.kysely.selectFrom('certificates').selectAll().where('id', '=', done.result.id).executeTakeFirstOrThrow();
-  return certificateView({ ...stored, person_name: person.name }, todayInChina());
+  return certificateView({ ...stored, person_name: person.name }, yifa.clock.today());
 }
 
 export interface CertificateChange {
@@ -398,7 +398,7 @@ export async function changeCertificate(yifa: Yifa, req: Request, id: string, ch
     ...(change.expiresOn !== undefined ? { expires_on: change.expiresOn } : {}),
     ...(change.field !== undefined ? { field: change.field } : {}),
     ...(change.area !== undefined ? { area: change.area } : {}),
-    updated_at: now(),
+    updated_at: now(yifa),
   };
   await yifa.journal.perform(
     { type: 'org.certificate.change', actor: req.auth.actor, subject: { type: 'certificate', id, regionPath: c.region_path }, idempotencyKey: req.idempotencyKey, payload: change },
@@ -407,7 +407,7 @@ export async function changeCertificate(yifa: Yifa, req: Request, id: string, ch
       return { id };
     },
   );
-  return certificateView({ ...c, ...set }, todayInChina());
+  return certificateView({ ...c, ...set }, yifa.clock.today());
 }
 
 // ——— users ———
@@ -513,7 +513,7 @@ export async function createUser(yifa: Yifa, req: Request | null, input: UserInp
       await trx.insertInto('users').values({
         id, username: input.username, display_name: input.displayName, password_hash: passwordHash, person_id: input.personId ?? null,
         agency_id: input.agencyId ?? null, region_id: region.id, region_path: region.path, data_scope: input.dataScope, active: 1,
-        created_at: now(), password_changed_at: now(),
+        created_at: now(yifa), password_changed_at: now(yifa),
       }).execute();
       if (input.roles.length) await trx.insertInto('user_roles').values(input.roles.map((role) => ({ user_id: id, role }))).execute();
       return { id, username: input.username };
@@ -538,7 +538,7 @@ export async function updateUser(yifa: Yifa, req: Request, id: string, patch: Us
   const own = id === req.auth.user.id;
   if (own && patch.active === false) throw conflict('不能停用自己的账号');
   if (own && patch.password) throw conflict('本人的密码请在"修改密码"中修改（须输入原密码）');
-  const currentRoles = ((await rolesOf(yifa, [id])).get(id) ?? []).filter(isRole);
+  const currentRoles = ((await rolesOf(yifa, [id])).get(id) ?? []).filter((r) => yifa.access.isRole(r));
   const current: Privileges = { roles: currentRoles, scope: { kind: u.data_scope, regionPath: u.region_path } };
   const next: Privileges = { roles: patch.roles ?? currentRoles, scope: { kind: patch.dataScope ?? u.data_scope, regionPath: u.region_path } };
   await assertGrantable(req, { userId: id, current }, next, subject);
@@ -555,7 +555,7 @@ export async function updateUser(yifa: Yifa, req: Request, id: string, patch: Us
         ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
         ...(patch.dataScope !== undefined ? { data_scope: patch.dataScope } : {}),
         ...(patch.active !== undefined ? { active: patch.active ? 1 : 0 } : {}),
-        ...(passwordHash ? { password_hash: passwordHash, password_changed_at: now() } : {}),
+        ...(passwordHash ? { password_hash: passwordHash, password_changed_at: now(yifa) } : {}),
       };
       if (Object.keys(set).length) await trx.updateTable('users').set(set).where('id', '=', id).execute();
       if (patch.roles) {
@@ -579,7 +579,7 @@ const passwordChangeQueue = new KeyedQueue();
  */
 export async function changeOwnPassword(yifa: Yifa, req: Request, input: { oldPassword: string; newPassword: string }, client: Client) {
   return passwordChangeQueue.run([`user:${req.auth.user.id}`], async () => {
-    const at = yifa.journal.clock();
+    const at = yifa.clock.now();
     const u = await yifa.db.kysely.selectFrom('users').selectAll().where('id', '=', req.auth.user.id).executeTakeFirstOrThrow();
     const entry = (outcome: LoginOutcome) => ({ username: u.username, userId: u.id, outcome });
     const wait = await passwordChangeWait(yifa.db.kysely, u.username, at);
@@ -598,7 +598,7 @@ export async function changeOwnPassword(yifa: Yifa, req: Request, input: { oldPa
     await yifa.journal.perform(
       { type: 'org.user.password-change', actor: req.auth.actor, subject: { type: 'user', id: u.id, regionPath: u.region_path }, idempotencyKey: req.idempotencyKey, payload: {} },
       async (trx) => {
-        await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now() }).where('id', '=', u.id).execute();
+        await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now(yifa) }).where('id', '=', u.id).execute();
         // Other sessions end; this one stays.
         await trx.deleteFrom('sessions').where('user_id', '=', u.id).where('id', '!=', req.auth.sessionId).execute();
         await recordLogin(trx, entry('password-changed'), client, at);

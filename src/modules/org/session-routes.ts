@@ -8,14 +8,13 @@ import { login, logout, resolveSession } from './sessions.js';
 import type { AuthContext } from '../../platform/security/request.js';
 import { changeOwnPassword } from './service.js';
 import { dummyPasswordHash } from '../../platform/security/password.js';
-import { ROLES } from './roles.js';
 import { DATA_SCOPES, scopeFilter } from '../../platform/security/scope.js';
 import { pageQuery, decodeCursor, keysetAfter, pageOf } from '../../platform/http/pagination.js';
 
-function me(auth: AuthContext) {
+function me(yifa: Yifa, auth: AuthContext) {
   return {
     user: { ...auth.user },
-    roles: auth.roles.map((r) => ({ id: r, name: ROLES[r] })),
+    roles: auth.roles.map((r) => ({ id: r, name: yifa.access.roles[r] })),
     permissions: [...auth.permissions].sort(),
     dataScope: { kind: auth.scope.kind, name: DATA_SCOPES[auth.scope.kind] },
     csrfToken: auth.csrfToken,
@@ -35,19 +34,20 @@ export const sessionRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) =>
     },
     config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
   }, async (req, reply) => {
-    const s = await login(yifa.db, req.body, client(req), { sessionMinutes: yifa.config.sessionMinutes, clock: () => yifa.journal.clock() });
+    const s = await login(yifa.db, req.body, client(req), { sessionMinutes: yifa.config.sessionMinutes, clock: yifa.clock });
+    // A lifetime, not an instant: the browser counts it on its own clock, the server checks the session on the installation's.
     reply.setCookie(SESSION_COOKIE, s.token, {
-      httpOnly: true, sameSite: 'lax', path: '/', secure: req.protocol === 'https', expires: new Date(s.expiresAt),
+      httpOnly: true, sameSite: 'lax', path: '/', secure: req.protocol === 'https', maxAge: yifa.config.sessionMinutes * 60,
     });
-    const auth = await resolveSession(yifa.db, s.token, yifa.config.sessionMinutes);
-    return me(auth!);
+    const auth = await resolveSession(yifa, s.token);
+    return me(yifa, auth!);
   });
 
-  app.get('/session', { schema: { tags: ['session'], summary: '当前登录用户、权限与 CSRF 令牌' } }, async (req) => me(requireUser(req)));
+  app.get('/session', { schema: { tags: ['session'], summary: '当前登录用户、权限与 CSRF 令牌' } }, async (req) => me(yifa, requireUser(req)));
 
   app.delete('/session', { schema: { tags: ['session'], summary: '退出登录' } }, async (req, reply) => {
     const auth = requireUser(req);
-    await logout(yifa.db, auth, client(req), yifa.journal.clock());
+    await logout(yifa.db, auth, client(req), yifa.clock.now());
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });

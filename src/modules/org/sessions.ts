@@ -7,15 +7,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import type { Yifa } from '../../platform/yifa.js';
+import type { AccessTable } from '../../platform/security/access.js';
 import { runFixed } from '../../platform/db/fixed-queries.js';
 import type { DataScope } from '../../platform/db/schema.js';
 import { dummyPasswordHash, verifyPassword } from '../../platform/security/password.js';
 import { addressKey } from '../../platform/security/client-address.js';
 import { KeyedQueue } from '../../platform/security/keyed-queue.js';
 import { AppError } from '../../platform/http/errors.js';
-import { isRole, permissionsOf, type Permission, type Role } from './roles.js';
 import type { AuthContext } from '../../platform/security/request.js';
 import type { Actor } from '../../journal/journal.js';
+import type { Clock } from '../../platform/clock.js';
 import { recordLogin, type Client } from './login-log.js';
 import { loginWait, throttledError } from './throttle.js';
 
@@ -35,12 +37,12 @@ export async function login(
   db: Db,
   input: { username: string; password: string },
   client: Client,
-  opts: { sessionMinutes: number; clock: () => Date },
-): Promise<{ token: string; csrfToken: string; userId: string; expiresAt: string }> {
+  opts: { sessionMinutes: number; clock: Clock },
+): Promise<{ token: string; csrfToken: string; userId: string }> {
   const address = addressKey(client.ip);
   // Address before account, always: see KeyedQueue.run.
   return loginQueue.run([`address:${address}`, `account:${input.username}`], async () => {
-    const now = opts.clock();
+    const now = opts.clock.now();
     const user = await db.kysely.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
     const wait = await loginWait(db.kysely, input.username, address, now);
     if (wait > 0) {
@@ -57,15 +59,13 @@ export async function login(
     }
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
-    // Sessions live on the wall clock (resolveSession checks them against it), not on the settable server clock.
-    const created = new Date();
-    const expiresAt = new Date(created.getTime() + opts.sessionMinutes * 60_000).toISOString();
+    const expiresAt = new Date(now.getTime() + opts.sessionMinutes * 60_000).toISOString();
     await db.kysely
       .insertInto('sessions')
-      .values({ id: sha256hex(token), user_id: user.id, csrf_token: csrfToken, created_at: created.toISOString(), expires_at: expiresAt, ip: client.ip })
+      .values({ id: sha256hex(token), user_id: user.id, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt, ip: client.ip })
       .execute();
     await recordLogin(db.kysely, { username: input.username, userId: user.id, outcome: 'success' }, client, now);
-    return { token, csrfToken, userId: user.id, expiresAt };
+    return { token, csrfToken, userId: user.id };
   });
 }
 
@@ -74,8 +74,9 @@ export async function logout(db: Db, auth: AuthContext, client: Client, at: Date
   await recordLogin(db.kysely, { username: auth.user.username, userId: auth.user.id, outcome: 'logout' }, client, at);
 }
 
-/** Resolves a cookie token to the session's user, roles and scope; undefined when absent, expired or the user inactive. */
-export async function resolveSession(db: Db, token: string, sessionMinutes: number): Promise<AuthContext | undefined> {
+/** Resolves a cookie token to the session's user, roles and scope now; undefined when absent, expired or the user inactive. */
+export async function resolveSession(yifa: Yifa, token: string): Promise<AuthContext | undefined> {
+  const { db, access } = yifa;
   const id = sha256hex(token);
   // Every request runs this: compiled once (see fixed-queries.ts).
   const [row] = await runFixed(db.kysely, 'session', (slot) => db.kysely
@@ -88,17 +89,17 @@ export async function resolveSession(db: Db, token: string, sessionMinutes: numb
     .select(rolesColumn(db).as('roles'))
     .where('sessions.id', '=', slot<string>(0)), [id]);
   if (!row || !row.active) return undefined;
-  const now = new Date();
+  const now = yifa.clock.now();
   if (row.expires_at <= now.toISOString()) {
     await db.kysely.deleteFrom('sessions').where('id', '=', id).execute();
     return undefined;
   }
   // Sliding expiry, written at most once a minute to keep reads cheap.
-  const renewed = new Date(now.getTime() + sessionMinutes * 60_000);
+  const renewed = new Date(now.getTime() + yifa.config.sessionMinutes * 60_000);
   if (renewed.getTime() - new Date(row.expires_at).getTime() > 60_000) {
     await db.kysely.updateTable('sessions').set({ expires_at: renewed.toISOString() }).where('id', '=', id).execute();
   }
-  return contextOf(row, { sessionId: row.sessionId, csrfToken: row.csrf_token });
+  return contextOf(access, row, { sessionId: row.sessionId, csrfToken: row.csrf_token });
 }
 
 type UserRow = { userId: string; username: string; display_name: string; person_id: string | null; agency_id: string | null; region_id: string; region_path: string; data_scope: DataScope; roles: string | null };
@@ -110,8 +111,8 @@ function rolesColumn(db: Db) {
     : sql<string | null>`(select group_concat(role, ',') from user_roles where user_id = users.id)`;
 }
 
-function contextOf(row: UserRow, session: { sessionId: string; csrfToken: string }): AuthContext {
-  const roles = (row.roles ?? '').split(',').filter(isRole).sort();
+function contextOf(access: AccessTable, row: UserRow, session: { sessionId: string; csrfToken: string }): AuthContext {
+  const roles = (row.roles ?? '').split(',').filter((r) => access.isRole(r)).sort();
   return {
     ...session,
     user: {
@@ -124,14 +125,15 @@ function contextOf(row: UserRow, session: { sessionId: string; csrfToken: string
       regionPath: row.region_path,
     },
     roles,
-    permissions: permissionsOf(roles),
+    permissions: access.permissionsOf(roles),
     scope: { kind: row.data_scope, regionPath: row.region_path, userId: row.userId, personId: row.person_id },
     actor: { userId: row.userId, role: roles.join(',') || null, agencyId: row.agency_id },
   };
 }
 
 /** What a user may do, without a session: for the demo's history and scripts that act as a named user. */
-export async function contextOfUser(db: Db, username: string): Promise<AuthContext> {
+export async function contextOfUser(yifa: Yifa, username: string): Promise<AuthContext> {
+  const { db } = yifa;
   const row = await db.kysely
     .selectFrom('users')
     .select(['users.id as userId', 'username', 'display_name', 'person_id', 'agency_id', 'region_id', 'region_path', 'data_scope'])
@@ -140,5 +142,5 @@ export async function contextOfUser(db: Db, username: string): Promise<AuthConte
     .where('active', '=', 1)
     .executeTakeFirst();
   if (!row) throw new Error(`用户 ${username} 不存在或已停用`);
-  return contextOf(row, { sessionId: '', csrfToken: '' });
+  return contextOf(yifa.access, row, { sessionId: '', csrfToken: '' });
 }

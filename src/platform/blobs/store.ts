@@ -13,7 +13,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { AppError } from '../http/errors.js';
+import { DomainError } from '../errors.js';
 
 export type Sha256 = string;
 export type BlobSource = AsyncIterable<Uint8Array>;
@@ -54,8 +54,8 @@ export function isSha256(s: string): boolean {
   return SHA256.test(s);
 }
 
-export function tooLarge(maxBytes: number): AppError {
-  return new AppError('PAYLOAD_TOO_LARGE', `文件超过允许的大小（${formatBytes(maxBytes)}），未保存`);
+export function tooLarge(maxBytes: number): DomainError {
+  return new DomainError('PAYLOAD_TOO_LARGE', `文件超过允许的大小（${formatBytes(maxBytes)}），未保存`);
 }
 
 export function formatBytes(n: number): string {
@@ -64,8 +64,8 @@ export function formatBytes(n: number): string {
   return `${n} 字节`;
 }
 
-function mismatch(expected: string, actual: string): AppError {
-  return new AppError('HASH_MISMATCH', `文件的 SHA-256 与声明的不一致（声明 ${expected.slice(0, 12)}…，实际 ${actual.slice(0, 12)}…），文件可能在传输中损坏，未保存，请重新上传`);
+function mismatch(expected: string, actual: string): DomainError {
+  return new DomainError('HASH_MISMATCH', `文件的 SHA-256 与声明的不一致（声明 ${expected.slice(0, 12)}…，实际 ${actual.slice(0, 12)}…），文件可能在传输中损坏，未保存，请重新上传`);
 }
 
 export class FsBlobStore implements BlobStore {
@@ -86,7 +86,7 @@ export class FsBlobStore implements BlobStore {
   }
 
   private pathOf(sha256: Sha256): string {
-    if (!isSha256(sha256)) throw new AppError('INVALID_INPUT', 'SHA-256 须为 64 位小写十六进制');
+    if (!isSha256(sha256)) throw new DomainError('INVALID_INPUT', 'SHA-256 须为 64 位小写十六进制');
     return join(this.objects, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }
 
@@ -151,7 +151,7 @@ export class FsBlobStore implements BlobStore {
     append: async (id, offset, source, maxBytes) => {
       const path = this.stagedPath(id);
       const at = await this.staged.offset(id);
-      if (offset !== at) throw new AppError('UPLOAD_OFFSET_MISMATCH', `分片偏移量不对：本次从第 ${offset} 字节开始，但已收到 ${at} 字节，请从第 ${at} 字节续传`, { details: { offset: at } });
+      if (offset !== at) throw new DomainError('UPLOAD_OFFSET_MISMATCH', `分片偏移量不对：本次从第 ${offset} 字节开始，但已收到 ${at} 字节，请从第 ${at} 字节续传`, { details: { offset: at } });
       // The running hash of an upload this process has received from its first byte spares
       // reading the file again at the end; after a restart (no running hash) finish re-reads it.
       const running = this.running.get(id);
@@ -162,7 +162,7 @@ export class FsBlobStore implements BlobStore {
         if (hash) this.running.set(id, { hash, at: written.size });
       } catch (e) {
         // Over the limit: nothing of the upload is kept. A dropped connection keeps what arrived.
-        if (e instanceof AppError && e.code === 'PAYLOAD_TOO_LARGE') await rm(path, { force: true });
+        if (e instanceof DomainError && e.code === 'PAYLOAD_TOO_LARGE') await rm(path, { force: true });
         throw e;
       }
       return this.staged.offset(id);
@@ -198,7 +198,7 @@ export class FsBlobStore implements BlobStore {
   };
 
   private stagedPath(id: string): string {
-    if (!UPLOAD_ID.test(id)) throw new AppError('INVALID_INPUT', '上传编号格式不正确');
+    if (!UPLOAD_ID.test(id)) throw new DomainError('INVALID_INPUT', '上传编号格式不正确');
     return join(this.staging, `upload-${id}`);
   }
 }

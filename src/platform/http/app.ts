@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -15,34 +15,25 @@ import { z } from 'zod';
 import {
   hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { AppError } from './errors.js';
+import { DomainError } from '../errors.js';
+import { errorBody, statusOf } from './errors.js';
 import { findUnsafeText } from './unsafe-text.js';
 import { registerSecurityHeaders } from './security-headers.js';
-import { AnonymousRefusals, NoSession, journalInputRefused, journalNoSession, registerAuth } from './auth.js';
+import { AnonymousRefusals, NoSession, journalInputRefused, journalNoSession, registerAuth, requireUser } from './auth.js';
 import type { Yifa } from '../yifa.js';
 import type { Config } from '../config.js';
+import type { Authenticate, MenuEntry } from '../module.js';
 import { ping } from '../db/database.js';
-import { orgRoutes } from '../../modules/org/routes.js';
-import { sessionRoutes } from '../../modules/org/session-routes.js';
-import { journalRoutes } from '../../journal/routes.js';
-import { calendarRoutes } from '../../calendar/routes.js';
-import { publicRoutes } from '../../modules/disclosure/routes.js';
-import { penaltyCaseRoutes } from '../../modules/enforcement/routes.js';
-import { evidenceRoutes } from '../../modules/evidence/routes.js';
-import { ORG_JOURNAL_POLICIES } from '../../modules/org/journal-policy.js';
-import { ENFORCEMENT_JOURNAL_POLICIES } from '../../modules/enforcement/journal-policy.js';
-import { EVIDENCE_JOURNAL_POLICIES } from '../../modules/evidence/journal-policy.js';
-import { JOURNAL_OWN_POLICIES, type JournalReadPolicies } from '../../journal/read-policy.js';
-import { procedureRoutes } from '../../procedure/routes.js';
-import { journalPolicyOf } from '../../procedure/service.js';
-import { INFORMATION_REQUESTS } from '../../modules/information-requests/procedure.js';
-import { informationRequestPortal } from '../../modules/information-requests/portal.js';
 
-/** How the journal shows each module's records (a subject type without one shows no payload). */
-export const JOURNAL_READ_POLICIES: JournalReadPolicies = {
-  ...JOURNAL_OWN_POLICIES, ...ORG_JOURNAL_POLICIES, ...ENFORCEMENT_JOURNAL_POLICIES, ...EVIDENCE_JOURNAL_POLICIES,
-  [INFORMATION_REQUESTS.proc.subjectType]: journalPolicyOf(INFORMATION_REQUESTS),
-};
+/** What the modules add to the HTTP server, assembled by the composition root (src/app/root.ts). */
+export interface HttpParts {
+  /** Plugins registered under /api/v1 */
+  routes: readonly FastifyPluginAsync[];
+  /** Who is asking, from the session cookie's token */
+  authenticate: Authenticate;
+  /** The console's menu, in order */
+  menu: readonly MenuEntry[];
+}
 
 // Validation messages in Chinese for every schema.
 z.config(z.locales.zhCN());
@@ -56,7 +47,7 @@ function trustProxyOption(trust: Config['trustProxy']): false | string[] | ((add
   return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
-export async function buildApp(yifa: Yifa, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildHttpApp(yifa: Yifa, parts: HttpParts, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: yifa.config.logLevel } : false,
     bodyLimit: 1024 * 1024,
@@ -69,10 +60,10 @@ export async function buildApp(yifa: Yifa, opts: { logger?: boolean } = {}): Pro
   const anonymousRefusals = new AnonymousRefusals();
   app.setErrorHandler(async (err, req, reply) => {
     if (err instanceof NoSession) await journalNoSession(yifa, anonymousRefusals, req);
-    if (err instanceof AppError) {
+    if (err instanceof DomainError) {
       const retryAfter = (err.extra.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
       if (err.code === 'RATE_LIMITED' && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
-      return reply.status(err.status).send(err.toBody());
+      return reply.status(statusOf(err)).send(errorBody(err));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({ path: `${v.instancePath || ''}`.replace(/^\//, '').replace(/\//g, '.'), message: v.message }));
@@ -112,13 +103,13 @@ export async function buildApp(yifa: Yifa, opts: { logger?: boolean } = {}): Pro
   });
   // No validator badge: it would send the API's address to validator.swagger.io (and the CSP refuses its image).
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
-  registerAuth(app, yifa);
+  registerAuth(app, yifa, parts.authenticate);
   // Before any route's own validation: text no field accepts (unsafe-text.ts).
   app.addHook('preValidation', async (req) => {
     for (const [where, value] of [['请求体', req.body], ['查询参数', req.query], ['路径参数', req.params]] as const) {
       const bad = findUnsafeText(value);
       if (bad) await journalInputRefused(yifa, anonymousRefusals, req, bad);
-      if (bad) throw new AppError('INVALID_INPUT', `${where}校验失败：${bad.path ? `${bad.path} ` : ''}${bad.reason}`, { details: [{ path: bad.path, message: bad.reason }] });
+      if (bad) throw new DomainError('INVALID_INPUT', `${where}校验失败：${bad.path ? `${bad.path} ` : ''}${bad.reason}`, { details: [{ path: bad.path, message: bad.reason }] });
     }
   });
 
@@ -126,15 +117,11 @@ export async function buildApp(yifa: Yifa, opts: { logger?: boolean } = {}): Pro
     await ping(yifa.db);
     return { ok: true, engine: yifa.db.engine };
   });
-  await app.register(sessionRoutes(yifa), { prefix: '/api/v1' });
-  await app.register(orgRoutes(yifa), { prefix: '/api/v1' });
-  await app.register(journalRoutes(yifa, JOURNAL_READ_POLICIES), { prefix: '/api/v1' });
-  await app.register(calendarRoutes(yifa), { prefix: '/api/v1' });
-  await app.register(publicRoutes(yifa), { prefix: '/api/v1' });
-  await app.register(penaltyCaseRoutes(yifa), { prefix: '/api/v1' });
-  await app.register(evidenceRoutes(yifa), { prefix: '/api/v1' });
-  await app.register(procedureRoutes(yifa, INFORMATION_REQUESTS), { prefix: '/api/v1' });
-  await app.register(informationRequestPortal(yifa), { prefix: '/api/v1' });
+  app.get('/api/v1/menu', { schema: { tags: ['session'], summary: '控制台菜单（本人有权使用的条目）' } }, async (req) => {
+    const { permissions } = requireUser(req);
+    return { items: parts.menu.filter((m) => permissions.has(m.permission)).map(({ key, label, path }) => ({ key, label, path })) };
+  });
+  for (const routes of parts.routes) await app.register(routes, { prefix: '/api/v1' });
 
   if (existsSync(join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });

@@ -9,10 +9,10 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
-import { AppError } from './errors.js';
-import { resolveSession } from '../../modules/org/sessions.js';
+import { DomainError } from '../errors.js';
 import type { AuthContext, RefusedSubject } from '../security/request.js';
-import type { Permission } from '../../modules/org/roles.js';
+import type { Permission } from '../security/access.js';
+import type { Authenticate } from '../module.js';
 import type { Yifa } from '../yifa.js';
 
 export const SESSION_COOKIE = 'yifa_session';
@@ -31,13 +31,13 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function registerAuth(app: FastifyInstance, yifa: Yifa): void {
+export function registerAuth(app: FastifyInstance, yifa: Yifa, authenticate: Authenticate): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (req: FastifyRequest) => {
     // Static files of the web app need no session lookup.
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
-    req.auth = token ? ((await resolveSession(yifa.db, token, yifa.config.sessionMinutes)) ?? null) : null;
+    req.auth = token ? ((await authenticate(token)) ?? null) : null;
     if (SAFE_METHODS.has(req.method)) return;
     // Logging in has no session yet; everything else that changes state needs the token.
     if (req.method === 'POST' && req.url.split('?')[0] === '/api/v1/session') return;
@@ -45,13 +45,13 @@ export function registerAuth(app: FastifyInstance, yifa: Yifa): void {
     const sent = req.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !sameToken(sent, req.auth.csrfToken)) {
       await journalDenied(yifa, req, 'csrf', { reason: 'CSRF 令牌缺失或不匹配' });
-      throw new AppError('CSRF_TOKEN_MISSING', '缺少或无效的 CSRF 令牌（请求头 X-CSRF-Token），请刷新页面后重试');
+      throw new DomainError('CSRF_TOKEN_MISSING', '缺少或无效的 CSRF 令牌（请求头 X-CSRF-Token），请刷新页面后重试');
     }
   });
 }
 
 /** A request that needs a session and has none (the error handler journals it). */
-export class NoSession extends AppError {
+export class NoSession extends DomainError {
   constructor() {
     super('UNAUTHENTICATED', '请先登录');
   }
@@ -89,7 +89,7 @@ export class AnonymousRefusals {
 
 /** Journals a refused request without a session, as AnonymousRefusals allows. */
 export async function journalNoSession(yifa: Yifa, refusals: AnonymousRefusals, req: FastifyRequest): Promise<void> {
-  const take = refusals.take(req.ip, yifa.journal.clock().getTime());
+  const take = refusals.take(req.ip, yifa.clock.now().getTime());
   if (take) await journalDenied(yifa, req, 'no-session', { reason: '未登录', unrecordedBefore: take.unrecorded });
 }
 
@@ -98,7 +98,7 @@ export async function journalNoSession(yifa: Yifa, refusals: AnonymousRefusals, 
  * logged-in user; without a session, as AnonymousRefusals allows.
  */
 export async function journalInputRefused(yifa: Yifa, refusals: AnonymousRefusals, req: FastifyRequest, bad: { path: string; reason: string }): Promise<void> {
-  const take = req.auth ? { unrecorded: 0 } : refusals.take(req.ip, yifa.journal.clock().getTime());
+  const take = req.auth ? { unrecorded: 0 } : refusals.take(req.ip, yifa.clock.now().getTime());
   if (!take) return;
   await yifa.journal.record({
     type: 'input.refused',
@@ -112,7 +112,7 @@ export async function requirePermission(yifa: Yifa, req: FastifyRequest, permiss
   const auth = requireUser(req);
   if (!auth.permissions.has(permission)) {
     await journalDenied(yifa, req, 'permission', { permission });
-    throw new AppError('FORBIDDEN', '您没有执行此操作的权限');
+    throw new DomainError('FORBIDDEN', '您没有执行此操作的权限');
   }
   return auth;
 }

@@ -1,8 +1,14 @@
 /**
  * One error shape for the whole API:
  * {"error": {"code": "STABLE_CODE", "message": "中文说明", "citation"?: "…", "details"?: …}}
- * Codes are stable: scripts and the web app switch on them; add, never rename.
+ * A DomainError (platform/errors.ts) answers with the status its code maps to here.
  */
+import { DomainError, type ErrorCode } from '../errors.js';
+
+export { conflict, invalid, notFound, type ErrorCode } from '../errors.js';
+/** The modules' name for DomainError (their services throw it; it is the same class). */
+export { DomainError as AppError };
+
 export const ERROR_STATUS = {
   INVALID_INPUT: 400,
   UNAUTHENTICATED: 401,
@@ -38,26 +44,12 @@ export const ERROR_STATUS = {
    * no change to the request can resolve it, and monitoring that pages on 5xx should fire.
    */
   INTEGRITY_ERROR: 500,
-} as const satisfies Record<string, number>;
+} as const satisfies Record<ErrorCode, number>;
 
-export type ErrorCode = keyof typeof ERROR_STATUS;
-
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly extra: { citation?: string; details?: unknown } = {},
-  ) {
-    super(message);
-  }
-  get status(): number {
-    return ERROR_STATUS[this.code];
-  }
-  toBody() {
-    return { error: { code: this.code, message: this.message, ...this.extra } };
-  }
+export function statusOf(e: DomainError): number {
+  return ERROR_STATUS[e.code];
 }
 
-export const notFound = (what: string) => new AppError('NOT_FOUND', `${what}不存在或您无权查看`);
-export const conflict = (message: string, details?: unknown) => new AppError('CONFLICT', message, details ? { details } : {});
-export const invalid = (message: string, details?: unknown) => new AppError('INVALID_INPUT', message, details ? { details } : {});
+export function errorBody(e: DomainError) {
+  return { error: { code: e.code, message: e.message, ...e.extra } };
+}

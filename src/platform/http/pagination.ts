@@ -4,7 +4,7 @@
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { z } from 'zod';
-import { AppError } from './errors.js';
+import { DomainError } from '../errors.js';
 
 export const MAX_LIMIT = 200;
 
@@ -30,7 +30,7 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
   } catch {
     /* fall through */
   }
-  throw new AppError('INVALID_INPUT', '分页游标无效，请从第一页重新查询');
+  throw new DomainError('INVALID_INPUT', '分页游标无效，请从第一页重新查询');
 }
 
 /** Given limit+1 rows, the page and the cursor for the next one. */

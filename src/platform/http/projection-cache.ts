@@ -15,6 +15,7 @@ export class ProjectionCache<T> {
 
   async get(key: string, compute: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
+    // Real elapsed time, for staleness only: a cache, not a date (those come from platform/clock.ts).
     const now = Date.now();
     if (hit && hit.version === this.version() && now - hit.at < this.ttlMs) return hit.value;
     const version = this.version();

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError } from './errors.js';
+import { DomainError } from '../errors.js';
 import { journalDenied, requirePermission } from './auth.js';
-import type { Permission } from '../../modules/org/roles.js';
+import type { Permission } from '../security/access.js';
 import type { Request } from '../security/request.js';
 import type { Yifa } from '../yifa.js';
 
@@ -13,7 +13,7 @@ export function idempotencyKeyOf(req: FastifyRequest): string | null {
   const raw = req.headers['idempotency-key'];
   if (raw === undefined) return null;
   const parsed = idempotencyKey.safeParse(raw);
-  if (!parsed.success) throw new AppError('INVALID_INPUT', 'Idempotency-Key 须为 8–100 位字母、数字或 ._:- 字符');
+  if (!parsed.success) throw new DomainError('INVALID_INPUT', 'Idempotency-Key 须为 8–100 位字母、数字或 ._:- 字符');
   return parsed.data;
 }
 

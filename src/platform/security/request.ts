@@ -3,7 +3,7 @@
  * scope and journal actor (AuthContext), and the request around it (Request), which also
  * journals a refusal. The HTTP layer builds both (auth.ts, request.ts).
  */
-import type { Permission, Role } from '../../modules/org/roles.js';
+import type { Permission, Role } from './access.js';
 import type { Scope } from './scope.js';
 import type { Actor } from '../../journal/journal.js';
 

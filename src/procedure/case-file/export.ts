@@ -77,7 +77,7 @@ export async function exportCaseFile(yifa: Yifa, source: CaseFileSource, actor: 
   }
   const manifest = {
     case: { id: subject.id, ...source.manifest, agency: source.agencyName },
-    generatedAt: yifa.journal.clock().toISOString(),
+    generatedAt: yifa.clock.now().toISOString(),
     checkpoint: { size: checkpoint.size, rootHash: checkpoint.rootHash, timestamp: checkpoint.timestamp },
     // Evidence files stay in the blob store (they may be gigabytes); their hashes are here and in
     // the proven 登记证据 actions, so a copy handed over later can be checked against the file.

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Engine } from '../database.js';
+import type { Engine } from '../../../platform/db/database.js';
 
 /**
  * Each penalty case row carries the hash of its state (SHA-256 of the canonical JSON),

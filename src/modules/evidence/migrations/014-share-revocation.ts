@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Engine } from '../database.js';
+import type { Engine } from '../../../platform/db/database.js';
 
 /** A share link can be revoked before it expires (who and when; the revocation is also a journal action on the item). */
 export async function up(db: Kysely<any>, _engine: Engine): Promise<void> {

@@ -2,18 +2,18 @@
  * Evidence files for the demo town, made here so the demo needs nothing from outside:
  * photos (PNG with a per-case pattern, so each case's photo has its own hash), the sound
  * of an inquiry (WAV), a scanned record (a PDF holding a page image), and body-camera
- * footage (a 4-second test pattern, `media/`). They are uploaded through the same upload
+ * footage (a 4-second test pattern, `demo-media/`). They are uploaded through the same upload
  * service an officer's phone uses, so each is verified and its hash journaled.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
-import type { Yifa } from '../platform/yifa.js';
-import type { Request } from '../platform/security/request.js';
-import { appendChunk, createUpload } from '../modules/evidence/uploads.js';
+import type { Yifa } from '../../platform/yifa.js';
+import type { Request } from '../../platform/security/request.js';
+import { appendChunk, createUpload } from './uploads.js';
 
-const media = (name: string) => readFileSync(new URL(`./media/${name}`, import.meta.url));
+const media = (name: string) => readFileSync(new URL(`./demo-media/${name}`, import.meta.url));
 export const BODYCAM_MP4 = media('bodycam-sample.mp4');
 export const BODYCAM_WEBM = media('bodycam-sample.webm');
 

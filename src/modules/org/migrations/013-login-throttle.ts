@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Engine } from '../database.js';
-import { refuseUpdateAndDelete } from './001-foundation.js';
+import type { Engine } from '../../../platform/db/database.js';
+import { refuseUpdateAndDelete } from '../../../platform/db/migrations/001-foundation.js';
 
 /**
  * The login log becomes what throttling is computed from (modules/org/throttle.ts):

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Engine } from '../database.js';
-import { refuseUpdateAndDelete } from './001-foundation.js';
+import type { Engine } from '../../../platform/db/database.js';
+import { refuseUpdateAndDelete } from '../../../platform/db/migrations/001-foundation.js';
 
 /**
  * Penalty cases. `penalty_cases` is a projection of the journal (the fold of each case's

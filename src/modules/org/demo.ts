@@ -4,15 +4,15 @@
  * People's names are invented and obviously so (张某某); village names are illustrative.
  */
 import { randomUUID } from 'node:crypto';
-import type { Yifa } from '../platform/yifa.js';
-import { generatePassword } from '../platform/security/password.js';
-import { todayInChina, addDays } from '../calendar/legal-date.js';
-import { SYSTEM_ACTOR } from '../journal/journal.js';
-import * as org from '../modules/org/service.js';
-import { ROLES, type Role } from '../modules/org/roles.js';
-import type { AuthContext, Request } from '../platform/security/request.js';
-import type { DataScope } from '../platform/db/schema.js';
-import { permissionsOf } from '../modules/org/roles.js';
+import type { Yifa } from '../../platform/yifa.js';
+import { addDays } from '../../calendar/legal-date.js';
+import { SYSTEM_ACTOR } from '../../journal/journal.js';
+import * as org from './service.js';
+import { ROLES } from './roles.js';
+import type { AccessTable, Role } from '../../platform/security/access.js';
+import type { DemoLogin } from '../../platform/module.js';
+import type { AuthContext, Request } from '../../platform/security/request.js';
+import type { DataScope } from '../../platform/db/schema.js';
 
 export const DEMO_LOGINS = [
   { username: 'admin', role: 'admin', roleName: ROLES.admin },
@@ -25,7 +25,7 @@ export const DEMO_LOGINS = [
   { username: 'xinfang', role: 'petition_clerk', roleName: ROLES.petition_clerk },
   { username: 'gongkai', role: 'disclosure_clerk', roleName: ROLES.disclosure_clerk },
   { username: 'jiandu', role: 'supervisor', roleName: ROLES.supervisor },
-] as const satisfies readonly { username: string; role: Role; roleName: string }[];
+] as const satisfies readonly DemoLogin[];
 
 const MIAOQUAN_VILLAGES = [
   '妙泉村', '贵塘村', '大田村', '三坝村', '苗坝村', '凉桥村', '高楼村',
@@ -46,32 +46,36 @@ const COUNTY_AGENCIES = [
 
 const SURNAMES = ['张', '李', '王', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗', '梁', '宋', '郑', '谢'];
 
-function systemAuth(userId: string, regionPath: string): AuthContext {
+function systemAuth(access: AccessTable, userId: string, regionPath: string): AuthContext {
   const roles: Role[] = ['admin'];
   return {
     sessionId: 'demo-seed', csrfToken: '',
     user: { id: userId, username: 'admin', displayName: '系统管理员', personId: null, agencyId: null, regionId: '', regionPath },
-    roles, permissions: permissionsOf(roles),
+    roles, permissions: access.permissionsOf(roles),
     scope: { kind: 'all', regionPath, userId, personId: null },
     actor: { userId, role: 'admin', agencyId: null },
   };
 }
 
-export async function seedDemoTown(yifa: Yifa, opts: { password?: string | undefined }): Promise<{ password: string } | undefined> {
-  const any = await yifa.db.kysely.selectFrom('regions').select('id').limit(1).executeTakeFirst();
-  if (any) return undefined;
-  const password = opts.password ?? generatePassword();
-  const today = todayInChina();
+/** Whether an org tree is already there (the demo loads only into an empty database). */
+export async function demoTownPresent(yifa: Yifa): Promise<boolean> {
+  return Boolean(await yifa.db.kysely.selectFrom('regions').select('id').limit(1).executeTakeFirst());
+}
+
+/** Seeds the town into an empty database; every demo login gets `password`. */
+export async function seedDemoTown(yifa: Yifa, opts: { password: string }): Promise<void> {
+  const { password } = opts;
+  const today = yifa.clock.today();
 
   // The county, created as the CLI does on an empty installation.
   const countyId = randomUUID();
-  const county = { id: countyId, parent_id: null, level: 'county' as const, name: '秀山土家族苗族自治县', code: '500241', path: `/${countyId}/`, created_at: new Date().toISOString() };
+  const county = { id: countyId, parent_id: null, level: 'county' as const, name: '秀山土家族苗族自治县', code: '500241', path: `/${countyId}/`, created_at: yifa.clock.now().toISOString() };
   await yifa.journal.perform({ type: 'org.region.create', actor: SYSTEM_ACTOR, subject: { type: 'region', id: countyId, regionPath: county.path }, payload: county }, async (trx) => {
     await trx.insertInto('regions').values(county).execute();
     return county;
   });
   const admin = await org.createUser(yifa, null, { username: 'admin', displayName: '系统管理员（县司法局）', password, regionId: countyId, dataScope: 'all', roles: ['admin'] });
-  const req: Request = { auth: systemAuth(admin.id, county.path), idempotencyKey: null, denied: async () => {} };
+  const req: Request = { auth: systemAuth(yifa.access, admin.id, county.path), idempotencyKey: null, denied: async () => {} };
 
   const town = await org.createRegion(yifa, req, { parentId: countyId, name: '妙泉镇' });
   for (const v of MIAOQUAN_VILLAGES) await org.createRegion(yifa, req, { parentId: town.id, name: v });
@@ -155,5 +159,4 @@ export async function seedDemoTown(yifa: Yifa, opts: { password?: string | undef
   await townUser('jiandu', `${supervisorPerson.name}（县司法局执法监督）`, 'supervisor', supervisorPerson.id, 'subtree', countyId, justice.id);
 
   await yifa.journal.checkpoint();
-  return { password };
 }

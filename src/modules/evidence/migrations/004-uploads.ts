@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Engine } from '../database.js';
+import type { Engine } from '../../../platform/db/database.js';
 
 /**
  * Resumable evidence uploads. The bytes received so far live in the blob store's staging

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Engine } from '../database.js';
+import type { Engine } from '../../../platform/db/database.js';
 
 /** The overdue queue, most overdue first, county-wide and per agency, read in index order. */
 export async function up(db: Kysely<any>, _engine: Engine): Promise<void> {

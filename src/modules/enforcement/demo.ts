@@ -1,18 +1,18 @@
 /**
  * A year of 妙泉镇 penalty cases, made through the same actions a user would take (each
- * at its own date on the journal's clock): on-the-spot decisions, cases heard and
+ * at its own date on the installation's clock): on-the-spot decisions, cases heard and
  * reviewed as major, one overdue, one with an approved extension, some closed and
  * archived, and one at every other step.
  */
-import type { Yifa } from '../platform/yifa.js';
-import { addDays, daysBetween, todayInChina } from '../calendar/legal-date.js';
-import { computeDeadline } from '../calendar/deadlines.js';
-import { nthWorkingDayAfter } from '../procedure/deadlines.js';
-import { contextOfUser } from '../modules/org/sessions.js';
-import { openCase, performAction } from '../modules/enforcement/service.js';
-import type { Request } from '../platform/security/request.js';
-import type { PenaltyCase } from '../modules/enforcement/penalty-case.js';
-import { BODYCAM_MP4, BODYCAM_WEBM, demoAudio, demoPhoto, demoScan, uploadDemoFile } from './evidence.js';
+import type { Yifa } from '../../platform/yifa.js';
+import { addDays, daysBetween } from '../../calendar/legal-date.js';
+import { computeDeadline } from '../../calendar/deadlines.js';
+import { nthWorkingDayAfter } from '../../procedure/deadlines.js';
+import { contextOfUser } from '../org/sessions.js';
+import { openCase, performAction } from './service.js';
+import type { Request } from '../../platform/security/request.js';
+import type { PenaltyCase } from './penalty-case.js';
+import { BODYCAM_MP4, BODYCAM_WEBM, demoAudio, demoPhoto, demoScan, uploadDemoFile } from '../evidence/demo.js';
 
 type Who = 'zhifa1' | 'zhifa2' | 'fuzeren' | 'fazhi';
 type Payload = Record<string, unknown>;
@@ -24,10 +24,10 @@ const person = (name: string, village: string) => ({ kind: 'citizen', name, idNu
 const allOk = Object.fromEntries(['body', 'officers', 'procedure', 'facts', 'law', 'discretion', 'abuse', 'documents', 'crime', 'other'].map((k) => [k, { ok: true, note: '经审查符合规定' }]));
 
 export async function seedDemoCases(yifa: Yifa): Promise<number> {
-  const realClock = yifa.journal.clock;
-  const today = todayInChina(realClock());
+  const realTime = yifa.clock.source;
+  const today = yifa.clock.today();
   const as: Record<Who, Request> = {} as Record<Who, Request>;
-  for (const u of ['zhifa1', 'zhifa2', 'fuzeren', 'fazhi'] as const) as[u] = { auth: await contextOfUser(yifa.db, u), denied: async () => {} };
+  for (const u of ['zhifa1', 'zhifa2', 'fuzeren', 'fazhi'] as const) as[u] = { auth: await contextOfUser(yifa, u), denied: async () => {} };
   const officers = [as.zhifa1.auth.user.personId!, as.zhifa2.auth.user.personId!];
   const chair = (await yifa.db.kysely.selectFrom('people').select('id').where('post', '=', '综合行政执法办公室主任').executeTakeFirstOrThrow()).id;
   const on = (daysAgo: number) => addDays(today, -daysAgo);
@@ -42,10 +42,10 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
 
   /** Opens a case and runs its steps in order, each on its own day. */
   const story = async (opened: [number, Who, 'penalty.register' | 'penalty.on-the-spot', Record<string, unknown>], steps: Step[]) => {
-    yifa.journal.clock = at(opened[0]);
+    yifa.clock.source = at(opened[0]);
     let view = await openCase(yifa, as[opened[1]], opened[2], opened[3]);
     for (const [daysAgo, who, type, payload] of steps) {
-      yifa.journal.clock = at(daysAgo);
+      yifa.clock.source = at(daysAgo);
       view = await performAction(yifa, as[who], view.id, type, typeof payload === 'function' ? await payload(view.case) : payload);
     }
   };
@@ -257,7 +257,7 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
     ]);
     n += 6;
   } finally {
-    yifa.journal.clock = realClock;
+    yifa.clock.source = realTime;
   }
   return n;
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Engine } from '../database.js';
+import type { Engine } from '../../../platform/db/database.js';
 
 /**
  * Requests for government information: their own columns beside the common row

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Engine } from '../database.js';
+import type { Engine } from '../../../platform/db/database.js';
 
 /**
  * 音像记录 coverage per case, kept with the case's list columns: how many of its steps the

@@ -1,0 +1,54 @@
+/** 网上执法办案: administrative penalty cases from 案源 to 归档, as the platform sees the module. */
+import type { ModuleManifest } from '../../platform/module.js';
+import type { ProjectionReplayer } from '../../journal/verify-projections.js';
+import { penaltyCaseRoutes } from './routes.js';
+import { ENFORCEMENT_JOURNAL_POLICIES } from './journal-policy.js';
+import { penaltyCaseReplayer } from './projection.js';
+import { seedDemoCases } from './demo.js';
+import * as penaltyCases from './migrations/002-penalty-cases.js';
+import * as caseSearch from './migrations/003-case-search.js';
+import * as recordingCoverage from './migrations/005-recording-coverage.js';
+import * as overdueOrder from './migrations/007-overdue-order.js';
+import * as projectionStateHash from './migrations/011-projection-state-hash.js';
+
+export const ENFORCEMENT_PERMISSIONS = {
+  'penalty.read': '查看行政处罚案件',
+  'penalty.party-data': '查看案件当事人的身份证号（统一社会信用代码）、电话和住址',
+  'penalty.act': '办理行政处罚案件（登记、调查、审批、决定、送达、执行）',
+  'penalty.review': '重大执法决定法制审核',
+  'enforcement.settings': '维护法制审核目录、裁量基准等执法设置',
+} as const;
+
+declare module '../../platform/security/access.js' {
+  interface PermissionRegistry extends Record<keyof typeof ENFORCEMENT_PERMISSIONS, true> {}
+}
+
+export const enforcementManifest = {
+  id: 'enforcement',
+  name: '网上执法办案',
+  permissions: ENFORCEMENT_PERMISSIONS,
+  grants: {
+    admin: ['enforcement.settings'],
+    officer: ['penalty.read', 'penalty.party-data', 'penalty.act'],
+    unit_head: ['penalty.read', 'penalty.party-data', 'penalty.act', 'enforcement.settings'],
+    legal_reviewer: ['penalty.read', 'penalty.party-data', 'penalty.review'],
+    // Supervision (执法监督) reviews whole case files, parties included.
+    supervisor: ['penalty.read', 'penalty.party-data'],
+  },
+  migrations: {
+    '002-penalty-cases': penaltyCases,
+    '003-case-search': caseSearch,
+    '005-recording-coverage': recordingCoverage,
+    '007-overdue-order': overdueOrder,
+    '011-projection-state-hash': projectionStateHash,
+  },
+  routes: penaltyCaseRoutes,
+  journalPolicies: ENFORCEMENT_JOURNAL_POLICIES,
+  projectionReplayers: (db) => [penaltyCaseReplayer(db) as ProjectionReplayer],
+  menu: [
+    { key: 'penalty-cases', label: '行政处罚案件', path: '/console/penalty-cases', permission: 'penalty.read', order: 20 },
+    { key: 'recording-coverage', label: '音像记录覆盖率', path: '/console/recording-coverage', permission: 'penalty.read', order: 30 },
+  ],
+  // A year of cases, after the town that handles them.
+  demo: { order: 20, seed: async (yifa) => { await seedDemoCases(yifa); } },
+} satisfies ModuleManifest;

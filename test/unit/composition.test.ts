@@ -1,0 +1,75 @@
+/**
+ * The composition root: what it assembles from the manifests, and the mistakes in a
+ * manifest it refuses.
+ */
+import { describe, expect, it } from 'vitest';
+import { ACCESS, DEMO_LOGINS, JOURNAL_READ_POLICIES, MENU, MIGRATIONS } from '../../src/app/root.js';
+import { MODULES } from '../../src/app/modules.js';
+import { accessOf, authenticatorOf, menuOf, migrationsOf } from '../../src/app/assemble.js';
+import { PLATFORM_PERMISSIONS } from '../../src/platform/security/access.js';
+import type { ModuleManifest } from '../../src/platform/module.js';
+
+const noop = { up: async () => {} };
+
+describe('the assembled role → permission table', () => {
+  it('gives each role what it had before modules declared their own grants (and the information-request grants since)', () => {
+    const table = Object.fromEntries(ACCESS.roleIds.map((r) => [r, [...ACCESS.grantsOf(r)]]));
+    expect(table).toEqual({
+      admin: ['org.read', 'org.manage', 'certificate.manage', 'user.manage', 'calendar.manage', 'journal.read', 'login-log.read', 'person.personal-data', 'enforcement.settings'],
+      officer: ['org.read', 'penalty.read', 'penalty.party-data', 'penalty.act', 'evidence.upload'],
+      unit_head: ['org.read', 'journal.read', 'penalty.read', 'penalty.party-data', 'penalty.act', 'enforcement.settings', 'evidence.upload', 'information-request.read', 'information-request.personal-data'],
+      legal_reviewer: ['org.read', 'penalty.read', 'penalty.party-data', 'penalty.review'],
+      justice_office: ['org.read', 'journal.read'],
+      mediator: ['org.read'],
+      petition_clerk: ['org.read'],
+      disclosure_clerk: ['org.read', 'information-request.read', 'information-request.personal-data'],
+      supervisor: ['org.read', 'journal.read', 'login-log.read', 'penalty.read', 'penalty.party-data', 'information-request.read'],
+    });
+  });
+
+  it('grants only defined permissions, each one to some role, and names each in Chinese', () => {
+    const granted = new Set(ACCESS.roleIds.flatMap((r) => ACCESS.grantsOf(r)));
+    for (const p of granted) expect(ACCESS.permissions, p).toHaveProperty([p]);
+    expect(Object.keys(ACCESS.permissions).filter((p) => !granted.has(p as never))).toEqual([]);
+    for (const label of [...Object.values(ACCESS.permissions), ...Object.values(ACCESS.roles)]) expect(label).toMatch(/\p{Script=Han}/u);
+  });
+
+  it('refuses a grant to an undefined role, of an undefined permission, and a permission defined twice', () => {
+    const roles: ModuleManifest = { id: 'a', name: '甲', roles: { admin: '管理员' } };
+    expect(() => accessOf({}, [roles, { id: 'b', name: '乙', grants: { officer: [] } }])).toThrow(/未定义的角色 officer/);
+    expect(() => accessOf({}, [roles, { id: 'b', name: '乙', grants: { admin: ['penalty.read'] } }])).toThrow(/未定义的权限 penalty.read/);
+    expect(() => accessOf(PLATFORM_PERMISSIONS, [{ id: 'b', name: '乙', permissions: { 'journal.read': '又一个' } }])).toThrow(/权限 journal.read 被两个模块重复定义/);
+  });
+});
+
+describe('the assembled migrations', () => {
+  it('keep the released names first, in their order, and run sorted by name', () => {
+    expect(Object.keys(MIGRATIONS).slice(0, 14)).toEqual([
+      '001-foundation', '002-penalty-cases', '003-case-search', '004-uploads', '005-recording-coverage', '006-evidence-retention',
+      '007-overdue-order', '008-evidence-shares', '009-journal-append', '010-journal-append-exact', '011-projection-state-hash',
+      '012-witness', '013-login-throttle', '014-share-revocation',
+    ]);
+    expect(Object.keys(MIGRATIONS)).toEqual(Object.keys(MIGRATIONS).sort());
+  });
+
+  it('refuse a name two modules claim', () => {
+    expect(() => migrationsOf({ '001-a': noop }, [{ id: 'm', name: '模块', migrations: { '001-a': noop } }])).toThrow(/迁移 001-a 被两个模块重复定义/);
+    expect(Object.keys(migrationsOf({ '002-b': noop }, [{ id: 'm', name: '模块', migrations: { '001-a': noop } }]))).toEqual(['001-a', '002-b']);
+  });
+});
+
+describe('the rest of the composition', () => {
+  it('has one session provider, menu entries in order with unique keys, and the journal policy of every module', () => {
+    expect(() => authenticatorOf(MODULES)).not.toThrow();
+    expect(() => authenticatorOf([])).toThrow(/恰有一个模块/);
+    expect(MENU.map((m) => m.key)).toEqual([
+      'dashboard', 'penalty-cases', 'recording-coverage', 'information-requests', 'regions', 'agencies', 'people', 'certificates', 'users', 'calendar', 'journal', 'login-log',
+    ]);
+    expect(() => menuOf(MENU, MODULES)).toThrow(/菜单项 dashboard 被两个模块重复定义/);
+    for (const m of MODULES) for (const subject of Object.keys(m.journalPolicies ?? {})) expect(JOURNAL_READ_POLICIES).toHaveProperty([subject]);
+  });
+
+  it('the demo makes one login per role', () => {
+    expect(new Set(DEMO_LOGINS.map((l) => l.role))).toEqual(new Set(ACCESS.roleIds));
+  });
+});
