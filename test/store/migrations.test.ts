@@ -88,11 +88,11 @@ describe.each(ENGINES)('a database the released migrations made, on %s', (engine
   beforeAll(async () => { t = await createTestDatabase(engine, { migrate: false }); });
   afterAll(async () => t.drop());
 
-  it('has nothing to apply and nothing missing now that each module lists its own', async () => {
+  it('applies only what came after it, and misses nothing, now that each module lists its own', async () => {
     await migrateAsReleased(t.db, '014-share-revocation');
-    expect(await migrate(t.db)).toEqual([]);
+    expect(await migrate(t.db)).toEqual(Object.keys(MIGRATIONS).slice(Object.keys(RELEASED).length));
     const recorded = await t.db.kysely.selectFrom('kysely_migration' as never).select('name' as never).orderBy('name' as never).execute();
-    expect(recorded.map((r) => (r as { name: string }).name)).toEqual(Object.keys(RELEASED));
+    expect(recorded.map((r) => (r as { name: string }).name)).toEqual(Object.keys(MIGRATIONS));
     expect(Object.keys(MIGRATIONS).slice(0, Object.keys(RELEASED).length)).toEqual(Object.keys(RELEASED));
   });
 });
