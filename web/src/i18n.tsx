@@ -46,6 +46,15 @@ const STRINGS = {
   logout: ['退出登录', 'Log out'],
   changePassword: ['修改密码', 'Change password'],
   portal: ['公开门户', 'Public portal'],
+  informationRequests: ['政府信息公开申请', 'Requests for government information'],
+  registerRequest: ['登记申请', 'Register a request'],
+  searchRequests: ['检索申请人、所需信息、答复书文号', 'Search applicant, information, reply number'],
+  trackRequest: ['申请查询', 'Track a request'],
+  submitRequest: ['提交申请', 'Submit the request'],
+  trackingCode: ['查询码', 'Tracking code'],
+  keepTrackingCode: ['请妥善保存查询码，凭此码查询办理进度', 'Keep this tracking code: you will need it to follow your request'],
+  track: ['查询', 'Look up'],
+  answerCorrection: ['提交补正', 'Send the correction'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type StringKey = keyof typeof STRINGS;
