@@ -4,6 +4,8 @@ import { useLang, useT } from '../i18n';
 import AgenciesPage from './pages/AgenciesPage';
 import OfficersPage from './pages/OfficersPage';
 import DeadlinePage from './pages/DeadlinePage';
+import InformationRequestPage from './pages/InformationRequestPage';
+import TrackingPage from './pages/TrackingPage';
 
 export default function PortalApp() {
   const t = useT();
@@ -19,6 +21,8 @@ export default function PortalApp() {
             { key: 'agencies', label: <Link to="/portal/agencies">{t('agencies')}</Link> },
             { key: 'officers', label: <Link to="/portal/officers">{t('officers')}</Link> },
             { key: 'deadlines', label: <Link to="/portal/deadlines">{t('calculator')}</Link> },
+            { key: 'information-requests', label: <Link to="/portal/information-requests">{t('informationRequests')}</Link> },
+            { key: 'tracking', label: <Link to="/portal/tracking">{t('trackRequest')}</Link> },
           ]}
         />
         <Space>
@@ -32,6 +36,8 @@ export default function PortalApp() {
           <Route path="agencies" element={<AgenciesPage />} />
           <Route path="officers" element={<OfficersPage />} />
           <Route path="deadlines" element={<DeadlinePage />} />
+          <Route path="information-requests" element={<InformationRequestPage />} />
+          <Route path="tracking" element={<TrackingPage />} />
         </Routes>
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center', color: '#888' }}>
