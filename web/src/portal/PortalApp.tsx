@@ -1,4 +1,4 @@
-import { Layout, Menu, Space, Button } from 'antd';
+import { Button, ConfigProvider, Layout, Menu, Space } from 'antd';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useLang, useT } from '../i18n';
 import AgenciesPage from './pages/AgenciesPage';
@@ -15,8 +15,10 @@ export default function PortalApp() {
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#b71c1c' }}>
         <div style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>{t('portalTitle')}</div>
+        {/* White on the brand red (antd's dark menu greys its items below 4.5:1 there); the page you are on, darker red. */}
+        <ConfigProvider theme={{ components: { Menu: { darkItemColor: '#ffffff', darkItemHoverColor: '#ffffff', darkItemSelectedBg: '#7f0000', darkItemBg: 'transparent', darkPopupBg: '#b71c1c' } } }}>
         <Menu
-          theme="dark" mode="horizontal" selectedKeys={[here]} style={{ flex: 1, background: 'transparent' }}
+          theme="dark" mode="horizontal" selectedKeys={[here]} style={{ flex: 1, minWidth: 0, background: 'transparent' }}
           items={[
             { key: 'agencies', label: <Link to="/portal/agencies">{t('agencies')}</Link> },
             { key: 'officers', label: <Link to="/portal/officers">{t('officers')}</Link> },
@@ -25,6 +27,7 @@ export default function PortalApp() {
             { key: 'tracking', label: <Link to="/portal/tracking">{t('trackRequest')}</Link> },
           ]}
         />
+        </ConfigProvider>
         <Space>
           <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{lang === 'zh' ? 'English' : '中文'}</Button>
           <Link to="/console" style={{ color: '#fff' }}>{t('consoleLogin')}</Link>
@@ -40,7 +43,7 @@ export default function PortalApp() {
           <Route path="tracking" element={<TrackingPage />} />
         </Routes>
       </Layout.Content>
-      <Layout.Footer style={{ textAlign: 'center', color: '#888' }}>
+      <Layout.Footer style={{ textAlign: 'center', color: '#595959' }}>
         依法 yifa · 依据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》公示
       </Layout.Footer>
     </Layout>

@@ -21,6 +21,22 @@ import type { DocumentSummary, JournalEntry, ProcedureDictionaries, RecordView }
 /** The public role acts on the portal; no account has it, so no role list names it. */
 const PUBLIC_ROLE_NAME = '申请人（公开门户）';
 
+/**
+ * An entry's Chinese title. The server names the procedure's actions; besides them the kit
+ * journals who opened a document (`<prefix>.document.open`), exports of the case file and
+ * refused accesses, which it sends under their type.
+ */
+function entryTitle(e: JournalEntry, documentTitle: Map<string, string>): string {
+  if (e.title !== e.type) return e.title;
+  if (e.type.endsWith('.document.open')) {
+    const p = (e.payload ?? {}) as { document?: string; format?: string };
+    return `查阅文书：${documentTitle.get(p.document ?? '') ?? p.document ?? ''}（${p.format === 'docx' ? '下载 DOCX' : '打印视图'}）`;
+  }
+  if (e.type.endsWith('.case-file.export')) return '导出案卷';
+  if (e.type === 'access.denied') return '拒绝访问（超出权限）';
+  return e.title;
+}
+
 export default function ProcedureRecordPage<S>({ config }: { config: ProcedureConsole<S> }) {
   const { id } = useParams();
   const t = useT();
@@ -33,6 +49,7 @@ export default function ProcedureRecordPage<S>({ config }: { config: ProcedureCo
   const dict = useResource<ProcedureDictionaries>(`${config.api}/dictionaries`);
   const roles = useResource<{ roles: { id: string; name: string }[] }>(can(me, 'org.read') ? '/org/dictionaries' : null);
   const roleName = useMemo(() => new Map([...(roles.data?.roles ?? []).map((r) => [r.id, r.name] as const), ['public', PUBLIC_ROLE_NAME] as const]), [roles.data]);
+  const documentTitle = useMemo(() => new Map((docs.data?.items ?? []).map((d) => [d.id, d.title])), [docs.data]);
   const [acting, setActing] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   if (view.error) return <ErrorResult error={view.error} />;
@@ -80,8 +97,8 @@ export default function ProcedureRecordPage<S>({ config }: { config: ProcedureCo
                   <List size="small" dataSource={docs.data?.items ?? []} locale={{ emptyText: '尚无文书' }}
                     renderItem={(d) => (
                       <List.Item actions={[
-                        <Link key="view" to={`/console/${config.key}/${id}/documents/${encodeURIComponent(d.id)}`} aria-label={`查看/打印 ${d.title}`}>查看/打印</Link>,
-                        <a key="docx" href={`/api/v1${base}/documents/${encodeURIComponent(d.id)}/docx`} data-doc={d.id} aria-label={`下载 ${d.title} DOCX`}>下载 DOCX</a>,
+                        <Link key="view" to={`/console/${config.key}/${id}/documents/${encodeURIComponent(d.id)}`} aria-label={`查看/打印：${d.title}`}>查看/打印</Link>,
+                        <a key="docx" href={`/api/v1${base}/documents/${encodeURIComponent(d.id)}/docx`} data-doc={d.id} aria-label={`下载 DOCX：${d.title}`}>下载 DOCX</a>,
                       ]}>
                         <span>{d.title}{d.number ? <span style={{ color: '#595959' }}> {d.number}</span> : null}</span>
                       </List.Item>
@@ -98,7 +115,7 @@ export default function ProcedureRecordPage<S>({ config }: { config: ProcedureCo
               <Table<JournalEntry> rowKey="seq" size="small" pagination={false} dataSource={journal.data?.items ?? []} data-testid="record-journal"
                 columns={[
                   { title: '时间（北京时间）', dataIndex: 'receivedAt', width: 170, render: (at: string) => chinaTime(at) },
-                  { title: '操作', dataIndex: 'title' },
+                  { title: '操作', dataIndex: 'title', render: (_: string, e) => entryTitle(e, documentTitle) },
                   { title: '角色', dataIndex: 'actorRole', width: 200, render: (r: string | null) => (r ? roleName.get(r) ?? r : '系统') },
                   { title: '日志序号', dataIndex: 'seq', width: 90, render: (seq: number, e) => <span title={`叶哈希 ${e.leafHash}`}>#{seq}</span> },
                 ]} />

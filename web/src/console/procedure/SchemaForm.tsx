@@ -75,9 +75,10 @@ function Field({ name, schema, required, today, widgets }: { name: string[]; sch
   if (fixed !== undefined) return <Form.Item name={name} hidden initialValue={fixed}><Input aria-label={label} /></Form.Item>;
   if (leftOut(s)) return null;
   if (s.type === 'object' && s.properties) {
+    // A group the schema does not name has no legend (its fields name themselves).
     return (
       <fieldset style={{ border: '1px solid #d9d9d9', borderRadius: 6, padding: '8px 12px 0', marginBottom: 16 }} data-group={name.join('.')}>
-        <legend style={{ fontSize: 14, width: 'auto', padding: '0 4px', marginBottom: 0, border: 0 }}>{label}</legend>
+        {s.title && <legend style={{ fontSize: 14, width: 'auto', padding: '0 4px', marginBottom: 0, border: 0, color: 'rgba(0, 0, 0, 0.88)' }}>{s.title}</legend>}
         {Object.entries(s.properties).map(([k, v]) => <Field key={k} name={[...name, k]} schema={v} required={(s.required ?? []).includes(k)} today={today} widgets={widgets} />)}
       </fieldset>
     );

@@ -88,7 +88,7 @@ export const INFORMATION_REQUESTS_CONSOLE: ProcedureConsole<InformationRequest> 
   searchLabel: 'searchRequests',
   recordName: '政府信息公开申请',
   openedLabel: '收到申请日期',
-  closedLabel: '答复（办结）日期',
+  closedLabel: '办结日期',
   heading: (v) => `${v.record.applicant.name}的政府信息公开申请`,
   Summary,
   // 登记第三方意见 names the consultation it answers: those still waiting.

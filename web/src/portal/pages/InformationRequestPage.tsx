@@ -95,7 +95,7 @@ export default function InformationRequestPage() {
             options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))} />
         </Form.Item>
         <fieldset style={{ border: '1px solid #d9d9d9', borderRadius: 6, padding: '8px 16px 0', marginBottom: 16 }}>
-          <legend style={{ fontSize: 14, width: 'auto', padding: '0 4px', marginBottom: 0, border: 0 }}>申请人信息</legend>
+          <legend style={{ fontSize: 14, width: 'auto', padding: '0 4px', marginBottom: 0, border: 0, color: 'rgba(0, 0, 0, 0.88)' }}>申请人信息</legend>
           <Form.Item name={['applicant', 'kind']} label="申请人类型">
             <Radio.Group options={[{ value: 'citizen', label: '公民' }, { value: 'organisation', label: '法人或者其他组织' }]} />
           </Form.Item>

@@ -11,7 +11,7 @@ import { useLocation } from 'react-router-dom';
 import { ApiError, download, post } from '../../api';
 import { useT } from '../../i18n';
 import { ActionErrorAlert } from '../../ActionErrorAlert';
-import { DUE_COLORS, DUE_TEXT } from '../../deadlines';
+import { DUE_TEXT, DueStateTag, type DueState } from '../../deadlines';
 import type { PublicRequestView } from '../../types';
 
 const networkError = () => new ApiError(0, 'NETWORK', '网络连接中断，请稍后再试。');
@@ -98,7 +98,7 @@ export default function TrackingPage() {
                 columns={[
                   { title: '法定期限', dataIndex: 'title' },
                   { title: '届满日期', dataIndex: 'due', width: 120 },
-                  { title: '状态', dataIndex: 'state', width: 100, render: (s: keyof typeof DUE_COLORS) => <Tag color={DUE_COLORS[s]}>{DUE_TEXT[s]}</Tag> },
+                  { title: '状态', dataIndex: 'state', width: 100, render: (s: DueState) => <DueStateTag state={s}>{DUE_TEXT[s]}</DueStateTag> },
                 ]} />
             )}
           </Card>
