@@ -6,7 +6,8 @@
  * the applicant answers on the portal with the code; the clerk replies 部分公开 and the DOCX
  * opens; the applicant sees the reply and downloads it. axe-core finds no serious or
  * critical violation on the portal's request and tracking pages nor on the console's list
- * and record pages. A request registered at the counter shows its tracking code once.
+ * and record pages. Consultation, its opinion and an extension approved by the head go
+ * through the same forms; a request registered at the counter shows its tracking code once.
  *
  * The server runs on today's date: 补正 must be sent within 7 working days of receipt, which
  * holds when it is sent the same day.
@@ -228,6 +229,48 @@ describe('a request for government information in the browser', () => {
     const got = await downloadText(applicant, () => applicant.locator('[data-doc="reply"]').click());
     expect(got).toContain('部分公开');
     await applicant.screenshot({ path: join(SHOTS, 'information-request-portal-replied.png'), fullPage: true });
+  });
+
+  it('consults a third party, records its opinion, and the head approves an extension (a page widget, an integer, a hidden single value)', async () => {
+    const db = h.yifa.db.kysely;
+    const agencyId = (await db.selectFrom('users').select('agency_id').where('username', '=', 'gongkai').executeTakeFirstOrThrow()).agency_id!;
+    const filed = await fetch(`${h.url}/api/v1/public/information-requests`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ agencyId, applicant: { kind: 'citizen', name: '赵某某', idNumber: '500241198502023456', phone: '13800000000', email: null, address: null }, description: '某某公司厂房建设项目的环评批复', form: 'electronic' }),
+    });
+    expect(filed.status).toBe(201);
+    const clerk = await h.newPage();
+    await h.login(clerk, 'gongkai');
+    await clerk.locator('tr[data-record]', { hasText: '赵某某' }).getByRole('link').click();
+    await expect.poll(() => status(clerk)).toBe('已登记');
+    let d = await openAction(clerk, 'information-request.consult-third-party');
+    await d.getByLabel('第三方', { exact: true }).fill('秀山县某某建材有限公司');
+    await d.getByLabel('征求意见的信息及可能损害的权益').fill('环评批复附件中的生产工艺可能涉及商业秘密');
+    await submitAndClose(clerk, d, 'consult');
+    await expect.poll(() => status(clerk)).toBe('征求第三方意见');
+    // 登记第三方意见 names the consultation through the page's own widget: the only one waiting is chosen.
+    d = await openAction(clerk, 'information-request.record-opinion');
+    expect(await d.locator('.ant-form-item:has(#consultationSeq)').textContent()).toContain('秀山县某某建材有限公司');
+    await select(clerk, d, 'opinion', '同意公开');
+    await submitAndClose(clerk, d, 'opinion');
+    await expect.poll(() => status(clerk)).toBe('办理中');
+    d = await openAction(clerk, 'information-request.request-extension');
+    await d.getByLabel('延长工作日数').fill('10');
+    await d.getByLabel('延期理由').fill('所需信息涉及多个部门，需协调后答复');
+    await submitAndClose(clerk, d, 'extension');
+    await clerk.getByText('待负责人审批：延长答复期限').waitFor();
+
+    const head = await h.newPage();
+    await h.login(head, 'fuzeren');
+    await head.goto(clerk.url());
+    d = await openAction(head, 'information-request.approve');
+    expect(await d.locator('#kind').count()).toBe(1); // there, but hidden: the form sends its single value
+    expect(await d.locator('#kind').isVisible()).toBe(false);
+    await d.getByLabel('审批意见').fill('同意延期 10 个工作日');
+    await submitAndClose(head, d, 'approve');
+    await head.getByText(/答复期限延长 10 个工作日/).waitFor();
+    await head.locator('[data-doc="extension-notice"]').waitFor();
+    expect(await head.locator('[data-deadline="disclosure.request-extension"]').count()).toBe(1);
   });
 
   it('registers a request handed in at the counter and shows its tracking code once', async () => {
