@@ -24,14 +24,25 @@ export function apiErrorOf(status: number, data: unknown, fallback = `请求失�
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export interface CallOptions {
+  /**
+   * The Idempotency-Key to send (default: a new one per call). A form keeps one key per
+   * submission, so that sending it again after a lost answer does not act twice.
+   */
+  idempotencyKey?: string;
+  /** Without the session cookie: the public portal's calls, which no login may change */
+  anonymous?: boolean;
+}
+
+export async function api<T>(method: Method, path: string, body?: unknown, opts: CallOptions = {}): Promise<T> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') {
+  if (method !== 'GET' && !opts.anonymous) {
     if (csrfToken) headers['x-csrf-token'] = csrfToken;
-    if (method !== 'DELETE') headers['idempotency-key'] = crypto.randomUUID();
+    if (method !== 'DELETE') headers['idempotency-key'] = opts.idempotencyKey ?? crypto.randomUUID();
   }
-  const res = await fetch(`/api/v1${path}`, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const credentials = opts.anonymous ? 'omit' : 'same-origin';
+  const res = await fetch(`/api/v1${path}`, { method, headers, credentials, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
   const text = await res.text();
   const data = text ? JSON.parse(text) : undefined;
   if (!res.ok) {
@@ -45,7 +56,7 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
 }
 
 export const get = <T>(path: string) => api<T>('GET', path);
-export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
+export const post = <T>(path: string, body?: unknown, opts?: CallOptions) => api<T>('POST', path, body ?? {}, opts);
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
 export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
 
@@ -73,10 +84,14 @@ export function dispositionFileName(header: string | null, fallback: string): st
 
 /**
  * Downloads a file the API generates (a case file ZIP) and hands it to the browser under
- * the server's file name; a refusal comes back as ApiError like any other call.
+ * the server's file name; a refusal comes back as ApiError like any other call. With
+ * `anonymousPost`, the file is asked for by a POST of that body without the session (the
+ * portal's documents, whose tracking code belongs in no URL).
  */
-export async function download(path: string, fallbackName: string): Promise<string> {
-  const res = await fetch(`/api/v1${path}`, { credentials: 'same-origin' });
+export async function download(path: string, fallbackName: string, anonymousPost?: unknown): Promise<string> {
+  const res = await fetch(`/api/v1${path}`, anonymousPost === undefined
+    ? { credentials: 'same-origin' }
+    : { method: 'POST', credentials: 'omit', headers: { 'content-type': 'application/json' }, body: JSON.stringify(anonymousPost) });
   if (!res.ok) {
     const data = await res.json().catch(() => undefined) as { error?: { code?: string; message?: string; citation?: string } } | undefined;
     const e = data?.error ?? {};

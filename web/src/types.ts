@@ -60,3 +60,22 @@ export interface WitnessView {
 export interface LoginEntry { id: string; username: string; outcome: string; ip: string; userAgent: string; at: string }
 export interface HolidayYear { year: number; source: string; note: string; updatedAt: string; days: number }
 export interface HolidayDay { date: string; kind: 'rest' | 'workday'; name: string }
+/**
+ * What the portal shows an applicant of a request for government information (POST
+ * /public/information-requests/track; the server builds it inline in portal.ts, so it is
+ * described here). Filing answers the same with the tracking code, shown once.
+ */
+export interface PublicRequestView {
+  status: string;
+  statusName: string;
+  agency: string;
+  receivedOn: string;
+  description: string;
+  correction: { noticeOn: string; items: string; answerBy: string; answeredOn: string | null } | null;
+  extension: { until: string; reason: string } | null;
+  reply: { on: string; type: string; typeName: string; text: string; number: string | null; ground: string | null; referTo: string | null } | null;
+  deadlines: { rule: string; title: string; due: string; state: 'ok' | 'warning' | 'overdue' | 'met' }[];
+  /** The notices addressed to the applicant, downloadable with the code */
+  documents: { id: 'correction' | 'extension-notice' | 'reply'; title: string; number: string | null }[];
+  canAnswerCorrection: boolean;
+}

@@ -21,12 +21,20 @@ import PenaltyCasePage from './penalty/PenaltyCasePage';
 import DocumentPage from './penalty/DocumentPage';
 import RecordingCoveragePage from './penalty/RecordingCoveragePage';
 import { uploadQueue } from './penalty/evidence/queue';
+import ProcedureListPage from './procedure/ProcedureListPage';
+import ProcedureRecordPage from './procedure/ProcedureRecordPage';
+import ProcedureDocumentPage from './procedure/ProcedureDocumentPage';
+import { INFORMATION_REQUESTS_CONSOLE } from './procedure/information-requests';
+
+/** The procedures of the kit the console serves with its generic pages (one list, record and document page each). */
+const PROCEDURES = [INFORMATION_REQUESTS_CONSOLE];
 
 /** Menu entries and the permission each needs (the server checks again). */
 const MENU: { key: string; label: StringKey; permission: string }[] = [
   { key: 'dashboard', label: 'dashboard', permission: 'org.read' },
   { key: 'penalty-cases', label: 'penaltyCases', permission: 'penalty.read' },
   { key: 'recording-coverage', label: 'recordingCoverage', permission: 'penalty.read' },
+  ...PROCEDURES.map((p) => ({ key: p.key, label: p.title, permission: p.permission })),
   { key: 'regions', label: 'regions', permission: 'org.read' },
   { key: 'agencies', label: 'agencyAdmin', permission: 'org.read' },
   { key: 'people', label: 'people', permission: 'org.read' },
@@ -36,6 +44,13 @@ const MENU: { key: string; label: StringKey; permission: string }[] = [
   { key: 'journal', label: 'journal', permission: 'journal.read' },
   { key: 'login-log', label: 'loginLog', permission: 'login-log.read' },
 ];
+
+/**
+ * Where a user lands after logging in: the work of the first of the user's roles that has a
+ * page of its own (the disclosure clerk's requests), else the 工作台.
+ */
+const LANDING: Record<string, string> = { disclosure_clerk: 'information-requests' };
+const landingOf = (me: Me) => me.roles.map((r) => LANDING[r.id]).find((k) => k !== undefined) ?? 'dashboard';
 
 function PasswordDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { message } = App.useApp();
@@ -132,7 +147,7 @@ export default function ConsoleApp() {
           </Layout.Header>
           <Layout.Content style={{ padding: phone ? 8 : 24 }}>
             <Routes>
-              <Route index element={<Navigate to="dashboard" replace />} />
+              <Route index element={<Navigate to={landingOf(me)} replace />} />
               <Route path="dashboard" element={<DashboardPage />} />
               <Route path="regions" element={<RegionsPage />} />
               <Route path="agencies" element={<AgenciesPage />} />
@@ -147,6 +162,11 @@ export default function ConsoleApp() {
               <Route path="penalty-cases/:id" element={<PenaltyCasePage />} />
               <Route path="penalty-cases/:id/documents/:documentId" element={<DocumentPage />} />
               <Route path="recording-coverage" element={<RecordingCoveragePage />} />
+              {PROCEDURES.flatMap((p) => [
+                <Route key={p.key} path={p.key} element={<ProcedureListPage config={p} />} />,
+                <Route key={`${p.key}/:id`} path={`${p.key}/:id`} element={<ProcedureRecordPage config={p} />} />,
+                <Route key={`${p.key}/doc`} path={`${p.key}/:id/documents/:documentId`} element={<ProcedureDocumentPage config={p} />} />,
+              ])}
             </Routes>
           </Layout.Content>
         </Layout>

@@ -5,10 +5,11 @@
  * people. The server validates again and enforces the gates; its refusal is shown with
  * its article.
  */
-import { Alert, AutoComplete, Checkbox, DatePicker, Form, Grid, Input, InputNumber, Modal, Select, Switch } from 'antd';
+import { AutoComplete, Checkbox, DatePicker, Form, Grid, Input, InputNumber, Modal, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../api';
+import { ActionErrorAlert } from '../../ActionErrorAlert';
 import type { Dictionaries, JsonSchema, ViolationType } from './types';
 
 /** Chinese labels of payload fields (one concept, one name: the API's field names). */
@@ -199,7 +200,7 @@ export function ActionForm({ title, schema, ctx, open, onCancel, onSubmit }: {
       style={narrow ? { top: 0, maxWidth: '100vw', margin: 0, paddingBottom: 0 } : undefined}
       styles={{ body: { maxHeight: narrow ? 'calc(100dvh - 130px)' : 'calc(100vh - 240px)', overflowY: 'auto', overflowX: 'hidden', paddingRight: 4 } }}>
       <div ref={errorRef}>
-        {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error.message} description={error.citation ? `依据：${error.citation}` : undefined} data-testid="action-error" />}
+        {error && <ActionErrorAlert error={error} />}
       </div>
       <Form form={form} layout="vertical" preserve={false}
         onValuesChange={(changed: Record<string, unknown>) => {

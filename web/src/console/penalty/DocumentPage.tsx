@@ -1,54 +1,8 @@
-import { Button, Card, Space } from 'antd';
-import { Link, useParams } from 'react-router-dom';
-import { useResource } from '../../hooks';
-import { ErrorResult } from '../../components';
-import type { Block, DocumentContent } from './types';
+import { useParams } from 'react-router-dom';
+import { DocumentView } from '../DocumentView';
 
-const cnDate = (d: string | null) => {
-  if (!d) return '    年  月  日';
-  const [y, m, day] = d.split('-');
-  return `${y}年${Number(m)}月${Number(day)}日`;
-};
-
-function BlockView({ b }: { b: Block }) {
-  switch (b.kind) {
-    case 'field':
-      return <p className="doc-field"><b>{b.label}：</b>{b.value}</p>;
-    case 'paragraph':
-      return <>{b.heading && <p className="doc-heading">{b.heading}</p>}{b.text.split('\n').map((t, i) => <p key={i} className="doc-para">{t}</p>)}</>;
-    case 'table':
-      return (
-        <table className="doc-table">
-          <thead><tr>{b.header.map((h) => <th key={h}>{h}</th>)}</tr></thead>
-          <tbody>{b.rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody>
-        </table>
-      );
-    case 'signatures':
-      return <>{b.lines.map((l) => <p key={l} className="doc-sign">{l}<span>年　月　日</span></p>)}</>;
-  }
-}
-
-/** The print view of one document: the same content as its DOCX, laid out on an A4 page. */
+/** The print view of one document of a penalty case. */
 export default function DocumentPage() {
   const { id, documentId } = useParams();
-  const doc = useResource<{ content: DocumentContent; agencyName: string }>(`/penalty-cases/${id}/documents/${encodeURIComponent(documentId ?? '')}`);
-  if (doc.error) return <ErrorResult error={doc.error} />;
-  const d = doc.data?.content;
-  return (
-    <Card loading={!d} className="doc-card" extra={<Space className="no-print">
-      <Link to={`/console/penalty-cases/${id}`}>返回案件</Link>
-      <a href={`/api/v1/penalty-cases/${id}/documents/${encodeURIComponent(documentId ?? '')}/docx`}>下载 DOCX</a>
-      <Button type="primary" onClick={() => window.print()}>打印</Button>
-    </Space>}>
-      {d && (
-        <article className="doc-page" data-testid="document">
-          <h1 className="doc-agency">{doc.data!.agencyName}</h1>
-          <h1 className="doc-title">{d.title}</h1>
-          {d.number && <p className="doc-number">{d.number}</p>}
-          {d.blocks.map((b, i) => <BlockView key={i} b={b} />)}
-          {d.sealed && <div className="doc-seal"><p>{doc.data!.agencyName}（印章）</p><p>{cnDate(d.date)}</p></div>}
-        </article>
-      )}
-    </Card>
-  );
+  return <DocumentView path={`/penalty-cases/${id}/documents/${encodeURIComponent(documentId ?? '')}`} back={{ to: `/console/penalty-cases/${id}`, label: '返回案件' }} />;
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, List, Row, Space, Table, Tag, Timeline } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, List, Row, Space, Tag, Timeline } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { download, post, type ApiError } from '../../api';
@@ -14,11 +14,9 @@ import { EvidenceCard, RecordingsCard } from './evidence/EvidenceCard';
 import { EvidenceForm } from './evidence/EvidenceForm';
 import { useFilePicker } from './evidence/UploadPanel';
 import { uploadQueue, type UploadItem } from './evidence/queue';
-import { DUE_COLORS, DUE_TEXT } from './PenaltyCasesPage';
-import { yuan, type CaseDeadline, type CaseView, type Dictionaries, type DocumentSummary } from './types';
-
-/** Instants are shown in China Standard Time, whatever the browser's zone. */
-const chinaTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+import { DeadlineTable } from '../../deadlines';
+import { chinaTime } from '../../time';
+import { yuan, type CaseView, type Dictionaries, type DocumentSummary } from './types';
 
 interface JournalEntry { seq: number; type: string; title: string; receivedAt: string; occurredAt: string; actorRole: string | null; leafHash: string }
 
@@ -102,14 +100,7 @@ export default function PenaltyCasePage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card title="法定期限" size="small">
-            <Table<CaseDeadline> rowKey={(d) => `${d.rule}-${d.from}-${d.about ?? ''}`} size="small" pagination={false} dataSource={v.deadlines}
-              locale={{ emptyText: '立案后显示法定期限' }}
-              columns={[
-                { title: '事项', dataIndex: 'title', render: (t: string, d) => <span title={d.citation}>{t}{d.about ? `（${d.about}）` : ''}</span> },
-                { title: '起算', dataIndex: 'from' },
-                { title: '届满', dataIndex: 'due' },
-                { title: '状态', dataIndex: 'state', render: (s: CaseDeadline['state'], d) => <Tag color={DUE_COLORS[s]} data-deadline={d.rule}>{d.kind === 'window' ? (s === 'met' ? '已届满' : '期间内') : DUE_TEXT[s]}</Tag> },
-              ]} />
+            <DeadlineTable deadlines={v.deadlines} emptyText="立案后显示法定期限" />
             {c.extensions.map((e, i) => <div key={i} style={{ marginTop: 8, color: '#555' }}>经批准延长办案期限 {e.days} 日（{e.approvedOn}）：{e.reason}</div>)}
           </Card>
         </Col>

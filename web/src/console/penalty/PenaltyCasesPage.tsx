@@ -7,6 +7,7 @@ import { emptyText, LoadMore } from '../../components';
 import { useT } from '../../i18n';
 import type { Agency, Me, Person, Region } from '../../types';
 import { can, useSession } from '../session';
+import { DueTag } from '../../deadlines';
 import { ActionForm } from './ActionForm';
 import { useFormContext } from './useFormContext';
 import { yuan, type CaseListItem, type CaseView, type Dictionaries, type ViolationType } from './types';
@@ -19,9 +20,6 @@ const QUEUES = [
   { key: 'overdue', label: '已超期' },
   { key: 'all', label: '全部' },
 ] as const;
-
-export const DUE_COLORS = { ok: 'green', warning: 'orange', overdue: 'red', met: 'default' } as const;
-export const DUE_TEXT = { ok: '正常', warning: '即将到期', overdue: '已超期', met: '已完成' } as const;
 
 /** The list's filters live in the URL (bookmarkable, survive a reload): these are its parameters. */
 const FILTERS = ['status', 'agencyId', 'officerId', 'violationTypeId', 'q'] as const;
@@ -161,7 +159,7 @@ export default function PenaltyCasesPage() {
           { title: '登记日期', dataIndex: 'registeredOn', width: 112 },
           { title: '决定书文号', dataIndex: 'decisionNumber', render: (v: string | null) => v ?? '—' },
           { title: '罚款（元）', dataIndex: 'fineFen', width: 96, align: 'right', render: (f: number) => (f ? yuan(f) : '—') },
-          { title: '最近期限', dataIndex: 'nextDue', width: 150, render: (d: string | null, c) => (d ? <Tag color={DUE_COLORS[c.dueState ?? 'ok']} data-due={c.dueState}>{d} {DUE_TEXT[c.dueState ?? 'ok']}</Tag> : '—') },
+          { title: '最近期限', dataIndex: 'nextDue', width: 150, render: (d: string | null, c) => (d ? <DueTag due={d} state={c.dueState} /> : '—') },
         ]}
       />
       <LoadMore next={list.next} loading={list.loading} onMore={list.more} />

@@ -1,0 +1,39 @@
+/**
+ * How one procedure of the kit appears in the console. The pages (list, record, document)
+ * and the action forms are generic; a procedure adds only what is its own: its names, how
+ * its record reads, and the options of any widget its schemas ask for.
+ */
+import type { ComponentType, ReactNode } from 'react';
+import type { StringKey } from '../../i18n';
+import type { WidgetOptions } from './SchemaForm';
+import type { ProcedureDictionaries, RecordView } from './types';
+
+export interface ProcedureConsole<S = unknown> {
+  /** The console's URL segment: /console/<key>, /console/<key>/:id */
+  key: string;
+  /** Under /api/v1 (procedureRoutes' `path`) */
+  api: string;
+  /** The permission that shows the menu entry (the server checks again) */
+  permission: string;
+  /** Menu entry and list heading */
+  title: StringKey;
+  /** The opening button (e.g. 登记申请) */
+  openLabel: StringKey;
+  /** The label of the list's text search */
+  searchLabel: StringKey;
+  /** The record's name in sentences: 没有…, 返回…列表 */
+  recordName: string;
+  /** Column titles of the list's dates */
+  openedLabel: string;
+  closedLabel: string;
+  /** The record page's heading */
+  heading: (v: RecordView<S>) => ReactNode;
+  /** What the record says, on its page */
+  Summary: ComponentType<{ view: RecordView<S>; dict: ProcedureDictionaries }>;
+  /** The options of the widgets its schemas name (`widget`), from the record */
+  widgetOptions?: (v: RecordView<S>) => WidgetOptions;
+  /** The opening form's first values */
+  openDefaults?: Record<string, unknown>;
+  /** Shown once after an opening, with the answer (which may carry something shown only then) */
+  Opened?: ComponentType<{ answer: RecordView<S> & Record<string, unknown>; onClose: () => void }>;
+}

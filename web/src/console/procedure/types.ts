@@ -1,0 +1,61 @@
+/**
+ * The procedure kit's API as the console reads it (src/procedure/routes.ts). The record
+ * view, list item, deadlines, journal entries and documents are the server's own types,
+ * imported type-only (nothing of the server is bundled: `import type` is erased); what the
+ * routes build inline (the dictionaries) is described here.
+ */
+import type { RecordView as ServerRecordView, RecordListItem, listRecordDocuments, recordActions } from '../../../../src/procedure/service';
+import type { DocumentContent } from '../../../../src/procedure/documents/content';
+import type { Refusal } from '../../../../src/procedure/spec';
+
+export type { RecordListItem, DocumentContent, Refusal };
+
+/** A record as GET <path>/:id answers it; `S` is the procedure's state (`record`). */
+export type RecordView<S = unknown> = ServerRecordView<S, string>;
+
+/** One entry of GET <path>/:id/actions */
+export type JournalEntry = Awaited<ReturnType<typeof recordActions>>[number];
+
+/** One entry of GET <path>/:id/documents */
+export type DocumentSummary = Awaited<ReturnType<typeof listRecordDocuments>>[number];
+
+/**
+ * JSON Schema as zod's toJSONSchema writes an action's payload, with the meta the
+ * procedures add: `title` (the Chinese label), `widget`, and `labels` for enum values.
+ */
+export interface JsonSchema {
+  type?: string;
+  title?: string;
+  /** textarea: a long text; hidden: not shown (a single enum value is sent, otherwise the server fills it); others: a widget the page supplies */
+  widget?: string;
+  labels?: Record<string, string>;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: string[];
+  anyOf?: JsonSchema[];
+  pattern?: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+}
+
+export interface ActionEntry {
+  type: string;
+  title: string;
+  roles: string[];
+  /** Opens a new record (POST <path>) rather than acting on one */
+  opens: boolean;
+  schema: JsonSchema;
+}
+
+/** GET <path>/dictionaries */
+export interface ProcedureDictionaries {
+  today: string;
+  statuses: Record<string, string>;
+  series: Record<string, { word: string; title: string }>;
+  approvalKinds: Record<string, string>;
+  actions: ActionEntry[];
+}
