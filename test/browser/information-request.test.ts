@@ -20,7 +20,7 @@ import { startHarness, SHOTS, type BrowserHarness } from './harness.js';
 import { choose, settled } from './antd.js';
 import { describeViolations, seriousViolations } from './axe.js';
 import { docxText } from '../helpers/docx-text.js';
-import { addDays, todayInChina } from '../../src/calendar/legal-date.js';
+import { addDays } from '../../src/calendar/legal-date.js';
 
 const CODE = /[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/;
 
@@ -64,7 +64,7 @@ describe('a request for government information in the browser', () => {
   it('is filed on the portal, corrected with the code, answered 部分公开 in the console, and the applicant reads the reply', async () => {
     const db = h.yifa.db.kysely;
     const agency = (await db.selectFrom('users').innerJoin('agencies', 'agencies.id', 'users.agency_id').select('agencies.name').where('users.username', '=', 'gongkai').executeTakeFirstOrThrow()).name;
-    const today = todayInChina(h.yifa.journal.clock());
+    const today = h.yifa.clock.today();
 
     // The applicant files on the portal.
     const applicant = await h.newPage();
