@@ -784,7 +784,7 @@ export function emptyCase(id: string, agencyId: string, regionPath: string, regi
 export const PENALTY_PROCEDURE: Procedure<PenaltyTypes, PenaltyActionType> = {
   subjectType: 'penalty-case',
   recordName: '行政处罚案件',
-  permissions: { read: 'penalty.read', act: 'penalty.act' },
+  permissions: { read: 'penalty.read' },
   actions: PENALTY_ACTIONS,
   empty: (o) => emptyCase(o.id, o.agencyId, o.regionPath, o.today),
   status: statusOf,

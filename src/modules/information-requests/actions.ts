@@ -267,7 +267,7 @@ export type RequestActionType = keyof typeof REQUEST_ACTIONS;
 export const INFORMATION_REQUEST_PROCEDURE: Procedure<RequestTypes, RequestActionType> = {
   subjectType: 'information-request',
   recordName: '政府信息公开申请',
-  permissions: { read: 'information-request.read', act: 'information-request.read' },
+  permissions: { read: 'information-request.read' },
   actions: REQUEST_ACTIONS,
   empty: (o) => emptyRequest(o.id, o.agencyId, o.regionPath, o.today),
   status: statusOf,

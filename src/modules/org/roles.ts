@@ -29,8 +29,9 @@ export const PERMISSIONS = {
   'person.personal-data': '查看身份证号、电话等个人信息',
   'penalty.read': '查看行政处罚案件',
   'penalty.party-data': '查看案件当事人的身份证号（统一社会信用代码）、电话和住址',
-  'penalty.act': '办理行政处罚案件（登记、调查、审批、决定、送达、执行）',
-  'penalty.review': '重大执法决定法制审核',
+  // Who may take each step of a case (登记 … 归档, 法制审核 included) is the action table's
+  // roles (enforcement/workflow.ts), not a permission; this one covers the case's evidence.
+  'penalty.act': '处理案件证据（遮盖、共享及撤销共享）',
   'enforcement.settings': '维护法制审核目录、裁量基准等执法设置',
   'evidence.upload': '上传证据材料（音视频、照片、扫描件）',
   'information-request.read': '查看、办理政府信息公开申请',
@@ -43,7 +44,7 @@ export const ROLE_PERMISSIONS = {
   admin: ['org.read', 'org.manage', 'certificate.manage', 'user.manage', 'calendar.manage', 'journal.read', 'login-log.read', 'person.personal-data', 'enforcement.settings'],
   officer: ['org.read', 'penalty.read', 'penalty.party-data', 'penalty.act', 'evidence.upload'],
   unit_head: ['org.read', 'journal.read', 'penalty.read', 'penalty.party-data', 'penalty.act', 'enforcement.settings', 'evidence.upload', 'information-request.read', 'information-request.personal-data'],
-  legal_reviewer: ['org.read', 'penalty.read', 'penalty.party-data', 'penalty.review'],
+  legal_reviewer: ['org.read', 'penalty.read', 'penalty.party-data'],
   justice_office: ['org.read', 'journal.read'],
   mediator: ['org.read'],
   petition_clerk: ['org.read'],
