@@ -37,7 +37,7 @@ for (const p of PROCEDURES) {
     let seen: Map<string, Observed>;
     beforeAll(() => {
       seen = observations(p);
-    }, 60_000);
+    }, 120_000);
 
     it(`is what the table generates (stale: run \`${COMMAND}\`)`, () => {
       const path = join('docs', 'procedures', p.file);
