@@ -150,14 +150,24 @@ export interface MatrixRow {
   title: string;
   roles: readonly string[];
   from: readonly string[] | 'opens';
+  /** The statuses it may be taken in, by their names (the procedure's words); empty for an opening action */
+  fromNames: string[];
   whileSuspended: boolean;
+  /** The kind of request it makes (approved by the head), and that kind's name */
   request: string | null;
+  requestName: string | null;
 }
 
 /** The table as rows, in its order (docs/procedures/<name>.md is generated from these). */
 export function matrix(proc: AnyProcedure): MatrixRow[] {
   return actionIds(proc).map((type) => {
     const spec = proc.actions[type]!;
-    return { type, title: spec.title, roles: spec.roles, from: spec.from, whileSuspended: !!spec.whileSuspended, request: spec.approval?.kind ?? null };
+    const request = spec.approval?.kind ?? null;
+    return {
+      type, title: spec.title, roles: spec.roles, from: spec.from,
+      fromNames: spec.from === 'opens' ? [] : spec.from.map((st: string) => proc.statusNames[st] ?? st),
+      whileSuspended: !!spec.whileSuspended,
+      request, requestName: request === null ? null : (proc.approvals?.kinds[request] ?? request),
+    };
   });
 }

@@ -81,9 +81,14 @@ export function refused(refusals: Refusal[]): never {
 export function parsePayload<P>(spec: { title: string; payload: z.ZodType<P> }, payload: unknown): P {
   const r = spec.payload.safeParse(payload);
   if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
+  throw payloadRefusal(spec, r.error);
+}
+
+/** INVALID_INPUT for a payload its schema refused, naming every field at fault. */
+function payloadRefusal(spec: { title: string }, error: z.ZodError): AppError {
+  const issue = error.issues[0]!;
   const where = issue.path.length ? `（${issue.path.join('.')}）` : '';
-  throw invalid(`${spec.title}：${issue.message}${where}`, r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  return invalid(`${spec.title}：${issue.message}${where}`, error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
 }
 
 /** The role an action is taken in: the first of the user's roles the action allows. */
@@ -118,9 +123,11 @@ export interface Runner<T extends ProcedureTypes> {
 }
 
 /**
- * Takes one action: on an existing record everything is read under its lock by the store,
- * then scope and role, status, payload, gates, number, fold and projection — and the journal
- * appends the action in the same transaction.
+ * Takes one action: the role first (it needs no read); then, on an existing record,
+ * everything is read under its lock by the store, and scope, status, payload, gates, number,
+ * fold and projection follow — and the journal appends the action in the same transaction.
+ * The status comes before the payload, so a client learns "not now" (409 CONFLICT, what the
+ * record's allowedActions say) before "not so" (400 INVALID_INPUT), whatever it sent.
  */
 export async function runAction<T extends ProcedureTypes, L extends Loaded, Saved>(
   yifa: Yifa,
@@ -141,7 +148,9 @@ export async function runAction<T extends ProcedureTypes, L extends Loaded, Save
     await req.denied({ reason: '角色不能执行该操作', action: type }, { type: subjectType, id: target.id });
     throw new AppError('FORBIDDEN', `您的角色不能${spec.title}`);
   }
-  const payload = parsePayload(spec, rawPayload);
+  // Parsed now, refused only after the status: an invalid payload reads nothing of its own.
+  const parsed = spec.payload.safeParse(rawPayload);
+  const payload = parsed.success ? parsed.data : null;
   const now = yifa.clock.now();
   const at = now.toISOString();
   const today = todayInChina(now);
@@ -168,6 +177,7 @@ export async function runAction<T extends ProcedureTypes, L extends Loaded, Save
           const why = unavailable(proc, current, type, roles);
           if (why) throw new AppError('CONFLICT', why);
         }
+        if (!parsed.success) throw payloadRefusal(spec, parsed.error);
         const ctx = await store.context(trx, current, payload, { today, actor }, loaded);
         const decision = decide(proc, current, type, payload, ctx);
         if (!decision.ok) refused(decision.refusals);

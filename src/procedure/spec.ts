@@ -116,8 +116,12 @@ export interface Procedure<T extends ProcedureTypes, A extends string = string> 
   subjectType: string;
   /** What one record is called: 行政处罚案件 */
   recordName: string;
-  /** Reading needs `read`; every action's route needs `act` and then the action's roles */
-  permissions: { read: string; act: string };
+  /**
+   * Every route of the procedure needs `read` (a role that cannot read cannot reach an action).
+   * Acting needs nothing more than a role the action's `roles` list: the table is the one
+   * authority over who may act, opening included.
+   */
+  permissions: { read: string };
   // biome-ignore lint/suspicious/noExplicitAny: each row keeps its own payload type
   actions: Record<A, ActionSpec<T, any>>;
   empty: (o: Opening) => T['state'];

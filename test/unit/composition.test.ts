@@ -18,7 +18,7 @@ describe('the assembled role → permission table', () => {
       admin: ['org.read', 'org.manage', 'certificate.manage', 'user.manage', 'calendar.manage', 'journal.read', 'login-log.read', 'person.personal-data', 'enforcement.settings'],
       officer: ['org.read', 'penalty.read', 'penalty.party-data', 'penalty.act', 'evidence.upload'],
       unit_head: ['org.read', 'journal.read', 'penalty.read', 'penalty.party-data', 'penalty.act', 'enforcement.settings', 'evidence.upload', 'information-request.read', 'information-request.personal-data'],
-      legal_reviewer: ['org.read', 'penalty.read', 'penalty.party-data', 'penalty.review'],
+      legal_reviewer: ['org.read', 'penalty.read', 'penalty.party-data'],
       justice_office: ['org.read', 'journal.read'],
       mediator: ['org.read'],
       petition_clerk: ['org.read'],

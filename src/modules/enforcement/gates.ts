@@ -189,10 +189,15 @@ export function reviewerQualified(ctx: GateContext): Refusal | null {
   return null;
 }
 
-/** The violation type is in the agency's 裁量基准 and belongs to the case's 执法类别. */
+/**
+ * The violation type is in the agency's 裁量基准 and belongs to the case's 执法类别. Both
+ * check what was entered against the agency's own records (its benchmarks, the case's
+ * category), so they cite no article (RECORD_CHECK); the articles behind them are checked by
+ * their own gates (certificates for the category, Arts 42, 55; the limitation, Art 36).
+ */
 export function violationTypeFits(id: string | null | undefined, field: string, ctx: Pick<GateContext, 'settings'>): Refusal | null {
   if (!id) return null;
   const vt = ctx.settings.violationType(id);
-  if (!vt) return refuse(`裁量基准中没有编号为"${id}"的违法行为`, '');
-  return vt.field === field ? null : refuse(`违法行为"${vt.name}"属于${vt.field}类，与本案执法类别"${field}"不符`, '');
+  if (!vt) return { message: `裁量基准中没有编号为"${id}"的违法行为`, citation: RECORD_CHECK };
+  return vt.field === field ? null : { message: `违法行为"${vt.name}"属于${vt.field}类，与本案执法类别"${field}"不符`, citation: RECORD_CHECK };
 }

@@ -14,8 +14,9 @@ import * as projectionStateHash from './migrations/011-projection-state-hash.js'
 export const ENFORCEMENT_PERMISSIONS = {
   'penalty.read': '查看行政处罚案件',
   'penalty.party-data': '查看案件当事人的身份证号（统一社会信用代码）、电话和住址',
-  'penalty.act': '办理行政处罚案件（登记、调查、审批、决定、送达、执行）',
-  'penalty.review': '重大执法决定法制审核',
+  // Who may take each step of a case (登记 … 归档, 法制审核 included) is the action table's
+  // roles (workflow.ts), not a permission; this one covers the case's evidence.
+  'penalty.act': '处理案件证据（遮盖、共享及撤销共享）',
   'enforcement.settings': '维护法制审核目录、裁量基准等执法设置',
 } as const;
 
@@ -31,7 +32,7 @@ export const enforcementManifest = {
     admin: ['enforcement.settings'],
     officer: ['penalty.read', 'penalty.party-data', 'penalty.act'],
     unit_head: ['penalty.read', 'penalty.party-data', 'penalty.act', 'enforcement.settings'],
-    legal_reviewer: ['penalty.read', 'penalty.party-data', 'penalty.review'],
+    legal_reviewer: ['penalty.read', 'penalty.party-data'],
     // Supervision (执法监督) reviews whole case files, parties included.
     supervisor: ['penalty.read', 'penalty.party-data'],
   },

@@ -55,7 +55,8 @@ export const penaltyCaseRoutes = (yifa: Yifa): FastifyPluginAsync => async (base
   });
 
   app.post('/penalty-cases', { schema: { tags, summary: '登记案源（普通程序）或当场作出处罚决定（简易程序）', body: openBody } }, async (req, reply) => {
-    const r = await serviceRequest(yifa, req, 'penalty.act');
+    // Like every action: the route needs the read permission, the opening action's roles decide (403, journaled).
+    const r = await serviceRequest(yifa, req, 'penalty.read');
     reply.code(201);
     return viewFor(r.auth, await cases.openCase(yifa, r, req.body.type, req.body.payload));
   });

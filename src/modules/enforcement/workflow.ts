@@ -150,7 +150,8 @@ const reviewPoints = z.strictObject(
 
 // ——— the table ———
 
-const CASE_REVIEW_STANDARD = '行政执法案卷评查标准';
+/** No national 评查 standard exists (LAW.md §7.1): the agency's sheet (its settings) is a local rule, named so. */
+const CASE_REVIEW_STANDARD = '行政执法案卷评查标准（地方规定，评查表在执法设置中配置）';
 
 /**
  * What stands between a closed case and the archive: the 案卷评查 sheet (veto items always
@@ -784,7 +785,7 @@ export function emptyCase(id: string, agencyId: string, regionPath: string, regi
 export const PENALTY_PROCEDURE: Procedure<PenaltyTypes, PenaltyActionType> = {
   subjectType: 'penalty-case',
   recordName: '行政处罚案件',
-  permissions: { read: 'penalty.read', act: 'penalty.act' },
+  permissions: { read: 'penalty.read' },
   actions: PENALTY_ACTIONS,
   empty: (o) => emptyCase(o.id, o.agencyId, o.regionPath, o.today),
   status: statusOf,

@@ -10,6 +10,7 @@ import { approve, dropRequest, pendingRequest } from '../../procedure/decide.js'
 import { nthWorkingDayAfter } from '../../procedure/deadlines.js';
 import { PUBLIC_ROLE, RECORD_CHECK, sameIndividual, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
 import type { BaseContext } from '../../procedure/served.js';
+import { SEPARATION_OF_DUTIES } from '../../law/penalty.js';
 import {
   APPLICANT_KINDS, CHANNELS, CHANNEL_IDS, FORMS, OPINIONS, REPLY_TYPES, REPLY_TYPE_IDS, STATUS_NAMES, WITHHOLDING_GROUNDS, WITHHOLDING_GROUND_IDS, article, emptyRequest, replyClockFrom, statusOf,
   type InformationRequest, type RequestStatus,
@@ -211,7 +212,7 @@ export const REQUEST_ACTIONS = {
     guard: (r, p, ctx) => {
       const req = pendingRequest(thisProcedure(), r, p.kind);
       if (!req) return [{ message: '没有待审批的延期申请', citation: RECORD_CHECK }];
-      return [sameIndividual(req.requestedBy, ctx.actor) ? { message: '延期申请由您本人提出，须由其他负责人审批', citation: article('三十三') } : null];
+      return [sameIndividual(req.requestedBy, ctx.actor) ? { message: '延期申请由您本人提出，须由其他负责人审批', citation: `${article('三十三')}；${SEPARATION_OF_DUTIES}` } : null];
     },
     issues: () => 'extension-notice',
     derive: (r, p, ctx) => {
@@ -268,7 +269,7 @@ export type RequestActionType = keyof typeof REQUEST_ACTIONS;
 export const INFORMATION_REQUEST_PROCEDURE: Procedure<RequestTypes, RequestActionType> = {
   subjectType: 'information-request',
   recordName: '政府信息公开申请',
-  permissions: { read: 'information-request.read', act: 'information-request.read' },
+  permissions: { read: 'information-request.read' },
   actions: REQUEST_ACTIONS,
   empty: (o) => emptyRequest(o.id, o.agencyId, o.regionPath, o.today),
   status: statusOf,

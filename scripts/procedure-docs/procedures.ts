@@ -1,0 +1,29 @@
+/**
+ * The procedures whose tables are published as docs/procedures/<file>: each with its
+ * source, its document series and the sample walk the docs are learned from (observe.ts).
+ * A new procedure adds one entry here.
+ */
+import type { SeriesInfo } from '../../src/procedure/numbering.js';
+import { PENALTY_PROCEDURE } from '../../src/modules/enforcement/workflow.js';
+import { DOCUMENT_SERIES } from '../../src/modules/enforcement/documents/series.js';
+import { INFORMATION_REQUEST_PROCEDURE } from '../../src/modules/information-requests/actions.js';
+import { REQUEST_SERIES } from '../../src/modules/information-requests/documents.js';
+import type { AnyProcedure, Walk } from './observe.js';
+import { PENALTY_WALK } from './penalty-samples.js';
+import { INFORMATION_REQUEST_WALK } from './information-request-samples.js';
+
+export interface DocumentedProcedure {
+  /** The file under docs/procedures/ */
+  file: string;
+  proc: AnyProcedure;
+  /** Where its action table is written */
+  source: string;
+  series: Record<string, SeriesInfo>;
+  // biome-ignore lint/suspicious/noExplicitAny: each walk keeps its own record and context types
+  walk: Walk<any, any>;
+}
+
+export const PROCEDURES: DocumentedProcedure[] = [
+  { file: 'penalty-case.md', proc: PENALTY_PROCEDURE as AnyProcedure, source: 'src/modules/enforcement/workflow.ts', series: DOCUMENT_SERIES, walk: PENALTY_WALK },
+  { file: 'information-request.md', proc: INFORMATION_REQUEST_PROCEDURE as AnyProcedure, source: 'src/modules/information-requests/actions.ts', series: REQUEST_SERIES, walk: INFORMATION_REQUEST_WALK },
+];

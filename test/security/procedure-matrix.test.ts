@@ -1,0 +1,327 @@
+/**
+ * The whole matrix, status × action × role, for every procedure, through the real HTTP path.
+ *
+ * For each procedure, records are driven by real actions into each reachable status (one
+ * record per status, plus a suspended one where the procedure suspends). Then every demo
+ * user reads each record (GET /:id → `allowedActions`) and tries every action on it with a
+ * deliberately empty payload `{}` — which no action's schema accepts (asserted first), so a
+ * probe never performs anything. The kit's runner answers in this order: role (403
+ * FORBIDDEN, journaled `access.denied`), status (409 CONFLICT), then the payload (400
+ * INVALID_INPUT). So for every user, record and action:
+ *
+ *   offered in allowedActions  ⇔  the answer is neither 403 nor 409 CONFLICT (it is 400 INVALID_INPUT)
+ *
+ * and, from the table alone: a user none of whose roles the action lists is refused with 403
+ * FORBIDDEN and a journaled denial, the same way in every procedure, whatever the status;
+ * a user whose role the action lists but to whom it is not offered now is refused with 409
+ * CONFLICT. Every 403 is journaled; nothing else the probes cause is.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../helpers/engines.js';
+import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
+import { DEMO_LOGINS } from '../../src/app/root.js';
+import { actionIds, openingActions } from '../../src/procedure/decide.js';
+import type { Procedure } from '../../src/procedure/spec.js';
+import { PENALTY_PROCEDURE } from '../../src/modules/enforcement/workflow.js';
+import { INFORMATION_REQUEST_PROCEDURE } from '../../src/modules/information-requests/actions.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: any procedure
+type AnyProcedure = Procedure<any, string>;
+
+/** 10:00 China time on a legal date. */
+const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
+
+const PROBE: Record<string, never> = {};
+
+interface User {
+  username: string;
+  client: Client;
+  id: string;
+  roles: string[];
+  permissions: Set<string>;
+}
+
+interface Probe {
+  user: string;
+  record: string;
+  action: string;
+  status: number;
+  code: string | undefined;
+}
+
+const party = { kind: 'organisation', name: '秀山县某某建材有限公司', idNumber: '91500241MA5U00000X', address: '秀山县妙泉镇某某村3组', phone: '023-76660000', representative: '王某某' };
+const applicant = { kind: 'citizen', name: '张三', idNumber: '500241199001011234', phone: '13800001234', email: null, address: '秀山县妙泉镇贵塘村2组' };
+
+describe('the probe payload', () => {
+  it('is refused by the schema of every action of every procedure (so a probe performs nothing)', () => {
+    for (const proc of [PENALTY_PROCEDURE, INFORMATION_REQUEST_PROCEDURE] as AnyProcedure[]) {
+      for (const type of actionIds(proc)) expect(proc.actions[type]!.payload.safeParse(PROBE).success, type).toBe(false);
+    }
+    // The console's opening of an information request adds the tracking code's hash: still refused.
+    expect(INFORMATION_REQUEST_PROCEDURE.actions['information-request.submit'].payload.safeParse({ trackingHash: 'a'.repeat(64) }).success).toBe(false);
+  });
+});
+
+describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (engine) => {
+  let t: TestApp;
+  const users = new Map<string, User>();
+  let lastSeq = 0;
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    for (const { username } of DEMO_LOGINS) {
+      const client = await t.login(username);
+      const me = (await client.get('/api/v1/session')).json();
+      users.set(username, { username, client, id: me.user.id, roles: (me.roles as { id: string }[]).map((r) => r.id), permissions: new Set(me.permissions) });
+    }
+    for (const u of users.values()) expect(u.roles?.length, `${u.username} has roles`).toBeGreaterThan(0);
+  }, 600_000);
+  afterAll(async () => t?.close());
+
+  const user = (name: string) => users.get(name)!.client;
+  let key = 0;
+  const ok = async (c: Client, url: string, type: string, payload: unknown) => {
+    const res = await c.post(url, { type, payload }, { 'idempotency-key': `matrix-${engine}-${++key}` });
+    if (res.statusCode !== 200 && res.statusCode !== 201) throw new Error(`${type}: ${res.statusCode} ${res.body}`);
+    return res.json() as { id: string; status: string; suspended: boolean };
+  };
+
+  /** The access.denied rows appended since the last call. */
+  async function newDenials() {
+    const rows = await t.yifa.db.kysely.selectFrom('actions').select(['seq', 'actor_user_id', 'payload']).where('type', '=', 'access.denied').where('seq', '>', lastSeq).orderBy('seq').execute();
+    if (rows.length) lastSeq = Number(rows.at(-1)!.seq);
+    return rows.map((r) => ({ userId: r.actor_user_id, payload: JSON.parse(r.payload) as { kind: string; url: string; action?: string; permission?: string } }));
+  }
+
+  /**
+   * Probes every action on one record as one user, and checks the answers against what the
+   * record offers that user and against the table; every 403 must be journaled, nothing else.
+   */
+  async function probeRecord(proc: AnyProcedure, base: string, label: string, id: string, u: User): Promise<Probe[]> {
+    await newDenials();
+    const read = await u.client.get(`${base}/${id}`);
+    const canRead = u.permissions.has(proc.permissions.read);
+    expect(read.statusCode, `${u.username} GET ${label}: ${read.body.slice(0, 200)}`).toBe(canRead ? 200 : 403);
+    const offered = new Set<string>(canRead ? (read.json().allowedActions as { type: string }[]).map((a) => a.type) : []);
+    if (!canRead) expect((await newDenials()).length, `${u.username} GET ${label} journaled`).toBe(1);
+    const probes: Probe[] = [];
+    const opening = new Set(openingActions(proc));
+    for (const action of actionIds(proc)) {
+      const res = await u.client.post(`${base}/${id}/actions`, { type: action, payload: PROBE });
+      const code = res.statusCode >= 400 ? (res.json().error?.code as string | undefined) : undefined;
+      const p = { user: u.username, record: label, action, status: res.statusCode, code };
+      probes.push(p);
+      const where = `${u.username} ${action} on ${label}: ${res.statusCode} ${res.body.slice(0, 200)}`;
+      expect(res.statusCode, where).not.toBe(200);
+      expect(res.statusCode, where).toBeLessThan(500);
+      const mayByRole = proc.actions[action]!.roles.some((r: string) => u.roles.includes(r));
+      if (!canRead) {
+        // The route itself is closed: refused before the table is consulted.
+        expect([res.statusCode, code], where).toEqual([403, 'FORBIDDEN']);
+      } else if (opening.has(action)) {
+        // An opening action is no action on a record: never offered, refused as unknown there.
+        expect(offered.has(action), where).toBe(false);
+        expect([res.statusCode, code], where).toEqual([400, 'INVALID_INPUT']);
+      } else {
+        const accepted = !(res.statusCode === 403 || (res.statusCode === 409 && code === 'CONFLICT'));
+        expect(accepted, `${where} — offered: ${offered.has(action)}`).toBe(offered.has(action));
+        // Why it is refused follows from the table: role → 403, otherwise status → 409 CONFLICT.
+        if (!mayByRole) expect([res.statusCode, code], where).toEqual([403, 'FORBIDDEN']);
+        else if (!offered.has(action)) expect([res.statusCode, code], where).toEqual([409, 'CONFLICT']);
+        else expect([res.statusCode, code], where).toEqual([400, 'INVALID_INPUT']);
+      }
+    }
+    // Every 403 is journaled once, as this user, at this record's actions; nothing else is.
+    const denials = await newDenials();
+    const forbidden = probes.filter((p) => p.status === 403);
+    expect(denials.length, `${u.username} on ${label}: denials journaled`).toBe(forbidden.length);
+    for (const d of denials) {
+      expect(d.userId).toBe(u.id);
+      expect(d.payload.url).toBe(`${base}/${id}/actions`);
+      if (d.payload.kind === 'permission') expect(d.payload.permission).toBe(proc.permissions.read);
+      else expect(forbidden.map((p) => p.action), `${u.username} on ${label}: ${JSON.stringify(d.payload)}`).toContain(d.payload.action);
+    }
+    const byRunner = denials.filter((d) => d.payload.action).map((d) => d.payload.action).sort();
+    expect(byRunner).toEqual(canRead ? forbidden.map((p) => p.action).sort() : []);
+    return probes;
+  }
+
+  /** The opening actions, posted to the collection with the empty payload: the role decides (403, journaled) or the payload (400). */
+  async function probeOpening(proc: AnyProcedure, base: string, u: User) {
+    await newDenials();
+    let forbidden = 0;
+    for (const action of openingActions(proc)) {
+      const res = await u.client.post(base, { type: action, payload: PROBE });
+      const code = res.json().error?.code as string | undefined;
+      const where = `${u.username} opens with ${action}: ${res.statusCode} ${res.body.slice(0, 200)}`;
+      const may = u.permissions.has(proc.permissions.read) && proc.actions[action]!.roles.some((r: string) => u.roles.includes(r));
+      expect([res.statusCode, code], where).toEqual(may ? [400, 'INVALID_INPUT'] : [403, 'FORBIDDEN']);
+      if (!may) forbidden++;
+    }
+    const denials = await newDenials();
+    expect(denials.length, `${u.username} opening denials journaled`).toBe(forbidden);
+    for (const d of denials) expect([d.userId, d.payload.url]).toEqual([u.id, base]);
+  }
+
+  /** Probes the whole matrix of one procedure and checks the refusal by role reads the same in it. */
+  async function probeProcedure(proc: AnyProcedure, base: string, records: Record<string, string>) {
+    const all: Probe[] = [];
+    for (const u of users.values()) {
+      await probeOpening(proc, base, u);
+      for (const [label, id] of Object.entries(records)) all.push(...(await probeRecord(proc, base, label, id, u)));
+    }
+    // Every action was offered to someone somewhere, or it is an opening one, or (listed here) it needs a state the matrix lacks.
+    const offered = new Set(all.filter((p) => p.status === 400).map((p) => p.action));
+    return { all, neverOffered: actionIds(proc).filter((a) => !offered.has(a) && !openingActions(proc).includes(a)) };
+  }
+
+  describe('penalty cases', () => {
+    const base = '/api/v1/penalty-cases';
+    const records: Record<string, string> = {};
+
+    beforeAll(async () => {
+      const zhifa1 = user('zhifa1');
+      const fuzeren = user('fuzeren');
+      const admin = user('admin');
+      const people = (await admin.get('/api/v1/people?limit=200')).json().items as { id: string; post: string }[];
+      const officers = [users.get('zhifa1')!.client, users.get('zhifa2')!.client];
+      const officerIds: string[] = [];
+      for (const c of officers) officerIds.push((await c.get('/api/v1/session')).json().user.personId);
+      const chair = people.find((p) => p.post === '综合行政执法办公室主任')!.id;
+      const act = (c: Client, id: string, type: string, payload: unknown) => ok(c, `${base}/${id}/actions`, type, payload);
+      const expectStatus = (v: { status: string }, s: string) => expect(v.status).toBe(s);
+
+      let d = '2026-03-02';
+      t.yifa.clock.source = at(d);
+      const register = async () => (await ok(zhifa1, base, 'penalty.register', { source: { kind: 'patrol', summary: '巡查发现某某村3组有未批先建的厂房', receivedOn: d }, party, field: '综合行政执法' })).id;
+      const requestFiling = (id: string) => act(zhifa1, id, 'penalty.request-filing', { violationTypeId: 'illegal-building', actOn: '2026-02-20', seriousHarm: false, officers: officerIds, summary: '未取得乡村建设规划许可证建设厂房约 600 平方米' });
+      const filed = async () => {
+        const id = await register();
+        await requestFiling(id);
+        expectStatus(await act(fuzeren, id, 'penalty.approve', { kind: 'filing', opinion: '同意立案' }), 'investigating');
+        return id;
+      };
+      const concluded = async (outcome: 'penalty' | 'no-penalty-minor') => {
+        const id = await filed();
+        await act(zhifa1, id, 'penalty.record-inspection', { on: d, place: '某某村3组', officers: officerIds, subject: '王某某', summary: '现场有在建厂房一处，未见规划许可公示' });
+        await act(zhifa1, id, 'penalty.record-inquiry', { on: d, place: '妙泉镇综合行政执法办公室', officers: officerIds, subject: '王某某', summary: '当事人承认未办理乡村建设规划许可证' });
+        const penalises = outcome === 'penalty';
+        const v = await act(zhifa1, id, 'penalty.conclude-investigation', {
+          on: d, facts: '当事人未取得乡村建设规划许可证，擅自建设厂房约 600 平方米', evidenceSummary: '现场检查笔录、询问笔录',
+          outcome, kinds: penalises ? ['fine'] : [], fineFen: penalises ? 20_000_000 : 0, confiscationFen: 0, basis: '《中华人民共和国城乡规划法》第六十五条',
+          circumstanceId: penalises ? 'serious' : null, discretionReason: null, reviewGrounds: [],
+        });
+        expectStatus(v, 'investigated');
+        return id;
+      };
+      const onTheSpot = async (paidOnSpot: boolean) => (await ok(zhifa1, base, 'penalty.on-the-spot', {
+        party: { kind: 'citizen', name: '张某某', idNumber: null, address: '妙泉镇某某村', phone: null, representative: null },
+        field: '综合行政执法', on: d, place: '某某村林区', officers: officerIds, violationTypeId: 'wild-fire', facts: '森林防火期内在林区烧纸', basis: '《森林防火条例》第五十条',
+        kinds: ['fine'], fineFen: 10_000, confiscationFen: 0, signed: true, refusalNote: null, paidOnSpot,
+      })).id;
+
+      records.registered = await register();
+      records.filing = await register();
+      expectStatus(await requestFiling(records.filing), 'filing');
+      records['not-filed'] = await register();
+      await requestFiling(records['not-filed']);
+      expectStatus(await act(fuzeren, records['not-filed'], 'penalty.reject', { kind: 'filing', reason: '不属于本机关管辖' }), 'not-filed');
+      records.investigating = await filed();
+      records['investigating (suspended)'] = await filed();
+      const suspended = await act(fuzeren, records['investigating (suspended)'], 'penalty.suspend', { from: '2026-03-02', reason: '等待鉴定结论' });
+      expect(suspended.suspended).toBe(true);
+      records.investigated = await concluded('penalty');
+      records['in-review'] = await concluded('penalty');
+      expectStatus(await act(zhifa1, records['in-review'], 'penalty.submit-review', { on: '2026-03-02', materials: '情况说明、拟决定书、证据' }), 'in-review');
+      records.decided = await concluded('no-penalty-minor');
+      expectStatus(await act(fuzeren, records.decided, 'penalty.decide', { on: '2026-03-02', reasoning: '违法行为轻微并及时改正', paymentInstructions: null }), 'decided');
+      records.executing = await onTheSpot(false);
+      records.closed = await onTheSpot(true);
+      records.archived = await onTheSpot(true);
+      for (const id of [records.closed, records.archived]) expectStatus(await act(zhifa1, id, 'penalty.close', { on: '2026-03-02', report: '当事人已当场缴纳罚款，案件办结' }), 'closed');
+      expectStatus(await act(fuzeren, records.archived, 'penalty.archive', { on: '2026-03-02', acknowledgeWarnings: true }), 'archived');
+
+      d = '2026-03-03';
+      t.yifa.clock.source = at(d);
+      records.notified = await concluded('penalty');
+      expectStatus(await act(zhifa1, records.notified, 'penalty.serve-notice', { servedOn: '2026-03-03', method: 'direct', consentOnFile: false }), 'notified');
+      records.hearing = await concluded('penalty');
+      await act(zhifa1, records.hearing, 'penalty.serve-notice', { servedOn: '2026-03-03', method: 'direct', consentOnFile: false });
+      expectStatus(await act(zhifa1, records.hearing, 'penalty.request-hearing', { requestedOn: '2026-03-03' }), 'hearing');
+      await act(zhifa1, records.hearing, 'penalty.notify-hearing', { servedOn: '2026-03-03', hearingDate: '2026-03-16', place: '镇政府三楼会议室', chairPersonId: chair, public: true });
+    }, 600_000);
+
+    it('reaches every status of the procedure but none', () => {
+      const reached = new Set<string>();
+      for (const label of Object.keys(records)) reached.add(label.split(' ')[0]!);
+      expect([...reached].sort()).toEqual(Object.keys(PENALTY_PROCEDURE.statusNames).sort());
+    });
+
+    it('offers exactly what the server accepts, to every demo user, on every record; refusals by role are 403 and journaled', async () => {
+      const { all, neverOffered } = await probeProcedure(PENALTY_PROCEDURE as AnyProcedure, base, records);
+      expect(all.length).toBe(users.size * Object.keys(records).length * actionIds(PENALTY_PROCEDURE).length);
+      expect(neverOffered).toEqual([]);
+    });
+  });
+
+  describe('information requests', () => {
+    const base = '/api/v1/information-requests';
+    const records: Record<string, string> = {};
+
+    beforeAll(async () => {
+      const gongkai = user('gongkai');
+      const act = (id: string, type: string, payload: unknown) => ok(gongkai, `${base}/${id}/actions`, type, payload);
+      const expectStatus = (v: { status: string }, s: string) => expect(v.status).toBe(s);
+      t.yifa.clock.source = at('2026-05-06');
+      const submit = async () => (await ok(gongkai, base, 'information-request.submit', { channel: 'counter', receivedOn: '2026-05-06', applicant, description: '妙泉镇2025年农村公路建设资金使用情况', form: 'paper' })).id;
+      const correcting = async () => {
+        const id = await submit();
+        expectStatus(await act(id, 'information-request.request-correction', { on: '2026-05-06', items: '请写明具体项目名称', answerBy: '2026-05-08' }), 'correcting');
+        return id;
+      };
+      records.received = await submit();
+      records.correcting = await correcting();
+      records.processing = await correcting();
+      expectStatus(await act(records.processing, 'information-request.answer-correction', { on: '2026-05-06', answer: '贵塘村至大田村通村公路硬化项目', lateReason: null }), 'processing');
+      records.consulting = await submit();
+      expectStatus(await act(records.consulting, 'information-request.consult-third-party', { sentOn: '2026-05-06', thirdParty: '某某建材公司', matter: '施工合同中的报价可能涉及商业秘密' }), 'consulting');
+      records.replied = await submit();
+      expectStatus(await act(records.replied, 'information-request.reply', { on: '2026-05-06', type: 'not-exist', text: '经检索，本机关未制作或获取该信息', ground: null, referTo: null, publicInterest: null }), 'replied');
+      records.withdrawn = await correcting();
+      t.yifa.clock.source = at('2026-05-11');
+      expectStatus(await act(records.withdrawn, 'information-request.deem-withdrawn', { on: '2026-05-11' }), 'withdrawn');
+    }, 600_000);
+
+    it('reaches every status of the procedure', () => {
+      expect(Object.keys(records).sort()).toEqual(Object.keys(INFORMATION_REQUEST_PROCEDURE.statusNames).sort());
+    });
+
+    it('offers exactly what the server accepts, to every demo user, on every record; refusals by role are 403 and journaled', async () => {
+      const { all, neverOffered } = await probeProcedure(INFORMATION_REQUEST_PROCEDURE as AnyProcedure, base, records);
+      expect(all.length).toBe(users.size * Object.keys(records).length * actionIds(INFORMATION_REQUEST_PROCEDURE).length);
+      // 申请人补正 is the applicant's (the portal's) or the clerk's: offered in 待补正.
+      expect(neverOffered).toEqual([]);
+    });
+  });
+
+  it('refuses an action a role may not take the same way in every procedure: 403 FORBIDDEN, journaled', async () => {
+    // The officer may not reply to an information request; the disclosure clerk may not decide a penalty case.
+    const cases = [
+      { u: users.get('zhifa1')!, url: '/api/v1/information-requests', type: 'information-request.reply' },
+      { u: users.get('gongkai')!, url: '/api/v1/penalty-cases', type: 'penalty.decide' },
+      { u: users.get('jiandu')!, url: '/api/v1/information-requests', type: 'information-request.reply' },
+      { u: users.get('jiandu')!, url: '/api/v1/penalty-cases', type: 'penalty.decide' },
+      { u: users.get('fazhi')!, url: '/api/v1/penalty-cases', type: 'penalty.register' },
+    ];
+    for (const c of cases) {
+      const list = (await users.get('fuzeren')!.client.get(`${c.url}?limit=1`)).json().items as { id: string }[];
+      await newDenials();
+      const res = c.type.endsWith('register')
+        ? await c.u.client.post(c.url, { type: c.type, payload: PROBE })
+        : await c.u.client.post(`${c.url}/${list[0]!.id}/actions`, { type: c.type, payload: PROBE });
+      expect([res.statusCode, res.json().error.code], `${c.u.username} ${c.type}`).toEqual([403, 'FORBIDDEN']);
+      const denied = await newDenials();
+      expect(denied.map((d) => d.userId), `${c.u.username} ${c.type} journaled`).toEqual([c.u.id]);
+    }
+  });
+});
