@@ -150,4 +150,12 @@ describe.each(ENGINES)('org, certificates, scopes and the public lists on %s', (
     expect((await t.yifa.journal.action(before))?.type).toBe('access.denied');
     expect((await officer.get('/api/v1/users')).statusCode).toBe(403);
   });
+
+  it("gives each user the console menu entries his permissions open, in the modules' order", async () => {
+    const keys = async (c: Client) => ((await c.get('/api/v1/menu')).json().items as { key: string }[]).map((m) => m.key);
+    expect(await keys(admin)).toEqual(['dashboard', 'regions', 'agencies', 'people', 'certificates', 'users', 'calendar', 'journal', 'login-log']);
+    expect(await keys(await t.login('zhifa1'))).toEqual(['dashboard', 'penalty-cases', 'recording-coverage', 'regions', 'agencies', 'people', 'certificates', 'calendar']);
+    expect((await admin.get('/api/v1/menu')).json().items[0]).toEqual({ key: 'dashboard', label: '工作台', path: '/console/dashboard' });
+    expect((await t.anonymous().get('/api/v1/menu')).statusCode).toBe(401);
+  });
 });
