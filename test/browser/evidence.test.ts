@@ -20,7 +20,7 @@ import { demoAudio } from '../../src/modules/evidence/demo.js';
 import { verifyAndRecord } from '../../src/modules/evidence/verify.js';
 import type { PenaltyCase } from '../../src/modules/enforcement/penalty-case.js';
 
-const MEDIA = join(process.cwd(), 'src', 'demo', 'media');
+const MEDIA = join(process.cwd(), 'src', 'modules', 'evidence', 'demo-media');
 const WEBM = join(MEDIA, 'bodycam-sample.webm');
 const MP4 = join(MEDIA, 'bodycam-sample.mp4');
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
