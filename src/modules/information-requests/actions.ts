@@ -43,7 +43,7 @@ const applicantSchema = z.strictObject({
   phone: z.string().regex(/^[\d-]{7,20}$/, '电话号码格式不正确').nullable().meta({ title: '联系电话' }),
   email: z.email('电子邮箱格式不正确').max(100).nullable().meta({ title: '电子邮箱' }),
   address: optionalText(200).meta({ title: '通信地址' }),
-});
+}).meta({ title: '申请人' });
 
 /** What a request says (Art 29) and how it came; the server adds the tracking code's hash. */
 export const submitSchema = z.strictObject({
