@@ -17,7 +17,7 @@ import { searchableText } from '../platform/search/grams.js';
 import type { ProcedureCaseTable } from '../platform/db/schema.js';
 import type { Request } from '../platform/security/request.js';
 import { scopeFilter } from '../platform/security/scope.js';
-import { actionIds, available, fold, isActionOf, type ActionResult } from './decide.js';
+import { actionIds, available, fold, type ActionResult } from './decide.js';
 import { dueState, nextDue, nthWorkingDayAfter, WARNING_WORKING_DAYS, type CaseDeadline } from './deadlines.js';
 import { issuedTo } from './numbering.js';
 import { refuseUnproven, runAction, visibleRecord, type AgencyRef, type ProcedureStore, type Target } from './runner.js';
@@ -274,11 +274,16 @@ export async function listRecords<T extends CommonTypes>(yifa: Yifa, req: Reques
 /** The record's journal: every action on it, oldest first. */
 export async function recordActions<T extends CommonTypes>(yifa: Yifa, req: Request, sp: ServedProcedure<T>, id: string) {
   await visibleState(yifa, req, sp, id);
-  const rows = await yifa.db.kysely.selectFrom('actions').selectAll().where('subject_type', '=', sp.proc.subjectType).where('subject_id', '=', id).orderBy('seq').execute();
+  return subjectJournal(yifa.db.kysely, sp.proc, id);
+}
+
+/** Every action on one record of a procedure, oldest first, each titled by its table (a read or an export by its type). */
+export async function subjectJournal(db: Db, proc: { subjectType: string; actions: Readonly<Record<string, { title: string }>> }, id: string) {
+  const rows = await db.selectFrom('actions').selectAll().where('subject_type', '=', proc.subjectType).where('subject_id', '=', id).orderBy('seq').execute();
   return rows.map((a) => ({
     seq: Number(a.seq),
     type: a.type,
-    title: isActionOf(sp.proc, a.type) ? sp.proc.actions[a.type]!.title : a.type,
+    title: Object.prototype.hasOwnProperty.call(proc.actions, a.type) ? proc.actions[a.type]!.title : a.type,
     actorUserId: a.actor_user_id,
     actorRole: a.actor_role,
     occurredAt: a.occurred_at,

@@ -25,6 +25,7 @@ import type { Role } from '../../platform/security/access.js';
 import { available, fold } from '../../procedure/decide.js';
 import { refuseUnproven, runAction as runProcedureAction, visibleRecord, type ProcedureStore, type Target } from '../../procedure/runner.js';
 import type { Refusal } from '../../procedure/spec.js';
+import { subjectJournal } from '../../procedure/service.js';
 import { DEFAULT_SETTINGS, enforcementSettingsSchema, loadSettings, type EnforcementSettings, type LoadedSettings } from './settings.js';
 import { decisionRefusals, type Certificate, type GateContext } from './gates.js';
 import { dueState, nextDue, nthWorkingDayAfter, type CaseDeadline } from '../../procedure/deadlines.js';
@@ -670,19 +671,7 @@ export async function listCases(yifa: Yifa, req: Request, f: CaseFilters): Promi
 export async function caseActions(yifa: Yifa, req: Request, id: string) {
   const row = await caseRow(yifa.db.kysely, id);
   if (!row || !(await visibleRecord(req, SUBJECT_TYPE, row))) throw notFound('案件');
-  const rows = await yifa.db.kysely.selectFrom('actions').selectAll().where('subject_type', '=', SUBJECT_TYPE).where('subject_id', '=', id).orderBy('seq').execute();
-  return rows.map((a) => ({
-    seq: Number(a.seq),
-    type: a.type,
-    title: PENALTY_ACTIONS[a.type as PenaltyActionType]?.title ?? a.type,
-    actorUserId: a.actor_user_id,
-    actorRole: a.actor_role,
-    occurredAt: a.occurred_at,
-    receivedAt: a.received_at,
-    payload: JSON.parse(a.payload) as unknown,
-    result: a.result === null ? null : (JSON.parse(a.result) as unknown),
-    leafHash: a.leaf_hash,
-  }));
+  return subjectJournal(yifa.db.kysely, PENALTY_PROCEDURE, id);
 }
 
 /** Rebuilds a case from the journal alone (the projection must equal it). */

@@ -1,16 +1,8 @@
 /** Shapes of the penalty-case API as the console reads them. */
-export interface JsonSchema {
-  type?: string;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  enum?: string[];
-  anyOf?: JsonSchema[];
-  pattern?: string;
-  minimum?: number;
-  maximum?: number;
-  maxLength?: number;
-}
+import type { JsonSchema } from '../procedure/types';
+import type { DeadlineRow } from '../../deadlines';
+
+export type { JsonSchema };
 
 export interface Dictionaries {
   today: string;
@@ -58,16 +50,7 @@ export interface CaseListItem {
   suspended: boolean;
 }
 
-export interface CaseDeadline {
-  rule: string;
-  title: string;
-  citation: string;
-  from: string;
-  due: string;
-  state: DueState;
-  kind: 'duty' | 'window';
-  about?: string;
-}
+export type CaseDeadline = DeadlineRow;
 
 export interface CaseView {
   id: string;
@@ -138,19 +121,6 @@ export interface DocumentSummary {
   date: string | null;
 }
 
-export type Block =
-  | { kind: 'field'; label: string; value: string }
-  | { kind: 'paragraph'; text: string; heading?: string }
-  | { kind: 'table'; header: string[]; rows: string[][] }
-  | { kind: 'signatures'; lines: string[] };
-
-export interface DocumentContent {
-  id: string;
-  title: string;
-  number: string | null;
-  date: string | null;
-  blocks: Block[];
-  sealed: boolean;
-}
+export type { Block, DocumentContent } from '../../../../src/procedure/documents/content';
 
 export const yuan = (fen: number) => (fen / 100).toFixed(2);
