@@ -45,7 +45,13 @@ async function startServer(port: number): Promise<ChildProcess> {
 
 const agent = new Agent({ keepAlive: true, maxSockets: 200 });
 
-function call(port: number, method: string, path: string, headers: Record<string, string | number>, body?: Buffer | (() => NodeJS.ReadableStream) | Buffer[]): Promise<{ status: number; json: any }> {
+/** A reply as the benchmark reads it: the upload fields it checks. */
+interface Reply {
+  status: number;
+  json: { id: string; completed?: boolean; sha256?: string };
+}
+
+function call(port: number, method: string, path: string, headers: Record<string, string | number>, body?: Buffer | (() => NodeJS.ReadableStream) | Buffer[]): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method, path: `/api/v1${path}`, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
@@ -114,7 +120,7 @@ async function main() {
       let peak = baseline;
       const sampler = setInterval(() => (peak = Math.max(peak, rssOf(server.pid!))), 50);
       const started = performance.now();
-      let last: { status: number; json: any } | undefined;
+      let last: Reply | undefined;
       for (let at = 0; at < BIG; at += chunk) {
         const end = Math.min(BIG, at + chunk);
         last = await call(port, 'PATCH', `/uploads/${id}`, { ...auth, 'content-type': 'application/offset+octet-stream', 'upload-offset': at, 'content-length': end - at }, () => createReadStream(src, { start: at, end: end - 1, highWaterMark: 4 * MiB }));

@@ -111,7 +111,10 @@ function* generateCases(templates: PenaltyCaseTable[], agencies: Agency[], today
     const shift = (d: string) => {
       const key = `${d}|${offset}`;
       let v = shiftCache.get(key);
-      if (!v) shiftCache.set(key, (v = addDays(d, offset)));
+      if (!v) {
+        v = addDays(d, offset);
+        shiftCache.set(key, v);
+      }
       if (shiftCache.size > 200_000) shiftCache.clear();
       return v;
     };

@@ -58,7 +58,7 @@ export interface DeadlineResult {
 }
 
 export function isDeadlineRuleId(s: string): s is DeadlineRuleId {
-  return Object.prototype.hasOwnProperty.call(DEADLINE_RULES, s);
+  return Object.hasOwn(DEADLINE_RULES, s);
 }
 
 /** Collects steps, merging consecutive days with the same reason into one run. */
@@ -203,7 +203,10 @@ const dueMemo = new WeakMap<HolidayTable, Map<string, string>>();
  */
 export function deadlineDue(table: HolidayTable, input: DeadlineInput): string {
   let memo = dueMemo.get(table);
-  if (!memo) dueMemo.set(table, (memo = new Map()));
+  if (!memo) {
+    memo = new Map();
+    dueMemo.set(table, memo);
+  }
   const key = JSON.stringify([input.rule, input.from, input.suspensions ?? [], input.extensions ?? [], input.overrides?.[input.rule] ?? null]);
   let due = memo.get(key);
   if (due === undefined) {

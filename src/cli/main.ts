@@ -15,7 +15,7 @@ async function main(argv: string[]): Promise<number> {
   // Two-word commands: `journal verify`, `user create`.
   const two = `${argv[0]} ${argv[1]}`;
   const name = (two in COMMANDS ? two : argv[0]) as CommandName | undefined;
-  const rest = argv.slice(name && name.includes(' ') ? 2 : 1);
+  const rest = argv.slice(name?.includes(' ') ? 2 : 1);
   if (!name || name === ('--help' as string) || name === ('help' as string)) {
     console.log(usage());
     return name ? 0 : 1;

@@ -276,7 +276,10 @@ export interface AlertContext {
  */
 export async function alertMismatch(journal: Journal, m: ProjectionMismatch, context: AlertContext): Promise<boolean> {
   let seen = alerted.get(journal);
-  if (!seen) alerted.set(journal, (seen = new Map()));
+  if (!seen) {
+    seen = new Map();
+    alerted.set(journal, seen);
+  }
   const key = canonicalJson([m.subjectType, m.id, m.kind, m.detail]);
   const now = journal.clock().getTime();
   const last = seen.get(key);

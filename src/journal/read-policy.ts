@@ -38,7 +38,7 @@ export function readableEntry(
   entry: { payload: unknown; result: unknown },
   reader: JournalReader,
 ): { payload: unknown; result: unknown; withheld: { reason: Withheld; message: string } | null } {
-  const policy = Object.prototype.hasOwnProperty.call(policies, subjectType ?? NO_SUBJECT) ? policies[subjectType ?? NO_SUBJECT] : undefined;
+  const policy = Object.hasOwn(policies, subjectType ?? NO_SUBJECT) ? policies[subjectType ?? NO_SUBJECT] : undefined;
   const withheld = (reason: Withheld) => ({ payload: null, result: null, withheld: { reason, message: WITHHELD_REASONS[reason] } });
   if (!policy) return withheld('no-policy');
   if (policy.readPermission !== null && !reader.permissions.has(policy.readPermission)) return withheld('permission');

@@ -4,7 +4,7 @@
  * /journal/witnessed hands out the latest checkpoint of another log it cosigned, for that
  * log's `yifa journal verify --checkpoint URL`. GET /journal/witness is the console's view.
  */
-import { randomUUID } from 'node:crypto';
+import { type KeyObject, randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -65,7 +65,7 @@ type CosignatureInput = z.infer<typeof cosignatureInput>;
  * the witness just cosigned, so a witness would never see a journal at rest.
  */
 async function acceptCosignature(yifa: Yifa, input: CosignatureInput) {
-  let key;
+  let key: KeyObject;
   try {
     key = publicKeyOf(input.witness.publicKeyPem, '见证方公钥');
   } catch (e) {

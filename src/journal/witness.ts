@@ -146,7 +146,7 @@ async function checkAndCosign(db: Db, journal: Journal, url: string, claimed: Cl
   const last = await latestCosigned(db.kysely, origin);
   const problem = last ? await consistencyProblem(url, origin, last, body, claim) : null;
   if (problem) return alert(journal, url, origin, problem);
-  return cosign(db, journal, url, { ...claimed, origin }, body, newPin);
+  return cosign(journal, url, { ...claimed, origin }, body, newPin);
 }
 
 function parseSigned(body: string): CheckpointBody | null {
@@ -194,7 +194,7 @@ interface Push {
   message: string;
 }
 
-async function cosign(db: Db, journal: Journal, url: string, claimed: Claimed, body: CheckpointBody, newPin: WitnessPinTable['reason'] | null): Promise<WitnessResult> {
+async function cosign(journal: Journal, url: string, claimed: Claimed, body: CheckpointBody, newPin: WitnessPinTable['reason'] | null): Promise<WitnessResult> {
   const now = journal.clock();
   const time = Math.floor(now.getTime() / 1000);
   const cosignature = journal.cosign(claimed.body, time).toString('base64');

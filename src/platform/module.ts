@@ -17,6 +17,7 @@ import type { Yifa } from './yifa.js';
 
 /** A migration that serves both engines (the migrator passes the engine). */
 export interface EngineMigration {
+  // biome-ignore lint/suspicious/noExplicitAny: as Kysely's own migrations, typed against no particular schema
   up(db: Kysely<any>, engine: Engine): Promise<void>;
 }
 

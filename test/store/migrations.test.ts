@@ -27,10 +27,13 @@ const RELEASED: Migrations = {
   '011-projection-state-hash': m011, '012-witness': m012, '013-login-throttle': m013, '014-share-revocation': m014,
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: migrations take Kysely<any> (typed against no particular schema)
+type AnyKysely = Kysely<any>;
+
 /** Migrates as a release that knew only the released migrations up to `last` did. */
 async function migrateAsReleased(db: Db, last: string): Promise<void> {
   const released = Object.entries(RELEASED).filter(([name]) => name <= last);
-  const provider = { getMigrations: async () => Object.fromEntries(released.map(([name, m]) => [name, { up: (k: Kysely<any>) => m.up(k, db.engine) }])) };
+  const provider = { getMigrations: async () => Object.fromEntries(released.map(([name, m]) => [name, { up: (k: AnyKysely) => m.up(k, db.engine) }])) };
   const { error } = await new Migrator({ db: db.kysely, provider }).migrateToLatest();
   if (error) throw error;
 }

@@ -16,7 +16,10 @@ const rows: ActionRow[] = [0, 1, 2].map((seq) => ({
 
 function field(value: string | null): Buffer {
   const len = Buffer.alloc(4);
-  if (value === null) return (len.writeInt32BE(-1), len);
+  if (value === null) {
+    len.writeInt32BE(-1);
+    return len;
+  }
   const bytes = Buffer.from(value, 'utf8');
   len.writeInt32BE(bytes.length);
   return Buffer.concat([len, bytes]);

@@ -141,7 +141,10 @@ const counter: ProjectionReplayer<{ total: number }> = {
   subjectType: 'counter', recordName: '计数器', stateTypes: ['add'], openingTypes: ['add'],
   *states(entries) {
     let total = 0;
-    for (const e of entries) yield { total: (total += (e.payload as { n: number }).n) };
+    for (const e of entries) {
+      total += (e.payload as { n: number }).n;
+      yield { total };
+    }
   },
   rows: async () => [], existing: async () => new Set(),
 };

@@ -3,6 +3,7 @@
  * GATE_REFUSED) with the article it rests on, or the input it found wrong (400
  * INVALID_INPUT, each issue where the form could not show it at its field).
  */
+import type { ReactNode } from 'react';
 import { Alert } from 'antd';
 import type { ApiError } from './api';
 
@@ -20,7 +21,7 @@ export function ActionErrorAlert({ error, unplaced }: { error: ApiError; unplace
   const refusals = refusalsOf(error);
   const issues = unplaced ?? inputIssuesOf(error);
   const cite = (c: string | null | undefined) => (c ? <span style={{ color: '#595959' }}>（依据：{c}）</span> : null);
-  let description;
+  let description: ReactNode;
   if (refusals.length > 0) {
     description = (
       <ul style={{ margin: 0, paddingLeft: 20 }}>

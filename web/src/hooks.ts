@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { App } from 'antd';
-import { ApiError, get } from './api';
+import { type ApiError, get } from './api';
 import type { Page } from './types';
 
 /** Loads a resource; `reload` fetches it again. Errors are shown and kept. */

@@ -22,6 +22,7 @@ export const fileName = z
   .trim()
   .min(1, '文件名不能为空')
   .max(200, '文件名不能超过 200 个字符')
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters in file names is the point
   .refine((s) => !/[\\/\u0000-\u001f]/.test(s) && s !== '.' && s !== '..', '文件名不能包含路径或控制字符');
 
 export const newUploadSchema = z.strictObject({

@@ -10,7 +10,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
-import { todayInChina } from '../../calendar/legal-date.js';
 import type { AuthContext, Request } from '../../platform/security/request.js';
 import { PUBLIC_ROLE } from '../../procedure/spec.js';
 import { actOnRecord, getRecord, openRecord, openRecordDocument, type RecordView } from '../../procedure/service.js';

@@ -179,7 +179,7 @@ export interface PersonInput {
   active?: boolean;
 }
 
-function personView(p: any, withPersonal: boolean) {
+function personView(p: Record<string, unknown>, withPersonal: boolean) {
   return {
     id: p.id as string,
     name: p.name as string,
@@ -236,7 +236,7 @@ async function resolvePersonPlacement(yifa: Yifa, input: { agencyId: string; reg
   let region = { id: agency.region_id, path: agency.region_path };
   if (input.regionId && input.regionId !== agency.region_id) {
     const r = await regionById(yifa, input.regionId);
-    if (!r || !r.path.startsWith(agency.region_path)) throw invalid('人员所在区划必须是所属执法主体的辖区或其下级');
+    if (!r?.path.startsWith(agency.region_path)) throw invalid('人员所在区划必须是所属执法主体的辖区或其下级');
     region = { id: r.id, path: r.path };
   }
   if (input.officeId) {
@@ -310,8 +310,8 @@ export interface CertificateInput {
   annualReviewYear?: number | null;
 }
 
-function certificateView(c: any, today: string) {
-  const { standing, daysLeft } = standingOf({ state: c.state, annualReview: c.annual_review, issuedOn: c.issued_on, expiresOn: c.expires_on }, today);
+function certificateView(c: Record<string, unknown>, today: string) {
+  const { standing, daysLeft } = standingOf({ state: c.state as CertificateState, annualReview: c.annual_review as AnnualReview, issuedOn: c.issued_on as string, expiresOn: c.expires_on as string }, today);
   return {
     id: c.id as string, personId: c.person_id as string, personName: c.person_name as string | undefined, agencyName: c.agency_name as string | undefined,
     number: c.number as string, field: c.field as string, area: c.area as string, issuedOn: c.issued_on as string, expiresOn: c.expires_on as string,

@@ -16,7 +16,6 @@ import { addressKey } from '../../platform/security/client-address.js';
 import { KeyedQueue } from '../../platform/security/keyed-queue.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { AuthContext } from '../../platform/security/request.js';
-import type { Actor } from '../../journal/journal.js';
 import type { Clock } from '../../platform/clock.js';
 import { recordLogin, type Client } from './login-log.js';
 import { loginWait, throttledError } from './throttle.js';
@@ -88,7 +87,7 @@ export async function resolveSession(yifa: Yifa, token: string): Promise<AuthCon
     ])
     .select(rolesColumn(db).as('roles'))
     .where('sessions.id', '=', slot<string>(0)), [id]);
-  if (!row || !row.active) return undefined;
+  if (!row?.active) return undefined;
   const now = yifa.clock.now();
   if (row.expires_at <= now.toISOString()) {
     await db.kysely.deleteFrom('sessions').where('id', '=', id).execute();

@@ -9,6 +9,7 @@ import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import { DEFERRED } from './pg-pipeline.js';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL delimits the slot markers, so no real parameter value can look like one
 const MARKER = /^\u0000slot(\d+)\u0000$/;
 /** By dialect (its adapter's class): SQLite and PostgreSQL compile the same query apart. */
 const byDialect = new WeakMap<object, Map<string, { sql: string; slots: number[] }>>();
@@ -68,7 +69,10 @@ function compileWithSlots(key: string, build: (slot: <T>(i: number) => T) => Com
 function compiledOnce(executor: Kysely<Database>, key: string, build: (slot: <T>(i: number) => T) => Compilable<unknown>, prefix: string) {
   const dialect = executor.getExecutor().adapter.constructor;
   let compiled = byDialect.get(dialect);
-  if (!compiled) byDialect.set(dialect, (compiled = new Map()));
+  if (!compiled) {
+    compiled = new Map();
+    byDialect.set(dialect, compiled);
+  }
   const name = prefix + key;
   const c = compiled.get(name);
   if (!c) {

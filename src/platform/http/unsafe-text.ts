@@ -8,6 +8,7 @@
  */
 
 // C0 controls but \t \n \r, DEL and C1 controls; bidi embeddings/overrides/isolates; non-characters.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this check is for
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/;
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

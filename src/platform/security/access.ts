@@ -18,6 +18,7 @@ export interface PermissionRegistry {
 }
 
 /** Every role id, added by the module that defines the role. */
+// biome-ignore lint/suspicious/noEmptyInterface: empty here on purpose, each module adds its roles by declaration merging
 export interface RoleRegistry {}
 
 export type Permission = keyof PermissionRegistry & string;
@@ -46,7 +47,7 @@ export class AccessTable {
   }
 
   isRole(s: string): s is Role {
-    return Object.prototype.hasOwnProperty.call(this.roles, s);
+    return Object.hasOwn(this.roles, s);
   }
 
   permissionsOf(roles: readonly Role[]): Set<Permission> {

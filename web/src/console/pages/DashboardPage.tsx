@@ -23,8 +23,8 @@ function CoverageCard() {
     <Card data-testid="dashboard-coverage">
       <Statistic
         title={<>音像记录覆盖率（近 12 个月） <Link to="/console/recording-coverage">明细</Link></>}
-        value={t && t.cases ? Math.round(t.share * 100) : '-'} suffix={t && t.cases ? `%（${t.complete}/${t.cases} 件）` : ''}
-        valueStyle={{ color: t && t.cases && t.share < 0.6 ? '#cf1322' : undefined }}
+        value={t?.cases ? Math.round(t.share * 100) : '-'} suffix={t?.cases ? `%（${t.complete}/${t.cases} 件）` : ''}
+        valueStyle={{ color: t?.cases && t.share < 0.6 ? '#cf1322' : undefined }}
       />
     </Card>
   );

@@ -22,7 +22,7 @@ interface Values {
 
 const ID_NUMBER = /^\d{17}[\dXx]$/;
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
-const blank = (v: string | undefined) => !v || !v.trim();
+const blank = (v: string | undefined) => !v?.trim();
 
 export default function InformationRequestPage() {
   const t = useT();

@@ -42,9 +42,9 @@ export default function TrackingPage() {
     }
   };
   // Arriving from the filing page with its code: look it up at once.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival; the code typed later is looked up on submit
   useEffect(() => {
     if (code) void look(code);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const answer = async ({ answer: text }: { answer: string }) => {

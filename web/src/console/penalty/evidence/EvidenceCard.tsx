@@ -38,8 +38,19 @@ function Preview({ caseId, item }: { caseId: string; item: Evidence & { file: Ev
   const src = contentUrl(caseId, item.seq);
   switch (mediaKind(item.file.mime)) {
     case 'video':
-      return <video controls preload="metadata" playsInline src={src} data-testid="evidence-video" style={{ width: '100%', maxWidth: 640, maxHeight: 400, background: '#000', display: 'block' }} />;
+      return (
+        // biome-ignore lint/a11y/useMediaCaption: evidence is the raw recording as collected; no caption track exists for it
+        <video
+          controls
+          preload="metadata"
+          playsInline
+          src={src}
+          data-testid="evidence-video"
+          style={{ width: '100%', maxWidth: 640, maxHeight: 400, background: '#000', display: 'block' }}
+        />
+      );
     case 'audio':
+      // biome-ignore lint/a11y/useMediaCaption: evidence is the raw recording as collected; no caption track exists for it
       return <audio controls preload="metadata" src={src} data-testid="evidence-audio" style={{ width: '100%', maxWidth: 480 }} />;
     case 'image':
       return <Image src={src} alt={item.title} data-testid="evidence-image" style={{ maxWidth: '100%', maxHeight: 360 }} />;

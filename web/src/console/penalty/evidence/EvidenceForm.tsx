@@ -123,6 +123,7 @@ export function EvidenceForm({ view, ctx, item, open, onClose, onDone }: {
     };
   };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset the form only when the dialog opens or shows another item; defaults and locate are new each render
   useEffect(() => {
     if (!open) return;
     let live = true;
@@ -134,7 +135,6 @@ export function EvidenceForm({ view, ctx, item, open, onClose, onDone }: {
     // Where the user is, when they have already allowed it (on the spot, with a phone, that is where it was recorded).
     void navigator.permissions?.query({ name: 'geolocation' }).then((p) => { if (live && p.state === 'granted') locate(); }).catch(() => undefined);
     return () => { live = false; };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, item?.key]);
 
   useEffect(() => {
