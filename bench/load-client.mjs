@@ -11,14 +11,19 @@ const end = performance.now() + seconds * 1000;
 function once() {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    http.get(url, { agent }, (res) => {
-      res.resume();
-      res.on('end', () => {
-        if (res.statusCode !== 200) errors++;
-        latencies.push(performance.now() - t0);
+    http
+      .get(url, { agent }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode !== 200) errors++;
+          latencies.push(performance.now() - t0);
+          resolve();
+        });
+      })
+      .on('error', () => {
+        errors++;
         resolve();
       });
-    }).on('error', () => { errors++; resolve(); });
   });
 }
 

@@ -49,43 +49,153 @@ const pct = (xs: number[], p: number) => {
 
 // ——— a county of 27 towns and 10 departments ———
 
-const TOWNS = ['妙泉', '清溪场', '溶溪', '龙池', '石耶', '峨溶', '洪安', '雅江', '石堤', '梅江', '兰桥', '钟灵', '孝溪', '海洋', '大溪', '中和', '涌洞', '隘口', '平凯', '官庄', '龙凤', '宋农', '里仁', '膏田', '岑溪', '平马', '干川'];
-const DEPARTMENTS = ['县市场监督管理局', '县生态环境局', '县农业农村委员会', '县应急管理局', '县交通运输局', '县住房和城乡建设委员会', '县文化和旅游发展委员会', '县卫生健康委员会', '县林业局', '县水利局'];
+const TOWNS = [
+  '妙泉',
+  '清溪场',
+  '溶溪',
+  '龙池',
+  '石耶',
+  '峨溶',
+  '洪安',
+  '雅江',
+  '石堤',
+  '梅江',
+  '兰桥',
+  '钟灵',
+  '孝溪',
+  '海洋',
+  '大溪',
+  '中和',
+  '涌洞',
+  '隘口',
+  '平凯',
+  '官庄',
+  '龙凤',
+  '宋农',
+  '里仁',
+  '膏田',
+  '岑溪',
+  '平马',
+  '干川',
+];
+const DEPARTMENTS = [
+  '县市场监督管理局',
+  '县生态环境局',
+  '县农业农村委员会',
+  '县应急管理局',
+  '县交通运输局',
+  '县住房和城乡建设委员会',
+  '县文化和旅游发展委员会',
+  '县卫生健康委员会',
+  '县林业局',
+  '县水利局',
+];
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马胡朱郭何罗高林';
-const TRADES = ['建材有限公司', '水泥制品厂', '养殖场', '农家乐', '餐馆', '超市', '木材加工厂', '砂石场', '汽车修理厂', '茶叶加工厂', '烟花爆竹零售点', '加油站'];
+const TRADES = [
+  '建材有限公司',
+  '水泥制品厂',
+  '养殖场',
+  '农家乐',
+  '餐馆',
+  '超市',
+  '木材加工厂',
+  '砂石场',
+  '汽车修理厂',
+  '茶叶加工厂',
+  '烟花爆竹零售点',
+  '加油站',
+];
 const PLACES = ['某某村3组', '大田村', '龙凤村', '青山村', '茶园村', '新院村', '集镇中街', '老街', '河道旁', '公路边'];
-const ACTS = ['未批先建厂房', '露天焚烧秸秆', '向河道倾倒建筑垃圾', '占道经营', '森林防火期内野外用火', '超标排放污水', '未按规定消除事故隐患', '无证经营', '堆放物料影响通行', '擅自砍伐林木'];
+const ACTS = [
+  '未批先建厂房',
+  '露天焚烧秸秆',
+  '向河道倾倒建筑垃圾',
+  '占道经营',
+  '森林防火期内野外用火',
+  '超标排放污水',
+  '未按规定消除事故隐患',
+  '无证经营',
+  '堆放物料影响通行',
+  '擅自砍伐林木',
+];
 
-interface Agency { id: string; regionPath: string; prefix: string; officers: string[] }
+interface Agency {
+  id: string;
+  regionPath: string;
+  prefix: string;
+  officers: string[];
+}
 
 async function expandCounty(yifa: Yifa): Promise<Agency[]> {
   const k = yifa.db.kysely;
   const county = await k.selectFrom('regions').selectAll().where('level', '=', 'county').executeTakeFirstOrThrow();
   const now = new Date().toISOString();
-  const existing = await k.selectFrom('agencies').innerJoin('regions', 'regions.id', 'agencies.region_id').select(['agencies.id', 'agencies.name', 'agencies.doc_prefix', 'regions.path', 'regions.level']).execute();
+  const existing = await k
+    .selectFrom('agencies')
+    .innerJoin('regions', 'regions.id', 'agencies.region_id')
+    .select(['agencies.id', 'agencies.name', 'agencies.doc_prefix', 'regions.path', 'regions.level'])
+    .execute();
   const agencies: Agency[] = existing.map((a) => ({ id: a.id, regionPath: a.path, prefix: a.doc_prefix, officers: [] }));
   const towns = existing.filter((a) => a.level === 'town').length;
   const depts = existing.filter((a) => a.level === 'county').length;
   for (const name of TOWNS.slice(towns)) {
     const regionId = randomUUID();
     const path = `${county.path}${regionId}/`;
-    await k.insertInto('regions').values({ id: regionId, parent_id: county.id, level: 'town', name: `${name}镇`, code: null, path, created_at: now }).execute();
+    await k
+      .insertInto('regions')
+      .values({ id: regionId, parent_id: county.id, level: 'town', name: `${name}镇`, code: null, path, created_at: now })
+      .execute();
     const id = randomUUID();
-    await k.insertInto('agencies').values({ id, region_id: regionId, name: `秀山县${name}镇人民政府`, kind: 'township', legal_basis: '乡镇综合行政执法赋权', powers: '[]', doc_prefix: name, created_at: now }).execute();
+    await k
+      .insertInto('agencies')
+      .values({
+        id,
+        region_id: regionId,
+        name: `秀山县${name}镇人民政府`,
+        kind: 'township',
+        legal_basis: '乡镇综合行政执法赋权',
+        powers: '[]',
+        doc_prefix: name,
+        created_at: now,
+      })
+      .execute();
     agencies.push({ id, regionPath: path, prefix: name, officers: [] });
   }
   const taken = new Set(existing.map((a) => a.name));
   for (const name of DEPARTMENTS.filter((d) => !taken.has(`秀山县${d.slice(1)}`)).slice(0, DEPARTMENTS.length - depts)) {
     const id = randomUUID();
-    await k.insertInto('agencies').values({ id, region_id: county.id, name: `秀山县${name.slice(1)}`, kind: 'statutory', legal_basis: '法定', powers: '[]', doc_prefix: `秀${name.slice(1, 3)}`, created_at: now }).execute();
+    await k
+      .insertInto('agencies')
+      .values({
+        id,
+        region_id: county.id,
+        name: `秀山县${name.slice(1)}`,
+        kind: 'statutory',
+        legal_basis: '法定',
+        powers: '[]',
+        doc_prefix: `秀${name.slice(1, 3)}`,
+        created_at: now,
+      })
+      .execute();
     agencies.push({ id, regionPath: county.path, prefix: name.slice(1, 3), officers: [] });
   }
   // Eight officers an agency; the demo's own officers stay as they are.
   for (const a of agencies) {
     const rows = Array.from({ length: 8 }, (_, i) => ({
-      id: randomUUID(), name: `${SURNAMES[i % SURNAMES.length]}${a.prefix}${i}`, agency_id: a.id, office_id: null,
-      region_id: a.regionPath.split('/').filter(Boolean).at(-1)!, region_path: a.regionPath, post: '执法队员', id_number: null, phone: null,
-      legal_qualification_no: null, active: 1, created_by: null, created_at: now, updated_at: now,
+      id: randomUUID(),
+      name: `${SURNAMES[i % SURNAMES.length]}${a.prefix}${i}`,
+      agency_id: a.id,
+      office_id: null,
+      region_id: a.regionPath.split('/').filter(Boolean).at(-1)!,
+      region_path: a.regionPath,
+      post: '执法队员',
+      id_number: null,
+      phone: null,
+      legal_qualification_no: null,
+      active: 1,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
     }));
     await k.insertInto('people').values(rows).execute();
     a.officers = rows.map((r) => r.id);
@@ -95,7 +205,18 @@ async function expandCounty(yifa: Yifa): Promise<Agency[]> {
 
 // ——— a million cases from the demo year's real ones ———
 
-const OPEN = new Set(['registered', 'filing', 'investigating', 'investigated', 'in-review', 'notified', 'hearing', 'decided', 'executing', 'suspended']);
+const OPEN = new Set([
+  'registered',
+  'filing',
+  'investigating',
+  'investigated',
+  'in-review',
+  'notified',
+  'hearing',
+  'decided',
+  'executing',
+  'suspended',
+]);
 
 function* generateCases(templates: PenaltyCaseTable[], agencies: Agency[], today: string, n: number) {
   const shiftCache = new Map<string, string>();
@@ -128,11 +249,21 @@ function* generateCases(templates: PenaltyCaseTable[], agencies: Agency[], today
     yield {
       row: {
         ...t,
-        id, agency_id: a.id, region_path: a.regionPath, party_name: party, officer_ids: `,${officers.join(',')},`,
-        violation_type_id: t.violation_type_id, search_text: text, search_grams: searchGrams(text),
-        registered_on: registeredOn, filed_on: t.filed_on && shift(t.filed_on), decided_on: t.decided_on && shift(t.decided_on),
+        id,
+        agency_id: a.id,
+        region_path: a.regionPath,
+        party_name: party,
+        officer_ids: `,${officers.join(',')},`,
+        violation_type_id: t.violation_type_id,
+        search_text: text,
+        search_grams: searchGrams(text),
+        registered_on: registeredOn,
+        filed_on: t.filed_on && shift(t.filed_on),
+        decided_on: t.decided_on && shift(t.decided_on),
         decision_number: t.decision_number?.replace(/〔\d+〕第\d+号/, `〔${registeredOn.slice(0, 4)}〕第${i + 1}号`) ?? null,
-        next_due: t.next_due && shift(t.next_due), closed_on: t.closed_on && shift(t.closed_on), archived_on: t.archived_on && shift(t.archived_on),
+        next_due: t.next_due && shift(t.next_due),
+        closed_on: t.closed_on && shift(t.closed_on),
+        archived_on: t.archived_on && shift(t.archived_on),
         state: state.replace('\u0000', id),
       } satisfies PenaltyCaseTable,
       officers,
@@ -154,11 +285,29 @@ async function loadCases(yifa: Yifa, agencies: Agency[], n: number): Promise<num
       await trx.insertInto('penalty_cases').values(rows).execute();
       await trx.insertInto('penalty_case_officers').values(links).execute();
       // Every procedure's common row (migration 015), as the kit writes it with each case.
-      await trx.insertInto('procedure_cases').values(rows.map((r) => ({
-        id: r.id, procedure: 'penalty-case', agency_id: r.agency_id, region_path: r.region_path, created_by: r.created_by, status: r.status, title: r.party_name,
-        opened_on: r.registered_on, closed_on: r.closed_on, updated_at: r.updated_at, next_due: r.next_due, next_rule: r.next_rule, search_text: r.search_text,
-        state: null, state_hash: null, action_count: r.action_count,
-      }))).execute();
+      await trx
+        .insertInto('procedure_cases')
+        .values(
+          rows.map((r) => ({
+            id: r.id,
+            procedure: 'penalty-case',
+            agency_id: r.agency_id,
+            region_path: r.region_path,
+            created_by: r.created_by,
+            status: r.status,
+            title: r.party_name,
+            opened_on: r.registered_on,
+            closed_on: r.closed_on,
+            updated_at: r.updated_at,
+            next_due: r.next_due,
+            next_rule: r.next_rule,
+            search_text: r.search_text,
+            state: null,
+            state_hash: null,
+            action_count: r.action_count,
+          })),
+        )
+        .execute();
     });
     rows = [];
     links = [];
@@ -176,13 +325,24 @@ async function loadCases(yifa: Yifa, agencies: Agency[], n: number): Promise<num
 // ——— measurements ———
 
 async function login(base: string, username: string) {
-  const res = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  const res = await fetch(`${base}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return { cookie, csrf: (await res.json()).csrfToken as string };
 }
 
-async function timedGet(base: string, cookie: string, path: string): Promise<{ ms: number; body: { items: { id: string }[]; next: string | null } }> {
+async function timedGet(
+  base: string,
+  cookie: string,
+  path: string,
+): Promise<{ ms: number; body: { items: { id: string }[]; next: string | null } }> {
   const t0 = performance.now();
   const res = await fetch(`${base}${path}`, { headers: { cookie } });
   const body = await res.json();
@@ -199,14 +359,23 @@ async function listLatencies(base: string, agencies: Agency[]) {
     ['agency + status', (i) => `/api/v1/penalty-cases?limit=20&agencyId=${agencies[i % agencies.length]!.id}&status=archived`],
     ['agency + status (open)', (i) => `/api/v1/penalty-cases?limit=20&agencyId=${agencies[i % agencies.length]!.id}&status=investigating`],
     ['officer', (i) => `/api/v1/penalty-cases?limit=20&officerId=${agencies[i % agencies.length]!.officers[i % 8]}`],
-    ['violation type', (i) => `/api/v1/penalty-cases?limit=20&violationTypeId=${['wild-fire', 'straw-burning', 'waste-dumping', 'illegal-building'][i % 4]}`],
-    ['violation type + agency', (i) => `/api/v1/penalty-cases?limit=20&violationTypeId=illegal-building&agencyId=${agencies[i % agencies.length]!.id}`],
+    [
+      'violation type',
+      (i) => `/api/v1/penalty-cases?limit=20&violationTypeId=${['wild-fire', 'straw-burning', 'waste-dumping', 'illegal-building'][i % 4]}`,
+    ],
+    [
+      'violation type + agency',
+      (i) => `/api/v1/penalty-cases?limit=20&violationTypeId=illegal-building&agencyId=${agencies[i % agencies.length]!.id}`,
+    ],
     ['status', (i) => `/api/v1/penalty-cases?limit=20&status=${['decided', 'executing', 'notified', 'closed'][i % 4]}`],
     ['search, common word (建材)', () => `/api/v1/penalty-cases?limit=20&q=${encodeURIComponent('建材')}`],
     ['search, party (王某养殖场)', () => `/api/v1/penalty-cases?limit=20&q=${encodeURIComponent('王某养殖场')}`],
     ['search, act + place (倾倒建筑垃圾)', () => `/api/v1/penalty-cases?limit=20&q=${encodeURIComponent('倾倒建筑垃圾')}`],
     ['search, one case (summary number)', (i) => `/api/v1/penalty-cases?limit=20&q=${encodeURIComponent(`（${(i * 9973) % CASES}）`)}`],
-    ['search + agency', (i) => `/api/v1/penalty-cases?limit=20&agencyId=${agencies[i % agencies.length]!.id}&q=${encodeURIComponent('焚烧秸秆')}`],
+    [
+      'search + agency',
+      (i) => `/api/v1/penalty-cases?limit=20&agencyId=${agencies[i % agencies.length]!.id}&q=${encodeURIComponent('焚烧秸秆')}`,
+    ],
   ];
   const results: { name: string; p50: number; p95: number; rows: number }[] = [];
   for (const [name, url] of queries) {
@@ -225,7 +394,11 @@ async function listLatencies(base: string, agencies: Agency[]) {
   for (let i = 0; i < SAMPLES / 2; i++) {
     let next = (await timedGet(base, cookie, `/api/v1/penalty-cases?limit=20&agencyId=${agencies[i % agencies.length]!.id}`)).body.next;
     for (let p = 0; p < 2 && next; p++) {
-      const r = await timedGet(base, cookie, `/api/v1/penalty-cases?limit=20&agencyId=${agencies[i % agencies.length]!.id}&cursor=${encodeURIComponent(next)}`);
+      const r = await timedGet(
+        base,
+        cookie,
+        `/api/v1/penalty-cases?limit=20&agencyId=${agencies[i % agencies.length]!.id}&cursor=${encodeURIComponent(next)}`,
+      );
       pages.push(r.ms);
       next = r.body.next;
     }
@@ -235,13 +408,23 @@ async function listLatencies(base: string, agencies: Agency[]) {
   const overdue: number[] = [];
   let overdueRows = 0;
   for (let i = 0; i < SAMPLES; i++) {
-    const r = await timedGet(base, cookie, i % 2 ? '/api/v1/penalty-cases?limit=20&queue=overdue' : `/api/v1/penalty-cases?limit=20&overdue=true&agencyId=${agencies[i % agencies.length]!.id}`);
+    const r = await timedGet(
+      base,
+      cookie,
+      i % 2
+        ? '/api/v1/penalty-cases?limit=20&queue=overdue'
+        : `/api/v1/penalty-cases?limit=20&overdue=true&agencyId=${agencies[i % agencies.length]!.id}`,
+    );
     overdue.push(r.ms);
     overdueRows += r.body.items.length;
   }
   const all = results.filter((r) => r.name !== 'next pages (cursor)');
   void town;
-  return { results, overdue: { p50: pct(overdue, 50), p95: pct(overdue, 95), rows: overdueRows / SAMPLES }, worstP95: Math.max(...all.map((r) => r.p95)) };
+  return {
+    results,
+    overdue: { p50: pct(overdue, 50), p95: pct(overdue, 95), rows: overdueRows / SAMPLES },
+    worstP95: Math.max(...all.map((r) => r.p95)),
+  };
 }
 
 /** Real cases through the API: open, file, approve, inspect, inquire, two pieces of evidence. */
@@ -255,7 +438,9 @@ async function postgresCpuTicks(yifa: Yifa): Promise<Map<number, number> | null>
   const stat = (pid: number | string) => {
     try {
       // Fields after the command name: state is field 3, ppid 4, utime 14, stime 15.
-      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8')
+        .replace(/^.*\) /, '')
+        .split(' ');
       return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) };
     } catch {
       return null;
@@ -288,7 +473,11 @@ async function actionRates(yifa: Yifa) {
     const r = await actionRate(yifa);
     const cpu = process.cpuUsage(cpu0);
     const pgSeconds = postgresCpuSeconds(pg0, await postgresCpuTicks(yifa));
-    runs.push({ ...r, yifaMs: (cpu.user + cpu.system) / 1000 / r.actions, postgresMs: pgSeconds === null ? null : (pgSeconds * 1000) / r.actions });
+    runs.push({
+      ...r,
+      yifaMs: (cpu.user + cpu.system) / 1000 / r.actions,
+      postgresMs: pgSeconds === null ? null : (pgSeconds * 1000) / r.actions,
+    });
   }
   const sorted = [...runs].sort((a, b) => a.perSecond - b.perSecond);
   return { median: sorted[1]!, runs };
@@ -319,14 +508,20 @@ async function reportActions(yifa: Yifa, how: string): Promise<void> {
   const check = await verifyJournal(yifa.db, yifa.journal.publicKeyPem);
   if (!check.ok) throw new Error(`journal verify failed after the action run: ${check.problem?.message}`);
   const where = yifa.db.engine === 'postgres' ? `, PostgreSQL ${how}` : '';
-  say(`Actions with gates and journal through the API (8 concurrent, three runs of ${ACTION_SECONDS} s, the median${where}): **${Math.round(a.perSecond).toLocaleString('en')} actions/s** (${a.actions} actions, ${a.errors} errors, p95 ${a.p95.toFixed(1)} ms; the three runs ${runs.map((r) => Math.round(r.perSecond).toLocaleString('en')).join(' · ')}) — target ≥ 1,000/s. The journal then verified against a signed checkpoint (${check.actions.toLocaleString('en')} actions).`);
+  say(
+    `Actions with gates and journal through the API (8 concurrent, three runs of ${ACTION_SECONDS} s, the median${where}): **${Math.round(a.perSecond).toLocaleString('en')} actions/s** (${a.actions} actions, ${a.errors} errors, p95 ${a.p95.toFixed(1)} ms; the three runs ${runs.map((r) => Math.round(r.perSecond).toLocaleString('en')).join(' · ')}) — target ≥ 1,000/s. The journal then verified against a signed checkpoint (${check.actions.toLocaleString('en')} actions).`,
+  );
   const cores = availableParallelism();
   if (a.postgresMs === null) {
     // SQLite runs inside yifa's one JavaScript thread: one process, one core.
-    say(`CPU per action: ${a.yifaMs.toFixed(2)} ms in the yifa process (SQLite and the in-process load client included); one process runs on one core, so at most ${Math.round(1000 / a.yifaMs).toLocaleString('en')} actions/s.`);
+    say(
+      `CPU per action: ${a.yifaMs.toFixed(2)} ms in the yifa process (SQLite and the in-process load client included); one process runs on one core, so at most ${Math.round(1000 / a.yifaMs).toLocaleString('en')} actions/s.`,
+    );
   } else {
     const cpuMs = a.yifaMs + a.postgresMs;
-    say(`CPU per action: yifa ${a.yifaMs.toFixed(2)} ms (the in-process load client included), PostgreSQL ${a.postgresMs.toFixed(2)} ms; ${cpuMs.toFixed(2)} ms in all, so this machine's ${cores} cores allow at most ${Math.round((cores * 1000) / cpuMs).toLocaleString('en')} actions/s, and 1,000/s needs about ${cpuMs.toFixed(1)} cores.`);
+    say(
+      `CPU per action: yifa ${a.yifaMs.toFixed(2)} ms (the in-process load client included), PostgreSQL ${a.postgresMs.toFixed(2)} ms; ${cpuMs.toFixed(2)} ms in all, so this machine's ${cores} cores allow at most ${Math.round((cores * 1000) / cpuMs).toLocaleString('en')} actions/s, and 1,000/s needs about ${cpuMs.toFixed(1)} cores.`,
+    );
   }
   say();
 }
@@ -341,12 +536,21 @@ async function actionRate(yifa: Yifa): Promise<{ actions: number; perSecond: num
   };
   const officer = await client('zhifa1');
   const head = await client('fuzeren');
-  const people = await Promise.all(['zhifa1', 'zhifa2'].map((u) => yifa.db.kysely.selectFrom('users').select('person_id').where('username', '=', u).executeTakeFirstOrThrow()));
+  const people = await Promise.all(
+    ['zhifa1', 'zhifa2'].map((u) =>
+      yifa.db.kysely.selectFrom('users').select('person_id').where('username', '=', u).executeTakeFirstOrThrow(),
+    ),
+  );
   const officers = people.map((p) => p.person_id!);
   const today = todayInChina(new Date());
   const post = async (who: { cookie: string; csrf: string }, url: string, payload: unknown) => {
     const t0 = performance.now();
-    const res = await app.inject({ method: 'POST', url, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf }, payload: payload as object });
+    const res = await app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: who.cookie, 'x-csrf-token': who.csrf },
+      payload: payload as object,
+    });
     latencies.push(performance.now() - t0);
     if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
     return res;
@@ -359,14 +563,54 @@ async function actionRate(yifa: Yifa): Promise<{ actions: number; perSecond: num
     while (performance.now() < end) {
       try {
         // Only the new case's id is read back: parsing every answer would charge the in-process client's work to yifa.
-        const opened = (await post(officer, '/api/v1/penalty-cases', { type: 'penalty.register', payload: { source: { kind: 'patrol', summary: `巡查发现露天焚烧秸秆（${w}）`, receivedOn: today }, party: { kind: 'citizen', name: '张某某', idNumber: null, address: '秀山县妙泉镇', phone: null, representative: null }, field: '综合行政执法' } })).json() as { id: string };
-        const act = (who: typeof officer, type: string, payload: unknown) => post(who, `/api/v1/penalty-cases/${opened.id}/actions`, { type, payload });
-        await act(officer, 'penalty.request-filing', { violationTypeId: 'straw-burning', actOn: addDays(today, -1), seriousHarm: false, officers, summary: '露天焚烧秸秆' });
+        const opened = (
+          await post(officer, '/api/v1/penalty-cases', {
+            type: 'penalty.register',
+            payload: {
+              source: { kind: 'patrol', summary: `巡查发现露天焚烧秸秆（${w}）`, receivedOn: today },
+              party: { kind: 'citizen', name: '张某某', idNumber: null, address: '秀山县妙泉镇', phone: null, representative: null },
+              field: '综合行政执法',
+            },
+          })
+        ).json() as { id: string };
+        const act = (who: typeof officer, type: string, payload: unknown) =>
+          post(who, `/api/v1/penalty-cases/${opened.id}/actions`, { type, payload });
+        await act(officer, 'penalty.request-filing', {
+          violationTypeId: 'straw-burning',
+          actOn: addDays(today, -1),
+          seriousHarm: false,
+          officers,
+          summary: '露天焚烧秸秆',
+        });
         await act(head, 'penalty.approve', { kind: 'filing', opinion: '同意立案' });
-        await act(officer, 'penalty.record-inspection', { on: today, place: '某某村', officers, subject: '张某某', summary: '现场有焚烧痕迹' });
-        await act(officer, 'penalty.record-inquiry', { on: today, place: '执法办公室', officers, subject: '张某某', summary: '当事人承认焚烧秸秆' });
-        await act(officer, 'penalty.add-evidence', { type: 'audiovisual', title: '执法记录仪视频', description: '现场检查', collectedOn: today, source: '执法记录仪 MQ-01' });
-        await act(officer, 'penalty.add-evidence', { type: 'documentary', title: '现场照片', description: '焚烧痕迹', collectedOn: today, source: '执法人员拍摄' });
+        await act(officer, 'penalty.record-inspection', {
+          on: today,
+          place: '某某村',
+          officers,
+          subject: '张某某',
+          summary: '现场有焚烧痕迹',
+        });
+        await act(officer, 'penalty.record-inquiry', {
+          on: today,
+          place: '执法办公室',
+          officers,
+          subject: '张某某',
+          summary: '当事人承认焚烧秸秆',
+        });
+        await act(officer, 'penalty.add-evidence', {
+          type: 'audiovisual',
+          title: '执法记录仪视频',
+          description: '现场检查',
+          collectedOn: today,
+          source: '执法记录仪 MQ-01',
+        });
+        await act(officer, 'penalty.add-evidence', {
+          type: 'documentary',
+          title: '现场照片',
+          description: '焚烧痕迹',
+          collectedOn: today,
+          source: '执法人员拍摄',
+        });
         actions += 7;
       } catch (e) {
         errors++;
@@ -390,13 +634,45 @@ async function exportTiming(yifa: Yifa): Promise<{ pages: number; seconds: numbe
   const head = await as('fuzeren');
   const officers = [officer.auth.user.personId!, (await as('zhifa2')).auth.user.personId!];
   const today = todayInChina(new Date());
-  const opened = await openCase(yifa, officer, 'penalty.register', { source: { kind: 'complaint', summary: '群众举报某建材公司长期违法占地堆放砂石', receivedOn: today }, party: { kind: 'organisation', name: '秀山县某某建材有限公司', idNumber: '91500241MA5U00000X', address: '秀山县妙泉镇', phone: null, representative: '王某某' }, field: '综合行政执法' });
-  await performAction(yifa, officer, opened.id, 'penalty.request-filing', { violationTypeId: 'illegal-building', actOn: addDays(today, -10), seriousHarm: false, officers, summary: '未批先建' });
+  const opened = await openCase(yifa, officer, 'penalty.register', {
+    source: { kind: 'complaint', summary: '群众举报某建材公司长期违法占地堆放砂石', receivedOn: today },
+    party: {
+      kind: 'organisation',
+      name: '秀山县某某建材有限公司',
+      idNumber: '91500241MA5U00000X',
+      address: '秀山县妙泉镇',
+      phone: null,
+      representative: '王某某',
+    },
+    field: '综合行政执法',
+  });
+  await performAction(yifa, officer, opened.id, 'penalty.request-filing', {
+    violationTypeId: 'illegal-building',
+    actOn: addDays(today, -10),
+    seriousHarm: false,
+    officers,
+    summary: '未批先建',
+  });
   await performAction(yifa, head, opened.id, 'penalty.approve', { kind: 'filing', opinion: '同意立案' });
-  const answer = '问：请你陈述当天的情况。答：我公司在该地块堆放砂石和建筑材料，厂房是去年开始建设的，当时以为村里同意就可以建，没有去办理规划许可手续。'.repeat(60);
+  const answer =
+    '问：请你陈述当天的情况。答：我公司在该地块堆放砂石和建筑材料，厂房是去年开始建设的，当时以为村里同意就可以建，没有去办理规划许可手续。'.repeat(
+      60,
+    );
   for (let i = 0; i < 40; i++) {
-    await performAction(yifa, officer, opened.id, 'penalty.record-inquiry', { on: today, place: '妙泉镇综合行政执法办公室', officers, subject: `证人${i + 1}`, summary: answer.slice(0, 9_000) });
-    await performAction(yifa, officer, opened.id, 'penalty.add-evidence', { type: 'witness', title: `证人证言${i + 1}`, description: '证明厂房建设时间和规模', collectedOn: today, source: `证人${i + 1}` });
+    await performAction(yifa, officer, opened.id, 'penalty.record-inquiry', {
+      on: today,
+      place: '妙泉镇综合行政执法办公室',
+      officers,
+      subject: `证人${i + 1}`,
+      summary: answer.slice(0, 9_000),
+    });
+    await performAction(yifa, officer, opened.id, 'penalty.add-evidence', {
+      type: 'witness',
+      title: `证人证言${i + 1}`,
+      description: '证明厂房建设时间和规模',
+      collectedOn: today,
+      source: `证人${i + 1}`,
+    });
   }
   const t0 = performance.now();
   const bundle = await exportCaseFileById(yifa, opened.id);
@@ -406,7 +682,9 @@ async function exportTiming(yifa: Yifa): Promise<{ pages: number; seconds: numbe
 async function main() {
   const cluster = ENGINES.includes('postgres') ? await startCluster({ durable: true }) : null;
   try {
-    say(`# yifa penalty-case benchmarks (${new Date().toISOString().slice(0, 10)}, ${process.version}, ${CASES.toLocaleString('en')} cases, ${QUICK ? 'quick' : 'full'} run)`);
+    say(
+      `# yifa penalty-case benchmarks (${new Date().toISOString().slice(0, 10)}, ${process.version}, ${CASES.toLocaleString('en')} cases, ${QUICK ? 'quick' : 'full'} run)`,
+    );
     say();
     for (const engine of ENGINES) {
       const dataDir = mkdtempSync(join(tmpdir(), `yifa-bench-penalty-${engine}-`));
@@ -422,7 +700,14 @@ async function main() {
         databaseUrl = cluster!.url(name);
         socketUrl = cluster!.socketUrl(name);
       }
-      const config: Config = { ...loadConfig({}), dataDir, databaseUrl, checkpointIntervalSeconds: 0, publicRateLimit: 10_000_000, logLevel: 'warn' };
+      const config: Config = {
+        ...loadConfig({}),
+        dataDir,
+        databaseUrl,
+        checkpointIntervalSeconds: 0,
+        publicRateLimit: 10_000_000,
+        logLevel: 'warn',
+      };
       const yifa = await openYifa(config);
       try {
         await seedDemoTown(yifa, { password: PASSWORD });
@@ -430,43 +715,65 @@ async function main() {
         yifa.clock.source = () => new Date();
         const agencies = await expandCounty(yifa);
         const loadSeconds = await loadCases(yifa, agencies, CASES);
-        const count = Number((await yifa.db.kysely.selectFrom('penalty_cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-        const overdueCount = Number((await yifa.db.kysely.selectFrom('penalty_cases').select((eb) => eb.fn.countAll<number>().as('n')).where('next_due', '<', todayInChina(new Date())).executeTakeFirstOrThrow()).n);
-        say(`## ${engine}: ${count.toLocaleString('en')} cases in ${agencies.length} agencies (loaded in ${loadSeconds.toFixed(0)} s; ${overdueCount.toLocaleString('en')} overdue)`);
+        const count = Number(
+          (
+            await yifa.db.kysely
+              .selectFrom('penalty_cases')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+        const overdueCount = Number(
+          (
+            await yifa.db.kysely
+              .selectFrom('penalty_cases')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('next_due', '<', todayInChina(new Date()))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+        say(
+          `## ${engine}: ${count.toLocaleString('en')} cases in ${agencies.length} agencies (loaded in ${loadSeconds.toFixed(0)} s; ${overdueCount.toLocaleString('en')} overdue)`,
+        );
         say();
 
         const only = process.env.BENCH_ONLY; // 'lists' | 'actions' | 'export', for profiling one part
         if (!only || only === 'lists') {
-        const app = await buildApp(yifa);
-        await app.listen({ port: 0, host: '127.0.0.1' });
-        const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-        const lists = await listLatencies(base, agencies);
-        await app.close();
-        say(`Supervisor's list over HTTP on loopback (county scope, 20 rows a page, ${SAMPLES} requests each, one at a time):`);
-        say();
-        say('| query | p50 ms | p95 ms | rows | target |');
-        say('|---|---|---|---|---|');
-        for (const r of lists.results) say(`| ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.rows.toFixed(0)} | p95 < 100 ms |`);
-        say(`| **overdue** (county queue and per agency) | ${lists.overdue.p50.toFixed(1)} | ${lists.overdue.p95.toFixed(1)} | ${lists.overdue.rows.toFixed(0)} | p95 < 200 ms |`);
-        say();
+          const app = await buildApp(yifa);
+          await app.listen({ port: 0, host: '127.0.0.1' });
+          const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+          const lists = await listLatencies(base, agencies);
+          await app.close();
+          say(`Supervisor's list over HTTP on loopback (county scope, 20 rows a page, ${SAMPLES} requests each, one at a time):`);
+          say();
+          say('| query | p50 ms | p95 ms | rows | target |');
+          say('|---|---|---|---|---|');
+          for (const r of lists.results)
+            say(`| ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.rows.toFixed(0)} | p95 < 100 ms |`);
+          say(
+            `| **overdue** (county queue and per agency) | ${lists.overdue.p50.toFixed(1)} | ${lists.overdue.p95.toFixed(1)} | ${lists.overdue.rows.toFixed(0)} | p95 < 200 ms |`,
+          );
+          say();
         }
         if (!only || only === 'actions') {
-        await reportActions(yifa, 'over TCP on loopback');
-        if (socketUrl) {
-          // The same database over PostgreSQL's Unix-domain socket, as on a single server.
-          const viaSocket = await openYifa({ ...config, databaseUrl: socketUrl });
-          viaSocket.clock.source = () => new Date();
-          try {
-            await reportActions(viaSocket, 'over the Unix-domain socket');
-          } finally {
-            await viaSocket.close();
+          await reportActions(yifa, 'over TCP on loopback');
+          if (socketUrl) {
+            // The same database over PostgreSQL's Unix-domain socket, as on a single server.
+            const viaSocket = await openYifa({ ...config, databaseUrl: socketUrl });
+            viaSocket.clock.source = () => new Date();
+            try {
+              await reportActions(viaSocket, 'over the Unix-domain socket');
+            } finally {
+              await viaSocket.close();
+            }
           }
         }
-        }
         if (!only || only === 'export') {
-        const e = await exportTiming(yifa);
-        say(`Case-file export: ${e.pages} pages, ${e.actions} actions proven, ${(e.bytes / 1024 / 1024).toFixed(1)} MiB ZIP in **${e.seconds.toFixed(2)} s** — target < 5 s.`);
-        say();
+          const e = await exportTiming(yifa);
+          say(
+            `Case-file export: ${e.pages} pages, ${e.actions} actions proven, ${(e.bytes / 1024 / 1024).toFixed(1)} MiB ZIP in **${e.seconds.toFixed(2)} s** — target < 5 s.`,
+          );
+          say();
         }
       } finally {
         await yifa.close();

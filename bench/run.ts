@@ -33,7 +33,8 @@ const APPENDS = QUICK ? 1_000 : 10_000;
 const VERIFY_ACTIONS = QUICK ? 20_000 : 300_000;
 const LOAD_SECONDS = QUICK ? 3 : 10;
 /** BENCH_ONLY=append,verify,deadlines,load runs only those sections (for profiling one part). */
-const part = (name: 'append' | 'verify' | 'deadlines' | 'load') => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(name);
+const part = (name: 'append' | 'verify' | 'deadlines' | 'load') =>
+  !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(name);
 
 const out: string[] = [];
 const say = (line = '') => {
@@ -53,7 +54,14 @@ async function withYifa<T>(engine: Engine, pgUrl: (db: string) => string, adminU
     await c.end();
     databaseUrl = pgUrl(name);
   }
-  const config: Config = { ...loadConfig({}), dataDir, databaseUrl, checkpointIntervalSeconds: 0, publicRateLimit: 10_000_000, logLevel: 'warn' };
+  const config: Config = {
+    ...loadConfig({}),
+    dataDir,
+    databaseUrl,
+    checkpointIntervalSeconds: 0,
+    publicRateLimit: 10_000_000,
+    logLevel: 'warn',
+  };
   const yifa = await openYifa(config);
   try {
     return await fn(yifa);
@@ -63,9 +71,15 @@ async function withYifa<T>(engine: Engine, pgUrl: (db: string) => string, adminU
   }
 }
 
-const payload = (i: number) => ({ caseNumber: `妙泉罚立字〔2026〕第${i}号`, step: '调查取证', note: '现场检查笔录已制作，当事人签字确认。'.repeat(2), amountFen: 50_000 + i });
+const payload = (i: number) => ({
+  caseNumber: `妙泉罚立字〔2026〕第${i}号`,
+  step: '调查取证',
+  note: '现场检查笔录已制作，当事人签字确认。'.repeat(2),
+  amountFen: 50_000 + i,
+});
 
-const RAW_COLUMNS = 'seq bigint primary key, id text, type text, actor_user_id text, actor_role text, actor_agency_id text, subject_type text, subject_id text, region_path text, occurred_at text, received_at text, idempotency_key text, payload text, result text, leaf_hash text, nodes text';
+const RAW_COLUMNS =
+  'seq bigint primary key, id text, type text, actor_user_id text, actor_role text, actor_agency_id text, subject_type text, subject_id text, region_path text, occurred_at text, received_at text, idempotency_key text, payload text, result text, leaf_hash text, nodes text';
 
 /** Inserts rows like the journal's, one transaction each, into `table`; returns rows/s. */
 async function rawInserts(yifa: Yifa, table: string, actor: { userId: string; role: string; agencyId: string }): Promise<number> {
@@ -74,7 +88,9 @@ async function rawInserts(yifa: Yifa, table: string, actor: { userId: string; ro
   for (let i = 0; i < APPENDS; i++) {
     const now = new Date().toISOString();
     await k.transaction().execute(async (trx) => {
-      await sql`insert into ${sql.table(table)} values (${i}, ${randomUUID()}, ${'penalty.step'}, ${actor.userId}, ${actor.role}, ${actor.agencyId}, ${'penalty-case'}, ${randomUUID()}, ${'/a/b/'}, ${now}, ${now}, ${null}, ${JSON.stringify(payload(i))}, ${null}, ${'0'.repeat(64)}, ${i % 2 ? '0'.repeat(64) : ''})`.execute(trx);
+      await sql`insert into ${sql.table(table)} values (${i}, ${randomUUID()}, ${'penalty.step'}, ${actor.userId}, ${actor.role}, ${actor.agencyId}, ${'penalty-case'}, ${randomUUID()}, ${'/a/b/'}, ${now}, ${now}, ${null}, ${JSON.stringify(payload(i))}, ${null}, ${'0'.repeat(64)}, ${i % 2 ? '0'.repeat(64) : ''})`.execute(
+        trx,
+      );
     });
   }
   return APPENDS / ((performance.now() - t0) / 1000);
@@ -95,7 +111,12 @@ async function appendVsRaw(yifa: Yifa): Promise<{ bare: number; sameShape: numbe
   const sameShape = await rawInserts(yifa, 'bench_shaped', actor);
   const t0 = performance.now();
   for (let i = 0; i < APPENDS; i++) {
-    await yifa.journal.record({ type: 'penalty.step', actor, subject: { type: 'penalty-case', id: randomUUID(), regionPath: '/a/b/' }, payload: payload(i) });
+    await yifa.journal.record({
+      type: 'penalty.step',
+      actor,
+      subject: { type: 'penalty-case', id: randomUUID(), regionPath: '/a/b/' },
+      payload: payload(i),
+    });
   }
   const journal = APPENDS / ((performance.now() - t0) / 1000);
   return { bare, sameShape, journal };
@@ -104,7 +125,13 @@ async function appendVsRaw(yifa: Yifa): Promise<{ bare: number; sameShape: numbe
 async function fillJournal(yifa: Yifa, n: number): Promise<void> {
   const actor = { userId: randomUUID(), role: 'officer', agencyId: randomUUID() };
   const have = await yifa.journal.size();
-  for (let i = have; i < n; i++) await yifa.journal.record({ type: 'penalty.step', actor, subject: { type: 'penalty-case', id: `c${i % 1000}`, regionPath: '/a/b/' }, payload: payload(i) });
+  for (let i = have; i < n; i++)
+    await yifa.journal.record({
+      type: 'penalty.step',
+      actor,
+      subject: { type: 'penalty-case', id: `c${i % 1000}`, regionPath: '/a/b/' },
+      payload: payload(i),
+    });
   await yifa.journal.checkpoint();
 }
 
@@ -130,26 +157,78 @@ function deadlineRate(table: Awaited<ReturnType<Yifa['calendar']['table']>>): nu
 
 async function addOfficers(yifa: Yifa, count: number): Promise<void> {
   const k = yifa.db.kysely;
-  const agency = await k.selectFrom('agencies').innerJoin('regions', 'regions.id', 'agencies.region_id').select(['agencies.id', 'regions.id as region_id', 'regions.path']).executeTakeFirstOrThrow();
+  const agency = await k
+    .selectFrom('agencies')
+    .innerJoin('regions', 'regions.id', 'agencies.region_id')
+    .select(['agencies.id', 'regions.id as region_id', 'regions.path'])
+    .executeTakeFirstOrThrow();
   const now = new Date().toISOString();
-  const have = Number((await k.selectFrom('certificates').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const have = Number(
+    (
+      await k
+        .selectFrom('certificates')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const people = [];
   const certs = [];
   for (let i = have; i < count; i++) {
     const id = randomUUID();
-    people.push({ id, name: `测试${i}某`, agency_id: agency.id, office_id: null, region_id: agency.region_id, region_path: agency.path, post: '执法队员', id_number: null, phone: null, legal_qualification_no: null, active: 1, created_by: null, created_at: now, updated_at: now });
-    certs.push({ id: randomUUID(), person_id: id, number: `BENCH${String(i).padStart(6, '0')}`, field: '综合行政执法', area: '妙泉镇', issued_on: '2024-01-01', expires_on: '2029-12-31', annual_review: 'passed' as const, annual_review_year: 2026, state: 'valid' as const, region_path: agency.path, created_at: now, updated_at: now });
+    people.push({
+      id,
+      name: `测试${i}某`,
+      agency_id: agency.id,
+      office_id: null,
+      region_id: agency.region_id,
+      region_path: agency.path,
+      post: '执法队员',
+      id_number: null,
+      phone: null,
+      legal_qualification_no: null,
+      active: 1,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    });
+    certs.push({
+      id: randomUUID(),
+      person_id: id,
+      number: `BENCH${String(i).padStart(6, '0')}`,
+      field: '综合行政执法',
+      area: '妙泉镇',
+      issued_on: '2024-01-01',
+      expires_on: '2029-12-31',
+      annual_review: 'passed' as const,
+      annual_review_year: 2026,
+      state: 'valid' as const,
+      region_path: agency.path,
+      created_at: now,
+      updated_at: now,
+    });
   }
   for (let i = 0; i < people.length; i += 200) {
-    await k.insertInto('people').values(people.slice(i, i + 200)).execute();
-    await k.insertInto('certificates').values(certs.slice(i, i + 200)).execute();
+    await k
+      .insertInto('people')
+      .values(people.slice(i, i + 200))
+      .execute();
+    await k
+      .insertInto('certificates')
+      .values(certs.slice(i, i + 200))
+      .execute();
   }
 }
 
 /** Runs the load generator in a separate process so client and server do not share a core. */
-function load(url: string, seconds: number, connections: number): Promise<{ requests: number; rps: number; p50: number; p95: number; p99: number; errors: number }> {
+function load(
+  url: string,
+  seconds: number,
+  connections: number,
+): Promise<{ requests: number; rps: number; p50: number; p95: number; p99: number; errors: number }> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('./load-client.mjs', import.meta.url)), [url, String(seconds), String(connections)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(fileURLToPath(new URL('./load-client.mjs', import.meta.url)), [url, String(seconds), String(connections)], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     child.on('message', (m) => resolve(m as never));
     child.on('error', reject);
   });
@@ -163,18 +242,24 @@ async function main() {
     if (part('append')) {
       say('## 1. Journal append vs raw insert (one transaction per row)');
       say();
-      say('| engine | raw inserts/s, bare table | raw inserts/s, journal-shaped table | journal appends/s (hash + Merkle + insert) | ratio to bare | ratio to same shape | target |');
+      say(
+        '| engine | raw inserts/s, bare table | raw inserts/s, journal-shaped table | journal appends/s (hash + Merkle + insert) | ratio to bare | ratio to same shape | target |',
+      );
       say('|---|---|---|---|---|---|---|');
       for (const engine of ['sqlite', 'postgres'] as const) {
         const r = await withYifa(engine, cluster.url, cluster.adminUrl, appendVsRaw);
-        say(`| ${engine} | ${Math.round(r.bare)} | ${Math.round(r.sameShape)} | ${Math.round(r.journal)} | ${(r.journal / r.bare).toFixed(2)} | ${(r.journal / r.sameShape).toFixed(2)} | ≥ 0.50 |`);
+        say(
+          `| ${engine} | ${Math.round(r.bare)} | ${Math.round(r.sameShape)} | ${Math.round(r.journal)} | ${(r.journal / r.bare).toFixed(2)} | ${(r.journal / r.sameShape).toFixed(2)} | ≥ 0.50 |`,
+        );
       }
       say();
     }
     if (part('verify')) {
       say(`## 2. journal verify (${VERIFY_ACTIONS.toLocaleString('en')} actions, one thread and parallel)`);
       say();
-      say('The journal is written through the journal API on SQLite, then the same rows (same hashes, same signed checkpoint) are copied into PostgreSQL.');
+      say(
+        'The journal is written through the journal API on SQLite, then the same rows (same hashes, same signed checkpoint) are copied into PostgreSQL.',
+      );
       say();
       say('Each row is the median of five runs (this machine moves by about ±10 % from run to run); the last column shows all five.');
       say();
@@ -184,7 +269,9 @@ async function main() {
         await fillJournal(source, VERIFY_ACTIONS);
         for (const threads of [1, 2]) {
           const r = await medianVerify(source.db, source.journal.publicKeyPem, threads);
-          say(`| sqlite | ${r.actions} | ${threads} | ${r.seconds.toFixed(2)} | ${r.actionsPerSecond.toLocaleString('en')} | ${r.spread} | ≥ 200,000 |`);
+          say(
+            `| sqlite | ${r.actions} | ${threads} | ${r.seconds.toFixed(2)} | ${r.actionsPerSecond.toLocaleString('en')} | ${r.spread} | ≥ 200,000 |`,
+          );
         }
         // An empty, migrated PostgreSQL database (no calendar seed, so positions match the copy).
         const pgdb = (await import('pg')).default;
@@ -196,11 +283,20 @@ async function main() {
         const copy = openDatabase({ databaseUrl: cluster.url(name), dataDir: tmpdir() });
         await migrate(copy);
         const rows = await source.db.kysely.selectFrom('actions').selectAll().orderBy('seq').execute();
-        for (let i = 0; i < rows.length; i += 1000) await copy.kysely.insertInto('actions').values(rows.slice(i, i + 1000)).execute();
-        await copy.kysely.insertInto('checkpoints').values(await source.db.kysely.selectFrom('checkpoints').selectAll().execute()).execute();
+        for (let i = 0; i < rows.length; i += 1000)
+          await copy.kysely
+            .insertInto('actions')
+            .values(rows.slice(i, i + 1000))
+            .execute();
+        await copy.kysely
+          .insertInto('checkpoints')
+          .values(await source.db.kysely.selectFrom('checkpoints').selectAll().execute())
+          .execute();
         for (const threads of [1, 2]) {
           const r = await medianVerify(copy, source.journal.publicKeyPem, threads);
-          say(`| postgres | ${r.actions} | ${threads} | ${r.seconds.toFixed(2)} | ${r.actionsPerSecond.toLocaleString('en')} | ${r.spread} | ≥ 200,000 |`);
+          say(
+            `| postgres | ${r.actions} | ${threads} | ${r.seconds.toFixed(2)} | ${r.actionsPerSecond.toLocaleString('en')} | ${r.spread} | ≥ 200,000 |`,
+          );
         }
         await copy.close();
       });
@@ -211,7 +307,9 @@ async function main() {
       say();
       await withYifa('sqlite', cluster.url, cluster.adminUrl, async (yifa) => {
         const rate = deadlineRate(await yifa.calendar.table());
-        say(`${Math.round(rate).toLocaleString('en')} deadline computations/s (every catalog rule, start dates over 2025–2026, with explanations).`);
+        say(
+          `${Math.round(rate).toLocaleString('en')} deadline computations/s (every catalog rule, start dates over 2025–2026, with explanations).`,
+        );
       });
       say();
     }
@@ -229,7 +327,9 @@ async function main() {
           const port = (app.server.address() as { port: number }).port;
           const r = await load(`http://127.0.0.1:${port}/api/v1/public/officers?limit=50`, LOAD_SECONDS, 32);
           await app.close();
-          say(`| ${engine} | ${r.requests} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ≥ 3,000 req/s |`);
+          say(
+            `| ${engine} | ${r.requests} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ≥ 3,000 req/s |`,
+          );
         });
       }
       say();

@@ -10,7 +10,13 @@ const n = Number(process.argv[2] ?? 200_000);
 const dataDir = mkdtempSync(join(tmpdir(), 'yifa-verify-'));
 const yifa = await openYifa({ ...loadConfig({}), dataDir, checkpointIntervalSeconds: 0 });
 const actor = { userId: 'u', role: 'officer', agencyId: 'a' };
-for (let i = 0; i < n; i++) await yifa.journal.record({ type: 'penalty.step', actor, subject: { type: 'penalty-case', id: `c${i % 1000}`, regionPath: '/a/b/' }, payload: { note: '现场检查笔录已制作，当事人签字确认。', i } });
+for (let i = 0; i < n; i++)
+  await yifa.journal.record({
+    type: 'penalty.step',
+    actor,
+    subject: { type: 'penalty-case', id: `c${i % 1000}`, regionPath: '/a/b/' },
+    payload: { note: '现场检查笔录已制作，当事人签字确认。', i },
+  });
 await yifa.journal.checkpoint();
 // Five runs each: this machine's figures move by ±10 % from run to run; the median is steadier.
 for (const threads of [1, 2]) {
@@ -21,7 +27,9 @@ for (const threads of [1, 2]) {
     rates.push(r.actionsPerSecond);
   }
   rates.sort((a, b) => a - b);
-  console.log(`threads=${threads} actions=${n} median ${rates[2]!.toLocaleString('en')}/s (runs ${rates.map((x) => x.toLocaleString('en')).join(', ')})`);
+  console.log(
+    `threads=${threads} actions=${n} median ${rates[2]!.toLocaleString('en')}/s (runs ${rates.map((x) => x.toLocaleString('en')).join(', ')})`,
+  );
 }
 await yifa.close();
 rmSync(dataDir, { recursive: true, force: true });

@@ -19,41 +19,84 @@ function payloads(type: string, r: InformationRequest, today: string, d: string)
   const early = addDays(r.receivedOn, -1);
   const dated = (f: (x: string) => unknown) => [f(d), f(future), f(early)];
   switch (type) {
-    case 'information-request.submit': return [
-      ...(['online', 'counter', 'letter'] as const).flatMap((channel) => [today, addDays(today, -2), future].map((receivedOn) => ({ channel, receivedOn, applicant, description: '某信息', form: 'paper', trackingHash: HASH }))),
-      { channel: 'counter', receivedOn: today, applicant: { ...applicant, phone: null }, description: '某信息', form: 'paper', trackingHash: HASH },
-    ];
-    case 'information-request.request-correction': return [
-      ...dated((on) => ({ on, items: '请写明具体项目', answerBy: addDays(d, 10) })),
-      { on: d, items: '请写明具体项目', answerBy: d },
-      { on: d, items: '请写明具体项目', answerBy: addDays(d, 1) },
-      { on: addDays(r.receivedOn, 12), items: '请写明具体项目', answerBy: addDays(r.receivedOn, 20) },
-    ];
-    case 'information-request.answer-correction': return [
-      { on: d, answer: '具体项目', lateReason: null }, { on: d, answer: '具体项目', lateReason: '外出' }, { on: future, answer: '具体项目', lateReason: null },
-      ...(r.correction ? [{ on: addDays(r.correction.noticeOn, -1), answer: '具体项目', lateReason: null }] : []),
-    ];
-    case 'information-request.deem-withdrawn': return [...dated((on) => ({ on })), ...(r.correction ? [{ on: r.correction.answerBy }] : [])];
-    case 'information-request.consult-third-party': return dated((sentOn) => ({ sentOn, thirdParty: '某公司', matter: '可能涉及商业秘密' }));
-    case 'information-request.record-opinion': return [...r.consultations, { seq: 9999, sentOn: d }].flatMap((c) => (['agree', 'object', 'none'] as const).flatMap((opinion) => [
-      { consultationSeq: c.seq, on: d, opinion, reason: null }, { consultationSeq: c.seq, on: d, opinion, reason: '涉及商业秘密' },
-      { consultationSeq: c.seq, on: addDays(c.sentOn, -1), opinion, reason: null }, { consultationSeq: c.seq, on: future, opinion, reason: null },
-    ]));
-    case 'information-request.request-extension': return [{ days: 20, reason: '需要调取档案' }];
-    case 'information-request.approve': return [{ kind: 'extension', opinion: '同意' }];
-    case 'information-request.reject': return [{ kind: 'extension', reason: '不同意' }];
-    case 'information-request.reply': return REPLY_TYPE_IDS.flatMap((type) => [
-      { on: d, type, text: '答复', ground: null, referTo: null, publicInterest: null },
-      { on: d, type, text: '答复', ground: 'process', referTo: '某机关', publicInterest: null },
-      { on: d, type, text: '答复', ground: null, referTo: '某机关', publicInterest: '重大公共利益' },
-    ]).concat([{ on: future, type: 'not-exist', text: '答复', ground: null, referTo: null, publicInterest: null }, { on: early, type: 'not-exist', text: '答复', ground: null, referTo: null, publicInterest: null }]);
-    default: throw new Error(`no sample payloads for ${type}`);
+    case 'information-request.submit':
+      return [
+        ...(['online', 'counter', 'letter'] as const).flatMap((channel) =>
+          [today, addDays(today, -2), future].map((receivedOn) => ({
+            channel,
+            receivedOn,
+            applicant,
+            description: '某信息',
+            form: 'paper',
+            trackingHash: HASH,
+          })),
+        ),
+        {
+          channel: 'counter',
+          receivedOn: today,
+          applicant: { ...applicant, phone: null },
+          description: '某信息',
+          form: 'paper',
+          trackingHash: HASH,
+        },
+      ];
+    case 'information-request.request-correction':
+      return [
+        ...dated((on) => ({ on, items: '请写明具体项目', answerBy: addDays(d, 10) })),
+        { on: d, items: '请写明具体项目', answerBy: d },
+        { on: d, items: '请写明具体项目', answerBy: addDays(d, 1) },
+        { on: addDays(r.receivedOn, 12), items: '请写明具体项目', answerBy: addDays(r.receivedOn, 20) },
+      ];
+    case 'information-request.answer-correction':
+      return [
+        { on: d, answer: '具体项目', lateReason: null },
+        { on: d, answer: '具体项目', lateReason: '外出' },
+        { on: future, answer: '具体项目', lateReason: null },
+        ...(r.correction ? [{ on: addDays(r.correction.noticeOn, -1), answer: '具体项目', lateReason: null }] : []),
+      ];
+    case 'information-request.deem-withdrawn':
+      return [...dated((on) => ({ on })), ...(r.correction ? [{ on: r.correction.answerBy }] : [])];
+    case 'information-request.consult-third-party':
+      return dated((sentOn) => ({ sentOn, thirdParty: '某公司', matter: '可能涉及商业秘密' }));
+    case 'information-request.record-opinion':
+      return [...r.consultations, { seq: 9999, sentOn: d }].flatMap((c) =>
+        (['agree', 'object', 'none'] as const).flatMap((opinion) => [
+          { consultationSeq: c.seq, on: d, opinion, reason: null },
+          { consultationSeq: c.seq, on: d, opinion, reason: '涉及商业秘密' },
+          { consultationSeq: c.seq, on: addDays(c.sentOn, -1), opinion, reason: null },
+          { consultationSeq: c.seq, on: future, opinion, reason: null },
+        ]),
+      );
+    case 'information-request.request-extension':
+      return [{ days: 20, reason: '需要调取档案' }];
+    case 'information-request.approve':
+      return [{ kind: 'extension', opinion: '同意' }];
+    case 'information-request.reject':
+      return [{ kind: 'extension', reason: '不同意' }];
+    case 'information-request.reply':
+      return REPLY_TYPE_IDS.flatMap((type) => [
+        { on: d, type, text: '答复', ground: null, referTo: null, publicInterest: null },
+        { on: d, type, text: '答复', ground: 'process', referTo: '某机关', publicInterest: null },
+        { on: d, type, text: '答复', ground: null, referTo: '某机关', publicInterest: '重大公共利益' },
+      ]).concat([
+        { on: future, type: 'not-exist', text: '答复', ground: null, referTo: null, publicInterest: null },
+        { on: early, type: 'not-exist', text: '答复', ground: null, referTo: null, publicInterest: null },
+      ]);
+    default:
+      throw new Error(`no sample payloads for ${type}`);
   }
 }
 
 const ctx = (today: string, actor: BaseContext['actor']): BaseContext => ({ today, table, actor, agency });
 
-const submitted = (_r: InformationRequest, receivedOn: string) => ({ channel: 'counter', receivedOn, applicant, description: '某信息', form: 'paper', trackingHash: HASH });
+const submitted = (_r: InformationRequest, receivedOn: string) => ({
+  channel: 'counter',
+  receivedOn,
+  applicant,
+  description: '某信息',
+  form: 'paper',
+  trackingHash: HASH,
+});
 
 /** The paths that wait: a correction never answered; a consultation, an extension and a reply over an objection. */
 const SCENARIOS: Scenario<InformationRequest>[] = [
@@ -71,11 +114,22 @@ const SCENARIOS: Scenario<InformationRequest>[] = [
     start: '2025-03-03',
     steps: [
       { type: 'information-request.submit', payload: submitted },
-      { type: 'information-request.consult-third-party', payload: (_r, sentOn) => ({ sentOn, thirdParty: '某公司', matter: '可能涉及商业秘密' }) },
-      { type: 'information-request.record-opinion', wait: 3, payload: (r, on) => ({ consultationSeq: r.consultations[0]!.seq, on, opinion: 'object', reason: '涉及商业秘密' }) },
+      {
+        type: 'information-request.consult-third-party',
+        payload: (_r, sentOn) => ({ sentOn, thirdParty: '某公司', matter: '可能涉及商业秘密' }),
+      },
+      {
+        type: 'information-request.record-opinion',
+        wait: 3,
+        payload: (r, on) => ({ consultationSeq: r.consultations[0]!.seq, on, opinion: 'object', reason: '涉及商业秘密' }),
+      },
       { type: 'information-request.request-extension', payload: () => ({ days: 20, reason: '需要调取档案' }) },
       { type: 'information-request.approve', payload: () => ({ kind: 'extension', opinion: '同意' }) },
-      { type: 'information-request.reply', wait: 10, payload: (_r, on) => ({ on, type: 'disclose', text: '答复', ground: null, referTo: null, publicInterest: '涉及重大公共利益' }) },
+      {
+        type: 'information-request.reply',
+        wait: 10,
+        payload: (_r, on) => ({ on, type: 'disclose', text: '答复', ground: null, referTo: null, publicInterest: '涉及重大公共利益' }),
+      },
     ],
   },
 ];
@@ -91,8 +145,13 @@ export const INFORMATION_REQUEST_WALK: Walk<InformationRequest, BaseContext> = {
   scenarios: SCENARIOS,
   deadlines: (r, today) => INFORMATION_REQUESTS.deadlines(r, { table, today }),
   progress: [
-    'information-request.request-correction', 'information-request.answer-correction', 'information-request.consult-third-party', 'information-request.record-opinion',
-    'information-request.request-extension', 'information-request.approve', 'information-request.deem-withdrawn',
+    'information-request.request-correction',
+    'information-request.answer-correction',
+    'information-request.consult-third-party',
+    'information-request.record-opinion',
+    'information-request.request-extension',
+    'information-request.approve',
+    'information-request.deem-withdrawn',
   ],
   empty: (today) => emptyRequest('r', 'a', '/x/', today),
 };

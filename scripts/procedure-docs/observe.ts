@@ -90,7 +90,10 @@ export function prng(seed: number) {
 
 /** A refusal's message with what varies from record to record (dates, numbers) blanked. */
 export const normalized = (message: string) =>
-  message.replace(/\d{4}-\d{2}-\d{2}/g, '某日').replace(/\d+(\.\d+)?/g, 'N').replace(/N(\s*N)+/g, 'N');
+  message
+    .replace(/\d{4}-\d{2}-\d{2}/g, '某日')
+    .replace(/\d+(\.\d+)?/g, 'N')
+    .replace(/N(\s*N)+/g, 'N');
 
 /**
  * The deadlines by rule and subject, the n-th of equal ones numbered so none hides another.
@@ -110,7 +113,9 @@ function keyed(list: readonly DeadlineLike[]): Map<string, DeadlineLike> {
 
 /** Walks the procedure and returns what each action showed. */
 export function observe<S extends object, C>(proc: AnyProcedure, walk: Walk<S, C>): Map<string, Observed> {
-  const out = new Map<string, Observed>(actionIds(proc).map((t) => [t, { citations: new Map(), series: new Set(), starts: new Set(), meets: new Set(), tried: 0, passed: 0 }]));
+  const out = new Map<string, Observed>(
+    actionIds(proc).map((t) => [t, { citations: new Map(), series: new Set(), starts: new Set(), meets: new Set(), tried: 0, passed: 0 }]),
+  );
   const allRoles = [...new Set(actionIds(proc).flatMap((t) => [...proc.actions[t]!.roles]))];
   const rand = prng(walk.seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
@@ -172,7 +177,8 @@ export function observe<S extends object, C>(proc: AnyProcedure, walk: Walk<S, C
   const openings = actionIds(proc).filter((t) => opens(proc, t));
   const others = actionIds(proc).filter((t) => !opens(proc, t));
   /** Tries every action the record's status allows. */
-  const tryOpen = (s: S, today: string) => new Map(others.filter((t) => unavailable(proc, s, t, allRoles) === null).map((t) => [t, tryAll(s, t, today, today)]));
+  const tryOpen = (s: S, today: string) =>
+    new Map(others.filter((t) => unavailable(proc, s, t, allRoles) === null).map((t) => [t, tryAll(s, t, today, today)]));
 
   for (const sc of walk.scenarios ?? []) {
     let today = sc.start;

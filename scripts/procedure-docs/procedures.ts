@@ -24,6 +24,18 @@ export interface DocumentedProcedure {
 }
 
 export const PROCEDURES: DocumentedProcedure[] = [
-  { file: 'penalty-case.md', proc: PENALTY_PROCEDURE as AnyProcedure, source: 'src/modules/enforcement/workflow.ts', series: DOCUMENT_SERIES, walk: PENALTY_WALK },
-  { file: 'information-request.md', proc: INFORMATION_REQUEST_PROCEDURE as AnyProcedure, source: 'src/modules/information-requests/actions.ts', series: REQUEST_SERIES, walk: INFORMATION_REQUEST_WALK },
+  {
+    file: 'penalty-case.md',
+    proc: PENALTY_PROCEDURE as AnyProcedure,
+    source: 'src/modules/enforcement/workflow.ts',
+    series: DOCUMENT_SERIES,
+    walk: PENALTY_WALK,
+  },
+  {
+    file: 'information-request.md',
+    proc: INFORMATION_REQUEST_PROCEDURE as AnyProcedure,
+    source: 'src/modules/information-requests/actions.ts',
+    series: REQUEST_SERIES,
+    walk: INFORMATION_REQUEST_WALK,
+  },
 ];

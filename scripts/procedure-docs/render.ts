@@ -29,8 +29,13 @@ export function chineseNumber(s: string): number {
   let digit = 0;
   for (const ch of s) {
     if (ch in DIGITS) digit = DIGITS[ch]!;
-    else if (ch === '十') { total += (digit || 1) * 10; digit = 0; }
-    else if (ch === '百') { total += (digit || 1) * 100; digit = 0; }
+    else if (ch === '十') {
+      total += (digit || 1) * 10;
+      digit = 0;
+    } else if (ch === '百') {
+      total += (digit || 1) * 100;
+      digit = 0;
+    }
   }
   return total + digit;
 }
@@ -106,8 +111,14 @@ export function renderProcedure(p: DocumentedProcedure, seen = observations(p)):
   out('', '## 总表', '', '| 操作 | 谁可以办理 | 在哪些状态下 | 中止期间 | 负责人审批 | 制作的文书 |', '|---|---|---|---|---|---|');
   for (const r of rows) {
     const o = seen.get(r.type)!;
-    const series = [...o.series].sort().map((s) => p.series[s]?.title ?? s).join('、') || '—';
-    out(`| ${r.title}<br>\`${r.type}\` | ${roleNames(r.roles)} | ${r.from === 'opens' ? '新建' : r.fromNames.join('、')} | ${r.from === 'opens' ? '—' : r.whileSuspended ? '可以' : '不可以'} | ${r.requestName ? `申请：${r.requestName}` : '—'} | ${series} |`);
+    const series =
+      [...o.series]
+        .sort()
+        .map((s) => p.series[s]?.title ?? s)
+        .join('、') || '—';
+    out(
+      `| ${r.title}<br>\`${r.type}\` | ${roleNames(r.roles)} | ${r.from === 'opens' ? '新建' : r.fromNames.join('、')} | ${r.from === 'opens' ? '—' : r.whileSuspended ? '可以' : '不可以'} | ${r.requestName ? `申请：${r.requestName}` : '—'} | ${series} |`,
+    );
   }
   out('', '## 各操作');
   for (const r of rows) {
@@ -133,7 +144,12 @@ export function renderProcedure(p: DocumentedProcedure, seen = observations(p)):
     out(
       `- **开始计算的期限**：${[...o.starts].sort().map(rule).join('；') || '无'}`,
       `- **履行完毕的期限**：${[...o.meets].sort().map(rule).join('；') || '无'}`,
-      `- **制作的文书**：${[...o.series].sort().map((s) => `${p.series[s]?.title ?? s}（${p.series[s]?.word ?? ''}）`).join('、') || '无'}`,
+      `- **制作的文书**：${
+        [...o.series]
+          .sort()
+          .map((s) => `${p.series[s]?.title ?? s}（${p.series[s]?.word ?? ''}）`)
+          .join('、') || '无'
+      }`,
     );
   }
   return `${lines.join('\n')}\n`;

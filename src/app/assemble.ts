@@ -14,7 +14,7 @@ function union<V>(what: string, parts: readonly (Readonly<Record<string, V>> | u
   const out: Record<string, V> = {};
   for (const part of parts) {
     for (const [key, value] of Object.entries(part ?? {})) {
-      if (Object.prototype.hasOwnProperty.call(out, key)) throw new Error(`${what} ${key || '(无主体)'} 被两个模块重复定义`);
+      if (Object.hasOwn(out, key)) throw new Error(`${what} ${key || '(无主体)'} 被两个模块重复定义`);
       out[key] = value;
     }
   }
@@ -24,18 +24,28 @@ function union<V>(what: string, parts: readonly (Readonly<Record<string, V>> | u
 /** All migrations, in the order they run: by name (names are global: '001-foundation' …). */
 export function migrationsOf(platform: Migrations, modules: readonly ModuleManifest[]): Migrations {
   const all = union('迁移', [platform, ...modules.map((m) => m.migrations)]);
-  return Object.fromEntries(Object.keys(all).sort().map((name) => [name, all[name]!]));
+  return Object.fromEntries(
+    Object.keys(all)
+      .sort()
+      .map((name) => [name, all[name]!]),
+  );
 }
 
 /** The role → permission table; a grant of an undefined permission or to an undefined role throws. */
-export function accessOf(platformPermissions: Readonly<Partial<Record<Permission, string>>>, modules: readonly ModuleManifest[]): AccessTable {
+export function accessOf(
+  platformPermissions: Readonly<Partial<Record<Permission, string>>>,
+  modules: readonly ModuleManifest[],
+): AccessTable {
   const permissions = union('权限', [platformPermissions, ...modules.map((m) => m.permissions)]) as Record<Permission, string>;
-  const roles = union('角色', modules.map((m) => m.roles)) as Record<Role, string>;
+  const roles = union(
+    '角色',
+    modules.map((m) => m.roles),
+  ) as Record<Role, string>;
   const grants = Object.fromEntries(Object.keys(roles).map((r) => [r, [] as Permission[]])) as Record<Role, Permission[]>;
   for (const m of modules) {
     for (const [role, granted] of Object.entries(m.grants ?? {}) as [Role, readonly Permission[]][]) {
       if (!grants[role]) throw new Error(`模块 ${m.id} 授权给未定义的角色 ${role}`);
-      const undefinedOnes = granted.filter((p) => !Object.prototype.hasOwnProperty.call(permissions, p));
+      const undefinedOnes = granted.filter((p) => !Object.hasOwn(permissions, p));
       if (undefinedOnes.length) throw new Error(`模块 ${m.id} 授予未定义的权限 ${undefinedOnes.join('、')}`);
       grants[role].push(...granted);
     }
@@ -50,7 +60,10 @@ export function journalPoliciesOf(platform: JournalReadPolicies, modules: readon
 /** Menu entries in menu order; two entries with one key throw. */
 export function menuOf(platform: readonly MenuEntry[], modules: readonly ModuleManifest[]): MenuEntry[] {
   const entries = [...platform, ...modules.flatMap((m) => m.menu ?? [])];
-  union('菜单项', entries.map((e) => ({ [e.key]: e })));
+  union(
+    '菜单项',
+    entries.map((e) => ({ [e.key]: e })),
+  );
   return entries.sort((a, b) => a.order - b.order);
 }
 

@@ -56,11 +56,7 @@ export function migrate(db: Db): Promise<string[]> {
 }
 
 function routes(yifa: Yifa): FastifyPluginAsync[] {
-  return [
-    journalRoutes(yifa, JOURNAL_READ_POLICIES),
-    calendarRoutes(yifa),
-    ...MODULES.flatMap((m) => (m.routes ? [m.routes(yifa)] : [])),
-  ];
+  return [journalRoutes(yifa, JOURNAL_READ_POLICIES), calendarRoutes(yifa), ...MODULES.flatMap((m) => (m.routes ? [m.routes(yifa)] : []))];
 }
 
 /** The HTTP server: the platform's routes and every module's under /api/v1, the console and the portal. */
@@ -75,7 +71,10 @@ export function projectionReplayers(yifa: Yifa): ProjectionReplayer[] {
 
 const PLATFORM_TIMERS: Timer[] = [
   { id: 'journal-checkpoint', start: (yifa, log) => startCheckpointTimer(yifa.journal, yifa.config.checkpointIntervalSeconds, log) },
-  { id: 'projection-verify', start: (yifa, log) => startProjectionVerifyTimer(yifa.journal, projectionReplayers(yifa), yifa.config.projectionVerifyHours, log) },
+  {
+    id: 'projection-verify',
+    start: (yifa, log) => startProjectionVerifyTimer(yifa.journal, projectionReplayers(yifa), yifa.config.projectionVerifyHours, log),
+  },
 ];
 
 /** Starts the server's scheduled jobs, the platform's and the modules'; returns the function that stops them all. */

@@ -179,14 +179,27 @@ export function computeDeadline(table: HolidayTable, input: DeadlineInput): Dead
   const count = (override ?? rule.count) + extensions.reduce((sum, e) => sum + e.days, 0);
   const c: Counting = { table, steps: new Steps(), suspensions: input.suspensions ?? [], years: new Set() };
   const due = COUNTERS[rule.unit](c, input.from, count);
-  const warnings = [...c.years].sort().filter((y) => !table.hasYear(y)).map((y) => `${y}年的节假日与调休数据尚未录入，该年按周一至周五为工作日计算，结果可能不准确；请管理员在"节假日与调休"中录入`);
+  const warnings = [...c.years]
+    .sort()
+    .filter((y) => !table.hasYear(y))
+    .map((y) => `${y}年的节假日与调休数据尚未录入，该年按周一至周五为工作日计算，结果可能不准确；请管理员在"节假日与调休"中录入`);
   const length = rule.unit === 'fixed-date' ? '' : `${count}${UNIT_NAMES[rule.unit]}`;
   const skipped = c.steps.list.filter((s) => !s.counted).length;
   const summary =
     `自 ${input.from}（${rule.from}）起${length ? `计 ${length}` : ''}${extensions.length ? `（含经批准延长的 ${extensions.map((e) => `${e.days}日：${e.reason}`).join('；')}）` : ''}：${HOW[rule.unit]}。` +
     (skipped || c.steps.list.length ? `期间${describeSteps(c.steps.list)}。` : '') +
     `届满日为 ${due}（${weekdayName(due)}）。依据：${rule.citation}。`;
-  return { rule: input.rule, title: rule.title, from: input.from, due, count, unit: rule.unit, citation: rule.citation, explanation: { summary, steps: c.steps.list }, warnings };
+  return {
+    rule: input.rule,
+    title: rule.title,
+    from: input.from,
+    due,
+    count,
+    unit: rule.unit,
+    citation: rule.citation,
+    explanation: { summary, steps: c.steps.list },
+    warnings,
+  };
 }
 
 function describeSteps(steps: DeadlineStep[]): string {
@@ -207,7 +220,13 @@ export function deadlineDue(table: HolidayTable, input: DeadlineInput): string {
     memo = new Map();
     dueMemo.set(table, memo);
   }
-  const key = JSON.stringify([input.rule, input.from, input.suspensions ?? [], input.extensions ?? [], input.overrides?.[input.rule] ?? null]);
+  const key = JSON.stringify([
+    input.rule,
+    input.from,
+    input.suspensions ?? [],
+    input.extensions ?? [],
+    input.overrides?.[input.rule] ?? null,
+  ]);
   let due = memo.get(key);
   if (due === undefined) {
     due = computeDeadline(table, input).due;

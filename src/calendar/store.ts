@@ -30,7 +30,11 @@ export class CalendarStore {
   /** Milliseconds on a monotonic clock, for the cache's age only (tests move it); dates come from `clock`. */
   now: () => number = () => performance.now();
 
-  constructor(private readonly db: Db, private readonly journal: Journal, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Db,
+    private readonly journal: Journal,
+    private readonly clock: Clock,
+  ) {}
 
   /** The table deadlines are computed with (cached; reloaded after changes, and every HOLIDAY_TABLE_SECONDS). */
   async table(): Promise<HolidayTable> {
@@ -40,7 +44,10 @@ export class CalendarStore {
       this.db.kysely.selectFrom('holidays').select(['date', 'kind', 'name']).execute(),
       this.db.kysely.selectFrom('holiday_years').select('year').execute(),
     ]);
-    const table = new InMemoryHolidayTable(rows, years.map((y) => Number(y.year)));
+    const table = new InMemoryHolidayTable(
+      rows,
+      years.map((y) => Number(y.year)),
+    );
     // The same content keeps the same table object, so what is remembered per table (due dates) stays.
     this.cached = { table: this.cached?.table.equals(table) ? this.cached.table : table, loadedAt: now };
     return this.cached.table;
@@ -56,9 +63,15 @@ export class CalendarStore {
       async (trx) => {
         const at = this.clock.now().toISOString();
         for (let i = 0; i < rows.length; i += 500) {
-          await trx.insertInto('holidays').values(rows.slice(i, i + 500).map((r) => ({ ...r, year: Number(r.date.slice(0, 4)) }))).execute();
+          await trx
+            .insertInto('holidays')
+            .values(rows.slice(i, i + 500).map((r) => ({ ...r, year: Number(r.date.slice(0, 4)) })))
+            .execute();
         }
-        await trx.insertInto('holiday_years').values(years.map((year) => ({ year, source: 'chinese-days', note: '由 chinese-days 数据包导入', updated_at: at }))).execute();
+        await trx
+          .insertInto('holiday_years')
+          .values(years.map((year) => ({ year, source: 'chinese-days', note: '由 chinese-days 数据包导入', updated_at: at })))
+          .execute();
         return { years };
       },
     );
@@ -70,7 +83,13 @@ export class CalendarStore {
     const rows = await this.db.kysely
       .selectFrom('holiday_years')
       .leftJoin('holidays', 'holidays.year', 'holiday_years.year')
-      .select(({ fn }) => ['holiday_years.year', 'holiday_years.source', 'holiday_years.note', 'holiday_years.updated_at', fn.count<number>('holidays.date').as('days')])
+      .select(({ fn }) => [
+        'holiday_years.year',
+        'holiday_years.source',
+        'holiday_years.note',
+        'holiday_years.updated_at',
+        fn.count<number>('holidays.date').as('days'),
+      ])
       .groupBy(['holiday_years.year', 'holiday_years.source', 'holiday_years.note', 'holiday_years.updated_at'])
       .orderBy('holiday_years.year', 'desc')
       .execute();
@@ -79,7 +98,12 @@ export class CalendarStore {
 
   async year(year: number): Promise<{ year: number; known: boolean; days: HolidayDay[] }> {
     const known = await this.db.kysely.selectFrom('holiday_years').select('year').where('year', '=', year).executeTakeFirst();
-    const days = await this.db.kysely.selectFrom('holidays').select(['date', 'kind', 'name']).where('year', '=', year).orderBy('date').execute();
+    const days = await this.db.kysely
+      .selectFrom('holidays')
+      .select(['date', 'kind', 'name'])
+      .where('year', '=', year)
+      .orderBy('date')
+      .execute();
     return { year, known: Boolean(known), days };
   }
 
@@ -95,7 +119,11 @@ export class CalendarStore {
       { type: 'calendar.year.set', actor, idempotencyKey, payload: { year, note, days } },
       async (trx) => {
         await trx.deleteFrom('holidays').where('year', '=', year).execute();
-        if (days.length) await trx.insertInto('holidays').values(days.map((d) => ({ ...d, year }))).execute();
+        if (days.length)
+          await trx
+            .insertInto('holidays')
+            .values(days.map((d) => ({ ...d, year })))
+            .execute();
         await trx.deleteFrom('holiday_years').where('year', '=', year).execute();
         await trx.insertInto('holiday_years').values({ year, source: 'admin', note, updated_at: this.clock.now().toISOString() }).execute();
         return { year, days: days.length };
@@ -105,4 +133,3 @@ export class CalendarStore {
     return out.result;
   }
 }
-

@@ -38,15 +38,19 @@ export const COMMANDS = {
     run: deadline,
   },
   'journal verify': {
-    summary: '重新计算每条日志记录的哈希，对照签名检查点校验整个操作日志，再从日志重放每个案件并与数据库中的案件数据核对；--checkpoint 另对照一份保存在数据库之外的检查点（能发现连同检查点一起删除的日志尾部）。退出码：0 完好，1 发现问题（指出第一条），2 外部检查点无法读取',
-    usage: '[--checkpoint 文件|URL]   文件：GET /api/v1/journal/checkpoint 的答复或见证方留存的记录（yifa journal witness 的输出）；URL：返回其一的 http(s) 地址，如 https://县司法局/api/v1/journal/witnessed?origin=本日志名',
+    summary:
+      '重新计算每条日志记录的哈希，对照签名检查点校验整个操作日志，再从日志重放每个案件并与数据库中的案件数据核对；--checkpoint 另对照一份保存在数据库之外的检查点（能发现连同检查点一起删除的日志尾部）。退出码：0 完好，1 发现问题（指出第一条），2 外部检查点无法读取',
+    usage:
+      '[--checkpoint 文件|URL]   文件：GET /api/v1/journal/checkpoint 的答复或见证方留存的记录（yifa journal witness 的输出）；URL：返回其一的 http(s) 地址，如 https://县司法局/api/v1/journal/witnessed?origin=本日志名',
     options: { checkpoint: { type: 'string' } },
     run: journalVerify,
   },
   'journal checkpoint': { summary: '为当前日志签发检查点', usage: '', options: {}, run: journalCheckpoint },
   'journal witness': {
-    summary: '见证另一个 yifa 的日志：取其公钥和最新检查点，核对签名及与上次见证的一致性，用本系统的签名密钥联署并送回对方；首次见证时锁定对方公钥。退出码：0 已见证且对方已接受，1 告警（日志被截断、改写，公钥或签名不符），2 参数错误，3 未能完成（无法连接，或对方未接受见证签名）',
-    usage: '<URL> [--accept-key 公钥ID]   URL：被见证的 yifa 的根地址，如 https://miaoquan.example.gov.cn；--accept-key：经线下核实后接受对方更换的公钥',
+    summary:
+      '见证另一个 yifa 的日志：取其公钥和最新检查点，核对签名及与上次见证的一致性，用本系统的签名密钥联署并送回对方；首次见证时锁定对方公钥。退出码：0 已见证且对方已接受，1 告警（日志被截断、改写，公钥或签名不符），2 参数错误，3 未能完成（无法连接，或对方未接受见证签名）',
+    usage:
+      '<URL> [--accept-key 公钥ID]   URL：被见证的 yifa 的根地址，如 https://miaoquan.example.gov.cn；--accept-key：经线下核实后接受对方更换的公钥',
     options: { 'accept-key': { type: 'string' } },
     run: journalWitness,
   },

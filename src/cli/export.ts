@@ -16,7 +16,15 @@ export async function exportCase(ctx: CommandContext): Promise<number> {
   try {
     const bundle = await exportCaseFileById(yifa, id);
     writeFileSync(out, bundle.zip);
-    console.log(JSON.stringify({ out, bytes: bundle.zip.length, pages: bundle.pages, actions: bundle.actions, checkpointSize: bundle.checkpointSize }));
+    console.log(
+      JSON.stringify({
+        out,
+        bytes: bundle.zip.length,
+        pages: bundle.pages,
+        actions: bundle.actions,
+        checkpointSize: bundle.checkpointSize,
+      }),
+    );
     return 0;
   } catch (e) {
     console.error(e instanceof AppError ? e.message : `导出失败：${(e as Error).message}`);

@@ -1,7 +1,12 @@
 import type { CommandContext } from './commands.js';
 import { openYifa, projectionReplayers } from '../app/root.js';
 import { verifyJournal } from '../journal/verify-journal.js';
-import { ExternalCheckpointUnreadable, loadExternalCheckpoint, verifyAgainstExternal, type ExternalCheckpoint } from '../journal/external-checkpoint.js';
+import {
+  ExternalCheckpointUnreadable,
+  loadExternalCheckpoint,
+  verifyAgainstExternal,
+  type ExternalCheckpoint,
+} from '../journal/external-checkpoint.js';
 import { witnessBaseUrl, witnessLog } from '../journal/witness.js';
 import { verifyProjections } from '../journal/verify-projections.js';
 
@@ -36,9 +41,11 @@ export async function journalVerify(ctx: CommandContext): Promise<number> {
     const p = await verifyProjections(yifa.db, projectionReplayers(yifa));
     console.log(JSON.stringify({ ...r, ok: p.ok, projections: { ...p, problems: p.problems.map((m) => m.toJSON()) } }));
     if (!external && !r.latestCheckpoint) console.error('警告：尚无签名检查点，只校验了记录自身的哈希');
-    else if (!external) console.error('提示：只对照了数据库内的检查点；连同检查点一起删除的日志尾部只有对照外部保存的检查点（--checkpoint）或见证方才能发现');
+    else if (!external)
+      console.error('提示：只对照了数据库内的检查点；连同检查点一起删除的日志尾部只有对照外部保存的检查点（--checkpoint）或见证方才能发现');
     for (const m of p.problems) console.error(`投影校验失败：${m.message}`);
-    if (p.problemCount > p.problems.length) console.error(`……共 ${p.problemCount} 条记录与操作日志不符，以上列出前 ${p.problems.length} 条`);
+    if (p.problemCount > p.problems.length)
+      console.error(`……共 ${p.problemCount} 条记录与操作日志不符，以上列出前 ${p.problems.length} 条`);
     return p.ok ? 0 : 1;
   } finally {
     await yifa.close();

@@ -8,7 +8,14 @@ import { COMMANDS, type CommandName } from './commands.js';
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(18)} ${c.summary}`);
-  return ['用法: yifa <命令> [参数]', '', '命令:', ...lines, '', '每个命令都支持 --help。设置见 README（PORT, HOST, YIFA_DATA_DIR, DATABASE_URL …）。'].join('\n');
+  return [
+    '用法: yifa <命令> [参数]',
+    '',
+    '命令:',
+    ...lines,
+    '',
+    '每个命令都支持 --help。设置见 README（PORT, HOST, YIFA_DATA_DIR, DATABASE_URL …）。',
+  ].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -25,7 +32,12 @@ async function main(argv: string[]): Promise<number> {
     console.error(`未知命令：${argv.join(' ')}\n\n${usage()}`);
     return 2;
   }
-  const parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const parsed = parseArgs({
+    args: rest,
+    options: { ...command.options, help: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  });
   if (parsed.values.help) {
     console.log(`yifa ${name} ${command.usage}\n\n${command.summary}`);
     return 0;

@@ -37,7 +37,9 @@ export async function serve(ctx: CommandContext): Promise<number> {
   if (demoPassword) {
     lines.push('', '示范账号（仅示范数据中存在）：');
     for (const l of DEMO_LOGINS) lines.push(`  ${l.username.padEnd(10)} ${l.roleName}`);
-    lines.push(`  密码：${demoPassword}${config.demoPassword ? '（来自 YIFA_DEMO_PASSWORD）' : '（随机生成；设置 YIFA_DEMO_PASSWORD 可指定）'}`);
+    lines.push(
+      `  密码：${demoPassword}${config.demoPassword ? '（来自 YIFA_DEMO_PASSWORD）' : '（随机生成；设置 YIFA_DEMO_PASSWORD 可指定）'}`,
+    );
   }
   console.log(lines.join('\n') + '\n');
   return -1;

@@ -30,7 +30,14 @@ export async function userCreate(ctx: CommandContext): Promise<number> {
   const yifa = await openYifa(ctx.config);
   try {
     const region = await resolveRegion(yifa, v.region);
-    const created = await createUser(yifa, null, { username: v.username, displayName: v.name, password, regionId: region.id, dataScope: scope, roles: roles as Role[] });
+    const created = await createUser(yifa, null, {
+      username: v.username,
+      displayName: v.name,
+      password,
+      regionId: region.id,
+      dataScope: scope,
+      roles: roles as Role[],
+    });
     console.log(JSON.stringify({ ...created, region: region.name, roles, dataScope: scope }));
     return 0;
   } finally {
@@ -40,17 +47,32 @@ export async function userCreate(ctx: CommandContext): Promise<number> {
 
 async function resolveRegion(yifa: Awaited<ReturnType<typeof openYifa>>, ref: string) {
   const k = yifa.db.kysely;
-  const found = await k.selectFrom('regions').selectAll().where((eb) => eb.or([eb('id', '=', ref), eb('name', '=', ref)])).execute();
+  const found = await k
+    .selectFrom('regions')
+    .selectAll()
+    .where((eb) => eb.or([eb('id', '=', ref), eb('name', '=', ref)]))
+    .execute();
   if (found.length === 1) return found[0]!;
   if (found.length > 1) throw new Error(`区划名称"${ref}"不唯一，请使用区划 ID`);
   const any = await k.selectFrom('regions').select('id').limit(1).executeTakeFirst();
   if (any) throw new Error(`区划"${ref}"不存在`);
   // Empty installation: the first region is the county at the root.
   const id = randomUUID();
-  const row = { id, parent_id: null, level: 'county' as const, name: ref, code: null, path: `/${id}/`, created_at: yifa.clock.now().toISOString() };
-  await yifa.journal.perform({ type: 'org.region.create', actor: SYSTEM_ACTOR, subject: { type: 'region', id, regionPath: row.path }, payload: row }, async (trx) => {
-    await trx.insertInto('regions').values(row).execute();
-    return row;
-  });
+  const row = {
+    id,
+    parent_id: null,
+    level: 'county' as const,
+    name: ref,
+    code: null,
+    path: `/${id}/`,
+    created_at: yifa.clock.now().toISOString(),
+  };
+  await yifa.journal.perform(
+    { type: 'org.region.create', actor: SYSTEM_ACTOR, subject: { type: 'region', id, regionPath: row.path }, payload: row },
+    async (trx) => {
+      await trx.insertInto('regions').values(row).execute();
+      return row;
+    },
+  );
   return row;
 }

@@ -88,13 +88,17 @@ export function loadOrCreateSigningKey(dataDir: string, keyFile?: string): Signi
 function loadSigningKeyFile(file: string, dataDir: string): SigningKey {
   const path = resolve(file);
   if (!existsSync(path)) {
-    throw new Error(`YIFA_SIGNING_KEY_FILE 指定的签名密钥文件 ${path} 不存在：请把原有的 ${SIGNING_KEY_FILE} 移到该处（chmod 600），新部署可用 openssl genpkey -algorithm ed25519 -out ${path} 生成`);
+    throw new Error(
+      `YIFA_SIGNING_KEY_FILE 指定的签名密钥文件 ${path} 不存在：请把原有的 ${SIGNING_KEY_FILE} 移到该处（chmod 600），新部署可用 openssl genpkey -algorithm ed25519 -out ${path} 生成`,
+    );
   }
   // A copy left in the data directory undoes the point of moving the key: whoever can
   // rewrite the database and the data directory could sign a rewritten journal with it.
   const copy = resolve(dataDir, SIGNING_KEY_FILE);
   if (copy !== path && existsSync(copy)) {
-    throw new Error(`已设置 YIFA_SIGNING_KEY_FILE（${path}），但数据目录中仍有签名密钥 ${copy}：能改写数据目录的人可用它重新签名被改写的日志。请确认两者是同一把密钥后删除数据目录中的副本`);
+    throw new Error(
+      `已设置 YIFA_SIGNING_KEY_FILE（${path}），但数据目录中仍有签名密钥 ${copy}：能改写数据目录的人可用它重新签名被改写的日志。请确认两者是同一把密钥后删除数据目录中的副本`,
+    );
   }
   return { ...readSigningKey(path), created: false };
 }
@@ -102,14 +106,16 @@ function loadSigningKeyFile(file: string, dataDir: string): SigningKey {
 /** Refuses a key file readable by others (a leaked key lets anyone sign a false history) and any key but Ed25519. */
 function readSigningKey(file: string): Omit<SigningKey, 'created'> {
   const mode = statSync(file).mode & 0o777;
-  if (mode & 0o077) throw new Error(`签名密钥文件 ${file} 的权限为 ${mode.toString(8)}，同组或其他用户可以访问；请执行 chmod 600 ${file} 后重启`);
+  if (mode & 0o077)
+    throw new Error(`签名密钥文件 ${file} 的权限为 ${mode.toString(8)}，同组或其他用户可以访问；请执行 chmod 600 ${file} 后重启`);
   let privateKey: KeyObject;
   try {
     privateKey = createPrivateKey(readFileSync(file));
   } catch (e) {
     throw new Error(`签名密钥文件 ${file} 不是 PEM 格式的私钥：${(e as Error).message}`);
   }
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`签名密钥文件 ${file} 不是 Ed25519 私钥（实为 ${privateKey.asymmetricKeyType ?? '未知'}）`);
+  if (privateKey.asymmetricKeyType !== 'ed25519')
+    throw new Error(`签名密钥文件 ${file} 不是 Ed25519 私钥（实为 ${privateKey.asymmetricKeyType ?? '未知'}）`);
   const publicKey = createPublicKey(privateKey);
   return { privateKey, publicKey, publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }).toString() };
 }

@@ -59,7 +59,8 @@ export function parseExternalCheckpoint(text: string, source: string): ExternalC
     throw new ExternalCheckpointUnreadable(`外部检查点 ${source} 不是 JSON`);
   }
   const parsed = externalJson.safeParse(json);
-  if (!parsed.success) throw new ExternalCheckpointUnreadable(`外部检查点 ${source} 不是检查点（须含 body 和 signature，或其 checkpoint 字段含有）`);
+  if (!parsed.success)
+    throw new ExternalCheckpointUnreadable(`外部检查点 ${source} 不是检查点（须含 body 和 signature，或其 checkpoint 字段含有）`);
   const cp = 'checkpoint' in parsed.data ? parsed.data.checkpoint : parsed.data;
   let body: CheckpointBody;
   try {
@@ -67,9 +68,12 @@ export function parseExternalCheckpoint(text: string, source: string): ExternalC
   } catch (e) {
     throw new ExternalCheckpointUnreadable(`外部检查点 ${source} 的正文格式错误：${(e as Error).message}`);
   }
-  const restated = (cp.size !== undefined && cp.size !== body.size) || (cp.origin !== undefined && cp.origin !== body.origin)
-    || (cp.rootHash !== undefined && cp.rootHash.toLowerCase() !== body.rootHash.toString('hex'));
-  if (restated) throw new ExternalCheckpointUnreadable(`外部检查点 ${source} 的 size、origin 或 rootHash 字段与其签名正文不一致（文件被改动过）`);
+  const restated =
+    (cp.size !== undefined && cp.size !== body.size) ||
+    (cp.origin !== undefined && cp.origin !== body.origin) ||
+    (cp.rootHash !== undefined && cp.rootHash.toLowerCase() !== body.rootHash.toString('hex'));
+  if (restated)
+    throw new ExternalCheckpointUnreadable(`外部检查点 ${source} 的 size、origin 或 rootHash 字段与其签名正文不一致（文件被改动过）`);
   return { ...body, body: cp.body, signature: Buffer.from(cp.signature, 'base64'), source };
 }
 
@@ -91,8 +95,18 @@ export interface JournalUnderCheck {
  * rebuilt from the rows at its size is its root; and a consistency proof from it to
  * today's tree, built from the stored Merkle nodes, passes the independent verifier.
  */
-export async function verifyAgainstExternal(journal: JournalUnderCheck, ext: ExternalCheckpoint, opts: VerifyOptions = {}): Promise<ExternalReport> {
-  const external = { source: ext.source, origin: ext.origin, size: ext.size, rootHash: ext.rootHash.toString('hex'), timestamp: ext.timestamp };
+export async function verifyAgainstExternal(
+  journal: JournalUnderCheck,
+  ext: ExternalCheckpoint,
+  opts: VerifyOptions = {},
+): Promise<ExternalReport> {
+  const external = {
+    source: ext.source,
+    origin: ext.origin,
+    size: ext.size,
+    rootHash: ext.rootHash.toString('hex'),
+    timestamp: ext.timestamp,
+  };
   const { report, roots } = await verifyJournalRoots(journal.db, journal.publicKeyPem, { ...opts, rootsAt: [ext.size] });
   if (!report.ok) return { ...report, external };
   const problem = signerProblem(journal, ext) ?? (await compareWithExternal(journal, ext, report.actions, roots));
@@ -102,31 +116,60 @@ export async function verifyAgainstExternal(journal: JournalUnderCheck, ext: Ext
 /** Was the external checkpoint signed by this journal's key, for this journal? */
 function signerProblem(journal: JournalUnderCheck, ext: ExternalCheckpoint): JournalProblem | null {
   if (!verifyCheckpointSignature(ext.body, ext.signature, journal.publicKeyPem)) {
-    return { seq: 0, kind: 'external-signature', message: `外部检查点（${ext.source}）的签名不是本日志的签名密钥所签：它不属于本日志，或本日志的签名密钥已被更换` };
+    return {
+      seq: 0,
+      kind: 'external-signature',
+      message: `外部检查点（${ext.source}）的签名不是本日志的签名密钥所签：它不属于本日志，或本日志的签名密钥已被更换`,
+    };
   }
   if (ext.origin !== journal.origin) {
-    return { seq: 0, kind: 'external-origin', message: `外部检查点属于日志“${ext.origin}”，本日志名为“${journal.origin}”（YIFA_JOURNAL_ORIGIN）` };
+    return {
+      seq: 0,
+      kind: 'external-origin',
+      message: `外部检查点属于日志“${ext.origin}”，本日志名为“${journal.origin}”（YIFA_JOURNAL_ORIGIN）`,
+    };
   }
   return null;
 }
 
-async function compareWithExternal(journal: JournalUnderCheck, ext: ExternalCheckpoint, size: number, roots: Map<number, string>): Promise<JournalProblem | null> {
+async function compareWithExternal(
+  journal: JournalUnderCheck,
+  ext: ExternalCheckpoint,
+  size: number,
+  roots: Map<number, string>,
+): Promise<JournalProblem | null> {
   if (ext.size > size) {
-    return { seq: size, kind: 'external-truncated', message: `日志只有 ${size} 条，但外部检查点承诺了 ${ext.size} 条 — 日志尾部被删除（自第 ${size} 条起的 ${ext.size - size} 条不见了，外部检查点签发于 ${ext.timestamp}）` };
+    return {
+      seq: size,
+      kind: 'external-truncated',
+      message: `日志只有 ${size} 条，但外部检查点承诺了 ${ext.size} 条 — 日志尾部被删除（自第 ${size} 条起的 ${ext.size - size} 条不见了，外部检查点签发于 ${ext.timestamp}）`,
+    };
   }
   if (ext.size === 0) return null;
   if (roots.get(ext.size) !== ext.rootHash.toString('hex')) {
-    return { seq: 0, kind: 'external-mismatch', message: `由记录重建的前 ${ext.size} 条的根哈希与外部检查点不符 — 第 0–${ext.size - 1} 条之间有记录被改写、替换或删除后重写（外部检查点签发于 ${ext.timestamp}）` };
+    return {
+      seq: 0,
+      kind: 'external-mismatch',
+      message: `由记录重建的前 ${ext.size} 条的根哈希与外部检查点不符 — 第 0–${ext.size - 1} 条之间有记录被改写、替换或删除后重写（外部检查点签发于 ${ext.timestamp}）`,
+    };
   }
   const today = Buffer.from(roots.get(size)!, 'hex');
   let proof: Hash[];
   try {
     proof = await journal.consistencyProof(ext.size, size);
   } catch (e) {
-    return { seq: ext.size, kind: 'external-inconsistent', message: `无法由数据库中存储的 Merkle 节点构造从 ${ext.size} 到 ${size} 的一致性证明：${(e as Error).message}` };
+    return {
+      seq: ext.size,
+      kind: 'external-inconsistent',
+      message: `无法由数据库中存储的 Merkle 节点构造从 ${ext.size} 到 ${size} 的一致性证明：${(e as Error).message}`,
+    };
   }
   if (!verifyConsistency(ext.size, size, ext.rootHash, today, proof)) {
-    return { seq: ext.size, kind: 'external-inconsistent', message: `由数据库中存储的 Merkle 节点构造的一致性证明（${ext.size} → ${size}）不成立：存储的节点被改动` };
+    return {
+      seq: ext.size,
+      kind: 'external-inconsistent',
+      message: `由数据库中存储的 Merkle 节点构造的一致性证明（${ext.size} → ${size}）不成立：存储的节点被改动`,
+    };
   }
   return null;
 }

@@ -16,8 +16,16 @@ import { canonicalJson } from './canonical.js';
 import { runFixed } from '../platform/db/fixed-queries.js';
 import { actionLeafBytes } from './leaf.js';
 import {
-  EMPTY_FRONTIER, appendLeaf, consistencyProof, frontierPositions, inclusionProof, leafHash, rootOf,
-  type Frontier, type Hash, type NodeReader,
+  EMPTY_FRONTIER,
+  appendLeaf,
+  consistencyProof,
+  frontierPositions,
+  inclusionProof,
+  leafHash,
+  rootOf,
+  type Frontier,
+  type Hash,
+  type NodeReader,
 } from './merkle.js';
 import { signCheckpoint, signCosignature, keyIdOf, type Checkpoint } from './checkpoint.js';
 import type { Clock } from '../platform/clock.js';
@@ -146,7 +154,12 @@ export class Journal {
   }
 
   /** Appends inside the caller's transaction (use perform). */
-  private async append(trx: Trx, input: ActionInput, result: unknown, withCommit: boolean): Promise<{ action: Action; frontier: Frontier }> {
+  private async append(
+    trx: Trx,
+    input: ActionInput,
+    result: unknown,
+    withCommit: boolean,
+  ): Promise<{ action: Action; frontier: Frontier }> {
     const receivedAt = this.clock().toISOString();
     const fields = {
       id: randomUUID(),
@@ -199,7 +212,11 @@ export class Journal {
         await appendCall(trx, `${THEN_COMMIT}select yifa_journal_append_exact`, guess.lastLeaf, first.action);
         return first;
       }
-      const { appended, size, last_leaf: lastLeaf } = await appendCall(trx, 'select * from yifa_journal_append', guess.lastLeaf, first.action);
+      const {
+        appended,
+        size,
+        last_leaf: lastLeaf,
+      } = await appendCall(trx, 'select * from yifa_journal_append', guess.lastLeaf, first.action);
       if (appended) return first;
       const known = this.built.get(Number(size));
       const frontier = known && known.lastLeaf === lastLeaf ? known.frontier : await this.loadFrontier(trx, Number(size));
@@ -251,7 +268,11 @@ export class Journal {
   private reader(executor: Trx | Db['kysely']): NodeReader {
     return {
       node: async (level, index) => {
-        const row = await executor.selectFrom('actions').select(['leaf_hash', 'nodes']).where('seq', '=', completingSeq(level, index)).executeTakeFirst();
+        const row = await executor
+          .selectFrom('actions')
+          .select(['leaf_hash', 'nodes'])
+          .where('seq', '=', completingSeq(level, index))
+          .executeTakeFirst();
         return nodeOfRow(row, level, index);
       },
     };
@@ -261,9 +282,20 @@ export class Journal {
   private async loadFrontier(executor: Trx | Db['kysely'], size: number): Promise<Frontier> {
     const positions = frontierPositions(size);
     if (positions.length === 0) return { size, nodes: [] };
-    const rows = await executor.selectFrom('actions').select(['seq', 'leaf_hash', 'nodes']).where('seq', 'in', positions.map((p) => completingSeq(p.level, p.index))).execute();
+    const rows = await executor
+      .selectFrom('actions')
+      .select(['seq', 'leaf_hash', 'nodes'])
+      .where(
+        'seq',
+        'in',
+        positions.map((p) => completingSeq(p.level, p.index)),
+      )
+      .execute();
     const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
-    return { size, nodes: positions.map(({ level, index }) => ({ level, index, hash: nodeOfRow(bySeq.get(completingSeq(level, index)), level, index) })) };
+    return {
+      size,
+      nodes: positions.map(({ level, index }) => ({ level, index, hash: nodeOfRow(bySeq.get(completingSeq(level, index)), level, index) })),
+    };
   }
 
   async root(size?: number): Promise<{ size: number; root: Hash }> {
@@ -280,7 +312,11 @@ export class Journal {
     const cp = signCheckpoint(this.signing.privateKey, this.origin, size, root, this.clock().toISOString());
     const row = toRow(cp);
     // Two servers may sign the same size at once: the first one stored wins.
-    await this.db.kysely.insertInto('checkpoints').values(row).onConflict((oc) => oc.column('size').doNothing()).execute();
+    await this.db.kysely
+      .insertInto('checkpoints')
+      .values(row)
+      .onConflict((oc) => oc.column('size').doNothing())
+      .execute();
     return (await this.latestCheckpoint()) ?? fromRow(row);
   }
 
@@ -321,8 +357,22 @@ function nodeOfRow(row: { leaf_hash: string; nodes: string } | undefined, level:
 }
 
 const ACTION_COLUMNS = [
-  'seq', 'id', 'type', 'actor_user_id', 'actor_role', 'actor_agency_id', 'subject_type', 'subject_id', 'region_path',
-  'occurred_at', 'received_at', 'idempotency_key', 'payload', 'result', 'leaf_hash', 'nodes',
+  'seq',
+  'id',
+  'type',
+  'actor_user_id',
+  'actor_role',
+  'actor_agency_id',
+  'subject_type',
+  'subject_id',
+  'region_path',
+  'occurred_at',
+  'received_at',
+  'idempotency_key',
+  'payload',
+  'result',
+  'leaf_hash',
+  'nodes',
 ] as const satisfies readonly (keyof Action)[];
 // Every column of an action is in the list (a new column fails to compile here).
 const everyActionColumn: Exclude<keyof Action, (typeof ACTION_COLUMNS)[number]> extends never ? true : never = true;
@@ -341,7 +391,12 @@ async function appendCall(trx: Trx, call: string, expectedLastLeaf: string | nul
 
 /** The one INSERT of an action (compiled once: every change runs it). */
 async function insertAction(trx: Trx, action: Action): Promise<void> {
-  await runFixed(trx, 'journal-insert', (slot) => trx.insertInto('actions').values(Object.fromEntries(ACTION_COLUMNS.map((c, i) => [c, slot(i)])) as unknown as Action), ACTION_COLUMNS.map((c) => action[c]));
+  await runFixed(
+    trx,
+    'journal-insert',
+    (slot) => trx.insertInto('actions').values(Object.fromEntries(ACTION_COLUMNS.map((c, i) => [c, slot(i)])) as unknown as Action),
+    ACTION_COLUMNS.map((c) => action[c]),
+  );
 }
 
 /** The action at the next position of `frontier`: its leaf hash, the subtree roots it completes, the frontier after it. */

@@ -10,8 +10,20 @@ export const LEAF_FORMAT = 'yifa-action-v1';
 
 /** The stored fields of an action, in leaf order. */
 export const LEAF_FIELDS = [
-  'seq', 'id', 'type', 'actor_user_id', 'actor_role', 'actor_agency_id', 'subject_type', 'subject_id',
-  'region_path', 'occurred_at', 'received_at', 'idempotency_key', 'payload', 'result',
+  'seq',
+  'id',
+  'type',
+  'actor_user_id',
+  'actor_role',
+  'actor_agency_id',
+  'subject_type',
+  'subject_id',
+  'region_path',
+  'occurred_at',
+  'received_at',
+  'idempotency_key',
+  'payload',
+  'result',
 ] as const satisfies readonly (keyof ActionTable)[];
 
 export type LeafRow = Pick<ActionTable, (typeof LEAF_FIELDS)[number]>;

@@ -52,8 +52,17 @@ export interface StoredProjection {
 }
 
 export type MismatchKind =
-  | 'state-altered' | 'hash-mismatch' | 'hash-missing' | 'count-mismatch' | 'column-mismatch'
-  | 'replay-mismatch' | 'fold-diverged' | 'no-actions' | 'missing-row' | 'replay-failed' | 'unreadable';
+  | 'state-altered'
+  | 'hash-mismatch'
+  | 'hash-missing'
+  | 'count-mismatch'
+  | 'column-mismatch'
+  | 'replay-mismatch'
+  | 'fold-diverged'
+  | 'no-actions'
+  | 'missing-row'
+  | 'replay-failed'
+  | 'unreadable';
 
 /** A record whose projection is not what its journal proves. */
 export class ProjectionMismatch extends Error {
@@ -97,7 +106,8 @@ export function differences(expected: unknown, found: unknown, limit = 3, path =
   const out: Difference[] = [];
   if (bothArrays) {
     const [a, b] = [expected as unknown[], found as unknown[]];
-    for (let i = 0; i < Math.max(a.length, b.length) && out.length < limit; i++) out.push(...differences(a[i], b[i], limit - out.length, `${path}[${i}]`));
+    for (let i = 0; i < Math.max(a.length, b.length) && out.length < limit; i++)
+      out.push(...differences(a[i], b[i], limit - out.length, `${path}[${i}]`));
     return out;
   }
   const [a, b] = [expected as Record<string, unknown>, found as Record<string, unknown>];
@@ -126,7 +136,9 @@ export function describeDifferences(diffs: readonly Difference[]): string {
 /** Columns that differ between what the state says and what the row holds. */
 export function columnDifferences(expected: Record<string, unknown>, found: Record<string, unknown>): Difference[] {
   const norm = (v: unknown) => (v === undefined ? null : typeof v === 'bigint' ? Number(v) : v);
-  return Object.keys(expected).filter((k) => norm(expected[k]) !== norm(found[k])).map((k) => ({ path: k, expected: expected[k], found: found[k] }));
+  return Object.keys(expected)
+    .filter((k) => norm(expected[k]) !== norm(found[k]))
+    .map((k) => ({ path: k, expected: expected[k], found: found[k] }));
 }
 
 /**
@@ -138,11 +150,18 @@ export function columnDifferences(expected: Record<string, unknown>, found: Reco
  * SQLite builds a temporary index for a literal IN list each time the subquery runs (a
  * third of the subquery's cost); a search in one comma-joined string does not.
  */
-export function lastStateResult(engine: Engine, kind: { subjectType: string; stateTypes: readonly string[] }, subjectId: RawBuilder<string>): RawBuilder<string | null> {
-  const isState = engine === 'postgres'
-    ? sql`a.type in (${sql.join(kind.stateTypes.map((t) => sql.lit(t)))})`
-    : sql`instr(${sql.lit(`,${kind.stateTypes.join(',')},`)}, ',' || a.type || ',') > 0`;
-  return sql<string | null>`(select a.result from actions a where a.subject_type = ${sql.lit(kind.subjectType)} and a.subject_id = ${subjectId} and ${isState} order by a.seq desc limit 1)`;
+export function lastStateResult(
+  engine: Engine,
+  kind: { subjectType: string; stateTypes: readonly string[] },
+  subjectId: RawBuilder<string>,
+): RawBuilder<string | null> {
+  const isState =
+    engine === 'postgres'
+      ? sql`a.type in (${sql.join(kind.stateTypes.map((t) => sql.lit(t)))})`
+      : sql`instr(${sql.lit(`,${kind.stateTypes.join(',')},`)}, ',' || a.type || ',') > 0`;
+  return sql<
+    string | null
+  >`(select a.result from actions a where a.subject_type = ${sql.lit(kind.subjectType)} and a.subject_id = ${subjectId} and ${isState} order by a.seq desc limit 1)`;
 }
 
 function sealedOf(resultJson: string | null): SealedResult | null {
@@ -176,10 +195,18 @@ export function sealedVerdict(row: StoredProjection, last: SealedResult | null):
   if (last?.stateHash !== undefined) {
     if (row.stateHash === null) return { kind: 'hash-missing', detail: '状态哈希被清除，而操作日志记录了该记录的状态哈希' };
     if (row.stateHash !== last.stateHash) {
-      return { kind: 'hash-mismatch', detail: '状态数据及其哈希与操作日志最后一次办理操作记录的状态哈希不符：数据在操作日志之外被改动', data: { journal: last.stateHash, row: row.stateHash } };
+      return {
+        kind: 'hash-mismatch',
+        detail: '状态数据及其哈希与操作日志最后一次办理操作记录的状态哈希不符：数据在操作日志之外被改动',
+        data: { journal: last.stateHash, row: row.stateHash },
+      };
     }
     if (last.position !== undefined && row.actionCount !== last.position + 1) {
-      return { kind: 'count-mismatch', detail: `已办理操作次数（${row.actionCount}）与操作日志（${last.position + 1}）不符`, data: { journal: last.position + 1, row: row.actionCount } };
+      return {
+        kind: 'count-mismatch',
+        detail: `已办理操作次数（${row.actionCount}）与操作日志（${last.position + 1}）不符`,
+        data: { journal: last.position + 1, row: row.actionCount },
+      };
     }
     return { proven: true };
   }
@@ -209,7 +236,8 @@ export interface ProofInput<S> extends RecordKind {
 
 /** The row's state once proven against the journal; throws ProjectionMismatch otherwise. */
 export async function proveProjection<S>(p: ProofInput<S>): Promise<S> {
-  const fail = (v: { kind: MismatchKind; detail: string; data?: Record<string, unknown> }) => new ProjectionMismatch(p.subjectType, p.recordName, p.row.id, v.kind, v.detail, v.data);
+  const fail = (v: { kind: MismatchKind; detail: string; data?: Record<string, unknown> }) =>
+    new ProjectionMismatch(p.subjectType, p.recordName, p.row.id, v.kind, v.detail, v.data);
   let verdict = sealedVerdict(p.row, sealedOf(p.lastResult));
   if ('kind' in verdict && verdict.kind !== 'state-altered' && p.rereadLast) verdict = sealedVerdict(p.row, sealedOf(await p.rereadLast()));
   if ('kind' in verdict) throw fail(verdict);
@@ -222,13 +250,22 @@ export async function proveProjection<S>(p: ProofInput<S>): Promise<S> {
   if ('unsealed' in verdict) await proveByReplay(p, state, fail);
   if (p.columnsOf && p.row.columns) {
     const diffs = columnDifferences(p.columnsOf(state), p.row.columns);
-    if (diffs.length) throw fail({ kind: 'column-mismatch', detail: `以下字段与状态数据不符：${describeDifferences(diffs).replaceAll('日志为', '状态数据为')}`, data: { columns: diffs } });
+    if (diffs.length)
+      throw fail({
+        kind: 'column-mismatch',
+        detail: `以下字段与状态数据不符：${describeDifferences(diffs).replaceAll('日志为', '状态数据为')}`,
+        data: { columns: diffs },
+      });
   }
   return state;
 }
 
 /** A legacy row: its content must be the fold of its journal (remembered once proven). */
-async function proveByReplay<S>(p: ProofInput<S>, state: S, fail: (v: { kind: MismatchKind; detail: string; data?: Record<string, unknown> }) => ProjectionMismatch): Promise<void> {
+async function proveByReplay<S>(
+  p: ProofInput<S>,
+  state: S,
+  fail: (v: { kind: MismatchKind; detail: string; data?: Record<string, unknown> }) => ProjectionMismatch,
+): Promise<void> {
   const key = `${p.subjectType}\u0000${p.row.id}`;
   const text = sha256Hex(p.row.state);
   if (p.row.stateHash === null && provenLegacy.get(key) === text) return;
@@ -241,9 +278,14 @@ async function proveByReplay<S>(p: ProofInput<S>, state: S, fail: (v: { kind: Mi
   const expected = stateHashOf(replayed);
   if (stateHashOf(state) !== expected) {
     const diffs = differences(JSON.parse(canonicalJson(replayed)), state);
-    throw fail({ kind: 'replay-mismatch', detail: `状态数据与操作日志重放的结果不符：${describeDifferences(diffs)}`, data: { differences: diffs } });
+    throw fail({
+      kind: 'replay-mismatch',
+      detail: `状态数据与操作日志重放的结果不符：${describeDifferences(diffs)}`,
+      data: { differences: diffs },
+    });
   }
-  if (p.row.stateHash !== null && p.row.stateHash !== expected) throw fail({ kind: 'hash-mismatch', detail: '状态哈希与操作日志重放的结果不符', data: { journal: expected, row: p.row.stateHash } });
+  if (p.row.stateHash !== null && p.row.stateHash !== expected)
+    throw fail({ kind: 'hash-mismatch', detail: '状态哈希与操作日志重放的结果不符', data: { journal: expected, row: p.row.stateHash } });
   if (provenLegacy.size >= PROVEN_LEGACY_MAX) provenLegacy.delete(provenLegacy.keys().next().value as string);
   provenLegacy.set(key, text);
 }
@@ -287,8 +329,15 @@ export async function alertMismatch(journal: Journal, m: ProjectionMismatch, con
   if (seen.size > 10_000) for (const [k, at] of seen) if (now - at >= ALERT_INTERVAL_MS) seen.delete(k);
   seen.set(key, now);
   // The region comes from the journal (the record's own actions), not from the row in doubt.
-  const region = await journal.db.kysely.selectFrom('actions').select('region_path').where('subject_type', '=', m.subjectType).where('subject_id', '=', m.id)
-    .where('region_path', 'is not', null).orderBy('seq').limit(1).executeTakeFirst();
+  const region = await journal.db.kysely
+    .selectFrom('actions')
+    .select('region_path')
+    .where('subject_type', '=', m.subjectType)
+    .where('subject_id', '=', m.id)
+    .where('region_path', 'is not', null)
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirst();
   await journal.record({
     type: 'integrity.projection-mismatch',
     actor: SYSTEM_ACTOR,

@@ -10,17 +10,25 @@ const MAX_BYTES = 1024 * 1024;
 
 /** The other side could not be asked, or answered with an error: nothing can be concluded from it. */
 export class RemoteError extends Error {
-  constructor(message: string, readonly status?: number, readonly code?: string) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly code?: string,
+  ) {
     super(message);
   }
 }
 
-export async function fetchLimited(url: string, init: { method?: 'GET' | 'POST'; json?: unknown } = {}): Promise<{ status: number; text: string }> {
+export async function fetchLimited(
+  url: string,
+  init: { method?: 'GET' | 'POST'; json?: unknown } = {},
+): Promise<{ status: number; text: string }> {
   let res: Response;
   try {
     res = await fetch(url, {
       method: init.method ?? 'GET',
-      headers: init.json === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers:
+        init.json === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
       ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });

@@ -17,76 +17,127 @@ export function actionView(a: Action, policies: JournalReadPolicies, reader: Jou
   const raw = { payload: JSON.parse(a.payload) as unknown, result: a.result === null ? null : (JSON.parse(a.result) as unknown) };
   const { payload, result, withheld } = readableEntry(policies, a.subject_type, raw, reader);
   return {
-    seq: Number(a.seq), id: a.id, type: a.type,
+    seq: Number(a.seq),
+    id: a.id,
+    type: a.type,
     actor: { userId: a.actor_user_id, role: a.actor_role, agencyId: a.actor_agency_id },
     subject: a.subject_type ? { type: a.subject_type, id: a.subject_id } : null,
-    occurredAt: a.occurred_at, receivedAt: a.received_at, idempotencyKey: a.idempotency_key,
-    payload, result, withheld, leafHash: a.leaf_hash,
+    occurredAt: a.occurred_at,
+    receivedAt: a.received_at,
+    idempotencyKey: a.idempotency_key,
+    payload,
+    result,
+    withheld,
+    leafHash: a.leaf_hash,
   };
 }
 
-export const journalRoutes = (yifa: Yifa, policies: JournalReadPolicies): FastifyPluginAsync => async (base) => {
-  const app = base.withTypeProvider<ZodTypeProvider>();
-  const tags = ['journal'];
-  const publicLimit = { rateLimit: { max: yifa.config.publicRateLimit, timeWindow: '1 minute' } };
+export const journalRoutes =
+  (yifa: Yifa, policies: JournalReadPolicies): FastifyPluginAsync =>
+  async (base) => {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['journal'];
+    const publicLimit = { rateLimit: { max: yifa.config.publicRateLimit, timeWindow: '1 minute' } };
 
-  app.get('/journal/public-key', { schema: { tags, summary: '日志检查点签名公钥（Ed25519）' }, config: publicLimit }, async () => ({
-    algorithm: 'Ed25519', keyId: yifa.journal.keyId, origin: yifa.journal.origin, publicKeyPem: yifa.journal.publicKeyPem,
-  }));
+    app.get('/journal/public-key', { schema: { tags, summary: '日志检查点签名公钥（Ed25519）' }, config: publicLimit }, async () => ({
+      algorithm: 'Ed25519',
+      keyId: yifa.journal.keyId,
+      origin: yifa.journal.origin,
+      publicKeyPem: yifa.journal.publicKeyPem,
+    }));
 
-  app.get('/journal/checkpoint', { schema: { tags, summary: '最新签名检查点' }, config: publicLimit }, async () => {
-    const cp = await yifa.journal.checkpoint();
-    if (!cp) throw new DomainError('NOT_FOUND', '日志为空，尚无检查点');
-    return cp;
-  });
-
-  app.get('/journal/proofs/inclusion', {
-    schema: { tags, summary: '包含证明（RFC 6962）', querystring: z.strictObject({ seq, size: seq.optional() }) },
-    config: publicLimit,
-  }, async (req) => {
-    const cp = req.query.size === undefined ? await yifa.journal.checkpoint() : await yifa.journal.checkpointAt(req.query.size);
-    if (!cp) throw new DomainError('NOT_FOUND', '该规模的签名检查点不存在');
-    if (req.query.seq >= cp.size) throw new DomainError('INVALID_INPUT', `序号 ${req.query.seq} 不在规模为 ${cp.size} 的树中`);
-    const action = await yifa.journal.action(req.query.seq);
-    if (!action) throw notFound('日志条目');
-    const proof = await yifa.journal.inclusionProof(req.query.seq, cp.size);
-    return { seq: req.query.seq, treeSize: cp.size, leafHash: action.leaf_hash, proof: proof.map((h) => h.toString('hex')), checkpoint: cp };
-  });
-
-  // `from` may be any size: a witness asks from the size it saw last, and this server may
-  // no longer have (or never have had) a checkpoint there. `to` must be signed, so the
-  // proof always ends at a root this journal committed to.
-  app.get('/journal/proofs/consistency', {
-    schema: { tags, summary: '一致性证明（RFC 6962）：from 为任意规模，to 须为已签名检查点的规模', querystring: z.strictObject({ from: seq, to: seq }) },
-    config: publicLimit,
-  }, async (req) => {
-    const { from, to } = req.query;
-    if (from > to || from === 0) throw new DomainError('INVALID_INPUT', '须满足 0 < from ≤ to');
-    const [a, b] = await Promise.all([yifa.journal.checkpointAt(from), yifa.journal.checkpointAt(to)]);
-    if (!b) throw new DomainError('NOT_FOUND', `规模 ${to} 处没有签名检查点（to 须为已签名检查点的规模）`);
-    const proof = await yifa.journal.consistencyProof(from, to).catch((e: Error) => {
-      throw new DomainError('CONFLICT', `无法由存储的节点构造一致性证明（${e.message}）：日志可能已损坏，请运行 yifa journal verify`);
+    app.get('/journal/checkpoint', { schema: { tags, summary: '最新签名检查点' }, config: publicLimit }, async () => {
+      const cp = await yifa.journal.checkpoint();
+      if (!cp) throw new DomainError('NOT_FOUND', '日志为空，尚无检查点');
+      return cp;
     });
-    return { from: a ?? null, fromSize: from, to: b, proof: proof.map((h) => h.toString('hex')) };
-  });
 
-  await base.register(witnessRoutes(yifa));
+    app.get(
+      '/journal/proofs/inclusion',
+      {
+        schema: { tags, summary: '包含证明（RFC 6962）', querystring: z.strictObject({ seq, size: seq.optional() }) },
+        config: publicLimit,
+      },
+      async (req) => {
+        const cp = req.query.size === undefined ? await yifa.journal.checkpoint() : await yifa.journal.checkpointAt(req.query.size);
+        if (!cp) throw new DomainError('NOT_FOUND', '该规模的签名检查点不存在');
+        if (req.query.seq >= cp.size) throw new DomainError('INVALID_INPUT', `序号 ${req.query.seq} 不在规模为 ${cp.size} 的树中`);
+        const action = await yifa.journal.action(req.query.seq);
+        if (!action) throw notFound('日志条目');
+        const proof = await yifa.journal.inclusionProof(req.query.seq, cp.size);
+        return {
+          seq: req.query.seq,
+          treeSize: cp.size,
+          leafHash: action.leaf_hash,
+          proof: proof.map((h) => h.toString('hex')),
+          checkpoint: cp,
+        };
+      },
+    );
 
-  app.get('/journal/actions', {
-    schema: {
-      tags, summary: '操作日志（按数据权限过滤，新在前）',
-      querystring: z.strictObject({ type: z.string().max(64).optional(), subjectType: z.string().max(32).optional(), subjectId: z.string().max(64).optional(), ...pageQuery }),
-    },
-  }, async (req) => {
-    const { auth } = await serviceRequest(yifa, req, 'journal.read');
-    let q = yifa.db.kysely.selectFrom('actions').selectAll().where(scopeFilter(auth.scope, { path: 'region_path', createdBy: 'actor_user_id' }));
-    if (req.query.type) q = q.where('type', '=', req.query.type);
-    if (req.query.subjectType) q = q.where('subject_type', '=', req.query.subjectType);
-    if (req.query.subjectId) q = q.where('subject_id', '=', req.query.subjectId);
-    const after = decodeCursor(req.query.cursor, 1);
-    if (after) q = q.where('seq', '<', Number(after[0]));
-    const rows = await q.orderBy('seq', 'desc').limit(req.query.limit + 1).execute();
-    const reader = { permissions: auth.permissions, agencyId: auth.user.agencyId };
-    return pageOf(rows, req.query.limit, (r) => [Number(r.seq)], (r) => actionView(r, policies, reader));
-  });
-};
+    // `from` may be any size: a witness asks from the size it saw last, and this server may
+    // no longer have (or never have had) a checkpoint there. `to` must be signed, so the
+    // proof always ends at a root this journal committed to.
+    app.get(
+      '/journal/proofs/consistency',
+      {
+        schema: {
+          tags,
+          summary: '一致性证明（RFC 6962）：from 为任意规模，to 须为已签名检查点的规模',
+          querystring: z.strictObject({ from: seq, to: seq }),
+        },
+        config: publicLimit,
+      },
+      async (req) => {
+        const { from, to } = req.query;
+        if (from > to || from === 0) throw new DomainError('INVALID_INPUT', '须满足 0 < from ≤ to');
+        const [a, b] = await Promise.all([yifa.journal.checkpointAt(from), yifa.journal.checkpointAt(to)]);
+        if (!b) throw new DomainError('NOT_FOUND', `规模 ${to} 处没有签名检查点（to 须为已签名检查点的规模）`);
+        const proof = await yifa.journal.consistencyProof(from, to).catch((e: Error) => {
+          throw new DomainError('CONFLICT', `无法由存储的节点构造一致性证明（${e.message}）：日志可能已损坏，请运行 yifa journal verify`);
+        });
+        return { from: a ?? null, fromSize: from, to: b, proof: proof.map((h) => h.toString('hex')) };
+      },
+    );
+
+    await base.register(witnessRoutes(yifa));
+
+    app.get(
+      '/journal/actions',
+      {
+        schema: {
+          tags,
+          summary: '操作日志（按数据权限过滤，新在前）',
+          querystring: z.strictObject({
+            type: z.string().max(64).optional(),
+            subjectType: z.string().max(32).optional(),
+            subjectId: z.string().max(64).optional(),
+            ...pageQuery,
+          }),
+        },
+      },
+      async (req) => {
+        const { auth } = await serviceRequest(yifa, req, 'journal.read');
+        let q = yifa.db.kysely
+          .selectFrom('actions')
+          .selectAll()
+          .where(scopeFilter(auth.scope, { path: 'region_path', createdBy: 'actor_user_id' }));
+        if (req.query.type) q = q.where('type', '=', req.query.type);
+        if (req.query.subjectType) q = q.where('subject_type', '=', req.query.subjectType);
+        if (req.query.subjectId) q = q.where('subject_id', '=', req.query.subjectId);
+        const after = decodeCursor(req.query.cursor, 1);
+        if (after) q = q.where('seq', '<', Number(after[0]));
+        const rows = await q
+          .orderBy('seq', 'desc')
+          .limit(req.query.limit + 1)
+          .execute();
+        const reader = { permissions: auth.permissions, agencyId: auth.user.agencyId };
+        return pageOf(
+          rows,
+          req.query.limit,
+          (r) => [Number(r.seq)],
+          (r) => actionView(r, policies, reader),
+        );
+      },
+    );
+  };

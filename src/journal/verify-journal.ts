@@ -19,9 +19,17 @@ export interface JournalProblem {
   /** Position of the first bad entry (or the first missing one) */
   seq: number;
   kind:
-    | 'changed' | 'missing' | 'truncated' | 'checkpoint-mismatch' | 'bad-signature'
+    | 'changed'
+    | 'missing'
+    | 'truncated'
+    | 'checkpoint-mismatch'
+    | 'bad-signature'
     // Against a checkpoint kept outside the database (external-checkpoint.ts):
-    | 'external-signature' | 'external-origin' | 'external-truncated' | 'external-mismatch' | 'external-inconsistent';
+    | 'external-signature'
+    | 'external-origin'
+    | 'external-truncated'
+    | 'external-mismatch'
+    | 'external-inconsistent';
   message: string;
 }
 
@@ -58,7 +66,11 @@ export async function verifyJournal(db: Db, publicKeyPem: string, opts: VerifyOp
  * verifyJournal, also returning the roots rebuilt from the rows at the sizes asked for in
  * `rootsAt` that the journal reaches (hex, by size), when no problem stopped the rebuild.
  */
-export async function verifyJournalRoots(db: Db, publicKeyPem: string, opts: VerifyOptions = {}): Promise<{ report: JournalReport; roots: Map<number, string> }> {
+export async function verifyJournalRoots(
+  db: Db,
+  publicKeyPem: string,
+  opts: VerifyOptions = {},
+): Promise<{ report: JournalReport; roots: Map<number, string> }> {
   const roots = new Map<number, string>();
   const report = await rebuildAndCheck(db, publicKeyPem, opts, roots);
   return { report, roots };
@@ -66,15 +78,23 @@ export async function verifyJournalRoots(db: Db, publicKeyPem: string, opts: Ver
 
 async function rebuildAndCheck(db: Db, publicKeyPem: string, opts: VerifyOptions, roots: Map<number, string>): Promise<JournalReport> {
   const started = performance.now();
-  const checkpoints = (await db.kysely.selectFrom('checkpoints').selectAll().orderBy('size').execute()).map((c) => ({ ...c, size: Number(c.size) }));
+  const checkpoints = (await db.kysely.selectFrom('checkpoints').selectAll().orderBy('size').execute()).map((c) => ({
+    ...c,
+    size: Number(c.size),
+  }));
   const report = (problem: JournalProblem | null, actions: number): JournalReport => {
     const seconds = (performance.now() - started) / 1000;
     const latest = checkpoints[checkpoints.length - 1];
     return {
-      ok: problem === null, actions, checkpoints: checkpoints.length,
+      ok: problem === null,
+      actions,
+      checkpoints: checkpoints.length,
       latestCheckpoint: latest ? { size: latest.size, rootHash: latest.root_hash, timestamp: latest.timestamp } : null,
       rootHash: problem === null ? (roots.get(actions) ?? null) : null,
-      uncheckpointed: Math.max(0, actions - (latest?.size ?? 0)), problem, seconds, actionsPerSecond: seconds > 0 ? Math.round(actions / seconds) : actions,
+      uncheckpointed: Math.max(0, actions - (latest?.size ?? 0)),
+      problem,
+      seconds,
+      actionsPerSecond: seconds > 0 ? Math.round(actions / seconds) : actions,
     };
   };
 
@@ -98,7 +118,9 @@ async function rebuildAndCheck(db: Db, publicKeyPem: string, opts: VerifyOptions
   // also rebuilt at the journal's end and at any size the caller asked for.
   const blocks = new TreeBuilder();
   let next = 0;
-  const sizes = [...new Set([...checkpoints.map((c) => c.size), ...(opts.rootsAt ?? []), end])].filter((s) => s > 0 && s <= end).sort((a, b) => a - b);
+  const sizes = [...new Set([...checkpoints.map((c) => c.size), ...(opts.rootsAt ?? []), end])]
+    .filter((s) => s > 0 && s <= end)
+    .sort((a, b) => a - b);
   if (end === 0) roots.set(0, rootOfFrontier([]).toString('hex'));
   for await (const event of sliceEvents(db.location, end, threads, opts.blockSize ?? BLOCK, sizes)) {
     if ('block' in event) {
@@ -110,7 +132,14 @@ async function rebuildAndCheck(db: Db, publicKeyPem: string, opts: VerifyOptions
       if (cp?.size !== event.checkpoint) continue; // a size asked for, not a stored checkpoint
       if (root !== cp.root_hash) {
         const from = next > 0 ? checkpoints[next - 1]!.size : 0;
-        return report({ seq: from, kind: 'checkpoint-mismatch', message: `重建的根哈希与规模为 ${cp.size} 的签名检查点不符：第 ${from}–${cp.size - 1} 条之间有记录被改动、重排或替换` }, cp.size);
+        return report(
+          {
+            seq: from,
+            kind: 'checkpoint-mismatch',
+            message: `重建的根哈希与规模为 ${cp.size} 的签名检查点不符：第 ${from}–${cp.size - 1} 条之间有记录被改动、重排或替换`,
+          },
+          cp.size,
+        );
       }
       next++;
     } else if (event.problem) {
@@ -124,7 +153,14 @@ async function rebuildAndCheck(db: Db, publicKeyPem: string, opts: VerifyOptions
   }
   const latest = checkpoints[checkpoints.length - 1];
   if (latest && end < latest.size) {
-    return report({ seq: end, kind: 'truncated', message: `日志尾部被截断：签名检查点记录 ${latest.size} 条，数据库只有 ${end} 条（自第 ${end} 条起缺失）` }, end);
+    return report(
+      {
+        seq: end,
+        kind: 'truncated',
+        message: `日志尾部被截断：签名检查点记录 ${latest.size} 条，数据库只有 ${end} 条（自第 ${end} 条起缺失）`,
+      },
+      end,
+    );
   }
   return report(null, end);
 }
@@ -137,8 +173,20 @@ const BLOCK = 8192;
  * events passed on as soon as the slices before it are finished. A slice's end event
  * closes it; a problem there ends the walk.
  */
-async function* sliceEvents(location: Db['location'], end: number, threads: number, blockSize: number, checkpointSizes: number[]): AsyncGenerator<SliceEvent> {
-  const task = (from: number, to: number): SliceTask => ({ location, from, to, blockSize, checkpoints: checkpointSizes.filter((s) => s > from && s <= to) });
+async function* sliceEvents(
+  location: Db['location'],
+  end: number,
+  threads: number,
+  blockSize: number,
+  checkpointSizes: number[],
+): AsyncGenerator<SliceEvent> {
+  const task = (from: number, to: number): SliceTask => ({
+    location,
+    from,
+    to,
+    blockSize,
+    checkpoints: checkpointSizes.filter((s) => s > from && s <= to),
+  });
   if (threads <= 1 || end <= blockSize) {
     const events: SliceEvent[] = [];
     await verifyRange(task(0, end), (e) => events.push(...e));
@@ -174,7 +222,13 @@ function workerScript(): string {
   const here = fileURLToPath(import.meta.url);
   const built = buildSync({
     entryPoints: [join(dirname(here), 'verify-worker.ts')],
-    bundle: true, platform: 'node', format: 'iife', target: 'node20', packages: 'external', write: false, logLevel: 'silent',
+    bundle: true,
+    platform: 'node',
+    format: 'iife',
+    target: 'node20',
+    packages: 'external',
+    write: false,
+    logLevel: 'silent',
   });
   const code = built.outputFiles[0]!.text;
   compiledWorker = `(function (require) {\n${code}\n})(require('node:module').createRequire(${JSON.stringify(here)}));`;

@@ -17,8 +17,17 @@ import type { Db } from '../platform/db/database.js';
 import type { Journal } from './journal.js';
 import { SYSTEM_ACTOR } from './journal.js';
 import {
-  ProjectionMismatch, alertMismatch, columnDifferences, contentHashOf, describeDifferences, differences, stateHashOf,
-  type MismatchKind, type RecordKind, type SealedResult, type StoredProjection,
+  ProjectionMismatch,
+  alertMismatch,
+  columnDifferences,
+  contentHashOf,
+  describeDifferences,
+  differences,
+  stateHashOf,
+  type MismatchKind,
+  type RecordKind,
+  type SealedResult,
+  type StoredProjection,
 } from './projection.js';
 import { canonicalJson } from './canonical.js';
 
@@ -68,7 +77,11 @@ export interface ProjectionVerifyOptions {
   maxProblems?: number;
 }
 
-export async function verifyProjections(db: Db, replayers: readonly ProjectionReplayer[], opts: ProjectionVerifyOptions = {}): Promise<ProjectionReport> {
+export async function verifyProjections(
+  db: Db,
+  replayers: readonly ProjectionReplayer[],
+  opts: ProjectionVerifyOptions = {},
+): Promise<ProjectionReport> {
   const started = performance.now();
   const batch = opts.batch ?? 500;
   const maxProblems = opts.maxProblems ?? 100;
@@ -86,11 +99,21 @@ export async function verifyProjections(db: Db, replayers: readonly ProjectionRe
   return report;
 }
 
-async function rowsAgainstJournal(db: Db, r: ProjectionReplayer, batch: number, report: ProjectionReport, problem: (m: ProjectionMismatch) => void) {
-  for (let after: string | null = null; ;) {
+async function rowsAgainstJournal(
+  db: Db,
+  r: ProjectionReplayer,
+  batch: number,
+  report: ProjectionReport,
+  problem: (m: ProjectionMismatch) => void,
+) {
+  for (let after: string | null = null; ; ) {
     const rows = await r.rows(after, batch);
     if (rows.length === 0) return;
-    const entries = await entriesOf(db, r, rows.map((x) => x.id));
+    const entries = await entriesOf(
+      db,
+      r,
+      rows.map((x) => x.id),
+    );
     for (const row of rows) {
       await yieldNow();
       const own = entries.get(row.id) ?? [];
@@ -120,21 +143,38 @@ async function yieldNow(): Promise<void> {
 
 /** The state-changing actions of these records, by record, oldest first. */
 async function entriesOf(db: Db, r: ProjectionReplayer, ids: string[]): Promise<Map<string, SubjectEntry[]>> {
-  const rows = await db.kysely.selectFrom('actions').select(['seq', 'type', 'subject_id', 'payload', 'result', 'received_at'])
-    .where('subject_type', '=', r.subjectType).where('subject_id', 'in', ids).where('type', 'in', [...r.stateTypes]).orderBy('seq').execute();
+  const rows = await db.kysely
+    .selectFrom('actions')
+    .select(['seq', 'type', 'subject_id', 'payload', 'result', 'received_at'])
+    .where('subject_type', '=', r.subjectType)
+    .where('subject_id', 'in', ids)
+    .where('type', 'in', [...r.stateTypes])
+    .orderBy('seq')
+    .execute();
   const out = new Map<string, SubjectEntry[]>();
   for (const a of rows) {
     if (a.result === null) continue;
     const list = out.get(a.subject_id!) ?? [];
-    list.push({ seq: Number(a.seq), type: a.type, payload: JSON.parse(a.payload) as unknown, result: JSON.parse(a.result) as SubjectEntry['result'], receivedAt: a.received_at });
+    list.push({
+      seq: Number(a.seq),
+      type: a.type,
+      payload: JSON.parse(a.payload) as unknown,
+      result: JSON.parse(a.result) as SubjectEntry['result'],
+      receivedAt: a.received_at,
+    });
     out.set(a.subject_id!, list);
   }
   return out;
 }
 
 /** One record: its fold, step by step, against the hashes its actions recorded, then against its row. */
-export function compareRecord<S>(r: ProjectionReplayer<S>, row: StoredProjection, entries: readonly SubjectEntry[]): ProjectionMismatch | null {
-  const fail = (kind: MismatchKind, detail: string, data?: Record<string, unknown>) => new ProjectionMismatch(r.subjectType, r.recordName, row.id, kind, detail, data);
+export function compareRecord<S>(
+  r: ProjectionReplayer<S>,
+  row: StoredProjection,
+  entries: readonly SubjectEntry[],
+): ProjectionMismatch | null {
+  const fail = (kind: MismatchKind, detail: string, data?: Record<string, unknown>) =>
+    new ProjectionMismatch(r.subjectType, r.recordName, row.id, kind, detail, data);
   if (entries.length === 0) return fail('no-actions', `操作日志中没有该${r.recordName}的办理操作，数据库中却有该${r.recordName}`);
   let state: S | undefined;
   let hash = '';
@@ -146,7 +186,11 @@ export function compareRecord<S>(r: ProjectionReplayer<S>, row: StoredProjection
       hash = stateHashOf(s);
       const recorded = e.result?.stateHash;
       if (recorded !== undefined && recorded !== hash) {
-        return fail('fold-diverged', `重放到操作日志第 ${e.seq} 条（${e.type}）时，结果与该操作记录的状态哈希不符：重放的办理规则与当时不同`, { seq: e.seq, journal: recorded, replay: hash });
+        return fail(
+          'fold-diverged',
+          `重放到操作日志第 ${e.seq} 条（${e.type}）时，结果与该操作记录的状态哈希不符：重放的办理规则与当时不同`,
+          { seq: e.seq, journal: recorded, replay: hash },
+        );
       }
     }
   } catch (e) {
@@ -160,12 +204,21 @@ export function compareRecord<S>(r: ProjectionReplayer<S>, row: StoredProjection
     const how = row.stateHash === content ? '状态数据及其哈希都与操作日志重放的结果不符' : '状态数据与操作日志重放的结果不符';
     return fail('replay-mismatch', `${how}：${describeDifferences(diffs)}`, { differences: diffs, journal: hash, row: row.stateHash });
   }
-  if (row.stateHash !== null && row.stateHash !== hash) return fail('hash-mismatch', '状态哈希与操作日志重放的结果不符', { journal: hash, row: row.stateHash });
-  if (row.stateHash === null && entries.some((e) => e.result?.stateHash !== undefined)) return fail('hash-missing', '状态哈希被清除，而操作日志记录了该记录的状态哈希');
-  if (row.actionCount !== entries.length) return fail('count-mismatch', `已办理操作次数（${row.actionCount}）与操作日志（${entries.length}）不符`, { journal: entries.length, row: row.actionCount });
+  if (row.stateHash !== null && row.stateHash !== hash)
+    return fail('hash-mismatch', '状态哈希与操作日志重放的结果不符', { journal: hash, row: row.stateHash });
+  if (row.stateHash === null && entries.some((e) => e.result?.stateHash !== undefined))
+    return fail('hash-missing', '状态哈希被清除，而操作日志记录了该记录的状态哈希');
+  if (row.actionCount !== entries.length)
+    return fail('count-mismatch', `已办理操作次数（${row.actionCount}）与操作日志（${entries.length}）不符`, {
+      journal: entries.length,
+      row: row.actionCount,
+    });
   if (r.columnsOf && row.columns) {
     const diffs = columnDifferences(r.columnsOf(state), row.columns);
-    if (diffs.length) return fail('column-mismatch', `以下字段与状态数据不符：${describeDifferences(diffs).replaceAll('日志为', '状态数据为')}`, { columns: diffs });
+    if (diffs.length)
+      return fail('column-mismatch', `以下字段与状态数据不符：${describeDifferences(diffs).replaceAll('日志为', '状态数据为')}`, {
+        columns: diffs,
+      });
   }
   return null;
 }
@@ -176,7 +229,7 @@ export function compareRecord<S>(r: ProjectionReplayer<S>, row: StoredProjection
  * subject may have only a refused attempt on it, which opens nothing).
  */
 async function journalAgainstRows(db: Db, r: ProjectionReplayer, batch: number, problem: (m: ProjectionMismatch) => void) {
-  for (let after: string | null = null; ;) {
+  for (let after: string | null = null; ; ) {
     let q = db.kysely.selectFrom('actions').select('subject_id').distinct().where('subject_type', '=', r.subjectType);
     q = after === null ? q.where('subject_id', 'is not', null) : q.where('subject_id', '>', after);
     const ids = (await q.orderBy('subject_id').limit(batch).execute()).map((x) => x.subject_id!);
@@ -184,10 +237,25 @@ async function journalAgainstRows(db: Db, r: ProjectionReplayer, batch: number, 
     const have = await r.existing(ids);
     const absent = ids.filter((id) => !have.has(id));
     if (absent.length) {
-      const opened = await db.kysely.selectFrom('actions').select('subject_id').distinct().where('subject_type', '=', r.subjectType)
-        .where('subject_id', 'in', absent).where('type', 'in', [...r.openingTypes]).where('result', 'is not', null).execute();
+      const opened = await db.kysely
+        .selectFrom('actions')
+        .select('subject_id')
+        .distinct()
+        .where('subject_type', '=', r.subjectType)
+        .where('subject_id', 'in', absent)
+        .where('type', 'in', [...r.openingTypes])
+        .where('result', 'is not', null)
+        .execute();
       for (const { subject_id: id } of opened) {
-        problem(new ProjectionMismatch(r.subjectType, r.recordName, id!, 'missing-row', `操作日志中有该${r.recordName}的办理操作，数据库中却没有该${r.recordName}（记录被删除）`));
+        problem(
+          new ProjectionMismatch(
+            r.subjectType,
+            r.recordName,
+            id!,
+            'missing-row',
+            `操作日志中有该${r.recordName}的办理操作，数据库中却没有该${r.recordName}（记录被删除）`,
+          ),
+        );
       }
     }
     after = ids[ids.length - 1]!;
@@ -202,7 +270,11 @@ export const PROJECTION_CHECK_SUBJECT = { type: 'projection-store', id: 'integri
 const ALERTS_PER_RUN = 100;
 
 /** Runs the check, records its result in the journal and alerts every mismatch found (see alertMismatch). */
-export async function verifyProjectionsAndRecord(journal: Journal, replayers: readonly ProjectionReplayer[], via: 'schedule' | 'cli'): Promise<ProjectionReport> {
+export async function verifyProjectionsAndRecord(
+  journal: Journal,
+  replayers: readonly ProjectionReplayer[],
+  via: 'schedule' | 'cli',
+): Promise<ProjectionReport> {
   const r = await verifyProjections(journal.db, replayers);
   for (const m of r.problems.slice(0, ALERTS_PER_RUN)) await alertMismatch(journal, m, { via });
   await journal.record({
@@ -210,8 +282,14 @@ export async function verifyProjectionsAndRecord(journal: Journal, replayers: re
     actor: SYSTEM_ACTOR,
     subject: { ...PROJECTION_CHECK_SUBJECT, regionPath: null },
     payload: {
-      via, ok: r.ok, records: r.records, actions: r.actions, unsealed: r.unsealed, problemCount: r.problemCount,
-      problems: r.problems.map((m) => m.toJSON()), seconds: Math.round(r.seconds * 1000) / 1000,
+      via,
+      ok: r.ok,
+      records: r.records,
+      actions: r.actions,
+      unsealed: r.unsealed,
+      problemCount: r.problemCount,
+      problems: r.problems.map((m) => m.toJSON()),
+      seconds: Math.round(r.seconds * 1000) / 1000,
     },
   });
   return r;
@@ -230,10 +308,14 @@ export function startProjectionVerifyTimer(
     // A run over a large county may outlast a short interval: never two at once.
     if (running) return;
     running = true;
-    verifyProjectionsAndRecord(journal, replayers, 'schedule').then(
-      (r) => { if (!r.ok) log.warn({ problems: r.problems.map((m) => m.message) }, '投影校验发现与操作日志不符的记录'); },
-      (err: unknown) => log.warn({ err }, 'projection verification failed'),
-    ).finally(() => (running = false));
+    verifyProjectionsAndRecord(journal, replayers, 'schedule')
+      .then(
+        (r) => {
+          if (!r.ok) log.warn({ problems: r.problems.map((m) => m.message) }, '投影校验发现与操作日志不符的记录');
+        },
+        (err: unknown) => log.warn({ err }, 'projection verification failed'),
+      )
+      .finally(() => (running = false));
   }, hours * 3_600_000);
   timer.unref();
   return () => clearInterval(timer);

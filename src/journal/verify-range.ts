@@ -20,10 +20,7 @@ export interface RangeProblem {
 }
 
 /** What a slice reports, in position order. */
-export type SliceEvent =
-  | { block: Buffer }
-  | { checkpoint: number; partial: Buffer[] }
-  | { end: number; problem: RangeProblem | null };
+export type SliceEvent = { block: Buffer } | { checkpoint: number; partial: Buffer[] } | { end: number; problem: RangeProblem | null };
 
 export interface SliceTask {
   location: Db['location'];
@@ -55,7 +52,9 @@ function readBatches(location: Db['location'], from: number, to: number): AsyncG
 async function* readSqlite(file: string, from: number, to: number): AsyncGenerator<HashedBatch> {
   const db = new SQLite(file, { readonly: true, fileMustExist: true });
   try {
-    const stmt = db.prepare(`select ${[...LEAF_COLUMNS, 'leaf_hash'].join(', ')} from actions where seq >= ? and seq < ? order by seq`).raw(true);
+    const stmt = db
+      .prepare(`select ${[...LEAF_COLUMNS, 'leaf_hash'].join(', ')} from actions where seq >= ? and seq < ? order by seq`)
+      .raw(true);
     for (let at = from; at < to; at += SQLITE_BATCH) {
       const rows = stmt.all(at, Math.min(to, at + SQLITE_BATCH)) as (string | number | null)[][];
       yield {
@@ -85,7 +84,11 @@ async function* readPostgres(url: string, from: number, to: number): AsyncGenera
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const stream = client.query(copyTo(`COPY (select ${columns}, leaf_hash from actions where seq >= ${Math.floor(from)} and seq < ${Math.floor(to)} order by actions.seq) TO STDOUT (FORMAT binary)`));
+    const stream = client.query(
+      copyTo(
+        `COPY (select ${columns}, leaf_hash from actions where seq >= ${Math.floor(from)} and seq < ${Math.floor(to)} order by actions.seq) TO STDOUT (FORMAT binary)`,
+      ),
+    );
     const tuples = new CopyTuples();
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       const batch = tuples.parse(chunk);
@@ -176,7 +179,8 @@ export async function verifyRange(task: SliceTask, emit: (events: SliceEvent[]) 
   for await (const batch of readBatches(task.location, from, to)) {
     for (let i = 0; i < batch.seqs.length; i++) {
       const seq = batch.seqs[i]!;
-      if (seq !== expected) return finish({ seq: expected, kind: 'missing', message: `第 ${expected} 条记录缺失（下一条为第 ${seq} 条）：记录被删除` });
+      if (seq !== expected)
+        return finish({ seq: expected, kind: 'missing', message: `第 ${expected} 条记录缺失（下一条为第 ${seq} 条）：记录被删除` });
       const leaf = batch.leaves[i]!;
       if (leaf.toString('hex') !== batch.stored[i]) {
         return finish({ seq, kind: 'changed', message: `第 ${seq} 条记录（${batch.typeAt(i)}）的内容与其哈希不符：记录被改动或被移动` });

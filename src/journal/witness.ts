@@ -93,7 +93,14 @@ async function fetchClaim(url: string): Promise<Claimed> {
   } catch (e) {
     throw new RemoteError((e as Error).message);
   }
-  return { origin: key.origin, publicKeyPem: key.publicKeyPem, keyId: keyIdOf(publicKey), der: spkiDer(publicKey), body: cp.body, signature: cp.signature };
+  return {
+    origin: key.origin,
+    publicKeyPem: key.publicKeyPem,
+    keyId: keyIdOf(publicKey),
+    der: spkiDer(publicKey),
+    body: cp.body,
+    signature: cp.signature,
+  };
 }
 
 function parseAnswer<T>(schema: z.ZodType<T>, json: unknown, where: string): T {
@@ -109,15 +116,30 @@ interface Problem {
 }
 
 /** A key or origin that differs from what was pinned for this URL or this origin. */
-function pinProblem(pins: { byUrl: WitnessPinTable | undefined; byOrigin: WitnessPinTable | undefined }, claimed: Claimed, url: string): Problem | null {
-  const evidence = (pin: WitnessPinTable) => ({ pinned: { url: pin.url, origin: pin.origin, keyId: pin.key_id, publicKeyPem: pin.public_key_pem, pinnedAt: pin.pinned_at }, claimed: { url, origin: claimed.origin, keyId: claimed.keyId, publicKeyPem: claimed.publicKeyPem } });
+function pinProblem(
+  pins: { byUrl: WitnessPinTable | undefined; byOrigin: WitnessPinTable | undefined },
+  claimed: Claimed,
+  url: string,
+): Problem | null {
+  const evidence = (pin: WitnessPinTable) => ({
+    pinned: { url: pin.url, origin: pin.origin, keyId: pin.key_id, publicKeyPem: pin.public_key_pem, pinnedAt: pin.pinned_at },
+    claimed: { url, origin: claimed.origin, keyId: claimed.keyId, publicKeyPem: claimed.publicKeyPem },
+  });
   const { byUrl, byOrigin } = pins;
   if (byUrl && byUrl.origin !== claimed.origin) {
-    return { kind: 'origin-changed', message: `${url} 上的日志原名“${byUrl.origin}”，现在自称“${claimed.origin}”：对方被更换或被冒充（确认属实后可用 --accept-key ${claimed.keyId} 接受）`, evidence: evidence(byUrl) };
+    return {
+      kind: 'origin-changed',
+      message: `${url} 上的日志原名“${byUrl.origin}”，现在自称“${claimed.origin}”：对方被更换或被冒充（确认属实后可用 --accept-key ${claimed.keyId} 接受）`,
+      evidence: evidence(byUrl),
+    };
   }
   for (const pin of [byUrl, byOrigin]) {
     if (pin && !sameKey(pin.public_key_pem, claimed.der)) {
-      return { kind: 'key-changed', message: `日志“${claimed.origin}”的签名公钥由 ${pin.key_id}（${pin.pinned_at} 锁定）变为 ${claimed.keyId}：拒绝见证。对方被冒充，或更换了密钥（经线下核实后可用 --accept-key ${claimed.keyId} 接受）`, evidence: evidence(pin) };
+      return {
+        kind: 'key-changed',
+        message: `日志“${claimed.origin}”的签名公钥由 ${pin.key_id}（${pin.pinned_at} 锁定）变为 ${claimed.keyId}：拒绝见证。对方被冒充，或更换了密钥（经线下核实后可用 --accept-key ${claimed.keyId} 接受）`,
+        evidence: evidence(pin),
+      };
     }
   }
   return null;
@@ -131,17 +153,32 @@ function sameKey(pinnedPem: string, der: Buffer): boolean {
  * With the key settled: the signature, then consistency with the largest checkpoint of
  * this log cosigned before; then cosign. `newPin` says why a pin row is written with it.
  */
-async function checkAndCosign(db: Db, journal: Journal, url: string, claimed: Claimed, pin: WitnessPinTable | null, newPin: WitnessPinTable['reason'] | null): Promise<WitnessResult> {
+async function checkAndCosign(
+  db: Db,
+  journal: Journal,
+  url: string,
+  claimed: Claimed,
+  pin: WitnessPinTable | null,
+  newPin: WitnessPinTable['reason'] | null,
+): Promise<WitnessResult> {
   const origin = pin?.origin ?? claimed.origin;
   const keyPem = pin?.public_key_pem ?? claimed.publicKeyPem;
   const claim = { body: claimed.body, signature: claimed.signature, keyId: claimed.keyId };
   if (!verifyCheckpointSignature(claimed.body, Buffer.from(claimed.signature, 'base64'), keyPem)) {
-    return alert(journal, url, origin, { kind: 'bad-signature', message: `日志“${origin}”的最新检查点签名无效（公钥 ${pin?.key_id ?? claimed.keyId}）：检查点被伪造或被改动`, evidence: { claimed: claim } });
+    return alert(journal, url, origin, {
+      kind: 'bad-signature',
+      message: `日志“${origin}”的最新检查点签名无效（公钥 ${pin?.key_id ?? claimed.keyId}）：检查点被伪造或被改动`,
+      evidence: { claimed: claim },
+    });
   }
   const body = parseSigned(claimed.body);
   if (!body) throw new RemoteError(`${url} 的检查点正文格式错误`);
   if (body.origin !== origin) {
-    return alert(journal, url, origin, { kind: 'origin-changed', message: `检查点属于日志“${body.origin}”，而该地址与公钥对应的日志名为“${origin}”`, evidence: { claimed: claim } });
+    return alert(journal, url, origin, {
+      kind: 'origin-changed',
+      message: `检查点属于日志“${body.origin}”，而该地址与公钥对应的日志名为“${origin}”`,
+      evidence: { claimed: claim },
+    });
   }
   const last = await latestCosigned(db.kysely, origin);
   const problem = last ? await consistencyProblem(url, origin, last, body, claim) : null;
@@ -158,15 +195,36 @@ function parseSigned(body: string): CheckpointBody | null {
 }
 
 /** Does the claimed tree extend the one cosigned before? */
-async function consistencyProblem(url: string, origin: string, last: WitnessCosignatureTable, body: CheckpointBody, claim: object): Promise<Problem | null> {
-  const seen = { size: last.size, rootHash: last.root_hash, timestamp: last.timestamp, body: last.body, signature: last.signature, cosignedAt: last.cosigned_at };
+async function consistencyProblem(
+  url: string,
+  origin: string,
+  last: WitnessCosignatureTable,
+  body: CheckpointBody,
+  claim: object,
+): Promise<Problem | null> {
+  const seen = {
+    size: last.size,
+    rootHash: last.root_hash,
+    timestamp: last.timestamp,
+    body: last.body,
+    signature: last.signature,
+    cosignedAt: last.cosigned_at,
+  };
   const root = body.rootHash.toString('hex');
   if (body.size < last.size) {
-    return { kind: 'size-decreased', message: `日志“${origin}”的规模从 ${last.size} 条降为 ${body.size} 条 — 日志尾部被删除或回滚（本见证方于 ${last.cosigned_at} 见证过规模 ${last.size}）`, evidence: { seen, claimed: claim } };
+    return {
+      kind: 'size-decreased',
+      message: `日志“${origin}”的规模从 ${last.size} 条降为 ${body.size} 条 — 日志尾部被删除或回滚（本见证方于 ${last.cosigned_at} 见证过规模 ${last.size}）`,
+      evidence: { seen, claimed: claim },
+    };
   }
   if (body.size === last.size) {
     if (root === last.root_hash) return null;
-    return { kind: 'root-differs', message: `日志“${origin}”在规模 ${body.size} 处签发了与此前不同的根哈希 — 日志被改写（两份签名检查点均已留存为证据）`, evidence: { seen, claimed: claim } };
+    return {
+      kind: 'root-differs',
+      message: `日志“${origin}”在规模 ${body.size} 处签发了与此前不同的根哈希 — 日志被改写（两份签名检查点均已留存为证据）`,
+      evidence: { seen, claimed: claim },
+    };
   }
   const where = `${url}/api/v1/journal/proofs/consistency?from=${last.size}&to=${body.size}`;
   const { proof } = parseAnswer(proofAnswer, await fetchJson(where), where);
@@ -181,11 +239,27 @@ async function consistencyProblem(url: string, origin: string, last: WitnessCosi
 
 async function alert(journal: Journal, url: string, origin: string, p: Problem): Promise<WitnessResult> {
   const detectedAt = journal.clock().toISOString();
-  const row = { id: randomUUID(), origin, url, kind: p.kind, message: p.message, evidence: canonicalJson(p.evidence), detected_at: detectedAt };
-  await journal.perform({ type: 'journal.witness.alert', actor: SYSTEM_ACTOR, subject: { type: 'witnessed-log', id: origin }, payload: { ...row, evidence: p.evidence } }, async (trx) => {
-    await trx.insertInto('witness_alerts').values(row).execute();
-    return { id: row.id };
-  });
+  const row = {
+    id: randomUUID(),
+    origin,
+    url,
+    kind: p.kind,
+    message: p.message,
+    evidence: canonicalJson(p.evidence),
+    detected_at: detectedAt,
+  };
+  await journal.perform(
+    {
+      type: 'journal.witness.alert',
+      actor: SYSTEM_ACTOR,
+      subject: { type: 'witnessed-log', id: origin },
+      payload: { ...row, evidence: p.evidence },
+    },
+    async (trx) => {
+      await trx.insertInto('witness_alerts').values(row).execute();
+      return { id: row.id };
+    },
+  );
   return { outcome: 'alert', kind: p.kind, message: p.message, origin, url };
 }
 
@@ -194,25 +268,75 @@ interface Push {
   message: string;
 }
 
-async function cosign(journal: Journal, url: string, claimed: Claimed, body: CheckpointBody, newPin: WitnessPinTable['reason'] | null): Promise<WitnessResult> {
+async function cosign(
+  journal: Journal,
+  url: string,
+  claimed: Claimed,
+  body: CheckpointBody,
+  newPin: WitnessPinTable['reason'] | null,
+): Promise<WitnessResult> {
   const now = journal.clock();
   const time = Math.floor(now.getTime() / 1000);
   const cosignature = journal.cosign(claimed.body, time).toString('base64');
   const rootHash = body.rootHash.toString('hex');
-  const push = await pushCosignature(url, { size: body.size, rootHash, time, signature: cosignature, witness: { name: journal.origin, publicKeyPem: journal.publicKeyPem } });
-  const row: WitnessCosignatureTable = {
-    id: randomUUID(), origin: claimed.origin, url, size: body.size, root_hash: rootHash, timestamp: body.timestamp, body: claimed.body,
-    signature: claimed.signature, key_id: claimed.keyId, cosign_time: time, cosignature, cosigned_at: now.toISOString(), pushed: push.pushed, push_message: push.message,
-  };
-  const pin = newPin ? { id: randomUUID(), url, origin: claimed.origin, public_key_pem: claimed.publicKeyPem, key_id: claimed.keyId, reason: newPin, pinned_at: now.toISOString() } : null;
-  await journal.perform({
-    type: 'journal.witness.cosign', actor: SYSTEM_ACTOR, subject: { type: 'witnessed-log', id: claimed.origin },
-    payload: { origin: claimed.origin, url, size: body.size, rootHash, timestamp: body.timestamp, keyId: claimed.keyId, cosignTime: time, pushed: push.pushed, pushMessage: push.message, pinned: pin?.reason ?? null },
-  }, async (trx) => {
-    if (pin) await trx.insertInto('witness_pins').values(pin).execute();
-    await trx.insertInto('witness_cosignatures').values(row).execute();
-    return { id: row.id };
+  const push = await pushCosignature(url, {
+    size: body.size,
+    rootHash,
+    time,
+    signature: cosignature,
+    witness: { name: journal.origin, publicKeyPem: journal.publicKeyPem },
   });
+  const row: WitnessCosignatureTable = {
+    id: randomUUID(),
+    origin: claimed.origin,
+    url,
+    size: body.size,
+    root_hash: rootHash,
+    timestamp: body.timestamp,
+    body: claimed.body,
+    signature: claimed.signature,
+    key_id: claimed.keyId,
+    cosign_time: time,
+    cosignature,
+    cosigned_at: now.toISOString(),
+    pushed: push.pushed,
+    push_message: push.message,
+  };
+  const pin = newPin
+    ? {
+        id: randomUUID(),
+        url,
+        origin: claimed.origin,
+        public_key_pem: claimed.publicKeyPem,
+        key_id: claimed.keyId,
+        reason: newPin,
+        pinned_at: now.toISOString(),
+      }
+    : null;
+  await journal.perform(
+    {
+      type: 'journal.witness.cosign',
+      actor: SYSTEM_ACTOR,
+      subject: { type: 'witnessed-log', id: claimed.origin },
+      payload: {
+        origin: claimed.origin,
+        url,
+        size: body.size,
+        rootHash,
+        timestamp: body.timestamp,
+        keyId: claimed.keyId,
+        cosignTime: time,
+        pushed: push.pushed,
+        pushMessage: push.message,
+        pinned: pin?.reason ?? null,
+      },
+    },
+    async (trx) => {
+      if (pin) await trx.insertInto('witness_pins').values(pin).execute();
+      await trx.insertInto('witness_cosignatures').values(row).execute();
+      return { id: row.id };
+    },
+  );
   const record = witnessedRecord(row, { name: journal.origin, keyId: journal.keyId, publicKeyPem: journal.publicKeyPem });
   return { outcome: 'cosigned', record: { ...record, url, pushed: push.pushed, pushMessage: push.message } };
 }

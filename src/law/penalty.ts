@@ -113,8 +113,16 @@ export const SERVICE_METHOD_IDS = Object.keys(SERVICE_METHODS) as [ServiceMethod
 /** Art 57 outcomes of a general-procedure case, and Art 33's grounds for no penalty. */
 export const DECISION_OUTCOMES = {
   penalty: { name: '给予行政处罚', citation: cite('第五十七条第一款第一项'), penalises: true },
-  'no-penalty-minor': { name: '违法行为轻微并及时改正，没有造成危害后果，不予行政处罚', citation: cite('第三十三条第一款'), penalises: false },
-  'no-penalty-first': { name: '初次违法且危害后果轻微并及时改正，不予行政处罚（首违不罚）', citation: cite('第三十三条第一款'), penalises: false },
+  'no-penalty-minor': {
+    name: '违法行为轻微并及时改正，没有造成危害后果，不予行政处罚',
+    citation: cite('第三十三条第一款'),
+    penalises: false,
+  },
+  'no-penalty-first': {
+    name: '初次违法且危害后果轻微并及时改正，不予行政处罚（首违不罚）',
+    citation: cite('第三十三条第一款'),
+    penalises: false,
+  },
   'no-penalty-no-fault': { name: '当事人有证据足以证明没有主观过错，不予行政处罚', citation: cite('第三十三条第二款'), penalises: false },
   'not-established': { name: '违法事实不能成立，不予行政处罚', citation: cite('第五十七条第一款第三项'), penalises: false },
   transfer: { name: '违法行为涉嫌犯罪，移送司法机关', citation: cite('第五十七条第一款第四项、第二十七条'), penalises: false },

@@ -71,10 +71,15 @@ function trustProxyFrom(env: NodeJS.ProcessEnv): false | number | string[] {
   const raw = (env.YIFA_TRUST_PROXY ?? '').trim();
   if (raw === '' || raw === '0') return false;
   if (/^\d+$/.test(raw)) return Number(raw);
-  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   const bad = entries.find((e) => !isProxyEntry(e));
   if (bad !== undefined || entries.length === 0) {
-    throw new Error(`环境变量 YIFA_TRUST_PROXY 须为代理的跳数（如 1）或以逗号分隔的代理地址/网段（如 127.0.0.1,10.0.0.0/8，或 loopback），实际为 "${raw}"`);
+    throw new Error(
+      `环境变量 YIFA_TRUST_PROXY 须为代理的跳数（如 1）或以逗号分隔的代理地址/网段（如 127.0.0.1,10.0.0.0/8，或 loopback），实际为 "${raw}"`,
+    );
   }
   return entries;
 }

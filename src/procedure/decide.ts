@@ -5,7 +5,7 @@
  * reads (`matrix`). No I/O: the runner calls these inside the journal's transaction, the
  * property tests call them directly.
  */
-import { actorOf, type ActionMeta, type ActionSpec, type Opening, Procedure, type ProcedureTypes, type Refusal } from './spec.js';
+import { actorOf, type ActionMeta, type ActionSpec, type Opening, type Procedure, type ProcedureTypes, type Refusal } from './spec.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: any procedure
 type AnyProcedure = Procedure<any, string>;
@@ -17,8 +17,7 @@ const specOf = <T extends ProcedureTypes>(proc: Procedure<T>, type: string) => p
 /** Every action id of the table, in its order. */
 export const actionIds = <Pr extends AnyProcedure>(proc: Pr) => Object.keys(proc.actions) as ActionOf<Pr>[];
 
-export const isActionOf = <Pr extends AnyProcedure>(proc: Pr, type: string): type is ActionOf<Pr> =>
-  Object.prototype.hasOwnProperty.call(proc.actions, type);
+export const isActionOf = <Pr extends AnyProcedure>(proc: Pr, type: string): type is ActionOf<Pr> => Object.hasOwn(proc.actions, type);
 
 /** The actions that open a record. */
 export const openingActions = <Pr extends AnyProcedure>(proc: Pr) => actionIds(proc).filter((t) => proc.actions[t]!.from === 'opens');
@@ -26,7 +25,12 @@ export const openingActions = <Pr extends AnyProcedure>(proc: Pr) => actionIds(p
 export const opens = (proc: AnyProcedure, type: string) => isActionOf(proc, type) && proc.actions[type]!.from === 'opens';
 
 /** Why `type` cannot be taken by someone with `roles` now, before looking at a payload; null if it can be tried. */
-export function unavailable<T extends ProcedureTypes>(proc: Procedure<T>, s: T['state'], type: string, roles: readonly string[]): string | null {
+export function unavailable<T extends ProcedureTypes>(
+  proc: Procedure<T>,
+  s: T['state'],
+  type: string,
+  roles: readonly string[],
+): string | null {
   const spec = specOf(proc, type);
   if (!spec.roles.some((r) => roles.includes(r))) return `您的角色不能${spec.title}`;
   if (spec.from === 'opens') return `该操作用于新建${proc.recordName}`;
@@ -47,7 +51,13 @@ export type Decision<T extends ProcedureTypes> =
   | { ok: true; series: T['series'] | null; derived: unknown };
 
 /** Runs an action's gates over the state, its (parsed) payload and the context. */
-export function decide<T extends ProcedureTypes>(proc: Procedure<T>, s: T['state'], type: string, payload: unknown, ctx: T['context']): Decision<T> {
+export function decide<T extends ProcedureTypes>(
+  proc: Procedure<T>,
+  s: T['state'],
+  type: string,
+  payload: unknown,
+  ctx: T['context'],
+): Decision<T> {
   const spec = specOf(proc, type);
   const refusals = (spec.guard?.(s, payload, ctx) ?? []).filter((r): r is Refusal => r !== null);
   if (refusals.length > 0) return { ok: false, refusals };
@@ -55,17 +65,31 @@ export function decide<T extends ProcedureTypes>(proc: Procedure<T>, s: T['state
 }
 
 /** Applies an action that passed its gates: a request waits for approval, anything else takes effect. */
-export function applyAction<T extends ProcedureTypes>(proc: Procedure<T>, s: T['state'], type: string, payload: unknown, m: ActionMeta): T['state'] {
+export function applyAction<T extends ProcedureTypes>(
+  proc: Procedure<T>,
+  s: T['state'],
+  type: string,
+  payload: unknown,
+  m: ActionMeta,
+): T['state'] {
   const spec = specOf(proc, type);
   if (!spec.approval) return spec.apply(s, payload, m);
   const approvals = approvalsOf(proc);
-  const request = { kind: spec.approval.kind, seq: m.seq, requestedOn: m.today, requestedBy: actorOf(m), payload: payload as Record<string, unknown> };
+  const request = {
+    kind: spec.approval.kind,
+    seq: m.seq,
+    requestedOn: m.today,
+    requestedBy: actorOf(m),
+    payload: payload as Record<string, unknown>,
+  };
   return spec.apply(approvals.withPending(s, [...approvals.pending(s), request]), payload, m);
 }
 
 /** The pending request of `kind`, if any. */
 export const pendingRequest = <T extends ProcedureTypes>(proc: Procedure<T>, s: T['state'], kind: string) =>
-  approvalsOf(proc).pending(s).find((p) => p.kind === kind);
+  approvalsOf(proc)
+    .pending(s)
+    .find((p) => p.kind === kind);
 
 /**
  * Approves the pending request of `kind`: it leaves the pending list and the requesting
@@ -76,14 +100,20 @@ export function approve<T extends ProcedureTypes>(proc: Procedure<T>, s: T['stat
   const request = approvals.pending(s).find((p) => p.kind === kind);
   const spec = Object.values<ActionSpec<T, unknown>>(proc.actions).find((a) => a.approval?.kind === kind);
   if (!request || !spec?.approval) throw new Error(`${proc.recordName}: no pending request of kind ${kind}`);
-  const rest = approvals.withPending(s, approvals.pending(s).filter((p) => p !== request));
+  const rest = approvals.withPending(
+    s,
+    approvals.pending(s).filter((p) => p !== request),
+  );
   return spec.approval.onApproved(rest, request.payload, m, request);
 }
 
 /** Drops the pending request of `kind` (the head refused it). */
 export function dropRequest<T extends ProcedureTypes>(proc: Procedure<T>, s: T['state'], kind: string): T['state'] {
   const approvals = approvalsOf(proc);
-  return approvals.withPending(s, approvals.pending(s).filter((p) => p.kind !== kind));
+  return approvals.withPending(
+    s,
+    approvals.pending(s).filter((p) => p.kind !== kind),
+  );
 }
 
 function approvalsOf<T extends ProcedureTypes>(proc: Procedure<T>) {
@@ -127,11 +157,23 @@ export interface FoldEntry {
 export function* foldSteps<Pr extends AnyProcedure>(proc: Pr, entries: readonly FoldEntry[]): Generator<StateOf<Pr>> {
   const first = entries[0];
   if (!first || !opens(proc, first.type)) throw new Error(`${proc.recordName}: no opening action`);
-  const opening: Opening = { id: first.result.caseId, agencyId: first.result.agencyId, regionPath: first.result.regionPath, today: first.today };
+  const opening: Opening = {
+    id: first.result.caseId,
+    agencyId: first.result.agencyId,
+    regionPath: first.result.regionPath,
+    today: first.today,
+  };
   let s = proc.empty(opening) as StateOf<Pr>;
   for (const e of entries) {
     if (!isActionOf(proc, e.type)) continue;
-    const m: ActionMeta = { seq: e.seq, today: e.today, actorPersonId: e.result.actorPersonId, actorUserId: e.result.actorUserId ?? null, number: e.result.number, derived: e.result.derived };
+    const m: ActionMeta = {
+      seq: e.seq,
+      today: e.today,
+      actorPersonId: e.result.actorPersonId,
+      actorUserId: e.result.actorUserId ?? null,
+      number: e.result.number,
+      derived: e.result.derived,
+    };
     s = applyAction(proc, s, e.type, e.payload, m) as StateOf<Pr>;
     yield s;
   }
@@ -164,10 +206,14 @@ export function matrix(proc: AnyProcedure): MatrixRow[] {
     const spec = proc.actions[type]!;
     const request = spec.approval?.kind ?? null;
     return {
-      type, title: spec.title, roles: spec.roles, from: spec.from,
+      type,
+      title: spec.title,
+      roles: spec.roles,
+      from: spec.from,
       fromNames: spec.from === 'opens' ? [] : spec.from.map((st: string) => proc.statusNames[st] ?? st),
       whileSuspended: !!spec.whileSuspended,
-      request, requestName: request === null ? null : (proc.approvals?.kinds[request] ?? request),
+      request,
+      requestName: request === null ? null : (proc.approvals?.kinds[request] ?? request),
     };
   });
 }

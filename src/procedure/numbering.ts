@@ -43,7 +43,15 @@ export async function allocateNumber(trx: Trx, x: Issue): Promise<string> {
   await deferWrite(
     trx,
     trx.insertInto('issued_documents').values({
-      agency_id: x.agency.id, series: x.series, year: x.year, n, number, subject_type: x.subject.type, case_id: x.subject.id, action_type: x.actionType, issued_at: x.at,
+      agency_id: x.agency.id,
+      series: x.series,
+      year: x.year,
+      n,
+      number,
+      subject_type: x.subject.type,
+      case_id: x.subject.id,
+      action_type: x.actionType,
+      issued_at: x.at,
     }),
   );
   return number;

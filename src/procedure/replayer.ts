@@ -12,11 +12,13 @@ import type { Procedure, ProcedureTypes } from './spec.js';
 
 /** A record's journal entries as the fold takes them: its state-changing actions, numbered within the record. */
 export function foldEntriesOf<T extends ProcedureTypes>(proc: Procedure<T>, entries: readonly SubjectEntry[]): FoldEntry[] {
-  return entries.filter((e) => isActionOf(proc, e.type) && e.result !== null).map((e, i) => {
-    const result = e.result as unknown as ActionResult;
-    // The legal date the action used, as recorded; older actions recorded none, and took the receipt date's.
-    return { seq: i, type: e.type, payload: e.payload, result, today: result.today ?? todayInChina(new Date(e.receivedAt)) };
-  });
+  return entries
+    .filter((e) => isActionOf(proc, e.type) && e.result !== null)
+    .map((e, i) => {
+      const result = e.result as unknown as ActionResult;
+      // The legal date the action used, as recorded; older actions recorded none, and took the receipt date's.
+      return { seq: i, type: e.type, payload: e.payload, result, today: result.today ?? todayInChina(new Date(e.receivedAt)) };
+    });
 }
 
 /** The records of a procedure on the common table, for the projection check. */
@@ -27,18 +29,35 @@ export function commonReplayer<T extends ProcedureTypes>(db: Kysely<Database>, p
     stateTypes: actionIds(proc),
     openingTypes: openingActions(proc),
     states: (entries) => foldSteps(proc, foldEntriesOf(proc, entries)),
-    columnsOf: (s) => ({ agency_id: (s as { agencyId: string }).agencyId, region_path: (s as { regionPath: string }).regionPath, status: proc.status(s) }),
+    columnsOf: (s) => ({
+      agency_id: (s as { agencyId: string }).agencyId,
+      region_path: (s as { regionPath: string }).regionPath,
+      status: proc.status(s),
+    }),
     async rows(afterId, limit) {
-      let q = db.selectFrom('procedure_cases').select(['id', 'state', 'state_hash', 'action_count', 'agency_id', 'region_path', 'status']).where('procedure', '=', proc.subjectType);
+      let q = db
+        .selectFrom('procedure_cases')
+        .select(['id', 'state', 'state_hash', 'action_count', 'agency_id', 'region_path', 'status'])
+        .where('procedure', '=', proc.subjectType);
       if (afterId !== null) q = q.where('id', '>', afterId);
       const rows = await q.orderBy('id').limit(limit).execute();
       return rows.map((r) => ({
-        id: r.id, state: r.state ?? '', stateHash: r.state_hash, actionCount: Number(r.action_count),
+        id: r.id,
+        state: r.state ?? '',
+        stateHash: r.state_hash,
+        actionCount: Number(r.action_count),
         columns: { agency_id: r.agency_id, region_path: r.region_path, status: r.status },
       }));
     },
     async existing(ids) {
-      const rows = ids.length ? await db.selectFrom('procedure_cases').select('id').where('procedure', '=', proc.subjectType).where('id', 'in', [...ids]).execute() : [];
+      const rows = ids.length
+        ? await db
+            .selectFrom('procedure_cases')
+            .select('id')
+            .where('procedure', '=', proc.subjectType)
+            .where('id', 'in', [...ids])
+            .execute()
+        : [];
       return new Set(rows.map((r) => r.id));
     },
   };

@@ -11,7 +11,6 @@ import { z } from 'zod';
 import type { Yifa } from '../platform/yifa.js';
 import { serviceRequest } from '../platform/http/request.js';
 import { pageQuery } from '../platform/http/pagination.js';
-import { todayInChina } from '../calendar/legal-date.js';
 import { personalMask } from '../platform/security/personal-data.js';
 import { actionIds, openingActions } from './decide.js';
 import * as records from './service.js';
@@ -21,7 +20,14 @@ type Permission = Parameters<typeof serviceRequest>[2];
 
 const id = z.string().min(1).max(64);
 const idParams = z.strictObject({ id });
-const docParams = z.strictObject({ id, documentId: z.string().min(1).max(60).regex(/^[a-z-]+(:\d+)?$/) });
+const docParams = z.strictObject({
+  id,
+  documentId: z
+    .string()
+    .min(1)
+    .max(60)
+    .regex(/^[a-z-]+(:\d+)?$/),
+});
 const actionBody = z.strictObject({ type: z.string().min(1).max(80), payload: z.unknown() });
 
 /** A file download's headers: an ASCII fallback name and the Chinese one. */
@@ -34,7 +40,13 @@ function attachment(reply: { header(k: string, v: string): unknown }, type: stri
 export function actionDictionary<T extends CommonTypes>(sp: ServedProcedure<T>) {
   return actionIds(sp.proc).map((t) => {
     const spec = sp.proc.actions[t]!;
-    return { type: t, title: spec.title, roles: spec.roles, opens: spec.from === 'opens', schema: z.toJSONSchema(spec.payload as z.ZodType, { io: 'input' }) };
+    return {
+      type: t,
+      title: spec.title,
+      roles: spec.roles,
+      opens: spec.from === 'opens',
+      schema: z.toJSONSchema(spec.payload as z.ZodType, { io: 'input' }),
+    };
   });
 }
 
@@ -68,28 +80,46 @@ export function procedureRoutes<T extends CommonTypes>(yifa: Yifa, sp: ServedPro
       };
     });
 
-    app.post(path, { schema: { tags, summary: `登记${name}`, body: z.strictObject({ type: z.enum(opening as [string, ...string[]]), payload: z.unknown() }) } }, async (req, reply) => {
-      const r = await serviceRequest(yifa, req, read);
-      const opening = sp.onOpen ? sp.onOpen(req.body.payload) : { payload: req.body.payload, reveal: {} };
-      const view = await records.openRecord(yifa, r, sp, req.body.type, opening.payload);
-      reply.code(201);
-      return { ...view, ...opening.reveal };
-    });
+    app.post(
+      path,
+      {
+        schema: {
+          tags,
+          summary: `登记${name}`,
+          body: z.strictObject({ type: z.enum(opening as [string, ...string[]]), payload: z.unknown() }),
+        },
+      },
+      async (req, reply) => {
+        const r = await serviceRequest(yifa, req, read);
+        const opening = sp.onOpen ? sp.onOpen(req.body.payload) : { payload: req.body.payload, reveal: {} };
+        const view = await records.openRecord(yifa, r, sp, req.body.type, opening.payload);
+        reply.code(201);
+        return { ...view, ...opening.reveal };
+      },
+    );
 
-    app.get(path, { schema: { tags, summary: `${name}列表（按数据权限；可按状态、单位、超期筛选，全文检索）`, querystring: listQuery } }, async (req) => {
-      const r = await serviceRequest(yifa, req, read);
-      const { overdue, ...rest } = req.query;
-      return records.listRecords(yifa, r, sp, { ...rest, ...(overdue ? { overdue: overdue === 'true' } : {}) });
-    });
+    app.get(
+      path,
+      { schema: { tags, summary: `${name}列表（按数据权限；可按状态、单位、超期筛选，全文检索）`, querystring: listQuery } },
+      async (req) => {
+        const r = await serviceRequest(yifa, req, read);
+        const { overdue, ...rest } = req.query;
+        return records.listRecords(yifa, r, sp, { ...rest, ...(overdue ? { overdue: overdue === 'true' } : {}) });
+      },
+    );
 
     app.get(`${path}/:id`, { schema: { tags, summary: `${name}详情：状态、期限、可执行的操作`, params: idParams } }, async (req) => {
       return records.getRecord(yifa, await serviceRequest(yifa, req, read), sp, req.params.id);
     });
 
-    app.post(`${path}/:id/actions`, { schema: { tags, summary: `执行一个${name}操作（Idempotency-Key 防止重复提交）`, params: idParams, body: actionBody } }, async (req) => {
-      const r = await serviceRequest(yifa, req, read);
-      return records.actOnRecord(yifa, r, sp, req.params.id, req.body.type, req.body.payload);
-    });
+    app.post(
+      `${path}/:id/actions`,
+      { schema: { tags, summary: `执行一个${name}操作（Idempotency-Key 防止重复提交）`, params: idParams, body: actionBody } },
+      async (req) => {
+        const r = await serviceRequest(yifa, req, read);
+        return records.actOnRecord(yifa, r, sp, req.params.id, req.body.type, req.body.payload);
+      },
+    );
 
     app.get(`${path}/:id/actions`, { schema: { tags, summary: `${name}的操作记录（日志链）`, params: idParams } }, async (req) => {
       const r = await serviceRequest(yifa, req, read);
@@ -104,17 +134,30 @@ export function procedureRoutes<T extends CommonTypes>(yifa: Yifa, sp: ServedPro
       return records.openRecordDocument(yifa, await serviceRequest(yifa, req, read), sp, req.params.id, req.params.documentId, 'json');
     });
 
-    app.get(`${path}/:id/documents/:documentId/docx`, { schema: { tags, summary: '下载文书（DOCX，GB/T 9704 版式）', params: docParams } }, async (req, reply) => {
-      const r = await serviceRequest(yifa, req, read);
-      const doc = await records.openRecordDocument(yifa, r, sp, req.params.id, req.params.documentId, 'docx');
-      attachment(reply, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'document.docx', `${doc.content.title}${doc.content.number ? `-${doc.content.number}` : ''}.docx`);
-      return reply.send(doc.docx);
-    });
+    app.get(
+      `${path}/:id/documents/:documentId/docx`,
+      { schema: { tags, summary: '下载文书（DOCX，GB/T 9704 版式）', params: docParams } },
+      async (req, reply) => {
+        const r = await serviceRequest(yifa, req, read);
+        const doc = await records.openRecordDocument(yifa, r, sp, req.params.id, req.params.documentId, 'docx');
+        attachment(
+          reply,
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          'document.docx',
+          `${doc.content.title}${doc.content.number ? `-${doc.content.number}` : ''}.docx`,
+        );
+        return reply.send(doc.docx);
+      },
+    );
 
-    app.get(`${path}/:id/case-file`, { schema: { tags, summary: '导出案卷（ZIP：案卷 PDF、文书原件、SHA-256 清单、日志包含证明）', params: idParams } }, async (req, reply) => {
-      const bundle = await records.exportRecordFile(yifa, await serviceRequest(yifa, req, read), sp, req.params.id);
-      attachment(reply, 'application/zip', 'case-file.zip', bundle.fileName);
-      return reply.send(Buffer.from(bundle.zip));
-    });
+    app.get(
+      `${path}/:id/case-file`,
+      { schema: { tags, summary: '导出案卷（ZIP：案卷 PDF、文书原件、SHA-256 清单、日志包含证明）', params: idParams } },
+      async (req, reply) => {
+        const bundle = await records.exportRecordFile(yifa, await serviceRequest(yifa, req, read), sp, req.params.id);
+        attachment(reply, 'application/zip', 'case-file.zip', bundle.fileName);
+        return reply.send(Buffer.from(bundle.zip));
+      },
+    );
   };
 }

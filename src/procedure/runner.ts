@@ -52,9 +52,26 @@ export interface ProcedureStore<T extends ProcedureTypes, L extends Loaded, Save
   /** The loaded record's state, proven against the journal (throws ProjectionMismatch). */
   prove(trx: Trx, loaded: L & { row: ScopedRow }): Promise<T['state']>;
   /** What the gates read besides the state and the payload. */
-  context(trx: Trx, s: T['state'], payload: unknown, at: { today: string; actor: { personId: string | null; userId: string } }, loaded: L): Promise<T['context']>;
+  context(
+    trx: Trx,
+    s: T['state'],
+    payload: unknown,
+    at: { today: string; actor: { personId: string | null; userId: string } },
+    loaded: L,
+  ): Promise<T['context']>;
   /** Writes the projection; `before` is null for a new record. */
-  save(trx: Trx, change: { next: T['state']; before: T['state'] | null; stored: { json: string; hash: string }; ctx: T['context']; userId: string; at: string; loaded: L }): Promise<Saved>;
+  save(
+    trx: Trx,
+    change: {
+      next: T['state'];
+      before: T['state'] | null;
+      stored: { json: string; hash: string };
+      ctx: T['context'];
+      userId: string;
+      at: string;
+      loaded: L;
+    },
+  ): Promise<Saved>;
 }
 
 /** May this reader see the record? Its region, its creator, or the reader among the people on it. */
@@ -65,7 +82,11 @@ export function recordInScope(auth: AuthContext, row: Pick<ScopedRow, 'region_pa
 }
 
 /** recordInScope, journaling a refusal. */
-export async function visibleRecord(req: Request, subjectType: string, row: Pick<ScopedRow, 'id' | 'region_path' | 'created_by' | 'officer_ids'>): Promise<boolean> {
+export async function visibleRecord(
+  req: Request,
+  subjectType: string,
+  row: Pick<ScopedRow, 'id' | 'region_path' | 'created_by' | 'officer_ids'>,
+): Promise<boolean> {
   if (recordInScope(req.auth, row)) return true;
   await req.denied({ reason: '超出数据权限范围' }, { type: subjectType, id: row.id, regionPath: row.region_path });
   return false;
@@ -88,18 +109,26 @@ export function parsePayload<P>(spec: { title: string; payload: z.ZodType<P> }, 
 function payloadRefusal(spec: { title: string }, error: z.ZodError): AppError {
   const issue = error.issues[0]!;
   const where = issue.path.length ? `（${issue.path.join('.')}）` : '';
-  return invalid(`${spec.title}：${issue.message}${where}`, error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  return invalid(
+    `${spec.title}：${issue.message}${where}`,
+    error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  );
 }
 
 /** The role an action is taken in: the first of the user's roles the action allows. */
-const roleFor = (roles: readonly string[], spec: { roles: readonly string[] }) => spec.roles.find((r) => roles.includes(r)) ?? roles[0] ?? 'unknown';
+const roleFor = (roles: readonly string[], spec: { roles: readonly string[] }) =>
+  spec.roles.find((r) => roles.includes(r)) ?? roles[0] ?? 'unknown';
 
 /**
  * A refusal found inside an action's transaction. The transaction rolls back, so the
  * refusal is journaled after it (a denied access is on record even though nothing else is).
  */
 class RefusedInside extends Error {
-  constructor(readonly detail: Record<string, unknown>, readonly answer: AppError, readonly regionPath: string) {
+  constructor(
+    readonly detail: Record<string, unknown>,
+    readonly answer: AppError,
+    readonly regionPath: string,
+  ) {
     super(answer.message);
   }
 }
@@ -114,7 +143,15 @@ export async function refuseUnproven(yifa: Yifa, e: unknown, context: AlertConte
 /** What an action left: the record as it is now and what the store saved, or (a repeated idempotency key) only its id. */
 export type Outcome<T extends ProcedureTypes, L extends Loaded, Saved> =
   | { replayed: true; id: string }
-  | { replayed: false; id: string; next: T['state']; ctx: T['context']; saved: Saved; loaded: L; issued: { series: T['series']; number: string; at: string } | null };
+  | {
+      replayed: false;
+      id: string;
+      next: T['state'];
+      ctx: T['context'];
+      saved: Saved;
+      loaded: L;
+      issued: { series: T['series']; number: string; at: string } | null;
+    };
 
 /** The kit's runner of one procedure, with its store and the words of its document series. */
 export interface Runner<T extends ProcedureTypes> {
@@ -158,7 +195,7 @@ export async function runAction<T extends ProcedureTypes, L extends Loaded, Save
   // The journal reads the subject when it appends, after the effect: its region is filled in there.
   const subject = { type: subjectType, id: target.id, regionPath: null as string | null };
   let fresh: Extract<Outcome<T, L, Saved>, { replayed: false }> | undefined;
-  let done;
+  let done: Awaited<ReturnType<typeof yifa.journal.perform<ActionResult>>>;
   try {
     done = await yifa.journal.perform(
       { type, actor: { ...req.auth.actor, role: roleFor(roles, spec) }, subject, idempotencyKey: req.idempotencyKey, payload },
@@ -166,7 +203,8 @@ export async function runAction<T extends ProcedureTypes, L extends Loaded, Save
         const loaded = await store.load(trx, target, { actorPersonId: actor.personId, payload });
         if (!loaded) throw target.isNew ? new AppError('FORBIDDEN', '您的账号所属单位不存在') : notFound(proc.recordName);
         const { row, agency } = loaded;
-        if (row && !recordInScope(req.auth, row)) throw new RefusedInside({ reason: '超出数据权限范围' }, notFound(proc.recordName), row.region_path);
+        if (row && !recordInScope(req.auth, row))
+          throw new RefusedInside({ reason: '超出数据权限范围' }, notFound(proc.recordName), row.region_path);
         subject.regionPath = agency.region_path;
         // A row changed outside the journal is refused here: an action on it would record its
         // state under a new stateHash and so launder the change.
@@ -183,18 +221,42 @@ export async function runAction<T extends ProcedureTypes, L extends Loaded, Save
         if (!decision.ok) refused(decision.refusals);
         const series = decision.series;
         const number = series
-          ? await allocateNumber(trx, { agency, series, word: runner.series[series as T['series']].word, year: yearOf(today), subject: { type: subjectType, id: target.id }, actionType: type, at })
+          ? await allocateNumber(trx, {
+              agency,
+              series,
+              word: runner.series[series as T['series']].word,
+              year: yearOf(today),
+              subject: { type: subjectType, id: target.id },
+              actionType: type,
+              at,
+            })
           : null;
         const position = row ? Number(row.action_count) : 0;
-        const next = applyAction(proc, current, type, payload, { seq: position, today, actorPersonId: actor.personId, actorUserId: actor.userId, number, derived: decision.derived });
+        const next = applyAction(proc, current, type, payload, {
+          seq: position,
+          today,
+          actorPersonId: actor.personId,
+          actorUserId: actor.userId,
+          number,
+          derived: decision.derived,
+        });
         // The row stores the canonical JSON, so its hash is one SHA-256 of the stored text.
         const json = canonicalJson(next);
         const stored = { json, hash: sha256Hex(json) };
         const saved = await store.save(trx, { next, before: row ? current : null, stored, ctx, userId: actor.userId, at, loaded });
         fresh = { replayed: false, id: target.id, next, ctx, saved, loaded, issued: series && number ? { series, number, at } : null };
         return {
-          caseId: target.id, agencyId: agency.id, regionPath: agency.region_path, number, derived: decision.derived,
-          actorPersonId: actor.personId, actorUserId: actor.userId, status: proc.status(next), stateHash: stored.hash, position, today,
+          caseId: target.id,
+          agencyId: agency.id,
+          regionPath: agency.region_path,
+          number,
+          derived: decision.derived,
+          actorPersonId: actor.personId,
+          actorUserId: actor.userId,
+          status: proc.status(next),
+          stateHash: stored.hash,
+          position,
+          today,
         };
       },
     );

@@ -60,7 +60,10 @@ export interface ServedProcedure<T extends CommonTypes> extends Runner<T> {
   /** Its documents, in filing order */
   documents: (s: T['state'], dc: DocumentPlace) => DocumentContent[];
   /** Its case file's cover, notes and manifest (the kit adds documents, journal and proofs) */
-  caseFile: (s: T['state'], dc: DocumentPlace & { documents: DocumentContent[] }) => Pick<CaseFileSource, 'cover' | 'notes' | 'manifest' | 'evidence'>;
+  caseFile: (
+    s: T['state'],
+    dc: DocumentPlace & { documents: DocumentContent[] },
+  ) => Pick<CaseFileSource, 'cover' | 'notes' | 'manifest' | 'evidence'>;
   /**
    * The permission that shows the personal data in a record (ID numbers, phones, addresses:
    * platform/security/personal-data.ts). Others see them masked on the page, in documents and

@@ -12,7 +12,6 @@ import { SYSTEM_ACTOR } from '../journal/journal.js';
 import { lastStateResult, proveProjection, type AlertContext } from '../journal/projection.js';
 import { AppError, notFound } from '../platform/http/errors.js';
 import { decodeCursor, keysetAfter, pageOf, type Page } from '../platform/http/pagination.js';
-import { todayInChina } from '../calendar/legal-date.js';
 import { searchableText } from '../platform/search/grams.js';
 import type { ProcedureCaseTable } from '../platform/db/schema.js';
 import type { Request } from '../platform/security/request.js';
@@ -46,10 +45,12 @@ export interface RecordView<S, St extends string> {
 }
 
 /** Does the reader see the personal data in the procedure's records? */
-export const seesPersonalData = (sp: { personalData: string }, reader: { permissions: ReadonlySet<string> }) => reader.permissions.has(sp.personalData);
+export const seesPersonalData = (sp: { personalData: string }, reader: { permissions: ReadonlySet<string> }) =>
+  reader.permissions.has(sp.personalData);
 
 /** The state as the reader may see it: personal data masked for those without the permission. */
-const forReader = <T extends CommonTypes>(sp: ServedProcedure<T>, s: T['state'], auth: AuthContext): T['state'] => (seesPersonalData(sp, auth) ? s : maskPersonal(s));
+const forReader = <T extends CommonTypes>(sp: ServedProcedure<T>, s: T['state'], auth: AuthContext): T['state'] =>
+  seesPersonalData(sp, auth) ? s : maskPersonal(s);
 
 /** How the journal shows the procedure's actions: its read permission, and the same mask as its pages. */
 export const journalPolicyOf = <T extends CommonTypes>(sp: ServedProcedure<T>): SubjectReadPolicy => ({
@@ -60,7 +61,12 @@ export const journalPolicyOf = <T extends CommonTypes>(sp: ServedProcedure<T>): 
 const AGENCY_COLUMNS = ['agencies.id', 'agencies.name', 'agencies.doc_prefix', 'regions.path as region_path'] as const;
 
 async function agencyRef(db: Db, agencyId: string): Promise<AgencyRef | undefined> {
-  return db.selectFrom('agencies').innerJoin('regions', 'regions.id', 'agencies.region_id').select([...AGENCY_COLUMNS]).where('agencies.id', '=', agencyId).executeTakeFirst();
+  return db
+    .selectFrom('agencies')
+    .innerJoin('regions', 'regions.id', 'agencies.region_id')
+    .select([...AGENCY_COLUMNS])
+    .where('agencies.id', '=', agencyId)
+    .executeTakeFirst();
 }
 
 /** A record's common row with the result its journal's last state-changing action recorded. */
@@ -80,11 +86,23 @@ async function rowWithLast<T extends CommonTypes>(yifa: Yifa, db: Db, sp: Served
 }
 
 /** The state a common row holds, proven against the journal (throws ProjectionMismatch). */
-async function proveRow<T extends CommonTypes>(db: Db, sp: ServedProcedure<T>, row: ProcedureCaseTable, lastResult: string | null, reread: boolean): Promise<T['state']> {
+async function proveRow<T extends CommonTypes>(
+  db: Db,
+  sp: ServedProcedure<T>,
+  row: ProcedureCaseTable,
+  lastResult: string | null,
+  reread: boolean,
+): Promise<T['state']> {
   return proveProjection<T['state']>({
     subjectType: sp.proc.subjectType,
     recordName: sp.proc.recordName,
-    row: { id: row.id, state: row.state ?? '', stateHash: row.state_hash, actionCount: Number(row.action_count), columns: { agency_id: row.agency_id, region_path: row.region_path } },
+    row: {
+      id: row.id,
+      state: row.state ?? '',
+      stateHash: row.state_hash,
+      actionCount: Number(row.action_count),
+      columns: { agency_id: row.agency_id, region_path: row.region_path },
+    },
     lastResult,
     ...(reread ? { rereadLast: async () => (await rowWithLastOnly(db, sp, row.id)) ?? null } : {}),
     replay: () => replayFrom(db, sp, row.id),
@@ -93,24 +111,50 @@ async function proveRow<T extends CommonTypes>(db: Db, sp: ServedProcedure<T>, r
 }
 
 async function rowWithLastOnly<T extends CommonTypes>(db: Db, sp: ServedProcedure<T>, id: string): Promise<string | null> {
-  const r = await db.selectFrom('actions').select('result').where('subject_type', '=', sp.proc.subjectType).where('subject_id', '=', id)
-    .where('type', 'in', actionIds(sp.proc)).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const r = await db
+    .selectFrom('actions')
+    .select('result')
+    .where('subject_type', '=', sp.proc.subjectType)
+    .where('subject_id', '=', id)
+    .where('type', 'in', actionIds(sp.proc))
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return r?.result ?? null;
 }
 
 async function replayFrom<T extends CommonTypes>(db: Db, sp: ServedProcedure<T>, id: string): Promise<T['state']> {
-  const rows = await db.selectFrom('actions').select(['seq', 'type', 'payload', 'result', 'received_at'])
-    .where('subject_type', '=', sp.proc.subjectType).where('subject_id', '=', id).where('type', 'in', actionIds(sp.proc)).orderBy('seq').execute();
-  return fold(sp.proc, foldEntriesOf(sp.proc, rows.map((r) => ({
-    seq: Number(r.seq), type: r.type, payload: JSON.parse(r.payload) as unknown,
-    result: r.result === null ? null : (JSON.parse(r.result) as ActionResult & Record<string, unknown>), receivedAt: r.received_at,
-  }))));
+  const rows = await db
+    .selectFrom('actions')
+    .select(['seq', 'type', 'payload', 'result', 'received_at'])
+    .where('subject_type', '=', sp.proc.subjectType)
+    .where('subject_id', '=', id)
+    .where('type', 'in', actionIds(sp.proc))
+    .orderBy('seq')
+    .execute();
+  return fold(
+    sp.proc,
+    foldEntriesOf(
+      sp.proc,
+      rows.map((r) => ({
+        seq: Number(r.seq),
+        type: r.type,
+        payload: JSON.parse(r.payload) as unknown,
+        result: r.result === null ? null : (JSON.parse(r.result) as ActionResult & Record<string, unknown>),
+        receivedAt: r.received_at,
+      })),
+    ),
+  );
 }
 
 type CommonLoaded = { agency: AgencyRef; row: ProcedureCaseTable | null; lastResult: string | null };
 
 /** The common table as the runner's store: one row per record, its state beside its list columns. */
-function commonStore<T extends CommonTypes>(yifa: Yifa, sp: ServedProcedure<T>, table: BaseContext['table']): ProcedureStore<T, CommonLoaded, CaseDeadline[]> {
+function commonStore<T extends CommonTypes>(
+  yifa: Yifa,
+  sp: ServedProcedure<T>,
+  table: BaseContext['table'],
+): ProcedureStore<T, CommonLoaded, CaseDeadline[]> {
   return {
     async load(trx, target) {
       if (target.isNew) {
@@ -141,11 +185,25 @@ function commonStore<T extends CommonTypes>(yifa: Yifa, sp: ServedProcedure<T>, 
       };
       if (!x.loaded.row) {
         const o = s as { id: string; agencyId: string; regionPath: string };
-        await trx.insertInto('procedure_cases').values({
-          ...values, id: o.id, procedure: sp.proc.subjectType, agency_id: o.agencyId, region_path: o.regionPath, created_by: x.userId, opened_on: sp.row.openedOn(s), action_count: 1,
-        }).execute();
+        await trx
+          .insertInto('procedure_cases')
+          .values({
+            ...values,
+            id: o.id,
+            procedure: sp.proc.subjectType,
+            agency_id: o.agencyId,
+            region_path: o.regionPath,
+            created_by: x.userId,
+            opened_on: sp.row.openedOn(s),
+            action_count: 1,
+          })
+          .execute();
       } else {
-        await trx.updateTable('procedure_cases').set({ ...values, action_count: sql`action_count + 1` }).where('id', '=', x.loaded.row.id).execute();
+        await trx
+          .updateTable('procedure_cases')
+          .set({ ...values, action_count: sql`action_count + 1` })
+          .where('id', '=', x.loaded.row.id)
+          .execute();
       }
       if (sp.own) await saveOwn(trx, sp.own, s as { id: string }, !x.loaded.row);
       return deadlines;
@@ -156,12 +214,24 @@ function commonStore<T extends CommonTypes>(yifa: Yifa, sp: ServedProcedure<T>, 
 /** The procedure's own row: inserted with the record, then rewritten (a handful of columns). */
 async function saveOwn<S>(trx: Trx, own: NonNullable<ServedProcedure<CommonTypes>['own']>, s: S & { id: string }, isNew: boolean) {
   const columns = own.columns(s as never);
-  if (isNew) await trx.insertInto(own.table).values({ id: s.id, ...columns } as never).execute();
-  else await trx.updateTable(own.table).set(columns as never).where('id', '=', s.id).execute();
+  if (isNew)
+    await trx
+      .insertInto(own.table)
+      .values({ id: s.id, ...columns } as never)
+      .execute();
+  else
+    await trx
+      .updateTable(own.table)
+      .set(columns as never)
+      .where('id', '=', s.id)
+      .execute();
 }
 
 function viewOf<T extends CommonTypes>(
-  sp: ServedProcedure<T>, req: Request, s: T['state'], x: { agencyName: string; deadlines: CaseDeadline[]; documents: Awaited<ReturnType<typeof issuedTo>> },
+  sp: ServedProcedure<T>,
+  req: Request,
+  s: T['state'],
+  x: { agencyName: string; deadlines: CaseDeadline[]; documents: Awaited<ReturnType<typeof issuedTo>> },
 ): RecordView<T['state'], T['status']> {
   const status = sp.proc.status(s);
   const o = s as { id: string; agencyId: string };
@@ -173,13 +243,26 @@ function viewOf<T extends CommonTypes>(
     agency: { id: o.agencyId, name: x.agencyName },
     deadlines: x.deadlines,
     allowedActions: available(sp.proc, s, req.auth.roles).map((t) => ({ type: t, title: sp.proc.actions[t]!.title })),
-    documents: x.documents.map((d) => ({ series: d.series, title: sp.series[d.series as T['series']]?.title ?? d.series, number: d.number, actionType: d.action_type, issuedAt: d.issued_at })),
+    documents: x.documents.map((d) => ({
+      series: d.series,
+      title: sp.series[d.series as T['series']]?.title ?? d.series,
+      number: d.number,
+      actionType: d.action_type,
+      issuedAt: d.issued_at,
+    })),
     record: forReader(sp, s, req.auth),
   };
 }
 
 /** One action through the kit's runner; the view is built from what it left. */
-async function act<T extends CommonTypes>(yifa: Yifa, req: Request, sp: ServedProcedure<T>, target: Target, type: string, payload: unknown) {
+async function act<T extends CommonTypes>(
+  yifa: Yifa,
+  req: Request,
+  sp: ServedProcedure<T>,
+  target: Target,
+  type: string,
+  payload: unknown,
+) {
   const table = await yifa.calendar.table();
   const done = await runAction(yifa, req, sp, commonStore(yifa, sp, table), target, type, payload);
   if (done.replayed) return getRecord(yifa, req, sp, done.id);
@@ -188,12 +271,26 @@ async function act<T extends CommonTypes>(yifa: Yifa, req: Request, sp: ServedPr
 }
 
 /** Opens a record for the user's agency (or, for the public, the agency `agencyId` names). */
-export async function openRecord<T extends CommonTypes>(yifa: Yifa, req: Request, sp: ServedProcedure<T>, type: string, payload: unknown, agencyId = req.auth.user.agencyId) {
+export async function openRecord<T extends CommonTypes>(
+  yifa: Yifa,
+  req: Request,
+  sp: ServedProcedure<T>,
+  type: string,
+  payload: unknown,
+  agencyId = req.auth.user.agencyId,
+) {
   if (!agencyId) throw new AppError('FORBIDDEN', `您的账号没有所属单位，不能登记${sp.proc.recordName}`);
   return act(yifa, req, sp, { isNew: true, id: randomUUID(), agencyId }, type, payload);
 }
 
-export async function actOnRecord<T extends CommonTypes>(yifa: Yifa, req: Request, sp: ServedProcedure<T>, id: string, type: string, payload: unknown) {
+export async function actOnRecord<T extends CommonTypes>(
+  yifa: Yifa,
+  req: Request,
+  sp: ServedProcedure<T>,
+  id: string,
+  type: string,
+  payload: unknown,
+) {
   return act(yifa, req, sp, { isNew: false, id }, type, payload);
 }
 
@@ -201,14 +298,20 @@ export async function actOnRecord<T extends CommonTypes>(yifa: Yifa, req: Reques
 export async function visibleState<T extends CommonTypes>(yifa: Yifa, req: Request, sp: ServedProcedure<T>, id: string) {
   const found = await rowWithLast(yifa, yifa.db.kysely, sp, id, false);
   if (!found || !(await visibleRecord(req, sp.proc.subjectType, found.row))) throw notFound(sp.proc.recordName);
-  const state = await proveRow(yifa.db.kysely, sp, found.row, found.lastResult, false).catch((e) => refuseUnproven(yifa, e, { via: 'request', userId: req.auth.user.id }));
+  const state = await proveRow(yifa.db.kysely, sp, found.row, found.lastResult, false).catch((e) =>
+    refuseUnproven(yifa, e, { via: 'request', userId: req.auth.user.id }),
+  );
   return { state, row: found.row };
 }
 
 export async function getRecord<T extends CommonTypes>(yifa: Yifa, req: Request, sp: ServedProcedure<T>, id: string) {
   const { state } = await visibleState(yifa, req, sp, id);
   const today = yifa.clock.today();
-  const [table, agency, documents] = await Promise.all([yifa.calendar.table(), agencyRef(yifa.db.kysely, (state as { agencyId: string }).agencyId), issuedTo(yifa.db.kysely, { type: sp.proc.subjectType, id })]);
+  const [table, agency, documents] = await Promise.all([
+    yifa.calendar.table(),
+    agencyRef(yifa.db.kysely, (state as { agencyId: string }).agencyId),
+    issuedTo(yifa.db.kysely, { type: sp.proc.subjectType, id }),
+  ]);
   return viewOf(sp, req, state, { agencyName: agency?.name ?? '', deadlines: sp.deadlines(state, { table, today }), documents });
 }
 
@@ -235,7 +338,12 @@ export interface RecordListItem {
 }
 
 /** The records in the reader's scope, newest first (overdue: most overdue first), with a text search. */
-export async function listRecords<T extends CommonTypes>(yifa: Yifa, req: Request, sp: ServedProcedure<T>, f: RecordFilters): Promise<Page<RecordListItem>> {
+export async function listRecords<T extends CommonTypes>(
+  yifa: Yifa,
+  req: Request,
+  sp: ServedProcedure<T>,
+  f: RecordFilters,
+): Promise<Page<RecordListItem>> {
   const today = yifa.clock.today();
   const warnBy = nthWorkingDayAfter(await yifa.calendar.table(), today, WARNING_WORKING_DAYS);
   const order = f.overdue ? (['next_due', 'id'] as const) : (['opened_on', 'id'] as const);
@@ -254,21 +362,37 @@ export async function listRecords<T extends CommonTypes>(yifa: Yifa, req: Reques
   }
   const key = decodeCursor(f.cursor, 2);
   if (key) q = q.where(keysetAfter(order, key, direction));
-  const rows = await q.orderBy(order[0], direction).orderBy(order[1], direction).limit(f.limit + 1).execute();
+  const rows = await q
+    .orderBy(order[0], direction)
+    .orderBy(order[1], direction)
+    .limit(f.limit + 1)
+    .execute();
   const agencyIds = [...new Set(rows.map((r) => r.agency_id))];
-  const names = new Map(agencyIds.length ? (await yifa.db.kysely.selectFrom('agencies').select(['id', 'name']).where('id', 'in', agencyIds).execute()).map((a) => [a.id, a.name]) : []);
-  return pageOf(rows, f.limit, (r) => (f.overdue ? [r.next_due!, r.id] : [r.opened_on, r.id]), (r) => ({
-    id: r.id,
-    agency: { id: r.agency_id, name: names.get(r.agency_id) ?? '' },
-    status: r.status,
-    statusName: sp.proc.statusNames[r.status as T['status']] ?? r.status,
-    title: r.title,
-    openedOn: r.opened_on,
-    closedOn: r.closed_on,
-    nextDue: r.next_due,
-    nextRule: r.next_rule,
-    dueState: dueState(r.next_due, today, warnBy),
-  }));
+  const names = new Map(
+    agencyIds.length
+      ? (await yifa.db.kysely.selectFrom('agencies').select(['id', 'name']).where('id', 'in', agencyIds).execute()).map((a) => [
+          a.id,
+          a.name,
+        ])
+      : [],
+  );
+  return pageOf(
+    rows,
+    f.limit,
+    (r) => (f.overdue ? [r.next_due!, r.id] : [r.opened_on, r.id]),
+    (r) => ({
+      id: r.id,
+      agency: { id: r.agency_id, name: names.get(r.agency_id) ?? '' },
+      status: r.status,
+      statusName: sp.proc.statusNames[r.status as T['status']] ?? r.status,
+      title: r.title,
+      openedOn: r.opened_on,
+      closedOn: r.closed_on,
+      nextDue: r.next_due,
+      nextRule: r.next_rule,
+      dueState: dueState(r.next_due, today, warnBy),
+    }),
+  );
 }
 
 /** The record's journal: every action on it, oldest first. */
@@ -278,12 +402,22 @@ export async function recordActions<T extends CommonTypes>(yifa: Yifa, req: Requ
 }
 
 /** Every action on one record of a procedure, oldest first, each titled by its table (a read or an export by its type). */
-export async function subjectJournal(db: Db, proc: { subjectType: string; actions: Readonly<Record<string, { title: string }>> }, id: string) {
-  const rows = await db.selectFrom('actions').selectAll().where('subject_type', '=', proc.subjectType).where('subject_id', '=', id).orderBy('seq').execute();
+export async function subjectJournal(
+  db: Db,
+  proc: { subjectType: string; actions: Readonly<Record<string, { title: string }>> },
+  id: string,
+) {
+  const rows = await db
+    .selectFrom('actions')
+    .selectAll()
+    .where('subject_type', '=', proc.subjectType)
+    .where('subject_id', '=', id)
+    .orderBy('seq')
+    .execute();
   return rows.map((a) => ({
     seq: Number(a.seq),
     type: a.type,
-    title: Object.prototype.hasOwnProperty.call(proc.actions, a.type) ? proc.actions[a.type]!.title : a.type,
+    title: Object.hasOwn(proc.actions, a.type) ? proc.actions[a.type]!.title : a.type,
     actorUserId: a.actor_user_id,
     actorRole: a.actor_role,
     occurredAt: a.occurred_at,
@@ -303,7 +437,11 @@ export async function replayRecord<T extends CommonTypes>(yifa: Yifa, sp: Served
 async function placeOf(db: Db, row: ProcedureCaseTable): Promise<DocumentPlace> {
   const [agency, county] = await Promise.all([
     agencyRef(db, row.agency_id),
-    db.selectFrom('regions').select('name').where('path', '=', `/${row.region_path.split('/')[1]}/`).executeTakeFirst(),
+    db
+      .selectFrom('regions')
+      .select('name')
+      .where('path', '=', `/${row.region_path.split('/')[1]}/`)
+      .executeTakeFirst(),
   ]);
   return { agencyName: agency?.name ?? '', countyName: county?.name ?? '' };
 }
@@ -321,7 +459,14 @@ export async function listRecordDocuments<T extends CommonTypes>(yifa: Yifa, req
 }
 
 /** One document as structured content and, on request, as DOCX; every opening is journaled. */
-export async function openRecordDocument<T extends CommonTypes>(yifa: Yifa, req: Request, sp: ServedProcedure<T>, id: string, documentId: string, format: 'json' | 'docx') {
+export async function openRecordDocument<T extends CommonTypes>(
+  yifa: Yifa,
+  req: Request,
+  sp: ServedProcedure<T>,
+  id: string,
+  documentId: string,
+  format: 'json' | 'docx',
+) {
   const { row, agencyName, documents } = await readerDocuments(yifa, req, sp, id);
   const doc = documents.find((d) => d.id === documentId);
   if (!doc) throw notFound('文书');
@@ -350,14 +495,21 @@ async function fileOf<T extends CommonTypes>(yifa: Yifa, sp: ServedProcedure<T>,
 export async function exportRecordFile<T extends CommonTypes>(yifa: Yifa, req: Request, sp: ServedProcedure<T>, id: string) {
   if (!seesPersonalData(sp, req.auth)) {
     await req.denied({ reason: '无权查看个人信息，不能导出完整案卷' }, { type: sp.proc.subjectType, id });
-    throw new AppError('FORBIDDEN', '案卷包含申请人、当事人的身份证号、电话和住址，您没有查看这些个人信息的权限，不能导出', { citation: PERSONAL_INFORMATION_CITATION });
+    throw new AppError('FORBIDDEN', '案卷包含申请人、当事人的身份证号、电话和住址，您没有查看这些个人信息的权限，不能导出', {
+      citation: PERSONAL_INFORMATION_CITATION,
+    });
   }
   const { state, row } = await visibleState(yifa, req, sp, id);
   return exportCaseFile(yifa, await fileOf(yifa, sp, state, row), req.auth.actor, 'api');
 }
 
 /** The same from the command line, which acts as the system on the whole database. */
-export async function exportRecordFileById<T extends CommonTypes>(yifa: Yifa, sp: ServedProcedure<T>, id: string, via: AlertContext['via'] = 'cli') {
+export async function exportRecordFileById<T extends CommonTypes>(
+  yifa: Yifa,
+  sp: ServedProcedure<T>,
+  id: string,
+  via: AlertContext['via'] = 'cli',
+) {
   const found = await rowWithLast(yifa, yifa.db.kysely, sp, id, false);
   if (!found) throw notFound(sp.proc.recordName);
   const state = await proveRow(yifa.db.kysely, sp, found.row, found.lastResult, false).catch((e) => refuseUnproven(yifa, e, { via }));

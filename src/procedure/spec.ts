@@ -36,7 +36,10 @@ export const sameIndividual = (a: ActorRef, b: ActorRef) =>
   (a.userId !== null && a.userId === b.userId) || (a.personId !== null && a.personId === b.personId);
 
 /** The individual who took an action. */
-export const actorOf = (m: Pick<ActionMeta, 'actorUserId' | 'actorPersonId'>): ActorRef => ({ userId: m.actorUserId, personId: m.actorPersonId });
+export const actorOf = (m: Pick<ActionMeta, 'actorUserId' | 'actorPersonId'>): ActorRef => ({
+  userId: m.actorUserId,
+  personId: m.actorPersonId,
+});
 
 /** What the server adds to an action when it takes effect. */
 export interface ActionMeta {

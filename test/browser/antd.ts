@@ -35,10 +35,17 @@ export async function choose(page: Page, scope: Locator, id: string, texts: stri
       for (let attempt = 0; !(await item.textContent())?.includes(t); attempt++) {
         if (attempt === 4) throw new Error(`#${id}: could not choose "${t}"`);
         if (!(await option(page, t).isVisible())) await scope.locator(`#${id}`).click({ force: true });
-        const listed = await option(page, t).waitFor({ timeout: 5_000 }).then(() => true, () => false);
+        const listed = await option(page, t)
+          .waitFor({ timeout: 5_000 })
+          .then(
+            () => true,
+            () => false,
+          );
         if (!listed) continue;
         await settled(option(page, t));
-        await option(page, t).click({ timeout: 5_000 }).catch(() => undefined);
+        await option(page, t)
+          .click({ timeout: 5_000 })
+          .catch(() => undefined);
       }
     }
   } catch (e) {

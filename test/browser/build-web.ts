@@ -15,5 +15,7 @@ function newest(dir: string): number {
 export default function setup() {
   const dist = join('web', 'dist', 'index.html');
   if (existsSync(dist) && statSync(dist).mtimeMs > newest(join('web', 'src'))) return;
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
 }

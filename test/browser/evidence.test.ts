@@ -35,14 +35,24 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
   beforeAll(async () => {
     h = await startHarness('sqlite');
     await seedDemoCases(h.yifa);
-    caseId = (await h.yifa.db.kysely.selectFrom('penalty_cases').select('id').where('status', '=', 'investigating').where('party_name', '=', '褚某某').executeTakeFirstOrThrow()).id;
+    caseId = (
+      await h.yifa.db.kysely
+        .selectFrom('penalty_cases')
+        .select('id')
+        .where('status', '=', 'investigating')
+        .where('party_name', '=', '褚某某')
+        .executeTakeFirstOrThrow()
+    ).id;
   });
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await h?.close();
   });
 
-  const stateOf = async (id: string) => JSON.parse((await h.yifa.db.kysely.selectFrom('penalty_cases').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state) as PenaltyCase;
+  const stateOf = async (id: string) =>
+    JSON.parse(
+      (await h.yifa.db.kysely.selectFrom('penalty_cases').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state,
+    ) as PenaltyCase;
   const context = async (opts: Parameters<BrowserHarness['browser']['newContext']>[0] = {}) => {
     const c = await h.browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 }, ...opts });
     contexts.push(c);
@@ -90,7 +100,14 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
     await expect.poll(() => d.locator('.ant-form-item:has(#step)').textContent()).toContain(`现场检查笔录（${inspection.on}`);
     await expect.poll(() => d.locator('.ant-form-item:has(#scene)').textContent()).toContain('现场检查');
     await expect.poll(() => d.locator('#place').inputValue()).toBe(inspection.place);
-    await expect.poll(() => d.getByTestId('gps').textContent().catch(() => '')).toContain('北纬 28.41234');
+    await expect
+      .poll(() =>
+        d
+          .getByTestId('gps')
+          .textContent()
+          .catch(() => ''),
+      )
+      .toContain('北纬 28.41234');
     await d.locator('#description').fill('现场检查全过程：未批建设住房一栋');
     await d.locator('#recorder').fill('MQ-07');
     await d.getByTestId('startedAt').fill(`${inspection.on}T09:30:00`);
@@ -99,16 +116,32 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
     await d.getByRole('button', { name: /提\s*交/ }).click();
     await d.waitFor({ state: 'detached', timeout: 15_000 }).catch(async (e: unknown) => {
       await page.screenshot({ path: join(SHOTS, 'evidence-register-failed.png') });
-      throw new Error(`not registered: ${await d.getByTestId('evidence-error').textContent().catch(() => '(no refusal shown)')}`, { cause: e });
+      throw new Error(
+        `not registered: ${await d
+          .getByTestId('evidence-error')
+          .textContent()
+          .catch(() => '(no refusal shown)')}`,
+        { cause: e },
+      );
     });
 
     // In the case as sent: the verified file, its step, the recording in Beijing time, GPS and officers.
     const after = await stateOf(caseId);
     const added = after.evidence.at(-1)!;
     expect(added).toMatchObject({
-      type: 'audiovisual', title: '执法记录仪视频', step: inspection.seq,
+      type: 'audiovisual',
+      title: '执法记录仪视频',
+      step: inspection.seq,
       file: { sha256: sha256(readFileSync(WEBM)), size: readFileSync(WEBM).length, mime: 'video/webm', fileName: 'bodycam-sample.webm' },
-      recording: { recorder: 'MQ-07', startedAt: `${inspection.on}T09:30:00+08:00`, endedAt: `${inspection.on}T09:34:00+08:00`, scene: 'inspection', place: inspection.place, gps: { lat: SITE.latitude, lng: SITE.longitude }, officers: before.officers },
+      recording: {
+        recorder: 'MQ-07',
+        startedAt: `${inspection.on}T09:30:00+08:00`,
+        endedAt: `${inspection.on}T09:34:00+08:00`,
+        scene: 'inspection',
+        place: inspection.place,
+        gps: { lat: SITE.latitude, lng: SITE.longitude },
+        officers: before.officers,
+      },
     });
     // The queue is done with it, and the inspection counts as recorded now.
     await expect.poll(() => uploadItem(page, 'bodycam-sample.webm').count()).toBe(0);
@@ -116,7 +149,9 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
     expect(await step.textContent()).toContain('已有音像记录');
 
     const row = page.locator(`[data-testid="evidence-item"][data-seq="${added.seq}"]`);
-    expect(await row.getByTestId('evidence-recording').textContent()).toContain(`执法记录仪 MQ-07 · ${inspection.on.replaceAll('-', '/')} 09:30–09:34 · 现场检查`);
+    expect(await row.getByTestId('evidence-recording').textContent()).toContain(
+      `执法记录仪 MQ-07 · ${inspection.on.replaceAll('-', '/')} 09:30–09:34 · 现场检查`,
+    );
     expect(await row.getByTestId('evidence-file-info').textContent()).toContain(`SHA-256 ${added.file!.sha256.slice(0, 8)}`);
 
     // 播放: nothing loads until asked; then the browser streams it with Range requests and plays.
@@ -124,7 +159,10 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
     await row.getByTestId('evidence-preview').click();
     const video = row.getByTestId('evidence-video');
     await video.waitFor();
-    await video.evaluate((v: HTMLVideoElement) => { v.muted = true; return v.play(); });
+    await video.evaluate((v: HTMLVideoElement) => {
+      v.muted = true;
+      return v.play();
+    });
     await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 }).toBeGreaterThan(0.5);
     expect(await video.evaluate((v: HTMLVideoElement) => v.error)).toBeNull();
@@ -135,7 +173,10 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
     const drawer = page.locator('.ant-drawer-content-wrapper:visible');
     await drawer.getByTestId('custody-integrity').waitFor();
     expect(await drawer.getByTestId('custody-integrity').getAttribute('data-integrity')).toBe('present');
-    const events = () => drawer.getByTestId('custody-event').evaluateAll((es) => es.map((e) => ({ type: e.getAttribute('data-type'), text: e.textContent ?? '' })));
+    const events = () =>
+      drawer
+        .getByTestId('custody-event')
+        .evaluateAll((es) => es.map((e) => ({ type: e.getAttribute('data-type'), text: e.textContent ?? '' })));
     await expect.poll(async () => (await events()).map((e) => e.type)).toEqual(['penalty.add-evidence', 'evidence.stream']);
     const [registered, played] = await events();
     expect(registered!.text).toContain('登记入卷');
@@ -153,7 +194,9 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
     // Small chunks, so that the 48 KB file goes up in several.
     await page.evaluate(() => localStorage.setItem('yifa.upload.chunkBytes', '8192'));
     const offsets: number[] = [];
-    page.on('request', (r) => { if (r.method() === 'PATCH') offsets.push(Number(r.headers()['upload-offset'])); });
+    page.on('request', (r) => {
+      if (r.method() === 'PATCH') offsets.push(Number(r.headers()['upload-offset']));
+    });
     let patches = 0;
     let uploadId = '';
     await page.route('**/api/v1/uploads/*', async (route) => {
@@ -173,7 +216,10 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
     await page.getByTestId('evidence-card').screenshot({ path: join(SHOTS, 'evidence-offline.png') });
     // The server kept both chunks it received; the upload is not complete.
     expect(await h.yifa.blobs.staged.offset(uploadId)).toBe(16_384);
-    expect((await h.yifa.db.kysely.selectFrom('uploads').select('completed_at').where('id', '=', uploadId).executeTakeFirstOrThrow()).completed_at).toBeNull();
+    expect(
+      (await h.yifa.db.kysely.selectFrom('uploads').select('completed_at').where('id', '=', uploadId).executeTakeFirstOrThrow())
+        .completed_at,
+    ).toBeNull();
 
     await ctx.setOffline(false);
     await waitState(item, 'uploaded');
@@ -209,7 +255,11 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
     await page.getByTestId('pick-any').setInputFiles(wav);
     await waitState(uploadItem(page, '询问录音_长.wav'), 'uploaded', 60_000);
     expect(offsets).toEqual([0, 4 * 1024 * 1024, 8 * 1024 * 1024]);
-    const big = await h.yifa.db.kysely.selectFrom('uploads').selectAll().where('file_name', '=', '询问录音_长.wav').executeTakeFirstOrThrow();
+    const big = await h.yifa.db.kysely
+      .selectFrom('uploads')
+      .selectAll()
+      .where('file_name', '=', '询问录音_长.wav')
+      .executeTakeFirstOrThrow();
     expect(big.sha256).toBe(sha256(readFileSync(wav)));
     expect(big.completed_at).not.toBeNull();
   });
@@ -227,14 +277,19 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
     expect(await page.getByTestId('pick-any').getAttribute('accept')).toBe('video/*,audio/*,image/*,application/pdf');
 
     await page.getByTestId('upload-evidence').click();
-    const long = join(mkdtempSync(join(tmpdir(), 'yifa-evidence-')), `执法记录仪_MQ-01_大田村五组未批建设住房现场检查全过程_20260302_093000_第一段.webm`);
+    const long = join(
+      mkdtempSync(join(tmpdir(), 'yifa-evidence-')),
+      `执法记录仪_MQ-01_大田村五组未批建设住房现场检查全过程_20260302_093000_第一段.webm`,
+    );
     copyFileSync(WEBM, long);
     await page.getByTestId('pick-any').setInputFiles([long, MP4]);
     await waitState(uploadItem(page, 'bodycam-sample.mp4'), 'uploaded');
     await page.getByTestId('upload-queue').scrollIntoViewIfNeeded();
     expect(await scrollWidth()).toBeLessThanOrEqual(375);
     await page.screenshot({ path: join(SHOTS, 'evidence-phone-queue.png') });
-    for (const box of await page.getByTestId('upload-item').evaluateAll((es) => es.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))) {
+    for (const box of await page
+      .getByTestId('upload-item')
+      .evaluateAll((es) => es.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))) {
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(375);
     }
@@ -272,7 +327,9 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
     const page = await ctx.newPage();
     await h.login(page, 'zhifa1');
     const contentRequests: string[] = [];
-    page.on('request', (r) => { if (r.url().includes('/content')) contentRequests.push(r.url()); });
+    page.on('request', (r) => {
+      if (r.url().includes('/content')) contentRequests.push(r.url());
+    });
     await openCase(page);
     const evidence = (await stateOf(caseId)).evidence;
     const pdf = evidence.find((e) => e.file?.mime === 'application/pdf')!;
@@ -286,14 +343,18 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toBe('application/pdf');
     expect(res.headers()['content-disposition']).toMatch(/^inline/);
-    expect(await pdfRow.getByTestId('evidence-pdf').getAttribute('src')).toBe(`/api/v1/penalty-cases/${caseId}/evidence/${pdf.seq}/content`);
+    expect(await pdfRow.getByTestId('evidence-pdf').getAttribute('src')).toBe(
+      `/api/v1/penalty-cases/${caseId}/evidence/${pdf.seq}/content`,
+    );
     // The PDF is shown, not blocked: a frame the Content-Security-Policy refuses becomes chrome-error://.
     const pdfFrame = await (await pdfRow.getByTestId('evidence-pdf').elementHandle())!.contentFrame();
     await expect.poll(() => pdfFrame!.url()).toBe(`${h.url}/api/v1/penalty-cases/${caseId}/evidence/${pdf.seq}/content`);
     const photoRow = page.locator(`[data-testid="evidence-item"][data-seq="${photo.seq}"]`);
     await photoRow.getByTestId('evidence-preview').click();
     await expect.poll(() => photoRow.locator('img').evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBe(320);
-    expect(await pdfRow.getByTestId('evidence-download').getAttribute('href')).toBe(`/api/v1/penalty-cases/${caseId}/evidence/${pdf.seq}/content?download=1`);
+    expect(await pdfRow.getByTestId('evidence-download').getAttribute('href')).toBe(
+      `/api/v1/penalty-cases/${caseId}/evidence/${pdf.seq}/content?download=1`,
+    );
     expect(contentRequests.every((u) => u.includes(`/evidence/${pdf.seq}/`) || u.includes(`/evidence/${photo.seq}/`))).toBe(true);
     await page.locator('[data-action="penalty.add-evidence"]').click();
     const d = page.locator('.ant-modal-container:visible');
@@ -358,7 +419,9 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
     expect(px(158, 118)).toEqual([0, 0, 0]);
     expect(px(70, 50)).not.toEqual([0, 0, 0]);
     expect(px(170, 130)).not.toEqual([0, 0, 0]);
-    const original = Buffer.from(await (await page.request.get(`${h.url}/api/v1/penalty-cases/${caseId}/evidence/${photo.seq}/content`)).body());
+    const original = Buffer.from(
+      await (await page.request.get(`${h.url}/api/v1/penalty-cases/${caseId}/evidence/${photo.seq}/content`)).body(),
+    );
     expect(sha256(original)).toBe(photo.file!.sha256);
   });
 
@@ -369,12 +432,14 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
     await page.goto(`${h.url}/console/recording-coverage`);
     const table = page.getByTestId('coverage-table');
     await table.locator('[data-agency]').first().waitFor();
-    const today = (await (await page.request.get(`${h.url}/api/v1/penalty-cases/dictionaries`)).json() as { today: string }).today;
+    const today = ((await (await page.request.get(`${h.url}/api/v1/penalty-cases/dictionaries`)).json()) as { today: string }).today;
     const months = Array.from({ length: 12 }, (_, i) => {
       const k = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1 - (11 - i);
       return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
     });
-    const api = await (await page.request.get(`${h.url}/api/v1/enforcement/recording-coverage?from=${months[0]}&to=${months[11]}`)).json() as { rows: { agencyId: string; month: string; share: number; cases: number; complete: number }[]; total: { share: number } };
+    const api = (await (
+      await page.request.get(`${h.url}/api/v1/enforcement/recording-coverage?from=${months[0]}&to=${months[11]}`)
+    ).json()) as { rows: { agencyId: string; month: string; share: number; cases: number; complete: number }[]; total: { share: number } };
     expect(api.rows.length).toBeGreaterThan(3);
     expect(api.rows.some((r) => r.share < 0.6)).toBe(true); // the demo town's weak point shows
     for (const r of api.rows) {

@@ -13,7 +13,9 @@ import { addDays } from '../../src/calendar/legal-date.js';
 
 describe.each(ENGINES)('the web app on %s', (engine) => {
   let h: BrowserHarness;
-  beforeAll(async () => { h = await startHarness(engine); });
+  beforeAll(async () => {
+    h = await startHarness(engine);
+  });
   afterAll(async () => h?.close());
 
   it('shows the API documentation (Swagger UI at /api/docs) under the Content-Security-Policy', async () => {
@@ -35,7 +37,11 @@ describe.each(ENGINES)('the web app on %s', (engine) => {
     await dialog.getByLabel('所属执法主体').click();
     await page.locator('.ant-select-item-option[title="秀山县妙泉镇人民政府"]').click();
     // The chosen agency shows in the select before the form is saved.
-    await dialog.locator('.ant-select-content', { hasText: '秀山县妙泉镇人民政府' }).or(dialog.locator('.ant-select-selection-item', { hasText: '秀山县妙泉镇人民政府' })).first().waitFor();
+    await dialog
+      .locator('.ant-select-content', { hasText: '秀山县妙泉镇人民政府' })
+      .or(dialog.locator('.ant-select-selection-item', { hasText: '秀山县妙泉镇人民政府' }))
+      .first()
+      .waitFor();
     await dialog.getByLabel('岗位').fill('综合行政执法队员');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await page.waitForURL(/\/console\/people\/[0-9a-f-]{36}$/);
@@ -67,16 +73,25 @@ describe.each(ENGINES)('the web app on %s', (engine) => {
     await visitor.screenshot({ path: join(SHOTS, `portal-officers-${engine}.png`), fullPage: true });
   });
 
-  it('refuses a town officer another town\'s person record', async () => {
-    const other = await h.yifa.db.kysely.selectFrom('people').innerJoin('agencies', 'agencies.id', 'people.agency_id')
-      .select('people.id').where('agencies.name', '=', '秀山县清溪场镇人民政府').executeTakeFirstOrThrow();
+  it("refuses a town officer another town's person record", async () => {
+    const other = await h.yifa.db.kysely
+      .selectFrom('people')
+      .innerJoin('agencies', 'agencies.id', 'people.agency_id')
+      .select('people.id')
+      .where('agencies.name', '=', '秀山县清溪场镇人民政府')
+      .executeTakeFirstOrThrow();
     const page = await h.newPage();
     await h.login(page, 'zhifa1');
     const answered = page.waitForResponse((r) => r.url().endsWith(`/api/v1/people/${other.id}`));
     await page.goto(`${h.url}/console/people/${other.id}`);
     expect((await answered).status()).toBe(404);
     await page.getByText('记录不存在或您无权查看').waitFor();
-    const denied = await h.yifa.db.kysely.selectFrom('actions').select('type').where('subject_id', '=', other.id).where('type', '=', 'access.denied').execute();
+    const denied = await h.yifa.db.kysely
+      .selectFrom('actions')
+      .select('type')
+      .where('subject_id', '=', other.id)
+      .where('type', '=', 'access.denied')
+      .execute();
     expect(denied.length).toBeGreaterThan(0);
   });
 
@@ -105,8 +120,14 @@ describe.each(ENGINES)('the web app on %s', (engine) => {
     await page.locator('[data-standing="expired"]').first().waitFor();
     expect(await page.locator('[data-standing="expiring"]').count()).toBeGreaterThanOrEqual(2);
     expect(await page.locator('[data-standing="expired"]').count()).toBe(1);
-    const red = await page.locator('[data-standing="expired"]').first().evaluate((e) => getComputedStyle(e).color);
-    const orange = await page.locator('[data-standing="expiring"]').first().evaluate((e) => getComputedStyle(e).color);
+    const red = await page
+      .locator('[data-standing="expired"]')
+      .first()
+      .evaluate((e) => getComputedStyle(e).color);
+    const orange = await page
+      .locator('[data-standing="expiring"]')
+      .first()
+      .evaluate((e) => getComputedStyle(e).color);
     expect(red).not.toBe(orange);
     await page.screenshot({ path: join(SHOTS, `console-dashboard-${engine}.png`), fullPage: true });
   });

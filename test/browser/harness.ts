@@ -17,7 +17,15 @@ export const DEMO_PASSWORD = 'Demo-Password-2026';
 export const SHOTS = '/tmp/yifa-shots';
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export interface BrowserHarness {
   yifa: Yifa;
@@ -36,7 +44,14 @@ export async function startHarness(engine: Engine, opts: { config?: Partial<Conf
   mkdirSync(SHOTS, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), `yifa-e2e-${engine}-`));
   const databaseUrl = engine === 'postgres' ? await createPostgresDatabase() : undefined;
-  const config: Config = { ...loadConfig({}), dataDir, databaseUrl, demoPassword: DEMO_PASSWORD, checkpointIntervalSeconds: 0, ...opts.config };
+  const config: Config = {
+    ...loadConfig({}),
+    dataDir,
+    databaseUrl,
+    demoPassword: DEMO_PASSWORD,
+    checkpointIntervalSeconds: 0,
+    ...opts.config,
+  };
   const yifa = await openYifa(config);
   await seedDemoTown(yifa, { password: DEMO_PASSWORD });
   const app = await buildApp(yifa);
@@ -45,7 +60,10 @@ export async function startHarness(engine: Engine, opts: { config?: Partial<Conf
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const cspViolations = watchContentSecurityPolicy(browser);
   return {
-    yifa, url, browser, cspViolations,
+    yifa,
+    url,
+    browser,
+    cspViolations,
     async newPage() {
       const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
       return context.newPage();

@@ -26,7 +26,9 @@ const CODE = /[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/;
 
 describe('a request for government information in the browser', () => {
   let h: BrowserHarness;
-  beforeAll(async () => { h = await startHarness('sqlite'); });
+  beforeAll(async () => {
+    h = await startHarness('sqlite');
+  });
   afterAll(async () => h?.close());
 
   const accessible = async (page: Page, name: string) => {
@@ -51,7 +53,13 @@ describe('a request for government information in the browser', () => {
     await d.getByRole('button', { name: /提\s*交/ }).click();
     await d.waitFor({ state: 'detached' }).catch(async (e: unknown) => {
       await page.screenshot({ path: join(SHOTS, `information-request-${name}-failed.png`) });
-      throw new Error(`not submitted: ${await d.getByTestId('action-error').textContent().catch(() => '(no refusal shown)')}`, { cause: e });
+      throw new Error(
+        `not submitted: ${await d
+          .getByTestId('action-error')
+          .textContent()
+          .catch(() => '(no refusal shown)')}`,
+        { cause: e },
+      );
     });
   };
   const status = (page: Page) => page.getByTestId('record-status').textContent();
@@ -63,7 +71,14 @@ describe('a request for government information in the browser', () => {
 
   it('is filed on the portal, corrected with the code, answered 部分公开 in the console, and the applicant reads the reply', async () => {
     const db = h.yifa.db.kysely;
-    const agency = (await db.selectFrom('users').innerJoin('agencies', 'agencies.id', 'users.agency_id').select('agencies.name').where('users.username', '=', 'gongkai').executeTakeFirstOrThrow()).name;
+    const agency = (
+      await db
+        .selectFrom('users')
+        .innerJoin('agencies', 'agencies.id', 'users.agency_id')
+        .select('agencies.name')
+        .where('users.username', '=', 'gongkai')
+        .executeTakeFirstOrThrow()
+    ).name;
     const today = h.yifa.clock.today();
 
     // The applicant files on the portal.
@@ -139,10 +154,24 @@ describe('a request for government information in the browser', () => {
     await d.getByLabel('需要补正的事项（一次性全部告知）').fill('请写明所需资金使用情况的年度和项目名称');
     await date(d, 'answerBy', today);
     let sent: { type: string; payload: Record<string, unknown>; key: string | undefined } | undefined;
-    await clerk.route('**/api/v1/information-requests/*/actions', async (route) => {
-      sent = { ...route.request().postDataJSON(), key: route.request().headers()['idempotency-key'] };
-      await route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: { code: 'INVALID_INPUT', message: '一次性告知补正：内容过短（items）', details: [{ path: 'items', message: '内容过短（测试）' }] } }) });
-    }, { times: 1 });
+    await clerk.route(
+      '**/api/v1/information-requests/*/actions',
+      async (route) => {
+        sent = { ...route.request().postDataJSON(), key: route.request().headers()['idempotency-key'] };
+        await route.fulfill({
+          status: 400,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            error: {
+              code: 'INVALID_INPUT',
+              message: '一次性告知补正：内容过短（items）',
+              details: [{ path: 'items', message: '内容过短（测试）' }],
+            },
+          }),
+        });
+      },
+      { times: 1 },
+    );
     await d.getByRole('button', { name: /提\s*交/ }).click();
     await d.locator('.ant-form-item:has(#items) .ant-form-item-explain-error', { hasText: '内容过短（测试）' }).waitFor();
     expect(sent?.type).toBe('information-request.request-correction');
@@ -151,18 +180,24 @@ describe('a request for government information in the browser', () => {
     // …and every refusal of the gates, each with its article (a notice dated in a month, due before it).
     const firstKey = sent!.key;
     let key: string | undefined;
-    clerk.on('request', (r) => { if (r.url().endsWith('/actions') && r.method() === 'POST') key = r.headers()['idempotency-key']; });
+    clerk.on('request', (r) => {
+      if (r.url().endsWith('/actions') && r.method() === 'POST') key = r.headers()['idempotency-key'];
+    });
     await date(d, 'on', addDays(today, 30));
     await d.getByRole('button', { name: /提\s*交/ }).click();
     const refusals = d.getByTestId('refusal');
     await refusals.first().waitFor();
     const listed = await refusals.allTextContents();
     expect(listed).toHaveLength(3);
-    expect(listed).toEqual(expect.arrayContaining([
-      `告知日期（${addDays(today, 30)}）不能晚于今天（${today}）`, // a check against the record: no article, no brackets
-      expect.stringMatching(/^补正须在收到申请之日起 7 个工作日内（\d{4}-\d{2}-\d{2} 前）一次性告知（依据：《中华人民共和国政府信息公开条例》第三十条）$/),
-      '补正期限须晚于告知日期（依据：《中华人民共和国政府信息公开条例》第三十条）',
-    ]));
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        `告知日期（${addDays(today, 30)}）不能晚于今天（${today}）`, // a check against the record: no article, no brackets
+        expect.stringMatching(
+          /^补正须在收到申请之日起 7 个工作日内（\d{4}-\d{2}-\d{2} 前）一次性告知（依据：《中华人民共和国政府信息公开条例》第三十条）$/,
+        ),
+        '补正期限须晚于告知日期（依据：《中华人民共和国政府信息公开条例》第三十条）',
+      ]),
+    );
     expect(key).toBeDefined();
     expect(key).not.toBe(firstKey); // the server answered the first: a new submission, a new key
     await clerk.screenshot({ path: join(SHOTS, 'information-request-refused.png') });
@@ -192,15 +227,24 @@ describe('a request for government information in the browser', () => {
     await clerk.getByTestId('correction').getByText('2026年度妙泉镇农村人居环境整治项目').waitFor();
     d = await openAction(clerk, 'information-request.reply');
     await select(clerk, d, 'type', '部分公开');
-    await d.getByLabel('答复内容（公开的信息或获取方式、理由）').fill('现公开该项目的资金拨付明细；项目评审的讨论记录属于过程性信息，不予公开。');
+    await d
+      .getByLabel('答复内容（公开的信息或获取方式、理由）')
+      .fill('现公开该项目的资金拨付明细；项目评审的讨论记录属于过程性信息，不予公开。');
     await select(clerk, d, 'ground', '过程性信息');
     await submitAndClose(clerk, d, 'reply');
     await expect.poll(() => status(clerk)).toBe('已答复');
-    await clerk.getByTestId('reply').getByText(/依申答字/).waitFor();
+    await clerk
+      .getByTestId('reply')
+      .getByText(/依申答字/)
+      .waitFor();
     const reply = await downloadText(clerk, () => clerk.locator('[data-doc="reply"]').click());
-    for (const item of ['政府信息公开申请答复书', '李某某', '部分公开', '资金拨付明细', '过程性信息', '第十六条', '申请行政复议', agency]) expect(reply, item).toContain(item);
+    for (const item of ['政府信息公开申请答复书', '李某某', '部分公开', '资金拨付明细', '过程性信息', '第十六条', '申请行政复议', agency])
+      expect(reply, item).toContain(item);
     // The print view of the same reply.
-    await clerk.locator('.ant-list-item', { hasText: '政府信息公开申请答复书' }).getByRole('link', { name: /查看\/打印/ }).click();
+    await clerk
+      .locator('.ant-list-item', { hasText: '政府信息公开申请答复书' })
+      .getByRole('link', { name: /查看\/打印/ })
+      .click();
     await clerk.getByTestId('document').getByText('部分公开').first().waitFor();
     await clerk.goBack();
     // The journal, in Chinese, at China's time.
@@ -208,14 +252,16 @@ describe('a request for government information in the browser', () => {
     const journal = clerk.getByTestId('record-journal');
     await journal.getByText('作出答复').waitFor();
     const entries = await journal.locator('tbody tr').allTextContents();
-    expect(entries.map((e) => e.replace(/\s+/g, ' '))).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}提交（登记）政府信息公开申请申请人（公开门户）/),
-      expect.stringContaining('一次性告知补正政府信息公开工作人员'),
-      expect.stringContaining('申请人补正申请人（公开门户）'),
-      expect.stringContaining('作出答复政府信息公开工作人员'),
-      expect.stringContaining('查阅文书：政府信息公开申请答复书（下载 DOCX）政府信息公开工作人员'),
-      expect.stringContaining('查阅文书：政府信息公开申请补正告知书（下载 DOCX）申请人（公开门户）'),
-    ]));
+    expect(entries.map((e) => e.replace(/\s+/g, ' '))).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}提交（登记）政府信息公开申请申请人（公开门户）/),
+        expect.stringContaining('一次性告知补正政府信息公开工作人员'),
+        expect.stringContaining('申请人补正申请人（公开门户）'),
+        expect.stringContaining('作出答复政府信息公开工作人员'),
+        expect.stringContaining('查阅文书：政府信息公开申请答复书（下载 DOCX）政府信息公开工作人员'),
+        expect.stringContaining('查阅文书：政府信息公开申请补正告知书（下载 DOCX）申请人（公开门户）'),
+      ]),
+    );
     expect(entries.join('\n')).not.toContain('information-request.');
     await clerk.screenshot({ path: join(SHOTS, 'information-request-replied.png'), fullPage: true });
 
@@ -233,10 +279,17 @@ describe('a request for government information in the browser', () => {
 
   it('consults a third party, records its opinion, and the head approves an extension (a page widget, an integer, a hidden single value)', async () => {
     const db = h.yifa.db.kysely;
-    const agencyId = (await db.selectFrom('users').select('agency_id').where('username', '=', 'gongkai').executeTakeFirstOrThrow()).agency_id!;
+    const agencyId = (await db.selectFrom('users').select('agency_id').where('username', '=', 'gongkai').executeTakeFirstOrThrow())
+      .agency_id!;
     const filed = await fetch(`${h.url}/api/v1/public/information-requests`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ agencyId, applicant: { kind: 'citizen', name: '赵某某', idNumber: '500241198502023456', phone: '13800000000', email: null, address: null }, description: '某某公司厂房建设项目的环评批复', form: 'electronic' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        agencyId,
+        applicant: { kind: 'citizen', name: '赵某某', idNumber: '500241198502023456', phone: '13800000000', email: null, address: null },
+        description: '某某公司厂房建设项目的环评批复',
+        form: 'electronic',
+      }),
     });
     expect(filed.status).toBe(201);
     const clerk = await h.newPage();
@@ -292,12 +345,18 @@ describe('a request for government information in the browser', () => {
     await d.getByLabel('所需信息的名称、文号或者便于查询的其他特征性描述').fill('2026年农业补贴发放名单');
     await select(clerk, d, 'form', '纸质');
     let payload: Record<string, unknown> | undefined;
-    clerk.on('request', (r) => { if (r.url().endsWith('/api/v1/information-requests') && r.method() === 'POST') payload = r.postDataJSON().payload; });
+    clerk.on('request', (r) => {
+      if (r.url().endsWith('/api/v1/information-requests') && r.method() === 'POST') payload = r.postDataJSON().payload;
+    });
     await d.getByRole('button', { name: /提\s*交/ }).click();
     const code = clerk.getByTestId('tracking-code');
     await code.waitFor();
     expect(await code.textContent()).toMatch(CODE);
-    expect(payload).toMatchObject({ channel: 'counter', applicant: { kind: 'organisation', phone: null, email: null, address: '秀山县妙泉镇某某村5组' }, form: 'paper' });
+    expect(payload).toMatchObject({
+      channel: 'counter',
+      applicant: { kind: 'organisation', phone: null, email: null, address: '秀山县妙泉镇某某村5组' },
+      form: 'paper',
+    });
     expect(payload).not.toHaveProperty('trackingHash');
     await clerk.screenshot({ path: join(SHOTS, 'information-request-counter-code.png') });
     await clerk.getByRole('button', { name: '我已记下，查看申请' }).click();

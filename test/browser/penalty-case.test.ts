@@ -16,7 +16,9 @@ const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
 describe('a penalty case in the browser', () => {
   let h: BrowserHarness;
   // The case runs over 15 days of the installation's clock, on which sessions expire: the logins last a month.
-  beforeAll(async () => { h = await startHarness('sqlite', { config: { sessionMinutes: 30 * 24 * 60 } }); });
+  beforeAll(async () => {
+    h = await startHarness('sqlite', { config: { sessionMinutes: 30 * 24 * 60 } });
+  });
   afterAll(async () => h?.close());
 
   const select = (page: Page, d: Locator, id: string, ...texts: string[]) => choose(page, d, id, texts, d.locator('.ant-modal-title'));
@@ -48,9 +50,15 @@ describe('a penalty case in the browser', () => {
 
   it('two officers run a case from 立案 to 归档 with a hearing and legal review; the 决定书 has every Art 59 item', async () => {
     const db = h.yifa.db.kysely;
-    const officerNames = await db.selectFrom('users').innerJoin('people', 'people.id', 'users.person_id').select(['users.username', 'people.name']).where('users.username', 'in', ['zhifa1', 'zhifa2']).execute();
+    const officerNames = await db
+      .selectFrom('users')
+      .innerJoin('people', 'people.id', 'users.person_id')
+      .select(['users.username', 'people.name'])
+      .where('users.username', 'in', ['zhifa1', 'zhifa2'])
+      .execute();
     const [name1, name2] = ['zhifa1', 'zhifa2'].map((u) => officerNames.find((o) => o.username === u)!.name);
-    const chair = (await db.selectFrom('people').select('name').where('post', '=', '综合行政执法办公室主任').executeTakeFirstOrThrow()).name;
+    const chair = (await db.selectFrom('people').select('name').where('post', '=', '综合行政执法办公室主任').executeTakeFirstOrThrow())
+      .name;
 
     h.yifa.clock.source = at('2026-03-02');
     const officer = await h.newPage();
@@ -91,12 +99,13 @@ describe('a penalty case in the browser', () => {
     await expect.poll(() => status(head).textContent()).toBe('调查取证');
 
     await officer.reload();
-    const record = (kind: string, summary: string) => act(officer, kind, async (d) => {
-      await text(d, 'place', '某某村3组');
-      await select(officer, d, 'officers', name1!, name2!);
-      await text(d, 'subject', '王某某');
-      await text(d, 'summary', summary);
-    });
+    const record = (kind: string, summary: string) =>
+      act(officer, kind, async (d) => {
+        await text(d, 'place', '某某村3组');
+        await select(officer, d, 'officers', name1!, name2!);
+        await text(d, 'subject', '王某某');
+        await text(d, 'summary', summary);
+      });
     await record('penalty.record-inspection', '现场有在建厂房一处，未见规划许可公示');
     await record('penalty.record-inquiry', '当事人承认未办理乡村建设规划许可证');
     await act(officer, 'penalty.add-evidence', async (d) => {
@@ -118,7 +127,9 @@ describe('a penalty case in the browser', () => {
 
     h.yifa.clock.source = at('2026-03-03');
     await officer.reload();
-    await act(officer, 'penalty.serve-notice', async (d) => { await select(officer, d, 'method', '直接送达'); });
+    await act(officer, 'penalty.serve-notice', async (d) => {
+      await select(officer, d, 'method', '直接送达');
+    });
 
     // Deciding inside the hearing window is refused, with the article.
     h.yifa.clock.source = at('2026-03-04');
@@ -150,8 +161,12 @@ describe('a penalty case in the browser', () => {
       await text(d, 'record', '调查人员陈述案件事实，当事人申辩厂房系自用');
       await d.locator('#signed').click();
     });
-    await act(officer, 'penalty.report-hearing', async (d) => { await text(d, 'report', '建议维持拟处罚意见'); });
-    await act(officer, 'penalty.submit-review', async (d) => { await text(d, 'materials', '情况说明、拟决定书、证据、听证笔录'); });
+    await act(officer, 'penalty.report-hearing', async (d) => {
+      await text(d, 'report', '建议维持拟处罚意见');
+    });
+    await act(officer, 'penalty.submit-review', async (d) => {
+      await text(d, 'materials', '情况说明、拟决定书、证据、听证笔录');
+    });
     await expect.poll(() => status(officer).textContent()).toBe('法制审核');
 
     await reviewer.goto(caseUrl);
@@ -176,7 +191,20 @@ describe('a penalty case in the browser', () => {
     await officer.locator('[data-doc="decision"]').click();
     const file = readFileSync((await (await downloading).path())!);
     const body = docxText(file);
-    for (const item of ['秀山县某某建材有限公司', '秀山县妙泉镇某某村3组', '擅自建设厂房约 600 平方米', '现场执法记录仪视频', '罚款人民币贰拾万元整', '第六十五条', '十五日内', '申请行政复议', '提起行政诉讼', '秀山县妙泉镇人民政府', '2026年3月16日', '妙泉罚决字〔2026〕第']) {
+    for (const item of [
+      '秀山县某某建材有限公司',
+      '秀山县妙泉镇某某村3组',
+      '擅自建设厂房约 600 平方米',
+      '现场执法记录仪视频',
+      '罚款人民币贰拾万元整',
+      '第六十五条',
+      '十五日内',
+      '申请行政复议',
+      '提起行政诉讼',
+      '秀山县妙泉镇人民政府',
+      '2026年3月16日',
+      '妙泉罚决字〔2026〕第',
+    ]) {
       expect(body, item).toContain(item);
     }
 
@@ -191,7 +219,9 @@ describe('a penalty case in the browser', () => {
       await d.locator('#amountFen').fill('200000');
       await text(d, 'receipt', '非税收入一般缴款书 No.0012345');
     });
-    await act(officer, 'penalty.close', async (d) => { await text(d, 'report', '当事人已缴清罚款，案件办结'); });
+    await act(officer, 'penalty.close', async (d) => {
+      await text(d, 'report', '当事人已缴清罚款，案件办结');
+    });
     await head.reload();
     // Closed: the 案卷评查 pre-check that gates 归档 is on the page, and this file passes it.
     const check = head.getByTestId('file-check');
@@ -199,7 +229,9 @@ describe('a penalty case in the browser', () => {
     expect(await check.getAttribute('data-state')).toBe('passed');
     expect(await check.getByTestId('file-check-archive').textContent()).toContain('预查通过');
     // No audio-visual records were filed in this story: the head acknowledges the warning.
-    await act(head, 'penalty.archive', async (d) => { await d.locator('#acknowledgeWarnings').click(); });
+    await act(head, 'penalty.archive', async (d) => {
+      await d.locator('#acknowledgeWarnings').click();
+    });
     await expect.poll(() => status(head).textContent()).toBe('已归档');
     await head.screenshot({ path: join(SHOTS, 'penalty-archived.png'), fullPage: true });
   });

@@ -18,7 +18,12 @@ import { openCase } from '../../src/modules/enforcement/service.js';
 import { todayInChina } from '../../src/calendar/legal-date.js';
 import { DEMO_BENCHMARKS } from '../../src/modules/enforcement/benchmarks-demo.js';
 
-interface FileCheck { passed: boolean; score: number; vetoFailed: { id: string }[]; missing: { id: string; points: number }[] }
+interface FileCheck {
+  passed: boolean;
+  score: number;
+  vetoFailed: { id: string }[];
+  missing: { id: string; points: number }[];
+}
 
 /** Cases the second town registers: more than one page of the console's list (50). */
 const QINGXI_CASES = 53;
@@ -37,7 +42,16 @@ describe('penalty cases under supervision', () => {
     const q = agencies.find((a) => a.name === '秀山县清溪场镇人民政府')!;
     qingxi = q.id;
     const person = await db.selectFrom('people').select('id').where('agency_id', '=', qingxi).orderBy('id').executeTakeFirstOrThrow();
-    await createUser(h.yifa, null, { username: 'qingxi1', displayName: '清溪场镇执法队员', password: DEMO_PASSWORD, personId: person.id, agencyId: qingxi, regionId: q.region_id, dataScope: 'level', roles: ['officer'] });
+    await createUser(h.yifa, null, {
+      username: 'qingxi1',
+      displayName: '清溪场镇执法队员',
+      password: DEMO_PASSWORD,
+      personId: person.id,
+      agencyId: qingxi,
+      regionId: q.region_id,
+      dataScope: 'level',
+      roles: ['officer'],
+    });
     const as = { auth: await contextOfUser(h.yifa, 'qingxi1'), denied: async () => {} };
     // Registered through the year, so that the unfiltered list mixes the two towns on every page.
     const realClock = h.yifa.clock.source;
@@ -47,7 +61,14 @@ describe('penalty cases under supervision', () => {
         h.yifa.clock.source = () => at;
         await openCase(h.yifa, as, 'penalty.register', {
           source: { kind: 'patrol', summary: `巡查发现清溪村第${i}处乱倒垃圾`, receivedOn: todayInChina(at) },
-          party: { kind: 'citizen', name: `清溪当事人${i}`, idNumber: null, address: '秀山县清溪场镇清溪村', phone: null, representative: null },
+          party: {
+            kind: 'citizen',
+            name: `清溪当事人${i}`,
+            idNumber: null,
+            address: '秀山县清溪场镇清溪村',
+            phone: null,
+            representative: null,
+          },
           field: '综合行政执法',
         });
       }
@@ -61,7 +82,8 @@ describe('penalty cases under supervision', () => {
   const today = () => h.yifa.clock.today();
   const sorted = (ids: string[]) => [...ids].sort();
   /** The case ids the list shows now. */
-  const listed = async (page: Page) => sorted(await page.locator('.ant-table-tbody tr[data-row-key]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-key')!)));
+  const listed = async (page: Page) =>
+    sorted(await page.locator('.ant-table-tbody tr[data-row-key]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-key')!)));
   /** Picks a filter's option (the list's filters are selects outside any form). */
   const pick = async (page: Page, testId: string, text: string) => {
     await page.getByTestId(testId).click();
@@ -70,10 +92,15 @@ describe('penalty cases under supervision', () => {
   };
 
   it('the supervisor filters the county list by agency, officer, violation type and overdue; filters stay in the URL and across pages', async () => {
-    const all = await db().selectFrom('penalty_cases').select(['id', 'agency_id', 'next_due', 'violation_type_id', 'officer_ids']).execute();
+    const all = await db()
+      .selectFrom('penalty_cases')
+      .select(['id', 'agency_id', 'next_due', 'violation_type_id', 'officer_ids'])
+      .execute();
     const ofQingxi = sorted(all.filter((c) => c.agency_id === qingxi).map((c) => c.id));
     const ofMiaoquan = sorted(all.filter((c) => c.agency_id === miaoquan).map((c) => c.id));
-    const overdueInMiaoquan = sorted(all.filter((c) => c.agency_id === miaoquan && c.next_due !== null && c.next_due < today()).map((c) => c.id));
+    const overdueInMiaoquan = sorted(
+      all.filter((c) => c.agency_id === miaoquan && c.next_due !== null && c.next_due < today()).map((c) => c.id),
+    );
     expect(ofQingxi).toHaveLength(QINGXI_CASES);
     expect(ofMiaoquan.length).toBeGreaterThan(5);
     expect(overdueInMiaoquan.length).toBeGreaterThan(0);
@@ -83,12 +110,19 @@ describe('penalty cases under supervision', () => {
     await h.login(page, 'jiandu');
     await page.goto(`${h.url}/console/penalty-cases`);
     // Unfiltered, the first page mixes both towns.
-    await expect.poll(async () => { const ids = await listed(page); return ids.length === 50 && ids.some((id) => ofMiaoquan.includes(id)) && ids.some((id) => ofQingxi.includes(id)); }).toBe(true);
+    await expect
+      .poll(async () => {
+        const ids = await listed(page);
+        return ids.length === 50 && ids.some((id) => ofMiaoquan.includes(id)) && ids.some((id) => ofQingxi.includes(id));
+      })
+      .toBe(true);
 
     // 执法主体 = 清溪场镇: only its cases, page by page.
     await pick(page, 'filter-agency', '秀山县清溪场镇人民政府');
     await expect.poll(() => page.url()).toContain(`agencyId=${qingxi}`);
-    await expect.poll(async () => (await listed(page)).every((id) => ofQingxi.includes(id)) && (await listed(page)).length === 50).toBe(true);
+    await expect
+      .poll(async () => (await listed(page)).every((id) => ofQingxi.includes(id)) && (await listed(page)).length === 50)
+      .toBe(true);
     await page.getByRole('button', { name: '加载更多' }).click();
     await expect.poll(() => listed(page)).toEqual(ofQingxi);
     await expect(page.getByRole('button', { name: '加载更多' }).count()).resolves.toBe(0);
@@ -96,7 +130,12 @@ describe('penalty cases under supervision', () => {
     // The filtered list is a bookmark: a reload shows the same filter and the same rows.
     await page.reload();
     await expect.poll(() => page.getByTestId('filter-agency').textContent()).toContain('秀山县清溪场镇人民政府');
-    await expect.poll(async () => { const ids = await listed(page); return ids.length === 50 && ids.every((id) => ofQingxi.includes(id)); }).toBe(true);
+    await expect
+      .poll(async () => {
+        const ids = await listed(page);
+        return ids.length === 50 && ids.every((id) => ofQingxi.includes(id));
+      })
+      .toBe(true);
 
     // 执法主体 = 妙泉镇, then 仅看超期.
     await pick(page, 'filter-agency', '秀山县妙泉镇人民政府');
@@ -104,13 +143,21 @@ describe('penalty cases under supervision', () => {
     await page.getByText('仅看超期').click();
     await expect.poll(() => page.url()).toContain('overdue=true');
     await expect.poll(() => listed(page)).toEqual(overdueInMiaoquan);
-    for (const due of await page.locator('.ant-table-tbody [data-due]').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-due')))) expect(due).toBe('overdue');
+    for (const due of await page.locator('.ant-table-tbody [data-due]').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-due'))))
+      expect(due).toBe('overdue');
     await page.screenshot({ path: join(SHOTS, 'penalty-supervisor-filtered.png'), fullPage: true });
 
     // Opened from a bookmark: 违法行为类型 and 执法人员 (shown by name though not picked in this session).
-    const zhifa2 = await db().selectFrom('users').innerJoin('people', 'people.id', 'users.person_id').select(['people.id', 'people.name']).where('users.username', '=', 'zhifa2').executeTakeFirstOrThrow();
+    const zhifa2 = await db()
+      .selectFrom('users')
+      .innerJoin('people', 'people.id', 'users.person_id')
+      .select(['people.id', 'people.name'])
+      .where('users.username', '=', 'zhifa2')
+      .executeTakeFirstOrThrow();
     await page.goto(`${h.url}/console/penalty-cases?queue=all&violationTypeId=straw-burning&officerId=${zhifa2.id}`);
-    const expected = sorted(all.filter((c) => c.violation_type_id === 'straw-burning' && c.officer_ids.includes(`,${zhifa2.id},`)).map((c) => c.id));
+    const expected = sorted(
+      all.filter((c) => c.violation_type_id === 'straw-burning' && c.officer_ids.includes(`,${zhifa2.id},`)).map((c) => c.id),
+    );
     expect(expected.length).toBeGreaterThan(0);
     await expect.poll(() => listed(page)).toEqual(expected);
     await expect.poll(() => page.getByTestId('filter-officer').textContent()).toContain(zhifa2.name);
@@ -118,12 +165,19 @@ describe('penalty cases under supervision', () => {
     await page.close();
   });
 
-  const fileCheckOf = async (page: Page, id: string) => (await (await page.request.get(`${h.url}/api/v1/penalty-cases/${id}`)).json() as { fileCheck: FileCheck }).fileCheck;
+  const fileCheckOf = async (page: Page, id: string) =>
+    ((await (await page.request.get(`${h.url}/api/v1/penalty-cases/${id}`)).json()) as { fileCheck: FileCheck }).fileCheck;
   const expectCard = async (card: Locator, check: FileCheck) => {
-    await expect.poll(() => card.getAttribute('data-state')).toBe(check.vetoFailed.length ? 'veto' : check.missing.length ? 'deductions' : 'passed');
+    await expect
+      .poll(() => card.getAttribute('data-state'))
+      .toBe(check.vetoFailed.length ? 'veto' : check.missing.length ? 'deductions' : 'passed');
     expect(await card.getByTestId('file-check-score').textContent()).toContain(`${check.score} 分`);
-    expect(sorted(await card.locator('[data-veto]').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-veto')!)))).toEqual(sorted(check.vetoFailed.map((v) => v.id)));
-    expect(sorted(await card.locator('[data-missing]').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-missing')!)))).toEqual(sorted(check.missing.map((m) => m.id)));
+    expect(sorted(await card.locator('[data-veto]').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-veto')!)))).toEqual(
+      sorted(check.vetoFailed.map((v) => v.id)),
+    );
+    expect(sorted(await card.locator('[data-missing]').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-missing')!)))).toEqual(
+      sorted(check.missing.map((m) => m.id)),
+    );
   };
 
   it('a closed case shows the 案卷评查 card first, and its case file downloads as a ZIP', async () => {
@@ -155,7 +209,12 @@ describe('penalty cases under supervision', () => {
   });
 
   it('an open case with a failed veto item shows it in red with each missing item and its points', async () => {
-    const open = await db().selectFrom('penalty_cases').select('id').where('status', '=', 'investigating').where('party_name', '=', '褚某某').executeTakeFirstOrThrow();
+    const open = await db()
+      .selectFrom('penalty_cases')
+      .select('id')
+      .where('status', '=', 'investigating')
+      .where('party_name', '=', '褚某某')
+      .executeTakeFirstOrThrow();
     const page = await h.newPage();
     await h.login(page, 'jiandu');
     await page.goto(`${h.url}/console/penalty-cases/${open.id}`);
@@ -170,8 +229,13 @@ describe('penalty cases under supervision', () => {
     await page.close();
   });
 
-  it('提请立案审批 offers only the violation types of the case\'s 执法类别', async () => {
-    const registered = await db().selectFrom('penalty_cases').select(['id', 'field']).where('status', '=', 'registered').where('agency_id', '=', miaoquan).executeTakeFirstOrThrow();
+  it("提请立案审批 offers only the violation types of the case's 执法类别", async () => {
+    const registered = await db()
+      .selectFrom('penalty_cases')
+      .select(['id', 'field'])
+      .where('status', '=', 'registered')
+      .where('agency_id', '=', miaoquan)
+      .executeTakeFirstOrThrow();
     const page = await h.newPage();
     await h.login(page, 'zhifa1');
     await page.goto(`${h.url}/console/penalty-cases/${registered.id}`);
@@ -189,7 +253,12 @@ describe('penalty cases under supervision', () => {
   });
 
   it('an officer makes an on-the-spot decision on a 375×812 screen: no sideways scrolling, 提交 in reach', async () => {
-    const names = await db().selectFrom('users').innerJoin('people', 'people.id', 'users.person_id').select(['users.username', 'people.name']).where('users.username', 'in', ['zhifa1', 'zhifa2']).execute();
+    const names = await db()
+      .selectFrom('users')
+      .innerJoin('people', 'people.id', 'users.person_id')
+      .select(['users.username', 'people.name'])
+      .where('users.username', 'in', ['zhifa1', 'zhifa2'])
+      .execute();
     const context = await h.browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await h.login(page, 'zhifa1');
@@ -207,7 +276,10 @@ describe('penalty cases under supervision', () => {
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(375);
     const submit = d.getByRole('button', { name: /提\s*交/ });
-    const inReach = async () => { const b = (await submit.boundingBox())!; return b.y >= 0 && b.y + b.height <= 812; };
+    const inReach = async () => {
+      const b = (await submit.boundingBox())!;
+      return b.y >= 0 && b.y + b.height <= 812;
+    };
     expect(await inReach()).toBe(true); // without scrolling the page
     await page.screenshot({ path: join(SHOTS, 'penalty-on-the-spot-phone.png') });
 
@@ -237,11 +309,21 @@ describe('penalty cases under supervision', () => {
     await submit.click();
     await page.waitForURL(/\/console\/penalty-cases\/[0-9a-f-]{36}$/, { timeout: 15_000 }).catch(async (e: unknown) => {
       await page.screenshot({ path: join(SHOTS, 'penalty-on-the-spot-phone-failed.png') });
-      throw new Error(`not submitted: ${await d.getByTestId('action-error').textContent().catch(() => '(no refusal shown)')}`, { cause: e });
+      throw new Error(
+        `not submitted: ${await d
+          .getByTestId('action-error')
+          .textContent()
+          .catch(() => '(no refusal shown)')}`,
+        { cause: e },
+      );
     });
     await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('执行');
     expect(await scrollWidth()).toBeLessThanOrEqual(375);
-    const created = await db().selectFrom('penalty_cases').select(['procedure', 'violation_type_id', 'fine_fen']).where('id', '=', page.url().split('/').at(-1)!).executeTakeFirstOrThrow();
+    const created = await db()
+      .selectFrom('penalty_cases')
+      .select(['procedure', 'violation_type_id', 'fine_fen'])
+      .where('id', '=', page.url().split('/').at(-1)!)
+      .executeTakeFirstOrThrow();
     expect(created).toMatchObject({ procedure: 'simple', violation_type_id: 'waste-dumping', fine_fen: 10_000 });
     await page.screenshot({ path: join(SHOTS, 'penalty-on-the-spot-phone-case.png'), fullPage: true });
     await context.close();

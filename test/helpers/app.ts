@@ -29,24 +29,46 @@ export interface TestApp {
 export class Client {
   cookie: string | undefined;
   csrf: string | undefined;
-  constructor(private readonly app: FastifyInstance, private readonly remoteAddress?: string) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly remoteAddress?: string,
+  ) {}
 
-  async request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const h: Record<string, string> = { ...headers };
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && method !== 'GET' && !('x-csrf-token' in headers)) h['x-csrf-token'] = this.csrf;
     const res = await this.app.inject({
-      method, url, headers: h, ...(body !== undefined ? { payload: body as object } : {}), ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
+      method,
+      url,
+      headers: h,
+      ...(body !== undefined ? { payload: body as object } : {}),
+      ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
     });
     const set = res.cookies.find((c) => c.name === 'yifa_session');
     if (set) this.cookie = set.value ? `yifa_session=${set.value}` : undefined;
     return res;
   }
-  get(url: string) { return this.request('GET', url); }
-  post(url: string, body?: unknown, headers?: Record<string, string>) { return this.request('POST', url, body, headers); }
-  patch(url: string, body?: unknown, headers?: Record<string, string>) { return this.request('PATCH', url, body, headers); }
-  put(url: string, body?: unknown, headers?: Record<string, string>) { return this.request('PUT', url, body, headers); }
-  delete(url: string, headers?: Record<string, string>) { return this.request('DELETE', url, undefined, headers); }
+  get(url: string) {
+    return this.request('GET', url);
+  }
+  post(url: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request('POST', url, body, headers);
+  }
+  patch(url: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request('PATCH', url, body, headers);
+  }
+  put(url: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request('PUT', url, body, headers);
+  }
+  delete(url: string, headers?: Record<string, string>) {
+    return this.request('DELETE', url, undefined, headers);
+  }
 }
 
 /**
@@ -54,10 +76,20 @@ export class Client {
  * does; `config` overrides settings (as environment variables would); `clock` fixes the
  * installation's clock (default real time).
  */
-export async function startTestApp(engine: Engine, opts: { demo?: boolean; cases?: boolean; config?: Partial<Config>; clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(
+  engine: Engine,
+  opts: { demo?: boolean; cases?: boolean; config?: Partial<Config>; clock?: Clock } = {},
+): Promise<TestApp> {
   const t = await createTestDatabase(engine, { migrate: false });
   await t.db.close();
-  const config: Config = { ...loadConfig({}), dataDir: t.dataDir, databaseUrl: t.databaseUrl, demoPassword: DEMO_PASSWORD, checkpointIntervalSeconds: 0, ...opts.config };
+  const config: Config = {
+    ...loadConfig({}),
+    dataDir: t.dataDir,
+    databaseUrl: t.databaseUrl,
+    demoPassword: DEMO_PASSWORD,
+    checkpointIntervalSeconds: 0,
+    ...opts.config,
+  };
   const yifa = await openYifa(config, opts.clock ? { clock: opts.clock } : {});
   if (opts.demo !== false) await seedDemoTown(yifa, { password: DEMO_PASSWORD });
   if (opts.cases) {
@@ -67,7 +99,9 @@ export async function startTestApp(engine: Engine, opts: { demo?: boolean; cases
   const app = await buildApp(yifa);
   await app.ready();
   return {
-    yifa, app, config,
+    yifa,
+    app,
+    config,
     anonymous: (from) => new Client(app, from),
     async login(username, password = DEMO_PASSWORD, from) {
       const c = new Client(app, from);

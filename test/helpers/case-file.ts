@@ -9,9 +9,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { actionLeafHash, parseCheckpointBody, verifyCheckpointSignature, verifyInclusion, type ActionRow } from '../../src/journal/verifier/index.js';
+import {
+  actionLeafHash,
+  parseCheckpointBody,
+  verifyCheckpointSignature,
+  verifyInclusion,
+  type ActionRow,
+} from '../../src/journal/verifier/index.js';
 
-export function checkCaseFile(zip: Uint8Array): { pdfText: string; proven: number; documents: number; manifest: { files: { path: string; sha256: string }[] } } {
+export function checkCaseFile(zip: Uint8Array): {
+  pdfText: string;
+  proven: number;
+  documents: number;
+  manifest: { files: { path: string; sha256: string }[] };
+} {
   const files = unzipSync(zip);
   const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { files: { path: string; sha256: string }[] };
   for (const f of manifest.files) {
@@ -32,11 +43,23 @@ export function checkCaseFile(zip: Uint8Array): { pdfText: string; proven: numbe
     publicKey: string;
     proofs: { action: ActionRow; leafIndex: number; treeSize: number; inclusionProof: string[] }[];
   };
-  if (!verifyCheckpointSignature(bundle.checkpoint.body, Buffer.from(bundle.checkpoint.signature, 'base64'), bundle.publicKey)) throw new Error('checkpoint signature does not verify');
+  if (!verifyCheckpointSignature(bundle.checkpoint.body, Buffer.from(bundle.checkpoint.signature, 'base64'), bundle.publicKey))
+    throw new Error('checkpoint signature does not verify');
   const cp = parseCheckpointBody(bundle.checkpoint.body);
   for (const p of bundle.proofs) {
-    const ok = verifyInclusion(actionLeafHash(p.action), p.leafIndex, cp.size, p.inclusionProof.map((h) => Buffer.from(h, 'hex')), cp.rootHash);
+    const ok = verifyInclusion(
+      actionLeafHash(p.action),
+      p.leafIndex,
+      cp.size,
+      p.inclusionProof.map((h) => Buffer.from(h, 'hex')),
+      cp.rootHash,
+    );
     if (!ok) throw new Error(`inclusion proof fails for action ${p.leafIndex}`);
   }
-  return { pdfText, proven: bundle.proofs.length, documents: Object.keys(files).filter((f) => f.startsWith('documents/')).length, manifest };
+  return {
+    pdfText,
+    proven: bundle.proofs.length,
+    documents: Object.keys(files).filter((f) => f.startsWith('documents/')).length,
+    manifest,
+  };
 }

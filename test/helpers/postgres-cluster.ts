@@ -54,12 +54,26 @@ export async function startCluster(opts: { durable?: boolean } = {}): Promise<Ru
     chmodSync(base, 0o700);
   }
   const run = (cmd: string, args: string[]) =>
-    asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' }) : execFileSync(cmd, args, { stdio: 'pipe' });
+    asRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' })
+      : execFileSync(cmd, args, { stdio: 'pipe' });
   run(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   const port = await freePort();
-  const args = ['-D', dataDir, '-p', String(port), '-k', base, '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'synchronous_commit=off', '-c', 'max_connections=200',
-    ...(opts.durable ? [] : ['-c', 'fsync=off', '-c', 'full_page_writes=off'])];
+  const args = [
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-k',
+    base,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'max_connections=200',
+    ...(opts.durable ? [] : ['-c', 'fsync=off', '-c', 'full_page_writes=off']),
+  ];
   const child = asRoot
     ? spawn('runuser', ['-u', 'postgres', '--', join(bin, 'postgres'), ...args], { stdio: ['ignore', 'ignore', 'pipe'], detached: true })
     : spawn(join(bin, 'postgres'), args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
@@ -76,7 +90,11 @@ export async function startCluster(opts: { durable?: boolean } = {}): Promise<Ru
       const pidFile = join(dataDir, 'postmaster.pid');
       const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : child.pid;
       if (pid) {
-        try { process.kill(pid, 'SIGINT'); } catch { /* already gone */ }
+        try {
+          process.kill(pid, 'SIGINT');
+        } catch {
+          /* already gone */
+        }
         for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
       }
       rmSync(base, { recursive: true, force: true });
@@ -85,7 +103,12 @@ export async function startCluster(opts: { durable?: boolean } = {}): Promise<Ru
 }
 
 function alive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function waitForPostgres(url: string, log: () => string): Promise<void> {

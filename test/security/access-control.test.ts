@@ -10,8 +10,18 @@ import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 
 const STRONG = 'Xq7#pLm2-Vt9wRz';
 
-interface Region { id: string; parentId: string | null; level: string; name: string }
-interface Person { id: string; name: string; agencyId: string; regionId: string }
+interface Region {
+  id: string;
+  parentId: string | null;
+  level: string;
+  name: string;
+}
+interface Person {
+  id: string;
+  name: string;
+  agencyId: string;
+  regionId: string;
+}
 
 describe.each(ENGINES)('access control on %s', (engine) => {
   let t: TestApp;
@@ -24,7 +34,13 @@ describe.each(ENGINES)('access control on %s', (engine) => {
   let countyPerson: Person;
   let countyAgencyId: string;
   const denials = async (reason?: RegExp) => {
-    const rows = await t.yifa.db.kysely.selectFrom('actions').selectAll().where('type', '=', 'access.denied').orderBy('seq', 'desc').limit(5).execute();
+    const rows = await t.yifa.db.kysely
+      .selectFrom('actions')
+      .selectAll()
+      .where('type', '=', 'access.denied')
+      .orderBy('seq', 'desc')
+      .limit(5)
+      .execute();
     return rows.filter((r) => !reason || reason.test(r.payload));
   };
 
@@ -39,7 +55,14 @@ describe.each(ENGINES)('access control on %s', (engine) => {
     const people: Person[] = (await admin.get('/api/v1/people?limit=200')).json().items;
     countyPerson = people.find((p) => p.regionId === county.id)!;
     countyAgencyId = countyPerson.agencyId;
-    const made = await admin.post('/api/v1/users', { username: 'townadmin', displayName: '镇管理员', password: STRONG, regionId: town.id, dataScope: 'subtree', roles: ['admin'] });
+    const made = await admin.post('/api/v1/users', {
+      username: 'townadmin',
+      displayName: '镇管理员',
+      password: STRONG,
+      regionId: town.id,
+      dataScope: 'subtree',
+      roles: ['admin'],
+    });
     expect(made.statusCode, made.body).toBe(201);
     townAdminId = made.json().id;
     townAdmin = await t.login('townadmin', STRONG);
@@ -62,10 +85,13 @@ describe.each(ENGINES)('access control on %s', (engine) => {
     const last = await denials(/本人的角色/);
     expect(last[0]!.region_path).toMatch(new RegExp(`/${town.id}/$`));
     // His display name is his to change.
-    expect((await townAdmin.patch(`/api/v1/users/${townAdminId}`, { displayName: '镇系统管理员', roles: ['admin'], dataScope: 'subtree' })).statusCode).toBe(200);
+    expect(
+      (await townAdmin.patch(`/api/v1/users/${townAdminId}`, { displayName: '镇系统管理员', roles: ['admin'], dataScope: 'subtree' }))
+        .statusCode,
+    ).toBe(200);
   });
 
-  it('refuses creating accounts wider than his own, elsewhere, or bound to other towns\' people and agencies', async () => {
+  it("refuses creating accounts wider than his own, elsewhere, or bound to other towns' people and agencies", async () => {
     const base = { displayName: '新用户', password: STRONG, regionId: town.id, dataScope: 'level', roles: ['officer'] };
     const wide = await townAdmin.post('/api/v1/users', { ...base, username: 'wide', dataScope: 'all' });
     expect(wide.statusCode).toBe(403);
@@ -86,10 +112,17 @@ describe.each(ENGINES)('access control on %s', (engine) => {
     expect(ok.statusCode, ok.body).toBe(201);
   });
 
-  it('cannot take over an account wider than his own or a peer administrator\'s', async () => {
+  it("cannot take over an account wider than his own or a peer administrator's", async () => {
     const countyAdmin = (await admin.get('/api/v1/session')).json().user.id;
     expect((await townAdmin.patch(`/api/v1/users/${countyAdmin}`, { password: STRONG })).statusCode).toBe(404);
-    const peer = await admin.post('/api/v1/users', { username: 'peeradmin', displayName: '另一名镇管理员', password: STRONG, regionId: town.id, dataScope: 'subtree', roles: ['admin'] });
+    const peer = await admin.post('/api/v1/users', {
+      username: 'peeradmin',
+      displayName: '另一名镇管理员',
+      password: STRONG,
+      regionId: town.id,
+      dataScope: 'subtree',
+      roles: ['admin'],
+    });
     const res = await townAdmin.patch(`/api/v1/users/${peer.json().id}`, { password: 'Zz9#kLm2-Pq7wRt' });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.message).toMatch(/上级管理员/);
@@ -111,11 +144,25 @@ describe.each(ENGINES)('access control on %s', (engine) => {
     expect(JSON.stringify(full)).toMatch(/\d{17}X/);
     // A penalty case: withheld from a reader without penalty.read, shown with its party to a supervisor.
     const zhifa1 = await t.login('zhifa1');
-    const opened = await zhifa1.post('/api/v1/penalty-cases', { type: 'penalty.register', payload: {
-      source: { kind: 'patrol', summary: '巡查发现乱堆放', receivedOn: (await zhifa1.get('/api/v1/penalty-cases/dictionaries')).json().today },
-      party: { kind: 'citizen', name: '张某', idNumber: '500241199001011234', address: '妙泉镇某村1组', phone: '13900001111', representative: null },
-      field: '综合行政执法',
-    } });
+    const opened = await zhifa1.post('/api/v1/penalty-cases', {
+      type: 'penalty.register',
+      payload: {
+        source: {
+          kind: 'patrol',
+          summary: '巡查发现乱堆放',
+          receivedOn: (await zhifa1.get('/api/v1/penalty-cases/dictionaries')).json().today,
+        },
+        party: {
+          kind: 'citizen',
+          name: '张某',
+          idNumber: '500241199001011234',
+          address: '妙泉镇某村1组',
+          phone: '13900001111',
+          representative: null,
+        },
+        field: '综合行政执法',
+      },
+    });
     expect(opened.statusCode, opened.body).toBe(201);
     const [hidden] = await page(sifasuo, 'type=penalty.register');
     expect(hidden).toMatchObject({ payload: null, withheld: { reason: 'permission' } });
@@ -127,11 +174,15 @@ describe.each(ENGINES)('access control on %s', (engine) => {
     const zhifa1 = await t.login('zhifa1');
     expect((await zhifa1.get(`/api/v1/people/${countyPerson.id}`)).statusCode).toBe(404);
     const jiandu = await t.login('jiandu');
-    const seen = (await jiandu.get('/api/v1/journal/actions?type=access.denied&limit=50')).json().items as { subject: { id: string } | null }[];
+    const seen = (await jiandu.get('/api/v1/journal/actions?type=access.denied&limit=50')).json().items as {
+      subject: { id: string } | null;
+    }[];
     expect(seen.some((e) => e.subject?.id === countyPerson.id)).toBe(true);
     // A town user does not see refusals about the county's records.
     const fuzeren = await t.login('fuzeren');
-    const townSees = (await fuzeren.get('/api/v1/journal/actions?type=access.denied&limit=200')).json().items as { subject: { id: string } | null }[];
+    const townSees = (await fuzeren.get('/api/v1/journal/actions?type=access.denied&limit=200')).json().items as {
+      subject: { id: string } | null;
+    }[];
     expect(townSees.some((e) => e.subject?.id === countyPerson.id)).toBe(false);
   });
 
@@ -151,15 +202,25 @@ describe.each(ENGINES)('access control on %s', (engine) => {
     const today = (await fuzeren.get('/api/v1/penalty-cases/dictionaries')).json().today as string;
     const zhifa1 = (await (await t.login('zhifa1')).get('/api/v1/session')).json().user.personId;
     const zhifa2 = (await (await t.login('zhifa2')).get('/api/v1/session')).json().user.personId;
-    const opened = await fuzeren.post('/api/v1/penalty-cases', { type: 'penalty.register', payload: {
-      source: { kind: 'patrol', summary: '巡查发现焚烧秸秆', receivedOn: today },
-      party: { kind: 'citizen', name: '李某', idNumber: null, address: '妙泉镇某村2组', phone: null, representative: null }, field: '综合行政执法',
-    } });
+    const opened = await fuzeren.post('/api/v1/penalty-cases', {
+      type: 'penalty.register',
+      payload: {
+        source: { kind: 'patrol', summary: '巡查发现焚烧秸秆', receivedOn: today },
+        party: { kind: 'citizen', name: '李某', idNumber: null, address: '妙泉镇某村2组', phone: null, representative: null },
+        field: '综合行政执法',
+      },
+    });
     const id = opened.json().id;
-    const asked = await fuzeren.post(`/api/v1/penalty-cases/${id}/actions`, { type: 'penalty.request-filing', payload: { violationTypeId: 'straw-burning', actOn: today, seriousHarm: false, officers: [zhifa1, zhifa2], summary: '露天焚烧秸秆' } });
+    const asked = await fuzeren.post(`/api/v1/penalty-cases/${id}/actions`, {
+      type: 'penalty.request-filing',
+      payload: { violationTypeId: 'straw-burning', actOn: today, seriousHarm: false, officers: [zhifa1, zhifa2], summary: '露天焚烧秸秆' },
+    });
     expect(asked.statusCode, asked.body).toBe(200);
     const size = await t.yifa.journal.size();
-    const approved = await fuzeren.post(`/api/v1/penalty-cases/${id}/actions`, { type: 'penalty.approve', payload: { kind: 'filing', opinion: '同意' } });
+    const approved = await fuzeren.post(`/api/v1/penalty-cases/${id}/actions`, {
+      type: 'penalty.approve',
+      payload: { kind: 'filing', opinion: '同意' },
+    });
     expect(approved.statusCode).toBe(409);
     expect(approved.json().error.message).toMatch(/本人提出/);
     expect(approved.json().error.citation).toMatch(/内部控制规范/);
@@ -167,7 +228,7 @@ describe.each(ENGINES)('access control on %s', (engine) => {
     expect(await t.yifa.journal.size()).toBe(size); // a gate refusal writes nothing
   });
 
-  it('the login log is scoped by the account\'s region: a town administrator sees his town\'s logins only', async () => {
+  it("the login log is scoped by the account's region: a town administrator sees his town's logins only", async () => {
     await t.anonymous().post('/api/v1/session', { username: 'nobody-here', password: 'wrong-password-1' });
     const rows = (await townAdmin.get('/api/v1/login-log?limit=200')).json().items as { username: string }[];
     const names = new Set(rows.map((r) => r.username));

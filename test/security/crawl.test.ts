@@ -35,14 +35,23 @@ interface Secrets {
   applicant: string[];
 }
 
-interface CaseRow { id: string; region_path: string; created_by: string; officer_ids: string; state: string }
+interface CaseRow {
+  id: string;
+  region_path: string;
+  created_by: string;
+  officer_ids: string;
+  state: string;
+}
 
 /** The text of a response, with the entries of a DOCX or ZIP opened. */
 function textOf(res: { headers: Record<string, unknown>; body: string; rawPayload: Buffer }): string {
   const type = String(res.headers['content-type'] ?? '');
   if (!/zip|officedocument/.test(type)) return res.body;
   const files = unzipSync(new Uint8Array(res.rawPayload));
-  return Object.entries(files).filter(([name]) => /\.(xml|json|txt|csv)$/.test(name)).map(([, bytes]) => strFromU8(bytes)).join('\n');
+  return Object.entries(files)
+    .filter(([name]) => /\.(xml|json|txt|csv)$/.test(name))
+    .map(([, bytes]) => strFromU8(bytes))
+    .join('\n');
 }
 
 /** A response and, for a paged list, every further page (the journal's oldest entries are pages away). */
@@ -51,7 +60,10 @@ async function* pagesOf(c: Client, url: string) {
   for (let page = 0; page < 500; page++) {
     const res = await c.get(next === null ? url : `${url}${url.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(next)}`);
     yield res;
-    next = res.statusCode === 200 && /json/.test(String(res.headers['content-type'])) ? ((res.json() as { next?: string | null }).next ?? null) : null;
+    next =
+      res.statusCode === 200 && /json/.test(String(res.headers['content-type']))
+        ? ((res.json() as { next?: string | null }).next ?? null)
+        : null;
     if (next === null) return;
   }
   throw new Error(`${url}: more than 500 pages`);
@@ -72,23 +84,48 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     const regions = (await admin.get('/api/v1/regions')).json().items as { id: string; level: string }[];
     const county = regions.find((r) => r.level === 'county')!;
     const countyOfficer = people.find((p) => p.regionId === county.id)!;
-    const made = await admin.post('/api/v1/users', { username: 'xianzhifa', displayName: '县局执法人员', password: STRONG, personId: countyOfficer.id, agencyId: countyOfficer.agencyId, regionId: county.id, dataScope: 'level', roles: ['officer'] });
+    const made = await admin.post('/api/v1/users', {
+      username: 'xianzhifa',
+      displayName: '县局执法人员',
+      password: STRONG,
+      personId: countyOfficer.id,
+      agencyId: countyOfficer.agencyId,
+      regionId: county.id,
+      dataScope: 'level',
+      roles: ['officer'],
+    });
     expect(made.statusCode, made.body).toBe(201);
     const xian = await t.login('xianzhifa', STRONG);
     const today = (await xian.get('/api/v1/penalty-cases/dictionaries')).json().today;
-    const opened = await xian.post('/api/v1/penalty-cases', { type: 'penalty.register', payload: {
-      source: { kind: 'complaint', summary: '群众举报某厂夜间排污', receivedOn: today },
-      party: { kind: 'citizen', name: '赵某', idNumber: '500241198803034321', address: '秀山县城某街道8号', phone: '13712345678', representative: null }, field: '生态环境',
-    } });
+    const opened = await xian.post('/api/v1/penalty-cases', {
+      type: 'penalty.register',
+      payload: {
+        source: { kind: 'complaint', summary: '群众举报某厂夜间排污', receivedOn: today },
+        party: {
+          kind: 'citizen',
+          name: '赵某',
+          idNumber: '500241198803034321',
+          address: '秀山县城某街道8号',
+          phone: '13712345678',
+          representative: null,
+        },
+        field: '生态环境',
+      },
+    });
     expect(opened.statusCode, opened.body).toBe(201);
 
     paths = Object.entries((await admin.get('/api/docs/json')).json().paths as Record<string, Record<string, unknown>>)
-      .filter(([p, ops]) => 'get' in ops && p.startsWith('/api/v1/') && !NOT_CRAWLED.has(p)).map(([p]) => p);
+      .filter(([p, ops]) => 'get' in ops && p.startsWith('/api/v1/') && !NOT_CRAWLED.has(p))
+      .map(([p]) => p);
     const db = t.yifa.db.kysely;
     const peopleRows = await db.selectFrom('people').select(['id', 'id_number', 'phone']).execute();
     cases = await db.selectFrom('penalty_cases').select(['id', 'region_path', 'created_by', 'officer_ids', 'state']).execute();
     const parties = cases.map((c) => (JSON.parse(c.state) as PenaltyCase).party);
-    const requests = await db.selectFrom('procedure_cases').select(['id', 'state']).where('procedure', '=', 'information-request').execute();
+    const requests = await db
+      .selectFrom('procedure_cases')
+      .select(['id', 'state'])
+      .where('procedure', '=', 'information-request')
+      .execute();
     const applicants = requests.map((r) => (JSON.parse(r.state!) as InformationRequest).applicant);
     secrets = {
       personal: peopleRows.flatMap((p) => [p.id_number, p.phone]).filter((x): x is string => !!x),
@@ -98,9 +135,17 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     values.requestId = requests.slice(0, 3).map((r) => r.id);
     // Ids to fill path parameters with: a handful of each kind, in and out of every scope.
     const withFiles = cases.filter((c) => (JSON.parse(c.state) as PenaltyCase).evidence.some((e) => e.file));
-    const sample = [...new Set([opened.json().id, ...withFiles.slice(0, 2).map((c) => c.id), cases.find((c) => JSON.parse(c.state).archivedOn)!.id])];
+    const sample = [
+      ...new Set([opened.json().id, ...withFiles.slice(0, 2).map((c) => c.id), cases.find((c) => JSON.parse(c.state).archivedOn)!.id]),
+    ];
     values.caseId = sample;
-    values.personId = [countyOfficer.id, ...people.filter((p) => p.regionId !== county.id).slice(0, 2).map((p) => p.id)];
+    values.personId = [
+      countyOfficer.id,
+      ...people
+        .filter((p) => p.regionId !== county.id)
+        .slice(0, 2)
+        .map((p) => p.id),
+    ];
     values.agencyId = [...new Set(people.map((p) => p.agencyId))].slice(0, 3);
     values.uploadId = (await db.selectFrom('uploads').select('id').limit(2).execute()).map((u) => u.id);
     const supervisor = await t.login('jiandu');
@@ -115,7 +160,7 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     for (const id of sample) {
       const docs = (await supervisor.get(`/api/v1/penalty-cases/${id}/documents`)).json().items as { id: string }[];
       values.documentId.push(...docs.slice(0, 2).map((d) => `${id}|${d.id}`));
-      const c = (JSON.parse(cases.find((x) => x.id === id)!.state) as PenaltyCase);
+      const c = JSON.parse(cases.find((x) => x.id === id)!.state) as PenaltyCase;
       const file = c.evidence.find((e) => e.file);
       if (file) values.evidence.push(`${id}|${file.seq}|${file.file!.sha256}`);
     }
@@ -132,20 +177,33 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     const isRequest = pattern.startsWith('/api/v1/information-requests/');
     if (key === 'id' && isCase) return values.caseId!.map((id) => fill(pattern, { id }));
     if (key === 'id' && isRequest) return values.requestId!.map((id) => fill(pattern, { id }));
-    if (key === 'id,documentId' && isRequest) return values.requestDocumentId!.map((v) => { const [id, documentId] = v.split('|'); return fill(pattern, { id: id!, documentId: documentId! }); });
+    if (key === 'id,documentId' && isRequest)
+      return values.requestDocumentId!.map((v) => {
+        const [id, documentId] = v.split('|');
+        return fill(pattern, { id: id!, documentId: documentId! });
+      });
     if (key === 'id' && pattern.startsWith('/api/v1/people/')) return values.personId!.map((id) => fill(pattern, { id }));
     if (key === 'id' && pattern.startsWith('/api/v1/enforcement/settings/')) return values.agencyId!.map((id) => fill(pattern, { id }));
     if (key === 'id' && pattern.startsWith('/api/v1/uploads/')) return values.uploadId!.map((id) => fill(pattern, { id }));
     if (key === 'rule') return [fill(pattern, { rule: 'penalty.hearing-request' })];
     if (key === 'year') return [fill(pattern, { year: '2026' })];
-    if (key === 'id,documentId') return values.documentId!.map((v) => { const [id, documentId] = v.split('|'); return fill(pattern, { id: id!, documentId: documentId! }); });
-    if (key === 'id,seq' || key === 'id,seq,sha256') return values.evidence!.map((v) => { const [id, seq, sha256] = v.split('|'); return fill(pattern, { id: id!, seq: seq!, sha256: sha256! }); });
+    if (key === 'id,documentId')
+      return values.documentId!.map((v) => {
+        const [id, documentId] = v.split('|');
+        return fill(pattern, { id: id!, documentId: documentId! });
+      });
+    if (key === 'id,seq' || key === 'id,seq,sha256')
+      return values.evidence!.map((v) => {
+        const [id, seq, sha256] = v.split('|');
+        return fill(pattern, { id: id!, seq: seq!, sha256: sha256! });
+      });
     throw new Error(`the crawler does not know how to fill ${pattern}: teach urlsOf`);
   }
 
   it('every subject type in the journal has a read policy (none is withheld for want of one)', async () => {
     const types = await t.yifa.db.kysely.selectFrom('actions').select('subject_type').distinct().execute();
-    for (const { subject_type } of types) expect(Object.keys(JOURNAL_READ_POLICIES), String(subject_type)).toContain(subject_type ?? NO_SUBJECT);
+    for (const { subject_type } of types)
+      expect(Object.keys(JOURNAL_READ_POLICIES), String(subject_type)).toContain(subject_type ?? NO_SUBJECT);
   });
 
   it('finds every GET route fillable', () => {
@@ -161,24 +219,33 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
       const scope = { kind: me.dataScope.kind, regionPath: me.user.regionPath, userId: me.user.id, personId: me.user.personId };
       const forbidden: { what: string; values: string[] }[] = [];
       if (!permissions.has('person.personal-data')) forbidden.push({ what: '人员身份证号或电话', values: secrets.personal });
-      if (!permissions.has('person.personal-data') && !permissions.has('penalty.party-data')) forbidden.push({ what: '当事人身份证号、电话或住址', values: secrets.party });
-      if (!permissions.has('information-request.personal-data')) forbidden.push({ what: '政府信息公开申请人的身份证号、电话、邮箱或地址', values: secrets.applicant });
+      if (!permissions.has('person.personal-data') && !permissions.has('penalty.party-data'))
+        forbidden.push({ what: '当事人身份证号、电话或住址', values: secrets.party });
+      if (!permissions.has('information-request.personal-data'))
+        forbidden.push({ what: '政府信息公开申请人的身份证号、电话、邮箱或地址', values: secrets.applicant });
       // Cases outside the scope (as the case service decides: region, creator, or the user among the officers).
-      const outside = cases.filter((k) => !inScope(scope, { regionPath: k.region_path, createdBy: k.created_by, personId: scope.personId && k.officer_ids.includes(`,${scope.personId},`) ? scope.personId : null }));
+      const outside = cases.filter(
+        (k) =>
+          !inScope(scope, {
+            regionPath: k.region_path,
+            createdBy: k.created_by,
+            personId: scope.personId && k.officer_ids.includes(`,${scope.personId},`) ? scope.personId : null,
+          }),
+      );
       let crawled = 0;
       for (const pattern of paths) {
         for (const url of urlsOf(pattern)) {
           for await (const res of pagesOf(c, url)) {
-          expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
-          if (res.statusCode !== 200) break;
-          crawled++;
-          const text = textOf(res);
-          for (const f of forbidden) {
-            const leaked = f.values.find((v) => text.includes(v));
-            expect(leaked, `${user.username} GET ${url} carries ${f.what}`).toBeUndefined();
-          }
-          const foreign = outside.find((k) => text.includes(k.id));
-          expect(foreign?.id, `${user.username} GET ${url} carries case ${foreign?.id} outside its scope`).toBeUndefined();
+            expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
+            if (res.statusCode !== 200) break;
+            crawled++;
+            const text = textOf(res);
+            for (const f of forbidden) {
+              const leaked = f.values.find((v) => text.includes(v));
+              expect(leaked, `${user.username} GET ${url} carries ${f.what}`).toBeUndefined();
+            }
+            const foreign = outside.find((k) => text.includes(k.id));
+            expect(foreign?.id, `${user.username} GET ${url} carries case ${foreign?.id} outside its scope`).toBeUndefined();
           }
         }
       }

@@ -82,15 +82,27 @@ describe('property: no path to a wider scope or a role the grantor may not grant
         fc.array(attempt, { minLength: 1, maxLength: 40 }),
         (shape, me, peers, attempts) => {
           const regions = orgTree(shape);
-          const attacker: Account = { id: 'attacker', roles: me.roles, scope: { kind: me.kind, regionPath: regions[me.region % regions.length]! } };
-          const others = peers.map((p, i): Account => ({ id: `peer${i}`, roles: p.roles, scope: { kind: p.kind, regionPath: regions[p.region % regions.length]! } }));
+          const attacker: Account = {
+            id: 'attacker',
+            roles: me.roles,
+            scope: { kind: me.kind, regionPath: regions[me.region % regions.length]! },
+          };
+          const others = peers.map(
+            (p, i): Account => ({
+              id: `peer${i}`,
+              roles: p.roles,
+              scope: { kind: p.kind, regionPath: regions[p.region % regions.length]! },
+            }),
+          );
           const { accounts, controlled, bound } = run(regions, attacker, others, attempts);
           // His own account is as it was.
           expect(accounts.get('attacker')).toEqual(attacker);
           for (const id of controlled) {
             if (id === 'attacker') continue;
             const a = accounts.get(id)!;
-            expect(scopeWithin(a.scope, attacker.scope), `${id} ${JSON.stringify(a.scope)} within ${JSON.stringify(attacker.scope)}`).toBe(true);
+            expect(scopeWithin(a.scope, attacker.scope), `${id} ${JSON.stringify(a.scope)} within ${JSON.stringify(attacker.scope)}`).toBe(
+              true,
+            );
             for (const r of a.roles) expect(bound.has(r), `${id} holds ${r}`).toBe(true);
           }
         },
@@ -102,16 +114,33 @@ describe('property: no path to a wider scope or a role the grantor may not grant
   it('a grant attempt is refused exactly when it reaches beyond the grantor', () => {
     const town = { kind: 'subtree' as const, regionPath: '/c/t0/' };
     const admin = { userId: 'a', roles: ['admin'] as Role[], scope: town };
-    expect(grantRefusal(admin, { userId: null, current: null }, { roles: ['officer'], scope: { kind: 'level', regionPath: '/c/t0/v1/' } })).toBeNull();
-    expect(grantRefusal(admin, { userId: null, current: null }, { roles: ['officer'], scope: { kind: 'all', regionPath: '/c/t0/' } })?.message).toMatch(/数据权限/);
-    expect(grantRefusal(admin, { userId: null, current: null }, { roles: ['officer'], scope: { kind: 'subtree', regionPath: '/c/' } })?.message).toMatch(/数据权限/);
+    expect(
+      grantRefusal(admin, { userId: null, current: null }, { roles: ['officer'], scope: { kind: 'level', regionPath: '/c/t0/v1/' } }),
+    ).toBeNull();
+    expect(
+      grantRefusal(admin, { userId: null, current: null }, { roles: ['officer'], scope: { kind: 'all', regionPath: '/c/t0/' } })?.message,
+    ).toMatch(/数据权限/);
+    expect(
+      grantRefusal(admin, { userId: null, current: null }, { roles: ['officer'], scope: { kind: 'subtree', regionPath: '/c/' } })?.message,
+    ).toMatch(/数据权限/);
     // His own account: neither scope nor roles, even within what he could give others.
-    expect(grantRefusal(admin, { userId: 'a', current: { roles: ['admin'], scope: town } }, { roles: ['admin', 'officer'], scope: town })?.message).toMatch(/本人/);
-    expect(grantRefusal(admin, { userId: 'a', current: { roles: ['admin'], scope: town } }, { roles: ['admin'], scope: { kind: 'all', regionPath: '/c/t0/' } })?.message).toMatch(/本人/);
+    expect(
+      grantRefusal(admin, { userId: 'a', current: { roles: ['admin'], scope: town } }, { roles: ['admin', 'officer'], scope: town })
+        ?.message,
+    ).toMatch(/本人/);
+    expect(
+      grantRefusal(
+        admin,
+        { userId: 'a', current: { roles: ['admin'], scope: town } },
+        { roles: ['admin'], scope: { kind: 'all', regionPath: '/c/t0/' } },
+      )?.message,
+    ).toMatch(/本人/);
     expect(grantRefusal(admin, { userId: 'a', current: { roles: ['admin'], scope: town } }, { roles: ['admin'], scope: town })).toBeNull();
     // Nobody but an administrator grants anything.
     const head = { userId: 'h', roles: ['unit_head'] as Role[], scope: town };
-    expect(grantRefusal(head, { userId: null, current: null }, { roles: ['officer'], scope: { kind: 'level', regionPath: '/c/t0/' } })?.message).toMatch(/不能授予角色/);
+    expect(
+      grantRefusal(head, { userId: null, current: null }, { roles: ['officer'], scope: { kind: 'level', regionPath: '/c/t0/' } })?.message,
+    ).toMatch(/不能授予角色/);
     // An account wider than the grantor cannot be touched (its password reset would take it over).
     const county = { roles: ['admin'] as Role[], scope: { kind: 'subtree' as const, regionPath: '/c/' } };
     expect(grantRefusal(admin, { userId: 'x', current: county }, { ...county, scope: town })?.message).toMatch(/超出您可授予的范围/);

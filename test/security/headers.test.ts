@@ -19,15 +19,28 @@ import { demoPhoto } from '../../src/modules/evidence/demo.js';
 import type { Config } from '../../src/platform/config.js';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const party = { kind: 'organisation', name: '秀山县某某建材有限公司', idNumber: '91500241MA5U00000X', address: '秀山县妙泉镇某某村3组', phone: null, representative: '王某某' };
+const party = {
+  kind: 'organisation',
+  name: '秀山县某某建材有限公司',
+  idNumber: '91500241MA5U00000X',
+  address: '秀山县妙泉镇某某村3组',
+  phone: null,
+  representative: '王某某',
+};
 
 /** The directives of a Content-Security-Policy header, by name. */
 function directives(res: LightMyRequestResponse): Map<string, string[]> {
   const header = String(res.headers['content-security-policy'] ?? '');
-  return new Map(header.split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
-    const [name, ...values] = d.split(/\s+/);
-    return [name!, values];
-  }));
+  return new Map(
+    header
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const [name, ...values] = d.split(/\s+/);
+        return [name!, values];
+      }),
+  );
 }
 
 function expectPageHeaders(res: LightMyRequestResponse, what: string) {
@@ -93,15 +106,39 @@ describe.each(ENGINES)('security headers and proxies on %s', (engine) => {
     t.yifa.clock.source = () => new Date('2026-05-11T10:00:00+08:00');
     let url: string;
     try {
-      const officers = [(await zhifa1.get('/api/v1/session')).json().user.personId, (await (await t.login('zhifa2')).get('/api/v1/session')).json().user.personId];
-      const caseId = (await zhifa1.post('/api/v1/penalty-cases', { type: 'penalty.register', payload: { source: { kind: 'patrol', summary: '巡查发现未批先建', receivedOn: '2026-05-11' }, party, field: '综合行政执法' } })).json().id;
-      await zhifa1.post(`/api/v1/penalty-cases/${caseId}/actions`, { type: 'penalty.request-filing', payload: { violationTypeId: 'illegal-building', actOn: '2026-05-01', seriousHarm: false, officers, summary: '未批先建' } });
-      await fuzeren.post(`/api/v1/penalty-cases/${caseId}/actions`, { type: 'penalty.approve', payload: { kind: 'filing', opinion: '同意' } });
+      const officers = [
+        (await zhifa1.get('/api/v1/session')).json().user.personId,
+        (await (await t.login('zhifa2')).get('/api/v1/session')).json().user.personId,
+      ];
+      const caseId = (
+        await zhifa1.post('/api/v1/penalty-cases', {
+          type: 'penalty.register',
+          payload: { source: { kind: 'patrol', summary: '巡查发现未批先建', receivedOn: '2026-05-11' }, party, field: '综合行政执法' },
+        })
+      ).json().id;
+      await zhifa1.post(`/api/v1/penalty-cases/${caseId}/actions`, {
+        type: 'penalty.request-filing',
+        payload: { violationTypeId: 'illegal-building', actOn: '2026-05-01', seriousHarm: false, officers, summary: '未批先建' },
+      });
+      await fuzeren.post(`/api/v1/penalty-cases/${caseId}/actions`, {
+        type: 'penalty.approve',
+        payload: { kind: 'filing', opinion: '同意' },
+      });
       const photo = demoPhoto(7);
-      const up = (await zhifa1.post('/api/v1/uploads', { fileName: 'IMG_20260511.png', mime: 'image/png', size: photo.length, sha256: sha(photo) })).json();
+      const up = (
+        await zhifa1.post('/api/v1/uploads', { fileName: 'IMG_20260511.png', mime: 'image/png', size: photo.length, sha256: sha(photo) })
+      ).json();
       await zhifa1.patch(`/api/v1/uploads/${up.id}`, photo, { 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' });
       const added = await zhifa1.post(`/api/v1/penalty-cases/${caseId}/actions`, {
-        type: 'penalty.add-evidence', payload: { type: 'documentary', title: '现场照片', description: '在建厂房', collectedOn: '2026-05-11', source: '执法人员拍摄', file: { sha256: sha(photo) } },
+        type: 'penalty.add-evidence',
+        payload: {
+          type: 'documentary',
+          title: '现场照片',
+          description: '在建厂房',
+          collectedOn: '2026-05-11',
+          source: '执法人员拍摄',
+          file: { sha256: sha(photo) },
+        },
       });
       expect(added.statusCode, added.body).toBe(200);
       url = `/api/v1/penalty-cases/${caseId}/evidence/${added.json().case.evidence.at(-1).seq}/content`;
@@ -130,7 +167,15 @@ describe.each(ENGINES)('security headers and proxies on %s', (engine) => {
     const login = (app: FastifyInstance, username: string, headers: Record<string, string>, remoteAddress = '127.0.0.1') =>
       app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password: 'Demo-Password-2026' }, headers, remoteAddress });
     const lastLoginIp = async (username: string) =>
-      (await t.yifa.db.kysely.selectFrom('login_log').select(['ip', 'at']).where('username', '=', username).where('outcome', '=', 'success').orderBy('at', 'desc').executeTakeFirstOrThrow()).ip;
+      (
+        await t.yifa.db.kysely
+          .selectFrom('login_log')
+          .select(['ip', 'at'])
+          .where('username', '=', username)
+          .where('outcome', '=', 'success')
+          .orderBy('at', 'desc')
+          .executeTakeFirstOrThrow()
+      ).ip;
     const proxied = { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.9' };
 
     it('behind a trusted TLS proxy: the session cookie is Secure, HSTS is sent, and the client address is the forwarded one', async () => {
@@ -175,9 +220,20 @@ describe.each(ENGINES)('security headers and proxies on %s', (engine) => {
       // A spoofed address does not escape the per-address count either: every guess counts for 127.0.0.1.
       const c: Client = t.anonymous();
       for (let i = 0; i < 5; i++) {
-        expect((await c.post('/api/v1/session', { username: 'spoof.nobody', password: `Guess-${i}-password` }, { 'x-forwarded-for': `203.0.113.${i}` })).statusCode).toBe(401);
+        expect(
+          (
+            await c.post(
+              '/api/v1/session',
+              { username: 'spoof.nobody', password: `Guess-${i}-password` },
+              { 'x-forwarded-for': `203.0.113.${i}` },
+            )
+          ).statusCode,
+        ).toBe(401);
       }
-      expect((await c.post('/api/v1/session', { username: 'spoof.nobody', password: 'Guess-5-password' }, { 'x-forwarded-for': '203.0.113.99' })).statusCode).toBe(429);
+      expect(
+        (await c.post('/api/v1/session', { username: 'spoof.nobody', password: 'Guess-5-password' }, { 'x-forwarded-for': '203.0.113.99' }))
+          .statusCode,
+      ).toBe(429);
     });
   });
 });

@@ -36,10 +36,19 @@ describe.each(ENGINES)('login throttling and password rules on %s', (engine) => 
     // Sessions expire on the same clock: days later, the administrator logs in again.
     admin = await t.login('admin');
   });
-  afterEach(() => { t.yifa.clock.source = realClock; });
+  afterEach(() => {
+    t.yifa.clock.source = realClock;
+  });
 
   const newUser = async (username: string, opts: { active?: boolean } = {}) => {
-    const res = await admin.post('/api/v1/users', { username, displayName: `测试${username}`, password: PASSWORD, regionId: townId, dataScope: 'self', roles: ['officer'] });
+    const res = await admin.post('/api/v1/users', {
+      username,
+      displayName: `测试${username}`,
+      password: PASSWORD,
+      regionId: townId,
+      dataScope: 'self',
+      roles: ['officer'],
+    });
     expect(res.statusCode, res.body).toBe(201);
     if (opts.active === false) expect((await admin.patch(`/api/v1/users/${res.json().id}`, { active: false })).statusCode).toBe(200);
     return res.json().id as string;
@@ -89,14 +98,19 @@ describe.each(ENGINES)('login throttling and password rules on %s', (engine) => 
   it('refuses attempts inside a wait with the same 429 whether or not the account exists, without checking the password', async () => {
     await newUser('twin.real');
     const free = LOGIN_THROTTLE.accountAtAddress.free;
-    for (const [username, from] of [['twin.real', '10.2.0.1'], ['twin.ghost', '10.2.0.2']] as const) {
+    for (const [username, from] of [
+      ['twin.real', '10.2.0.1'],
+      ['twin.ghost', '10.2.0.2'],
+    ] as const) {
       for (let i = 0; i < free; i++) expect((await attempt(username, `Guess-${i}-password`, from)).statusCode).toBe(401);
     }
     const real = await attempt('twin.real', 'Another-Guess-1', '10.2.0.1');
     const ghost = await attempt('twin.ghost', 'Another-Guess-1', '10.2.0.2');
     expect(answer(real)).toEqual(answer(ghost));
     expect(real.statusCode).toBe(429);
-    expect(real.json()).toEqual({ error: { code: 'RATE_LIMITED', message: '登录尝试过于频繁，请 1 秒后再试', details: { retryAfterSeconds: 1 } } });
+    expect(real.json()).toEqual({
+      error: { code: 'RATE_LIMITED', message: '登录尝试过于频繁，请 1 秒后再试', details: { retryAfterSeconds: 1 } },
+    });
     expect(real.headers['retry-after']).toBe('1');
     // Inside the wait even the right password is refused: a wait that answered it would be no wait.
     expect((await attempt('twin.real', PASSWORD, '10.2.0.1')).statusCode).toBe(429);
@@ -177,14 +191,23 @@ describe.each(ENGINES)('login throttling and password rules on %s', (engine) => 
     expect(next.statusCode).toBe(429);
     expect(next.json().error.message).toBe('登录尝试过于频繁，请 1 秒后再试');
     expect((await attempt('spray.next', 'Password-Spray-2026', '2001:db8:1:3::1')).statusCode).toBe(401);
-    const row = await t.yifa.db.kysely.selectFrom('login_log').select(['ip', 'address_key']).where('username', '=', 'spray.next').orderBy('at').executeTakeFirstOrThrow();
+    const row = await t.yifa.db.kysely
+      .selectFrom('login_log')
+      .select(['ip', 'address_key'])
+      .where('username', '=', 'spray.next')
+      .orderBy('at')
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ ip: '2001:db8:1:2:ffff:ffff:ffff:ffff', address_key: '2001:db8:1:2::/64' });
   });
 
   it('checks the password fully every time: unknown users, wrong passwords and inactive accounts take the same time', async () => {
     await newUser('timing.active');
     await newUser('timing.inactive', { active: false });
-    const kinds = [['timing.active', 'Wrong-Password-1'], ['timing.nobody', 'Wrong-Password-1'], ['timing.inactive', PASSWORD]] as const;
+    const kinds = [
+      ['timing.active', 'Wrong-Password-1'],
+      ['timing.nobody', 'Wrong-Password-1'],
+      ['timing.inactive', PASSWORD],
+    ] as const;
     const times: number[][] = kinds.map(() => []);
     for (let round = 0; round < 5; round++) {
       for (const [k, [username, password]] of kinds.entries()) {
@@ -206,7 +229,8 @@ describe.each(ENGINES)('login throttling and password rules on %s', (engine) => 
     await newUser('changer');
     const a = await t.login('changer', PASSWORD, '10.6.0.1');
     const b = await t.login('changer', PASSWORD, '10.6.0.2');
-    const change = (c: Client, oldPassword: string, newPassword = 'Changed-Password-2027') => c.post('/api/v1/session/password', { oldPassword, newPassword });
+    const change = (c: Client, oldPassword: string, newPassword = 'Changed-Password-2027') =>
+      c.post('/api/v1/session/password', { oldPassword, newPassword });
     for (let i = 0; i < 3; i++) {
       const res = await change(a, `Wrong-Old-${i}-password`);
       expect(res.statusCode).toBe(400);
@@ -215,7 +239,9 @@ describe.each(ENGINES)('login throttling and password rules on %s', (engine) => 
     // The third wrong one starts a wait of 1 s, for every session of the user, the right old password included.
     const refused = await change(b, PASSWORD);
     expect(refused.statusCode).toBe(429);
-    expect(refused.json()).toEqual({ error: { code: 'RATE_LIMITED', message: '原密码错误次数过多，请 1 秒后再试', details: { retryAfterSeconds: 1 } } });
+    expect(refused.json()).toEqual({
+      error: { code: 'RATE_LIMITED', message: '原密码错误次数过多，请 1 秒后再试', details: { retryAfterSeconds: 1 } },
+    });
     now += 1000;
     expect((await change(a, 'Wrong-Old-5-password')).statusCode).toBe(400);
     now += 1999;
@@ -232,7 +258,14 @@ describe.each(ENGINES)('login throttling and password rules on %s', (engine) => 
 
   it('refuses easily guessed passwords for new users and resets, with the reason in Chinese', async () => {
     for (const password of ['Password123!', 'qwerty123456', 'abcabcabc123']) {
-      const res = await admin.post('/api/v1/users', { username: 'weak.user', displayName: '弱密码', password, regionId: townId, dataScope: 'self', roles: ['officer'] });
+      const res = await admin.post('/api/v1/users', {
+        username: 'weak.user',
+        displayName: '弱密码',
+        password,
+        regionId: townId,
+        dataScope: 'self',
+        roles: ['officer'],
+      });
       expect(res.statusCode, password).toBe(400);
       expect(res.json().error.code).toBe('INVALID_INPUT');
       expect(res.json().error.message, password).toMatch(/^密码太容易被猜到（.+），请换一个更复杂的密码$/);

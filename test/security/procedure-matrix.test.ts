@@ -49,8 +49,22 @@ interface Probe {
   code: string | undefined;
 }
 
-const party = { kind: 'organisation', name: '秀山县某某建材有限公司', idNumber: '91500241MA5U00000X', address: '秀山县妙泉镇某某村3组', phone: '023-76660000', representative: '王某某' };
-const applicant = { kind: 'citizen', name: '张三', idNumber: '500241199001011234', phone: '13800001234', email: null, address: '秀山县妙泉镇贵塘村2组' };
+const party = {
+  kind: 'organisation',
+  name: '秀山县某某建材有限公司',
+  idNumber: '91500241MA5U00000X',
+  address: '秀山县妙泉镇某某村3组',
+  phone: '023-76660000',
+  representative: '王某某',
+};
+const applicant = {
+  kind: 'citizen',
+  name: '张三',
+  idNumber: '500241199001011234',
+  phone: '13800001234',
+  email: null,
+  address: '秀山县妙泉镇贵塘村2组',
+};
 
 describe('the probe payload', () => {
   it('is refused by the schema of every action of every procedure (so a probe performs nothing)', () => {
@@ -58,7 +72,9 @@ describe('the probe payload', () => {
       for (const type of actionIds(proc)) expect(proc.actions[type]!.payload.safeParse(PROBE).success, type).toBe(false);
     }
     // The console's opening of an information request adds the tracking code's hash: still refused.
-    expect(INFORMATION_REQUEST_PROCEDURE.actions['information-request.submit'].payload.safeParse({ trackingHash: 'a'.repeat(64) }).success).toBe(false);
+    expect(
+      INFORMATION_REQUEST_PROCEDURE.actions['information-request.submit'].payload.safeParse({ trackingHash: 'a'.repeat(64) }).success,
+    ).toBe(false);
   });
 });
 
@@ -72,7 +88,13 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
     for (const { username } of DEMO_LOGINS) {
       const client = await t.login(username);
       const me = (await client.get('/api/v1/session')).json();
-      users.set(username, { username, client, id: me.user.id, roles: (me.roles as { id: string }[]).map((r) => r.id), permissions: new Set(me.permissions) });
+      users.set(username, {
+        username,
+        client,
+        id: me.user.id,
+        roles: (me.roles as { id: string }[]).map((r) => r.id),
+        permissions: new Set(me.permissions),
+      });
     }
     for (const u of users.values()) expect(u.roles?.length, `${u.username} has roles`).toBeGreaterThan(0);
   }, 600_000);
@@ -88,9 +110,18 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
 
   /** The access.denied rows appended since the last call. */
   async function newDenials() {
-    const rows = await t.yifa.db.kysely.selectFrom('actions').select(['seq', 'actor_user_id', 'payload']).where('type', '=', 'access.denied').where('seq', '>', lastSeq).orderBy('seq').execute();
+    const rows = await t.yifa.db.kysely
+      .selectFrom('actions')
+      .select(['seq', 'actor_user_id', 'payload'])
+      .where('type', '=', 'access.denied')
+      .where('seq', '>', lastSeq)
+      .orderBy('seq')
+      .execute();
     if (rows.length) lastSeq = Number(rows.at(-1)!.seq);
-    return rows.map((r) => ({ userId: r.actor_user_id, payload: JSON.parse(r.payload) as { kind: string; url: string; action?: string; permission?: string } }));
+    return rows.map((r) => ({
+      userId: r.actor_user_id,
+      payload: JSON.parse(r.payload) as { kind: string; url: string; action?: string; permission?: string },
+    }));
   }
 
   /**
@@ -139,9 +170,16 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
       expect(d.userId).toBe(u.id);
       expect(d.payload.url).toBe(`${base}/${id}/actions`);
       if (d.payload.kind === 'permission') expect(d.payload.permission).toBe(proc.permissions.read);
-      else expect(forbidden.map((p) => p.action), `${u.username} on ${label}: ${JSON.stringify(d.payload)}`).toContain(d.payload.action);
+      else
+        expect(
+          forbidden.map((p) => p.action),
+          `${u.username} on ${label}: ${JSON.stringify(d.payload)}`,
+        ).toContain(d.payload.action);
     }
-    const byRunner = denials.filter((d) => d.payload.action).map((d) => d.payload.action).sort();
+    const byRunner = denials
+      .filter((d) => d.payload.action)
+      .map((d) => d.payload.action)
+      .sort();
     expect(byRunner).toEqual(canRead ? forbidden.map((p) => p.action).sort() : []);
     return probes;
   }
@@ -193,8 +231,22 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
 
       let d = '2026-03-02';
       t.yifa.clock.source = at(d);
-      const register = async () => (await ok(zhifa1, base, 'penalty.register', { source: { kind: 'patrol', summary: '巡查发现某某村3组有未批先建的厂房', receivedOn: d }, party, field: '综合行政执法' })).id;
-      const requestFiling = (id: string) => act(zhifa1, id, 'penalty.request-filing', { violationTypeId: 'illegal-building', actOn: '2026-02-20', seriousHarm: false, officers: officerIds, summary: '未取得乡村建设规划许可证建设厂房约 600 平方米' });
+      const register = async () =>
+        (
+          await ok(zhifa1, base, 'penalty.register', {
+            source: { kind: 'patrol', summary: '巡查发现某某村3组有未批先建的厂房', receivedOn: d },
+            party,
+            field: '综合行政执法',
+          })
+        ).id;
+      const requestFiling = (id: string) =>
+        act(zhifa1, id, 'penalty.request-filing', {
+          violationTypeId: 'illegal-building',
+          actOn: '2026-02-20',
+          seriousHarm: false,
+          officers: officerIds,
+          summary: '未取得乡村建设规划许可证建设厂房约 600 平方米',
+        });
       const filed = async () => {
         const id = await register();
         await requestFiling(id);
@@ -203,22 +255,56 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
       };
       const concluded = async (outcome: 'penalty' | 'no-penalty-minor') => {
         const id = await filed();
-        await act(zhifa1, id, 'penalty.record-inspection', { on: d, place: '某某村3组', officers: officerIds, subject: '王某某', summary: '现场有在建厂房一处，未见规划许可公示' });
-        await act(zhifa1, id, 'penalty.record-inquiry', { on: d, place: '妙泉镇综合行政执法办公室', officers: officerIds, subject: '王某某', summary: '当事人承认未办理乡村建设规划许可证' });
+        await act(zhifa1, id, 'penalty.record-inspection', {
+          on: d,
+          place: '某某村3组',
+          officers: officerIds,
+          subject: '王某某',
+          summary: '现场有在建厂房一处，未见规划许可公示',
+        });
+        await act(zhifa1, id, 'penalty.record-inquiry', {
+          on: d,
+          place: '妙泉镇综合行政执法办公室',
+          officers: officerIds,
+          subject: '王某某',
+          summary: '当事人承认未办理乡村建设规划许可证',
+        });
         const penalises = outcome === 'penalty';
         const v = await act(zhifa1, id, 'penalty.conclude-investigation', {
-          on: d, facts: '当事人未取得乡村建设规划许可证，擅自建设厂房约 600 平方米', evidenceSummary: '现场检查笔录、询问笔录',
-          outcome, kinds: penalises ? ['fine'] : [], fineFen: penalises ? 20_000_000 : 0, confiscationFen: 0, basis: '《中华人民共和国城乡规划法》第六十五条',
-          circumstanceId: penalises ? 'serious' : null, discretionReason: null, reviewGrounds: [],
+          on: d,
+          facts: '当事人未取得乡村建设规划许可证，擅自建设厂房约 600 平方米',
+          evidenceSummary: '现场检查笔录、询问笔录',
+          outcome,
+          kinds: penalises ? ['fine'] : [],
+          fineFen: penalises ? 20_000_000 : 0,
+          confiscationFen: 0,
+          basis: '《中华人民共和国城乡规划法》第六十五条',
+          circumstanceId: penalises ? 'serious' : null,
+          discretionReason: null,
+          reviewGrounds: [],
         });
         expectStatus(v, 'investigated');
         return id;
       };
-      const onTheSpot = async (paidOnSpot: boolean) => (await ok(zhifa1, base, 'penalty.on-the-spot', {
-        party: { kind: 'citizen', name: '张某某', idNumber: null, address: '妙泉镇某某村', phone: null, representative: null },
-        field: '综合行政执法', on: d, place: '某某村林区', officers: officerIds, violationTypeId: 'wild-fire', facts: '森林防火期内在林区烧纸', basis: '《森林防火条例》第五十条',
-        kinds: ['fine'], fineFen: 10_000, confiscationFen: 0, signed: true, refusalNote: null, paidOnSpot,
-      })).id;
+      const onTheSpot = async (paidOnSpot: boolean) =>
+        (
+          await ok(zhifa1, base, 'penalty.on-the-spot', {
+            party: { kind: 'citizen', name: '张某某', idNumber: null, address: '妙泉镇某某村', phone: null, representative: null },
+            field: '综合行政执法',
+            on: d,
+            place: '某某村林区',
+            officers: officerIds,
+            violationTypeId: 'wild-fire',
+            facts: '森林防火期内在林区烧纸',
+            basis: '《森林防火条例》第五十条',
+            kinds: ['fine'],
+            fineFen: 10_000,
+            confiscationFen: 0,
+            signed: true,
+            refusalNote: null,
+            paidOnSpot,
+          })
+        ).id;
 
       records.registered = await register();
       records.filing = await register();
@@ -228,27 +314,50 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
       expectStatus(await act(fuzeren, records['not-filed'], 'penalty.reject', { kind: 'filing', reason: '不属于本机关管辖' }), 'not-filed');
       records.investigating = await filed();
       records['investigating (suspended)'] = await filed();
-      const suspended = await act(fuzeren, records['investigating (suspended)'], 'penalty.suspend', { from: '2026-03-02', reason: '等待鉴定结论' });
+      const suspended = await act(fuzeren, records['investigating (suspended)'], 'penalty.suspend', {
+        from: '2026-03-02',
+        reason: '等待鉴定结论',
+      });
       expect(suspended.suspended).toBe(true);
       records.investigated = await concluded('penalty');
       records['in-review'] = await concluded('penalty');
-      expectStatus(await act(zhifa1, records['in-review'], 'penalty.submit-review', { on: '2026-03-02', materials: '情况说明、拟决定书、证据' }), 'in-review');
+      expectStatus(
+        await act(zhifa1, records['in-review'], 'penalty.submit-review', { on: '2026-03-02', materials: '情况说明、拟决定书、证据' }),
+        'in-review',
+      );
       records.decided = await concluded('no-penalty-minor');
-      expectStatus(await act(fuzeren, records.decided, 'penalty.decide', { on: '2026-03-02', reasoning: '违法行为轻微并及时改正', paymentInstructions: null }), 'decided');
+      expectStatus(
+        await act(fuzeren, records.decided, 'penalty.decide', {
+          on: '2026-03-02',
+          reasoning: '违法行为轻微并及时改正',
+          paymentInstructions: null,
+        }),
+        'decided',
+      );
       records.executing = await onTheSpot(false);
       records.closed = await onTheSpot(true);
       records.archived = await onTheSpot(true);
-      for (const id of [records.closed, records.archived]) expectStatus(await act(zhifa1, id, 'penalty.close', { on: '2026-03-02', report: '当事人已当场缴纳罚款，案件办结' }), 'closed');
+      for (const id of [records.closed, records.archived])
+        expectStatus(await act(zhifa1, id, 'penalty.close', { on: '2026-03-02', report: '当事人已当场缴纳罚款，案件办结' }), 'closed');
       expectStatus(await act(fuzeren, records.archived, 'penalty.archive', { on: '2026-03-02', acknowledgeWarnings: true }), 'archived');
 
       d = '2026-03-03';
       t.yifa.clock.source = at(d);
       records.notified = await concluded('penalty');
-      expectStatus(await act(zhifa1, records.notified, 'penalty.serve-notice', { servedOn: '2026-03-03', method: 'direct', consentOnFile: false }), 'notified');
+      expectStatus(
+        await act(zhifa1, records.notified, 'penalty.serve-notice', { servedOn: '2026-03-03', method: 'direct', consentOnFile: false }),
+        'notified',
+      );
       records.hearing = await concluded('penalty');
       await act(zhifa1, records.hearing, 'penalty.serve-notice', { servedOn: '2026-03-03', method: 'direct', consentOnFile: false });
       expectStatus(await act(zhifa1, records.hearing, 'penalty.request-hearing', { requestedOn: '2026-03-03' }), 'hearing');
-      await act(zhifa1, records.hearing, 'penalty.notify-hearing', { servedOn: '2026-03-03', hearingDate: '2026-03-16', place: '镇政府三楼会议室', chairPersonId: chair, public: true });
+      await act(zhifa1, records.hearing, 'penalty.notify-hearing', {
+        servedOn: '2026-03-03',
+        hearingDate: '2026-03-16',
+        place: '镇政府三楼会议室',
+        chairPersonId: chair,
+        public: true,
+      });
     }, 600_000);
 
     it('reaches every status of the procedure but none', () => {
@@ -273,20 +382,60 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
       const act = (id: string, type: string, payload: unknown) => ok(gongkai, `${base}/${id}/actions`, type, payload);
       const expectStatus = (v: { status: string }, s: string) => expect(v.status).toBe(s);
       t.yifa.clock.source = at('2026-05-06');
-      const submit = async () => (await ok(gongkai, base, 'information-request.submit', { channel: 'counter', receivedOn: '2026-05-06', applicant, description: '妙泉镇2025年农村公路建设资金使用情况', form: 'paper' })).id;
+      const submit = async () =>
+        (
+          await ok(gongkai, base, 'information-request.submit', {
+            channel: 'counter',
+            receivedOn: '2026-05-06',
+            applicant,
+            description: '妙泉镇2025年农村公路建设资金使用情况',
+            form: 'paper',
+          })
+        ).id;
       const correcting = async () => {
         const id = await submit();
-        expectStatus(await act(id, 'information-request.request-correction', { on: '2026-05-06', items: '请写明具体项目名称', answerBy: '2026-05-08' }), 'correcting');
+        expectStatus(
+          await act(id, 'information-request.request-correction', {
+            on: '2026-05-06',
+            items: '请写明具体项目名称',
+            answerBy: '2026-05-08',
+          }),
+          'correcting',
+        );
         return id;
       };
       records.received = await submit();
       records.correcting = await correcting();
       records.processing = await correcting();
-      expectStatus(await act(records.processing, 'information-request.answer-correction', { on: '2026-05-06', answer: '贵塘村至大田村通村公路硬化项目', lateReason: null }), 'processing');
+      expectStatus(
+        await act(records.processing, 'information-request.answer-correction', {
+          on: '2026-05-06',
+          answer: '贵塘村至大田村通村公路硬化项目',
+          lateReason: null,
+        }),
+        'processing',
+      );
       records.consulting = await submit();
-      expectStatus(await act(records.consulting, 'information-request.consult-third-party', { sentOn: '2026-05-06', thirdParty: '某某建材公司', matter: '施工合同中的报价可能涉及商业秘密' }), 'consulting');
+      expectStatus(
+        await act(records.consulting, 'information-request.consult-third-party', {
+          sentOn: '2026-05-06',
+          thirdParty: '某某建材公司',
+          matter: '施工合同中的报价可能涉及商业秘密',
+        }),
+        'consulting',
+      );
       records.replied = await submit();
-      expectStatus(await act(records.replied, 'information-request.reply', { on: '2026-05-06', type: 'not-exist', text: '经检索，本机关未制作或获取该信息', ground: null, referTo: null, publicInterest: null }), 'replied');
+      expectStatus(
+        await act(records.replied, 'information-request.reply', {
+          on: '2026-05-06',
+          type: 'not-exist',
+          text: '经检索，本机关未制作或获取该信息',
+          ground: null,
+          referTo: null,
+          publicInterest: null,
+        }),
+        'replied',
+      );
       records.withdrawn = await correcting();
       t.yifa.clock.source = at('2026-05-11');
       expectStatus(await act(records.withdrawn, 'information-request.deem-withdrawn', { on: '2026-05-11' }), 'withdrawn');
@@ -321,7 +470,10 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
         : await c.u.client.post(`${c.url}/${list[0]!.id}/actions`, { type: c.type, payload: PROBE });
       expect([res.statusCode, res.json().error.code], `${c.u.username} ${c.type}`).toEqual([403, 'FORBIDDEN']);
       const denied = await newDenials();
-      expect(denied.map((d) => d.userId), `${c.u.username} ${c.type} journaled`).toEqual([c.u.id]);
+      expect(
+        denied.map((d) => d.userId),
+        `${c.u.username} ${c.type} journaled`,
+      ).toEqual([c.u.id]);
     }
   });
 });

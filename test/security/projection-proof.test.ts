@@ -18,7 +18,12 @@ import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { docxText } from '../helpers/docx-text.js';
 import { canonicalJson } from '../../src/journal/canonical.js';
 import { sha256Hex, stateHashOf, ALERT_INTERVAL_MS } from '../../src/journal/projection.js';
-import { verifyProjections, verifyProjectionsAndRecord, startProjectionVerifyTimer, PROJECTION_CHECK_SUBJECT } from '../../src/journal/verify-projections.js';
+import {
+  verifyProjections,
+  verifyProjectionsAndRecord,
+  startProjectionVerifyTimer,
+  PROJECTION_CHECK_SUBJECT,
+} from '../../src/journal/verify-projections.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { penaltyCaseReplayer, stateColumns } from '../../src/modules/enforcement/projection.js';
 import { replayCase } from '../../src/modules/enforcement/service.js';
@@ -31,22 +36,51 @@ import type { PenaltyCase } from '../../src/modules/enforcement/penalty-case.js'
 
 const run = promisify(execFile);
 
-interface Row { id: string; state: string; state_hash: string | null; action_count: number; region_path: string; status: string; fine_fen: number }
+interface Row {
+  id: string;
+  state: string;
+  state_hash: string | null;
+  action_count: number;
+  region_path: string;
+  status: string;
+  fine_fen: number;
+}
 
 describe.each(ENGINES)('penalty-case projections proven against the journal on %s', (engine) => {
   let t: TestApp;
   let env: NodeJS.ProcessEnv;
   let fuzeren: Client;
   let jiandu: Client;
-  const rows = async (): Promise<Row[]> => (await t.yifa.db.kysely.selectFrom('penalty_cases').select(['id', 'state', 'state_hash', 'action_count', 'region_path', 'status', 'fine_fen']).orderBy('id').execute()) as Row[];
+  const rows = async (): Promise<Row[]> =>
+    (await t.yifa.db.kysely
+      .selectFrom('penalty_cases')
+      .select(['id', 'state', 'state_hash', 'action_count', 'region_path', 'status', 'fine_fen'])
+      .orderBy('id')
+      .execute()) as Row[];
   const rowOf = async (id: string) => (await rows()).find((r) => r.id === id)!;
-  const stateActions = (id: string) => t.yifa.db.kysely.selectFrom('actions').select(['seq', 'result']).where('subject_type', '=', 'penalty-case').where('subject_id', '=', id).where('type', 'like', 'penalty.%')
-    .where('type', 'not in', ['penalty.document.open', 'penalty.case-file.export']).orderBy('seq').execute();
-  const alertsOf = (id: string) => t.yifa.db.kysely.selectFrom('actions').selectAll().where('type', '=', 'integrity.projection-mismatch').where('subject_id', '=', id).orderBy('seq').execute();
-  const cli = (...args: string[]) => run(process.execPath, ['bin/yifa.mjs', ...args], { env }).then(
-    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
+  const stateActions = (id: string) =>
+    t.yifa.db.kysely
+      .selectFrom('actions')
+      .select(['seq', 'result'])
+      .where('subject_type', '=', 'penalty-case')
+      .where('subject_id', '=', id)
+      .where('type', 'like', 'penalty.%')
+      .where('type', 'not in', ['penalty.document.open', 'penalty.case-file.export'])
+      .orderBy('seq')
+      .execute();
+  const alertsOf = (id: string) =>
+    t.yifa.db.kysely
+      .selectFrom('actions')
+      .selectAll()
+      .where('type', '=', 'integrity.projection-mismatch')
+      .where('subject_id', '=', id)
+      .orderBy('seq')
+      .execute();
+  const cli = (...args: string[]) =>
+    run(process.execPath, ['bin/yifa.mjs', ...args], { env }).then(
+      (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    );
 
   beforeAll(async () => {
     t = await startTestApp(engine, { cases: true });
@@ -93,13 +127,24 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
     // Case 1: the fine in the state JSON, as someone with database access would edit it.
     const tampered = JSON.parse(executing.state) as PenaltyCase;
     tampered.decision!.fineFen = fineOf(executing) * 10;
-    await t.yifa.db.kysely.updateTable('penalty_cases').set({ state: JSON.stringify(tampered) }).where('id', '=', executing.id).execute();
+    await t.yifa.db.kysely
+      .updateTable('penalty_cases')
+      .set({ state: JSON.stringify(tampered) })
+      .where('id', '=', executing.id)
+      .execute();
     // Case 2: the same, with state_hash recomputed so that the row agrees with itself.
     const second = JSON.parse(selfConsistent!.state) as PenaltyCase;
     second.decision!.fineFen = 100;
-    await t.yifa.db.kysely.updateTable('penalty_cases').set({ state: canonicalJson(second), state_hash: sha256Hex(canonicalJson(second)) }).where('id', '=', selfConsistent!.id).execute();
+    await t.yifa.db.kysely
+      .updateTable('penalty_cases')
+      .set({ state: canonicalJson(second), state_hash: sha256Hex(canonicalJson(second)) })
+      .where('id', '=', selfConsistent!.id)
+      .execute();
 
-    for (const [row, kind] of [[executing, 'state-altered'], [selfConsistent!, 'hash-mismatch']] as const) {
+    for (const [row, kind] of [
+      [executing, 'state-altered'],
+      [selfConsistent!, 'hash-mismatch'],
+    ] as const) {
       const before = await rowOf(row.id);
       const actionsBefore = (await stateActions(row.id)).length;
       const counters = await t.yifa.db.kysely.selectFrom('document_counters').selectAll().execute();
@@ -122,7 +167,11 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
       expect(file.headers['content-type']).not.toContain('zip');
 
       // An action would otherwise record the changed state under a new stateHash.
-      const payment = await fuzeren.post(`/api/v1/penalty-cases/${row.id}/actions`, { type: 'penalty.record-payment', payload: { on: t.yifa.clock.today(), amountFen: 100, receipt: '缴款书 No.1' } }, { 'idempotency-key': randomUUID() });
+      const payment = await fuzeren.post(
+        `/api/v1/penalty-cases/${row.id}/actions`,
+        { type: 'penalty.record-payment', payload: { on: t.yifa.clock.today(), amountFen: 100, receipt: '缴款书 No.1' } },
+        { 'idempotency-key': randomUUID() },
+      );
       expect(payment.statusCode).toBe(500);
       expect(payment.json().error.code).toBe('INTEGRITY_ERROR');
       expect(await rowOf(row.id)).toEqual(before);
@@ -136,13 +185,17 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
       expect(JSON.parse(alerts[0]!.payload)).toMatchObject({ kind, id: row.id, via: 'request' });
     }
     // The county's supervisor sees the alerts in the journal.
-    const seen = (await jiandu.get('/api/v1/journal/actions?type=integrity.projection-mismatch&limit=50')).json().items.map((a: { subject: { id: string } }) => a.subject.id);
+    const seen = (await jiandu.get('/api/v1/journal/actions?type=integrity.projection-mismatch&limit=50'))
+      .json()
+      .items.map((a: { subject: { id: string } }) => a.subject.id);
     expect(seen).toEqual(expect.arrayContaining([executing.id, selfConsistent!.id]));
 
     // The untouched case still renders, its fine unchanged in the document.
     const again = await fuzeren.get(`/api/v1/penalty-cases/${untouched!.id}`);
     expect(again.statusCode).toBe(200);
-    expect(docxText((await fuzeren.get(`/api/v1/penalty-cases/${untouched!.id}/documents/decision/docx`)).rawPayload)).toBe(docxText(good.rawPayload));
+    expect(docxText((await fuzeren.get(`/api/v1/penalty-cases/${untouched!.id}/documents/decision/docx`)).rawPayload)).toBe(
+      docxText(good.rawPayload),
+    );
 
     // yifa journal verify exits 1 naming both cases and what differs.
     const verified = await cli('journal', 'verify');
@@ -171,19 +224,34 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
     } finally {
       t.yifa.clock.source = t0;
     }
-    const recorded = await t.yifa.db.kysely.selectFrom('actions').select('payload').where('subject_type', '=', PROJECTION_CHECK_SUBJECT.type).where('subject_id', '=', PROJECTION_CHECK_SUBJECT.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const recorded = await t.yifa.db.kysely
+      .selectFrom('actions')
+      .select('payload')
+      .where('subject_type', '=', PROJECTION_CHECK_SUBJECT.type)
+      .where('subject_id', '=', PROJECTION_CHECK_SUBJECT.id)
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(recorded.payload)).toMatchObject({ via: 'schedule', ok: false, problemCount: 2 });
     expect((await alertsOf(executing.id)).map((a) => JSON.parse(a.payload).via)).toEqual(['request', 'cli', 'schedule']);
 
     // Put back as they were, the cases prove again.
-    for (const r of [executing, selfConsistent!]) await t.yifa.db.kysely.updateTable('penalty_cases').set({ state: r.state, state_hash: r.state_hash }).where('id', '=', r.id).execute();
+    for (const r of [executing, selfConsistent!])
+      await t.yifa.db.kysely
+        .updateTable('penalty_cases')
+        .set({ state: r.state, state_hash: r.state_hash })
+        .where('id', '=', r.id)
+        .execute();
     expect((await fuzeren.get(`/api/v1/penalty-cases/${executing.id}`)).statusCode).toBe(200);
   });
 
   it('finds a changed list column, a deleted case and a changed action count on replay', async () => {
     const [a, b] = (await rows()).filter((r) => r.status === 'archived');
     await t.yifa.db.kysely.updateTable('penalty_cases').set({ fine_fen: 1 }).where('id', '=', a!.id).execute();
-    await t.yifa.db.kysely.updateTable('penalty_cases').set({ action_count: Number(b!.action_count) + 5 }).where('id', '=', b!.id).execute();
+    await t.yifa.db.kysely
+      .updateTable('penalty_cases')
+      .set({ action_count: Number(b!.action_count) + 5 })
+      .where('id', '=', b!.id)
+      .execute();
     try {
       const report = await verifyProjections(t.yifa.db, [penaltyCaseReplayer(t.yifa.db.kysely)], { batch: 5 });
       const byId = new Map(report.problems.map((p) => [p.id, p]));
@@ -192,7 +260,10 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
       expect(byId.get(b!.id)).toMatchObject({ kind: 'count-mismatch' });
       // The page reads the proven state, not the list column; the changed count refuses.
       expect((await fuzeren.get(`/api/v1/penalty-cases/${a!.id}`)).statusCode).toBe(200);
-      expect((await fuzeren.get(`/api/v1/penalty-cases/${b!.id}`)).json().error).toMatchObject({ code: 'INTEGRITY_ERROR', details: { kind: 'count-mismatch' } });
+      expect((await fuzeren.get(`/api/v1/penalty-cases/${b!.id}`)).json().error).toMatchObject({
+        code: 'INTEGRITY_ERROR',
+        details: { kind: 'count-mismatch' },
+      });
     } finally {
       await t.yifa.db.kysely.updateTable('penalty_cases').set({ fine_fen: a!.fine_fen }).where('id', '=', a!.id).execute();
       await t.yifa.db.kysely.updateTable('penalty_cases').set({ action_count: b!.action_count }).where('id', '=', b!.id).execute();
@@ -200,7 +271,9 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
     // A case opened in the journal whose row is gone (its links first, as a deleter must).
     const victim = (await rows()).find((r) => r.status === 'registered')!;
     const linked = ['evidence_shares', 'penalty_case_files', 'penalty_case_officers'] as const;
-    const saved = await Promise.all(linked.map((tb) => t.yifa.db.kysely.selectFrom(tb).selectAll().where('case_id', '=', victim.id).execute()));
+    const saved = await Promise.all(
+      linked.map((tb) => t.yifa.db.kysely.selectFrom(tb).selectAll().where('case_id', '=', victim.id).execute()),
+    );
     const full = await t.yifa.db.kysely.selectFrom('penalty_cases').selectAll().where('id', '=', victim.id).executeTakeFirstOrThrow();
     for (const tb of linked) await t.yifa.db.kysely.deleteFrom(tb).where('case_id', '=', victim.id).execute();
     await t.yifa.db.kysely.deleteFrom('penalty_cases').where('id', '=', victim.id).execute();
@@ -209,17 +282,30 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
       expect(report.problems).toEqual([expect.objectContaining({ id: victim.id, kind: 'missing-row' })]);
     } finally {
       await t.yifa.db.kysely.insertInto('penalty_cases').values(full).execute();
-      for (const [i, tb] of linked.entries()) if (saved[i]!.length) await t.yifa.db.kysely.insertInto(tb).values(saved[i] as never).execute();
+      for (const [i, tb] of linked.entries())
+        if (saved[i]!.length)
+          await t.yifa.db.kysely
+            .insertInto(tb)
+            .values(saved[i] as never)
+            .execute();
     }
     expect((await verifyProjections(t.yifa.db, [penaltyCaseReplayer(t.yifa.db.kysely)])).ok).toBe(true);
   });
 
   it("refuses a changed case's evidence and keeps its files from purging", async () => {
-    const file = await t.yifa.db.kysely.selectFrom('penalty_case_files').select(['case_id', 'seq']).orderBy('case_id').executeTakeFirstOrThrow();
+    const file = await t.yifa.db.kysely
+      .selectFrom('penalty_case_files')
+      .select(['case_id', 'seq'])
+      .orderBy('case_id')
+      .executeTakeFirstOrThrow();
     const row = await rowOf(file.case_id);
     const c = JSON.parse(row.state) as PenaltyCase;
     // An earlier date in the case would shorten its evidence's retention.
-    await t.yifa.db.kysely.updateTable('penalty_cases').set({ state: JSON.stringify({ ...c, registeredOn: '2001-01-01' }) }).where('id', '=', row.id).execute();
+    await t.yifa.db.kysely
+      .updateTable('penalty_cases')
+      .set({ state: JSON.stringify({ ...c, registeredOn: '2001-01-01' }) })
+      .where('id', '=', row.id)
+      .execute();
     try {
       const content = await fuzeren.get(`/api/v1/penalty-cases/${row.id}/evidence/${file.seq}/content`);
       expect(content.statusCode).toBe(500);
@@ -237,20 +323,60 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
   it('proves a case journaled before stateHash by replaying it, refuses it once changed, and seals it with its next action', async () => {
     // A case as the code before migration 011 left it: a result without stateHash, a row of plain JSON without state_hash.
     const auth = await contextOfUser(t.yifa, 'zhifa1');
-    const agency = await t.yifa.db.kysely.selectFrom('agencies').innerJoin('regions', 'regions.id', 'agencies.region_id').select(['agencies.id', 'regions.path']).where('agencies.id', '=', auth.user.agencyId!).executeTakeFirstOrThrow();
+    const agency = await t.yifa.db.kysely
+      .selectFrom('agencies')
+      .innerJoin('regions', 'regions.id', 'agencies.region_id')
+      .select(['agencies.id', 'regions.path'])
+      .where('agencies.id', '=', auth.user.agencyId!)
+      .executeTakeFirstOrThrow();
     const today = t.yifa.clock.today();
     const legacy = async () => {
       const id = randomUUID();
-      const payload = { source: { kind: 'patrol', summary: '巡查发现露天焚烧秸秆（旧版本登记）', receivedOn: today }, party: { kind: 'citizen', name: '李某某', idNumber: null, address: '秀山县妙泉镇', phone: null, representative: null }, field: '综合行政执法' };
-      const c = applyAction(PENALTY_PROCEDURE, emptyCase(id, agency.id, agency.path, today), 'penalty.register', payload, { seq: 0, today, actorPersonId: auth.user.personId, actorUserId: auth.user.id, number: null, derived: null });
-      const columns = stateColumns(c);
-      await t.yifa.journal.perform({ type: 'penalty.register', actor: auth.actor, subject: { type: 'penalty-case', id, regionPath: agency.path }, payload }, async (trx) => {
-        await trx.insertInto('penalty_cases').values({
-          id, ...columns, search_grams: searchGrams(columns.search_text), recordings_required: 0, recordings_missing: 0, next_due: null, next_rule: null,
-          created_by: auth.user.id, updated_at: new Date().toISOString(), action_count: 1, state: JSON.stringify(c), state_hash: null,
-        }).execute();
-        return { caseId: id, agencyId: agency.id, regionPath: agency.path, number: null, derived: null, actorPersonId: auth.user.personId, status: 'registered' };
+      const payload = {
+        source: { kind: 'patrol', summary: '巡查发现露天焚烧秸秆（旧版本登记）', receivedOn: today },
+        party: { kind: 'citizen', name: '李某某', idNumber: null, address: '秀山县妙泉镇', phone: null, representative: null },
+        field: '综合行政执法',
+      };
+      const c = applyAction(PENALTY_PROCEDURE, emptyCase(id, agency.id, agency.path, today), 'penalty.register', payload, {
+        seq: 0,
+        today,
+        actorPersonId: auth.user.personId,
+        actorUserId: auth.user.id,
+        number: null,
+        derived: null,
       });
+      const columns = stateColumns(c);
+      await t.yifa.journal.perform(
+        { type: 'penalty.register', actor: auth.actor, subject: { type: 'penalty-case', id, regionPath: agency.path }, payload },
+        async (trx) => {
+          await trx
+            .insertInto('penalty_cases')
+            .values({
+              id,
+              ...columns,
+              search_grams: searchGrams(columns.search_text),
+              recordings_required: 0,
+              recordings_missing: 0,
+              next_due: null,
+              next_rule: null,
+              created_by: auth.user.id,
+              updated_at: new Date().toISOString(),
+              action_count: 1,
+              state: JSON.stringify(c),
+              state_hash: null,
+            })
+            .execute();
+          return {
+            caseId: id,
+            agencyId: agency.id,
+            regionPath: agency.path,
+            number: null,
+            derived: null,
+            actorPersonId: auth.user.personId,
+            status: 'registered',
+          };
+        },
+      );
       return { id, c };
     };
     const zhifa1 = await t.login('zhifa1');
@@ -263,16 +389,31 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
 
     // Changed in the database: the replay disagrees and names the field.
     const changed = await legacy();
-    await t.yifa.db.kysely.updateTable('penalty_cases').set({ state: JSON.stringify({ ...changed.c, party: { ...changed.c.party, name: '王某某' } }) }).where('id', '=', changed.id).execute();
+    await t.yifa.db.kysely
+      .updateTable('penalty_cases')
+      .set({ state: JSON.stringify({ ...changed.c, party: { ...changed.c.party, name: '王某某' } }) })
+      .where('id', '=', changed.id)
+      .execute();
     const refused = await zhifa1.get(`/api/v1/penalty-cases/${changed.id}`);
     expect(refused.statusCode).toBe(500);
     expect(refused.json().error).toMatchObject({ code: 'INTEGRITY_ERROR', details: { kind: 'replay-mismatch' } });
     expect(refused.json().error.message).toContain('party.name：日志为 "李某某"，数据库中为 "王某某"');
-    await t.yifa.db.kysely.updateTable('penalty_cases').set({ state: JSON.stringify(changed.c) }).where('id', '=', changed.id).execute();
+    await t.yifa.db.kysely
+      .updateTable('penalty_cases')
+      .set({ state: JSON.stringify(changed.c) })
+      .where('id', '=', changed.id)
+      .execute();
 
     // The next action proves it by replay, then records a stateHash the row now holds.
     const officers = [auth.user.personId!, (await contextOfUser(t.yifa, 'zhifa2')).user.personId!];
-    const filed = await zhifa1.post(`/api/v1/penalty-cases/${old.id}/actions`, { type: 'penalty.request-filing', payload: { violationTypeId: 'straw-burning', actOn: addDays(today, -1), seriousHarm: false, officers, summary: '露天焚烧秸秆' } }, { 'idempotency-key': randomUUID() });
+    const filed = await zhifa1.post(
+      `/api/v1/penalty-cases/${old.id}/actions`,
+      {
+        type: 'penalty.request-filing',
+        payload: { violationTypeId: 'straw-burning', actOn: addDays(today, -1), seriousHarm: false, officers, summary: '露天焚烧秸秆' },
+      },
+      { 'idempotency-key': randomUUID() },
+    );
     expect(filed.statusCode, filed.body).toBe(200);
     const sealed = await rowOf(old.id);
     expect(sealed.state_hash).toBe(stateHashOf(await replayCase(t.yifa, old.id)));
@@ -283,7 +424,15 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
   it('re-checks every YIFA_PROJECTION_VERIFY_HOURS in the server (0: only the CLI)', async () => {
     expect(loadConfig({}).projectionVerifyHours).toBe(24);
     expect(loadConfig({ YIFA_PROJECTION_VERIFY_HOURS: '0' }).projectionVerifyHours).toBe(0);
-    const checks = async () => (await t.yifa.db.kysely.selectFrom('actions').select('payload').where('subject_type', '=', PROJECTION_CHECK_SUBJECT.type).where('subject_id', '=', PROJECTION_CHECK_SUBJECT.id).execute()).map((a) => JSON.parse(a.payload));
+    const checks = async () =>
+      (
+        await t.yifa.db.kysely
+          .selectFrom('actions')
+          .select('payload')
+          .where('subject_type', '=', PROJECTION_CHECK_SUBJECT.type)
+          .where('subject_id', '=', PROJECTION_CHECK_SUBJECT.id)
+          .execute()
+      ).map((a) => JSON.parse(a.payload));
     const before = (await checks()).length;
     const warnings: string[] = [];
     const log = { warn: (_o: object, m: string) => void warnings.push(m) };
@@ -310,9 +459,15 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
     const zhifa1 = await t.login('zhifa1');
     const investigating = (await rows()).find((r) => r.status === 'investigating')!;
     const officers = (JSON.parse(investigating.state) as PenaltyCase).officers;
-    const inquiry = (i: number) => zhifa1.post(`/api/v1/penalty-cases/${investigating.id}/actions`, {
-      type: 'penalty.record-inquiry', payload: { on: t.yifa.clock.today(), place: '妙泉镇综合行政执法办公室', officers, subject: `证人${i}`, summary: '证人陈述所见' },
-    }, { 'idempotency-key': randomUUID() });
+    const inquiry = (i: number) =>
+      zhifa1.post(
+        `/api/v1/penalty-cases/${investigating.id}/actions`,
+        {
+          type: 'penalty.record-inquiry',
+          payload: { on: t.yifa.clock.today(), place: '妙泉镇综合行政执法办公室', officers, subject: `证人${i}`, summary: '证人陈述所见' },
+        },
+        { 'idempotency-key': randomUUID() },
+      );
     // (An earlier test may have changed and restored this case: only new alerts count.)
     const alerted = (await alertsOf(investigating.id)).length;
     const answers = await Promise.all([1, 2, 3, 4, 5, 6].map(inquiry));

@@ -55,8 +55,14 @@ describe.each(ENGINES)('statutory calendar on %s', (engine) => {
     const bad = await pub.get('/api/v1/deadlines/penalty.decision?from=2026-02-30');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('INVALID_INPUT');
-    for (const args of [['penalty.nothing', '2026-01-05'], ['penalty.decision', '2026-02-30']]) {
-      const r = await run(process.execPath, ['bin/yifa.mjs', 'deadline', ...args], { env }).then(() => undefined, (e: { code: number; stderr: string }) => e);
+    for (const args of [
+      ['penalty.nothing', '2026-01-05'],
+      ['penalty.decision', '2026-02-30'],
+    ]) {
+      const r = await run(process.execPath, ['bin/yifa.mjs', 'deadline', ...args], { env }).then(
+        () => undefined,
+        (e: { code: number; stderr: string }) => e,
+      );
       expect(r?.code).toBeGreaterThan(0);
       expect(r?.stderr).toMatch(/未知|无效/);
     }
@@ -68,13 +74,19 @@ describe.each(ENGINES)('statutory calendar on %s', (engine) => {
     expect(before.warnings.join('')).toMatch(/2027/);
     const officer = await t.login('zhifa1');
     const days = [
-      { date: '2027-10-01', kind: 'rest', name: '国庆节' }, { date: '2027-10-04', kind: 'rest', name: '国庆节' },
-      { date: '2027-10-05', kind: 'rest', name: '国庆节' }, { date: '2027-10-06', kind: 'rest', name: '国庆节' },
-      { date: '2027-10-07', kind: 'rest', name: '国庆节' }, { date: '2027-09-26', kind: 'workday', name: '国庆节调休补班' },
+      { date: '2027-10-01', kind: 'rest', name: '国庆节' },
+      { date: '2027-10-04', kind: 'rest', name: '国庆节' },
+      { date: '2027-10-05', kind: 'rest', name: '国庆节' },
+      { date: '2027-10-06', kind: 'rest', name: '国庆节' },
+      { date: '2027-10-07', kind: 'rest', name: '国庆节' },
+      { date: '2027-09-26', kind: 'workday', name: '国庆节调休补班' },
     ];
     expect((await officer.put('/api/v1/calendar/years/2027', { note: '测试', days })).statusCode).toBe(403);
     const admin = await t.login('admin');
-    const wrongYear = await admin.put('/api/v1/calendar/years/2027', { note: '测试', days: [{ date: '2028-01-01', kind: 'rest', name: '元旦' }] });
+    const wrongYear = await admin.put('/api/v1/calendar/years/2027', {
+      note: '测试',
+      days: [{ date: '2028-01-01', kind: 'rest', name: '元旦' }],
+    });
     expect(wrongYear.statusCode).toBe(400);
     const put = await admin.put('/api/v1/calendar/years/2027', { note: '测试用 2027 年安排', days });
     expect(put.statusCode).toBe(200);
@@ -96,7 +108,10 @@ describe.each(ENGINES)('statutory calendar on %s', (engine) => {
       now += 1000;
       expect(await t.yifa.calendar.table()).toBe(first);
       // Another server (sharing this database) stores 2028 with a rest day on that due date.
-      await t.yifa.db.kysely.insertInto('holiday_years').values({ year: 2028, source: 'manual', note: '另一台服务器', updated_at: new Date().toISOString() }).execute();
+      await t.yifa.db.kysely
+        .insertInto('holiday_years')
+        .values({ year: 2028, source: 'manual', note: '另一台服务器', updated_at: new Date().toISOString() })
+        .execute();
       await t.yifa.db.kysely.insertInto('holidays').values({ date: before.due, year: 2028, kind: 'rest', name: '测试休息日' }).execute();
       expect(computeDeadline(await t.yifa.calendar.table(), input).due).toBe(before.due);
       now += HOLIDAY_TABLE_SECONDS * 1000;

@@ -21,7 +21,12 @@ describe.each(ENGINES)('yifa export case (%s)', (engine) => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), `yifa-export-${engine}-`));
-    env = { ...process.env, YIFA_DATA_DIR: dataDir, DATABASE_URL: engine === 'postgres' ? await createPostgresDatabase() : '', YIFA_DEMO_PASSWORD: 'Demo-Password-2026' };
+    env = {
+      ...process.env,
+      YIFA_DATA_DIR: dataDir,
+      DATABASE_URL: engine === 'postgres' ? await createPostgresDatabase() : '',
+      YIFA_DEMO_PASSWORD: 'Demo-Password-2026',
+    };
     await run(process.execPath, ['bin/yifa.mjs', 'migrate'], { env });
     await run(process.execPath, ['bin/yifa.mjs', 'demo'], { env });
   }, 180_000);
@@ -29,9 +34,17 @@ describe.each(ENGINES)('yifa export case (%s)', (engine) => {
 
   it('writes the archived case file as a ZIP that checks out', async () => {
     const yifa = await openYifa(loadConfig(env), { migrate: false });
-    const archived = await yifa.db.kysely.selectFrom('penalty_cases').select('id').where('status', '=', 'archived').where('procedure', '=', 'general').executeTakeFirstOrThrow().finally(() => yifa.close());
+    const archived = await yifa.db.kysely
+      .selectFrom('penalty_cases')
+      .select('id')
+      .where('status', '=', 'archived')
+      .where('procedure', '=', 'general')
+      .executeTakeFirstOrThrow()
+      .finally(() => yifa.close());
     const out = join(dataDir, 'case.zip');
-    const printed = JSON.parse((await run(process.execPath, ['bin/yifa.mjs', 'export', 'case', archived.id, '--out', out], { env })).stdout);
+    const printed = JSON.parse(
+      (await run(process.execPath, ['bin/yifa.mjs', 'export', 'case', archived.id, '--out', out], { env })).stdout,
+    );
     expect(printed.pages).toBeGreaterThan(5);
     const file = checkCaseFile(readFileSync(out));
     expect(file.proven).toBe(printed.actions);
@@ -40,7 +53,9 @@ describe.each(ENGINES)('yifa export case (%s)', (engine) => {
 
   it('refuses an unknown case and writes nothing', async () => {
     const out = join(dataDir, 'none.zip');
-    const e = (await run(process.execPath, ['bin/yifa.mjs', 'export', 'case', '00000000-0000-0000-0000-000000000000', '--out', out], { env }).catch((x) => x)) as { code: number; stderr: string };
+    const e = (await run(process.execPath, ['bin/yifa.mjs', 'export', 'case', '00000000-0000-0000-0000-000000000000', '--out', out], {
+      env,
+    }).catch((x) => x)) as { code: number; stderr: string };
     expect(e.code).toBe(1);
     expect(e.stderr).toMatch(/案件/);
     expect(existsSync(out)).toBe(false);

@@ -12,7 +12,15 @@ import { deferFixed, deferWrite, runFixed } from '../../src/platform/db/fixed-qu
 import { THEN_COMMIT } from '../../src/platform/db/pg-pipeline.js';
 
 const now = '2026-11-25T00:00:00.000Z';
-const region = (id: string, name: string) => ({ id, parent_id: null, level: 'county' as const, name, code: null, path: `/${id}/`, created_at: now });
+const region = (id: string, name: string) => ({
+  id,
+  parent_id: null,
+  level: 'county' as const,
+  name,
+  code: null,
+  path: `/${id}/`,
+  created_at: now,
+});
 
 describe.each(ENGINES)('deferred writes on %s', (engine) => {
   let t: TestDatabase;
@@ -28,7 +36,16 @@ describe.each(ENGINES)('deferred writes on %s', (engine) => {
     const k = t.db.kysely;
     const seen = await k.transaction().execute(async (trx) => {
       await deferWrite(trx, trx.insertInto('regions').values(region('r1', '甲县')));
-      await deferFixed(trx, 'test-rename', (slot) => trx.updateTable('regions').set({ name: slot<string>(0) }).where('id', '=', slot<string>(1)), ['乙县', 'r1']);
+      await deferFixed(
+        trx,
+        'test-rename',
+        (slot) =>
+          trx
+            .updateTable('regions')
+            .set({ name: slot<string>(0) })
+            .where('id', '=', slot<string>(1)),
+        ['乙县', 'r1'],
+      );
       return runFixed(trx, 'test-read', (slot) => trx.selectFrom('regions').select('name').where('id', '=', slot<string>(0)), ['r1']);
     });
     expect(seen).toEqual([{ name: '乙县' }]);
@@ -94,10 +111,25 @@ describe('deferred writes on postgres', () => {
   it('go with the next statement in one round trip, BEGIN with the first', async () => {
     const k = t.db.kysely;
     await k.insertInto('regions').values(region('r1', '甲县')).execute();
-    const rename = (trx: typeof k, name: string) => deferFixed(trx, 'test-rename', (slot) => trx.updateTable('regions').set({ name: slot<string>(0) }).where('id', '=', slot<string>(1)), [name, 'r1']);
-    const read = (trx: typeof k) => runFixed(trx, 'test-read', (slot) => trx.selectFrom('regions').select('name').where('id', '=', slot<string>(0)), ['r1']);
+    const rename = (trx: typeof k, name: string) =>
+      deferFixed(
+        trx,
+        'test-rename',
+        (slot) =>
+          trx
+            .updateTable('regions')
+            .set({ name: slot<string>(0) })
+            .where('id', '=', slot<string>(1)),
+        [name, 'r1'],
+      );
+    const read = (trx: typeof k) =>
+      runFixed(trx, 'test-read', (slot) => trx.selectFrom('regions').select('name').where('id', '=', slot<string>(0)), ['r1']);
     // The first time on a connection each statement is prepared on its own; then they travel together.
-    await k.transaction().execute(async (trx) => { await read(trx); await rename(trx, '乙县'); await read(trx); });
+    await k.transaction().execute(async (trx) => {
+      await read(trx);
+      await rename(trx, '乙县');
+      await read(trx);
+    });
     // A round trip is one flush of the socket: one _write or _writev (pg corks a statement's messages).
     const { Socket } = await import('node:net');
     const proto = Socket.prototype as unknown as Record<'_write' | '_writev', (...a: unknown[]) => unknown>;

@@ -22,19 +22,40 @@ const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
 /** A plausible payload for each action on `r` as of `today` (some will be refused by the gates, as they should). */
 function payloadFor(type: string, r: InformationRequest, today: string, v: number): Record<string, unknown> {
   switch (type) {
-    case 'information-request.request-correction': return { on: today, items: '请写明文号', answerBy: addDays(today, 1 + (v % 15)) };
-    case 'information-request.answer-correction': return { on: today, answer: '文号为妙泉府发〔2025〕3号', lateReason: v % 2 ? '外出务工' : null };
-    case 'information-request.deem-withdrawn': return { on: today };
-    case 'information-request.consult-third-party': return { sentOn: today, thirdParty: '某公司', matter: '可能涉及商业秘密' };
-    case 'information-request.record-opinion': return { consultationSeq: r.consultations.find((c) => !c.answeredOn)?.seq ?? 0, on: today, opinion: (['agree', 'object', 'none'] as const)[v % 3], reason: v % 3 === 1 ? '商业秘密' : null };
-    case 'information-request.request-extension': return { days: 1 + (v % 20), reason: '需调档' };
-    case 'information-request.approve': return { kind: 'extension', opinion: '同意' };
-    case 'information-request.reject': return { kind: 'extension', reason: '不同意' };
+    case 'information-request.request-correction':
+      return { on: today, items: '请写明文号', answerBy: addDays(today, 1 + (v % 15)) };
+    case 'information-request.answer-correction':
+      return { on: today, answer: '文号为妙泉府发〔2025〕3号', lateReason: v % 2 ? '外出务工' : null };
+    case 'information-request.deem-withdrawn':
+      return { on: today };
+    case 'information-request.consult-third-party':
+      return { sentOn: today, thirdParty: '某公司', matter: '可能涉及商业秘密' };
+    case 'information-request.record-opinion':
+      return {
+        consultationSeq: r.consultations.find((c) => !c.answeredOn)?.seq ?? 0,
+        on: today,
+        opinion: (['agree', 'object', 'none'] as const)[v % 3],
+        reason: v % 3 === 1 ? '商业秘密' : null,
+      };
+    case 'information-request.request-extension':
+      return { days: 1 + (v % 20), reason: '需调档' };
+    case 'information-request.approve':
+      return { kind: 'extension', opinion: '同意' };
+    case 'information-request.reject':
+      return { kind: 'extension', reason: '不同意' };
     case 'information-request.reply': {
       const type = (['disclose', 'partial', 'withhold', 'not-exist', 'not-held'] as const)[v % 5];
-      return { on: today, type, text: '答复', ground: type === 'partial' || type === 'withhold' ? 'process' : null, referTo: type === 'not-held' ? '县公安局' : null, publicInterest: v % 7 === 0 ? '公共利益' : null };
+      return {
+        on: today,
+        type,
+        text: '答复',
+        ground: type === 'partial' || type === 'withhold' ? 'process' : null,
+        referTo: type === 'not-held' ? '县公安局' : null,
+        publicInterest: v % 7 === 0 ? '公共利益' : null,
+      };
     }
-    default: return {};
+    default:
+      return {};
   }
 }
 
@@ -51,13 +72,25 @@ describe.each(ENGINES)('information requests, random sequences through the servi
   afterAll(async () => t.close());
 
   it('accepts only what it offers, never replies while correcting or consulting, and replays to the same state', async () => {
-    const step = fc.record({ advance: fc.constantFrom(0, 1, 1, 2, 5, 9), who: fc.constantFrom('gongkai', 'gongkai', 'gongkai', 'fuzeren', 'zhifa1'), type: fc.constantFrom(...TYPES), v: fc.nat(1000) });
+    const step = fc.record({
+      advance: fc.constantFrom(0, 1, 1, 2, 5, 9),
+      who: fc.constantFrom('gongkai', 'gongkai', 'gongkai', 'fuzeren', 'zhifa1'),
+      type: fc.constantFrom(...TYPES),
+      v: fc.nat(1000),
+    });
     let accepted = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 3, maxLength: 12 }), fc.integer({ min: 0, max: 300 }), async (steps, offset) => {
         let today = addDays('2025-06-02', offset);
         t.yifa.clock.source = at(today);
-        const payload = { channel: 'counter', receivedOn: today, applicant: { kind: 'citizen', name: '王某', idNumber: '500241199001011234', phone: '13800000000', email: null, address: null }, description: '某文件', form: 'paper', trackingHash: trackingHashOf(newTrackingCode()) };
+        const payload = {
+          channel: 'counter',
+          receivedOn: today,
+          applicant: { kind: 'citizen', name: '王某', idNumber: '500241199001011234', phone: '13800000000', email: null, address: null },
+          description: '某文件',
+          form: 'paper',
+          trackingHash: trackingHashOf(newTrackingCode()),
+        };
         let view = await openRecord(t.yifa, users.gongkai, INFORMATION_REQUESTS, 'information-request.submit', payload);
         for (const s of steps) {
           today = addDays(today, s.advance);
@@ -69,14 +102,17 @@ describe.each(ENGINES)('information requests, random sequences through the servi
             view = await actOnRecord(t.yifa, who, INFORMATION_REQUESTS, view.id, s.type, payloadFor(s.type, before, today, s.v));
             accepted++;
             expect(offered, `${s.who} took ${s.type} though it was not offered`).toContain(s.type);
-            if (s.type === 'information-request.reply') expect(['correcting', 'consulting']).not.toContain(INFORMATION_REQUESTS.proc.status(before));
+            if (s.type === 'information-request.reply')
+              expect(['correcting', 'consulting']).not.toContain(INFORMATION_REQUESTS.proc.status(before));
           } catch (e) {
             if (!(e instanceof AppError)) throw e;
             // A refusal on role or status is exactly what the record did not offer.
             if (e.code === 'FORBIDDEN' || e.code === 'CONFLICT') expect(offered).not.toContain(s.type);
           }
         }
-        expect(await replayRecord(t.yifa, INFORMATION_REQUESTS, view.id)).toEqual((await getRecord(t.yifa, users.gongkai, INFORMATION_REQUESTS, view.id)).record);
+        expect(await replayRecord(t.yifa, INFORMATION_REQUESTS, view.id)).toEqual(
+          (await getRecord(t.yifa, users.gongkai, INFORMATION_REQUESTS, view.id)).record,
+        );
       }),
       { numRuns: 12 },
     );

@@ -29,7 +29,12 @@ async function dropGuards(t: TestApp, engine: Engine) {
 }
 
 async function appendSome(t: TestApp, n: number) {
-  for (let i = 0; i < n; i++) await t.yifa.journal.record({ type: 'test.note', actor: { userId: 'u1', role: 'officer', agencyId: 'a1' }, payload: { i, text: `第${i}条` } });
+  for (let i = 0; i < n; i++)
+    await t.yifa.journal.record({
+      type: 'test.note',
+      actor: { userId: 'u1', role: 'officer', agencyId: 'a1' },
+      payload: { i, text: `第${i}条` },
+    });
 }
 
 describe.each(ENGINES)('journal on %s', (engine) => {
@@ -60,30 +65,61 @@ describe.each(ENGINES)('journal on %s', (engine) => {
     expect(second.size).toBe(first.size + 23);
     for (const seq of [0, 1, 17, first.size, second.size - 1]) {
       const p = (await pub.get(`/api/v1/journal/proofs/inclusion?seq=${seq}&size=${second.size}`)).json();
-      const ok = verifyInclusion(Buffer.from(p.leafHash, 'hex'), seq, second.size, p.proof.map((h: string) => Buffer.from(h, 'hex')), Buffer.from(second.rootHash, 'hex'));
+      const ok = verifyInclusion(
+        Buffer.from(p.leafHash, 'hex'),
+        seq,
+        second.size,
+        p.proof.map((h: string) => Buffer.from(h, 'hex')),
+        Buffer.from(second.rootHash, 'hex'),
+      );
       expect(ok, `seq ${seq}`).toBe(true);
     }
     const c = (await pub.get(`/api/v1/journal/proofs/consistency?from=${first.size}&to=${second.size}`)).json();
-    expect(verifyConsistency(first.size, second.size, Buffer.from(first.rootHash, 'hex'), Buffer.from(second.rootHash, 'hex'), c.proof.map((h: string) => Buffer.from(h, 'hex')))).toBe(true);
+    expect(
+      verifyConsistency(
+        first.size,
+        second.size,
+        Buffer.from(first.rootHash, 'hex'),
+        Buffer.from(second.rootHash, 'hex'),
+        c.proof.map((h: string) => Buffer.from(h, 'hex')),
+      ),
+    ).toBe(true);
     expect((await pub.get('/api/v1/journal/proofs/inclusion?seq=99999')).statusCode).toBe(400);
   });
 
   it('keeps positions gapless when other processes append to the same database at the same time', async () => {
     const env = { ...process.env, YIFA_DATA_DIR: t.config.dataDir, DATABASE_URL: t.config.databaseUrl ?? '' };
     let running = true;
-    const others = Promise.all(['a', 'b'].map((name) => run(process.execPath, ['bin/run-ts.mjs', 'test/helpers/append-process.ts', name, '60'], { env }))).finally(() => { running = false; });
+    const others = Promise.all(
+      ['a', 'b'].map((name) => run(process.execPath, ['bin/run-ts.mjs', 'test/helpers/append-process.ts', name, '60'], { env })),
+    ).finally(() => {
+      running = false;
+    });
     // This server keeps appending for as long as the other two do.
     let here = 0;
     while (running) {
-      await t.yifa.journal.record({ type: 'test.two-servers', actor: { userId: 'here', role: 'officer', agencyId: null }, payload: { i: here++ } });
+      await t.yifa.journal.record({
+        type: 'test.two-servers',
+        actor: { userId: 'here', role: 'officer', agencyId: null },
+        payload: { i: here++ },
+      });
       await new Promise((r) => setTimeout(r, 2));
     }
     await others;
-    await t.yifa.journal.record({ type: 'test.two-servers', actor: { userId: 'here', role: 'officer', agencyId: null }, payload: { last: true } });
+    await t.yifa.journal.record({
+      type: 'test.two-servers',
+      actor: { userId: 'here', role: 'officer', agencyId: null },
+      payload: { last: true },
+    });
     await t.yifa.journal.checkpoint();
     const r = await verifyJournal(t.yifa.db, t.yifa.journal.publicKeyPem);
     expect(r).toMatchObject({ ok: true, uncheckpointed: 0 });
-    const mine = await t.yifa.db.kysely.selectFrom('actions').select(['actor_user_id', 'seq']).where('type', '=', 'test.two-servers').orderBy('seq').execute();
+    const mine = await t.yifa.db.kysely
+      .selectFrom('actions')
+      .select(['actor_user_id', 'seq'])
+      .where('type', '=', 'test.two-servers')
+      .orderBy('seq')
+      .execute();
     expect(mine.filter((a) => a.actor_user_id === 'a')).toHaveLength(60);
     expect(mine.filter((a) => a.actor_user_id === 'b')).toHaveLength(60);
     // The writers really interleaved: this server appended between the others' actions.
@@ -97,13 +133,23 @@ describe.each(ENGINES)('journal on %s', (engine) => {
     // leaf, lose on the key when they insert, roll back and replay the first.
     const actor = { userId: 'u-concurrent', role: 'officer', agencyId: null };
     const before = await t.yifa.journal.size();
-    const done = await Promise.all(Array.from({ length: 60 }, (_, i) =>
-      t.yifa.journal.perform({ type: 'test.concurrent', actor, idempotencyKey: `k${i % 20}`, payload: { n: i % 20 } }, async () => ({ n: i % 20 }))));
+    const done = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        t.yifa.journal.perform({ type: 'test.concurrent', actor, idempotencyKey: `k${i % 20}`, payload: { n: i % 20 } }, async () => ({
+          n: i % 20,
+        })),
+      ),
+    );
     expect(done.filter((d) => !d.replayed)).toHaveLength(20);
     expect(new Set(done.map((d) => d.action.seq)).size).toBe(20);
     await appendSome(t, 5);
     await t.yifa.journal.checkpoint();
-    expect(await verifyJournal(t.yifa.db, t.yifa.journal.publicKeyPem)).toMatchObject({ ok: true, actions: before + 20 + 5, uncheckpointed: 0, problem: null });
+    expect(await verifyJournal(t.yifa.db, t.yifa.journal.publicKeyPem)).toMatchObject({
+      ok: true,
+      actions: before + 20 + 5,
+      uncheckpointed: 0,
+      problem: null,
+    });
   });
 
   it('passes verification when nothing was touched', async () => {
@@ -124,7 +170,9 @@ describe.each(ENGINES)('journal on %s', (engine) => {
     const { actionLeafHash } = await import('../../src/journal/verifier/index.js');
     const row = await t.yifa.db.kysely.selectFrom('actions').selectAll().where('seq', '=', 12).executeTakeFirstOrThrow();
     const forged = { ...row, payload: '{"i":12,"text":"伪造"}' };
-    await sql`update actions set payload = ${forged.payload}, leaf_hash = ${actionLeafHash(forged).toString('hex')} where seq = 12`.execute(t.yifa.db.kysely);
+    await sql`update actions set payload = ${forged.payload}, leaf_hash = ${actionLeafHash(forged).toString('hex')} where seq = 12`.execute(
+      t.yifa.db.kysely,
+    );
     const r = await verifyJournal(t.yifa.db, t.yifa.journal.publicKeyPem);
     expect(r.ok).toBe(false);
     expect(r.problem?.kind).toBe('checkpoint-mismatch');
@@ -150,7 +198,9 @@ describe.each(ENGINES)('journal on %s', (engine) => {
     const { actionLeafHash } = await import('../../src/journal/verifier/index.js');
     const row = await t.yifa.db.kysely.selectFrom('actions').selectAll().where('seq', '=', 44).executeTakeFirstOrThrow();
     const forged = { ...row, payload: '{"i":44,"text":"伪造"}' };
-    await sql`update actions set payload = ${forged.payload}, leaf_hash = ${actionLeafHash(forged).toString('hex')} where seq = 44`.execute(t.yifa.db.kysely);
+    await sql`update actions set payload = ${forged.payload}, leaf_hash = ${actionLeafHash(forged).toString('hex')} where seq = 44`.execute(
+      t.yifa.db.kysely,
+    );
     const forgedReport = await verifyJournal(t.yifa.db, t.yifa.journal.publicKeyPem, sliced);
     expect(forgedReport.problem).toMatchObject({ kind: 'checkpoint-mismatch', seq: 44 });
     await sql`update actions set payload = ${'{"i":30}'} where seq = 30`.execute(t.yifa.db.kysely);
@@ -182,7 +232,10 @@ describe.each(ENGINES)('journal on %s', (engine) => {
     expect(JSON.parse(ok.stdout).ok).toBe(true);
     await dropGuards(t, engine);
     await sql`update actions set type = 'forged' where seq = 3`.execute(t.yifa.db.kysely);
-    const bad = await run(process.execPath, ['bin/yifa.mjs', 'journal', 'verify'], { env }).then(() => undefined, (e: { code: number; stdout: string; stderr: string }) => e);
+    const bad = await run(process.execPath, ['bin/yifa.mjs', 'journal', 'verify'], { env }).then(
+      () => undefined,
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
     expect(bad?.code).toBe(1);
     expect(JSON.parse(bad!.stdout).problem.seq).toBe(3);
     expect(bad!.stderr).toMatch(/第 3 条/);

@@ -3,8 +3,16 @@ import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type TestApp, type Client } from '../helpers/app.js';
 import { addDays } from '../../src/calendar/legal-date.js';
 
-interface Agency { id: string; name: string }
-interface Person { id: string; name: string; agencyName: string; regionName: string }
+interface Agency {
+  id: string;
+  name: string;
+}
+interface Person {
+  id: string;
+  name: string;
+  agencyName: string;
+  regionName: string;
+}
 
 describe.each(ENGINES)('org, certificates, scopes and the public lists on %s', (engine) => {
   let t: TestApp;
@@ -24,7 +32,9 @@ describe.each(ENGINES)('org, certificates, scopes and the public lists on %s', (
     const out: Person[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: Person[]; next: string | null } = (await c.get(`/api/v1/people?limit=5${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: Person[]; next: string | null } = (
+        await c.get(`/api/v1/people?limit=5${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       out.push(...page.items);
       cursor = page.next;
     } while (cursor);
@@ -35,7 +45,8 @@ describe.each(ENGINES)('org, certificates, scopes and the public lists on %s', (
     const regions = (await admin.get('/api/v1/regions')).json().items as { id: string; parentId: string; level: string; name: string }[];
     const town = regions.find((r) => r.name === '妙泉镇')!;
     expect(regions.filter((r) => r.parentId === town.id && r.level === 'village')).toHaveLength(14);
-    for (const name of ['秀山县妙泉镇人民政府', '秀山县住房和城乡建设委员会', '秀山县生态环境局', '秀山县应急管理局', '秀山县公安局']) expect(agency(name)).toBeDefined();
+    for (const name of ['秀山县妙泉镇人民政府', '秀山县住房和城乡建设委员会', '秀山县生态环境局', '秀山县应急管理局', '秀山县公安局'])
+      expect(agency(name)).toBeDefined();
     const certs = (await admin.get('/api/v1/certificates?limit=200')).json().items as { standing: string }[];
     expect(certs.length).toBeGreaterThanOrEqual(12);
     expect(certs.filter((c) => c.standing === 'expiring').length).toBeGreaterThanOrEqual(2);
@@ -53,15 +64,33 @@ describe.each(ENGINES)('org, certificates, scopes and the public lists on %s', (
 
   it('adds an officer with a certificate who then appears on the public list, without personal data', async () => {
     const town = agency('秀山县妙泉镇人民政府');
-    const created = await admin.post('/api/v1/people', { name: '新某某', agencyId: town.id, post: '综合行政执法队员', idNumber: '50024119900101123X', phone: '13800001234' });
+    const created = await admin.post('/api/v1/people', {
+      name: '新某某',
+      agencyId: town.id,
+      post: '综合行政执法队员',
+      idNumber: '50024119900101123X',
+      phone: '13800001234',
+    });
     expect(created.statusCode).toBe(201);
     const personId = created.json().id;
     const cert = await admin.post('/api/v1/certificates', {
-      personId, number: 'CQ50024199001', field: '综合行政执法', area: '秀山县妙泉镇', issuedOn: addDays(today, -10), expiresOn: addDays(today, 1000), annualReview: 'passed',
+      personId,
+      number: 'CQ50024199001',
+      field: '综合行政执法',
+      area: '秀山县妙泉镇',
+      issuedOn: addDays(today, -10),
+      expiresOn: addDays(today, 1000),
+      annualReview: 'passed',
     });
     expect(cert.statusCode).toBe(201);
     const dup = await admin.post('/api/v1/certificates', {
-      personId, number: 'CQ50024199001', field: '综合行政执法', area: '秀山县妙泉镇', issuedOn: addDays(today, -10), expiresOn: addDays(today, 1000), annualReview: 'passed',
+      personId,
+      number: 'CQ50024199001',
+      field: '综合行政执法',
+      area: '秀山县妙泉镇',
+      issuedOn: addDays(today, -10),
+      expiresOn: addDays(today, 1000),
+      annualReview: 'passed',
     });
     expect(dup.statusCode).toBe(409);
     const pub = t.anonymous();
@@ -98,7 +127,7 @@ describe.each(ENGINES)('org, certificates, scopes and the public lists on %s', (
     expect(town.powers.length).toBeGreaterThan(3);
   });
 
-  it('refuses a town officer another town\'s person record (404) and journals the refusal', async () => {
+  it("refuses a town officer another town's person record (404) and journals the refusal", async () => {
     const other = (await allPeople(admin)).find((p) => p.agencyName === '秀山县清溪场镇人民政府')!;
     const zhifa1 = await t.login('zhifa1');
     const before = await t.yifa.journal.size();
@@ -144,7 +173,14 @@ describe.each(ENGINES)('org, certificates, scopes and the public lists on %s', (
   it('refuses roles without the permission and journals it', async () => {
     const officer = await t.login('zhifa1');
     const before = await t.yifa.journal.size();
-    const res = await officer.post('/api/v1/agencies', { regionId: 'x', name: 'y', kind: 'statutory', legalBasis: 'z', powers: [], docPrefix: 'q' });
+    const res = await officer.post('/api/v1/agencies', {
+      regionId: 'x',
+      name: 'y',
+      kind: 'statutory',
+      legalBasis: 'z',
+      powers: [],
+      docPrefix: 'q',
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('FORBIDDEN');
     expect((await t.yifa.journal.action(before))?.type).toBe('access.denied');
@@ -153,8 +189,27 @@ describe.each(ENGINES)('org, certificates, scopes and the public lists on %s', (
 
   it("gives each user the console menu entries his permissions open, in the modules' order", async () => {
     const keys = async (c: Client) => ((await c.get('/api/v1/menu')).json().items as { key: string }[]).map((m) => m.key);
-    expect(await keys(admin)).toEqual(['dashboard', 'regions', 'agencies', 'people', 'certificates', 'users', 'calendar', 'journal', 'login-log']);
-    expect(await keys(await t.login('zhifa1'))).toEqual(['dashboard', 'penalty-cases', 'recording-coverage', 'regions', 'agencies', 'people', 'certificates', 'calendar']);
+    expect(await keys(admin)).toEqual([
+      'dashboard',
+      'regions',
+      'agencies',
+      'people',
+      'certificates',
+      'users',
+      'calendar',
+      'journal',
+      'login-log',
+    ]);
+    expect(await keys(await t.login('zhifa1'))).toEqual([
+      'dashboard',
+      'penalty-cases',
+      'recording-coverage',
+      'regions',
+      'agencies',
+      'people',
+      'certificates',
+      'calendar',
+    ]);
     expect((await admin.get('/api/v1/menu')).json().items[0]).toEqual({ key: 'dashboard', label: '工作台', path: '/console/dashboard' });
     expect((await t.anonymous().get('/api/v1/menu')).statusCode).toBe(401);
   });

@@ -31,8 +31,18 @@ const worldArb = fc
     return fc.record({
       towns: fc.constant(towns),
       villagesPerTown: fc.constant(villagesPerTown),
-      users: fc.array(fc.record({ region: fc.nat(regionCount - 1), scope: fc.constantFrom<DataScope>('all', 'subtree', 'level', 'self'), personIdx: fc.option(fc.nat(11), { nil: null }) }), { minLength: 1, maxLength: 4 }),
-      people: fc.array(fc.record({ region: fc.nat(regionCount - 1), creator: fc.option(fc.nat(3), { nil: null }) }), { minLength: 1, maxLength: 12 }),
+      users: fc.array(
+        fc.record({
+          region: fc.nat(regionCount - 1),
+          scope: fc.constantFrom<DataScope>('all', 'subtree', 'level', 'self'),
+          personIdx: fc.option(fc.nat(11), { nil: null }),
+        }),
+        { minLength: 1, maxLength: 4 },
+      ),
+      people: fc.array(fc.record({ region: fc.nat(regionCount - 1), creator: fc.option(fc.nat(3), { nil: null }) }), {
+        minLength: 1,
+        maxLength: 12,
+      }),
     });
   });
 
@@ -60,16 +70,25 @@ function modelAllows(w: World, user: World['users'][number], person: World['peop
   const userRegion = w.regions[user.region]!.id;
   const personRegion = w.regions[person.region]!.id;
   switch (user.scope) {
-    case 'all': return true;
-    case 'subtree': return isAtOrBelow(w.regions, personRegion, userRegion);
-    case 'level': return personRegion === userRegion;
-    case 'self': return (person.creator !== null && w.users[person.creator]?.id === user.id) || (user.personIdx !== null && w.people[user.personIdx]?.id === person.id);
+    case 'all':
+      return true;
+    case 'subtree':
+      return isAtOrBelow(w.regions, personRegion, userRegion);
+    case 'level':
+      return personRegion === userRegion;
+    case 'self':
+      return (
+        (person.creator !== null && w.users[person.creator]?.id === user.id) ||
+        (user.personIdx !== null && w.people[user.personIdx]?.id === person.id)
+      );
   }
 }
 
 describe.each(ENGINES)('data scopes fail closed on %s (property)', (engine) => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(engine, { demo: false }); });
+  beforeAll(async () => {
+    t = await startTestApp(engine, { demo: false });
+  });
   afterAll(async () => t.close());
 
   it('nobody reads or changes a person record outside their scope; everybody reads what is inside', async () => {
@@ -78,31 +97,86 @@ describe.each(ENGINES)('data scopes fail closed on %s (property)', (engine) => {
       fc.asyncProperty(worldArb, async (gen) => {
         const regions = buildRegions(gen.towns, gen.villagesPerTown);
         const now = new Date().toISOString();
-        await k.insertInto('regions').values(regions.map((r, i) => ({ id: r.id, parent_id: r.parent, level: i === 0 ? 'county' : r.path.split('/').length === 4 ? 'town' : 'village', name: `区划${i}-${r.id.slice(0, 6)}`, code: null, path: r.path, created_at: now }))).execute();
+        await k
+          .insertInto('regions')
+          .values(
+            regions.map((r, i) => ({
+              id: r.id,
+              parent_id: r.parent,
+              level: i === 0 ? 'county' : r.path.split('/').length === 4 ? 'town' : 'village',
+              name: `区划${i}-${r.id.slice(0, 6)}`,
+              code: null,
+              path: r.path,
+              created_at: now,
+            })),
+          )
+          .execute();
         const agencyId = randomUUID();
-        await k.insertInto('agencies').values({ id: agencyId, region_id: regions[0]!.id, name: `机关-${agencyId}`, kind: 'statutory', legal_basis: '-', powers: '[]', doc_prefix: 'X', created_at: now }).execute();
+        await k
+          .insertInto('agencies')
+          .values({
+            id: agencyId,
+            region_id: regions[0]!.id,
+            name: `机关-${agencyId}`,
+            kind: 'statutory',
+            legal_basis: '-',
+            powers: '[]',
+            doc_prefix: 'X',
+            created_at: now,
+          })
+          .execute();
         const w: World = {
           regions,
           users: gen.users.map((u) => ({ ...u, id: randomUUID() })),
-          people: gen.people.map((p) => ({ ...p, id: randomUUID(), creator: p.creator !== null && p.creator < gen.users.length ? p.creator : null })),
+          people: gen.people.map((p) => ({
+            ...p,
+            id: randomUUID(),
+            creator: p.creator !== null && p.creator < gen.users.length ? p.creator : null,
+          })),
         };
-        await k.insertInto('people').values(w.people.map((p) => ({
-          id: p.id, name: `人员-${p.id.slice(0, 8)}`, agency_id: agencyId, office_id: null, region_id: regions[p.region]!.id, region_path: regions[p.region]!.path,
-          post: '-', id_number: null, phone: null, legal_qualification_no: null, active: 1, created_by: p.creator === null ? null : w.users[p.creator]!.id, created_at: now, updated_at: now,
-        }))).execute();
+        await k
+          .insertInto('people')
+          .values(
+            w.people.map((p) => ({
+              id: p.id,
+              name: `人员-${p.id.slice(0, 8)}`,
+              agency_id: agencyId,
+              office_id: null,
+              region_id: regions[p.region]!.id,
+              region_path: regions[p.region]!.path,
+              post: '-',
+              id_number: null,
+              phone: null,
+              legal_qualification_no: null,
+              active: 1,
+              created_by: p.creator === null ? null : w.users[p.creator]!.id,
+              created_at: now,
+              updated_at: now,
+            })),
+          )
+          .execute();
 
         for (const user of w.users) {
           const region = regions[user.region]!;
-          const personId = user.personIdx !== null ? w.people[user.personIdx]?.id ?? null : null;
+          const personId = user.personIdx !== null ? (w.people[user.personIdx]?.id ?? null) : null;
           const roles: Role[] = ['admin'];
           const auth: AuthContext = {
-            sessionId: 's', csrfToken: 'c', roles, permissions: ACCESS.permissionsOf(roles),
+            sessionId: 's',
+            csrfToken: 'c',
+            roles,
+            permissions: ACCESS.permissionsOf(roles),
             user: { id: user.id, username: 'u', displayName: 'u', personId, agencyId: null, regionId: region.id, regionPath: region.path },
             scope: { kind: user.scope, regionPath: region.path, userId: user.id, personId },
             actor: { userId: null, role: 'test', agencyId: null },
           };
           let denials = 0;
-          const req: Request = { auth, idempotencyKey: null, denied: async () => { denials++; } };
+          const req: Request = {
+            auth,
+            idempotencyKey: null,
+            denied: async () => {
+              denials++;
+            },
+          };
           const listed = new Set<string>();
           let cursor: string | undefined;
           do {
@@ -113,10 +187,16 @@ describe.each(ENGINES)('data scopes fail closed on %s (property)', (engine) => {
           for (const person of w.people) {
             const allowed = modelAllows(w, { ...user }, person);
             expect(listed.has(person.id), `list ${user.scope}`).toBe(allowed);
-            const read = await org.getPerson(t.yifa, req, person.id).then(() => true, () => false);
+            const read = await org.getPerson(t.yifa, req, person.id).then(
+              () => true,
+              () => false,
+            );
             expect(read, `read ${user.scope}`).toBe(allowed);
             const before = await k.selectFrom('people').select('post').where('id', '=', person.id).executeTakeFirstOrThrow();
-            const wrote = await org.updatePerson(t.yifa, req, person.id, { post: `改-${user.id.slice(0, 4)}` }).then(() => true, () => false);
+            const wrote = await org.updatePerson(t.yifa, req, person.id, { post: `改-${user.id.slice(0, 4)}` }).then(
+              () => true,
+              () => false,
+            );
             const after = await k.selectFrom('people').select('post').where('id', '=', person.id).executeTakeFirstOrThrow();
             expect(wrote, `write ${user.scope}`).toBe(allowed);
             if (!allowed) expect(after.post).toBe(before.post);

@@ -4,7 +4,9 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 
 describe.each(ENGINES)('login, sessions and bad input on %s', (engine) => {
   let t: TestApp;
-  beforeAll(async () => { t = await startTestApp(engine); });
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+  });
   afterAll(async () => t.close());
 
   const actionCount = async () => t.yifa.journal.size();
@@ -37,7 +39,9 @@ describe.each(ENGINES)('login, sessions and bad input on %s', (engine) => {
     const paged: { id: string; at: string }[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: { id: string; at: string }[]; next: string | null } = (await admin.get(`/api/v1/login-log?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: { id: string; at: string }[]; next: string | null } = (
+        await admin.get(`/api/v1/login-log?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       paged.push(...page.items);
       cursor = page.next;
     } while (cursor);
@@ -55,7 +59,11 @@ describe.each(ENGINES)('login, sessions and bad input on %s', (engine) => {
     }
     const waiting = await c.post('/api/v1/session', { username: 'tiaojie', password: 'Demo-Password-2026' });
     expect(waiting.statusCode).toBe(429);
-    expect(waiting.json().error).toEqual({ code: 'RATE_LIMITED', message: '登录尝试过于频繁，请 1 秒后再试', details: { retryAfterSeconds: 1 } });
+    expect(waiting.json().error).toEqual({
+      code: 'RATE_LIMITED',
+      message: '登录尝试过于频繁，请 1 秒后再试',
+      details: { retryAfterSeconds: 1 },
+    });
     const clock = t.yifa.clock.source;
     t.yifa.clock.source = () => new Date(Date.now() + 1000);
     try {
@@ -89,8 +97,10 @@ describe.each(ENGINES)('login, sessions and bad input on %s', (engine) => {
     let now = Date.now() + 86_400_000;
     t.yifa.clock.source = () => new Date(now);
     try {
-      const denials = async () => (await t.yifa.db.kysely.selectFrom('actions').selectAll().where('type', '=', 'access.denied').orderBy('seq').execute())
-        .map((a) => JSON.parse(a.payload)).filter((p) => p.kind === 'no-session');
+      const denials = async () =>
+        (await t.yifa.db.kysely.selectFrom('actions').selectAll().where('type', '=', 'access.denied').orderBy('seq').execute())
+          .map((a) => JSON.parse(a.payload))
+          .filter((p) => p.kind === 'no-session');
       const before = (await denials()).length;
       for (let i = 0; i < 4; i++) expect((await t.anonymous().get('/api/v1/penalty-cases')).statusCode).toBe(401);
       const first = await denials();
@@ -127,7 +137,13 @@ describe.each(ENGINES)('login, sessions and bad input on %s', (engine) => {
     }
     const people = (await admin.get('/api/v1/people?limit=200')).json().items;
     const cert = await admin.post('/api/v1/certificates', {
-      personId: people[0].id, number: 'BAD-DATE-1', field: '综合行政执法', area: '妙泉镇', issuedOn: '2026-02-30', expiresOn: '2029-01-01', annualReview: 'passed',
+      personId: people[0].id,
+      number: 'BAD-DATE-1',
+      field: '综合行政执法',
+      area: '妙泉镇',
+      issuedOn: '2026-02-30',
+      expiresOn: '2029-01-01',
+      annualReview: 'passed',
     });
     expect(cert.statusCode).toBe(400);
     expect(cert.json().error.message).toMatch(/日期/);

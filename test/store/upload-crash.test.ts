@@ -26,7 +26,14 @@ describe.each(ENGINES)('an upload across a server crash (%s)', (engine) => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), `yifa-crash-${engine}-`));
     port = await freePort();
-    env = { ...process.env, YIFA_DATA_DIR: dataDir, DATABASE_URL: engine === 'postgres' ? await createPostgresDatabase() : '', YIFA_DEMO_PASSWORD: PASSWORD, PORT: String(port), LOG_LEVEL: 'warn' };
+    env = {
+      ...process.env,
+      YIFA_DATA_DIR: dataDir,
+      DATABASE_URL: engine === 'postgres' ? await createPostgresDatabase() : '',
+      YIFA_DEMO_PASSWORD: PASSWORD,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+    };
     await run(process.execPath, ['bin/yifa.mjs', 'migrate'], { env });
     await run(process.execPath, ['bin/yifa.mjs', 'demo'], { env });
   }, 180_000);
@@ -47,17 +54,40 @@ describe.each(ENGINES)('an upload across a server crash (%s)', (engine) => {
 
   it('resumes from the bytes on disk and ends with a verified file', async () => {
     server = await start();
-    const login = await fetch(`${base()}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'zhifa1', password: PASSWORD }) });
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const login = await fetch(`${base()}/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'zhifa1', password: PASSWORD }),
+    });
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const headers = { cookie, 'x-csrf-token': (await login.json()).csrfToken as string };
-    const file = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom\0\0\x02\0isomiso2', 'latin1'), randomBytes(24 * 1024 * 1024)]);
-    const created = await fetch(`${base()}/uploads`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ fileName: '执法记录仪.mp4', mime: 'video/mp4', size: file.length, sha256: sha(file) }) });
+    const file = Buffer.concat([
+      Buffer.from([0, 0, 0, 0x18]),
+      Buffer.from('ftypisom\0\0\x02\0isomiso2', 'latin1'),
+      randomBytes(24 * 1024 * 1024),
+    ]);
+    const created = await fetch(`${base()}/uploads`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ fileName: '执法记录仪.mp4', mime: 'video/mp4', size: file.length, sha256: sha(file) }),
+    });
     const { id } = await created.json();
     const offset = async () => (await (await fetch(`${base()}/uploads/${id}`, { headers })).json()).offset as number;
 
     // Send three quarters slowly, and kill the server while the request is still open, once
     // the server has written some of it (it writes 8 MB at a time).
-    const req = request(`${base()}/uploads/${id}`, { method: 'PATCH', headers: { ...headers, 'content-type': 'application/offset+octet-stream', 'upload-offset': '0', 'content-length': String(file.length) } });
+    const req = request(`${base()}/uploads/${id}`, {
+      method: 'PATCH',
+      headers: {
+        ...headers,
+        'content-type': 'application/offset+octet-stream',
+        'upload-offset': '0',
+        'content-length': String(file.length),
+      },
+    });
     req.on('error', () => {}); // the connection dies with the server
     for (let at = 0; at < (file.length * 3) / 4; at += 256 * 1024) {
       req.write(file.subarray(at, at + 256 * 1024));
@@ -72,7 +102,11 @@ describe.each(ENGINES)('an upload across a server crash (%s)', (engine) => {
     const reached = await offset();
     expect(reached).toBeGreaterThanOrEqual(8 * 1024 * 1024);
     expect(reached).toBeLessThan(file.length);
-    const rest = await fetch(`${base()}/uploads/${id}`, { method: 'PATCH', headers: { ...headers, 'content-type': 'application/offset+octet-stream', 'upload-offset': String(reached) }, body: file.subarray(reached) });
+    const rest = await fetch(`${base()}/uploads/${id}`, {
+      method: 'PATCH',
+      headers: { ...headers, 'content-type': 'application/offset+octet-stream', 'upload-offset': String(reached) },
+      body: file.subarray(reached),
+    });
     expect(await rest.json()).toMatchObject({ completed: true, offset: file.length, sha256: sha(file) });
     const verify = JSON.parse((await run(process.execPath, ['bin/yifa.mjs', 'evidence', 'verify'], { env })).stdout);
     expect(verify).toMatchObject({ ok: true, problems: [] });

@@ -14,9 +14,11 @@ import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** A small but real-looking MP4: an ftyp box, then media bytes. */
-const mp4 = (n: number) => Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom\0\0\x02\0isomiso2', 'latin1'), randomBytes(n)]);
+const mp4 = (n: number) =>
+  Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom\0\0\x02\0isomiso2', 'latin1'), randomBytes(n)]);
 const CHUNK = { 'content-type': 'application/offset+octet-stream' };
-const stored = (t: TestApp) => readdirSync(join(t.config.dataDir, 'blobs', 'objects'), { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).length;
+const stored = (t: TestApp) =>
+  readdirSync(join(t.config.dataDir, 'blobs', 'objects'), { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).length;
 const staging = (t: TestApp) => readdirSync(join(t.config.dataDir, 'blobs', 'staging')).length;
 
 describe.each(ENGINES)('evidence uploads on %s', (engine) => {
@@ -32,7 +34,8 @@ describe.each(ENGINES)('evidence uploads on %s', (engine) => {
 
   const begin = (c: Client, file: Buffer, extra: Record<string, unknown> = {}) =>
     c.post('/api/v1/uploads', { fileName: '现场检查视频.mp4', mime: 'video/mp4', size: file.length, sha256: sha(file), ...extra });
-  const chunk = (c: Client, id: string, offset: number, bytes: Buffer) => c.patch(`/api/v1/uploads/${id}`, bytes, { ...CHUNK, 'upload-offset': String(offset) });
+  const chunk = (c: Client, id: string, offset: number, bytes: Buffer) =>
+    c.patch(`/api/v1/uploads/${id}`, bytes, { ...CHUNK, 'upload-offset': String(offset) });
 
   it('takes a file in chunks, resumes at the offset it reached, and counts it only when hash and type check out', async () => {
     const file = mp4(200_000);
@@ -106,7 +109,10 @@ describe.each(ENGINES)('evidence uploads on %s', (engine) => {
     expect(denied.map((a) => a.type)).toContain('access.denied');
     const json = await officer.patch(`/api/v1/uploads/${id}`, { bytes: 'x' }, { 'upload-offset': '0' });
     expect(json.statusCode).toBe(415);
-    expect((await (await t.login('jiandu')).post('/api/v1/uploads', { fileName: 'a.mp4', mime: 'video/mp4', size: 1, sha256: sha(file) })).statusCode).toBe(403);
+    expect(
+      (await (await t.login('jiandu')).post('/api/v1/uploads', { fileName: 'a.mp4', mime: 'video/mp4', size: 1, sha256: sha(file) }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('yifa evidence verify passes on intact files and names one whose byte was flipped', async () => {
@@ -123,7 +129,11 @@ describe.each(ENGINES)('evidence uploads on %s', (engine) => {
     const bytes = readFileSync(path);
     bytes[40_000] = bytes[40_000]! ^ 0x01;
     writeFileSync(path, bytes);
-    const bad = (await run(process.execPath, ['bin/yifa.mjs', 'evidence', 'verify'], { env }).catch((e) => e)) as { code: number; stderr: string; stdout: string };
+    const bad = (await run(process.execPath, ['bin/yifa.mjs', 'evidence', 'verify'], { env }).catch((e) => e)) as {
+      code: number;
+      stderr: string;
+      stdout: string;
+    };
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('证据文件已被改动：翻转测试.mp4');
     expect(JSON.parse(bad.stdout).problems).toEqual([{ sha256: sha(file), integrity: 'altered', fileNames: ['翻转测试.mp4'] }]);

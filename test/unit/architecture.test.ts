@@ -34,7 +34,10 @@ const moduleOf = (file: string) => /^modules\/([^/]+)\//.exec(file)?.[1];
  */
 const SHARED_PARTS: Record<string, { importers: string[]; why: string }> = {
   'modules/org/certificates.ts': { importers: ['enforcement'], why: 'a gate checks that the officers hold a 执法证 in force' },
-  'modules/org/sessions.ts': { importers: ['enforcement', 'information-requests'], why: "the demo's cases and requests act as the demo town's users (contextOfUser)" },
+  'modules/org/sessions.ts': {
+    importers: ['enforcement', 'information-requests'],
+    why: "the demo's cases and requests act as the demo town's users (contextOfUser)",
+  },
   'modules/enforcement/service.ts': { importers: ['evidence'], why: 'evidence belongs to a penalty case: its scope, state and settings' },
   'modules/enforcement/penalty-case.ts': { importers: ['evidence'], why: 'the evidence items of a case' },
   'modules/enforcement/journal-policy.ts': { importers: ['evidence'], why: "evidence is shown in the journal as its case's actions are" },
@@ -49,18 +52,27 @@ describe('the layout', () => {
 
   it('nothing below the composition root imports a module or the root', () => {
     const below = FILES.filter((f) => /^(platform|journal|calendar|procedure|law)\//.test(f));
-    const upward = below.flatMap((f) => importsOf(f).filter((t) => /^(modules|app|cli)\//.test(t)).map((t) => `${f} → ${t}`));
+    const upward = below.flatMap((f) =>
+      importsOf(f)
+        .filter((t) => /^(modules|app|cli)\//.test(t))
+        .map((t) => `${f} → ${t}`),
+    );
     expect(upward).toEqual([]);
   });
 
   it('modules import neither the root nor the CLI', () => {
-    const upward = FILES.filter(moduleOf).flatMap((f) => importsOf(f).filter((t) => /^(app|cli)\//.test(t)).map((t) => `${f} → ${t}`));
+    const upward = FILES.filter(moduleOf).flatMap((f) =>
+      importsOf(f)
+        .filter((t) => /^(app|cli)\//.test(t))
+        .map((t) => `${f} → ${t}`),
+    );
     expect(upward).toEqual([]);
   });
 
   it('a module imports another only through the shared parts listed', () => {
-    const crossing = FILES.flatMap((f) => importsOf(f).map((t) => ({ f, t, from: moduleOf(f), to: moduleOf(t) })))
-      .filter(({ from, to }) => from && to && from !== to);
+    const crossing = FILES.flatMap((f) => importsOf(f).map((t) => ({ f, t, from: moduleOf(f), to: moduleOf(t) }))).filter(
+      ({ from, to }) => from && to && from !== to,
+    );
     const unlisted = crossing.filter(({ from, t }) => !SHARED_PARTS[t]?.importers.includes(from!)).map(({ f, t }) => `${f} → ${t}`);
     expect(unlisted).toEqual([]);
     // The list holds only what is used: a part no longer imported leaves it.
@@ -74,7 +86,10 @@ describe('one clock', () => {
 
   it('services take now from yifa.clock, never from new Date(), Date.now() or todayInChina()', () => {
     const offenders = FILES.filter((f) => !f.startsWith('cli/') && !MAY_READ_THE_MACHINE.includes(f)).flatMap((f) =>
-      readFileSync(join(SRC, f), 'utf8').split('\n').flatMap((line, i) => (/new Date\(\)|Date\.now\(\)|todayInChina\(\)/.test(line) ? [`${f}:${i + 1}`] : [])));
+      readFileSync(join(SRC, f), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (/new Date\(\)|Date\.now\(\)|todayInChina\(\)/.test(line) ? [`${f}:${i + 1}`] : [])),
+    );
     expect(offenders).toEqual([]);
   });
 });

@@ -15,9 +15,29 @@ describe('the assembled role → permission table', () => {
   it('gives each role what it had before modules declared their own grants (and the information-request grants since)', () => {
     const table = Object.fromEntries(ACCESS.roleIds.map((r) => [r, [...ACCESS.grantsOf(r)]]));
     expect(table).toEqual({
-      admin: ['org.read', 'org.manage', 'certificate.manage', 'user.manage', 'calendar.manage', 'journal.read', 'login-log.read', 'person.personal-data', 'enforcement.settings'],
+      admin: [
+        'org.read',
+        'org.manage',
+        'certificate.manage',
+        'user.manage',
+        'calendar.manage',
+        'journal.read',
+        'login-log.read',
+        'person.personal-data',
+        'enforcement.settings',
+      ],
       officer: ['org.read', 'penalty.read', 'penalty.party-data', 'penalty.act', 'evidence.upload'],
-      unit_head: ['org.read', 'journal.read', 'penalty.read', 'penalty.party-data', 'penalty.act', 'enforcement.settings', 'evidence.upload', 'information-request.read', 'information-request.personal-data'],
+      unit_head: [
+        'org.read',
+        'journal.read',
+        'penalty.read',
+        'penalty.party-data',
+        'penalty.act',
+        'enforcement.settings',
+        'evidence.upload',
+        'information-request.read',
+        'information-request.personal-data',
+      ],
       legal_reviewer: ['org.read', 'penalty.read', 'penalty.party-data'],
       justice_office: ['org.read', 'journal.read'],
       mediator: ['org.read'],
@@ -38,23 +58,41 @@ describe('the assembled role → permission table', () => {
     const roles: ModuleManifest = { id: 'a', name: '甲', roles: { admin: '管理员' } };
     expect(() => accessOf({}, [roles, { id: 'b', name: '乙', grants: { officer: [] } }])).toThrow(/未定义的角色 officer/);
     expect(() => accessOf({}, [roles, { id: 'b', name: '乙', grants: { admin: ['penalty.read'] } }])).toThrow(/未定义的权限 penalty.read/);
-    expect(() => accessOf(PLATFORM_PERMISSIONS, [{ id: 'b', name: '乙', permissions: { 'journal.read': '又一个' } }])).toThrow(/权限 journal.read 被两个模块重复定义/);
+    expect(() => accessOf(PLATFORM_PERMISSIONS, [{ id: 'b', name: '乙', permissions: { 'journal.read': '又一个' } }])).toThrow(
+      /权限 journal.read 被两个模块重复定义/,
+    );
   });
 });
 
 describe('the assembled migrations', () => {
   it('keep the released names first, in their order, and run sorted by name', () => {
     expect(Object.keys(MIGRATIONS).slice(0, 14)).toEqual([
-      '001-foundation', '002-penalty-cases', '003-case-search', '004-uploads', '005-recording-coverage', '006-evidence-retention',
-      '007-overdue-order', '008-evidence-shares', '009-journal-append', '010-journal-append-exact', '011-projection-state-hash',
-      '012-witness', '013-login-throttle', '014-share-revocation',
+      '001-foundation',
+      '002-penalty-cases',
+      '003-case-search',
+      '004-uploads',
+      '005-recording-coverage',
+      '006-evidence-retention',
+      '007-overdue-order',
+      '008-evidence-shares',
+      '009-journal-append',
+      '010-journal-append-exact',
+      '011-projection-state-hash',
+      '012-witness',
+      '013-login-throttle',
+      '014-share-revocation',
     ]);
     expect(Object.keys(MIGRATIONS)).toEqual(Object.keys(MIGRATIONS).sort());
   });
 
   it('refuse a name two modules claim', () => {
-    expect(() => migrationsOf({ '001-a': noop }, [{ id: 'm', name: '模块', migrations: { '001-a': noop } }])).toThrow(/迁移 001-a 被两个模块重复定义/);
-    expect(Object.keys(migrationsOf({ '002-b': noop }, [{ id: 'm', name: '模块', migrations: { '001-a': noop } }]))).toEqual(['001-a', '002-b']);
+    expect(() => migrationsOf({ '001-a': noop }, [{ id: 'm', name: '模块', migrations: { '001-a': noop } }])).toThrow(
+      /迁移 001-a 被两个模块重复定义/,
+    );
+    expect(Object.keys(migrationsOf({ '002-b': noop }, [{ id: 'm', name: '模块', migrations: { '001-a': noop } }]))).toEqual([
+      '001-a',
+      '002-b',
+    ]);
   });
 });
 
@@ -63,10 +101,22 @@ describe('the rest of the composition', () => {
     expect(() => authenticatorOf(MODULES)).not.toThrow();
     expect(() => authenticatorOf([])).toThrow(/恰有一个模块/);
     expect(MENU.map((m) => m.key)).toEqual([
-      'dashboard', 'penalty-cases', 'recording-coverage', 'information-requests', 'regions', 'agencies', 'people', 'certificates', 'users', 'calendar', 'journal', 'login-log',
+      'dashboard',
+      'penalty-cases',
+      'recording-coverage',
+      'information-requests',
+      'regions',
+      'agencies',
+      'people',
+      'certificates',
+      'users',
+      'calendar',
+      'journal',
+      'login-log',
     ]);
     expect(() => menuOf(MENU, MODULES)).toThrow(/菜单项 dashboard 被两个模块重复定义/);
-    for (const m of MODULES) for (const subject of Object.keys(m.journalPolicies ?? {})) expect(JOURNAL_READ_POLICIES).toHaveProperty([subject]);
+    for (const m of MODULES)
+      for (const subject of Object.keys(m.journalPolicies ?? {})) expect(JOURNAL_READ_POLICIES).toHaveProperty([subject]);
   });
 
   it('the demo makes one login per role', () => {

@@ -9,9 +9,20 @@ import { CopyTuples } from '../../src/journal/verify-range.js';
 import { LEAF_COLUMNS, actionLeafHash, actionLeafHashOfEncodedFields, type ActionRow } from '../../src/journal/verifier/index.js';
 
 const rows: ActionRow[] = [0, 1, 2].map((seq) => ({
-  seq, id: `id-${seq}`, type: seq === 1 ? 'penalty.decide' : 'org.person.create', actor_user_id: seq === 2 ? null : 'u1', actor_role: 'officer',
-  actor_agency_id: 'a1', subject_type: 'penalty-case', subject_id: `c${seq}`, region_path: '/县/妙泉镇/', occurred_at: '2026-11-25T03:00:00.000Z',
-  received_at: '2026-11-25T03:00:01.000Z', idempotency_key: null, payload: JSON.stringify({ 事实: '露天焚烧秸秆'.repeat(seq + 1) }), result: seq === 0 ? null : '{}',
+  seq,
+  id: `id-${seq}`,
+  type: seq === 1 ? 'penalty.decide' : 'org.person.create',
+  actor_user_id: seq === 2 ? null : 'u1',
+  actor_role: 'officer',
+  actor_agency_id: 'a1',
+  subject_type: 'penalty-case',
+  subject_id: `c${seq}`,
+  region_path: '/县/妙泉镇/',
+  occurred_at: '2026-11-25T03:00:00.000Z',
+  received_at: '2026-11-25T03:00:01.000Z',
+  idempotency_key: null,
+  payload: JSON.stringify({ 事实: '露天焚烧秸秆'.repeat(seq + 1) }),
+  result: seq === 0 ? null : '{}',
 }));
 
 function field(value: string | null): Buffer {
@@ -64,7 +75,10 @@ describe('binary COPY tuples as journal leaves', () => {
   });
 
   it('reads a stream that arrives one byte at a time', () => {
-    const got = parseInChunks(stream, Array.from({ length: stream.length - 1 }, (_, i) => i + 1));
+    const got = parseInChunks(
+      stream,
+      Array.from({ length: stream.length - 1 }, (_, i) => i + 1),
+    );
     expect(got.leaves).toEqual(expected);
     expect(got.ended).toBe(true);
   });

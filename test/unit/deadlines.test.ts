@@ -61,7 +61,8 @@ const STARTS = ['2026-02-12', '2026-09-29', '2025-01-24', '2025-09-26'] as const
 
 describe('legal dates', () => {
   it('accepts only real dates in YYYY-MM-DD', () => {
-    for (const bad of ['2026-02-30', '2026-13-01', '2026-00-10', '2025-02-29', '', 'abc', '2026-2-3', '2026-02-03T00:00']) expect(parseLegalDate(bad), bad).toBeUndefined();
+    for (const bad of ['2026-02-30', '2026-13-01', '2026-00-10', '2025-02-29', '', 'abc', '2026-2-3', '2026-02-03T00:00'])
+      expect(parseLegalDate(bad), bad).toBeUndefined();
     for (const good of ['2026-02-28', '2024-02-29', '2026-12-31']) expect(parseLegalDate(good)).toBe(good);
   });
   it('adds months to the month end and years from 29 February', () => {
@@ -75,8 +76,13 @@ describe('legal dates', () => {
   });
   it('adds days like the JavaScript calendar, across month, year and leap-day boundaries, 1900–2200', () => {
     const reference = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-    const day = fc.integer({ min: Date.UTC(1900, 0, 1) / 86_400_000, max: Date.UTC(2199, 11, 31) / 86_400_000 }).map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
-    fc.assert(fc.property(day, fc.integer({ min: -800, max: 800 }), (d, n) => addDays(d, n) === reference(d, n)), { numRuns: 5_000 });
+    const day = fc
+      .integer({ min: Date.UTC(1900, 0, 1) / 86_400_000, max: Date.UTC(2199, 11, 31) / 86_400_000 })
+      .map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, fc.integer({ min: -800, max: 800 }), (d, n) => addDays(d, n) === reference(d, n)),
+      { numRuns: 5_000 },
+    );
     expect(addDays('2100-02-28', 1)).toBe('2100-03-01'); // not a leap year
     expect(addDays('2000-02-28', 1)).toBe('2000-02-29'); // a leap year
     expect(addDays('1900-01-01', -1)).toBe('1899-12-31');
@@ -137,7 +143,9 @@ describe('every rule of the catalog across 春节 and 国庆 (2025, 2026)', () =
   it('moves a calendar-day deadline that lands in the 国庆 break to the first working day after it', () => {
     const r = computeDeadline(table, { rule: 'penalty.payment', from: '2026-09-20' }); // 09-20 + 15 = 10-05
     expect(r.due).toBe('2026-10-08');
-    expect(r.explanation.steps).toEqual([{ date: '2026-10-05', to: '2026-10-07', counted: false, reason: '国庆节（法定休假日），期限顺延' }]);
+    expect(r.explanation.steps).toEqual([
+      { date: '2026-10-05', to: '2026-10-07', counted: false, reason: '国庆节（法定休假日），期限顺延' },
+    ]);
   });
 
   it('does not move a calendar-day deadline that lands on a make-up Saturday (2025-02-08)', () => {
@@ -171,40 +179,86 @@ describe('every rule of the catalog across 春节 and 国庆 (2025, 2026)', () =
 
   it('stops the clock during a recorded suspension (中止)', () => {
     const plain = due('penalty.decision', '2026-03-02');
-    const suspended = computeDeadline(table, { rule: 'penalty.decision', from: '2026-03-02', suspensions: [{ from: '2026-04-01', to: '2026-04-10', reason: '当事人申请中止' }] });
+    const suspended = computeDeadline(table, {
+      rule: 'penalty.decision',
+      from: '2026-03-02',
+      suspensions: [{ from: '2026-04-01', to: '2026-04-10', reason: '当事人申请中止' }],
+    });
     expect(plain).toBe('2026-06-01'); // 05-31 is a Sunday
     expect(suspended.due).toBe('2026-06-10');
-    expect(suspended.explanation.steps[0]).toEqual({ date: '2026-04-01', to: '2026-04-10', counted: false, reason: '中止：当事人申请中止' });
-    const wd = computeDeadline(table, { rule: 'penalty.hearing-request', from: '2026-03-02', suspensions: [{ from: '2026-03-04', to: '2026-03-05', reason: '不可抗力' }] });
+    expect(suspended.explanation.steps[0]).toEqual({
+      date: '2026-04-01',
+      to: '2026-04-10',
+      counted: false,
+      reason: '中止：当事人申请中止',
+    });
+    const wd = computeDeadline(table, {
+      rule: 'penalty.hearing-request',
+      from: '2026-03-02',
+      suspensions: [{ from: '2026-03-04', to: '2026-03-05', reason: '不可抗力' }],
+    });
     expect(wd.due).toBe('2026-03-11');
   });
 
   it('takes a locally configured count only for configurable rules', () => {
-    expect(computeDeadline(table, { rule: 'review.opinion', from: '2026-03-02', overrides: { 'review.opinion': 5 } }).due).toBe('2026-03-09');
-    expect(() => computeDeadline(table, { rule: 'penalty.decision', from: '2026-03-02', overrides: { 'penalty.decision': 120 } })).toThrow();
+    expect(computeDeadline(table, { rule: 'review.opinion', from: '2026-03-02', overrides: { 'review.opinion': 5 } }).due).toBe(
+      '2026-03-09',
+    );
+    expect(() =>
+      computeDeadline(table, { rule: 'penalty.decision', from: '2026-03-02', overrides: { 'penalty.decision': 120 } }),
+    ).toThrow();
   });
 
   it('refuses an unknown rule and an impossible date', () => {
     expect(isDeadlineRuleId('penalty.nothing')).toBe(false);
     expect(() => computeDeadline(table, { rule: 'penalty.nothing' as DeadlineRuleId, from: '2026-01-05' })).toThrow(UnknownRuleError);
-    for (const bad of ['2026-02-30', '2026-13-01', '', 'abc']) expect(() => computeDeadline(table, { rule: 'penalty.decision', from: bad })).toThrow(InvalidDateError);
+    for (const bad of ['2026-02-30', '2026-13-01', '', 'abc'])
+      expect(() => computeDeadline(table, { rule: 'penalty.decision', from: bad })).toThrow(InvalidDateError);
   });
 });
 
 describe('the engine agrees with chinese-days (property, independent oracle)', () => {
-  const dateArb = fc.integer({ min: Date.UTC(2005, 0, 1), max: Date.UTC(2025, 11, 1) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
+  const dateArb = fc
+    .integer({ min: Date.UTC(2005, 0, 1), max: Date.UTC(2025, 11, 1) })
+    .map((ms) => new Date(ms).toISOString().slice(0, 10));
 
   it('working-day rules equal findWorkday', () => {
-    fc.assert(fc.property(dateArb, fc.constantFrom<DeadlineRuleId>('penalty.preservation-decision', 'penalty.hearing-request', 'reconsideration.answer', 'enforcement.disclosure', 'penalty.disclosure-withdrawal'), (from, rule) => {
-      expect(due(rule, from)).toBe(findWorkday(DEADLINE_RULES[rule].count, from));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(
+        dateArb,
+        fc.constantFrom<DeadlineRuleId>(
+          'penalty.preservation-decision',
+          'penalty.hearing-request',
+          'reconsideration.answer',
+          'enforcement.disclosure',
+          'penalty.disclosure-withdrawal',
+        ),
+        (from, rule) => {
+          expect(due(rule, from)).toBe(findWorkday(DEADLINE_RULES[rule].count, from));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   it('calendar-day rules equal "D + N, then the next working day"', () => {
-    fc.assert(fc.property(dateArb, fc.constantFrom<DeadlineRuleId>('penalty.decision', 'penalty.payment', 'compulsory.seizure', 'reconsideration.application', 'petition.handling'), (from, rule) => {
-      let d = addDays(from, DEADLINE_RULES[rule].count);
-      while (!isWorkday(d)) d = addDays(d, 1);
-      expect(due(rule, from)).toBe(d);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(
+        dateArb,
+        fc.constantFrom<DeadlineRuleId>(
+          'penalty.decision',
+          'penalty.payment',
+          'compulsory.seizure',
+          'reconsideration.application',
+          'petition.handling',
+        ),
+        (from, rule) => {
+          let d = addDays(from, DEADLINE_RULES[rule].count);
+          while (!isWorkday(d)) d = addDays(d, 1);
+          expect(due(rule, from)).toBe(d);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -42,14 +42,64 @@ describe('evidence retention', () => {
 
 describe('required audio-visual recordings', () => {
   const file = { sha256: 'a'.repeat(64), size: 1, mime: 'video/mp4', fileName: 'v.mp4' };
-  const recording = (scene: 'inspection' | 'on-the-spot') => ({ recorder: 'MQ-01', startedAt: '2026-01-05T09:00:00+08:00', endedAt: '2026-01-05T09:10:00+08:00', scene, place: 'x', gps: null, officers: ['p1'] });
-  const inspection = (seq: number) => ({ seq, kind: 'inspection' as const, on: '2026-01-05', place: '某某村', officers: ['p1', 'p2'], subject: '王某某', summary: 'x', number: null });
+  const recording = (scene: 'inspection' | 'on-the-spot') => ({
+    recorder: 'MQ-01',
+    startedAt: '2026-01-05T09:00:00+08:00',
+    endedAt: '2026-01-05T09:10:00+08:00',
+    scene,
+    place: 'x',
+    gps: null,
+    officers: ['p1'],
+  });
+  const inspection = (seq: number) => ({
+    seq,
+    kind: 'inspection' as const,
+    on: '2026-01-05',
+    place: '某某村',
+    officers: ['p1', 'p2'],
+    subject: '王某某',
+    summary: 'x',
+    number: null,
+  });
 
   it('asks a recording of each inspection, linked to that inspection', () => {
-    const c = archived({ records: [inspection(3), inspection(5)], evidence: [{ seq: 4, type: 'audiovisual', title: 'v', description: 'd', collectedOn: '2026-01-05', source: 's', file, recording: recording('inspection'), step: 3 }] });
-    expect(requiredRecordings(c, DEFAULT_REQUIRED_SCENES).map((r) => [r.step, r.covered])).toEqual([[3, true], [5, false]]);
+    const c = archived({
+      records: [inspection(3), inspection(5)],
+      evidence: [
+        {
+          seq: 4,
+          type: 'audiovisual',
+          title: 'v',
+          description: 'd',
+          collectedOn: '2026-01-05',
+          source: 's',
+          file,
+          recording: recording('inspection'),
+          step: 3,
+        },
+      ],
+    });
+    expect(requiredRecordings(c, DEFAULT_REQUIRED_SCENES).map((r) => [r.step, r.covered])).toEqual([
+      [3, true],
+      [5, false],
+    ]);
     // A video without its recording metadata, or of another scene, does not count.
-    const other = archived({ records: [inspection(3)], evidence: [{ seq: 4, type: 'audiovisual', title: 'v', description: 'd', collectedOn: '2026-01-05', source: 's', file, recording: recording('on-the-spot'), step: 3 }] });
+    const other = archived({
+      records: [inspection(3)],
+      evidence: [
+        {
+          seq: 4,
+          type: 'audiovisual',
+          title: 'v',
+          description: 'd',
+          collectedOn: '2026-01-05',
+          source: 's',
+          file,
+          recording: recording('on-the-spot'),
+          step: 3,
+        },
+      ],
+    });
     expect(requiredRecordings(other, DEFAULT_REQUIRED_SCENES)[0]!.covered).toBe(false);
     expect(requiredRecordings(c, [])).toEqual([]);
   });

@@ -41,7 +41,9 @@ describe('progressive waits', () => {
   it('refuses with 429 RATE_LIMITED, a Chinese message and the seconds to wait', () => {
     const e = throttledError('login', 1500);
     expect(statusOf(e)).toBe(429);
-    expect(errorBody(e)).toEqual({ error: { code: 'RATE_LIMITED', message: '登录尝试过于频繁，请 2 秒后再试', details: { retryAfterSeconds: 2 } } });
+    expect(errorBody(e)).toEqual({
+      error: { code: 'RATE_LIMITED', message: '登录尝试过于频繁，请 2 秒后再试', details: { retryAfterSeconds: 2 } },
+    });
     expect(throttledError('login', 600_000).message).toBe('登录尝试过于频繁，请 10 分钟后再试');
     expect(throttledError('password-change', 4000).message).toBe('原密码错误次数过多，请 4 秒后再试');
   });
@@ -61,7 +63,11 @@ describe('KeyedQueue', () => {
       q.run(['address:a', 'account:x'], task('1', 20)),
       q.run(['address:b', 'account:x'], task('2', 1)),
       q.run(['address:c', 'account:y'], task('3', 1)),
-      q.run(['address:a', 'account:z'], async () => { throw new Error('4 fails'); }).catch((e: Error) => e.message),
+      q
+        .run(['address:a', 'account:z'], async () => {
+          throw new Error('4 fails');
+        })
+        .catch((e: Error) => e.message),
       q.run(['address:a', 'account:z'], task('5', 1)),
     ]);
     expect(results).toEqual(['1', '2', '3', '4 fails', '5']);

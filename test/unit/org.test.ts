@@ -85,14 +85,19 @@ describe('passwords', () => {
     expect(await passwordProblem('asdfghjkl;12')).toBe('密码太容易被猜到（是键盘上相邻的一排按键），请换一个更复杂的密码');
     expect(await passwordProblem('aaaaaaaaaa1')).toBe('密码太容易被猜到（有重复的字符），请换一个更复杂的密码');
     // The user's own names are known to an attacker: built from the display name, it is weak; for someone else it is not.
-    expect(await passwordProblem('Zhangwei2026', { username: 'zw1', displayName: 'zhangwei' })).toBe('密码太容易被猜到（含有用户名或姓名），请换一个更复杂的密码');
+    expect(await passwordProblem('Zhangwei2026', { username: 'zw1', displayName: 'zhangwei' })).toBe(
+      '密码太容易被猜到（含有用户名或姓名），请换一个更复杂的密码',
+    );
     expect(await passwordProblem('Zhangwei2026', { username: 'lisi', displayName: 'lisi' })).toBeUndefined();
   });
   it('accepts the passwords of the demo, the tests and the generator', async () => {
     // Demo-Password-2026: tests and the browser tier; the others: the CLI test, password change test, benchmarks.
     for (const [password, username, displayName] of [
-      ['Demo-Password-2026', 'admin', '系统管理员（县司法局）'], ['Demo-Password-2026', 'zhifa1', '执法人员'],
-      ['New-Password-2027', 'sifasuo', '司法所'], ['First-Admin-2026', 'chief', '管理员'], ['Bench-Password-2026', 'admin', '系统管理员（县司法局）'],
+      ['Demo-Password-2026', 'admin', '系统管理员（县司法局）'],
+      ['Demo-Password-2026', 'zhifa1', '执法人员'],
+      ['New-Password-2027', 'sifasuo', '司法所'],
+      ['First-Admin-2026', 'chief', '管理员'],
+      ['Bench-Password-2026', 'admin', '系统管理员（县司法局）'],
     ] as const) {
       expect(await passwordProblem(password, { username, displayName }), password).toBeUndefined();
     }
@@ -106,25 +111,74 @@ describe('passwords', () => {
 describe('canonical JSON and the leaf encoding', () => {
   it('sorts keys and ignores insertion order', () => {
     expect(canonicalJson({ b: 1, a: [true, null, '中文'] })).toBe('{"a":[true,null,"中文"],"b":1}');
-    fc.assert(fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (o) => {
-      const reversed = Object.fromEntries(Object.entries(o).reverse());
-      expect(canonicalJson(reversed)).toBe(canonicalJson(o));
-      expect(JSON.parse(canonicalJson(o))).toEqual(JSON.parse(JSON.stringify(o)));
-    }));
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (o) => {
+        const reversed = Object.fromEntries(Object.entries(o).reverse());
+        expect(canonicalJson(reversed)).toBe(canonicalJson(o));
+        expect(JSON.parse(canonicalJson(o))).toEqual(JSON.parse(JSON.stringify(o)));
+      }),
+    );
     expect(() => canonicalJson({ x: Number.NaN })).toThrow();
   });
 
   it('the writer and the independent verifier encode every row to the same bytes', () => {
     const text = fc.option(fc.string({ unit: 'grapheme' }), { nil: null });
-    fc.assert(fc.property(fc.nat(), fc.string(), fc.string(), text, text, text, text, text, text, fc.string(), fc.string(), text, fc.string(), text,
-      (seq, id, type, a, b, c, d, e, f, occ, rec, idem, payload, result) => {
-        const row = { seq, id, type, actor_user_id: a, actor_role: b, actor_agency_id: c, subject_type: d, subject_id: e, region_path: f, occurred_at: occ, received_at: rec, idempotency_key: idem, payload, result };
-        expect(verifierLeafBytes(row).equals(actionLeafBytes(row))).toBe(true);
-      }));
+    fc.assert(
+      fc.property(
+        fc.nat(),
+        fc.string(),
+        fc.string(),
+        text,
+        text,
+        text,
+        text,
+        text,
+        text,
+        fc.string(),
+        fc.string(),
+        text,
+        fc.string(),
+        text,
+        (seq, id, type, a, b, c, d, e, f, occ, rec, idem, payload, result) => {
+          const row = {
+            seq,
+            id,
+            type,
+            actor_user_id: a,
+            actor_role: b,
+            actor_agency_id: c,
+            subject_type: d,
+            subject_id: e,
+            region_path: f,
+            occurred_at: occ,
+            received_at: rec,
+            idempotency_key: idem,
+            payload,
+            result,
+          };
+          expect(verifierLeafBytes(row).equals(actionLeafBytes(row))).toBe(true);
+        },
+      ),
+    );
   });
 
   it('distinguishes null from the empty string and field boundaries', () => {
-    const row = { seq: 1, id: 'a', type: 't', actor_user_id: null, actor_role: '', actor_agency_id: null, subject_type: null, subject_id: null, region_path: null, occurred_at: 'x', received_at: 'y', idempotency_key: null, payload: '{}', result: null };
+    const row = {
+      seq: 1,
+      id: 'a',
+      type: 't',
+      actor_user_id: null,
+      actor_role: '',
+      actor_agency_id: null,
+      subject_type: null,
+      subject_id: null,
+      region_path: null,
+      occurred_at: 'x',
+      received_at: 'y',
+      idempotency_key: null,
+      payload: '{}',
+      result: null,
+    };
     expect(actionLeafBytes(row).equals(actionLeafBytes({ ...row, actor_user_id: '' }))).toBe(false);
     expect(actionLeafBytes({ ...row, id: 'ab', type: '' }).equals(actionLeafBytes({ ...row, id: 'a', type: 'b' }))).toBe(false);
   });

@@ -35,7 +35,9 @@ describe('authorization from one place: the action tables and the roles agree', 
             if (role === PUBLIC_ROLE) continue; // the portal's routes act in it, with the tracking code
             expect(isRole(role), `${type}: unknown role ${role}`).toBe(true);
             // Without the read permission the role could never reach the action's route.
-            expect(grantsOf(role as Role), `${type}: ${ROLES[role as Role]} lacks ${proc.permissions.read}`).toContain(proc.permissions.read);
+            expect(grantsOf(role as Role), `${type}: ${ROLES[role as Role]} lacks ${proc.permissions.read}`).toContain(
+              proc.permissions.read,
+            );
           }
         }
       });
@@ -63,7 +65,8 @@ describe('authorization from one place: the action tables and the roles agree', 
         const p = join(dir, f);
         if (statSync(p).isDirectory()) walk(p);
         // A manifest defines and grants permissions; a check is anywhere else.
-        else if (p.endsWith('.ts') && !p.endsWith('manifest.ts') && !p.endsWith(join('security', 'access.ts'))) files.push(readFileSync(p, 'utf8'));
+        else if (p.endsWith('.ts') && !p.endsWith('manifest.ts') && !p.endsWith(join('security', 'access.ts')))
+          files.push(readFileSync(p, 'utf8'));
       }
     };
     walk('src');

@@ -16,18 +16,31 @@ import { COMMAND, chineseNumber, observations, renderProcedure } from '../../scr
 import type { Observed } from '../../scripts/procedure-docs/observe.js';
 
 /** A citation names a statute (《…》) and an article in it, or says it is a local rule. */
-const specific = (c: string) => /《[^》]+》/.test(c) ? /第[零一二三四五六七八九十百]+条/.test(c) : /（地方规定/.test(c);
+const specific = (c: string) => (/《[^》]+》/.test(c) ? /第[零一二三四五六七八九十百]+条/.test(c) : /（地方规定/.test(c));
 
 describe('chineseNumber', () => {
   it('reads article numbers', () => {
-    expect([chineseNumber('九'), chineseNumber('十'), chineseNumber('十二'), chineseNumber('三十六'), chineseNumber('一百零三'), chineseNumber('一百二十')]).toEqual([9, 10, 12, 36, 103, 120]);
+    expect([
+      chineseNumber('九'),
+      chineseNumber('十'),
+      chineseNumber('十二'),
+      chineseNumber('三十六'),
+      chineseNumber('一百零三'),
+      chineseNumber('一百二十'),
+    ]).toEqual([9, 10, 12, 36, 103, 120]);
   });
 });
 
 describe('the citation constants', () => {
   it('each name a statute and an article', () => {
-    const all = [...Object.values(GATE_CITATIONS), SEPARATION_OF_DUTIES, SIMPLE_PROCEDURE.citation, ...Object.values(DECISION_OUTCOMES).map((o) => o.citation),
-      ...Object.values(REPLY_TYPES).map((r) => r.citation), ...Object.values(WITHHOLDING_GROUNDS).map((g) => g.citation)];
+    const all = [
+      ...Object.values(GATE_CITATIONS),
+      SEPARATION_OF_DUTIES,
+      SIMPLE_PROCEDURE.citation,
+      ...Object.values(DECISION_OUTCOMES).map((o) => o.citation),
+      ...Object.values(REPLY_TYPES).map((r) => r.citation),
+      ...Object.values(WITHHOLDING_GROUNDS).map((g) => g.citation),
+    ];
     for (const c of all) expect(specific(c), c).toBe(true);
   });
 });
@@ -47,7 +60,8 @@ for (const p of PROCEDURES) {
       } catch {
         throw new Error(`${path} is missing: run \`${COMMAND}\` and commit it`);
       }
-      if (committed !== renderProcedure(p, seen)) throw new Error(`${path} is stale (the action table changed): run \`${COMMAND}\` and commit it`);
+      if (committed !== renderProcedure(p, seen))
+        throw new Error(`${path} is stale (the action table changed): run \`${COMMAND}\` and commit it`);
     });
 
     it('every refusal the table makes cites an article, or RECORD_CHECK — never an empty or vague string', () => {

@@ -8,7 +8,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { canonicalJson } from '../../src/journal/canonical.js';
 import {
-  ProjectionMismatch, differences, proveProjection, sealedVerdict, sha256Hex, stateHashOf, type StoredProjection,
+  ProjectionMismatch,
+  differences,
+  proveProjection,
+  sealedVerdict,
+  sha256Hex,
+  stateHashOf,
+  type StoredProjection,
 } from '../../src/journal/projection.js';
 import { compareRecord, type ProjectionReplayer, type SubjectEntry } from '../../src/journal/verify-projections.js';
 import { caseStates, scopeColumns } from '../../src/modules/enforcement/projection.js';
@@ -28,7 +34,9 @@ function referenceJson(value: unknown): string {
       return JSON.stringify(value);
     case 'object': {
       if (Array.isArray(value)) return `[${value.map(referenceJson).join(',')}]`;
-      const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const entries = Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${referenceJson(v)}`).join(',')}}`;
     }
     default:
@@ -51,16 +59,25 @@ describe('canonical JSON', () => {
       object: fc.dictionary(fc.string({ unit: 'binary' }), tie('value'), { maxKeys: 6 }),
       array: fc.array(tie('value'), { maxLength: 5 }),
     })).value;
-    fc.assert(fc.property(values, (v) => {
-      expect(outcome(() => canonicalJson(v))).toBe(outcome(() => referenceJson(v)));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(values, (v) => {
+        expect(outcome(() => canonicalJson(v))).toBe(outcome(() => referenceJson(v)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
 const state = { id: 'c1', decision: { fineFen: 20_000_000, number: '妙泉罚决字〔2026〕第1号' }, officers: ['p1', 'p2'] };
 const text = canonicalJson(state);
 const hash = sha256Hex(text);
-const row = (over: Partial<StoredProjection> = {}): StoredProjection => ({ id: 'c1', state: text, stateHash: hash, actionCount: 3, ...over });
+const row = (over: Partial<StoredProjection> = {}): StoredProjection => ({
+  id: 'c1',
+  state: text,
+  stateHash: hash,
+  actionCount: 3,
+  ...over,
+});
 const sealed = JSON.stringify({ stateHash: hash, position: 2 });
 
 describe('the check without replay', () => {
@@ -90,7 +107,9 @@ describe('the check without replay', () => {
 
 describe('proveProjection', () => {
   const kind = { subjectType: 'toy', recordName: '测试记录' };
-  const unusedReplay = async () => { throw new Error('a sealed row needs no replay'); };
+  const unusedReplay = async () => {
+    throw new Error('a sealed row needs no replay');
+  };
 
   it('returns the state of a sealed row without replaying', async () => {
     await expect(proveProjection({ ...kind, row: row(), lastResult: sealed, replay: unusedReplay })).resolves.toEqual(state);
@@ -99,7 +118,11 @@ describe('proveProjection', () => {
   it('proves a legacy row by replay and names what differs when the replay disagrees', async () => {
     const legacy = row({ stateHash: null, state: JSON.stringify(state), id: 'legacy-1' });
     await expect(proveProjection({ ...kind, row: legacy, lastResult: '{}', replay: async () => state })).resolves.toEqual(state);
-    const changed = row({ stateHash: null, state: JSON.stringify({ ...state, decision: { ...state.decision, fineFen: 1 } }), id: 'legacy-2' });
+    const changed = row({
+      stateHash: null,
+      state: JSON.stringify({ ...state, decision: { ...state.decision, fineFen: 1 } }),
+      id: 'legacy-2',
+    });
     const e = await proveProjection({ ...kind, row: changed, lastResult: '{}', replay: async () => state }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ProjectionMismatch);
     expect((e as ProjectionMismatch).kind).toBe('replay-mismatch');
@@ -111,8 +134,13 @@ describe('proveProjection', () => {
     const newer = { ...state, officers: ['p1', 'p3'] };
     const newerRow = row({ state: canonicalJson(newer), stateHash: stateHashOf(newer), actionCount: 4 });
     let asked = 0;
-    const reread = async () => { asked++; return JSON.stringify({ stateHash: stateHashOf(newer), position: 3 }); };
-    await expect(proveProjection({ ...kind, row: newerRow, lastResult: sealed, rereadLast: reread, replay: unusedReplay })).resolves.toEqual(newer);
+    const reread = async () => {
+      asked++;
+      return JSON.stringify({ stateHash: stateHashOf(newer), position: 3 });
+    };
+    await expect(
+      proveProjection({ ...kind, row: newerRow, lastResult: sealed, rereadLast: reread, replay: unusedReplay }),
+    ).resolves.toEqual(newer);
     expect(asked).toBe(1);
   });
 
@@ -121,7 +149,9 @@ describe('proveProjection', () => {
     const ok = row({ columns: { officer_ids: ',p1,p2,' } });
     await expect(proveProjection({ ...kind, row: ok, lastResult: sealed, replay: unusedReplay, columnsOf })).resolves.toEqual(state);
     const widened = row({ columns: { officer_ids: ',p1,p2,p9,' } });
-    await expect(proveProjection({ ...kind, row: widened, lastResult: sealed, replay: unusedReplay, columnsOf })).rejects.toMatchObject({ kind: 'column-mismatch' });
+    await expect(proveProjection({ ...kind, row: widened, lastResult: sealed, replay: unusedReplay, columnsOf })).rejects.toMatchObject({
+      kind: 'column-mismatch',
+    });
   });
 });
 
@@ -138,7 +168,10 @@ describe('differences', () => {
 
 /** A toy procedure: a counter whose actions add to it. */
 const counter: ProjectionReplayer<{ total: number }> = {
-  subjectType: 'counter', recordName: '计数器', stateTypes: ['add'], openingTypes: ['add'],
+  subjectType: 'counter',
+  recordName: '计数器',
+  stateTypes: ['add'],
+  openingTypes: ['add'],
   *states(entries) {
     let total = 0;
     for (const e of entries) {
@@ -146,11 +179,21 @@ const counter: ProjectionReplayer<{ total: number }> = {
       yield { total };
     }
   },
-  rows: async () => [], existing: async () => new Set(),
+  rows: async () => [],
+  existing: async () => new Set(),
 };
-const entry = (seq: number, n: number, stateHash?: string): SubjectEntry => ({ seq, type: 'add', payload: { n }, result: stateHash ? { stateHash } : {}, receivedAt: '2026-03-02T02:00:00.000Z' });
+const entry = (seq: number, n: number, stateHash?: string): SubjectEntry => ({
+  seq,
+  type: 'add',
+  payload: { n },
+  result: stateHash ? { stateHash } : {},
+  receivedAt: '2026-03-02T02:00:00.000Z',
+});
 const counterRow = (total: number, actionCount: number, sealedHash: boolean): StoredProjection => ({
-  id: 'k1', state: canonicalJson({ total }), stateHash: sealedHash ? stateHashOf({ total }) : null, actionCount,
+  id: 'k1',
+  state: canonicalJson({ total }),
+  stateHash: sealedHash ? stateHashOf({ total }) : null,
+  actionCount,
 });
 
 describe('compareRecord (the replay of yifa journal verify)', () => {
@@ -162,7 +205,10 @@ describe('compareRecord (the replay of yifa journal verify)', () => {
   });
 
   it('names the first action where the replay leaves the recorded hash', () => {
-    const m = compareRecord(counter, counterRow(5, 2, true), [entry(10, 2, stateHashOf({ total: 2 })), entry(14, 3, stateHashOf({ total: 6 }))]);
+    const m = compareRecord(counter, counterRow(5, 2, true), [
+      entry(10, 2, stateHashOf({ total: 2 })),
+      entry(14, 3, stateHashOf({ total: 6 })),
+    ]);
     expect(m).toMatchObject({ kind: 'fold-diverged', data: { seq: 14 } });
     expect(m!.message).toContain('第 14 条');
   });
@@ -183,10 +229,28 @@ describe("the penalty case's step-by-step fold", () => {
   const party = { kind: 'citizen', name: '张某某', idNumber: null, address: '秀山县妙泉镇', phone: null, representative: null };
   const base = { caseId: 'c9', agencyId: 'a1', regionPath: '/x/t/', number: null, derived: null, actorPersonId: 'p1' };
   const entries: SubjectEntry[] = [
-    { seq: 3, type: 'penalty.register', payload: { source: { kind: 'patrol', summary: '巡查发现', receivedOn: '2026-03-02' }, party, field: '综合行政执法' }, result: { ...base, status: 'registered' }, receivedAt: '2026-03-02T02:00:00.000Z' },
-    { seq: 9, type: 'penalty.request-filing', payload: { violationTypeId: 'straw-burning', actOn: '2026-03-01', seriousHarm: false, officers: ['p1', 'p2'], summary: '焚烧' }, result: { ...base, status: 'filing' }, receivedAt: '2026-03-02T03:00:00.000Z' },
+    {
+      seq: 3,
+      type: 'penalty.register',
+      payload: { source: { kind: 'patrol', summary: '巡查发现', receivedOn: '2026-03-02' }, party, field: '综合行政执法' },
+      result: { ...base, status: 'registered' },
+      receivedAt: '2026-03-02T02:00:00.000Z',
+    },
+    {
+      seq: 9,
+      type: 'penalty.request-filing',
+      payload: { violationTypeId: 'straw-burning', actOn: '2026-03-01', seriousHarm: false, officers: ['p1', 'p2'], summary: '焚烧' },
+      result: { ...base, status: 'filing' },
+      receivedAt: '2026-03-02T03:00:00.000Z',
+    },
     // Received just after midnight, China time, but taken on the 2nd: the recorded legal date wins.
-    { seq: 12, type: 'penalty.approve', payload: { kind: 'filing', opinion: '同意' }, result: { ...base, actorPersonId: 'p9', number: '妙泉罚立字〔2026〕第1号', status: 'investigating', today: '2026-03-02' }, receivedAt: '2026-03-02T16:00:00.050Z' },
+    {
+      seq: 12,
+      type: 'penalty.approve',
+      payload: { kind: 'filing', opinion: '同意' },
+      result: { ...base, actorPersonId: 'p9', number: '妙泉罚立字〔2026〕第1号', status: 'investigating', today: '2026-03-02' },
+      receivedAt: '2026-03-02T16:00:00.050Z',
+    },
   ];
 
   it('ends where the kit fold ends, passing through every state, and the scope columns follow from it', () => {

@@ -9,8 +9,13 @@ describe('YIFA_TRUST_PROXY', () => {
   });
   it('takes a hop count or a list of proxy addresses, CIDRs and range names', () => {
     expect(loadConfig({ YIFA_TRUST_PROXY: '1' }).trustProxy).toBe(1);
-    expect(loadConfig({ YIFA_TRUST_PROXY: ' 127.0.0.1, 10.0.0.0/8 ,::1,fd00::/8,loopback' }).trustProxy)
-      .toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8', 'loopback']);
+    expect(loadConfig({ YIFA_TRUST_PROXY: ' 127.0.0.1, 10.0.0.0/8 ,::1,fd00::/8,loopback' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
   });
   it('refuses "true" (any client could claim any address) and anything that is not an address, in Chinese', () => {
     for (const bad of ['true', '*', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/1', ',']) {

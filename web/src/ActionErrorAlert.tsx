@@ -7,8 +7,14 @@ import type { ReactNode } from 'react';
 import { Alert } from 'antd';
 import type { ApiError } from './api';
 
-export interface Refusal { message: string; citation: string | null }
-export interface InputIssue { path: string; message: string }
+export interface Refusal {
+  message: string;
+  citation: string | null;
+}
+export interface InputIssue {
+  path: string;
+  message: string;
+}
 
 export const refusalsOf = (e: ApiError): Refusal[] =>
   e.code === 'GATE_REFUSED' ? ((e.details as { refusals?: Refusal[] } | undefined)?.refusals ?? []) : [];
@@ -25,13 +31,28 @@ export function ActionErrorAlert({ error, unplaced }: { error: ApiError; unplace
   if (refusals.length > 0) {
     description = (
       <ul style={{ margin: 0, paddingLeft: 20 }}>
-        {refusals.map((r, i) => <li key={i} data-testid="refusal">{r.message}{cite(r.citation)}</li>)}
+        {refusals.map((r, i) => (
+          <li key={i} data-testid="refusal">
+            {r.message}
+            {cite(r.citation)}
+          </li>
+        ))}
       </ul>
     );
   } else if (error.code === 'INVALID_INPUT') {
-    description = issues.length > 0
-      ? <ul style={{ margin: 0, paddingLeft: 20 }}>{issues.map((x, i) => <li key={i}>{x.path ? `${x.path}：` : ''}{x.message}</li>)}</ul>
-      : inputIssuesOf(error).length > 0 ? '请按各栏的提示修改后再提交。' : undefined;
+    description =
+      issues.length > 0 ? (
+        <ul style={{ margin: 0, paddingLeft: 20 }}>
+          {issues.map((x, i) => (
+            <li key={i}>
+              {x.path ? `${x.path}：` : ''}
+              {x.message}
+            </li>
+          ))}
+        </ul>
+      ) : inputIssuesOf(error).length > 0 ? (
+        '请按各栏的提示修改后再提交。'
+      ) : undefined;
   } else if (error.citation) {
     description = `依据：${error.citation}`;
   }

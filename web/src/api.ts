@@ -4,7 +4,13 @@
  * stable code and Chinese message.
  */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly citation?: string, readonly details?: unknown) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly citation?: string,
+    readonly details?: unknown,
+  ) {
     super(message);
   }
 }
@@ -42,7 +48,12 @@ export async function api<T>(method: Method, path: string, body?: unknown, opts:
     if (method !== 'DELETE') headers['idempotency-key'] = opts.idempotencyKey ?? crypto.randomUUID();
   }
   const credentials = opts.anonymous ? 'omit' : 'same-origin';
-  const res = await fetch(`/api/v1${path}`, { method, headers, credentials, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const res = await fetch(`/api/v1${path}`, {
+    method,
+    headers,
+    credentials,
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
   const text = await res.text();
   const data = text ? JSON.parse(text) : undefined;
   if (!res.ok) {
@@ -89,11 +100,16 @@ export function dispositionFileName(header: string | null, fallback: string): st
  * portal's documents, whose tracking code belongs in no URL).
  */
 export async function download(path: string, fallbackName: string, anonymousPost?: unknown): Promise<string> {
-  const res = await fetch(`/api/v1${path}`, anonymousPost === undefined
-    ? { credentials: 'same-origin' }
-    : { method: 'POST', credentials: 'omit', headers: { 'content-type': 'application/json' }, body: JSON.stringify(anonymousPost) });
+  const res = await fetch(
+    `/api/v1${path}`,
+    anonymousPost === undefined
+      ? { credentials: 'same-origin' }
+      : { method: 'POST', credentials: 'omit', headers: { 'content-type': 'application/json' }, body: JSON.stringify(anonymousPost) },
+  );
   if (!res.ok) {
-    const data = await res.json().catch(() => undefined) as { error?: { code?: string; message?: string; citation?: string } } | undefined;
+    const data = (await res.json().catch(() => undefined)) as
+      | { error?: { code?: string; message?: string; citation?: string } }
+      | undefined;
     const e = data?.error ?? {};
     throw new ApiError(res.status, e.code ?? 'INTERNAL', e.message ?? `下载失败（${res.status}）`, e.citation);
   }

@@ -6,7 +6,9 @@ export function LoadMore({ next, loading, onMore }: { next: string | null; loadi
   if (!next) return null;
   return (
     <div style={{ textAlign: 'center', marginTop: 16 }}>
-      <Button onClick={onMore} loading={loading}>加载更多</Button>
+      <Button onClick={onMore} loading={loading}>
+        加载更多
+      </Button>
     </div>
   );
 }
@@ -30,6 +32,16 @@ const STANDING_TAGS: Record<Standing, { color: string; text: string }> = {
 
 export function StandingTag({ standing, daysLeft }: { standing: Standing; daysLeft?: number }) {
   const t = STANDING_TAGS[standing];
-  const extra = standing === 'expiring' && daysLeft !== undefined ? `（剩 ${daysLeft} 天）` : standing === 'expired' && daysLeft !== undefined ? `（已过 ${-daysLeft} 天）` : '';
-  return <Tag color={t.color} data-standing={standing}>{t.text}{extra}</Tag>;
+  const extra =
+    standing === 'expiring' && daysLeft !== undefined
+      ? `（剩 ${daysLeft} 天）`
+      : standing === 'expired' && daysLeft !== undefined
+        ? `（已过 ${-daysLeft} 天）`
+        : '';
+  return (
+    <Tag color={t.color} data-standing={standing}>
+      {t.text}
+      {extra}
+    </Tag>
+  );
 }

@@ -20,8 +20,16 @@ const DUE_STYLE: Record<DueState, React.CSSProperties> = {
 export const DUE_TEXT = { ok: '正常', warning: '即将到期', overdue: '已超期', met: '已完成' } as const;
 
 /** A tag in the colour of a deadline's state. */
-export function DueStateTag({ state, children, ...data }: { state: DueState; children: React.ReactNode } & Record<`data-${string}`, string | null | undefined>) {
-  return <Tag style={DUE_STYLE[state]} {...data}>{children}</Tag>;
+export function DueStateTag({
+  state,
+  children,
+  ...data
+}: { state: DueState; children: React.ReactNode } & Record<`data-${string}`, string | null | undefined>) {
+  return (
+    <Tag style={DUE_STYLE[state]} {...data}>
+      {children}
+    </Tag>
+  );
 }
 
 export interface DeadlineRow {
@@ -38,29 +46,50 @@ export interface DeadlineRow {
 
 /** The tag of a list row's next deadline. */
 export function DueTag({ due, state }: { due: string; state: Exclude<DueState, 'met'> | null }) {
-  return <DueStateTag state={state ?? 'ok'} data-due={state}>{due} {DUE_TEXT[state ?? 'ok']}</DueStateTag>;
+  return (
+    <DueStateTag state={state ?? 'ok'} data-due={state}>
+      {due} {DUE_TEXT[state ?? 'ok']}
+    </DueStateTag>
+  );
 }
 
 export function DeadlineTable({ deadlines, emptyText }: { deadlines: DeadlineRow[]; emptyText: string }) {
   return (
-    <Table<DeadlineRow> rowKey={(d) => `${d.rule}-${d.from}-${d.about ?? ''}`} size="small" pagination={false} dataSource={deadlines}
+    <Table<DeadlineRow>
+      rowKey={(d) => `${d.rule}-${d.from}-${d.about ?? ''}`}
+      size="small"
+      pagination={false}
+      dataSource={deadlines}
       locale={{ emptyText }}
       columns={[
         {
-          title: '事项', dataIndex: 'title',
+          title: '事项',
+          dataIndex: 'title',
           render: (t: string, d) => (
             <>
-              <div>{t}{d.about ? `（${d.about}）` : ''}</div>
-              <div style={{ color: '#595959', fontSize: 12 }} data-citation={d.rule}>{d.citation}</div>
+              <div>
+                {t}
+                {d.about ? `（${d.about}）` : ''}
+              </div>
+              <div style={{ color: '#595959', fontSize: 12 }} data-citation={d.rule}>
+                {d.citation}
+              </div>
             </>
           ),
         },
         { title: '起算', dataIndex: 'from', width: 110 },
         { title: '届满', dataIndex: 'due', width: 110 },
         {
-          title: '状态', dataIndex: 'state', width: 100,
-          render: (s: DueState, d) => <DueStateTag state={s} data-deadline={d.rule} data-state={s}>{d.kind === 'window' ? (s === 'met' ? '已届满' : '期间内') : DUE_TEXT[s]}</DueStateTag>,
+          title: '状态',
+          dataIndex: 'state',
+          width: 100,
+          render: (s: DueState, d) => (
+            <DueStateTag state={s} data-deadline={d.rule} data-state={s}>
+              {d.kind === 'window' ? (s === 'met' ? '已届满' : '期间内') : DUE_TEXT[s]}
+            </DueStateTag>
+          ),
         },
-      ]} />
+      ]}
+    />
   );
 }

@@ -64,7 +64,15 @@ export type StringKey = keyof typeof STRINGS;
  * defaults for placeholders (#bfbfbf), descriptions, labels, counters and empty states (#8c8c8c)
  * and links (#1677ff) are lighter, and axe-core (the browser tier) flags them.
  */
-const THEME = { token: { colorPrimary: '#b71c1c', colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)', colorTextDescription: 'rgba(0, 0, 0, 0.6)', colorTextTertiary: 'rgba(0, 0, 0, 0.6)', colorLink: '#0958d9' } };
+const THEME = {
+  token: {
+    colorPrimary: '#b71c1c',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.6)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+    colorLink: '#0958d9',
+  },
+};
 
 const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({ lang: 'zh', setLang: () => {} });
 

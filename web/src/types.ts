@@ -4,26 +4,85 @@ export interface Page<T> {
 }
 
 export interface Me {
-  user: { id: string; username: string; displayName: string; personId: string | null; agencyId: string | null; regionId: string; regionPath: string };
+  user: {
+    id: string;
+    username: string;
+    displayName: string;
+    personId: string | null;
+    agencyId: string | null;
+    regionId: string;
+    regionPath: string;
+  };
   roles: { id: string; name: string }[];
   permissions: string[];
   dataScope: { kind: string; name: string };
   csrfToken: string;
 }
 
-export interface Region { id: string; parentId: string | null; level: 'county' | 'town' | 'village'; name: string; code: string | null }
-export interface Agency { id: string; regionId: string; regionName: string; name: string; kind: 'statutory' | 'entrusted' | 'township'; legalBasis: string; powers: string[]; docPrefix: string }
-export interface Office { id: string; agencyId: string; name: string }
+export interface Region {
+  id: string;
+  parentId: string | null;
+  level: 'county' | 'town' | 'village';
+  name: string;
+  code: string | null;
+}
+export interface Agency {
+  id: string;
+  regionId: string;
+  regionName: string;
+  name: string;
+  kind: 'statutory' | 'entrusted' | 'township';
+  legalBasis: string;
+  powers: string[];
+  docPrefix: string;
+}
+export interface Office {
+  id: string;
+  agencyId: string;
+  name: string;
+}
 export type Standing = 'in-force' | 'expiring' | 'expired' | 'not-yet-valid' | 'suspended' | 'revoked' | 'review-failed';
 export interface Certificate {
-  id: string; personId: string; personName?: string; agencyName?: string; number: string; field: string; area: string; issuedOn: string; expiresOn: string;
-  annualReview: 'passed' | 'pending' | 'failed'; annualReviewYear: number | null; state: 'valid' | 'suspended' | 'revoked'; standing: Standing; daysLeft: number;
+  id: string;
+  personId: string;
+  personName?: string;
+  agencyName?: string;
+  number: string;
+  field: string;
+  area: string;
+  issuedOn: string;
+  expiresOn: string;
+  annualReview: 'passed' | 'pending' | 'failed';
+  annualReviewYear: number | null;
+  state: 'valid' | 'suspended' | 'revoked';
+  standing: Standing;
+  daysLeft: number;
 }
 export interface Person {
-  id: string; name: string; agencyId: string; agencyName: string; officeId: string | null; regionId: string; regionName: string; post: string;
-  legalQualificationNo: string | null; active: boolean; idNumber?: string | null; phone?: string | null; certificates?: Certificate[];
+  id: string;
+  name: string;
+  agencyId: string;
+  agencyName: string;
+  officeId: string | null;
+  regionId: string;
+  regionName: string;
+  post: string;
+  legalQualificationNo: string | null;
+  active: boolean;
+  idNumber?: string | null;
+  phone?: string | null;
+  certificates?: Certificate[];
 }
-export interface User { id: string; username: string; displayName: string; regionId: string; regionName: string; dataScope: string; active: boolean; roles: string[] }
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  regionId: string;
+  regionName: string;
+  dataScope: string;
+  active: boolean;
+  roles: string[];
+}
 export interface Dictionaries {
   roles: { id: string; name: string; permissions: string[] }[];
   /** The roles the signed-in user may grant */
@@ -34,32 +93,117 @@ export interface Dictionaries {
   annualReviews: Record<string, string>;
   standings: Record<Standing, string>;
 }
-export interface PublicOfficer { name: string; agencyId: string; agency: string; certificateNumber: string; field: string; area: string; validFrom: string; validUntil: string }
-export interface PublicAgency { id: string; name: string; kind: string; kindName: string; region: string; legalBasis: string; powers: string[] }
-export interface DeadlineRule { id: string; title: string; count: number; unit: string; from: string; citation: string; configurable: boolean }
+export interface PublicOfficer {
+  name: string;
+  agencyId: string;
+  agency: string;
+  certificateNumber: string;
+  field: string;
+  area: string;
+  validFrom: string;
+  validUntil: string;
+}
+export interface PublicAgency {
+  id: string;
+  name: string;
+  kind: string;
+  kindName: string;
+  region: string;
+  legalBasis: string;
+  powers: string[];
+}
+export interface DeadlineRule {
+  id: string;
+  title: string;
+  count: number;
+  unit: string;
+  from: string;
+  citation: string;
+  configurable: boolean;
+}
 export interface DeadlineResult {
-  rule: string; title: string; from: string; due: string; count: number; unit: string; citation: string;
+  rule: string;
+  title: string;
+  from: string;
+  due: string;
+  count: number;
+  unit: string;
+  citation: string;
   explanation: { summary: string; steps: { date: string; to?: string; counted: boolean; reason: string }[] };
   warnings: string[];
 }
-export interface Action { seq: number; id: string; type: string; actor: { userId: string | null; role: string | null }; subject: { type: string; id: string } | null; occurredAt: string; receivedAt: string; payload: unknown; withheld: { reason: string; message: string } | null; leafHash: string }
-export interface Checkpoint { origin: string; size: number; rootHash: string; timestamp: string; body: string; signature: string; keyId: string }
-export interface WitnessAlert { id: string; origin: string; url: string; kind: string; message: string; detectedAt: string }
+export interface Action {
+  seq: number;
+  id: string;
+  type: string;
+  actor: { userId: string | null; role: string | null };
+  subject: { type: string; id: string } | null;
+  occurredAt: string;
+  receivedAt: string;
+  payload: unknown;
+  withheld: { reason: string; message: string } | null;
+  leafHash: string;
+}
+export interface Checkpoint {
+  origin: string;
+  size: number;
+  rootHash: string;
+  timestamp: string;
+  body: string;
+  signature: string;
+  keyId: string;
+}
+export interface WitnessAlert {
+  id: string;
+  origin: string;
+  url: string;
+  kind: string;
+  message: string;
+  detectedAt: string;
+}
 /** GET /journal/witness: who witnessed this journal, and the logs this installation witnesses */
 export interface WitnessView {
   self: { name: string; keyId: string };
   trust: { configured: boolean; witnesses: { keyId: string; label: string | null }[]; error: string | null };
   witnessedBy: { witnessName: string; witnessKeyId: string; size: number; rootHash: string; cosignedAt: string; receivedAt: string }[];
   witnessing: {
-    origin: string; url: string; keyId: string; pinnedAt: string; status: 'ok' | 'alert';
-    latest: { size: number; rootHash: string; timestamp: string; cosignedAt: string; pushed: 'accepted' | 'refused' | 'failed'; pushMessage: string } | null;
+    origin: string;
+    url: string;
+    keyId: string;
+    pinnedAt: string;
+    status: 'ok' | 'alert';
+    latest: {
+      size: number;
+      rootHash: string;
+      timestamp: string;
+      cosignedAt: string;
+      pushed: 'accepted' | 'refused' | 'failed';
+      pushMessage: string;
+    } | null;
     lastAlert: WitnessAlert | null;
   }[];
   alerts: WitnessAlert[];
 }
-export interface LoginEntry { id: string; username: string; outcome: string; ip: string; userAgent: string; at: string }
-export interface HolidayYear { year: number; source: string; note: string; updatedAt: string; days: number }
-export interface HolidayDay { date: string; kind: 'rest' | 'workday'; name: string }
+export interface LoginEntry {
+  id: string;
+  username: string;
+  outcome: string;
+  ip: string;
+  userAgent: string;
+  at: string;
+}
+export interface HolidayYear {
+  year: number;
+  source: string;
+  note: string;
+  updatedAt: string;
+  days: number;
+}
+export interface HolidayDay {
+  date: string;
+  kind: 'rest' | 'workday';
+  name: string;
+}
 /**
  * What the portal shows an applicant of a request for government information (POST
  * /public/information-requests/track; the server builds it inline in portal.ts, so it is
@@ -73,7 +217,15 @@ export interface PublicRequestView {
   description: string;
   correction: { noticeOn: string; items: string; answerBy: string; answeredOn: string | null } | null;
   extension: { until: string; reason: string } | null;
-  reply: { on: string; type: string; typeName: string; text: string; number: string | null; ground: string | null; referTo: string | null } | null;
+  reply: {
+    on: string;
+    type: string;
+    typeName: string;
+    text: string;
+    number: string | null;
+    ground: string | null;
+    referTo: string | null;
+  } | null;
   deadlines: { rule: string; title: string; due: string; state: 'ok' | 'warning' | 'overdue' | 'met' }[];
   /** The notices addressed to the applicant, downloadable with the code */
   documents: { id: 'correction' | 'extension-notice' | 'reply'; title: string; number: string | null }[];

@@ -8,8 +8,20 @@
 import { hash } from 'node:crypto';
 
 const FIELDS = [
-  'seq', 'id', 'type', 'actor_user_id', 'actor_role', 'actor_agency_id', 'subject_type', 'subject_id',
-  'region_path', 'occurred_at', 'received_at', 'idempotency_key', 'payload', 'result',
+  'seq',
+  'id',
+  'type',
+  'actor_user_id',
+  'actor_role',
+  'actor_agency_id',
+  'subject_type',
+  'subject_id',
+  'region_path',
+  'occurred_at',
+  'received_at',
+  'idempotency_key',
+  'payload',
+  'result',
 ] as const;
 
 export type ActionRow = { [K in (typeof FIELDS)[number]]: string | number | null };
@@ -22,7 +34,10 @@ export const LEAF_COLUMNS: readonly string[] = FIELDS;
 
 /** Writes the leaf bytes after `offset` bytes of room; one allocation per row (verification is hot). */
 function encode(row: ActionRow, offset: number): Buffer {
-  return encodeValues(FIELDS.map((f) => row[f]), offset);
+  return encodeValues(
+    FIELDS.map((f) => row[f]),
+    offset,
+  );
 }
 
 function encodeValues(fields: readonly (string | number | null)[], offset: number): Buffer {

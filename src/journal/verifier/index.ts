@@ -4,4 +4,11 @@
  */
 export { leafHashOf, TreeBuilder, rootOfFrontier, verifyInclusion, verifyConsistency } from './tree.js';
 export { parseCheckpointBody, verifyCheckpointSignature, verifyCosignature, type CheckpointBody } from './checkpoint.js';
-export { actionLeafBytes, actionLeafHash, actionLeafHashOfValues, actionLeafHashOfEncodedFields, LEAF_COLUMNS, type ActionRow } from './action-leaf.js';
+export {
+  actionLeafBytes,
+  actionLeafHash,
+  actionLeafHashOfValues,
+  actionLeafHashOfEncodedFields,
+  LEAF_COLUMNS,
+  type ActionRow,
+} from './action-leaf.js';

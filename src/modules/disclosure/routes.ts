@@ -19,8 +19,14 @@ export async function publicOfficers(yifa: Yifa, f: { agencyId?: string; q?: str
     .innerJoin('people', 'people.id', 'certificates.person_id')
     .innerJoin('agencies', 'agencies.id', 'people.agency_id')
     .select([
-      'certificates.number', 'certificates.field', 'certificates.area', 'certificates.issued_on', 'certificates.expires_on',
-      'people.name', 'agencies.id as agency_id', 'agencies.name as agency_name',
+      'certificates.number',
+      'certificates.field',
+      'certificates.area',
+      'certificates.issued_on',
+      'certificates.expires_on',
+      'people.name',
+      'agencies.id as agency_id',
+      'agencies.name as agency_name',
     ])
     .where('certificates.state', '=', 'valid')
     .where('certificates.annual_review', '!=', 'failed')
@@ -31,44 +37,80 @@ export async function publicOfficers(yifa: Yifa, f: { agencyId?: string; q?: str
   if (f.q) q = q.where('people.name', 'like', `%${f.q.replace(/[%_]/g, '')}%`);
   const after = decodeCursor(f.cursor, 1);
   if (after) q = q.where('certificates.number', '>', String(after[0]));
-  const rows = await q.orderBy('certificates.number').limit(f.limit + 1).execute();
-  return pageOf(rows, f.limit, (r) => [r.number], (r) => ({
-    name: r.name, agencyId: r.agency_id, agency: r.agency_name, certificateNumber: r.number, field: r.field, area: r.area,
-    validFrom: r.issued_on, validUntil: r.expires_on,
-  }));
+  const rows = await q
+    .orderBy('certificates.number')
+    .limit(f.limit + 1)
+    .execute();
+  return pageOf(
+    rows,
+    f.limit,
+    (r) => [r.number],
+    (r) => ({
+      name: r.name,
+      agencyId: r.agency_id,
+      agency: r.agency_name,
+      certificateNumber: r.number,
+      field: r.field,
+      area: r.area,
+      validFrom: r.issued_on,
+      validUntil: r.expires_on,
+    }),
+  );
 }
 
 export async function publicAgencies(yifa: Yifa) {
   const rows = await yifa.db.kysely
     .selectFrom('agencies')
     .innerJoin('regions', 'regions.id', 'agencies.region_id')
-    .select(['agencies.id', 'agencies.name', 'agencies.kind', 'agencies.legal_basis', 'agencies.powers', 'regions.name as region_name', 'regions.path'])
+    .select([
+      'agencies.id',
+      'agencies.name',
+      'agencies.kind',
+      'agencies.legal_basis',
+      'agencies.powers',
+      'regions.name as region_name',
+      'regions.path',
+    ])
     .orderBy('regions.path')
     .orderBy('agencies.name')
     .execute();
   return rows.map((a) => ({
-    id: a.id, name: a.name, kind: a.kind, kindName: AGENCY_KINDS[a.kind], region: a.region_name, legalBasis: a.legal_basis, powers: JSON.parse(a.powers) as string[],
+    id: a.id,
+    name: a.name,
+    kind: a.kind,
+    kindName: AGENCY_KINDS[a.kind],
+    region: a.region_name,
+    legalBasis: a.legal_basis,
+    powers: JSON.parse(a.powers) as string[],
   }));
 }
 
-export const publicRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) => {
-  const app = base.withTypeProvider<ZodTypeProvider>();
-  const tags = ['public'];
-  const config = { rateLimit: { max: yifa.config.publicRateLimit, timeWindow: '1 minute' } };
-  // Keyed by today's date too: a certificate that lapses today leaves the list today.
-  const cache = new ProjectionCache<unknown>(() => yifa.journal.version);
+export const publicRoutes =
+  (yifa: Yifa): FastifyPluginAsync =>
+  async (base) => {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['public'];
+    const config = { rateLimit: { max: yifa.config.publicRateLimit, timeWindow: '1 minute' } };
+    // Keyed by today's date too: a certificate that lapses today leaves the list today.
+    const cache = new ProjectionCache<unknown>(() => yifa.journal.version);
 
-  app.get('/public/agencies', { schema: { tags, summary: '行政执法主体清单（公开）' }, config }, async () =>
-    cache.get(`agencies|${yifa.clock.today()}`, async () => ({ items: await publicAgencies(yifa), next: null })));
+    app.get('/public/agencies', { schema: { tags, summary: '行政执法主体清单（公开）' }, config }, async () =>
+      cache.get(`agencies|${yifa.clock.today()}`, async () => ({ items: await publicAgencies(yifa), next: null })),
+    );
 
-  app.get('/public/officers', {
-    schema: {
-      tags, summary: '行政执法人员清单（公开；仅列持有效执法证人员）',
-      querystring: z.strictObject({ agencyId: z.string().max(64).optional(), q: z.string().max(20).optional(), ...pageQuery }),
-    },
-    config,
-  }, async (req) => {
-    const today = yifa.clock.today();
-    return cache.get(`officers|${today}|${JSON.stringify(req.query)}`, () => publicOfficers(yifa, req.query, today));
-  });
-};
+    app.get(
+      '/public/officers',
+      {
+        schema: {
+          tags,
+          summary: '行政执法人员清单（公开；仅列持有效执法证人员）',
+          querystring: z.strictObject({ agencyId: z.string().max(64).optional(), q: z.string().max(20).optional(), ...pageQuery }),
+        },
+        config,
+      },
+      async (req) => {
+        const today = yifa.clock.today();
+        return cache.get(`officers|${today}|${JSON.stringify(req.query)}`, () => publicOfficers(yifa, req.query, today));
+      },
+    );
+  };

@@ -17,8 +17,20 @@ export const DEMO_BENCHMARKS: ViolationType[] = [
     seriousHarmPossible: false,
     circumstances: [
       { id: 'minor', name: '轻微', description: '初次用火，未造成损失，及时熄灭', kinds: ['warning'] },
-      { id: 'ordinary', name: '一般', description: '用火面积较小，未造成森林火灾', kinds: ['warning', 'fine'], fineFen: { citizen: { min: yuan(200), max: yuan(1000) }, organisation: { min: yuan(10_000), max: yuan(20_000) } } },
-      { id: 'serious', name: '严重', description: '多次用火或引发火情', kinds: ['warning', 'fine'], fineFen: { citizen: { min: yuan(1000), max: yuan(3000) }, organisation: { min: yuan(20_000), max: yuan(50_000) } } },
+      {
+        id: 'ordinary',
+        name: '一般',
+        description: '用火面积较小，未造成森林火灾',
+        kinds: ['warning', 'fine'],
+        fineFen: { citizen: { min: yuan(200), max: yuan(1000) }, organisation: { min: yuan(10_000), max: yuan(20_000) } },
+      },
+      {
+        id: 'serious',
+        name: '严重',
+        description: '多次用火或引发火情',
+        kinds: ['warning', 'fine'],
+        fineFen: { citizen: { min: yuan(1000), max: yuan(3000) }, organisation: { min: yuan(20_000), max: yuan(50_000) } },
+      },
     ],
   },
   {
@@ -29,8 +41,20 @@ export const DEMO_BENCHMARKS: ViolationType[] = [
     penalisedBy: '《中华人民共和国大气污染防治法》第一百一十九条第一款',
     seriousHarmPossible: false,
     circumstances: [
-      { id: 'ordinary', name: '一般', description: '焚烧量小，经劝阻立即停止', kinds: ['fine'], fineFen: { citizen: { min: yuan(500), max: yuan(1000) }, organisation: { min: yuan(500), max: yuan(1000) } } },
-      { id: 'serious', name: '严重', description: '焚烧量大或经劝阻不停止', kinds: ['fine'], fineFen: { citizen: { min: yuan(1000), max: yuan(2000) }, organisation: { min: yuan(1000), max: yuan(2000) } } },
+      {
+        id: 'ordinary',
+        name: '一般',
+        description: '焚烧量小，经劝阻立即停止',
+        kinds: ['fine'],
+        fineFen: { citizen: { min: yuan(500), max: yuan(1000) }, organisation: { min: yuan(500), max: yuan(1000) } },
+      },
+      {
+        id: 'serious',
+        name: '严重',
+        description: '焚烧量大或经劝阻不停止',
+        kinds: ['fine'],
+        fineFen: { citizen: { min: yuan(1000), max: yuan(2000) }, organisation: { min: yuan(1000), max: yuan(2000) } },
+      },
     ],
   },
   {
@@ -41,9 +65,27 @@ export const DEMO_BENCHMARKS: ViolationType[] = [
     penalisedBy: '《中华人民共和国固体废物污染环境防治法》第一百一十一条',
     seriousHarmPossible: false,
     circumstances: [
-      { id: 'minor', name: '轻微', description: '数量少，及时清理', kinds: ['warning', 'fine'], fineFen: { citizen: { min: yuan(100), max: yuan(200) }, organisation: { min: yuan(50_000), max: yuan(100_000) } } },
-      { id: 'ordinary', name: '一般', description: '数量较多或影响环境卫生', kinds: ['fine'], fineFen: { citizen: { min: yuan(200), max: yuan(400) }, organisation: { min: yuan(100_000), max: yuan(300_000) } } },
-      { id: 'serious', name: '严重', description: '拒不清理或多次违法', kinds: ['fine'], fineFen: { citizen: { min: yuan(400), max: yuan(500) }, organisation: { min: yuan(300_000), max: yuan(500_000) } } },
+      {
+        id: 'minor',
+        name: '轻微',
+        description: '数量少，及时清理',
+        kinds: ['warning', 'fine'],
+        fineFen: { citizen: { min: yuan(100), max: yuan(200) }, organisation: { min: yuan(50_000), max: yuan(100_000) } },
+      },
+      {
+        id: 'ordinary',
+        name: '一般',
+        description: '数量较多或影响环境卫生',
+        kinds: ['fine'],
+        fineFen: { citizen: { min: yuan(200), max: yuan(400) }, organisation: { min: yuan(100_000), max: yuan(300_000) } },
+      },
+      {
+        id: 'serious',
+        name: '严重',
+        description: '拒不清理或多次违法',
+        kinds: ['fine'],
+        fineFen: { citizen: { min: yuan(400), max: yuan(500) }, organisation: { min: yuan(300_000), max: yuan(500_000) } },
+      },
     ],
   },
   {
@@ -54,8 +96,20 @@ export const DEMO_BENCHMARKS: ViolationType[] = [
     penalisedBy: '《中华人民共和国城乡规划法》第六十五条；《重庆市城乡规划条例》',
     seriousHarmPossible: false,
     circumstances: [
-      { id: 'correctable', name: '可改正', description: '尚可采取改正措施消除对规划实施的影响', kinds: ['warning', 'fine'], fineFen: { citizen: { min: yuan(1000), max: yuan(10_000) }, organisation: { min: yuan(10_000), max: yuan(100_000) } } },
-      { id: 'serious', name: '严重', description: '无法采取改正措施，逾期不改正', kinds: ['fine', 'confiscate-property'], fineFen: { citizen: { min: yuan(10_000), max: yuan(50_000) }, organisation: { min: yuan(100_000), max: yuan(500_000) } } },
+      {
+        id: 'correctable',
+        name: '可改正',
+        description: '尚可采取改正措施消除对规划实施的影响',
+        kinds: ['warning', 'fine'],
+        fineFen: { citizen: { min: yuan(1000), max: yuan(10_000) }, organisation: { min: yuan(10_000), max: yuan(100_000) } },
+      },
+      {
+        id: 'serious',
+        name: '严重',
+        description: '无法采取改正措施，逾期不改正',
+        kinds: ['fine', 'confiscate-property'],
+        fineFen: { citizen: { min: yuan(10_000), max: yuan(50_000) }, organisation: { min: yuan(100_000), max: yuan(500_000) } },
+      },
     ],
   },
   {
@@ -66,8 +120,20 @@ export const DEMO_BENCHMARKS: ViolationType[] = [
     penalisedBy: '《中华人民共和国安全生产法》第一百零二条',
     seriousHarmPossible: true,
     circumstances: [
-      { id: 'ordinary', name: '一般', description: '责令消除后按期消除', kinds: ['fine'], fineFen: { organisation: { min: yuan(10_000), max: yuan(50_000) } } },
-      { id: 'refused', name: '拒不执行', description: '拒不执行消除隐患的指令', kinds: ['fine', 'suspend-business'], fineFen: { organisation: { min: yuan(100_000), max: yuan(500_000) } } },
+      {
+        id: 'ordinary',
+        name: '一般',
+        description: '责令消除后按期消除',
+        kinds: ['fine'],
+        fineFen: { organisation: { min: yuan(10_000), max: yuan(50_000) } },
+      },
+      {
+        id: 'refused',
+        name: '拒不执行',
+        description: '拒不执行消除隐患的指令',
+        kinds: ['fine', 'suspend-business'],
+        fineFen: { organisation: { min: yuan(100_000), max: yuan(500_000) } },
+      },
     ],
   },
   {
@@ -78,8 +144,20 @@ export const DEMO_BENCHMARKS: ViolationType[] = [
     penalisedBy: '《中华人民共和国大气污染防治法》第九十九条',
     seriousHarmPossible: true,
     circumstances: [
-      { id: 'ordinary', name: '一般', description: '超标倍数低，及时整改', kinds: ['fine'], fineFen: { organisation: { min: yuan(100_000), max: yuan(300_000) } } },
-      { id: 'serious', name: '严重', description: '超标倍数高或拒不整改', kinds: ['fine', 'suspend-business', 'close'], fineFen: { organisation: { min: yuan(300_000), max: yuan(1_000_000) } } },
+      {
+        id: 'ordinary',
+        name: '一般',
+        description: '超标倍数低，及时整改',
+        kinds: ['fine'],
+        fineFen: { organisation: { min: yuan(100_000), max: yuan(300_000) } },
+      },
+      {
+        id: 'serious',
+        name: '严重',
+        description: '超标倍数高或拒不整改',
+        kinds: ['fine', 'suspend-business', 'close'],
+        fineFen: { organisation: { min: yuan(300_000), max: yuan(1_000_000) } },
+      },
     ],
   },
 ];

@@ -6,7 +6,7 @@
  */
 import { deadlineDue } from '../../calendar/deadlines.js';
 import type { HolidayTable } from '../../calendar/holiday-table.js';
-import { DEADLINE_RULES, type DeadlineRuleId } from '../../law/deadline-rules.js';
+import type { DeadlineRuleId } from '../../law/deadline-rules.js';
 import { closedSuspensions, decisionLimit } from './gates.js';
 import { deadlineList, nthWorkingDayAfter, type CaseDeadline } from '../../procedure/deadlines.js';
 import { amountDueFen, type PenaltyCase } from './penalty-case.js';
@@ -21,24 +21,41 @@ interface Ctx {
 
 export function caseDeadlines(c: PenaltyCase, ctx: Ctx): CaseDeadline[] {
   const { out, duty, window } = deadlineList(ctx.table, ctx.today);
-  const plain = (rule: DeadlineRuleId, from: string) => deadlineDue(ctx.table, { rule, from, suspensions: closedSuspensions(c, ctx.today) });
+  const plain = (rule: DeadlineRuleId, from: string) =>
+    deadlineDue(ctx.table, { rule, from, suspensions: closedSuspensions(c, ctx.today) });
 
   const limit = decisionLimit(c, ctx);
   if (c.filedOn && limit) duty('penalty.decision', c.filedOn, limit, !!c.decision || !!c.closedOn);
-  for (const p of c.preservations) duty('penalty.preservation-decision', p.on, plain('penalty.preservation-decision', p.on), !!p.decidedOn, p.items);
+  for (const p of c.preservations)
+    duty('penalty.preservation-decision', p.on, plain('penalty.preservation-decision', p.on), !!p.decidedOn, p.items);
   for (const s of c.seizures) {
-    const due = deadlineDue(ctx.table, { rule: 'compulsory.seizure', from: s.on, extensions: s.extended ? [{ days: 30, reason: '经批准延长查封、扣押期限' }] : [] });
+    const due = deadlineDue(ctx.table, {
+      rule: 'compulsory.seizure',
+      from: s.on,
+      extensions: s.extended ? [{ days: 30, reason: '经批准延长查封、扣押期限' }] : [],
+    });
     duty('compulsory.seizure', s.on, due, !!s.releasedOn, s.items);
   }
   const review = c.reviews.at(-1);
   if (review) duty('review.opinion', review.submittedOn, plain('review.opinion', review.submittedOn), !!review.opinion);
-  if (c.notice) window('penalty.hearing-request', c.notice.servedOn, nthWorkingDayAfter(ctx.table, c.notice.servedOn, 5), !!c.hearing || !!c.waivedOn || !!c.decision);
+  if (c.notice)
+    window(
+      'penalty.hearing-request',
+      c.notice.servedOn,
+      nthWorkingDayAfter(ctx.table, c.notice.servedOn, 5),
+      !!c.hearing || !!c.waivedOn || !!c.decision,
+    );
   if (c.hearing?.noticeServedOn) {
-    window('penalty.hearing-earliest', c.hearing.noticeServedOn, deadlineDue(ctx.table, { rule: 'penalty.hearing-earliest', from: c.hearing.noticeServedOn }), !!c.hearing.heldOn);
+    window(
+      'penalty.hearing-earliest',
+      c.hearing.noticeServedOn,
+      deadlineDue(ctx.table, { rule: 'penalty.hearing-earliest', from: c.hearing.noticeServedOn }),
+      !!c.hearing.heldOn,
+    );
   }
   if (c.decision && c.procedure === 'general') duty('penalty.service', c.decision.on, plain('penalty.service', c.decision.on), !!c.service);
   const payBy = paymentDue(c, ctx);
-  if (c.service && c.decision && amountDueFen(c.decision) > 0 && payBy) duty('penalty.payment', c.service.completeOn, payBy, fullyPaid(c) || !!c.courtAppliedOn || !!c.closedOn);
+  if (c.service && c.decision && amountDueFen(c.decision) > 0 && payBy)
+    duty('penalty.payment', c.service.completeOn, payBy, fullyPaid(c) || !!c.courtAppliedOn || !!c.closedOn);
   return out;
 }
-

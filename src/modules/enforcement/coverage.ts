@@ -12,8 +12,13 @@ import { scopeFilter } from '../../platform/security/scope.js';
 import { addMonths } from '../../calendar/legal-date.js';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式须为 YYYY-MM');
-export const coverageQuery = z.strictObject({ from: month, to: month }).refine((q) => q.from <= q.to, '起始月份不能晚于结束月份')
-  .refine((q) => Number(q.to.slice(0, 4)) * 12 + Number(q.to.slice(5)) - (Number(q.from.slice(0, 4)) * 12 + Number(q.from.slice(5))) < 36, '一次最多查询 36 个月');
+export const coverageQuery = z
+  .strictObject({ from: month, to: month })
+  .refine((q) => q.from <= q.to, '起始月份不能晚于结束月份')
+  .refine(
+    (q) => Number(q.to.slice(0, 4)) * 12 + Number(q.to.slice(5)) - (Number(q.from.slice(0, 4)) * 12 + Number(q.from.slice(5))) < 36,
+    '一次最多查询 36 个月',
+  );
 
 export interface CoverageRow {
   agencyId: string;
@@ -28,7 +33,11 @@ export interface CoverageRow {
   stepsMissing: number;
 }
 
-export async function recordingCoverage(yifa: Yifa, req: Request, q: z.infer<typeof coverageQuery>): Promise<{ rows: CoverageRow[]; total: Omit<CoverageRow, 'agencyId' | 'agencyName' | 'month'> }> {
+export async function recordingCoverage(
+  yifa: Yifa,
+  req: Request,
+  q: z.infer<typeof coverageQuery>,
+): Promise<{ rows: CoverageRow[]; total: Omit<CoverageRow, 'agencyId' | 'agencyName' | 'month'> }> {
   const rows = await yifa.db.kysely
     .selectFrom('penalty_cases')
     .innerJoin('agencies', 'agencies.id', 'penalty_cases.agency_id')
@@ -52,9 +61,27 @@ export async function recordingCoverage(yifa: Yifa, req: Request, q: z.infer<typ
   const out = rows.map((r) => {
     const cases = Number(r.cases);
     const complete = Number(r.complete);
-    return { agencyId: r.agencyId, agencyName: r.agencyName, month: r.month, cases, complete, share: cases ? complete / cases : 0, stepsRequired: Number(r.stepsRequired), stepsMissing: Number(r.stepsMissing) };
+    return {
+      agencyId: r.agencyId,
+      agencyName: r.agencyName,
+      month: r.month,
+      cases,
+      complete,
+      share: cases ? complete / cases : 0,
+      stepsRequired: Number(r.stepsRequired),
+      stepsMissing: Number(r.stepsMissing),
+    };
   });
   const sum = (k: 'cases' | 'complete' | 'stepsRequired' | 'stepsMissing') => out.reduce((n, r) => n + r[k], 0);
   const cases = sum('cases');
-  return { rows: out, total: { cases, complete: sum('complete'), share: cases ? sum('complete') / cases : 0, stepsRequired: sum('stepsRequired'), stepsMissing: sum('stepsMissing') } };
+  return {
+    rows: out,
+    total: {
+      cases,
+      complete: sum('complete'),
+      share: cases ? sum('complete') / cases : 0,
+      stepsRequired: sum('stepsRequired'),
+      stepsMissing: sum('stepsMissing'),
+    },
+  };
 }

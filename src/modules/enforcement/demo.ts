@@ -19,9 +19,28 @@ type Payload = Record<string, unknown>;
 /** A step's payload, or a function making it from the case as it stands (to upload a file first, or point at a record). */
 type Step = [daysAgo: number, who: Who, type: string, payload: Payload | ((c: PenaltyCase) => Promise<Payload>)];
 
-const company = { kind: 'organisation', name: '秀山县某某建材有限公司', idNumber: '91500241MA5U00000X', address: '秀山县妙泉镇某某村3组', phone: '023-76660000', representative: '王某某' };
-const person = (name: string, village: string) => ({ kind: 'citizen', name, idNumber: null, address: `秀山县妙泉镇${village}`, phone: null, representative: null });
-const allOk = Object.fromEntries(['body', 'officers', 'procedure', 'facts', 'law', 'discretion', 'abuse', 'documents', 'crime', 'other'].map((k) => [k, { ok: true, note: '经审查符合规定' }]));
+const company = {
+  kind: 'organisation',
+  name: '秀山县某某建材有限公司',
+  idNumber: '91500241MA5U00000X',
+  address: '秀山县妙泉镇某某村3组',
+  phone: '023-76660000',
+  representative: '王某某',
+};
+const person = (name: string, village: string) => ({
+  kind: 'citizen',
+  name,
+  idNumber: null,
+  address: `秀山县妙泉镇${village}`,
+  phone: null,
+  representative: null,
+});
+const allOk = Object.fromEntries(
+  ['body', 'officers', 'procedure', 'facts', 'law', 'discretion', 'abuse', 'documents', 'crime', 'other'].map((k) => [
+    k,
+    { ok: true, note: '经审查符合规定' },
+  ]),
+);
 
 export async function seedDemoCases(yifa: Yifa): Promise<number> {
   const realTime = yifa.clock.source;
@@ -29,7 +48,9 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
   const as: Record<Who, Request> = {} as Record<Who, Request>;
   for (const u of ['zhifa1', 'zhifa2', 'fuzeren', 'fazhi'] as const) as[u] = { auth: await contextOfUser(yifa, u), denied: async () => {} };
   const officers = [as.zhifa1.auth.user.personId!, as.zhifa2.auth.user.personId!];
-  const chair = (await yifa.db.kysely.selectFrom('people').select('id').where('post', '=', '综合行政执法办公室主任').executeTakeFirstOrThrow()).id;
+  const chair = (
+    await yifa.db.kysely.selectFrom('people').select('id').where('post', '=', '综合行政执法办公室主任').executeTakeFirstOrThrow()
+  ).id;
   const on = (daysAgo: number) => addDays(today, -daysAgo);
   const at = (daysAgo: number) => () => new Date(`${on(daysAgo)}T${String(9 + (daysAgo % 8)).padStart(2, '0')}:30:00+08:00`);
   // The calendar decides when a waiting period ends, so the story holds whatever the holidays.
@@ -38,7 +59,8 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
   /** Days ago of the first day after the 5-working-day window that opens `daysAgo`. */
   const windowPassed = (daysAgo: number) => ago(addDays(nthWorkingDayAfter(table, on(daysAgo), 5), 1));
   /** Days ago of the earliest lawful hearing after a notice served `daysAgo`, but not before `wanted`. */
-  const hearingDay = (daysAgo: number, wanted: number) => Math.min(wanted, ago(computeDeadline(table, { rule: 'penalty.hearing-earliest', from: on(daysAgo) }).due));
+  const hearingDay = (daysAgo: number, wanted: number) =>
+    Math.min(wanted, ago(computeDeadline(table, { rule: 'penalty.hearing-earliest', from: on(daysAgo) }).due));
 
   /** Opens a case and runs its steps in order, each on its own day. */
   const story = async (opened: [number, Who, 'penalty.register' | 'penalty.on-the-spot', Record<string, unknown>], steps: Step[]) => {
@@ -49,8 +71,17 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
       view = await performAction(yifa, as[who], view.id, type, typeof payload === 'function' ? await payload(view.case) : payload);
     }
   };
-  const register = (daysAgo: number, party: unknown, summary: string, kind = 'patrol'): [number, Who, 'penalty.register', Record<string, unknown>] =>
-    [daysAgo, 'zhifa1', 'penalty.register', { source: { kind, summary, receivedOn: on(daysAgo) }, party, field: '综合行政执法' }];
+  const register = (
+    daysAgo: number,
+    party: unknown,
+    summary: string,
+    kind = 'patrol',
+  ): [number, Who, 'penalty.register', Record<string, unknown>] => [
+    daysAgo,
+    'zhifa1',
+    'penalty.register',
+    { source: { kind, summary, receivedOn: on(daysAgo) }, party, field: '综合行政执法' },
+  ];
   const filing = (d: number, violationTypeId: string, actAgo: number, summary: string): Step[] => [
     [d, 'zhifa1', 'penalty.request-filing', { violationTypeId, actOn: on(actAgo), seriousHarm: false, officers, summary }],
     [d, 'fuzeren', 'penalty.approve', { kind: 'filing', opinion: '同意立案' }],
@@ -65,67 +96,262 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
    */
   const investigate = (d: number, place: string, subject: string, found: string, recorded = true): Step[] => [
     [d, 'zhifa1', 'penalty.record-inspection', { on: on(d), place, officers, subject, summary: found }],
-    [d, 'zhifa2', 'penalty.record-inquiry', { on: on(d), place: '妙泉镇综合行政执法办公室', officers, subject, summary: `当事人对${found}的事实无异议` }],
+    [
+      d,
+      'zhifa2',
+      'penalty.record-inquiry',
+      { on: on(d), place: '妙泉镇综合行政执法办公室', officers, subject, summary: `当事人对${found}的事实无异议` },
+    ],
     ...(recorded
-      ? [[d, 'zhifa1', 'penalty.add-evidence', async (c: PenaltyCase) => {
-          const webm = d % 2 === 1;
-          const sha256 = await upload('zhifa1', webm ? BODYCAM_WEBM : BODYCAM_MP4, `MQ-01_${on(d).replaceAll('-', '')}_0930.${webm ? 'webm' : 'mp4'}`, webm ? 'video/webm' : 'video/mp4');
-          const inspection = lastRecord(c, 'inspection');
-          return {
-            type: 'audiovisual', title: '执法记录仪视频', description: '现场检查全过程', collectedOn: on(d), source: '执法记录仪 MQ-01', file: { sha256 }, step: inspection.seq,
-            recording: { recorder: 'MQ-01', startedAt: `${on(d)}T09:30:00+08:00`, endedAt: `${on(d)}T09:34:00+08:00`, scene: 'inspection', place, gps: gps(d), officers },
-          };
-        }] satisfies Step]
+      ? [
+          [
+            d,
+            'zhifa1',
+            'penalty.add-evidence',
+            async (c: PenaltyCase) => {
+              const webm = d % 2 === 1;
+              const sha256 = await upload(
+                'zhifa1',
+                webm ? BODYCAM_WEBM : BODYCAM_MP4,
+                `MQ-01_${on(d).replaceAll('-', '')}_0930.${webm ? 'webm' : 'mp4'}`,
+                webm ? 'video/webm' : 'video/mp4',
+              );
+              const inspection = lastRecord(c, 'inspection');
+              return {
+                type: 'audiovisual',
+                title: '执法记录仪视频',
+                description: '现场检查全过程',
+                collectedOn: on(d),
+                source: '执法记录仪 MQ-01',
+                file: { sha256 },
+                step: inspection.seq,
+                recording: {
+                  recorder: 'MQ-01',
+                  startedAt: `${on(d)}T09:30:00+08:00`,
+                  endedAt: `${on(d)}T09:34:00+08:00`,
+                  scene: 'inspection',
+                  place,
+                  gps: gps(d),
+                  officers,
+                },
+              };
+            },
+          ] satisfies Step,
+        ]
       : []),
-    [d, 'zhifa1', 'penalty.add-evidence', async () => ({
-      type: 'documentary', title: '现场照片', description: `反映${found}`, collectedOn: on(d), source: '执法人员拍摄',
-      file: { sha256: await upload('zhifa1', demoPhoto(d), `IMG_${on(d).replaceAll('-', '')}_${d}.png`, 'image/png') },
-    })],
-    [d, 'zhifa1', 'penalty.add-evidence', async (c: PenaltyCase) => ({
-      type: 'party-statement', title: '询问笔录（当事人签字扫描件）', description: `${subject}签字确认的询问笔录`, collectedOn: on(d), source: '扫描',
-      file: { sha256: await upload('zhifa1', await demoScan(d), `询问笔录_${subject}_${on(d)}.pdf`, 'application/pdf') }, step: lastRecord(c, 'inquiry').seq,
-    })],
+    [
+      d,
+      'zhifa1',
+      'penalty.add-evidence',
+      async () => ({
+        type: 'documentary',
+        title: '现场照片',
+        description: `反映${found}`,
+        collectedOn: on(d),
+        source: '执法人员拍摄',
+        file: { sha256: await upload('zhifa1', demoPhoto(d), `IMG_${on(d).replaceAll('-', '')}_${d}.png`, 'image/png') },
+      }),
+    ],
+    [
+      d,
+      'zhifa1',
+      'penalty.add-evidence',
+      async (c: PenaltyCase) => ({
+        type: 'party-statement',
+        title: '询问笔录（当事人签字扫描件）',
+        description: `${subject}签字确认的询问笔录`,
+        collectedOn: on(d),
+        source: '扫描',
+        file: { sha256: await upload('zhifa1', await demoScan(d), `询问笔录_${subject}_${on(d)}.pdf`, 'application/pdf') },
+        step: lastRecord(c, 'inquiry').seq,
+      }),
+    ],
     ...(d % 3 === 0
-      ? [[d, 'zhifa1', 'penalty.add-evidence', async (c: PenaltyCase) => ({
-          type: 'audiovisual', title: '询问录音', description: `询问${subject}的录音`, collectedOn: on(d), source: '执法记录仪 MQ-01',
-          file: { sha256: await upload('zhifa1', demoAudio(3, 330 + d), `询问录音_${on(d)}.wav`, 'audio/wav') }, step: lastRecord(c, 'inquiry').seq,
-          recording: { recorder: 'MQ-01', startedAt: `${on(d)}T10:00:00+08:00`, endedAt: `${on(d)}T10:20:00+08:00`, scene: 'inquiry', place: '妙泉镇综合行政执法办公室', gps: null, officers },
-        })] satisfies Step]
+      ? [
+          [
+            d,
+            'zhifa1',
+            'penalty.add-evidence',
+            async (c: PenaltyCase) => ({
+              type: 'audiovisual',
+              title: '询问录音',
+              description: `询问${subject}的录音`,
+              collectedOn: on(d),
+              source: '执法记录仪 MQ-01',
+              file: { sha256: await upload('zhifa1', demoAudio(3, 330 + d), `询问录音_${on(d)}.wav`, 'audio/wav') },
+              step: lastRecord(c, 'inquiry').seq,
+              recording: {
+                recorder: 'MQ-01',
+                startedAt: `${on(d)}T10:00:00+08:00`,
+                endedAt: `${on(d)}T10:20:00+08:00`,
+                scene: 'inquiry',
+                place: '妙泉镇综合行政执法办公室',
+                gps: null,
+                officers,
+              },
+            }),
+          ] satisfies Step,
+        ]
       : []),
   ];
-  const conclude = (d: number, facts: string, outcome: string, kinds: string[], fineFen: number, basis: string, circumstanceId: string | null, extra: Record<string, unknown> = {}): Step =>
-    [d, 'zhifa1', 'penalty.conclude-investigation', { on: on(d), facts, evidenceSummary: '现场检查笔录、询问笔录、视听资料、照片', outcome, kinds, fineFen, confiscationFen: 0, basis, circumstanceId, discretionReason: null, reviewGrounds: [], ...extra }];
+  const conclude = (
+    d: number,
+    facts: string,
+    outcome: string,
+    kinds: string[],
+    fineFen: number,
+    basis: string,
+    circumstanceId: string | null,
+    extra: Record<string, unknown> = {},
+  ): Step => [
+    d,
+    'zhifa1',
+    'penalty.conclude-investigation',
+    {
+      on: on(d),
+      facts,
+      evidenceSummary: '现场检查笔录、询问笔录、视听资料、照片',
+      outcome,
+      kinds,
+      fineFen,
+      confiscationFen: 0,
+      basis,
+      circumstanceId,
+      discretionReason: null,
+      reviewGrounds: [],
+      ...extra,
+    },
+  ];
   const notice = (d: number): Step => [d, 'zhifa1', 'penalty.serve-notice', { servedOn: on(d), method: 'direct', consentOnFile: false }];
-  const decide = (d: number): Step => [d, 'fuzeren', 'penalty.decide', { on: on(d), reasoning: '事实清楚，证据确凿，程序合法，处罚适当', paymentInstructions: '十五日内缴至指定代收银行' }];
-  const serve = (d: number, recipient: string): Step => [d, 'zhifa2', 'penalty.serve-decision', { servedOn: on(d), method: 'direct', recipient, refusedToSign: false, consentOnFile: false }];
-  const pay = (d: number, fen: number): Step => [d, 'zhifa1', 'penalty.record-payment', { on: on(d), amountFen: fen, receipt: `非税收入一般缴款书 No.50024${d}` }];
+  const decide = (d: number): Step => [
+    d,
+    'fuzeren',
+    'penalty.decide',
+    { on: on(d), reasoning: '事实清楚，证据确凿，程序合法，处罚适当', paymentInstructions: '十五日内缴至指定代收银行' },
+  ];
+  const serve = (d: number, recipient: string): Step => [
+    d,
+    'zhifa2',
+    'penalty.serve-decision',
+    { servedOn: on(d), method: 'direct', recipient, refusedToSign: false, consentOnFile: false },
+  ];
+  const pay = (d: number, fen: number): Step => [
+    d,
+    'zhifa1',
+    'penalty.record-payment',
+    { on: on(d), amountFen: fen, receipt: `非税收入一般缴款书 No.50024${d}` },
+  ];
   const close = (d: number): Step => [d, 'zhifa1', 'penalty.close', { on: on(d), report: '处罚决定已执行完毕，建议结案' }];
   const archive = (d: number): Step => [d, 'fuzeren', 'penalty.archive', { on: on(d), acknowledgeWarnings: true }];
   const review = (d: number): Step[] => [
     [d, 'zhifa1', 'penalty.submit-review', { on: on(d), materials: '情况说明、拟处罚决定书、证据材料、听证笔录' }],
-    [d, 'fazhi', 'penalty.review-opinion', { on: on(d), conclusion: 'agree', points: allOk, text: '主体合法，事实清楚，证据充分，程序合法，适用法律正确，裁量适当，同意拟处罚意见' }],
+    [
+      d,
+      'fazhi',
+      'penalty.review-opinion',
+      {
+        on: on(d),
+        conclusion: 'agree',
+        points: allOk,
+        text: '主体合法，事实清楚，证据充分，程序合法，适用法律正确，裁量适当，同意拟处罚意见',
+      },
+    ],
   ];
-  const discuss = (d: number): Step => [d, 'fuzeren', 'penalty.collective-discussion', { on: on(d), participants: ['镇长', '分管副镇长', '纪委书记', '司法所所长'], conclusion: '同意调查终结报告的处理意见' }];
+  const discuss = (d: number): Step => [
+    d,
+    'fuzeren',
+    'penalty.collective-discussion',
+    { on: on(d), participants: ['镇长', '分管副镇长', '纪委书记', '司法所所长'], conclusion: '同意调查终结报告的处理意见' },
+  ];
   /** 当场处罚, recorded on the body camera when `recorded`; paid ones are closed and archived. */
-  const onTheSpot = async (daysAgo: number, party: unknown, facts: string, violationTypeId: string, kinds: string[], fineFen: number, basis: string, paid: boolean, recorded: boolean) =>
-    story([daysAgo, 'zhifa1', 'penalty.on-the-spot', { party, field: '综合行政执法', on: on(daysAgo), place: '妙泉镇集镇', officers, violationTypeId, facts, basis, kinds, fineFen, confiscationFen: 0, signed: true, refusalNote: null, paidOnSpot: paid }], [
-      ...(recorded
-        ? [[daysAgo, 'zhifa1', 'penalty.add-evidence', async () => ({
-            type: 'audiovisual', title: '当场处罚执法记录仪视频', description: '当场处罚全过程', collectedOn: on(daysAgo), source: '执法记录仪 MQ-01',
-            file: { sha256: await upload('zhifa1', BODYCAM_MP4, `MQ-01_${on(daysAgo).replaceAll('-', '')}_1500.mp4`, 'video/mp4') },
-            recording: { recorder: 'MQ-01', startedAt: `${on(daysAgo)}T15:00:00+08:00`, endedAt: `${on(daysAgo)}T15:06:00+08:00`, scene: 'on-the-spot', place: '妙泉镇集镇', gps: gps(daysAgo), officers },
-          })] satisfies Step]
-        : []),
-      ...(paid ? [close(daysAgo - 1), archive(daysAgo - 3)] : []),
-    ]);
+  const onTheSpot = async (
+    daysAgo: number,
+    party: unknown,
+    facts: string,
+    violationTypeId: string,
+    kinds: string[],
+    fineFen: number,
+    basis: string,
+    paid: boolean,
+    recorded: boolean,
+  ) =>
+    story(
+      [
+        daysAgo,
+        'zhifa1',
+        'penalty.on-the-spot',
+        {
+          party,
+          field: '综合行政执法',
+          on: on(daysAgo),
+          place: '妙泉镇集镇',
+          officers,
+          violationTypeId,
+          facts,
+          basis,
+          kinds,
+          fineFen,
+          confiscationFen: 0,
+          signed: true,
+          refusalNote: null,
+          paidOnSpot: paid,
+        },
+      ],
+      [
+        ...(recorded
+          ? [
+              [
+                daysAgo,
+                'zhifa1',
+                'penalty.add-evidence',
+                async () => ({
+                  type: 'audiovisual',
+                  title: '当场处罚执法记录仪视频',
+                  description: '当场处罚全过程',
+                  collectedOn: on(daysAgo),
+                  source: '执法记录仪 MQ-01',
+                  file: { sha256: await upload('zhifa1', BODYCAM_MP4, `MQ-01_${on(daysAgo).replaceAll('-', '')}_1500.mp4`, 'video/mp4') },
+                  recording: {
+                    recorder: 'MQ-01',
+                    startedAt: `${on(daysAgo)}T15:00:00+08:00`,
+                    endedAt: `${on(daysAgo)}T15:06:00+08:00`,
+                    scene: 'on-the-spot',
+                    place: '妙泉镇集镇',
+                    gps: gps(daysAgo),
+                    officers,
+                  },
+                }),
+              ] satisfies Step,
+            ]
+          : []),
+        ...(paid ? [close(daysAgo - 1), archive(daysAgo - 3)] : []),
+      ],
+    );
 
   let n = 0;
   try {
     // 简易程序: on-the-spot decisions through the year.
-    for (const [i, [name, village]] of [['张某某', '某某村'], ['李某某', '大田村'], ['刘某某', '龙凤村'], ['陈某某', '青山村'], ['杨某某', '茶园村'], ['赵某某', '新院村']].entries()) {
+    for (const [i, [name, village]] of [
+      ['张某某', '某某村'],
+      ['李某某', '大田村'],
+      ['刘某某', '龙凤村'],
+      ['陈某某', '青山村'],
+      ['杨某某', '茶园村'],
+      ['赵某某', '新院村'],
+    ].entries()) {
       const daysAgo = 330 - i * 55;
       const fire = i % 2 === 0;
-      await onTheSpot(daysAgo, person(name!, village!), fire ? '森林防火期内在林区边缘焚烧纸钱' : '在集镇街道随意倾倒生活垃圾', fire ? 'wild-fire' : 'waste-dumping', fire ? ['warning', 'fine'] : ['fine'], fire ? 20_000 : 15_000, fire ? '《森林防火条例》第五十条' : '《中华人民共和国固体废物污染环境防治法》第一百一十一条', i % 3 !== 2, i % 2 === 0);
+      await onTheSpot(
+        daysAgo,
+        person(name!, village!),
+        fire ? '森林防火期内在林区边缘焚烧纸钱' : '在集镇街道随意倾倒生活垃圾',
+        fire ? 'wild-fire' : 'waste-dumping',
+        fire ? ['warning', 'fine'] : ['fine'],
+        fire ? 20_000 : 15_000,
+        fire ? '《森林防火条例》第五十条' : '《中华人民共和国固体废物污染环境防治法》第一百一十一条',
+        i % 3 !== 2,
+        i % 2 === 0,
+      );
       n++;
     }
 
@@ -134,11 +360,36 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
     await story(register(240, company, '巡查发现某某村3组有未批先建的厂房'), [
       ...filing(240, 'illegal-building', 250, '未取得乡村建设规划许可证建设厂房约 600 平方米'),
       ...investigate(239, '某某村3组', '王某某', '未取得乡村建设规划许可证建设厂房'),
-      conclude(235, '当事人未取得乡村建设规划许可证，擅自建设厂房约 600 平方米', 'penalty', ['fine'], 20_000_000, '《中华人民共和国城乡规划法》第六十五条', 'serious'),
+      conclude(
+        235,
+        '当事人未取得乡村建设规划许可证，擅自建设厂房约 600 平方米',
+        'penalty',
+        ['fine'],
+        20_000_000,
+        '《中华人民共和国城乡规划法》第六十五条',
+        'serious',
+      ),
       notice(234),
       [233, 'zhifa1', 'penalty.request-hearing', { requestedOn: on(233) }],
-      [231, 'zhifa1', 'penalty.notify-hearing', { servedOn: on(231), hearingDate: on(heard), place: '妙泉镇人民政府三楼会议室', chairPersonId: chair, public: true }],
-      [heard, 'zhifa1', 'penalty.hold-hearing', { heldOn: on(heard), partyAbsent: false, agents: ['王某某', '律师李某某'], record: '调查人员陈述案件事实、证据和拟处罚意见；当事人申辩厂房系自用且愿意补办手续；双方进行质证和辩论', signed: true, refusalNote: null }],
+      [
+        231,
+        'zhifa1',
+        'penalty.notify-hearing',
+        { servedOn: on(231), hearingDate: on(heard), place: '妙泉镇人民政府三楼会议室', chairPersonId: chair, public: true },
+      ],
+      [
+        heard,
+        'zhifa1',
+        'penalty.hold-hearing',
+        {
+          heldOn: on(heard),
+          partyAbsent: false,
+          agents: ['王某某', '律师李某某'],
+          record: '调查人员陈述案件事实、证据和拟处罚意见；当事人申辩厂房系自用且愿意补办手续；双方进行质证和辩论',
+          signed: true,
+          refusalNote: null,
+        },
+      ],
       [heard - 1, 'zhifa1', 'penalty.report-hearing', { on: on(heard - 1), report: '当事人申辩理由不能成立，建议维持拟处罚意见' }],
       ...review(heard - 3),
       discuss(heard - 4),
@@ -154,10 +405,21 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
     await story(register(200, person('孙某某', '大田村'), '群众举报在人口集中区露天焚烧秸秆', 'complaint'), [
       ...filing(200, 'straw-burning', 201, '露天焚烧秸秆'),
       ...investigate(200, '大田村2组', '孙某某', '露天焚烧秸秆约 50 公斤'),
-      conclude(198, '当事人在大田村2组人口集中区露天焚烧秸秆约 50 公斤', 'penalty', ['fine'], 80_000, '《中华人民共和国大气污染防治法》第一百一十九条第一款', 'ordinary'),
+      conclude(
+        198,
+        '当事人在大田村2组人口集中区露天焚烧秸秆约 50 公斤',
+        'penalty',
+        ['fine'],
+        80_000,
+        '《中华人民共和国大气污染防治法》第一百一十九条第一款',
+        'ordinary',
+      ),
       notice(197),
       [197, 'zhifa1', 'penalty.waive-rights', { on: on(197), statement: '当事人书面表示对拟处罚无异议，放弃陈述、申辩和听证' }],
-      decide(196), serve(196, '孙某某'), pay(190, 80_000), close(185),
+      decide(196),
+      serve(196, '孙某某'),
+      pay(190, 80_000),
+      close(185),
     ]);
     n++;
 
@@ -165,8 +427,19 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
     await story(register(160, person('周某某', '龙凤村'), '巡查发现乱倒生活垃圾'), [
       ...filing(160, 'waste-dumping', 161, '随意倾倒生活垃圾'),
       ...investigate(160, '龙凤村集中居住点', '周某某', '随意倾倒生活垃圾并已当场清理'),
-      conclude(158, '当事人初次违法，危害后果轻微并已及时清理', 'no-penalty-first', [], 0, '《中华人民共和国行政处罚法》第三十三条第一款', null),
-      decide(157), serve(156, '周某某'), close(150), archive(148),
+      conclude(
+        158,
+        '当事人初次违法，危害后果轻微并已及时清理',
+        'no-penalty-first',
+        [],
+        0,
+        '《中华人民共和国行政处罚法》第三十三条第一款',
+        null,
+      ),
+      decide(157),
+      serve(156, '周某某'),
+      close(150),
+      archive(148),
     ]);
     n++;
 
@@ -174,8 +447,20 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
     await story(register(120, company, '巡查发现厂区外随意堆放建筑垃圾'), [
       ...filing(120, 'waste-dumping', 121, '随意堆放生活垃圾、建筑垃圾'),
       ...investigate(119, '某某村3组厂区外', '王某某', '厂区外随意堆放垃圾约 20 立方米', false),
-      conclude(115, '当事人在厂区外随意堆放垃圾约 20 立方米，经责令未清理', 'penalty', ['fine'], 15_000_000, '《中华人民共和国固体废物污染环境防治法》第一百一十一条', 'ordinary'),
-      notice(114), ...review(108), discuss(107), decide(Math.min(105, windowPassed(114))), serve(Math.min(104, windowPassed(114) - 1), '王某某'),
+      conclude(
+        115,
+        '当事人在厂区外随意堆放垃圾约 20 立方米，经责令未清理',
+        'penalty',
+        ['fine'],
+        15_000_000,
+        '《中华人民共和国固体废物污染环境防治法》第一百一十一条',
+        'ordinary',
+      ),
+      notice(114),
+      ...review(108),
+      discuss(107),
+      decide(Math.min(105, windowPassed(114))),
+      serve(Math.min(104, windowPassed(114) - 1), '王某某'),
       [80, 'zhifa1', 'penalty.serve-reminder', { servedOn: on(80) }],
     ]);
     n++;
@@ -184,8 +469,18 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
     await story(register(40, person('吴某某', '青山村'), '巡查发现露天焚烧垃圾'), [
       ...filing(40, 'straw-burning', 41, '露天焚烧落叶垃圾'),
       ...investigate(40, '青山村1组', '吴某某', '露天焚烧落叶垃圾'),
-      conclude(38, '当事人在青山村1组露天焚烧落叶、垃圾', 'penalty', ['fine'], 60_000, '《中华人民共和国大气污染防治法》第一百一十九条第一款', 'ordinary'),
-      notice(37), decide(Math.min(20, windowPassed(37))), serve(12, '吴某某'),
+      conclude(
+        38,
+        '当事人在青山村1组露天焚烧落叶、垃圾',
+        'penalty',
+        ['fine'],
+        60_000,
+        '《中华人民共和国大气污染防治法》第一百一十九条第一款',
+        'ordinary',
+      ),
+      notice(37),
+      decide(Math.min(20, windowPassed(37))),
+      serve(12, '吴某某'),
     ]);
     n++;
 
@@ -193,22 +488,57 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
     await story(register(30, { ...company, name: '秀山县某某石材加工厂', idNumber: '92500241MA5U11111Y' }, '巡查发现未批先建加工棚'), [
       ...filing(30, 'illegal-building', 35, '未取得乡村建设规划许可证搭建加工棚'),
       ...investigate(29, '茶园村4组', '郑某某', '搭建加工棚约 300 平方米'),
-      conclude(20, '当事人未取得乡村建设规划许可证搭建加工棚约 300 平方米', 'penalty', ['fine'], 6_000_000, '《中华人民共和国城乡规划法》第六十五条', 'correctable'),
+      conclude(
+        20,
+        '当事人未取得乡村建设规划许可证搭建加工棚约 300 平方米',
+        'penalty',
+        ['fine'],
+        6_000_000,
+        '《中华人民共和国城乡规划法》第六十五条',
+        'correctable',
+      ),
       [3, 'zhifa1', 'penalty.submit-review', { on: on(3), materials: '情况说明、拟处罚决定书、证据材料' }],
     ]);
     await story(register(15, person('冯某某', '新院村'), '群众举报焚烧秸秆', 'complaint'), [
       ...filing(15, 'straw-burning', 16, '焚烧秸秆'),
       ...investigate(14, '新院村3组', '冯某某', '露天焚烧秸秆'),
-      conclude(5, '当事人在新院村3组露天焚烧秸秆', 'penalty', ['fine'], 50_000, '《中华人民共和国大气污染防治法》第一百一十九条第一款', 'ordinary'),
+      conclude(
+        5,
+        '当事人在新院村3组露天焚烧秸秆',
+        'penalty',
+        ['fine'],
+        50_000,
+        '《中华人民共和国大气污染防治法》第一百一十九条第一款',
+        'ordinary',
+      ),
       notice(2),
     ]);
     await story(register(45, company, '巡查发现擅自扩建厂房'), [
       ...filing(45, 'illegal-building', 46, '擅自扩建厂房'),
       ...investigate(44, '某某村3组', '王某某', '擅自扩建厂房约 200 平方米'),
-      conclude(40, '当事人未取得乡村建设规划许可证扩建厂房约 200 平方米', 'penalty', ['fine'], 12_000_000, '《中华人民共和国城乡规划法》第六十五条', 'serious'),
+      conclude(
+        40,
+        '当事人未取得乡村建设规划许可证扩建厂房约 200 平方米',
+        'penalty',
+        ['fine'],
+        12_000_000,
+        '《中华人民共和国城乡规划法》第六十五条',
+        'serious',
+      ),
       notice(14),
       [12, 'zhifa1', 'penalty.request-hearing', { requestedOn: on(12) }],
-      [10, 'zhifa1', 'penalty.notify-hearing', { servedOn: on(10), hearingDate: on(Math.min(-5, hearingDay(10, -5))), place: '妙泉镇人民政府三楼会议室', chairPersonId: chair, public: true }],
+      [
+        10,
+        'zhifa1',
+        'penalty.notify-hearing',
+        {
+          servedOn: on(10),
+          hearingDate: on(Math.min(-5, hearingDay(10, -5))),
+          place: '妙泉镇人民政府三楼会议室',
+          chairPersonId: chair,
+          public: true,
+        },
+      ],
     ]);
     n += 3;
 
@@ -216,13 +546,29 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
     await story(register(25, person('秦某某', '青山村'), '巡查发现林区用火'), [
       ...filing(25, 'wild-fire', 26, '森林防火期内野外用火'),
       ...investigate(24, '青山村林区', '秦某某', '在林区边缘烧灰积肥', false),
-      conclude(1, '当事人在森林防火期内于青山村林区边缘烧灰积肥', 'penalty', ['warning', 'fine'], 50_000, '《森林防火条例》第五十条', 'ordinary'),
+      conclude(
+        1,
+        '当事人在森林防火期内于青山村林区边缘烧灰积肥',
+        'penalty',
+        ['warning', 'fine'],
+        50_000,
+        '《森林防火条例》第五十条',
+        'ordinary',
+      ),
     ]);
     const noticeDay = 28;
     await story(register(35, person('许某某', '龙凤村'), '群众举报乱倒垃圾', 'complaint'), [
       ...filing(35, 'waste-dumping', 36, '随意倾倒生活垃圾'),
       ...investigate(34, '龙凤村2组', '许某某', '随意倾倒生活垃圾'),
-      conclude(30, '当事人在龙凤村2组公路边随意倾倒生活垃圾', 'penalty', ['fine'], 30_000, '《中华人民共和国固体废物污染环境防治法》第一百一十一条', 'ordinary'),
+      conclude(
+        30,
+        '当事人在龙凤村2组公路边随意倾倒生活垃圾',
+        'penalty',
+        ['fine'],
+        30_000,
+        '《中华人民共和国固体废物污染环境防治法》第一百一十一条',
+        'ordinary',
+      ),
       notice(noticeDay),
       decide(Math.max(1, Math.min(2, windowPassed(noticeDay)))),
     ]);
@@ -248,11 +594,21 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
     ]);
     // 12. Awaiting the head's approval to open; 13. just registered; 14. not opened.
     await story(register(2, person('沈某某', '青山村'), '群众电话举报乱倒垃圾', 'complaint'), [
-      [1, 'zhifa1', 'penalty.request-filing', { violationTypeId: 'waste-dumping', actOn: on(3), seriousHarm: false, officers, summary: '乱倒垃圾' }],
+      [
+        1,
+        'zhifa1',
+        'penalty.request-filing',
+        { violationTypeId: 'waste-dumping', actOn: on(3), seriousHarm: false, officers, summary: '乱倒垃圾' },
+      ],
     ]);
     await story(register(0, person('韩某某', '新院村'), '县综合执法局移送：疑似违法占地建房', 'referral'), []);
     await story(register(60, person('杨某某', '某某村'), '举报邻居焚烧垃圾，经核实已自行清理', 'complaint'), [
-      [60, 'zhifa1', 'penalty.request-filing', { violationTypeId: 'straw-burning', actOn: on(61), seriousHarm: false, officers, summary: '焚烧垃圾' }],
+      [
+        60,
+        'zhifa1',
+        'penalty.request-filing',
+        { violationTypeId: 'straw-burning', actOn: on(61), seriousHarm: false, officers, summary: '焚烧垃圾' },
+      ],
       [59, 'fuzeren', 'penalty.reject', { kind: 'filing', reason: '经核实不存在违法事实，不予立案' }],
     ]);
     n += 6;

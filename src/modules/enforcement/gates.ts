@@ -6,10 +6,16 @@
  */
 import { deadlineDue } from '../../calendar/deadlines.js';
 import type { HolidayTable } from '../../calendar/holiday-table.js';
-import { isWorkingDay } from '../../calendar/holiday-table.js';
-import { addDays } from '../../calendar/legal-date.js';
 import type { DeadlineRuleId } from '../../law/deadline-rules.js';
-import { DECISION_OUTCOMES, GATE_CITATIONS, PARTY_KINDS, PENALTY_KINDS, SIMPLE_PROCEDURE, type PartyKind, type PenaltyKind } from '../../law/penalty.js';
+import {
+  DECISION_OUTCOMES,
+  GATE_CITATIONS,
+  PARTY_KINDS,
+  PENALTY_KINDS,
+  SIMPLE_PROCEDURE,
+  type PartyKind,
+  type PenaltyKind,
+} from '../../law/penalty.js';
 import { inForce, type CertificateFacts } from '../org/certificates.js';
 import type { LoadedSettings } from './settings.js';
 import { reviewPassed, severity, type EvidenceFile, type PenaltyCase } from './penalty-case.js';
@@ -59,7 +65,9 @@ export function twoCertifiedOfficers(officers: readonly string[], c: Pick<Penalt
   if (distinct.length < 2) return refuse('执法人员不得少于两人', GATE_CITATIONS.officers);
   for (const personId of distinct) {
     const certs = ctx.certificatesOf(personId);
-    const ok = certs.some((cert) => inForce(cert, ctx.today) && cert.field === c.field && ctx.regionNames.some((n) => cert.area.includes(n)));
+    const ok = certs.some(
+      (cert) => inForce(cert, ctx.today) && cert.field === c.field && ctx.regionNames.some((n) => cert.area.includes(n)),
+    );
     if (!ok) {
       const why = certs.length === 0 ? '未取得行政执法证件' : `没有在有效期内、执法类别为"${c.field}"且执法区域覆盖本案的执法证件`;
       return refuse(`${ctx.nameOf(personId)}${why}，不能从事本案执法活动`, GATE_CITATIONS.officers);
@@ -74,7 +82,10 @@ export function withinLimitation(actOn: string, seriousHarm: boolean, ctx: GateC
   const rule = seriousHarm ? 'penalty.limitation-serious' : 'penalty.limitation';
   const end = deadlineDue(ctx.table, { rule, from: actOn });
   if (ctx.today > end) {
-    return refuse(`违法行为发生（终了）于 ${actOn}，已超过${seriousHarm ? '五' : '二'}年追责时效（截至 ${end}），不再给予行政处罚`, GATE_CITATIONS.limitation);
+    return refuse(
+      `违法行为发生（终了）于 ${actOn}，已超过${seriousHarm ? '五' : '二'}年追责时效（截至 ${end}），不再给予行政处罚`,
+      GATE_CITATIONS.limitation,
+    );
   }
   return null;
 }
@@ -83,9 +94,17 @@ export function withinLimitation(actOn: string, seriousHarm: boolean, ctx: GateC
 
 export function simpleProcedureAllowed(partyKind: PartyKind, kinds: readonly PenaltyKind[], fineFen: number): Refusal | null {
   const other = kinds.filter((k) => !(SIMPLE_PROCEDURE.kinds as readonly PenaltyKind[]).includes(k));
-  if (other.length > 0) return refuse(`简易程序只能给予警告或者罚款，不能给予${other.map((k) => PENALTY_KINDS[k].name).join('、')}，请适用普通程序`, SIMPLE_PROCEDURE.citation);
+  if (other.length > 0)
+    return refuse(
+      `简易程序只能给予警告或者罚款，不能给予${other.map((k) => PENALTY_KINDS[k].name).join('、')}，请适用普通程序`,
+      SIMPLE_PROCEDURE.citation,
+    );
   const max = SIMPLE_PROCEDURE.maxFineFen[partyKind];
-  if (fineFen > max) return refuse(`对${PARTY_KINDS[partyKind]}当场罚款不得超过 ${yuan(max)} 元（拟罚 ${yuan(fineFen)} 元），请适用普通程序`, SIMPLE_PROCEDURE.citation);
+  if (fineFen > max)
+    return refuse(
+      `对${PARTY_KINDS[partyKind]}当场罚款不得超过 ${yuan(max)} 元（拟罚 ${yuan(fineFen)} 元），请适用普通程序`,
+      SIMPLE_PROCEDURE.citation,
+    );
   if (kinds.includes('fine') !== fineFen > 0) return refuse('罚款金额与处罚种类不一致', SIMPLE_PROCEDURE.citation);
   return null;
 }
@@ -124,19 +143,26 @@ export function closedSuspensions(c: Pick<PenaltyCase, 'suspensions'>, today: st
 function noticeRefusals(c: PenaltyCase, ctx: GateContext): Refusal[] {
   const p = c.proposal!;
   const n = c.notice;
-  if (!n) return [refuse('作出行政处罚决定之前，应当告知拟作出的处罚内容及事实、理由、依据和陈述、申辩、要求听证的权利', GATE_CITATIONS.notice)];
+  if (!n)
+    return [refuse('作出行政处罚决定之前，应当告知拟作出的处罚内容及事实、理由、依据和陈述、申辩、要求听证的权利', GATE_CITATIONS.notice)];
   if (n.version !== p.version && heavierThanNoticed(c)) {
     return [refuse('调查终结报告修改后的处理意见重于已告知的内容，须重新告知当事人', GATE_CITATIONS.notice)];
   }
   const out: Refusal[] = [];
   if (c.hearing) {
-    if (!c.hearing.heldOn && !c.hearing.partyAbsent) out.push(refuse('当事人已要求听证，听证结束前不得作出决定', GATE_CITATIONS.hearingOffered));
+    if (!c.hearing.heldOn && !c.hearing.partyAbsent)
+      out.push(refuse('当事人已要求听证，听证结束前不得作出决定', GATE_CITATIONS.hearingOffered));
     else if (!c.hearing.reportedOn) out.push(refuse('听证结束后应当根据听证笔录作出决定：请先提交听证报告', GATE_CITATIONS.hearingRecord));
   } else if (!c.waivedOn) {
     const window = Math.max(5, ctx.settings.statementWindowWorkingDays);
     const opens = nthWorkingDayAfter(ctx.table, n.servedOn, window);
     if (ctx.today <= opens) {
-      out.push(refuse(`告知书于 ${n.servedOn} 送达，当事人陈述、申辩和要求听证的期限（${window} 个工作日，至 ${opens}）尚未届满，当事人也未明确放弃`, GATE_CITATIONS.hearingWindow));
+      out.push(
+        refuse(
+          `告知书于 ${n.servedOn} 送达，当事人陈述、申辩和要求听证的期限（${window} 个工作日，至 ${opens}）尚未届满，当事人也未明确放弃`,
+          GATE_CITATIONS.hearingWindow,
+        ),
+      );
     }
   }
   if (c.statements.length > 0 && !c.recheck) out.push(refuse('当事人提出了陈述、申辩，应当进行复核', GATE_CITATIONS.statement));
@@ -149,30 +175,42 @@ export function heavierThanNoticed(c: PenaltyCase): boolean {
   const n = c.notice;
   if (!p || !n) return false;
   const told = n.told;
-  return severity(p.kinds, PENALTY_KINDS) > severity(told.kinds, PENALTY_KINDS) || p.fineFen > told.fineFen || p.confiscationFen > told.confiscationFen;
+  return (
+    severity(p.kinds, PENALTY_KINDS) > severity(told.kinds, PENALTY_KINDS) ||
+    p.fineFen > told.fineFen ||
+    p.confiscationFen > told.confiscationFen
+  );
 }
 
 // ——— hearing (Arts 63–65) ———
 
-export function hearingEligible(partyKind: PartyKind, kinds: readonly PenaltyKind[], fineFen: number, confiscationFen: number, s: LoadedSettings): boolean {
+export function hearingEligible(
+  partyKind: PartyKind,
+  kinds: readonly PenaltyKind[],
+  fineFen: number,
+  confiscationFen: number,
+  s: LoadedSettings,
+): boolean {
   return (
     kinds.some((k) => PENALTY_KINDS[k].hearing) ||
     (kinds.includes('fine') && fineFen >= s.hearingFineFen[partyKind]) ||
-    confiscationFen >= s.hearingConfiscationFen[partyKind] && confiscationFen > 0
+    (confiscationFen >= s.hearingConfiscationFen[partyKind] && confiscationFen > 0)
   );
 }
 
 export function hearingRequestInTime(c: PenaltyCase, requestedOn: string, ctx: GateContext): Refusal | null {
   if (!c.notice?.hearingOffered) return refuse('本案拟作出的处罚不属于应当告知听证权利的情形', GATE_CITATIONS.hearingOffered);
   const last = nthWorkingDayAfter(ctx.table, c.notice.servedOn, 5);
-  if (requestedOn > last) return refuse(`当事人应当在告知后五个工作日内（至 ${last}）提出听证要求，${requestedOn} 已逾期`, GATE_CITATIONS.hearingWindow);
+  if (requestedOn > last)
+    return refuse(`当事人应当在告知后五个工作日内（至 ${last}）提出听证要求，${requestedOn} 已逾期`, GATE_CITATIONS.hearingWindow);
   if (requestedOn < c.notice.servedOn) return refuse('听证要求不能早于告知书送达之日', GATE_CITATIONS.hearingWindow);
   return null;
 }
 
 export function hearingNoticeInTime(servedOn: string, hearingDate: string, ctx: GateContext): Refusal | null {
   const earliest = deadlineDue(ctx.table, { rule: 'penalty.hearing-earliest', from: servedOn });
-  if (hearingDate < earliest) return refuse(`听证通知应当在举行听证的七个工作日前送达：${servedOn} 送达，最早可于 ${earliest} 举行`, GATE_CITATIONS.hearingWindow);
+  if (hearingDate < earliest)
+    return refuse(`听证通知应当在举行听证的七个工作日前送达：${servedOn} 送达，最早可于 ${earliest} 举行`, GATE_CITATIONS.hearingWindow);
   return null;
 }
 
@@ -185,7 +223,8 @@ export function chairIsNotInvestigator(c: PenaltyCase, chairPersonId: string, ct
 // ——— review (Art 58) ———
 
 export function reviewerQualified(ctx: GateContext): Refusal | null {
-  if (!ctx.actor.legalQualification) return refuse('从事法制审核的人员应当取得国家统一法律职业资格，您的人员信息中没有法律职业资格证书编号', GATE_CITATIONS.reviewer);
+  if (!ctx.actor.legalQualification)
+    return refuse('从事法制审核的人员应当取得国家统一法律职业资格，您的人员信息中没有法律职业资格证书编号', GATE_CITATIONS.reviewer);
   return null;
 }
 
@@ -199,5 +238,7 @@ export function violationTypeFits(id: string | null | undefined, field: string, 
   if (!id) return null;
   const vt = ctx.settings.violationType(id);
   if (!vt) return { message: `裁量基准中没有编号为"${id}"的违法行为`, citation: RECORD_CHECK };
-  return vt.field === field ? null : { message: `违法行为"${vt.name}"属于${vt.field}类，与本案执法类别"${field}"不符`, citation: RECORD_CHECK };
+  return vt.field === field
+    ? null
+    : { message: `违法行为"${vt.name}"属于${vt.field}类，与本案执法类别"${field}"不符`, citation: RECORD_CHECK };
 }

@@ -51,5 +51,10 @@ export const enforcementManifest = {
     { key: 'recording-coverage', label: '音像记录覆盖率', path: '/console/recording-coverage', permission: 'penalty.read', order: 30 },
   ],
   // A year of cases, after the town that handles them.
-  demo: { order: 20, seed: async (yifa) => { await seedDemoCases(yifa); } },
+  demo: {
+    order: 20,
+    seed: async (yifa) => {
+      await seedDemoCases(yifa);
+    },
+  },
 } satisfies ModuleManifest;

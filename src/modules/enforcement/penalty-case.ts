@@ -3,7 +3,18 @@
  * deadlines and the documents need, and nothing a user can edit in place. The status is
  * derived from the facts (statusOf), never stored by hand.
  */
-import type { CaseSource, DecisionOutcome, EvidenceType, PartyKind, PenaltyKind, RecordingScene, ReviewConclusion, ReviewGround, ReviewPoint, ServiceMethod } from '../../law/penalty.js';
+import type {
+  CaseSource,
+  DecisionOutcome,
+  EvidenceType,
+  PartyKind,
+  PenaltyKind,
+  RecordingScene,
+  ReviewConclusion,
+  ReviewGround,
+  ReviewPoint,
+  ServiceMethod,
+} from '../../law/penalty.js';
 import type { ActorRef, PendingApproval as KitPendingApproval } from '../../procedure/spec.js';
 
 export type Procedure = 'general' | 'simple';
@@ -228,8 +239,18 @@ export interface PenaltyCase {
 }
 
 export type PenaltyStatus =
-  | 'registered' | 'filing' | 'investigating' | 'investigated' | 'in-review' | 'notified' | 'hearing'
-  | 'decided' | 'executing' | 'closed' | 'archived' | 'not-filed';
+  | 'registered'
+  | 'filing'
+  | 'investigating'
+  | 'investigated'
+  | 'in-review'
+  | 'notified'
+  | 'hearing'
+  | 'decided'
+  | 'executing'
+  | 'closed'
+  | 'archived'
+  | 'not-filed';
 
 export const STATUS_NAMES = {
   registered: '案源登记',

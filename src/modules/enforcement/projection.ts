@@ -8,9 +8,8 @@ import type { Kysely } from 'kysely';
 import type { Database, PenaltyCaseTable } from '../../platform/db/schema.js';
 import type { StoredProjection } from '../../journal/projection.js';
 import type { ProjectionReplayer, SubjectEntry } from '../../journal/verify-projections.js';
-import { todayInChina } from '../../calendar/legal-date.js';
 import { searchableText } from '../../platform/search/grams.js';
-import { OPENING_ACTIONS, PENALTY_ACTION_TYPES, PENALTY_PROCEDURE, emptyCase, isPenaltyActionType } from './workflow.js';
+import { OPENING_ACTIONS, PENALTY_ACTION_TYPES, PENALTY_PROCEDURE, emptyCase } from './workflow.js';
 import { foldSteps } from '../../procedure/decide.js';
 import { foldEntriesOf } from '../../procedure/replayer.js';
 import { isSuspended, statusOf, type PenaltyCase } from './penalty-case.js';
@@ -25,7 +24,9 @@ export const PENALTY_RECORD = {
 
 /** The text a case is found by: party, source, facts and numbers. */
 export function caseSearchText(c: PenaltyCase): string {
-  return searchableText([c.party.name, c.source.summary, c.proposal?.facts ?? '', c.decision?.number ?? '', c.filingNumber ?? ''].join('\n').slice(0, 8000));
+  return searchableText(
+    [c.party.name, c.source.summary, c.proposal?.facts ?? '', c.decision?.number ?? '', c.filingNumber ?? ''].join('\n').slice(0, 8000),
+  );
 }
 
 /** The row's columns that scope and the action's context are read from: they must be the proven case's. */
@@ -79,12 +80,21 @@ export function penaltyCaseReplayer(db: Kysely<Database>): ProjectionReplayer<Pe
       if (afterId !== null) q = q.where('id', '>', afterId);
       const rows = await q.orderBy('id').limit(limit).execute();
       return rows.map((r) => ({
-        id: r.id, state: r.state, stateHash: r.state_hash, actionCount: Number(r.action_count),
+        id: r.id,
+        state: r.state,
+        stateHash: r.state_hash,
+        actionCount: Number(r.action_count),
         columns: Object.fromEntries(listed.map((k) => [k, r[k]])),
       }));
     },
     async existing(ids) {
-      const rows = ids.length ? await db.selectFrom('penalty_cases').select('id').where('id', 'in', [...ids]).execute() : [];
+      const rows = ids.length
+        ? await db
+            .selectFrom('penalty_cases')
+            .select('id')
+            .where('id', 'in', [...ids])
+            .execute()
+        : [];
       return new Set(rows.map((r) => r.id));
     },
   };

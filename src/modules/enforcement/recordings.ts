@@ -24,8 +24,10 @@ function stepsOf(c: PenaltyCase): { scene: RecordingScene; step: number | null; 
   if (c.hearing?.heldOn) steps.push({ scene: 'hearing', step: null, title: `听证（${c.hearing.heldOn}）` });
   if (c.onTheSpot) steps.push({ scene: 'on-the-spot', step: null, title: `当场处罚（${c.registeredOn}）` });
   const served = c.service?.method;
-  const serviceScene = served === 'direct' ? 'service-direct' : served === 'left' ? 'service-left' : served === 'public-notice' ? 'service-notice' : null;
-  if (serviceScene && c.service) steps.push({ scene: serviceScene, step: null, title: `${RECORDING_SCENES[serviceScene]}决定书（${c.service.on}）` });
+  const serviceScene =
+    served === 'direct' ? 'service-direct' : served === 'left' ? 'service-left' : served === 'public-notice' ? 'service-notice' : null;
+  if (serviceScene && c.service)
+    steps.push({ scene: serviceScene, step: null, title: `${RECORDING_SCENES[serviceScene]}决定书（${c.service.on}）` });
   return steps;
 }
 
@@ -41,4 +43,13 @@ export function requiredRecordings(c: PenaltyCase, required: readonly RecordingS
 }
 
 /** The scenes an agency starts with: those the national guidance names for recording the whole process. */
-export const DEFAULT_REQUIRED_SCENES: RecordingScene[] = ['inspection', 'preservation', 'seizure', 'demolition', 'hearing', 'on-the-spot', 'service-left', 'service-notice'];
+export const DEFAULT_REQUIRED_SCENES: RecordingScene[] = [
+  'inspection',
+  'preservation',
+  'seizure',
+  'demolition',
+  'hearing',
+  'on-the-spot',
+  'service-left',
+  'service-notice',
+];

@@ -39,8 +39,13 @@ export interface CatalogRow {
 }
 
 export class CatalogOverlapError extends Error {
-  constructor(readonly a: CatalogRow, readonly b: CatalogRow) {
-    super(`法制审核目录第"${a.id}"行（${a.label}）与第"${b.id}"行（${b.label}）的条件重叠：同一案件会同时命中两行，请调整条件使各行互不重叠`);
+  constructor(
+    readonly a: CatalogRow,
+    readonly b: CatalogRow,
+  ) {
+    super(
+      `法制审核目录第"${a.id}"行（${a.label}）与第"${b.id}"行（${b.label}）的条件重叠：同一案件会同时命中两行，请调整条件使各行互不重叠`,
+    );
   }
 }
 
@@ -112,8 +117,40 @@ const ORDINARY = (Object.keys(PENALTY_KINDS) as PenaltyKind[]).filter((k) => !SE
 export const DEFAULT_REVIEW_CATALOG: CatalogRow[] = [
   { id: 'transfer', label: '涉嫌犯罪拟移送司法机关的案件', transfer: true, materials: '案件移送书、涉嫌犯罪证据材料' },
   { id: 'heard', label: '经过听证程序作出的行政处罚决定', transfer: false, heard: true, materials: '听证笔录、听证报告' },
-  { id: 'severe', label: '降低资质等级、吊销许可证件、责令停产停业、责令关闭、限制从业', transfer: false, heard: false, severestKinds: SEVERE },
-  { id: 'outside-benchmark', label: '超出裁量基准作出的行政处罚', transfer: false, heard: false, severestKinds: ORDINARY, outsideBenchmark: true, materials: '超出裁量基准的书面理由' },
-  { id: 'citizen-amount', label: '对个人处以超过5000元的罚款（含没收违法所得、非法财物价值）', transfer: false, heard: false, severestKinds: ORDINARY, outsideBenchmark: false, partyKinds: ['citizen'], amountFen: { min: 500_001, max: null } },
-  { id: 'organisation-amount', label: '对单位处以超过50000元的罚款（含没收违法所得、非法财物价值）', transfer: false, heard: false, severestKinds: ORDINARY, outsideBenchmark: false, partyKinds: ['organisation'], amountFen: { min: 5_000_001, max: null } },
+  {
+    id: 'severe',
+    label: '降低资质等级、吊销许可证件、责令停产停业、责令关闭、限制从业',
+    transfer: false,
+    heard: false,
+    severestKinds: SEVERE,
+  },
+  {
+    id: 'outside-benchmark',
+    label: '超出裁量基准作出的行政处罚',
+    transfer: false,
+    heard: false,
+    severestKinds: ORDINARY,
+    outsideBenchmark: true,
+    materials: '超出裁量基准的书面理由',
+  },
+  {
+    id: 'citizen-amount',
+    label: '对个人处以超过5000元的罚款（含没收违法所得、非法财物价值）',
+    transfer: false,
+    heard: false,
+    severestKinds: ORDINARY,
+    outsideBenchmark: false,
+    partyKinds: ['citizen'],
+    amountFen: { min: 500_001, max: null },
+  },
+  {
+    id: 'organisation-amount',
+    label: '对单位处以超过50000元的罚款（含没收违法所得、非法财物价值）',
+    transfer: false,
+    heard: false,
+    severestKinds: ORDINARY,
+    outsideBenchmark: false,
+    partyKinds: ['organisation'],
+    amountFen: { min: 5_000_001, max: null },
+  },
 ];

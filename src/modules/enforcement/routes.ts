@@ -5,13 +5,21 @@ import type { Yifa } from '../../platform/yifa.js';
 import { serviceRequest } from '../../platform/http/request.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import {
-  CASE_SOURCES, DECISION_OUTCOMES, EVIDENCE_TYPES, PARTY_KINDS, PENALTY_KINDS, RECORDING_SCENES, REVIEW_CONCLUSIONS, REVIEW_GROUNDS, REVIEW_POINTS, SERVICE_METHODS,
+  CASE_SOURCES,
+  DECISION_OUTCOMES,
+  EVIDENCE_TYPES,
+  PARTY_KINDS,
+  PENALTY_KINDS,
+  RECORDING_SCENES,
+  REVIEW_CONCLUSIONS,
+  REVIEW_GROUNDS,
+  REVIEW_POINTS,
+  SERVICE_METHODS,
 } from '../../law/penalty.js';
 import * as cases from './service.js';
 import { OPENING_ACTIONS, PENALTY_ACTIONS, PENALTY_ACTION_TYPES } from './workflow.js';
 import { APPROVAL_KINDS, PROCEDURES, STATUS_IDS, STATUS_NAMES } from './penalty-case.js';
 import { enforcementSettingsSchema } from './settings.js';
-import { todayInChina } from '../../calendar/legal-date.js';
 import { coverageQuery, recordingCoverage } from './coverage.js';
 import { caseForReader, seesParty } from './journal-policy.js';
 import { personalMask } from '../../platform/security/personal-data.js';
@@ -36,91 +44,159 @@ const listQuery = z.strictObject({
   q: z.string().trim().min(1).max(50).optional(),
 });
 
-export const penaltyCaseRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) => {
-  const app = base.withTypeProvider<ZodTypeProvider>();
-  const tags = ['penalty-cases'];
+export const penaltyCaseRoutes =
+  (yifa: Yifa): FastifyPluginAsync =>
+  async (base) => {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['penalty-cases'];
 
-  app.get('/penalty-cases/dictionaries', { schema: { tags, summary: '处罚种类、证据种类、送达方式、审核要点等字典' } }, async (req) => {
-    await serviceRequest(yifa, req, 'penalty.read');
-    return {
-      /** The server's legal date: forms default to it */
-      today: yifa.clock.today(),
-      statuses: STATUS_NAMES, procedures: PROCEDURES, partyKinds: PARTY_KINDS, sources: CASE_SOURCES,
-      penaltyKinds: PENALTY_KINDS, evidenceTypes: EVIDENCE_TYPES, recordingScenes: RECORDING_SCENES, serviceMethods: SERVICE_METHODS,
-      outcomes: DECISION_OUTCOMES, reviewPoints: REVIEW_POINTS, reviewConclusions: REVIEW_CONCLUSIONS, reviewGrounds: REVIEW_GROUNDS,
-      approvalKinds: APPROVAL_KINDS,
-      // The payload of each action as JSON Schema: the console builds its forms from these.
-      actions: PENALTY_ACTION_TYPES.map((t) => ({ type: t, title: PENALTY_ACTIONS[t].title, roles: PENALTY_ACTIONS[t].roles, schema: z.toJSONSchema(PENALTY_ACTIONS[t].payload as z.ZodType, { io: 'input' }) })),
-    };
-  });
+    app.get('/penalty-cases/dictionaries', { schema: { tags, summary: '处罚种类、证据种类、送达方式、审核要点等字典' } }, async (req) => {
+      await serviceRequest(yifa, req, 'penalty.read');
+      return {
+        /** The server's legal date: forms default to it */
+        today: yifa.clock.today(),
+        statuses: STATUS_NAMES,
+        procedures: PROCEDURES,
+        partyKinds: PARTY_KINDS,
+        sources: CASE_SOURCES,
+        penaltyKinds: PENALTY_KINDS,
+        evidenceTypes: EVIDENCE_TYPES,
+        recordingScenes: RECORDING_SCENES,
+        serviceMethods: SERVICE_METHODS,
+        outcomes: DECISION_OUTCOMES,
+        reviewPoints: REVIEW_POINTS,
+        reviewConclusions: REVIEW_CONCLUSIONS,
+        reviewGrounds: REVIEW_GROUNDS,
+        approvalKinds: APPROVAL_KINDS,
+        // The payload of each action as JSON Schema: the console builds its forms from these.
+        actions: PENALTY_ACTION_TYPES.map((t) => ({
+          type: t,
+          title: PENALTY_ACTIONS[t].title,
+          roles: PENALTY_ACTIONS[t].roles,
+          schema: z.toJSONSchema(PENALTY_ACTIONS[t].payload as z.ZodType, { io: 'input' }),
+        })),
+      };
+    });
 
-  app.post('/penalty-cases', { schema: { tags, summary: '登记案源（普通程序）或当场作出处罚决定（简易程序）', body: openBody } }, async (req, reply) => {
-    // Like every action: the route needs the read permission, the opening action's roles decide (403, journaled).
-    const r = await serviceRequest(yifa, req, 'penalty.read');
-    reply.code(201);
-    return viewFor(r.auth, await cases.openCase(yifa, r, req.body.type, req.body.payload));
-  });
+    app.post(
+      '/penalty-cases',
+      { schema: { tags, summary: '登记案源（普通程序）或当场作出处罚决定（简易程序）', body: openBody } },
+      async (req, reply) => {
+        // Like every action: the route needs the read permission, the opening action's roles decide (403, journaled).
+        const r = await serviceRequest(yifa, req, 'penalty.read');
+        reply.code(201);
+        return viewFor(r.auth, await cases.openCase(yifa, r, req.body.type, req.body.payload));
+      },
+    );
 
-  app.get('/penalty-cases', { schema: { tags, summary: '案件列表（按数据权限；可按状态、执法主体、执法人员、违法行为、超期筛选，全文检索）', querystring: listQuery } }, async (req) => {
-    const r = await serviceRequest(yifa, req, 'penalty.read');
-    const { overdue, ...rest } = req.query;
-    return cases.listCases(yifa, r, { ...rest, ...(overdue ? { overdue: overdue === 'true' } : {}) });
-  });
+    app.get(
+      '/penalty-cases',
+      {
+        schema: {
+          tags,
+          summary: '案件列表（按数据权限；可按状态、执法主体、执法人员、违法行为、超期筛选，全文检索）',
+          querystring: listQuery,
+        },
+      },
+      async (req) => {
+        const r = await serviceRequest(yifa, req, 'penalty.read');
+        const { overdue, ...rest } = req.query;
+        return cases.listCases(yifa, r, { ...rest, ...(overdue ? { overdue: overdue === 'true' } : {}) });
+      },
+    );
 
-  app.get('/penalty-cases/:id', { schema: { tags, summary: '案件详情：状态、期限、可执行的操作', params: idParams } }, async (req) => {
-    const r = await serviceRequest(yifa, req, 'penalty.read');
-    return viewFor(r.auth, await cases.getCase(yifa, r, req.params.id));
-  });
+    app.get('/penalty-cases/:id', { schema: { tags, summary: '案件详情：状态、期限、可执行的操作', params: idParams } }, async (req) => {
+      const r = await serviceRequest(yifa, req, 'penalty.read');
+      return viewFor(r.auth, await cases.getCase(yifa, r, req.params.id));
+    });
 
-  app.post('/penalty-cases/:id/actions', { schema: { tags, summary: '执行一个案件操作（Idempotency-Key 防止重复提交）', params: idParams, body: actionBody } }, async (req) => {
-    const r = await serviceRequest(yifa, req, 'penalty.read');
-    return viewFor(r.auth, await cases.performAction(yifa, r, req.params.id, req.body.type, req.body.payload));
-  });
+    app.post(
+      '/penalty-cases/:id/actions',
+      { schema: { tags, summary: '执行一个案件操作（Idempotency-Key 防止重复提交）', params: idParams, body: actionBody } },
+      async (req) => {
+        const r = await serviceRequest(yifa, req, 'penalty.read');
+        return viewFor(r.auth, await cases.performAction(yifa, r, req.params.id, req.body.type, req.body.payload));
+      },
+    );
 
-  app.get('/penalty-cases/:id/actions', { schema: { tags, summary: '案件的操作记录（日志链）', params: idParams } }, async (req) => {
-    const r = await serviceRequest(yifa, req, 'penalty.read');
-    return { items: (await cases.caseActions(yifa, r, req.params.id)).map((a) => ({ ...a, ...entryMask(a, r.auth) })) };
-  });
+    app.get('/penalty-cases/:id/actions', { schema: { tags, summary: '案件的操作记录（日志链）', params: idParams } }, async (req) => {
+      const r = await serviceRequest(yifa, req, 'penalty.read');
+      return { items: (await cases.caseActions(yifa, r, req.params.id)).map((a) => ({ ...a, ...entryMask(a, r.auth) })) };
+    });
 
-  app.get('/penalty-cases/:id/documents', { schema: { tags, summary: '案件文书目录（按归档顺序）', params: idParams } }, async (req) => {
-    const r = await serviceRequest(yifa, req, 'penalty.read');
-    return { items: await cases.listDocuments(yifa, r, req.params.id) };
-  });
+    app.get('/penalty-cases/:id/documents', { schema: { tags, summary: '案件文书目录（按归档顺序）', params: idParams } }, async (req) => {
+      const r = await serviceRequest(yifa, req, 'penalty.read');
+      return { items: await cases.listDocuments(yifa, r, req.params.id) };
+    });
 
-  const docParams = z.strictObject({ id, documentId: z.string().min(1).max(60).regex(/^[a-z-]+(:\d+)?$/) });
-  app.get('/penalty-cases/:id/documents/:documentId', { schema: { tags, summary: '文书内容（打印视图）', params: docParams } }, async (req) => {
-    const r = await serviceRequest(yifa, req, 'penalty.read');
-    return cases.openDocument(yifa, r, req.params.id, req.params.documentId, 'json');
-  });
+    const docParams = z.strictObject({
+      id,
+      documentId: z
+        .string()
+        .min(1)
+        .max(60)
+        .regex(/^[a-z-]+(:\d+)?$/),
+    });
+    app.get(
+      '/penalty-cases/:id/documents/:documentId',
+      { schema: { tags, summary: '文书内容（打印视图）', params: docParams } },
+      async (req) => {
+        const r = await serviceRequest(yifa, req, 'penalty.read');
+        return cases.openDocument(yifa, r, req.params.id, req.params.documentId, 'json');
+      },
+    );
 
-  app.get('/penalty-cases/:id/documents/:documentId/docx', { schema: { tags, summary: '下载文书（DOCX，GB/T 9704 版式）', params: docParams } }, async (req, reply) => {
-    const r = await serviceRequest(yifa, req, 'penalty.read');
-    const doc = await cases.openDocument(yifa, r, req.params.id, req.params.documentId, 'docx');
-    const name = `${doc.content.title}${doc.content.number ? `-${doc.content.number}` : ''}.docx`;
-    reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    reply.header('content-disposition', `attachment; filename="document.docx"; filename*=UTF-8''${encodeURIComponent(name)}`);
-    return reply.send(doc.docx);
-  });
+    app.get(
+      '/penalty-cases/:id/documents/:documentId/docx',
+      { schema: { tags, summary: '下载文书（DOCX，GB/T 9704 版式）', params: docParams } },
+      async (req, reply) => {
+        const r = await serviceRequest(yifa, req, 'penalty.read');
+        const doc = await cases.openDocument(yifa, r, req.params.id, req.params.documentId, 'docx');
+        const name = `${doc.content.title}${doc.content.number ? `-${doc.content.number}` : ''}.docx`;
+        reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+        reply.header('content-disposition', `attachment; filename="document.docx"; filename*=UTF-8''${encodeURIComponent(name)}`);
+        return reply.send(doc.docx);
+      },
+    );
 
-  app.get('/penalty-cases/:id/case-file', { schema: { tags, summary: '导出案卷（ZIP：案卷 PDF、文书原件、SHA-256 清单、日志包含证明）', params: idParams } }, async (req, reply) => {
-    const r = await serviceRequest(yifa, req, 'penalty.read');
-    const bundle = await cases.exportCaseFileFor(yifa, r, req.params.id);
-    reply.header('content-type', 'application/zip');
-    reply.header('content-disposition', `attachment; filename="case-file.zip"; filename*=UTF-8''${encodeURIComponent(bundle.fileName)}`);
-    return reply.send(Buffer.from(bundle.zip));
-  });
+    app.get(
+      '/penalty-cases/:id/case-file',
+      { schema: { tags, summary: '导出案卷（ZIP：案卷 PDF、文书原件、SHA-256 清单、日志包含证明）', params: idParams } },
+      async (req, reply) => {
+        const r = await serviceRequest(yifa, req, 'penalty.read');
+        const bundle = await cases.exportCaseFileFor(yifa, r, req.params.id);
+        reply.header('content-type', 'application/zip');
+        reply.header(
+          'content-disposition',
+          `attachment; filename="case-file.zip"; filename*=UTF-8''${encodeURIComponent(bundle.fileName)}`,
+        );
+        return reply.send(Buffer.from(bundle.zip));
+      },
+    );
 
-  app.get('/enforcement/recording-coverage', { schema: { tags, summary: '音像记录覆盖率：各执法主体按月统计应录音录像的案件中记录齐全的比例', querystring: coverageQuery } }, async (req) => {
-    const r = await serviceRequest(yifa, req, 'penalty.read');
-    return recordingCoverage(yifa, r, req.query);
-  });
+    app.get(
+      '/enforcement/recording-coverage',
+      { schema: { tags, summary: '音像记录覆盖率：各执法主体按月统计应录音录像的案件中记录齐全的比例', querystring: coverageQuery } },
+      async (req) => {
+        const r = await serviceRequest(yifa, req, 'penalty.read');
+        return recordingCoverage(yifa, r, req.query);
+      },
+    );
 
-  app.get('/enforcement/settings/:id', { schema: { tags, summary: '执法主体的法制审核目录、裁量基准与听证、告知设置', params: idParams } }, async (req) => {
-    return cases.getSettings(yifa, await serviceRequest(yifa, req, 'penalty.read'), req.params.id);
-  });
+    app.get(
+      '/enforcement/settings/:id',
+      { schema: { tags, summary: '执法主体的法制审核目录、裁量基准与听证、告知设置', params: idParams } },
+      async (req) => {
+        return cases.getSettings(yifa, await serviceRequest(yifa, req, 'penalty.read'), req.params.id);
+      },
+    );
 
-  app.put('/enforcement/settings/:id', { schema: { tags, summary: '修改执法设置（目录行重叠时拒绝）', params: idParams, body: enforcementSettingsSchema } }, async (req) => {
-    const r = await serviceRequest(yifa, req, 'enforcement.settings');
-    return cases.putSettings(yifa, r, req.params.id, req.body);
-  });
-};
+    app.put(
+      '/enforcement/settings/:id',
+      { schema: { tags, summary: '修改执法设置（目录行重叠时拒绝）', params: idParams, body: enforcementSettingsSchema } },
+      async (req) => {
+        const r = await serviceRequest(yifa, req, 'enforcement.settings');
+        return cases.putSettings(yifa, r, req.params.id, req.body);
+      },
+    );
+  };

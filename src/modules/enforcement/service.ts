@@ -6,29 +6,32 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
 import type { Engine } from '../../platform/db/database.js';
 import type { CertificateTable, PenaltyCaseTable } from '../../platform/db/schema.js';
 import { SYSTEM_ACTOR, type Trx } from '../../journal/journal.js';
-import { canonicalJson } from '../../journal/canonical.js';
 import { lastStateResult, proveProjection, type AlertContext } from '../../journal/projection.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
 import { decodeCursor, keysetAfter, pageOf, type Page } from '../../platform/http/pagination.js';
 import { deferFixed, deferWrite, runFixed } from '../../platform/db/fixed-queries.js';
-import { todayInChina } from '../../calendar/legal-date.js';
 import { queryGrams, searchableText, searchGrams } from '../../platform/search/grams.js';
 import type { HolidayTable } from '../../calendar/holiday-table.js';
 import type { Request } from '../../platform/security/request.js';
 import { inScope, scopeFilter } from '../../platform/security/scope.js';
 import type { Role } from '../../platform/security/access.js';
 import { available, fold } from '../../procedure/decide.js';
-import { refuseUnproven, runAction as runProcedureAction, visibleRecord, type ProcedureStore, type Target } from '../../procedure/runner.js';
+import {
+  refuseUnproven,
+  runAction as runProcedureAction,
+  visibleRecord,
+  type ProcedureStore,
+  type Target,
+} from '../../procedure/runner.js';
 import type { Refusal } from '../../procedure/spec.js';
 import { subjectJournal } from '../../procedure/service.js';
 import { DEFAULT_SETTINGS, enforcementSettingsSchema, loadSettings, type EnforcementSettings, type LoadedSettings } from './settings.js';
 import { decisionRefusals, type Certificate, type GateContext } from './gates.js';
-import { dueState, nextDue, nthWorkingDayAfter, type CaseDeadline } from '../../procedure/deadlines.js';
+import { nextDue, nthWorkingDayAfter, type CaseDeadline } from '../../procedure/deadlines.js';
 import { PENALTY_ACTIONS, PENALTY_PROCEDURE, type OPENING_ACTIONS, type PenaltyActionType, type PenaltyTypes } from './workflow.js';
 import type { ActionResult } from '../../procedure/decide.js';
 import { STATUS_NAMES, isSuspended, statusOf, type EvidenceFile, type PenaltyCase, type PenaltyStatus } from './penalty-case.js';
@@ -54,13 +57,20 @@ const settingsCache = new Map<string, { updatedAt: string; loaded: LoadedSetting
 let defaultLoaded: LoadedSettings | undefined;
 
 export async function settingsFor(db: Executor, agencyId: string): Promise<LoadedSettings> {
-  const row = await db.selectFrom('enforcement_settings').select(['settings', 'updated_at']).where('agency_id', '=', agencyId).executeTakeFirst();
+  const row = await db
+    .selectFrom('enforcement_settings')
+    .select(['settings', 'updated_at'])
+    .where('agency_id', '=', agencyId)
+    .executeTakeFirst();
   return settingsOfRow(agencyId, row);
 }
 
 /** An agency's settings from its stored row (none: the defaults), parsed once per version. */
 function settingsOfRow(agencyId: string, row: { settings: string; updated_at: string } | undefined): LoadedSettings {
-  if (!row) return (defaultLoaded ??= loadSettings(DEFAULT_SETTINGS));
+  if (!row) {
+    defaultLoaded ??= loadSettings(DEFAULT_SETTINGS);
+    return defaultLoaded;
+  }
   const hit = settingsCache.get(agencyId);
   if (hit && hit.updatedAt === row.updated_at) return hit.loaded;
   // Settings saved before a newer setting existed take that setting's default.
@@ -82,11 +92,28 @@ export async function putSettings(yifa: Yifa, req: Request, agencyId: string, in
   } catch (e) {
     throw invalid(e instanceof Error ? e.message : String(e));
   }
-  const row = { agency_id: agencyId, settings: JSON.stringify(input), updated_by: req.auth.user.id, updated_at: yifa.clock.now().toISOString() };
+  const row = {
+    agency_id: agencyId,
+    settings: JSON.stringify(input),
+    updated_by: req.auth.user.id,
+    updated_at: yifa.clock.now().toISOString(),
+  };
   await yifa.journal.perform(
-    { type: 'enforcement.settings.update', actor: req.auth.actor, subject: { type: 'agency', id: agencyId, regionPath: agency.region_path }, idempotencyKey: req.idempotencyKey, payload: input },
+    {
+      type: 'enforcement.settings.update',
+      actor: req.auth.actor,
+      subject: { type: 'agency', id: agencyId, regionPath: agency.region_path },
+      idempotencyKey: req.idempotencyKey,
+      payload: input,
+    },
     async (trx) => {
-      await trx.insertInto('enforcement_settings').values(row).onConflict((oc) => oc.column('agency_id').doUpdateSet({ settings: row.settings, updated_by: row.updated_by, updated_at: row.updated_at })).execute();
+      await trx
+        .insertInto('enforcement_settings')
+        .values(row)
+        .onConflict((oc) =>
+          oc.column('agency_id').doUpdateSet({ settings: row.settings, updated_by: row.updated_by, updated_at: row.updated_at }),
+        )
+        .execute();
       return null;
     },
   );
@@ -156,17 +183,46 @@ interface PersonRow {
 }
 /** Where each column of a PersonRow comes from: p(eople) or c(ertificates). */
 const PERSON_COLUMNS: Record<keyof PersonRow, 'p' | 'c'> = {
-  id: 'p', name: 'p', legal_qualification_no: 'p', active: 'p',
-  number: 'c', field: 'c', area: 'c', state: 'c', annual_review: 'c', issued_on: 'c', expires_on: 'c',
+  id: 'p',
+  name: 'p',
+  legal_qualification_no: 'p',
+  active: 'p',
+  number: 'c',
+  field: 'c',
+  area: 'c',
+  state: 'c',
+  annual_review: 'c',
+  issued_on: 'c',
+  expires_on: 'c',
 };
 const PERSON_KEYS = Object.keys(PERSON_COLUMNS) as (keyof PersonRow)[];
 
 async function peopleRows(db: Executor, ids: string[]): Promise<PersonRow[]> {
   if (ids.length === 0) return [];
-  return runFixed(db, `gate-people:${ids.length}`, (slot) => db.selectFrom('people').leftJoin('certificates', 'certificates.person_id', 'people.id')
-    .select(['people.id', 'people.name', 'people.legal_qualification_no', 'people.active'])
-    .select(['certificates.number', 'certificates.field', 'certificates.area', 'certificates.state', 'certificates.annual_review', 'certificates.issued_on', 'certificates.expires_on'])
-    .where('people.id', 'in', ids.map((_, i) => slot<string>(i))), ids);
+  return runFixed(
+    db,
+    `gate-people:${ids.length}`,
+    (slot) =>
+      db
+        .selectFrom('people')
+        .leftJoin('certificates', 'certificates.person_id', 'people.id')
+        .select(['people.id', 'people.name', 'people.legal_qualification_no', 'people.active'])
+        .select([
+          'certificates.number',
+          'certificates.field',
+          'certificates.area',
+          'certificates.state',
+          'certificates.annual_review',
+          'certificates.issued_on',
+          'certificates.expires_on',
+        ])
+        .where(
+          'people.id',
+          'in',
+          ids.map((_, i) => slot<string>(i)),
+        ),
+    ids,
+  );
 }
 
 /** Reads through `db` only: inside an action it is the transaction (SQLite has one connection). */
@@ -195,7 +251,15 @@ async function gateContext(
     people.set(x.id, x);
     if (Number(x.active) !== 1 || x.number === null) continue; // a person who left holds no usable certificate
     const list = byPerson.get(x.id) ?? [];
-    list.push({ number: x.number, field: x.field!, area: x.area!, state: x.state!, annualReview: x.annual_review!, issuedOn: x.issued_on!, expiresOn: x.expires_on! });
+    list.push({
+      number: x.number,
+      field: x.field!,
+      area: x.area!,
+      state: x.state!,
+      annualReview: x.annual_review!,
+      issuedOn: x.issued_on!,
+      expiresOn: x.expires_on!,
+    });
     byPerson.set(x.id, list);
   }
   const names = new Map([...people.values()].map((p) => [p.id, p.name]));
@@ -216,7 +280,14 @@ async function gateContext(
 async function uploadedFileIn(db: Executor, payload: unknown, userId: string | null): Promise<EvidenceFile | undefined> {
   const sha256 = (payload as { file?: { sha256?: unknown } } | null)?.file?.sha256;
   if (typeof sha256 !== 'string' || !userId) return undefined;
-  const row = await db.selectFrom('uploads').select(['sha256', 'size', 'mime', 'file_name']).where('sha256', '=', sha256).where('user_id', '=', userId).where('completed_at', 'is not', null).orderBy('completed_at', 'desc').executeTakeFirst();
+  const row = await db
+    .selectFrom('uploads')
+    .select(['sha256', 'size', 'mime', 'file_name'])
+    .where('sha256', '=', sha256)
+    .where('user_id', '=', userId)
+    .where('completed_at', 'is not', null)
+    .orderBy('completed_at', 'desc')
+    .executeTakeFirst();
   return row ? { sha256: row.sha256, size: Number(row.size), mime: row.mime!, fileName: row.file_name } : undefined;
 }
 
@@ -242,11 +313,22 @@ function penaltyStore(yifa: Yifa, table: HolidayTable): ProcedureStore<PenaltyTy
   return {
     load: (trx, target, a) => {
       const people = personIdsOfAction(a.payload, a.actorPersonId);
-      return target.isNew ? readAgencyContext(engine, trx, target.agencyId, people) : readCaseContext(engine, trx, target.id, { lock: true, people });
+      return target.isNew
+        ? readAgencyContext(engine, trx, target.agencyId, people)
+        : readCaseContext(engine, trx, target.id, { lock: true, people });
     },
     prove: (trx, loaded) => proveCase(trx, loaded.row as PenaltyCaseTable, loaded.lastResult, { reread: true }),
     context: (trx, c, payload, at, loaded) => gateContext(trx, table, c, payload, at.actor, at.today, loaded),
-    save: (trx, x) => saveProjection(trx, x.next, x.stored, x.ctx, x.userId, x.at, x.before && x.loaded.row ? { case: x.before, row: x.loaded.row as PenaltyCaseTable } : null),
+    save: (trx, x) =>
+      saveProjection(
+        trx,
+        x.next,
+        x.stored,
+        x.ctx,
+        x.userId,
+        x.at,
+        x.before && x.loaded.row ? { case: x.before, row: x.loaded.row as PenaltyCaseTable } : null,
+      ),
   };
 }
 
@@ -258,7 +340,10 @@ async function runAction(yifa: Yifa, req: Request, target: Target, type: string,
   const store = penaltyStore(yifa, await yifa.calendar.table());
   const done = await runProcedureAction(yifa, req, PENALTY_RUNNER, store, target, type, rawPayload);
   if (done.replayed) return getCase(yifa, req, done.id);
-  const documents = [...done.loaded.documents, ...(done.issued ? [{ series: done.issued.series, number: done.issued.number, action_type: type, issued_at: done.issued.at }] : [])];
+  const documents = [
+    ...done.loaded.documents,
+    ...(done.issued ? [{ series: done.issued.series, number: done.issued.number, action_type: type, issued_at: done.issued.at }] : []),
+  ];
   return caseView(done.next, done.ctx, { agencyName: done.loaded.agency.name, documents, roles: req.auth.roles, deadlines: done.saved });
 }
 
@@ -286,26 +371,52 @@ function regionNamesOn(engine: Engine, path: RawBuilder<string>) {
 function peopleWithCertificates(engine: Engine, ids: RawBuilder<string>, officers: RawBuilder<unknown> | null) {
   const columns = sql.raw(PERSON_KEYS.map((k) => `${PERSON_COLUMNS[k]}.${k}`).join(', '));
   if (engine === 'postgres') {
-    const list = officers ? sql`${officers} union all select json_array_elements_text(${ids}::json)` : sql`select json_array_elements_text(${ids}::json)`;
-    return sql<unknown[][] | string>`(select coalesce(json_agg(json_build_array(${columns})), '[]'::json) from people p left join certificates c on c.person_id = p.id
+    const list = officers
+      ? sql`${officers} union all select json_array_elements_text(${ids}::json)`
+      : sql`select json_array_elements_text(${ids}::json)`;
+    return sql<
+      unknown[][] | string
+    >`(select coalesce(json_agg(json_build_array(${columns})), '[]'::json) from people p left join certificates c on c.person_id = p.id
       where p.id = any(array(${list})))`;
   }
   const list = officers ? sql`${officers} union all select value from json_each(${ids})` : sql`select value from json_each(${ids})`;
-  return sql<unknown[][] | string>`(select json_group_array(json_array(${columns})) from people p left join certificates c on c.person_id = p.id where p.id in (${list}))`;
+  return sql<
+    unknown[][] | string
+  >`(select json_group_array(json_array(${columns})) from people p left join certificates c on c.person_id = p.id where p.id in (${list}))`;
 }
 
 const fromJson = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 /** The agency part of a context row: the agency, its settings, region names and people. */
 function agencyContextOf(r: {
-  agency_id: string; agency_name: string; agency_doc_prefix: string; agency_region_path: string; agency_region_name: string;
-  settings_json: string | null; settings_updated_at: string | null; region_names: string[] | string; people: unknown[][] | string;
+  agency_id: string;
+  agency_name: string;
+  agency_doc_prefix: string;
+  agency_region_path: string;
+  agency_region_name: string;
+  settings_json: string | null;
+  settings_updated_at: string | null;
+  region_names: string[] | string;
+  people: unknown[][] | string;
 }) {
   return {
-    agency: { id: r.agency_id, name: r.agency_name, doc_prefix: r.agency_doc_prefix, region_path: r.agency_region_path, region_name: r.agency_region_name },
-    settings: settingsOfRow(r.agency_id, r.settings_json === null || r.settings_updated_at === null ? undefined : { settings: r.settings_json, updated_at: r.settings_updated_at }),
+    agency: {
+      id: r.agency_id,
+      name: r.agency_name,
+      doc_prefix: r.agency_doc_prefix,
+      region_path: r.agency_region_path,
+      region_name: r.agency_region_name,
+    },
+    settings: settingsOfRow(
+      r.agency_id,
+      r.settings_json === null || r.settings_updated_at === null
+        ? undefined
+        : { settings: r.settings_json, updated_at: r.settings_updated_at },
+    ),
     regionNames: fromJson<string[]>(r.region_names),
-    people: fromJson<unknown[][]>(r.people).map((values) => Object.fromEntries(PERSON_KEYS.map((k, i) => [k, values[i] ?? null])) as unknown as PersonRow),
+    people: fromJson<unknown[][]>(r.people).map(
+      (values) => Object.fromEntries(PERSON_KEYS.map((k, i) => [k, values[i] ?? null])) as unknown as PersonRow,
+    ),
   };
 }
 
@@ -320,9 +431,14 @@ function agencyContextOf(r: {
  */
 async function readCaseContext(engine: Engine, db: Executor, id: string, opts: { lock: boolean; people: string[] }) {
   const build = (slot: <T>(i: number) => T) => {
-    const documents = engine === 'postgres'
-      ? sql<string[][] | string>`(select coalesce(json_agg(json_build_array(d.series, d.number, d.action_type, d.issued_at) order by d.issued_at, d.number), '[]'::json) from issued_documents d where d.case_id = penalty_cases.id)`
-      : sql<string[][] | string>`(select json_group_array(json_array(d.series, d.number, d.action_type, d.issued_at) order by d.issued_at, d.number) from issued_documents d where d.case_id = penalty_cases.id)`;
+    const documents =
+      engine === 'postgres'
+        ? sql<
+            string[][] | string
+          >`(select coalesce(json_agg(json_build_array(d.series, d.number, d.action_type, d.issued_at) order by d.issued_at, d.number), '[]'::json) from issued_documents d where d.case_id = penalty_cases.id)`
+        : sql<
+            string[][] | string
+          >`(select json_group_array(json_array(d.series, d.number, d.action_type, d.issued_at) order by d.issued_at, d.number) from issued_documents d where d.case_id = penalty_cases.id)`;
     const officers = sql`select o.person_id from penalty_case_officers o where o.case_id = penalty_cases.id`;
     const q = db
       .selectFrom('penalty_cases')
@@ -330,7 +446,12 @@ async function readCaseContext(engine: Engine, db: Executor, id: string, opts: {
       .innerJoin('regions', 'regions.id', 'agencies.region_id')
       .leftJoin('enforcement_settings', 'enforcement_settings.agency_id', 'penalty_cases.agency_id')
       .selectAll('penalty_cases')
-      .select(['agencies.name as agency_name', 'agencies.doc_prefix as agency_doc_prefix', 'regions.path as agency_region_path', 'regions.name as agency_region_name'])
+      .select([
+        'agencies.name as agency_name',
+        'agencies.doc_prefix as agency_doc_prefix',
+        'regions.path as agency_region_path',
+        'regions.name as agency_region_name',
+      ])
       .select(['enforcement_settings.settings as settings_json', 'enforcement_settings.updated_at as settings_updated_at'])
       .select([
         regionNamesOn(engine, sql<string>`penalty_cases.region_path`).as('region_names'),
@@ -343,28 +464,67 @@ async function readCaseContext(engine: Engine, db: Executor, id: string, opts: {
   };
   const [r] = await runFixed(db, `case-context:${opts.lock}`, build, [id, JSON.stringify(opts.people)]);
   if (!r) return undefined;
-  const { agency_name, agency_doc_prefix, agency_region_path, agency_region_name, settings_json, settings_updated_at, region_names, documents: docs, people, last_result, ...row } = r;
+  const {
+    agency_name,
+    agency_doc_prefix,
+    agency_region_path,
+    agency_region_name,
+    settings_json,
+    settings_updated_at,
+    region_names,
+    documents: docs,
+    people,
+    last_result,
+    ...row
+  } = r;
   return {
     row: row as PenaltyCaseTable,
     lastResult: last_result,
-    ...agencyContextOf({ agency_id: row.agency_id, agency_name, agency_doc_prefix, agency_region_path, agency_region_name, settings_json, settings_updated_at, region_names, people }),
-    documents: fromJson<string[][]>(docs).map(([series, number, action_type, issued_at]) => ({ series: series!, number: number!, action_type: action_type!, issued_at: issued_at! })),
+    ...agencyContextOf({
+      agency_id: row.agency_id,
+      agency_name,
+      agency_doc_prefix,
+      agency_region_path,
+      agency_region_name,
+      settings_json,
+      settings_updated_at,
+      region_names,
+      people,
+    }),
+    documents: fromJson<string[][]>(docs).map(([series, number, action_type, issued_at]) => ({
+      series: series!,
+      number: number!,
+      action_type: action_type!,
+      issued_at: issued_at!,
+    })),
   };
 }
 
 /** What a new case of an agency reads, in one statement: as readCaseContext, without a case. */
 async function readAgencyContext(engine: Engine, db: Executor, agencyId: string, people: string[]) {
-  const [r] = await runFixed(db, 'agency-context', (slot) => db
-    .selectFrom('agencies')
-    .innerJoin('regions', 'regions.id', 'agencies.region_id')
-    .leftJoin('enforcement_settings', 'enforcement_settings.agency_id', 'agencies.id')
-    .select(['agencies.id as agency_id', 'agencies.name as agency_name', 'agencies.doc_prefix as agency_doc_prefix', 'regions.path as agency_region_path', 'regions.name as agency_region_name'])
-    .select(['enforcement_settings.settings as settings_json', 'enforcement_settings.updated_at as settings_updated_at'])
-    .select([
-      regionNamesOn(engine, sql<string>`regions.path`).as('region_names'),
-      peopleWithCertificates(engine, sql<string>`${slot<string>(1)}`, null).as('people'),
-    ])
-    .where('agencies.id', '=', slot<string>(0)), [agencyId, JSON.stringify(people)]);
+  const [r] = await runFixed(
+    db,
+    'agency-context',
+    (slot) =>
+      db
+        .selectFrom('agencies')
+        .innerJoin('regions', 'regions.id', 'agencies.region_id')
+        .leftJoin('enforcement_settings', 'enforcement_settings.agency_id', 'agencies.id')
+        .select([
+          'agencies.id as agency_id',
+          'agencies.name as agency_name',
+          'agencies.doc_prefix as agency_doc_prefix',
+          'regions.path as agency_region_path',
+          'regions.name as agency_region_name',
+        ])
+        .select(['enforcement_settings.settings as settings_json', 'enforcement_settings.updated_at as settings_updated_at'])
+        .select([
+          regionNamesOn(engine, sql<string>`regions.path`).as('region_names'),
+          peopleWithCertificates(engine, sql<string>`${slot<string>(1)}`, null).as('people'),
+        ])
+        .where('agencies.id', '=', slot<string>(0)),
+    [agencyId, JSON.stringify(people)],
+  );
   return r ? { row: null, lastResult: null, ...agencyContextOf(r), documents: [] as IssuedDocument[] } : undefined;
 }
 
@@ -373,7 +533,12 @@ async function readAgencyContext(engine: Engine, db: Executor, agencyId: string,
  * hash (`stored`) — and its officer rows when they changed; `before` is null for a new case.
  */
 async function saveProjection(
-  trx: Trx, c: PenaltyCase, stored: { json: string; hash: string }, ctx: GateContext, userId: string, at: string,
+  trx: Trx,
+  c: PenaltyCase,
+  stored: { json: string; hash: string },
+  ctx: GateContext,
+  userId: string,
+  at: string,
   before: { case: PenaltyCase; row: PenaltyCaseTable } | null,
 ): Promise<CaseDeadline[]> {
   const deadlines = caseDeadlines(c, ctx);
@@ -392,7 +557,18 @@ async function saveProjection(
   };
   const searchText = values.search_text;
   if (!before) {
-    await deferWrite(trx, trx.insertInto('penalty_cases').values({ id: c.id, agency_id: c.agencyId, region_path: c.regionPath, created_by: userId, action_count: 1, search_grams: searchGrams(searchText), ...values }));
+    await deferWrite(
+      trx,
+      trx.insertInto('penalty_cases').values({
+        id: c.id,
+        agency_id: c.agencyId,
+        region_path: c.regionPath,
+        created_by: userId,
+        action_count: 1,
+        search_grams: searchGrams(searchText),
+        ...values,
+      }),
+    );
   } else {
     // Only the columns that changed: untouched indexes (and the search index) are not rewritten.
     const changed: Record<string, unknown> = {};
@@ -400,45 +576,90 @@ async function saveProjection(
     if ('search_text' in changed) changed.search_grams = searchGrams(searchText);
     // Compiled once per set of changed columns (a handful of sets: each action type changes its own).
     const columns = Object.keys(changed);
-    await deferFixed(trx, `case-update:${columns.join(',')}`, (slot) => trx
-      .updateTable('penalty_cases')
-      .set({ ...Object.fromEntries(columns.map((k, i) => [k, slot(i)])), action_count: sql`action_count + 1` })
-      .where('id', '=', slot<string>(columns.length)), [...columns.map((k) => changed[k]), c.id]);
+    await deferFixed(
+      trx,
+      `case-update:${columns.join(',')}`,
+      (slot) =>
+        trx
+          .updateTable('penalty_cases')
+          .set({ ...Object.fromEntries(columns.map((k, i) => [k, slot(i)])), action_count: sql`action_count + 1` })
+          .where('id', '=', slot<string>(columns.length)),
+      [...columns.map((k) => changed[k]), c.id],
+    );
   }
   await saveCommonRow(trx, c, values, userId, before?.row ?? null);
   const files = c.evidence.filter((e) => e.file);
   if (files.length !== (before?.case.evidence.filter((e) => e.file).length ?? 0)) {
     // Evidence is only ever added: the new files are the ones past the old count.
     const added = files.slice(before?.case.evidence.filter((e) => e.file).length ?? 0);
-    await deferWrite(trx, trx.insertInto('penalty_case_files').values(added.map((e) => ({ sha256: e.file!.sha256, case_id: c.id, seq: e.seq }))));
+    await deferWrite(
+      trx,
+      trx.insertInto('penalty_case_files').values(added.map((e) => ({ sha256: e.file!.sha256, case_id: c.id, seq: e.seq }))),
+    );
   }
   if (!before || before.case.officers.join() !== c.officers.join()) {
     if (before) await deferWrite(trx, trx.deleteFrom('penalty_case_officers').where('case_id', '=', c.id));
-    if (c.officers.length) await deferWrite(trx, trx.insertInto('penalty_case_officers').values([...new Set(c.officers)].map((p) => ({ person_id: p, case_id: c.id, case_registered_on: c.registeredOn }))));
+    if (c.officers.length)
+      await deferWrite(
+        trx,
+        trx
+          .insertInto('penalty_case_officers')
+          .values([...new Set(c.officers)].map((p) => ({ person_id: p, case_id: c.id, case_registered_on: c.registeredOn }))),
+      );
   }
   return deadlines;
 }
 
 /** The penalty_cases columns that are also every procedure's (procedure_cases), by their common name. */
 const COMMON_COLUMNS = {
-  status: 'status', title: 'party_name', closed_on: 'closed_on', next_due: 'next_due', next_rule: 'next_rule', search_text: 'search_text', updated_at: 'updated_at',
+  status: 'status',
+  title: 'party_name',
+  closed_on: 'closed_on',
+  next_due: 'next_due',
+  next_rule: 'next_rule',
+  search_text: 'search_text',
+  updated_at: 'updated_at',
 } as const satisfies Record<string, keyof PenaltyCaseTable>;
 const COMMON_KEYS = Object.keys(COMMON_COLUMNS) as (keyof typeof COMMON_COLUMNS)[];
 
 /** The case's row among every procedure's records: inserted with the case, then only its changed columns. */
-async function saveCommonRow(trx: Trx, c: PenaltyCase, values: Record<(typeof COMMON_COLUMNS)[keyof typeof COMMON_COLUMNS], unknown>, userId: string, before: PenaltyCaseTable | null) {
+async function saveCommonRow(
+  trx: Trx,
+  c: PenaltyCase,
+  values: Record<(typeof COMMON_COLUMNS)[keyof typeof COMMON_COLUMNS], unknown>,
+  userId: string,
+  before: PenaltyCaseTable | null,
+) {
   const common = Object.fromEntries(COMMON_KEYS.map((k) => [k, values[COMMON_COLUMNS[k]]])) as Record<keyof typeof COMMON_COLUMNS, never>;
   if (!before) {
-    await deferWrite(trx, trx.insertInto('procedure_cases').values({
-      ...common, id: c.id, procedure: PENALTY_PROCEDURE.subjectType, agency_id: c.agencyId, region_path: c.regionPath, created_by: userId, opened_on: c.registeredOn, state: null, state_hash: null, action_count: 1,
-    }));
+    await deferWrite(
+      trx,
+      trx.insertInto('procedure_cases').values({
+        ...common,
+        id: c.id,
+        procedure: PENALTY_PROCEDURE.subjectType,
+        agency_id: c.agencyId,
+        region_path: c.regionPath,
+        created_by: userId,
+        opened_on: c.registeredOn,
+        state: null,
+        state_hash: null,
+        action_count: 1,
+      }),
+    );
     return;
   }
   const columns = COMMON_KEYS.filter((k) => before[COMMON_COLUMNS[k]] !== values[COMMON_COLUMNS[k]]);
-  await deferFixed(trx, `common-update:${columns.join(',')}`, (slot) => trx
-    .updateTable('procedure_cases')
-    .set({ ...Object.fromEntries(columns.map((k, i) => [k, slot(i)])), action_count: sql`action_count + 1` })
-    .where('id', '=', slot<string>(columns.length)), [...columns.map((k) => common[k]), c.id]);
+  await deferFixed(
+    trx,
+    `common-update:${columns.join(',')}`,
+    (slot) =>
+      trx
+        .updateTable('procedure_cases')
+        .set({ ...Object.fromEntries(columns.map((k, i) => [k, slot(i)])), action_count: sql`action_count + 1` })
+        .where('id', '=', slot<string>(columns.length)),
+    [...columns.map((k) => common[k]), c.id],
+  );
 }
 
 // ——— reading ———
@@ -449,7 +670,12 @@ async function caseRow(db: Executor, id: string) {
 
 /** A case's row with the result its journal's last action recorded, in one statement. */
 async function caseRowWithLast(engine: Engine, db: Executor, id: string) {
-  const r = await db.selectFrom('penalty_cases').selectAll().select(lastStateResult(engine, PENALTY_RECORD, sql<string>`penalty_cases.id`).as('last_result')).where('id', '=', id).executeTakeFirst();
+  const r = await db
+    .selectFrom('penalty_cases')
+    .selectAll()
+    .select(lastStateResult(engine, PENALTY_RECORD, sql<string>`penalty_cases.id`).as('last_result'))
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!r) return undefined;
   const { last_result, ...row } = r;
   return { row: row as PenaltyCaseTable, lastResult: last_result };
@@ -457,8 +683,15 @@ async function caseRowWithLast(engine: Engine, db: Executor, id: string) {
 
 /** The result the journal's last state-changing action on the case recorded, read on its own. */
 async function lastResultOf(db: Executor, id: string): Promise<string | null> {
-  const r = await db.selectFrom('actions').select('result').where('subject_type', '=', SUBJECT_TYPE).where('subject_id', '=', id)
-    .where('type', 'in', [...PENALTY_RECORD.stateTypes]).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const r = await db
+    .selectFrom('actions')
+    .select('result')
+    .where('subject_type', '=', SUBJECT_TYPE)
+    .where('subject_id', '=', id)
+    .where('type', 'in', [...PENALTY_RECORD.stateTypes])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return r?.result ?? null;
 }
 
@@ -491,7 +724,9 @@ export async function provenCaseState(yifa: Yifa, id: string, via: AlertContext[
 export async function visibleCase(yifa: Yifa, req: Request, id: string): Promise<PenaltyCase> {
   const found = await caseRowWithLast(yifa.db.engine, yifa.db.kysely, id);
   if (!found || !(await visibleRecord(req, SUBJECT_TYPE, found.row))) throw notFound('案件');
-  return proveCase(yifa.db.kysely, found.row, found.lastResult, { reread: false }).catch((e) => refuseUnproven(yifa, e, { via: 'request', userId: req.auth.user.id }));
+  return proveCase(yifa.db.kysely, found.row, found.lastResult, { reread: false }).catch((e) =>
+    refuseUnproven(yifa, e, { via: 'request', userId: req.auth.user.id }),
+  );
 }
 
 export interface CaseView {
@@ -515,12 +750,25 @@ export interface CaseView {
 }
 
 export async function getCase(yifa: Yifa, req: Request, id: string): Promise<CaseView> {
-  const found = await readCaseContext(yifa.db.engine, yifa.db.kysely, id, { lock: false, people: req.auth.user.personId ? [req.auth.user.personId] : [] });
+  const found = await readCaseContext(yifa.db.engine, yifa.db.kysely, id, {
+    lock: false,
+    people: req.auth.user.personId ? [req.auth.user.personId] : [],
+  });
   if (!found || !(await visibleRecord(req, SUBJECT_TYPE, found.row))) throw notFound('案件');
   // Proven before anything is shown: the page, its documents and the case file all come through here.
-  const c = await proveCase(yifa.db.kysely, found.row, found.lastResult, { reread: false }).catch((e) => refuseUnproven(yifa, e, { via: 'request', userId: req.auth.user.id }));
+  const c = await proveCase(yifa.db.kysely, found.row, found.lastResult, { reread: false }).catch((e) =>
+    refuseUnproven(yifa, e, { via: 'request', userId: req.auth.user.id }),
+  );
   const today = yifa.clock.today();
-  const ctx = await gateContext(yifa.db.kysely, await yifa.calendar.table(), c, null, { personId: req.auth.user.personId, userId: null }, today, found);
+  const ctx = await gateContext(
+    yifa.db.kysely,
+    await yifa.calendar.table(),
+    c,
+    null,
+    { personId: req.auth.user.personId, userId: null },
+    today,
+    found,
+  );
   return caseView(c, ctx, { agencyName: found.agency.name, documents: found.documents, roles: req.auth.roles });
 }
 
@@ -544,7 +792,13 @@ function caseView(
     fileCheck: scoreCase(c, ctx.settings.reviewSheet),
     recordings: requiredRecordings(c, ctx.settings.recordingRequired),
     case: c,
-    documents: extra.documents.map((d) => ({ series: d.series as DocumentSeries, title: DOCUMENT_SERIES[d.series as DocumentSeries].title, number: d.number, actionType: d.action_type, issuedAt: d.issued_at })),
+    documents: extra.documents.map((d) => ({
+      series: d.series as DocumentSeries,
+      title: DOCUMENT_SERIES[d.series as DocumentSeries].title,
+      number: d.number,
+      actionType: d.action_type,
+      issuedAt: d.issued_at,
+    })),
   };
 }
 
@@ -608,12 +862,35 @@ export async function listCases(yifa: Yifa, req: Request, f: CaseFilters): Promi
   // overdue cases come most overdue first, read from the due-date index.
   const officerId = f.officerId ?? null;
   const overdueFirst = (f.overdue || f.queue === 'overdue') && !officerId;
-  const order = officerId ? ['penalty_case_officers.case_registered_on', 'penalty_case_officers.case_id'] : overdueFirst ? ['next_due', 'id'] : ['registered_on', 'id'];
+  const order = officerId
+    ? ['penalty_case_officers.case_registered_on', 'penalty_case_officers.case_id']
+    : overdueFirst
+      ? ['next_due', 'id']
+      : ['registered_on', 'id'];
   const direction = overdueFirst ? 'asc' : 'desc';
   let q = yifa.db.kysely
     .selectFrom('penalty_cases')
-    .$if(officerId !== null, (qb) => qb.innerJoin('penalty_case_officers', 'penalty_case_officers.case_id', 'penalty_cases.id').where('penalty_case_officers.person_id', '=', officerId!))
-    .select(['id', 'agency_id', 'status', 'procedure', 'party_name', 'field', 'violation_type_id', 'registered_on', 'decision_number', 'fine_fen', 'major', 'next_due', 'next_rule', 'suspended'])
+    .$if(officerId !== null, (qb) =>
+      qb
+        .innerJoin('penalty_case_officers', 'penalty_case_officers.case_id', 'penalty_cases.id')
+        .where('penalty_case_officers.person_id', '=', officerId!),
+    )
+    .select([
+      'id',
+      'agency_id',
+      'status',
+      'procedure',
+      'party_name',
+      'field',
+      'violation_type_id',
+      'registered_on',
+      'decision_number',
+      'fine_fen',
+      'major',
+      'next_due',
+      'next_rule',
+      'suspended',
+    ])
     .where(scopeFilter(req.auth.scope, { path: 'region_path', createdBy: 'created_by' }));
   if (f.status) q = q.where('status', '=', f.status);
   if (f.agencyId) q = q.where('agency_id', '=', f.agencyId);
@@ -621,10 +898,14 @@ export async function listCases(yifa: Yifa, req: Request, f: CaseFilters): Promi
   if (f.overdue || f.queue === 'overdue') q = q.where('next_due', '<', today);
   if (f.queue === 'mine') {
     const userId = req.auth.user.id;
-    q = q.where('archived_on', 'is', null).where((eb) => eb.or([
-      eb('created_by', '=', userId),
-      ...(personId ? [eb('id', 'in', eb.selectFrom('penalty_case_officers').select('case_id').where('person_id', '=', personId))] : []),
-    ]));
+    q = q
+      .where('archived_on', 'is', null)
+      .where((eb) =>
+        eb.or([
+          eb('created_by', '=', userId),
+          ...(personId ? [eb('id', 'in', eb.selectFrom('penalty_case_officers').select('case_id').where('person_id', '=', personId))] : []),
+        ]),
+      );
   }
   if (f.queue === 'approve') q = q.where('status', 'in', ['filing', 'investigated', 'notified']);
   if (f.queue === 'review') q = q.where('status', '=', 'in-review');
@@ -639,32 +920,57 @@ export async function listCases(yifa: Yifa, req: Request, f: CaseFilters): Promi
     // hold a full page, it is exactly the first page of matches; otherwise the index answers.
     const recent = inOrder(q.select('search_text')).limit(SEARCH_WINDOW).as('recent');
     const outer = overdueFirst ? (['next_due', 'id'] as const) : (['registered_on', 'id'] as const);
-    const inRecent = await yifa.db.kysely.selectFrom(recent).selectAll().where(containsText(f.q)).orderBy(outer[0], direction).orderBy(outer[1], direction).limit(f.limit + 1).execute();
+    const inRecent = await yifa.db.kysely
+      .selectFrom(recent)
+      .selectAll()
+      .where(containsText(f.q))
+      .orderBy(outer[0], direction)
+      .orderBy(outer[1], direction)
+      .limit(f.limit + 1)
+      .execute();
     if (inRecent.length > f.limit) rows = inRecent;
-    else q = q.where(containsText(f.q)).$call((x) => { const grams = holdsGrams(yifa.db.engine, f.q!); return grams ? x.where(grams) : x; });
+    else
+      q = q.where(containsText(f.q)).$call((x) => {
+        const grams = holdsGrams(yifa.db.engine, f.q!);
+        return grams ? x.where(grams) : x;
+      });
   }
-  rows ??= await inOrder(q).limit(f.limit + 1).execute();
+  rows ??= await inOrder(q)
+    .limit(f.limit + 1)
+    .execute();
   // The agencies' names for the page's rows (a handful), rather than a join in every list query.
   const agencyIds = [...new Set(rows.map((r) => r.agency_id))];
-  const names = new Map(agencyIds.length ? (await yifa.db.kysely.selectFrom('agencies').select(['id', 'name']).where('id', 'in', agencyIds).execute()).map((a) => [a.id, a.name]) : []);
-  return pageOf(rows, f.limit, (r) => (overdueFirst ? [r.next_due!, r.id] : [r.registered_on, r.id]), (r) => ({
-    id: r.id,
-    agency: { id: r.agency_id, name: names.get(r.agency_id) ?? '' },
-    status: r.status as PenaltyStatus,
-    statusName: STATUS_NAMES[r.status as PenaltyStatus],
-    procedure: r.procedure,
-    partyName: r.party_name,
-    field: r.field,
-    violationTypeId: r.violation_type_id,
-    registeredOn: r.registered_on,
-    decisionNumber: r.decision_number,
-    fineFen: Number(r.fine_fen),
-    major: Number(r.major) === 1,
-    nextDue: r.next_due,
-    nextRule: r.next_rule,
-    dueState: r.next_due === null ? null : r.next_due < today ? 'overdue' : r.next_due <= warnBy ? 'warning' : 'ok',
-    suspended: Number(r.suspended) === 1,
-  }));
+  const names = new Map(
+    agencyIds.length
+      ? (await yifa.db.kysely.selectFrom('agencies').select(['id', 'name']).where('id', 'in', agencyIds).execute()).map((a) => [
+          a.id,
+          a.name,
+        ])
+      : [],
+  );
+  return pageOf(
+    rows,
+    f.limit,
+    (r) => (overdueFirst ? [r.next_due!, r.id] : [r.registered_on, r.id]),
+    (r) => ({
+      id: r.id,
+      agency: { id: r.agency_id, name: names.get(r.agency_id) ?? '' },
+      status: r.status as PenaltyStatus,
+      statusName: STATUS_NAMES[r.status as PenaltyStatus],
+      procedure: r.procedure,
+      partyName: r.party_name,
+      field: r.field,
+      violationTypeId: r.violation_type_id,
+      registeredOn: r.registered_on,
+      decisionNumber: r.decision_number,
+      fineFen: Number(r.fine_fen),
+      major: Number(r.major) === 1,
+      nextDue: r.next_due,
+      nextRule: r.next_rule,
+      dueState: r.next_due === null ? null : r.next_due < today ? 'overdue' : r.next_due <= warnBy ? 'warning' : 'ok',
+      suspended: Number(r.suspended) === 1,
+    }),
+  );
 }
 
 /** The case's journal: every action, oldest first. */
@@ -680,15 +986,27 @@ export async function replayCase(yifa: Yifa, id: string): Promise<PenaltyCase> {
 }
 
 async function replayFrom(db: Executor, id: string): Promise<PenaltyCase> {
-  const rows = await db.selectFrom('actions').select(['seq', 'type', 'payload', 'result', 'received_at'])
-    .where('subject_type', '=', SUBJECT_TYPE).where('subject_id', '=', id).where('type', 'in', [...PENALTY_RECORD.stateTypes]).orderBy('seq').execute();
-  return fold(PENALTY_PROCEDURE, foldEntriesOf(PENALTY_PROCEDURE, rows.map((r) => ({
-    seq: Number(r.seq),
-    type: r.type,
-    payload: JSON.parse(r.payload) as unknown,
-    result: r.result === null ? null : (JSON.parse(r.result) as ActionResult & Record<string, unknown>),
-    receivedAt: r.received_at,
-  }))));
+  const rows = await db
+    .selectFrom('actions')
+    .select(['seq', 'type', 'payload', 'result', 'received_at'])
+    .where('subject_type', '=', SUBJECT_TYPE)
+    .where('subject_id', '=', id)
+    .where('type', 'in', [...PENALTY_RECORD.stateTypes])
+    .orderBy('seq')
+    .execute();
+  return fold(
+    PENALTY_PROCEDURE,
+    foldEntriesOf(
+      PENALTY_PROCEDURE,
+      rows.map((r) => ({
+        seq: Number(r.seq),
+        type: r.type,
+        payload: JSON.parse(r.payload) as unknown,
+        result: r.result === null ? null : (JSON.parse(r.result) as ActionResult & Record<string, unknown>),
+        receivedAt: r.received_at,
+      })),
+    ),
+  );
 }
 
 // ——— documents ———
@@ -702,7 +1020,11 @@ async function documentContext(yifa: Yifa, c: PenaltyCase): Promise<DocumentCont
     ids.length ? db.selectFrom('people').select(['id', 'name']).where('id', 'in', ids).execute() : [],
     ids.length ? db.selectFrom('certificates').select(['person_id', 'number', 'field']).where('person_id', 'in', ids).execute() : [],
     agencyOf(db, c.agencyId),
-    db.selectFrom('regions').select('name').where('path', '=', `/${c.regionPath.split('/')[1]}/`).executeTakeFirst(),
+    db
+      .selectFrom('regions')
+      .select('name')
+      .where('path', '=', `/${c.regionPath.split('/')[1]}/`)
+      .executeTakeFirst(),
     settingsFor(db, c.agencyId),
   ]);
   const names = new Map(people.map((p) => [p.id, p.name]));
@@ -755,10 +1077,18 @@ async function caseFileSource(yifa: Yifa, c: PenaltyCase): Promise<CaseFileSourc
     exportAction: 'penalty.case-file.export',
     agencyName: ctx.agencyName,
     cover: {
-      agencyName: ctx.agencyName, heading: '行政处罚案卷', caseTitle: title,
+      agencyName: ctx.agencyName,
+      heading: '行政处罚案卷',
+      caseTitle: title,
       fields: [
-        ['案件名称', title], ['当事人', c.party.name], ['立案编号', c.filingNumber ?? '—'], ['决定书文号', c.decision?.number ?? '—'],
-        ['立案日期', { date: c.filedOn ?? c.registeredOn }], ['结案日期', { date: c.closedOn }], ['归档日期', { date: c.archivedOn }], ['保管期限', '长期'],
+        ['案件名称', title],
+        ['当事人', c.party.name],
+        ['立案编号', c.filingNumber ?? '—'],
+        ['决定书文号', c.decision?.number ?? '—'],
+        ['立案日期', { date: c.filedOn ?? c.registeredOn }],
+        ['结案日期', { date: c.closedOn }],
+        ['归档日期', { date: c.archivedOn }],
+        ['保管期限', '长期'],
       ],
     },
     documents,
@@ -767,7 +1097,9 @@ async function caseFileSource(yifa: Yifa, c: PenaltyCase): Promise<CaseFileSourc
       `案卷评查预查：${sheet.vetoFailed.length ? '否决项未通过' : `得分 ${sheet.score}`}${sheet.missing.length ? `；扣分项：${sheet.missing.map((m) => m.text).join('；')}` : ''}。`,
     ],
     manifest: { party: c.party.name, decisionNumber: c.decision?.number ?? null },
-    evidence: c.evidence.filter((e) => e.file).map((e) => ({ seq: e.seq, type: e.type, title: e.title, ...e.file, recording: e.recording ?? null })),
+    evidence: c.evidence
+      .filter((e) => e.file)
+      .map((e) => ({ seq: e.seq, type: e.type, title: e.title, ...e.file, recording: e.recording ?? null })),
   };
 }
 
@@ -776,7 +1108,9 @@ export async function exportCaseFileFor(yifa: Yifa, req: Request, id: string) {
   // The case file is the whole record, parties and journal payloads included: only for who may see the party.
   if (!seesParty(req.auth)) {
     await req.denied({ reason: '无权查看当事人个人信息，不能导出完整案卷' }, { type: SUBJECT_TYPE, id });
-    throw new AppError('FORBIDDEN', '案卷包含当事人的身份证号、电话和住址，您没有查看当事人个人信息的权限，不能导出', { citation: PERSONAL_INFORMATION_CITATION });
+    throw new AppError('FORBIDDEN', '案卷包含当事人的身份证号、电话和住址，您没有查看当事人个人信息的权限，不能导出', {
+      citation: PERSONAL_INFORMATION_CITATION,
+    });
   }
   const view = await getCase(yifa, req, id);
   return exportCaseFile(yifa, await caseFileSource(yifa, view.case), req.auth.actor, 'api');

@@ -10,7 +10,7 @@ import { DEFAULT_REQUIRED_SCENES } from './recordings.js';
 import { DEFAULT_REVIEW_CATALOG, loadReviewCatalog, type CatalogRow, type ReviewCatalog } from './review-catalog.js';
 import { validateBenchmarks, type ViolationType } from './discretion.js';
 import { DEMO_BENCHMARKS } from './benchmarks-demo.js';
-import { DEFAULT_SHEET, SHEET_CHECK_IDS, type SheetRow } from './case-file/review-sheet.js';
+import { DEFAULT_SHEET, SHEET_CHECK_IDS } from './case-file/review-sheet.js';
 
 const fen = z.number().int().min(0).max(100_000_000_000);
 const partyKinds = z.array(z.enum(['citizen', 'organisation'])).min(1);
@@ -33,10 +33,12 @@ const circumstance = z.strictObject({
   name: z.string().min(1).max(20),
   description: z.string().max(500),
   kinds: z.array(z.enum(PENALTY_KIND_IDS)).min(1),
-  fineFen: z.strictObject({
-    citizen: z.strictObject({ min: fen, max: fen }).optional(),
-    organisation: z.strictObject({ min: fen, max: fen }).optional(),
-  }).optional(),
+  fineFen: z
+    .strictObject({
+      citizen: z.strictObject({ min: fen, max: fen }).optional(),
+      organisation: z.strictObject({ min: fen, max: fen }).optional(),
+    })
+    .optional(),
 });
 
 const violationType = z.strictObject({
@@ -56,7 +58,10 @@ const sheetRow = z.strictObject({
 });
 
 /** The 案卷评查 sheet: each check at most once; veto items carry no points; at most 100 points in all. */
-const reviewSheet = z.array(sheetRow).min(1).max(50)
+const reviewSheet = z
+  .array(sheetRow)
+  .min(1)
+  .max(50)
   .refine((rows) => new Set(rows.map((r) => r.item)).size === rows.length, '评查表中同一评查项只能出现一次')
   .refine((rows) => rows.every((r) => r.section !== 'veto' || r.points === 0), '否决项不计分，分值应为 0')
   .refine((rows) => rows.reduce((n, r) => n + r.points, 0) <= 100, '评查表总分不能超过 100 分');
@@ -75,7 +80,10 @@ export const enforcementSettingsSchema = z.strictObject({
   /** The 案卷评查 score sheet checked before archiving. */
   reviewSheet,
   /** 音像记录事项清单: the scenes that must be recorded on audio-visual media. */
-  recordingRequired: z.array(z.enum(RECORDING_SCENE_IDS)).max(RECORDING_SCENE_IDS.length).refine((xs) => new Set(xs).size === xs.length, '音像记录事项不能重复'),
+  recordingRequired: z
+    .array(z.enum(RECORDING_SCENE_IDS))
+    .max(RECORDING_SCENE_IDS.length)
+    .refine((xs) => new Set(xs).size === xs.length, '音像记录事项不能重复'),
   /** Archive a case with a required recording missing: refuse, or warn and record. */
   archiveWithoutRecording: z.enum(['refuse', 'warn']),
   /** Years the evidence files of an archived case are kept (set locally; no national figure). */

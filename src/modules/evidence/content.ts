@@ -17,7 +17,12 @@ const lastStreamJournaled = new Map<string, number>();
 
 export const evidenceId = (caseId: string, seq: number) => `${caseId}:${seq}`;
 
-async function evidenceOf(yifa: Yifa, req: Request, caseId: string, seq: number): Promise<{ item: Evidence & { file: EvidenceFile }; regionPath: string }> {
+async function evidenceOf(
+  yifa: Yifa,
+  req: Request,
+  caseId: string,
+  seq: number,
+): Promise<{ item: Evidence & { file: EvidenceFile }; regionPath: string }> {
   const c = await visibleCase(yifa, req, caseId);
   const item = c.evidence.find((e) => e.seq === seq);
   if (!item) throw notFound('证据');
@@ -51,8 +56,18 @@ export async function openEvidence(yifa: Yifa, req: Request, caseId: string, seq
   const { item, regionPath } = await evidenceOf(yifa, req, caseId, seq);
   const size = await yifa.blobs.size(item.file.sha256);
   if (size === null) {
-    const purged = await yifa.db.kysely.selectFrom('uploads').select('purged_at').where('sha256', '=', item.file.sha256).where('purged_at', 'is not', null).executeTakeFirst();
-    throw new AppError('NOT_FOUND', purged ? `证据文件已于 ${purged.purged_at!.slice(0, 10)} 按保存期限清除，保留其哈希和保管记录` : '证据文件缺失，请联系系统管理员核查（已记录）');
+    const purged = await yifa.db.kysely
+      .selectFrom('uploads')
+      .select('purged_at')
+      .where('sha256', '=', item.file.sha256)
+      .where('purged_at', 'is not', null)
+      .executeTakeFirst();
+    throw new AppError(
+      'NOT_FOUND',
+      purged
+        ? `证据文件已于 ${purged.purged_at!.slice(0, 10)} 按保存期限清除，保留其哈希和保管记录`
+        : '证据文件缺失，请联系系统管理员核查（已记录）',
+    );
   }
   const range = parseRange(opts.range, size);
   const id = evidenceId(caseId, seq);
@@ -76,27 +91,65 @@ export async function openEvidence(yifa: Yifa, req: Request, caseId: string, seq
 export async function custodyOf(yifa: Yifa, req: Request, caseId: string, seq: number) {
   const { item } = await evidenceOf(yifa, req, caseId, seq);
   const actions = await caseActions(yifa, req, caseId);
-  const linkedAt = actions.find((a) => a.type === 'penalty.add-evidence' && (a.payload as { file?: { sha256: string } }).file?.sha256 === item.file.sha256)?.seq;
-  const linked = actions.filter((a) =>
-    (a.type === 'penalty.add-evidence' && (a.payload as { file?: { sha256: string } }).file?.sha256 === item.file.sha256)
-    || (a.type === 'penalty.withdraw-evidence' && (a.payload as { seq: number }).seq === seq)
-    // The exported case file carries every item's hash and the proof of its linking action.
-    || (a.type === 'penalty.case-file.export' && a.seq > (linkedAt ?? Infinity)));
-  const accesses = await yifa.db.kysely.selectFrom('actions').select(['seq', 'type', 'actor_user_id', 'actor_role', 'received_at', 'payload'])
-    .where('subject_type', '=', EVIDENCE_SUBJECT).where('subject_id', '=', evidenceId(caseId, seq)).orderBy('seq').execute();
+  const linkedAt = actions.find(
+    (a) => a.type === 'penalty.add-evidence' && (a.payload as { file?: { sha256: string } }).file?.sha256 === item.file.sha256,
+  )?.seq;
+  const linked = actions.filter(
+    (a) =>
+      (a.type === 'penalty.add-evidence' && (a.payload as { file?: { sha256: string } }).file?.sha256 === item.file.sha256) ||
+      (a.type === 'penalty.withdraw-evidence' && (a.payload as { seq: number }).seq === seq) ||
+      // The exported case file carries every item's hash and the proof of its linking action.
+      (a.type === 'penalty.case-file.export' && a.seq > (linkedAt ?? Infinity)),
+  );
+  const accesses = await yifa.db.kysely
+    .selectFrom('actions')
+    .select(['seq', 'type', 'actor_user_id', 'actor_role', 'received_at', 'payload'])
+    .where('subject_type', '=', EVIDENCE_SUBJECT)
+    .where('subject_id', '=', evidenceId(caseId, seq))
+    .orderBy('seq')
+    .execute();
   const size = await yifa.blobs.size(item.file.sha256);
-  const userIds = [...new Set([...linked.map((a) => a.actorUserId), ...accesses.map((a) => a.actor_user_id)].filter((u): u is string => u !== null))];
-  const names = new Map(userIds.length ? (await yifa.db.kysely.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute()).map((u) => [u.id, u.display_name]) : []);
-  const actorName = (id: string | null) => (id === null ? '系统' : names.get(id) ?? id);
+  const userIds = [
+    ...new Set([...linked.map((a) => a.actorUserId), ...accesses.map((a) => a.actor_user_id)].filter((u): u is string => u !== null)),
+  ];
+  const names = new Map(
+    userIds.length
+      ? (await yifa.db.kysely.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute()).map((u) => [
+          u.id,
+          u.display_name,
+        ])
+      : [],
+  );
+  const actorName = (id: string | null) => (id === null ? '系统' : (names.get(id) ?? id));
   return {
     file: item.file,
     // A size check, cheap enough for every page view; the scheduled integrity check re-hashes.
     integrity: size === null ? 'missing' : size === item.file.size ? 'present' : 'altered',
     events: [
-      ...linked.map((a) => ({ seq: a.seq, type: a.type, actorUserId: a.actorUserId, actorName: actorName(a.actorUserId), actorRole: a.actorRole, at: a.receivedAt, leafHash: a.leafHash, range: null, redacted: false })),
+      ...linked.map((a) => ({
+        seq: a.seq,
+        type: a.type,
+        actorUserId: a.actorUserId,
+        actorName: actorName(a.actorUserId),
+        actorRole: a.actorRole,
+        at: a.receivedAt,
+        leafHash: a.leafHash,
+        range: null,
+        redacted: false,
+      })),
       ...accesses.map((a) => {
         const p = JSON.parse(a.payload) as { range?: string | null; redacted?: boolean };
-        return { seq: Number(a.seq), type: a.type, actorUserId: a.actor_user_id, actorName: actorName(a.actor_user_id), actorRole: a.actor_role, at: a.received_at, leafHash: null, range: p.range ?? null, redacted: p.redacted === true };
+        return {
+          seq: Number(a.seq),
+          type: a.type,
+          actorUserId: a.actor_user_id,
+          actorName: actorName(a.actor_user_id),
+          actorRole: a.actor_role,
+          at: a.received_at,
+          leafHash: null,
+          range: p.range ?? null,
+          redacted: p.redacted === true,
+        };
       }),
     ].sort((a, b) => a.seq - b.seq),
   };

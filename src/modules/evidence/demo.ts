@@ -47,19 +47,25 @@ export function png(width: number, height: number, pixel: (x: number, y: number)
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(raw)), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(raw)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A "site photo": sky, ground and a building whose size and colour follow `seed`. */
 export function demoPhoto(seed: number): Buffer {
   const w = 320;
   const h = 240;
-  const bx = 60 + (seed * 37) % 120;
-  const bw = 80 + (seed * 13) % 60;
-  const top = 70 + (seed * 7) % 50;
-  const roof: [number, number, number] = [150 + (seed * 11) % 100, 60 + (seed * 5) % 80, 50];
+  const bx = 60 + ((seed * 37) % 120);
+  const bw = 80 + ((seed * 13) % 60);
+  const top = 70 + ((seed * 7) % 50);
+  const roof: [number, number, number] = [150 + ((seed * 11) % 100), 60 + ((seed * 5) % 80), 50];
   return png(w, h, (x, y) => {
-    if (y < 150 && x >= bx && x < bx + bw && y >= top) return (x - bx) % 20 < 10 && (y - top) % 24 < 12 && y > top + 8 ? [90, 120, 160] : [200, 195, 185];
+    if (y < 150 && x >= bx && x < bx + bw && y >= top)
+      return (x - bx) % 20 < 10 && (y - top) % 24 < 12 && y > top + 8 ? [90, 120, 160] : [200, 195, 185];
     if (y < 150 && x >= bx - 6 && x < bx + bw + 6 && y >= top - 10 && y < top) return roof;
     if (y < 150) return [135 + (y >> 2), 180 + (y >> 3), 235];
     return [110 + ((x * 7 + y * 3 + seed) % 23), 100 + ((x + y * 5) % 17), 70];
@@ -70,7 +76,8 @@ export function demoPhoto(seed: number): Buffer {
 export function demoAudio(seconds: number, hz: number): Buffer {
   const rate = 8000;
   const samples = Buffer.alloc(rate * seconds * 2);
-  for (let i = 0; i < rate * seconds; i++) samples.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * i) / rate) * 8000 * (0.6 + 0.4 * Math.sin(i / 900))), i * 2);
+  for (let i = 0; i < rate * seconds; i++)
+    samples.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * i) / rate) * 8000 * (0.6 + 0.4 * Math.sin(i / 900))), i * 2);
   const h = Buffer.alloc(44);
   h.write('RIFF', 0, 'latin1');
   h.writeUInt32LE(36 + samples.length, 4);
@@ -90,7 +97,7 @@ export function demoAudio(seconds: number, hz: number): Buffer {
 /** A scanned page: a PDF holding a grey page image with ruled lines and "handwriting" strokes. */
 export function demoScan(seed: number): Promise<Buffer> {
   const page = png(420, 594, (x, y) => {
-    const ink = y > 60 && y % 28 > 20 && y % 28 < 23 && x > 40 && x < 380 && ((x * 3 + y + seed * 17) % 41) < 26;
+    const ink = y > 60 && y % 28 > 20 && y % 28 < 23 && x > 40 && x < 380 && (x * 3 + y + seed * 17) % 41 < 26;
     const rule = y > 40 && y % 28 === 24 && x > 30 && x < 390;
     const v = ink ? 40 : rule ? 170 : 236 - ((x * 13 + y * 7 + seed) % 9);
     return [v, v, v];
@@ -110,7 +117,15 @@ export function demoScan(seed: number): Promise<Buffer> {
 export async function uploadDemoFile(yifa: Yifa, req: Request, bytes: Buffer, fileName: string, mime: string): Promise<string> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const upload = await createUpload(yifa, req, { fileName, mime, size: bytes.length, sha256 });
-  const done = await appendChunk(yifa, req, upload.id, 0, (async function* () { yield bytes; })());
+  const done = await appendChunk(
+    yifa,
+    req,
+    upload.id,
+    0,
+    (async function* () {
+      yield bytes;
+    })(),
+  );
   if (!done.completed) throw new Error(`demo upload ${fileName} did not complete`);
   return sha256;
 }

@@ -27,7 +27,12 @@ export async function purgeEvidence(yifa: Yifa, opts: { dryRun: boolean }): Prom
   const now = yifa.clock.now();
   const today = todayInChina(now);
   const table = await yifa.calendar.table();
-  const files = await db.selectFrom('uploads').select(['sha256', 'file_name', 'completed_at']).where('completed_at', 'is not', null).where('purged_at', 'is', null).execute();
+  const files = await db
+    .selectFrom('uploads')
+    .select(['sha256', 'file_name', 'completed_at'])
+    .where('completed_at', 'is not', null)
+    .where('purged_at', 'is', null)
+    .execute();
   const bySha = new Map<string, { names: Set<string>; uploadedOn: string }>();
   for (const f of files) {
     const e = bySha.get(f.sha256) ?? { names: new Set<string>(), uploadedOn: todayInChina(new Date(f.completed_at!)) };
@@ -36,21 +41,31 @@ export async function purgeEvidence(yifa: Yifa, opts: { dryRun: boolean }): Prom
   }
   const report: PurgeReport = { dryRun: opts.dryRun, purged: [], kept: 0, heldForIntegrity: [], abandonedUploads: 0 };
   for (const [sha256, f] of bySha) {
-    const links = await db.selectFrom('penalty_case_files').innerJoin('penalty_cases', 'penalty_cases.id', 'penalty_case_files.case_id')
-      .select(['penalty_cases.id', 'penalty_cases.agency_id']).where('penalty_case_files.sha256', '=', sha256).execute();
+    const links = await db
+      .selectFrom('penalty_case_files')
+      .innerJoin('penalty_cases', 'penalty_cases.id', 'penalty_case_files.case_id')
+      .select(['penalty_cases.id', 'penalty_cases.agency_id'])
+      .where('penalty_case_files.sha256', '=', sha256)
+      .execute();
     // The retention runs from the case's dates: a case changed outside the journal could
     // shorten it, so its files are kept until the case is proven again (the check alerts).
-    const states = await Promise.all(links.map((l) => provenCaseState(yifa, l.id, 'cli').catch((e: unknown) => {
-      if (e instanceof AppError && e.code === 'INTEGRITY_ERROR') return null;
-      throw e;
-    })));
+    const states = await Promise.all(
+      links.map((l) =>
+        provenCaseState(yifa, l.id, 'cli').catch((e: unknown) => {
+          if (e instanceof AppError && e.code === 'INTEGRITY_ERROR') return null;
+          throw e;
+        }),
+      ),
+    );
     const held = links.filter((_, i) => states[i] === null).map((l) => l.id);
     if (held.length) {
       report.heldForIntegrity.push(...held.filter((id) => !report.heldForIntegrity.includes(id)));
       report.kept++;
       continue;
     }
-    const until = await Promise.all(links.map(async (l, i) => keptUntil(states[i]!, (await settingsFor(db, l.agency_id)).evidenceRetentionYears, table)));
+    const until = await Promise.all(
+      links.map(async (l, i) => keptUntil(states[i]!, (await settingsFor(db, l.agency_id)).evidenceRetentionYears, table)),
+    );
     if (!purgeable(today, until, f.uploadedOn)) {
       report.kept++;
       continue;
@@ -59,15 +74,30 @@ export async function purgeEvidence(yifa: Yifa, opts: { dryRun: boolean }): Prom
     report.purged.push({ sha256, fileNames: [...f.names], cases });
     if (opts.dryRun) continue;
     await yifa.journal.perform(
-      { type: 'evidence.purge', actor: SYSTEM_ACTOR, subject: { type: 'evidence-file', id: sha256, regionPath: null }, payload: { sha256, cases, keptUntil: until, reason: cases.length ? '保存期限届满' : `上传后 ${UNLINKED_DAYS} 日未登记入案` } },
+      {
+        type: 'evidence.purge',
+        actor: SYSTEM_ACTOR,
+        subject: { type: 'evidence-file', id: sha256, regionPath: null },
+        payload: { sha256, cases, keptUntil: until, reason: cases.length ? '保存期限届满' : `上传后 ${UNLINKED_DAYS} 日未登记入案` },
+      },
       async (trx) => {
-        await trx.updateTable('uploads').set({ purged_at: now.toISOString() }).where('sha256', '=', sha256).where('purged_at', 'is', null).execute();
+        await trx
+          .updateTable('uploads')
+          .set({ purged_at: now.toISOString() })
+          .where('sha256', '=', sha256)
+          .where('purged_at', 'is', null)
+          .execute();
         return null;
       },
     );
     await yifa.blobs.remove(sha256);
   }
-  const abandoned = await db.selectFrom('uploads').select('id').where('completed_at', 'is', null).where('created_at', '<', `${addDays(today, -ABANDONED_DAYS)}T00:00:00.000Z`).execute();
+  const abandoned = await db
+    .selectFrom('uploads')
+    .select('id')
+    .where('completed_at', 'is', null)
+    .where('created_at', '<', `${addDays(today, -ABANDONED_DAYS)}T00:00:00.000Z`)
+    .execute();
   report.abandonedUploads = abandoned.length;
   if (!opts.dryRun) for (const a of abandoned) await yifa.blobs.staged.discard(a.id);
   return report;

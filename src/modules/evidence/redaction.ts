@@ -18,12 +18,21 @@ import { EVIDENCE_SUBJECT, evidenceId } from './content.js';
 const MAX_PIXELS = 40_000_000;
 
 export const redactionSchema = z.strictObject({
-  rects: z.array(z.strictObject({ x: z.number().int().min(0), y: z.number().int().min(0), w: z.number().int().min(1), h: z.number().int().min(1) })).min(1, '至少遮盖一个区域').max(100),
+  rects: z
+    .array(
+      z.strictObject({ x: z.number().int().min(0), y: z.number().int().min(0), w: z.number().int().min(1), h: z.number().int().min(1) }),
+    )
+    .min(1, '至少遮盖一个区域')
+    .max(100),
   reason: z.string().trim().min(2, '请说明遮盖理由').max(500),
 });
 export type Rect = z.infer<typeof redactionSchema>['rects'][number];
 
-interface Raster { width: number; height: number; data: Buffer }
+interface Raster {
+  width: number;
+  height: number;
+  data: Buffer;
+}
 
 const CODECS = {
   'image/png': {
@@ -63,9 +72,11 @@ export async function redact(yifa: Yifa, req: Request, caseId: string, seq: numb
   const item = c.evidence.find((e) => e.seq === seq);
   if (!item?.file) throw notFound('证据文件');
   const codec = CODECS[item.file.mime as keyof typeof CODECS];
-  if (!codec) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `只能遮盖 PNG 或 JPEG 图片（本文件为 ${item.file.mime}）；PDF 扫描件请先转为图片`);
+  if (!codec)
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `只能遮盖 PNG 或 JPEG 图片（本文件为 ${item.file.mime}）；PDF 扫描件请先转为图片`);
   const original = await readAll(yifa, item.file.sha256);
-  if (createHash('sha256').update(original).digest('hex') !== item.file.sha256) throw new AppError('CONFLICT', '原始文件与登记的哈希不一致，已停止遮盖，请先运行证据完整性检查');
+  if (createHash('sha256').update(original).digest('hex') !== item.file.sha256)
+    throw new AppError('CONFLICT', '原始文件与登记的哈希不一致，已停止遮盖，请先运行证据完整性检查');
   let raster: Raster;
   try {
     raster = codec.decode(original);
@@ -76,7 +87,11 @@ export async function redact(yifa: Yifa, req: Request, caseId: string, seq: numb
   const outside = input.rects.filter((r) => r.x >= raster.width || r.y >= raster.height);
   if (outside.length) throw new AppError('INVALID_INPUT', `遮盖区域超出图片范围（图片为 ${raster.width}×${raster.height} 像素）`);
   const masked = Buffer.from(codec.encode(mask(raster, input.rects)));
-  const stored = await yifa.blobs.put((async function* () { yield masked; })());
+  const stored = await yifa.blobs.put(
+    (async function* () {
+      yield masked;
+    })(),
+  );
   const fileName = `遮盖_${item.file.fileName}`;
   const now = yifa.clock.now().toISOString();
   const derivative = { sha256: stored.sha256, size: stored.size, mime: item.file.mime, fileName };
@@ -90,8 +105,26 @@ export async function redact(yifa: Yifa, req: Request, caseId: string, seq: numb
     },
     async (trx) => {
       // Kept and checked like every evidence file, and held as long as the case holds the original.
-      await trx.insertInto('uploads').values({ id: randomUUID(), user_id: req.auth.user.id, file_name: fileName, declared_mime: item.file!.mime, size: stored.size, sha256: stored.sha256, created_at: now, completed_at: now, mime: item.file!.mime, purged_at: null }).execute();
-      await trx.insertInto('penalty_case_files').values({ sha256: stored.sha256, case_id: caseId, seq }).onConflict((oc) => oc.doNothing()).execute();
+      await trx
+        .insertInto('uploads')
+        .values({
+          id: randomUUID(),
+          user_id: req.auth.user.id,
+          file_name: fileName,
+          declared_mime: item.file!.mime,
+          size: stored.size,
+          sha256: stored.sha256,
+          created_at: now,
+          completed_at: now,
+          mime: item.file!.mime,
+          purged_at: null,
+        })
+        .execute();
+      await trx
+        .insertInto('penalty_case_files')
+        .values({ sha256: stored.sha256, case_id: caseId, seq })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
       return derivative;
     },
   );
@@ -105,9 +138,20 @@ export async function redactionsOf(yifa: Yifa, req: Request, caseId: string, seq
 }
 
 async function redactionRows(yifa: Yifa, caseId: string, seq: number) {
-  const rows = await yifa.db.kysely.selectFrom('actions').select(['seq', 'payload', 'result', 'actor_user_id', 'received_at'])
-    .where('subject_type', '=', EVIDENCE_SUBJECT).where('subject_id', '=', evidenceId(caseId, seq)).where('type', '=', 'evidence.redact').orderBy('seq', 'desc').execute();
-  return rows.map((r) => ({ ...(JSON.parse(r.payload) as { original: string; derivative: string; rects: Rect[]; reason: string }), file: JSON.parse(r.result!) as { sha256: string; size: number; mime: string; fileName: string }, by: r.actor_user_id, at: r.received_at }));
+  const rows = await yifa.db.kysely
+    .selectFrom('actions')
+    .select(['seq', 'payload', 'result', 'actor_user_id', 'received_at'])
+    .where('subject_type', '=', EVIDENCE_SUBJECT)
+    .where('subject_id', '=', evidenceId(caseId, seq))
+    .where('type', '=', 'evidence.redact')
+    .orderBy('seq', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    ...(JSON.parse(r.payload) as { original: string; derivative: string; rects: Rect[]; reason: string }),
+    file: JSON.parse(r.result!) as { sha256: string; size: number; mime: string; fileName: string },
+    by: r.actor_user_id,
+    at: r.received_at,
+  }));
 }
 
 /** A redacted copy's bytes (for disclosure); the download is journaled on the item. */
@@ -117,6 +161,11 @@ export async function openRedacted(yifa: Yifa, req: Request, caseId: string, seq
   if (!copy) throw notFound('遮盖件');
   const size = await yifa.blobs.size(sha256);
   if (size === null) throw new AppError('NOT_FOUND', '遮盖件文件缺失或已清除');
-  await yifa.journal.record({ type: 'evidence.download', actor: req.auth.actor, subject: { type: EVIDENCE_SUBJECT, id: evidenceId(caseId, seq), regionPath: c.regionPath }, payload: { sha256, redacted: true, range: null } });
+  await yifa.journal.record({
+    type: 'evidence.download',
+    actor: req.auth.actor,
+    subject: { type: EVIDENCE_SUBJECT, id: evidenceId(caseId, seq), regionPath: c.regionPath },
+    payload: { sha256, redacted: true, range: null },
+  });
   return { file: copy.file, size, stream: yifa.blobs.read(sha256) };
 }

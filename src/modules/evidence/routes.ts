@@ -29,7 +29,10 @@ const busy = new Map<string, Promise<unknown>>();
 async function oneAtATime<T>(id: string, fn: () => Promise<T>): Promise<T> {
   const before = busy.get(id) ?? Promise.resolve();
   const run = before.then(fn, fn);
-  busy.set(id, run.catch(() => {}));
+  busy.set(
+    id,
+    run.catch(() => {}),
+  );
   try {
     return await run;
   } finally {
@@ -37,127 +40,196 @@ async function oneAtATime<T>(id: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export const evidenceRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) => {
-  const app = base.withTypeProvider<ZodTypeProvider>();
-  const tags = ['evidence'];
-  app.addContentTypeParser(CHUNK_TYPE, (_req, payload, done) => done(null, payload));
+export const evidenceRoutes =
+  (yifa: Yifa): FastifyPluginAsync =>
+  async (base) => {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['evidence'];
+    app.addContentTypeParser(CHUNK_TYPE, (_req, payload, done) => done(null, payload));
 
-  app.post('/uploads', { schema: { tags, summary: '开始上传证据文件（声明文件名、类型、大小和 SHA-256）', body: newUploadSchema } }, async (req, reply) => {
-    const r = await serviceRequest(yifa, req, 'evidence.upload');
-    return reply.status(201).send(await createUpload(yifa, r, req.body));
-  });
+    app.post(
+      '/uploads',
+      { schema: { tags, summary: '开始上传证据文件（声明文件名、类型、大小和 SHA-256）', body: newUploadSchema } },
+      async (req, reply) => {
+        const r = await serviceRequest(yifa, req, 'evidence.upload');
+        return reply.status(201).send(await createUpload(yifa, r, req.body));
+      },
+    );
 
-  app.get('/uploads/:id', { schema: { tags, summary: '上传进度（已收到的字节数，断线后从此续传）', params: idParams } }, async (req) => {
-    const r = await serviceRequest(yifa, req, 'evidence.upload');
-    return getUpload(yifa, r, req.params.id);
-  });
+    app.get('/uploads/:id', { schema: { tags, summary: '上传进度（已收到的字节数，断线后从此续传）', params: idParams } }, async (req) => {
+      const r = await serviceRequest(yifa, req, 'evidence.upload');
+      return getUpload(yifa, r, req.params.id);
+    });
 
-  app.patch('/uploads/:id', {
-    schema: { tags, summary: `上传一个分片（Content-Type: ${CHUNK_TYPE}，Upload-Offset: 本分片起始字节）`, params: idParams, headers: offsetHeader },
-  }, async (req) => {
-    const r = await serviceRequest(yifa, req, 'evidence.upload');
-    const body = req.body as Readable;
-    if (req.headers['content-type']?.split(';')[0]?.trim() !== CHUNK_TYPE || typeof body?.pipe !== 'function') {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', `分片须以 Content-Type: ${CHUNK_TYPE} 发送`);
-    }
-    return oneAtATime(req.params.id, () => appendChunk(yifa, r, req.params.id, Number(req.headers['upload-offset']), body));
-  });
+    app.patch(
+      '/uploads/:id',
+      {
+        schema: {
+          tags,
+          summary: `上传一个分片（Content-Type: ${CHUNK_TYPE}，Upload-Offset: 本分片起始字节）`,
+          params: idParams,
+          headers: offsetHeader,
+        },
+      },
+      async (req) => {
+        const r = await serviceRequest(yifa, req, 'evidence.upload');
+        const body = req.body as Readable;
+        if (req.headers['content-type']?.split(';')[0]?.trim() !== CHUNK_TYPE || typeof body?.pipe !== 'function') {
+          throw new AppError('UNSUPPORTED_MEDIA_TYPE', `分片须以 Content-Type: ${CHUNK_TYPE} 发送`);
+        }
+        return oneAtATime(req.params.id, () => appendChunk(yifa, r, req.params.id, Number(req.headers['upload-offset']), body));
+      },
+    );
 
-  app.get('/penalty-cases/:id/evidence/:seq/content', {
-    schema: { tags, summary: '播放或下载证据文件（支持 Range；下载和播放均记入保管记录）', params: itemParams, querystring: contentQuery },
-    // The console shows a PDF in an iframe of its own origin: this response may be framed by it.
-    helmet: EVIDENCE_FILE_HEADERS,
-  }, async (req, reply) => {
-    const r = await serviceRequest(yifa, req, 'penalty.read');
-    const download = req.query.download !== undefined;
-    const opened = await openEvidence(yifa, r, req.params.id, req.params.seq, { range: req.headers.range, download });
-    reply.header('accept-ranges', 'bytes');
-    reply.header('content-type', opened.file.mime);
-    reply.header('cache-control', 'private, no-store');
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('content-disposition', disposition(download ? 'attachment' : 'inline', opened.file.fileName, opened.file.mime));
-    if (opened.range) {
-      reply.status(206);
-      reply.header('content-range', `bytes ${opened.range.start}-${opened.range.end}/${opened.size}`);
-      reply.header('content-length', opened.range.end - opened.range.start + 1);
-    } else {
-      reply.header('content-length', opened.size);
-    }
-    return reply.send(opened.stream);
-  });
+    app.get(
+      '/penalty-cases/:id/evidence/:seq/content',
+      {
+        schema: {
+          tags,
+          summary: '播放或下载证据文件（支持 Range；下载和播放均记入保管记录）',
+          params: itemParams,
+          querystring: contentQuery,
+        },
+        // The console shows a PDF in an iframe of its own origin: this response may be framed by it.
+        helmet: EVIDENCE_FILE_HEADERS,
+      },
+      async (req, reply) => {
+        const r = await serviceRequest(yifa, req, 'penalty.read');
+        const download = req.query.download !== undefined;
+        const opened = await openEvidence(yifa, r, req.params.id, req.params.seq, { range: req.headers.range, download });
+        reply.header('accept-ranges', 'bytes');
+        reply.header('content-type', opened.file.mime);
+        reply.header('cache-control', 'private, no-store');
+        reply.header('x-content-type-options', 'nosniff');
+        reply.header('content-disposition', disposition(download ? 'attachment' : 'inline', opened.file.fileName, opened.file.mime));
+        if (opened.range) {
+          reply.status(206);
+          reply.header('content-range', `bytes ${opened.range.start}-${opened.range.end}/${opened.size}`);
+          reply.header('content-length', opened.range.end - opened.range.start + 1);
+        } else {
+          reply.header('content-length', opened.size);
+        }
+        return reply.send(opened.stream);
+      },
+    );
 
-  app.get('/penalty-cases/:id/evidence/:seq/custody', { schema: { tags, summary: '证据的保管记录（登记、播放、下载、导出）与完整性', params: itemParams } }, async (req) => {
-    const r = await serviceRequest(yifa, req, 'penalty.read');
-    return custodyOf(yifa, r, req.params.id, req.params.seq);
-  });
+    app.get(
+      '/penalty-cases/:id/evidence/:seq/custody',
+      { schema: { tags, summary: '证据的保管记录（登记、播放、下载、导出）与完整性', params: itemParams } },
+      async (req) => {
+        const r = await serviceRequest(yifa, req, 'penalty.read');
+        return custodyOf(yifa, r, req.params.id, req.params.seq);
+      },
+    );
 
-  app.get('/evidence/integrity', { schema: { tags, summary: '最近一次证据文件完整性检查的结果（缺失或被改动的文件）' } }, async (req) => {
-    const r = await serviceRequest(yifa, req, 'penalty.read');
-    const latest = await latestIntegrityCheck(yifa);
-    // Which files are damaged names files of every agency: only a county-wide scope sees them, others the counts.
-    const countyWide = r.auth.scope.kind === 'all' || (r.auth.scope.kind === 'subtree' && r.auth.scope.regionPath.split('/').filter(Boolean).length === 1);
-    return { latest: latest && { ...latest, problemCount: latest.problems.length, problems: countyWide ? latest.problems : [] } };
-  });
+    app.get('/evidence/integrity', { schema: { tags, summary: '最近一次证据文件完整性检查的结果（缺失或被改动的文件）' } }, async (req) => {
+      const r = await serviceRequest(yifa, req, 'penalty.read');
+      const latest = await latestIntegrityCheck(yifa);
+      // Which files are damaged names files of every agency: only a county-wide scope sees them, others the counts.
+      const countyWide =
+        r.auth.scope.kind === 'all' || (r.auth.scope.kind === 'subtree' && r.auth.scope.regionPath.split('/').filter(Boolean).length === 1);
+      return { latest: latest && { ...latest, problemCount: latest.problems.length, problems: countyWide ? latest.problems : [] } };
+    });
 
-  app.post('/penalty-cases/:id/evidence/:seq/redactions', { schema: { tags, summary: '遮盖照片或扫描件的部分区域，生成用于公开的遮盖件（原件不变）', params: itemParams, body: redactionSchema } }, async (req, reply) => {
-    const r = await serviceRequest(yifa, req, 'penalty.act');
-    return reply.status(201).send(await redact(yifa, r, req.params.id, req.params.seq, req.body));
-  });
+    app.post(
+      '/penalty-cases/:id/evidence/:seq/redactions',
+      {
+        schema: {
+          tags,
+          summary: '遮盖照片或扫描件的部分区域，生成用于公开的遮盖件（原件不变）',
+          params: itemParams,
+          body: redactionSchema,
+        },
+      },
+      async (req, reply) => {
+        const r = await serviceRequest(yifa, req, 'penalty.act');
+        return reply.status(201).send(await redact(yifa, r, req.params.id, req.params.seq, req.body));
+      },
+    );
 
-  app.get('/penalty-cases/:id/evidence/:seq/redactions', { schema: { tags, summary: '证据的遮盖件（谁、为何、从哪个原件遮盖）', params: itemParams } }, async (req) => {
-    const r = await serviceRequest(yifa, req, 'penalty.read');
-    return { items: await redactionsOf(yifa, r, req.params.id, req.params.seq) };
-  });
+    app.get(
+      '/penalty-cases/:id/evidence/:seq/redactions',
+      { schema: { tags, summary: '证据的遮盖件（谁、为何、从哪个原件遮盖）', params: itemParams } },
+      async (req) => {
+        const r = await serviceRequest(yifa, req, 'penalty.read');
+        return { items: await redactionsOf(yifa, r, req.params.id, req.params.seq) };
+      },
+    );
 
-  app.get('/penalty-cases/:id/evidence/:seq/redactions/:sha256', {
-    schema: { tags, summary: '下载遮盖件', params: itemParams.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }) },
-  }, async (req, reply) => {
-    const r = await serviceRequest(yifa, req, 'penalty.read');
-    const opened = await openRedacted(yifa, r, req.params.id, req.params.seq, req.params.sha256);
-    reply.header('content-type', opened.file.mime);
-    reply.header('content-length', opened.size);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('content-disposition', disposition('attachment', opened.file.fileName, opened.file.mime));
-    return reply.send(opened.stream);
-  });
+    app.get(
+      '/penalty-cases/:id/evidence/:seq/redactions/:sha256',
+      {
+        schema: { tags, summary: '下载遮盖件', params: itemParams.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }) },
+      },
+      async (req, reply) => {
+        const r = await serviceRequest(yifa, req, 'penalty.read');
+        const opened = await openRedacted(yifa, r, req.params.id, req.params.seq, req.params.sha256);
+        reply.header('content-type', opened.file.mime);
+        reply.header('content-length', opened.size);
+        reply.header('x-content-type-options', 'nosniff');
+        reply.header('content-disposition', disposition('attachment', opened.file.fileName, opened.file.mime));
+        return reply.send(opened.stream);
+      },
+    );
 
-  app.post('/penalty-cases/:id/evidence/:seq/shares', { schema: { tags, summary: '把一项证据通过限期链接共享给法院、复议机关等（记入保管记录）', params: itemParams, body: shareSchema } }, async (req, reply) => {
-    const r = await serviceRequest(yifa, req, 'penalty.act');
-    return reply.status(201).send(await shareEvidence(yifa, r, req.params.id, req.params.seq, req.body));
-  });
+    app.post(
+      '/penalty-cases/:id/evidence/:seq/shares',
+      { schema: { tags, summary: '把一项证据通过限期链接共享给法院、复议机关等（记入保管记录）', params: itemParams, body: shareSchema } },
+      async (req, reply) => {
+        const r = await serviceRequest(yifa, req, 'penalty.act');
+        return reply.status(201).send(await shareEvidence(yifa, r, req.params.id, req.params.seq, req.body));
+      },
+    );
 
-  app.get('/penalty-cases/:id/evidence/:seq/shares', { schema: { tags, summary: '证据的共享链接（有效、已过期、已撤销）', params: itemParams } }, async (req) => {
-    const r = await serviceRequest(yifa, req, 'penalty.read');
-    return { items: await sharesOf(yifa, r, req.params.id, req.params.seq) };
-  });
+    app.get(
+      '/penalty-cases/:id/evidence/:seq/shares',
+      { schema: { tags, summary: '证据的共享链接（有效、已过期、已撤销）', params: itemParams } },
+      async (req) => {
+        const r = await serviceRequest(yifa, req, 'penalty.read');
+        return { items: await sharesOf(yifa, r, req.params.id, req.params.seq) };
+      },
+    );
 
-  app.post('/penalty-cases/:id/evidence/:seq/shares/:shareId/revoke', {
-    schema: {
-      tags, summary: '撤销共享链接（此后凭该链接无法获取，记入保管记录）',
-      params: itemParams.extend({ shareId: z.string().uuid('共享编号格式不正确') }),
-      body: z.strictObject({ reason: z.string().trim().min(2, '请说明撤销原因').max(200) }),
-    },
-  }, async (req) => {
-    const r = await serviceRequest(yifa, req, 'penalty.act');
-    return revokeShare(yifa, r, req.params.id, req.params.seq, req.params.shareId, req.body.reason);
-  });
+    app.post(
+      '/penalty-cases/:id/evidence/:seq/shares/:shareId/revoke',
+      {
+        schema: {
+          tags,
+          summary: '撤销共享链接（此后凭该链接无法获取，记入保管记录）',
+          params: itemParams.extend({ shareId: z.string().uuid('共享编号格式不正确') }),
+          body: z.strictObject({ reason: z.string().trim().min(2, '请说明撤销原因').max(200) }),
+        },
+      },
+      async (req) => {
+        const r = await serviceRequest(yifa, req, 'penalty.act');
+        return revokeShare(yifa, r, req.params.id, req.params.seq, req.params.shareId, req.body.reason);
+      },
+    );
 
-  // No login: the link is the grant. Each fetch is journaled on the item; the public rate limit applies.
-  app.get('/shared-evidence/:token', {
-    config: { rateLimit: { max: yifa.config.publicRateLimit, timeWindow: '1 minute' } },
-    schema: { tags, summary: '通过共享链接获取证据文件（支持 Range）', params: z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, '共享链接无效') }) },
-  }, async (req, reply) => {
-    const opened = await openShared(yifa, req.params.token, req.headers.range);
-    reply.header('accept-ranges', 'bytes');
-    reply.header('content-type', opened.mime);
-    reply.header('cache-control', 'private, no-store');
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('content-disposition', disposition('attachment', opened.fileName, opened.mime));
-    if (opened.range) {
-      reply.status(206);
-      reply.header('content-range', `bytes ${opened.range.start}-${opened.range.end}/${opened.size}`);
-      reply.header('content-length', opened.range.end - opened.range.start + 1);
-    } else reply.header('content-length', opened.size);
-    return reply.send(opened.stream);
-  });
-};
+    // No login: the link is the grant. Each fetch is journaled on the item; the public rate limit applies.
+    app.get(
+      '/shared-evidence/:token',
+      {
+        config: { rateLimit: { max: yifa.config.publicRateLimit, timeWindow: '1 minute' } },
+        schema: {
+          tags,
+          summary: '通过共享链接获取证据文件（支持 Range）',
+          params: z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, '共享链接无效') }),
+        },
+      },
+      async (req, reply) => {
+        const opened = await openShared(yifa, req.params.token, req.headers.range);
+        reply.header('accept-ranges', 'bytes');
+        reply.header('content-type', opened.mime);
+        reply.header('cache-control', 'private, no-store');
+        reply.header('x-content-type-options', 'nosniff');
+        reply.header('content-disposition', disposition('attachment', opened.fileName, opened.mime));
+        if (opened.range) {
+          reply.status(206);
+          reply.header('content-range', `bytes ${opened.range.start}-${opened.range.end}/${opened.size}`);
+          reply.header('content-length', opened.range.end - opened.range.start + 1);
+        } else reply.header('content-length', opened.size);
+        return reply.send(opened.stream);
+      },
+    );
+  };

@@ -28,14 +28,27 @@ export async function shareEvidence(yifa: Yifa, req: Request, caseId: string, se
   const token = randomBytes(32).toString('base64url');
   const now = yifa.clock.now();
   const row = {
-    id: randomUUID(), token_hash: tokenHash(token), case_id: caseId, seq, sha256: item.file.sha256, region_path: c.regionPath,
-    recipient: input.recipient, purpose: input.purpose, expires_at: new Date(now.getTime() + input.days * 86_400_000).toISOString(),
-    created_by: req.auth.user.id, created_at: now.toISOString(), revoked_at: null, revoked_by: null,
+    id: randomUUID(),
+    token_hash: tokenHash(token),
+    case_id: caseId,
+    seq,
+    sha256: item.file.sha256,
+    region_path: c.regionPath,
+    recipient: input.recipient,
+    purpose: input.purpose,
+    expires_at: new Date(now.getTime() + input.days * 86_400_000).toISOString(),
+    created_by: req.auth.user.id,
+    created_at: now.toISOString(),
+    revoked_at: null,
+    revoked_by: null,
   };
   await yifa.journal.perform(
     {
-      type: 'evidence.share', actor: req.auth.actor, subject: { type: EVIDENCE_SUBJECT, id: evidenceId(caseId, seq), regionPath: c.regionPath },
-      idempotencyKey: req.idempotencyKey, payload: { shareId: row.id, sha256: row.sha256, recipient: row.recipient, purpose: row.purpose, expiresAt: row.expires_at },
+      type: 'evidence.share',
+      actor: req.auth.actor,
+      subject: { type: EVIDENCE_SUBJECT, id: evidenceId(caseId, seq), regionPath: c.regionPath },
+      idempotencyKey: req.idempotencyKey,
+      payload: { shareId: row.id, sha256: row.sha256, recipient: row.recipient, purpose: row.purpose, expiresAt: row.expires_at },
     },
     async (trx) => {
       await trx.insertInto('evidence_shares').values(row).execute();
@@ -47,10 +60,15 @@ export async function shareEvidence(yifa: Yifa, req: Request, caseId: string, se
 
 /** The shared file for a link holder (no login); every fetch is journaled on the item. */
 export async function openShared(yifa: Yifa, token: string, range: string | undefined) {
-  const share = await yifa.db.kysely.selectFrom('evidence_shares').selectAll().where('token_hash', '=', tokenHash(token)).executeTakeFirst();
+  const share = await yifa.db.kysely
+    .selectFrom('evidence_shares')
+    .selectAll()
+    .where('token_hash', '=', tokenHash(token))
+    .executeTakeFirst();
   if (!share) throw notFound('共享链接');
   if (share.revoked_at) throw new AppError('NOT_FOUND', `共享链接已于 ${share.revoked_at.slice(0, 10)} 被撤销，请联系提供方`);
-  if (share.expires_at <= yifa.clock.now().toISOString()) throw new AppError('NOT_FOUND', `共享链接已于 ${share.expires_at.slice(0, 10)} 过期，请联系提供方重新共享`);
+  if (share.expires_at <= yifa.clock.now().toISOString())
+    throw new AppError('NOT_FOUND', `共享链接已于 ${share.expires_at.slice(0, 10)} 过期，请联系提供方重新共享`);
   const size = await yifa.blobs.size(share.sha256);
   if (size === null) throw new AppError('NOT_FOUND', '证据文件已清除或缺失');
   const r = parseRange(range, size);
@@ -60,24 +78,49 @@ export async function openShared(yifa: Yifa, token: string, range: string | unde
     subject: { type: EVIDENCE_SUBJECT, id: evidenceId(share.case_id, share.seq), regionPath: share.region_path },
     payload: { shareId: share.id, recipient: share.recipient, sha256: share.sha256, range: r ? `${r.start}-${r.end}` : null },
   });
-  const upload = await yifa.db.kysely.selectFrom('uploads').select(['mime', 'file_name']).where('sha256', '=', share.sha256).where('completed_at', 'is not', null).executeTakeFirst();
-  return { size, range: r, mime: upload?.mime ?? 'application/octet-stream', fileName: upload?.file_name ?? 'evidence', stream: yifa.blobs.read(share.sha256, r ?? undefined) };
+  const upload = await yifa.db.kysely
+    .selectFrom('uploads')
+    .select(['mime', 'file_name'])
+    .where('sha256', '=', share.sha256)
+    .where('completed_at', 'is not', null)
+    .executeTakeFirst();
+  return {
+    size,
+    range: r,
+    mime: upload?.mime ?? 'application/octet-stream',
+    fileName: upload?.file_name ?? 'evidence',
+    stream: yifa.blobs.read(share.sha256, r ?? undefined),
+  };
 }
 
 /** Ends a share link before it expires: later fetches are refused; the revocation is journaled on the item. */
 export async function revokeShare(yifa: Yifa, req: Request, caseId: string, seq: number, shareId: string, reason: string) {
   await visibleCase(yifa, req, caseId);
-  const share = await yifa.db.kysely.selectFrom('evidence_shares').selectAll().where('id', '=', shareId).where('case_id', '=', caseId).where('seq', '=', seq).executeTakeFirst();
+  const share = await yifa.db.kysely
+    .selectFrom('evidence_shares')
+    .selectAll()
+    .where('id', '=', shareId)
+    .where('case_id', '=', caseId)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
   if (!share) throw notFound('共享链接');
   if (share.revoked_at) throw new AppError('CONFLICT', '该共享链接已被撤销');
   const at = yifa.clock.now().toISOString();
   await yifa.journal.perform(
     {
-      type: 'evidence.share-revoke', actor: req.auth.actor, subject: { type: EVIDENCE_SUBJECT, id: evidenceId(caseId, seq), regionPath: share.region_path },
-      idempotencyKey: req.idempotencyKey, payload: { shareId, recipient: share.recipient, reason },
+      type: 'evidence.share-revoke',
+      actor: req.auth.actor,
+      subject: { type: EVIDENCE_SUBJECT, id: evidenceId(caseId, seq), regionPath: share.region_path },
+      idempotencyKey: req.idempotencyKey,
+      payload: { shareId, recipient: share.recipient, reason },
     },
     async (trx) => {
-      await trx.updateTable('evidence_shares').set({ revoked_at: at, revoked_by: req.auth.user.id }).where('id', '=', shareId).where('revoked_at', 'is', null).execute();
+      await trx
+        .updateTable('evidence_shares')
+        .set({ revoked_at: at, revoked_by: req.auth.user.id })
+        .where('id', '=', shareId)
+        .where('revoked_at', 'is', null)
+        .execute();
       return { shareId, revokedAt: at };
     },
   );
@@ -87,10 +130,21 @@ export async function revokeShare(yifa: Yifa, req: Request, caseId: string, seq:
 /** The item's share links, newest first (no tokens: only their hashes are kept). */
 export async function sharesOf(yifa: Yifa, req: Request, caseId: string, seq: number) {
   await visibleCase(yifa, req, caseId);
-  const rows = await yifa.db.kysely.selectFrom('evidence_shares').selectAll().where('case_id', '=', caseId).where('seq', '=', seq).orderBy('created_at', 'desc').execute();
+  const rows = await yifa.db.kysely
+    .selectFrom('evidence_shares')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('seq', '=', seq)
+    .orderBy('created_at', 'desc')
+    .execute();
   const now = yifa.clock.now().toISOString();
   return rows.map((r) => ({
-    id: r.id, recipient: r.recipient, purpose: r.purpose, expiresAt: r.expires_at, createdAt: r.created_at, revokedAt: r.revoked_at,
+    id: r.id,
+    recipient: r.recipient,
+    purpose: r.purpose,
+    expiresAt: r.expires_at,
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
     state: r.revoked_at ? ('revoked' as const) : r.expires_at <= now ? ('expired' as const) : ('active' as const),
   }));
 }

@@ -27,7 +27,11 @@ export const fileName = z
 
 export const newUploadSchema = z.strictObject({
   fileName,
-  mime: z.string().min(3).max(100).refine((m) => declaredKind(m) !== null, '只接受视频、音频、图片和 PDF 文件'),
+  mime: z
+    .string()
+    .min(3)
+    .max(100)
+    .refine((m) => declaredKind(m) !== null, '只接受视频、音频、图片和 PDF 文件'),
   size: z.number().int().min(1, '文件不能为空'),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 须为 64 位小写十六进制'),
 });
@@ -43,14 +47,28 @@ export interface UploadView {
 }
 
 const view = (u: UploadTable, offset: number): UploadView => ({
-  id: u.id, fileName: u.file_name, size: Number(u.size), offset, sha256: u.sha256, completed: u.completed_at !== null, mime: u.mime,
+  id: u.id,
+  fileName: u.file_name,
+  size: Number(u.size),
+  offset,
+  sha256: u.sha256,
+  completed: u.completed_at !== null,
+  mime: u.mime,
 });
 
 export async function createUpload(yifa: Yifa, req: Request, input: z.infer<typeof newUploadSchema>): Promise<UploadView> {
   if (input.size > yifa.config.uploadMaxBytes) throw tooLarge(yifa.config.uploadMaxBytes);
   const row: UploadTable = {
-    id: randomUUID(), user_id: req.auth.user.id, file_name: input.fileName, declared_mime: input.mime, size: input.size, sha256: input.sha256,
-    created_at: yifa.clock.now().toISOString(), completed_at: null, mime: null, purged_at: null,
+    id: randomUUID(),
+    user_id: req.auth.user.id,
+    file_name: input.fileName,
+    declared_mime: input.mime,
+    size: input.size,
+    sha256: input.sha256,
+    created_at: yifa.clock.now().toISOString(),
+    completed_at: null,
+    mime: null,
+    purged_at: null,
   };
   await yifa.db.kysely.insertInto('uploads').values(row).execute();
   return view(row, 0);
@@ -91,7 +109,10 @@ async function complete(yifa: Yifa, req: Request, row: UploadTable): Promise<Upl
   const declared = declaredKind(row.declared_mime);
   if (!found || found.kind !== declared) {
     await yifa.blobs.staged.discard(row.id);
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `文件内容${found ? `是${found.mime}` : '不是可识别的视频、音频、图片或 PDF'}，与声明的类型 ${row.declared_mime} 不符，未保存`);
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `文件内容${found ? `是${found.mime}` : '不是可识别的视频、音频、图片或 PDF'}，与声明的类型 ${row.declared_mime} 不符，未保存`,
+    );
   }
   const stored = await yifa.blobs.staged.finish(row.id, row.sha256);
   const completedAt = yifa.clock.now().toISOString();

@@ -20,7 +20,12 @@ export interface EvidenceCheck {
 
 export async function verifyEvidence(yifa: Yifa): Promise<EvidenceCheck> {
   const t0 = performance.now();
-  const rows = await yifa.db.kysely.selectFrom('uploads').select(['sha256', 'file_name', 'size']).where('completed_at', 'is not', null).where('purged_at', 'is', null).execute();
+  const rows = await yifa.db.kysely
+    .selectFrom('uploads')
+    .select(['sha256', 'file_name', 'size'])
+    .where('completed_at', 'is not', null)
+    .where('purged_at', 'is', null)
+    .execute();
   const known = new Map<string, { size: number; names: Set<string> }>();
   for (const r of rows) {
     const k = known.get(r.sha256) ?? { size: Number(r.size), names: new Set<string>() };
@@ -49,9 +54,17 @@ export async function verifyAndRecord(yifa: Yifa, via: 'schedule' | 'cli'): Prom
   return r;
 }
 
-export async function latestIntegrityCheck(yifa: Yifa): Promise<(Omit<EvidenceCheck, 'seconds'> & { at: string; via: string; seconds: number }) | null> {
-  const row = await yifa.db.kysely.selectFrom('actions').select(['payload', 'received_at'])
-    .where('subject_type', '=', INTEGRITY_SUBJECT.type).where('subject_id', '=', INTEGRITY_SUBJECT.id).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+export async function latestIntegrityCheck(
+  yifa: Yifa,
+): Promise<(Omit<EvidenceCheck, 'seconds'> & { at: string; via: string; seconds: number }) | null> {
+  const row = await yifa.db.kysely
+    .selectFrom('actions')
+    .select(['payload', 'received_at'])
+    .where('subject_type', '=', INTEGRITY_SUBJECT.type)
+    .where('subject_id', '=', INTEGRITY_SUBJECT.id)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row ? { ...(JSON.parse(row.payload) as EvidenceCheck & { via: string }), at: row.received_at } : null;
 }
 
@@ -60,7 +73,9 @@ export function startEvidenceVerifyTimer(yifa: Yifa, hours: number, log: { warn:
   if (hours <= 0) return () => {};
   const timer = setInterval(() => {
     verifyAndRecord(yifa, 'schedule').then(
-      (r) => { if (!r.ok) log.warn({ problems: r.problems }, '证据文件完整性检查发现问题'); },
+      (r) => {
+        if (!r.ok) log.warn({ problems: r.problems }, '证据文件完整性检查发现问题');
+      },
       (err: unknown) => log.warn({ err }, 'evidence integrity check failed'),
     );
   }, hours * 3_600_000);

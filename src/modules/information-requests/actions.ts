@@ -12,8 +12,22 @@ import { PUBLIC_ROLE, RECORD_CHECK, sameIndividual, type ActionSpec, type Proced
 import type { BaseContext } from '../../procedure/served.js';
 import { SEPARATION_OF_DUTIES } from '../../law/penalty.js';
 import {
-  APPLICANT_KINDS, CHANNELS, CHANNEL_IDS, FORMS, OPINIONS, REPLY_TYPES, REPLY_TYPE_IDS, STATUS_NAMES, WITHHOLDING_GROUNDS, WITHHOLDING_GROUND_IDS, article, emptyRequest, replyClockFrom, statusOf,
-  type InformationRequest, type RequestStatus,
+  APPLICANT_KINDS,
+  CHANNELS,
+  CHANNEL_IDS,
+  FORMS,
+  OPINIONS,
+  REPLY_TYPES,
+  REPLY_TYPE_IDS,
+  STATUS_NAMES,
+  WITHHOLDING_GROUNDS,
+  WITHHOLDING_GROUND_IDS,
+  article,
+  emptyRequest,
+  replyClockFrom,
+  statusOf,
+  type InformationRequest,
+  type RequestStatus,
 } from './state.js';
 
 export type RequestSeries = 'correction' | 'consultation' | 'extension-notice' | 'reply';
@@ -36,14 +50,24 @@ const OPEN: RequestStatus[] = ['received', 'processing', 'consulting'];
 const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字`);
 const optionalText = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`).nullable();
 
-const applicantSchema = z.strictObject({
-  kind: z.enum(Object.keys(APPLICANT_KINDS) as ['citizen', 'organisation']).meta({ title: '申请人类型', labels: APPLICANT_KINDS }),
-  name: text(100).meta({ title: '申请人姓名或名称' }),
-  idNumber: z.string().trim().regex(/^(\d{17}[\dXx]|[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10})$/, '身份证号或统一社会信用代码须为 18 位').meta({ title: '身份证号或统一社会信用代码' }),
-  phone: z.string().regex(/^[\d-]{7,20}$/, '电话号码格式不正确').nullable().meta({ title: '联系电话' }),
-  email: z.email('电子邮箱格式不正确').max(100).nullable().meta({ title: '电子邮箱' }),
-  address: optionalText(200).meta({ title: '通信地址' }),
-}).meta({ title: '申请人' });
+const applicantSchema = z
+  .strictObject({
+    kind: z.enum(Object.keys(APPLICANT_KINDS) as ['citizen', 'organisation']).meta({ title: '申请人类型', labels: APPLICANT_KINDS }),
+    name: text(100).meta({ title: '申请人姓名或名称' }),
+    idNumber: z
+      .string()
+      .trim()
+      .regex(/^(\d{17}[\dXx]|[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10})$/, '身份证号或统一社会信用代码须为 18 位')
+      .meta({ title: '身份证号或统一社会信用代码' }),
+    phone: z
+      .string()
+      .regex(/^[\d-]{7,20}$/, '电话号码格式不正确')
+      .nullable()
+      .meta({ title: '联系电话' }),
+    email: z.email('电子邮箱格式不正确').max(100).nullable().meta({ title: '电子邮箱' }),
+    address: optionalText(200).meta({ title: '通信地址' }),
+  })
+  .meta({ title: '申请人' });
 
 /** What a request says (Art 29) and how it came; the server adds the tracking code's hash. */
 export const submitSchema = z.strictObject({
@@ -52,7 +76,10 @@ export const submitSchema = z.strictObject({
   applicant: applicantSchema,
   description: text(2000).meta({ title: '所需信息的名称、文号或者便于查询的其他特征性描述', widget: 'textarea' }),
   form: z.enum(Object.keys(FORMS) as ['paper', 'electronic', 'either']).meta({ title: '获取信息的方式和载体形式', labels: FORMS }),
-  trackingHash: z.string().regex(/^[0-9a-f]{64}$/).meta({ title: '查询码摘要', widget: 'hidden' }),
+  trackingHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .meta({ title: '查询码摘要', widget: 'hidden' }),
 });
 
 /** A recorded date may not lie in the future or before the request was received. */
@@ -75,7 +102,6 @@ export function consultationPauses(r: InformationRequest, table: BaseContext['ta
 export const originalReplyDue = (r: InformationRequest, table: BaseContext['table']) =>
   deadlineDue(table, { rule: 'disclosure.request-reply', from: replyClockFrom(r), suspensions: consultationPauses(r, table) });
 
-
 const thisProcedure = (): Procedure<RequestTypes> => INFORMATION_REQUEST_PROCEDURE;
 
 export const REQUEST_ACTIONS = {
@@ -86,10 +112,22 @@ export const REQUEST_ACTIONS = {
     payload: submitSchema,
     guard: (_r, p, ctx) => [
       p.receivedOn > ctx.today ? { message: '收到申请日期不能晚于今天', citation: RECORD_CHECK } : null,
-      p.channel === 'online' && p.receivedOn !== ctx.today ? { message: '网上申请以提交之日为收到申请之日', citation: article('三十一') } : null,
-      !p.applicant.phone && !p.applicant.email && !p.applicant.address ? { message: '申请须写明联系方式（电话、电子邮箱或通信地址至少一项）', citation: article('二十九') } : null,
+      p.channel === 'online' && p.receivedOn !== ctx.today
+        ? { message: '网上申请以提交之日为收到申请之日', citation: article('三十一') }
+        : null,
+      !p.applicant.phone && !p.applicant.email && !p.applicant.address
+        ? { message: '申请须写明联系方式（电话、电子邮箱或通信地址至少一项）', citation: article('二十九') }
+        : null,
     ],
-    apply: (r, p) => ({ ...r, channel: p.channel, receivedOn: p.receivedOn, applicant: p.applicant, description: p.description, form: p.form, trackingHash: p.trackingHash }),
+    apply: (r, p) => ({
+      ...r,
+      channel: p.channel,
+      receivedOn: p.receivedOn,
+      applicant: p.applicant,
+      description: p.description,
+      form: p.form,
+      trackingHash: p.trackingHash,
+    }),
   }),
 
   'information-request.request-correction': action({
@@ -110,7 +148,10 @@ export const REQUEST_ACTIONS = {
       ];
     },
     issues: () => 'correction',
-    apply: (r, p, m) => ({ ...r, correction: { seq: m.seq, noticeOn: p.on, number: m.number, items: p.items, answerBy: p.answerBy, answeredOn: null, answer: null } }),
+    apply: (r, p, m) => ({
+      ...r,
+      correction: { seq: m.seq, noticeOn: p.on, number: m.number, items: p.items, answerBy: p.answerBy, answeredOn: null, answer: null },
+    }),
   }),
 
   'information-request.answer-correction': action({
@@ -125,9 +166,18 @@ export const REQUEST_ACTIONS = {
     guard: (r, p, ctx) => [
       p.on > ctx.today ? { message: '补正日期不能晚于今天', citation: RECORD_CHECK } : null,
       r.correction && p.on < r.correction.noticeOn ? { message: '补正日期不能早于告知补正之日', citation: RECORD_CHECK } : null,
-      r.correction && p.on > r.correction.answerBy && !p.lateReason ? { message: `补正期限（${r.correction.answerBy}）已过，须说明逾期的正当理由`, citation: article('三十') } : null,
+      r.correction && p.on > r.correction.answerBy && !p.lateReason
+        ? { message: `补正期限（${r.correction.answerBy}）已过，须说明逾期的正当理由`, citation: article('三十') }
+        : null,
     ],
-    apply: (r, p) => ({ ...r, correction: r.correction && { ...r.correction, answeredOn: p.on, answer: p.lateReason ? `${p.answer}\n（逾期理由：${p.lateReason}）` : p.answer } }),
+    apply: (r, p) => ({
+      ...r,
+      correction: r.correction && {
+        ...r.correction,
+        answeredOn: p.on,
+        answer: p.lateReason ? `${p.answer}\n（逾期理由：${p.lateReason}）` : p.answer,
+      },
+    }),
   }),
 
   'information-request.deem-withdrawn': action({
@@ -137,7 +187,9 @@ export const REQUEST_ACTIONS = {
     payload: z.strictObject({ on: legalDate.meta({ title: '认定日期' }) }),
     guard: (r, p, ctx) => [
       eventDate(p.on, r, ctx, '认定日期'),
-      r.correction && p.on <= r.correction.answerBy ? { message: `补正期限（${r.correction.answerBy}）届满前不能视为放弃申请`, citation: article('三十') } : null,
+      r.correction && p.on <= r.correction.answerBy
+        ? { message: `补正期限（${r.correction.answerBy}）届满前不能视为放弃申请`, citation: article('三十') }
+        : null,
     ],
     apply: (r, p) => ({ ...r, withdrawnOn: p.on }),
   }),
@@ -151,9 +203,27 @@ export const REQUEST_ACTIONS = {
       thirdParty: text(100).meta({ title: '第三方' }),
       matter: text(2000).meta({ title: '征求意见的信息及可能损害的权益', widget: 'textarea' }),
     }),
-    guard: (r, p, ctx) => [eventDate(p.sentOn, r, ctx, '发出日期'), r.correction && !r.correction.answeredOn ? { message: '申请人尚未补正', citation: article('三十') } : null],
+    guard: (r, p, ctx) => [
+      eventDate(p.sentOn, r, ctx, '发出日期'),
+      r.correction && !r.correction.answeredOn ? { message: '申请人尚未补正', citation: article('三十') } : null,
+    ],
     issues: () => 'consultation',
-    apply: (r, p, m) => ({ ...r, consultations: [...r.consultations, { seq: m.seq, thirdParty: p.thirdParty, matter: p.matter, sentOn: p.sentOn, number: m.number, answeredOn: null, opinion: null, reason: null }] }),
+    apply: (r, p, m) => ({
+      ...r,
+      consultations: [
+        ...r.consultations,
+        {
+          seq: m.seq,
+          thirdParty: p.thirdParty,
+          matter: p.matter,
+          sentOn: p.sentOn,
+          number: m.number,
+          answeredOn: null,
+          opinion: null,
+          reason: null,
+        },
+      ],
+    }),
   }),
 
   'information-request.record-opinion': action({
@@ -173,11 +243,18 @@ export const REQUEST_ACTIONS = {
       return [
         eventDate(p.on, r, ctx, '日期'),
         p.on < c.sentOn ? { message: '收到意见日期不能早于发出征求意见之日', citation: RECORD_CHECK } : null,
-        p.opinion === 'none' && p.on <= due ? { message: `第三方有 15 个工作日（至 ${due}）提出意见，届满前不能认定逾期未提出`, citation: article('三十二') } : null,
+        p.opinion === 'none' && p.on <= due
+          ? { message: `第三方有 15 个工作日（至 ${due}）提出意见，届满前不能认定逾期未提出`, citation: article('三十二') }
+          : null,
         p.opinion === 'object' && !p.reason ? { message: '第三方不同意公开的，应当登记其理由', citation: article('三十二') } : null,
       ];
     },
-    apply: (r, p) => ({ ...r, consultations: r.consultations.map((c) => (c.seq === p.consultationSeq ? { ...c, answeredOn: p.on, opinion: p.opinion, reason: p.reason } : c)) }),
+    apply: (r, p) => ({
+      ...r,
+      consultations: r.consultations.map((c) =>
+        c.seq === p.consultationSeq ? { ...c, answeredOn: p.on, opinion: p.opinion, reason: p.reason } : c,
+      ),
+    }),
   }),
 
   'information-request.request-extension': action({
@@ -199,7 +276,10 @@ export const REQUEST_ACTIONS = {
     approval: {
       kind: 'extension',
       // The new due date was fixed when the head approved (the approving action's `derive`).
-      onApproved: (r, p, m) => ({ ...r, extension: { days: p.days, reason: p.reason, approvedOn: m.today, number: m.number, until: (m.derived as { until: string }).until } }),
+      onApproved: (r, p, m) => ({
+        ...r,
+        extension: { days: p.days, reason: p.reason, approvedOn: m.today, number: m.number, until: (m.derived as { until: string }).until },
+      }),
     },
     apply: (r) => r,
   }),
@@ -208,11 +288,18 @@ export const REQUEST_ACTIONS = {
     title: '负责人同意延期并告知申请人',
     roles: HEAD,
     from: OPEN,
-    payload: z.strictObject({ kind: z.enum(['extension']).meta({ title: '审批事项', widget: 'hidden', labels: { extension: '延长答复期限' } }), opinion: text(500).meta({ title: '审批意见' }) }),
+    payload: z.strictObject({
+      kind: z.enum(['extension']).meta({ title: '审批事项', widget: 'hidden', labels: { extension: '延长答复期限' } }),
+      opinion: text(500).meta({ title: '审批意见' }),
+    }),
     guard: (r, p, ctx) => {
       const req = pendingRequest(thisProcedure(), r, p.kind);
       if (!req) return [{ message: '没有待审批的延期申请', citation: RECORD_CHECK }];
-      return [sameIndividual(req.requestedBy, ctx.actor) ? { message: '延期申请由您本人提出，须由其他负责人审批', citation: `${article('三十三')}；${SEPARATION_OF_DUTIES}` } : null];
+      return [
+        sameIndividual(req.requestedBy, ctx.actor)
+          ? { message: '延期申请由您本人提出，须由其他负责人审批', citation: `${article('三十三')}；${SEPARATION_OF_DUTIES}` }
+          : null,
+      ];
     },
     issues: () => 'extension-notice',
     derive: (r, p, ctx) => {
@@ -226,7 +313,10 @@ export const REQUEST_ACTIONS = {
     title: '负责人不同意延期',
     roles: HEAD,
     from: OPEN,
-    payload: z.strictObject({ kind: z.enum(['extension']).meta({ title: '审批事项', widget: 'hidden', labels: { extension: '延长答复期限' } }), reason: text(500).meta({ title: '不同意的理由' }) }),
+    payload: z.strictObject({
+      kind: z.enum(['extension']).meta({ title: '审批事项', widget: 'hidden', labels: { extension: '延长答复期限' } }),
+      reason: text(500).meta({ title: '不同意的理由' }),
+    }),
     guard: (r, p) => [pendingRequest(thisProcedure(), r, p.kind) ? null : { message: '没有待审批的延期申请', citation: RECORD_CHECK }],
     apply: (r, p) => dropRequest(thisProcedure(), r, p.kind),
   }),
@@ -237,9 +327,19 @@ export const REQUEST_ACTIONS = {
     from: ['received', 'processing'],
     payload: z.strictObject({
       on: legalDate.meta({ title: '答复日期' }),
-      type: z.enum(REPLY_TYPE_IDS).meta({ title: '答复类型', labels: Object.fromEntries(REPLY_TYPE_IDS.map((k) => [k, REPLY_TYPES[k].name])) }),
+      type: z
+        .enum(REPLY_TYPE_IDS)
+        .meta({ title: '答复类型', labels: Object.fromEntries(REPLY_TYPE_IDS.map((k) => [k, REPLY_TYPES[k].name])) }),
       text: text(5000).meta({ title: '答复内容（公开的信息或获取方式、理由）', widget: 'textarea' }),
-      ground: z.enum(WITHHOLDING_GROUND_IDS).nullable().meta({ title: '不予公开的依据', labels: Object.fromEntries(WITHHOLDING_GROUND_IDS.map((k) => [k, `${WITHHOLDING_GROUNDS[k].name}（${WITHHOLDING_GROUNDS[k].citation}）`])) }),
+      ground: z
+        .enum(WITHHOLDING_GROUND_IDS)
+        .nullable()
+        .meta({
+          title: '不予公开的依据',
+          labels: Object.fromEntries(
+            WITHHOLDING_GROUND_IDS.map((k) => [k, `${WITHHOLDING_GROUNDS[k].name}（${WITHHOLDING_GROUNDS[k].citation}）`]),
+          ),
+        }),
       referTo: optionalText(500).meta({ title: '告知的机关、途径或渠道' }),
       publicInterest: optionalText(1000).meta({ title: '第三方不同意但决定公开的公共利益理由', widget: 'textarea' }),
     }),
@@ -250,17 +350,37 @@ export const REQUEST_ACTIONS = {
       const overridesObjection = p.type === 'disclose' || (p.type === 'partial' && p.ground !== 'third-party');
       return [
         eventDate(p.on, r, ctx, '答复日期'),
-        r.correction && p.on < (r.correction.answeredOn ?? r.correction.noticeOn) ? { message: '答复日期不能早于申请人补正之日', citation: RECORD_CHECK } : null,
+        r.correction && p.on < (r.correction.answeredOn ?? r.correction.noticeOn)
+          ? { message: '答复日期不能早于申请人补正之日', citation: RECORD_CHECK }
+          : null,
         type.withholds && !p.ground ? { message: `"${type.name}"须写明不予公开的依据和理由`, citation: type.citation } : null,
         !type.withholds && p.ground ? { message: `"${type.name}"不能写明不予公开的依据`, citation: type.citation } : null,
-        type.refers && !p.referTo ? { message: `"${type.name}"须告知申请人应当向哪个机关或者通过什么途径、渠道提出`, citation: type.citation } : null,
-        overridesObjection && objected && !p.publicInterest ? { message: '第三方不同意公开的，不得公开；认为不公开会对公共利益造成重大影响而决定公开的，须写明理由', citation: article('三十二') } : null,
+        type.refers && !p.referTo
+          ? { message: `"${type.name}"须告知申请人应当向哪个机关或者通过什么途径、渠道提出`, citation: type.citation }
+          : null,
+        overridesObjection && objected && !p.publicInterest
+          ? {
+              message: '第三方不同意公开的，不得公开；认为不公开会对公共利益造成重大影响而决定公开的，须写明理由',
+              citation: article('三十二'),
+            }
+          : null,
       ];
     },
     issues: () => 'reply',
-    apply: (r, p, m) => ({ ...r, reply: { on: p.on, type: p.type, text: p.text, ground: p.ground, referTo: p.referTo, number: m.number, publicInterest: p.publicInterest } }),
+    apply: (r, p, m) => ({
+      ...r,
+      reply: {
+        on: p.on,
+        type: p.type,
+        text: p.text,
+        ground: p.ground,
+        referTo: p.referTo,
+        number: m.number,
+        publicInterest: p.publicInterest,
+      },
+    }),
   }),
-// biome-ignore lint/suspicious/noExplicitAny: each row keeps its own payload type
+  // biome-ignore lint/suspicious/noExplicitAny: each row keeps its own payload type
 } as const satisfies Record<string, ActionSpec<RequestTypes, any>>;
 
 export type RequestActionType = keyof typeof REQUEST_ACTIONS;

@@ -20,7 +20,8 @@ const cn = (d: string) => {
 };
 
 const addressee = (r: InformationRequest): Block => ({ kind: 'paragraph', text: `${r.applicant.name}：` });
-const received = (r: InformationRequest) => `本机关于${cn(r.receivedOn)}收到您（单位）通过${CHANNELS[r.channel]}方式提出的政府信息公开申请，申请获取"${r.description}"。`;
+const received = (r: InformationRequest) =>
+  `本机关于${cn(r.receivedOn)}收到您（单位）通过${CHANNELS[r.channel]}方式提出的政府信息公开申请，申请获取"${r.description}"。`;
 
 /**
  * The remedies against a reply (Art 51). Against a refusal to disclose, 行政复议 comes first
@@ -42,24 +43,49 @@ function correctionNotice(r: InformationRequest): DocumentContent | null {
   const c = r.correction;
   if (!c) return null;
   return {
-    id: 'correction', title: REQUEST_SERIES.correction.title, number: c.number, date: c.noticeOn, sealed: true,
+    id: 'correction',
+    title: REQUEST_SERIES.correction.title,
+    number: c.number,
+    date: c.noticeOn,
+    sealed: true,
     blocks: [
       addressee(r),
-      { kind: 'paragraph', text: `${received(r)}经审查，您的申请内容不明确，根据${article('三十')}的规定，现一次性告知您需要补正的事项如下：` },
+      {
+        kind: 'paragraph',
+        text: `${received(r)}经审查，您的申请内容不明确，根据${article('三十')}的规定，现一次性告知您需要补正的事项如下：`,
+      },
       { kind: 'paragraph', text: c.items },
-      { kind: 'paragraph', text: `请于${cn(c.answerBy)}前补正。答复期限自本机关收到补正后的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。` },
+      {
+        kind: 'paragraph',
+        text: `请于${cn(c.answerBy)}前补正。答复期限自本机关收到补正后的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+      },
     ],
   };
 }
 
 function consultationLetters(r: InformationRequest): DocumentContent[] {
   return r.consultations.map((c) => ({
-    id: `consultation:${c.seq}`, title: REQUEST_SERIES.consultation.title, number: c.number, date: c.sentOn, sealed: true,
+    id: `consultation:${c.seq}`,
+    title: REQUEST_SERIES.consultation.title,
+    number: c.number,
+    date: c.sentOn,
+    sealed: true,
     blocks: [
       { kind: 'paragraph', text: `${c.thirdParty}：` },
       { kind: 'paragraph', text: `本机关收到一项政府信息公开申请，申请公开的信息可能涉及您（单位）的合法权益：${c.matter}` },
-      { kind: 'paragraph', text: `根据${article('三十二')}的规定，请您（单位）自收到本意见书之日起 15 个工作日内提出书面意见。逾期未提出意见的，由本机关依照条例的规定决定是否公开。` },
-      ...(c.opinion ? [{ kind: 'field' as const, label: '第三方意见', value: `${OPINIONS[c.opinion]}（${cn(c.answeredOn!)}）${c.reason ? `：${c.reason}` : ''}` }] : []),
+      {
+        kind: 'paragraph',
+        text: `根据${article('三十二')}的规定，请您（单位）自收到本意见书之日起 15 个工作日内提出书面意见。逾期未提出意见的，由本机关依照条例的规定决定是否公开。`,
+      },
+      ...(c.opinion
+        ? [
+            {
+              kind: 'field' as const,
+              label: '第三方意见',
+              value: `${OPINIONS[c.opinion]}（${cn(c.answeredOn!)}）${c.reason ? `：${c.reason}` : ''}`,
+            },
+          ]
+        : []),
     ],
   }));
 }
@@ -68,10 +94,17 @@ function extensionNotice(r: InformationRequest): DocumentContent | null {
   const x = r.extension;
   if (!x) return null;
   return {
-    id: 'extension-notice', title: REQUEST_SERIES['extension-notice'].title, number: x.number, date: x.approvedOn, sealed: true,
+    id: 'extension-notice',
+    title: REQUEST_SERIES['extension-notice'].title,
+    number: x.number,
+    date: x.approvedOn,
+    sealed: true,
     blocks: [
       addressee(r),
-      { kind: 'paragraph', text: `${received(r)}因${x.reason}，不能在规定期限内答复。经本机关政府信息公开工作机构负责人同意，答复期限延长 ${x.days} 个工作日，本机关将于${cn(x.until)}前作出答复（${article('三十三')}）。` },
+      {
+        kind: 'paragraph',
+        text: `${received(r)}因${x.reason}，不能在规定期限内答复。经本机关政府信息公开工作机构负责人同意，答复期限延长 ${x.days} 个工作日，本机关将于${cn(x.until)}前作出答复（${article('三十三')}）。`,
+      },
     ],
   };
 }
@@ -89,7 +122,12 @@ function replyDocument(r: InformationRequest, place: DocumentPlace): DocumentCon
   ];
   if (ground) blocks.push({ kind: 'paragraph', heading: '不予公开的理由和依据', text: `${ground.name}（${ground.citation}）。` });
   if (x.referTo) blocks.push({ kind: 'field', label: '请向以下机关或途径提出', value: x.referTo });
-  if (x.publicInterest) blocks.push({ kind: 'paragraph', heading: '决定公开的理由', text: `第三方不同意公开，但本机关认为不公开会对公共利益造成重大影响：${x.publicInterest}（${article('三十二')}）。` });
+  if (x.publicInterest)
+    blocks.push({
+      kind: 'paragraph',
+      heading: '决定公开的理由',
+      text: `第三方不同意公开，但本机关认为不公开会对公共利益造成重大影响：${x.publicInterest}（${article('三十二')}）。`,
+    });
   blocks.push({ kind: 'field', label: '获取形式', value: FORMS[r.form] });
   blocks.push({ kind: 'paragraph', text: `本答复依据${type.citation}作出。` });
   blocks.push(remedies(r, place));
@@ -99,7 +137,11 @@ function replyDocument(r: InformationRequest, place: DocumentPlace): DocumentCon
 /** The request's documents in filing order. */
 export function requestDocuments(r: InformationRequest, place: DocumentPlace): DocumentContent[] {
   const registration: DocumentContent = {
-    id: 'registration', title: '政府信息公开申请登记表', number: null, date: r.receivedOn, sealed: false,
+    id: 'registration',
+    title: '政府信息公开申请登记表',
+    number: null,
+    date: r.receivedOn,
+    sealed: false,
     blocks: [
       { kind: 'field', label: '申请人', value: `${r.applicant.name}（${APPLICANT_KINDS[r.applicant.kind]}）` },
       { kind: 'field', label: '身份证号或统一社会信用代码', value: r.applicant.idNumber ?? '—' },
@@ -112,5 +154,7 @@ export function requestDocuments(r: InformationRequest, place: DocumentPlace): D
       { kind: 'field', label: '获取形式', value: FORMS[r.form] },
     ],
   };
-  return [registration, correctionNotice(r), ...consultationLetters(r), extensionNotice(r), replyDocument(r, place)].filter((d): d is DocumentContent => d !== null);
+  return [registration, correctionNotice(r), ...consultationLetters(r), extensionNotice(r), replyDocument(r, place)].filter(
+    (d): d is DocumentContent => d !== null,
+  );
 }

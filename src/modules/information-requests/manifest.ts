@@ -20,10 +20,12 @@ declare module '../../platform/security/access.js' {
   interface PermissionRegistry extends Record<keyof typeof INFORMATION_REQUEST_PERMISSIONS, true> {}
 }
 
-const routes = (yifa: Yifa): FastifyPluginAsync => async (app) => {
-  await app.register(procedureRoutes(yifa, INFORMATION_REQUESTS));
-  await app.register(informationRequestPortal(yifa));
-};
+const routes =
+  (yifa: Yifa): FastifyPluginAsync =>
+  async (app) => {
+    await app.register(procedureRoutes(yifa, INFORMATION_REQUESTS));
+    await app.register(informationRequestPortal(yifa));
+  };
 
 export const informationRequestsManifest = {
   id: 'information-requests',
@@ -40,7 +42,20 @@ export const informationRequestsManifest = {
   routes,
   journalPolicies: { [INFORMATION_REQUESTS.proc.subjectType]: journalPolicyOf(INFORMATION_REQUESTS) },
   projectionReplayers: (db) => [commonReplayer(db, INFORMATION_REQUESTS.proc) as ProjectionReplayer],
-  menu: [{ key: 'information-requests', label: '政府信息公开申请', path: '/console/information-requests', permission: 'information-request.read', order: 35 }],
+  menu: [
+    {
+      key: 'information-requests',
+      label: '政府信息公开申请',
+      path: '/console/information-requests',
+      permission: 'information-request.read',
+      order: 35,
+    },
+  ],
   // After the town (its clerk and head) exists.
-  demo: { order: 30, seed: async (yifa) => { await seedDemoInformationRequests(yifa); } },
+  demo: {
+    order: 30,
+    seed: async (yifa) => {
+      await seedDemoInformationRequests(yifa);
+    },
+  },
 } satisfies ModuleManifest;

@@ -21,16 +21,32 @@ import { REPLY_TYPES, WITHHOLDING_GROUNDS, type InformationRequest, type Request
 /** The documents addressed to the applicant, which the code may download. */
 const TO_APPLICANT = ['correction', 'extension-notice', 'reply'] as const;
 
-const codeSchema = z.string().trim().regex(/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/, '查询码格式不正确（16 位字母和数字）');
+const codeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/, '查询码格式不正确（16 位字母和数字）');
 
 /**
  * The applicant acting on the portal: the public role, scoped to the request's own region,
  * no permissions. `client` is the HTTP request a refusal is journaled with.
  */
-export function applicantRequest(yifa: Yifa, client: Pick<FastifyRequest, 'method' | 'url' | 'ip'> | null, at: { agencyId: string; regionPath: string }): Request {
+export function applicantRequest(
+  yifa: Yifa,
+  client: Pick<FastifyRequest, 'method' | 'url' | 'ip'> | null,
+  at: { agencyId: string; regionPath: string },
+): Request {
   const auth: AuthContext = {
-    sessionId: '', csrfToken: '',
-    user: { id: 'public', username: 'public', displayName: '申请人（网上）', personId: null, agencyId: at.agencyId, regionId: '', regionPath: at.regionPath },
+    sessionId: '',
+    csrfToken: '',
+    user: {
+      id: 'public',
+      username: 'public',
+      displayName: '申请人（网上）',
+      personId: null,
+      agencyId: at.agencyId,
+      regionId: '',
+      regionPath: at.regionPath,
+    },
     roles: [PUBLIC_ROLE as AuthContext['roles'][number]],
     permissions: new Set(),
     scope: { kind: 'level', regionPath: at.regionPath, userId: 'public', personId: null },
@@ -41,7 +57,13 @@ export function applicantRequest(yifa: Yifa, client: Pick<FastifyRequest, 'metho
     idempotencyKey: null,
     denied: async (detail, subject) => {
       const request = client ? { method: client.method, url: client.url.slice(0, 300), ip: client.ip } : {};
-      await yifa.journal.record({ type: 'access.denied', actor: auth.actor, ...(subject ? { subject } : {}), regionPath: subject?.regionPath ?? at.regionPath, payload: { kind: 'scope', ...request, ...detail } });
+      await yifa.journal.record({
+        type: 'access.denied',
+        actor: auth.actor,
+        ...(subject ? { subject } : {}),
+        regionPath: subject?.regionPath ?? at.regionPath,
+        payload: { kind: 'scope', ...request, ...detail },
+      });
     },
   };
 }
@@ -67,73 +89,149 @@ function publicView(view: RecordView<InformationRequest, RequestStatus>) {
     agency: view.agency.name,
     receivedOn: r.receivedOn,
     description: r.description,
-    correction: r.correction && { noticeOn: r.correction.noticeOn, items: r.correction.items, answerBy: r.correction.answerBy, answeredOn: r.correction.answeredOn },
+    correction: r.correction && {
+      noticeOn: r.correction.noticeOn,
+      items: r.correction.items,
+      answerBy: r.correction.answerBy,
+      answeredOn: r.correction.answeredOn,
+    },
     extension: r.extension && { until: r.extension.until, reason: r.extension.reason },
     reply: r.reply && {
-      on: r.reply.on, type: r.reply.type, typeName: REPLY_TYPES[r.reply.type].name, text: r.reply.text, number: r.reply.number,
-      ground: r.reply.ground ? WITHHOLDING_GROUNDS[r.reply.ground].name : null, referTo: r.reply.referTo,
+      on: r.reply.on,
+      type: r.reply.type,
+      typeName: REPLY_TYPES[r.reply.type].name,
+      text: r.reply.text,
+      number: r.reply.number,
+      ground: r.reply.ground ? WITHHOLDING_GROUNDS[r.reply.ground].name : null,
+      referTo: r.reply.referTo,
     },
     deadlines: view.deadlines.filter((d) => d.kind === 'duty').map((d) => ({ rule: d.rule, title: d.title, due: d.due, state: d.state })),
     // Each numbered notice to the applicant is the document of the same id (documents.ts).
-    documents: view.documents.filter((d) => (TO_APPLICANT as readonly string[]).includes(d.series)).map((d) => ({ id: d.series, title: d.title, number: d.number })),
+    documents: view.documents
+      .filter((d) => (TO_APPLICANT as readonly string[]).includes(d.series))
+      .map((d) => ({ id: d.series, title: d.title, number: d.number })),
     canAnswerCorrection: view.status === 'correcting',
   };
 }
 
-export const informationRequestPortal = (yifa: Yifa): FastifyPluginAsync => async (base) => {
-  const app = base.withTypeProvider<ZodTypeProvider>();
-  const tags = ['public'];
-  // Filing is rarer than reading: a tighter limit per address.
-  const fileLimit = { rateLimit: { max: Math.max(1, Math.floor(yifa.config.publicRateLimit / 10)), timeWindow: '1 minute' } };
-  const readLimit = { rateLimit: { max: yifa.config.publicRateLimit, timeWindow: '1 minute' } };
-  const submit = submitSchema;
+export const informationRequestPortal =
+  (yifa: Yifa): FastifyPluginAsync =>
+  async (base) => {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['public'];
+    // Filing is rarer than reading: a tighter limit per address.
+    const fileLimit = { rateLimit: { max: Math.max(1, Math.floor(yifa.config.publicRateLimit / 10)), timeWindow: '1 minute' } };
+    const readLimit = { rateLimit: { max: yifa.config.publicRateLimit, timeWindow: '1 minute' } };
+    const submit = submitSchema;
 
-  app.post('/public/information-requests', {
-    schema: {
-      tags, summary: '网上提交政府信息公开申请（无需登录；返回查询码，只显示一次）',
-      body: z.strictObject({ agencyId: z.string().min(1).max(64), applicant: submit.shape.applicant, description: submit.shape.description, form: submit.shape.form }),
-    },
-    config: fileLimit,
-  }, async (req, reply) => {
-    const agency = await yifa.db.kysely.selectFrom('agencies').innerJoin('regions', 'regions.id', 'agencies.region_id').select(['agencies.id', 'regions.path']).where('agencies.id', '=', req.body.agencyId).executeTakeFirst();
-    if (!agency) throw new AppError('INVALID_INPUT', '请选择受理申请的机关', { details: [{ path: 'agencyId', message: '机关不存在' }] });
-    const code = newTrackingCode();
-    const today = yifa.clock.today();
-    const r = applicantRequest(yifa, req, { agencyId: agency.id, regionPath: agency.path });
-    const { agencyId: _agency, ...fields } = req.body;
-    const view = await openRecord(yifa, r, INFORMATION_REQUESTS, 'information-request.submit', { ...fields, channel: 'online', receivedOn: today, trackingHash: trackingHashOf(code) }, agency.id);
-    reply.code(201);
-    return { trackingCode: code, ...publicView(view) };
-  });
+    app.post(
+      '/public/information-requests',
+      {
+        schema: {
+          tags,
+          summary: '网上提交政府信息公开申请（无需登录；返回查询码，只显示一次）',
+          body: z.strictObject({
+            agencyId: z.string().min(1).max(64),
+            applicant: submit.shape.applicant,
+            description: submit.shape.description,
+            form: submit.shape.form,
+          }),
+        },
+        config: fileLimit,
+      },
+      async (req, reply) => {
+        const agency = await yifa.db.kysely
+          .selectFrom('agencies')
+          .innerJoin('regions', 'regions.id', 'agencies.region_id')
+          .select(['agencies.id', 'regions.path'])
+          .where('agencies.id', '=', req.body.agencyId)
+          .executeTakeFirst();
+        if (!agency)
+          throw new AppError('INVALID_INPUT', '请选择受理申请的机关', { details: [{ path: 'agencyId', message: '机关不存在' }] });
+        const code = newTrackingCode();
+        const today = yifa.clock.today();
+        const r = applicantRequest(yifa, req, { agencyId: agency.id, regionPath: agency.path });
+        const { agencyId: _agency, ...fields } = req.body;
+        const view = await openRecord(
+          yifa,
+          r,
+          INFORMATION_REQUESTS,
+          'information-request.submit',
+          { ...fields, channel: 'online', receivedOn: today, trackingHash: trackingHashOf(code) },
+          agency.id,
+        );
+        reply.code(201);
+        return { trackingCode: code, ...publicView(view) };
+      },
+    );
 
-  app.post('/public/information-requests/track', {
-    schema: { tags, summary: '凭查询码查看申请办理进度和答复', body: z.strictObject({ code: codeSchema }) },
-    config: readLimit,
-  }, async (req) => {
-    const row = await byCode(yifa, req.body.code);
-    const view = await getRecord(yifa, applicantRequest(yifa, req, { agencyId: row.agency_id, regionPath: row.region_path }), INFORMATION_REQUESTS, row.id);
-    return publicView(view);
-  });
+    app.post(
+      '/public/information-requests/track',
+      {
+        schema: { tags, summary: '凭查询码查看申请办理进度和答复', body: z.strictObject({ code: codeSchema }) },
+        config: readLimit,
+      },
+      async (req) => {
+        const row = await byCode(yifa, req.body.code);
+        const view = await getRecord(
+          yifa,
+          applicantRequest(yifa, req, { agencyId: row.agency_id, regionPath: row.region_path }),
+          INFORMATION_REQUESTS,
+          row.id,
+        );
+        return publicView(view);
+      },
+    );
 
-  app.post('/public/information-requests/track/correction', {
-    schema: { tags, summary: '凭查询码提交补正', body: z.strictObject({ code: codeSchema, answer: z.string().trim().min(1, '不能为空').max(2000) }) },
-    config: fileLimit,
-  }, async (req) => {
-    const row = await byCode(yifa, req.body.code);
-    const r = applicantRequest(yifa, req, { agencyId: row.agency_id, regionPath: row.region_path });
-    const on = yifa.clock.today();
-    const view = await actOnRecord(yifa, r, INFORMATION_REQUESTS, row.id, 'information-request.answer-correction', { on, answer: req.body.answer, lateReason: null });
-    return publicView(view);
-  });
+    app.post(
+      '/public/information-requests/track/correction',
+      {
+        schema: {
+          tags,
+          summary: '凭查询码提交补正',
+          body: z.strictObject({ code: codeSchema, answer: z.string().trim().min(1, '不能为空').max(2000) }),
+        },
+        config: fileLimit,
+      },
+      async (req) => {
+        const row = await byCode(yifa, req.body.code);
+        const r = applicantRequest(yifa, req, { agencyId: row.agency_id, regionPath: row.region_path });
+        const on = yifa.clock.today();
+        const view = await actOnRecord(yifa, r, INFORMATION_REQUESTS, row.id, 'information-request.answer-correction', {
+          on,
+          answer: req.body.answer,
+          lateReason: null,
+        });
+        return publicView(view);
+      },
+    );
 
-  app.post('/public/information-requests/track/document', {
-    schema: { tags, summary: '凭查询码下载告知书、答复书（DOCX）', body: z.strictObject({ code: codeSchema, documentId: z.enum(TO_APPLICANT) }) },
-    config: readLimit,
-  }, async (req, reply) => {
-    const row = await byCode(yifa, req.body.code);
-    const doc = await openRecordDocument(yifa, applicantRequest(yifa, req, { agencyId: row.agency_id, regionPath: row.region_path }), INFORMATION_REQUESTS, row.id, req.body.documentId, 'docx');
-    reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    reply.header('content-disposition', `attachment; filename="document.docx"; filename*=UTF-8''${encodeURIComponent(`${doc.content.title}.docx`)}`);
-    return reply.send(doc.docx);
-  });
-};
+    app.post(
+      '/public/information-requests/track/document',
+      {
+        schema: {
+          tags,
+          summary: '凭查询码下载告知书、答复书（DOCX）',
+          body: z.strictObject({ code: codeSchema, documentId: z.enum(TO_APPLICANT) }),
+        },
+        config: readLimit,
+      },
+      async (req, reply) => {
+        const row = await byCode(yifa, req.body.code);
+        const doc = await openRecordDocument(
+          yifa,
+          applicantRequest(yifa, req, { agencyId: row.agency_id, regionPath: row.region_path }),
+          INFORMATION_REQUESTS,
+          row.id,
+          req.body.documentId,
+          'docx',
+        );
+        reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+        reply.header(
+          'content-disposition',
+          `attachment; filename="document.docx"; filename*=UTF-8''${encodeURIComponent(`${doc.content.title}.docx`)}`,
+        );
+        return reply.send(doc.docx);
+      },
+    );
+  };

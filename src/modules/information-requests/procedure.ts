@@ -15,8 +15,19 @@ import { newTrackingCode, trackingHashOf } from './tracking-code.js';
 function requestDeadlines(r: InformationRequest, at: { table: Parameters<typeof deadlineList>[0]; today: string }) {
   const { out, duty, window } = deadlineList(at.table, at.today);
   const settled = !!r.reply || !!r.withdrawnOn;
-  window('disclosure.request-correction-notice', r.receivedOn, deadlineDue(at.table, { rule: 'disclosure.request-correction-notice', from: r.receivedOn }), !!r.correction || settled);
-  for (const c of r.consultations) window('disclosure.third-party-opinion', c.sentOn, deadlineDue(at.table, { rule: 'disclosure.third-party-opinion', from: c.sentOn }), !!c.answeredOn || settled);
+  window(
+    'disclosure.request-correction-notice',
+    r.receivedOn,
+    deadlineDue(at.table, { rule: 'disclosure.request-correction-notice', from: r.receivedOn }),
+    !!r.correction || settled,
+  );
+  for (const c of r.consultations)
+    window(
+      'disclosure.third-party-opinion',
+      c.sentOn,
+      deadlineDue(at.table, { rule: 'disclosure.third-party-opinion', from: c.sentOn }),
+      !!c.answeredOn || settled,
+    );
   // While the applicant is correcting, the reply clock has not started (Art 30).
   if (r.correction && !r.correction.answeredOn && !settled) return out;
   const due = originalReplyDue(r, at.table);
@@ -48,15 +59,29 @@ export const INFORMATION_REQUESTS: ServedProcedure<RequestTypes> = {
     const fields = payload && typeof payload === 'object' ? payload : {};
     return { payload: { ...fields, trackingHash: trackingHashOf(trackingCode) }, reveal: { trackingCode } };
   },
-  own: { table: 'information_requests', columns: (r) => ({ tracking_hash: r.trackingHash, channel: r.channel, applicant_kind: r.applicant.kind, reply_type: r.reply?.type ?? null }) },
+  own: {
+    table: 'information_requests',
+    columns: (r) => ({
+      tracking_hash: r.trackingHash,
+      channel: r.channel,
+      applicant_kind: r.applicant.kind,
+      reply_type: r.reply?.type ?? null,
+    }),
+  },
   deadlines: requestDeadlines,
   documents: requestDocuments,
   caseFile: (r, dc) => ({
     cover: {
-      agencyName: dc.agencyName, heading: '政府信息公开申请办理案卷', caseTitle: `${r.applicant.name}政府信息公开申请`,
+      agencyName: dc.agencyName,
+      heading: '政府信息公开申请办理案卷',
+      caseTitle: `${r.applicant.name}政府信息公开申请`,
       fields: [
-        ['申请人', r.applicant.name], ['答复书文号', r.reply?.number ?? '—'], ['收到申请日期', { date: r.receivedOn }],
-        ['答复日期', { date: r.reply?.on ?? null }], ['答复类型', r.reply ? REPLY_TYPES[r.reply.type].name : '—'], ['保管期限', '10年'],
+        ['申请人', r.applicant.name],
+        ['答复书文号', r.reply?.number ?? '—'],
+        ['收到申请日期', { date: r.receivedOn }],
+        ['答复日期', { date: r.reply?.on ?? null }],
+        ['答复类型', r.reply ? REPLY_TYPES[r.reply.type].name : '—'],
+        ['保管期限', '10年'],
       ],
     },
     notes: [`本卷共 ${dc.documents.length} 份文书。`],
@@ -64,4 +89,3 @@ export const INFORMATION_REQUESTS: ServedProcedure<RequestTypes> = {
     evidence: [],
   }),
 };
-

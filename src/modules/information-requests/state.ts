@@ -50,8 +50,18 @@ export const REPLY_TYPES = {
   'not-exist': { name: '经检索没有所申请公开信息（信息不存在）', citation: article('三十六', '四'), withholds: false, refers: false },
   'not-held': { name: '不属于本机关负责公开', citation: article('三十六', '五'), withholds: false, refers: true },
   repeat: { name: '重复申请，不予重复处理', citation: article('三十六', '六'), withholds: false, refers: false },
-  'other-route': { name: '法律、行政法规对信息获取另有规定，告知按规定办理', citation: article('三十六', '七'), withholds: false, refers: true },
-  'not-request': { name: '以政府信息公开申请形式进行信访、投诉、举报，告知通过相应渠道提出', citation: article('三十九'), withholds: false, refers: true },
+  'other-route': {
+    name: '法律、行政法规对信息获取另有规定，告知按规定办理',
+    citation: article('三十六', '七'),
+    withholds: false,
+    refers: true,
+  },
+  'not-request': {
+    name: '以政府信息公开申请形式进行信访、投诉、举报，告知通过相应渠道提出',
+    citation: article('三十九'),
+    withholds: false,
+    refers: true,
+  },
 } as const;
 export type ReplyType = keyof typeof REPLY_TYPES;
 export const REPLY_TYPE_IDS = Object.keys(REPLY_TYPES) as [ReplyType, ...ReplyType[]];
@@ -149,8 +159,20 @@ export const replyClockFrom = (r: InformationRequest) => r.correction?.answeredO
 
 export function emptyRequest(id: string, agencyId: string, regionPath: string, today: string): InformationRequest {
   return {
-    id, agencyId, regionPath, channel: 'online', receivedOn: today,
+    id,
+    agencyId,
+    regionPath,
+    channel: 'online',
+    receivedOn: today,
     applicant: { kind: 'citizen', name: '', idNumber: null, phone: null, email: null, address: null },
-    description: '', form: 'either', trackingHash: '', correction: null, withdrawnOn: null, consultations: [], extension: null, pending: [], reply: null,
+    description: '',
+    form: 'either',
+    trackingHash: '',
+    correction: null,
+    withdrawnOn: null,
+    consultations: [],
+    extension: null,
+    pending: [],
+    reply: null,
   };
 }

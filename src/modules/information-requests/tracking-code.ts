@@ -13,4 +13,7 @@ export function newTrackingCode(): string {
 }
 
 /** The code as stored: SHA-256 of its canonical form (upper case, no separators). */
-export const trackingHashOf = (code: string) => createHash('sha256').update(code.toUpperCase().replace(/[^A-Z0-9]/g, '')).digest('hex');
+export const trackingHashOf = (code: string) =>
+  createHash('sha256')
+    .update(code.toUpperCase().replace(/[^A-Z0-9]/g, ''))
+    .digest('hex');

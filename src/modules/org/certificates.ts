@@ -36,13 +36,19 @@ function daysFrom(a: string, b: string): number {
 export function standingOf(c: CertificateFacts, today: string): { standing: Standing; daysLeft: number } {
   const daysLeft = daysFrom(today, c.expiresOn);
   const standing: Standing =
-    c.state === 'revoked' ? 'revoked'
-    : c.state === 'suspended' ? 'suspended'
-    : c.annualReview === 'failed' ? 'review-failed'
-    : today < c.issuedOn ? 'not-yet-valid'
-    : today > c.expiresOn ? 'expired'
-    : daysLeft <= EXPIRY_WARNING_DAYS ? 'expiring'
-    : 'in-force';
+    c.state === 'revoked'
+      ? 'revoked'
+      : c.state === 'suspended'
+        ? 'suspended'
+        : c.annualReview === 'failed'
+          ? 'review-failed'
+          : today < c.issuedOn
+            ? 'not-yet-valid'
+            : today > c.expiresOn
+              ? 'expired'
+              : daysLeft <= EXPIRY_WARNING_DAYS
+                ? 'expiring'
+                : 'in-force';
   return { standing, daysLeft };
 }
 

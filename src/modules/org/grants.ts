@@ -20,7 +20,8 @@ import type { Role } from '../../platform/security/access.js';
 import { ROLE_IDS, ROLES } from './roles.js';
 
 /** The internal-control basis every grant refusal cites. */
-export const GRANT_CITATION = '《信息安全技术 网络安全等级保护基本要求》（GB/T 22239—2019）8.1.4.2 d）：授予管理用户所需的最小权限，实现权限分离';
+export const GRANT_CITATION =
+  '《信息安全技术 网络安全等级保护基本要求》（GB/T 22239—2019）8.1.4.2 d）：授予管理用户所需的最小权限，实现权限分离';
 
 /** Who may grant which roles. Only the 系统管理员 manages accounts (user.manage); every other role grants nothing. */
 export const GRANTABLE_ROLES = {
@@ -91,7 +92,8 @@ const refusal = (message: string): GrantRefusal => ({ message, citation: GRANT_C
 export function manageRefusal(grantor: Grantor, held: Privileges): GrantRefusal | null {
   const grantable = grantableRoles(grantor.roles);
   const beyond = held.roles.filter((r) => !grantable.has(r));
-  if (beyond.length > 0 || !scopeWithin(held.scope, grantor.scope)) return refusal('该账号的角色或数据权限超出您可授予的范围，您不能修改它');
+  if (beyond.length > 0 || !scopeWithin(held.scope, grantor.scope))
+    return refusal('该账号的角色或数据权限超出您可授予的范围，您不能修改它');
   const grants = grantableRoles(held.roles).size > 0;
   if (grants && scopeWithin(grantor.scope, held.scope)) return refusal('该账号也是管理员，且数据权限不小于您的，须由上级管理员修改');
   return null;
@@ -101,7 +103,11 @@ export function manageRefusal(grantor: Grantor, held: Privileges): GrantRefusal 
  * Why `grantor` may not give an account `next` (and, for an existing account, change it
  * from `current`); null when the grant is within his own.
  */
-export function grantRefusal(grantor: Grantor, target: { userId: string | null; current: Privileges | null }, next: Privileges): GrantRefusal | null {
+export function grantRefusal(
+  grantor: Grantor,
+  target: { userId: string | null; current: Privileges | null },
+  next: Privileges,
+): GrantRefusal | null {
   if (target.userId === grantor.userId && target.current && changes(target.current, next)) {
     return refusal('不能修改本人的角色或数据权限，请由上级管理员办理');
   }

@@ -21,8 +21,14 @@ export async function recordLogin(
   await db
     .insertInto('login_log')
     .values({
-      id: randomUUID(), username: entry.username.slice(0, 64), user_id: entry.userId, outcome: entry.outcome,
-      ip: client.ip, address_key: addressKey(client.ip), user_agent: client.userAgent.slice(0, 256), at: at.toISOString(),
+      id: randomUUID(),
+      username: entry.username.slice(0, 64),
+      user_id: entry.userId,
+      outcome: entry.outcome,
+      ip: client.ip,
+      address_key: addressKey(client.ip),
+      user_agent: client.userAgent.slice(0, 256),
+      at: at.toISOString(),
     })
     .execute();
 }

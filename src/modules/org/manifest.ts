@@ -24,10 +24,12 @@ declare module '../../platform/security/access.js' {
   interface RoleRegistry extends Record<keyof typeof ROLES, true> {}
 }
 
-const routes = (yifa: Yifa): FastifyPluginAsync => async (app) => {
-  await app.register(sessionRoutes(yifa));
-  await app.register(orgRoutes(yifa));
-};
+const routes =
+  (yifa: Yifa): FastifyPluginAsync =>
+  async (app) => {
+    await app.register(sessionRoutes(yifa));
+    await app.register(orgRoutes(yifa));
+  };
 
 export const orgManifest = {
   id: 'org',
@@ -36,7 +38,16 @@ export const orgManifest = {
   roles: ROLES,
   // Each role's org permissions, and the journal's and the calendar's (the platform's services name no role).
   grants: {
-    admin: ['org.read', 'org.manage', 'certificate.manage', 'user.manage', 'calendar.manage', 'journal.read', 'login-log.read', 'person.personal-data'],
+    admin: [
+      'org.read',
+      'org.manage',
+      'certificate.manage',
+      'user.manage',
+      'calendar.manage',
+      'journal.read',
+      'login-log.read',
+      'person.personal-data',
+    ],
     officer: ['org.read'],
     unit_head: ['org.read', 'journal.read'],
     legal_reviewer: ['org.read'],

@@ -45,7 +45,10 @@ const personBody = z.strictObject({
 const certificateBody = z
   .strictObject({
     personId: id,
-    number: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/, '执法证号只能包含字母、数字和连字符（4–40 位）'),
+    number: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{4,40}$/, '执法证号只能包含字母、数字和连字符（4–40 位）'),
     field: text(50),
     area: text(100),
     issuedOn: legalDate,
@@ -67,120 +70,194 @@ const certificateChange = z.strictObject({
 
 const roleList = z.array(z.enum(ROLE_IDS)).min(1).max(ROLE_IDS.length);
 
-export const orgRoutes = (yifa: Yifa): FastifyPluginAsync => async (base) => {
-  const app = base.withTypeProvider<ZodTypeProvider>();
-  const tags = ['org'];
+export const orgRoutes =
+  (yifa: Yifa): FastifyPluginAsync =>
+  async (base) => {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['org'];
 
-  app.get('/org/dictionaries', { schema: { tags, summary: '角色、数据权限、证件状态等字典（含本人可授予的角色）' } }, async (req) => {
-    const { auth } = await serviceRequest(yifa, req, 'org.read');
-    return {
-      roles: yifa.access.roleIds.map((r) => ({ id: r, name: yifa.access.roles[r], permissions: yifa.access.grantsOf(r) })),
-      /** The roles this user may grant (grants.ts): the user form offers only these */
-      grantableRoles: [...grantableRoles(auth.roles)],
-      permissions: yifa.access.permissions,
-      dataScopes: DATA_SCOPES,
-      agencyKinds: { statutory: '法定行政机关', entrusted: '受委托组织', township: '乡镇综合行政执法' },
-      certificateStates: CERTIFICATE_STATES,
-      annualReviews: ANNUAL_REVIEWS,
-      standings: STANDINGS,
-    };
-  });
+    app.get('/org/dictionaries', { schema: { tags, summary: '角色、数据权限、证件状态等字典（含本人可授予的角色）' } }, async (req) => {
+      const { auth } = await serviceRequest(yifa, req, 'org.read');
+      return {
+        roles: yifa.access.roleIds.map((r) => ({ id: r, name: yifa.access.roles[r], permissions: yifa.access.grantsOf(r) })),
+        /** The roles this user may grant (grants.ts): the user form offers only these */
+        grantableRoles: [...grantableRoles(auth.roles)],
+        permissions: yifa.access.permissions,
+        dataScopes: DATA_SCOPES,
+        agencyKinds: { statutory: '法定行政机关', entrusted: '受委托组织', township: '乡镇综合行政执法' },
+        certificateStates: CERTIFICATE_STATES,
+        annualReviews: ANNUAL_REVIEWS,
+        standings: STANDINGS,
+      };
+    });
 
-  app.get('/regions', { schema: { tags, summary: '行政区划（县—乡镇—村）' } }, async (req) => {
-    await serviceRequest(yifa, req, 'org.read');
-    const rows = await org.listRegions(yifa);
-    return { items: rows.map((r) => ({ id: r.id, parentId: r.parent_id, level: r.level, name: r.name, code: r.code })) };
-  });
+    app.get('/regions', { schema: { tags, summary: '行政区划（县—乡镇—村）' } }, async (req) => {
+      await serviceRequest(yifa, req, 'org.read');
+      const rows = await org.listRegions(yifa);
+      return { items: rows.map((r) => ({ id: r.id, parentId: r.parent_id, level: r.level, name: r.name, code: r.code })) };
+    });
 
-  app.post('/regions', {
-    schema: { tags, summary: '新增下级区划', body: z.strictObject({ parentId: id, name: text(50), code: z.string().regex(/^\d{6,12}$/, '区划代码须为 6–12 位数字').nullish() }) },
-  }, async (req, reply) => {
-    const r = await org.createRegion(yifa, await serviceRequest(yifa, req, 'org.manage'), req.body);
-    return reply.status(201).send({ id: r.id, parentId: r.parent_id, level: r.level, name: r.name, code: r.code });
-  });
+    app.post(
+      '/regions',
+      {
+        schema: {
+          tags,
+          summary: '新增下级区划',
+          body: z.strictObject({
+            parentId: id,
+            name: text(50),
+            code: z
+              .string()
+              .regex(/^\d{6,12}$/, '区划代码须为 6–12 位数字')
+              .nullish(),
+          }),
+        },
+      },
+      async (req, reply) => {
+        const r = await org.createRegion(yifa, await serviceRequest(yifa, req, 'org.manage'), req.body);
+        return reply.status(201).send({ id: r.id, parentId: r.parent_id, level: r.level, name: r.name, code: r.code });
+      },
+    );
 
-  app.get('/agencies', { schema: { tags, summary: '执法主体' } }, async (req) => {
-    await serviceRequest(yifa, req, 'org.read');
-    return { items: await org.listAgencies(yifa) };
-  });
+    app.get('/agencies', { schema: { tags, summary: '执法主体' } }, async (req) => {
+      await serviceRequest(yifa, req, 'org.read');
+      return { items: await org.listAgencies(yifa) };
+    });
 
-  app.post('/agencies', { schema: { tags, summary: '新增执法主体', body: agencyBody } }, async (req, reply) => {
-    return reply.status(201).send(await org.createAgency(yifa, await serviceRequest(yifa, req, 'org.manage'), req.body));
-  });
+    app.post('/agencies', { schema: { tags, summary: '新增执法主体', body: agencyBody } }, async (req, reply) => {
+      return reply.status(201).send(await org.createAgency(yifa, await serviceRequest(yifa, req, 'org.manage'), req.body));
+    });
 
-  app.patch('/agencies/:id', { schema: { tags, summary: '修改执法主体', params: idParams, body: agencyBody.omit({ regionId: true }).partial() } }, async (req) => {
-    return org.updateAgency(yifa, await serviceRequest(yifa, req, 'org.manage'), req.params.id, req.body);
-  });
+    app.patch(
+      '/agencies/:id',
+      { schema: { tags, summary: '修改执法主体', params: idParams, body: agencyBody.omit({ regionId: true }).partial() } },
+      async (req) => {
+        return org.updateAgency(yifa, await serviceRequest(yifa, req, 'org.manage'), req.params.id, req.body);
+      },
+    );
 
-  app.get('/offices', { schema: { tags, summary: '科室/站所', querystring: z.strictObject({ agencyId: id.optional() }) } }, async (req) => {
-    await serviceRequest(yifa, req, 'org.read');
-    return { items: await org.listOffices(yifa, req.query.agencyId) };
-  });
+    app.get(
+      '/offices',
+      { schema: { tags, summary: '科室/站所', querystring: z.strictObject({ agencyId: id.optional() }) } },
+      async (req) => {
+        await serviceRequest(yifa, req, 'org.read');
+        return { items: await org.listOffices(yifa, req.query.agencyId) };
+      },
+    );
 
-  app.post('/offices', { schema: { tags, summary: '新增科室/站所', body: z.strictObject({ agencyId: id, name: text(50) }) } }, async (req, reply) => {
-    return reply.status(201).send(await org.createOffice(yifa, await serviceRequest(yifa, req, 'org.manage'), req.body));
-  });
+    app.post(
+      '/offices',
+      { schema: { tags, summary: '新增科室/站所', body: z.strictObject({ agencyId: id, name: text(50) }) } },
+      async (req, reply) => {
+        return reply.status(201).send(await org.createOffice(yifa, await serviceRequest(yifa, req, 'org.manage'), req.body));
+      },
+    );
 
-  app.get('/people', {
-    schema: { tags, summary: '人员（按数据权限过滤）', querystring: z.strictObject({ agencyId: id.optional(), q: z.string().max(50).optional(), ...pageQuery }) },
-  }, async (req) => {
-    const r = await serviceRequest(yifa, req, 'org.read');
-    return org.listPeople(yifa, r.auth, req.query);
-  });
+    app.get(
+      '/people',
+      {
+        schema: {
+          tags,
+          summary: '人员（按数据权限过滤）',
+          querystring: z.strictObject({ agencyId: id.optional(), q: z.string().max(50).optional(), ...pageQuery }),
+        },
+      },
+      async (req) => {
+        const r = await serviceRequest(yifa, req, 'org.read');
+        return org.listPeople(yifa, r.auth, req.query);
+      },
+    );
 
-  app.get('/people/:id', { schema: { tags, summary: '人员详情（含执法证）', params: idParams } }, async (req) => {
-    return org.getPerson(yifa, await serviceRequest(yifa, req, 'org.read'), req.params.id);
-  });
+    app.get('/people/:id', { schema: { tags, summary: '人员详情（含执法证）', params: idParams } }, async (req) => {
+      return org.getPerson(yifa, await serviceRequest(yifa, req, 'org.read'), req.params.id);
+    });
 
-  app.post('/people', { schema: { tags, summary: '新增人员', body: personBody } }, async (req, reply) => {
-    return reply.status(201).send(await org.createPerson(yifa, await serviceRequest(yifa, req, 'org.manage'), req.body));
-  });
+    app.post('/people', { schema: { tags, summary: '新增人员', body: personBody } }, async (req, reply) => {
+      return reply.status(201).send(await org.createPerson(yifa, await serviceRequest(yifa, req, 'org.manage'), req.body));
+    });
 
-  app.patch('/people/:id', { schema: { tags, summary: '修改人员', params: idParams, body: personBody.partial() } }, async (req) => {
-    return org.updatePerson(yifa, await serviceRequest(yifa, req, 'org.manage'), req.params.id, req.body);
-  });
+    app.patch('/people/:id', { schema: { tags, summary: '修改人员', params: idParams, body: personBody.partial() } }, async (req) => {
+      return org.updatePerson(yifa, await serviceRequest(yifa, req, 'org.manage'), req.params.id, req.body);
+    });
 
-  app.get('/certificates', {
-    schema: {
-      tags, summary: '执法证登记（attention = 90 日内到期或已过期）',
-      querystring: z.strictObject({ standing: z.enum(['attention', 'in-force', 'expiring', 'expired', 'not-yet-valid', 'suspended', 'revoked', 'review-failed']).optional(), ...pageQuery }),
-    },
-  }, async (req) => {
-    const r = await serviceRequest(yifa, req, 'org.read');
-    return org.listCertificates(yifa, r.auth, req.query);
-  });
+    app.get(
+      '/certificates',
+      {
+        schema: {
+          tags,
+          summary: '执法证登记（attention = 90 日内到期或已过期）',
+          querystring: z.strictObject({
+            standing: z
+              .enum(['attention', 'in-force', 'expiring', 'expired', 'not-yet-valid', 'suspended', 'revoked', 'review-failed'])
+              .optional(),
+            ...pageQuery,
+          }),
+        },
+      },
+      async (req) => {
+        const r = await serviceRequest(yifa, req, 'org.read');
+        return org.listCertificates(yifa, r.auth, req.query);
+      },
+    );
 
-  app.post('/certificates', { schema: { tags, summary: '登记执法证', body: certificateBody } }, async (req, reply) => {
-    return reply.status(201).send(await org.createCertificate(yifa, await serviceRequest(yifa, req, 'certificate.manage'), req.body));
-  });
+    app.post('/certificates', { schema: { tags, summary: '登记执法证', body: certificateBody } }, async (req, reply) => {
+      return reply.status(201).send(await org.createCertificate(yifa, await serviceRequest(yifa, req, 'certificate.manage'), req.body));
+    });
 
-  app.patch('/certificates/:id', { schema: { tags, summary: '变更执法证（年审、暂扣、注销、延期）', params: idParams, body: certificateChange } }, async (req) => {
-    return org.changeCertificate(yifa, await serviceRequest(yifa, req, 'certificate.manage'), req.params.id, req.body);
-  });
+    app.patch(
+      '/certificates/:id',
+      { schema: { tags, summary: '变更执法证（年审、暂扣、注销、延期）', params: idParams, body: certificateChange } },
+      async (req) => {
+        return org.changeCertificate(yifa, await serviceRequest(yifa, req, 'certificate.manage'), req.params.id, req.body);
+      },
+    );
 
-  app.get('/users', { schema: { tags, summary: '用户', querystring: z.strictObject(pageQuery) } }, async (req) => {
-    const r = await serviceRequest(yifa, req, 'user.manage');
-    return org.listUsers(yifa, r.auth, req.query);
-  });
+    app.get('/users', { schema: { tags, summary: '用户', querystring: z.strictObject(pageQuery) } }, async (req) => {
+      const r = await serviceRequest(yifa, req, 'user.manage');
+      return org.listUsers(yifa, r.auth, req.query);
+    });
 
-  app.post('/users', {
-    schema: {
-      tags, summary: '新增用户',
-      body: z.strictObject({
-        username: z.string().regex(/^[a-z][a-z0-9_.-]{2,31}$/, '用户名须为 3–32 位小写字母、数字或 _.-，以字母开头'),
-        displayName: text(50), password: z.string().min(1).max(128), personId: id.nullish(), agencyId: id.nullish(), regionId: id, dataScope, roles: roleList,
-      }),
-    },
-  }, async (req, reply) => {
-    return reply.status(201).send(await org.createUser(yifa, await serviceRequest(yifa, req, 'user.manage'), req.body));
-  });
+    app.post(
+      '/users',
+      {
+        schema: {
+          tags,
+          summary: '新增用户',
+          body: z.strictObject({
+            username: z.string().regex(/^[a-z][a-z0-9_.-]{2,31}$/, '用户名须为 3–32 位小写字母、数字或 _.-，以字母开头'),
+            displayName: text(50),
+            password: z.string().min(1).max(128),
+            personId: id.nullish(),
+            agencyId: id.nullish(),
+            regionId: id,
+            dataScope,
+            roles: roleList,
+          }),
+        },
+      },
+      async (req, reply) => {
+        return reply.status(201).send(await org.createUser(yifa, await serviceRequest(yifa, req, 'user.manage'), req.body));
+      },
+    );
 
-  app.patch('/users/:id', {
-    schema: {
-      tags, summary: '修改用户（角色、数据权限、停用、重置密码）', params: idParams,
-      body: z.strictObject({ displayName: text(50).optional(), dataScope: dataScope.optional(), roles: roleList.optional(), active: z.boolean().optional(), password: z.string().min(1).max(128).optional() }),
-    },
-  }, async (req) => {
-    return org.updateUser(yifa, await serviceRequest(yifa, req, 'user.manage'), req.params.id, req.body);
-  });
-};
+    app.patch(
+      '/users/:id',
+      {
+        schema: {
+          tags,
+          summary: '修改用户（角色、数据权限、停用、重置密码）',
+          params: idParams,
+          body: z.strictObject({
+            displayName: text(50).optional(),
+            dataScope: dataScope.optional(),
+            roles: roleList.optional(),
+            active: z.boolean().optional(),
+            password: z.string().min(1).max(128).optional(),
+          }),
+        },
+      },
+      async (req) => {
+        return org.updateUser(yifa, await serviceRequest(yifa, req, 'user.manage'), req.params.id, req.body);
+      },
+    );
+  };

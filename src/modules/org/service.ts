@@ -48,10 +48,24 @@ export async function createRegion(yifa: Yifa, req: Request, input: { parentId: 
   const level = CHILD_LEVEL[parent.level];
   if (!level) throw invalid('村（社区）之下不能再设区划');
   const id = randomUUID();
-  const row = { id, parent_id: parent.id, level, name: input.name, code: input.code ?? null, path: `${parent.path}${id}/`, created_at: now(yifa) };
+  const row = {
+    id,
+    parent_id: parent.id,
+    level,
+    name: input.name,
+    code: input.code ?? null,
+    path: `${parent.path}${id}/`,
+    created_at: now(yifa),
+  };
   return (
     await yifa.journal.perform(
-      { type: 'org.region.create', actor: req.auth.actor, subject: { type: 'region', id, regionPath: row.path }, idempotencyKey: req.idempotencyKey, payload: row },
+      {
+        type: 'org.region.create',
+        actor: req.auth.actor,
+        subject: { type: 'region', id, regionPath: row.path },
+        idempotencyKey: req.idempotencyKey,
+        payload: row,
+      },
       async (trx) => {
         await assertUniqueName(trx, parent.id, input.name);
         await trx.insertInto('regions').values(row).execute();
@@ -89,8 +103,26 @@ export async function listAgencies(yifa: Yifa) {
   return rows.map(agencyView);
 }
 
-export function agencyView(r: { id: string; region_id: string; name: string; kind: AgencyKind; legal_basis: string; powers: string; doc_prefix: string; region_name: string }) {
-  return { id: r.id, regionId: r.region_id, regionName: r.region_name, name: r.name, kind: r.kind, legalBasis: r.legal_basis, powers: JSON.parse(r.powers) as string[], docPrefix: r.doc_prefix };
+export function agencyView(r: {
+  id: string;
+  region_id: string;
+  name: string;
+  kind: AgencyKind;
+  legal_basis: string;
+  powers: string;
+  doc_prefix: string;
+  region_name: string;
+}) {
+  return {
+    id: r.id,
+    regionId: r.region_id,
+    regionName: r.region_name,
+    name: r.name,
+    kind: r.kind,
+    legalBasis: r.legal_basis,
+    powers: JSON.parse(r.powers) as string[],
+    docPrefix: r.doc_prefix,
+  };
 }
 
 export async function createAgency(yifa: Yifa, req: Request, input: AgencyInput) {
@@ -98,9 +130,24 @@ export async function createAgency(yifa: Yifa, req: Request, input: AgencyInput)
   if (!region) throw invalid('所在区划不存在');
   await assertWritable(req, { regionPath: region.path }, { type: 'region', id: region.id }, '区划');
   const id = randomUUID();
-  const row = { id, region_id: region.id, name: input.name, kind: input.kind, legal_basis: input.legalBasis, powers: JSON.stringify(input.powers), doc_prefix: input.docPrefix, created_at: now(yifa) };
+  const row = {
+    id,
+    region_id: region.id,
+    name: input.name,
+    kind: input.kind,
+    legal_basis: input.legalBasis,
+    powers: JSON.stringify(input.powers),
+    doc_prefix: input.docPrefix,
+    created_at: now(yifa),
+  };
   const done = await yifa.journal.perform(
-    { type: 'org.agency.create', actor: req.auth.actor, subject: { type: 'agency', id, regionPath: region.path }, idempotencyKey: req.idempotencyKey, payload: { ...input } },
+    {
+      type: 'org.agency.create',
+      actor: req.auth.actor,
+      subject: { type: 'agency', id, regionPath: region.path },
+      idempotencyKey: req.idempotencyKey,
+      payload: { ...input },
+    },
     async (trx) => {
       const dup = await trx.selectFrom('agencies').select('id').where('name', '=', input.name).executeTakeFirst();
       if (dup) throw conflict(`执法主体"${input.name}"已存在`);
@@ -112,7 +159,13 @@ export async function createAgency(yifa: Yifa, req: Request, input: AgencyInput)
 }
 
 export async function updateAgency(yifa: Yifa, req: Request, id: string, patch: Partial<Omit<AgencyInput, 'regionId'>>) {
-  const current = await yifa.db.kysely.selectFrom('agencies').innerJoin('regions', 'regions.id', 'agencies.region_id').selectAll('agencies').select(['regions.path as region_path', 'regions.name as region_name']).where('agencies.id', '=', id).executeTakeFirst();
+  const current = await yifa.db.kysely
+    .selectFrom('agencies')
+    .innerJoin('regions', 'regions.id', 'agencies.region_id')
+    .selectAll('agencies')
+    .select(['regions.path as region_path', 'regions.name as region_name'])
+    .where('agencies.id', '=', id)
+    .executeTakeFirst();
   if (!current) throw notFound('执法主体');
   await assertWritable(req, { regionPath: current.region_path }, { type: 'agency', id }, '执法主体');
   const set = {
@@ -124,7 +177,13 @@ export async function updateAgency(yifa: Yifa, req: Request, id: string, patch: 
   };
   if (Object.keys(set).length === 0) throw invalid('没有要修改的内容');
   await yifa.journal.perform(
-    { type: 'org.agency.update', actor: req.auth.actor, subject: { type: 'agency', id, regionPath: current.region_path }, idempotencyKey: req.idempotencyKey, payload: patch },
+    {
+      type: 'org.agency.update',
+      actor: req.auth.actor,
+      subject: { type: 'agency', id, regionPath: current.region_path },
+      idempotencyKey: req.idempotencyKey,
+      payload: patch,
+    },
     async (trx) => {
       if (patch.name && patch.name !== current.name) {
         const dup = await trx.selectFrom('agencies').select('id').where('name', '=', patch.name).executeTakeFirst();
@@ -144,7 +203,12 @@ export async function listOffices(yifa: Yifa, agencyId?: string) {
 }
 
 async function agencyWithRegion(yifa: Yifa, agencyId: string) {
-  return yifa.db.kysely.selectFrom('agencies').innerJoin('regions', 'regions.id', 'agencies.region_id').select(['agencies.id', 'agencies.name', 'regions.id as region_id', 'regions.path as region_path']).where('agencies.id', '=', agencyId).executeTakeFirst();
+  return yifa.db.kysely
+    .selectFrom('agencies')
+    .innerJoin('regions', 'regions.id', 'agencies.region_id')
+    .select(['agencies.id', 'agencies.name', 'regions.id as region_id', 'regions.path as region_path'])
+    .where('agencies.id', '=', agencyId)
+    .executeTakeFirst();
 }
 
 export async function createOffice(yifa: Yifa, req: Request, input: { agencyId: string; name: string }) {
@@ -153,11 +217,25 @@ export async function createOffice(yifa: Yifa, req: Request, input: { agencyId: 
   await assertWritable(req, { regionPath: agency.region_path }, { type: 'agency', id: agency.id }, '执法主体');
   const id = randomUUID();
   const done = await yifa.journal.perform(
-    { type: 'org.office.create', actor: req.auth.actor, subject: { type: 'office', id, regionPath: agency.region_path }, idempotencyKey: req.idempotencyKey, payload: input },
+    {
+      type: 'org.office.create',
+      actor: req.auth.actor,
+      subject: { type: 'office', id, regionPath: agency.region_path },
+      idempotencyKey: req.idempotencyKey,
+      payload: input,
+    },
     async (trx) => {
-      const dup = await trx.selectFrom('offices').select('id').where('agency_id', '=', input.agencyId).where('name', '=', input.name).executeTakeFirst();
+      const dup = await trx
+        .selectFrom('offices')
+        .select('id')
+        .where('agency_id', '=', input.agencyId)
+        .where('name', '=', input.name)
+        .executeTakeFirst();
       if (dup) throw conflict(`该执法主体下已有科室"${input.name}"`);
-      await trx.insertInto('offices').values({ id, agency_id: input.agencyId, name: input.name, created_at: now(yifa) }).execute();
+      await trx
+        .insertInto('offices')
+        .values({ id, agency_id: input.agencyId, name: input.name, created_at: now(yifa) })
+        .execute();
       return { id, agencyId: input.agencyId, name: input.name };
     },
   );
@@ -204,14 +282,29 @@ function peopleQuery(yifa: Yifa) {
     .select(['agencies.name as agency_name', 'regions.name as region_name']);
 }
 
-export async function listPeople(yifa: Yifa, auth: AuthContext, f: { agencyId?: string; q?: string; limit: number; cursor?: string }): Promise<Page<ReturnType<typeof personView>>> {
-  let q = peopleQuery(yifa).where(scopeFilter(auth.scope, { path: 'people.region_path', createdBy: 'people.created_by', personId: 'people.id' }));
+export async function listPeople(
+  yifa: Yifa,
+  auth: AuthContext,
+  f: { agencyId?: string; q?: string; limit: number; cursor?: string },
+): Promise<Page<ReturnType<typeof personView>>> {
+  let q = peopleQuery(yifa).where(
+    scopeFilter(auth.scope, { path: 'people.region_path', createdBy: 'people.created_by', personId: 'people.id' }),
+  );
   if (f.agencyId) q = q.where('people.agency_id', '=', f.agencyId);
   if (f.q) q = q.where('people.name', 'like', `%${f.q.replace(/[%_]/g, '')}%`);
   const after = decodeCursor(f.cursor, 2);
   if (after) q = q.where(keysetAfter(['people.name', 'people.id'], after));
-  const rows = await q.orderBy('people.name').orderBy('people.id').limit(f.limit + 1).execute();
-  return pageOf(rows, f.limit, (r) => [r.name, r.id], (r) => personView(r, false));
+  const rows = await q
+    .orderBy('people.name')
+    .orderBy('people.id')
+    .limit(f.limit + 1)
+    .execute();
+  return pageOf(
+    rows,
+    f.limit,
+    (r) => [r.name, r.id],
+    (r) => personView(r, false),
+  );
 }
 
 /** One person record. Personal data is shown only with the permission, and that read is journaled. */
@@ -224,7 +317,12 @@ export async function getPerson(yifa: Yifa, req: Request, id: string) {
   }
   const withPersonal = req.auth.permissions.has('person.personal-data');
   if (withPersonal) {
-    await yifa.journal.record({ type: 'org.person.read', actor: req.auth.actor, subject: { type: 'person', id, regionPath: p.region_path }, payload: { fields: ['idNumber', 'phone'] } });
+    await yifa.journal.record({
+      type: 'org.person.read',
+      actor: req.auth.actor,
+      subject: { type: 'person', id, regionPath: p.region_path },
+      payload: { fields: ['idNumber', 'phone'] },
+    });
   }
   const certificates = await certificatesOf(yifa, id);
   return { ...personView(p, withPersonal), certificates };
@@ -251,12 +349,29 @@ export async function createPerson(yifa: Yifa, req: Request, input: PersonInput)
   const id = randomUUID();
   await assertWritable(req, { regionPath: region.path }, { type: 'region', id: region.id }, '区划');
   const row = {
-    id, name: input.name, agency_id: input.agencyId, office_id: input.officeId ?? null, region_id: region.id, region_path: region.path,
-    post: input.post, id_number: input.idNumber ?? null, phone: input.phone ?? null, legal_qualification_no: input.legalQualificationNo ?? null,
-    active: input.active === false ? 0 : 1, created_by: req.auth.user.id, created_at: now(yifa), updated_at: now(yifa),
+    id,
+    name: input.name,
+    agency_id: input.agencyId,
+    office_id: input.officeId ?? null,
+    region_id: region.id,
+    region_path: region.path,
+    post: input.post,
+    id_number: input.idNumber ?? null,
+    phone: input.phone ?? null,
+    legal_qualification_no: input.legalQualificationNo ?? null,
+    active: input.active === false ? 0 : 1,
+    created_by: req.auth.user.id,
+    created_at: now(yifa),
+    updated_at: now(yifa),
   };
   const done = await yifa.journal.perform(
-    { type: 'org.person.create', actor: req.auth.actor, subject: { type: 'person', id, regionPath: region.path }, idempotencyKey: req.idempotencyKey, payload: { ...input } },
+    {
+      type: 'org.person.create',
+      actor: req.auth.actor,
+      subject: { type: 'person', id, regionPath: region.path },
+      idempotencyKey: req.idempotencyKey,
+      payload: { ...input },
+    },
     async (trx) => {
       await trx.insertInto('people').values(row).execute();
       return { id };
@@ -269,7 +384,11 @@ export async function updatePerson(yifa: Yifa, req: Request, id: string, patch: 
   const p = await yifa.db.kysely.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
   if (!p) throw notFound('人员');
   await assertWritable(req, { regionPath: p.region_path, createdBy: p.created_by, personId: p.id }, { type: 'person', id }, '人员');
-  const region = await resolvePersonPlacement(yifa, { agencyId: patch.agencyId ?? p.agency_id, regionId: patch.regionId ?? (patch.agencyId ? null : p.region_id), officeId: patch.officeId === undefined ? p.office_id : patch.officeId });
+  const region = await resolvePersonPlacement(yifa, {
+    agencyId: patch.agencyId ?? p.agency_id,
+    regionId: patch.regionId ?? (patch.agencyId ? null : p.region_id),
+    officeId: patch.officeId === undefined ? p.office_id : patch.officeId,
+  });
   // Moving a person elsewhere is a write at the destination too.
   await assertWritable(req, { regionPath: region.path, createdBy: p.created_by, personId: p.id }, { type: 'person', id }, '人员');
   const set = {
@@ -286,7 +405,13 @@ export async function updatePerson(yifa: Yifa, req: Request, id: string, patch: 
     updated_at: now(yifa),
   };
   await yifa.journal.perform(
-    { type: 'org.person.update', actor: req.auth.actor, subject: { type: 'person', id, regionPath: region.path }, idempotencyKey: req.idempotencyKey, payload: patch },
+    {
+      type: 'org.person.update',
+      actor: req.auth.actor,
+      subject: { type: 'person', id, regionPath: region.path },
+      idempotencyKey: req.idempotencyKey,
+      payload: patch,
+    },
     async (trx) => {
       await trx.updateTable('people').set(set).where('id', '=', id).execute();
       // Certificates follow their holder's region for scoping.
@@ -311,22 +436,49 @@ export interface CertificateInput {
 }
 
 function certificateView(c: Record<string, unknown>, today: string) {
-  const { standing, daysLeft } = standingOf({ state: c.state as CertificateState, annualReview: c.annual_review as AnnualReview, issuedOn: c.issued_on as string, expiresOn: c.expires_on as string }, today);
+  const { standing, daysLeft } = standingOf(
+    {
+      state: c.state as CertificateState,
+      annualReview: c.annual_review as AnnualReview,
+      issuedOn: c.issued_on as string,
+      expiresOn: c.expires_on as string,
+    },
+    today,
+  );
   return {
-    id: c.id as string, personId: c.person_id as string, personName: c.person_name as string | undefined, agencyName: c.agency_name as string | undefined,
-    number: c.number as string, field: c.field as string, area: c.area as string, issuedOn: c.issued_on as string, expiresOn: c.expires_on as string,
-    annualReview: c.annual_review as AnnualReview, annualReviewYear: c.annual_review_year as number | null, state: c.state as CertificateState,
-    standing, daysLeft,
+    id: c.id as string,
+    personId: c.person_id as string,
+    personName: c.person_name as string | undefined,
+    agencyName: c.agency_name as string | undefined,
+    number: c.number as string,
+    field: c.field as string,
+    area: c.area as string,
+    issuedOn: c.issued_on as string,
+    expiresOn: c.expires_on as string,
+    annualReview: c.annual_review as AnnualReview,
+    annualReviewYear: c.annual_review_year as number | null,
+    state: c.state as CertificateState,
+    standing,
+    daysLeft,
   };
 }
 
 async function certificatesOf(yifa: Yifa, personId: string) {
   const today = yifa.clock.today();
-  const rows = await yifa.db.kysely.selectFrom('certificates').selectAll().where('person_id', '=', personId).orderBy('expires_on', 'desc').execute();
+  const rows = await yifa.db.kysely
+    .selectFrom('certificates')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('expires_on', 'desc')
+    .execute();
   return rows.map((c) => certificateView(c, today));
 }
 
-export async function listCertificates(yifa: Yifa, auth: AuthContext, f: { standing?: 'attention' | Standing; limit: number; cursor?: string }) {
+export async function listCertificates(
+  yifa: Yifa,
+  auth: AuthContext,
+  f: { standing?: 'attention' | Standing; limit: number; cursor?: string },
+) {
   const today = yifa.clock.today();
   const soon = new Date(Date.parse(`${today}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
   let q = yifa.db.kysely
@@ -340,8 +492,17 @@ export async function listCertificates(yifa: Yifa, auth: AuthContext, f: { stand
   if (f.standing === 'attention') q = q.where('certificates.state', '=', 'valid').where('certificates.expires_on', '<=', soon);
   const after = decodeCursor(f.cursor, 2);
   if (after) q = q.where(keysetAfter(['certificates.expires_on', 'certificates.id'], after));
-  const rows = await q.orderBy('certificates.expires_on').orderBy('certificates.id').limit(f.limit + 1).execute();
-  const page = pageOf(rows, f.limit, (r) => [r.expires_on, r.id], (r) => certificateView(r, today));
+  const rows = await q
+    .orderBy('certificates.expires_on')
+    .orderBy('certificates.id')
+    .limit(f.limit + 1)
+    .execute();
+  const page = pageOf(
+    rows,
+    f.limit,
+    (r) => [r.expires_on, r.id],
+    (r) => certificateView(r, today),
+  );
   if (f.standing && f.standing !== 'attention') page.items = page.items.filter((c) => c.standing === f.standing);
   return page;
 }
@@ -358,12 +519,28 @@ export async function createCertificate(yifa: Yifa, req: Request, input: Certifi
   if (input.expiresOn <= input.issuedOn) throw invalid('有效期截止日期必须晚于发证日期');
   const id = randomUUID();
   const row = {
-    id, person_id: person.id, number: input.number, field: input.field, area: input.area, issued_on: input.issuedOn, expires_on: input.expiresOn,
-    annual_review: input.annualReview, annual_review_year: input.annualReviewYear ?? null, state: 'valid' as const, region_path: person.region_path,
-    created_at: now(yifa), updated_at: now(yifa),
+    id,
+    person_id: person.id,
+    number: input.number,
+    field: input.field,
+    area: input.area,
+    issued_on: input.issuedOn,
+    expires_on: input.expiresOn,
+    annual_review: input.annualReview,
+    annual_review_year: input.annualReviewYear ?? null,
+    state: 'valid' as const,
+    region_path: person.region_path,
+    created_at: now(yifa),
+    updated_at: now(yifa),
   };
   const done = await yifa.journal.perform(
-    { type: 'org.certificate.create', actor: req.auth.actor, subject: { type: 'certificate', id, regionPath: person.region_path }, idempotencyKey: req.idempotencyKey, payload: { ...input } },
+    {
+      type: 'org.certificate.create',
+      actor: req.auth.actor,
+      subject: { type: 'certificate', id, regionPath: person.region_path },
+      idempotencyKey: req.idempotencyKey,
+      payload: { ...input },
+    },
     async (trx) => {
       const dup = await trx.selectFrom('certificates').select('id').where('number', '=', input.number).executeTakeFirst();
       if (dup) throw conflict(`执法证号 ${input.number} 已登记`);
@@ -401,7 +578,13 @@ export async function changeCertificate(yifa: Yifa, req: Request, id: string, ch
     updated_at: now(yifa),
   };
   await yifa.journal.perform(
-    { type: 'org.certificate.change', actor: req.auth.actor, subject: { type: 'certificate', id, regionPath: c.region_path }, idempotencyKey: req.idempotencyKey, payload: change },
+    {
+      type: 'org.certificate.change',
+      actor: req.auth.actor,
+      subject: { type: 'certificate', id, regionPath: c.region_path },
+      idempotencyKey: req.idempotencyKey,
+      payload: change,
+    },
     async (trx) => {
       await trx.updateTable('certificates').set(set).where('id', '=', id).execute();
       return { id };
@@ -435,15 +618,48 @@ export async function listUsers(yifa: Yifa, auth: AuthContext, f: { limit: numbe
   let q = yifa.db.kysely
     .selectFrom('users')
     .innerJoin('regions', 'regions.id', 'users.region_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.person_id', 'users.agency_id', 'users.region_id', 'regions.name as region_name', 'users.data_scope', 'users.active', 'users.created_at'])
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.person_id',
+      'users.agency_id',
+      'users.region_id',
+      'regions.name as region_name',
+      'users.data_scope',
+      'users.active',
+      'users.created_at',
+    ])
     .where(scopeFilter(auth.scope, { path: 'users.region_path', personId: 'users.person_id' }));
   const after = decodeCursor(f.cursor, 1);
   if (after) q = q.where('users.username', '>', String(after[0]));
-  const rows = await q.orderBy('users.username').limit(f.limit + 1).execute();
-  const page = pageOf(rows, f.limit, (r) => [r.username], (r) => r);
-  const roles = await rolesOf(yifa, page.items.map((u) => u.id));
+  const rows = await q
+    .orderBy('users.username')
+    .limit(f.limit + 1)
+    .execute();
+  const page = pageOf(
+    rows,
+    f.limit,
+    (r) => [r.username],
+    (r) => r,
+  );
+  const roles = await rolesOf(
+    yifa,
+    page.items.map((u) => u.id),
+  );
   return {
-    items: page.items.map((u) => ({ id: u.id, username: u.username, displayName: u.display_name, personId: u.person_id, agencyId: u.agency_id, regionId: u.region_id, regionName: u.region_name, dataScope: u.data_scope, active: u.active === 1, roles: roles.get(u.id) ?? [] })),
+    items: page.items.map((u) => ({
+      id: u.id,
+      username: u.username,
+      displayName: u.display_name,
+      personId: u.person_id,
+      agencyId: u.agency_id,
+      regionId: u.region_id,
+      regionName: u.region_name,
+      dataScope: u.data_scope,
+      active: u.active === 1,
+      roles: roles.get(u.id) ?? [],
+    })),
     next: page.next,
   };
 }
@@ -454,7 +670,12 @@ function grantorOf(auth: AuthContext): Grantor {
 }
 
 /** Refuses (and journals) a grant wider than the grantor's own. */
-async function assertGrantable(req: Request, target: { userId: string | null; current: Privileges | null }, next: Privileges, subject: RefusedSubject) {
+async function assertGrantable(
+  req: Request,
+  target: { userId: string | null; current: Privileges | null },
+  next: Privileges,
+  subject: RefusedSubject,
+) {
   const why = grantRefusal(grantorOf(req.auth), target, next);
   if (!why) return;
   await req.denied({ reason: why.message, roles: next.roles, dataScope: next.scope.kind }, subject);
@@ -476,7 +697,11 @@ async function assertAttachable(yifa: Yifa, req: Request | null, input: { person
     }
   }
   if (input.personId) {
-    const person = await yifa.db.kysely.selectFrom('people').select(['id', 'region_path', 'created_by']).where('id', '=', input.personId).executeTakeFirst();
+    const person = await yifa.db.kysely
+      .selectFrom('people')
+      .select(['id', 'region_path', 'created_by'])
+      .where('id', '=', input.personId)
+      .executeTakeFirst();
     if (!person) throw invalid('关联人员不存在');
     if (req && !inScope(req.auth.scope, { regionPath: person.region_path, createdBy: person.created_by, personId: person.id })) {
       await req.denied({ reason: '关联的人员超出数据权限范围' }, { type: 'person', id: person.id, regionPath: person.region_path });
@@ -494,7 +719,12 @@ export async function createUser(yifa: Yifa, req: Request | null, input: UserInp
   const id = randomUUID();
   if (req) {
     await assertWritable(req, { regionPath: region.path }, { type: 'region', id: region.id }, '区划');
-    await assertGrantable(req, { userId: null, current: null }, { roles: input.roles, scope: { kind: input.dataScope, regionPath: region.path } }, { type: 'user', id, regionPath: region.path });
+    await assertGrantable(
+      req,
+      { userId: null, current: null },
+      { roles: input.roles, scope: { kind: input.dataScope, regionPath: region.path } },
+      { type: 'user', id, regionPath: region.path },
+    );
   }
   await assertAttachable(yifa, req, input);
   const passwordHash = await hashPassword(input.password);
@@ -510,12 +740,28 @@ export async function createUser(yifa: Yifa, req: Request | null, input: UserInp
     async (trx) => {
       const dup = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
       if (dup) throw conflict(`用户名 ${input.username} 已被使用`);
-      await trx.insertInto('users').values({
-        id, username: input.username, display_name: input.displayName, password_hash: passwordHash, person_id: input.personId ?? null,
-        agency_id: input.agencyId ?? null, region_id: region.id, region_path: region.path, data_scope: input.dataScope, active: 1,
-        created_at: now(yifa), password_changed_at: now(yifa),
-      }).execute();
-      if (input.roles.length) await trx.insertInto('user_roles').values(input.roles.map((role) => ({ user_id: id, role }))).execute();
+      await trx
+        .insertInto('users')
+        .values({
+          id,
+          username: input.username,
+          display_name: input.displayName,
+          password_hash: passwordHash,
+          person_id: input.personId ?? null,
+          agency_id: input.agencyId ?? null,
+          region_id: region.id,
+          region_path: region.path,
+          data_scope: input.dataScope,
+          active: 1,
+          created_at: now(yifa),
+          password_changed_at: now(yifa),
+        })
+        .execute();
+      if (input.roles.length)
+        await trx
+          .insertInto('user_roles')
+          .values(input.roles.map((role) => ({ user_id: id, role })))
+          .execute();
       return { id, username: input.username };
     },
   );
@@ -540,7 +786,10 @@ export async function updateUser(yifa: Yifa, req: Request, id: string, patch: Us
   if (own && patch.password) throw conflict('本人的密码请在"修改密码"中修改（须输入原密码）');
   const currentRoles = ((await rolesOf(yifa, [id])).get(id) ?? []).filter((r) => yifa.access.isRole(r));
   const current: Privileges = { roles: currentRoles, scope: { kind: u.data_scope, regionPath: u.region_path } };
-  const next: Privileges = { roles: patch.roles ?? currentRoles, scope: { kind: patch.dataScope ?? u.data_scope, regionPath: u.region_path } };
+  const next: Privileges = {
+    roles: patch.roles ?? currentRoles,
+    scope: { kind: patch.dataScope ?? u.data_scope, regionPath: u.region_path },
+  };
   await assertGrantable(req, { userId: id, current }, next, subject);
   if (patch.password) {
     const problem = await passwordProblem(patch.password, { username: u.username, displayName: patch.displayName ?? u.display_name });
@@ -549,7 +798,13 @@ export async function updateUser(yifa: Yifa, req: Request, id: string, patch: Us
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
   const { password: _omit, ...audited } = patch;
   await yifa.journal.perform(
-    { type: 'org.user.update', actor: req.auth.actor, subject, idempotencyKey: req.idempotencyKey, payload: { ...audited, passwordReset: Boolean(passwordHash) } },
+    {
+      type: 'org.user.update',
+      actor: req.auth.actor,
+      subject,
+      idempotencyKey: req.idempotencyKey,
+      payload: { ...audited, passwordReset: Boolean(passwordHash) },
+    },
     async (trx) => {
       const set = {
         ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
@@ -560,7 +815,11 @@ export async function updateUser(yifa: Yifa, req: Request, id: string, patch: Us
       if (Object.keys(set).length) await trx.updateTable('users').set(set).where('id', '=', id).execute();
       if (patch.roles) {
         await trx.deleteFrom('user_roles').where('user_id', '=', id).execute();
-        if (patch.roles.length) await trx.insertInto('user_roles').values(patch.roles.map((role) => ({ user_id: id, role }))).execute();
+        if (patch.roles.length)
+          await trx
+            .insertInto('user_roles')
+            .values(patch.roles.map((role) => ({ user_id: id, role })))
+            .execute();
       }
       // A reset password or a deactivated account ends the user's sessions.
       if (passwordHash || patch.active === false) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
@@ -596,9 +855,19 @@ export async function changeOwnPassword(yifa: Yifa, req: Request, input: { oldPa
     if (input.oldPassword === input.newPassword) throw invalid('新密码不能与原密码相同');
     const hash = await hashPassword(input.newPassword);
     await yifa.journal.perform(
-      { type: 'org.user.password-change', actor: req.auth.actor, subject: { type: 'user', id: u.id, regionPath: u.region_path }, idempotencyKey: req.idempotencyKey, payload: {} },
+      {
+        type: 'org.user.password-change',
+        actor: req.auth.actor,
+        subject: { type: 'user', id: u.id, regionPath: u.region_path },
+        idempotencyKey: req.idempotencyKey,
+        payload: {},
+      },
       async (trx) => {
-        await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now(yifa) }).where('id', '=', u.id).execute();
+        await trx
+          .updateTable('users')
+          .set({ password_hash: hash, password_changed_at: now(yifa) })
+          .where('id', '=', u.id)
+          .execute();
         // Other sessions end; this one stays.
         await trx.deleteFrom('sessions').where('user_id', '=', u.id).where('id', '!=', req.auth.sessionId).execute();
         await recordLogin(trx, entry('password-changed'), client, at);

@@ -20,7 +20,6 @@ import type { Clock } from '../../platform/clock.js';
 import { recordLogin, type Client } from './login-log.js';
 import { loginWait, throttledError } from './throttle.js';
 
-
 export const sha256hex = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Attempts from one address, and attempts at one account, run one at a time (see KeyedQueue). */
@@ -61,7 +60,14 @@ export async function login(
     const expiresAt = new Date(now.getTime() + opts.sessionMinutes * 60_000).toISOString();
     await db.kysely
       .insertInto('sessions')
-      .values({ id: sha256hex(token), user_id: user.id, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt, ip: client.ip })
+      .values({
+        id: sha256hex(token),
+        user_id: user.id,
+        csrf_token: csrfToken,
+        created_at: now.toISOString(),
+        expires_at: expiresAt,
+        ip: client.ip,
+      })
       .execute();
     await recordLogin(db.kysely, { username: input.username, userId: user.id, outcome: 'success' }, client, now);
     return { token, csrfToken, userId: user.id };
@@ -78,15 +84,31 @@ export async function resolveSession(yifa: Yifa, token: string): Promise<AuthCon
   const { db, access } = yifa;
   const id = sha256hex(token);
   // Every request runs this: compiled once (see fixed-queries.ts).
-  const [row] = await runFixed(db.kysely, 'session', (slot) => db.kysely
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id as sessionId', 'sessions.csrf_token', 'sessions.expires_at', 'users.id as userId', 'users.username',
-      'users.display_name', 'users.person_id', 'users.agency_id', 'users.region_id', 'users.region_path', 'users.data_scope', 'users.active',
-    ])
-    .select(rolesColumn(db).as('roles'))
-    .where('sessions.id', '=', slot<string>(0)), [id]);
+  const [row] = await runFixed(
+    db.kysely,
+    'session',
+    (slot) =>
+      db.kysely
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select([
+          'sessions.id as sessionId',
+          'sessions.csrf_token',
+          'sessions.expires_at',
+          'users.id as userId',
+          'users.username',
+          'users.display_name',
+          'users.person_id',
+          'users.agency_id',
+          'users.region_id',
+          'users.region_path',
+          'users.data_scope',
+          'users.active',
+        ])
+        .select(rolesColumn(db).as('roles'))
+        .where('sessions.id', '=', slot<string>(0)),
+    [id],
+  );
   if (!row?.active) return undefined;
   const now = yifa.clock.now();
   if (row.expires_at <= now.toISOString()) {
@@ -101,7 +123,17 @@ export async function resolveSession(yifa: Yifa, token: string): Promise<AuthCon
   return contextOf(access, row, { sessionId: row.sessionId, csrfToken: row.csrf_token });
 }
 
-type UserRow = { userId: string; username: string; display_name: string; person_id: string | null; agency_id: string | null; region_id: string; region_path: string; data_scope: DataScope; roles: string | null };
+type UserRow = {
+  userId: string;
+  username: string;
+  display_name: string;
+  person_id: string | null;
+  agency_id: string | null;
+  region_id: string;
+  region_path: string;
+  data_scope: DataScope;
+  roles: string | null;
+};
 
 /** The user's roles, comma-separated, read in the same query as the user (one round trip per request). */
 function rolesColumn(db: Db) {
@@ -111,7 +143,10 @@ function rolesColumn(db: Db) {
 }
 
 function contextOf(access: AccessTable, row: UserRow, session: { sessionId: string; csrfToken: string }): AuthContext {
-  const roles = (row.roles ?? '').split(',').filter((r) => access.isRole(r)).sort();
+  const roles = (row.roles ?? '')
+    .split(',')
+    .filter((r) => access.isRole(r))
+    .sort();
   return {
     ...session,
     user: {

@@ -61,7 +61,12 @@ export const LOGIN_THROTTLE = {
   account: { free: 10, firstWaitSeconds: 1, maxWaitSeconds: 60, windowMinutes: 60 },
 } as const satisfies Record<LoginCount, ThrottleRule>;
 
-export const PASSWORD_CHANGE_THROTTLE = { free: 3, firstWaitSeconds: 1, maxWaitSeconds: 600, windowMinutes: 24 * 60 } as const satisfies ThrottleRule;
+export const PASSWORD_CHANGE_THROTTLE = {
+  free: 3,
+  firstWaitSeconds: 1,
+  maxWaitSeconds: 600,
+  windowMinutes: 24 * 60,
+} as const satisfies ThrottleRule;
 
 /** An address the account logged in from within this many days is exempt from the per-account count. */
 export const KNOWN_ADDRESS_DAYS = 90;
@@ -99,7 +104,9 @@ interface Count {
 }
 
 async function failureTimes(db: Kysely<Database>, count: Count, rule: ThrottleRule, now: Date): Promise<string[]> {
-  let q = db.selectFrom('login_log').select('at')
+  let q = db
+    .selectFrom('login_log')
+    .select('at')
     .where('outcome', 'in', count.outcomes)
     .where('at', '>', count.after)
     .where('at', '<=', now.toISOString());
@@ -109,8 +116,14 @@ async function failureTimes(db: Kysely<Database>, count: Count, rule: ThrottleRu
   return rows.map((r) => r.at);
 }
 
-async function newest(db: Kysely<Database>, where: { username: string; addressKey?: string; outcome: LoginOutcome; after: string }, now: Date): Promise<string | undefined> {
-  let q = db.selectFrom('login_log').select('at')
+async function newest(
+  db: Kysely<Database>,
+  where: { username: string; addressKey?: string; outcome: LoginOutcome; after: string },
+  now: Date,
+): Promise<string | undefined> {
+  let q = db
+    .selectFrom('login_log')
+    .select('at')
     .where('username', '=', where.username)
     .where('outcome', '=', where.outcome)
     .where('at', '>', where.after)
@@ -125,12 +138,34 @@ async function newest(db: Kysely<Database>, where: { username: string; addressKe
  */
 export async function loginWait(db: Kysely<Database>, username: string, addressKey: string, now: Date): Promise<number> {
   const rules = LOGIN_THROTTLE;
-  const lastLogin = await newest(db, { username, addressKey, outcome: 'success', after: minutesBefore(now, KNOWN_ADDRESS_DAYS * 24 * 60) }, now);
-  const pair = await failureTimes(db, {
-    username, addressKey, outcomes: LOGIN_FAILURES, after: later(minutesBefore(now, rules.accountAtAddress.windowMinutes), lastLogin),
-  }, rules.accountAtAddress, now);
-  const address = await failureTimes(db, { addressKey, outcomes: LOGIN_FAILURES, after: minutesBefore(now, rules.address.windowMinutes) }, rules.address, now);
-  const account = await failureTimes(db, { username, outcomes: LOGIN_FAILURES, after: minutesBefore(now, rules.account.windowMinutes) }, rules.account, now);
+  const lastLogin = await newest(
+    db,
+    { username, addressKey, outcome: 'success', after: minutesBefore(now, KNOWN_ADDRESS_DAYS * 24 * 60) },
+    now,
+  );
+  const pair = await failureTimes(
+    db,
+    {
+      username,
+      addressKey,
+      outcomes: LOGIN_FAILURES,
+      after: later(minutesBefore(now, rules.accountAtAddress.windowMinutes), lastLogin),
+    },
+    rules.accountAtAddress,
+    now,
+  );
+  const address = await failureTimes(
+    db,
+    { addressKey, outcomes: LOGIN_FAILURES, after: minutesBefore(now, rules.address.windowMinutes) },
+    rules.address,
+    now,
+  );
+  const account = await failureTimes(
+    db,
+    { username, outcomes: LOGIN_FAILURES, after: minutesBefore(now, rules.account.windowMinutes) },
+    rules.account,
+    now,
+  );
   return Math.max(
     remaining(rules.accountAtAddress, pair, now),
     remaining(rules.address, address, now),

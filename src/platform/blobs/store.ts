@@ -21,7 +21,10 @@ export type Integrity = 'ok' | 'missing' | 'altered';
 
 export interface BlobStore {
   /** Streams `source` in; refuses it (storing nothing) over `maxBytes` or when `expectedSha256` differs. */
-  put(source: BlobSource, opts?: { expectedSha256?: Sha256; maxBytes?: number }): Promise<{ sha256: Sha256; size: number; created: boolean }>;
+  put(
+    source: BlobSource,
+    opts?: { expectedSha256?: Sha256; maxBytes?: number },
+  ): Promise<{ sha256: Sha256; size: number; created: boolean }>;
   size(sha256: Sha256): Promise<number | null>;
   /** The blob's bytes, or the inclusive byte range `start`–`end`. */
   read(sha256: Sha256, range?: { start: number; end: number }): Readable;
@@ -65,7 +68,10 @@ export function formatBytes(n: number): string {
 }
 
 function mismatch(expected: string, actual: string): DomainError {
-  return new DomainError('HASH_MISMATCH', `文件的 SHA-256 与声明的不一致（声明 ${expected.slice(0, 12)}…，实际 ${actual.slice(0, 12)}…），文件可能在传输中损坏，未保存，请重新上传`);
+  return new DomainError(
+    'HASH_MISMATCH',
+    `文件的 SHA-256 与声明的不一致（声明 ${expected.slice(0, 12)}…，实际 ${actual.slice(0, 12)}…），文件可能在传输中损坏，未保存，请重新上传`,
+  );
 }
 
 export class FsBlobStore implements BlobStore {
@@ -151,7 +157,12 @@ export class FsBlobStore implements BlobStore {
     append: async (id, offset, source, maxBytes) => {
       const path = this.stagedPath(id);
       const at = await this.staged.offset(id);
-      if (offset !== at) throw new DomainError('UPLOAD_OFFSET_MISMATCH', `分片偏移量不对：本次从第 ${offset} 字节开始，但已收到 ${at} 字节，请从第 ${at} 字节续传`, { details: { offset: at } });
+      if (offset !== at)
+        throw new DomainError(
+          'UPLOAD_OFFSET_MISMATCH',
+          `分片偏移量不对：本次从第 ${offset} 字节开始，但已收到 ${at} 字节，请从第 ${at} 字节续传`,
+          { details: { offset: at } },
+        );
       // The running hash of an upload this process has received from its first byte spares
       // reading the file again at the end; after a restart (no running hash) finish re-reads it.
       const running = this.running.get(id);
@@ -211,7 +222,14 @@ export class FsBlobStore implements BlobStore {
 const WRITE_BATCH = 8 * 1024 * 1024;
 const SYNC_AHEAD = 64 * 1024 * 1024;
 
-async function writeHashed(path: string, source: BlobSource, start: number, maxBytes: number, flags: 'w' | 'r+', hash: Hash = createHash('sha256')) {
+async function writeHashed(
+  path: string,
+  source: BlobSource,
+  start: number,
+  maxBytes: number,
+  flags: 'w' | 'r+',
+  hash: Hash = createHash('sha256'),
+) {
   let position = start;
   // Network chunks are small (~64 KB): gather them and write 8 MB at a time with writev.
   let pending: Uint8Array[] = [];
@@ -263,7 +281,10 @@ async function hashFile(path: string): Promise<Sha256> {
 }
 
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Makes a rename in `dir` durable. */

@@ -42,7 +42,9 @@ export function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: 
       kysely,
       prepareStatements: () => (naming.enabled = true),
       location: { engine: 'postgres', url: opts.databaseUrl },
-      describe: url.searchParams.get('host')?.startsWith('/') ? `PostgreSQL ${url.searchParams.get('host')}（Unix 套接字）${url.pathname}` : `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`,
+      describe: url.searchParams.get('host')?.startsWith('/')
+        ? `PostgreSQL ${url.searchParams.get('host')}（Unix 套接字）${url.pathname}`
+        : `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`,
       close: () => kysely.destroy(),
     };
   }
@@ -57,7 +59,14 @@ export function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: 
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
-  return { engine: 'sqlite', kysely, location: { engine: 'sqlite', file }, describe: `SQLite ${file}`, prepareStatements: () => {}, close: () => kysely.destroy() };
+  return {
+    engine: 'sqlite',
+    kysely,
+    location: { engine: 'sqlite', file },
+    describe: `SQLite ${file}`,
+    prepareStatements: () => {},
+    close: () => kysely.destroy(),
+  };
 }
 
 /**

@@ -25,7 +25,14 @@ export async function runFixed<R>(
   values: readonly unknown[],
 ): Promise<R[]> {
   const c = compiledOnce(executor, key, build, '');
-  return (await executor.executeQuery<R>(CompiledQuery.raw(c.sql, c.slots.map((i) => values[i])))).rows;
+  return (
+    await executor.executeQuery<R>(
+      CompiledQuery.raw(
+        c.sql,
+        c.slots.map((i) => values[i]),
+      ),
+    )
+  ).rows;
 }
 
 /**
@@ -40,7 +47,12 @@ export async function deferFixed(
   values: readonly unknown[],
 ): Promise<void> {
   const c = compiledOnce(executor, key, build, DEFERRED);
-  await executor.executeQuery(CompiledQuery.raw(c.sql, c.slots.map((i) => values[i])));
+  await executor.executeQuery(
+    CompiledQuery.raw(
+      c.sql,
+      c.slots.map((i) => values[i]),
+    ),
+  );
 }
 
 /** A write whose result is not read, as deferFixed, for a query of changing shape. */
@@ -83,7 +95,9 @@ function compiledOnce(executor: Kysely<Database>, key: string, build: (slot: <T>
   if (verifyFixedQueries.enabled) {
     const rebuilt = compileWithSlots(key, build, prefix);
     if (rebuilt.sql !== c.sql || rebuilt.slots.join() !== c.slots.join()) {
-      throw new Error(`fixed query ${key}: the cached statement differs from the one built now — the key must name every shape (cached: ${c.sql.slice(0, 200)}; now: ${rebuilt.sql.slice(0, 200)})`);
+      throw new Error(
+        `fixed query ${key}: the cached statement differs from the one built now — the key must name every shape (cached: ${c.sql.slice(0, 200)}; now: ${rebuilt.sql.slice(0, 200)})`,
+      );
     }
   }
   return c;

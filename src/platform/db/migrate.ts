@@ -4,7 +4,10 @@ import type { Migrations } from '../module.js';
 
 /** Gives Kysely the migrations, each with the engine so one file serves SQLite and PostgreSQL. */
 class InCodeProvider implements MigrationProvider {
-  constructor(private readonly db: Db, private readonly migrations: Migrations) {}
+  constructor(
+    private readonly db: Db,
+    private readonly migrations: Migrations,
+  ) {}
   async getMigrations(): Promise<Record<string, Migration>> {
     const out: Record<string, Migration> = {};
     for (const [name, m] of Object.entries(this.migrations)) out[name] = { up: (k) => m.up(k, this.db.engine) };

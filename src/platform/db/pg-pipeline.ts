@@ -58,7 +58,10 @@ interface PgConnection {
  * statement (pg's Query collects a result per command); `send` picks the one asked for.
  */
 class Pipeline extends (pg.Query as unknown as new (config: object) => { submit(connection: unknown): Error | null }) {
-  constructor(private readonly statements: Statement[], callback: Callback) {
+  constructor(
+    private readonly statements: Statement[],
+    callback: Callback,
+  ) {
     super({ text: statements.at(-1)!.text, callback });
   }
 
@@ -126,11 +129,13 @@ export function pipelineClient(client: pg.PoolClient, nameOf: (text: string) => 
     }
     const mapped = statements.map((s) => ({ ...s, values: s.values.map((v) => prepareValue(v)) }));
     return new Promise<Answer>((resolve, reject) => {
-      query(new Pipeline(mapped, (err, res) => {
-        if (err) return reject(err);
-        const answers = Array.isArray(res) ? res : [res!];
-        resolve(answers[answer - (statements.length - answers.length)]!);
-      }));
+      query(
+        new Pipeline(mapped, (err, res) => {
+          if (err) return reject(err);
+          const answers = Array.isArray(res) ? res : [res!];
+          resolve(answers[answer - (statements.length - answers.length)]!);
+        }),
+      );
     });
   };
 

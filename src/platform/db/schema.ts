@@ -116,11 +116,18 @@ export interface SessionTable {
  * history only: the hard lockout it recorded was replaced by throttling (migration 013).
  */
 export type LoginOutcome =
-  | 'success' | 'bad-password' | 'unknown-user' | 'locked' | 'inactive' | 'logout'
+  | 'success'
+  | 'bad-password'
+  | 'unknown-user'
+  | 'locked'
+  | 'inactive'
+  | 'logout'
   /** a login refused, without checking its password, while its wait ran (see modules/org/throttle.ts) */
   | 'throttled'
   /** a change of one's own password with a wrong old password, refused or throttled, or done */
-  | 'bad-old-password' | 'password-change-throttled' | 'password-changed';
+  | 'bad-old-password'
+  | 'password-change-throttled'
+  | 'password-changed';
 
 export interface LoginLogTable {
   id: string;

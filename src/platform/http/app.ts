@@ -13,7 +13,11 @@ import fastifyStatic from '@fastify/static';
 import rateLimit from '@fastify/rate-limit';
 import { z } from 'zod';
 import {
-  hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { DomainError } from '../errors.js';
 import { errorBody, statusOf } from './errors.js';
@@ -66,15 +70,20 @@ export async function buildHttpApp(yifa: Yifa, parts: HttpParts, opts: { logger?
       return reply.status(statusOf(err)).send(errorBody(err));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const issues = err.validation.map((v) => ({ path: `${v.instancePath || ''}`.replace(/^\//, '').replace(/\//g, '.'), message: v.message }));
-      const where = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' }[String(err.validationContext)] ?? '输入';
+      const issues = err.validation.map((v) => ({
+        path: `${v.instancePath || ''}`.replace(/^\//, '').replace(/\//g, '.'),
+        message: v.message,
+      }));
+      const where =
+        { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' }[String(err.validationContext)] ?? '输入';
       const first = issues[0];
       const message = `${where}校验失败${first ? `：${first.path ? first.path + ' ' : ''}${first.message}` : ''}`;
       return reply.status(400).send({ error: { code: 'INVALID_INPUT', message, details: issues } });
     }
     const e = err as { statusCode?: number; code?: string; message: string };
     if (e.statusCode === 429) return reply.status(429).send({ error: { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' } });
-    if (e.statusCode === 413 || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.status(413).send({ error: { code: 'PAYLOAD_TOO_LARGE', message: '请求体过大' } });
+    if (e.statusCode === 413 || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply.status(413).send({ error: { code: 'PAYLOAD_TOO_LARGE', message: '请求体过大' } });
     if (e.statusCode === 400 || e.statusCode === 415) {
       return reply.status(400).send({ error: { code: 'INVALID_INPUT', message: `请求格式错误：${e.message}` } });
     }
@@ -96,8 +105,17 @@ export async function buildHttpApp(yifa: Yifa, parts: HttpParts, opts: { logger?
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'yifa 依法 API', version: '1', description: '法治政府建设平台接口。错误统一为 {"error": {"code", "message", "citation"?}}。' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'yifa_session' }, csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' } } },
+      info: {
+        title: 'yifa 依法 API',
+        version: '1',
+        description: '法治政府建设平台接口。错误统一为 {"error": {"code", "message", "citation"?}}。',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'yifa_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -106,10 +124,17 @@ export async function buildHttpApp(yifa: Yifa, parts: HttpParts, opts: { logger?
   registerAuth(app, yifa, parts.authenticate);
   // Before any route's own validation: text no field accepts (unsafe-text.ts).
   app.addHook('preValidation', async (req) => {
-    for (const [where, value] of [['请求体', req.body], ['查询参数', req.query], ['路径参数', req.params]] as const) {
+    for (const [where, value] of [
+      ['请求体', req.body],
+      ['查询参数', req.query],
+      ['路径参数', req.params],
+    ] as const) {
       const bad = findUnsafeText(value);
       if (bad) await journalInputRefused(yifa, anonymousRefusals, req, bad);
-      if (bad) throw new DomainError('INVALID_INPUT', `${where}校验失败：${bad.path ? `${bad.path} ` : ''}${bad.reason}`, { details: [{ path: bad.path, message: bad.reason }] });
+      if (bad)
+        throw new DomainError('INVALID_INPUT', `${where}校验失败：${bad.path ? `${bad.path} ` : ''}${bad.reason}`, {
+          details: [{ path: bad.path, message: bad.reason }],
+        });
     }
   });
 

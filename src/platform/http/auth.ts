@@ -68,7 +68,10 @@ export function requireUser(req: FastifyRequest): AuthContext {
  */
 export class AnonymousRefusals {
   private readonly byAddress = new Map<string, { since: number; unrecorded: number }>();
-  constructor(private readonly windowMs = 60_000, private readonly maxAddresses = 10_000) {}
+  constructor(
+    private readonly windowMs = 60_000,
+    private readonly maxAddresses = 10_000,
+  ) {}
 
   /** null: count it, do not journal it; otherwise journal it with the refusals it stands for. */
   take(ip: string, now: number): { unrecorded: number } | null {
@@ -97,14 +100,26 @@ export async function journalNoSession(yifa: Yifa, refusals: AnonymousRefusals, 
  * Journals a request refused for text no field accepts (unsafe-text.ts): each one of a
  * logged-in user; without a session, as AnonymousRefusals allows.
  */
-export async function journalInputRefused(yifa: Yifa, refusals: AnonymousRefusals, req: FastifyRequest, bad: { path: string; reason: string }): Promise<void> {
+export async function journalInputRefused(
+  yifa: Yifa,
+  refusals: AnonymousRefusals,
+  req: FastifyRequest,
+  bad: { path: string; reason: string },
+): Promise<void> {
   const take = req.auth ? { unrecorded: 0 } : refusals.take(req.ip, yifa.clock.now().getTime());
   if (!take) return;
   await yifa.journal.record({
     type: 'input.refused',
     actor: req.auth?.actor ?? { userId: null, role: null, agencyId: null },
     regionPath: req.auth?.user.regionPath ?? null,
-    payload: { method: req.method, url: req.url.slice(0, 300), ip: req.ip, field: bad.path, reason: bad.reason, unrecordedBefore: take.unrecorded },
+    payload: {
+      method: req.method,
+      url: req.url.slice(0, 300),
+      ip: req.ip,
+      field: bad.path,
+      reason: bad.reason,
+      unrecordedBefore: take.unrecorded,
+    },
   });
 }
 

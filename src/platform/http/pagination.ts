@@ -45,7 +45,11 @@ export function pageOf<R, T>(rows: R[], limit: number, keyOf: (r: R) => (string 
  * The keyset condition "rows after the cursor": a row-value comparison, which SQLite
  * and PostgreSQL both evaluate (and use the matching index for).
  */
-export function keysetAfter(columns: readonly string[], key: readonly (string | number)[], direction: 'asc' | 'desc' = 'asc'): Expression<SqlBool> {
+export function keysetAfter(
+  columns: readonly string[],
+  key: readonly (string | number)[],
+  direction: 'asc' | 'desc' = 'asc',
+): Expression<SqlBool> {
   const op = sql.raw(direction === 'asc' ? '>' : '<');
   return sql<SqlBool>`(${sql.join(columns.map((c) => sql.ref(c)))}) ${op} (${sql.join(key.map((k) => sql`${k}`))})`;
 }

@@ -6,7 +6,11 @@ import type { Permission } from '../security/access.js';
 import type { Request } from '../security/request.js';
 import type { Yifa } from '../yifa.js';
 
-const idempotencyKey = z.string().min(8).max(100).regex(/^[A-Za-z0-9._:-]+$/);
+const idempotencyKey = z
+  .string()
+  .min(8)
+  .max(100)
+  .regex(/^[A-Za-z0-9._:-]+$/);
 
 /** The Idempotency-Key header, validated when present. */
 export function idempotencyKeyOf(req: FastifyRequest): string | null {

@@ -8,7 +8,12 @@
 
 /** Runs of letters and digits, lower-cased and NFKC-normalised (全角 ５ → 5, Ａ → a). */
 function runs(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /** The distinct bigrams of a text; a one-character run is kept as itself. */

@@ -15,12 +15,15 @@ export function addressKey(ip: string): string {
   if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
     return `${groups[6]! >> 8}.${groups[6]! & 0xff}.${groups[7]! >> 8}.${groups[7]! & 0xff}`;
   }
-  return `${groups.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toString(16))
+    .join(':')}::/64`;
 }
 
 /** The eight 16-bit groups of a valid IPv6 address (:: expanded, a trailing dotted IPv4 part converted). */
 function ipv6Groups(address: string): number[] {
-  const [head, tail] = address.includes('::') ? address.split('::') as [string, string] : [address, undefined];
+  const [head, tail] = address.includes('::') ? (address.split('::') as [string, string]) : [address, undefined];
   const parse = (part: string | undefined): number[] => {
     if (!part) return [];
     return part.split(':').flatMap((g) => {

@@ -43,10 +43,21 @@ export const MIN_PASSWORD_SCORE = 3;
 
 /** Why zxcvbn found a password guessable, in words a user can act on (its warning keys). */
 const WEAKNESS: Record<string, string> = {
-  topTen: '属于最常见的密码', topHundred: '属于最常见的密码', common: '属于常见密码', similarToCommon: '与常见密码相似',
-  straightRow: '是键盘上相邻的一排按键', keyPattern: '是键盘上的按键图案', simpleRepeat: '有重复的字符', extendedRepeat: '有重复的字符组',
-  sequences: '有连续的字母或数字（如 abc、123）', recentYears: '主要由年份组成', dates: '主要由日期组成',
-  wordByItself: '主要是一个单词', namesByThemselves: '主要是人名或姓氏', commonNames: '主要是常见人名或姓氏', userInputs: '含有用户名或姓名',
+  topTen: '属于最常见的密码',
+  topHundred: '属于最常见的密码',
+  common: '属于常见密码',
+  similarToCommon: '与常见密码相似',
+  straightRow: '是键盘上相邻的一排按键',
+  keyPattern: '是键盘上的按键图案',
+  simpleRepeat: '有重复的字符',
+  extendedRepeat: '有重复的字符组',
+  sequences: '有连续的字母或数字（如 abc、123）',
+  recentYears: '主要由年份组成',
+  dates: '主要由日期组成',
+  wordByItself: '主要是一个单词',
+  namesByThemselves: '主要是人名或姓氏',
+  commonNames: '主要是常见人名或姓氏',
+  userInputs: '含有用户名或姓名',
 };
 
 type Estimator = { check(password: string, userInputs?: (string | number)[]): { score: number; feedback: { warning: string | null } } };
@@ -69,7 +80,10 @@ function strengthEstimator(): Promise<Estimator> {
  * undefined. Besides length and character classes, zxcvbn must rate it at least
  * MIN_PASSWORD_SCORE, with the user's own names counted as known to an attacker.
  */
-export async function passwordProblem(password: string, user: { username?: string; displayName?: string } = {}): Promise<string | undefined> {
+export async function passwordProblem(
+  password: string,
+  user: { username?: string; displayName?: string } = {},
+): Promise<string | undefined> {
   if (password.length < 10) return '密码至少 10 位';
   if (password.length > 128) return '密码不能超过 128 位';
   if (!/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) return '密码须同时包含字母和数字';

@@ -6,7 +6,8 @@
  */
 
 /** Why personal fields are withheld from readers who do not need them. */
-export const PERSONAL_INFORMATION_CITATION = '《中华人民共和国个人信息保护法》第六条、第三十四条（处理个人信息应限于实现处理目的的最小范围）';
+export const PERSONAL_INFORMATION_CITATION =
+  '《中华人民共和国个人信息保护法》第六条、第三十四条（处理个人信息应限于实现处理目的的最小范围）';
 
 /** Keys that hold personal data wherever they occur: 身份证号/统一社会信用代码, 电话, 住址. */
 export const PERSONAL_FIELDS = ['idNumber', 'phone', 'address', 'email'] as const;

@@ -55,21 +55,41 @@ export async function exportCaseFile(yifa: Yifa, source: CaseFileSource, actor: 
     ],
   });
 
-  const actions = await yifa.db.kysely.selectFrom('actions').selectAll().where('subject_type', '=', subject.type).where('subject_id', '=', subject.id).where('seq', '<', checkpoint.size).orderBy('seq').execute();
+  const actions = await yifa.db.kysely
+    .selectFrom('actions')
+    .selectAll()
+    .where('subject_type', '=', subject.type)
+    .where('subject_id', '=', subject.id)
+    .where('seq', '<', checkpoint.size)
+    .orderBy('seq')
+    .execute();
   const proofs = [];
   for (const a of actions) {
     const proof = await yifa.journal.inclusionProof(Number(a.seq), checkpoint.size);
-    proofs.push({ action: { ...a, seq: Number(a.seq) }, leafIndex: Number(a.seq), treeSize: checkpoint.size, inclusionProof: proof.map((h) => h.toString('hex')) });
+    proofs.push({
+      action: { ...a, seq: Number(a.seq) },
+      leafIndex: Number(a.seq),
+      treeSize: checkpoint.size,
+      inclusionProof: proof.map((h) => h.toString('hex')),
+    });
   }
 
   const files: Record<string, Uint8Array> = {
     // ASCII names inside the ZIP (every unzip reads them alike); the Chinese titles are in the manifest.
     'case-file.pdf': rendered.pdf,
-    'journal/proofs.json': strToU8(JSON.stringify({ format: 'yifa-action-v1', hashing: 'RFC 6962 (SHA-256)', checkpoint, publicKey: yifa.journal.publicKeyPem, proofs }, null, 2)),
+    'journal/proofs.json': strToU8(
+      JSON.stringify(
+        { format: 'yifa-action-v1', hashing: 'RFC 6962 (SHA-256)', checkpoint, publicKey: yifa.journal.publicKeyPem, proofs },
+        null,
+        2,
+      ),
+    ),
     'journal/checkpoint.txt': strToU8(`${checkpoint.body}\n— ${checkpoint.keyId} ${checkpoint.signature}\n`),
     'journal/public-key.pem': strToU8(yifa.journal.publicKeyPem),
   };
-  const titles: Record<string, { title: string; number: string | null }> = { 'case-file.pdf': { title: '案卷（封面、卷内目录、文书、备考表）', number: null } };
+  const titles: Record<string, { title: string; number: string | null }> = {
+    'case-file.pdf': { title: '案卷（封面、卷内目录、文书、备考表）', number: null },
+  };
   for (const [i, d] of source.documents.entries()) {
     const path = `documents/${String(i + 1).padStart(2, '0')}-${d.id.replace(':', '-')}.docx`;
     files[path] = await renderDocx(d, source.agencyName);

@@ -43,7 +43,11 @@ const cnDate = (d: string | null) => {
 // Rows wrap to two lines at most; twelve fit a page with the heading.
 const TOC_ROWS_PER_PAGE = 12;
 
-export async function renderCaseFilePdf(cover: CaseFileCover, documents: readonly DocumentContent[], notes: CaseFileNotes): Promise<{ pdf: Buffer; pages: number; starts: number[] }> {
+export async function renderCaseFilePdf(
+  cover: CaseFileCover,
+  documents: readonly DocumentContent[],
+  notes: CaseFileNotes,
+): Promise<{ pdf: Buffer; pages: number; starts: number[] }> {
   const fonts = cjkFonts();
   const doc = new PDFDocument({
     size: 'A4',
@@ -65,7 +69,8 @@ export async function renderCaseFilePdf(cover: CaseFileCover, documents: readonl
   doc.font('sans').fontSize(26).text(cover.agencyName, { align: 'center' }).moveDown(0.5);
   doc.fontSize(30).text(cover.heading, { align: 'center' }).moveDown(2);
   doc.font('serif').fontSize(15);
-  for (const [label, value] of cover.fields) doc.text(`${label}：${typeof value === 'string' ? value : cnDate(value.date)}`, { lineGap: 10 });
+  for (const [label, value] of cover.fields)
+    doc.text(`${label}：${typeof value === 'string' ? value : cnDate(value.date)}`, { lineGap: 10 });
 
   // Pages reserved for the 卷内目录, written at the end.
   const tocPages = Math.max(1, Math.ceil((documents.length + 1) / TOC_ROWS_PER_PAGE));
@@ -85,13 +90,22 @@ export async function renderCaseFilePdf(cover: CaseFileCover, documents: readonl
   for (const l of notes.lines) doc.text(l, { lineGap: 8 });
 
   // 卷内目录
-  const rows = [...documents.map((d, i) => [String(i + 1), d.number ?? '', d.title, d.date ?? '', String(starts[i])]), [String(documents.length + 1), '', '备考表', '', String(notesPage)]];
+  const rows = [
+    ...documents.map((d, i) => [String(i + 1), d.number ?? '', d.title, d.date ?? '', String(starts[i])]),
+    [String(documents.length + 1), '', '备考表', '', String(notesPage)],
+  ];
   for (let p = 0; p < tocPages; p++) {
     doc.switchToPage(tocStart + p);
     doc.x = doc.page.margins.left;
     doc.y = doc.page.margins.top;
     if (p === 0) doc.font('sans').fontSize(22).text('卷内目录', { align: 'center' }).moveDown(1);
-    table(doc, ['序号', '文号', '题名', '日期', '页号'], rows.slice(p * TOC_ROWS_PER_PAGE, (p + 1) * TOC_ROWS_PER_PAGE), [0.08, 0.3, 0.37, 0.15, 0.1], width);
+    table(
+      doc,
+      ['序号', '文号', '题名', '日期', '页号'],
+      rows.slice(p * TOC_ROWS_PER_PAGE, (p + 1) * TOC_ROWS_PER_PAGE),
+      [0.08, 0.3, 0.37, 0.15, 0.1],
+      width,
+    );
   }
 
   // Page numbers, bottom right, on every page.
@@ -100,7 +114,10 @@ export async function renderCaseFilePdf(cover: CaseFileCover, documents: readonl
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('serif').fontSize(12).text(`${i + 1}`, doc.page.margins.left, doc.page.height - mm(20), { width, align: 'right', lineBreak: false });
+    doc
+      .font('serif')
+      .fontSize(12)
+      .text(`${i + 1}`, doc.page.margins.left, doc.page.height - mm(20), { width, align: 'right', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
   doc.end();
@@ -130,7 +147,13 @@ function renderBlock(doc: PDFKit.PDFDocument, b: Block, width: number) {
       for (const line of b.text.split('\n')) doc.font('serif').fontSize(13).text(line, { indent: 26, align: 'justify', lineGap: 6 });
       return;
     case 'table':
-      table(doc, b.header, b.rows, b.header.map(() => 1 / b.header.length), width);
+      table(
+        doc,
+        b.header,
+        b.rows,
+        b.header.map(() => 1 / b.header.length),
+        width,
+      );
       return;
     case 'signatures':
       doc.moveDown(0.5);

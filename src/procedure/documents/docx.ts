@@ -6,7 +6,19 @@
  * lower right; page numbers at the foot.
  */
 import {
-  AlignmentType, BorderStyle, Document, Footer, PageNumber, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, convertMillimetersToTwip,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  PageNumber,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  convertMillimetersToTwip,
 } from 'docx';
 import type { Block, DocumentContent } from './content.js';
 
@@ -20,7 +32,12 @@ const run = (text: string, opts: { size?: number; font?: typeof BODY; bold?: boo
   new TextRun({ text, size: pt(opts.size ?? 16), font: opts.font ?? BODY, bold: opts.bold ?? false });
 
 function bodyParagraph(text: string, indent = true): Paragraph {
-  return new Paragraph({ children: [run(text)], indent: indent ? { firstLine: pt(16) * 20 } : undefined, spacing: { line: LINE, lineRule: 'exact' }, alignment: AlignmentType.JUSTIFIED });
+  return new Paragraph({
+    children: [run(text)],
+    indent: indent ? { firstLine: pt(16) * 20 } : undefined,
+    spacing: { line: LINE, lineRule: 'exact' },
+    alignment: AlignmentType.JUSTIFIED,
+  });
 }
 
 function blockChildren(b: Block): (Paragraph | Table)[] {
@@ -35,7 +52,13 @@ function blockChildren(b: Block): (Paragraph | Table)[] {
     case 'table':
       return [table(b.header, b.rows)];
     case 'signatures':
-      return b.lines.map((l) => new Paragraph({ children: [run(`${l}                    年    月    日`)], spacing: { before: 240, line: LINE, lineRule: 'exact' } }));
+      return b.lines.map(
+        (l) =>
+          new Paragraph({
+            children: [run(`${l}                    年    月    日`)],
+            spacing: { before: 240, line: LINE, lineRule: 'exact' },
+          }),
+      );
     default: {
       const never: never = b;
       return never;
@@ -46,10 +69,16 @@ function blockChildren(b: Block): (Paragraph | Table)[] {
 function table(header: string[], rows: string[][]): Table {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const cell = (text: string, head: boolean) =>
-    new TableCell({ children: [new Paragraph({ children: [run(text, { size: 12, font: head ? HEI : BODY })] })], borders: { top: border, bottom: border, left: border, right: border } });
+    new TableCell({
+      children: [new Paragraph({ children: [run(text, { size: 12, font: head ? HEI : BODY })] })],
+      borders: { top: border, bottom: border, left: border, right: border },
+    });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((v) => cell(v, false)) }))],
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((v) => cell(v, false)) })),
+    ],
   });
 }
 
@@ -67,7 +96,12 @@ export async function renderDocx(doc: DocumentContent, agencyName: string): Prom
   ];
   const seal = doc.sealed
     ? [
-        new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(`${agencyName}（印章）`)], spacing: { before: 720 }, indent: { right: pt(16) * 40 } }),
+        new Paragraph({
+          alignment: AlignmentType.RIGHT,
+          children: [run(`${agencyName}（印章）`)],
+          spacing: { before: 720 },
+          indent: { right: pt(16) * 40 },
+        }),
         new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(cnDate(doc.date))], indent: { right: pt(16) * 40 } }),
       ]
     : [];
@@ -80,10 +114,24 @@ export async function renderDocx(doc: DocumentContent, agencyName: string): Prom
         properties: {
           page: {
             size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
-            margin: { top: convertMillimetersToTwip(37), bottom: convertMillimetersToTwip(35), left: convertMillimetersToTwip(28), right: convertMillimetersToTwip(26) },
+            margin: {
+              top: convertMillimetersToTwip(37),
+              bottom: convertMillimetersToTwip(35),
+              left: convertMillimetersToTwip(28),
+              right: convertMillimetersToTwip(26),
+            },
           },
         },
-        footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: pt(14), font: BODY })] })] }) },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: pt(14), font: BODY })],
+              }),
+            ],
+          }),
+        },
         children: [...head, ...doc.blocks.flatMap(blockChildren), ...seal],
       },
     ],

@@ -69,10 +69,28 @@ function PasswordDialog({ open, onClose }: { open: boolean; onClose: () => void 
   return (
     <Modal title="修改密码" open={open} onOk={submit} onCancel={onClose} okText="确定" cancelText="取消">
       <Form form={form} layout="vertical">
-        <Form.Item name="oldPassword" label="原密码" rules={[{ required: true, message: '请输入原密码' }]}><Input.Password /></Form.Item>
-        <Form.Item name="newPassword" label="新密码" extra="至少 10 位，须同时包含字母和数字" rules={[{ required: true, min: 10, message: '至少 10 位' }]}><Input.Password /></Form.Item>
-        <Form.Item name="confirm" label="确认新密码" dependencies={['newPassword']}
-          rules={[{ required: true, message: '请再次输入' }, ({ getFieldValue }) => ({ validator: (_, v) => (v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入不一致'))) })]}>
+        <Form.Item name="oldPassword" label="原密码" rules={[{ required: true, message: '请输入原密码' }]}>
+          <Input.Password />
+        </Form.Item>
+        <Form.Item
+          name="newPassword"
+          label="新密码"
+          extra="至少 10 位，须同时包含字母和数字"
+          rules={[{ required: true, min: 10, message: '至少 10 位' }]}
+        >
+          <Input.Password />
+        </Form.Item>
+        <Form.Item
+          name="confirm"
+          label="确认新密码"
+          dependencies={['newPassword']}
+          rules={[
+            { required: true, message: '请再次输入' },
+            ({ getFieldValue }) => ({
+              validator: (_, v) => (v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入不一致'))),
+            }),
+          ]}
+        >
           <Input.Password />
         </Form.Item>
       </Form>
@@ -94,7 +112,10 @@ export default function ConsoleApp() {
   const location = useLocation();
   useEffect(() => {
     get<Me>('/session').then(
-      (m) => { setCsrfToken(m.csrfToken); setMe(m); },
+      (m) => {
+        setCsrfToken(m.csrfToken);
+        setMe(m);
+      },
       () => setMe(null),
     );
   }, []);
@@ -106,8 +127,15 @@ export default function ConsoleApp() {
   if (me === null) return <Navigate to={`/console/login?next=${encodeURIComponent(location.pathname)}`} replace />;
   const here = location.pathname.split('/')[2] ?? 'dashboard';
   const menu = (
-    <Menu mode="inline" selectedKeys={[here]} onClick={() => setMenuOpen(false)}
-      items={MENU.filter((m) => can(me, m.permission)).map((m) => ({ key: m.key, label: <Link to={`/console/${m.key}`}>{t(m.label)}</Link> }))} />
+    <Menu
+      mode="inline"
+      selectedKeys={[here]}
+      onClick={() => setMenuOpen(false)}
+      items={MENU.filter((m) => can(me, m.permission)).map((m) => ({
+        key: m.key,
+        label: <Link to={`/console/${m.key}`}>{t(m.label)}</Link>,
+      }))}
+    />
   );
   const logout = async () => {
     uploadQueue.stop();
@@ -125,21 +153,70 @@ export default function ConsoleApp() {
           </Layout.Sider>
         )}
         {narrow && (
-          <Drawer placement="left" open={menuOpen} onClose={() => setMenuOpen(false)} width={220} title={t('consoleTitle')} styles={{ body: { padding: 0 } }}>
+          <Drawer
+            placement="left"
+            open={menuOpen}
+            onClose={() => setMenuOpen(false)}
+            width={220}
+            title={t('consoleTitle')}
+            styles={{ body: { padding: 0 } }}
+          >
             {menu}
           </Drawer>
         )}
         <Layout style={{ minWidth: 0 }}>
-          <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: phone ? 8 : 12, paddingInline: phone ? 12 : 24, minWidth: 0 }}>
-            {narrow && <Button type="text" icon={<MenuOutlined />} onClick={() => setMenuOpen(true)} aria-label="菜单" data-testid="menu-toggle" style={{ marginInlineEnd: 'auto' }} />}
-            <Link to="/portal" style={{ whiteSpace: 'nowrap' }}>{t('portal')}</Link>
-            <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{lang === 'zh' ? 'English' : '中文'}</Button>
-            <Dropdown menu={{ items: [
-              { key: 'pw', label: t('changePassword'), onClick: () => setPwOpen(true) },
-              { key: 'out', label: t('logout'), onClick: () => void logout() },
-            ] }}>
+          <Layout.Header
+            style={{
+              background: '#fff',
+              display: 'flex',
+              justifyContent: 'flex-end',
+              alignItems: 'center',
+              gap: phone ? 8 : 12,
+              paddingInline: phone ? 12 : 24,
+              minWidth: 0,
+            }}
+          >
+            {narrow && (
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                onClick={() => setMenuOpen(true)}
+                aria-label="菜单"
+                data-testid="menu-toggle"
+                style={{ marginInlineEnd: 'auto' }}
+              />
+            )}
+            <Link to="/portal" style={{ whiteSpace: 'nowrap' }}>
+              {t('portal')}
+            </Link>
+            <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+              {lang === 'zh' ? 'English' : '中文'}
+            </Button>
+            <Dropdown
+              menu={{
+                items: [
+                  { key: 'pw', label: t('changePassword'), onClick: () => setPwOpen(true) },
+                  { key: 'out', label: t('logout'), onClick: () => void logout() },
+                ],
+              }}
+            >
               <Space style={{ cursor: 'pointer', minWidth: 0 }} data-testid="current-user">
-                <span style={phone ? { display: 'inline-block', maxWidth: 110, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'middle' } : undefined}>{me.user.displayName}</span>
+                <span
+                  style={
+                    phone
+                      ? {
+                          display: 'inline-block',
+                          maxWidth: 110,
+                          overflow: 'hidden',
+                          textOverflow: 'ellipsis',
+                          whiteSpace: 'nowrap',
+                          verticalAlign: 'middle',
+                        }
+                      : undefined
+                  }
+                >
+                  {me.user.displayName}
+                </span>
                 {!phone && me.roles.map((r) => <Tag key={r.id}>{r.name}</Tag>)}
                 {!phone && <Tag color="blue">数据权限：{me.dataScope.name}</Tag>}
               </Space>

@@ -20,18 +20,55 @@ const cnDate = (d: string | null) => {
 function BlockView({ b }: { b: Block }) {
   switch (b.kind) {
     case 'field':
-      return <p className="doc-field"><b>{b.label}：</b>{b.value}</p>;
+      return (
+        <p className="doc-field">
+          <b>{b.label}：</b>
+          {b.value}
+        </p>
+      );
     case 'paragraph':
-      return <>{b.heading && <p className="doc-heading">{b.heading}</p>}{b.text.split('\n').map((t, i) => <p key={i} className="doc-para">{t}</p>)}</>;
+      return (
+        <>
+          {b.heading && <p className="doc-heading">{b.heading}</p>}
+          {b.text.split('\n').map((t, i) => (
+            <p key={i} className="doc-para">
+              {t}
+            </p>
+          ))}
+        </>
+      );
     case 'table':
       return (
         <table className="doc-table">
-          <thead><tr>{b.header.map((h) => <th key={h}>{h}</th>)}</tr></thead>
-          <tbody>{b.rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody>
+          <thead>
+            <tr>
+              {b.header.map((h) => (
+                <th key={h}>{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {b.rows.map((r, i) => (
+              <tr key={i}>
+                {r.map((c, j) => (
+                  <td key={j}>{c}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
         </table>
       );
     case 'signatures':
-      return <>{b.lines.map((l) => <p key={l} className="doc-sign">{l}<span>年　月　日</span></p>)}</>;
+      return (
+        <>
+          {b.lines.map((l) => (
+            <p key={l} className="doc-sign">
+              {l}
+              <span>年　月　日</span>
+            </p>
+          ))}
+        </>
+      );
   }
 }
 
@@ -44,18 +81,33 @@ export function DocumentView({ path, back }: { path: string; back: { to: string;
   if (doc.error) return <ErrorResult error={doc.error} />;
   const d = doc.data?.content;
   return (
-    <Card loading={!d} className="doc-card" extra={<Space className="no-print">
-      <Link to={back.to}>{back.label}</Link>
-      <a href={`/api/v1${path}/docx`}>下载 DOCX</a>
-      <Button type="primary" onClick={() => window.print()}>打印</Button>
-    </Space>}>
+    <Card
+      loading={!d}
+      className="doc-card"
+      extra={
+        <Space className="no-print">
+          <Link to={back.to}>{back.label}</Link>
+          <a href={`/api/v1${path}/docx`}>下载 DOCX</a>
+          <Button type="primary" onClick={() => window.print()}>
+            打印
+          </Button>
+        </Space>
+      }
+    >
       {d && (
         <article className="doc-page" data-testid="document">
           <h1 className="doc-agency">{doc.data!.agencyName}</h1>
           <h1 className="doc-title">{d.title}</h1>
           {d.number && <p className="doc-number">{d.number}</p>}
-          {d.blocks.map((b, i) => <BlockView key={i} b={b} />)}
-          {d.sealed && <div className="doc-seal"><p>{doc.data!.agencyName}（印章）</p><p>{cnDate(d.date)}</p></div>}
+          {d.blocks.map((b, i) => (
+            <BlockView key={i} b={b} />
+          ))}
+          {d.sealed && (
+            <div className="doc-seal">
+              <p>{doc.data!.agencyName}（印章）</p>
+              <p>{cnDate(d.date)}</p>
+            </div>
+          )}
         </article>
       )}
     </Card>

@@ -32,9 +32,13 @@ export default function LoginPage() {
           <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>登录</Button>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            登录
+          </Button>
         </Form>
-        <div style={{ marginTop: 16 }}><Link to="/portal">返回公开门户</Link></div>
+        <div style={{ marginTop: 16 }}>
+          <Link to="/portal">返回公开门户</Link>
+        </div>
       </Card>
     </Layout>
   );

@@ -16,21 +16,40 @@ export default function PortalApp() {
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#b71c1c' }}>
         <div style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>{t('portalTitle')}</div>
         {/* White on the brand red (antd's dark menu greys its items below 4.5:1 there); the page you are on, darker red. */}
-        <ConfigProvider theme={{ components: { Menu: { darkItemColor: '#ffffff', darkItemHoverColor: '#ffffff', darkItemSelectedBg: '#7f0000', darkItemBg: 'transparent', darkPopupBg: '#b71c1c' } } }}>
-        <Menu
-          theme="dark" mode="horizontal" selectedKeys={[here]} style={{ flex: 1, minWidth: 0, background: 'transparent' }}
-          items={[
-            { key: 'agencies', label: <Link to="/portal/agencies">{t('agencies')}</Link> },
-            { key: 'officers', label: <Link to="/portal/officers">{t('officers')}</Link> },
-            { key: 'deadlines', label: <Link to="/portal/deadlines">{t('calculator')}</Link> },
-            { key: 'information-requests', label: <Link to="/portal/information-requests">{t('informationRequests')}</Link> },
-            { key: 'tracking', label: <Link to="/portal/tracking">{t('trackRequest')}</Link> },
-          ]}
-        />
+        <ConfigProvider
+          theme={{
+            components: {
+              Menu: {
+                darkItemColor: '#ffffff',
+                darkItemHoverColor: '#ffffff',
+                darkItemSelectedBg: '#7f0000',
+                darkItemBg: 'transparent',
+                darkPopupBg: '#b71c1c',
+              },
+            },
+          }}
+        >
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            selectedKeys={[here]}
+            style={{ flex: 1, minWidth: 0, background: 'transparent' }}
+            items={[
+              { key: 'agencies', label: <Link to="/portal/agencies">{t('agencies')}</Link> },
+              { key: 'officers', label: <Link to="/portal/officers">{t('officers')}</Link> },
+              { key: 'deadlines', label: <Link to="/portal/deadlines">{t('calculator')}</Link> },
+              { key: 'information-requests', label: <Link to="/portal/information-requests">{t('informationRequests')}</Link> },
+              { key: 'tracking', label: <Link to="/portal/tracking">{t('trackRequest')}</Link> },
+            ]}
+          />
         </ConfigProvider>
         <Space>
-          <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{lang === 'zh' ? 'English' : '中文'}</Button>
-          <Link to="/console" style={{ color: '#fff' }}>{t('consoleLogin')}</Link>
+          <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+            {lang === 'zh' ? 'English' : '中文'}
+          </Button>
+          <Link to="/console" style={{ color: '#fff' }}>
+            {t('consoleLogin')}
+          </Link>
         </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}>

@@ -4,7 +4,15 @@
  * One structure feeds the DOCX file, the browser's print view and the case-file PDF, so
  * the three never say different things. Pure.
  */
-import { DECISION_OUTCOMES, EVIDENCE_TYPES, PARTY_KINDS, PENALTY_KINDS, REVIEW_CONCLUSIONS, REVIEW_POINTS, SERVICE_METHODS } from '../../../law/penalty.js';
+import {
+  DECISION_OUTCOMES,
+  EVIDENCE_TYPES,
+  PARTY_KINDS,
+  PENALTY_KINDS,
+  REVIEW_CONCLUSIONS,
+  REVIEW_POINTS,
+  SERVICE_METHODS,
+} from '../../../law/penalty.js';
 import { amountDueFen, type CaseRecord, type PenaltyCase } from '../penalty-case.js';
 import type { ViolationType } from '../discretion.js';
 import { yuan, yuanInCapitals } from '../money.js';
@@ -31,7 +39,13 @@ export function caseDocuments(c: PenaltyCase, ctx: DocumentContext): DocumentCon
     for (const p of c.preservations) out.push(preservationNotice(c, p, ctx));
     out.push(investigationReport(c, ctx));
     // 审查: notice, statements, hearing, legal review and discussion, in the order they happened.
-    const review: (DocumentContent | null)[] = [penaltyNotice(c, ctx), statementRecord(c, ctx), hearingNotice(c, ctx), hearingRecord(c, ctx), hearingReport(c, ctx)];
+    const review: (DocumentContent | null)[] = [
+      penaltyNotice(c, ctx),
+      statementRecord(c, ctx),
+      hearingNotice(c, ctx),
+      hearingRecord(c, ctx),
+      hearingReport(c, ctx),
+    ];
     for (const [i] of c.reviews.entries()) review.push(reviewApplication(c, i, ctx), reviewOpinion(c, i, ctx));
     review.push(collectiveRecord(c, ctx));
     out.push(...review.filter((d): d is DocumentContent => d !== null).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')));
@@ -49,7 +63,11 @@ export function findDocument(c: PenaltyCase, ctx: DocumentContext, id: string): 
 
 // ——— helpers ———
 
-const field = (label: string, value: string | null | undefined): Block => ({ kind: 'field', label, value: value && value.length ? value : '—' });
+const field = (label: string, value: string | null | undefined): Block => ({
+  kind: 'field',
+  label,
+  value: value?.length ? value : '—',
+});
 const para = (text: string, heading?: string): Block => ({ kind: 'paragraph', text, ...(heading ? { heading } : {}) });
 const cnDate = (d: string | null | undefined) => {
   if (!d) return '    年  月  日';
@@ -76,7 +94,8 @@ function penaltyText(kinds: readonly (keyof typeof PENALTY_KINDS)[], fineFen: nu
   return kinds
     .map((k) => {
       if (k === 'fine') return `罚款人民币${yuanInCapitals(fineFen)}（¥${yuan(fineFen)}）`;
-      if ((k === 'confiscate-gains' || k === 'confiscate-property') && confiscationFen > 0) return `${PENALTY_KINDS[k].name}人民币${yuanInCapitals(confiscationFen)}（¥${yuan(confiscationFen)}）`;
+      if ((k === 'confiscate-gains' || k === 'confiscate-property') && confiscationFen > 0)
+        return `${PENALTY_KINDS[k].name}人民币${yuanInCapitals(confiscationFen)}（¥${yuan(confiscationFen)}）`;
       return PENALTY_KINDS[k].name;
     })
     .join('；');
@@ -90,9 +109,16 @@ function filingForm(c: PenaltyCase, ctx: DocumentContext): DocumentContent | nul
   if (!c.filedOn && !c.pending.some((p) => p.kind === 'filing')) return null;
   const request = c.pending.find((p) => p.kind === 'filing')?.payload as { summary?: string } | undefined;
   return {
-    id: 'filing', title: '立案审批表', number: c.filingNumber, date: c.filedOn, sealed: false,
+    id: 'filing',
+    title: '立案审批表',
+    number: c.filingNumber,
+    date: c.filedOn,
+    sealed: false,
     blocks: [
-      field('案件来源', `${{ complaint: '投诉举报', patrol: '巡查发现', assigned: '上级交办', referral: '部门移送', petition: '信访转办' }[c.source.kind]}（${cnDate(c.source.receivedOn)}）`),
+      field(
+        '案件来源',
+        `${{ complaint: '投诉举报', patrol: '巡查发现', assigned: '上级交办', referral: '部门移送', petition: '信访转办' }[c.source.kind]}（${cnDate(c.source.receivedOn)}）`,
+      ),
       field('案由', ctx.violationType?.name ?? request?.summary ?? ''),
       ...partyBlocks(c),
       field('违法行为发生（终了）日期', cnDate(c.actOn)),
@@ -105,10 +131,14 @@ function filingForm(c: PenaltyCase, ctx: DocumentContext): DocumentContent | nul
   };
 }
 
-function recordDocument(c: PenaltyCase, r: CaseRecord, ctx: DocumentContext): DocumentContent {
+function recordDocument(_c: PenaltyCase, r: CaseRecord, ctx: DocumentContext): DocumentContent {
   const inquiry = r.kind === 'inquiry';
   return {
-    id: `${r.kind}:${r.seq}`, title: inquiry ? '询问笔录' : '现场检查（勘验）笔录', number: null, date: r.on, sealed: false,
+    id: `${r.kind}:${r.seq}`,
+    title: inquiry ? '询问笔录' : '现场检查（勘验）笔录',
+    number: null,
+    date: r.on,
+    sealed: false,
     blocks: [
       field(inquiry ? '询问时间' : '检查时间', cnDate(r.on)),
       field(inquiry ? '询问地点' : '检查地点', r.place),
@@ -124,17 +154,33 @@ function recordDocument(c: PenaltyCase, r: CaseRecord, ctx: DocumentContext): Do
 function evidenceList(c: PenaltyCase): DocumentContent | null {
   if (c.evidence.length === 0) return null;
   return {
-    id: 'evidence', title: '证据清单', number: null, date: c.evidence.at(-1)!.collectedOn, sealed: false,
-    blocks: [{ kind: 'table', header: ['序号', '证据种类', '名称', '证明内容', '来源', '取得日期'], rows: c.evidence.map((e, i) => [String(i + 1), EVIDENCE_TYPES[e.type], e.title, e.description, e.source, e.collectedOn]) }],
+    id: 'evidence',
+    title: '证据清单',
+    number: null,
+    date: c.evidence.at(-1)!.collectedOn,
+    sealed: false,
+    blocks: [
+      {
+        kind: 'table',
+        header: ['序号', '证据种类', '名称', '证明内容', '来源', '取得日期'],
+        rows: c.evidence.map((e, i) => [String(i + 1), EVIDENCE_TYPES[e.type], e.title, e.description, e.source, e.collectedOn]),
+      },
+    ],
   };
 }
 
 function preservationNotice(c: PenaltyCase, p: PenaltyCase['preservations'][number], ctx: DocumentContext): DocumentContent {
   return {
-    id: `preservation:${p.seq}`, title: '先行登记保存通知书', number: p.number, date: p.on, sealed: true,
+    id: `preservation:${p.seq}`,
+    title: '先行登记保存通知书',
+    number: p.number,
+    date: p.on,
+    sealed: true,
     blocks: [
       field('当事人', c.party.name),
-      para(`因调查你（单位）涉嫌${ctx.violationType?.name ?? '违法'}一案，证据可能灭失或者以后难以取得，经本机关负责人批准，依据《中华人民共和国行政处罚法》第五十六条的规定，对下列物品予以先行登记保存：${p.items}。`),
+      para(
+        `因调查你（单位）涉嫌${ctx.violationType?.name ?? '违法'}一案，证据可能灭失或者以后难以取得，经本机关负责人批准，依据《中华人民共和国行政处罚法》第五十六条的规定，对下列物品予以先行登记保存：${p.items}。`,
+      ),
       para('在先行登记保存期间，当事人或者有关人员不得损毁、销毁或者转移证据。本机关将在七个工作日内作出处理决定。'),
       field('执法人员', officerLine(p.officers, ctx)),
       ...(p.decidedOn ? [field('处理决定', `${cnDate(p.decidedOn)}：${p.decision}`)] : []),
@@ -146,14 +192,26 @@ function investigationReport(c: PenaltyCase, ctx: DocumentContext): DocumentCont
   const p = c.proposal;
   if (!p) return null;
   return {
-    id: 'investigation-report', title: '调查终结报告', number: null, date: p.on, sealed: false,
+    id: 'investigation-report',
+    title: '调查终结报告',
+    number: null,
+    date: p.on,
+    sealed: false,
     blocks: [
       ...partyBlocks(c),
       para(p.facts, '违法事实'),
       para(c.evidence.map((e) => `${EVIDENCE_TYPES[e.type]}：${e.title}`).join('；') || '见询问笔录、现场检查笔录', '证据'),
-      para(`${DECISION_OUTCOMES[p.outcome].name}。${p.kinds.length ? `建议给予${penaltyText(p.kinds, p.fineFen, p.confiscationFen)}。` : ''}`, '处理意见'),
+      para(
+        `${DECISION_OUTCOMES[p.outcome].name}。${p.kinds.length ? `建议给予${penaltyText(p.kinds, p.fineFen, p.confiscationFen)}。` : ''}`,
+        '处理意见',
+      ),
       para(p.basis, '处罚依据'),
-      para(p.outsideBenchmark.length ? `超出裁量基准：${p.outsideBenchmark.join('；')}。理由：${p.discretionReason ?? ''}` : `在裁量基准"${ctx.violationType?.circumstances.find((x) => x.id === p.circumstanceId)?.name ?? '—'}"情节幅度内。`, '裁量基准适用'),
+      para(
+        p.outsideBenchmark.length
+          ? `超出裁量基准：${p.outsideBenchmark.join('；')}。理由：${p.discretionReason ?? ''}`
+          : `在裁量基准"${ctx.violationType?.circumstances.find((x) => x.id === p.circumstanceId)?.name ?? '—'}"情节幅度内。`,
+        '裁量基准适用',
+      ),
       field('是否重大执法决定', p.major ? `是（${p.catalogRow ?? p.reviewGrounds.join('、')}），须法制审核` : '否'),
       field('是否应告知听证权利', p.hearingEligible ? '是' : '否'),
       signatures('承办人签名：', '承办机构负责人意见：'),
@@ -164,12 +222,21 @@ function investigationReport(c: PenaltyCase, ctx: DocumentContext): DocumentCont
 function reviewApplication(c: PenaltyCase, i: number, ctx: DocumentContext): DocumentContent {
   const r = c.reviews[i]!;
   return {
-    id: `review-application:${i}`, title: '重大执法决定法制审核申请表', number: null, date: r.submittedOn, sealed: false,
+    id: `review-application:${i}`,
+    title: '重大执法决定法制审核申请表',
+    number: null,
+    date: r.submittedOn,
+    sealed: false,
     blocks: [
       field('案件名称', `${c.party.name}${ctx.violationType?.name ?? ''}案`),
       field('承办人', officerLine(c.officers, ctx)),
       field('提交材料', r.materials),
-      field('拟处理意见', c.proposal ? penaltyText(c.proposal.kinds, c.proposal.fineFen, c.proposal.confiscationFen) || DECISION_OUTCOMES[c.proposal.outcome].name : '—'),
+      field(
+        '拟处理意见',
+        c.proposal
+          ? penaltyText(c.proposal.kinds, c.proposal.fineFen, c.proposal.confiscationFen) || DECISION_OUTCOMES[c.proposal.outcome].name
+          : '—',
+      ),
       ...(c.proposal?.discretionReason ? [para(c.proposal.discretionReason, '超出裁量基准的理由')] : []),
       signatures('承办机构负责人签名：'),
     ],
@@ -180,10 +247,22 @@ function reviewOpinion(c: PenaltyCase, i: number, ctx: DocumentContext): Documen
   const o = c.reviews[i]!.opinion;
   if (!o) return null;
   return {
-    id: `review-opinion:${i}`, title: '重大执法决定法制审核意见书', number: o.number, date: o.on, sealed: true,
+    id: `review-opinion:${i}`,
+    title: '重大执法决定法制审核意见书',
+    number: o.number,
+    date: o.on,
+    sealed: true,
     blocks: [
       field('案件名称', `${c.party.name}${ctx.violationType?.name ?? ''}案`),
-      { kind: 'table', header: ['审核要点', '结论', '说明'], rows: Object.entries(REVIEW_POINTS).map(([k, label]) => [label, o.points[k as keyof typeof REVIEW_POINTS].ok ? '符合' : '存在问题', o.points[k as keyof typeof REVIEW_POINTS].note]) },
+      {
+        kind: 'table',
+        header: ['审核要点', '结论', '说明'],
+        rows: Object.entries(REVIEW_POINTS).map(([k, label]) => [
+          label,
+          o.points[k as keyof typeof REVIEW_POINTS].ok ? '符合' : '存在问题',
+          o.points[k as keyof typeof REVIEW_POINTS].note,
+        ]),
+      },
       field('审核结论', REVIEW_CONCLUSIONS[o.conclusion]),
       para(o.text, '审核意见'),
       field('审核人员', ctx.nameOf(o.reviewerPersonId)),
@@ -196,12 +275,20 @@ function penaltyNotice(c: PenaltyCase, ctx: DocumentContext): DocumentContent | 
   const p = c.proposal;
   if (!n || !p) return null;
   return {
-    id: 'notice', title: '行政处罚告知书', number: n.number, date: n.servedOn, sealed: true,
+    id: 'notice',
+    title: '行政处罚告知书',
+    number: n.number,
+    date: n.servedOn,
+    sealed: true,
     blocks: [
       para(`${c.party.name}：`),
       para(`经查，${p.facts}。以上事实有${c.evidence.map((e) => e.title).join('、') || '询问笔录、现场检查笔录'}等证据为证。`),
-      para(`你（单位）的行为违反了${ctx.violationType?.violates ?? '有关规定'}，依据${p.basis}，本机关拟对你（单位）作出如下行政处罚：${penaltyText(n.told.kinds, n.told.fineFen, n.told.confiscationFen)}。`),
-      para(`根据《中华人民共和国行政处罚法》第四十四条、第四十五条${n.hearingOffered ? '、第六十三条、第六十四条' : ''}的规定，你（单位）享有陈述、申辩的权利${n.hearingOffered ? '，并有权要求举行听证' : ''}。请在收到本告知书之日起五个工作日内向本机关提出陈述、申辩${n.hearingOffered ? '或者听证要求' : ''}；逾期视为放弃上述权利。`),
+      para(
+        `你（单位）的行为违反了${ctx.violationType?.violates ?? '有关规定'}，依据${p.basis}，本机关拟对你（单位）作出如下行政处罚：${penaltyText(n.told.kinds, n.told.fineFen, n.told.confiscationFen)}。`,
+      ),
+      para(
+        `根据《中华人民共和国行政处罚法》第四十四条、第四十五条${n.hearingOffered ? '、第六十三条、第六十四条' : ''}的规定，你（单位）享有陈述、申辩的权利${n.hearingOffered ? '，并有权要求举行听证' : ''}。请在收到本告知书之日起五个工作日内向本机关提出陈述、申辩${n.hearingOffered ? '或者听证要求' : ''}；逾期视为放弃上述权利。`,
+      ),
       field('送达方式', SERVICE_METHODS[n.method].name),
     ],
   };
@@ -210,12 +297,18 @@ function penaltyNotice(c: PenaltyCase, ctx: DocumentContext): DocumentContent | 
 function statementRecord(c: PenaltyCase, ctx: DocumentContext): DocumentContent | null {
   if (c.statements.length === 0 && !c.waivedOn) return null;
   return {
-    id: 'statement', title: '陈述申辩笔录', number: null, date: c.statements.at(-1)?.on ?? c.waivedOn, sealed: false,
+    id: 'statement',
+    title: '陈述申辩笔录',
+    number: null,
+    date: c.statements.at(-1)?.on ?? c.waivedOn,
+    sealed: false,
     blocks: [
       field('当事人', c.party.name),
       ...c.statements.map((s) => para(s.summary, `陈述、申辩（${cnDate(s.on)}）`)),
       ...(c.waivedOn ? [para(`当事人于${cnDate(c.waivedOn)}明确表示放弃陈述、申辩和听证的权利。`)] : []),
-      ...(c.recheck ? [para(`${c.recheck.adopted ? '采纳' : '不予采纳'}。${c.recheck.reasoning}`, `复核意见（${cnDate(c.recheck.on)}）`)] : []),
+      ...(c.recheck
+        ? [para(`${c.recheck.adopted ? '采纳' : '不予采纳'}。${c.recheck.reasoning}`, `复核意见（${cnDate(c.recheck.on)}）`)]
+        : []),
       field('承办人', officerLine(c.officers, ctx)),
       signatures('当事人签名：', '执法人员签名：'),
     ],
@@ -226,11 +319,19 @@ function hearingNotice(c: PenaltyCase, ctx: DocumentContext): DocumentContent | 
   const h = c.hearing;
   if (!h?.date) return null;
   return {
-    id: 'hearing-notice', title: '听证通知书', number: h.number, date: h.noticeServedOn, sealed: true,
+    id: 'hearing-notice',
+    title: '听证通知书',
+    number: h.number,
+    date: h.noticeServedOn,
+    sealed: true,
     blocks: [
       para(`${c.party.name}：`),
-      para(`根据你（单位）于${cnDate(h.requestedOn)}提出的听证要求，本机关定于${cnDate(h.date)}在${h.place}举行听证，主持人为${ctx.nameOf(h.chairPersonId ?? '')}。`),
-      para('你（单位）可以亲自参加听证，也可以委托一至二人代理。认为主持人与本案有直接利害关系的，有权申请回避。无正当理由不出席听证的，视为放弃听证权利。听证不收取费用。'),
+      para(
+        `根据你（单位）于${cnDate(h.requestedOn)}提出的听证要求，本机关定于${cnDate(h.date)}在${h.place}举行听证，主持人为${ctx.nameOf(h.chairPersonId ?? '')}。`,
+      ),
+      para(
+        '你（单位）可以亲自参加听证，也可以委托一至二人代理。认为主持人与本案有直接利害关系的，有权申请回避。无正当理由不出席听证的，视为放弃听证权利。听证不收取费用。',
+      ),
     ],
   };
 }
@@ -239,7 +340,11 @@ function hearingRecord(c: PenaltyCase, ctx: DocumentContext): DocumentContent | 
   const h = c.hearing;
   if (!h?.heldOn && !h?.partyAbsent) return null;
   return {
-    id: 'hearing-record', title: '听证笔录', number: null, date: h.heldOn, sealed: false,
+    id: 'hearing-record',
+    title: '听证笔录',
+    number: null,
+    date: h.heldOn,
+    sealed: false,
     blocks: [
       field('听证时间', cnDate(h.heldOn)),
       field('听证地点', h.place),
@@ -256,7 +361,11 @@ function hearingReport(c: PenaltyCase, ctx: DocumentContext): DocumentContent | 
   const h = c.hearing;
   if (!h?.reportedOn) return null;
   return {
-    id: 'hearing-report', title: '听证报告', number: null, date: h.reportedOn, sealed: false,
+    id: 'hearing-report',
+    title: '听证报告',
+    number: null,
+    date: h.reportedOn,
+    sealed: false,
     blocks: [field('主持人', ctx.nameOf(h.chairPersonId ?? '')), para(h.report ?? '', '听证报告')],
   };
 }
@@ -265,8 +374,17 @@ function collectiveRecord(c: PenaltyCase, _ctx: DocumentContext): DocumentConten
   const d = c.collective;
   if (!d) return null;
   return {
-    id: 'collective', title: '集体讨论记录', number: null, date: d.on, sealed: false,
-    blocks: [field('讨论时间', cnDate(d.on)), field('参加人员', d.participants.join('、')), para(d.conclusion, '讨论决定'), signatures('参加人员签名：')],
+    id: 'collective',
+    title: '集体讨论记录',
+    number: null,
+    date: d.on,
+    sealed: false,
+    blocks: [
+      field('讨论时间', cnDate(d.on)),
+      field('参加人员', d.participants.join('、')),
+      para(d.conclusion, '讨论决定'),
+      signatures('参加人员签名：'),
+    ],
   };
 }
 
@@ -280,14 +398,25 @@ function decisionDocument(c: PenaltyCase, ctx: DocumentContext): DocumentContent
   const blocks: Block[] = [
     ...partyBlocks(c),
     para(`${p.facts}。`, '违法事实'),
-    para(`上述事实有以下证据证明：${c.evidence.map((e) => `${EVIDENCE_TYPES[e.type]}"${e.title}"`).join('；') || '询问笔录、现场检查笔录'}。`, '证据'),
+    para(
+      `上述事实有以下证据证明：${c.evidence.map((e) => `${EVIDENCE_TYPES[e.type]}"${e.title}"`).join('；') || '询问笔录、现场检查笔录'}。`,
+      '证据',
+    ),
   ];
   if (d.outcome === 'penalty') {
     blocks.push(
-      para(`你（单位）的行为违反了${ctx.violationType?.violates ?? '有关法律、法规、规章'}的规定。依据${p.basis}，本机关决定对你（单位）给予如下行政处罚：${penaltyText(d.kinds, d.fineFen, d.confiscationFen)}。`, '行政处罚的种类和依据'),
+      para(
+        `你（单位）的行为违反了${ctx.violationType?.violates ?? '有关法律、法规、规章'}的规定。依据${p.basis}，本机关决定对你（单位）给予如下行政处罚：${penaltyText(d.kinds, d.fineFen, d.confiscationFen)}。`,
+        '行政处罚的种类和依据',
+      ),
     );
     if (amountDueFen(d) > 0) {
-      blocks.push(para('请自收到本决定书之日起十五日内，持本决定书到指定银行缴纳罚（没）款，或者通过电子支付系统缴纳。到期不缴纳罚款的，本机关将每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额，并依法申请人民法院强制执行。', '履行方式和期限'));
+      blocks.push(
+        para(
+          '请自收到本决定书之日起十五日内，持本决定书到指定银行缴纳罚（没）款，或者通过电子支付系统缴纳。到期不缴纳罚款的，本机关将每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额，并依法申请人民法院强制执行。',
+          '履行方式和期限',
+        ),
+      );
     } else {
       blocks.push(para('本决定书送达之日起即发生效力，当事人应当自觉履行。', '履行方式和期限'));
     }
@@ -295,7 +424,10 @@ function decisionDocument(c: PenaltyCase, ctx: DocumentContext): DocumentContent
     blocks.push(para(`${outcome.name}。依据：${outcome.citation}。`, d.outcome === 'transfer' ? '处理决定' : '不予处罚的理由和依据'));
   }
   blocks.push(
-    para(`如不服本决定，可以在收到本决定书之日起六十日内向${ctx.countyName}人民政府申请行政复议，也可以在收到本决定书之日起六个月内依法向${ctx.countyName}人民法院提起行政诉讼。申请行政复议或者提起行政诉讼期间，本决定不停止执行，法律另有规定的除外。`, '救济途径和期限'),
+    para(
+      `如不服本决定，可以在收到本决定书之日起六十日内向${ctx.countyName}人民政府申请行政复议，也可以在收到本决定书之日起六个月内依法向${ctx.countyName}人民法院提起行政诉讼。申请行政复议或者提起行政诉讼期间，本决定不停止执行，法律另有规定的除外。`,
+      '救济途径和期限',
+    ),
     field('作出决定的行政机关', ctx.agencyName),
     field('作出决定的日期', cnDate(d.on)),
   );
@@ -306,14 +438,26 @@ function onTheSpotDecision(c: PenaltyCase, ctx: DocumentContext): DocumentConten
   const d = c.decision;
   if (!d || !c.onTheSpot) return null;
   return {
-    id: 'decision', title: '当场行政处罚决定书', number: d.number, date: d.on, sealed: true,
+    id: 'decision',
+    title: '当场行政处罚决定书',
+    number: d.number,
+    date: d.on,
+    sealed: true,
     blocks: [
       ...partyBlocks(c),
       field('违法地点', c.onTheSpot.place),
       para(`${c.source.summary}。`, '违法事实'),
       para(`依据${ctx.violationType?.penalisedBy ?? '有关规定'}，决定给予${penaltyText(d.kinds, d.fineFen, 0)}。`, '行政处罚的种类和依据'),
-      para(d.fineFen > 0 ? '请自收到本决定书之日起十五日内到指定银行缴纳罚款，或者通过电子支付系统缴纳；逾期每日按罚款数额的百分之三加处罚款。' : '本决定当场生效。', '履行方式和期限'),
-      para(`如不服本决定，可以在收到本决定书之日起六十日内向${ctx.countyName}人民政府申请行政复议，也可以在六个月内依法向${ctx.countyName}人民法院提起行政诉讼。`, '救济途径和期限'),
+      para(
+        d.fineFen > 0
+          ? '请自收到本决定书之日起十五日内到指定银行缴纳罚款，或者通过电子支付系统缴纳；逾期每日按罚款数额的百分之三加处罚款。'
+          : '本决定当场生效。',
+        '履行方式和期限',
+      ),
+      para(
+        `如不服本决定，可以在收到本决定书之日起六十日内向${ctx.countyName}人民政府申请行政复议，也可以在六个月内依法向${ctx.countyName}人民法院提起行政诉讼。`,
+        '救济途径和期限',
+      ),
       field('执法人员', officerLine(c.officers, ctx)),
       field('当事人签收', c.onTheSpot.signed ? '已签收' : `拒绝签收：${c.onTheSpot.refusalNote ?? ''}`),
       field('作出决定的行政机关', ctx.agencyName),
@@ -326,11 +470,36 @@ function serviceReceipt(c: PenaltyCase, _ctx: DocumentContext): DocumentContent 
   const s = c.service;
   if (!s || !c.decision) return null;
   return {
-    id: 'service', title: '送达回证', number: null, date: s.on, sealed: true,
+    id: 'service',
+    title: '送达回证',
+    number: null,
+    date: s.on,
+    sealed: true,
     blocks: [
-      { kind: 'table', header: ['送达文书', '文号', '送达方式', '送达日期', '受送达人', '签收'], rows: [[c.decision.outcome === 'penalty' ? '行政处罚决定书' : '决定书', c.decision.number ?? '', SERVICE_METHODS[s.method].name, cnDate(s.on), s.recipient, s.refusedToSign ? '拒绝签收，留置送达，已拍照录像' : '已签收']] },
+      {
+        kind: 'table',
+        header: ['送达文书', '文号', '送达方式', '送达日期', '受送达人', '签收'],
+        rows: [
+          [
+            c.decision.outcome === 'penalty' ? '行政处罚决定书' : '决定书',
+            c.decision.number ?? '',
+            SERVICE_METHODS[s.method].name,
+            cnDate(s.on),
+            s.recipient,
+            s.refusedToSign ? '拒绝签收，留置送达，已拍照录像' : '已签收',
+          ],
+        ],
+      },
       ...(s.completeOn !== s.on ? [field('视为送达日期', cnDate(s.completeOn))] : []),
-      ...(c.notice ? [{ kind: 'table' as const, header: ['送达文书', '文号', '送达方式', '送达日期'], rows: [['行政处罚告知书', c.notice.number ?? '', SERVICE_METHODS[c.notice.method].name, cnDate(c.notice.servedOn)]] }] : []),
+      ...(c.notice
+        ? [
+            {
+              kind: 'table' as const,
+              header: ['送达文书', '文号', '送达方式', '送达日期'],
+              rows: [['行政处罚告知书', c.notice.number ?? '', SERVICE_METHODS[c.notice.method].name, cnDate(c.notice.servedOn)]],
+            },
+          ]
+        : []),
       signatures('受送达人签名：', '送达人签名：'),
     ],
   };
@@ -340,10 +509,16 @@ function reminderNotice(c: PenaltyCase, i: number, ctx: DocumentContext): Docume
   const r = c.reminders[i]!;
   const d = c.decision!;
   return {
-    id: `reminder:${i}`, title: '催告书', number: r.number, date: r.servedOn, sealed: true,
+    id: `reminder:${i}`,
+    title: '催告书',
+    number: r.number,
+    date: r.servedOn,
+    sealed: true,
     blocks: [
       para(`${c.party.name}：`),
-      para(`本机关于${cnDate(d.on)}作出${d.number ?? ''}行政处罚决定，你（单位）至今未履行缴纳罚（没）款人民币${yuanInCapitals(amountDueFen(d))}的义务。根据《中华人民共和国行政强制法》第三十五条、第五十四条的规定，现催告你（单位）自收到本催告书之日起十个工作日内履行上述义务。逾期仍不履行的，本机关将依法申请人民法院强制执行。`),
+      para(
+        `本机关于${cnDate(d.on)}作出${d.number ?? ''}行政处罚决定，你（单位）至今未履行缴纳罚（没）款人民币${yuanInCapitals(amountDueFen(d))}的义务。根据《中华人民共和国行政强制法》第三十五条、第五十四条的规定，现催告你（单位）自收到本催告书之日起十个工作日内履行上述义务。逾期仍不履行的，本机关将依法申请人民法院强制执行。`,
+      ),
       para('你（单位）有权进行陈述和申辩。'),
       field('行政机关', ctx.agencyName),
     ],
@@ -354,14 +529,30 @@ function closingReport(c: PenaltyCase, ctx: DocumentContext): DocumentContent | 
   if (!c.closedOn || !c.decision) return null;
   const paid = c.payments.reduce((s, p) => s + p.amountFen, 0);
   return {
-    id: 'closing', title: '结案报告', number: null, date: c.closedOn, sealed: false,
+    id: 'closing',
+    title: '结案报告',
+    number: null,
+    date: c.closedOn,
+    sealed: false,
     blocks: [
       field('案件名称', `${c.party.name}${ctx.violationType?.name ?? ''}案`),
       field('当事人类型', PARTY_KINDS[c.party.kind]),
       field('立案日期', cnDate(c.filedOn ?? c.registeredOn)),
       field('决定书文号', c.decision.number),
-      field('处理结果', c.decision.outcome === 'penalty' ? penaltyText(c.decision.kinds, c.decision.fineFen, c.decision.confiscationFen) : DECISION_OUTCOMES[c.decision.outcome].name),
-      field('执行情况', paid > 0 ? `已缴纳人民币 ${yuan(paid)} 元` : c.courtAppliedOn ? `已于${cnDate(c.courtAppliedOn)}申请人民法院强制执行` : '无需缴纳款项'),
+      field(
+        '处理结果',
+        c.decision.outcome === 'penalty'
+          ? penaltyText(c.decision.kinds, c.decision.fineFen, c.decision.confiscationFen)
+          : DECISION_OUTCOMES[c.decision.outcome].name,
+      ),
+      field(
+        '执行情况',
+        paid > 0
+          ? `已缴纳人民币 ${yuan(paid)} 元`
+          : c.courtAppliedOn
+            ? `已于${cnDate(c.courtAppliedOn)}申请人民法院强制执行`
+            : '无需缴纳款项',
+      ),
       para(c.closingReport ?? '', '结案意见'),
       signatures('承办人签名：', '承办机构负责人意见：', '机关负责人审批意见：'),
     ],

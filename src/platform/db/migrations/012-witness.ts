@@ -50,7 +50,11 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .addColumn('pushed', 'text', (c) => c.notNull())
     .addColumn('push_message', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('witness_cosignatures_origin').on('witness_cosignatures').columns(['origin', 'size', 'cosign_time']).execute();
+  await db.schema
+    .createIndex('witness_cosignatures_origin')
+    .on('witness_cosignatures')
+    .columns(['origin', 'size', 'cosign_time'])
+    .execute();
 
   await db.schema
     .createTable('witness_alerts')
@@ -77,7 +81,11 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .addColumn('signature', 'text', (c) => c.notNull())
     .addColumn('received_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('journal_cosignatures_witness').on('journal_cosignatures').columns(['witness_key_id', 'size', 'cosign_time']).execute();
+  await db.schema
+    .createIndex('journal_cosignatures_witness')
+    .on('journal_cosignatures')
+    .columns(['witness_key_id', 'size', 'cosign_time'])
+    .execute();
 
   for (const table of ['witness_pins', 'witness_cosignatures', 'witness_alerts', 'journal_cosignatures']) {
     await refuseUpdateAndDelete(db, engine, table);

@@ -37,8 +37,13 @@ export async function up(db: Kysely<any>, _engine: Engine): Promise<void> {
 
   // Penalty cases so far, with their common columns (penalty_cases keeps their state).
   await sql`insert into procedure_cases (id, procedure, agency_id, region_path, created_by, status, title, opened_on, closed_on, updated_at, next_due, next_rule, search_text, state, state_hash, action_count)
-    select id, 'penalty-case', agency_id, region_path, created_by, status, party_name, registered_on, closed_on, updated_at, next_due, next_rule, search_text, null, null, action_count from penalty_cases`.execute(db);
+    select id, 'penalty-case', agency_id, region_path, created_by, status, party_name, registered_on, closed_on, updated_at, next_due, next_rule, search_text, null, null, action_count from penalty_cases`.execute(
+    db,
+  );
 
-  await db.schema.alterTable('issued_documents').addColumn('subject_type', 'text', (c) => c.notNull().defaultTo('penalty-case')).execute();
+  await db.schema
+    .alterTable('issued_documents')
+    .addColumn('subject_type', 'text', (c) => c.notNull().defaultTo('penalty-case'))
+    .execute();
   await db.schema.createIndex('issued_documents_subject').on('issued_documents').columns(['subject_type', 'case_id']).execute();
 }

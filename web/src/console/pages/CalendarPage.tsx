@@ -10,10 +10,18 @@ const SOURCE = { 'chinese-days': '数据包导入', admin: '管理员录入' } a
 
 /** One line per day: "2027-10-01 rest 国庆节" — quick to paste from the State Council notice. */
 function parseDays(text: string): HolidayDay[] {
-  return text.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
-    const [date, kind, ...name] = l.split(/\s+/);
-    return { date: date ?? '', kind: kind === 'workday' || kind === '补班' ? 'workday' : 'rest', name: name.join(' ') || (kind === 'workday' || kind === '补班' ? '调休补班' : '节假日') };
-  });
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => {
+      const [date, kind, ...name] = l.split(/\s+/);
+      return {
+        date: date ?? '',
+        kind: kind === 'workday' || kind === '补班' ? 'workday' : 'rest',
+        name: name.join(' ') || (kind === 'workday' || kind === '补班' ? '调休补班' : '节假日'),
+      };
+    });
 }
 
 export default function CalendarPage() {
@@ -43,28 +51,78 @@ export default function CalendarPage() {
   };
   const yearOptions = [...new Set([...(years.data?.items ?? []).map((y) => y.year), new Date().getFullYear() + 1])].sort((a, b) => b - a);
   return (
-    <Card title="节假日与调休" extra={
-      <Space>
-        <Select value={year} onChange={setYear} style={{ width: 120 }} options={yearOptions.map((y) => ({ value: y, label: `${y} 年` }))} />
-        {can(me, 'calendar.manage') && <Button type="primary" onClick={startEdit}>{days.data?.known ? '更正该年' : '录入该年'}</Button>}
-      </Space>
-    }>
-      {days.data && !days.data.known && <Tag color="orange" style={{ marginBottom: 12 }}>{year} 年尚未录入：涉及该年的期限按周一至周五计算并提示</Tag>}
+    <Card
+      title="节假日与调休"
+      extra={
+        <Space>
+          <Select
+            value={year}
+            onChange={setYear}
+            style={{ width: 120 }}
+            options={yearOptions.map((y) => ({ value: y, label: `${y} 年` }))}
+          />
+          {can(me, 'calendar.manage') && (
+            <Button type="primary" onClick={startEdit}>
+              {days.data?.known ? '更正该年' : '录入该年'}
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      {days.data && !days.data.known && (
+        <Tag color="orange" style={{ marginBottom: 12 }}>
+          {year} 年尚未录入：涉及该年的期限按周一至周五计算并提示
+        </Tag>
+      )}
       <Table<HolidayDay>
-        rowKey="date" loading={days.loading} dataSource={days.data?.days ?? []} pagination={{ pageSize: 40 }} size="small"
+        rowKey="date"
+        loading={days.loading}
+        dataSource={days.data?.days ?? []}
+        pagination={{ pageSize: 40 }}
+        size="small"
         locale={{ emptyText: emptyText('该年没有放假或调休记录') }}
         columns={[
           { title: '日期', dataIndex: 'date' },
-          { title: '类型', dataIndex: 'kind', render: (k: string) => (k === 'rest' ? <Tag color="red">放假</Tag> : <Tag color="blue">调休上班</Tag>) },
+          {
+            title: '类型',
+            dataIndex: 'kind',
+            render: (k: string) => (k === 'rest' ? <Tag color="red">放假</Tag> : <Tag color="blue">调休上班</Tag>),
+          },
           { title: '名称', dataIndex: 'name' },
         ]}
       />
-      <Table<HolidayYear> style={{ marginTop: 24 }} rowKey="year" dataSource={years.data?.items ?? []} size="small" pagination={{ pageSize: 10 }}
-        columns={[{ title: '年份', dataIndex: 'year' }, { title: '来源', dataIndex: 'source', render: (s: string) => SOURCE[s] ?? s }, { title: '说明', dataIndex: 'note' }, { title: '天数', dataIndex: 'days' }, { title: '更新时间', dataIndex: 'updatedAt' }]} />
-      <Modal title={`录入 ${year} 年节假日安排`} open={editing} onOk={save} onCancel={() => setEditing(false)} okText="保存" cancelText="取消" width={560}>
+      <Table<HolidayYear>
+        style={{ marginTop: 24 }}
+        rowKey="year"
+        dataSource={years.data?.items ?? []}
+        size="small"
+        pagination={{ pageSize: 10 }}
+        columns={[
+          { title: '年份', dataIndex: 'year' },
+          { title: '来源', dataIndex: 'source', render: (s: string) => SOURCE[s] ?? s },
+          { title: '说明', dataIndex: 'note' },
+          { title: '天数', dataIndex: 'days' },
+          { title: '更新时间', dataIndex: 'updatedAt' },
+        ]}
+      />
+      <Modal
+        title={`录入 ${year} 年节假日安排`}
+        open={editing}
+        onOk={save}
+        onCancel={() => setEditing(false)}
+        okText="保存"
+        cancelText="取消"
+        width={560}
+      >
         <Form form={form} layout="vertical">
-          <Form.Item name="note" label="依据" rules={[{ required: true, message: '请注明依据，如 国办发明电〔2026〕X号' }]}><Input /></Form.Item>
-          <Form.Item name="text" label="每行一天：日期 类型(rest 放假 / workday 调休上班) 名称" rules={[{ required: true, message: '至少录入一天' }]}>
+          <Form.Item name="note" label="依据" rules={[{ required: true, message: '请注明依据，如 国办发明电〔2026〕X号' }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item
+            name="text"
+            label="每行一天：日期 类型(rest 放假 / workday 调休上班) 名称"
+            rules={[{ required: true, message: '至少录入一天' }]}
+          >
             <Input.TextArea rows={12} placeholder={'2027-10-01 rest 国庆节\n2027-09-26 workday 国庆节调休补班'} />
           </Form.Item>
         </Form>

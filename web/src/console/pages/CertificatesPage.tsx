@@ -7,17 +7,29 @@ import { emptyText, LoadMore, StandingTag } from '../../components';
 import type { Certificate } from '../../types';
 
 const FILTERS = [
-  { value: 'attention', label: '需关注（90 日内到期或已过期）' }, { value: 'in-force', label: '有效' }, { value: 'expiring', label: '即将到期' },
-  { value: 'expired', label: '已过期' }, { value: 'suspended', label: '暂扣' }, { value: 'revoked', label: '注销' }, { value: 'review-failed', label: '年审未通过' },
+  { value: 'attention', label: '需关注（90 日内到期或已过期）' },
+  { value: 'in-force', label: '有效' },
+  { value: 'expiring', label: '即将到期' },
+  { value: 'expired', label: '已过期' },
+  { value: 'suspended', label: '暂扣' },
+  { value: 'revoked', label: '注销' },
+  { value: 'review-failed', label: '年审未通过' },
 ];
 
 export default function CertificatesPage() {
   const [standing, setStanding] = useState<string>();
   const list = usePagedList<Certificate>(`/certificates${query({ standing, limit: 100 })}`);
   return (
-    <Card title="行政执法证件登记" extra={<Select allowClear placeholder="全部状态" style={{ width: 260 }} value={standing} onChange={setStanding} options={FILTERS} />}>
+    <Card
+      title="行政执法证件登记"
+      extra={<Select allowClear placeholder="全部状态" style={{ width: 260 }} value={standing} onChange={setStanding} options={FILTERS} />}
+    >
       <Table<Certificate>
-        rowKey="id" loading={list.loading} dataSource={list.items} pagination={false} locale={{ emptyText: emptyText('没有符合条件的执法证') }}
+        rowKey="id"
+        loading={list.loading}
+        dataSource={list.items}
+        pagination={false}
+        locale={{ emptyText: emptyText('没有符合条件的执法证') }}
         columns={[
           { title: '执法证号', dataIndex: 'number' },
           { title: '持证人', dataIndex: 'personName', render: (n: string, c) => <Link to={`/console/people/${c.personId}`}>{n}</Link> },

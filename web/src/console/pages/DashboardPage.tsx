@@ -17,13 +17,20 @@ function lastTwelveMonths(): { from: string; to: string } {
 /** 音像记录 coverage over the last twelve months, in the user's scope: the seed's weak point, measured. */
 function CoverageCard() {
   const { from, to } = lastTwelveMonths();
-  const coverage = useResource<{ total: { cases: number; complete: number; share: number } }>(`/enforcement/recording-coverage?from=${from}&to=${to}`);
+  const coverage = useResource<{ total: { cases: number; complete: number; share: number } }>(
+    `/enforcement/recording-coverage?from=${from}&to=${to}`,
+  );
   const t = coverage.data?.total;
   return (
     <Card data-testid="dashboard-coverage">
       <Statistic
-        title={<>音像记录覆盖率（近 12 个月） <Link to="/console/recording-coverage">明细</Link></>}
-        value={t?.cases ? Math.round(t.share * 100) : '-'} suffix={t?.cases ? `%（${t.complete}/${t.cases} 件）` : ''}
+        title={
+          <>
+            音像记录覆盖率（近 12 个月） <Link to="/console/recording-coverage">明细</Link>
+          </>
+        }
+        value={t?.cases ? Math.round(t.share * 100) : '-'}
+        suffix={t?.cases ? `%（${t.complete}/${t.cases} 件）` : ''}
         valueStyle={{ color: t?.cases && t.share < 0.6 ? '#cf1322' : undefined }}
       />
     </Card>
@@ -43,15 +50,40 @@ export default function DashboardPage() {
     <>
       {can(me, 'penalty.read') && <IntegrityAlert quietWhenOk style={{ marginBottom: 16 }} />}
       <Row gutter={16} style={{ marginBottom: 16 }}>
-        <Col span={6}><Card><Statistic title="执法主体" value={agencies.data?.items.length ?? '-'} /></Card></Col>
-        <Col span={6}><Card><Statistic title="持有效执法证" value={inForce} suffix="人" /></Card></Col>
-        <Col span={6}><Card><Statistic title="90 日内到期" value={count('expiring')} valueStyle={{ color: '#d46b08' }} /></Card></Col>
-        <Col span={6}><Card><Statistic title="已过期" value={count('expired')} valueStyle={{ color: '#cf1322' }} /></Card></Col>
+        <Col span={6}>
+          <Card>
+            <Statistic title="执法主体" value={agencies.data?.items.length ?? '-'} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card>
+            <Statistic title="持有效执法证" value={inForce} suffix="人" />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card>
+            <Statistic title="90 日内到期" value={count('expiring')} valueStyle={{ color: '#d46b08' }} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card>
+            <Statistic title="已过期" value={count('expired')} valueStyle={{ color: '#cf1322' }} />
+          </Card>
+        </Col>
       </Row>
-      {can(me, 'penalty.read') && <Row gutter={16} style={{ marginBottom: 16 }}><Col span={12}><CoverageCard /></Col></Row>}
+      {can(me, 'penalty.read') && (
+        <Row gutter={16} style={{ marginBottom: 16 }}>
+          <Col span={12}>
+            <CoverageCard />
+          </Col>
+        </Row>
+      )}
       <Card title="执法证预警（90 日内到期为橙色，已过期为红色）">
         <Table<Certificate>
-          rowKey="id" loading={alerts.loading} dataSource={items} pagination={false}
+          rowKey="id"
+          loading={alerts.loading}
+          dataSource={items}
+          pagination={false}
           locale={{ emptyText: emptyText('没有即将到期或已过期的执法证') }}
           rowClassName={(c) => `standing-${c.standing}`}
           columns={[

@@ -15,22 +15,36 @@ export default function JournalPage() {
         {cp.data ? (
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label="日志规模">{cp.data.size} 条</Descriptions.Item>
-            <Descriptions.Item label="根哈希"><Typography.Text code copyable>{cp.data.rootHash}</Typography.Text></Descriptions.Item>
+            <Descriptions.Item label="根哈希">
+              <Typography.Text code copyable>
+                {cp.data.rootHash}
+              </Typography.Text>
+            </Descriptions.Item>
             <Descriptions.Item label="签发时间">{cp.data.timestamp}</Descriptions.Item>
             <Descriptions.Item label="签名公钥 ID">{key.data?.keyId}</Descriptions.Item>
           </Descriptions>
-        ) : emptyText(cp.error?.message ?? '加载中')}
+        ) : (
+          emptyText(cp.error?.message ?? '加载中')
+        )}
       </Card>
       <LatestWitnessCard view={witness.data} error={witness.error?.message} checkpointSize={cp.data?.size} />
       <WitnessingCard view={witness.data} />
       <Card title="操作日志（只增不改，按数据权限显示）">
         <Table<Action>
-          rowKey="seq" loading={list.loading} dataSource={list.items} pagination={false} size="small" locale={{ emptyText: emptyText('暂无记录') }}
+          rowKey="seq"
+          loading={list.loading}
+          dataSource={list.items}
+          pagination={false}
+          size="small"
+          locale={{ emptyText: emptyText('暂无记录') }}
           expandable={{
             // A payload the reader may not see says why (its record's read rule), rather than showing nothing.
-            expandedRowRender: (a) => (a.withheld
-              ? <Typography.Text type="secondary">内容不予显示：{a.withheld.message}</Typography.Text>
-              : <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(a.payload, null, 2)}</pre>),
+            expandedRowRender: (a) =>
+              a.withheld ? (
+                <Typography.Text type="secondary">内容不予显示：{a.withheld.message}</Typography.Text>
+              ) : (
+                <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(a.payload, null, 2)}</pre>
+              ),
           }}
           columns={[
             { title: '序号', dataIndex: 'seq' },

@@ -18,7 +18,9 @@ export default function RegionsPage() {
   const tree = useMemo(() => {
     const items = data?.items ?? [];
     const build = (parentId: string | null): DataNode[] =>
-      items.filter((r) => r.parentId === parentId).map((r) => ({ key: r.id, title: `${r.name}（${LEVEL[r.level]}）`, children: build(r.id) }));
+      items
+        .filter((r) => r.parentId === parentId)
+        .map((r) => ({ key: r.id, title: `${r.name}（${LEVEL[r.level]}）`, children: build(r.id) }));
     return build(null);
   }, [data]);
   if (error) return <ErrorResult error={error} />;
@@ -40,13 +42,28 @@ export default function RegionsPage() {
       {tree.length === 0 ? emptyText('尚无区划') : <Tree treeData={tree} defaultExpandAll showLine />}
       {can(me, 'org.manage') && (
         <div style={{ marginTop: 16 }}>
-          {selectable.map((r) => <Button key={r.id} size="small" style={{ margin: 4 }} onClick={() => setParent(r)}>在"{r.name}"下新增</Button>)}
+          {selectable.map((r) => (
+            <Button key={r.id} size="small" style={{ margin: 4 }} onClick={() => setParent(r)}>
+              在"{r.name}"下新增
+            </Button>
+          ))}
         </div>
       )}
-      <Modal title={`在"${parent?.name}"下新增区划`} open={Boolean(parent)} onOk={submit} onCancel={() => setParent(undefined)} okText="保存" cancelText="取消">
+      <Modal
+        title={`在"${parent?.name}"下新增区划`}
+        open={Boolean(parent)}
+        onOk={submit}
+        onCancel={() => setParent(undefined)}
+        okText="保存"
+        cancelText="取消"
+      >
         <Form form={form} layout="vertical">
-          <Form.Item name="name" label="名称" rules={[{ required: true, message: '请输入名称' }, { max: 50 }]}><Input /></Form.Item>
-          <Form.Item name="code" label="区划代码（可选）" rules={[{ pattern: /^\d{6,12}$/, message: '6–12 位数字' }]}><Input /></Form.Item>
+          <Form.Item name="name" label="名称" rules={[{ required: true, message: '请输入名称' }, { max: 50 }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="code" label="区划代码（可选）" rules={[{ pattern: /^\d{6,12}$/, message: '6–12 位数字' }]}>
+            <Input />
+          </Form.Item>
         </Form>
       </Modal>
     </Card>

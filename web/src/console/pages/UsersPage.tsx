@@ -21,8 +21,23 @@ export default function UsersPage() {
   const save = async () => {
     const v = await form.validateFields();
     try {
-      if (editing === 'new') await post('/users', { username: v.username, displayName: v.displayName, password: v.password, regionId: v.regionId, dataScope: v.dataScope, roles: v.roles });
-      else if (editing) await patch(`/users/${editing.id}`, { displayName: v.displayName, roles: v.roles, dataScope: v.dataScope, active: v.active, ...(v.password ? { password: v.password } : {}) });
+      if (editing === 'new')
+        await post('/users', {
+          username: v.username,
+          displayName: v.displayName,
+          password: v.password,
+          regionId: v.regionId,
+          dataScope: v.dataScope,
+          roles: v.roles,
+        });
+      else if (editing)
+        await patch(`/users/${editing.id}`, {
+          displayName: v.displayName,
+          roles: v.roles,
+          dataScope: v.dataScope,
+          active: v.active,
+          ...(v.password ? { password: v.password } : {}),
+        });
       void message.success('已保存');
       setEditing(undefined);
       void list.reload();
@@ -31,9 +46,20 @@ export default function UsersPage() {
     }
   };
   return (
-    <Card title="用户与角色" extra={<Button type="primary" onClick={() => open('new')}>新增用户</Button>}>
+    <Card
+      title="用户与角色"
+      extra={
+        <Button type="primary" onClick={() => open('new')}>
+          新增用户
+        </Button>
+      }
+    >
       <Table<User>
-        rowKey="id" loading={list.loading} dataSource={list.items} pagination={false} locale={{ emptyText: emptyText('暂无用户') }}
+        rowKey="id"
+        loading={list.loading}
+        dataSource={list.items}
+        pagination={false}
+        locale={{ emptyText: emptyText('暂无用户') }}
         columns={[
           { title: '用户名', dataIndex: 'username' },
           { title: '姓名', dataIndex: 'displayName' },
@@ -41,31 +67,70 @@ export default function UsersPage() {
           { title: '区划', dataIndex: 'regionName' },
           { title: '数据权限', dataIndex: 'dataScope', render: (s: string) => dict.data?.dataScopes[s] ?? s },
           { title: '状态', dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
-          { title: '操作', render: (_, u) => <Button size="small" onClick={() => open(u)}>编辑</Button> },
+          {
+            title: '操作',
+            render: (_, u) => (
+              <Button size="small" onClick={() => open(u)}>
+                编辑
+              </Button>
+            ),
+          },
         ]}
       />
       <LoadMore next={list.next} loading={list.loading} onMore={list.more} />
-      <Modal title={editing === 'new' ? '新增用户' : '编辑用户'} open={Boolean(editing)} onOk={save} onCancel={() => setEditing(undefined)} okText="保存" cancelText="取消">
+      <Modal
+        title={editing === 'new' ? '新增用户' : '编辑用户'}
+        open={Boolean(editing)}
+        onOk={save}
+        onCancel={() => setEditing(undefined)}
+        okText="保存"
+        cancelText="取消"
+      >
         <Form form={form} layout="vertical" initialValues={{ dataScope: 'level', active: true }}>
           {editing === 'new' && (
             <>
-              <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }, { pattern: /^[a-z][a-z0-9_.-]{2,31}$/, message: '3–32 位小写字母、数字或 _.-，以字母开头' }]}><Input /></Form.Item>
+              <Form.Item
+                name="username"
+                label="用户名"
+                rules={[
+                  { required: true, message: '请输入用户名' },
+                  { pattern: /^[a-z][a-z0-9_.-]{2,31}$/, message: '3–32 位小写字母、数字或 _.-，以字母开头' },
+                ]}
+              >
+                <Input />
+              </Form.Item>
               <Form.Item name="regionId" label="所在区划" rules={[{ required: true, message: '请选择区划' }]}>
                 <Select options={(regions.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }))} />
               </Form.Item>
             </>
           )}
-          <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}><Input /></Form.Item>
+          <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
+            <Input />
+          </Form.Item>
           <Form.Item name="roles" label="角色" rules={[{ required: true, message: '至少选择一个角色' }]}>
-            <Select mode="multiple" options={(dict.data?.roles ?? []).filter((r) => dict.data?.grantableRoles.includes(r.id)).map((r) => ({ value: r.id, label: r.name }))} />
+            <Select
+              mode="multiple"
+              options={(dict.data?.roles ?? [])
+                .filter((r) => dict.data?.grantableRoles.includes(r.id))
+                .map((r) => ({ value: r.id, label: r.name }))}
+            />
           </Form.Item>
           <Form.Item name="dataScope" label="数据权限" rules={[{ required: true }]}>
             <Select options={Object.entries(dict.data?.dataScopes ?? {}).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
-          <Form.Item name="password" label={editing === 'new' ? '初始密码' : '重置密码（留空不修改）'} extra="至少 10 位，须同时包含字母和数字" rules={editing === 'new' ? [{ required: true, message: '请输入初始密码' }] : []}>
+          <Form.Item
+            name="password"
+            label={editing === 'new' ? '初始密码' : '重置密码（留空不修改）'}
+            extra="至少 10 位，须同时包含字母和数字"
+            rules={editing === 'new' ? [{ required: true, message: '请输入初始密码' }] : []}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
-          {editing !== 'new' && <Form.Item name="active" label="启用" valuePropName="checked"><Switch /></Form.Item>}
+          {editing !== 'new' && (
+            <Form.Item name="active" label="启用" valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          )}
         </Form>
       </Modal>
     </Card>

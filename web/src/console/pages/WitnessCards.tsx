@@ -18,28 +18,55 @@ const PUSHED: Record<string, { color: string; text: string }> = {
 };
 
 /** "最新见证": the latest checkpoint of this journal a trusted witness cosigned, or how to get one. */
-export function LatestWitnessCard({ view, error, checkpointSize }: { view: WitnessView | undefined; error: string | undefined; checkpointSize: number | undefined }) {
+export function LatestWitnessCard({
+  view,
+  error,
+  checkpointSize,
+}: {
+  view: WitnessView | undefined;
+  error: string | undefined;
+  checkpointSize: number | undefined;
+}) {
   const [latest, ...others] = view?.witnessedBy ?? [];
   return (
     <Card title="最新见证" style={{ marginBottom: 16 }} data-testid="witness-latest">
-      {view?.trust.error && <Alert type="error" showIcon title="受信任见证方名单无法读取" description={view.trust.error} style={{ marginBottom: 12 }} />}
+      {view?.trust.error && (
+        <Alert type="error" showIcon title="受信任见证方名单无法读取" description={view.trust.error} style={{ marginBottom: 12 }} />
+      )}
       {latest ? (
         <Descriptions column={1} size="small" bordered>
-          <Descriptions.Item label="见证方">{latest.witnessName}（公钥 ID <Typography.Text code>{latest.witnessKeyId}</Typography.Text>）</Descriptions.Item>
-          <Descriptions.Item label="见证的日志规模">
-            {latest.size} 条{checkpointSize !== undefined && checkpointSize > latest.size && <Typography.Text type="secondary">（最新检查点 {checkpointSize} 条，其后部分尚待见证）</Typography.Text>}
+          <Descriptions.Item label="见证方">
+            {latest.witnessName}（公钥 ID <Typography.Text code>{latest.witnessKeyId}</Typography.Text>）
           </Descriptions.Item>
-          <Descriptions.Item label="根哈希"><Typography.Text code copyable>{latest.rootHash}</Typography.Text></Descriptions.Item>
+          <Descriptions.Item label="见证的日志规模">
+            {latest.size} 条
+            {checkpointSize !== undefined && checkpointSize > latest.size && (
+              <Typography.Text type="secondary">（最新检查点 {checkpointSize} 条，其后部分尚待见证）</Typography.Text>
+            )}
+          </Descriptions.Item>
+          <Descriptions.Item label="根哈希">
+            <Typography.Text code copyable>
+              {latest.rootHash}
+            </Typography.Text>
+          </Descriptions.Item>
           <Descriptions.Item label="见证时间">{latest.cosignedAt}</Descriptions.Item>
           {others.length > 0 && (
             <Descriptions.Item label="其他见证方">
               <Space orientation="vertical" size={0}>
-                {others.map((w) => <span key={w.witnessKeyId}>{w.witnessName}（{w.witnessKeyId}）：{w.size} 条，{w.cosignedAt}</span>)}
+                {others.map((w) => (
+                  <span key={w.witnessKeyId}>
+                    {w.witnessName}（{w.witnessKeyId}）：{w.size} 条，{w.cosignedAt}
+                  </span>
+                ))}
               </Space>
             </Descriptions.Item>
           )}
         </Descriptions>
-      ) : view ? emptyText(setupHint(view)) : emptyText(error ?? '加载中')}
+      ) : view ? (
+        emptyText(setupHint(view))
+      ) : (
+        emptyText(error ?? '加载中')
+      )}
     </Card>
   );
 }
@@ -55,20 +82,60 @@ function setupHint(view: WitnessView): string {
 export function WitnessingCard({ view }: { view: WitnessView | undefined }) {
   if (!view || (view.witnessing.length === 0 && view.alerts.length === 0)) return null;
   return (
-    <Card title={`本系统见证的日志（见证方：${view.self.name}，公钥 ID ${view.self.keyId}）`} style={{ marginBottom: 16 }} data-testid="witnessing">
+    <Card
+      title={`本系统见证的日志（见证方：${view.self.name}，公钥 ID ${view.self.keyId}）`}
+      style={{ marginBottom: 16 }}
+      data-testid="witnessing"
+    >
       <Table
-        rowKey="origin" dataSource={view.witnessing} pagination={false} size="small"
+        rowKey="origin"
+        dataSource={view.witnessing}
+        pagination={false}
+        size="small"
         columns={[
-          { title: '日志', render: (_, l) => <>{l.origin}<br /><Typography.Text type="secondary">{l.url}</Typography.Text></> },
+          {
+            title: '日志',
+            render: (_, l) => (
+              <>
+                {l.origin}
+                <br />
+                <Typography.Text type="secondary">{l.url}</Typography.Text>
+              </>
+            ),
+          },
           { title: '公钥 ID', dataIndex: 'keyId', render: (k: string) => <Typography.Text code>{k}</Typography.Text> },
-          { title: '状态', render: (_, l) => (l.status === 'alert' ? <Tag color="red" data-status="alert">告警</Tag> : <Tag color="green" data-status="ok">一致</Tag>) },
+          {
+            title: '状态',
+            render: (_, l) =>
+              l.status === 'alert' ? (
+                <Tag color="red" data-status="alert">
+                  告警
+                </Tag>
+              ) : (
+                <Tag color="green" data-status="ok">
+                  一致
+                </Tag>
+              ),
+          },
           { title: '最近见证', render: (_, l) => (l.latest ? `${l.latest.size} 条，${l.latest.cosignedAt}` : '—') },
-          { title: '见证签名', render: (_, l) => (l.latest ? <Tag color={PUSHED[l.latest.pushed]?.color} title={l.latest.pushMessage}>{PUSHED[l.latest.pushed]?.text}</Tag> : '—') },
+          {
+            title: '见证签名',
+            render: (_, l) =>
+              l.latest ? (
+                <Tag color={PUSHED[l.latest.pushed]?.color} title={l.latest.pushMessage}>
+                  {PUSHED[l.latest.pushed]?.text}
+                </Tag>
+              ) : (
+                '—'
+              ),
+          },
         ]}
       />
       {view.alerts.length > 0 && (
         <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
-          {view.alerts.map((a) => <AlertRow key={a.id} alert={a} />)}
+          {view.alerts.map((a) => (
+            <AlertRow key={a.id} alert={a} />
+          ))}
         </Space>
       )}
     </Card>
@@ -78,7 +145,9 @@ export function WitnessingCard({ view }: { view: WitnessView | undefined }) {
 function AlertRow({ alert }: { alert: WitnessAlert }) {
   return (
     <Alert
-      type="error" showIcon data-testid="witness-alert"
+      type="error"
+      showIcon
+      data-testid="witness-alert"
       title={`${alert.detectedAt}　${alert.origin}：${ALERT_KINDS[alert.kind] ?? alert.kind}`}
       description={alert.message}
     />

@@ -18,7 +18,15 @@ import { DeadlineTable } from '../../deadlines';
 import { chinaTime } from '../../time';
 import { yuan, type CaseView, type Dictionaries, type DocumentSummary } from './types';
 
-interface JournalEntry { seq: number; type: string; title: string; receivedAt: string; occurredAt: string; actorRole: string | null; leafHash: string }
+interface JournalEntry {
+  seq: number;
+  type: string;
+  title: string;
+  receivedAt: string;
+  occurredAt: string;
+  actorRole: string | null;
+  leafHash: string;
+}
 
 export default function PenaltyCasePage() {
   const { id } = useParams();
@@ -56,42 +64,103 @@ export default function PenaltyCasePage() {
     }
   };
   const fileCheck = v.fileCheck && (
-    <FileCheckCard check={v.fileCheck} status={v.status} archiveWhenIncomplete={ctx?.archiveWhenIncomplete} archiveWarnings={c.archiveWarnings} />
+    <FileCheckCard
+      check={v.fileCheck}
+      status={v.status}
+      archiveWhenIncomplete={ctx?.archiveWhenIncomplete}
+      archiveWarnings={c.archiveWarnings}
+    />
   );
   // Once the case is closed, 归档 waits on the 评查: the card comes first.
   const checkFirst = v.status === 'closed';
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card
-        title={<Space wrap><span>{c.party.name}</span><Tag color="blue" data-testid="case-status">{v.statusName}</Tag>{v.suspended && <Tag color="purple">中止</Tag>}{c.proposal?.major && <Tag color="gold">重大执法决定</Tag>}</Space>}
+        title={
+          <Space wrap>
+            <span>{c.party.name}</span>
+            <Tag color="blue" data-testid="case-status">
+              {v.statusName}
+            </Tag>
+            {v.suspended && <Tag color="purple">中止</Tag>}
+            {c.proposal?.major && <Tag color="gold">重大执法决定</Tag>}
+          </Space>
+        }
         extra={<Link to="/console/penalty-cases">{t('backToCases')}</Link>}
       >
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label="执法主体">{v.agency.name}</Descriptions.Item>
           <Descriptions.Item label="程序">{dict.data?.procedures[v.procedure]}</Descriptions.Item>
           <Descriptions.Item label="执法类别">{c.field}</Descriptions.Item>
-          <Descriptions.Item label="案件来源">{dict.data?.sources[c.source.kind]}（{c.source.receivedOn}）</Descriptions.Item>
+          <Descriptions.Item label="案件来源">
+            {dict.data?.sources[c.source.kind]}（{c.source.receivedOn}）
+          </Descriptions.Item>
           <Descriptions.Item label="立案号">{c.filingNumber ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="决定书文号">{c.decision?.number ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="当事人地址">{c.party.address}</Descriptions.Item>
           <Descriptions.Item label="拟处理意见">
-            {c.proposal ? `${dict.data?.outcomes[c.proposal.outcome]?.name ?? ''}${c.proposal.fineFen ? `，罚款 ${yuan(c.proposal.fineFen)} 元` : ''}` : '—'}
+            {c.proposal
+              ? `${dict.data?.outcomes[c.proposal.outcome]?.name ?? ''}${c.proposal.fineFen ? `，罚款 ${yuan(c.proposal.fineFen)} 元` : ''}`
+              : '—'}
           </Descriptions.Item>
           <Descriptions.Item label="案情">{c.source.summary}</Descriptions.Item>
         </Descriptions>
-        {c.proposal?.outsideBenchmark.length ? <Alert type="warning" showIcon style={{ marginTop: 8 }} message={`超出裁量基准：${c.proposal.outsideBenchmark.join('；')}`} description={`理由：${c.proposal.discretionReason ?? ''}`} /> : null}
-        {c.pending.length > 0 && <Alert type="info" showIcon style={{ marginTop: 8 }} message={`待负责人审批：${c.pending.map((p) => dict.data?.approvalKinds[p.kind] ?? p.kind).join('、')}`} />}
+        {c.proposal?.outsideBenchmark.length ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 8 }}
+            message={`超出裁量基准：${c.proposal.outsideBenchmark.join('；')}`}
+            description={`理由：${c.proposal.discretionReason ?? ''}`}
+          />
+        ) : null}
+        {c.pending.length > 0 && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginTop: 8 }}
+            message={`待负责人审批：${c.pending.map((p) => dict.data?.approvalKinds[p.kind] ?? p.kind).join('、')}`}
+          />
+        )}
         {v.decisionBlockers.length > 0 && (
-          <Alert type="warning" showIcon style={{ marginTop: 8 }} data-testid="decision-blockers" message="作出决定前尚需："
-            description={<ul style={{ margin: 0, paddingLeft: 20 }}>{v.decisionBlockers.map((b, i) => <li key={i}>{b.message}{b.citation && <span style={{ color: '#888' }}>（{b.citation}）</span>}</li>)}</ul>} />
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 8 }}
+            data-testid="decision-blockers"
+            message="作出决定前尚需："
+            description={
+              <ul style={{ margin: 0, paddingLeft: 20 }}>
+                {v.decisionBlockers.map((b, i) => (
+                  <li key={i}>
+                    {b.message}
+                    {b.citation && <span style={{ color: '#888' }}>（{b.citation}）</span>}
+                  </li>
+                ))}
+              </ul>
+            }
+          />
         )}
         <Space wrap style={{ marginTop: 16 }} data-testid="case-actions">
           {v.allowedActions.length === 0 && <span style={{ color: '#888' }}>当前没有您可以执行的操作</span>}
-          {v.allowedActions.map((a) => <Button key={a.type} onClick={() => (a.type === 'penalty.add-evidence' ? setRegistering({ item: null }) : setActing(a.type))} data-action={a.type}>{a.title}</Button>)}
+          {v.allowedActions.map((a) => (
+            <Button
+              key={a.type}
+              onClick={() => (a.type === 'penalty.add-evidence' ? setRegistering({ item: null }) : setActing(a.type))}
+              data-action={a.type}
+            >
+              {a.title}
+            </Button>
+          ))}
         </Space>
         <div style={{ marginTop: 12 }}>
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCaseFile()} data-testid="export-case-file"
-            title="案卷 PDF（封面、卷内目录、文书、备考表）、文书 DOCX 原件、SHA-256 清单与日志包含证明">
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exporting}
+            onClick={() => void exportCaseFile()}
+            data-testid="export-case-file"
+            title="案卷 PDF（封面、卷内目录、文书、备考表）、文书 DOCX 原件、SHA-256 清单与日志包含证明"
+          >
             {t('exportCaseFile')}
           </Button>
         </div>
@@ -101,47 +170,92 @@ export default function PenaltyCasePage() {
         <Col xs={24} lg={14}>
           <Card title="法定期限" size="small">
             <DeadlineTable deadlines={v.deadlines} emptyText="立案后显示法定期限" />
-            {c.extensions.map((e, i) => <div key={i} style={{ marginTop: 8, color: '#555' }}>经批准延长办案期限 {e.days} 日（{e.approvedOn}）：{e.reason}</div>)}
+            {c.extensions.map((e, i) => (
+              <div key={i} style={{ marginTop: 8, color: '#555' }}>
+                经批准延长办案期限 {e.days} 日（{e.approvedOn}）：{e.reason}
+              </div>
+            ))}
           </Card>
         </Col>
         <Col xs={24} lg={10}>
           <Card title="案件文书" size="small">
-            <List size="small" dataSource={docs.data?.items ?? []} locale={{ emptyText: '尚无文书' }}
+            <List
+              size="small"
+              dataSource={docs.data?.items ?? []}
+              locale={{ emptyText: '尚无文书' }}
               renderItem={(d) => (
-                <List.Item actions={[
-                  <Link key="view" to={`/console/penalty-cases/${id}/documents/${encodeURIComponent(d.id)}`}>查看/打印</Link>,
-                  <a key="docx" href={`/api/v1/penalty-cases/${id}/documents/${encodeURIComponent(d.id)}/docx`} data-doc={d.id}>下载 DOCX</a>,
-                ]}>
-                  <span>{d.title}{d.number ? <span style={{ color: '#888' }}> {d.number}</span> : null}</span>
+                <List.Item
+                  actions={[
+                    <Link key="view" to={`/console/penalty-cases/${id}/documents/${encodeURIComponent(d.id)}`}>
+                      查看/打印
+                    </Link>,
+                    <a key="docx" href={`/api/v1/penalty-cases/${id}/documents/${encodeURIComponent(d.id)}/docx`} data-doc={d.id}>
+                      下载 DOCX
+                    </a>,
+                  ]}
+                >
+                  <span>
+                    {d.title}
+                    {d.number ? <span style={{ color: '#888' }}> {d.number}</span> : null}
+                  </span>
                 </List.Item>
-              )} />
+              )}
+            />
           </Card>
         </Col>
       </Row>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
-          <EvidenceCard view={v} ctx={ctx} canUpload={canUpload} canRedact={can(me, 'penalty.act')} picker={picker} onRegister={(item) => setRegistering({ item })} />
+          <EvidenceCard
+            view={v}
+            ctx={ctx}
+            canUpload={canUpload}
+            canRedact={can(me, 'penalty.act')}
+            picker={picker}
+            onRegister={(item) => setRegistering({ item })}
+          />
         </Col>
         <Col xs={24} lg={9}>
-          <RecordingsCard view={v} canUpload={canUpload} onUpload={(step, scene) => picker.open(window.matchMedia?.('(pointer: coarse)').matches ? 'video' : 'any', { step, scene })} />
+          <RecordingsCard
+            view={v}
+            canUpload={canUpload}
+            onUpload={(step, scene) => picker.open(window.matchMedia?.('(pointer: coarse)').matches ? 'video' : 'any', { step, scene })}
+          />
         </Col>
       </Row>
       <div style={{ display: 'none' }}>{picker.inputs}</div>
       {!checkFirst && fileCheck}
       <Card title="全过程记录（日志链）" size="small">
-        <Timeline items={(journal.data?.items ?? []).map((e) => ({ children: <span>{chinaTime(e.receivedAt)} {e.title} <span style={{ color: '#aaa', fontSize: 12 }}>#{e.seq} {e.leafHash.slice(0, 12)}</span></span> }))} />
+        <Timeline
+          items={(journal.data?.items ?? []).map((e) => ({
+            children: (
+              <span>
+                {chinaTime(e.receivedAt)} {e.title}{' '}
+                <span style={{ color: '#aaa', fontSize: 12 }}>
+                  #{e.seq} {e.leafHash.slice(0, 12)}
+                </span>
+              </span>
+            ),
+          }))}
+        />
       </Card>
       {registering && ctx && (
         <EvidenceForm view={v} ctx={ctx} item={registering.item} open onClose={() => setRegistering(null)} onDone={reload} />
       )}
       {spec && ctx && (
-        <ActionForm title={spec.title} schema={spec.schema} ctx={ctx} open={!!acting} onCancel={() => setActing(null)}
+        <ActionForm
+          title={spec.title}
+          schema={spec.schema}
+          ctx={ctx}
+          open={!!acting}
+          onCancel={() => setActing(null)}
           onSubmit={async (payload) => {
             await post(`/penalty-cases/${id}/actions`, { type: acting, payload });
             void message.success(`${spec.title}：已完成`);
             setActing(null);
             await reload();
-          }} />
+          }}
+        />
       )}
     </Space>
   );

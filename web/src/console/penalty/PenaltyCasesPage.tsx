@@ -24,7 +24,8 @@ const QUEUES = [
 /** The list's filters live in the URL (bookmarkable, survive a reload): these are its parameters. */
 const FILTERS = ['status', 'agencyId', 'officerId', 'violationTypeId', 'q'] as const;
 
-const defaultQueue = (me: Me) => (me.roles.some((r) => r.id === 'supervisor') ? 'all' : me.roles.some((r) => r.id === 'legal_reviewer') ? 'review' : 'mine');
+const defaultQueue = (me: Me) =>
+  me.roles.some((r) => r.id === 'supervisor') ? 'all' : me.roles.some((r) => r.id === 'legal_reviewer') ? 'review' : 'mine';
 
 /**
  * The agencies whose cases the user's data scope reaches: every one for 全部, those in the
@@ -49,21 +50,44 @@ function useViolationTypes(agencyIds: string[]): ViolationType[] {
   const key = agencyIds.join(',');
   useEffect(() => {
     let live = true;
-    if (!key) { setTypes([]); return; }
-    void Promise.all(key.split(',').map((id) => get<{ benchmarks: ViolationType[] }>(`/enforcement/settings/${id}`).then((s) => s.benchmarks, () => [])))
-      .then((lists) => {
-        if (!live) return;
-        const byId = new Map<string, ViolationType>();
-        for (const t of lists.flat()) if (!byId.has(t.id)) byId.set(t.id, t);
-        setTypes([...byId.values()]);
-      });
-    return () => { live = false; };
+    if (!key) {
+      setTypes([]);
+      return;
+    }
+    void Promise.all(
+      key.split(',').map((id) =>
+        get<{ benchmarks: ViolationType[] }>(`/enforcement/settings/${id}`).then(
+          (s) => s.benchmarks,
+          () => [],
+        ),
+      ),
+    ).then((lists) => {
+      if (!live) return;
+      const byId = new Map<string, ViolationType>();
+      for (const t of lists.flat()) if (!byId.has(t.id)) byId.set(t.id, t);
+      setTypes([...byId.values()]);
+    });
+    return () => {
+      live = false;
+    };
   }, [key]);
   return types;
 }
 
 /** 执法人员 filter: searches people (in the user's scope) by name, within the chosen agency. */
-function OfficerSelect({ agencyId, value, onChange, placeholder, width }: { agencyId: string | undefined; value: string | undefined; onChange: (v: string | undefined) => void; placeholder: string; width: number | string }) {
+function OfficerSelect({
+  agencyId,
+  value,
+  onChange,
+  placeholder,
+  width,
+}: {
+  agencyId: string | undefined;
+  value: string | undefined;
+  onChange: (v: string | undefined) => void;
+  placeholder: string;
+  width: number | string;
+}) {
   const [search, setSearch] = useState('');
   const people = useResource<{ items: Person[] }>(`/people${query({ agencyId, q: search.trim() || undefined, limit: 50 })}`);
   // A bookmarked officer who is not on the first page still shows by name.
@@ -72,9 +96,23 @@ function OfficerSelect({ agencyId, value, onChange, placeholder, width }: { agen
     .filter((p, i, all) => all.findIndex((x) => x.id === p.id) === i)
     .map((p) => ({ value: p.id, label: agencyId ? `${p.name}（${p.post}）` : `${p.name}（${p.agencyName}）` }));
   return (
-    <Select allowClear showSearch filterOption={false} onSearch={setSearch} loading={people.loading} placeholder={placeholder}
-      value={value} onChange={(v?: string) => { setSearch(''); onChange(v); }} options={options} style={{ width }} data-testid="filter-officer"
-      notFoundContent={people.loading ? '加载中…' : '没有匹配的人员'} />
+    <Select
+      allowClear
+      showSearch
+      filterOption={false}
+      onSearch={setSearch}
+      loading={people.loading}
+      placeholder={placeholder}
+      value={value}
+      onChange={(v?: string) => {
+        setSearch('');
+        onChange(v);
+      }}
+      options={options}
+      style={{ width }}
+      data-testid="filter-officer"
+      notFoundContent={people.loading ? '加载中…' : '没有匹配的人员'}
+    />
   );
 }
 
@@ -89,12 +127,17 @@ export default function PenaltyCasesPage() {
   const w = (px: number) => (narrow ? '100%' : px);
   const [params, setParams] = useSearchParams();
   const queue = params.get('queue') ?? defaultQueue(me);
-  const filter = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? undefined])) as Record<(typeof FILTERS)[number], string | undefined>;
+  const filter = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? undefined])) as Record<
+    (typeof FILTERS)[number],
+    string | undefined
+  >;
   const overdue = params.get('overdue') === 'true';
   /** Changes some parameters; the others stay, so a filtered list keeps its filters. */
   const setFilter = (changes: Record<string, string | undefined | null>) => {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) if (v === undefined || v === null || v === '') next.delete(k); else next.set(k, v);
+    for (const [k, v] of Object.entries(changes))
+      if (v === undefined || v === null || v === '') next.delete(k);
+      else next.set(k, v);
     setParams(next);
   };
   const [searchText, setSearchText] = useState(filter.q ?? '');
@@ -105,16 +148,24 @@ export default function PenaltyCasesPage() {
   const agencies = useResource<{ items: Agency[] }>('/agencies');
   const regions = useResource<{ items: Region[] }>(me.dataScope.kind === 'subtree' ? '/regions' : null);
   const scoped = useMemo(
-    () => (agencies.data && (me.dataScope.kind !== 'subtree' || regions.data) ? agenciesInScope(me, agencies.data.items, regions.data?.items ?? []) : []),
+    () =>
+      agencies.data && (me.dataScope.kind !== 'subtree' || regions.data)
+        ? agenciesInScope(me, agencies.data.items, regions.data?.items ?? [])
+        : [],
     [me, agencies.data, regions.data],
   );
   // Violation types of the chosen agency, else of every agency the user can see.
   const violationTypes = useViolationTypes(filter.agencyId ? [filter.agencyId] : scoped.map((a) => a.id));
   const typeName = useMemo(() => new Map(violationTypes.map((v) => [v.id, v.name])), [violationTypes]);
 
-  const list = usePagedList<CaseListItem>(`/penalty-cases${query({
-    queue: queue === 'all' ? undefined : queue, ...filter, overdue: overdue ? 'true' : undefined, limit: 50,
-  })}`);
+  const list = usePagedList<CaseListItem>(
+    `/penalty-cases${query({
+      queue: queue === 'all' ? undefined : queue,
+      ...filter,
+      overdue: overdue ? 'true' : undefined,
+      limit: 50,
+    })}`,
+  );
   const ctx = useFormContext(me.user.agencyId, null);
   const openSpec = dict.data?.actions.find((a) => a.type === opening);
   const filtered = FILTERS.some((k) => filter[k]) || overdue;
@@ -122,8 +173,12 @@ export default function PenaltyCasesPage() {
 
   const actions = can(me, 'penalty.act') && (
     <Space wrap style={narrow ? { marginBottom: 12 } : undefined}>
-      <Button type="primary" onClick={() => setOpening('penalty.register')} data-testid="register-case">{t('registerCase')}</Button>
-      <Button onClick={() => setOpening('penalty.on-the-spot')} data-testid="on-the-spot">{t('onTheSpot')}</Button>
+      <Button type="primary" onClick={() => setOpening('penalty.register')} data-testid="register-case">
+        {t('registerCase')}
+      </Button>
+      <Button onClick={() => setOpening('penalty.on-the-spot')} data-testid="on-the-spot">
+        {t('onTheSpot')}
+      </Button>
     </Space>
   );
   return (
@@ -131,46 +186,130 @@ export default function PenaltyCasesPage() {
       {narrow && actions}
       <Tabs activeKey={queue} onChange={(k) => setFilter({ queue: k })} items={QUEUES.map((x) => ({ key: x.key, label: x.label }))} />
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', marginBottom: 16 }} data-testid="case-filters">
-        <Input.Search placeholder={t('searchCases')} allowClear value={searchText} onChange={(e) => setSearchText(e.target.value)}
-          onSearch={(v) => setFilter({ q: v.trim() })} style={{ width: w(260) }} data-testid="filter-q" />
+        <Input.Search
+          placeholder={t('searchCases')}
+          allowClear
+          value={searchText}
+          onChange={(e) => setSearchText(e.target.value)}
+          onSearch={(v) => setFilter({ q: v.trim() })}
+          style={{ width: w(260) }}
+          data-testid="filter-q"
+        />
         {scoped.length > 1 && (
-          <Select allowClear showSearch optionFilterProp="label" placeholder={t('filterAgency')} style={{ width: w(220) }} value={filter.agencyId} data-testid="filter-agency"
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('filterAgency')}
+            style={{ width: w(220) }}
+            value={filter.agencyId}
+            data-testid="filter-agency"
             onChange={(v?: string) => setFilter({ agencyId: v, officerId: undefined, violationTypeId: undefined })}
-            options={scoped.map((a) => ({ value: a.id, label: a.name }))} />
+            options={scoped.map((a) => ({ value: a.id, label: a.name }))}
+          />
         )}
-        <OfficerSelect agencyId={officerAgency} value={filter.officerId} onChange={(v) => setFilter({ officerId: v })} placeholder={t('filterOfficer')} width={w(200)} />
-        <Select allowClear showSearch optionFilterProp="label" placeholder={t('filterViolationType')} style={{ width: w(240) }} value={filter.violationTypeId} data-testid="filter-violation-type"
-          popupMatchSelectWidth={false} onChange={(v?: string) => setFilter({ violationTypeId: v })}
-          options={violationTypes.map((v) => ({ value: v.id, label: v.name }))} />
-        <Select allowClear placeholder={t('filterStatus')} style={{ width: w(160) }} value={filter.status} data-testid="filter-status" onChange={(v?: string) => setFilter({ status: v })}
-          options={Object.entries(dict.data?.statuses ?? {}).map(([value, label]) => ({ value, label }))} />
-        <Checkbox checked={overdue} onChange={(e) => setFilter({ overdue: e.target.checked ? 'true' : undefined })} data-testid="filter-overdue">{t('overdueOnly')}</Checkbox>
-        {filtered && <Button type="link" onClick={() => setFilter(Object.fromEntries([...FILTERS, 'overdue'].map((k) => [k, undefined])))}>{t('clearFilters')}</Button>}
+        <OfficerSelect
+          agencyId={officerAgency}
+          value={filter.officerId}
+          onChange={(v) => setFilter({ officerId: v })}
+          placeholder={t('filterOfficer')}
+          width={w(200)}
+        />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('filterViolationType')}
+          style={{ width: w(240) }}
+          value={filter.violationTypeId}
+          data-testid="filter-violation-type"
+          popupMatchSelectWidth={false}
+          onChange={(v?: string) => setFilter({ violationTypeId: v })}
+          options={violationTypes.map((v) => ({ value: v.id, label: v.name }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('filterStatus')}
+          style={{ width: w(160) }}
+          value={filter.status}
+          data-testid="filter-status"
+          onChange={(v?: string) => setFilter({ status: v })}
+          options={Object.entries(dict.data?.statuses ?? {}).map(([value, label]) => ({ value, label }))}
+        />
+        <Checkbox
+          checked={overdue}
+          onChange={(e) => setFilter({ overdue: e.target.checked ? 'true' : undefined })}
+          data-testid="filter-overdue"
+        >
+          {t('overdueOnly')}
+        </Checkbox>
+        {filtered && (
+          <Button type="link" onClick={() => setFilter(Object.fromEntries([...FILTERS, 'overdue'].map((k) => [k, undefined])))}>
+            {t('clearFilters')}
+          </Button>
+        )}
       </div>
       <Table<CaseListItem>
-        rowKey="id" loading={list.loading} dataSource={list.items} pagination={false} scroll={{ x: 1050 }}
+        rowKey="id"
+        loading={list.loading}
+        dataSource={list.items}
+        pagination={false}
+        scroll={{ x: 1050 }}
         locale={{ emptyText: emptyText(filtered ? '没有符合筛选条件的案件' : '没有符合条件的案件') }}
-        onRow={(c) => ({ 'data-case': c.id } as React.HTMLAttributes<HTMLElement>)}
+        onRow={(c) => ({ 'data-case': c.id }) as React.HTMLAttributes<HTMLElement>}
         columns={[
-          { title: '当事人', dataIndex: 'partyName', width: 150, render: (n: string, c) => <Link to={`/console/penalty-cases/${c.id}`}>{n}</Link> },
+          {
+            title: '当事人',
+            dataIndex: 'partyName',
+            width: 150,
+            render: (n: string, c) => <Link to={`/console/penalty-cases/${c.id}`}>{n}</Link>,
+          },
           { title: '程序', dataIndex: 'procedure', width: 88, render: (p: string) => dict.data?.procedures[p] ?? p },
-          { title: '状态', dataIndex: 'statusName', width: 120, render: (s: string, c) => <Space size={4}><Tag>{s}</Tag>{c.suspended && <Tag color="purple">中止</Tag>}{c.major && <Tag color="gold">重大</Tag>}</Space> },
-          { title: '违法行为', dataIndex: 'violationTypeId', width: 170, ellipsis: true, render: (v: string | null) => (v ? <span title={typeName.get(v) ?? v}>{typeName.get(v) ?? v}</span> : '—') },
+          {
+            title: '状态',
+            dataIndex: 'statusName',
+            width: 120,
+            render: (s: string, c) => (
+              <Space size={4}>
+                <Tag>{s}</Tag>
+                {c.suspended && <Tag color="purple">中止</Tag>}
+                {c.major && <Tag color="gold">重大</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: '违法行为',
+            dataIndex: 'violationTypeId',
+            width: 170,
+            ellipsis: true,
+            render: (v: string | null) => (v ? <span title={typeName.get(v) ?? v}>{typeName.get(v) ?? v}</span> : '—'),
+          },
           { title: '登记日期', dataIndex: 'registeredOn', width: 112 },
           { title: '决定书文号', dataIndex: 'decisionNumber', render: (v: string | null) => v ?? '—' },
           { title: '罚款（元）', dataIndex: 'fineFen', width: 96, align: 'right', render: (f: number) => (f ? yuan(f) : '—') },
-          { title: '最近期限', dataIndex: 'nextDue', width: 150, render: (d: string | null, c) => (d ? <DueTag due={d} state={c.dueState} /> : '—') },
+          {
+            title: '最近期限',
+            dataIndex: 'nextDue',
+            width: 150,
+            render: (d: string | null, c) => (d ? <DueTag due={d} state={c.dueState} /> : '—'),
+          },
         ]}
       />
       <LoadMore next={list.next} loading={list.loading} onMore={list.more} />
       {openSpec && ctx && (
-        <ActionForm title={openSpec.title} schema={openSpec.schema} ctx={ctx} open={!!opening} onCancel={() => setOpening(null)}
+        <ActionForm
+          title={openSpec.title}
+          schema={openSpec.schema}
+          ctx={ctx}
+          open={!!opening}
+          onCancel={() => setOpening(null)}
           onSubmit={async (payload) => {
             const created = await post<CaseView>('/penalty-cases', { type: opening, payload });
             void message.success(opening === 'penalty.register' ? '案源已登记' : '当场处罚决定已作出');
             setOpening(null);
             navigate(`/console/penalty-cases/${created.id}`);
-          }} />
+          }}
+        />
       )}
     </Card>
   );

@@ -78,7 +78,17 @@ export interface CaseView {
     /** 笔录 (inspections, inquiries): the steps evidence can belong to */
     records: CaseRecord[];
     evidence: Evidence[];
-    proposal: null | { outcome: string; kinds: string[]; fineFen: number; major: boolean; hearingEligible: boolean; collectiveRequired: boolean; catalogRow: string | null; outsideBenchmark: string[]; discretionReason: string | null };
+    proposal: null | {
+      outcome: string;
+      kinds: string[];
+      fineFen: number;
+      major: boolean;
+      hearingEligible: boolean;
+      collectiveRequired: boolean;
+      catalogRow: string | null;
+      outsideBenchmark: string[];
+      discretionReason: string | null;
+    };
     decision: null | { number: string | null; on: string; outcome: string; fineFen: number };
     pending: { kind: string; requestedOn: string }[];
     extensions: { days: number; reason: string; approvedOn: string }[];
@@ -90,7 +100,12 @@ export interface CaseView {
 }
 
 // The case's records and evidence files are the server's own types (type-only: nothing of the server is bundled).
-import type { CaseRecord, Evidence as ServerEvidence, EvidenceFile, Recording as ServerRecording } from '../../../../src/modules/enforcement/penalty-case';
+import type {
+  CaseRecord,
+  Evidence as ServerEvidence,
+  EvidenceFile,
+  Recording as ServerRecording,
+} from '../../../../src/modules/enforcement/penalty-case';
 export type { CaseRecord, EvidenceFile };
 /** A recording as the console reads it (the scene as a plain id) */
 export type Recording = Omit<ServerRecording, 'scene'> & { scene: string };

@@ -3,10 +3,18 @@ import type { FormContext } from './ActionForm';
 import type { Dictionaries, ViolationType } from './types';
 
 /** What action forms need: the dictionaries, the agency's people and its 裁量基准 (and the case's field and violation type, on a case). */
-export function useFormContext(agencyId: string | null, violationTypeId: string | null, field: string | null = null): FormContext | undefined {
+export function useFormContext(
+  agencyId: string | null,
+  violationTypeId: string | null,
+  field: string | null = null,
+): FormContext | undefined {
   const dict = useResource<Dictionaries>('/penalty-cases/dictionaries');
-  const people = useResource<{ items: { id: string; name: string; post: string }[] }>(agencyId ? `/people?agencyId=${agencyId}&limit=200` : null);
-  const settings = useResource<{ benchmarks: ViolationType[]; archiveWhenIncomplete: 'refuse' | 'warn' }>(agencyId ? `/enforcement/settings/${agencyId}` : null);
+  const people = useResource<{ items: { id: string; name: string; post: string }[] }>(
+    agencyId ? `/people?agencyId=${agencyId}&limit=200` : null,
+  );
+  const settings = useResource<{ benchmarks: ViolationType[]; archiveWhenIncomplete: 'refuse' | 'warn' }>(
+    agencyId ? `/enforcement/settings/${agencyId}` : null,
+  );
   if (!dict.data) return undefined;
   return {
     dictionaries: dict.data,

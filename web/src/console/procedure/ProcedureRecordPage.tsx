@@ -48,7 +48,10 @@ export default function ProcedureRecordPage<S>({ config }: { config: ProcedureCo
   const journal = useResource<{ items: JournalEntry[] }>(`${base}/actions`);
   const dict = useResource<ProcedureDictionaries>(`${config.api}/dictionaries`);
   const roles = useResource<{ roles: { id: string; name: string }[] }>(can(me, 'org.read') ? '/org/dictionaries' : null);
-  const roleName = useMemo(() => new Map([...(roles.data?.roles ?? []).map((r) => [r.id, r.name] as const), ['public', PUBLIC_ROLE_NAME] as const]), [roles.data]);
+  const roleName = useMemo(
+    () => new Map([...(roles.data?.roles ?? []).map((r) => [r.id, r.name] as const), ['public', PUBLIC_ROLE_NAME] as const]),
+    [roles.data],
+  );
   const documentTitle = useMemo(() => new Map((docs.data?.items ?? []).map((d) => [d.id, d.title])), [docs.data]);
   const [acting, setActing] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -71,66 +74,135 @@ export default function ProcedureRecordPage<S>({ config }: { config: ProcedureCo
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Card
-        title={<Space wrap><h1 style={{ fontSize: 16, margin: 0 }}>{config.heading(v)}</h1><Tag color="blue" data-testid="record-status">{v.statusName}</Tag>{v.suspended && <Tag color="purple">中止</Tag>}</Space>}
+        title={
+          <Space wrap>
+            <h1 style={{ fontSize: 16, margin: 0 }}>{config.heading(v)}</h1>
+            <Tag color="blue" data-testid="record-status">
+              {v.statusName}
+            </Tag>
+            {v.suspended && <Tag color="purple">中止</Tag>}
+          </Space>
+        }
         extra={<Link to={back}>返回{config.recordName}列表</Link>}
       >
         <config.Summary view={v} dict={dict.data} />
         <Space wrap style={{ marginTop: 16 }} data-testid="record-actions">
           {v.allowedActions.length === 0 && <span style={{ color: '#595959' }}>当前没有您可以执行的操作</span>}
-          {v.allowedActions.map((a) => <Button key={a.type} onClick={() => setActing(a.type)} data-action={a.type}>{a.title}</Button>)}
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportFile()} data-testid="export-case-file"
-            title="案卷 PDF、文书 DOCX 原件、SHA-256 清单与日志包含证明">{t('exportCaseFile')}</Button>
+          {v.allowedActions.map((a) => (
+            <Button key={a.type} onClick={() => setActing(a.type)} data-action={a.type}>
+              {a.title}
+            </Button>
+          ))}
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exporting}
+            onClick={() => void exportFile()}
+            data-testid="export-case-file"
+            title="案卷 PDF、文书 DOCX 原件、SHA-256 清单与日志包含证明"
+          >
+            {t('exportCaseFile')}
+          </Button>
         </Space>
       </Card>
-      <Tabs defaultActiveKey="progress" items={[
-        {
-          key: 'progress', label: '期限与文书',
-          children: (
-            <Row gutter={[16, 16]}>
-              <Col xs={24} lg={14}>
-                <Card title="法定期限" size="small">
-                  <DeadlineTable deadlines={v.deadlines} emptyText="没有进行中的法定期限" />
-                </Card>
-              </Col>
-              <Col xs={24} lg={10}>
-                <Card title="文书" size="small">
-                  <List size="small" dataSource={docs.data?.items ?? []} locale={{ emptyText: '尚无文书' }}
-                    renderItem={(d) => (
-                      <List.Item actions={[
-                        <Link key="view" to={`/console/${config.key}/${id}/documents/${encodeURIComponent(d.id)}`} aria-label={`查看/打印：${d.title}`}>查看/打印</Link>,
-                        <a key="docx" href={`/api/v1${base}/documents/${encodeURIComponent(d.id)}/docx`} data-doc={d.id} aria-label={`下载 DOCX：${d.title}`}>下载 DOCX</a>,
-                      ]}>
-                        <span>{d.title}{d.number ? <span style={{ color: '#595959' }}> {d.number}</span> : null}</span>
-                      </List.Item>
-                    )} />
-                </Card>
-              </Col>
-            </Row>
-          ),
-        },
-        {
-          key: 'journal', label: '全过程记录（日志）',
-          children: (
-            <Card size="small">
-              <Table<JournalEntry> rowKey="seq" size="small" pagination={false} dataSource={journal.data?.items ?? []} data-testid="record-journal"
-                columns={[
-                  { title: '时间（北京时间）', dataIndex: 'receivedAt', width: 170, render: (at: string) => chinaTime(at) },
-                  { title: '操作', dataIndex: 'title', render: (_: string, e) => entryTitle(e, documentTitle) },
-                  { title: '角色', dataIndex: 'actorRole', width: 200, render: (r: string | null) => (r ? roleName.get(r) ?? r : '系统') },
-                  { title: '日志序号', dataIndex: 'seq', width: 90, render: (seq: number, e) => <span title={`叶哈希 ${e.leafHash}`}>#{seq}</span> },
-                ]} />
-            </Card>
-          ),
-        },
-      ]} />
+      <Tabs
+        defaultActiveKey="progress"
+        items={[
+          {
+            key: 'progress',
+            label: '期限与文书',
+            children: (
+              <Row gutter={[16, 16]}>
+                <Col xs={24} lg={14}>
+                  <Card title="法定期限" size="small">
+                    <DeadlineTable deadlines={v.deadlines} emptyText="没有进行中的法定期限" />
+                  </Card>
+                </Col>
+                <Col xs={24} lg={10}>
+                  <Card title="文书" size="small">
+                    <List
+                      size="small"
+                      dataSource={docs.data?.items ?? []}
+                      locale={{ emptyText: '尚无文书' }}
+                      renderItem={(d) => (
+                        <List.Item
+                          actions={[
+                            <Link
+                              key="view"
+                              to={`/console/${config.key}/${id}/documents/${encodeURIComponent(d.id)}`}
+                              aria-label={`查看/打印：${d.title}`}
+                            >
+                              查看/打印
+                            </Link>,
+                            <a
+                              key="docx"
+                              href={`/api/v1${base}/documents/${encodeURIComponent(d.id)}/docx`}
+                              data-doc={d.id}
+                              aria-label={`下载 DOCX：${d.title}`}
+                            >
+                              下载 DOCX
+                            </a>,
+                          ]}
+                        >
+                          <span>
+                            {d.title}
+                            {d.number ? <span style={{ color: '#595959' }}> {d.number}</span> : null}
+                          </span>
+                        </List.Item>
+                      )}
+                    />
+                  </Card>
+                </Col>
+              </Row>
+            ),
+          },
+          {
+            key: 'journal',
+            label: '全过程记录（日志）',
+            children: (
+              <Card size="small">
+                <Table<JournalEntry>
+                  rowKey="seq"
+                  size="small"
+                  pagination={false}
+                  dataSource={journal.data?.items ?? []}
+                  data-testid="record-journal"
+                  columns={[
+                    { title: '时间（北京时间）', dataIndex: 'receivedAt', width: 170, render: (at: string) => chinaTime(at) },
+                    { title: '操作', dataIndex: 'title', render: (_: string, e) => entryTitle(e, documentTitle) },
+                    {
+                      title: '角色',
+                      dataIndex: 'actorRole',
+                      width: 200,
+                      render: (r: string | null) => (r ? (roleName.get(r) ?? r) : '系统'),
+                    },
+                    {
+                      title: '日志序号',
+                      dataIndex: 'seq',
+                      width: 90,
+                      render: (seq: number, e) => <span title={`叶哈希 ${e.leafHash}`}>#{seq}</span>,
+                    },
+                  ]}
+                />
+              </Card>
+            ),
+          },
+        ]}
+      />
       {spec && (
-        <SchemaForm title={spec.title} schema={spec.schema} today={dict.data.today} widgets={config.widgetOptions?.(v)} open onCancel={() => setActing(null)}
+        <SchemaForm
+          title={spec.title}
+          schema={spec.schema}
+          today={dict.data.today}
+          widgets={config.widgetOptions?.(v)}
+          open
+          onCancel={() => setActing(null)}
           onSubmit={async (payload, idempotencyKey) => {
             await post(`${base}/actions`, { type: spec.type, payload }, { idempotencyKey });
             void message.success(`${spec.title}：已完成`);
             setActing(null);
             await reload();
-          }} />
+          }}
+        />
       )}
     </Space>
   );

@@ -29,7 +29,10 @@ export function unwrap(schema: JsonSchema): { s: JsonSchema; nullable: boolean }
   if (!schema.anyOf) return { s: schema, nullable: false };
   const alt = schema.anyOf.find((x) => x.type !== 'null') ?? {};
   const nullable = schema.anyOf.some((x) => x.type === 'null');
-  return { s: { ...alt, title: schema.title ?? alt.title, widget: schema.widget ?? alt.widget, labels: schema.labels ?? alt.labels }, nullable };
+  return {
+    s: { ...alt, title: schema.title ?? alt.title, widget: schema.widget ?? alt.widget, labels: schema.labels ?? alt.labels },
+    nullable,
+  };
 }
 
 /** A hidden field the form fills itself: an enum of one value (e.g. an approval's `kind`). */
@@ -67,24 +70,51 @@ export function toPayload(schema: JsonSchema, values: Record<string, unknown> | 
   return out;
 }
 
-function Field({ name, schema, required, today, widgets }: { name: string[]; schema: JsonSchema; required: boolean; today: string; widgets: WidgetOptions }) {
+function Field({
+  name,
+  schema,
+  required,
+  today,
+  widgets,
+}: {
+  name: string[];
+  schema: JsonSchema;
+  required: boolean;
+  today: string;
+  widgets: WidgetOptions;
+}) {
   const { s, nullable } = unwrap(schema);
   const label = s.title ?? name.at(-1)!;
   const mustFill = required && !nullable;
   const fixed = fixedValue(s);
-  if (fixed !== undefined) return <Form.Item name={name} hidden initialValue={fixed}><Input aria-label={label} /></Form.Item>;
+  if (fixed !== undefined)
+    return (
+      <Form.Item name={name} hidden initialValue={fixed}>
+        <Input aria-label={label} />
+      </Form.Item>
+    );
   if (leftOut(s)) return null;
   if (s.type === 'object' && s.properties) {
     // A group the schema does not name has no legend (its fields name themselves).
     return (
-      <fieldset style={{ border: '1px solid #d9d9d9', borderRadius: 6, padding: '8px 12px 0', marginBottom: 16 }} data-group={name.join('.')}>
-        {s.title && <legend style={{ fontSize: 14, width: 'auto', padding: '0 4px', marginBottom: 0, border: 0, color: 'rgba(0, 0, 0, 0.88)' }}>{s.title}</legend>}
-        {Object.entries(s.properties).map(([k, v]) => <Field key={k} name={[...name, k]} schema={v} required={(s.required ?? []).includes(k)} today={today} widgets={widgets} />)}
+      <fieldset
+        style={{ border: '1px solid #d9d9d9', borderRadius: 6, padding: '8px 12px 0', marginBottom: 16 }}
+        data-group={name.join('.')}
+      >
+        {s.title && (
+          <legend style={{ fontSize: 14, width: 'auto', padding: '0 4px', marginBottom: 0, border: 0, color: 'rgba(0, 0, 0, 0.88)' }}>
+            {s.title}
+          </legend>
+        )}
+        {Object.entries(s.properties).map(([k, v]) => (
+          <Field key={k} name={[...name, k]} schema={v} required={(s.required ?? []).includes(k)} today={today} widgets={widgets} />
+        ))}
       </fieldset>
     );
   }
   const choose = !!s.enum || !!s.items?.enum || (!!s.widget && s.widget in widgets) || isDate(s);
-  const rules: object[] = mustFill && s.type !== 'boolean' && s.type !== 'array' ? [{ required: true, message: `${choose ? '请选择' : '请填写'}${label}` }] : [];
+  const rules: object[] =
+    mustFill && s.type !== 'boolean' && s.type !== 'array' ? [{ required: true, message: `${choose ? '请选择' : '请填写'}${label}` }] : [];
   if (s.type === 'string' && s.pattern && !isDate(s) && !s.enum) {
     try {
       rules.push({ pattern: new RegExp(s.pattern), message: `${label}格式不正确` });
@@ -95,12 +125,16 @@ function Field({ name, schema, required, today, widgets }: { name: string[]; sch
   if (s.format === 'email') rules.push({ type: 'email', message: `${label}格式不正确` });
   if (s.type === 'string' && s.minLength && s.minLength > 1) rules.push({ min: s.minLength, message: `${label}至少 ${s.minLength} 个字` });
   const item = (control: React.ReactNode, extra: Partial<React.ComponentProps<typeof Form.Item>> = {}) => (
-    <Form.Item name={name} label={label} rules={rules} required={mustFill && s.type !== 'boolean'} {...extra}>{control}</Form.Item>
+    <Form.Item name={name} label={label} rules={rules} required={mustFill && s.type !== 'boolean'} {...extra}>
+      {control}
+    </Form.Item>
   );
   if (s.widget && s.widget in widgets) {
     const options = widgets[s.widget]!;
-    return item(<Select virtual={false} allowClear={nullable} options={options} placeholder={options.length ? '请选择' : '没有可选的项目'} />,
-      options.length === 1 && mustFill ? { initialValue: options[0]!.value } : {});
+    return item(
+      <Select virtual={false} allowClear={nullable} options={options} placeholder={options.length ? '请选择' : '没有可选的项目'} />,
+      options.length === 1 && mustFill ? { initialValue: options[0]!.value } : {},
+    );
   }
   if (isDate(s)) return item(<DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" />, mustFill ? { initialValue: dayjs(today) } : {});
   if (s.type === 'boolean') return item(<Switch />, { valuePropName: 'checked', initialValue: false });
@@ -111,16 +145,34 @@ function Field({ name, schema, required, today, widgets }: { name: string[]; sch
   }
   const named = (values: string[]) => values.map((v) => ({ value: v, label: s.labels?.[v] ?? s.items?.labels?.[v] ?? v }));
   if (s.enum) {
-    return item(<Select virtual={false} allowClear={nullable} placeholder="请选择" options={named(s.enum)}
-      optionRender={(o) => <div style={{ whiteSpace: 'normal' }}>{o.label}</div>} popupMatchSelectWidth />);
+    return item(
+      <Select
+        virtual={false}
+        allowClear={nullable}
+        placeholder="请选择"
+        options={named(s.enum)}
+        optionRender={(o) => <div style={{ whiteSpace: 'normal' }}>{o.label}</div>}
+        popupMatchSelectWidth
+      />,
+    );
   }
-  if (s.type === 'array' && s.items?.enum) return item(<Select mode="multiple" virtual={false} options={named(s.items.enum)} />, { initialValue: [] });
+  if (s.type === 'array' && s.items?.enum)
+    return item(<Select mode="multiple" virtual={false} options={named(s.items.enum)} />, { initialValue: [] });
   if (s.type === 'array') return item(<Select mode="tags" tokenSeparators={['，', ',']} />, { initialValue: [] });
   if (s.widget === 'textarea') return item(<Input.TextArea rows={4} maxLength={s.maxLength} showCount={!!s.maxLength} />);
   return item(<Input maxLength={s.maxLength} />);
 }
 
-export function SchemaForm({ title, schema, today, widgets = {}, initialValues, open, onCancel, onSubmit }: {
+export function SchemaForm({
+  title,
+  schema,
+  today,
+  widgets = {},
+  initialValues,
+  open,
+  onCancel,
+  onSubmit,
+}: {
   title: string;
   schema: JsonSchema;
   /** The server's legal date: the default of required dates */
@@ -175,11 +227,23 @@ export function SchemaForm({ title, schema, today, widgets = {}, initialValues, 
     }
   };
   return (
-    <Modal title={title} open={open} onOk={() => void submit().catch(() => undefined)} onCancel={onCancel} okText="提交" cancelText="取消" confirmLoading={busy} destroyOnHidden
-      width={720} styles={{ body: { maxHeight: 'calc(100vh - 240px)', overflowY: 'auto', overflowX: 'hidden', paddingRight: 4 } }}>
+    <Modal
+      title={title}
+      open={open}
+      onOk={() => void submit().catch(() => undefined)}
+      onCancel={onCancel}
+      okText="提交"
+      cancelText="取消"
+      confirmLoading={busy}
+      destroyOnHidden
+      width={720}
+      styles={{ body: { maxHeight: 'calc(100vh - 240px)', overflowY: 'auto', overflowX: 'hidden', paddingRight: 4 } }}
+    >
       <div ref={errorRef}>{error && <ActionErrorAlert error={error} unplaced={unplaced} />}</div>
       <Form form={form} layout="vertical" preserve={false} initialValues={initialValues} data-testid="schema-form">
-        {Object.entries(schema.properties ?? {}).map(([k, v]) => <Field key={k} name={[k]} schema={v} required={(schema.required ?? []).includes(k)} today={today} widgets={widgets} />)}
+        {Object.entries(schema.properties ?? {}).map(([k, v]) => (
+          <Field key={k} name={[k]} schema={v} required={(schema.required ?? []).includes(k)} today={today} widgets={widgets} />
+        ))}
       </Form>
     </Modal>
   );

@@ -32,30 +32,47 @@ export default function DeadlinePage() {
       <Form layout="inline" onFinish={compute} style={{ marginBottom: 24, rowGap: 12 }}>
         <Form.Item label="期限规则" required>
           <Select
-            showSearch optionFilterProp="label" placeholder="选择法定期限" style={{ width: 420 }} value={rule} onChange={setRule} loading={rules.loading}
-            aria-label="期限规则" options={(rules.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.title}（${r.id}）` }))}
+            showSearch
+            optionFilterProp="label"
+            placeholder="选择法定期限"
+            style={{ width: 420 }}
+            value={rule}
+            onChange={setRule}
+            loading={rules.loading}
+            aria-label="期限规则"
+            options={(rules.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.title}（${r.id}）` }))}
           />
         </Form.Item>
         <Form.Item label="起算日" required>
           <DatePicker value={from} onChange={setFrom} aria-label="起算日" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} disabled={!rule || !from}>计算</Button>
+        <Button type="primary" htmlType="submit" loading={busy} disabled={!rule || !from}>
+          计算
+        </Button>
       </Form>
       {error && <Alert type="error" showIcon title={error} />}
       {result && (
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
-          {result.warnings.map((w) => <Alert key={w} type="warning" showIcon title={w} />)}
+          {result.warnings.map((w) => (
+            <Alert key={w} type="warning" showIcon title={w} />
+          ))}
           <Descriptions bordered column={1} size="small">
             <Descriptions.Item label="事项">{result.title}</Descriptions.Item>
-            <Descriptions.Item label="届满日"><Typography.Title level={3} style={{ margin: 0 }} data-testid="due">{result.due}</Typography.Title></Descriptions.Item>
+            <Descriptions.Item label="届满日">
+              <Typography.Title level={3} style={{ margin: 0 }} data-testid="due">
+                {result.due}
+              </Typography.Title>
+            </Descriptions.Item>
             <Descriptions.Item label="依据">{result.citation}</Descriptions.Item>
             <Descriptions.Item label="计算说明">{result.explanation.summary}</Descriptions.Item>
           </Descriptions>
           {result.explanation.steps.length > 0 && (
-            <Timeline items={result.explanation.steps.map((s) => ({
-              color: s.counted ? 'green' : 'gray',
-              children: `${s.date}${s.to ? ` 至 ${s.to}` : ''}：${s.reason}`,
-            }))} />
+            <Timeline
+              items={result.explanation.steps.map((s) => ({
+                color: s.counted ? 'green' : 'gray',
+                children: `${s.date}${s.to ? ` 至 ${s.to}` : ''}：${s.reason}`,
+              }))}
+            />
           )}
         </Space>
       )}

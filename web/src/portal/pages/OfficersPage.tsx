@@ -16,11 +16,20 @@ export default function OfficersPage() {
     <Card title={t('officers')} extra={<span style={{ color: '#888' }}>仅列出持有效行政执法证件的人员</span>}>
       <Space style={{ marginBottom: 16 }} wrap>
         <Input.Search placeholder="按姓名查询" allowClear onSearch={setQ} style={{ width: 220 }} aria-label="按姓名查询" />
-        <Select allowClear placeholder="全部执法主体" style={{ width: 280 }} value={agencyId} onChange={setAgencyId}
-          options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))} />
+        <Select
+          allowClear
+          placeholder="全部执法主体"
+          style={{ width: 280 }}
+          value={agencyId}
+          onChange={setAgencyId}
+          options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
+        />
       </Space>
       <Table<PublicOfficer>
-        rowKey="certificateNumber" loading={list.loading} dataSource={list.items} pagination={false}
+        rowKey="certificateNumber"
+        loading={list.loading}
+        dataSource={list.items}
+        pagination={false}
         locale={{ emptyText: emptyText('没有符合条件的执法人员') }}
         columns={[
           { title: '姓名', dataIndex: 'name' },

@@ -11,8 +11,21 @@ import { useResource } from '../../../hooks';
 import type { Evidence } from '../types';
 import { chinaTime, formatBytes } from './names';
 
-interface Rect { x: number; y: number; w: number; h: number }
-interface Redaction { original: string; derivative: string; rects: Rect[]; reason: string; by: string | null; at: string; file: { sha256: string; size: number; mime: string; fileName: string } }
+interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+interface Redaction {
+  original: string;
+  derivative: string;
+  rects: Rect[];
+  reason: string;
+  by: string | null;
+  at: string;
+  file: { sha256: string; size: number; mime: string; fileName: string };
+}
 
 /** PNG and JPEG only (the server's codecs). */
 export const redactable = (e: Evidence) => e.file?.mime === 'image/png' || e.file?.mime === 'image/jpeg';
@@ -63,7 +76,13 @@ export function RedactionModal({ caseId, item, onClose }: { caseId: string; item
     // A tap is not a rectangle.
     if (r.w >= 2 && r.h >= 2) setRects((rs) => [...rs, r]);
   };
-  const pct = (r: Rect) => natural && ({ left: `${(r.x / natural.w) * 100}%`, top: `${(r.y / natural.h) * 100}%`, width: `${(r.w / natural.w) * 100}%`, height: `${(r.h / natural.h) * 100}%` });
+  const pct = (r: Rect) =>
+    natural && {
+      left: `${(r.x / natural.w) * 100}%`,
+      top: `${(r.y / natural.h) * 100}%`,
+      width: `${(r.w / natural.w) * 100}%`,
+      height: `${(r.h / natural.h) * 100}%`,
+    };
 
   const submit = async () => {
     setBusy(true);
@@ -82,18 +101,49 @@ export function RedactionModal({ caseId, item, onClose }: { caseId: string; item
   };
 
   return (
-    <Modal open title={`遮盖：${item.title}`} onCancel={onClose} footer={null} width={narrow ? '100%' : 820} destroyOnHidden
+    <Modal
+      open
+      title={`遮盖：${item.title}`}
+      onCancel={onClose}
+      footer={null}
+      width={narrow ? '100%' : 820}
+      destroyOnHidden
       style={narrow ? { top: 0, maxWidth: '100vw', margin: 0, paddingBottom: 0 } : undefined}
-      styles={{ body: { maxHeight: narrow ? 'calc(100dvh - 70px)' : 'calc(100vh - 160px)', overflowY: 'auto', overflowX: 'hidden' } }}>
+      styles={{ body: { maxHeight: narrow ? 'calc(100dvh - 70px)' : 'calc(100vh - 160px)', overflowY: 'auto', overflowX: 'hidden' } }}
+    >
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         在图片上拖动（鼠标或手指）框出要遮盖的区域，如人脸、车牌、身份证号码，可框多处。提交后服务器生成涂黑的遮盖件用于公开，原件保持不变，遮盖人、理由和区域记入日志。
       </Typography.Paragraph>
-      <div style={{ position: 'relative', display: 'inline-block', maxWidth: '100%', lineHeight: 0, userSelect: 'none' }} data-testid="redaction-canvas">
-        <img ref={img} src={`/api/v1${base}/content`} alt={item.title} draggable={false} onLoad={(e) => setNatural({ w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight })}
-          style={{ maxWidth: '100%', maxHeight: narrow ? '50vh' : '60vh', display: 'block' }} />
-        <div onPointerDown={down} onPointerMove={move} onPointerUp={up} onPointerCancel={() => { start.current = null; setDraft(null); }}
-          data-testid="redaction-surface" style={{ position: 'absolute', inset: 0, cursor: natural ? 'crosshair' : 'wait', touchAction: 'none' }}>
-          {rects.map((r, i) => <div key={i} data-testid="redaction-rect" style={{ position: 'absolute', ...pct(r), background: 'rgba(0,0,0,0.85)', outline: '2px solid #ff4d4f' }} />)}
+      <div
+        style={{ position: 'relative', display: 'inline-block', maxWidth: '100%', lineHeight: 0, userSelect: 'none' }}
+        data-testid="redaction-canvas"
+      >
+        <img
+          ref={img}
+          src={`/api/v1${base}/content`}
+          alt={item.title}
+          draggable={false}
+          onLoad={(e) => setNatural({ w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight })}
+          style={{ maxWidth: '100%', maxHeight: narrow ? '50vh' : '60vh', display: 'block' }}
+        />
+        <div
+          onPointerDown={down}
+          onPointerMove={move}
+          onPointerUp={up}
+          onPointerCancel={() => {
+            start.current = null;
+            setDraft(null);
+          }}
+          data-testid="redaction-surface"
+          style={{ position: 'absolute', inset: 0, cursor: natural ? 'crosshair' : 'wait', touchAction: 'none' }}
+        >
+          {rects.map((r, i) => (
+            <div
+              key={i}
+              data-testid="redaction-rect"
+              style={{ position: 'absolute', ...pct(r), background: 'rgba(0,0,0,0.85)', outline: '2px solid #ff4d4f' }}
+            />
+          ))}
           {draft && <div style={{ position: 'absolute', ...pct(draft), background: 'rgba(0,0,0,0.4)', outline: '2px dashed #ff4d4f' }} />}
         </div>
       </div>
@@ -101,28 +151,74 @@ export function RedactionModal({ caseId, item, onClose }: { caseId: string; item
         <div style={{ margin: '8px 0' }}>
           {rects.map((r, i) => (
             <Space key={i} size={4} style={{ marginRight: 12 }}>
-              <span style={{ fontSize: 12 }}>区域 {i + 1}：({r.x}, {r.y}) {r.w}×{r.h} 像素</span>
-              <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={`删除区域 ${i + 1}`} onClick={() => setRects((rs) => rs.filter((_, j) => j !== i))} />
+              <span style={{ fontSize: 12 }}>
+                区域 {i + 1}：({r.x}, {r.y}) {r.w}×{r.h} 像素
+              </span>
+              <Button
+                size="small"
+                type="text"
+                icon={<DeleteOutlined />}
+                aria-label={`删除区域 ${i + 1}`}
+                onClick={() => setRects((rs) => rs.filter((_, j) => j !== i))}
+              />
             </Space>
           ))}
         </div>
       )}
-      <Input.TextArea rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="遮盖理由（如：涉及第三人个人信息，公开前遮盖人脸和车牌）" style={{ marginTop: 8 }} data-testid="redaction-reason" />
+      <Input.TextArea
+        rows={2}
+        maxLength={500}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        placeholder="遮盖理由（如：涉及第三人个人信息，公开前遮盖人脸和车牌）"
+        style={{ marginTop: 8 }}
+        data-testid="redaction-reason"
+      />
       {error && <Alert type="error" showIcon style={{ marginTop: 8 }} message={error.message} />}
       <Space wrap style={{ marginTop: 8 }}>
-        <Button type="primary" loading={busy} disabled={rects.length === 0 || reason.trim().length < 2} onClick={() => void submit()} data-testid="redaction-submit">生成遮盖件</Button>
-        <Button disabled={rects.length === 0} onClick={() => setRects([])}>清除所有区域</Button>
+        <Button
+          type="primary"
+          loading={busy}
+          disabled={rects.length === 0 || reason.trim().length < 2}
+          onClick={() => void submit()}
+          data-testid="redaction-submit"
+        >
+          生成遮盖件
+        </Button>
+        <Button disabled={rects.length === 0} onClick={() => setRects([])}>
+          清除所有区域
+        </Button>
       </Space>
-      <Typography.Title level={5} style={{ marginTop: 16 }}>遮盖件</Typography.Title>
-      <List size="small" loading={copies.loading} dataSource={copies.data?.items ?? []} data-testid="redaction-copies"
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        遮盖件
+      </Typography.Title>
+      <List
+        size="small"
+        loading={copies.loading}
+        dataSource={copies.data?.items ?? []}
+        data-testid="redaction-copies"
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚无遮盖件" /> }}
         renderItem={(r) => (
-          <List.Item data-testid="redaction-copy" data-sha256={r.derivative}
-            actions={[<a key="dl" href={`/api/v1${base}/redactions/${r.derivative}`} download><DownloadOutlined /> 下载</a>]}>
-            <List.Item.Meta title={<span style={{ overflowWrap: 'anywhere' }}>{r.file.fileName}</span>}
-              description={<span style={{ fontSize: 12 }}>{chinaTime(r.at)} · 遮盖 {r.rects.length} 处 · {formatBytes(r.file.size)} · 理由：{r.reason}</span>} />
+          <List.Item
+            data-testid="redaction-copy"
+            data-sha256={r.derivative}
+            actions={[
+              <a key="dl" href={`/api/v1${base}/redactions/${r.derivative}`} download>
+                <DownloadOutlined /> 下载
+              </a>,
+            ]}
+          >
+            <List.Item.Meta
+              title={<span style={{ overflowWrap: 'anywhere' }}>{r.file.fileName}</span>}
+              description={
+                <span style={{ fontSize: 12 }}>
+                  {chinaTime(r.at)} · 遮盖 {r.rects.length} 处 · {formatBytes(r.file.size)} · 理由：{r.reason}
+                </span>
+              }
+            />
           </List.Item>
-        )} />
+        )}
+      />
     </Modal>
   );
 }

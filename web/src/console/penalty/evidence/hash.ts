@@ -10,7 +10,11 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 export const HASH_SLICE = 4 * 1024 * 1024;
 
 /** Hashes `blob` slice by slice, reporting the bytes hashed so far; `cancelled` stops it between slices. */
-export async function hashSlices(blob: Blob, onProgress: (hashed: number) => void, cancelled: () => boolean = () => false): Promise<string> {
+export async function hashSlices(
+  blob: Blob,
+  onProgress: (hashed: number) => void,
+  cancelled: () => boolean = () => false,
+): Promise<string> {
   const h = sha256.create();
   for (let at = 0; at < blob.size; at += HASH_SLICE) {
     if (cancelled()) throw new DOMException('hashing cancelled', 'AbortError');
@@ -33,15 +37,26 @@ export function hashFile(blob: Blob, onProgress: (hashed: number) => void, signa
   }
   return new Promise<string>((resolve, reject) => {
     let started = false;
-    const done = () => { worker.terminate(); signal?.removeEventListener('abort', abort); };
-    const abort = () => { done(); reject(new DOMException('hashing cancelled', 'AbortError')); };
+    const done = () => {
+      worker.terminate();
+      signal?.removeEventListener('abort', abort);
+    };
+    const abort = () => {
+      done();
+      reject(new DOMException('hashing cancelled', 'AbortError'));
+    };
     signal?.addEventListener('abort', abort);
     worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
       started = true;
       const m = e.data;
       if ('progress' in m) onProgress(m.progress);
-      else if ('sha256' in m) { done(); resolve(m.sha256); }
-      else { done(); reject(new Error(m.error)); }
+      else if ('sha256' in m) {
+        done();
+        resolve(m.sha256);
+      } else {
+        done();
+        reject(new Error(m.error));
+      }
     };
     // A worker that cannot load (an old browser, a blocked script): hash on the page instead.
     worker.onerror = (e) => {

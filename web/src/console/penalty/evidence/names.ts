@@ -40,7 +40,16 @@ export const shortHash = (sha256: string) => `${sha256.slice(0, 8)}…${sha256.s
 const CHINA = 'Asia/Shanghai';
 /** An instant as China Standard Time, whatever the browser's zone: 2026-03-02 09:30. */
 export const chinaTime = (iso: string, seconds = false) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: CHINA, hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) });
+  new Date(iso).toLocaleString('zh-CN', {
+    timeZone: CHINA,
+    hour12: false,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
+  });
 
 /** China wall-clock time of an instant, as YYYY-MM-DDTHH:mm:ss (China has no daylight saving: UTC+8). */
 export const chinaWallClock = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19);
@@ -48,7 +57,8 @@ export const chinaWallClock = (ms: number) => new Date(ms + 8 * 3_600_000).toISO
 /** A China wall-clock time (YYYY-MM-DDTHH:mm:ss) as the ISO instant the API takes. */
 export const chinaIso = (wallClock: string) => `${wallClock}+08:00`;
 
-export const recordTitle = (r: CaseRecord) => `${r.kind === 'inspection' ? '现场检查笔录' : '询问笔录'}（${r.on}，${r.kind === 'inspection' ? r.place : r.subject}）`;
+export const recordTitle = (r: CaseRecord) =>
+  `${r.kind === 'inspection' ? '现场检查笔录' : '询问笔录'}（${r.on}，${r.kind === 'inspection' ? r.place : r.subject}）`;
 
 export type MediaKind = 'video' | 'audio' | 'image' | 'pdf' | 'other';
 export function mediaKind(mime: string): MediaKind {
@@ -63,9 +73,31 @@ export function mediaKind(mime: string): MediaKind {
 export const ACCEPT = 'video/*,audio/*,image/*,application/pdf';
 
 const BY_EXTENSION: Record<string, string> = {
-  mp4: 'video/mp4', m4v: 'video/mp4', mov: 'video/quicktime', webm: 'video/webm', mkv: 'video/x-matroska', avi: 'video/x-msvideo', '3gp': 'video/3gpp',
-  mp3: 'audio/mpeg', m4a: 'audio/mp4', aac: 'audio/aac', wav: 'audio/wav', ogg: 'audio/ogg', opus: 'audio/ogg', amr: 'audio/amr', flac: 'audio/flac',
-  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', heic: 'image/heic', heif: 'image/heif', bmp: 'image/bmp', tif: 'image/tiff', tiff: 'image/tiff',
+  mp4: 'video/mp4',
+  m4v: 'video/mp4',
+  mov: 'video/quicktime',
+  webm: 'video/webm',
+  mkv: 'video/x-matroska',
+  avi: 'video/x-msvideo',
+  '3gp': 'video/3gpp',
+  mp3: 'audio/mpeg',
+  m4a: 'audio/mp4',
+  aac: 'audio/aac',
+  wav: 'audio/wav',
+  ogg: 'audio/ogg',
+  opus: 'audio/ogg',
+  amr: 'audio/amr',
+  flac: 'audio/flac',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  heic: 'image/heic',
+  heif: 'image/heif',
+  bmp: 'image/bmp',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
   pdf: 'application/pdf',
 };
 

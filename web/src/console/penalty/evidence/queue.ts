@@ -58,7 +58,13 @@ const MAX_BACKOFF_MS = 60_000;
 
 class NetworkError extends Error {}
 
-interface UploadView { id: string; offset: number; size: number; completed: boolean; mime: string | null }
+interface UploadView {
+  id: string;
+  offset: number;
+  size: number;
+  completed: boolean;
+  mime: string | null;
+}
 
 /** Sends bytes `offset`… of an upload; reports bytes sent; rejects NetworkError or ApiError. */
 function sendChunk(uploadId: string, offset: number, body: Blob, onSent: (n: number) => void, signal: AbortSignal): Promise<UploadView> {
@@ -71,22 +77,43 @@ function sendChunk(uploadId: string, offset: number, body: Blob, onSent: (n: num
     if (token) xhr.setRequestHeader('x-csrf-token', token);
     let last = Date.now();
     let sent = false;
-    const watchdog = setInterval(() => { if (!sent && Date.now() - last > STALL_MS) xhr.abort(); }, 5_000);
+    const watchdog = setInterval(() => {
+      if (!sent && Date.now() - last > STALL_MS) xhr.abort();
+    }, 5_000);
     const onAbort = () => xhr.abort();
     signal.addEventListener('abort', onAbort);
-    const cleanup = () => { clearInterval(watchdog); signal.removeEventListener('abort', onAbort); };
-    xhr.upload.onprogress = (e) => { last = Date.now(); onSent(e.loaded); };
+    const cleanup = () => {
+      clearInterval(watchdog);
+      signal.removeEventListener('abort', onAbort);
+    };
+    xhr.upload.onprogress = (e) => {
+      last = Date.now();
+      onSent(e.loaded);
+    };
     // Once every byte is out the server may take a while to check the hash: no stall watch then.
-    xhr.upload.onload = () => { sent = true; onSent(body.size); };
+    xhr.upload.onload = () => {
+      sent = true;
+      onSent(body.size);
+    };
     xhr.onload = () => {
       cleanup();
       let data: unknown;
-      try { data = xhr.responseText ? JSON.parse(xhr.responseText) : undefined; } catch { data = undefined; }
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        data = undefined;
+      }
       if (xhr.status >= 200 && xhr.status < 300) resolve(data as UploadView);
       else if (xhr.status === 0) reject(new NetworkError('network'));
       else reject(apiErrorOf(xhr.status, data, `上传失败（${xhr.status}）`));
     };
-    xhr.onerror = xhr.onabort = xhr.ontimeout = () => { cleanup(); reject(new NetworkError('network')); };
+    xhr.onerror =
+      xhr.onabort =
+      xhr.ontimeout =
+        () => {
+          cleanup();
+          reject(new NetworkError('network'));
+        };
     xhr.send(body);
   });
 }
@@ -106,7 +133,12 @@ export class UploadQueue {
   private loading: Promise<void> | null = null;
 
   // ——— for React (useSyncExternalStore) ———
-  subscribe = (fn: () => void) => { this.listeners.add(fn); return () => { this.listeners.delete(fn); }; };
+  subscribe = (fn: () => void) => {
+    this.listeners.add(fn);
+    return () => {
+      this.listeners.delete(fn);
+    };
+  };
   getSnapshot = () => this.items;
 
   private emit() {
@@ -141,14 +173,26 @@ export class UploadQueue {
     window.addEventListener('offline', this.onOffline);
     this.loading = (async () => {
       let kept: [string, Omit<UploadItem, keyof typeof TRANSIENT>][] = [];
-      try { kept = await entries(this.meta); } catch { /* no IndexedDB (private mode): the queue lives in the page */ }
-      const mine = kept.map(([, v]) => v).filter((v) => v.userId === userId).sort((a, b) => a.addedAt - b.addedAt);
+      try {
+        kept = await entries(this.meta);
+      } catch {
+        /* no IndexedDB (private mode): the queue lives in the page */
+      }
+      const mine = kept
+        .map(([, v]) => v)
+        .filter((v) => v.userId === userId)
+        .sort((a, b) => a.addedAt - b.addedAt);
       for (const m of mine) {
         if (this.items.some((x) => x.key === m.key)) continue;
         const blob = await idbGet<Blob>(m.key, this.files).catch(() => undefined);
         const state: UploadState = m.state === 'uploaded' || m.state === 'failed' ? m.state : 'waiting';
         if (blob) this.blobs.set(m.key, blob);
-        this.items.push({ ...m, ...TRANSIENT, state: blob || state === 'uploaded' ? state : 'failed', error: blob || state === 'uploaded' ? m.error : '本机保存的文件已丢失，请重新选择文件上传' });
+        this.items.push({
+          ...m,
+          ...TRANSIENT,
+          state: blob || state === 'uploaded' ? state : 'failed',
+          error: blob || state === 'uploaded' ? m.error : '本机保存的文件已丢失，请重新选择文件上传',
+        });
       }
       this.emit();
       this.pump();
@@ -178,9 +222,23 @@ export class UploadQueue {
     for (const file of files) {
       const mime = mimeOf(file);
       const item: UploadItem = {
-        key: crypto.randomUUID(), userId: this.userId, caseId, fileName: file.name || 'evidence', mime: mime ?? file.type, size: file.size, lastModified: file.lastModified || Date.now(),
-        addedAt: Date.now(), sha256: null, uploadId: null, offset: 0, state: mime && file.size > 0 ? 'waiting' : 'failed',
-        error: !mime ? '只能上传视频、音频、图片或 PDF 文件' : file.size === 0 ? '文件是空的' : null, serverMime: null, intent, kept: false, ...TRANSIENT,
+        key: crypto.randomUUID(),
+        userId: this.userId,
+        caseId,
+        fileName: file.name || 'evidence',
+        mime: mime ?? file.type,
+        size: file.size,
+        lastModified: file.lastModified || Date.now(),
+        addedAt: Date.now(),
+        sha256: null,
+        uploadId: null,
+        offset: 0,
+        state: mime && file.size > 0 ? 'waiting' : 'failed',
+        error: !mime ? '只能上传视频、音频、图片或 PDF 文件' : file.size === 0 ? '文件是空的' : null,
+        serverMime: null,
+        intent,
+        kept: false,
+        ...TRANSIENT,
       };
       this.blobs.set(item.key, file);
       this.items.push(item);
@@ -191,7 +249,10 @@ export class UploadQueue {
     for (const item of added) {
       try {
         await idbSet(item.key, this.blobs.get(item.key), this.files);
-        if (!this.item(item.key)) { await del(item.key, this.files); continue; } // removed meanwhile
+        if (!this.item(item.key)) {
+          await del(item.key, this.files);
+          continue;
+        } // removed meanwhile
         this.patch(item.key, { kept: true });
         await this.saveMeta(this.item(item.key)!);
       } catch {
@@ -307,7 +368,12 @@ export class UploadQueue {
         try {
           u = await sendChunk(uploadId, offset, blob.slice(offset, end), (sending) => this.patch(key, { sending }), run.chunk.signal);
         } catch (e) {
-          if (e instanceof ApiError && e.code === 'UPLOAD_OFFSET_MISMATCH' && typeof (e.details as { offset?: unknown })?.offset === 'number' && ++mismatches < 5) {
+          if (
+            e instanceof ApiError &&
+            e.code === 'UPLOAD_OFFSET_MISMATCH' &&
+            typeof (e.details as { offset?: unknown })?.offset === 'number' &&
+            ++mismatches < 5
+          ) {
             offset = (e.details as { offset: number }).offset;
             this.patch(key, { offset, sending: 0 }, true);
             continue;
@@ -339,21 +405,37 @@ export class UploadQueue {
       // Backoff: 1 s, 2 s, 4 s … up to a minute, with jitter; 'online' cuts it short.
       const attempts = item.attempts + 1;
       const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempts - 1)) * (0.75 + Math.random() * 0.5);
-      this.patch(key, { state: 'retrying', attempts, retryAt: Date.now() + delay, sending: 0, error: e instanceof ApiError ? e.message : null }, true);
+      this.patch(
+        key,
+        { state: 'retrying', attempts, retryAt: Date.now() + delay, sending: 0, error: e instanceof ApiError ? e.message : null },
+        true,
+      );
       this.clearTimer(key);
-      this.timers.set(key, setTimeout(() => {
-        this.timers.delete(key);
-        if (this.item(key)?.state === 'retrying') {
-          this.patch(key, { state: 'waiting', retryAt: null });
-          this.pump();
-        }
-      }, delay));
+      this.timers.set(
+        key,
+        setTimeout(() => {
+          this.timers.delete(key);
+          if (this.item(key)?.state === 'retrying') {
+            this.patch(key, { state: 'waiting', retryAt: null });
+            this.pump();
+          }
+        }, delay),
+      );
       return;
     }
     const err = e instanceof ApiError ? e : new ApiError(0, 'INTERNAL', e instanceof Error ? e.message : String(e));
     // The server discarded the bytes (hash or type wrong, too large): a retry starts over, hashing anew.
     const startOver = ['HASH_MISMATCH', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE'].includes(err.code);
-    this.patch(key, { state: 'failed', error: err.message, sending: 0, ...(startOver ? { uploadId: null, offset: 0, ...(err.code === 'HASH_MISMATCH' ? { sha256: null } : {}) } : {}) }, true);
+    this.patch(
+      key,
+      {
+        state: 'failed',
+        error: err.message,
+        sending: 0,
+        ...(startOver ? { uploadId: null, offset: 0, ...(err.code === 'HASH_MISMATCH' ? { sha256: null } : {}) } : {}),
+      },
+      true,
+    );
   }
 }
 

@@ -15,7 +15,14 @@ export function useHasUploads(caseId: string): boolean {
 /** Whether the browser says it is online, as it changes. */
 export function useOnline(): boolean {
   return useSyncExternalStore(
-    (fn) => { window.addEventListener('online', fn); window.addEventListener('offline', fn); return () => { window.removeEventListener('online', fn); window.removeEventListener('offline', fn); }; },
+    (fn) => {
+      window.addEventListener('online', fn);
+      window.addEventListener('offline', fn);
+      return () => {
+        window.removeEventListener('online', fn);
+        window.removeEventListener('offline', fn);
+      };
+    },
     () => navigator.onLine,
   );
 }
