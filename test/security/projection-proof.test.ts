@@ -107,7 +107,9 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
     expect(report).toMatchObject({ ok: true, records: all.length, unsealed: 0, problemCount: 0 });
     const verified = await cli('journal', 'verify');
     expect(verified.code, verified.stderr).toBe(0);
-    expect(JSON.parse(verified.stdout).projections).toMatchObject({ ok: true, records: all.length });
+    // The command proves every procedure's records: these cases and the demo's information requests.
+    const requests = await t.yifa.db.kysely.selectFrom('procedure_cases').select('id').where('procedure', '=', 'information-request').execute();
+    expect(JSON.parse(verified.stdout).projections).toMatchObject({ ok: true, records: all.length + requests.length });
   });
 
   it('refuses the case page, the decision, the case file and actions of a case whose fine was changed in the database, and alerts once', async () => {
