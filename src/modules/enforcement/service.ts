@@ -574,18 +574,7 @@ async function saveProjection(
     const changed: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(values)) if (before.row[k as keyof typeof values] !== v) changed[k] = v;
     if ('search_text' in changed) changed.search_grams = searchGrams(searchText);
-    // Compiled once per set of changed columns (a handful of sets: each action type changes its own).
-    const columns = Object.keys(changed);
-    await deferFixed(
-      trx,
-      `case-update:${columns.join(',')}`,
-      (slot) =>
-        trx
-          .updateTable('penalty_cases')
-          .set({ ...Object.fromEntries(columns.map((k, i) => [k, slot(i)])), action_count: sql`action_count + 1` })
-          .where('id', '=', slot<string>(columns.length)),
-      [...columns.map((k) => changed[k]), c.id],
-    );
+    await updateCounted(trx, 'penalty_cases', c.id, changed);
   }
   await saveCommonRow(trx, c, values, userId, before?.row ?? null);
   const files = c.evidence.filter((e) => e.file);
@@ -650,15 +639,24 @@ async function saveCommonRow(
     return;
   }
   const columns = COMMON_KEYS.filter((k) => before[COMMON_COLUMNS[k]] !== values[COMMON_COLUMNS[k]]);
+  await updateCounted(trx, 'procedure_cases', c.id, Object.fromEntries(columns.map((k) => [k, common[k]])));
+}
+
+/**
+ * Sets only the changed columns of a row and counts the action (deferred: see deferFixed).
+ * Compiled once per table and set of changed columns (a handful: each action type changes its own).
+ */
+async function updateCounted(trx: Trx, table: 'penalty_cases' | 'procedure_cases', id: string, changed: Record<string, unknown>) {
+  const columns = Object.keys(changed);
   await deferFixed(
     trx,
-    `common-update:${columns.join(',')}`,
+    `update:${table}:${columns.join(',')}`,
     (slot) =>
       trx
-        .updateTable('procedure_cases')
-        .set({ ...Object.fromEntries(columns.map((k, i) => [k, slot(i)])), action_count: sql`action_count + 1` })
+        .updateTable(table)
+        .set({ ...Object.fromEntries(columns.map((k, i) => [k, slot(i)])), action_count: sql`action_count + 1` } as never)
         .where('id', '=', slot<string>(columns.length)),
-    [...columns.map((k) => common[k]), c.id],
+    [...columns.map((k) => changed[k]), id],
   );
 }
 
