@@ -76,7 +76,7 @@ describe.each(ENGINES)('yifa on an empty installation (%s)', (engine) => {
       server.kill('SIGTERM');
       await new Promise((r) => server.once('exit', r));
     }
-  });
+  }, 180_000); // four child processes (two migrations, a server start) on a loaded 2-core CI machine
 
   it('explains bad command lines', async () => {
     const unknown = await run(process.execPath, ['bin/yifa.mjs', 'frobnicate'], { env }).catch((e: { code: number; stderr: string }) => e);
