@@ -21,6 +21,7 @@ import { journalRoutes } from '../journal/routes.js';
 import { startCheckpointTimer } from '../journal/checkpoint-timer.js';
 import { startProjectionVerifyTimer, type ProjectionReplayer } from '../journal/verify-projections.js';
 import { calendarRoutes } from '../calendar/routes.js';
+import { workbenchRoutes } from '../procedure/workbench-routes.js';
 import { MODULES } from './modules.js';
 import { accessOf, authenticatorOf, demoStepsOf, journalPoliciesOf, menuOf, migrationsOf } from './assemble.js';
 
@@ -55,8 +56,16 @@ export function migrate(db: Db): Promise<string[]> {
   return migrateToLatest(db, MIGRATIONS);
 }
 
+/** Every module's procedures: the 工作台 reads them all at once. */
+export const PROCEDURES = MODULES.flatMap((m) => m.procedures ?? []);
+
 function routes(yifa: Yifa): FastifyPluginAsync[] {
-  return [journalRoutes(yifa, JOURNAL_READ_POLICIES), calendarRoutes(yifa), ...MODULES.flatMap((m) => (m.routes ? [m.routes(yifa)] : []))];
+  return [
+    journalRoutes(yifa, JOURNAL_READ_POLICIES),
+    calendarRoutes(yifa),
+    workbenchRoutes(yifa, PROCEDURES),
+    ...MODULES.flatMap((m) => (m.routes ? [m.routes(yifa)] : [])),
+  ];
 }
 
 /** The HTTP server: the platform's routes and every module's under /api/v1, the console and the portal. */

@@ -14,6 +14,7 @@ import type { AuthContext } from './security/request.js';
 import type { JournalReadPolicies } from '../journal/read-policy.js';
 import type { ProjectionReplayer } from '../journal/verify-projections.js';
 import type { Yifa } from './yifa.js';
+import type { ListedProcedure } from '../procedure/workbench.js';
 
 /** A migration that serves both engines (the migrator passes the engine). */
 export interface EngineMigration {
@@ -88,6 +89,8 @@ export interface ModuleManifest {
   journalPolicies?: JournalReadPolicies;
   /** The procedures whose projection rows are proven against the journal */
   projectionReplayers?: (db: Kysely<Database>) => ProjectionReplayer[];
+  /** Its procedures, which the 工作台 and the cross-procedure queues read from the common table */
+  procedures?: readonly ListedProcedure[];
   timers?: readonly Timer[];
   menu?: readonly MenuEntry[];
   demo?: DemoStep;

@@ -42,6 +42,7 @@ export const informationRequestsManifest = {
   routes,
   journalPolicies: { [INFORMATION_REQUESTS.proc.subjectType]: journalPolicyOf(INFORMATION_REQUESTS) },
   projectionReplayers: (db) => [commonReplayer(db, INFORMATION_REQUESTS.proc) as ProjectionReplayer],
+  procedures: [INFORMATION_REQUESTS],
   menu: [
     {
       key: 'information-requests',

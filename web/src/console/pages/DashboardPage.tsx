@@ -5,6 +5,7 @@ import { emptyText, ErrorResult, StandingTag } from '../../components';
 import type { Agency, Certificate, Page } from '../../types';
 import { can, useSession } from '../session';
 import { IntegrityAlert } from '../penalty/evidence/IntegrityAlert';
+import WorkbenchCards from './WorkbenchCards';
 
 /** The twelve months up to this one, in China time: YYYY-MM of the first and the last. */
 function lastTwelveMonths(): { from: string; to: string } {
@@ -49,6 +50,7 @@ export default function DashboardPage() {
   return (
     <>
       {can(me, 'penalty.read') && <IntegrityAlert quietWhenOk style={{ marginBottom: 16 }} />}
+      <WorkbenchCards />
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={6}>
           <Card>

@@ -1,0 +1,154 @@
+/**
+ * The 工作台 across every procedure, read from the common table (procedure_cases): how many
+ * records of each procedure are overdue or due within three working days, and one queue of
+ * what falls due next — most overdue first — whatever the procedure. Each reader sees the
+ * procedures whose read permission he holds, within his data scope; a reader who may read
+ * none sees an empty 工作台 (fail closed).
+ */
+import { sql } from 'kysely';
+import type { Yifa } from '../platform/yifa.js';
+import type { AuthContext } from '../platform/security/request.js';
+import { decodeCursor, keysetAfter, pageOf, type Page } from '../platform/http/pagination.js';
+import { scopeFilter } from '../platform/security/scope.js';
+import { DEADLINE_RULES } from '../law/deadline-rules.js';
+import { dueState, nthWorkingDayAfter, WARNING_WORKING_DAYS } from './deadlines.js';
+import type { Procedure } from './spec.js';
+
+/** A procedure as the 工作台 lists it: its table and where its records live (`/penalty-cases`). */
+export interface ListedProcedure {
+  // biome-ignore lint/suspicious/noExplicitAny: any procedure
+  proc: Procedure<any>;
+  /** Its path under /api/v1 and under /console */
+  path: string;
+}
+
+export interface WorkbenchCount {
+  procedure: string;
+  name: string;
+  path: string;
+  overdue: number;
+  warning: number;
+}
+
+export interface DueItem {
+  procedure: string;
+  procedureName: string;
+  path: string;
+  id: string;
+  title: string;
+  agency: { id: string; name: string };
+  status: string;
+  statusName: string;
+  nextDue: string;
+  nextRule: string | null;
+  nextRuleTitle: string | null;
+  dueState: 'ok' | 'warning' | 'overdue';
+}
+
+/** The procedures this reader may read (none: an empty 工作台). */
+export function readableBy(auth: Pick<AuthContext, 'permissions'>, procedures: readonly ListedProcedure[]): ListedProcedure[] {
+  return procedures.filter((p) => auth.permissions.has(p.proc.permissions.read as never));
+}
+
+async function warnByOf(yifa: Yifa): Promise<{ today: string; warnBy: string }> {
+  const today = yifa.clock.today();
+  return { today, warnBy: nthWorkingDayAfter(await yifa.calendar.table(), today, WARNING_WORKING_DAYS) };
+}
+
+/** The rows of readable procedures in the reader's scope that have an open duty. */
+function dueRows(yifa: Yifa, auth: AuthContext, readable: readonly ListedProcedure[]) {
+  return yifa.db.kysely
+    .selectFrom('procedure_cases')
+    .where(
+      'procedure',
+      'in',
+      readable.map((p) => p.proc.subjectType),
+    )
+    .where('next_due', 'is not', null)
+    .where(scopeFilter(auth.scope, { path: 'region_path', createdBy: 'created_by' }));
+}
+
+/** Per procedure: its records overdue, and due within three working days. */
+export async function workbenchCounts(yifa: Yifa, auth: AuthContext, procedures: readonly ListedProcedure[]): Promise<WorkbenchCount[]> {
+  const readable = readableBy(auth, procedures);
+  if (!readable.length) return [];
+  const { today, warnBy } = await warnByOf(yifa);
+  // Both ranges read from the due-date index: open records without a duty are not counted.
+  const rows = await dueRows(yifa, auth, readable)
+    .where('next_due', '<=', warnBy)
+    .select((eb) => [
+      'procedure',
+      eb.fn.sum<number>(sql<number>`case when next_due < ${today} then 1 else 0 end`).as('overdue'),
+      eb.fn.sum<number>(sql<number>`case when next_due >= ${today} then 1 else 0 end`).as('warning'),
+    ])
+    .groupBy('procedure')
+    .execute();
+  const byProcedure = new Map(rows.map((r) => [r.procedure, r]));
+  return readable.map((p) => {
+    const r = byProcedure.get(p.proc.subjectType);
+    return {
+      procedure: p.proc.subjectType,
+      name: p.proc.recordName,
+      path: p.path,
+      overdue: Number(r?.overdue ?? 0),
+      warning: Number(r?.warning ?? 0),
+    };
+  });
+}
+
+export interface DueFilters {
+  procedure?: string;
+  /** overdue: past due; soon: overdue or within three working days; all: every open duty */
+  within: 'overdue' | 'soon' | 'all';
+  limit: number;
+  cursor?: string;
+}
+
+/** What falls due next across the readable procedures, most overdue first. */
+export async function dueQueue(
+  yifa: Yifa,
+  auth: AuthContext,
+  procedures: readonly ListedProcedure[],
+  f: DueFilters,
+): Promise<Page<DueItem>> {
+  const readable = readableBy(auth, procedures).filter((p) => !f.procedure || p.proc.subjectType === f.procedure);
+  if (!readable.length) return { items: [], next: null };
+  const { today, warnBy } = await warnByOf(yifa);
+  let q = dueRows(yifa, auth, readable)
+    .innerJoin('agencies', 'agencies.id', 'procedure_cases.agency_id')
+    .select(['procedure_cases.id', 'procedure', 'title', 'status', 'next_due', 'next_rule', 'agency_id', 'agencies.name as agency_name']);
+  if (f.within === 'overdue') q = q.where('next_due', '<', today);
+  if (f.within === 'soon') q = q.where('next_due', '<=', warnBy);
+  const key = decodeCursor(f.cursor, 2);
+  if (key) q = q.where(keysetAfter(['next_due', 'procedure_cases.id'], key));
+  const rows = await q
+    .orderBy('next_due')
+    .orderBy('procedure_cases.id')
+    .limit(f.limit + 1)
+    .execute();
+  const bySubject = new Map(readable.map((p) => [p.proc.subjectType, p]));
+  return pageOf(
+    rows,
+    f.limit,
+    (r) => [r.next_due!, r.id],
+    (r) => {
+      const p = bySubject.get(r.procedure)!;
+      const rule =
+        r.next_rule && Object.hasOwn(DEADLINE_RULES, r.next_rule) ? DEADLINE_RULES[r.next_rule as keyof typeof DEADLINE_RULES] : null;
+      return {
+        procedure: r.procedure,
+        procedureName: p.proc.recordName,
+        path: p.path,
+        id: r.id,
+        title: r.title,
+        agency: { id: r.agency_id, name: r.agency_name },
+        status: r.status,
+        statusName: (p.proc.statusNames as Record<string, string>)[r.status] ?? r.status,
+        nextDue: r.next_due!,
+        nextRule: r.next_rule,
+        nextRuleTitle: rule?.title ?? null,
+        dueState: dueState(r.next_due, today, warnBy) as DueItem['dueState'],
+      };
+    },
+  );
+}

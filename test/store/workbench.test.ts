@@ -1,0 +1,139 @@
+/**
+ * The 工作台 reads every procedure at once from the common table. Its counts and its queue
+ * must agree with each procedure's own list (a different query, over penalty_cases for the
+ * penalty case), for every demo role, within that role's permissions and data scope.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../helpers/engines.js';
+import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
+import { Clock } from '../../src/platform/clock.js';
+
+const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
+
+interface Listed {
+  id: string;
+  dueState: 'ok' | 'warning' | 'overdue' | null;
+  nextDue: string | null;
+}
+interface Count {
+  procedure: string;
+  path: string;
+  overdue: number;
+  warning: number;
+}
+interface Due {
+  procedure: string;
+  path: string;
+  id: string;
+  nextDue: string;
+  nextRuleTitle: string | null;
+  dueState: string;
+}
+
+/** Every page of a list, followed by its cursor. */
+async function allPages<T>(c: Client, url: string): Promise<T[]> {
+  const out: T[] = [];
+  for (let cursor: string | null = ''; cursor !== null; ) {
+    const sep = url.includes('?') ? '&' : '?';
+    const res = await c.get(`${url}${sep}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const page = res.json() as { items: T[]; next: string | null };
+    out.push(...page.items);
+    cursor = page.next;
+  }
+  return out;
+}
+
+const ROLES = ['zhifa1', 'fuzeren', 'fazhi', 'gongkai', 'jiandu', 'admin', 'sifasuo'] as const;
+
+describe.each(ENGINES)('the 工作台 across procedures on %s', (engine) => {
+  let t: TestApp;
+  const users = {} as Record<(typeof ROLES)[number], Client>;
+  beforeAll(async () => {
+    // The demo year up to a fixed day, on which it has records overdue and records due soon.
+    t = await startTestApp(engine, { cases: true, clock: new Clock(at('2026-06-15')) });
+    for (const u of ROLES) users[u] = await t.login(u);
+  });
+  afterAll(async () => t.close());
+
+  it('counts and queues what each procedure’s own list shows, for every role', async () => {
+    const seen = new Set<string>();
+    for (const u of ROLES) {
+      const c = users[u];
+      const bench = (await c.get('/api/v1/workbench')).json() as { today: string; procedures: Count[] };
+      expect(bench.today).toBe('2026-06-15');
+      const queue = await allPages<Due>(c, '/api/v1/workbench/due?within=soon');
+      const expectedQueue: { procedure: string; id: string; nextDue: string }[] = [];
+      for (const p of bench.procedures) {
+        seen.add(p.procedure);
+        const listed = await allPages<Listed>(c, `/api/v1${p.path}`);
+        const overdue = listed.filter((r) => r.dueState === 'overdue');
+        const warning = listed.filter((r) => r.dueState === 'warning');
+        expect({ user: u, p: p.procedure, overdue: p.overdue, warning: p.warning }).toEqual({
+          user: u,
+          p: p.procedure,
+          overdue: overdue.length,
+          warning: warning.length,
+        });
+        for (const r of [...overdue, ...warning]) expectedQueue.push({ procedure: p.procedure, id: r.id, nextDue: r.nextDue! });
+      }
+      // The queue holds exactly those records, most overdue first, whatever the procedure.
+      expect(queue.map((q) => `${q.procedure}/${q.id}`).sort()).toEqual(expectedQueue.map((q) => `${q.procedure}/${q.id}`).sort());
+      const dues = queue.map((q) => q.nextDue);
+      expect(dues).toEqual([...dues].sort());
+      expect(queue.every((q) => q.dueState === 'overdue' || q.dueState === 'warning')).toBe(true);
+      expect(queue.every((q) => bench.procedures.some((p) => p.procedure === q.procedure))).toBe(true);
+    }
+    // Both procedures were on someone's 工作台.
+    expect([...seen].sort()).toEqual(['information-request', 'penalty-case']);
+  });
+
+  it('shows each role only the procedures it may read, and nothing to a role that may read none', async () => {
+    const procedures = async (u: (typeof ROLES)[number]) =>
+      ((await users[u].get('/api/v1/workbench')).json().procedures as Count[]).map((p) => p.procedure).sort();
+    expect(await procedures('zhifa1')).toEqual(['penalty-case']);
+    expect(await procedures('gongkai')).toEqual(['information-request']);
+    expect(await procedures('fuzeren')).toEqual(['information-request', 'penalty-case']);
+    expect(await procedures('jiandu')).toEqual(['information-request', 'penalty-case']);
+    expect(await procedures('admin')).toEqual([]);
+    expect((await users.admin.get('/api/v1/workbench/due?within=all')).json()).toEqual({ items: [], next: null });
+    // Asking for a procedure one may not read gives nothing, not an error that confirms it exists.
+    expect((await users.zhifa1.get('/api/v1/workbench/due?within=all&procedure=information-request')).json().items).toEqual([]);
+  });
+
+  it('queues every open duty with its rule, most overdue first, page by page', async () => {
+    const c = users.fuzeren;
+    const overdue = await allPages<Due>(c, '/api/v1/workbench/due?within=overdue');
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.every((q) => q.dueState === 'overdue' && q.nextDue < '2026-06-15')).toBe(true);
+    const all = await allPages<Due>(c, '/api/v1/workbench/due?within=all');
+    expect(all.slice(0, overdue.length)).toEqual(overdue);
+    expect(new Set(all.map((q) => q.procedure))).toEqual(new Set(['penalty-case', 'information-request']));
+    expect(all.every((q) => q.nextRuleTitle)).toBe(true);
+    // Three at a time gives the same queue.
+    const paged: Due[] = [];
+    for (let cursor: string | null = ''; cursor !== null; ) {
+      const page = (
+        await c.get(`/api/v1/workbench/due?within=all&limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+      ).json() as { items: Due[]; next: string | null };
+      paged.push(...page.items);
+      cursor = page.next;
+    }
+    expect(paged).toEqual(all);
+    const onlyRequests = await allPages<Due>(c, '/api/v1/workbench/due?within=all&procedure=information-request');
+    expect(onlyRequests).toEqual(all.filter((q) => q.procedure === 'information-request'));
+  });
+
+  it('refuses bad input with a Chinese message and a stable code, and strangers with 401', async () => {
+    const bad = await users.fuzeren.get('/api/v1/workbench/due?within=later');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('INVALID_INPUT');
+    const unknown = await users.fuzeren.get('/api/v1/workbench/due?procedure=nothing');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.message).toMatch(/没有这种程序/);
+    const cursor = await users.fuzeren.get('/api/v1/workbench/due?cursor=abc');
+    expect(cursor.statusCode).toBe(400);
+    expect((await t.anonymous().get('/api/v1/workbench')).statusCode).toBe(401);
+    expect((await t.anonymous().get('/api/v1/workbench/due')).statusCode).toBe(401);
+  });
+});

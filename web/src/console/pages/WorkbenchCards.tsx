@@ -1,0 +1,63 @@
+/**
+ * What falls due across every procedure the user may read (GET /workbench and
+ * /workbench/due): per procedure, how many records are overdue or due within three
+ * working days, and one queue of them, most overdue first, each linked to its record.
+ */
+import { Card, Col, Row, Statistic, Table } from 'antd';
+import { Link } from 'react-router-dom';
+import { usePagedList, useResource } from '../../hooks';
+import { emptyText, LoadMore } from '../../components';
+import { DueTag } from '../../deadlines';
+import type { DueItem, WorkbenchCount } from '../../../../src/procedure/workbench';
+
+function CountCards({ counts }: { counts: WorkbenchCount[] }) {
+  return (
+    <Row gutter={16} style={{ marginBottom: 16 }}>
+      {counts.map((c) => (
+        <Col span={6} key={c.procedure}>
+          <Card data-testid={`workbench-${c.procedure}`}>
+            <Statistic
+              title={<Link to={`/console${c.path}?overdue=true`}>{c.name}：已超期</Link>}
+              value={c.overdue}
+              suffix="件"
+              valueStyle={{ color: c.overdue ? '#cf1322' : undefined }}
+            />
+            <div style={{ color: '#ad4e00', marginTop: 4 }}>3 个工作日内到期 {c.warning} 件</div>
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+export default function WorkbenchCards() {
+  const counts = useResource<{ today: string; procedures: WorkbenchCount[] }>('/workbench');
+  const due = usePagedList<DueItem>('/workbench/due?within=soon&limit=20');
+  const procedures = counts.data?.procedures ?? [];
+  // A user who may read no procedure has no deadlines to watch here.
+  if (counts.data && procedures.length === 0) return null;
+  return (
+    <>
+      <CountCards counts={procedures} />
+      <Card title="待办期限（已超期及 3 个工作日内到期，最超期的在前）" style={{ marginBottom: 16 }} data-testid="workbench-due">
+        <Table<DueItem>
+          rowKey={(d) => `${d.procedure}/${d.id}`}
+          loading={due.loading || counts.loading}
+          dataSource={due.items}
+          pagination={false}
+          size="small"
+          locale={{ emptyText: emptyText('没有超期或即将到期的事项') }}
+          columns={[
+            { title: '期限', render: (_, d) => <DueTag due={d.nextDue} state={d.dueState} /> },
+            { title: '事项', render: (_, d) => d.nextRuleTitle ?? d.nextRule },
+            { title: '类别', dataIndex: 'procedureName' },
+            { title: '案件', render: (_, d) => <Link to={`/console${d.path}/${d.id}`}>{d.title}</Link> },
+            { title: '状态', dataIndex: 'statusName' },
+            { title: '单位', render: (_, d) => d.agency.name },
+          ]}
+        />
+        <LoadMore next={due.next} loading={due.loading} onMore={() => void due.more()} />
+      </Card>
+    </>
+  );
+}
