@@ -252,7 +252,10 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
 
   it('finds a changed list column, a deleted case and a changed action count on replay', async () => {
     const [a, b] = (await rows()).filter((r) => r.status === 'archived');
+    const c = (await rows()).find((r) => r.id !== a!.id && r.id !== b!.id && r.status !== 'investigating');
     await t.yifa.db.kysely.updateTable('penalty_cases').set({ fine_fen: 1 }).where('id', '=', a!.id).execute();
+    // The case's row among every procedure's, which the 工作台 reads: reopened by hand.
+    await t.yifa.db.kysely.updateTable('procedure_cases').set({ status: 'investigating' }).where('id', '=', c!.id).execute();
     await t.yifa.db.kysely
       .updateTable('penalty_cases')
       .set({ action_count: Number(b!.action_count) + 5 })
@@ -264,6 +267,8 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
       expect(byId.get(a!.id)).toMatchObject({ kind: 'column-mismatch' });
       expect(byId.get(a!.id)!.message).toContain('fine_fen：状态数据为');
       expect(byId.get(b!.id)).toMatchObject({ kind: 'count-mismatch' });
+      expect(byId.get(c!.id)).toMatchObject({ kind: 'column-mismatch' });
+      expect(byId.get(c!.id)!.message).toContain('common_status：状态数据为');
       // The page reads the proven state, not the list column; the changed count refuses.
       expect((await fuzeren.get(`/api/v1/penalty-cases/${a!.id}`)).statusCode).toBe(200);
       expect((await fuzeren.get(`/api/v1/penalty-cases/${b!.id}`)).json().error).toMatchObject({
@@ -273,6 +278,7 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
     } finally {
       await t.yifa.db.kysely.updateTable('penalty_cases').set({ fine_fen: a!.fine_fen }).where('id', '=', a!.id).execute();
       await t.yifa.db.kysely.updateTable('penalty_cases').set({ action_count: b!.action_count }).where('id', '=', b!.id).execute();
+      await t.yifa.db.kysely.updateTable('procedure_cases').set({ status: c!.status }).where('id', '=', c!.id).execute();
     }
     // A case opened in the journal whose row is gone (its links first, as a deleter must).
     const victim = (await rows()).find((r) => r.status === 'registered')!;
@@ -370,6 +376,28 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
               action_count: 1,
               state: JSON.stringify(c),
               state_hash: null,
+            })
+            .execute();
+          // Migration 015 then gave every case its row among every procedure's records.
+          await trx
+            .insertInto('procedure_cases')
+            .values({
+              id,
+              procedure: 'penalty-case',
+              agency_id: agency.id,
+              region_path: agency.path,
+              created_by: auth.user.id,
+              status: columns.status,
+              title: c.party.name,
+              opened_on: c.registeredOn,
+              closed_on: null,
+              updated_at: new Date().toISOString(),
+              next_due: null,
+              next_rule: null,
+              search_text: columns.search_text,
+              state: null,
+              state_hash: null,
+              action_count: 1,
             })
             .execute();
           return {

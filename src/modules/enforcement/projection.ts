@@ -4,7 +4,7 @@
  * and the replayer `yifa journal verify` and the server's schedule run
  * (src/journal/verify-projections.ts).
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, PenaltyCaseTable } from '../../platform/db/schema.js';
 import type { StoredProjection } from '../../journal/projection.js';
 import type { ProjectionReplayer, SubjectEntry } from '../../journal/verify-projections.js';
@@ -68,23 +68,51 @@ export function storedCase(row: PenaltyCaseTable, columns: Record<string, unknow
   return { id: row.id, state: row.state, stateHash: row.state_hash, actionCount: Number(row.action_count), columns };
 }
 
-/** Penalty cases for `yifa journal verify` and the scheduled check. */
+/**
+ * The case's row among every procedure's records (procedure_cases, which the 工作台 and the
+ * cross-procedure queues read): its columns that follow from the case alone, proven too.
+ */
+export function commonRowColumns(c: PenaltyCase) {
+  return {
+    common_agency_id: c.agencyId,
+    common_region_path: c.regionPath,
+    common_status: statusOf(c),
+    common_title: c.party.name,
+    common_opened_on: c.registeredOn,
+    common_closed_on: c.closedOn,
+    common_search_text: caseSearchText(c),
+  };
+}
+const COMMON_ROW = Object.keys(commonRowColumns(emptyCase('', '', '', ''))).map((k) => k.slice('common_'.length));
+
+/** Penalty cases for `yifa journal verify` and the scheduled check: penalty_cases and their procedure_cases rows. */
 export function penaltyCaseReplayer(db: Kysely<Database>): ProjectionReplayer<PenaltyCase> {
   const listed = Object.keys(stateColumns(emptyCase('', '', '', ''))) as (keyof ReturnType<typeof stateColumns>)[];
   return {
     ...PENALTY_RECORD,
     states: caseStates,
-    columnsOf: stateColumns,
+    columnsOf: (c) => ({ ...stateColumns(c), ...commonRowColumns(c) }),
     async rows(afterId, limit) {
-      let q = db.selectFrom('penalty_cases').select(['id', 'state', 'state_hash', 'action_count', ...listed]);
-      if (afterId !== null) q = q.where('id', '>', afterId);
-      const rows = await q.orderBy('id').limit(limit).execute();
+      // A case without its common row shows every common column as missing (null).
+      let q = db
+        .selectFrom('penalty_cases')
+        .leftJoin('procedure_cases as common', 'common.id', 'penalty_cases.id')
+        .select([
+          'penalty_cases.id',
+          'penalty_cases.state',
+          'penalty_cases.state_hash',
+          'penalty_cases.action_count',
+          ...listed.map((k) => `penalty_cases.${k}` as const),
+          ...COMMON_ROW.map((k) => sql.ref(`common.${k}`).as(`common_${k}`)),
+        ]);
+      if (afterId !== null) q = q.where('penalty_cases.id', '>', afterId);
+      const rows = (await q.orderBy('penalty_cases.id').limit(limit).execute()) as Record<string, unknown>[];
       return rows.map((r) => ({
-        id: r.id,
-        state: r.state,
-        stateHash: r.state_hash,
+        id: r.id as string,
+        state: r.state as string,
+        stateHash: r.state_hash as string | null,
         actionCount: Number(r.action_count),
-        columns: Object.fromEntries(listed.map((k) => [k, r[k]])),
+        columns: Object.fromEntries([...listed, ...COMMON_ROW.map((k) => `common_${k}`)].map((k) => [k, r[k]])),
       }));
     },
     async existing(ids) {
