@@ -178,13 +178,19 @@ export async function runAction<T extends ProcedureTypes, L extends Loaded, Save
   const { proc } = runner;
   const subjectType = proc.subjectType;
   const spec = proc.actions[type] as ActionSpec<T, unknown> | undefined;
-  if (!spec || opens(proc, type) !== target.isNew) throw invalid(`未知的${proc.recordName}操作：${type}`);
+  if (!spec) throw invalid(`未知的${proc.recordName}操作：${type}`);
   const roles = req.auth.roles as readonly string[];
-  // The role needs no read: refused before anything else.
+  // The role needs no read: refused before anything else, the same way in every procedure.
   if (!spec.roles.some((r) => roles.includes(r))) {
     await req.denied({ reason: '角色不能执行该操作', action: type }, { type: subjectType, id: target.id });
     throw new AppError('FORBIDDEN', `您的角色不能${spec.title}`);
   }
+  if (opens(proc, type) !== target.isNew)
+    throw invalid(
+      target.isNew
+        ? `“${spec.title}”是对已登记${proc.recordName}的操作，不能用于登记`
+        : `“${spec.title}”用于登记新的${proc.recordName}，不能对已有记录执行`,
+    );
   // Parsed now, refused only after the status: an invalid payload reads nothing of its own.
   const parsed = spec.payload.safeParse(rawPayload);
   const payload = parsed.success ? parsed.data : null;
