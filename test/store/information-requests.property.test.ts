@@ -101,7 +101,7 @@ describe.each(ENGINES)('information requests, random sequences through the servi
           const who = users[s.who as keyof typeof users];
           const offered = (await getRecord(t.yifa, who, INFORMATION_REQUESTS, view.id)).allowedActions.map((a) => a.type);
           const before = view.record as InformationRequest;
-          const type = s.pickOffered && offered.length > 0 ? offered[s.v % offered.length] : s.type;
+          const type = s.pickOffered && offered.length > 0 ? offered[s.v % offered.length]! : s.type;
           try {
             view = await actOnRecord(t.yifa, who, INFORMATION_REQUESTS, view.id, type, payloadFor(type, before, today, s.v));
             accepted++;
