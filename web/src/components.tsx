@@ -1,6 +1,7 @@
 import { Button, Empty, Result, Tag } from 'antd';
 import type { ApiError } from './api';
 import type { Standing } from './types';
+import { DUE_STYLE, type DueState } from './deadlines';
 
 export function LoadMore({ next, loading, onMore }: { next: string | null; loading: boolean; onMore: () => void }) {
   if (!next) return null;
@@ -20,14 +21,15 @@ export function ErrorResult({ error }: { error: ApiError }) {
 
 export const emptyText = (hint: string) => <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={hint} />;
 
-const STANDING_TAGS: Record<Standing, { color: string; text: string }> = {
-  'in-force': { color: 'green', text: '有效' },
-  expiring: { color: 'orange', text: '即将到期' },
-  expired: { color: 'red', text: '已过期' },
-  'not-yet-valid': { color: 'default', text: '未生效' },
-  suspended: { color: 'volcano', text: '暂扣' },
-  revoked: { color: 'default', text: '注销' },
-  'review-failed': { color: 'red', text: '年审未通过' },
+/** A certificate's standing in the signal colours of deadlines: valid as on time, expiring as due soon, lapsed as overdue. */
+const STANDING_TAGS: Record<Standing, { signal: DueState; text: string }> = {
+  'in-force': { signal: 'ok', text: '有效' },
+  expiring: { signal: 'warning', text: '即将到期' },
+  expired: { signal: 'overdue', text: '已过期' },
+  'not-yet-valid': { signal: 'met', text: '未生效' },
+  suspended: { signal: 'overdue', text: '暂扣' },
+  revoked: { signal: 'met', text: '注销' },
+  'review-failed': { signal: 'overdue', text: '年审未通过' },
 };
 
 export function StandingTag({ standing, daysLeft }: { standing: Standing; daysLeft?: number }) {
@@ -39,7 +41,7 @@ export function StandingTag({ standing, daysLeft }: { standing: Standing; daysLe
         ? `（已过 ${-daysLeft} 天）`
         : '';
   return (
-    <Tag color={t.color} data-standing={standing}>
+    <Tag style={DUE_STYLE[t.signal]} data-standing={standing}>
       {t.text}
       {extra}
     </Tag>

@@ -11,7 +11,8 @@ export type DueState = 'ok' | 'warning' | 'overdue' | 'met';
  * Green, yellow, red, grey — in shades whose text keeps 4.5:1 on its background (WCAG 2.1
  * AA; antd's preset green and orange tags do not).
  */
-const DUE_STYLE: Record<DueState, React.CSSProperties> = {
+/** The colours of a signal (a deadline's state, a certificate's standing): each text at least 4.5:1 on its background. */
+export const DUE_STYLE: Record<DueState, React.CSSProperties> = {
   ok: { color: '#237804', background: '#f6ffed', borderColor: '#b7eb8f' },
   warning: { color: '#ad4e00', background: '#fff7e6', borderColor: '#ffd591' },
   overdue: { color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' },

@@ -27,7 +27,10 @@ function CoverageCard() {
       <Statistic
         title={
           <>
-            音像记录覆盖率（近 12 个月） <Link to="/console/recording-coverage">明细</Link>
+            音像记录覆盖率（近 12 个月）{' '}
+            <Link to="/console/recording-coverage" style={{ textDecoration: 'underline' }}>
+              明细
+            </Link>
           </>
         }
         value={t?.cases ? Math.round(t.share * 100) : '-'}
