@@ -27,7 +27,7 @@ import { seedDemoTown } from '../src/modules/org/demo.js';
 import { seedDemoCases } from '../src/modules/enforcement/demo.js';
 import { addDays, todayInChina } from '../src/calendar/legal-date.js';
 import { searchGrams, searchableText } from '../src/platform/search/grams.js';
-import { exportCaseFileById } from '../src/modules/enforcement/service.js';
+import { exportCaseFileById } from '../src/modules/enforcement/service/documents.js';
 import { startCluster } from '../test/helpers/postgres-cluster.js';
 import { verifyJournal } from '../src/journal/verify-journal.js';
 import type { Engine } from '../src/platform/db/database.js';
@@ -633,7 +633,7 @@ async function actionRate(yifa: Yifa): Promise<{ actions: number; perSecond: num
 /** A case whose file runs to about 200 pages: 40 long 询问笔录 and their evidence. */
 async function exportTiming(yifa: Yifa): Promise<{ pages: number; seconds: number; bytes: number; actions: number }> {
   const { contextOfUser } = await import('../src/modules/org/sessions.js');
-  const { openCase, performAction } = await import('../src/modules/enforcement/service.js');
+  const { openCase, performAction } = await import('../src/modules/enforcement/service/cases.js');
   const as = async (u: string) => ({ auth: await contextOfUser(yifa, u), denied: async () => {} });
   const officer = await as('zhifa1');
   const head = await as('fuzeren');

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { CommandContext } from './commands.js';
 import { openYifa } from '../app/root.js';
-import { exportCaseFileById } from '../modules/enforcement/service.js';
+import { exportCaseFileById } from '../modules/enforcement/service/documents.js';
 import { AppError } from '../platform/http/errors.js';
 
 /** yifa export case <id> --out FILE.zip: the case file with its documents, manifest and journal proofs. */

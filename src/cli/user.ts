@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from './commands.js';
 import { ACCESS, openYifa } from '../app/root.js';
-import { createUser } from '../modules/org/service.js';
+import { createUser } from '../modules/org/service/users.js';
 import { SYSTEM_ACTOR } from '../journal/journal.js';
 import type { Role } from '../platform/security/access.js';
 import type { DataScope } from '../platform/db/schema.js';

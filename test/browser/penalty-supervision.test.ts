@@ -12,9 +12,9 @@ import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, SHOTS, startHarness, type BrowserHarness } from './harness.js';
 import { choose, option, settled } from './antd.js';
 import { seedDemoCases } from '../../src/modules/enforcement/demo.js';
-import { createUser } from '../../src/modules/org/service.js';
+import { createUser } from '../../src/modules/org/service/users.js';
 import { contextOfUser } from '../../src/modules/org/sessions.js';
-import { openCase } from '../../src/modules/enforcement/service.js';
+import { openCase } from '../../src/modules/enforcement/service/cases.js';
 import { todayInChina } from '../../src/calendar/legal-date.js';
 import { DEMO_BENCHMARKS } from '../../src/modules/enforcement/benchmarks-demo.js';
 

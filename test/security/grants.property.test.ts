@@ -2,7 +2,7 @@
  * Escalation property: over random org trees and random sequences of grant attempts, an
  * administrator and every account he creates or changes never hold a scope wider than his
  * own or a role outside what his roles may grant, and his own account never changes.
- * The model applies exactly the checks the user service makes (org/service.ts): the
+ * The model applies exactly the checks the user service makes (org/service/users.ts): the
  * 'user.manage' permission, the target's region in the actor's scope (scope.ts inScope),
  * then grantRefusal (grants.ts).
  */

@@ -26,7 +26,7 @@ import {
 } from '../../src/journal/verify-projections.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { penaltyCaseReplayer, stateColumns } from '../../src/modules/enforcement/projection.js';
-import { replayCase } from '../../src/modules/enforcement/service.js';
+import { replayCase } from '../../src/modules/enforcement/service/cases.js';
 import { PENALTY_PROCEDURE, emptyCase } from '../../src/modules/enforcement/workflow.js';
 import { applyAction } from '../../src/procedure/decide.js';
 import { contextOfUser } from '../../src/modules/org/sessions.js';

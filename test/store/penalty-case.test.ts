@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type TestApp, type Client } from '../helpers/app.js';
-import { replayCase } from '../../src/modules/enforcement/service.js';
+import { replayCase } from '../../src/modules/enforcement/service/cases.js';
 import { docxText } from '../helpers/docx-text.js';
 import { checkCaseFile } from '../helpers/case-file.js';
 import { addMonths } from '../../src/calendar/legal-date.js';

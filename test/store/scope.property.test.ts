@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import * as org from '../../src/modules/org/service.js';
+import { getPerson, listPeople, updatePerson } from '../../src/modules/org/service/people.js';
 import type { Role } from '../../src/platform/security/access.js';
 import { ACCESS } from '../../src/app/root.js';
 import type { AuthContext, Request } from '../../src/platform/security/request.js';
@@ -180,20 +180,20 @@ describe.each(ENGINES)('data scopes fail closed on %s (property)', (engine) => {
           const listed = new Set<string>();
           let cursor: string | undefined;
           do {
-            const page = await org.listPeople(t.yifa, auth, { limit: 200, ...(cursor ? { cursor } : {}) });
+            const page = await listPeople(t.yifa, auth, { limit: 200, ...(cursor ? { cursor } : {}) });
             for (const p of page.items) listed.add(p.id);
             cursor = page.next ?? undefined;
           } while (cursor);
           for (const person of w.people) {
             const allowed = modelAllows(w, { ...user }, person);
             expect(listed.has(person.id), `list ${user.scope}`).toBe(allowed);
-            const read = await org.getPerson(t.yifa, req, person.id).then(
+            const read = await getPerson(t.yifa, req, person.id).then(
               () => true,
               () => false,
             );
             expect(read, `read ${user.scope}`).toBe(allowed);
             const before = await k.selectFrom('people').select('post').where('id', '=', person.id).executeTakeFirstOrThrow();
-            const wrote = await org.updatePerson(t.yifa, req, person.id, { post: `改-${user.id.slice(0, 4)}` }).then(
+            const wrote = await updatePerson(t.yifa, req, person.id, { post: `改-${user.id.slice(0, 4)}` }).then(
               () => true,
               () => false,
             );

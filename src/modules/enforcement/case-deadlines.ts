@@ -10,7 +10,7 @@ import type { DeadlineRuleId } from '../../law/deadline-rules.js';
 import { closedSuspensions, decisionLimit } from './gates.js';
 import { deadlineList, nthWorkingDayAfter, type CaseDeadline } from '../../procedure/deadlines.js';
 import { amountDueFen, type PenaltyCase } from './penalty-case.js';
-import { fullyPaid, paymentDue } from './workflow.js';
+import { fullyPaid, paymentDue } from './workflow/execution.js';
 import type { LoadedSettings } from './settings.js';
 
 interface Ctx {

@@ -9,7 +9,7 @@ import { addDays, daysBetween } from '../../calendar/legal-date.js';
 import { computeDeadline } from '../../calendar/deadlines.js';
 import { nthWorkingDayAfter } from '../../procedure/deadlines.js';
 import { contextOfUser } from '../org/sessions.js';
-import { openCase, performAction } from './service.js';
+import { openCase, performAction } from './service/cases.js';
 import type { Request } from '../../platform/security/request.js';
 import type { PenaltyCase } from './penalty-case.js';
 import { BODYCAM_MP4, BODYCAM_WEBM, demoAudio, demoPhoto, demoScan, uploadDemoFile } from '../evidence/demo.js';

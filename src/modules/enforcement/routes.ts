@@ -16,7 +16,10 @@ import {
   REVIEW_POINTS,
   SERVICE_METHODS,
 } from '../../law/penalty.js';
-import * as cases from './service.js';
+import { caseActions, getCase, openCase, performAction, type CaseView } from './service/cases.js';
+import { listCases } from './service/list.js';
+import { exportCaseFileFor, listDocuments, openDocument } from './service/documents.js';
+import { getSettings, putSettings } from './service/agency-settings.js';
 import { OPENING_ACTIONS, PENALTY_ACTIONS, PENALTY_ACTION_TYPES } from './workflow.js';
 import { APPROVAL_KINDS, PROCEDURES, STATUS_IDS, STATUS_NAMES } from './penalty-case.js';
 import { enforcementSettingsSchema } from './settings.js';
@@ -26,7 +29,7 @@ import { personalMask } from '../../platform/security/personal-data.js';
 import type { AuthContext } from '../../platform/security/request.js';
 
 /** A case view as the reader may see it (the party's personal fields: see journal-policy.ts). */
-const viewFor = (auth: AuthContext, v: cases.CaseView): cases.CaseView => ({ ...v, case: caseForReader(v.case, auth) });
+const viewFor = (auth: AuthContext, v: CaseView): CaseView => ({ ...v, case: caseForReader(v.case, auth) });
 const entryMask = personalMask(seesParty);
 
 const id = z.string().min(1).max(64);
@@ -85,7 +88,7 @@ export const penaltyCaseRoutes =
         // Like every action: the route needs the read permission, the opening action's roles decide (403, journaled).
         const r = await serviceRequest(yifa, req, 'penalty.read');
         reply.code(201);
-        return viewFor(r.auth, await cases.openCase(yifa, r, req.body.type, req.body.payload));
+        return viewFor(r.auth, await openCase(yifa, r, req.body.type, req.body.payload));
       },
     );
 
@@ -101,13 +104,13 @@ export const penaltyCaseRoutes =
       async (req) => {
         const r = await serviceRequest(yifa, req, 'penalty.read');
         const { overdue, ...rest } = req.query;
-        return cases.listCases(yifa, r, { ...rest, ...(overdue ? { overdue: overdue === 'true' } : {}) });
+        return listCases(yifa, r, { ...rest, ...(overdue ? { overdue: overdue === 'true' } : {}) });
       },
     );
 
     app.get('/penalty-cases/:id', { schema: { tags, summary: '案件详情：状态、期限、可执行的操作', params: idParams } }, async (req) => {
       const r = await serviceRequest(yifa, req, 'penalty.read');
-      return viewFor(r.auth, await cases.getCase(yifa, r, req.params.id));
+      return viewFor(r.auth, await getCase(yifa, r, req.params.id));
     });
 
     app.post(
@@ -115,18 +118,18 @@ export const penaltyCaseRoutes =
       { schema: { tags, summary: '执行一个案件操作（Idempotency-Key 防止重复提交）', params: idParams, body: actionBody } },
       async (req) => {
         const r = await serviceRequest(yifa, req, 'penalty.read');
-        return viewFor(r.auth, await cases.performAction(yifa, r, req.params.id, req.body.type, req.body.payload));
+        return viewFor(r.auth, await performAction(yifa, r, req.params.id, req.body.type, req.body.payload));
       },
     );
 
     app.get('/penalty-cases/:id/actions', { schema: { tags, summary: '案件的操作记录（日志链）', params: idParams } }, async (req) => {
       const r = await serviceRequest(yifa, req, 'penalty.read');
-      return { items: (await cases.caseActions(yifa, r, req.params.id)).map((a) => ({ ...a, ...entryMask(a, r.auth) })) };
+      return { items: (await caseActions(yifa, r, req.params.id)).map((a) => ({ ...a, ...entryMask(a, r.auth) })) };
     });
 
     app.get('/penalty-cases/:id/documents', { schema: { tags, summary: '案件文书目录（按归档顺序）', params: idParams } }, async (req) => {
       const r = await serviceRequest(yifa, req, 'penalty.read');
-      return { items: await cases.listDocuments(yifa, r, req.params.id) };
+      return { items: await listDocuments(yifa, r, req.params.id) };
     });
 
     const docParams = z.strictObject({
@@ -142,7 +145,7 @@ export const penaltyCaseRoutes =
       { schema: { tags, summary: '文书内容（打印视图）', params: docParams } },
       async (req) => {
         const r = await serviceRequest(yifa, req, 'penalty.read');
-        return cases.openDocument(yifa, r, req.params.id, req.params.documentId, 'json');
+        return openDocument(yifa, r, req.params.id, req.params.documentId, 'json');
       },
     );
 
@@ -151,7 +154,7 @@ export const penaltyCaseRoutes =
       { schema: { tags, summary: '下载文书（DOCX，GB/T 9704 版式）', params: docParams } },
       async (req, reply) => {
         const r = await serviceRequest(yifa, req, 'penalty.read');
-        const doc = await cases.openDocument(yifa, r, req.params.id, req.params.documentId, 'docx');
+        const doc = await openDocument(yifa, r, req.params.id, req.params.documentId, 'docx');
         const name = `${doc.content.title}${doc.content.number ? `-${doc.content.number}` : ''}.docx`;
         reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
         reply.header('content-disposition', `attachment; filename="document.docx"; filename*=UTF-8''${encodeURIComponent(name)}`);
@@ -164,7 +167,7 @@ export const penaltyCaseRoutes =
       { schema: { tags, summary: '导出案卷（ZIP：案卷 PDF、文书原件、SHA-256 清单、日志包含证明）', params: idParams } },
       async (req, reply) => {
         const r = await serviceRequest(yifa, req, 'penalty.read');
-        const bundle = await cases.exportCaseFileFor(yifa, r, req.params.id);
+        const bundle = await exportCaseFileFor(yifa, r, req.params.id);
         reply.header('content-type', 'application/zip');
         reply.header(
           'content-disposition',
@@ -187,7 +190,7 @@ export const penaltyCaseRoutes =
       '/enforcement/settings/:id',
       { schema: { tags, summary: '执法主体的法制审核目录、裁量基准与听证、告知设置', params: idParams } },
       async (req) => {
-        return cases.getSettings(yifa, await serviceRequest(yifa, req, 'penalty.read'), req.params.id);
+        return getSettings(yifa, await serviceRequest(yifa, req, 'penalty.read'), req.params.id);
       },
     );
 
@@ -196,7 +199,7 @@ export const penaltyCaseRoutes =
       { schema: { tags, summary: '修改执法设置（目录行重叠时拒绝）', params: idParams, body: enforcementSettingsSchema } },
       async (req) => {
         const r = await serviceRequest(yifa, req, 'enforcement.settings');
-        return cases.putSettings(yifa, r, req.params.id, req.body);
+        return putSettings(yifa, r, req.params.id, req.body);
       },
     );
   };

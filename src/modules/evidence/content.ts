@@ -8,7 +8,7 @@
 import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../../platform/security/request.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
-import { visibleCase, caseActions } from '../enforcement/service.js';
+import { visibleCase, caseActions } from '../enforcement/service/cases.js';
 import type { Evidence, EvidenceFile } from '../enforcement/penalty-case.js';
 
 export const EVIDENCE_SUBJECT = 'evidence';

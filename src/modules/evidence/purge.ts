@@ -8,7 +8,8 @@ import type { Yifa } from '../../platform/yifa.js';
 import { SYSTEM_ACTOR } from '../../journal/journal.js';
 import { addDays, todayInChina } from '../../calendar/legal-date.js';
 import { AppError } from '../../platform/http/errors.js';
-import { provenCaseState, settingsFor } from '../enforcement/service.js';
+import { provenCaseState } from '../enforcement/service/cases.js';
+import { settingsFor } from '../enforcement/service/agency-settings.js';
 import { keptUntil, purgeable, UNLINKED_DAYS } from './retention.js';
 
 const ABANDONED_DAYS = 7;

@@ -11,7 +11,7 @@ import { PNG } from 'pngjs';
 import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../../platform/security/request.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
-import { visibleCase } from '../enforcement/service.js';
+import { visibleCase } from '../enforcement/service/cases.js';
 import { EVIDENCE_SUBJECT, evidenceId } from './content.js';
 
 /** Pixels an image may have (decoding holds it in memory: 40 MP ≈ 160 MB). */

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../../platform/security/request.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
-import { visibleCase } from '../enforcement/service.js';
+import { visibleCase } from '../enforcement/service/cases.js';
 import { EVIDENCE_SUBJECT, evidenceId, parseRange } from './content.js';
 
 export const shareSchema = z.strictObject({

@@ -7,7 +7,11 @@ import { randomUUID } from 'node:crypto';
 import type { Yifa } from '../../platform/yifa.js';
 import { addDays } from '../../calendar/legal-date.js';
 import { SYSTEM_ACTOR } from '../../journal/journal.js';
-import * as org from './service.js';
+import { createRegion } from './service/regions.js';
+import { createAgency, createOffice } from './service/agencies.js';
+import { createPerson, type PersonInput } from './service/people.js';
+import { createCertificate } from './service/certificates.js';
+import { createUser } from './service/users.js';
 import { ROLES } from './roles.js';
 import type { AccessTable, Role } from '../../platform/security/access.js';
 import type { DemoLogin } from '../../platform/module.js';
@@ -152,7 +156,7 @@ export async function seedDemoTown(yifa: Yifa, opts: { password: string }): Prom
       return county;
     },
   );
-  const admin = await org.createUser(yifa, null, {
+  const admin = await createUser(yifa, null, {
     username: 'admin',
     displayName: '系统管理员（县司法局）',
     password,
@@ -162,12 +166,12 @@ export async function seedDemoTown(yifa: Yifa, opts: { password: string }): Prom
   });
   const req: Request = { auth: systemAuth(yifa.access, admin.id, county.path), idempotencyKey: null, denied: async () => {} };
 
-  const town = await org.createRegion(yifa, req, { parentId: countyId, name: '妙泉镇' });
-  for (const v of MIAOQUAN_VILLAGES) await org.createRegion(yifa, req, { parentId: town.id, name: v });
-  const otherTown = await org.createRegion(yifa, req, { parentId: countyId, name: '清溪场镇' });
-  for (const v of ['清溪村', '大寨村']) await org.createRegion(yifa, req, { parentId: otherTown.id, name: v });
+  const town = await createRegion(yifa, req, { parentId: countyId, name: '妙泉镇' });
+  for (const v of MIAOQUAN_VILLAGES) await createRegion(yifa, req, { parentId: town.id, name: v });
+  const otherTown = await createRegion(yifa, req, { parentId: countyId, name: '清溪场镇' });
+  for (const v of ['清溪村', '大寨村']) await createRegion(yifa, req, { parentId: otherTown.id, name: v });
 
-  const townGov = await org.createAgency(yifa, req, {
+  const townGov = await createAgency(yifa, req, {
     regionId: town.id,
     name: '秀山县妙泉镇人民政府',
     kind: 'township',
@@ -177,8 +181,8 @@ export async function seedDemoTown(yifa: Yifa, opts: { password: string }): Prom
   });
   const offices: Record<string, string> = {};
   for (const o of ['党政办', '司法所', '平安建设办', '财政所', '综合行政执法办公室'])
-    offices[o] = (await org.createOffice(yifa, req, { agencyId: townGov.id, name: o })).id;
-  const otherGov = await org.createAgency(yifa, req, {
+    offices[o] = (await createOffice(yifa, req, { agencyId: townGov.id, name: o })).id;
+  const otherGov = await createAgency(yifa, req, {
     regionId: otherTown.id,
     name: '秀山县清溪场镇人民政府',
     kind: 'township',
@@ -186,7 +190,7 @@ export async function seedDemoTown(yifa: Yifa, opts: { password: string }): Prom
     powers: TOWN_POWERS.slice(0, 3),
     legalBasis: '《中华人民共和国行政处罚法》第二十四条',
   });
-  const justice = await org.createAgency(yifa, req, {
+  const justice = await createAgency(yifa, req, {
     regionId: countyId,
     name: '秀山县司法局',
     kind: 'statutory',
@@ -196,7 +200,7 @@ export async function seedDemoTown(yifa: Yifa, opts: { password: string }): Prom
   });
   const county_agencies: Record<string, { id: string; prefix: string; field: string }> = {};
   for (const a of COUNTY_AGENCIES) {
-    const created = await org.createAgency(yifa, req, {
+    const created = await createAgency(yifa, req, {
       regionId: countyId,
       name: a.name,
       kind: 'statutory',
@@ -210,9 +214,9 @@ export async function seedDemoTown(yifa: Yifa, opts: { password: string }): Prom
   let n = 0;
   const nextName = () => `${SURNAMES[n++ % SURNAMES.length]}某某`;
   let certNo = 100;
-  const addPerson = async (agencyId: string, post: string, extra: Partial<org.PersonInput> = {}) => {
+  const addPerson = async (agencyId: string, post: string, extra: Partial<PersonInput> = {}) => {
     const name = nextName();
-    const p = await org.createPerson(yifa, req, {
+    const p = await createPerson(yifa, req, {
       name,
       agencyId,
       post,
@@ -230,7 +234,7 @@ export async function seedDemoTown(yifa: Yifa, opts: { password: string }): Prom
     expiresOn: string,
     annualReview: 'passed' | 'pending' = 'passed',
   ) =>
-    org.createCertificate(yifa, req, {
+    createCertificate(yifa, req, {
       personId,
       number: `CQ500241${String(certNo++).padStart(5, '0')}`,
       field,
@@ -285,7 +289,7 @@ export async function seedDemoTown(yifa: Yifa, opts: { password: string }): Prom
     scope: DataScope,
     regionId = town.id,
     agencyId: string | null = townGov.id,
-  ) => org.createUser(yifa, req, { username, displayName, password, personId, agencyId, regionId, dataScope: scope, roles: [role] });
+  ) => createUser(yifa, req, { username, displayName, password, personId, agencyId, regionId, dataScope: scope, roles: [role] });
   await townUser('zhifa1', `${townOfficers[3]!.name}（执法队员）`, 'officer', townOfficers[3]!.id, 'level');
   await townUser('zhifa2', `${townOfficers[4]!.name}（执法队员）`, 'officer', townOfficers[4]!.id, 'level');
   await townUser('fuzeren', `${townHead.name}（镇长）`, 'unit_head', townHead.id, 'subtree');

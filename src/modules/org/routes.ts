@@ -5,7 +5,11 @@ import type { Yifa } from '../../platform/yifa.js';
 import { serviceRequest } from '../../platform/http/request.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { legalDate } from '../../platform/http/schemas.js';
-import * as org from './service.js';
+import { createRegion, listRegions } from './service/regions.js';
+import { createAgency, createOffice, listAgencies, listOffices, updateAgency } from './service/agencies.js';
+import { createPerson, getPerson, listPeople, updatePerson } from './service/people.js';
+import { changeCertificate, createCertificate, listCertificates } from './service/certificates.js';
+import { createUser, listUsers, updateUser } from './service/users.js';
 import { ROLE_IDS } from './roles.js';
 import { DATA_SCOPES } from '../../platform/security/scope.js';
 import { grantableRoles } from './grants.js';
@@ -93,7 +97,7 @@ export const orgRoutes =
 
     app.get('/regions', { schema: { tags, summary: '行政区划（县—乡镇—村）' } }, async (req) => {
       await serviceRequest(yifa, req, 'org.read');
-      const rows = await org.listRegions(yifa);
+      const rows = await listRegions(yifa);
       return { items: rows.map((r) => ({ id: r.id, parentId: r.parent_id, level: r.level, name: r.name, code: r.code })) };
     });
 
@@ -114,25 +118,25 @@ export const orgRoutes =
         },
       },
       async (req, reply) => {
-        const r = await org.createRegion(yifa, await serviceRequest(yifa, req, 'org.manage'), req.body);
+        const r = await createRegion(yifa, await serviceRequest(yifa, req, 'org.manage'), req.body);
         return reply.status(201).send({ id: r.id, parentId: r.parent_id, level: r.level, name: r.name, code: r.code });
       },
     );
 
     app.get('/agencies', { schema: { tags, summary: '执法主体' } }, async (req) => {
       await serviceRequest(yifa, req, 'org.read');
-      return { items: await org.listAgencies(yifa) };
+      return { items: await listAgencies(yifa) };
     });
 
     app.post('/agencies', { schema: { tags, summary: '新增执法主体', body: agencyBody } }, async (req, reply) => {
-      return reply.status(201).send(await org.createAgency(yifa, await serviceRequest(yifa, req, 'org.manage'), req.body));
+      return reply.status(201).send(await createAgency(yifa, await serviceRequest(yifa, req, 'org.manage'), req.body));
     });
 
     app.patch(
       '/agencies/:id',
       { schema: { tags, summary: '修改执法主体', params: idParams, body: agencyBody.omit({ regionId: true }).partial() } },
       async (req) => {
-        return org.updateAgency(yifa, await serviceRequest(yifa, req, 'org.manage'), req.params.id, req.body);
+        return updateAgency(yifa, await serviceRequest(yifa, req, 'org.manage'), req.params.id, req.body);
       },
     );
 
@@ -141,7 +145,7 @@ export const orgRoutes =
       { schema: { tags, summary: '科室/站所', querystring: z.strictObject({ agencyId: id.optional() }) } },
       async (req) => {
         await serviceRequest(yifa, req, 'org.read');
-        return { items: await org.listOffices(yifa, req.query.agencyId) };
+        return { items: await listOffices(yifa, req.query.agencyId) };
       },
     );
 
@@ -149,7 +153,7 @@ export const orgRoutes =
       '/offices',
       { schema: { tags, summary: '新增科室/站所', body: z.strictObject({ agencyId: id, name: text(50) }) } },
       async (req, reply) => {
-        return reply.status(201).send(await org.createOffice(yifa, await serviceRequest(yifa, req, 'org.manage'), req.body));
+        return reply.status(201).send(await createOffice(yifa, await serviceRequest(yifa, req, 'org.manage'), req.body));
       },
     );
 
@@ -164,20 +168,20 @@ export const orgRoutes =
       },
       async (req) => {
         const r = await serviceRequest(yifa, req, 'org.read');
-        return org.listPeople(yifa, r.auth, req.query);
+        return listPeople(yifa, r.auth, req.query);
       },
     );
 
     app.get('/people/:id', { schema: { tags, summary: '人员详情（含执法证）', params: idParams } }, async (req) => {
-      return org.getPerson(yifa, await serviceRequest(yifa, req, 'org.read'), req.params.id);
+      return getPerson(yifa, await serviceRequest(yifa, req, 'org.read'), req.params.id);
     });
 
     app.post('/people', { schema: { tags, summary: '新增人员', body: personBody } }, async (req, reply) => {
-      return reply.status(201).send(await org.createPerson(yifa, await serviceRequest(yifa, req, 'org.manage'), req.body));
+      return reply.status(201).send(await createPerson(yifa, await serviceRequest(yifa, req, 'org.manage'), req.body));
     });
 
     app.patch('/people/:id', { schema: { tags, summary: '修改人员', params: idParams, body: personBody.partial() } }, async (req) => {
-      return org.updatePerson(yifa, await serviceRequest(yifa, req, 'org.manage'), req.params.id, req.body);
+      return updatePerson(yifa, await serviceRequest(yifa, req, 'org.manage'), req.params.id, req.body);
     });
 
     app.get(
@@ -196,25 +200,25 @@ export const orgRoutes =
       },
       async (req) => {
         const r = await serviceRequest(yifa, req, 'org.read');
-        return org.listCertificates(yifa, r.auth, req.query);
+        return listCertificates(yifa, r.auth, req.query);
       },
     );
 
     app.post('/certificates', { schema: { tags, summary: '登记执法证', body: certificateBody } }, async (req, reply) => {
-      return reply.status(201).send(await org.createCertificate(yifa, await serviceRequest(yifa, req, 'certificate.manage'), req.body));
+      return reply.status(201).send(await createCertificate(yifa, await serviceRequest(yifa, req, 'certificate.manage'), req.body));
     });
 
     app.patch(
       '/certificates/:id',
       { schema: { tags, summary: '变更执法证（年审、暂扣、注销、延期）', params: idParams, body: certificateChange } },
       async (req) => {
-        return org.changeCertificate(yifa, await serviceRequest(yifa, req, 'certificate.manage'), req.params.id, req.body);
+        return changeCertificate(yifa, await serviceRequest(yifa, req, 'certificate.manage'), req.params.id, req.body);
       },
     );
 
     app.get('/users', { schema: { tags, summary: '用户', querystring: z.strictObject(pageQuery) } }, async (req) => {
       const r = await serviceRequest(yifa, req, 'user.manage');
-      return org.listUsers(yifa, r.auth, req.query);
+      return listUsers(yifa, r.auth, req.query);
     });
 
     app.post(
@@ -236,7 +240,7 @@ export const orgRoutes =
         },
       },
       async (req, reply) => {
-        return reply.status(201).send(await org.createUser(yifa, await serviceRequest(yifa, req, 'user.manage'), req.body));
+        return reply.status(201).send(await createUser(yifa, await serviceRequest(yifa, req, 'user.manage'), req.body));
       },
     );
 
@@ -257,7 +261,7 @@ export const orgRoutes =
         },
       },
       async (req) => {
-        return org.updateUser(yifa, await serviceRequest(yifa, req, 'user.manage'), req.params.id, req.body);
+        return updateUser(yifa, await serviceRequest(yifa, req, 'user.manage'), req.params.id, req.body);
       },
     );
   };

@@ -6,7 +6,7 @@ import { SESSION_COOKIE, requireUser } from '../../platform/http/auth.js';
 import { serviceRequest } from '../../platform/http/request.js';
 import { login, logout, resolveSession } from './sessions.js';
 import type { AuthContext } from '../../platform/security/request.js';
-import { changeOwnPassword } from './service.js';
+import { changeOwnPassword } from './service/users.js';
 import { dummyPasswordHash } from '../../platform/security/password.js';
 import { DATA_SCOPES, scopeFilter } from '../../platform/security/scope.js';
 import { pageQuery, decodeCursor, keysetAfter, pageOf } from '../../platform/http/pagination.js';

@@ -1,0 +1,160 @@
+/**
+ * What the gates read besides the case and the payload: today, the calendar, the agency's
+ * settings, the region names, and the people an action concerns with their certificates.
+ * Most of it comes with the case's own read (store.ts); only people it did not bring are
+ * read here.
+ */
+import type { CertificateTable } from '../../../platform/db/schema.js';
+import { runFixed } from '../../../platform/db/fixed-queries.js';
+import type { HolidayTable } from '../../../calendar/holiday-table.js';
+import type { LoadedSettings } from '../settings.js';
+import type { Certificate, GateContext } from '../gates.js';
+import type { EvidenceFile, PenaltyCase } from '../penalty-case.js';
+import type { Executor } from './store.js';
+
+/** The people an action names itself: its actor and the officers (or chair) in its payload. */
+export function personIdsOfAction(payload: unknown, actorPersonId: string | null): string[] {
+  const ids = new Set<string>();
+  if (actorPersonId) ids.add(actorPersonId);
+  collectPersonIds(payload, ids);
+  return [...ids];
+}
+
+function collectPersonIds(v: unknown, into: Set<string>): void {
+  if (!v || typeof v !== 'object') return;
+  const o = v as { officers?: unknown; chairPersonId?: unknown };
+  if (Array.isArray(o.officers)) for (const x of o.officers) if (typeof x === 'string') into.add(x);
+  if (typeof o.chairPersonId === 'string') into.add(o.chairPersonId);
+}
+
+/** Everyone the gates may ask about: the case's officers, the action's people, those of pending steps and records. */
+export function personIdsIn(c: PenaltyCase, payload: unknown, actorPersonId: string | null): string[] {
+  const ids = new Set<string>([...c.officers, ...personIdsOfAction(payload, actorPersonId)]);
+  for (const p of c.pending) collectPersonIds(p.payload, ids);
+  for (const r of c.records) r.officers.forEach((x) => ids.add(x));
+  return [...ids];
+}
+
+/** A person with one of their certificates (or nulls), as the gates read them. */
+export interface PersonRow {
+  id: string;
+  name: string;
+  legal_qualification_no: string | null;
+  active: number;
+  number: string | null;
+  field: string | null;
+  area: string | null;
+  state: CertificateTable['state'] | null;
+  annual_review: CertificateTable['annual_review'] | null;
+  issued_on: string | null;
+  expires_on: string | null;
+}
+/** Where each column of a PersonRow comes from: p(eople) or c(ertificates). */
+export const PERSON_COLUMNS: Record<keyof PersonRow, 'p' | 'c'> = {
+  id: 'p',
+  name: 'p',
+  legal_qualification_no: 'p',
+  active: 'p',
+  number: 'c',
+  field: 'c',
+  area: 'c',
+  state: 'c',
+  annual_review: 'c',
+  issued_on: 'c',
+  expires_on: 'c',
+};
+export const PERSON_KEYS = Object.keys(PERSON_COLUMNS) as (keyof PersonRow)[];
+
+async function peopleRows(db: Executor, ids: string[]): Promise<PersonRow[]> {
+  if (ids.length === 0) return [];
+  return runFixed(
+    db,
+    `gate-people:${ids.length}`,
+    (slot) =>
+      db
+        .selectFrom('people')
+        .leftJoin('certificates', 'certificates.person_id', 'people.id')
+        .select(['people.id', 'people.name', 'people.legal_qualification_no', 'people.active'])
+        .select([
+          'certificates.number',
+          'certificates.field',
+          'certificates.area',
+          'certificates.state',
+          'certificates.annual_review',
+          'certificates.issued_on',
+          'certificates.expires_on',
+        ])
+        .where(
+          'people.id',
+          'in',
+          ids.map((_, i) => slot<string>(i)),
+        ),
+    ids,
+  );
+}
+
+/** Reads through `db` only: inside an action it is the transaction (SQLite has one connection). */
+export async function gateContext(
+  db: Executor,
+  table: HolidayTable,
+  c: PenaltyCase,
+  payload: unknown,
+  actor: { personId: string | null; userId: string | null },
+  today: string,
+  /** Read with the case (readCaseContext) or, for a new case, with its agency (readAgencyContext). */
+  read: { settings: LoadedSettings; regionNames: string[]; people: PersonRow[] },
+): Promise<GateContext> {
+  const actorPersonId = actor.personId;
+  // People with their certificates (a person without one comes with nulls). The case's
+  // officers and the action's people came with the case; anyone else (an officer of an
+  // earlier record who is no longer on the case, say) is read here.
+  const have = new Set(read.people.map((p) => p.id));
+  const missing = personIdsIn(c, payload, actorPersonId).filter((id) => !have.has(id));
+  const [more, uploaded] = await Promise.all([peopleRows(db, missing), uploadedFileIn(db, payload, actor.userId)]);
+  const { settings, regionNames } = read;
+  const rows = [...read.people, ...more];
+  const byPerson = new Map<string, Certificate[]>();
+  const people = new Map<string, (typeof rows)[number]>();
+  for (const x of rows) {
+    people.set(x.id, x);
+    if (Number(x.active) !== 1 || x.number === null) continue; // a person who left holds no usable certificate
+    const list = byPerson.get(x.id) ?? [];
+    list.push({
+      number: x.number,
+      field: x.field!,
+      area: x.area!,
+      state: x.state!,
+      annualReview: x.annual_review!,
+      issuedOn: x.issued_on!,
+      expiresOn: x.expires_on!,
+    });
+    byPerson.set(x.id, list);
+  }
+  const names = new Map([...people.values()].map((p) => [p.id, p.name]));
+  const actorRow = actorPersonId ? people.get(actorPersonId) : undefined;
+  return {
+    today,
+    table,
+    settings,
+    certificatesOf: (id) => byPerson.get(id) ?? [],
+    nameOf: (id) => names.get(id) ?? `人员（${id}）`,
+    regionNames,
+    actor: { personId: actorPersonId, userId: actor.userId, legalQualification: actorRow?.legal_qualification_no ?? null },
+    uploadedFile: (sha256) => (uploaded?.sha256 === sha256 ? uploaded : undefined),
+  };
+}
+
+/** The verified upload of this user that an action's payload names by `file.sha256`, if any. */
+async function uploadedFileIn(db: Executor, payload: unknown, userId: string | null): Promise<EvidenceFile | undefined> {
+  const sha256 = (payload as { file?: { sha256?: unknown } } | null)?.file?.sha256;
+  if (typeof sha256 !== 'string' || !userId) return undefined;
+  const row = await db
+    .selectFrom('uploads')
+    .select(['sha256', 'size', 'mime', 'file_name'])
+    .where('sha256', '=', sha256)
+    .where('user_id', '=', userId)
+    .where('completed_at', 'is not', null)
+    .orderBy('completed_at', 'desc')
+    .executeTakeFirst();
+  return row ? { sha256: row.sha256, size: Number(row.size), mime: row.mime!, fileName: row.file_name } : undefined;
+}

@@ -1,0 +1,59 @@
+/**
+ * What interrupts or lengthens a general-procedure case at any stage of it: 中止, 恢复办理,
+ * and the extension of the time limit the head approves.
+ */
+import { z } from 'zod';
+import { legalDate } from '../../../platform/http/schemas.js';
+import { addDays } from '../../../calendar/legal-date.js';
+import { RECORD_CHECK } from '../../../procedure/spec.js';
+import { action, eventDate, HEAD, noPending, OFFICER, OPEN_GENERAL, text, type ActionSpec } from './shared.js';
+
+/** 中止, 恢复, 延长办案期限. */
+export const COURSE_ACTIONS = {
+  'penalty.suspend': action({
+    title: '案件中止',
+    roles: HEAD,
+    from: OPEN_GENERAL,
+    payload: z.strictObject({ from: legalDate, reason: text(1000) }),
+    guard: (c, p, ctx) => [
+      eventDate(p.from, c, ctx, '中止日期'),
+      c.suspensions.some((s) => s.to === null) ? { message: '案件已经中止', citation: RECORD_CHECK } : null,
+    ],
+    apply: (c, p) => ({ ...c, suspensions: [...c.suspensions, { from: p.from, to: null, reason: p.reason }] }),
+  }),
+
+  'penalty.resume': action({
+    title: '恢复案件办理',
+    roles: HEAD,
+    from: OPEN_GENERAL,
+    whileSuspended: true,
+    payload: z.strictObject({ on: legalDate, reason: text(1000) }),
+    guard: (c, p, ctx) => {
+      const open = c.suspensions.find((s) => s.to === null);
+      return [
+        open ? null : { message: '案件没有中止', citation: RECORD_CHECK },
+        eventDate(p.on, c, ctx, '恢复日期'),
+        open && p.on < open.from ? { message: '恢复日期不能早于中止日期', citation: RECORD_CHECK } : null,
+      ];
+    },
+    // The suspension covers the days up to the one before the case resumes.
+    apply: (c, p) => ({
+      ...c,
+      suspensions: c.suspensions.map((s) => (s.to === null ? { ...s, to: p.on > s.from ? addDays(p.on, -1) : s.from } : s)),
+    }),
+  }),
+
+  'penalty.request-extension': action({
+    title: '申请延长办案期限',
+    roles: OFFICER,
+    from: OPEN_GENERAL,
+    payload: z.strictObject({ days: z.number().int().min(1).max(90), reason: text(1000) }),
+    guard: (c) => [noPending(c, 'extension')],
+    approval: {
+      kind: 'extension',
+      onApproved: (c, p, m) => ({ ...c, extensions: [...c.extensions, { days: p.days, reason: p.reason, approvedOn: m.today }] }),
+    },
+    apply: (c) => c,
+  }),
+  // biome-ignore lint/suspicious/noExplicitAny: each row keeps its own payload type
+} as const satisfies Record<string, ActionSpec<any>>;

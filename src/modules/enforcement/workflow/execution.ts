@@ -1,0 +1,132 @@
+/**
+ * 执行: the decision served, payments, a deferral the head approves, the reminder, and the
+ * application to the court; when payment is due and whether it is all paid.
+ */
+import { z } from 'zod';
+import { legalDate } from '../../../platform/http/schemas.js';
+import { addDays } from '../../../calendar/legal-date.js';
+import { GATE_CITATIONS, SERVICE_METHODS, SERVICE_METHOD_IDS } from '../../../law/penalty.js';
+import { dueDate, type GateContext } from '../gates.js';
+import { RECORD_CHECK } from '../../../procedure/spec.js';
+import { nthWorkingDayAfter } from '../../../procedure/deadlines.js';
+import { amountDueFen, paidFen, type PenaltyCase } from '../penalty-case.js';
+import { action, eventDate, fen, HEAD, noPending, OFFICER, text, type ActionSpec } from './shared.js';
+
+/** 送达决定书 and 执行. */
+export const EXECUTION_ACTIONS = {
+  'penalty.serve-decision': action({
+    title: '送达决定书',
+    roles: OFFICER,
+    from: ['decided'],
+    payload: z.strictObject({
+      servedOn: legalDate,
+      method: z.enum(SERVICE_METHOD_IDS),
+      recipient: text(100),
+      refusedToSign: z.boolean(),
+      consentOnFile: z.boolean(),
+    }),
+    guard: (c, p, ctx) => [
+      eventDate(p.servedOn, c, ctx, '送达日期'),
+      c.decision && p.servedOn < c.decision.on ? { message: '送达不能早于决定', citation: GATE_CITATIONS.service } : null,
+      p.method === 'electronic' && !p.consentOnFile
+        ? { message: '电子送达须经当事人同意并签订确认书', citation: GATE_CITATIONS.electronicService }
+        : null,
+      p.refusedToSign && p.method !== 'left'
+        ? { message: '当事人拒绝签收的，应当采用留置送达并记明情况', citation: GATE_CITATIONS.service }
+        : null,
+    ],
+    apply: (c, p) => ({
+      ...c,
+      service: {
+        on: p.servedOn,
+        method: p.method,
+        completeOn: addDays(p.servedOn, SERVICE_METHODS[p.method].completesAfterDays),
+        recipient: p.recipient,
+        refusedToSign: p.refusedToSign,
+      },
+    }),
+  }),
+
+  'penalty.record-payment': action({
+    title: '登记缴款',
+    roles: OFFICER,
+    from: ['executing'],
+    payload: z.strictObject({ on: legalDate, amountFen: fen.min(1, '缴款金额须大于零'), receipt: text(100) }),
+    guard: (c, p, ctx) => {
+      const due = c.decision ? amountDueFen(c.decision) : 0;
+      return [
+        eventDate(p.on, c, ctx, '缴款日期'),
+        due === 0 ? { message: '本决定没有需要缴纳的款项', citation: RECORD_CHECK } : null,
+        paidFen(c) + p.amountFen > due + c.decision!.fineFen
+          ? { message: '缴款金额超过应缴罚没款与加处罚款之和', citation: GATE_CITATIONS.latePenalty }
+          : null,
+      ];
+    },
+    apply: (c, p) => ({ ...c, payments: [...c.payments, { on: p.on, amountFen: p.amountFen }] }),
+  }),
+
+  'penalty.request-deferral': action({
+    title: '当事人申请延期或分期缴纳罚款',
+    roles: OFFICER,
+    from: ['executing'],
+    payload: z.strictObject({ until: legalDate, instalments: z.number().int().min(1).max(12), reason: text(1000) }),
+    guard: (c, p, ctx) => [
+      p.until <= ctx.today ? { message: '延期截止日期须晚于今天', citation: '《中华人民共和国行政处罚法》第六十六条' } : null,
+      noPending(c, 'deferral'),
+    ],
+    approval: {
+      kind: 'deferral',
+      onApproved: (c, p) => ({ ...c, deferral: { until: p.until, instalments: p.instalments } }),
+    },
+    apply: (c) => c,
+  }),
+
+  'penalty.serve-reminder': action({
+    title: '送达催告书',
+    roles: OFFICER,
+    from: ['executing'],
+    payload: z.strictObject({ servedOn: legalDate }),
+    guard: (c, p, ctx) => {
+      const due = paymentDue(c, ctx);
+      return [
+        eventDate(p.servedOn, c, ctx, '催告送达日期'),
+        !due || p.servedOn <= due
+          ? { message: `缴款期限${due ? `（${due}）` : ''}届满前不能催告`, citation: GATE_CITATIONS.reminder }
+          : null,
+        fullyPaid(c) ? { message: '罚没款已缴清', citation: RECORD_CHECK } : null,
+      ];
+    },
+    issues: () => 'reminder',
+    apply: (c, p, m) => ({ ...c, reminders: [...c.reminders, { servedOn: p.servedOn, number: m.number }] }),
+  }),
+
+  'penalty.apply-court': action({
+    title: '申请人民法院强制执行',
+    roles: HEAD,
+    from: ['executing'],
+    payload: z.strictObject({ on: legalDate, court: text(100) }),
+    guard: (c, p, ctx) => {
+      const r = c.reminders.at(-1);
+      const earliest = r ? nthWorkingDayAfter(ctx.table, r.servedOn, 10) : null;
+      return [
+        eventDate(p.on, c, ctx, '申请日期'),
+        !r
+          ? { message: '申请强制执行前应当催告当事人履行义务', citation: GATE_CITATIONS.reminder }
+          : earliest && p.on < earliest
+            ? { message: `催告书送达满十个工作日（${earliest}）后当事人仍未履行的，方可申请强制执行`, citation: GATE_CITATIONS.reminder }
+            : null,
+      ];
+    },
+    apply: (c, p) => ({ ...c, courtAppliedOn: p.on }),
+  }),
+  // biome-ignore lint/suspicious/noExplicitAny: each row keeps its own payload type
+} as const satisfies Record<string, ActionSpec<any>>;
+
+/** The last day to pay: 15 days after service is complete, or the approved deferral. */
+export function paymentDue(c: PenaltyCase, ctx: Pick<GateContext, 'table' | 'settings'>): string | null {
+  if (!c.service || !c.decision || amountDueFen(c.decision) === 0) return null;
+  if (c.deferral) return c.deferral.until;
+  return dueDate(ctx, 'penalty.payment', c.service.completeOn);
+}
+
+export const fullyPaid = (c: PenaltyCase) => !!c.decision && paidFen(c) >= amountDueFen(c.decision);

@@ -1,0 +1,350 @@
+/**
+ * 调查取证: inquiries and inspections, evidence, 先行登记保存, 查封、扣押, and the
+ * investigation report with its proposal (what the catalog and the agency's settings say
+ * about it is fixed when the report is made).
+ */
+import { z } from 'zod';
+import { legalDate } from '../../../platform/http/schemas.js';
+import {
+  cite,
+  DECISION_OUTCOMES,
+  DECISION_OUTCOME_IDS,
+  EVIDENCE_TYPE_IDS,
+  GATE_CITATIONS,
+  PENALTY_KINDS,
+  RECORDING_SCENE_IDS,
+  type PenaltyKind,
+} from '../../../law/penalty.js';
+import { hearingEligible, heavierThanNoticed, twoCertifiedOfficers, type GateContext } from '../gates.js';
+import { RECORD_CHECK, actorOf, type Refusal } from '../../../procedure/spec.js';
+import { discretionProblems } from '../discretion.js';
+import type { EvidenceFile, PenaltyCase, ProposedDecision } from '../penalty-case.js';
+import { action, eventDate, HEAD, noPending, OFFICER, OPEN_GENERAL, officers, penalty, personId, text, type ActionSpec } from './shared.js';
+
+/** The proposal an investigation report makes, with what the catalog and settings say about it. */
+function propose(c: PenaltyCase, p: ConcludePayload, on: string, ctx: GateContext): Omit<ProposedDecision, 'proposedBy'> {
+  const vt = c.violationTypeId ? ctx.settings.violationType(c.violationTypeId) : undefined;
+  const circumstance = vt?.circumstances.find((x) => x.id === p.circumstanceId);
+  const penalises = DECISION_OUTCOMES[p.outcome].penalises;
+  const kinds = penalises ? p.kinds : [];
+  const outsideBenchmark =
+    penalises && circumstance ? discretionProblems(circumstance, { partyKind: c.party.kind, kinds, fineFen: p.fineFen }) : [];
+  const heard = !!c.hearing?.reportedOn;
+  const severest = kinds.reduce<PenaltyKind | null>(
+    (m, k) => (m === null || PENALTY_KINDS[k].severity > PENALTY_KINDS[m].severity ? k : m),
+    null,
+  );
+  const row = ctx.settings.catalog.match({
+    field: c.field,
+    partyKind: c.party.kind,
+    amountFen: p.fineFen + p.confiscationFen,
+    severestKind: severest,
+    heard,
+    transfer: p.outcome === 'transfer',
+    outsideBenchmark: outsideBenchmark.length > 0,
+  });
+  const major = !!row || p.reviewGrounds.length > 0 || heard;
+  return {
+    version: (c.proposal?.version ?? 0) + 1,
+    on,
+    outcome: p.outcome,
+    kinds,
+    fineFen: penalises ? p.fineFen : 0,
+    confiscationFen: penalises ? p.confiscationFen : 0,
+    facts: p.facts,
+    basis: p.basis,
+    circumstanceId: p.circumstanceId,
+    outsideBenchmark,
+    discretionReason: p.discretionReason,
+    reviewGrounds: heard ? [...p.reviewGrounds, 'heard'] : [...p.reviewGrounds],
+    catalogRow: row?.id ?? null,
+    major,
+    hearingEligible: penalises && hearingEligible(c.party.kind, kinds, p.fineFen, p.confiscationFen, ctx.settings),
+    collectiveRequired: p.reviewGrounds.includes('complex') || (major && ctx.settings.collectiveDiscussionForMajor),
+  };
+}
+
+const concludeSchema = z.strictObject({
+  on: legalDate,
+  facts: text(5000),
+  evidenceSummary: text(5000),
+  outcome: z.enum(DECISION_OUTCOME_IDS),
+  ...penalty,
+  basis: text(1000),
+  circumstanceId: z.string().max(40).nullable(),
+  discretionReason: text(2000).nullable(),
+  reviewGrounds: z.array(z.enum(['public-interest', 'complex', 'other-law'])).max(3),
+});
+type ConcludePayload = z.infer<typeof concludeSchema>;
+
+function penaltyConsistent(p: {
+  outcome: keyof typeof DECISION_OUTCOMES;
+  kinds: PenaltyKind[];
+  fineFen: number;
+  confiscationFen: number;
+}): Refusal | null {
+  const penalises = DECISION_OUTCOMES[p.outcome].penalises;
+  if (penalises && p.kinds.length === 0) return { message: '给予行政处罚的，须写明处罚种类', citation: GATE_CITATIONS.notice };
+  if (!penalises && (p.kinds.length > 0 || p.fineFen > 0 || p.confiscationFen > 0))
+    return { message: `"${DECISION_OUTCOMES[p.outcome].name}"不能同时写明处罚种类或金额`, citation: DECISION_OUTCOMES[p.outcome].citation };
+  if (p.kinds.includes('fine') !== p.fineFen > 0)
+    return { message: '罚款金额与处罚种类不一致：选择罚款须填写金额，填写金额须选择罚款', citation: RECORD_CHECK };
+  const confiscates = p.kinds.includes('confiscate-gains') || p.kinds.includes('confiscate-property');
+  if (!confiscates && p.confiscationFen > 0) return { message: '未选择没收违法所得或非法财物，不能填写没收金额', citation: RECORD_CHECK };
+  return null;
+}
+
+/** 调查取证. */
+export const INVESTIGATION_ACTIONS = {
+  'penalty.record-inquiry': action({
+    title: '制作询问笔录',
+    roles: OFFICER,
+    from: ['investigating', 'investigated', 'notified'],
+    payload: z.strictObject({ on: legalDate, place: text(200), officers, subject: text(100), summary: text(10_000) }),
+    guard: (c, p, ctx) => [eventDate(p.on, c, ctx, '询问日期'), twoCertifiedOfficers(p.officers, c, ctx)],
+    apply: (c, p, m) => ({
+      ...c,
+      records: [
+        ...c.records,
+        {
+          seq: m.seq,
+          kind: 'inquiry',
+          on: p.on,
+          place: p.place,
+          officers: p.officers,
+          subject: p.subject,
+          summary: p.summary,
+          number: null,
+        },
+      ],
+    }),
+  }),
+
+  'penalty.record-inspection': action({
+    title: '制作现场检查（勘验）笔录',
+    roles: OFFICER,
+    from: ['investigating', 'investigated', 'notified'],
+    payload: z.strictObject({ on: legalDate, place: text(200), officers, subject: text(100), summary: text(10_000) }),
+    guard: (c, p, ctx) => [eventDate(p.on, c, ctx, '检查日期'), twoCertifiedOfficers(p.officers, c, ctx)],
+    apply: (c, p, m) => ({
+      ...c,
+      records: [
+        ...c.records,
+        {
+          seq: m.seq,
+          kind: 'inspection',
+          on: p.on,
+          place: p.place,
+          officers: p.officers,
+          subject: p.subject,
+          summary: p.summary,
+          number: null,
+        },
+      ],
+    }),
+  }),
+
+  'penalty.add-evidence': action({
+    title: '登记证据',
+    roles: OFFICER,
+    // After the decision only recordings of the process itself (当场处罚, 送达 …) may be added.
+    from: ['investigating', 'investigated', 'notified', 'hearing', 'decided', 'executing'],
+    payload: z.strictObject({
+      type: z.enum(EVIDENCE_TYPE_IDS),
+      title: text(200),
+      description: text(2000),
+      collectedOn: legalDate,
+      source: text(200),
+      /** The uploaded file, by the SHA-256 the server verified (the hash goes into the journal) */
+      file: z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 须为 64 位小写十六进制') }).optional(),
+      recording: z
+        .strictObject({
+          recorder: text(50),
+          startedAt: z.iso.datetime({ offset: true }),
+          endedAt: z.iso.datetime({ offset: true }),
+          scene: z.enum(RECORDING_SCENE_IDS),
+          place: text(200),
+          gps: z.strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).nullable(),
+          officers: z.array(personId).min(1).max(10),
+        })
+        .optional(),
+      /** The record (its position in the case) this evidence belongs to */
+      step: z.number().int().min(0).nullable().optional(),
+    }),
+    guard: (c, p, ctx) => [
+      eventDate(p.collectedOn, c, ctx, '取证日期'),
+      p.file && !ctx.uploadedFile(p.file.sha256)
+        ? { message: '证据文件尚未上传完成或不是您上传的，请先上传并等待校验通过', citation: RECORD_CHECK }
+        : null,
+      p.recording && p.recording.endedAt < p.recording.startedAt
+        ? { message: '录制结束时间不能早于开始时间', citation: RECORD_CHECK }
+        : null,
+      p.recording && !p.file ? { message: '音像记录须附录制文件', citation: GATE_CITATIONS.recording } : null,
+      p.step != null && !c.records.some((r) => r.seq === p.step)
+        ? { message: '所属步骤不存在：请选择本案的一份笔录', citation: RECORD_CHECK }
+        : null,
+      c.decision && !p.recording
+        ? { message: '决定作出后只能补充执法过程的音像记录（如当场处罚、送达），不能再补充证明违法事实的证据', citation: cite('第四十条') }
+        : null,
+    ],
+    derive: (_c, p, ctx) => (p.file ? (ctx.uploadedFile(p.file.sha256) ?? null) : null),
+    apply: (c, p, m) => ({ ...c, evidence: [...c.evidence, { seq: m.seq, ...p, file: (m.derived as EvidenceFile | null) ?? undefined }] }),
+  }),
+
+  'penalty.withdraw-evidence': action({
+    title: '撤回证据',
+    roles: HEAD,
+    from: ['investigating', 'investigated', 'notified', 'hearing'],
+    // The item and its file stay in the file as withdrawn (with who and why in the journal); nothing is erased.
+    payload: z.strictObject({ seq: z.number().int().min(0), reason: text(500) }),
+    guard: (c, p) => {
+      const item = c.evidence.find((e) => e.seq === p.seq);
+      return [
+        item ? null : { message: '本案没有这项证据', citation: RECORD_CHECK },
+        item?.withdrawn ? { message: '这项证据已撤回', citation: RECORD_CHECK } : null,
+      ];
+    },
+    apply: (c, p, m) => ({
+      ...c,
+      evidence: c.evidence.map((e) => (e.seq === p.seq ? { ...e, withdrawn: { on: m.today, reason: p.reason } } : e)),
+    }),
+  }),
+
+  'penalty.request-preservation': action({
+    title: '申请先行登记保存',
+    roles: OFFICER,
+    from: ['investigating'],
+    payload: z.strictObject({ on: legalDate, items: text(2000), reason: text(1000), officers }),
+    guard: (c, p, ctx) => [
+      eventDate(p.on, c, ctx, '先行登记保存日期'),
+      twoCertifiedOfficers(p.officers, c, ctx),
+      noPending(c, 'preservation'),
+    ],
+    approval: {
+      kind: 'preservation',
+      onApproved: (c, p, m, r) => ({
+        ...c,
+        preservations: [
+          ...c.preservations,
+          { seq: r.seq, on: p.on, items: p.items, officers: p.officers, number: m.number, decidedOn: null, decision: null },
+        ],
+      }),
+    },
+    apply: (c) => c,
+  }),
+
+  'penalty.decide-preservation': action({
+    title: '对先行登记保存的证据作出处理决定',
+    roles: OFFICER,
+    from: OPEN_GENERAL,
+    payload: z.strictObject({ preservationSeq: z.number().int().min(0), on: legalDate, decision: text(1000) }),
+    guard: (c, p, ctx) => {
+      const x = c.preservations.find((s) => s.seq === p.preservationSeq);
+      if (!x) return [{ message: '没有这次先行登记保存', citation: RECORD_CHECK }];
+      return [
+        x.decidedOn ? { message: '该次先行登记保存已作出处理决定', citation: RECORD_CHECK } : null,
+        eventDate(p.on, c, ctx, '处理决定日期'),
+        p.on < x.on ? { message: '处理决定不能早于先行登记保存', citation: RECORD_CHECK } : null,
+      ];
+    },
+    apply: (c, p) => ({
+      ...c,
+      preservations: c.preservations.map((x) => (x.seq === p.preservationSeq ? { ...x, decidedOn: p.on, decision: p.decision } : x)),
+    }),
+  }),
+
+  'penalty.request-seizure': action({
+    title: '申请查封、扣押',
+    roles: OFFICER,
+    from: ['investigating', 'investigated'],
+    payload: z.strictObject({ on: legalDate, items: text(2000), reason: text(1000), basis: text(500), officers }),
+    guard: (c, p, ctx) => [eventDate(p.on, c, ctx, '查封扣押日期'), twoCertifiedOfficers(p.officers, c, ctx), noPending(c, 'seizure')],
+    approval: {
+      kind: 'seizure',
+      onApproved: (c, p, m, r) => ({
+        ...c,
+        seizures: [
+          ...c.seizures,
+          { seq: r.seq, on: p.on, items: p.items, officers: p.officers, number: m.number, extended: false, releasedOn: null },
+        ],
+      }),
+    },
+    apply: (c) => c,
+  }),
+
+  'penalty.request-seizure-extension': action({
+    title: '申请延长查封、扣押期限',
+    roles: OFFICER,
+    from: OPEN_GENERAL,
+    payload: z.strictObject({ seizureSeq: z.number().int().min(0), reason: text(1000) }),
+    guard: (c, p) => {
+      const s = c.seizures.find((x) => x.seq === p.seizureSeq);
+      return [
+        !s || s.releasedOn ? { message: '没有正在进行的这次查封、扣押', citation: RECORD_CHECK } : null,
+        s?.extended ? { message: '查封、扣押期限只能延长一次', citation: GATE_CITATIONS.seizure } : null,
+        noPending(c, 'seizure-extension'),
+      ];
+    },
+    approval: {
+      kind: 'seizure-extension',
+      onApproved: (c, p) => ({ ...c, seizures: c.seizures.map((s) => (s.seq === p.seizureSeq ? { ...s, extended: true } : s)) }),
+    },
+    apply: (c) => c,
+  }),
+
+  'penalty.release-seizure': action({
+    title: '解除查封、扣押',
+    roles: OFFICER,
+    from: [...OPEN_GENERAL, 'decided', 'executing'],
+    whileSuspended: true,
+    payload: z.strictObject({ seizureSeq: z.number().int().min(0), on: legalDate, reason: text(1000) }),
+    guard: (c, p, ctx) => {
+      const s = c.seizures.find((x) => x.seq === p.seizureSeq);
+      return [
+        !s || s.releasedOn ? { message: '没有正在进行的这次查封、扣押', citation: RECORD_CHECK } : null,
+        eventDate(p.on, c, ctx, '解除日期'),
+      ];
+    },
+    apply: (c, p) => ({ ...c, seizures: c.seizures.map((s) => (s.seq === p.seizureSeq ? { ...s, releasedOn: p.on } : s)) }),
+  }),
+
+  'penalty.conclude-investigation': action({
+    title: '提交调查终结报告',
+    roles: OFFICER,
+    from: ['investigating', 'investigated', 'notified'],
+    payload: concludeSchema,
+    guard: (c, p, ctx) => {
+      const vt = c.violationTypeId ? ctx.settings.violationType(c.violationTypeId) : undefined;
+      const circumstance = vt?.circumstances.find((x) => x.id === p.circumstanceId);
+      const penalises = DECISION_OUTCOMES[p.outcome].penalises;
+      const problems =
+        penalises && circumstance ? discretionProblems(circumstance, { partyKind: c.party.kind, kinds: p.kinds, fineFen: p.fineFen }) : [];
+      const next = { ...c, proposal: { ...propose(c, p, p.on, ctx), proposedBy: ctx.actor } };
+      return [
+        eventDate(p.on, c, ctx, '报告日期'),
+        penaltyConsistent(p),
+        c.records.length === 0
+          ? { message: '尚无询问笔录或现场检查笔录，调查不能终结', citation: '《中华人民共和国行政处罚法》第五十五条' }
+          : null,
+        penalises && !circumstance
+          ? { message: '给予处罚的，须选择裁量基准中的情节', citation: '《中华人民共和国行政处罚法》第三十四条' }
+          : null,
+        problems.length > 0 && !p.discretionReason
+          ? {
+              message: `处理意见超出裁量基准：${problems.join('；')}。超出的须书面说明理由`,
+              citation: '《中华人民共和国行政处罚法》第三十四条',
+            }
+          : null,
+        c.statements.length > 0 && heavierThanNoticed(next)
+          ? { message: '不得因当事人陈述、申辩而给予更重的处罚', citation: GATE_CITATIONS.statement }
+          : null,
+        c.preservations.some((x) => !x.decidedOn)
+          ? { message: '先行登记保存的证据尚未作出处理决定', citation: GATE_CITATIONS.preservation }
+          : null,
+      ];
+    },
+    derive: (c, p, ctx) => propose(c, p, p.on, ctx),
+    apply: (c, _p, m) => ({ ...c, proposal: { ...(m.derived as Omit<ProposedDecision, 'proposedBy'>), proposedBy: actorOf(m) } }),
+  }),
+  // biome-ignore lint/suspicious/noExplicitAny: each row keeps its own payload type
+} as const satisfies Record<string, ActionSpec<any>>;

@@ -1,0 +1,179 @@
+/** The 执法证 register: certificates, their standing today, and their changes. */
+import { randomUUID } from 'node:crypto';
+import type { Yifa } from '../../../platform/yifa.js';
+import type { AnnualReview, CertificateState } from '../../../platform/db/schema.js';
+import { conflict, invalid, notFound } from '../../../platform/http/errors.js';
+import { decodeCursor, keysetAfter, pageOf } from '../../../platform/http/pagination.js';
+import type { AuthContext, Request } from '../../../platform/security/request.js';
+import { scopeFilter } from '../../../platform/security/scope.js';
+import { standingOf, type Standing } from '../certificates.js';
+import { assertWritable, now } from './shared.js';
+
+export interface CertificateInput {
+  personId: string;
+  number: string;
+  field: string;
+  area: string;
+  issuedOn: string;
+  expiresOn: string;
+  annualReview: AnnualReview;
+  annualReviewYear?: number | null;
+}
+
+function certificateView(c: Record<string, unknown>, today: string) {
+  const { standing, daysLeft } = standingOf(
+    {
+      state: c.state as CertificateState,
+      annualReview: c.annual_review as AnnualReview,
+      issuedOn: c.issued_on as string,
+      expiresOn: c.expires_on as string,
+    },
+    today,
+  );
+  return {
+    id: c.id as string,
+    personId: c.person_id as string,
+    personName: c.person_name as string | undefined,
+    agencyName: c.agency_name as string | undefined,
+    number: c.number as string,
+    field: c.field as string,
+    area: c.area as string,
+    issuedOn: c.issued_on as string,
+    expiresOn: c.expires_on as string,
+    annualReview: c.annual_review as AnnualReview,
+    annualReviewYear: c.annual_review_year as number | null,
+    state: c.state as CertificateState,
+    standing,
+    daysLeft,
+  };
+}
+
+export async function certificatesOf(yifa: Yifa, personId: string) {
+  const today = yifa.clock.today();
+  const rows = await yifa.db.kysely
+    .selectFrom('certificates')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('expires_on', 'desc')
+    .execute();
+  return rows.map((c) => certificateView(c, today));
+}
+
+export async function listCertificates(
+  yifa: Yifa,
+  auth: AuthContext,
+  f: { standing?: 'attention' | Standing; limit: number; cursor?: string },
+) {
+  const today = yifa.clock.today();
+  const soon = new Date(Date.parse(`${today}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
+  let q = yifa.db.kysely
+    .selectFrom('certificates')
+    .innerJoin('people', 'people.id', 'certificates.person_id')
+    .innerJoin('agencies', 'agencies.id', 'people.agency_id')
+    .selectAll('certificates')
+    .select(['people.name as person_name', 'agencies.name as agency_name'])
+    .where(scopeFilter(auth.scope, { path: 'certificates.region_path', createdBy: 'people.created_by', personId: 'people.id' }));
+  // 'attention' = what the console warns about: in force but expiring within 90 days, or expired.
+  if (f.standing === 'attention') q = q.where('certificates.state', '=', 'valid').where('certificates.expires_on', '<=', soon);
+  const after = decodeCursor(f.cursor, 2);
+  if (after) q = q.where(keysetAfter(['certificates.expires_on', 'certificates.id'], after));
+  const rows = await q
+    .orderBy('certificates.expires_on')
+    .orderBy('certificates.id')
+    .limit(f.limit + 1)
+    .execute();
+  const page = pageOf(
+    rows,
+    f.limit,
+    (r) => [r.expires_on, r.id],
+    (r) => certificateView(r, today),
+  );
+  if (f.standing && f.standing !== 'attention') page.items = page.items.filter((c) => c.standing === f.standing);
+  return page;
+}
+
+async function personForWrite(yifa: Yifa, req: Request, personId: string) {
+  const p = await yifa.db.kysely.selectFrom('people').selectAll().where('id', '=', personId).executeTakeFirst();
+  if (!p) throw invalid('持证人不存在');
+  await assertWritable(req, { regionPath: p.region_path, createdBy: p.created_by, personId: p.id }, { type: 'person', id: p.id }, '人员');
+  return p;
+}
+
+export async function createCertificate(yifa: Yifa, req: Request, input: CertificateInput) {
+  const person = await personForWrite(yifa, req, input.personId);
+  if (input.expiresOn <= input.issuedOn) throw invalid('有效期截止日期必须晚于发证日期');
+  const id = randomUUID();
+  const row = {
+    id,
+    person_id: person.id,
+    number: input.number,
+    field: input.field,
+    area: input.area,
+    issued_on: input.issuedOn,
+    expires_on: input.expiresOn,
+    annual_review: input.annualReview,
+    annual_review_year: input.annualReviewYear ?? null,
+    state: 'valid' as const,
+    region_path: person.region_path,
+    created_at: now(yifa),
+    updated_at: now(yifa),
+  };
+  const done = await yifa.journal.perform(
+    {
+      type: 'org.certificate.create',
+      actor: req.auth.actor,
+      subject: { type: 'certificate', id, regionPath: person.region_path },
+      idempotencyKey: req.idempotencyKey,
+      payload: { ...input },
+    },
+    async (trx) => {
+      const dup = await trx.selectFrom('certificates').select('id').where('number', '=', input.number).executeTakeFirst();
+      if (dup) throw conflict(`执法证号 ${input.number} 已登记`);
+      await trx.insertInto('certificates').values(row).execute();
+      return { id };
+    },
+  );
+  const stored = await yifa.db.kysely.selectFrom('certificates').selectAll().where('id', '=', done.result.id).executeTakeFirstOrThrow();
+  return certificateView({ ...stored, person_name: person.name }, yifa.clock.today());
+}
+
+export interface CertificateChange {
+  state?: CertificateState;
+  annualReview?: AnnualReview;
+  annualReviewYear?: number | null;
+  expiresOn?: string;
+  field?: string;
+  area?: string;
+  reason: string;
+}
+
+export async function changeCertificate(yifa: Yifa, req: Request, id: string, change: CertificateChange) {
+  const c = await yifa.db.kysely.selectFrom('certificates').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!c) throw notFound('执法证');
+  await personForWrite(yifa, req, c.person_id);
+  if (c.state === 'revoked') throw conflict('执法证已注销，不能再变更；如需重新持证请登记新证');
+  if (change.expiresOn && change.expiresOn <= c.issued_on) throw invalid('有效期截止日期必须晚于发证日期');
+  const set = {
+    ...(change.state !== undefined ? { state: change.state } : {}),
+    ...(change.annualReview !== undefined ? { annual_review: change.annualReview } : {}),
+    ...(change.annualReviewYear !== undefined ? { annual_review_year: change.annualReviewYear } : {}),
+    ...(change.expiresOn !== undefined ? { expires_on: change.expiresOn } : {}),
+    ...(change.field !== undefined ? { field: change.field } : {}),
+    ...(change.area !== undefined ? { area: change.area } : {}),
+    updated_at: now(yifa),
+  };
+  await yifa.journal.perform(
+    {
+      type: 'org.certificate.change',
+      actor: req.auth.actor,
+      subject: { type: 'certificate', id, regionPath: c.region_path },
+      idempotencyKey: req.idempotencyKey,
+      payload: change,
+    },
+    async (trx) => {
+      await trx.updateTable('certificates').set(set).where('id', '=', id).execute();
+      return { id };
+    },
+  );
+  return certificateView({ ...c, ...set }, yifa.clock.today());
+}
