@@ -15,6 +15,7 @@ import { personalMask } from '../platform/security/personal-data.js';
 import { actionIds, openingActions } from './decide.js';
 import * as records from './service.js';
 import type { CommonTypes, ServedProcedure } from './served.js';
+import type { Procedure, ProcedureTypes } from './spec.js';
 
 type Permission = Parameters<typeof serviceRequest>[2];
 
@@ -36,10 +37,13 @@ function attachment(reply: { header(k: string, v: string): unknown }, type: stri
   reply.header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`);
 }
 
-/** The payload schemas of the actions as JSON Schema, with their titles and roles: the console builds its forms from these. */
-export function actionDictionary<T extends CommonTypes>(sp: ServedProcedure<T>) {
-  return actionIds(sp.proc).map((t) => {
-    const spec = sp.proc.actions[t]!;
+/**
+ * The payload schemas of a procedure's actions as JSON Schema (with each field's meta: its
+ * title, labels and widget), their titles and roles: the console builds its forms from these.
+ */
+export function actionDictionary<T extends ProcedureTypes>(proc: Procedure<T>) {
+  return actionIds(proc).map((t) => {
+    const spec = proc.actions[t]!;
     return {
       type: t,
       title: spec.title,
@@ -76,7 +80,7 @@ export function procedureRoutes<T extends CommonTypes>(yifa: Yifa, sp: ServedPro
         statuses: sp.proc.statusNames,
         series: sp.series,
         approvalKinds: sp.proc.approvals?.kinds ?? {},
-        actions: actionDictionary(sp),
+        actions: actionDictionary(sp.proc),
       };
     });
 

@@ -41,6 +41,51 @@ export const actorOf = (m: Pick<ActionMeta, 'actorUserId' | 'actorPersonId'>): A
   personId: m.actorPersonId,
 });
 
+/**
+ * How the console shows a field of an action's payload, set beside its schema with zod's
+ * `.meta()`. z.toJSONSchema keeps meta, so it reaches the console in the action's JSON Schema
+ * (`GET <path>/dictionaries`), where one generic form (web/src/console/procedure/SchemaForm.tsx)
+ * reads it; the meta changes nothing the server accepts.
+ */
+export interface FieldMeta {
+  /** The field's Chinese label; every field has one (test/unit/field-meta.test.ts) */
+  title?: string;
+  /** The Chinese names of an enum's values (for an array of an enum, of its items' values) */
+  labels?: Record<string, string>;
+  widget?: Widget;
+  /** Where the form starts (JSON Schema's `default`; the server fills in nothing) */
+  default?: unknown;
+}
+
+/**
+ * The widgets the form draws itself:
+ * - `textarea`: a long text;
+ * - `hidden`: not shown — an enum of one value is sent as it is, anything else is the server's to fill;
+ * - `yuan`: an amount kept in fen (分), entered in yuan (元);
+ * - `checklist`: an object of items, each a checkbox (its yes/no) and a short note (its text), named by the item's title.
+ */
+export type FormWidget = 'textarea' | 'hidden' | 'yuan' | 'checklist';
+
+/**
+ * The widgets whose options the page supplies from what it knows:
+ * - `person`: a person of the agency (several, for an array);
+ * - `enforcement-field`: a 执法类别, those of the agency's 裁量基准 suggested (free text accepted);
+ * - `violation-type`: a violation type of the agency's 裁量基准, of the 执法类别 at hand;
+ * - `circumstance`: a circumstance (情节) of the case's violation type;
+ * - `consultation`: a consultation of the record still waiting for its answer.
+ */
+export type PageWidget = 'person' | 'enforcement-field' | 'violation-type' | 'circumstance' | 'consultation';
+
+export type Widget = FormWidget | PageWidget;
+
+declare module 'zod' {
+  // `.meta()` takes the field meta, typed: a misspelt widget does not compile.
+  interface GlobalMeta {
+    labels?: Record<string, string>;
+    widget?: Widget;
+  }
+}
+
 /** What the server adds to an action when it takes effect. */
 export interface ActionMeta {
   /** The action's position within its record (0 = the opening action): how records and requests are referred to */
@@ -86,6 +131,7 @@ export interface ActionSpec<T extends ProcedureTypes, P> {
   title: string;
   roles: readonly string[];
   from: readonly T['status'][] | 'opens';
+  /** Each field with its FieldMeta (`.meta({ title, labels, widget })`): the console's form is built from it */
   payload: z.ZodType<P>;
   /** May it be taken while the record is suspended (中止)? */
   whileSuspended?: boolean;

@@ -20,7 +20,8 @@ import { caseActions, getCase, openCase, performAction, type CaseView } from './
 import { listCases } from './service/list.js';
 import { exportCaseFileFor, listDocuments, openDocument } from './service/documents.js';
 import { getSettings, putSettings } from './service/agency-settings.js';
-import { OPENING_ACTIONS, PENALTY_ACTIONS, PENALTY_ACTION_TYPES } from './workflow.js';
+import { OPENING_ACTIONS, PENALTY_PROCEDURE } from './workflow.js';
+import { actionDictionary } from '../../procedure/routes.js';
 import { APPROVAL_KINDS, PROCEDURES, STATUS_IDS, STATUS_NAMES } from './penalty-case.js';
 import { enforcementSettingsSchema } from './settings.js';
 import { coverageQuery, recordingCoverage } from './coverage.js';
@@ -71,13 +72,8 @@ export const penaltyCaseRoutes =
         reviewConclusions: REVIEW_CONCLUSIONS,
         reviewGrounds: REVIEW_GROUNDS,
         approvalKinds: APPROVAL_KINDS,
-        // The payload of each action as JSON Schema: the console builds its forms from these.
-        actions: PENALTY_ACTION_TYPES.map((t) => ({
-          type: t,
-          title: PENALTY_ACTIONS[t].title,
-          roles: PENALTY_ACTIONS[t].roles,
-          schema: z.toJSONSchema(PENALTY_ACTIONS[t].payload as z.ZodType, { io: 'input' }),
-        })),
+        // The payload of each action as JSON Schema, with its fields' meta: the console builds its forms from these.
+        actions: actionDictionary(PENALTY_PROCEDURE),
       };
     });
 

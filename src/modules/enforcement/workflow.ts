@@ -24,6 +24,11 @@ import { SIMPLE_ACTIONS } from './workflow/simple.js';
 /** The procedure, for the rows that approve and refuse requests (annotated: its table's type does not depend on it). */
 const thisProcedure = (): Procedure<PenaltyTypes> => PENALTY_PROCEDURE;
 
+/** Which request the head answers. */
+const approvalKind = z
+  .enum(['filing', 'preservation', 'seizure', 'seizure-extension', 'extension', 'deferral'])
+  .meta({ title: '审批事项', labels: APPROVAL_KINDS });
+
 /** The head's answer to any stage's request: these rows act on the whole table, so they sit with it. */
 const APPROVAL_ACTIONS = {
   'penalty.approve': action({
@@ -31,10 +36,7 @@ const APPROVAL_ACTIONS = {
     roles: HEAD,
     from: ['filing', ...OPEN_GENERAL, 'decided', 'executing'],
     whileSuspended: true,
-    payload: z.strictObject({
-      kind: z.enum(['filing', 'preservation', 'seizure', 'seizure-extension', 'extension', 'deferral']),
-      opinion: text(500),
-    }),
+    payload: z.strictObject({ kind: approvalKind, opinion: text(500).meta({ title: '审批意见' }) }),
     guard: (c, p, ctx) => {
       const req = pending(c, p.kind);
       if (!req) return [{ message: '没有待审批的该类申请', citation: RECORD_CHECK }];
@@ -59,10 +61,7 @@ const APPROVAL_ACTIONS = {
     roles: HEAD,
     from: ['filing', ...OPEN_GENERAL, 'decided', 'executing'],
     whileSuspended: true,
-    payload: z.strictObject({
-      kind: z.enum(['filing', 'preservation', 'seizure', 'seizure-extension', 'extension', 'deferral']),
-      reason: text(500),
-    }),
+    payload: z.strictObject({ kind: approvalKind, reason: text(500).meta({ title: '不同意的理由' }) }),
     guard: (c, p) => [pending(c, p.kind) ? null : { message: '没有待审批的该类申请', citation: RECORD_CHECK }],
     apply: (c, p, m) => ({
       ...dropRequest(thisProcedure(), c, p.kind),

@@ -3,7 +3,6 @@
  * closed case and the archive (the 案卷评查 sheet and the required recordings).
  */
 import { z } from 'zod';
-import { legalDate } from '../../../platform/http/schemas.js';
 import { DECISION_OUTCOMES, GATE_CITATIONS } from '../../../law/penalty.js';
 import type { GateContext } from '../gates.js';
 import { RECORD_CHECK, type Refusal } from '../../../procedure/spec.js';
@@ -11,7 +10,7 @@ import { scoreCase } from '../case-file/review-sheet.js';
 import { requiredRecordings } from '../recordings.js';
 import { amountDueFen, type PenaltyCase } from '../penalty-case.js';
 import { fullyPaid } from './execution.js';
-import { action, eventDate, HEAD, OFFICER, text, type ActionSpec } from './shared.js';
+import { action, dated, eventDate, HEAD, OFFICER, text, type ActionSpec } from './shared.js';
 
 /** No national 评查 standard exists (LAW.md §7.1): the agency's sheet (its settings) is a local rule, named so. */
 const CASE_REVIEW_STANDARD = '行政执法案卷评查标准（地方规定，评查表在执法设置中配置）';
@@ -65,7 +64,7 @@ export const CLOSING_ACTIONS = {
     title: '结案',
     roles: OFFICER,
     from: ['decided', 'executing'],
-    payload: z.strictObject({ on: legalDate, report: text(5000) }),
+    payload: z.strictObject({ on: dated('结案日期'), report: text(5000).meta({ title: '结案报告' }) }),
     guard: (c, p, ctx) => [eventDate(p.on, c, ctx, '结案日期'), ...closingRefusals(c)],
     apply: (c, p) => ({ ...c, closedOn: p.on, closingReport: p.report }),
   }),
@@ -74,7 +73,7 @@ export const CLOSING_ACTIONS = {
     title: '归档',
     roles: HEAD,
     from: ['closed'],
-    payload: z.strictObject({ on: legalDate, acknowledgeWarnings: z.boolean() }),
+    payload: z.strictObject({ on: dated('归档日期'), acknowledgeWarnings: z.boolean().meta({ title: '已知悉评查提示' }) }),
     guard: (c, p, ctx) => {
       const check = archiveCheck(c, ctx);
       return [

@@ -3,10 +3,9 @@
  * and the extension of the time limit the head approves.
  */
 import { z } from 'zod';
-import { legalDate } from '../../../platform/http/schemas.js';
 import { addDays } from '../../../calendar/legal-date.js';
 import { RECORD_CHECK } from '../../../procedure/spec.js';
-import { action, eventDate, HEAD, noPending, OFFICER, OPEN_GENERAL, text, type ActionSpec } from './shared.js';
+import { action, dated, eventDate, HEAD, noPending, OFFICER, OPEN_GENERAL, text, type ActionSpec } from './shared.js';
 
 /** 中止, 恢复, 延长办案期限. */
 export const COURSE_ACTIONS = {
@@ -14,7 +13,7 @@ export const COURSE_ACTIONS = {
     title: '案件中止',
     roles: HEAD,
     from: OPEN_GENERAL,
-    payload: z.strictObject({ from: legalDate, reason: text(1000) }),
+    payload: z.strictObject({ from: dated('中止日期'), reason: text(1000).meta({ title: '中止理由' }) }),
     guard: (c, p, ctx) => [
       eventDate(p.from, c, ctx, '中止日期'),
       c.suspensions.some((s) => s.to === null) ? { message: '案件已经中止', citation: RECORD_CHECK } : null,
@@ -27,7 +26,7 @@ export const COURSE_ACTIONS = {
     roles: HEAD,
     from: OPEN_GENERAL,
     whileSuspended: true,
-    payload: z.strictObject({ on: legalDate, reason: text(1000) }),
+    payload: z.strictObject({ on: dated('恢复日期'), reason: text(1000).meta({ title: '恢复理由' }) }),
     guard: (c, p, ctx) => {
       const open = c.suspensions.find((s) => s.to === null);
       return [
@@ -47,7 +46,10 @@ export const COURSE_ACTIONS = {
     title: '申请延长办案期限',
     roles: OFFICER,
     from: OPEN_GENERAL,
-    payload: z.strictObject({ days: z.number().int().min(1).max(90), reason: text(1000) }),
+    payload: z.strictObject({
+      days: z.number().int().min(1).max(90).meta({ title: '延长天数' }),
+      reason: text(1000).meta({ title: '延长理由' }),
+    }),
     guard: (c) => [noPending(c, 'extension')],
     approval: {
       kind: 'extension',

@@ -3,25 +3,35 @@
  * 集体讨论, and the decision itself (its gates: gates.ts decisionRefusals).
  */
 import { z } from 'zod';
-import { legalDate } from '../../../platform/http/schemas.js';
 import {
   DECISION_OUTCOMES,
   GATE_CITATIONS,
+  REVIEW_CONCLUSIONS,
   REVIEW_POINT_IDS,
+  REVIEW_POINTS,
   SEPARATION_OF_DUTIES,
-  SERVICE_METHOD_IDS,
   type ReviewPoint,
 } from '../../../law/penalty.js';
 import { chairIsNotInvestigator, decisionRefusals, hearingNoticeInTime, hearingRequestInTime, reviewerQualified } from '../gates.js';
 import { RECORD_CHECK, sameIndividual } from '../../../procedure/spec.js';
-import { action, eventDate, HEAD, OFFICER, personId, text, type ActionSpec } from './shared.js';
+import { action, consentOnFile, dated, eventDate, HEAD, OFFICER, personId, serviceMethod, text, type ActionSpec } from './shared.js';
 
-const reviewPoints = z.strictObject(
-  Object.fromEntries(REVIEW_POINT_IDS.map((k) => [k, z.strictObject({ ok: z.boolean(), note: text(1000) })])) as Record<
-    ReviewPoint,
-    z.ZodObject<{ ok: z.ZodBoolean; note: z.ZodString }>
-  >,
-);
+/** The review's points, each passed or not with a note; every point starts as passed. */
+const reviewPoints = z
+  .strictObject(
+    Object.fromEntries(
+      REVIEW_POINT_IDS.map((k) => [
+        k,
+        z
+          .strictObject({
+            ok: z.boolean().meta({ title: '符合规定', default: true }),
+            note: text(1000).meta({ title: '审查意见', default: '经审查符合规定' }),
+          })
+          .meta({ title: REVIEW_POINTS[k] }),
+      ]),
+    ) as Record<ReviewPoint, z.ZodObject<{ ok: z.ZodBoolean; note: z.ZodString }>>,
+  )
+  .meta({ title: '审核要点', widget: 'checklist' });
 
 /** 法制审核, 告知, 陈述申辩, 听证, 集体讨论, 决定. */
 export const DECISION_ACTIONS = {
@@ -29,7 +39,7 @@ export const DECISION_ACTIONS = {
     title: '提请法制审核',
     roles: OFFICER,
     from: ['investigated', 'notified'],
-    payload: z.strictObject({ on: legalDate, materials: text(2000) }),
+    payload: z.strictObject({ on: dated('送审日期'), materials: text(2000).meta({ title: '送审材料' }) }),
     guard: (c, p, ctx) => [
       eventDate(p.on, c, ctx, '送审日期'),
       c.proposal?.major ? null : { message: '本案不属于重大执法决定，无需法制审核', citation: GATE_CITATIONS.review },
@@ -47,7 +57,12 @@ export const DECISION_ACTIONS = {
     title: '出具法制审核意见',
     roles: ['legal_reviewer'],
     from: ['in-review'],
-    payload: z.strictObject({ on: legalDate, conclusion: z.enum(['agree', 'comments', 'return']), points: reviewPoints, text: text(5000) }),
+    payload: z.strictObject({
+      on: dated('审核日期'),
+      conclusion: z.enum(['agree', 'comments', 'return']).meta({ title: '审核结论', labels: REVIEW_CONCLUSIONS }),
+      points: reviewPoints,
+      text: text(5000).meta({ title: '审核意见' }),
+    }),
     guard: (c, p, ctx) => [
       reviewerQualified(ctx),
       eventDate(p.on, c, ctx, '审核日期'),
@@ -83,7 +98,7 @@ export const DECISION_ACTIONS = {
     title: '送达行政处罚告知书',
     roles: OFFICER,
     from: ['investigated', 'notified'],
-    payload: z.strictObject({ servedOn: legalDate, method: z.enum(SERVICE_METHOD_IDS), consentOnFile: z.boolean() }),
+    payload: z.strictObject({ servedOn: dated('送达日期'), method: serviceMethod, consentOnFile }),
     guard: (c, p, ctx) => [
       eventDate(p.servedOn, c, ctx, '送达日期'),
       c.proposal && DECISION_OUTCOMES[c.proposal.outcome].penalises
@@ -116,7 +131,7 @@ export const DECISION_ACTIONS = {
     title: '记录当事人陈述、申辩',
     roles: OFFICER,
     from: ['notified', 'hearing'],
-    payload: z.strictObject({ on: legalDate, summary: text(10_000) }),
+    payload: z.strictObject({ on: dated('陈述申辩日期'), summary: text(10_000).meta({ title: '陈述、申辩内容' }) }),
     guard: (c, p, ctx) => [
       eventDate(p.on, c, ctx, '陈述申辩日期'),
       c.notice && p.on < c.notice.servedOn ? { message: '陈述、申辩不能早于告知', citation: GATE_CITATIONS.notice } : null,
@@ -128,7 +143,11 @@ export const DECISION_ACTIONS = {
     title: '复核陈述、申辩意见',
     roles: OFFICER,
     from: ['notified', 'hearing'],
-    payload: z.strictObject({ on: legalDate, adopted: z.boolean(), reasoning: text(5000) }),
+    payload: z.strictObject({
+      on: dated('复核日期'),
+      adopted: z.boolean().meta({ title: '采纳陈述、申辩意见' }),
+      reasoning: text(5000).meta({ title: '复核理由' }),
+    }),
     guard: (c, p, ctx) => [
       eventDate(p.on, c, ctx, '复核日期'),
       c.statements.length === 0 ? { message: '当事人没有提出陈述、申辩', citation: GATE_CITATIONS.statement } : null,
@@ -140,7 +159,7 @@ export const DECISION_ACTIONS = {
     title: '当事人明确放弃陈述、申辩和听证',
     roles: OFFICER,
     from: ['notified'],
-    payload: z.strictObject({ on: legalDate, statement: text(1000) }),
+    payload: z.strictObject({ on: dated('放弃日期'), statement: text(1000).meta({ title: '当事人声明' }) }),
     guard: (c, p, ctx) => [
       eventDate(p.on, c, ctx, '放弃日期'),
       c.notice && p.on < c.notice.servedOn ? { message: '放弃权利不能早于告知', citation: GATE_CITATIONS.notice } : null,
@@ -152,7 +171,7 @@ export const DECISION_ACTIONS = {
     title: '登记当事人听证要求',
     roles: OFFICER,
     from: ['notified'],
-    payload: z.strictObject({ requestedOn: legalDate }),
+    payload: z.strictObject({ requestedOn: dated('当事人提出听证要求日期') }),
     guard: (c, p, ctx) => [
       eventDate(p.requestedOn, c, ctx, '听证要求日期'),
       hearingRequestInTime(c, p.requestedOn, ctx),
@@ -183,11 +202,11 @@ export const DECISION_ACTIONS = {
     roles: OFFICER,
     from: ['hearing'],
     payload: z.strictObject({
-      servedOn: legalDate,
-      hearingDate: legalDate,
-      place: text(200),
-      chairPersonId: personId,
-      public: z.boolean(),
+      servedOn: dated('听证通知送达日期'),
+      hearingDate: dated('听证日期'),
+      place: text(200).meta({ title: '听证地点' }),
+      chairPersonId: personId.meta({ title: '听证主持人', widget: 'person' }),
+      public: z.boolean().meta({ title: '公开举行' }),
     }),
     guard: (c, p, ctx) => [
       eventDate(p.servedOn, c, ctx, '听证通知送达日期'),
@@ -214,12 +233,12 @@ export const DECISION_ACTIONS = {
     roles: OFFICER,
     from: ['hearing'],
     payload: z.strictObject({
-      heldOn: legalDate,
-      partyAbsent: z.boolean(),
-      agents: z.array(text(50)).max(2, '当事人及其代理人不得超过二人'),
-      record: text(20_000),
-      signed: z.boolean(),
-      refusalNote: text(500).nullable(),
+      heldOn: dated('听证日期'),
+      partyAbsent: z.boolean().meta({ title: '当事人无正当理由未出席' }),
+      agents: z.array(text(50)).max(2, '当事人及其代理人不得超过二人').meta({ title: '当事人及其代理人（至多两人）' }),
+      record: text(20_000).meta({ title: '听证笔录' }),
+      signed: z.boolean().meta({ title: '当事人已签字' }),
+      refusalNote: text(500).nullable().meta({ title: '拒签情况说明' }),
     }),
     guard: (c, p, ctx) => [
       c.hearing?.date ? null : { message: '尚未送达听证通知书', citation: GATE_CITATIONS.hearingWindow },
@@ -242,7 +261,7 @@ export const DECISION_ACTIONS = {
     title: '提交听证报告',
     roles: OFFICER,
     from: ['hearing'],
-    payload: z.strictObject({ on: legalDate, report: text(10_000) }),
+    payload: z.strictObject({ on: dated('报告日期'), report: text(10_000).meta({ title: '听证报告' }) }),
     guard: (c, p, ctx) => [
       c.hearing?.heldOn ? null : { message: '听证尚未举行', citation: GATE_CITATIONS.hearingRecord },
       eventDate(p.on, c, ctx, '报告日期'),
@@ -255,9 +274,9 @@ export const DECISION_ACTIONS = {
     roles: HEAD,
     from: ['investigated', 'notified'],
     payload: z.strictObject({
-      on: legalDate,
-      participants: z.array(text(50)).min(3, '集体讨论应有三名以上负责人参加').max(20),
-      conclusion: text(5000),
+      on: dated('讨论日期'),
+      participants: z.array(text(50)).min(3, '集体讨论应有三名以上负责人参加').max(20).meta({ title: '参加人员（三人以上）' }),
+      conclusion: text(5000).meta({ title: '讨论结论' }),
     }),
     guard: (c, p, ctx) => [
       eventDate(p.on, c, ctx, '讨论日期'),
@@ -273,7 +292,11 @@ export const DECISION_ACTIONS = {
     title: '作出决定',
     roles: HEAD,
     from: ['investigated', 'notified'],
-    payload: z.strictObject({ on: legalDate, reasoning: text(10_000), paymentInstructions: text(1000).nullable() }),
+    payload: z.strictObject({
+      on: dated('决定日期'),
+      reasoning: text(10_000).meta({ title: '决定理由' }),
+      paymentInstructions: text(1000).nullable().meta({ title: '缴款方式' }),
+    }),
     guard: (c, p, ctx) => [
       p.on !== ctx.today ? { message: `决定日期须为今天（${ctx.today}）：决定以系统收到的日期为准`, citation: RECORD_CHECK } : null,
       c.proposal?.proposedBy && sameIndividual(c.proposal.proposedBy, ctx.actor)

@@ -3,14 +3,13 @@
  * application to the court; when payment is due and whether it is all paid.
  */
 import { z } from 'zod';
-import { legalDate } from '../../../platform/http/schemas.js';
 import { addDays } from '../../../calendar/legal-date.js';
-import { GATE_CITATIONS, SERVICE_METHODS, SERVICE_METHOD_IDS } from '../../../law/penalty.js';
+import { GATE_CITATIONS, SERVICE_METHODS } from '../../../law/penalty.js';
 import { dueDate, type GateContext } from '../gates.js';
 import { RECORD_CHECK } from '../../../procedure/spec.js';
 import { nthWorkingDayAfter } from '../../../procedure/deadlines.js';
 import { amountDueFen, paidFen, type PenaltyCase } from '../penalty-case.js';
-import { action, eventDate, fen, HEAD, noPending, OFFICER, text, type ActionSpec } from './shared.js';
+import { action, consentOnFile, dated, eventDate, fen, HEAD, noPending, OFFICER, serviceMethod, text, type ActionSpec } from './shared.js';
 
 /** 送达决定书 and 执行. */
 export const EXECUTION_ACTIONS = {
@@ -19,11 +18,11 @@ export const EXECUTION_ACTIONS = {
     roles: OFFICER,
     from: ['decided'],
     payload: z.strictObject({
-      servedOn: legalDate,
-      method: z.enum(SERVICE_METHOD_IDS),
-      recipient: text(100),
-      refusedToSign: z.boolean(),
-      consentOnFile: z.boolean(),
+      servedOn: dated('送达日期'),
+      method: serviceMethod,
+      recipient: text(100).meta({ title: '受送达人' }),
+      refusedToSign: z.boolean().meta({ title: '当事人拒绝签收（留置送达）' }),
+      consentOnFile,
     }),
     guard: (c, p, ctx) => [
       eventDate(p.servedOn, c, ctx, '送达日期'),
@@ -51,7 +50,11 @@ export const EXECUTION_ACTIONS = {
     title: '登记缴款',
     roles: OFFICER,
     from: ['executing'],
-    payload: z.strictObject({ on: legalDate, amountFen: fen.min(1, '缴款金额须大于零'), receipt: text(100) }),
+    payload: z.strictObject({
+      on: dated('缴款日期'),
+      amountFen: fen.min(1, '缴款金额须大于零').meta({ title: '缴款金额（元）' }),
+      receipt: text(100).meta({ title: '票据号' }),
+    }),
     guard: (c, p, ctx) => {
       const due = c.decision ? amountDueFen(c.decision) : 0;
       return [
@@ -69,7 +72,11 @@ export const EXECUTION_ACTIONS = {
     title: '当事人申请延期或分期缴纳罚款',
     roles: OFFICER,
     from: ['executing'],
-    payload: z.strictObject({ until: legalDate, instalments: z.number().int().min(1).max(12), reason: text(1000) }),
+    payload: z.strictObject({
+      until: dated('延期（分期）缴纳至'),
+      instalments: z.number().int().min(1).max(12).meta({ title: '分期数' }),
+      reason: text(1000).meta({ title: '申请理由' }),
+    }),
     guard: (c, p, ctx) => [
       p.until <= ctx.today ? { message: '延期截止日期须晚于今天', citation: '《中华人民共和国行政处罚法》第六十六条' } : null,
       noPending(c, 'deferral'),
@@ -85,7 +92,7 @@ export const EXECUTION_ACTIONS = {
     title: '送达催告书',
     roles: OFFICER,
     from: ['executing'],
-    payload: z.strictObject({ servedOn: legalDate }),
+    payload: z.strictObject({ servedOn: dated('催告书送达日期') }),
     guard: (c, p, ctx) => {
       const due = paymentDue(c, ctx);
       return [
@@ -104,7 +111,7 @@ export const EXECUTION_ACTIONS = {
     title: '申请人民法院强制执行',
     roles: HEAD,
     from: ['executing'],
-    payload: z.strictObject({ on: legalDate, court: text(100) }),
+    payload: z.strictObject({ on: dated('申请日期'), court: text(100).meta({ title: '人民法院' }) }),
     guard: (c, p, ctx) => {
       const r = c.reminders.at(-1);
       const earliest = r ? nthWorkingDayAfter(ctx.table, r.servedOn, 10) : null;

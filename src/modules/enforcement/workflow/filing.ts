@@ -3,12 +3,22 @@
  * approves (the approval numbers the filing).
  */
 import { z } from 'zod';
-import { legalDate } from '../../../platform/http/schemas.js';
-import { CASE_SOURCE_IDS, GATE_CITATIONS } from '../../../law/penalty.js';
+import { CASE_SOURCE_IDS, CASE_SOURCES, GATE_CITATIONS } from '../../../law/penalty.js';
 import { twoCertifiedOfficers, violationTypeFits, withinLimitation } from '../gates.js';
 import { RECORD_CHECK } from '../../../procedure/spec.js';
 import type { Party } from '../penalty-case.js';
-import { action, noPending, OFFICER, officers, partySchema, text, type ActionSpec } from './shared.js';
+import {
+  action,
+  dated,
+  enforcementField,
+  noPending,
+  OFFICER,
+  officers,
+  partySchema,
+  text,
+  violationTypeId,
+  type ActionSpec,
+} from './shared.js';
 
 /** 案源登记 and 立案. */
 export const FILING_ACTIONS = {
@@ -17,9 +27,15 @@ export const FILING_ACTIONS = {
     roles: OFFICER,
     from: 'opens',
     payload: z.strictObject({
-      source: z.strictObject({ kind: z.enum(CASE_SOURCE_IDS), summary: text(2000), receivedOn: legalDate }),
+      source: z
+        .strictObject({
+          kind: z.enum(CASE_SOURCE_IDS).meta({ title: '案源类别', labels: CASE_SOURCES }),
+          summary: text(2000).meta({ title: '案源情况' }),
+          receivedOn: dated('接收日期'),
+        })
+        .meta({ title: '案件来源' }),
       party: partySchema,
-      field: text(50),
+      field: enforcementField,
     }),
     guard: (_c, p, ctx) => [p.source.receivedOn > ctx.today ? { message: '案源接收日期不能晚于今天', citation: RECORD_CHECK } : null],
     apply: (c, p) => ({ ...c, source: p.source, party: p.party as Party, field: p.field }),
@@ -30,11 +46,11 @@ export const FILING_ACTIONS = {
     roles: OFFICER,
     from: ['registered'],
     payload: z.strictObject({
-      violationTypeId: z.string().min(1).max(60),
-      actOn: legalDate,
-      seriousHarm: z.boolean(),
+      violationTypeId,
+      actOn: dated('违法行为发生（终了）日期'),
+      seriousHarm: z.boolean().meta({ title: '涉及生命健康安全、金融安全且有危害后果（五年时效）' }),
       officers,
-      summary: text(2000),
+      summary: text(2000).meta({ title: '案情摘要' }),
     }),
     guard: (c, p, ctx) => {
       const vt = ctx.settings.violationType(p.violationTypeId);

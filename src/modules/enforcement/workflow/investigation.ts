@@ -4,22 +4,38 @@
  * about it is fixed when the report is made).
  */
 import { z } from 'zod';
-import { legalDate } from '../../../platform/http/schemas.js';
 import {
   cite,
   DECISION_OUTCOMES,
   DECISION_OUTCOME_IDS,
   EVIDENCE_TYPE_IDS,
+  EVIDENCE_TYPES,
   GATE_CITATIONS,
   PENALTY_KINDS,
   RECORDING_SCENE_IDS,
+  RECORDING_SCENES,
+  REVIEW_GROUNDS,
   type PenaltyKind,
 } from '../../../law/penalty.js';
 import { hearingEligible, heavierThanNoticed, twoCertifiedOfficers, type GateContext } from '../gates.js';
 import { RECORD_CHECK, actorOf, type Refusal } from '../../../procedure/spec.js';
 import { discretionProblems } from '../discretion.js';
-import type { EvidenceFile, PenaltyCase, ProposedDecision } from '../penalty-case.js';
-import { action, eventDate, HEAD, noPending, OFFICER, OPEN_GENERAL, officers, penalty, personId, text, type ActionSpec } from './shared.js';
+import type { CaseRecord, EvidenceFile, PenaltyCase, ProposedDecision } from '../penalty-case.js';
+import {
+  action,
+  dated,
+  eventDate,
+  HEAD,
+  namesOf,
+  noPending,
+  OFFICER,
+  OPEN_GENERAL,
+  officers,
+  penalty,
+  personId,
+  text,
+  type ActionSpec,
+} from './shared.js';
 
 /** The proposal an investigation report makes, with what the catalog and settings say about it. */
 function propose(c: PenaltyCase, p: ConcludePayload, on: string, ctx: GateContext): Omit<ProposedDecision, 'proposedBy'> {
@@ -65,16 +81,22 @@ function propose(c: PenaltyCase, p: ConcludePayload, on: string, ctx: GateContex
 }
 
 const concludeSchema = z.strictObject({
-  on: legalDate,
-  facts: text(5000),
-  evidenceSummary: text(5000),
-  outcome: z.enum(DECISION_OUTCOME_IDS),
+  on: dated('报告日期'),
+  facts: text(5000).meta({ title: '违法事实' }),
+  evidenceSummary: text(5000).meta({ title: '证据' }),
+  outcome: z.enum(DECISION_OUTCOME_IDS).meta({ title: '处理意见', labels: namesOf(DECISION_OUTCOMES) }),
   ...penalty,
-  basis: text(1000),
-  circumstanceId: z.string().max(40).nullable(),
-  discretionReason: text(2000).nullable(),
-  reviewGrounds: z.array(z.enum(['public-interest', 'complex', 'other-law'])).max(3),
+  basis: text(1000).meta({ title: '依据' }),
+  circumstanceId: z.string().max(40).nullable().meta({ title: '情节（裁量基准）', widget: 'circumstance' }),
+  discretionReason: text(2000).nullable().meta({ title: '超出裁量基准的理由' }),
+  reviewGrounds: z
+    .array(z.enum(['public-interest', 'complex', 'other-law']))
+    .max(3)
+    .meta({ title: '其他法制审核情形', labels: REVIEW_GROUNDS }),
 });
+
+/** A 查封、扣押 of the case, by its position. */
+const seizureSeq = z.number().int().min(0).meta({ title: '查封扣押（序号）' });
 type ConcludePayload = z.infer<typeof concludeSchema>;
 
 function penaltyConsistent(p: {
@@ -94,54 +116,44 @@ function penaltyConsistent(p: {
   return null;
 }
 
+/** A 笔录 — of an inquiry or of an inspection, the same in all but its words: when, where, who, what. */
+function recordAction(kind: CaseRecord['kind'], title: string, words: { on: string; place: string; subject: string; summary: string }) {
+  return action({
+    title,
+    roles: OFFICER,
+    from: ['investigating', 'investigated', 'notified'],
+    payload: z.strictObject({
+      on: dated(words.on),
+      place: text(200).meta({ title: words.place }),
+      officers,
+      subject: text(100).meta({ title: words.subject }),
+      summary: text(10_000).meta({ title: words.summary }),
+    }),
+    guard: (c, p, ctx) => [eventDate(p.on, c, ctx, words.on), twoCertifiedOfficers(p.officers, c, ctx)],
+    apply: (c, p, m) => ({
+      ...c,
+      records: [
+        ...c.records,
+        { seq: m.seq, kind, on: p.on, place: p.place, officers: p.officers, subject: p.subject, summary: p.summary, number: null },
+      ],
+    }),
+  });
+}
+
 /** 调查取证. */
 export const INVESTIGATION_ACTIONS = {
-  'penalty.record-inquiry': action({
-    title: '制作询问笔录',
-    roles: OFFICER,
-    from: ['investigating', 'investigated', 'notified'],
-    payload: z.strictObject({ on: legalDate, place: text(200), officers, subject: text(100), summary: text(10_000) }),
-    guard: (c, p, ctx) => [eventDate(p.on, c, ctx, '询问日期'), twoCertifiedOfficers(p.officers, c, ctx)],
-    apply: (c, p, m) => ({
-      ...c,
-      records: [
-        ...c.records,
-        {
-          seq: m.seq,
-          kind: 'inquiry',
-          on: p.on,
-          place: p.place,
-          officers: p.officers,
-          subject: p.subject,
-          summary: p.summary,
-          number: null,
-        },
-      ],
-    }),
+  'penalty.record-inquiry': recordAction('inquiry', '制作询问笔录', {
+    on: '询问日期',
+    place: '询问地点',
+    subject: '被询问人',
+    summary: '询问内容',
   }),
 
-  'penalty.record-inspection': action({
-    title: '制作现场检查（勘验）笔录',
-    roles: OFFICER,
-    from: ['investigating', 'investigated', 'notified'],
-    payload: z.strictObject({ on: legalDate, place: text(200), officers, subject: text(100), summary: text(10_000) }),
-    guard: (c, p, ctx) => [eventDate(p.on, c, ctx, '检查日期'), twoCertifiedOfficers(p.officers, c, ctx)],
-    apply: (c, p, m) => ({
-      ...c,
-      records: [
-        ...c.records,
-        {
-          seq: m.seq,
-          kind: 'inspection',
-          on: p.on,
-          place: p.place,
-          officers: p.officers,
-          subject: p.subject,
-          summary: p.summary,
-          number: null,
-        },
-      ],
-    }),
+  'penalty.record-inspection': recordAction('inspection', '制作现场检查（勘验）笔录', {
+    on: '检查日期',
+    place: '检查（勘验）地点',
+    subject: '当事人（被检查人）',
+    summary: '检查（勘验）情况',
   }),
 
   'penalty.add-evidence': action({
@@ -150,26 +162,41 @@ export const INVESTIGATION_ACTIONS = {
     // After the decision only recordings of the process itself (当场处罚, 送达 …) may be added.
     from: ['investigating', 'investigated', 'notified', 'hearing', 'decided', 'executing'],
     payload: z.strictObject({
-      type: z.enum(EVIDENCE_TYPE_IDS),
-      title: text(200),
-      description: text(2000),
-      collectedOn: legalDate,
-      source: text(200),
+      type: z.enum(EVIDENCE_TYPE_IDS).meta({ title: '证据种类', labels: EVIDENCE_TYPES }),
+      title: text(200).meta({ title: '证据名称' }),
+      description: text(2000).meta({ title: '证明内容' }),
+      collectedOn: dated('取证日期'),
+      source: text(200).meta({ title: '来源' }),
       /** The uploaded file, by the SHA-256 the server verified (the hash goes into the journal) */
-      file: z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 须为 64 位小写十六进制') }).optional(),
+      file: z
+        .strictObject({
+          sha256: z
+            .string()
+            .regex(/^[0-9a-f]{64}$/, 'SHA-256 须为 64 位小写十六进制')
+            .meta({ title: '文件的 SHA-256' }),
+        })
+        .meta({ title: '证据文件' })
+        .optional(),
       recording: z
         .strictObject({
-          recorder: text(50),
-          startedAt: z.iso.datetime({ offset: true }),
-          endedAt: z.iso.datetime({ offset: true }),
-          scene: z.enum(RECORDING_SCENE_IDS),
-          place: text(200),
-          gps: z.strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).nullable(),
-          officers: z.array(personId).min(1).max(10),
+          recorder: text(50).meta({ title: '录制人或执法记录仪编号' }),
+          startedAt: z.iso.datetime({ offset: true }).meta({ title: '开始录制时间' }),
+          endedAt: z.iso.datetime({ offset: true }).meta({ title: '结束录制时间' }),
+          scene: z.enum(RECORDING_SCENE_IDS).meta({ title: '音像记录事项', labels: RECORDING_SCENES }),
+          place: text(200).meta({ title: '录制地点' }),
+          gps: z
+            .strictObject({
+              lat: z.number().min(-90).max(90).meta({ title: '纬度' }),
+              lng: z.number().min(-180).max(180).meta({ title: '经度' }),
+            })
+            .nullable()
+            .meta({ title: '定位' }),
+          officers: z.array(personId).min(1).max(10).meta({ title: '在场执法人员', widget: 'person' }),
         })
+        .meta({ title: '音像记录' })
         .optional(),
       /** The record (its position in the case) this evidence belongs to */
-      step: z.number().int().min(0).nullable().optional(),
+      step: z.number().int().min(0).nullable().optional().meta({ title: '所属笔录（操作序号，可不填）' }),
     }),
     guard: (c, p, ctx) => [
       eventDate(p.collectedOn, c, ctx, '取证日期'),
@@ -196,7 +223,10 @@ export const INVESTIGATION_ACTIONS = {
     roles: HEAD,
     from: ['investigating', 'investigated', 'notified', 'hearing'],
     // The item and its file stay in the file as withdrawn (with who and why in the journal); nothing is erased.
-    payload: z.strictObject({ seq: z.number().int().min(0), reason: text(500) }),
+    payload: z.strictObject({
+      seq: z.number().int().min(0).meta({ title: '证据（序号）' }),
+      reason: text(500).meta({ title: '撤回理由' }),
+    }),
     guard: (c, p) => {
       const item = c.evidence.find((e) => e.seq === p.seq);
       return [
@@ -214,7 +244,12 @@ export const INVESTIGATION_ACTIONS = {
     title: '申请先行登记保存',
     roles: OFFICER,
     from: ['investigating'],
-    payload: z.strictObject({ on: legalDate, items: text(2000), reason: text(1000), officers }),
+    payload: z.strictObject({
+      on: dated('先行登记保存日期'),
+      items: text(2000).meta({ title: '物品清单' }),
+      reason: text(1000).meta({ title: '理由' }),
+      officers,
+    }),
     guard: (c, p, ctx) => [
       eventDate(p.on, c, ctx, '先行登记保存日期'),
       twoCertifiedOfficers(p.officers, c, ctx),
@@ -237,7 +272,11 @@ export const INVESTIGATION_ACTIONS = {
     title: '对先行登记保存的证据作出处理决定',
     roles: OFFICER,
     from: OPEN_GENERAL,
-    payload: z.strictObject({ preservationSeq: z.number().int().min(0), on: legalDate, decision: text(1000) }),
+    payload: z.strictObject({
+      preservationSeq: z.number().int().min(0).meta({ title: '先行登记保存（序号）' }),
+      on: dated('处理决定日期'),
+      decision: text(1000).meta({ title: '处理决定' }),
+    }),
     guard: (c, p, ctx) => {
       const x = c.preservations.find((s) => s.seq === p.preservationSeq);
       if (!x) return [{ message: '没有这次先行登记保存', citation: RECORD_CHECK }];
@@ -257,7 +296,13 @@ export const INVESTIGATION_ACTIONS = {
     title: '申请查封、扣押',
     roles: OFFICER,
     from: ['investigating', 'investigated'],
-    payload: z.strictObject({ on: legalDate, items: text(2000), reason: text(1000), basis: text(500), officers }),
+    payload: z.strictObject({
+      on: dated('查封扣押日期'),
+      items: text(2000).meta({ title: '物品清单' }),
+      reason: text(1000).meta({ title: '理由' }),
+      basis: text(500).meta({ title: '依据' }),
+      officers,
+    }),
     guard: (c, p, ctx) => [eventDate(p.on, c, ctx, '查封扣押日期'), twoCertifiedOfficers(p.officers, c, ctx), noPending(c, 'seizure')],
     approval: {
       kind: 'seizure',
@@ -276,7 +321,7 @@ export const INVESTIGATION_ACTIONS = {
     title: '申请延长查封、扣押期限',
     roles: OFFICER,
     from: OPEN_GENERAL,
-    payload: z.strictObject({ seizureSeq: z.number().int().min(0), reason: text(1000) }),
+    payload: z.strictObject({ seizureSeq, reason: text(1000).meta({ title: '延长理由' }) }),
     guard: (c, p) => {
       const s = c.seizures.find((x) => x.seq === p.seizureSeq);
       return [
@@ -297,7 +342,7 @@ export const INVESTIGATION_ACTIONS = {
     roles: OFFICER,
     from: [...OPEN_GENERAL, 'decided', 'executing'],
     whileSuspended: true,
-    payload: z.strictObject({ seizureSeq: z.number().int().min(0), on: legalDate, reason: text(1000) }),
+    payload: z.strictObject({ seizureSeq, on: dated('解除日期'), reason: text(1000).meta({ title: '解除理由' }) }),
     guard: (c, p, ctx) => {
       const s = c.seizures.find((x) => x.seq === p.seizureSeq);
       return [

@@ -3,11 +3,21 @@
  * the decision and, when the party pays there, records the payment.
  */
 import { z } from 'zod';
-import { legalDate } from '../../../platform/http/schemas.js';
 import { GATE_CITATIONS } from '../../../law/penalty.js';
 import { simpleProcedureAllowed, twoCertifiedOfficers, violationTypeFits } from '../gates.js';
 import type { Party } from '../penalty-case.js';
-import { action, OFFICER, officers, partySchema, penalty, text, type ActionSpec } from './shared.js';
+import {
+  action,
+  dated,
+  enforcementField,
+  OFFICER,
+  officers,
+  partySchema,
+  penalty,
+  text,
+  violationTypeId,
+  type ActionSpec,
+} from './shared.js';
 
 /** 当场处罚. */
 export const SIMPLE_ACTIONS = {
@@ -17,17 +27,17 @@ export const SIMPLE_ACTIONS = {
     from: 'opens',
     payload: z.strictObject({
       party: partySchema,
-      field: text(50),
-      on: legalDate,
-      place: text(200),
+      field: enforcementField,
+      on: dated('决定日期'),
+      place: text(200).meta({ title: '地点' }),
       officers,
-      violationTypeId: z.string().min(1).max(60).nullable(),
-      facts: text(2000),
-      basis: text(1000),
+      violationTypeId: violationTypeId.nullable(),
+      facts: text(2000).meta({ title: '违法事实' }),
+      basis: text(1000).meta({ title: '依据' }),
       ...penalty,
-      signed: z.boolean(),
-      refusalNote: text(500).nullable(),
-      paidOnSpot: z.boolean(),
+      signed: z.boolean().meta({ title: '当事人已签收' }),
+      refusalNote: text(500).nullable().meta({ title: '拒签情况说明' }),
+      paidOnSpot: z.boolean().meta({ title: '当场缴纳' }),
     }),
     guard: (_c, p, ctx) => [
       p.on !== ctx.today ? { message: '当场处罚决定的日期须为今天', citation: GATE_CITATIONS.simple } : null,

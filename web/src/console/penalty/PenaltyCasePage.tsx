@@ -249,8 +249,8 @@ export default function PenaltyCasePage() {
           ctx={ctx}
           open={!!acting}
           onCancel={() => setActing(null)}
-          onSubmit={async (payload) => {
-            await post(`/penalty-cases/${id}/actions`, { type: acting, payload });
+          onSubmit={async (payload, idempotencyKey) => {
+            await post(`/penalty-cases/${id}/actions`, { type: acting, payload }, { idempotencyKey });
             void message.success(`${spec.title}：已完成`);
             setActing(null);
             await reload();

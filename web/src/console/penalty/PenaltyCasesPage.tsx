@@ -303,8 +303,8 @@ export default function PenaltyCasesPage() {
           ctx={ctx}
           open={!!opening}
           onCancel={() => setOpening(null)}
-          onSubmit={async (payload) => {
-            const created = await post<CaseView>('/penalty-cases', { type: opening, payload });
+          onSubmit={async (payload, idempotencyKey) => {
+            const created = await post<CaseView>('/penalty-cases', { type: opening, payload }, { idempotencyKey });
             void message.success(opening === 'penalty.register' ? '案源已登记' : '当场处罚决定已作出');
             setOpening(null);
             navigate(`/console/penalty-cases/${created.id}`);

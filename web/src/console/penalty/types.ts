@@ -1,5 +1,5 @@
 /** Shapes of the penalty-case API as the console reads them. */
-import type { JsonSchema } from '../procedure/types';
+import type { ActionEntry, JsonSchema } from '../procedure/types';
 import type { DeadlineRow } from '../../deadlines';
 
 export type { JsonSchema };
@@ -20,7 +20,7 @@ export interface Dictionaries {
   approvalKinds: Record<string, string>;
   /** 音像记录事项 (RECORDING_SCENES); the server does not send it yet, so evidence/names.ts keeps a copy */
   recordingScenes: Record<string, string>;
-  actions: { type: string; title: string; roles: string[]; schema: JsonSchema }[];
+  actions: ActionEntry[];
 }
 
 export interface ViolationType {

@@ -1,10 +1,12 @@
 /**
  * The form of any procedure action, built only from the JSON Schema the server publishes
  * for its payload (GET <path>/dictionaries): each field's label is the schema's `title`,
- * an enum's options are named by its `labels`, `widget` picks a textarea, hides a field or
- * asks the page for a widget of its own (e.g. the record's pending consultations). Dates
- * are date pickers sending YYYY-MM-DD; a nullable field may stay empty (sent as null);
- * a nested object is a group of fields. No label lives here: a field the server names
+ * an enum's options are named by its `labels`, and `widget` (the server's vocabulary,
+ * src/procedure/spec.ts) picks how a field is shown: a textarea, hidden, an amount in yuan,
+ * a checklist, or options the page supplies from what it knows (the agency's people, its
+ * 裁量基准, the record's pending consultations). Dates are date pickers sending YYYY-MM-DD;
+ * a nullable field may stay empty (sent as null); a nested object is a group of fields; a
+ * field's `default` is where it starts. No label lives here: a field the server names
  * nowhere shows its key.
  *
  * The server checks everything again. Its answer is shown where it belongs: each input
@@ -12,14 +14,27 @@
  * One Idempotency-Key serves one submission: a retry after a lost answer reuses it (the
  * server then does nothing twice); once the server has answered, the next try gets a new one.
  */
-import { DatePicker, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
+import { AutoComplete, Checkbox, DatePicker, Form, Grid, Input, InputNumber, Modal, Select, Switch, type SelectProps } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api';
 import { ActionErrorAlert, inputIssuesOf, type InputIssue } from '../../ActionErrorAlert';
-import type { JsonSchema } from './types';
+import type { JsonSchema, PageWidget } from './types';
 
-export type WidgetOptions = Record<string, { value: string | number; label: string }[]>;
+/** What the page supplies for a widget the schema names: the options, and how to offer them. */
+export interface WidgetSupply {
+  options: { value: string | number; label: string }[];
+  /** Free text, the options only suggested */
+  suggest?: boolean;
+  /** Why there is nothing to choose (the placeholder, and the empty list's text) */
+  none?: string;
+  /** A note under the field */
+  extra?: string;
+}
+
+export type Widgets = Partial<Record<PageWidget, WidgetSupply>>;
+/** The page's widgets, fixed or following what the form holds (the 违法行为 of the 执法类别 being entered) */
+export type WidgetSource = Widgets | ((values: Record<string, unknown>) => Widgets);
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const isDate = (s: JsonSchema) => s.type === 'string' && s.pattern === DATE_PATTERN;
@@ -30,7 +45,13 @@ export function unwrap(schema: JsonSchema): { s: JsonSchema; nullable: boolean }
   const alt = schema.anyOf.find((x) => x.type !== 'null') ?? {};
   const nullable = schema.anyOf.some((x) => x.type === 'null');
   return {
-    s: { ...alt, title: schema.title ?? alt.title, widget: schema.widget ?? alt.widget, labels: schema.labels ?? alt.labels },
+    s: {
+      ...alt,
+      title: schema.title ?? alt.title,
+      widget: schema.widget ?? alt.widget,
+      labels: schema.labels ?? alt.labels,
+      default: schema.default ?? alt.default,
+    },
     nullable,
   };
 }
@@ -39,6 +60,11 @@ export function unwrap(schema: JsonSchema): { s: JsonSchema; nullable: boolean }
 const fixedValue = (s: JsonSchema) => (s.widget === 'hidden' && s.enum?.length === 1 ? s.enum[0] : undefined);
 /** A hidden field the server fills (e.g. a tracking code's hash): left out of the payload. */
 const leftOut = (s: JsonSchema) => s.widget === 'hidden' && fixedValue(s) === undefined;
+const isGroup = (s: JsonSchema) => s.type === 'object' && !!s.properties;
+/** The page's supply for a field, if its widget is one the page supplies. */
+const supplyOf = (s: JsonSchema, widgets: Widgets) => (s.widget ? widgets[s.widget as PageWidget] : undefined);
+/** Amounts are kept in fen and entered in yuan. */
+const FEN_PER_YUAN = 100;
 
 /** The dotted paths of the fields the form shows or fills, where the server's input issues can be placed. */
 function fieldPaths(schema: JsonSchema, prefix: string[] = []): string[] {
@@ -46,28 +72,64 @@ function fieldPaths(schema: JsonSchema, prefix: string[] = []): string[] {
     const { s } = unwrap(sub);
     if (leftOut(s)) return [];
     const name = [...prefix, k];
-    return s.type === 'object' && s.properties ? fieldPaths(s, name) : [name.join('.')];
+    return isGroup(s) ? fieldPaths(s, name) : [name.join('.')];
   });
 }
 
-/** Form values → the payload: dates as YYYY-MM-DD, empty nullable fields as null, hidden single values filled, server-filled fields left out. */
+/**
+ * Form values → the payload: dates as YYYY-MM-DD, yuan as integer fen, empty nullable fields
+ * as null, hidden single values filled, server-filled fields and optional groups left out.
+ */
 export function toPayload(schema: JsonSchema, values: Record<string, unknown> | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, sub] of Object.entries(schema.properties ?? {})) {
     const { s, nullable } = unwrap(sub);
-    if (leftOut(s)) continue;
+    if (leftOut(s) || (isGroup(s) && !schema.required?.includes(k))) continue;
     const v = values?.[k];
     const fixed = fixedValue(s);
     if (fixed !== undefined) out[k] = fixed;
-    else if (s.type === 'object' && s.properties) out[k] = toPayload(s, v as Record<string, unknown> | undefined);
+    else if (isGroup(s)) out[k] = toPayload(s, v as Record<string, unknown> | undefined);
     else if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
       if (nullable) out[k] = null;
       else if (s.type === 'array') out[k] = [];
       else if (s.type === 'boolean') out[k] = false;
     } else if (isDate(s) && dayjs.isDayjs(v)) out[k] = v.format('YYYY-MM-DD');
+    else if (s.widget === 'yuan' && typeof v === 'number') out[k] = Math.round(v * FEN_PER_YUAN);
     else out[k] = v;
   }
   return out;
+}
+
+/** Long option labels wrap rather than being cut. */
+const wrapped: SelectProps['optionRender'] = (o) => <div style={{ whiteSpace: 'normal' }}>{o.label}</div>;
+
+/** An object of items (e.g. 审核要点), each a checkbox per yes/no and a short note per text, named by the item's title. */
+function Checklist({ name, s, label }: { name: string[]; s: JsonSchema; label: string }) {
+  return (
+    <Form.Item label={label} required>
+      {Object.entries(s.properties ?? {}).map(([k, item]) => (
+        <div key={k} style={{ marginBottom: 8 }}>
+          {Object.entries(item.properties ?? {}).map(([part, p]) =>
+            p.type === 'boolean' ? (
+              <Form.Item key={part} name={[...name, k, part]} valuePropName="checked" initialValue={p.default ?? false} noStyle>
+                <Checkbox>{item.title ?? k}</Checkbox>
+              </Form.Item>
+            ) : (
+              <Form.Item
+                key={part}
+                name={[...name, k, part]}
+                initialValue={p.default}
+                noStyle
+                rules={[{ required: true, message: `请填写${item.title ?? k}的${p.title ?? part}` }]}
+              >
+                <Input size="small" style={{ marginTop: 4 }} aria-label={`${item.title ?? k}：${p.title ?? part}`} />
+              </Form.Item>
+            ),
+          )}
+        </div>
+      ))}
+    </Form.Item>
+  );
 }
 
 function Field({
@@ -81,7 +143,7 @@ function Field({
   schema: JsonSchema;
   required: boolean;
   today: string;
-  widgets: WidgetOptions;
+  widgets: Widgets;
 }) {
   const { s, nullable } = unwrap(schema);
   const label = s.title ?? name.at(-1)!;
@@ -94,7 +156,10 @@ function Field({
       </Form.Item>
     );
   if (leftOut(s)) return null;
-  if (s.type === 'object' && s.properties) {
+  // An optional group (an uploaded file, a recording's particulars) needs a form of its own: it is left out.
+  if (isGroup(s) && !required) return null;
+  if (isGroup(s) && s.widget === 'checklist') return <Checklist name={name} s={s} label={label} />;
+  if (isGroup(s)) {
     // A group the schema does not name has no legend (its fields name themselves).
     return (
       <fieldset
@@ -106,13 +171,14 @@ function Field({
             {s.title}
           </legend>
         )}
-        {Object.entries(s.properties).map(([k, v]) => (
+        {Object.entries(s.properties!).map(([k, v]) => (
           <Field key={k} name={[...name, k]} schema={v} required={(s.required ?? []).includes(k)} today={today} widgets={widgets} />
         ))}
       </fieldset>
     );
   }
-  const choose = !!s.enum || !!s.items?.enum || (!!s.widget && s.widget in widgets) || isDate(s);
+  const supply = supplyOf(s, widgets);
+  const choose = !!s.enum || !!s.items?.enum || (!!supply && !supply.suggest) || isDate(s);
   const rules: object[] =
     mustFill && s.type !== 'boolean' && s.type !== 'array' ? [{ required: true, message: `${choose ? '请选择' : '请填写'}${label}` }] : [];
   if (s.type === 'string' && s.pattern && !isDate(s) && !s.enum) {
@@ -124,20 +190,47 @@ function Field({
   }
   if (s.format === 'email') rules.push({ type: 'email', message: `${label}格式不正确` });
   if (s.type === 'string' && s.minLength && s.minLength > 1) rules.push({ min: s.minLength, message: `${label}至少 ${s.minLength} 个字` });
+  if (s.type === 'array' && s.minItems) rules.push({ type: 'array', min: s.minItems, message: `${label}：至少 ${s.minItems} 项` });
   const item = (control: React.ReactNode, extra: Partial<React.ComponentProps<typeof Form.Item>> = {}) => (
-    <Form.Item name={name} label={label} rules={rules} required={mustFill && s.type !== 'boolean'} {...extra}>
+    <Form.Item
+      name={name}
+      label={label}
+      rules={rules}
+      // An array may be empty unless it has a minimum.
+      required={(mustFill && s.type !== 'boolean' && s.type !== 'array') || !!s.minItems}
+      {...(s.default !== undefined ? { initialValue: s.default } : {})}
+      {...extra}
+    >
       {control}
     </Form.Item>
   );
-  if (s.widget && s.widget in widgets) {
-    const options = widgets[s.widget]!;
+  if (supply?.suggest) {
+    // Once the input is one of the suggestions, nothing is left to suggest and the list closes (it would cover the buttons).
     return item(
-      <Select virtual={false} allowClear={nullable} options={options} placeholder={options.length ? '请选择' : '没有可选的项目'} />,
-      options.length === 1 && mustFill ? { initialValue: options[0]!.value } : {},
+      <AutoComplete
+        options={supply.options}
+        filterOption={(input, o) => {
+          const v = String(o?.value ?? '');
+          return v !== input && v.includes(input);
+        }}
+      />,
     );
   }
+  if (supply) {
+    const placeholder = supply.none && supply.options.length === 0 ? supply.none : supply.options.length ? '请选择' : '没有可选的项目';
+    const search = { virtual: false, showSearch: true, optionFilterProp: 'label', options: supply.options, optionRender: wrapped };
+    if (s.type === 'array') return item(<Select mode="multiple" {...search} />, { initialValue: [] });
+    return item(<Select {...search} allowClear={nullable} placeholder={placeholder} notFoundContent={supply.none} />, {
+      extra: supply.extra,
+      ...(supply.options.length === 1 && mustFill ? { initialValue: supply.options[0]!.value } : {}),
+    });
+  }
   if (isDate(s)) return item(<DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" />, mustFill ? { initialValue: dayjs(today) } : {});
-  if (s.type === 'boolean') return item(<Switch />, { valuePropName: 'checked', initialValue: false });
+  if (s.type === 'boolean') return item(<Switch />, { valuePropName: 'checked', initialValue: s.default ?? false });
+  if (s.widget === 'yuan') {
+    const max = s.maximum !== undefined ? s.maximum / FEN_PER_YUAN : undefined;
+    return item(<InputNumber min={0} max={max} precision={2} style={{ width: '100%' }} addonAfter="元" />, { initialValue: 0 });
+  }
   if (s.type === 'integer' || s.type === 'number') {
     // zod writes Number.MAX_SAFE_INTEGER as the bound of an unbounded integer: no bound to show
     const max = s.maximum !== undefined && s.maximum < 1e15 ? s.maximum : undefined;
@@ -151,7 +244,7 @@ function Field({
         allowClear={nullable}
         placeholder="请选择"
         options={named(s.enum)}
-        optionRender={(o) => <div style={{ whiteSpace: 'normal' }}>{o.label}</div>}
+        optionRender={wrapped}
         popupMatchSelectWidth
       />,
     );
@@ -161,6 +254,16 @@ function Field({
   if (s.type === 'array') return item(<Select mode="tags" tokenSeparators={['，', ',']} />, { initialValue: [] });
   if (s.widget === 'textarea') return item(<Input.TextArea rows={4} maxLength={s.maxLength} showCount={!!s.maxLength} />);
   return item(<Input maxLength={s.maxLength} />);
+}
+
+/** A chosen value the page no longer offers (the 违法行为 of another 执法类别) is cleared rather than sent. */
+function withdrawn(schema: JsonSchema, values: Record<string, unknown>, widgets: Widgets): string[] {
+  return Object.entries(schema.properties ?? {}).flatMap(([k, sub]) => {
+    const supply = supplyOf(unwrap(sub).s, widgets);
+    const v = values[k];
+    if (!supply || supply.suggest || v === undefined || v === null || Array.isArray(v)) return [];
+    return supply.options.some((o) => o.value === v) ? [] : [k];
+  });
 }
 
 export function SchemaForm({
@@ -177,8 +280,8 @@ export function SchemaForm({
   schema: JsonSchema;
   /** The server's legal date: the default of required dates */
   today: string;
-  /** Options of the widgets the page supplies, by the schema's `widget` name */
-  widgets?: WidgetOptions;
+  /** What the page supplies for the widgets the schema names (`widget`) */
+  widgets?: WidgetSource;
   initialValues?: Record<string, unknown>;
   open: boolean;
   onCancel: () => void;
@@ -189,6 +292,10 @@ export function SchemaForm({
   const [error, setError] = useState<ApiError>();
   const [unplaced, setUnplaced] = useState<InputIssue[]>([]);
   const [busy, setBusy] = useState(false);
+  const [values, setValues] = useState<Record<string, unknown>>(initialValues ?? {});
+  const supplied = typeof widgets === 'function' ? widgets(values) : widgets;
+  // On a phone the form takes the whole screen and scrolls inside, so 提交 stays in reach.
+  const narrow = Grid.useBreakpoint().sm === false;
   const key = useRef(crypto.randomUUID());
   const errorRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -202,6 +309,11 @@ export function SchemaForm({
       setUnplaced([]);
     }
   }, [open]);
+  const changed = (all: Record<string, unknown>) => {
+    const gone = typeof widgets === 'function' ? withdrawn(schema, all, widgets(all)) : [];
+    for (const k of gone) form.setFieldValue(k, undefined);
+    setValues({ ...all, ...Object.fromEntries(gone.map((k) => [k, undefined])) });
+  };
   const submit = async () => {
     const values = await form.validateFields();
     setBusy(true);
@@ -236,13 +348,28 @@ export function SchemaForm({
       cancelText="取消"
       confirmLoading={busy}
       destroyOnHidden
-      width={720}
-      styles={{ body: { maxHeight: 'calc(100vh - 240px)', overflowY: 'auto', overflowX: 'hidden', paddingRight: 4 } }}
+      width={narrow ? '100%' : 720}
+      style={narrow ? { top: 0, maxWidth: '100vw', margin: 0, paddingBottom: 0 } : undefined}
+      styles={{
+        body: {
+          maxHeight: narrow ? 'calc(100dvh - 130px)' : 'calc(100vh - 240px)',
+          overflowY: 'auto',
+          overflowX: 'hidden',
+          paddingRight: 4,
+        },
+      }}
     >
       <div ref={errorRef}>{error && <ActionErrorAlert error={error} unplaced={unplaced} />}</div>
-      <Form form={form} layout="vertical" preserve={false} initialValues={initialValues} data-testid="schema-form">
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={initialValues}
+        data-testid="schema-form"
+        onValuesChange={(_, all: Record<string, unknown>) => changed(all)}
+      >
         {Object.entries(schema.properties ?? {}).map(([k, v]) => (
-          <Field key={k} name={[k]} schema={v} required={(schema.required ?? []).includes(k)} today={today} widgets={widgets} />
+          <Field key={k} name={[k]} schema={v} required={(schema.required ?? []).includes(k)} today={today} widgets={supplied} />
         ))}
       </Form>
     </Modal>

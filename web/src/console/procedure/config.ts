@@ -5,7 +5,7 @@
  */
 import type { ComponentType, ReactNode } from 'react';
 import type { StringKey } from '../../i18n';
-import type { WidgetOptions } from './SchemaForm';
+import type { Widgets } from './SchemaForm';
 import type { ProcedureDictionaries, RecordView } from './types';
 
 export interface ProcedureConsole<S = unknown> {
@@ -30,8 +30,8 @@ export interface ProcedureConsole<S = unknown> {
   heading: (v: RecordView<S>) => ReactNode;
   /** What the record says, on its page */
   Summary: ComponentType<{ view: RecordView<S>; dict: ProcedureDictionaries }>;
-  /** The options of the widgets its schemas name (`widget`), from the record */
-  widgetOptions?: (v: RecordView<S>) => WidgetOptions;
+  /** What it supplies for the page widgets its schemas name (`widget`), from the record */
+  widgetOptions?: (v: RecordView<S>) => Widgets;
   /** The opening form's first values */
   openDefaults?: Record<string, unknown>;
   /** Shown once after an opening, with the answer (which may carry something shown only then) */

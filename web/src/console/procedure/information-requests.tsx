@@ -156,9 +156,11 @@ export const INFORMATION_REQUESTS_CONSOLE: ProcedureConsole<InformationRequest> 
   Summary,
   // 登记第三方意见 names the consultation it answers: those still waiting.
   widgetOptions: (v) => ({
-    consultation: v.record.consultations
-      .filter((k) => !k.answeredOn)
-      .map((k) => ({ value: k.seq, label: `${k.thirdParty}（${k.sentOn} 发出）` })),
+    consultation: {
+      options: v.record.consultations
+        .filter((k) => !k.answeredOn)
+        .map((k) => ({ value: k.seq, label: `${k.thirdParty}（${k.sentOn} 发出）` })),
+    },
   }),
   // At the console a request comes at the counter or by letter (online ones come through the portal).
   openDefaults: { channel: 'counter' },

@@ -6,9 +6,9 @@
  */
 import type { RecordView as ServerRecordView, RecordListItem, listRecordDocuments, recordActions } from '../../../../src/procedure/service';
 import type { DocumentContent } from '../../../../src/procedure/documents/content';
-import type { Refusal } from '../../../../src/procedure/spec';
+import type { FieldMeta, PageWidget, Refusal } from '../../../../src/procedure/spec';
 
-export type { RecordListItem, DocumentContent, Refusal };
+export type { RecordListItem, DocumentContent, PageWidget, Refusal };
 
 /** A record as GET <path>/:id answers it; `S` is the procedure's state (`record`). */
 export type RecordView<S = unknown> = ServerRecordView<S, string>;
@@ -20,15 +20,12 @@ export type JournalEntry = Awaited<ReturnType<typeof recordActions>>[number];
 export type DocumentSummary = Awaited<ReturnType<typeof listRecordDocuments>>[number];
 
 /**
- * JSON Schema as zod's toJSONSchema writes an action's payload, with the meta the
- * procedures add: `title` (the Chinese label), `widget`, and `labels` for enum values.
+ * JSON Schema as zod's toJSONSchema writes an action's payload, with the meta the server sets
+ * beside each field (`FieldMeta`: its Chinese `title`, `labels` for enum values, the `widget`
+ * it is shown with, a `default` to start from) — the server's own vocabulary.
  */
-export interface JsonSchema {
+export interface JsonSchema extends FieldMeta {
   type?: string;
-  title?: string;
-  /** textarea: a long text; hidden: not shown (a single enum value is sent, otherwise the server fills it); others: a widget the page supplies */
-  widget?: string;
-  labels?: Record<string, string>;
   properties?: Record<string, JsonSchema>;
   required?: string[];
   items?: JsonSchema;
@@ -40,6 +37,8 @@ export interface JsonSchema {
   maximum?: number;
   minLength?: number;
   maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
 }
 
 export interface ActionEntry {
