@@ -5,6 +5,7 @@
  * `Procedure` value; the kit (decide.ts, runner.ts, routes.ts) runs any of them the same way.
  */
 import type { z } from 'zod';
+import type { EvidenceList } from './evidence.js';
 
 /**
  * What a refusal cites when it checks what was entered against the record itself (a date in
@@ -95,6 +96,8 @@ export interface ActionSpec<T extends ProcedureTypes, P> {
   issues?: (s: T['state'], p: P) => T['series'] | null;
   /** A request the head approves: its kind, and what approving it does (`m` is the approving action's, `request` the request's) */
   approval?: { kind: string; onApproved: (s: T['state'], p: P, m: ActionMeta, request: PendingApproval) => T['state'] };
+  /** What it does to the record's evidence (set by evidence.ts's rows; custody reads it) */
+  evidence?: 'attach' | 'withdraw';
   /** Facts computed from the settings at the time (e.g. whether a proposal is major) */
   derive?: (s: T['state'], p: P, ctx: T['context']) => unknown;
   /** The change; for a request, what the request itself changes (usually nothing) */
@@ -139,6 +142,8 @@ export interface Procedure<T extends ProcedureTypes, A extends string = string> 
     /** The request kinds and their names */
     kinds: Record<string, string>;
   };
+  /** Where its records keep their evidence (absent: they keep none); evidence.ts gives the rows that change it */
+  evidence?: EvidenceList<T['state']>;
 }
 
 /** The procedure's action ids. */

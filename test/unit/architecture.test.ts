@@ -48,7 +48,10 @@ const SHARED_PARTS: Record<string, { importers: string[]; why: string }> = {
   },
   'modules/enforcement/penalty-case.ts': { importers: ['evidence'], why: 'the evidence items of a case' },
   'modules/enforcement/journal-policy.ts': { importers: ['evidence'], why: "evidence is shown in the journal as its case's actions are" },
-  'modules/evidence/demo.ts': { importers: ['enforcement'], why: "the demo's cases carry the demo's evidence files" },
+  'modules/evidence/demo.ts': {
+    importers: ['enforcement', 'information-requests'],
+    why: "the demo's cases and requests carry the demo's evidence files and scans",
+  },
 };
 
 describe('the layout', () => {

@@ -1,4 +1,4 @@
-/** 执法全过程记录: evidence files, their custody, integrity and retention, as the platform sees the module. */
+/** 执法全过程记录: evidence files of any procedure's records, their custody, integrity and retention, as the platform sees the module. */
 import type { ModuleManifest } from '../../platform/module.js';
 import { evidenceRoutes } from './routes.js';
 import { EVIDENCE_JOURNAL_POLICIES } from './journal-policy.js';
@@ -23,6 +23,8 @@ export const evidenceManifest = {
   grants: {
     officer: ['evidence.upload'],
     unit_head: ['evidence.upload'],
+    // The clerk scans a paper application and attaches it to the request.
+    disclosure_clerk: ['evidence.upload'],
   },
   migrations: {
     '004-uploads': uploads,

@@ -336,6 +336,14 @@ export interface EvidenceShareTable {
 }
 
 /** Which case links which evidence file (for retention and holds) */
+/** Which record of which procedure holds which evidence file (its item `seq`): retention, purge, redaction and shares read it. */
+export interface ProcedureFileTable {
+  sha256: string;
+  subject_type: string;
+  subject_id: string;
+  seq: number;
+}
+
 export interface PenaltyCaseFileTable {
   sha256: string;
   case_id: string;
@@ -407,6 +415,7 @@ export interface Database {
   penalty_case_officers: PenaltyCaseOfficerTable;
   uploads: UploadTable;
   penalty_case_files: PenaltyCaseFileTable;
+  procedure_files: ProcedureFileTable;
   evidence_shares: EvidenceShareTable;
   document_counters: DocumentCounterTable;
   issued_documents: IssuedDocumentTable;
