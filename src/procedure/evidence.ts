@@ -122,8 +122,8 @@ export function keptAfterClosing(table: HolidayTable, x: { closedOn: string; ser
     .at(-1)!;
 }
 
-/** The record's files as its exported case file lists them (the kit adds the hashes to the manifest). */
-export const manifestEntries = (items: readonly EvidenceItem[]) =>
+/** The record's files as its exported case file's manifest lists them, with what a procedure adds of its own (the penalty case: the recording). */
+export const manifestEntries = <I extends EvidenceItem>(items: readonly I[], more: (item: I) => object = () => ({})) =>
   items
-    .filter((e): e is EvidenceItem & { file: EvidenceFile } => !!e.file)
-    .map((e) => ({ seq: e.seq, type: e.type, title: e.title, ...e.file, ...(e.withdrawn ? { withdrawn: e.withdrawn } : {}) }));
+    .filter((e) => !!e.file)
+    .map((e) => ({ seq: e.seq, type: e.type, title: e.title, ...e.file!, ...more(e), ...(e.withdrawn ? { withdrawn: e.withdrawn } : {}) }));

@@ -31,7 +31,7 @@ export const PENALTY_CASES: ProcedureEntry<PenaltyCase> = {
   },
   proven: (yifa, id) => provenCaseState(yifa, id, 'cli'),
   evidence: {
-    // Who may open a case handles its evidence (procedure-authority.test.ts holds the two together).
+    // Who may attach evidence redacts and shares it (procedure-authority.test.ts holds the two together).
     handle: 'penalty.act',
     keptUntil: async (yifa, c) =>
       keptUntil(c, (await settingsFor(yifa.db.kysely, c.agencyId)).evidenceRetentionYears, await yifa.calendar.table()),

@@ -344,12 +344,6 @@ export interface ProcedureFileTable {
   seq: number;
 }
 
-export interface PenaltyCaseFileTable {
-  sha256: string;
-  case_id: string;
-  seq: number;
-}
-
 export interface DocumentCounterTable {
   agency_id: string;
   series: string;
@@ -414,7 +408,6 @@ export interface Database {
   penalty_cases: PenaltyCaseTable;
   penalty_case_officers: PenaltyCaseOfficerTable;
   uploads: UploadTable;
-  penalty_case_files: PenaltyCaseFileTable;
   procedure_files: ProcedureFileTable;
   evidence_shares: EvidenceShareTable;
   document_counters: DocumentCounterTable;
