@@ -13,6 +13,8 @@ import type { Scenario, Walk } from './observe.js';
 const agency = { id: 'a', name: '某镇人民政府', doc_prefix: '某镇', region_path: '/x/' };
 const applicant = { kind: 'citizen', name: '某某', idNumber: '500241199001011234', phone: '13800001234', email: null, address: null };
 const HASH = 'a'.repeat(64);
+/** The one file the sample clerk has uploaded and the server verified */
+const SCAN = 'b'.repeat(64);
 
 function payloads(type: string, r: InformationRequest, today: string, d: string): unknown[] {
   const future = addDays(today, 1);
@@ -82,12 +84,18 @@ function payloads(type: string, r: InformationRequest, today: string, d: string)
         { on: future, type: 'not-exist', text: '答复', ground: null, referTo: null, publicInterest: null },
         { on: early, type: 'not-exist', text: '答复', ground: null, referTo: null, publicInterest: null },
       ]);
+    case 'information-request.attach-file':
+      return [SCAN, '0'.repeat(64)].map((sha256) => ({ type: 'application', title: '申请书', description: '扫描件', file: { sha256 } }));
+    case 'information-request.withdraw-file':
+      return [...(r.evidence ?? []), { seq: 9999 }].map((e) => ({ seq: e.seq, reason: '误传' }));
     default:
       throw new Error(`no sample payloads for ${type}`);
   }
 }
 
-const ctx = (today: string, actor: BaseContext['actor']): BaseContext => ({ today, table, actor, agency });
+const uploadedFile = (sha256: string) =>
+  sha256 === SCAN ? { sha256, size: 2048, mime: 'application/pdf', fileName: '申请书.pdf' } : undefined;
+const ctx = (today: string, actor: BaseContext['actor']): BaseContext => ({ today, table, actor, agency, uploadedFile });
 
 const submitted = (_r: InformationRequest, receivedOn: string) => ({
   channel: 'counter',

@@ -1,6 +1,7 @@
 /**
  * Turns the modules' manifests into what the platform takes: one migration sequence, one
- * role → permission table, the journal's read policies, the menu, the demo steps. Each
+ * role → permission table, the journal's read policies, the procedures, the menu, the demo
+ * steps. Each
  * function refuses a conflict (two modules claiming one name) rather than letting the
  * later one win silently.
  */
@@ -8,6 +9,7 @@ import { AccessTable, type Permission, type Role } from '../platform/security/ac
 import type { Authenticate, DemoStep, MenuEntry, Migrations, ModuleManifest } from '../platform/module.js';
 import type { Yifa } from '../platform/yifa.js';
 import type { JournalReadPolicies } from '../journal/read-policy.js';
+import type { ProcedureEntry } from '../procedure/registry.js';
 
 /** Every manifest's entries of one kind, as one record; a key claimed twice throws. */
 function union<V>(what: string, parts: readonly (Readonly<Record<string, V>> | undefined)[]): Record<string, V> {
@@ -65,6 +67,20 @@ export function menuOf(platform: readonly MenuEntry[], modules: readonly ModuleM
     entries.map((e) => ({ [e.key]: e })),
   );
   return entries.sort((a, b) => a.order - b.order);
+}
+
+/** Every module's procedures; a subject type or a path claimed twice throws. */
+export function proceduresOf(modules: readonly ModuleManifest[]): ProcedureEntry[] {
+  const entries = modules.flatMap((m) => m.procedures ?? []);
+  union(
+    '办理程序',
+    entries.map((e) => ({ [e.proc.subjectType]: e })),
+  );
+  union(
+    '办理程序路径',
+    entries.map((e) => ({ [e.path]: e })),
+  );
+  return entries;
 }
 
 export function demoStepsOf(modules: readonly ModuleManifest[]): DemoStep[] {

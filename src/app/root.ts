@@ -2,8 +2,8 @@
  * The composition root: the one place that knows every module. It assembles their
  * manifests (modules.ts) with the platform's own services — the journal and the
  * calendar — and gives the platform what it takes: the migrations, the role → permission
- * table, the routes, the journal's read policies, the replayers, the timers, the menu and
- * the demo. The server, the CLI, the tests and the benchmarks open yifa through here.
+ * table, the procedures, the routes, the journal's read policies, the replayers, the
+ * timers, the menu and the demo. The server, the CLI, the tests and the benchmarks open yifa through here.
  */
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { Config } from '../platform/config.js';
@@ -23,12 +23,15 @@ import { startProjectionVerifyTimer, type ProjectionReplayer } from '../journal/
 import { calendarRoutes } from '../calendar/routes.js';
 import { workbenchRoutes } from '../procedure/workbench-routes.js';
 import { MODULES } from './modules.js';
-import { accessOf, authenticatorOf, demoStepsOf, journalPoliciesOf, menuOf, migrationsOf } from './assemble.js';
+import { accessOf, authenticatorOf, demoStepsOf, journalPoliciesOf, menuOf, migrationsOf, proceduresOf } from './assemble.js';
 
 /** Every migration, platform's and modules', in the order they run. */
 export const MIGRATIONS = migrationsOf(PLATFORM_MIGRATIONS, MODULES);
 
 export const ACCESS = accessOf(PLATFORM_PERMISSIONS, MODULES);
+
+/** Every module's procedures (yifa.procedures): the 工作台 reads them all at once, the evidence module serves their files. */
+export const PROCEDURES = proceduresOf(MODULES);
 
 /** How the journal shows each module's records (a subject type without one shows no payload). */
 export const JOURNAL_READ_POLICIES = journalPoliciesOf(JOURNAL_OWN_POLICIES, MODULES);
@@ -48,16 +51,13 @@ export const DEMO_LOGINS = DEMO_STEPS.flatMap((s) => s.logins ?? []);
 
 /** Opens the database (migrated unless `migrate` is false), the journal, the calendar and the blobs. */
 export function openYifa(config: Config, opts: { migrate?: boolean; clock?: Clock } = {}): Promise<Yifa> {
-  return openPlatform(config, { migrations: MIGRATIONS, access: ACCESS }, opts);
+  return openPlatform(config, { migrations: MIGRATIONS, access: ACCESS, procedures: PROCEDURES }, opts);
 }
 
 /** Brings the schema to the latest version; returns the names of the migrations applied now. */
 export function migrate(db: Db): Promise<string[]> {
   return migrateToLatest(db, MIGRATIONS);
 }
-
-/** Every module's procedures: the 工作台 reads them all at once. */
-export const PROCEDURES = MODULES.flatMap((m) => m.procedures ?? []);
 
 function routes(yifa: Yifa): FastifyPluginAsync[] {
   return [

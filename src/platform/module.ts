@@ -1,7 +1,8 @@
 /**
  * What a module is to the platform: one manifest in its folder naming everything it adds —
  * permissions and role grants, roles, migrations, routes, how the journal shows its
- * records, its projections' replayers, scheduled jobs, console menu entries and demo data.
+ * records, its projections' replayers, its procedures, scheduled jobs, console menu entries
+ * and demo data.
  * The composition root (src/app/) lists the manifests and assembles them; nothing below
  * the root imports a module.
  */
@@ -14,7 +15,7 @@ import type { AuthContext } from './security/request.js';
 import type { JournalReadPolicies } from '../journal/read-policy.js';
 import type { ProjectionReplayer } from '../journal/verify-projections.js';
 import type { Yifa } from './yifa.js';
-import type { ListedProcedure } from '../procedure/workbench.js';
+import type { ProcedureEntry } from '../procedure/registry.js';
 
 /** A migration that serves both engines (the migrator passes the engine). */
 export interface EngineMigration {
@@ -89,8 +90,8 @@ export interface ModuleManifest {
   journalPolicies?: JournalReadPolicies;
   /** The procedures whose projection rows are proven against the journal */
   projectionReplayers?: (db: Kysely<Database>) => ProjectionReplayer[];
-  /** Its procedures, which the 工作台 and the cross-procedure queues read from the common table */
-  procedures?: readonly ListedProcedure[];
+  /** Its procedures: the 工作台 and the cross-procedure queues read them from the common table, the evidence module serves their files */
+  procedures?: readonly ProcedureEntry[];
   timers?: readonly Timer[];
   menu?: readonly MenuEntry[];
   demo?: DemoStep;

@@ -12,6 +12,7 @@ import { FsBlobStore, type BlobStore } from './blobs/store.js';
 import { Clock } from './clock.js';
 import type { AccessTable } from './security/access.js';
 import type { Migrations } from './module.js';
+import type { ProcedureEntry } from '../procedure/registry.js';
 import { join } from 'node:path';
 
 export interface Yifa {
@@ -20,6 +21,8 @@ export interface Yifa {
   clock: Clock;
   /** Which roles hold which permissions, from every module's manifest */
   access: AccessTable;
+  /** Every module's procedures, as the modules that serve all of them (evidence) reach their records */
+  procedures: readonly ProcedureEntry[];
   db: Db;
   journal: Journal;
   calendar: CalendarStore;
@@ -33,6 +36,7 @@ export interface ModuleParts {
   /** Every migration, the platform's and the modules' */
   migrations: Migrations;
   access: AccessTable;
+  procedures: readonly ProcedureEntry[];
 }
 
 /** `clock`: real time unless given (tests fix it). */
@@ -47,7 +51,7 @@ export async function openPlatform(config: Config, parts: ModuleParts, opts: { m
     const calendar = new CalendarStore(db, journal, clock);
     if (opts.migrate !== false) await calendar.seedIfEmpty();
     const blobs = await new FsBlobStore(join(config.dataDir, 'blobs')).init();
-    return { config, clock, access: parts.access, db, journal, calendar, blobs, close: () => db.close() };
+    return { config, clock, access: parts.access, procedures: parts.procedures, db, journal, calendar, blobs, close: () => db.close() };
   } catch (e) {
     await db.close();
     throw e;

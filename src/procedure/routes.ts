@@ -49,6 +49,8 @@ export function actionDictionary<T extends ProcedureTypes>(proc: Procedure<T>) {
       title: spec.title,
       roles: spec.roles,
       opens: spec.from === 'opens',
+      /** Attaches or withdraws an evidence item (the console's evidence panel takes these) */
+      evidence: spec.evidence ?? null,
       schema: z.toJSONSchema(spec.payload as z.ZodType, { io: 'input' }),
     };
   });
@@ -80,6 +82,8 @@ export function procedureRoutes<T extends CommonTypes>(yifa: Yifa, sp: ServedPro
         statuses: sp.proc.statusNames,
         series: sp.series,
         approvalKinds: sp.proc.approvals?.kinds ?? {},
+        // How its records name their evidence items (null: they hold none)
+        evidence: sp.proc.evidence?.words ?? null,
         actions: actionDictionary(sp.proc),
       };
     });

@@ -1,9 +1,10 @@
 /**
  * One action of any procedure, end to end, in one journal transaction: role, payload,
  * the record read (under its lock) and proven, scope, status, gates, document number, the
- * fold and the projection — so a refused action changes nothing, and a denied one is on
- * record. What a procedure reads and writes is its store's (store.ts for the common table;
- * the penalty case brings its own single-statement read).
+ * fold and the projection, with the link of a file an action attached — so a refused action
+ * changes nothing, and a denied one is on record. What a procedure reads and writes is its
+ * store's (the common table's in service.ts; the penalty case brings its own single-statement
+ * read).
  */
 import type { z } from 'zod';
 import type { Yifa } from '../platform/yifa.js';
@@ -16,6 +17,7 @@ import type { AuthContext, Request } from '../platform/security/request.js';
 import { inScope } from '../platform/security/scope.js';
 import { applyAction, decide, opens, unavailable, type ActionResult } from './decide.js';
 import { allocateNumber, type SeriesInfo } from './numbering.js';
+import { linkAttachedFile } from './evidence-store.js';
 import type { ActionSpec, Procedure, ProcedureTypes, Refusal } from './spec.js';
 
 /** A new record (of the user's agency) or an existing one. */
@@ -250,6 +252,8 @@ export async function runAction<T extends ProcedureTypes, L extends Loaded, Save
         const json = canonicalJson(next);
         const stored = { json, hash: sha256Hex(json) };
         const saved = await store.save(trx, { next, before: row ? current : null, stored, ctx, userId: actor.userId, at, loaded });
+        if (spec.evidence === 'attach' && proc.evidence)
+          await linkAttachedFile(trx, proc.evidence, next, { subjectType, id: target.id, position });
         fresh = { replayed: false, id: target.id, next, ctx, saved, loaded, issued: series && number ? { series, number, at } : null };
         return {
           caseId: target.id,

@@ -11,9 +11,10 @@ import type { DocumentContent } from './documents/content.js';
 import type { CaseFileSource } from './case-file/export.js';
 import type { AgencyRef, Runner } from './runner.js';
 import type { ProcedureTypes } from './spec.js';
+import type { EvidenceContext } from './evidence.js';
 
-/** What the gates of a procedure on the common table read besides state and payload. */
-export interface BaseContext {
+/** What the gates of a procedure on the common table read besides state and payload (an attached file's upload included). */
+export interface BaseContext extends EvidenceContext {
   /** The legal date the server received the action */
   today: string;
   table: HolidayTable;
@@ -59,11 +60,8 @@ export interface ServedProcedure<T extends CommonTypes> extends Runner<T> {
   deadlines: (s: T['state'], at: { table: HolidayTable; today: string }) => CaseDeadline[];
   /** Its documents, in filing order */
   documents: (s: T['state'], dc: DocumentPlace) => DocumentContent[];
-  /** Its case file's cover, notes and manifest (the kit adds documents, journal and proofs) */
-  caseFile: (
-    s: T['state'],
-    dc: DocumentPlace & { documents: DocumentContent[] },
-  ) => Pick<CaseFileSource, 'cover' | 'notes' | 'manifest' | 'evidence'>;
+  /** Its case file's cover, notes and manifest (the kit adds documents, evidence files, journal and proofs) */
+  caseFile: (s: T['state'], dc: DocumentPlace & { documents: DocumentContent[] }) => Pick<CaseFileSource, 'cover' | 'notes' | 'manifest'>;
   /**
    * The permission that shows the personal data in a record (ID numbers, phones, addresses:
    * platform/security/personal-data.ts). Others see them masked on the page, in documents and

@@ -27,6 +27,9 @@ import { PERSONAL_INFORMATION_CITATION, maskPersonal, personalMask } from '../pl
 import type { SubjectReadPolicy } from '../journal/read-policy.js';
 import type { AuthContext } from '../platform/security/request.js';
 import { foldEntriesOf } from './replayer.js';
+import { uploadedFile, uploadedFileIn } from './evidence-store.js';
+import { manifestEntries, type EvidenceItem } from './evidence.js';
+import type { ProcedureEntry } from './registry.js';
 
 type Db = Yifa['db']['kysely'] | Trx;
 
@@ -41,6 +44,8 @@ export interface RecordView<S, St extends string> {
   allowedActions: { type: string; title: string }[];
   /** The numbered documents issued so far */
   documents: { series: string; title: string; number: string; actionType: string; issuedAt: string }[];
+  /** Its evidence items, when its procedure keeps them (as the reader may see them) */
+  evidence: EvidenceItem[] | null;
   record: S;
 }
 
@@ -167,7 +172,13 @@ function commonStore<T extends CommonTypes>(
       return agency ? { agency, ...found } : undefined;
     },
     prove: (trx, loaded) => proveRow(trx, sp, loaded.row as ProcedureCaseTable, loaded.lastResult, true),
-    context: async (_trx, _s, _payload, at, loaded) => ({ today: at.today, table, actor: at.actor, agency: loaded.agency }),
+    context: async (trx, _s, payload, at, loaded) => ({
+      today: at.today,
+      table,
+      actor: at.actor,
+      agency: loaded.agency,
+      uploadedFile: uploadedFile(await uploadedFileIn(trx, payload, at.actor.userId)),
+    }),
     async save(trx, x) {
       const deadlines = sp.deadlines(x.next, { table, today: x.ctx.today });
       const due = nextDue(deadlines);
@@ -235,6 +246,7 @@ function viewOf<T extends CommonTypes>(
 ): RecordView<T['state'], T['status']> {
   const status = sp.proc.status(s);
   const o = s as { id: string; agencyId: string };
+  const record = forReader(sp, s, req.auth);
   return {
     id: o.id,
     status,
@@ -250,7 +262,8 @@ function viewOf<T extends CommonTypes>(
       actionType: d.action_type,
       issuedAt: d.issued_at,
     })),
-    record: forReader(sp, s, req.auth),
+    evidence: sp.proc.evidence ? [...sp.proc.evidence.items(record)] : null,
+    record,
   };
 }
 
@@ -479,15 +492,19 @@ export async function openRecordDocument<T extends CommonTypes>(
   return { content: doc, agencyName, ...(format === 'docx' ? { docx: await renderDocx(doc, agencyName) } : {}) };
 }
 
+/** The journal action that records an export of the procedure's case file. */
+const exportActionOf = (sp: { journalPrefix: string }) => `${sp.journalPrefix}.case-file.export`;
+
 async function fileOf<T extends CommonTypes>(yifa: Yifa, sp: ServedProcedure<T>, state: T['state'], row: ProcedureCaseTable) {
   const place = await placeOf(yifa.db.kysely, row);
   const documents = sp.documents(state, place);
   return {
     subject: { type: sp.proc.subjectType, id: row.id, regionPath: row.region_path },
-    exportAction: `${sp.journalPrefix}.case-file.export`,
+    exportAction: exportActionOf(sp),
     agencyName: place.agencyName,
     documents,
     ...sp.caseFile(state, { ...place, documents }),
+    evidence: sp.proc.evidence ? manifestEntries(sp.proc.evidence.items(state)) : [],
   };
 }
 
@@ -503,6 +520,14 @@ export async function exportRecordFile<T extends CommonTypes>(yifa: Yifa, req: R
   return exportCaseFile(yifa, await fileOf(yifa, sp, state, row), req.auth.actor, 'api');
 }
 
+/** The record as the system reads it (the command line, the evidence purge): proven, in no reader's scope. */
+export async function provenRecord<T extends CommonTypes>(yifa: Yifa, sp: ServedProcedure<T>, id: string, via: AlertContext['via']) {
+  const found = await rowWithLast(yifa, yifa.db.kysely, sp, id, false);
+  if (!found) throw notFound(sp.proc.recordName);
+  const state = await proveRow(yifa.db.kysely, sp, found.row, found.lastResult, false).catch((e) => refuseUnproven(yifa, e, { via }));
+  return { state, row: found.row };
+}
+
 /** The same from the command line, which acts as the system on the whole database. */
 export async function exportRecordFileById<T extends CommonTypes>(
   yifa: Yifa,
@@ -510,8 +535,24 @@ export async function exportRecordFileById<T extends CommonTypes>(
   id: string,
   via: AlertContext['via'] = 'cli',
 ) {
-  const found = await rowWithLast(yifa, yifa.db.kysely, sp, id, false);
-  if (!found) throw notFound(sp.proc.recordName);
-  const state = await proveRow(yifa.db.kysely, sp, found.row, found.lastResult, false).catch((e) => refuseUnproven(yifa, e, { via }));
-  return exportCaseFile(yifa, await fileOf(yifa, sp, state, found.row), SYSTEM_ACTOR, 'cli');
+  const { state, row } = await provenRecord(yifa, sp, id, via);
+  return exportCaseFile(yifa, await fileOf(yifa, sp, state, row), SYSTEM_ACTOR, 'cli');
+}
+
+/** The procedure as the rest of yifa reaches its records (registry.ts); `evidence` when its records hold files. */
+export function procedureEntry<T extends CommonTypes>(
+  sp: ServedProcedure<T>,
+  evidence?: ProcedureEntry<T['state']>['evidence'],
+): ProcedureEntry<T['state']> {
+  return {
+    proc: sp.proc,
+    path: sp.path,
+    exportAction: exportActionOf(sp),
+    async visible(yifa, req, id) {
+      const { state, row } = await visibleState(yifa, req, sp, id);
+      return { state, regionPath: row.region_path };
+    },
+    proven: async (yifa, id) => (await provenRecord(yifa, sp, id, 'cli')).state,
+    ...(evidence ? { evidence } : {}),
+  };
 }

@@ -5,6 +5,7 @@
  * `Procedure` value; the kit (decide.ts, runner.ts, routes.ts) runs any of them the same way.
  */
 import type { z } from 'zod';
+import type { EvidenceList } from './evidence.js';
 
 /**
  * What a refusal cites when it checks what was entered against the record itself (a date in
@@ -72,9 +73,10 @@ export type FormWidget = 'textarea' | 'hidden' | 'yuan' | 'checklist';
  * - `enforcement-field`: a 执法类别, those of the agency's 裁量基准 suggested (free text accepted);
  * - `violation-type`: a violation type of the agency's 裁量基准, of the 执法类别 at hand;
  * - `circumstance`: a circumstance (情节) of the case's violation type;
- * - `consultation`: a consultation of the record still waiting for its answer.
+ * - `consultation`: a consultation of the record still waiting for its answer;
+ * - `evidence`: an evidence item of the record not withdrawn.
  */
-export type PageWidget = 'person' | 'enforcement-field' | 'violation-type' | 'circumstance' | 'consultation';
+export type PageWidget = 'person' | 'enforcement-field' | 'violation-type' | 'circumstance' | 'consultation' | 'evidence';
 
 export type Widget = FormWidget | PageWidget;
 
@@ -141,6 +143,8 @@ export interface ActionSpec<T extends ProcedureTypes, P> {
   issues?: (s: T['state'], p: P) => T['series'] | null;
   /** A request the head approves: its kind, and what approving it does (`m` is the approving action's, `request` the request's) */
   approval?: { kind: string; onApproved: (s: T['state'], p: P, m: ActionMeta, request: PendingApproval) => T['state'] };
+  /** What it does to the record's evidence (set by evidence.ts's rows; custody reads it) */
+  evidence?: 'attach' | 'withdraw';
   /** Facts computed from the settings at the time (e.g. whether a proposal is major) */
   derive?: (s: T['state'], p: P, ctx: T['context']) => unknown;
   /** The change; for a request, what the request itself changes (usually nothing) */
@@ -185,6 +189,8 @@ export interface Procedure<T extends ProcedureTypes, A extends string = string> 
     /** The request kinds and their names */
     kinds: Record<string, string>;
   };
+  /** Where its records keep their evidence (absent: they keep none); evidence.ts gives the rows that change it */
+  evidence?: EvidenceList<T['state']>;
 }
 
 /** The procedure's action ids. */

@@ -7,7 +7,8 @@
  * opens; the applicant sees the reply and downloads it. axe-core finds no serious or
  * critical violation on the portal's request and tracking pages nor on the console's list
  * and record pages. Consultation, its opinion and an extension approved by the head go
- * through the same forms; a request registered at the counter shows its tracking code once.
+ * through the same forms; a request registered at the counter shows its tracking code once,
+ * and its scanned form is uploaded and attached in the record page's evidence panel.
  *
  * The server runs on today's date: 补正 must be sent within 7 working days of receipt, which
  * holds when it is sent the same day.
@@ -21,6 +22,7 @@ import { choose, settled } from './antd.js';
 import { describeViolations, seriousViolations } from './axe.js';
 import { docxText } from '../helpers/docx-text.js';
 import { addDays } from '../../src/calendar/legal-date.js';
+import { demoScan } from '../../src/modules/evidence/demo.js';
 
 const CODE = /[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/;
 
@@ -326,7 +328,7 @@ describe('a request for government information in the browser', () => {
     expect(await head.locator('[data-deadline="disclosure.request-extension"]').count()).toBe(1);
   });
 
-  it('registers a request handed in at the counter and shows its tracking code once', async () => {
+  it('registers a request handed in at the counter, shows its tracking code once, and attaches the scanned form', async () => {
     const clerk = await h.newPage();
     await h.login(clerk, 'gongkai');
     await clerk.waitForURL(/\/console\/information-requests$/);
@@ -363,5 +365,33 @@ describe('a request for government information in the browser', () => {
     await clerk.waitForURL(/\/console\/information-requests\/[0-9a-f-]{36}$/);
     await expect.poll(() => status(clerk)).toBe('已登记');
     expect(await clerk.getByTestId('record-summary').textContent()).toContain('当面申请');
+
+    // The scanned form: uploaded in the evidence panel, verified, attached with the procedure's own form.
+    const scan = await demoScan(5);
+    await clerk.getByTestId('upload-evidence').click();
+    await clerk.getByTestId('pick-any').setInputFiles({ name: '申请书.pdf', mimeType: 'application/pdf', buffer: scan });
+    const queued = clerk.locator('[data-testid="upload-item"][data-file="申请书.pdf"]');
+    await expect.poll(() => queued.getAttribute('data-state'), { timeout: 30_000 }).toBe('uploaded');
+    // Attaching is the panel's, not one of the record's action buttons.
+    expect(await clerk.locator('[data-action="information-request.attach-file"]').count()).toBe(0);
+    await queued.getByTestId('register-upload').click();
+    const d2 = modal(clerk);
+    await d2.waitFor();
+    await settled(d2);
+    expect(await d2.getByLabel('材料名称').inputValue()).toBe('申请书');
+    await select(clerk, d2, 'type', '申请书及身份证明（扫描件）');
+    await d2.getByLabel('说明').fill('当面递交的申请书扫描件');
+    await submitAndClose(clerk, d2, 'attach');
+    const item = clerk.getByTestId('evidence-item');
+    await item.waitFor();
+    expect(await item.textContent()).toContain('申请书及身份证明（扫描件）');
+    expect(await item.getByTestId('evidence-file-info').textContent()).toContain('申请书.pdf');
+    await item.getByTestId('evidence-preview').click();
+    await item.getByTestId('evidence-pdf').waitFor();
+    await item.getByTestId('evidence-custody').click();
+    const events = clerk.getByTestId('custody-event');
+    await expect.poll(() => events.first().getAttribute('data-type')).toBe('information-request.attach-file');
+    expect(await events.first().textContent()).toContain('登记入卷');
+    await accessible(clerk, 'evidence');
   });
 });

@@ -133,6 +133,13 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
       applicant: applicants.flatMap((a) => [a.idNumber, a.phone, a.email, a.address]).filter((x): x is string => !!x && x.length >= 6),
     };
     values.requestId = requests.slice(0, 3).map((r) => r.id);
+    // Requests handed in on paper carry their scans (the demo attaches them).
+    values.requestEvidence = requests
+      .flatMap((r) => {
+        const e = (JSON.parse(r.state!) as InformationRequest).evidence?.find((x) => x.file);
+        return e ? [`${r.id}|${e.seq}|${e.file!.sha256}`] : [];
+      })
+      .slice(0, 2);
     // Ids to fill path parameters with: a handful of each kind, in and out of every scope.
     const withFiles = cases.filter((c) => (JSON.parse(c.state) as PenaltyCase).evidence.some((e) => e.file));
     const sample = [
@@ -177,6 +184,11 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     const isRequest = pattern.startsWith('/api/v1/information-requests/');
     if (key === 'id' && isCase) return values.caseId!.map((id) => fill(pattern, { id }));
     if (key === 'id' && isRequest) return values.requestId!.map((id) => fill(pattern, { id }));
+    if ((key === 'id,seq' || key === 'id,seq,sha256') && isRequest)
+      return values.requestEvidence!.map((v) => {
+        const [id, seq, sha256] = v.split('|');
+        return fill(pattern, { id: id!, seq: seq!, sha256: sha256! });
+      });
     if (key === 'id,documentId' && isRequest)
       return values.requestDocumentId!.map((v) => {
         const [id, documentId] = v.split('|');

@@ -282,7 +282,7 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
     }
     // A case opened in the journal whose row is gone (its links first, as a deleter must).
     const victim = (await rows()).find((r) => r.status === 'registered')!;
-    const linked = ['evidence_shares', 'penalty_case_files', 'penalty_case_officers'] as const;
+    const linked = ['evidence_shares', 'penalty_case_officers'] as const;
     const saved = await Promise.all(
       linked.map((tb) => t.yifa.db.kysely.selectFrom(tb).selectAll().where('case_id', '=', victim.id).execute()),
     );
@@ -306,9 +306,10 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
 
   it("refuses a changed case's evidence and keeps its files from purging", async () => {
     const file = await t.yifa.db.kysely
-      .selectFrom('penalty_case_files')
-      .select(['case_id', 'seq'])
-      .orderBy('case_id')
+      .selectFrom('procedure_files')
+      .select(['subject_id as case_id', 'seq'])
+      .where('subject_type', '=', 'penalty-case')
+      .orderBy('subject_id')
       .executeTakeFirstOrThrow();
     const row = await rowOf(file.case_id);
     const c = JSON.parse(row.state) as PenaltyCase;

@@ -163,3 +163,110 @@ describe.each(ENGINES)('a database the released migrations made, on %s', (engine
     expect(Object.keys(MIGRATIONS).slice(0, Object.keys(RELEASED).length)).toEqual(Object.keys(RELEASED));
   });
 });
+
+describe.each(ENGINES)('evidence of any procedure (migrations 017, 018) on %s', (engine) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(engine, { migrate: false });
+  });
+  afterAll(async () => t.drop());
+
+  it("moves the penalty cases' file links into procedure_files, keeps the shares, and lets a share name a record of any procedure", async () => {
+    await migrateAsReleased(t.db, '014-share-revocation');
+    const db = t.db.kysely as AnyKysely;
+    const at = '2026-01-05T02:00:00.000Z';
+    await db
+      .insertInto('regions')
+      .values({ id: 'r1', parent_id: null, level: 'county', name: '秀山县', path: '/r1/', created_at: at })
+      .execute();
+    await db
+      .insertInto('agencies')
+      .values({
+        id: 'a1',
+        region_id: 'r1',
+        name: '某局',
+        kind: 'statutory',
+        legal_basis: '—',
+        powers: '[]',
+        doc_prefix: '某',
+        created_at: at,
+      })
+      .execute();
+    await db
+      .insertInto('penalty_cases')
+      .values({
+        id: 'c1',
+        agency_id: 'a1',
+        region_path: '/r1/',
+        procedure: 'general',
+        status: 'investigating',
+        suspended: 0,
+        field: '综合行政执法',
+        party_name: '王某',
+        party_kind: 'citizen',
+        officer_ids: ',',
+        search_text: '',
+        registered_on: '2026-01-05',
+        fine_fen: 0,
+        major: 0,
+        heard: 0,
+        created_by: 'u1',
+        updated_at: at,
+        action_count: 3,
+        state: '{}',
+      })
+      .execute();
+    const sha = 'a'.repeat(64);
+    await db.insertInto('penalty_case_files').values({ sha256: sha, case_id: 'c1', seq: 2 }).execute();
+    const share = {
+      id: 's1',
+      token_hash: 'b'.repeat(64),
+      case_id: 'c1',
+      seq: 2,
+      sha256: sha,
+      region_path: '/r1/',
+      recipient: '秀山县人民法院',
+      purpose: '举证',
+      expires_at: '2026-01-12T02:00:00.000Z',
+      created_by: 'u1',
+      created_at: at,
+      revoked_at: null,
+      revoked_by: null,
+    };
+    await db.insertInto('evidence_shares').values(share).execute();
+
+    expect(await migrate(t.db)).toEqual(expect.arrayContaining(['017-procedure-files', '018-evidence-of-any-procedure']));
+    expect(await db.selectFrom('procedure_files').selectAll().execute()).toEqual([
+      { sha256: sha, subject_type: 'penalty-case', subject_id: 'c1', seq: 2 },
+    ]);
+    expect((await db.introspection.getTables()).map((x) => x.name)).not.toContain('penalty_case_files');
+    expect(await db.selectFrom('evidence_shares').selectAll().execute()).toEqual([share]);
+    // A share names a record of the common table (any procedure's), and nothing else.
+    await db
+      .insertInto('procedure_cases')
+      .values({
+        id: 'q1',
+        procedure: 'information-request',
+        agency_id: 'a1',
+        region_path: '/r1/',
+        created_by: 'u1',
+        status: 'received',
+        title: '某申请',
+        opened_on: '2026-01-05',
+        updated_at: at,
+        search_text: '',
+        action_count: 1,
+      })
+      .execute();
+    await db
+      .insertInto('evidence_shares')
+      .values({ ...share, id: 's2', token_hash: 'c'.repeat(64), case_id: 'q1' })
+      .execute();
+    await expect(
+      db
+        .insertInto('evidence_shares')
+        .values({ ...share, id: 's3', token_hash: 'd'.repeat(64), case_id: 'nobody' })
+        .execute(),
+    ).rejects.toThrow(/foreign key/i);
+  });
+});

@@ -38,17 +38,10 @@ const SHARED_PARTS: Record<string, { importers: string[]; why: string }> = {
     importers: ['enforcement', 'information-requests'],
     why: "the demo's cases and requests act as the demo town's users (contextOfUser)",
   },
-  'modules/enforcement/service/cases.ts': {
-    importers: ['evidence'],
-    why: 'evidence belongs to a penalty case: its scope, state and journal',
+  'modules/evidence/demo.ts': {
+    importers: ['enforcement', 'information-requests'],
+    why: "the demo's cases and requests carry the demo's evidence files and scans",
   },
-  'modules/enforcement/service/agency-settings.ts': {
-    importers: ['evidence'],
-    why: "evidence files are kept as long as the case's agency settings say",
-  },
-  'modules/enforcement/penalty-case.ts': { importers: ['evidence'], why: 'the evidence items of a case' },
-  'modules/enforcement/journal-policy.ts': { importers: ['evidence'], why: "evidence is shown in the journal as its case's actions are" },
-  'modules/evidence/demo.ts': { importers: ['enforcement'], why: "the demo's cases carry the demo's evidence files" },
 };
 
 describe('the layout', () => {

@@ -42,7 +42,13 @@ describe('the assembled role → permission table', () => {
       justice_office: ['org.read', 'journal.read'],
       mediator: ['org.read'],
       petition_clerk: ['org.read'],
-      disclosure_clerk: ['org.read', 'information-request.read', 'information-request.personal-data'],
+      disclosure_clerk: [
+        'org.read',
+        'evidence.upload',
+        'information-request.read',
+        'information-request.personal-data',
+        'information-request.evidence',
+      ],
       supervisor: ['org.read', 'journal.read', 'login-log.read', 'penalty.read', 'penalty.party-data', 'information-request.read'],
     });
   });

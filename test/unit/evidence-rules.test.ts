@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { InMemoryHolidayTable, holidayRowsFromChineseDays } from '../../src/calendar/holiday-table.js';
 import { emptyCase } from '../../src/modules/enforcement/workflow.js';
 import type { PenaltyCase } from '../../src/modules/enforcement/penalty-case.js';
-import { keptUntil, purgeable } from '../../src/modules/evidence/retention.js';
+import { purgeable } from '../../src/modules/evidence/retention.js';
+import { keptUntil } from '../../src/modules/enforcement/evidence.js';
 import { requiredRecordings, DEFAULT_REQUIRED_SCENES } from '../../src/modules/enforcement/recordings.js';
 
 const { years, rows } = holidayRowsFromChineseDays();

@@ -8,7 +8,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ACCESS } from '../../src/app/root.js';
+import { ACCESS, PROCEDURES as SERVED } from '../../src/app/root.js';
+import { holdsEvidence } from '../../src/procedure/registry.js';
 import type { Permission, Role } from '../../src/platform/security/access.js';
 import { PUBLIC_ROLE } from '../../src/procedure/spec.js';
 import { actionIds, openingActions } from '../../src/procedure/decide.js';
@@ -55,6 +56,19 @@ describe('authorization from one place: the action tables and the roles agree', 
   it('penalty.act is held by exactly the roles that may open a penalty case (it covers their evidence, not the steps)', () => {
     const openers = new Set(openingActions(PENALTY_PROCEDURE).flatMap((t) => [...PENALTY_PROCEDURE.actions[t].roles]));
     expect(holders('penalty.act').sort()).toEqual([...openers].sort());
+  });
+
+  it("holds each procedure's evidence permission (redact, share) to exactly the roles that may attach its evidence", () => {
+    const held = SERVED.filter(holdsEvidence);
+    expect(held.map((e) => e.proc.subjectType).sort()).toEqual(['information-request', 'penalty-case']);
+    for (const e of held) {
+      const attachers = new Set(
+        actionIds(e.proc)
+          .filter((t) => e.proc.actions[t]!.evidence === 'attach')
+          .flatMap((t) => [...e.proc.actions[t]!.roles]),
+      );
+      expect(holders(e.evidence.handle).sort(), e.proc.recordName).toEqual([...attachers].sort());
+    }
   });
 
   it('grants no permission that nothing checks', () => {

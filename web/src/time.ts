@@ -1,5 +1,5 @@
 /** Instants are shown in China Standard Time, whatever the browser's zone (the law's dates are China's). */
-export const chinaTime = (iso: string) =>
+export const chinaTime = (iso: string, seconds = false) =>
   new Date(iso).toLocaleString('zh-CN', {
     timeZone: 'Asia/Shanghai',
     hour12: false,
@@ -8,4 +8,5 @@ export const chinaTime = (iso: string) =>
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
   });

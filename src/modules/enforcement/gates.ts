@@ -18,7 +18,8 @@ import {
 } from '../../law/penalty.js';
 import { inForce, type CertificateFacts } from '../org/certificates.js';
 import type { LoadedSettings } from './settings.js';
-import { reviewPassed, severity, type EvidenceFile, type PenaltyCase } from './penalty-case.js';
+import { reviewPassed, severity, type PenaltyCase } from './penalty-case.js';
+import type { EvidenceContext } from '../../procedure/evidence.js';
 import { yuan } from './money.js';
 import { RECORD_CHECK, type Refusal } from '../../procedure/spec.js';
 import { nthWorkingDayAfter } from '../../procedure/deadlines.js';
@@ -29,7 +30,8 @@ export interface Certificate extends CertificateFacts {
   area: string;
 }
 
-export interface GateContext {
+/** What the gates read besides the case and the payload (an attached file's upload included: EvidenceContext). */
+export interface GateContext extends EvidenceContext {
   /** The legal date the server received the action */
   today: string;
   table: HolidayTable;
@@ -40,8 +42,6 @@ export interface GateContext {
   /** The case's region and its ancestors: a certificate's 执法区域 covers the case if it names one of them */
   regionNames: readonly string[];
   actor: { personId: string | null; userId: string | null; legalQualification: string | null };
-  /** A file this user uploaded and the server verified, by its SHA-256 (undefined: none) */
-  uploadedFile(sha256: string): EvidenceFile | undefined;
 }
 
 const refuse = (message: string, citation: string): Refusal => ({ message, citation });

@@ -4,8 +4,8 @@ import type { ProjectionReplayer } from '../../journal/verify-projections.js';
 import { penaltyCaseRoutes } from './routes.js';
 import { ENFORCEMENT_JOURNAL_POLICIES } from './journal-policy.js';
 import { penaltyCaseReplayer } from './projection.js';
+import { PENALTY_CASES } from './evidence.js';
 import { seedDemoCases } from './demo.js';
-import { PENALTY_PROCEDURE } from './workflow.js';
 import * as penaltyCases from './migrations/002-penalty-cases.js';
 import * as caseSearch from './migrations/003-case-search.js';
 import * as recordingCoverage from './migrations/005-recording-coverage.js';
@@ -47,7 +47,7 @@ export const enforcementManifest = {
   routes: penaltyCaseRoutes,
   journalPolicies: ENFORCEMENT_JOURNAL_POLICIES,
   projectionReplayers: (db) => [penaltyCaseReplayer(db) as ProjectionReplayer],
-  procedures: [{ proc: PENALTY_PROCEDURE, path: '/penalty-cases' }],
+  procedures: [PENALTY_CASES],
   menu: [
     { key: 'penalty-cases', label: '行政处罚案件', path: '/console/penalty-cases', permission: 'penalty.read', order: 20 },
     { key: 'recording-coverage', label: '音像记录覆盖率', path: '/console/recording-coverage', permission: 'penalty.read', order: 30 },

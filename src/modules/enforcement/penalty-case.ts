@@ -16,6 +16,7 @@ import type {
   ServiceMethod,
 } from '../../law/penalty.js';
 import type { ActorRef, PendingApproval as KitPendingApproval } from '../../procedure/spec.js';
+import type { EvidenceFile, EvidenceItem, EvidenceList } from '../../procedure/evidence.js';
 
 export type Procedure = 'general' | 'simple';
 export const PROCEDURES = { general: '普通程序', simple: '简易程序' } as const satisfies Record<Procedure, string>;
@@ -67,29 +68,25 @@ export interface CaseRecord {
   number: string | null;
 }
 
-export interface Evidence {
-  seq: number;
+/** An item of the case's evidence: the kit's item with the statutory type, when and whence it was taken, the recording and the step. */
+export interface Evidence extends EvidenceItem {
   type: EvidenceType;
-  title: string;
-  description: string;
   collectedOn: string;
   source: string;
-  /** The file in the blob store, when one was uploaded (its hash is in the journal) */
-  file?: EvidenceFile;
   /** For audio-visual records: the recorder, when and where, and the scene */
   recording?: Recording;
   /** The case action (its position in the case) this evidence belongs to, e.g. the inspection record */
   step?: number | null;
-  /** Withdrawn from the case by the head (it stays on record, marked) */
-  withdrawn?: { on: string; reason: string };
 }
 
-export interface EvidenceFile {
-  sha256: string;
-  size: number;
-  mime: string;
-  fileName: string;
-}
+export type { EvidenceFile };
+
+/** Where the case keeps its evidence, and how its refusals name an item and the case. */
+export const CASE_EVIDENCE: EvidenceList<PenaltyCase, Evidence> = {
+  items: (c) => c.evidence,
+  withItems: (c, evidence) => ({ ...c, evidence }),
+  words: { item: '证据', record: '本案' },
+};
 
 export interface Recording {
   /** 执法记录仪编号 */

@@ -11,7 +11,7 @@ import { SEPARATION_OF_DUTIES } from '../../law/penalty.js';
 import { twoCertifiedOfficers, withinLimitation } from './gates.js';
 import { RECORD_CHECK, sameIndividual, type Procedure } from '../../procedure/spec.js';
 import { approve, dropRequest } from '../../procedure/decide.js';
-import { APPROVAL_KINDS, isSuspended, statusOf, STATUS_NAMES, type PenaltyCase } from './penalty-case.js';
+import { APPROVAL_KINDS, CASE_EVIDENCE, isSuspended, statusOf, STATUS_NAMES, type PenaltyCase } from './penalty-case.js';
 import { action, HEAD, OPEN_GENERAL, pending, text, type ActionSpec, type PenaltyTypes } from './workflow/shared.js';
 import { FILING_ACTIONS } from './workflow/filing.js';
 import { INVESTIGATION_ACTIONS } from './workflow/investigation.js';
@@ -155,4 +155,5 @@ export const PENALTY_PROCEDURE: Procedure<PenaltyTypes, PenaltyActionType> = {
     withPending: (c, pending) => ({ ...c, pending: pending as PenaltyCase['pending'] }),
     kinds: APPROVAL_KINDS,
   },
+  evidence: CASE_EVIDENCE,
 };

@@ -1,33 +1,39 @@
 /**
- * Reading evidence of a case: playback and download with HTTP Range, and each item's chain
- * of custody. Access follows the case's data scope. Every download is a journal action; a
- * playback (the player's many range requests while seeking) is journaled once per user and
- * item every ten minutes, so the record says who watched what and when without one row per
- * seek.
+ * Reading the evidence of a record of any procedure: playback and download with HTTP Range,
+ * and each item's chain of custody. Access follows the record's procedure: its read
+ * permission and its data scope (a record out of scope is NOT_FOUND, the denial journaled).
+ * Every download is a journal action; a playback (the player's many range requests while
+ * seeking) is journaled once per user and item every ten minutes, so the record says who
+ * watched what and when without one row per seek.
  */
 import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../../platform/security/request.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
-import { visibleCase, caseActions } from '../enforcement/service/cases.js';
-import type { Evidence, EvidenceFile } from '../enforcement/penalty-case.js';
+import type { EvidenceFile, EvidenceItem } from '../../procedure/evidence.js';
+import type { EvidenceEntry } from '../../procedure/registry.js';
+import { subjectJournal } from '../../procedure/service.js';
 
 export const EVIDENCE_SUBJECT = 'evidence';
 const STREAM_JOURNAL_MS = 10 * 60_000;
 const lastStreamJournaled = new Map<string, number>();
 
-export const evidenceId = (caseId: string, seq: number) => `${caseId}:${seq}`;
+/** The journal subject of one item: the record's id and the item's position (record ids are unique across procedures). */
+export const evidenceId = (recordId: string, seq: number) => `${recordId}:${seq}`;
 
-async function evidenceOf(
+/** Item `seq` of a record the reader may see, with its file, and the record's region. */
+export async function visibleItem(
   yifa: Yifa,
   req: Request,
-  caseId: string,
+  entry: EvidenceEntry,
+  id: string,
   seq: number,
-): Promise<{ item: Evidence & { file: EvidenceFile }; regionPath: string }> {
-  const c = await visibleCase(yifa, req, caseId);
-  const item = c.evidence.find((e) => e.seq === seq);
-  if (!item) throw notFound('证据');
-  if (!item.file) throw new AppError('NOT_FOUND', '该证据没有上传文件');
-  return { item: item as Evidence & { file: EvidenceFile }, regionPath: c.regionPath };
+): Promise<{ item: EvidenceItem & { file: EvidenceFile }; regionPath: string }> {
+  const { state, regionPath } = await entry.visible(yifa, req, id);
+  const noun = entry.proc.evidence.words.item;
+  const item = entry.proc.evidence.items(state).find((e) => e.seq === seq);
+  if (!item) throw notFound(noun);
+  if (!item.file) throw new AppError('NOT_FOUND', `该${noun}没有上传文件`);
+  return { item: item as EvidenceItem & { file: EvidenceFile }, regionPath };
 }
 
 /** A byte range from a Range header ("bytes=a-b", "bytes=a-", "bytes=-n"), or null for the whole file. */
@@ -52,8 +58,15 @@ function rangeError(size: number) {
   return new AppError('RANGE_NOT_SATISFIABLE', `请求的字节范围无效（文件共 ${size} 字节）`, { details: { size } });
 }
 
-export async function openEvidence(yifa: Yifa, req: Request, caseId: string, seq: number, opts: { range?: string; download: boolean }) {
-  const { item, regionPath } = await evidenceOf(yifa, req, caseId, seq);
+export async function openEvidence(
+  yifa: Yifa,
+  req: Request,
+  entry: EvidenceEntry,
+  recordId: string,
+  seq: number,
+  opts: { range?: string; download: boolean },
+) {
+  const { item, regionPath } = await visibleItem(yifa, req, entry, recordId, seq);
   const size = await yifa.blobs.size(item.file.sha256);
   if (size === null) {
     const purged = await yifa.db.kysely
@@ -70,7 +83,7 @@ export async function openEvidence(yifa: Yifa, req: Request, caseId: string, seq
     );
   }
   const range = parseRange(opts.range, size);
-  const id = evidenceId(caseId, seq);
+  const id = evidenceId(recordId, seq);
   const key = `${req.auth.user.id}|${id}`;
   const now = yifa.clock.now().getTime();
   const since = now - (lastStreamJournaled.get(key) ?? 0);
@@ -88,24 +101,25 @@ export async function openEvidence(yifa: Yifa, req: Request, caseId: string, seq
 }
 
 /** Who linked, viewed, downloaded or exported the item, in order; and whether its bytes are still as hashed. */
-export async function custodyOf(yifa: Yifa, req: Request, caseId: string, seq: number) {
-  const { item } = await evidenceOf(yifa, req, caseId, seq);
-  const actions = await caseActions(yifa, req, caseId);
-  const linkedAt = actions.find(
-    (a) => a.type === 'penalty.add-evidence' && (a.payload as { file?: { sha256: string } }).file?.sha256 === item.file.sha256,
-  )?.seq;
+export async function custodyOf(yifa: Yifa, req: Request, entry: EvidenceEntry, recordId: string, seq: number) {
+  const { item } = await visibleItem(yifa, req, entry, recordId, seq);
+  const role = (type: string) => (Object.hasOwn(entry.proc.actions, type) ? entry.proc.actions[type]!.evidence : undefined);
+  const attaches = (a: { type: string; payload: unknown }) =>
+    role(a.type) === 'attach' && (a.payload as { file?: { sha256: string } }).file?.sha256 === item.file.sha256;
+  const actions = await subjectJournal(yifa.db.kysely, entry.proc, recordId);
+  const linkedAt = actions.find(attaches)?.seq;
   const linked = actions.filter(
     (a) =>
-      (a.type === 'penalty.add-evidence' && (a.payload as { file?: { sha256: string } }).file?.sha256 === item.file.sha256) ||
-      (a.type === 'penalty.withdraw-evidence' && (a.payload as { seq: number }).seq === seq) ||
+      attaches(a) ||
+      (role(a.type) === 'withdraw' && (a.payload as { seq: number }).seq === seq) ||
       // The exported case file carries every item's hash and the proof of its linking action.
-      (a.type === 'penalty.case-file.export' && a.seq > (linkedAt ?? Infinity)),
+      (a.type === entry.exportAction && a.seq > (linkedAt ?? Infinity)),
   );
   const accesses = await yifa.db.kysely
     .selectFrom('actions')
     .select(['seq', 'type', 'actor_user_id', 'actor_role', 'received_at', 'payload'])
     .where('subject_type', '=', EVIDENCE_SUBJECT)
-    .where('subject_id', '=', evidenceId(caseId, seq))
+    .where('subject_id', '=', evidenceId(recordId, seq))
     .orderBy('seq')
     .execute();
   const size = await yifa.blobs.size(item.file.sha256);
@@ -129,6 +143,8 @@ export async function custodyOf(yifa: Yifa, req: Request, caseId: string, seq: n
       ...linked.map((a) => ({
         seq: a.seq,
         type: a.type,
+        // What the record's action did with the item: the console names it so, whatever the procedure calls it.
+        link: role(a.type) ?? ('export' as const),
         actorUserId: a.actorUserId,
         actorName: actorName(a.actorUserId),
         actorRole: a.actorRole,
@@ -142,6 +158,7 @@ export async function custodyOf(yifa: Yifa, req: Request, caseId: string, seq: n
         return {
           seq: Number(a.seq),
           type: a.type,
+          link: null,
           actorUserId: a.actor_user_id,
           actorName: actorName(a.actor_user_id),
           actorRole: a.actor_role,

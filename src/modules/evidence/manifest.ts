@@ -1,4 +1,4 @@
-/** 执法全过程记录: evidence files, their custody, integrity and retention, as the platform sees the module. */
+/** 执法全过程记录: evidence files of any procedure's records, their custody, integrity and retention, as the platform sees the module. */
 import type { ModuleManifest } from '../../platform/module.js';
 import { evidenceRoutes } from './routes.js';
 import { EVIDENCE_JOURNAL_POLICIES } from './journal-policy.js';
@@ -7,6 +7,7 @@ import * as uploads from './migrations/004-uploads.js';
 import * as evidenceRetention from './migrations/006-evidence-retention.js';
 import * as evidenceShares from './migrations/008-evidence-shares.js';
 import * as shareRevocation from './migrations/014-share-revocation.js';
+import * as evidenceOfAnyProcedure from './migrations/018-evidence-of-any-procedure.js';
 
 export const EVIDENCE_PERMISSIONS = {
   'evidence.upload': '上传证据材料（音视频、照片、扫描件）',
@@ -23,12 +24,15 @@ export const evidenceManifest = {
   grants: {
     officer: ['evidence.upload'],
     unit_head: ['evidence.upload'],
+    // The clerk scans a paper application and attaches it to the request.
+    disclosure_clerk: ['evidence.upload'],
   },
   migrations: {
     '004-uploads': uploads,
     '006-evidence-retention': evidenceRetention,
     '008-evidence-shares': evidenceShares,
     '014-share-revocation': shareRevocation,
+    '018-evidence-of-any-procedure': evidenceOfAnyProcedure,
   },
   routes: evidenceRoutes,
   journalPolicies: EVIDENCE_JOURNAL_POLICIES,

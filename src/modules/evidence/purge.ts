@@ -1,33 +1,47 @@
 /**
  * Purging evidence files whose retention has run out (see retention.ts): the bytes leave
  * the store; the upload rows keep the hash with a purge date and the journal records the
- * purge, so the custody record stays whole. Abandoned, never-finished uploads are cleared
- * after a week.
+ * purge, so the custody record stays whole. Which records of which procedures hold a file is
+ * procedure_files; until when each holds it, its procedure says. Abandoned, never-finished
+ * uploads are cleared after a week.
  */
 import type { Yifa } from '../../platform/yifa.js';
 import { SYSTEM_ACTOR } from '../../journal/journal.js';
 import { addDays, todayInChina } from '../../calendar/legal-date.js';
 import { AppError } from '../../platform/http/errors.js';
-import { provenCaseState } from '../enforcement/service/cases.js';
-import { settingsFor } from '../enforcement/service/agency-settings.js';
-import { keptUntil, purgeable, UNLINKED_DAYS } from './retention.js';
+import { holdsEvidence, type EvidenceEntry } from '../../procedure/registry.js';
+import { purgeable, UNLINKED_DAYS } from './retention.js';
 
 const ABANDONED_DAYS = 7;
 
 export interface PurgeReport {
   dryRun: boolean;
+  /** `cases`: the ids of the records (of any procedure) that held the file */
   purged: { sha256: string; fileNames: string[]; cases: string[] }[];
   kept: number;
-  /** Cases whose files were kept because the case is not what its journal proves (its dates cannot be trusted) */
+  /** Records whose files were kept because the record is not what its journal proves (its dates cannot be trusted) */
   heldForIntegrity: string[];
   abandonedUploads: number;
+}
+
+const UNPROVEN = Symbol('unproven');
+
+/** Until when a record holds its files (null: it holds them); UNPROVEN when its state cannot be trusted. */
+async function heldUntil(yifa: Yifa, entry: EvidenceEntry | undefined, id: string): Promise<string | null | typeof UNPROVEN> {
+  // A record of a procedure this installation no longer serves keeps its files: nobody can say until when.
+  if (!entry) return null;
+  const state = await entry.proven(yifa, id).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === 'INTEGRITY_ERROR') return UNPROVEN;
+    throw e;
+  });
+  return state === UNPROVEN ? UNPROVEN : entry.evidence.keptUntil(yifa, state);
 }
 
 export async function purgeEvidence(yifa: Yifa, opts: { dryRun: boolean }): Promise<PurgeReport> {
   const db = yifa.db.kysely;
   const now = yifa.clock.now();
   const today = todayInChina(now);
-  const table = await yifa.calendar.table();
+  const procedures = new Map(yifa.procedures.filter(holdsEvidence).map((e) => [e.proc.subjectType, e]));
   const files = await db
     .selectFrom('uploads')
     .select(['sha256', 'file_name', 'completed_at'])
@@ -43,35 +57,26 @@ export async function purgeEvidence(yifa: Yifa, opts: { dryRun: boolean }): Prom
   const report: PurgeReport = { dryRun: opts.dryRun, purged: [], kept: 0, heldForIntegrity: [], abandonedUploads: 0 };
   for (const [sha256, f] of bySha) {
     const links = await db
-      .selectFrom('penalty_case_files')
-      .innerJoin('penalty_cases', 'penalty_cases.id', 'penalty_case_files.case_id')
-      .select(['penalty_cases.id', 'penalty_cases.agency_id'])
-      .where('penalty_case_files.sha256', '=', sha256)
+      .selectFrom('procedure_files')
+      .select(['subject_type', 'subject_id'])
+      .distinct()
+      .where('sha256', '=', sha256)
       .execute();
-    // The retention runs from the case's dates: a case changed outside the journal could
-    // shorten it, so its files are kept until the case is proven again (the check alerts).
-    const states = await Promise.all(
-      links.map((l) =>
-        provenCaseState(yifa, l.id, 'cli').catch((e: unknown) => {
-          if (e instanceof AppError && e.code === 'INTEGRITY_ERROR') return null;
-          throw e;
-        }),
-      ),
-    );
-    const held = links.filter((_, i) => states[i] === null).map((l) => l.id);
-    if (held.length) {
-      report.heldForIntegrity.push(...held.filter((id) => !report.heldForIntegrity.includes(id)));
+    // The retention runs from the records' dates: a record changed outside the journal could
+    // shorten it, so its files are kept until it is proven again (the check alerts).
+    const held = await Promise.all(links.map((l) => heldUntil(yifa, procedures.get(l.subject_type), l.subject_id)));
+    const unproven = links.filter((_, i) => held[i] === UNPROVEN).map((l) => l.subject_id);
+    if (unproven.length) {
+      report.heldForIntegrity.push(...unproven.filter((id) => !report.heldForIntegrity.includes(id)));
       report.kept++;
       continue;
     }
-    const until = await Promise.all(
-      links.map(async (l, i) => keptUntil(states[i]!, (await settingsFor(db, l.agency_id)).evidenceRetentionYears, table)),
-    );
+    const until = held as (string | null)[];
     if (!purgeable(today, until, f.uploadedOn)) {
       report.kept++;
       continue;
     }
-    const cases = [...new Set(links.map((l) => l.id))];
+    const cases = [...new Set(links.map((l) => l.subject_id))];
     report.purged.push({ sha256, fileNames: [...f.names], cases });
     if (opts.dryRun) continue;
     await yifa.journal.perform(

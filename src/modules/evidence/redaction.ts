@@ -1,8 +1,8 @@
 /**
  * Redaction for disclosure: rectangles on a photo or scanned page are painted over into a
  * new file (a derivative); the original is never changed. The derivative is stored like any
- * evidence file, linked to the same case and item, and the journal records who masked what,
- * why, and from which original (its hash). Video redaction is out of scope.
+ * evidence file, linked to the same record and item, and the journal records who masked
+ * what, why, and from which original (its hash). Video redaction is out of scope.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -11,8 +11,8 @@ import { PNG } from 'pngjs';
 import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../../platform/security/request.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
-import { visibleCase } from '../enforcement/service/cases.js';
-import { EVIDENCE_SUBJECT, evidenceId } from './content.js';
+import type { EvidenceEntry } from '../../procedure/registry.js';
+import { EVIDENCE_SUBJECT, evidenceId, visibleItem } from './content.js';
 
 /** Pixels an image may have (decoding holds it in memory: 40 MP ≈ 160 MB). */
 const MAX_PIXELS = 40_000_000;
@@ -67,10 +67,15 @@ async function readAll(yifa: Yifa, sha256: string): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export async function redact(yifa: Yifa, req: Request, caseId: string, seq: number, input: z.infer<typeof redactionSchema>) {
-  const c = await visibleCase(yifa, req, caseId);
-  const item = c.evidence.find((e) => e.seq === seq);
-  if (!item?.file) throw notFound('证据文件');
+export async function redact(
+  yifa: Yifa,
+  req: Request,
+  entry: EvidenceEntry,
+  recordId: string,
+  seq: number,
+  input: z.infer<typeof redactionSchema>,
+) {
+  const { item, regionPath } = await visibleItem(yifa, req, entry, recordId, seq);
   const codec = CODECS[item.file.mime as keyof typeof CODECS];
   if (!codec)
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', `只能遮盖 PNG 或 JPEG 图片（本文件为 ${item.file.mime}）；PDF 扫描件请先转为图片`);
@@ -99,30 +104,30 @@ export async function redact(yifa: Yifa, req: Request, caseId: string, seq: numb
     {
       type: 'evidence.redact',
       actor: req.auth.actor,
-      subject: { type: EVIDENCE_SUBJECT, id: evidenceId(caseId, seq), regionPath: c.regionPath },
+      subject: { type: EVIDENCE_SUBJECT, id: evidenceId(recordId, seq), regionPath },
       idempotencyKey: req.idempotencyKey,
       payload: { original: item.file.sha256, derivative: stored.sha256, rects: input.rects, reason: input.reason },
     },
     async (trx) => {
-      // Kept and checked like every evidence file, and held as long as the case holds the original.
+      // Kept and checked like every evidence file, and held as long as the record holds the original.
       await trx
         .insertInto('uploads')
         .values({
           id: randomUUID(),
           user_id: req.auth.user.id,
           file_name: fileName,
-          declared_mime: item.file!.mime,
+          declared_mime: item.file.mime,
           size: stored.size,
           sha256: stored.sha256,
           created_at: now,
           completed_at: now,
-          mime: item.file!.mime,
+          mime: item.file.mime,
           purged_at: null,
         })
         .execute();
       await trx
-        .insertInto('penalty_case_files')
-        .values({ sha256: stored.sha256, case_id: caseId, seq })
+        .insertInto('procedure_files')
+        .values({ sha256: stored.sha256, subject_type: entry.proc.subjectType, subject_id: recordId, seq })
         .onConflict((oc) => oc.doNothing())
         .execute();
       return derivative;
@@ -132,17 +137,17 @@ export async function redact(yifa: Yifa, req: Request, caseId: string, seq: numb
 }
 
 /** The redacted copies of an item, newest first, from the journal. */
-export async function redactionsOf(yifa: Yifa, req: Request, caseId: string, seq: number) {
-  await visibleCase(yifa, req, caseId);
-  return redactionRows(yifa, caseId, seq);
+export async function redactionsOf(yifa: Yifa, req: Request, entry: EvidenceEntry, recordId: string, seq: number) {
+  await entry.visible(yifa, req, recordId);
+  return redactionRows(yifa, recordId, seq);
 }
 
-async function redactionRows(yifa: Yifa, caseId: string, seq: number) {
+async function redactionRows(yifa: Yifa, recordId: string, seq: number) {
   const rows = await yifa.db.kysely
     .selectFrom('actions')
     .select(['seq', 'payload', 'result', 'actor_user_id', 'received_at'])
     .where('subject_type', '=', EVIDENCE_SUBJECT)
-    .where('subject_id', '=', evidenceId(caseId, seq))
+    .where('subject_id', '=', evidenceId(recordId, seq))
     .where('type', '=', 'evidence.redact')
     .orderBy('seq', 'desc')
     .execute();
@@ -155,16 +160,16 @@ async function redactionRows(yifa: Yifa, caseId: string, seq: number) {
 }
 
 /** A redacted copy's bytes (for disclosure); the download is journaled on the item. */
-export async function openRedacted(yifa: Yifa, req: Request, caseId: string, seq: number, sha256: string) {
-  const c = await visibleCase(yifa, req, caseId);
-  const copy = (await redactionRows(yifa, caseId, seq)).find((r) => r.derivative === sha256);
+export async function openRedacted(yifa: Yifa, req: Request, entry: EvidenceEntry, recordId: string, seq: number, sha256: string) {
+  const { regionPath } = await entry.visible(yifa, req, recordId);
+  const copy = (await redactionRows(yifa, recordId, seq)).find((r) => r.derivative === sha256);
   if (!copy) throw notFound('遮盖件');
   const size = await yifa.blobs.size(sha256);
   if (size === null) throw new AppError('NOT_FOUND', '遮盖件文件缺失或已清除');
   await yifa.journal.record({
     type: 'evidence.download',
     actor: req.auth.actor,
-    subject: { type: EVIDENCE_SUBJECT, id: evidenceId(caseId, seq), regionPath: c.regionPath },
+    subject: { type: EVIDENCE_SUBJECT, id: evidenceId(recordId, seq), regionPath },
     payload: { sha256, redacted: true, range: null },
   });
   return { file: copy.file, size, stream: yifa.blobs.read(sha256) };

@@ -12,6 +12,8 @@ import { latestIntegrityCheck } from './verify.js';
 import { openRedacted, redact, redactionSchema, redactionsOf } from './redaction.js';
 import { openShared, revokeShare, shareEvidence, shareSchema, sharesOf } from './shares.js';
 import { downloadName } from '../../platform/blobs/sniff.js';
+import type { Permission } from '../../platform/security/access.js';
+import { holdsEvidence, type EvidenceEntry } from '../../procedure/registry.js';
 
 /** The body of a chunk: raw bytes, streamed to disk (never buffered whole). */
 const CHUNK_TYPE = 'application/offset+octet-stream';
@@ -38,6 +40,139 @@ async function oneAtATime<T>(id: string, fn: () => Promise<T>): Promise<T> {
   } finally {
     if (busy.get(id) === run) busy.delete(id);
   }
+}
+
+/**
+ * The routes of one procedure's evidence items, under its path: the procedure's read
+ * permission to see them (its scope decides which records), its evidence permission to
+ * redact and share them.
+ */
+const itemRoutes =
+  (yifa: Yifa, entry: EvidenceEntry): FastifyPluginAsync =>
+  async (base) => {
+    const app = base.withTypeProvider<ZodTypeProvider>();
+    const tags = ['evidence'];
+    const item = `${entry.path}/:id/evidence/:seq`;
+    const read = entry.proc.permissions.read as Permission;
+    const handle = entry.evidence.handle;
+    const name = `${entry.proc.recordName}的${entry.proc.evidence.words.item}`;
+
+    app.get(
+      `${item}/content`,
+      {
+        schema: {
+          tags,
+          summary: `播放或下载${name}文件（支持 Range；下载和播放均记入保管记录）`,
+          params: itemParams,
+          querystring: contentQuery,
+        },
+        // The console shows a PDF in an iframe of its own origin: this response may be framed by it.
+        helmet: EVIDENCE_FILE_HEADERS,
+      },
+      async (req, reply) => {
+        const r = await serviceRequest(yifa, req, read);
+        const download = req.query.download !== undefined;
+        const opened = await openEvidence(yifa, r, entry, req.params.id, req.params.seq, { range: req.headers.range, download });
+        reply.header('content-type', opened.file.mime);
+        reply.header('content-disposition', disposition(download ? 'attachment' : 'inline', opened.file.fileName, opened.file.mime));
+        return sendBytes(reply, opened);
+      },
+    );
+
+    app.get(
+      `${item}/custody`,
+      { schema: { tags, summary: `${name}的保管记录（登记、播放、下载、导出）与完整性`, params: itemParams } },
+      async (req) => custodyOf(yifa, await serviceRequest(yifa, req, read), entry, req.params.id, req.params.seq),
+    );
+
+    app.post(
+      `${item}/redactions`,
+      {
+        schema: {
+          tags,
+          summary: `遮盖${name}（照片或扫描件）的部分区域，生成用于公开的遮盖件（原件不变）`,
+          params: itemParams,
+          body: redactionSchema,
+        },
+      },
+      async (req, reply) => {
+        const r = await serviceRequest(yifa, req, handle);
+        return reply.status(201).send(await redact(yifa, r, entry, req.params.id, req.params.seq, req.body));
+      },
+    );
+
+    app.get(
+      `${item}/redactions`,
+      { schema: { tags, summary: `${name}的遮盖件（谁、为何、从哪个原件遮盖）`, params: itemParams } },
+      async (req) => ({ items: await redactionsOf(yifa, await serviceRequest(yifa, req, read), entry, req.params.id, req.params.seq) }),
+    );
+
+    app.get(
+      `${item}/redactions/:sha256`,
+      { schema: { tags, summary: `下载${name}的遮盖件`, params: itemParams.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }) } },
+      async (req, reply) => {
+        const r = await serviceRequest(yifa, req, read);
+        const opened = await openRedacted(yifa, r, entry, req.params.id, req.params.seq, req.params.sha256);
+        reply.header('content-type', opened.file.mime);
+        reply.header('content-length', opened.size);
+        reply.header('x-content-type-options', 'nosniff');
+        reply.header('content-disposition', disposition('attachment', opened.file.fileName, opened.file.mime));
+        return reply.send(opened.stream);
+      },
+    );
+
+    app.post(
+      `${item}/shares`,
+      {
+        schema: { tags, summary: `把一项${name}通过限期链接共享给法院、复议机关等（记入保管记录）`, params: itemParams, body: shareSchema },
+      },
+      async (req, reply) => {
+        const r = await serviceRequest(yifa, req, handle);
+        return reply.status(201).send(await shareEvidence(yifa, r, entry, req.params.id, req.params.seq, req.body));
+      },
+    );
+
+    app.get(
+      `${item}/shares`,
+      { schema: { tags, summary: `${name}的共享链接（有效、已过期、已撤销）`, params: itemParams } },
+      async (req) => ({ items: await sharesOf(yifa, await serviceRequest(yifa, req, read), entry, req.params.id, req.params.seq) }),
+    );
+
+    app.post(
+      `${item}/shares/:shareId/revoke`,
+      {
+        schema: {
+          tags,
+          summary: '撤销共享链接（此后凭该链接无法获取，记入保管记录）',
+          params: itemParams.extend({ shareId: z.string().uuid('共享编号格式不正确') }),
+          body: z.strictObject({ reason: z.string().trim().min(2, '请说明撤销原因').max(200) }),
+        },
+      },
+      async (req) => {
+        const r = await serviceRequest(yifa, req, handle);
+        return revokeShare(yifa, r, entry, req.params.id, req.params.seq, req.params.shareId, req.body.reason);
+      },
+    );
+  };
+
+/** What sendBytes needs of a reply. */
+interface BytesReply<R> {
+  header(key: string, value: string | number): unknown;
+  status(code: number): unknown;
+  send(payload: Readable): R;
+}
+
+/** A file's bytes with Range: 206 and Content-Range for a part, the whole file otherwise; never cached, never sniffed. */
+function sendBytes<R>(reply: BytesReply<R>, opened: { size: number; range: { start: number; end: number } | null; stream: Readable }): R {
+  reply.header('accept-ranges', 'bytes');
+  reply.header('cache-control', 'private, no-store');
+  reply.header('x-content-type-options', 'nosniff');
+  if (opened.range) {
+    reply.status(206);
+    reply.header('content-range', `bytes ${opened.range.start}-${opened.range.end}/${opened.size}`);
+    reply.header('content-length', opened.range.end - opened.range.start + 1);
+  } else reply.header('content-length', opened.size);
+  return reply.send(opened.stream);
 }
 
 export const evidenceRoutes =
@@ -81,47 +216,6 @@ export const evidenceRoutes =
       },
     );
 
-    app.get(
-      '/penalty-cases/:id/evidence/:seq/content',
-      {
-        schema: {
-          tags,
-          summary: '播放或下载证据文件（支持 Range；下载和播放均记入保管记录）',
-          params: itemParams,
-          querystring: contentQuery,
-        },
-        // The console shows a PDF in an iframe of its own origin: this response may be framed by it.
-        helmet: EVIDENCE_FILE_HEADERS,
-      },
-      async (req, reply) => {
-        const r = await serviceRequest(yifa, req, 'penalty.read');
-        const download = req.query.download !== undefined;
-        const opened = await openEvidence(yifa, r, req.params.id, req.params.seq, { range: req.headers.range, download });
-        reply.header('accept-ranges', 'bytes');
-        reply.header('content-type', opened.file.mime);
-        reply.header('cache-control', 'private, no-store');
-        reply.header('x-content-type-options', 'nosniff');
-        reply.header('content-disposition', disposition(download ? 'attachment' : 'inline', opened.file.fileName, opened.file.mime));
-        if (opened.range) {
-          reply.status(206);
-          reply.header('content-range', `bytes ${opened.range.start}-${opened.range.end}/${opened.size}`);
-          reply.header('content-length', opened.range.end - opened.range.start + 1);
-        } else {
-          reply.header('content-length', opened.size);
-        }
-        return reply.send(opened.stream);
-      },
-    );
-
-    app.get(
-      '/penalty-cases/:id/evidence/:seq/custody',
-      { schema: { tags, summary: '证据的保管记录（登记、播放、下载、导出）与完整性', params: itemParams } },
-      async (req) => {
-        const r = await serviceRequest(yifa, req, 'penalty.read');
-        return custodyOf(yifa, r, req.params.id, req.params.seq);
-      },
-    );
-
     app.get('/evidence/integrity', { schema: { tags, summary: '最近一次证据文件完整性检查的结果（缺失或被改动的文件）' } }, async (req) => {
       const r = await serviceRequest(yifa, req, 'penalty.read');
       const latest = await latestIntegrityCheck(yifa);
@@ -131,80 +225,7 @@ export const evidenceRoutes =
       return { latest: latest && { ...latest, problemCount: latest.problems.length, problems: countyWide ? latest.problems : [] } };
     });
 
-    app.post(
-      '/penalty-cases/:id/evidence/:seq/redactions',
-      {
-        schema: {
-          tags,
-          summary: '遮盖照片或扫描件的部分区域，生成用于公开的遮盖件（原件不变）',
-          params: itemParams,
-          body: redactionSchema,
-        },
-      },
-      async (req, reply) => {
-        const r = await serviceRequest(yifa, req, 'penalty.act');
-        return reply.status(201).send(await redact(yifa, r, req.params.id, req.params.seq, req.body));
-      },
-    );
-
-    app.get(
-      '/penalty-cases/:id/evidence/:seq/redactions',
-      { schema: { tags, summary: '证据的遮盖件（谁、为何、从哪个原件遮盖）', params: itemParams } },
-      async (req) => {
-        const r = await serviceRequest(yifa, req, 'penalty.read');
-        return { items: await redactionsOf(yifa, r, req.params.id, req.params.seq) };
-      },
-    );
-
-    app.get(
-      '/penalty-cases/:id/evidence/:seq/redactions/:sha256',
-      {
-        schema: { tags, summary: '下载遮盖件', params: itemParams.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }) },
-      },
-      async (req, reply) => {
-        const r = await serviceRequest(yifa, req, 'penalty.read');
-        const opened = await openRedacted(yifa, r, req.params.id, req.params.seq, req.params.sha256);
-        reply.header('content-type', opened.file.mime);
-        reply.header('content-length', opened.size);
-        reply.header('x-content-type-options', 'nosniff');
-        reply.header('content-disposition', disposition('attachment', opened.file.fileName, opened.file.mime));
-        return reply.send(opened.stream);
-      },
-    );
-
-    app.post(
-      '/penalty-cases/:id/evidence/:seq/shares',
-      { schema: { tags, summary: '把一项证据通过限期链接共享给法院、复议机关等（记入保管记录）', params: itemParams, body: shareSchema } },
-      async (req, reply) => {
-        const r = await serviceRequest(yifa, req, 'penalty.act');
-        return reply.status(201).send(await shareEvidence(yifa, r, req.params.id, req.params.seq, req.body));
-      },
-    );
-
-    app.get(
-      '/penalty-cases/:id/evidence/:seq/shares',
-      { schema: { tags, summary: '证据的共享链接（有效、已过期、已撤销）', params: itemParams } },
-      async (req) => {
-        const r = await serviceRequest(yifa, req, 'penalty.read');
-        return { items: await sharesOf(yifa, r, req.params.id, req.params.seq) };
-      },
-    );
-
-    app.post(
-      '/penalty-cases/:id/evidence/:seq/shares/:shareId/revoke',
-      {
-        schema: {
-          tags,
-          summary: '撤销共享链接（此后凭该链接无法获取，记入保管记录）',
-          params: itemParams.extend({ shareId: z.string().uuid('共享编号格式不正确') }),
-          body: z.strictObject({ reason: z.string().trim().min(2, '请说明撤销原因').max(200) }),
-        },
-      },
-      async (req) => {
-        const r = await serviceRequest(yifa, req, 'penalty.act');
-        return revokeShare(yifa, r, req.params.id, req.params.seq, req.params.shareId, req.body.reason);
-      },
-    );
+    for (const entry of yifa.procedures.filter(holdsEvidence)) await app.register(itemRoutes(yifa, entry));
 
     // No login: the link is the grant. Each fetch is journaled on the item; the public rate limit applies.
     app.get(
@@ -219,17 +240,9 @@ export const evidenceRoutes =
       },
       async (req, reply) => {
         const opened = await openShared(yifa, req.params.token, req.headers.range);
-        reply.header('accept-ranges', 'bytes');
         reply.header('content-type', opened.mime);
-        reply.header('cache-control', 'private, no-store');
-        reply.header('x-content-type-options', 'nosniff');
         reply.header('content-disposition', disposition('attachment', opened.fileName, opened.mime));
-        if (opened.range) {
-          reply.status(206);
-          reply.header('content-range', `bytes ${opened.range.start}-${opened.range.end}/${opened.size}`);
-          reply.header('content-length', opened.range.end - opened.range.start + 1);
-        } else reply.header('content-length', opened.size);
-        return reply.send(opened.stream);
+        return sendBytes(reply, opened);
       },
     );
   };

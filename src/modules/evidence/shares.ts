@@ -9,8 +9,8 @@ import { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../../platform/security/request.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
-import { visibleCase } from '../enforcement/service/cases.js';
-import { EVIDENCE_SUBJECT, evidenceId, parseRange } from './content.js';
+import type { EvidenceEntry } from '../../procedure/registry.js';
+import { EVIDENCE_SUBJECT, evidenceId, parseRange, visibleItem } from './content.js';
 
 export const shareSchema = z.strictObject({
   recipient: z.string().trim().min(2, '请填写接收方').max(100),
@@ -20,20 +20,25 @@ export const shareSchema = z.strictObject({
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function shareEvidence(yifa: Yifa, req: Request, caseId: string, seq: number, input: z.infer<typeof shareSchema>) {
-  const c = await visibleCase(yifa, req, caseId);
-  const item = c.evidence.find((e) => e.seq === seq);
-  if (!item?.file) throw notFound('证据文件');
-  if (item.withdrawn) throw new AppError('CONFLICT', '已撤回的证据不能共享');
+export async function shareEvidence(
+  yifa: Yifa,
+  req: Request,
+  entry: EvidenceEntry,
+  recordId: string,
+  seq: number,
+  input: z.infer<typeof shareSchema>,
+) {
+  const { item, regionPath } = await visibleItem(yifa, req, entry, recordId, seq);
+  if (item.withdrawn) throw new AppError('CONFLICT', `已撤回的${entry.proc.evidence.words.item}不能共享`);
   const token = randomBytes(32).toString('base64url');
   const now = yifa.clock.now();
   const row = {
     id: randomUUID(),
     token_hash: tokenHash(token),
-    case_id: caseId,
+    case_id: recordId,
     seq,
     sha256: item.file.sha256,
-    region_path: c.regionPath,
+    region_path: regionPath,
     recipient: input.recipient,
     purpose: input.purpose,
     expires_at: new Date(now.getTime() + input.days * 86_400_000).toISOString(),
@@ -46,7 +51,7 @@ export async function shareEvidence(yifa: Yifa, req: Request, caseId: string, se
     {
       type: 'evidence.share',
       actor: req.auth.actor,
-      subject: { type: EVIDENCE_SUBJECT, id: evidenceId(caseId, seq), regionPath: c.regionPath },
+      subject: { type: EVIDENCE_SUBJECT, id: evidenceId(recordId, seq), regionPath },
       idempotencyKey: req.idempotencyKey,
       payload: { shareId: row.id, sha256: row.sha256, recipient: row.recipient, purpose: row.purpose, expiresAt: row.expires_at },
     },
@@ -94,13 +99,21 @@ export async function openShared(yifa: Yifa, token: string, range: string | unde
 }
 
 /** Ends a share link before it expires: later fetches are refused; the revocation is journaled on the item. */
-export async function revokeShare(yifa: Yifa, req: Request, caseId: string, seq: number, shareId: string, reason: string) {
-  await visibleCase(yifa, req, caseId);
+export async function revokeShare(
+  yifa: Yifa,
+  req: Request,
+  entry: EvidenceEntry,
+  recordId: string,
+  seq: number,
+  shareId: string,
+  reason: string,
+) {
+  await entry.visible(yifa, req, recordId);
   const share = await yifa.db.kysely
     .selectFrom('evidence_shares')
     .selectAll()
     .where('id', '=', shareId)
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', recordId)
     .where('seq', '=', seq)
     .executeTakeFirst();
   if (!share) throw notFound('共享链接');
@@ -110,7 +123,7 @@ export async function revokeShare(yifa: Yifa, req: Request, caseId: string, seq:
     {
       type: 'evidence.share-revoke',
       actor: req.auth.actor,
-      subject: { type: EVIDENCE_SUBJECT, id: evidenceId(caseId, seq), regionPath: share.region_path },
+      subject: { type: EVIDENCE_SUBJECT, id: evidenceId(recordId, seq), regionPath: share.region_path },
       idempotencyKey: req.idempotencyKey,
       payload: { shareId, recipient: share.recipient, reason },
     },
@@ -128,12 +141,12 @@ export async function revokeShare(yifa: Yifa, req: Request, caseId: string, seq:
 }
 
 /** The item's share links, newest first (no tokens: only their hashes are kept). */
-export async function sharesOf(yifa: Yifa, req: Request, caseId: string, seq: number) {
-  await visibleCase(yifa, req, caseId);
+export async function sharesOf(yifa: Yifa, req: Request, entry: EvidenceEntry, recordId: string, seq: number) {
+  await entry.visible(yifa, req, recordId);
   const rows = await yifa.db.kysely
     .selectFrom('evidence_shares')
     .selectAll()
-    .where('case_id', '=', caseId)
+    .where('case_id', '=', recordId)
     .where('seq', '=', seq)
     .orderBy('created_at', 'desc')
     .execute();

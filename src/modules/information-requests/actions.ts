@@ -10,12 +10,15 @@ import { approve, dropRequest, pendingRequest } from '../../procedure/decide.js'
 import { nthWorkingDayAfter } from '../../procedure/deadlines.js';
 import { PUBLIC_ROLE, RECORD_CHECK, sameIndividual, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
 import type { BaseContext } from '../../procedure/served.js';
+import { evidenceRows, fileRef, type EvidenceList } from '../../procedure/evidence.js';
 import { SEPARATION_OF_DUTIES } from '../../law/penalty.js';
 import {
   APPLICANT_KINDS,
   CHANNELS,
   CHANNEL_IDS,
   FORMS,
+  MATERIAL_TYPES,
+  MATERIAL_TYPE_IDS,
   OPINIONS,
   REPLY_TYPES,
   REPLY_TYPE_IDS,
@@ -27,6 +30,7 @@ import {
   replyClockFrom,
   statusOf,
   type InformationRequest,
+  type Material,
   type RequestStatus,
 } from './state.js';
 
@@ -103,6 +107,16 @@ export const originalReplyDue = (r: InformationRequest, table: BaseContext['tabl
   deadlineDue(table, { rule: 'disclosure.request-reply', from: replyClockFrom(r), suspensions: consultationPauses(r, table) });
 
 const thisProcedure = (): Procedure<RequestTypes> => INFORMATION_REQUEST_PROCEDURE;
+
+/** The files attached to a request: the applicant's letter or form as scanned, the reply's materials. */
+const MATERIALS: EvidenceList<InformationRequest, Material> = {
+  items: (r) => r.evidence ?? [],
+  withItems: (r, evidence) => ({ ...r, evidence }),
+  words: { item: '材料', record: '本申请' },
+};
+const materials = evidenceRows<RequestTypes>(MATERIALS);
+/** Files come with the request and go out with the reply and after it (a delivery receipt): any status. */
+const ANY_STATUS = Object.keys(STATUS_NAMES) as RequestStatus[];
 
 export const REQUEST_ACTIONS = {
   'information-request.submit': action({
@@ -380,6 +394,29 @@ export const REQUEST_ACTIONS = {
       },
     }),
   }),
+
+  'information-request.attach-file': materials.attach({
+    title: '附加材料',
+    roles: CLERK,
+    from: ANY_STATUS,
+    payload: z.strictObject({
+      type: z.enum(MATERIAL_TYPE_IDS).meta({ title: '材料类别', labels: MATERIAL_TYPES }),
+      title: text(200).meta({ title: '材料名称' }),
+      description: text(1000).meta({ title: '说明', widget: 'textarea' }),
+      file: fileRef.meta({ title: '文件', widget: 'hidden' }),
+    }),
+  }),
+
+  // What the file holds stays in it: the head may only mark an item withdrawn, with the reason.
+  'information-request.withdraw-file': materials.withdraw({
+    title: '撤回材料',
+    roles: HEAD,
+    from: ANY_STATUS,
+    payload: z.strictObject({
+      seq: z.number().int().min(0).meta({ title: '材料', widget: 'evidence' }),
+      reason: text(500).meta({ title: '撤回理由', widget: 'textarea' }),
+    }),
+  }),
   // biome-ignore lint/suspicious/noExplicitAny: each row keeps its own payload type
 } as const satisfies Record<string, ActionSpec<RequestTypes, any>>;
 
@@ -399,4 +436,5 @@ export const INFORMATION_REQUEST_PROCEDURE: Procedure<RequestTypes, RequestActio
     withPending: (r, pending) => ({ ...r, pending: pending as InformationRequest['pending'] }),
     kinds: { extension: '延长答复期限' },
   },
+  evidence: MATERIALS,
 };

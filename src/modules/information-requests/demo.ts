@@ -2,17 +2,19 @@
  * A year of 妙泉镇's requests for government information, made through the same actions the
  * portal and the clerk take (each on its own day on the journal's clock): replies of every
  * type of Art 36, a 补正 answered and one never answered, a third party consulted, an
- * extension approved and one waiting, one overdue, and new ones not yet handled.
+ * extension approved and one waiting, one overdue, and new ones not yet handled. Each one
+ * handed in on paper carries its scan, uploaded and attached by the clerk.
  */
 import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../../platform/security/request.js';
 import { addDays } from '../../calendar/legal-date.js';
 import { contextOfUser } from '../org/sessions.js';
+import { demoScan, uploadDemoFile } from '../evidence/demo.js';
 import { actOnRecord, openRecord } from '../../procedure/service.js';
 import { INFORMATION_REQUESTS } from './procedure.js';
 import { applicantRequest } from './portal.js';
 import { newTrackingCode, trackingHashOf } from './tracking-code.js';
-import type { ReplyType, WithholdingGround } from './state.js';
+import { CHANNELS, type ReplyType, type WithholdingGround } from './state.js';
 
 type Step = [daysAgo: number, who: 'gongkai' | 'fuzeren' | 'applicant', type: string, payload: Record<string, unknown>];
 
@@ -74,6 +76,16 @@ export async function seedDemoInformationRequests(yifa: Yifa): Promise<number> {
       payload,
       agency.id,
     );
+    // A paper request is scanned at receipt and the scan attached to it.
+    if (channel !== 'online') {
+      const sha256 = await uploadDemoFile(yifa, clerk, await demoScan(n), `${name}申请书.pdf`, 'application/pdf');
+      await actOnRecord(yifa, clerk, INFORMATION_REQUESTS, opened.id, 'information-request.attach-file', {
+        type: 'application',
+        title: `${name}的申请书（${CHANNELS[channel]}）`,
+        description: '纸质申请书及身份证复印件的扫描件',
+        file: { sha256 },
+      });
+    }
     for (const [d, by, type, p] of steps) {
       yifa.clock.source = at(d);
       await actOnRecord(yifa, who[by], INFORMATION_REQUESTS, opened.id, type, p);

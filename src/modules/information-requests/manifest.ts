@@ -6,7 +6,7 @@ import type { Yifa } from '../../platform/yifa.js';
 import { procedureRoutes } from '../../procedure/routes.js';
 import { journalPolicyOf } from '../../procedure/service.js';
 import { commonReplayer } from '../../procedure/replayer.js';
-import { INFORMATION_REQUESTS } from './procedure.js';
+import { INFORMATION_REQUESTS, INFORMATION_REQUEST_ENTRY } from './procedure.js';
 import { informationRequestPortal } from './portal.js';
 import { seedDemoInformationRequests } from './demo.js';
 import * as informationRequests from './migrations/016-information-requests.js';
@@ -14,6 +14,7 @@ import * as informationRequests from './migrations/016-information-requests.js';
 export const INFORMATION_REQUEST_PERMISSIONS = {
   'information-request.read': '查看、办理政府信息公开申请',
   'information-request.personal-data': '查看政府信息公开申请人的身份证号、电话、邮箱和地址',
+  'information-request.evidence': '处理申请所附材料（遮盖、共享及撤销共享）',
 } as const;
 
 declare module '../../platform/security/access.js' {
@@ -32,7 +33,8 @@ export const informationRequestsManifest = {
   name: '政府信息公开申请',
   permissions: INFORMATION_REQUEST_PERMISSIONS,
   grants: {
-    disclosure_clerk: ['information-request.read', 'information-request.personal-data'],
+    // The clerk attaches the files (the table's roles), and so redacts and shares them.
+    disclosure_clerk: ['information-request.read', 'information-request.personal-data', 'information-request.evidence'],
     // The head of the 政府信息公开工作机构 approves extensions (Art 33).
     unit_head: ['information-request.read', 'information-request.personal-data'],
     // Supervision reads requests, with the applicants' personal data masked.
@@ -42,7 +44,7 @@ export const informationRequestsManifest = {
   routes,
   journalPolicies: { [INFORMATION_REQUESTS.proc.subjectType]: journalPolicyOf(INFORMATION_REQUESTS) },
   projectionReplayers: (db) => [commonReplayer(db, INFORMATION_REQUESTS.proc) as ProjectionReplayer],
-  procedures: [INFORMATION_REQUESTS],
+  procedures: [INFORMATION_REQUEST_ENTRY],
   menu: [
     {
       key: 'information-requests',

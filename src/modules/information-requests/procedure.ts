@@ -1,11 +1,15 @@
 /**
  * 政府信息公开申请 as the kit serves it: its table (actions.ts), how its record is listed,
- * its deadlines, its documents and its case file. Everything else — the runner, numbering,
- * routes, the journal, replay, export — is the kit's.
+ * its deadlines, its documents, its case file and how long its attached files are kept.
+ * Everything else — the runner, numbering, routes, the journal, replay, export, the files'
+ * playback and custody — is the kit's and the evidence module's.
  */
 import type { ServedProcedure } from '../../procedure/served.js';
+import { procedureEntry } from '../../procedure/service.js';
 import { deadlineList } from '../../procedure/deadlines.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
+import type { HolidayTable } from '../../calendar/holiday-table.js';
+import { keptAfterClosing } from '../../procedure/evidence.js';
 import { INFORMATION_REQUEST_PROCEDURE, originalReplyDue, type RequestTypes } from './actions.js';
 import { REQUEST_SERIES, requestDocuments } from './documents.js';
 import { REPLY_TYPES, type InformationRequest } from './state.js';
@@ -38,6 +42,15 @@ function requestDeadlines(r: InformationRequest, at: { table: Parameters<typeof 
     duty('disclosure.request-reply', r.correction?.answeredOn ?? r.receivedOn, due, settled);
   }
   return out;
+}
+
+/** The 保管期限 of a request's file (its cover says so): its attached files are kept as long after the reply. */
+const FILE_YEARS = 10;
+
+/** The last day a request holds its attached files: while open, all of them; after the reply (or its deemed withdrawal), FILE_YEARS. */
+export function requestFilesKeptUntil(r: InformationRequest, table: HolidayTable): string | null {
+  const closedOn = r.reply?.on ?? r.withdrawnOn;
+  return closedOn ? keptAfterClosing(table, { closedOn, servedOn: closedOn, years: FILE_YEARS }) : null;
 }
 
 export const INFORMATION_REQUESTS: ServedProcedure<RequestTypes> = {
@@ -81,11 +94,16 @@ export const INFORMATION_REQUESTS: ServedProcedure<RequestTypes> = {
         ['收到申请日期', { date: r.receivedOn }],
         ['答复日期', { date: r.reply?.on ?? null }],
         ['答复类型', r.reply ? REPLY_TYPES[r.reply.type].name : '—'],
-        ['保管期限', '10年'],
+        ['保管期限', `${FILE_YEARS}年`],
       ],
     },
-    notes: [`本卷共 ${dc.documents.length} 份文书。`],
+    notes: [`本卷共 ${dc.documents.length} 份文书，附材料 ${r.evidence?.length ?? 0} 项。`],
     manifest: { applicant: r.applicant.name, replyNumber: r.reply?.number ?? null },
-    evidence: [],
   }),
 };
+
+/** Requests as the rest of yifa reaches them (the evidence module serves their files): who attaches the files redacts and shares them. */
+export const INFORMATION_REQUEST_ENTRY = procedureEntry(INFORMATION_REQUESTS, {
+  handle: 'information-request.evidence',
+  keptUntil: async (yifa, r) => requestFilesKeptUntil(r, await yifa.calendar.table()),
+});

@@ -5,6 +5,7 @@
  * is a function of it.
  */
 import type { PendingApproval } from '../../procedure/spec.js';
+import type { EvidenceItem } from '../../procedure/evidence.js';
 
 export const REGULATION = '《中华人民共和国政府信息公开条例》';
 /** 《…条例》第三十六条, or with an item: 第三十六条第（一）项 */
@@ -68,6 +69,21 @@ export const REPLY_TYPE_IDS = Object.keys(REPLY_TYPES) as [ReplyType, ...ReplyTy
 
 export const OPINIONS = { agree: '同意公开', object: '不同意公开', none: '逾期未提出意见' } as const;
 export type Opinion = keyof typeof OPINIONS;
+
+/** What a file attached to the request is: the paper application the clerk scanned, the corrected one, the reply's materials. */
+export const MATERIAL_TYPES = {
+  application: '申请书及身份证明（扫描件）',
+  correction: '补正材料',
+  reply: '答复材料（公开的信息、送达凭证）',
+  other: '其他材料',
+} as const;
+export type MaterialType = keyof typeof MATERIAL_TYPES;
+export const MATERIAL_TYPE_IDS = Object.keys(MATERIAL_TYPES) as [MaterialType, ...MaterialType[]];
+
+/** A file attached to the request (the kit's evidence item). */
+export interface Material extends EvidenceItem {
+  type: MaterialType;
+}
 
 export interface Applicant {
   kind: ApplicantKind;
@@ -133,6 +149,11 @@ export interface InformationRequest {
   extension: { days: number; reason: string; approvedOn: string; number: string | null; until: string } | null;
   pending: PendingApproval<'extension'>[];
   reply: Reply | null;
+  /**
+   * The files attached to it. Absent until the first is attached, so a request from before
+   * attachments folds to the very state (and state hash) its journal recorded.
+   */
+  evidence?: Material[];
 }
 
 export const STATUS_NAMES = {

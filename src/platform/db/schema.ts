@@ -336,9 +336,11 @@ export interface EvidenceShareTable {
 }
 
 /** Which case links which evidence file (for retention and holds) */
-export interface PenaltyCaseFileTable {
+/** Which record of which procedure holds which evidence file (its item `seq`): retention, purge, redaction and shares read it. */
+export interface ProcedureFileTable {
   sha256: string;
-  case_id: string;
+  subject_type: string;
+  subject_id: string;
   seq: number;
 }
 
@@ -406,7 +408,7 @@ export interface Database {
   penalty_cases: PenaltyCaseTable;
   penalty_case_officers: PenaltyCaseOfficerTable;
   uploads: UploadTable;
-  penalty_case_files: PenaltyCaseFileTable;
+  procedure_files: ProcedureFileTable;
   evidence_shares: EvidenceShareTable;
   document_counters: DocumentCounterTable;
   issued_documents: IssuedDocumentTable;

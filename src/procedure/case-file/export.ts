@@ -100,7 +100,7 @@ export async function exportCaseFile(yifa: Yifa, source: CaseFileSource, actor: 
     generatedAt: yifa.clock.now().toISOString(),
     checkpoint: { size: checkpoint.size, rootHash: checkpoint.rootHash, timestamp: checkpoint.timestamp },
     // Evidence files stay in the blob store (they may be gigabytes); their hashes are here and in
-    // the proven 登记证据 actions, so a copy handed over later can be checked against the file.
+    // the proven actions that attached them, so a copy handed over later can be checked against the file.
     evidence: source.evidence,
     files: Object.entries(files).map(([path, bytes]) => ({ path, ...(titles[path] ?? {}), bytes: bytes.length, sha256: sha256(bytes) })),
   };

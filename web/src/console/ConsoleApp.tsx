@@ -20,7 +20,7 @@ import PenaltyCasesPage from './penalty/PenaltyCasesPage';
 import PenaltyCasePage from './penalty/PenaltyCasePage';
 import DocumentPage from './penalty/DocumentPage';
 import RecordingCoveragePage from './penalty/RecordingCoveragePage';
-import { uploadQueue } from './penalty/evidence/queue';
+import { uploadQueue } from './evidence/queue';
 import ProcedureListPage from './procedure/ProcedureListPage';
 import ProcedureRecordPage from './procedure/ProcedureRecordPage';
 import ProcedureDocumentPage from './procedure/ProcedureDocumentPage';

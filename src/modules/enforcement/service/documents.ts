@@ -17,6 +17,7 @@ import { agencyOf, settingsFor } from './agency-settings.js';
 import { personIdsIn } from './gate-context.js';
 import { getCase, provenCaseState } from './cases.js';
 import { SUBJECT_TYPE } from './proof.js';
+import { manifestEntries } from '../../../procedure/evidence.js';
 
 async function documentContext(yifa: Yifa, c: PenaltyCase): Promise<DocumentContext & { agencyName: string }> {
   const ids = personIdsIn(c, null, null);
@@ -104,9 +105,7 @@ async function caseFileSource(yifa: Yifa, c: PenaltyCase): Promise<CaseFileSourc
       `案卷评查预查：${sheet.vetoFailed.length ? '否决项未通过' : `得分 ${sheet.score}`}${sheet.missing.length ? `；扣分项：${sheet.missing.map((m) => m.text).join('；')}` : ''}。`,
     ],
     manifest: { party: c.party.name, decisionNumber: c.decision?.number ?? null },
-    evidence: c.evidence
-      .filter((e) => e.file)
-      .map((e) => ({ seq: e.seq, type: e.type, title: e.title, ...e.file, recording: e.recording ?? null })),
+    evidence: manifestEntries(c.evidence, (e) => ({ recording: e.recording ?? null })),
   };
 }
 

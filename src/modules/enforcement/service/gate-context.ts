@@ -9,7 +9,8 @@ import { runFixed } from '../../../platform/db/fixed-queries.js';
 import type { HolidayTable } from '../../../calendar/holiday-table.js';
 import type { LoadedSettings } from '../settings.js';
 import type { Certificate, GateContext } from '../gates.js';
-import type { EvidenceFile, PenaltyCase } from '../penalty-case.js';
+import type { PenaltyCase } from '../penalty-case.js';
+import { uploadedFile, uploadedFileIn } from '../../../procedure/evidence-store.js';
 import type { Executor } from './store.js';
 
 /** The people an action names itself: its actor and the officers (or chair) in its payload. */
@@ -140,21 +141,6 @@ export async function gateContext(
     nameOf: (id) => names.get(id) ?? `人员（${id}）`,
     regionNames,
     actor: { personId: actorPersonId, userId: actor.userId, legalQualification: actorRow?.legal_qualification_no ?? null },
-    uploadedFile: (sha256) => (uploaded?.sha256 === sha256 ? uploaded : undefined),
+    uploadedFile: uploadedFile(uploaded),
   };
-}
-
-/** The verified upload of this user that an action's payload names by `file.sha256`, if any. */
-async function uploadedFileIn(db: Executor, payload: unknown, userId: string | null): Promise<EvidenceFile | undefined> {
-  const sha256 = (payload as { file?: { sha256?: unknown } } | null)?.file?.sha256;
-  if (typeof sha256 !== 'string' || !userId) return undefined;
-  const row = await db
-    .selectFrom('uploads')
-    .select(['sha256', 'size', 'mime', 'file_name'])
-    .where('sha256', '=', sha256)
-    .where('user_id', '=', userId)
-    .where('completed_at', 'is not', null)
-    .orderBy('completed_at', 'desc')
-    .executeTakeFirst();
-  return row ? { sha256: row.sha256, size: Number(row.size), mime: row.mime!, fileName: row.file_name } : undefined;
 }

@@ -288,15 +288,6 @@ async function saveProjection(
     await updateCounted(trx, 'penalty_cases', c.id, changed);
   }
   await saveCommonRow(trx, c, values, userId, before?.row ?? null);
-  const files = c.evidence.filter((e) => e.file);
-  if (files.length !== (before?.case.evidence.filter((e) => e.file).length ?? 0)) {
-    // Evidence is only ever added: the new files are the ones past the old count.
-    const added = files.slice(before?.case.evidence.filter((e) => e.file).length ?? 0);
-    await deferWrite(
-      trx,
-      trx.insertInto('penalty_case_files').values(added.map((e) => ({ sha256: e.file!.sha256, case_id: c.id, seq: e.seq }))),
-    );
-  }
   if (!before || before.case.officers.join() !== c.officers.join()) {
     if (before) await deferWrite(trx, trx.deleteFrom('penalty_case_officers').where('case_id', '=', c.id));
     if (c.officers.length)

@@ -20,7 +20,9 @@ import {
 import { hearingEligible, heavierThanNoticed, twoCertifiedOfficers, type GateContext } from '../gates.js';
 import { RECORD_CHECK, actorOf, type Refusal } from '../../../procedure/spec.js';
 import { discretionProblems } from '../discretion.js';
-import type { CaseRecord, EvidenceFile, PenaltyCase, ProposedDecision } from '../penalty-case.js';
+import type { CaseRecord, PenaltyCase, ProposedDecision } from '../penalty-case.js';
+import { CASE_EVIDENCE } from '../penalty-case.js';
+import { evidenceRows, fileRef } from '../../../procedure/evidence.js';
 import {
   action,
   dated,
@@ -35,7 +37,11 @@ import {
   personId,
   text,
   type ActionSpec,
+  type PenaltyTypes,
 } from './shared.js';
+
+/** 登记证据 and 撤回证据: the kit's evidence rows over the case's list. */
+const evidence = evidenceRows<PenaltyTypes>(CASE_EVIDENCE);
 
 /** The proposal an investigation report makes, with what the catalog and settings say about it. */
 function propose(c: PenaltyCase, p: ConcludePayload, on: string, ctx: GateContext): Omit<ProposedDecision, 'proposedBy'> {
@@ -156,7 +162,7 @@ export const INVESTIGATION_ACTIONS = {
     summary: '检查（勘验）情况',
   }),
 
-  'penalty.add-evidence': action({
+  'penalty.add-evidence': evidence.attach({
     title: '登记证据',
     roles: OFFICER,
     // After the decision only recordings of the process itself (当场处罚, 送达 …) may be added.
@@ -168,15 +174,7 @@ export const INVESTIGATION_ACTIONS = {
       collectedOn: dated('取证日期'),
       source: text(200).meta({ title: '来源' }),
       /** The uploaded file, by the SHA-256 the server verified (the hash goes into the journal) */
-      file: z
-        .strictObject({
-          sha256: z
-            .string()
-            .regex(/^[0-9a-f]{64}$/, 'SHA-256 须为 64 位小写十六进制')
-            .meta({ title: '文件的 SHA-256' }),
-        })
-        .meta({ title: '证据文件' })
-        .optional(),
+      file: fileRef.optional(),
       recording: z
         .strictObject({
           recorder: text(50).meta({ title: '录制人或执法记录仪编号' }),
@@ -198,11 +196,9 @@ export const INVESTIGATION_ACTIONS = {
       /** The record (its position in the case) this evidence belongs to */
       step: z.number().int().min(0).nullable().optional().meta({ title: '所属笔录（操作序号，可不填）' }),
     }),
+    // The kit's row checks first that the file is the user's verified upload.
     guard: (c, p, ctx) => [
       eventDate(p.collectedOn, c, ctx, '取证日期'),
-      p.file && !ctx.uploadedFile(p.file.sha256)
-        ? { message: '证据文件尚未上传完成或不是您上传的，请先上传并等待校验通过', citation: RECORD_CHECK }
-        : null,
       p.recording && p.recording.endedAt < p.recording.startedAt
         ? { message: '录制结束时间不能早于开始时间', citation: RECORD_CHECK }
         : null,
@@ -214,29 +210,16 @@ export const INVESTIGATION_ACTIONS = {
         ? { message: '决定作出后只能补充执法过程的音像记录（如当场处罚、送达），不能再补充证明违法事实的证据', citation: cite('第四十条') }
         : null,
     ],
-    derive: (_c, p, ctx) => (p.file ? (ctx.uploadedFile(p.file.sha256) ?? null) : null),
-    apply: (c, p, m) => ({ ...c, evidence: [...c.evidence, { seq: m.seq, ...p, file: (m.derived as EvidenceFile | null) ?? undefined }] }),
   }),
 
-  'penalty.withdraw-evidence': action({
+  // The item and its file stay in the file as withdrawn (with who and why in the journal); nothing is erased.
+  'penalty.withdraw-evidence': evidence.withdraw({
     title: '撤回证据',
     roles: HEAD,
     from: ['investigating', 'investigated', 'notified', 'hearing'],
-    // The item and its file stay in the file as withdrawn (with who and why in the journal); nothing is erased.
     payload: z.strictObject({
-      seq: z.number().int().min(0).meta({ title: '证据（序号）' }),
+      seq: z.number().int().min(0).meta({ title: '证据', widget: 'evidence' }),
       reason: text(500).meta({ title: '撤回理由' }),
-    }),
-    guard: (c, p) => {
-      const item = c.evidence.find((e) => e.seq === p.seq);
-      return [
-        item ? null : { message: '本案没有这项证据', citation: RECORD_CHECK },
-        item?.withdrawn ? { message: '这项证据已撤回', citation: RECORD_CHECK } : null,
-      ];
-    },
-    apply: (c, p, m) => ({
-      ...c,
-      evidence: c.evidence.map((e) => (e.seq === p.seq ? { ...e, withdrawn: { on: m.today, reason: p.reason } } : e)),
     }),
   }),
 

@@ -1,8 +1,9 @@
 /**
  * The platform's own migrations: the foundation (the journal, the calendar and the tables
  * of the org tree, users and sessions, created together before modules had their own) and
- * the journal's later ones, and the procedure kit's common table. Each module's are in its manifest; the migrator runs them all
- * in one sequence by name.
+ * the journal's later ones, and the procedure kit's tables (the common table, the evidence
+ * files' records). Each module's are in its manifest; the migrator runs them all in one
+ * sequence by name.
  */
 import type { Migrations } from '../../module.js';
 import * as foundation from './001-foundation.js';
@@ -10,6 +11,7 @@ import * as journalAppend from './009-journal-append.js';
 import * as journalAppendExact from './010-journal-append-exact.js';
 import * as witness from './012-witness.js';
 import * as procedureCases from './015-procedure-cases.js';
+import * as procedureFiles from './017-procedure-files.js';
 
 export const PLATFORM_MIGRATIONS: Migrations = {
   '001-foundation': foundation,
@@ -18,4 +20,6 @@ export const PLATFORM_MIGRATIONS: Migrations = {
   '012-witness': witness,
   // The procedure kit's common table (src/procedure/): every procedure's records.
   '015-procedure-cases': procedureCases,
+  // Which record of which procedure holds which evidence file.
+  '017-procedure-files': procedureFiles,
 };

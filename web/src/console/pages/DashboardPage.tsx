@@ -4,8 +4,8 @@ import { useResource } from '../../hooks';
 import { emptyText, ErrorResult, StandingTag } from '../../components';
 import type { Agency, Certificate, Page } from '../../types';
 import { can, useSession } from '../session';
-import { IntegrityAlert } from '../penalty/evidence/IntegrityAlert';
 import WorkbenchCards from './WorkbenchCards';
+import { IntegrityAlert } from '../evidence/IntegrityAlert';
 
 /** The twelve months up to this one, in China time: YYYY-MM of the first and the last. */
 function lastTwelveMonths(): { from: string; to: string } {

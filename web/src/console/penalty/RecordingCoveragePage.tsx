@@ -8,7 +8,7 @@ import { useResource } from '../../hooks';
 import { ErrorResult } from '../../components';
 import { useT } from '../../i18n';
 import type { Dictionaries } from './types';
-import { IntegrityAlert } from './evidence/IntegrityAlert';
+import { IntegrityAlert } from '../evidence/IntegrityAlert';
 
 interface Counts {
   cases: number;

@@ -1,7 +1,8 @@
 /**
  * One record of any procedure: its status, what it says, the actions the user may take now
  * (each opens the form the server's schema describes), its statutory deadlines with their
- * articles, its numbered documents (print view, DOCX) and its journal.
+ * articles, its numbered documents (print view, DOCX), its evidence when its procedure keeps
+ * any (files attached through the evidence panel) and its journal.
  */
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Col, List, Row, Space, Table, Tabs, Tag } from 'antd';
@@ -14,7 +15,8 @@ import { useT } from '../../i18n';
 import { chinaTime } from '../../time';
 import { can, useSession } from '../session';
 import { DeadlineTable } from '../../deadlines';
-import { SchemaForm } from './SchemaForm';
+import { SchemaForm, type Widgets } from './SchemaForm';
+import { EvidencePanel } from '../evidence/EvidencePanel';
 import type { ProcedureConsole } from './config';
 import type { DocumentSummary, JournalEntry, ProcedureDictionaries, RecordView } from './types';
 
@@ -36,6 +38,14 @@ function entryTitle(e: JournalEntry, documentTitle: Map<string, string>): string
   if (e.type === 'access.denied') return '拒绝访问（超出权限）';
   return e.title;
 }
+
+/** The items a withdrawing action may name (its `evidence` widget): those not yet withdrawn. */
+const evidenceOptions = (items: RecordView['evidence']): Widgets => ({
+  evidence: {
+    options: (items ?? []).filter((e) => !e.withdrawn).map((e) => ({ value: e.seq, label: e.title })),
+    none: '没有可撤回的材料',
+  },
+});
 
 export default function ProcedureRecordPage<S>({ config }: { config: ProcedureConsole<S> }) {
   const { id } = useParams();
@@ -59,6 +69,10 @@ export default function ProcedureRecordPage<S>({ config }: { config: ProcedureCo
   const v = view.data;
   if (!v || !dict.data) return <Card loading />;
   const spec = dict.data.actions.find((a) => a.type === acting);
+  // Files are attached from the evidence panel, where the uploaded file is at hand.
+  const attaching = new Set(dict.data.actions.filter((a) => a.evidence === 'attach').map((a) => a.type));
+  const actions = v.allowedActions.filter((a) => !attaching.has(a.type));
+  const evidenceWords = dict.data.evidence;
   const reload = () => Promise.all([view.reload(), docs.reload(), journal.reload()]);
   const exportFile = async () => {
     setExporting(true);
@@ -87,8 +101,8 @@ export default function ProcedureRecordPage<S>({ config }: { config: ProcedureCo
       >
         <config.Summary view={v} dict={dict.data} />
         <Space wrap style={{ marginTop: 16 }} data-testid="record-actions">
-          {v.allowedActions.length === 0 && <span style={{ color: '#595959' }}>当前没有您可以执行的操作</span>}
-          {v.allowedActions.map((a) => (
+          {actions.length === 0 && <span style={{ color: '#595959' }}>当前没有您可以执行的操作</span>}
+          {actions.map((a) => (
             <Button key={a.type} onClick={() => setActing(a.type)} data-action={a.type}>
               {a.title}
             </Button>
@@ -152,6 +166,19 @@ export default function ProcedureRecordPage<S>({ config }: { config: ProcedureCo
                     />
                   </Card>
                 </Col>
+                {v.evidence && evidenceWords && (
+                  <Col xs={24}>
+                    <EvidencePanel
+                      base={base}
+                      recordId={v.id}
+                      items={v.evidence}
+                      dict={{ ...dict.data, evidence: evidenceWords }}
+                      allowed={v.allowedActions.map((a) => a.type)}
+                      handle={config.evidencePermission}
+                      onChanged={reload}
+                    />
+                  </Col>
+                )}
               </Row>
             ),
           },
@@ -193,7 +220,7 @@ export default function ProcedureRecordPage<S>({ config }: { config: ProcedureCo
           title={spec.title}
           schema={spec.schema}
           today={dict.data.today}
-          widgets={config.widgetOptions?.(v)}
+          widgets={{ ...evidenceOptions(v.evidence), ...config.widgetOptions?.(v) }}
           open
           onCancel={() => setActing(null)}
           onSubmit={async (payload, idempotencyKey) => {

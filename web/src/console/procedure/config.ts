@@ -30,8 +30,10 @@ export interface ProcedureConsole<S = unknown> {
   heading: (v: RecordView<S>) => ReactNode;
   /** What the record says, on its page */
   Summary: ComponentType<{ view: RecordView<S>; dict: ProcedureDictionaries }>;
-  /** What it supplies for the page widgets its schemas name (`widget`), from the record */
+  /** What it supplies for the page widgets its schemas name (`widget`), from the record (the page supplies `evidence`: the items not withdrawn) */
   widgetOptions?: (v: RecordView<S>) => Widgets;
+  /** The permission that redacts and shares its records' evidence (the server's registry entry names it) */
+  evidencePermission?: string;
   /** The opening form's first values */
   openDefaults?: Record<string, unknown>;
   /** Shown once after an opening, with the answer (which may carry something shown only then) */

@@ -162,6 +162,7 @@ export const INFORMATION_REQUESTS_CONSOLE: ProcedureConsole<InformationRequest> 
         .map((k) => ({ value: k.seq, label: `${k.thirdParty}（${k.sentOn} 发出）` })),
     },
   }),
+  evidencePermission: 'information-request.evidence',
   // At the console a request comes at the counter or by letter (online ones come through the portal).
   openDefaults: { channel: 'counter' },
   Opened,

@@ -47,6 +47,8 @@ export interface ActionEntry {
   roles: string[];
   /** Opens a new record (POST <path>) rather than acting on one */
   opens: boolean;
+  /** Attaches or withdraws an evidence item (the record page's evidence panel takes the attaching one) */
+  evidence: 'attach' | 'withdraw' | null;
   schema: JsonSchema;
 }
 
@@ -56,5 +58,7 @@ export interface ProcedureDictionaries {
   statuses: Record<string, string>;
   series: Record<string, { word: string; title: string }>;
   approvalKinds: Record<string, string>;
+  /** How the records name an evidence item and themselves (null: they hold no evidence) */
+  evidence: { item: string; record: string } | null;
   actions: ActionEntry[];
 }

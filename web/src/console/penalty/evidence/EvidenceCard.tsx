@@ -1,37 +1,20 @@
 /**
- * 证据 on the case page: each item with its file (name, size, hash), the recording's
- * particulars, a player or preview opened on demand (the file streams with Range requests,
- * so nothing loads until asked), 下载, 保管记录 (custody and integrity) and, for photos,
- * 遮盖. The upload queue sits on top for those who may add evidence.
+ * 证据 on the case page: each item with its statutory type, what it proves, its source, the
+ * recording's particulars and the step it belongs to; its file, player, 下载, 保管记录 and
+ * 遮盖 are every procedure's (../../evidence/). The upload queue sits on top for those who
+ * may add evidence.
  */
 import { useState } from 'react';
-import { Button, Card, Drawer, Empty, Grid, Image, List, Space, Tag, Timeline, Typography } from 'antd';
-import { AuditOutlined, DownloadOutlined, EyeInvisibleOutlined, PlayCircleOutlined, UploadOutlined } from '@ant-design/icons';
-import { useResource } from '../../../hooks';
+import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useT } from '../../../i18n';
-import { useSession } from '../../session';
 import type { FormContext } from '../ActionForm';
 import type { CaseView, Evidence, EvidenceFile } from '../types';
-import { CUSTODY_EVENTS, INTEGRITY, chinaTime, formatBytes, mediaKind, recordTitle, sceneName, shortHash } from './names';
-import { RedactionModal, redactable } from './RedactionModal';
-import { UploadPanel, type useFilePicker } from './UploadPanel';
-import { useHasUploads } from './useUploads';
-import type { UploadItem } from './queue';
-
-interface Custody {
-  file: EvidenceFile;
-  integrity: 'present' | 'missing' | 'altered';
-  events: {
-    seq: number;
-    type: string;
-    actorUserId: string | null;
-    actorName?: string;
-    actorRole: string | null;
-    at: string;
-    range?: string | null;
-    redacted?: boolean;
-  }[];
-}
+import { chinaTime } from '../../../time';
+import { FileActions, FileInfo } from '../../evidence/ItemFile';
+import { EvidenceFrame } from '../../evidence/EvidenceFrame';
+import type { useFilePicker } from '../../evidence/UploadPanel';
+import type { UploadItem } from '../../evidence/queue';
+import { recordTitle, sceneName } from './names';
 
 /** 2026/03/02 09:30–09:34, or both in full when the recording runs past midnight. */
 const span = (from: string, to: string) => {
@@ -40,50 +23,8 @@ const span = (from: string, to: string) => {
   return a.slice(0, 10) === b.slice(0, 10) ? `${a}–${b.slice(-5)}` : `${a} – ${b}`;
 };
 
-const contentUrl = (caseId: string, seq: number) => `/api/v1/penalty-cases/${caseId}/evidence/${seq}/content`;
-
-function Preview({ caseId, item }: { caseId: string; item: Evidence & { file: EvidenceFile } }) {
-  const narrow = Grid.useBreakpoint().sm === false;
-  const src = contentUrl(caseId, item.seq);
-  switch (mediaKind(item.file.mime)) {
-    case 'video':
-      return (
-        // biome-ignore lint/a11y/useMediaCaption: evidence is the raw recording as collected; no caption track exists for it
-        <video
-          controls
-          preload="metadata"
-          playsInline
-          src={src}
-          data-testid="evidence-video"
-          style={{ width: '100%', maxWidth: 640, maxHeight: 400, background: '#000', display: 'block' }}
-        />
-      );
-    case 'audio':
-      // biome-ignore lint/a11y/useMediaCaption: evidence is the raw recording as collected; no caption track exists for it
-      return <audio controls preload="metadata" src={src} data-testid="evidence-audio" style={{ width: '100%', maxWidth: 480 }} />;
-    case 'image':
-      return <Image src={src} alt={item.title} data-testid="evidence-image" style={{ maxWidth: '100%', maxHeight: 360 }} />;
-    case 'pdf':
-      return (
-        <div>
-          <iframe
-            src={src}
-            title={item.title}
-            data-testid="evidence-pdf"
-            style={{ width: '100%', height: narrow ? '60vh' : 520, border: '1px solid #eee' }}
-          />
-          <a href={src} target="_blank" rel="noreferrer" style={{ fontSize: 12 }}>
-            在新窗口打开
-          </a>
-        </div>
-      );
-    default:
-      return <Typography.Text type="secondary">此类文件不能在线预览，请下载查看</Typography.Text>;
-  }
-}
-
 function EvidenceRow({
-  caseId,
+  base,
   item,
   view,
   ctx,
@@ -91,13 +32,13 @@ function EvidenceRow({
   onCustody,
   onRedact,
 }: {
-  caseId: string;
+  base: string;
   item: Evidence;
   view: CaseView;
   ctx: FormContext | undefined;
   canRedact: boolean;
-  onCustody: (e: Evidence) => void;
-  onRedact: (e: Evidence) => void;
+  onCustody: () => void;
+  onRedact: () => void;
 }) {
   const [open, setOpen] = useState(false);
   const dict = ctx?.dictionaries;
@@ -105,8 +46,6 @@ function EvidenceRow({
   const step = item.step != null ? view.case.records.find((r) => r.seq === item.step) : undefined;
   const r = item.recording;
   const f = item.file;
-  const kind = f ? mediaKind(f.mime) : null;
-  const previewLabel = kind === 'video' || kind === 'audio' ? '播放' : '预览';
   return (
     <List.Item data-testid="evidence-item" data-seq={item.seq} style={{ display: 'block', minWidth: 0 }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, alignItems: 'center' }}>
@@ -133,14 +72,7 @@ function EvidenceRow({
         </span>
       </div>
       {step && <div style={{ fontSize: 12, color: '#888' }}>所属笔录：{recordTitle(step)}</div>}
-      {f && (
-        <div style={{ fontSize: 12, color: '#888', overflowWrap: 'anywhere' }} data-testid="evidence-file-info">
-          文件：{f.fileName} · {formatBytes(f.size)} ·{' '}
-          <span title={f.sha256} style={{ fontFamily: 'monospace' }}>
-            SHA-256 {shortHash(f.sha256)}
-          </span>
-        </div>
-      )}
+      {f && <FileInfo file={f} />}
       {r && (
         <div
           style={{
@@ -159,115 +91,17 @@ function EvidenceRow({
         </div>
       )}
       {f && (
-        <Space wrap size={4} style={{ marginTop: 6 }}>
-          <Button
-            size="small"
-            type={open ? 'default' : 'primary'}
-            ghost={!open}
-            icon={<PlayCircleOutlined />}
-            onClick={() => setOpen(!open)}
-            data-testid="evidence-preview"
-          >
-            {open ? '收起' : previewLabel}
-          </Button>
-          <Button
-            size="small"
-            icon={<DownloadOutlined />}
-            href={`${contentUrl(caseId, item.seq)}?download=1`}
-            data-testid="evidence-download"
-          >
-            下载
-          </Button>
-          <Button size="small" icon={<AuditOutlined />} onClick={() => onCustody(item)} data-testid="evidence-custody">
-            保管记录
-          </Button>
-          {canRedact && redactable(item) && (
-            <Button size="small" icon={<EyeInvisibleOutlined />} onClick={() => onRedact(item)} data-testid="evidence-redact">
-              遮盖
-            </Button>
-          )}
-        </Space>
-      )}
-      {/* Mounted only when opened: a closed item loads nothing. */}
-      {open && f && (
-        <div style={{ marginTop: 8 }}>
-          <Preview caseId={caseId} item={item as Evidence & { file: EvidenceFile }} />
-        </div>
+        <FileActions
+          base={base}
+          item={item as Evidence & { file: EvidenceFile }}
+          open={open}
+          onToggle={() => setOpen(!open)}
+          canRedact={canRedact}
+          onCustody={onCustody}
+          onRedact={onRedact}
+        />
       )}
     </List.Item>
-  );
-}
-
-function CustodyDrawer({ caseId, item, onClose }: { caseId: string; item: Evidence; onClose: () => void }) {
-  const me = useSession();
-  const narrow = Grid.useBreakpoint().sm === false;
-  const custody = useResource<Custody>(`/penalty-cases/${caseId}/evidence/${item.seq}/custody`);
-  const roles = useResource<{ roles: { id: string; name: string }[] }>('/org/dictionaries');
-  const roleName = (id: string | null) => (id === 'system' ? '系统' : (roles.data?.roles.find((r) => r.id === id)?.name ?? id ?? ''));
-  const c = custody.data;
-  const integrity = c ? INTEGRITY[c.integrity] : undefined;
-  return (
-    <Drawer
-      open
-      title={`保管记录：${item.title}`}
-      onClose={onClose}
-      width={narrow ? '100%' : 480}
-      data-testid="custody-drawer"
-      extra={
-        <Button size="small" onClick={() => void custody.reload()}>
-          刷新
-        </Button>
-      }
-    >
-      {custody.error && <Typography.Text type="danger">{custody.error.message}</Typography.Text>}
-      {c && (
-        <>
-          <div style={{ marginBottom: 12, overflowWrap: 'anywhere' }}>
-            <div>
-              <b>{c.file.fileName}</b>{' '}
-              <span style={{ color: '#888' }}>
-                {formatBytes(c.file.size)} · {c.file.mime}
-              </span>
-            </div>
-            <div style={{ fontSize: 12 }}>
-              SHA-256{' '}
-              <Typography.Text code copyable style={{ fontSize: 11, wordBreak: 'break-all' }}>
-                {c.file.sha256}
-              </Typography.Text>
-            </div>
-            <div style={{ marginTop: 4 }}>
-              完整性：
-              <Tag color={integrity?.color} data-testid="custody-integrity" data-integrity={c.integrity}>
-                {integrity?.text ?? c.integrity}
-              </Tag>
-            </div>
-          </div>
-          <Timeline
-            data-testid="custody-events"
-            items={c.events.map((e) => ({
-              color: e.type === 'penalty.add-evidence' ? 'green' : e.type === 'evidence.redact' ? 'red' : 'blue',
-              children: (
-                <div data-testid="custody-event" data-type={e.type}>
-                  <b>
-                    {CUSTODY_EVENTS[e.type] ?? e.type}
-                    {e.redacted ? '（遮盖件）' : ''}
-                  </b>{' '}
-                  <span style={{ color: '#888' }}>{chinaTime(e.at, true)}</span>
-                  <div style={{ fontSize: 12, color: '#666' }}>
-                    {e.actorName ?? ''} {roleName(e.actorRole)}
-                    {e.actorUserId === me.user.id ? '（本人）' : ''}
-                    {e.range ? ` · 字节 ${e.range}` : ''} · 日志 #{e.seq}
-                  </div>
-                </div>
-              ),
-            }))}
-          />
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-            登记、播放、下载、遮盖均记入不可篡改的日志；同一人十分钟内反复播放只记一次。
-          </Typography.Paragraph>
-        </>
-      )}
-    </Drawer>
   );
 }
 
@@ -287,55 +121,22 @@ export function EvidenceCard({
   onRegister: (i: UploadItem) => void;
 }) {
   const t = useT();
-  const queued = useHasUploads(view.id);
-  const [showUpload, setShowUpload] = useState(false);
-  const [custody, setCustody] = useState<Evidence | null>(null);
-  const [redacting, setRedacting] = useState<Evidence | null>(null);
-  const items = view.case.evidence;
+  const base = `/penalty-cases/${view.id}`;
   return (
-    <Card
-      size="small"
-      data-testid="evidence-card"
-      title={
-        <span>
-          {t('evidence')} <span style={{ color: '#888', fontWeight: 400 }}>（{items.length}）</span>
-        </span>
-      }
-      extra={
-        canUpload && (
-          <Button
-            size="small"
-            type="primary"
-            icon={<UploadOutlined />}
-            onClick={() => setShowUpload(!showUpload)}
-            data-testid="upload-evidence"
-          >
-            {t('uploadEvidence')}
-          </Button>
-        )
-      }
-    >
-      {canUpload && (showUpload || queued) && <UploadPanel caseId={view.id} picker={picker} onRegister={onRegister} />}
-      <List
-        size="small"
-        dataSource={[...items].reverse()}
-        rowKey="seq"
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未登记证据" /> }}
-        renderItem={(e) => (
-          <EvidenceRow
-            caseId={view.id}
-            item={e}
-            view={view}
-            ctx={ctx}
-            canRedact={canRedact}
-            onCustody={setCustody}
-            onRedact={setRedacting}
-          />
-        )}
-      />
-      {custody && <CustodyDrawer caseId={view.id} item={custody} onClose={() => setCustody(null)} />}
-      {redacting && <RedactionModal caseId={view.id} item={redacting} onClose={() => setRedacting(null)} />}
-    </Card>
+    <EvidenceFrame
+      base={base}
+      recordId={view.id}
+      title={t('evidence')}
+      uploadLabel={t('uploadEvidence')}
+      emptyText="尚未登记证据"
+      items={view.case.evidence}
+      canUpload={canUpload}
+      picker={picker}
+      onRegister={onRegister}
+      renderItem={(e, open) => (
+        <EvidenceRow base={base} item={e} view={view} ctx={ctx} canRedact={canRedact} onCustody={open.custody} onRedact={open.redact} />
+      )}
+    />
   );
 }
 

@@ -11,9 +11,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { post, type ApiError } from '../../../api';
 import type { FormContext } from '../ActionForm';
 import type { CaseView } from '../types';
-import { uploadQueue, type UploadItem } from './queue';
-import { useUploads } from './useUploads';
-import { chinaIso, chinaWallClock, formatBytes, mediaKind, recordTitle, recordingScenes, shortHash } from './names';
+import { uploadQueue, type UploadItem } from '../../evidence/queue';
+import { useUploads } from '../../evidence/useUploads';
+import { formatBytes, mediaKind, shortHash } from '../../evidence/names';
+import { chinaIso, chinaWallClock, recordTitle, recordingScenes } from './names';
 
 const RECORDER_KEY = 'yifa.evidence.recorder';
 

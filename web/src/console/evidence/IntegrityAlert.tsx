@@ -4,8 +4,9 @@
  * files, others the count); a quiet line when all was well.
  */
 import { Alert } from 'antd';
-import { useResource } from '../../../hooks';
-import { chinaTime, formatBytes, INTEGRITY, shortHash } from './names';
+import { useResource } from '../../hooks';
+import { chinaTime } from '../../time';
+import { formatBytes, INTEGRITY, shortHash } from './names';
 
 interface IntegrityCheck {
   latest: null | {
@@ -50,7 +51,7 @@ export function IntegrityAlert({ quietWhenOk = false, style }: { quietWhenOk?: b
             {latest.problems.map((p) => (
               <li key={p.sha256} data-testid="integrity-problem" style={{ overflowWrap: 'anywhere' }}>
                 <b>{INTEGRITY[p.integrity]?.text ?? p.integrity}</b>：{p.fileNames.join('、')}{' '}
-                <span style={{ color: '#888', fontFamily: 'monospace' }}>SHA-256 {shortHash(p.sha256)}</span>
+                <span style={{ color: '#595959', fontFamily: 'monospace' }}>SHA-256 {shortHash(p.sha256)}</span>
               </li>
             ))}
           </ul>

@@ -6,10 +6,11 @@
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { Alert, App, Button, Empty, Grid, Input, List, Modal, Space, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined } from '@ant-design/icons';
-import { post, type ApiError } from '../../../api';
-import { useResource } from '../../../hooks';
-import type { Evidence } from '../types';
-import { chinaTime, formatBytes } from './names';
+import { post, type ApiError } from '../../api';
+import { useResource } from '../../hooks';
+import type { EvidenceItem } from './types';
+import { chinaTime } from '../../time';
+import { formatBytes } from './names';
 
 interface Rect {
   x: number;
@@ -28,12 +29,13 @@ interface Redaction {
 }
 
 /** PNG and JPEG only (the server's codecs). */
-export const redactable = (e: Evidence) => e.file?.mime === 'image/png' || e.file?.mime === 'image/jpeg';
+export const redactable = (e: EvidenceItem) => e.file?.mime === 'image/png' || e.file?.mime === 'image/jpeg';
 
-export function RedactionModal({ caseId, item, onClose }: { caseId: string; item: Evidence; onClose: () => void }) {
+/** `base`: the record's API path (`/penalty-cases/<id>`). */
+export function RedactionModal({ base: record, item, onClose }: { base: string; item: EvidenceItem; onClose: () => void }) {
   const { message } = App.useApp();
   const narrow = Grid.useBreakpoint().sm === false;
-  const base = `/penalty-cases/${caseId}/evidence/${item.seq}`;
+  const base = `${record}/evidence/${item.seq}`;
   const copies = useResource<{ items: Redaction[] }>(`${base}/redactions`);
   const img = useRef<HTMLImageElement>(null);
   const [natural, setNatural] = useState<{ w: number; h: number } | null>(null);

@@ -52,7 +52,7 @@ function QueueRow({ item, onRegister }: { item: UploadItem; onRegister: (i: Uplo
         >
           {item.fileName}
         </span>
-        <span style={{ flex: 'none', color: '#888', fontSize: 12 }}>{formatBytes(item.size)}</span>
+        <span style={{ flex: 'none', color: '#595959', fontSize: 12 }}>{formatBytes(item.size)}</span>
       </div>
       {item.state !== 'failed' && (
         <Progress
@@ -80,7 +80,7 @@ function QueueRow({ item, onRegister }: { item: UploadItem; onRegister: (i: Uplo
           {STATE_TEXT[item.state]}
           {item.state === 'offline' && item.kept ? '（文件已保存在本机）' : ''}
           {item.error && item.state !== 'uploaded' ? `：${item.error}` : ''}
-          {item.state === 'uploaded' && item.sha256 ? <span style={{ color: '#888' }}>（SHA-256 {shortHash(item.sha256)}）</span> : null}
+          {item.state === 'uploaded' && item.sha256 ? <span style={{ color: '#595959' }}>（SHA-256 {shortHash(item.sha256)}）</span> : null}
         </Typography.Text>
         <Space size={4} wrap>
           {item.state === 'uploaded' && (

@@ -1,5 +1,5 @@
 /**
- * The evidence upload queue: files picked or captured on the case page go up one at a
+ * The evidence upload queue: files picked or captured on a record's page go up one at a
  * time through the server's resumable upload (POST /uploads, PATCH chunks at the offset
  * reached, GET /uploads/:id after a failure), each first hashed in slices (hash.ts).
  *
@@ -11,7 +11,7 @@
  * for them to log in).
  */
 import { createStore, del, entries, get as idbGet, set as idbSet } from 'idb-keyval';
-import { ApiError, apiErrorOf, currentCsrfToken, get, post } from '../../../api';
+import { ApiError, apiErrorOf, currentCsrfToken, get, post } from '../../api';
 import { hashFile } from './hash';
 import { mimeOf } from './names';
 
@@ -20,6 +20,7 @@ export type UploadState = 'waiting' | 'hashing' | 'uploading' | 'offline' | 'ret
 export interface UploadItem {
   key: string;
   userId: string;
+  /** The record the file is for: a penalty case, an information request … (its name is kept in browsers' stored queues) */
   caseId: string;
   fileName: string;
   mime: string;

@@ -1,0 +1,143 @@
+/**
+ * The evidence of a record of any procedure on its page: each item with its type (named by
+ * the attaching action's schema), title, description and file — player, 下载, 保管记录,
+ * 遮盖 (ItemFile) — and, for who may attach, the upload queue: an uploaded, verified file is
+ * attached with the procedure's own attaching action, its form built from that action's
+ * schema (the file is the one uploaded). The penalty case shows its richer card instead
+ * (../penalty/evidence/), on the same parts.
+ */
+import { useState } from 'react';
+import { App, List, Tag } from 'antd';
+import { post } from '../../api';
+import { can, useSession } from '../session';
+import { SchemaForm, unwrap } from '../procedure/SchemaForm';
+import type { ProcedureDictionaries } from '../procedure/types';
+import { FileActions, FileInfo } from './ItemFile';
+import { EvidenceFrame } from './EvidenceFrame';
+import { useFilePicker } from './UploadPanel';
+import { uploadQueue, type UploadItem } from './queue';
+import type { EvidenceFile, EvidenceItem } from './types';
+
+function ItemRow({
+  base,
+  item,
+  typeName,
+  canRedact,
+  onCustody,
+  onRedact,
+}: {
+  base: string;
+  item: EvidenceItem;
+  typeName: string;
+  canRedact: boolean;
+  onCustody: () => void;
+  onRedact: () => void;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <List.Item data-testid="evidence-item" data-seq={item.seq} style={{ display: 'block', minWidth: 0 }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, alignItems: 'center' }}>
+        <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+          {typeName}
+        </Tag>
+        <b style={{ overflowWrap: 'anywhere' }}>{item.title}</b>
+        {item.withdrawn && (
+          <Tag color="red" style={{ marginInlineEnd: 0 }} data-testid="evidence-withdrawn">
+            已撤回（{item.withdrawn.on}：{item.withdrawn.reason}）
+          </Tag>
+        )}
+      </div>
+      <div style={{ fontSize: 13, color: '#555', marginTop: 4, overflowWrap: 'anywhere' }}>{item.description}</div>
+      {item.file && (
+        <>
+          <FileInfo file={item.file} />
+          <FileActions
+            base={base}
+            item={item as EvidenceItem & { file: EvidenceFile }}
+            open={open}
+            onToggle={() => setOpen(!open)}
+            canRedact={canRedact}
+            onCustody={onCustody}
+            onRedact={onRedact}
+          />
+        </>
+      )}
+    </List.Item>
+  );
+}
+
+export function EvidencePanel({
+  base,
+  recordId,
+  items,
+  dict,
+  allowed,
+  handle,
+  onChanged,
+}: {
+  /** The record's API path: /information-requests/<id> */
+  base: string;
+  recordId: string;
+  items: readonly EvidenceItem[];
+  dict: ProcedureDictionaries & { evidence: NonNullable<ProcedureDictionaries['evidence']> };
+  /** The action types the user may take now */
+  allowed: readonly string[];
+  /** The permission that redacts and shares the procedure's evidence */
+  handle: string | undefined;
+  onChanged: () => Promise<unknown>;
+}) {
+  const me = useSession();
+  const { message } = App.useApp();
+  const noun = dict.evidence.item;
+  const attach = dict.actions.find((a) => a.evidence === 'attach' && allowed.includes(a.type));
+  const typeField = dict.actions.find((a) => a.evidence === 'attach')?.schema.properties?.type;
+  const typeName = (type: string) => (typeField && unwrap(typeField).s.labels?.[type]) ?? type;
+  const [attaching, setAttaching] = useState<UploadItem | null>(null);
+  const picker = useFilePicker((files) => {
+    uploadQueue.add(files, recordId).catch((e: unknown) => void message.error((e as Error).message));
+  });
+  return (
+    <EvidenceFrame
+      base={base}
+      recordId={recordId}
+      title={noun}
+      uploadLabel={`上传${noun}`}
+      emptyText={`尚无${noun}`}
+      items={items}
+      canUpload={!!attach && can(me, 'evidence.upload')}
+      picker={picker}
+      onRegister={setAttaching}
+      renderItem={(e, open) => (
+        <ItemRow
+          base={base}
+          item={e}
+          typeName={typeName(e.type)}
+          canRedact={!!handle && can(me, handle)}
+          onCustody={open.custody}
+          onRedact={open.redact}
+        />
+      )}
+    >
+      <div style={{ display: 'none' }}>{picker.inputs}</div>
+      {attach && attaching?.sha256 && (
+        <SchemaForm
+          title={`${attach.title}：${attaching.fileName}`}
+          schema={attach.schema}
+          today={dict.today}
+          initialValues={{ title: attaching.fileName.replace(/\.[^.]+$/, '') }}
+          open
+          onCancel={() => setAttaching(null)}
+          onSubmit={async (payload, idempotencyKey) => {
+            // The file is the one uploaded: its hash, which the server checks against the user's verified uploads.
+            const file = { sha256: attaching.sha256 };
+            await post(`${base}/actions`, { type: attach.type, payload: { ...payload, file } }, { idempotencyKey });
+            await uploadQueue.registered(attaching.key);
+            void message.success(`已登记${noun}：${String(payload.title ?? attaching.fileName)}`);
+            setAttaching(null);
+            await onChanged();
+          }}
+        />
+      )}
+    </EvidenceFrame>
+  );
+}
