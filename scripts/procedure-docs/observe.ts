@@ -133,6 +133,13 @@ export function observe<S extends object, C>(proc: AnyProcedure, walk: Walk<S, C
     return { seq, today, actorPersonId: walk.actor.personId, actorUserId: walk.actor.userId, number: series ? `N${seq}` : null, derived };
   };
 
+  /** Notes a refusal `type` made. */
+  const note = (type: string, r: Refusal) => {
+    const citations = out.get(type)!.citations;
+    const messages = citations.get(r.citation) ?? new Set<string>();
+    messages.add(normalized(r.message));
+    citations.set(r.citation, messages);
+  };
   /** Tries `type` with every payload under every context; returns the records it led to under the first context. */
   function tryAll(s: S, type: string, today: string, d: string): S[] {
     const spec = proc.actions[type]!;
@@ -148,11 +155,7 @@ export function observe<S extends object, C>(proc: AnyProcedure, walk: Walk<S, C
         seen.tried++;
         const decision = decide(proc, s, type, parsed.data, ctx);
         if (!decision.ok) {
-          for (const r of decision.refusals as Refusal[]) {
-            const messages = seen.citations.get(r.citation) ?? new Set<string>();
-            messages.add(normalized(r.message));
-            seen.citations.set(r.citation, messages);
-          }
+          for (const r of decision.refusals as Refusal[]) note(type, r);
           return;
         }
         seen.passed++;
@@ -176,9 +179,20 @@ export function observe<S extends object, C>(proc: AnyProcedure, walk: Walk<S, C
 
   const openings = actionIds(proc).filter((t) => opens(proc, t));
   const others = actionIds(proc).filter((t) => !opens(proc, t));
-  /** Tries every action the record's status allows. */
+  /**
+   * Tries every action the record's status allows; one its status allows but the record's
+   * facts do not (`requires`) is not offered, and its refusal is noted as made.
+   */
   const tryOpen = (s: S, today: string) =>
-    new Map(others.filter((t) => unavailable(proc, s, t, allRoles) === null).map((t) => [t, tryAll(s, t, today, today)]));
+    new Map(
+      others
+        .filter((t) => {
+          const why = unavailable(proc, s, t, allRoles);
+          if (why && why.message === proc.actions[t]!.requires?.(s)?.message) note(t, why);
+          return why === null;
+        })
+        .map((t) => [t, tryAll(s, t, today, today)]),
+    );
 
   for (const sc of walk.scenarios ?? []) {
     let today = sc.start;
@@ -189,7 +203,7 @@ export function observe<S extends object, C>(proc: AnyProcedure, walk: Walk<S, C
       else for (const t of openings) tryAll(s, t, today, today);
       const where = `scenario "${sc.name}" step ${i} (${step.type})`;
       const why = opens(proc, step.type) ? null : unavailable(proc, s, step.type, allRoles);
-      if (why) throw new Error(`${where}: ${why}`);
+      if (why) throw new Error(`${where}: ${why.message}`);
       const payload = proc.actions[step.type]!.payload.parse(step.payload(s, today));
       const decision = decide(proc, s, step.type, payload, walk.contexts(today)[0]!);
       if (!decision.ok) throw new Error(`${where} refused: ${decision.refusals.map((r: Refusal) => r.message).join('；')}`);

@@ -5,7 +5,16 @@
  * reads (`matrix`). No I/O: the runner calls these inside the journal's transaction, the
  * property tests call them directly.
  */
-import { actorOf, type ActionMeta, type ActionSpec, type Opening, type Procedure, type ProcedureTypes, type Refusal } from './spec.js';
+import {
+  actorOf,
+  RECORD_CHECK,
+  type ActionMeta,
+  type ActionSpec,
+  type Opening,
+  type Procedure,
+  type ProcedureTypes,
+  type Refusal,
+} from './spec.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: any procedure
 type AnyProcedure = Procedure<any, string>;
@@ -30,20 +39,104 @@ export function unavailable<T extends ProcedureTypes>(
   s: T['state'],
   type: string,
   roles: readonly string[],
-): string | null {
+): Refusal | null {
   const spec = specOf(proc, type);
-  if (!spec.roles.some((r) => roles.includes(r))) return `您的角色不能${spec.title}`;
-  if (spec.from === 'opens') return `该操作用于新建${proc.recordName}`;
+  const because = (message: string): Refusal => ({ message, citation: RECORD_CHECK });
+  if (!spec.roles.some((r) => roles.includes(r))) return because(`您的角色不能${spec.title}`);
+  if (spec.from === 'opens') return because(`该操作用于新建${proc.recordName}`);
   const status = proc.status(s);
-  if (!spec.from.includes(status)) return `${proc.recordName}处于"${proc.statusNames[status as T['status']]}"状态，不能${spec.title}`;
-  if (proc.suspended?.(s) && !spec.whileSuspended) return `${proc.recordName}已中止，恢复办理前不能${spec.title}`;
-  return null;
+  if (!spec.from.includes(status))
+    return because(`${proc.recordName}处于“${proc.statusNames[status as T['status']]}”状态，不能${spec.title}`);
+  if (proc.suspended?.(s) && !spec.whileSuspended) return because(`${proc.recordName}已中止，恢复办理前不能${spec.title}`);
+  if (spec.answers && !proc.approvals?.pending(s).length) return because(`没有待审批的申请，不能${spec.title}`);
+  return spec.requires?.(s) ?? null;
 }
 
 /** The actions someone with `roles` may try on the record now (not the opening ones). */
 export function available<T extends ProcedureTypes, A extends string>(proc: Procedure<T, A>, s: T['state'], roles: readonly string[]): A[] {
   return (Object.keys(proc.actions) as A[]).filter((t) => unavailable(proc, s, t, roles) === null);
 }
+
+/** The request an answering action is offered for: which one, its name, and when it was made. */
+export interface OfferedRequest {
+  kind: string;
+  name: string;
+  seq: number;
+  requestedOn: string;
+  /** The requesting action, whose payload is the request's content */
+  requestType: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * One action offered on a record: an action the user may take now, flagged when it is one of
+ * the steps the record expects next. An answering action is offered once per pending
+ * request, with the request's `kind` preset.
+ */
+export interface Offer<A extends string = string> {
+  type: A;
+  title: string;
+  next: boolean;
+  /** Payload fields the offer fixes (the request an approval answers) */
+  preset?: { kind: string };
+  request?: OfferedRequest;
+}
+
+/** What the user may do on the record now, the expected next steps first (in the order `next` gives), then the table's order. */
+export function offers<T extends ProcedureTypes, A extends string>(
+  proc: Procedure<T, A>,
+  s: T['state'],
+  roles: readonly string[],
+): Offer<A>[] {
+  const expected = proc.next?.(s) ?? [];
+  const rank = (t: A) => {
+    const i = expected.indexOf(t);
+    return i < 0 ? expected.length : i;
+  };
+  const types = available(proc, s, roles).sort((a, b) => rank(a) - rank(b));
+  return types.flatMap((type) => {
+    const spec = proc.actions[type]!;
+    const base = { type, title: spec.title, next: expected.includes(type) };
+    if (!spec.answers) return [base];
+    return proc.approvals!.pending(s).map((p) => ({
+      ...base,
+      title: `${spec.title}：${proc.approvals!.kinds[p.kind] ?? p.kind}`,
+      preset: { kind: p.kind },
+      request: {
+        kind: p.kind,
+        name: proc.approvals!.kinds[p.kind] ?? p.kind,
+        seq: p.seq,
+        requestedOn: p.requestedOn,
+        requestType: requestingAction(proc, p.kind) ?? '',
+        payload: p.payload,
+      },
+    }));
+  });
+}
+
+/** The action that makes requests of `kind`. */
+const requestingAction = (proc: AnyProcedure, kind: string) => actionIds(proc).find((t) => proc.actions[t]!.approval?.kind === kind);
+
+/**
+ * Whom the record waits on: the roles who may take one of its expected next steps (the
+ * 工作台's 待办), and the first such step in words. A step the record cannot take now (its
+ * status, a missing fact) waits on no one.
+ */
+export function waitingFor<T extends ProcedureTypes>(proc: Procedure<T>, s: T['state']): { roles: string[]; step: string | null } {
+  const roles = new Set<string>();
+  let step: string | null = null;
+  for (const type of proc.next?.(s) ?? []) {
+    const spec = specOf(proc, type);
+    if (unavailable(proc, s, type, spec.roles) !== null) continue;
+    for (const r of spec.roles) roles.add(r);
+    step ??= spec.answers ? `审批：${requestNames(proc, s)}` : spec.title;
+  }
+  return { roles: [...roles].sort(), step };
+}
+
+/** The names of the requests pending on a record (立案、延长办案期限). */
+const requestNames = <T extends ProcedureTypes>(proc: Procedure<T>, s: T['state']) =>
+  (proc.approvals?.pending(s) ?? []).map((p) => proc.approvals!.kinds[p.kind] ?? p.kind).join('、');
 
 /** What the gates said: refused (every refusal at once), or passed with the series to number and the derived facts. */
 export type Decision<T extends ProcedureTypes> =
@@ -59,7 +152,8 @@ export function decide<T extends ProcedureTypes>(
   ctx: T['context'],
 ): Decision<T> {
   const spec = specOf(proc, type);
-  const refusals = (spec.guard?.(s, payload, ctx) ?? []).filter((r): r is Refusal => r !== null);
+  // What the record must be for the action comes first (the runner checked it already; a test calling decide has not).
+  const refusals = [spec.requires?.(s) ?? null, ...(spec.guard?.(s, payload, ctx) ?? [])].filter((r): r is Refusal => r !== null);
   if (refusals.length > 0) return { ok: false, refusals };
   return { ok: true, series: spec.issues?.(s, payload) ?? null, derived: spec.derive?.(s, payload, ctx) ?? null };
 }

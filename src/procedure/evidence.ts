@@ -97,6 +97,8 @@ export function evidenceRows<T extends ProcedureTypes & { context: EvidenceConte
     withdraw: <P extends Withdrawal>(row: Row<T, P>): ActionSpec<T, P> => ({
       ...row,
       evidence: 'withdraw',
+      requires: (s) =>
+        list.items(s).some((e) => !e.withdrawn) ? null : { message: `${record}没有可撤回的${noun}`, citation: RECORD_CHECK },
       guard: (s, p, ctx) => {
         const item = list.items(s).find((e) => e.seq === p.seq);
         return [

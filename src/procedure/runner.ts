@@ -221,7 +221,7 @@ export async function runAction<T extends ProcedureTypes, L extends Loaded, Save
           : proc.empty({ id: target.id, agencyId: agency.id, regionPath: agency.region_path, today });
         if (row) {
           const why = unavailable(proc, current, type, roles);
-          if (why) throw new AppError('CONFLICT', why);
+          if (why) throw new AppError('CONFLICT', why.message, why.citation ? { citation: why.citation } : {});
         }
         if (!parsed.success) throw payloadRefusal(spec, parsed.error);
         const ctx = await store.context(trx, current, payload, { today, actor }, loaded);

@@ -16,7 +16,8 @@ import { searchableText } from '../platform/search/grams.js';
 import type { ProcedureCaseTable } from '../platform/db/schema.js';
 import type { Request } from '../platform/security/request.js';
 import { scopeFilter } from '../platform/security/scope.js';
-import { actionIds, available, fold, type ActionResult } from './decide.js';
+import { waitingColumns } from './waiting.js';
+import { actionIds, fold, offers, type ActionResult, type Offer } from './decide.js';
 import { dueState, nextDue, nthWorkingDayAfter, WARNING_WORKING_DAYS, type CaseDeadline } from './deadlines.js';
 import { issuedTo } from './numbering.js';
 import { refuseUnproven, runAction, visibleRecord, type AgencyRef, type ProcedureStore, type Target } from './runner.js';
@@ -41,7 +42,8 @@ export interface RecordView<S, St extends string> {
   suspended: boolean;
   agency: { id: string; name: string };
   deadlines: CaseDeadline[];
-  allowedActions: { type: string; title: string }[];
+  /** What the user may do now, the expected next steps first (flagged `next`) */
+  allowedActions: Offer[];
   /** The numbered documents issued so far */
   documents: { series: string; title: string; number: string; actionType: string; issuedAt: string }[];
   /** Its evidence items, when its procedure keeps them (as the reader may see them) */
@@ -191,6 +193,7 @@ function commonStore<T extends CommonTypes>(
         next_due: due?.due ?? null,
         next_rule: due?.rule ?? null,
         search_text: searchableText(sp.row.searchText(s)).slice(0, 8000),
+        ...waitingColumns(sp.proc, s),
         state: x.stored.json,
         state_hash: x.stored.hash,
       };
@@ -254,7 +257,7 @@ function viewOf<T extends CommonTypes>(
     suspended: sp.proc.suspended?.(s) ?? false,
     agency: { id: o.agencyId, name: x.agencyName },
     deadlines: x.deadlines,
-    allowedActions: available(sp.proc, s, req.auth.roles).map((t) => ({ type: t, title: sp.proc.actions[t]!.title })),
+    allowedActions: offers(sp.proc, s, req.auth.roles),
     documents: x.documents.map((d) => ({
       series: d.series,
       title: sp.series[d.series as T['series']]?.title ?? d.series,

@@ -24,6 +24,8 @@ export const PUBLIC_ROLE = 'public';
 export interface Refusal {
   message: string;
   citation: string | typeof RECORD_CHECK;
+  /** The payload field at fault (`officers`, `party.idNumber`), where there is one: the form shows the refusal there */
+  field?: string;
 }
 
 /** Who took an action, as separation of duties compares them (a user, and the person the user is). */
@@ -137,6 +139,18 @@ export interface ActionSpec<T extends ProcedureTypes, P> {
   payload: z.ZodType<P>;
   /** May it be taken while the record is suspended (中止)? */
   whileSuspended?: boolean;
+  /**
+   * A fact of the record the action needs besides its status (恢复办理: the case is
+   * suspended; 解除查封: something is seized): without it the action is not offered, and
+   * refused if tried (409), with this refusal.
+   */
+  requires?: (s: T['state']) => Refusal | null;
+  /**
+   * The action answers a pending request (the head approves or refuses it): it is offered
+   * once per pending request, with the payload's `kind` preset to the request's, so the
+   * approver never picks what the page already knows.
+   */
+  answers?: true;
   /** Each refusal names its article, or RECORD_CHECK; null where a check passed */
   guard?: (s: T['state'], p: P, ctx: T['context']) => (Refusal | null)[];
   /** The numbered document it issues */
@@ -182,6 +196,12 @@ export interface Procedure<T extends ProcedureTypes, A extends string = string> 
   statusNames: Record<T['status'], string>;
   /** Is the record suspended (中止)? Absent: it never is. */
   suspended?: (s: T['state']) => boolean;
+  /**
+   * The steps the record expects next in its state, most expected first: the console puts
+   * them first and the 工作台 lists the record for whoever may take one. Absent: none stands
+   * out.
+   */
+  next?: (s: T['state']) => readonly A[];
   /** Where requests wait for approval (absent: the procedure has none) */
   approvals?: {
     pending: (s: T['state']) => readonly PendingApproval[];

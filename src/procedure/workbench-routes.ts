@@ -5,9 +5,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Yifa } from '../platform/yifa.js';
 import { requireUser } from '../platform/http/auth.js';
 import { pageQuery } from '../platform/http/pagination.js';
-import { dueQueue, workbenchCounts, type ListedProcedure } from './workbench.js';
+import { dueQueue, todoQueue, workbenchCounts, type ListedProcedure } from './workbench.js';
 
-/** GET /workbench and /workbench/due */
+/** GET /workbench, /workbench/due and /workbench/todo */
 export function workbenchRoutes(yifa: Yifa, procedures: readonly ListedProcedure[]): FastifyPluginAsync {
   const subjects = procedures.map((p) => p.proc.subjectType) as [string, ...string[]];
   const dueQuery = z.strictObject({
@@ -15,6 +15,7 @@ export function workbenchRoutes(yifa: Yifa, procedures: readonly ListedProcedure
     procedure: z.enum(subjects, { error: '没有这种程序' }).optional(),
     within: z.enum(['overdue', 'soon', 'all']).default('soon'),
   });
+  const todoQuery = z.strictObject({ ...pageQuery, procedure: z.enum(subjects, { error: '没有这种程序' }).optional() });
   return async (base) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['workbench'];
@@ -30,6 +31,17 @@ export function workbenchRoutes(yifa: Yifa, procedures: readonly ListedProcedure
       '/workbench/due',
       { schema: { tags, summary: '工作台：各类案件的期限队列，最超期的在前（按权限与数据范围）', querystring: dueQuery } },
       async (req) => dueQueue(yifa, requireUser(req), procedures, req.query),
+    );
+    app.get(
+      '/workbench/todo',
+      {
+        schema: {
+          tags,
+          summary: '工作台：待我办理（等待我的角色办理下一步的案件，等待最久的在前；按权限与数据范围）',
+          querystring: todoQuery,
+        },
+      },
+      async (req) => todoQueue(yifa, requireUser(req), procedures, req.query),
     );
   };
 }

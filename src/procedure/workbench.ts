@@ -13,6 +13,7 @@ import { scopeFilter } from '../platform/security/scope.js';
 import { DEADLINE_RULES } from '../law/deadline-rules.js';
 import { dueState, nthWorkingDayAfter, WARNING_WORKING_DAYS } from './deadlines.js';
 import type { Procedure } from './spec.js';
+import { waitingOn } from './waiting.js';
 
 /** A procedure as the 工作台 lists it: its table and where its records live (`/penalty-cases`). */
 export interface ListedProcedure {
@@ -28,6 +29,26 @@ export interface WorkbenchCount {
   path: string;
   overdue: number;
   warning: number;
+  /** Records waiting on one of the reader's roles (待办) */
+  todo: number;
+}
+
+/** A record waiting on one of the reader's roles: what it waits for, since when, and its next deadline. */
+export interface TodoItem {
+  procedure: string;
+  procedureName: string;
+  path: string;
+  id: string;
+  title: string;
+  agency: { id: string; name: string };
+  status: string;
+  statusName: string;
+  /** The step it waits for, in words (审批：立案) */
+  step: string;
+  /** When its last action was taken (it has waited since) */
+  since: string;
+  nextDue: string | null;
+  dueState: 'ok' | 'warning' | 'overdue' | null;
 }
 
 export interface DueItem {
@@ -68,11 +89,36 @@ function dueRows(yifa: Yifa, auth: AuthContext, readable: readonly ListedProcedu
     .where(scopeFilter(auth.scope, { path: 'region_path', createdBy: 'created_by' }));
 }
 
-/** Per procedure: its records overdue, and due within three working days. */
+/**
+ * The readable records in the reader's scope that wait on one of his roles (procedure_cases'
+ * waiting_roles, over its partial index). A reader with no role waits on nothing.
+ */
+function waitingRows(yifa: Yifa, auth: AuthContext, readable: readonly ListedProcedure[]) {
+  const roles = auth.roles as readonly string[];
+  return yifa.db.kysely
+    .selectFrom('procedure_cases')
+    .where(
+      'procedure',
+      'in',
+      readable.map((p) => p.proc.subjectType),
+    )
+    .where('waiting_roles', 'is not', null)
+    .where((eb) => eb.or(roles.map((r) => eb('waiting_roles', 'like', waitingOn(r)))))
+    .where(scopeFilter(auth.scope, { path: 'region_path', createdBy: 'created_by' }));
+}
+
+/** Per procedure: its records overdue, due within three working days, and waiting on the reader. */
 export async function workbenchCounts(yifa: Yifa, auth: AuthContext, procedures: readonly ListedProcedure[]): Promise<WorkbenchCount[]> {
   const readable = readableBy(auth, procedures);
   if (!readable.length) return [];
   const { today, warnBy } = await warnByOf(yifa);
+  const todo = auth.roles.length
+    ? await waitingRows(yifa, auth, readable)
+        .select((eb) => ['procedure', eb.fn.countAll<number>().as('n')])
+        .groupBy('procedure')
+        .execute()
+    : [];
+  const todoBy = new Map(todo.map((r) => [r.procedure, Number(r.n)]));
   // Both ranges read from the due-date index: open records without a duty are not counted.
   const rows = await dueRows(yifa, auth, readable)
     .where('next_due', '<=', warnBy)
@@ -92,6 +138,7 @@ export async function workbenchCounts(yifa: Yifa, auth: AuthContext, procedures:
       path: p.path,
       overdue: Number(r?.overdue ?? 0),
       warning: Number(r?.warning ?? 0),
+      todo: todoBy.get(p.proc.subjectType) ?? 0,
     };
   });
 }
@@ -148,6 +195,67 @@ export async function dueQueue(
         nextRule: r.next_rule,
         nextRuleTitle: rule?.title ?? null,
         dueState: dueState(r.next_due, today, warnBy) as DueItem['dueState'],
+      };
+    },
+  );
+}
+
+export interface TodoFilters {
+  procedure?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** What waits on the reader across the readable procedures, longest waiting first. */
+export async function todoQueue(
+  yifa: Yifa,
+  auth: AuthContext,
+  procedures: readonly ListedProcedure[],
+  f: TodoFilters,
+): Promise<Page<TodoItem>> {
+  const readable = readableBy(auth, procedures).filter((p) => !f.procedure || p.proc.subjectType === f.procedure);
+  if (!readable.length || !auth.roles.length) return { items: [], next: null };
+  const { today, warnBy } = await warnByOf(yifa);
+  let q = waitingRows(yifa, auth, readable)
+    .innerJoin('agencies', 'agencies.id', 'procedure_cases.agency_id')
+    .select([
+      'procedure_cases.id',
+      'procedure',
+      'title',
+      'status',
+      'waiting_step',
+      'updated_at',
+      'next_due',
+      'agency_id',
+      'agencies.name as agency_name',
+    ]);
+  const key = decodeCursor(f.cursor, 2);
+  if (key) q = q.where(keysetAfter(['updated_at', 'procedure_cases.id'], key));
+  const rows = await q
+    .orderBy('updated_at')
+    .orderBy('procedure_cases.id')
+    .limit(f.limit + 1)
+    .execute();
+  const bySubject = new Map(readable.map((p) => [p.proc.subjectType, p]));
+  return pageOf(
+    rows,
+    f.limit,
+    (r) => [r.updated_at, r.id],
+    (r) => {
+      const p = bySubject.get(r.procedure)!;
+      return {
+        procedure: r.procedure,
+        procedureName: p.proc.recordName,
+        path: p.path,
+        id: r.id,
+        title: r.title,
+        agency: { id: r.agency_id, name: r.agency_name },
+        status: r.status,
+        statusName: (p.proc.statusNames as Record<string, string>)[r.status] ?? r.status,
+        step: r.waiting_step ?? '',
+        since: r.updated_at,
+        nextDue: r.next_due,
+        dueState: r.next_due ? (dueState(r.next_due, today, warnBy) as TodoItem['dueState']) : null,
       };
     },
   );

@@ -54,3 +54,21 @@ export async function choose(page: Page, scope: Locator, id: string, texts: stri
   }
   await closeOn.click();
 }
+
+/**
+ * Opens an action offered on a record page (ActionBar): one of the next steps shown first,
+ * or, with `more`, one under 更多操作. Where it is matters: the test fails when a step the
+ * record expects next is not among the first shown, or an expected-later one is.
+ */
+export async function openAction(page: Page, type: string, opts: { more?: boolean; request?: string } = {}): Promise<void> {
+  const which = `[data-action="${type}"]${opts.request ? `[data-request="${opts.request}"]` : ''}`;
+  if (!opts.more) {
+    await page.locator(`[data-testid="next-actions"] ${which}`).first().click({ timeout: 10_000 });
+    return;
+  }
+  await page.getByTestId('more-actions').click();
+  const item = page.locator(`.ant-dropdown:visible ${which}`).first();
+  await item.waitFor();
+  await settled(item);
+  await item.click();
+}

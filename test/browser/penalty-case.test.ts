@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startHarness, SHOTS, type BrowserHarness } from './harness.js';
-import { choose, settled } from './antd.js';
+import { choose, openAction, settled } from './antd.js';
 import { docxText } from '../helpers/docx-text.js';
 
 const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
@@ -33,10 +33,13 @@ describe('a penalty case in the browser', () => {
       await d.locator(`#${id}`).press('Enter');
     }
   };
-  /** Opens an action's form on the case page, fills it, submits, and waits for it to close. */
-  const act = async (page: Page, type: string, fill: (d: Locator) => Promise<void>) => {
+  /**
+   * Opens an action's form on the case page — one of the next steps shown first, unless
+   * `more` (then under 更多操作) — fills it, submits, and waits for it to close.
+   */
+  const act = async (page: Page, type: string, fill: (d: Locator) => Promise<void>, more = false) => {
     const d = page.locator('.ant-modal-container:visible');
-    await page.locator(`[data-action="${type}"]`).click();
+    await openAction(page, type, { more });
     await d.waitFor();
     await settled(d);
     await fill(d);
@@ -93,21 +96,31 @@ describe('a penalty case in the browser', () => {
     });
     await head.goto(caseUrl);
     await act(head, 'penalty.approve', async (d) => {
-      await select(head, d, 'kind', '立案');
+      // The approval knows its request: nothing to pick, the request shown as the officer made it.
+      expect(await d.locator('#kind').count()).toBe(0);
+      const request = await d.getByTestId('payload-summary').textContent();
+      expect(request).toContain('审批事项：立案');
+      expect(request).toContain(name1!);
       await text(d, 'opinion', '同意立案');
     });
     await expect.poll(() => status(head).textContent()).toBe('调查取证');
 
     await officer.reload();
-    const record = (kind: string, summary: string) =>
-      act(officer, kind, async (d) => {
-        await text(d, 'place', '某某村3组');
-        await select(officer, d, 'officers', name1!, name2!);
-        await text(d, 'subject', '王某某');
-        await text(d, 'summary', summary);
-      });
+    const record = (kind: string, summary: string, more = false) =>
+      act(
+        officer,
+        kind,
+        async (d) => {
+          await text(d, 'place', '某某村3组');
+          await select(officer, d, 'officers', name1!, name2!);
+          await text(d, 'subject', '王某某');
+          await text(d, 'summary', summary);
+        },
+        more,
+      );
     await record('penalty.record-inspection', '现场有在建厂房一处，未见规划许可公示');
-    await record('penalty.record-inquiry', '当事人承认未办理乡村建设规划许可证');
+    // With one 笔录 made, the report comes next; a further 笔录 is under 更多操作.
+    await record('penalty.record-inquiry', '当事人承认未办理乡村建设规划许可证', true);
     await act(officer, 'penalty.add-evidence', async (d) => {
       await select(officer, d, 'type', '视听资料');
       await text(d, 'title', '现场执法记录仪视频');
@@ -134,7 +147,7 @@ describe('a penalty case in the browser', () => {
     // Deciding inside the hearing window is refused, with the article.
     h.yifa.clock.source = at('2026-03-04');
     await head.reload();
-    await head.locator('[data-action="penalty.decide"]').click();
+    await openAction(head, 'penalty.decide', { more: true });
     const early = head.getByRole('dialog');
     await settled(head.locator('.ant-modal-container:visible'));
     await text(early, 'reasoning', '事实清楚');
@@ -146,7 +159,7 @@ describe('a penalty case in the browser', () => {
     await early.getByRole('button', { name: /取\s*消/ }).click();
 
     await officer.reload();
-    await act(officer, 'penalty.request-hearing', async () => {});
+    await act(officer, 'penalty.request-hearing', async () => {}, true);
     await act(officer, 'penalty.notify-hearing', async (d) => {
       await date(d, 'hearingDate', '2026-03-16');
       await text(d, 'place', '妙泉镇人民政府三楼会议室');

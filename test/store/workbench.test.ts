@@ -88,6 +88,39 @@ describe.each(ENGINES)('the 工作台 across procedures on %s', (engine) => {
     expect([...seen].sort()).toEqual(['information-request', 'penalty-case']);
   });
 
+  it('lists as 待我办理 exactly the records on which the user is offered an expected next step, for every role', async () => {
+    let waiting = 0;
+    for (const u of ROLES) {
+      const c = users[u];
+      const bench = (await c.get('/api/v1/workbench')).json() as { procedures: (Count & { todo: number })[] };
+      const todo = await allPages<{ procedure: string; id: string; step: string; since: string }>(c, '/api/v1/workbench/todo');
+      const expected: string[] = [];
+      for (const p of bench.procedures) {
+        const listed = await allPages<Listed>(c, `/api/v1${p.path}`);
+        for (const r of listed) {
+          const view = (await c.get(`/api/v1${p.path}/${r.id}`)).json() as { allowedActions: { next: boolean; title: string }[] };
+          if (view.allowedActions.some((o) => o.next)) expected.push(`${p.procedure}/${r.id}`);
+        }
+        expect({ user: u, p: p.procedure, todo: p.todo }).toEqual({
+          user: u,
+          p: p.procedure,
+          todo: todo.filter((t) => t.procedure === p.procedure).length,
+        });
+      }
+      expect({ user: u, todo: todo.map((t) => `${t.procedure}/${t.id}`).sort() }).toEqual({ user: u, todo: expected.sort() });
+      // Longest waiting first, each saying what it waits for.
+      expect(todo.map((t) => t.since)).toEqual(todo.map((t) => t.since).sort());
+      for (const t of todo) expect(t.step.length).toBeGreaterThan(0);
+      waiting += todo.length;
+    }
+    // The demo year leaves work waiting on several roles (not a vacuous comparison).
+    expect(waiting).toBeGreaterThan(10);
+    const head = await allPages<{ step: string }>(users.fuzeren, '/api/v1/workbench/todo');
+    expect(head.some((t) => t.step.startsWith('审批：'))).toBe(true);
+    const reviewer = await allPages<{ step: string }>(users.fazhi, '/api/v1/workbench/todo');
+    expect(reviewer.some((t) => t.step === '出具法制审核意见')).toBe(true);
+  });
+
   it('shows each role only the procedures it may read, and nothing to a role that may read none', async () => {
     const procedures = async (u: (typeof ROLES)[number]) =>
       ((await users[u].get('/api/v1/workbench')).json().procedures as Count[]).map((p) => p.procedure).sort();

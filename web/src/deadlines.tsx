@@ -3,7 +3,7 @@
  * the kit): the state's colour (yellow within 3 working days, red when passed) and the
  * article each runs under.
  */
-import { Table, Tag } from 'antd';
+import { Alert, Table, Tag } from 'antd';
 
 export type DueState = 'ok' | 'warning' | 'overdue' | 'met';
 
@@ -91,6 +91,32 @@ export function DeadlineTable({ deadlines, emptyText }: { deadlines: DeadlineRow
           ),
         },
       ]}
+    />
+  );
+}
+
+/**
+ * The banner at the top of a record whose statutory duty has passed: what was due, by when,
+ * under which article — before anything else on the page.
+ */
+export function OverdueBanner({ deadlines }: { deadlines: readonly DeadlineRow[] }) {
+  const overdue = deadlines.filter((d) => d.kind === 'duty' && d.state === 'overdue');
+  if (!overdue.length) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="overdue-banner"
+      message={`已超过法定期限 ${overdue.length} 项`}
+      description={
+        <ul style={{ margin: 0, paddingLeft: 20 }}>
+          {overdue.map((d) => (
+            <li key={`${d.rule}:${d.from}`}>
+              {d.title}：应于 {d.due} 前完成（{d.citation}）
+            </li>
+          ))}
+        </ul>
+      }
     />
   );
 }

@@ -11,6 +11,7 @@ import * as caseSearch from './migrations/003-case-search.js';
 import * as recordingCoverage from './migrations/005-recording-coverage.js';
 import * as overdueOrder from './migrations/007-overdue-order.js';
 import * as projectionStateHash from './migrations/011-projection-state-hash.js';
+import * as penaltyWaiting from './migrations/020-penalty-waiting.js';
 
 export const ENFORCEMENT_PERMISSIONS = {
   'penalty.read': '查看行政处罚案件',
@@ -43,6 +44,7 @@ export const enforcementManifest = {
     '005-recording-coverage': recordingCoverage,
     '007-overdue-order': overdueOrder,
     '011-projection-state-hash': projectionStateHash,
+    '020-penalty-waiting': penaltyWaiting,
   },
   routes: penaltyCaseRoutes,
   journalPolicies: ENFORCEMENT_JOURNAL_POLICIES,

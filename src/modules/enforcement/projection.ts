@@ -11,6 +11,7 @@ import type { ProjectionReplayer, SubjectEntry } from '../../journal/verify-proj
 import { searchableText } from '../../platform/search/grams.js';
 import { OPENING_ACTIONS, PENALTY_ACTION_TYPES, PENALTY_PROCEDURE, emptyCase } from './workflow.js';
 import { foldSteps } from '../../procedure/decide.js';
+import { waitingColumns } from '../../procedure/waiting.js';
 import { foldEntriesOf } from '../../procedure/replayer.js';
 import { isSuspended, statusOf, type PenaltyCase } from './penalty-case.js';
 
@@ -81,7 +82,13 @@ export function commonRowColumns(c: PenaltyCase) {
     common_opened_on: c.registeredOn,
     common_closed_on: c.closedOn,
     common_search_text: caseSearchText(c),
+    ...commonWaiting(c),
   };
+}
+/** Whom the case waits on, as its common row keeps it (procedure/waiting.ts). */
+function commonWaiting(c: PenaltyCase) {
+  const w = waitingColumns(PENALTY_PROCEDURE, c);
+  return { common_waiting_roles: w.waiting_roles, common_waiting_step: w.waiting_step };
 }
 const COMMON_ROW = Object.keys(commonRowColumns(emptyCase('', '', '', ''))).map((k) => k.slice('common_'.length));
 

@@ -20,6 +20,7 @@ import { EXECUTION_ACTIONS } from './workflow/execution.js';
 import { COURSE_ACTIONS } from './workflow/course.js';
 import { CLOSING_ACTIONS } from './workflow/closing.js';
 import { SIMPLE_ACTIONS } from './workflow/simple.js';
+import { nextSteps } from './workflow/next-steps.js';
 
 /** The procedure, for the rows that approve and refuse requests (annotated: its table's type does not depend on it). */
 const thisProcedure = (): Procedure<PenaltyTypes> => PENALTY_PROCEDURE;
@@ -36,6 +37,7 @@ const APPROVAL_ACTIONS = {
     roles: HEAD,
     from: ['filing', ...OPEN_GENERAL, 'decided', 'executing'],
     whileSuspended: true,
+    answers: true,
     payload: z.strictObject({ kind: approvalKind, opinion: text(500).meta({ title: '审批意见' }) }),
     guard: (c, p, ctx) => {
       const req = pending(c, p.kind);
@@ -61,6 +63,7 @@ const APPROVAL_ACTIONS = {
     roles: HEAD,
     from: ['filing', ...OPEN_GENERAL, 'decided', 'executing'],
     whileSuspended: true,
+    answers: true,
     payload: z.strictObject({ kind: approvalKind, reason: text(500).meta({ title: '不同意的理由' }) }),
     guard: (c, p) => [pending(c, p.kind) ? null : { message: '没有待审批的该类申请', citation: RECORD_CHECK }],
     apply: (c, p, m) => ({
@@ -150,6 +153,7 @@ export const PENALTY_PROCEDURE: Procedure<PenaltyTypes, PenaltyActionType> = {
   status: statusOf,
   statusNames: STATUS_NAMES,
   suspended: isSuspended,
+  next: nextSteps,
   approvals: {
     pending: (c) => c.pending,
     withPending: (c, pending) => ({ ...c, pending: pending as PenaltyCase['pending'] }),

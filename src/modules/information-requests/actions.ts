@@ -279,13 +279,15 @@ export const REQUEST_ACTIONS = {
       days: z.number().int().min(1, '至少延长 1 个工作日').max(20, '延长期限最长不得超过 20 个工作日').meta({ title: '延长工作日数' }),
       reason: text(1000).meta({ title: '延期理由', widget: 'textarea' }),
     }),
+    requires: (r) =>
+      r.extension
+        ? { message: '答复期限已延长过，延长期限最长不得超过 20 个工作日', citation: article('三十三') }
+        : pendingRequest(thisProcedure(), r, 'extension')
+          ? { message: '已有延期申请等待负责人审批', citation: RECORD_CHECK }
+          : null,
     guard: (r, _p, ctx) => {
       const due = originalReplyDue(r, ctx.table);
-      return [
-        r.extension ? { message: '答复期限已延长过，延长期限最长不得超过 20 个工作日', citation: article('三十三') } : null,
-        pendingRequest(thisProcedure(), r, 'extension') ? { message: '已有延期申请等待负责人审批', citation: RECORD_CHECK } : null,
-        ctx.today > due ? { message: `答复期限（${due}）已过，不能再申请延期`, citation: article('三十三') } : null,
-      ];
+      return [ctx.today > due ? { message: `答复期限（${due}）已过，不能再申请延期`, citation: article('三十三') } : null];
     },
     approval: {
       kind: 'extension',
@@ -302,6 +304,7 @@ export const REQUEST_ACTIONS = {
     title: '负责人同意延期并告知申请人',
     roles: HEAD,
     from: OPEN,
+    answers: true,
     payload: z.strictObject({
       kind: z.enum(['extension']).meta({ title: '审批事项', widget: 'hidden', labels: { extension: '延长答复期限' } }),
       opinion: text(500).meta({ title: '审批意见' }),
@@ -327,11 +330,12 @@ export const REQUEST_ACTIONS = {
     title: '负责人不同意延期',
     roles: HEAD,
     from: OPEN,
+    answers: true,
     payload: z.strictObject({
       kind: z.enum(['extension']).meta({ title: '审批事项', widget: 'hidden', labels: { extension: '延长答复期限' } }),
       reason: text(500).meta({ title: '不同意的理由' }),
     }),
-    guard: (r, p) => [pendingRequest(thisProcedure(), r, p.kind) ? null : { message: '没有待审批的延期申请', citation: RECORD_CHECK }],
+    // The request it refuses is the one pending (`answers`): the only kind is the extension.
     apply: (r, p) => dropRequest(thisProcedure(), r, p.kind),
   }),
 
@@ -423,6 +427,18 @@ export const REQUEST_ACTIONS = {
 export type RequestActionType = keyof typeof REQUEST_ACTIONS;
 
 /** The procedure: its table, empty request and status, for the kit to run. */
+/** The steps a request expects next: the head's answer to a pending request first, then its status's. */
+const NEXT_BY_STATUS: Record<RequestStatus, RequestActionType[]> = {
+  received: ['information-request.reply', 'information-request.request-correction'],
+  correcting: ['information-request.answer-correction'],
+  processing: ['information-request.reply'],
+  consulting: ['information-request.record-opinion'],
+  replied: [],
+  withdrawn: [],
+};
+const nextSteps = (r: InformationRequest): RequestActionType[] =>
+  r.pending.length > 0 ? ['information-request.approve', 'information-request.reject'] : NEXT_BY_STATUS[statusOf(r)];
+
 export const INFORMATION_REQUEST_PROCEDURE: Procedure<RequestTypes, RequestActionType> = {
   subjectType: 'information-request',
   recordName: '政府信息公开申请',
@@ -431,6 +447,7 @@ export const INFORMATION_REQUEST_PROCEDURE: Procedure<RequestTypes, RequestActio
   empty: (o) => emptyRequest(o.id, o.agencyId, o.regionPath, o.today),
   status: statusOf,
   statusNames: STATUS_NAMES,
+  next: nextSteps,
   approvals: {
     pending: (r) => r.pending,
     withPending: (r, pending) => ({ ...r, pending: pending as InformationRequest['pending'] }),

@@ -10,6 +10,7 @@ import { INFORMATION_REQUESTS, INFORMATION_REQUEST_ENTRY } from './procedure.js'
 import { informationRequestPortal } from './portal.js';
 import { seedDemoInformationRequests } from './demo.js';
 import * as informationRequests from './migrations/016-information-requests.js';
+import * as requestWaiting from './migrations/021-request-waiting.js';
 
 export const INFORMATION_REQUEST_PERMISSIONS = {
   'information-request.read': '查看、办理政府信息公开申请',
@@ -40,7 +41,7 @@ export const informationRequestsManifest = {
     // Supervision reads requests, with the applicants' personal data masked.
     supervisor: ['information-request.read'],
   },
-  migrations: { '016-information-requests': informationRequests },
+  migrations: { '016-information-requests': informationRequests, '021-request-waiting': requestWaiting },
   routes,
   journalPolicies: { [INFORMATION_REQUESTS.proc.subjectType]: journalPolicyOf(INFORMATION_REQUESTS) },
   projectionReplayers: (db) => [commonReplayer(db, INFORMATION_REQUESTS.proc) as ProjectionReplayer],

@@ -391,6 +391,10 @@ export interface ProcedureCaseTable {
   next_due: string | null;
   next_rule: string | null;
   search_text: string;
+  /** The roles the record waits on, as ` head officer ` (procedure/waiting.ts); null when it waits on no one */
+  waiting_roles: string | null;
+  /** The step it waits for, in words (审批：立案) */
+  waiting_step: string | null;
   /** The state as canonical JSON, for procedures without a table of their own (null for penalty cases) */
   state: string | null;
   state_hash: string | null;

@@ -10,13 +10,13 @@ import type { AlertContext } from '../../../journal/projection.js';
 import { AppError, notFound } from '../../../platform/http/errors.js';
 import type { Request } from '../../../platform/security/request.js';
 import type { Role } from '../../../platform/security/access.js';
-import { available } from '../../../procedure/decide.js';
+import { offers, type Offer } from '../../../procedure/decide.js';
 import { refuseUnproven, runAction as runProcedureAction, visibleRecord, type Target } from '../../../procedure/runner.js';
 import type { Refusal } from '../../../procedure/spec.js';
 import { subjectJournal } from '../../../procedure/service.js';
 import type { CaseDeadline } from '../../../procedure/deadlines.js';
 import { decisionRefusals, type GateContext } from '../gates.js';
-import { PENALTY_ACTIONS, PENALTY_PROCEDURE, type OPENING_ACTIONS, type PenaltyActionType } from '../workflow.js';
+import { PENALTY_PROCEDURE, type OPENING_ACTIONS, type PenaltyActionType } from '../workflow.js';
 import { STATUS_NAMES, isSuspended, statusOf, type PenaltyCase, type PenaltyStatus } from '../penalty-case.js';
 import { caseDeadlines } from '../case-deadlines.js';
 import { DOCUMENT_SERIES, type DocumentSeries } from '../documents/series.js';
@@ -76,7 +76,8 @@ export interface CaseView {
   procedure: PenaltyCase['procedure'];
   agency: { id: string; name: string };
   deadlines: CaseDeadline[];
-  allowedActions: { type: PenaltyActionType; title: string }[];
+  /** What the user may do now, the expected next steps first (flagged `next`) */
+  allowedActions: Offer<PenaltyActionType>[];
   /** What stands between the case and a decision now (empty when it may be decided) */
   decisionBlockers: Refusal[];
   case: PenaltyCase;
@@ -126,7 +127,7 @@ function caseView(
     procedure: c.procedure,
     agency: { id: c.agencyId, name: extra.agencyName },
     deadlines: extra.deadlines ?? caseDeadlines(c, ctx),
-    allowedActions: available(PENALTY_PROCEDURE, c, extra.roles).map((t) => ({ type: t, title: PENALTY_ACTIONS[t].title })),
+    allowedActions: offers(PENALTY_PROCEDURE, c, extra.roles),
     decisionBlockers: c.proposal && !c.decision ? decisionRefusals(c, ctx) : [],
     fileCheck: scoreCase(c, ctx.settings.reviewSheet),
     recordings: requiredRecordings(c, ctx.settings.recordingRequired),

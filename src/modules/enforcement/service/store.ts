@@ -17,6 +17,7 @@ import type { HolidayTable } from '../../../calendar/holiday-table.js';
 import type { ProcedureStore } from '../../../procedure/runner.js';
 import { nextDue, type CaseDeadline } from '../../../procedure/deadlines.js';
 import type { GateContext } from '../gates.js';
+import { waitingColumns } from '../../../procedure/waiting.js';
 import { PENALTY_PROCEDURE } from '../workflow.js';
 import type { PenaltyTypes } from '../workflow/shared.js';
 import type { PenaltyCase } from '../penalty-case.js';
@@ -287,7 +288,7 @@ async function saveProjection(
     if ('search_text' in changed) changed.search_grams = searchGrams(searchText);
     await updateCounted(trx, 'penalty_cases', c.id, changed);
   }
-  await saveCommonRow(trx, c, values, userId, before?.row ?? null);
+  await saveCommonRow(trx, c, values, userId, before);
   if (!before || before.case.officers.join() !== c.officers.join()) {
     if (before) await deferWrite(trx, trx.deleteFrom('penalty_case_officers').where('case_id', '=', c.id));
     if (c.officers.length)
@@ -319,14 +320,16 @@ async function saveCommonRow(
   c: PenaltyCase,
   values: Record<(typeof COMMON_COLUMNS)[keyof typeof COMMON_COLUMNS], unknown>,
   userId: string,
-  before: PenaltyCaseTable | null,
+  before: { case: PenaltyCase; row: PenaltyCaseTable } | null,
 ) {
   const common = Object.fromEntries(COMMON_KEYS.map((k) => [k, values[COMMON_COLUMNS[k]]])) as Record<keyof typeof COMMON_COLUMNS, never>;
+  const waiting = waitingColumns(PENALTY_PROCEDURE, c);
   if (!before) {
     await deferWrite(
       trx,
       trx.insertInto('procedure_cases').values({
         ...common,
+        ...waiting,
         id: c.id,
         procedure: PENALTY_PROCEDURE.subjectType,
         agency_id: c.agencyId,
@@ -340,8 +343,12 @@ async function saveCommonRow(
     );
     return;
   }
-  const columns = COMMON_KEYS.filter((k) => before[COMMON_COLUMNS[k]] !== values[COMMON_COLUMNS[k]]);
-  await updateCounted(trx, 'procedure_cases', c.id, Object.fromEntries(columns.map((k) => [k, common[k]])));
+  const columns = COMMON_KEYS.filter((k) => before.row[COMMON_COLUMNS[k]] !== values[COMMON_COLUMNS[k]]);
+  const changed: Record<string, unknown> = Object.fromEntries(columns.map((k) => [k, common[k]]));
+  const was = waitingColumns(PENALTY_PROCEDURE, before.case);
+  if (was.waiting_roles !== waiting.waiting_roles) changed.waiting_roles = waiting.waiting_roles;
+  if (was.waiting_step !== waiting.waiting_step) changed.waiting_step = waiting.waiting_step;
+  await updateCounted(trx, 'procedure_cases', c.id, changed);
 }
 
 /**

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { addDays } from '../../../calendar/legal-date.js';
 import { RECORD_CHECK } from '../../../procedure/spec.js';
+import { isSuspended } from '../penalty-case.js';
 import { action, dated, eventDate, HEAD, noPending, OFFICER, OPEN_GENERAL, text, type ActionSpec } from './shared.js';
 
 /** 中止, 恢复, 延长办案期限. */
@@ -27,10 +28,10 @@ export const COURSE_ACTIONS = {
     from: OPEN_GENERAL,
     whileSuspended: true,
     payload: z.strictObject({ on: dated('恢复日期'), reason: text(1000).meta({ title: '恢复理由' }) }),
+    requires: (c) => (isSuspended(c) ? null : { message: '案件没有中止', citation: RECORD_CHECK }),
     guard: (c, p, ctx) => {
       const open = c.suspensions.find((s) => s.to === null);
       return [
-        open ? null : { message: '案件没有中止', citation: RECORD_CHECK },
         eventDate(p.on, c, ctx, '恢复日期'),
         open && p.on < open.from ? { message: '恢复日期不能早于中止日期', citation: RECORD_CHECK } : null,
       ];
@@ -50,7 +51,7 @@ export const COURSE_ACTIONS = {
       days: z.number().int().min(1).max(90).meta({ title: '延长天数' }),
       reason: text(1000).meta({ title: '延长理由' }),
     }),
-    guard: (c) => [noPending(c, 'extension')],
+    requires: (c) => noPending(c, 'extension'),
     approval: {
       kind: 'extension',
       onApproved: (c, p, m) => ({ ...c, extensions: [...c.extensions, { days: p.days, reason: p.reason, approvedOn: m.today }] }),

@@ -40,9 +40,9 @@ export const DECISION_ACTIONS = {
     roles: OFFICER,
     from: ['investigated', 'notified'],
     payload: z.strictObject({ on: dated('送审日期'), materials: text(2000).meta({ title: '送审材料' }) }),
+    requires: (c) => (c.proposal?.major ? null : { message: '本案不属于重大执法决定，无需法制审核', citation: GATE_CITATIONS.review }),
     guard: (c, p, ctx) => [
       eventDate(p.on, c, ctx, '送审日期'),
-      c.proposal?.major ? null : { message: '本案不属于重大执法决定，无需法制审核', citation: GATE_CITATIONS.review },
       c.hearing && !c.hearing.reportedOn
         ? { message: '听证结束并提交听证报告后再提请法制审核', citation: GATE_CITATIONS.hearingRecord }
         : null,
@@ -99,12 +99,14 @@ export const DECISION_ACTIONS = {
     roles: OFFICER,
     from: ['investigated', 'notified'],
     payload: z.strictObject({ servedOn: dated('送达日期'), method: serviceMethod, consentOnFile }),
+    requires: (c) =>
+      !c.proposal || !DECISION_OUTCOMES[c.proposal.outcome].penalises
+        ? { message: '处理意见为不予处罚或移送的，无需告知', citation: GATE_CITATIONS.notice }
+        : c.notice?.version === c.proposal.version
+          ? { message: '当前处理意见已经告知', citation: GATE_CITATIONS.notice }
+          : null,
     guard: (c, p, ctx) => [
       eventDate(p.servedOn, c, ctx, '送达日期'),
-      c.proposal && DECISION_OUTCOMES[c.proposal.outcome].penalises
-        ? null
-        : { message: '处理意见为不予处罚或移送的，无需告知', citation: GATE_CITATIONS.notice },
-      c.notice && c.notice.version === c.proposal?.version ? { message: '当前处理意见已经告知', citation: GATE_CITATIONS.notice } : null,
       p.method === 'electronic' && !p.consentOnFile
         ? { message: '电子送达须经当事人同意并签订确认书', citation: GATE_CITATIONS.electronicService }
         : null,
@@ -148,10 +150,8 @@ export const DECISION_ACTIONS = {
       adopted: z.boolean().meta({ title: '采纳陈述、申辩意见' }),
       reasoning: text(5000).meta({ title: '复核理由' }),
     }),
-    guard: (c, p, ctx) => [
-      eventDate(p.on, c, ctx, '复核日期'),
-      c.statements.length === 0 ? { message: '当事人没有提出陈述、申辩', citation: GATE_CITATIONS.statement } : null,
-    ],
+    requires: (c) => (c.statements.length === 0 ? { message: '当事人没有提出陈述、申辩', citation: GATE_CITATIONS.statement } : null),
+    guard: (c, p, ctx) => [eventDate(p.on, c, ctx, '复核日期')],
     apply: (c, p) => ({ ...c, recheck: { on: p.on, adopted: p.adopted, reasoning: p.reasoning } }),
   }),
 
@@ -172,12 +172,13 @@ export const DECISION_ACTIONS = {
     roles: OFFICER,
     from: ['notified'],
     payload: z.strictObject({ requestedOn: dated('当事人提出听证要求日期') }),
-    guard: (c, p, ctx) => [
-      eventDate(p.requestedOn, c, ctx, '听证要求日期'),
-      hearingRequestInTime(c, p.requestedOn, ctx),
-      c.hearing ? { message: '已登记听证要求', citation: RECORD_CHECK } : null,
-      c.waivedOn ? { message: '当事人已明确放弃听证', citation: GATE_CITATIONS.hearingOffered } : null,
-    ],
+    requires: (c) =>
+      c.hearing
+        ? { message: '已登记听证要求', citation: RECORD_CHECK }
+        : c.waivedOn
+          ? { message: '当事人已明确放弃听证', citation: GATE_CITATIONS.hearingOffered }
+          : null,
+    guard: (c, p, ctx) => [eventDate(p.requestedOn, c, ctx, '听证要求日期'), hearingRequestInTime(c, p.requestedOn, ctx)],
     apply: (c, p) => ({
       ...c,
       hearing: {
@@ -208,11 +209,11 @@ export const DECISION_ACTIONS = {
       chairPersonId: personId.meta({ title: '听证主持人', widget: 'person' }),
       public: z.boolean().meta({ title: '公开举行' }),
     }),
+    requires: (c) => (c.hearing?.heldOn ? { message: '听证已经举行', citation: RECORD_CHECK } : null),
     guard: (c, p, ctx) => [
       eventDate(p.servedOn, c, ctx, '听证通知送达日期'),
       hearingNoticeInTime(p.servedOn, p.hearingDate, ctx),
       chairIsNotInvestigator(c, p.chairPersonId, ctx),
-      c.hearing?.heldOn ? { message: '听证已经举行', citation: RECORD_CHECK } : null,
     ],
     issues: () => 'hearing-notice',
     apply: (c, p, m) => ({
@@ -240,13 +241,17 @@ export const DECISION_ACTIONS = {
       signed: z.boolean().meta({ title: '当事人已签字' }),
       refusalNote: text(500).nullable().meta({ title: '拒签情况说明' }),
     }),
+    requires: (c) =>
+      !c.hearing?.date
+        ? { message: '尚未送达听证通知书', citation: GATE_CITATIONS.hearingWindow }
+        : c.hearing.heldOn || c.hearing.partyAbsent
+          ? { message: '听证已经举行', citation: RECORD_CHECK }
+          : null,
     guard: (c, p, ctx) => [
-      c.hearing?.date ? null : { message: '尚未送达听证通知书', citation: GATE_CITATIONS.hearingWindow },
       c.hearing?.date && p.heldOn < c.hearing.date
         ? { message: `听证应于通知的日期（${c.hearing.date}）举行`, citation: GATE_CITATIONS.hearingWindow }
         : null,
       eventDate(p.heldOn, c, ctx, '听证日期'),
-      c.hearing?.heldOn || c.hearing?.partyAbsent ? { message: '听证已经举行', citation: RECORD_CHECK } : null,
       !p.signed && !p.refusalNote
         ? { message: '当事人或其代理人拒绝签字的，应当由听证主持人在笔录中注明', citation: GATE_CITATIONS.hearingRecord }
         : null,
@@ -262,10 +267,8 @@ export const DECISION_ACTIONS = {
     roles: OFFICER,
     from: ['hearing'],
     payload: z.strictObject({ on: dated('报告日期'), report: text(10_000).meta({ title: '听证报告' }) }),
-    guard: (c, p, ctx) => [
-      c.hearing?.heldOn ? null : { message: '听证尚未举行', citation: GATE_CITATIONS.hearingRecord },
-      eventDate(p.on, c, ctx, '报告日期'),
-    ],
+    requires: (c) => (c.hearing?.heldOn ? null : { message: '听证尚未举行', citation: GATE_CITATIONS.hearingRecord }),
+    guard: (c, p, ctx) => [eventDate(p.on, c, ctx, '报告日期')],
     apply: (c, p) => ({ ...c, hearing: { ...c.hearing!, reportedOn: p.on, report: p.report } }),
   }),
 
@@ -278,10 +281,8 @@ export const DECISION_ACTIONS = {
       participants: z.array(text(50)).min(3, '集体讨论应有三名以上负责人参加').max(20).meta({ title: '参加人员（三人以上）' }),
       conclusion: text(5000).meta({ title: '讨论结论' }),
     }),
-    guard: (c, p, ctx) => [
-      eventDate(p.on, c, ctx, '讨论日期'),
-      c.proposal ? null : { message: '尚无调查终结报告', citation: GATE_CITATIONS.collective },
-    ],
+    requires: (c) => (c.proposal ? null : { message: '尚无调查终结报告', citation: GATE_CITATIONS.collective }),
+    guard: (c, p, ctx) => [eventDate(p.on, c, ctx, '讨论日期')],
     apply: (c, p) => ({
       ...c,
       collective: { on: p.on, version: c.proposal!.version, participants: p.participants, conclusion: p.conclusion },

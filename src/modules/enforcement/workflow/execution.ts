@@ -55,11 +55,11 @@ export const EXECUTION_ACTIONS = {
       amountFen: fen.min(1, '缴款金额须大于零').meta({ title: '缴款金额（元）' }),
       receipt: text(100).meta({ title: '票据号' }),
     }),
+    requires: (c) => (c.decision && amountDueFen(c.decision) > 0 ? null : { message: '本决定没有需要缴纳的款项', citation: RECORD_CHECK }),
     guard: (c, p, ctx) => {
       const due = c.decision ? amountDueFen(c.decision) : 0;
       return [
         eventDate(p.on, c, ctx, '缴款日期'),
-        due === 0 ? { message: '本决定没有需要缴纳的款项', citation: RECORD_CHECK } : null,
         paidFen(c) + p.amountFen > due + c.decision!.fineFen
           ? { message: '缴款金额超过应缴罚没款与加处罚款之和', citation: GATE_CITATIONS.latePenalty }
           : null,
@@ -77,9 +77,9 @@ export const EXECUTION_ACTIONS = {
       instalments: z.number().int().min(1).max(12).meta({ title: '分期数' }),
       reason: text(1000).meta({ title: '申请理由' }),
     }),
-    guard: (c, p, ctx) => [
+    requires: (c) => (fullyPaid(c) ? { message: '罚没款已缴清', citation: RECORD_CHECK } : noPending(c, 'deferral')),
+    guard: (_c, p, ctx) => [
       p.until <= ctx.today ? { message: '延期截止日期须晚于今天', citation: '《中华人民共和国行政处罚法》第六十六条' } : null,
-      noPending(c, 'deferral'),
     ],
     approval: {
       kind: 'deferral',
@@ -93,6 +93,7 @@ export const EXECUTION_ACTIONS = {
     roles: OFFICER,
     from: ['executing'],
     payload: z.strictObject({ servedOn: dated('催告书送达日期') }),
+    requires: (c) => (fullyPaid(c) ? { message: '罚没款已缴清', citation: RECORD_CHECK } : null),
     guard: (c, p, ctx) => {
       const due = paymentDue(c, ctx);
       return [
@@ -100,7 +101,6 @@ export const EXECUTION_ACTIONS = {
         !due || p.servedOn <= due
           ? { message: `缴款期限${due ? `（${due}）` : ''}届满前不能催告`, citation: GATE_CITATIONS.reminder }
           : null,
-        fullyPaid(c) ? { message: '罚没款已缴清', citation: RECORD_CHECK } : null,
       ];
     },
     issues: () => 'reminder',
@@ -112,16 +112,20 @@ export const EXECUTION_ACTIONS = {
     roles: HEAD,
     from: ['executing'],
     payload: z.strictObject({ on: dated('申请日期'), court: text(100).meta({ title: '人民法院' }) }),
+    requires: (c) =>
+      c.reminders.length === 0
+        ? { message: '申请强制执行前应当催告当事人履行义务', citation: GATE_CITATIONS.reminder }
+        : fullyPaid(c)
+          ? { message: '罚没款已缴清', citation: RECORD_CHECK }
+          : null,
     guard: (c, p, ctx) => {
       const r = c.reminders.at(-1);
       const earliest = r ? nthWorkingDayAfter(ctx.table, r.servedOn, 10) : null;
       return [
         eventDate(p.on, c, ctx, '申请日期'),
-        !r
-          ? { message: '申请强制执行前应当催告当事人履行义务', citation: GATE_CITATIONS.reminder }
-          : earliest && p.on < earliest
-            ? { message: `催告书送达满十个工作日（${earliest}）后当事人仍未履行的，方可申请强制执行`, citation: GATE_CITATIONS.reminder }
-            : null,
+        earliest && p.on < earliest
+          ? { message: `催告书送达满十个工作日（${earliest}）后当事人仍未履行的，方可申请强制执行`, citation: GATE_CITATIONS.reminder }
+          : null,
       ];
     },
     apply: (c, p) => ({ ...c, courtAppliedOn: p.on }),

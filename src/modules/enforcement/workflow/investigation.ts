@@ -233,11 +233,8 @@ export const INVESTIGATION_ACTIONS = {
       reason: text(1000).meta({ title: '理由' }),
       officers,
     }),
-    guard: (c, p, ctx) => [
-      eventDate(p.on, c, ctx, '先行登记保存日期'),
-      twoCertifiedOfficers(p.officers, c, ctx),
-      noPending(c, 'preservation'),
-    ],
+    guard: (c, p, ctx) => [eventDate(p.on, c, ctx, '先行登记保存日期'), twoCertifiedOfficers(p.officers, c, ctx)],
+    requires: (c) => noPending(c, 'preservation'),
     approval: {
       kind: 'preservation',
       onApproved: (c, p, m, r) => ({
@@ -260,6 +257,8 @@ export const INVESTIGATION_ACTIONS = {
       on: dated('处理决定日期'),
       decision: text(1000).meta({ title: '处理决定' }),
     }),
+    requires: (c) =>
+      c.preservations.some((x) => !x.decidedOn) ? null : { message: '没有尚待作出处理决定的先行登记保存', citation: RECORD_CHECK },
     guard: (c, p, ctx) => {
       const x = c.preservations.find((s) => s.seq === p.preservationSeq);
       if (!x) return [{ message: '没有这次先行登记保存', citation: RECORD_CHECK }];
@@ -286,7 +285,8 @@ export const INVESTIGATION_ACTIONS = {
       basis: text(500).meta({ title: '依据' }),
       officers,
     }),
-    guard: (c, p, ctx) => [eventDate(p.on, c, ctx, '查封扣押日期'), twoCertifiedOfficers(p.officers, c, ctx), noPending(c, 'seizure')],
+    requires: (c) => noPending(c, 'seizure'),
+    guard: (c, p, ctx) => [eventDate(p.on, c, ctx, '查封扣押日期'), twoCertifiedOfficers(p.officers, c, ctx)],
     approval: {
       kind: 'seizure',
       onApproved: (c, p, m, r) => ({
@@ -305,12 +305,15 @@ export const INVESTIGATION_ACTIONS = {
     roles: OFFICER,
     from: OPEN_GENERAL,
     payload: z.strictObject({ seizureSeq, reason: text(1000).meta({ title: '延长理由' }) }),
+    requires: (c) =>
+      c.seizures.some((x) => !x.releasedOn && !x.extended)
+        ? noPending(c, 'seizure-extension')
+        : { message: '没有可以延长期限的查封、扣押（期限只能延长一次）', citation: GATE_CITATIONS.seizure },
     guard: (c, p) => {
       const s = c.seizures.find((x) => x.seq === p.seizureSeq);
       return [
         !s || s.releasedOn ? { message: '没有正在进行的这次查封、扣押', citation: RECORD_CHECK } : null,
         s?.extended ? { message: '查封、扣押期限只能延长一次', citation: GATE_CITATIONS.seizure } : null,
-        noPending(c, 'seizure-extension'),
       ];
     },
     approval: {
@@ -326,6 +329,7 @@ export const INVESTIGATION_ACTIONS = {
     from: [...OPEN_GENERAL, 'decided', 'executing'],
     whileSuspended: true,
     payload: z.strictObject({ seizureSeq, on: dated('解除日期'), reason: text(1000).meta({ title: '解除理由' }) }),
+    requires: (c) => (c.seizures.some((x) => !x.releasedOn) ? null : { message: '没有正在进行的查封、扣押', citation: RECORD_CHECK }),
     guard: (c, p, ctx) => {
       const s = c.seizures.find((x) => x.seq === p.seizureSeq);
       return [

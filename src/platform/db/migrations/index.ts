@@ -12,6 +12,7 @@ import * as journalAppendExact from './010-journal-append-exact.js';
 import * as witness from './012-witness.js';
 import * as procedureCases from './015-procedure-cases.js';
 import * as procedureFiles from './017-procedure-files.js';
+import * as procedureWaiting from './019-procedure-waiting.js';
 
 export const PLATFORM_MIGRATIONS: Migrations = {
   '001-foundation': foundation,
@@ -22,4 +23,6 @@ export const PLATFORM_MIGRATIONS: Migrations = {
   '015-procedure-cases': procedureCases,
   // Which record of which procedure holds which evidence file.
   '017-procedure-files': procedureFiles,
+  // Whom each record waits on: the 工作台's 待办.
+  '019-procedure-waiting': procedureWaiting,
 };

@@ -8,7 +8,8 @@ import { Link } from 'react-router-dom';
 import { usePagedList, useResource } from '../../hooks';
 import { emptyText, LoadMore } from '../../components';
 import { DueTag } from '../../deadlines';
-import type { DueItem, WorkbenchCount } from '../../../../src/procedure/workbench';
+import type { DueItem, TodoItem, WorkbenchCount } from '../../../../src/procedure/workbench';
+import { chinaTime } from '../../time';
 
 function CountCards({ counts }: { counts: WorkbenchCount[] }) {
   return (
@@ -23,10 +24,54 @@ function CountCards({ counts }: { counts: WorkbenchCount[] }) {
               valueStyle={{ color: c.overdue ? '#cf1322' : undefined }}
             />
             <div style={{ color: '#ad4e00', marginTop: 4 }}>3 个工作日内到期 {c.warning} 件</div>
+            <div style={{ marginTop: 4 }}>
+              <a href="#todo">待我办理 {c.todo} 件</a>
+            </div>
           </Card>
         </Col>
       ))}
     </Row>
+  );
+}
+
+/**
+ * 待我办理: the records waiting on one of my roles for their next step (an approval, a legal
+ * review, a service, a hearing…), longest waiting first, one click from each.
+ */
+function TodoCard() {
+  const todo = usePagedList<TodoItem>('/workbench/todo?limit=20');
+  return (
+    <Card
+      id="todo"
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>待我办理（等待最久的在前）</h2>}
+      style={{ marginBottom: 16 }}
+      data-testid="workbench-todo"
+    >
+      <Table<TodoItem>
+        rowKey={(d) => `${d.procedure}/${d.id}`}
+        loading={todo.loading}
+        dataSource={todo.items}
+        pagination={false}
+        size="small"
+        locale={{ emptyText: emptyText('目前没有等待您办理的事项') }}
+        columns={[
+          {
+            title: '待办事项',
+            render: (_, d) => (
+              <Link to={`/console${d.path}/${d.id}`} data-testid="todo-link">
+                {d.step}：{d.title}
+              </Link>
+            ),
+          },
+          { title: '类别', dataIndex: 'procedureName' },
+          { title: '状态', dataIndex: 'statusName' },
+          { title: '期限', render: (_, d) => (d.nextDue && d.dueState ? <DueTag due={d.nextDue} state={d.dueState} /> : '—') },
+          { title: '等待自', render: (_, d) => chinaTime(d.since) },
+          { title: '单位', render: (_, d) => d.agency.name },
+        ]}
+      />
+      <LoadMore next={todo.next} loading={todo.loading} onMore={() => void todo.more()} />
+    </Card>
   );
 }
 
@@ -38,6 +83,7 @@ export default function WorkbenchCards() {
   if (counts.data && procedures.length === 0) return null;
   return (
     <>
+      <TodoCard />
       <CountCards counts={procedures} />
       <Card title="待办期限（已超期及 3 个工作日内到期，最超期的在前）" style={{ marginBottom: 16 }} data-testid="workbench-due">
         <Table<DueItem>

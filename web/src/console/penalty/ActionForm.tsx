@@ -57,6 +57,8 @@ export function ActionForm({
   schema,
   ctx,
   open,
+  preset,
+  intro,
   onCancel,
   onSubmit,
 }: {
@@ -64,6 +66,10 @@ export function ActionForm({
   schema: JsonSchema;
   ctx: FormContext;
   open: boolean;
+  /** Fields the offer fixes (the request an approval answers) */
+  preset?: Record<string, unknown>;
+  /** What the form is about, above its fields */
+  intro?: React.ReactNode;
   onCancel: () => void;
   /** Sends the payload with this Idempotency-Key; throws the server's ApiError when it refuses */
   onSubmit: (payload: Record<string, unknown>, idempotencyKey: string) => Promise<void>;
@@ -75,6 +81,8 @@ export function ActionForm({
       today={ctx.today}
       widgets={(values) => penaltyWidgets(ctx, values)}
       open={open}
+      preset={preset}
+      intro={intro}
       onCancel={onCancel}
       onSubmit={onSubmit}
     />

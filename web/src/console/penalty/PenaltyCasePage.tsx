@@ -1,12 +1,15 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, List, Row, Space, Tag, Timeline } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, List, Row, Space, Tag, Timeline, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { download, post, type ApiError } from '../../api';
 import { useResource } from '../../hooks';
 import { ErrorResult } from '../../components';
 import { useT } from '../../i18n';
-import { ActionForm } from './ActionForm';
+import { ActionForm, type FormContext } from './ActionForm';
+import { ActionBar } from '../procedure/ActionBar';
+import { PayloadSummary, yuanText } from '../procedure/PayloadSummary';
+import type { Offer } from '../../../../src/procedure/decide';
 import { FileCheckCard } from './FileCheckCard';
 import { useFormContext } from './useFormContext';
 import { can, useSession } from '../session';
@@ -14,7 +17,7 @@ import { EvidenceCard, RecordingsCard } from './evidence/EvidenceCard';
 import { EvidenceForm } from './evidence/EvidenceForm';
 import { useFilePicker } from '../evidence/UploadPanel';
 import { uploadQueue, type UploadItem } from '../evidence/queue';
-import { DeadlineTable } from '../../deadlines';
+import { DeadlineTable, OverdueBanner } from '../../deadlines';
 import { chinaTime } from '../../time';
 import { yuan, type CaseView, type Dictionaries, type DocumentSummary } from './types';
 
@@ -35,7 +38,7 @@ export default function PenaltyCasePage() {
   const docs = useResource<{ items: DocumentSummary[] }>(`/penalty-cases/${id}/documents`);
   const journal = useResource<{ items: JournalEntry[] }>(`/penalty-cases/${id}/actions`);
   const dict = useResource<Dictionaries>('/penalty-cases/dictionaries');
-  const [acting, setActing] = useState<string | null>(null);
+  const [acting, setActing] = useState<Offer | null>(null);
   const [exporting, setExporting] = useState(false);
   /** The evidence registration form: open with an uploaded file, or with none (null) */
   const [registering, setRegistering] = useState<{ item: UploadItem | null } | null>(null);
@@ -49,7 +52,7 @@ export default function PenaltyCasePage() {
   const v = view.data;
   if (!v) return <Card loading />;
   const c = v.case;
-  const spec = dict.data?.actions.find((a) => a.type === acting);
+  const spec = dict.data?.actions.find((a) => a.type === acting?.type);
   const reload = () => Promise.all([view.reload(), docs.reload(), journal.reload()]);
   const canAddEvidence = v.allowedActions.some((a) => a.type === 'penalty.add-evidence');
   const canUpload = canAddEvidence && can(me, 'evidence.upload');
@@ -75,6 +78,7 @@ export default function PenaltyCasePage() {
   const checkFirst = v.status === 'closed';
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <OverdueBanner deadlines={v.deadlines} />
       <Card
         title={
           <Space wrap>
@@ -141,28 +145,28 @@ export default function PenaltyCasePage() {
             }
           />
         )}
-        <Space wrap style={{ marginTop: 16 }} data-testid="case-actions">
-          {v.allowedActions.length === 0 && <span style={{ color: '#888' }}>当前没有您可以执行的操作</span>}
-          {v.allowedActions.map((a) => (
-            <Button
-              key={a.type}
-              onClick={() => (a.type === 'penalty.add-evidence' ? setRegistering({ item: null }) : setActing(a.type))}
-              data-action={a.type}
-            >
-              {a.title}
-            </Button>
-          ))}
-        </Space>
-        <div style={{ marginTop: 12 }}>
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporting}
-            onClick={() => void exportCaseFile()}
-            data-testid="export-case-file"
-            title="案卷 PDF（封面、卷内目录、文书、备考表）、文书 DOCX 原件、SHA-256 清单与日志包含证明"
+        <div style={{ marginTop: 16 }}>
+          <ActionBar
+            offers={v.allowedActions}
+            onAct={(o) => (o.type === 'penalty.add-evidence' ? setRegistering({ item: null }) : setActing(o))}
+            hint={(o) =>
+              o.type === 'penalty.decide' && v.decisionBlockers.length > 0 ? (
+                <Typography.Text type="warning" style={{ fontSize: 12 }}>
+                  尚需 {v.decisionBlockers.length} 项（见上）
+                </Typography.Text>
+              ) : null
+            }
           >
-            {t('exportCaseFile')}
-          </Button>
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting}
+              onClick={() => void exportCaseFile()}
+              data-testid="export-case-file"
+              title="案卷 PDF（封面、卷内目录、文书、备考表）、文书 DOCX 原件、SHA-256 清单与日志包含证明"
+            >
+              {t('exportCaseFile')}
+            </Button>
+          </ActionBar>
         </div>
       </Card>
       {checkFirst && fileCheck}
@@ -242,21 +246,63 @@ export default function PenaltyCasePage() {
       {registering && ctx && (
         <EvidenceForm view={v} ctx={ctx} item={registering.item} open onClose={() => setRegistering(null)} onDone={reload} />
       )}
-      {spec && ctx && (
+      {spec && ctx && acting && (
         <ActionForm
-          title={spec.title}
+          title={acting.title}
           schema={spec.schema}
           ctx={ctx}
-          open={!!acting}
+          open
+          preset={acting.preset}
+          intro={<OfferIntro offer={acting} view={v} dict={dict.data} ctx={ctx} />}
           onCancel={() => setActing(null)}
           onSubmit={async (payload, idempotencyKey) => {
-            await post(`/penalty-cases/${id}/actions`, { type: acting, payload }, { idempotencyKey });
-            void message.success(`${spec.title}：已完成`);
+            await post(`/penalty-cases/${id}/actions`, { type: acting.type, payload }, { idempotencyKey });
+            void message.success(`${acting.title}：已完成`);
             setActing(null);
             await reload();
           }}
         />
       )}
     </Space>
+  );
+}
+
+/**
+ * What a form is about, above its fields: the request an approval answers, as it was made;
+ * the proposal a decision decides on.
+ */
+function OfferIntro({ offer, view, dict, ctx }: { offer: Offer; view: CaseView; dict?: Dictionaries; ctx: FormContext }) {
+  const personName = (pid: string) => ctx.people.find((p) => p.id === pid)?.name ?? '（未知人员）';
+  if (offer.request) {
+    const schema = dict?.actions.find((a) => a.type === offer.request!.requestType)?.schema;
+    return schema ? (
+      <PayloadSummary
+        title={`审批事项：${offer.request.name}（${offer.request.requestedOn} 提出）`}
+        schema={schema}
+        payload={offer.request.payload}
+        personName={personName}
+      />
+    ) : null;
+  }
+  const p = view.case.proposal;
+  if (offer.type !== 'penalty.decide' || !p) return null;
+  return (
+    <Descriptions
+      size="small"
+      column={1}
+      bordered
+      title="拟作出的决定（调查终结报告的处理意见）"
+      style={{ marginBottom: 16 }}
+      data-testid="decision-proposal"
+    >
+      <Descriptions.Item label="处理意见">{dict?.outcomes[p.outcome]?.name ?? ''}</Descriptions.Item>
+      {p.kinds.length > 0 && (
+        <Descriptions.Item label="处罚种类">{p.kinds.map((k) => dict?.penaltyKinds?.[k]?.name ?? k).join('、')}</Descriptions.Item>
+      )}
+      {p.fineFen > 0 && <Descriptions.Item label="罚款">{yuanText(p.fineFen)}</Descriptions.Item>}
+      {p.confiscationFen > 0 && <Descriptions.Item label="没收金额">{yuanText(p.confiscationFen)}</Descriptions.Item>}
+      <Descriptions.Item label="依据">{p.basis}</Descriptions.Item>
+      <Descriptions.Item label="违法事实">{p.facts}</Descriptions.Item>
+    </Descriptions>
   );
 }

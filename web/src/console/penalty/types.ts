@@ -1,6 +1,7 @@
 /** Shapes of the penalty-case API as the console reads them. */
 import type { ActionEntry, JsonSchema } from '../procedure/types';
 import type { DeadlineRow } from '../../deadlines';
+import type { Offer } from '../../../../src/procedure/decide';
 
 export type { JsonSchema };
 
@@ -60,7 +61,8 @@ export interface CaseView {
   procedure: 'general' | 'simple';
   agency: { id: string; name: string };
   deadlines: CaseDeadline[];
-  allowedActions: { type: string; title: string }[];
+  /** What the user may do now, the expected next steps first (src/procedure/decide.ts `offers`) */
+  allowedActions: Offer[];
   decisionBlockers: { message: string; citation: string }[];
   documents: { series: string; title: string; number: string; actionType: string; issuedAt: string }[];
   /** 案卷评查 pre-check against the agency's score sheet (gates 归档) */
@@ -79,6 +81,10 @@ export interface CaseView {
     records: CaseRecord[];
     evidence: Evidence[];
     proposal: null | {
+      version: number;
+      confiscationFen: number;
+      facts: string;
+      basis: string;
       outcome: string;
       kinds: string[];
       fineFen: number;

@@ -14,8 +14,11 @@ import { ErrorResult } from '../../components';
 import { useT } from '../../i18n';
 import { chinaTime } from '../../time';
 import { can, useSession } from '../session';
-import { DeadlineTable } from '../../deadlines';
+import { DeadlineTable, OverdueBanner } from '../../deadlines';
 import { SchemaForm, type Widgets } from './SchemaForm';
+import { ActionBar } from './ActionBar';
+import { PayloadSummary } from './PayloadSummary';
+import type { Offer, OfferedRequest } from '../../../../src/procedure/decide';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import type { ProcedureConsole } from './config';
 import type { DocumentSummary, JournalEntry, ProcedureDictionaries, RecordView } from './types';
@@ -63,12 +66,12 @@ export default function ProcedureRecordPage<S>({ config }: { config: ProcedureCo
     [roles.data],
   );
   const documentTitle = useMemo(() => new Map((docs.data?.items ?? []).map((d) => [d.id, d.title])), [docs.data]);
-  const [acting, setActing] = useState<string | null>(null);
+  const [acting, setActing] = useState<Offer | null>(null);
   const [exporting, setExporting] = useState(false);
   if (view.error) return <ErrorResult error={view.error} />;
   const v = view.data;
   if (!v || !dict.data) return <Card loading />;
-  const spec = dict.data.actions.find((a) => a.type === acting);
+  const spec = dict.data.actions.find((a) => a.type === acting?.type);
   // Files are attached from the evidence panel, where the uploaded file is at hand.
   const attaching = new Set(dict.data.actions.filter((a) => a.evidence === 'attach').map((a) => a.type));
   const actions = v.allowedActions.filter((a) => !attaching.has(a.type));
@@ -87,6 +90,7 @@ export default function ProcedureRecordPage<S>({ config }: { config: ProcedureCo
   const back = `/console/${config.key}`;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <OverdueBanner deadlines={v.deadlines} />
       <Card
         title={
           <Space wrap>
@@ -100,23 +104,19 @@ export default function ProcedureRecordPage<S>({ config }: { config: ProcedureCo
         extra={<Link to={back}>返回{config.recordName}列表</Link>}
       >
         <config.Summary view={v} dict={dict.data} />
-        <Space wrap style={{ marginTop: 16 }} data-testid="record-actions">
-          {actions.length === 0 && <span style={{ color: '#595959' }}>当前没有您可以执行的操作</span>}
-          {actions.map((a) => (
-            <Button key={a.type} onClick={() => setActing(a.type)} data-action={a.type}>
-              {a.title}
+        <div style={{ marginTop: 16 }}>
+          <ActionBar offers={actions} onAct={setActing}>
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting}
+              onClick={() => void exportFile()}
+              data-testid="export-case-file"
+              title="案卷 PDF、文书 DOCX 原件、SHA-256 清单与日志包含证明"
+            >
+              {t('exportCaseFile')}
             </Button>
-          ))}
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporting}
-            onClick={() => void exportFile()}
-            data-testid="export-case-file"
-            title="案卷 PDF、文书 DOCX 原件、SHA-256 清单与日志包含证明"
-          >
-            {t('exportCaseFile')}
-          </Button>
-        </Space>
+          </ActionBar>
+        </div>
       </Card>
       <Tabs
         defaultActiveKey="progress"
@@ -215,17 +215,19 @@ export default function ProcedureRecordPage<S>({ config }: { config: ProcedureCo
           },
         ]}
       />
-      {spec && (
+      {spec && acting && (
         <SchemaForm
-          title={spec.title}
+          title={acting.title}
           schema={spec.schema}
           today={dict.data.today}
           widgets={{ ...evidenceOptions(v.evidence), ...config.widgetOptions?.(v) }}
+          preset={acting.preset}
+          intro={acting.request && <RequestIntro request={acting.request} dict={dict.data} />}
           open
           onCancel={() => setActing(null)}
           onSubmit={async (payload, idempotencyKey) => {
             await post(`${base}/actions`, { type: spec.type, payload }, { idempotencyKey });
-            void message.success(`${spec.title}：已完成`);
+            void message.success(`${acting.title}：已完成`);
             setActing(null);
             await reload();
           }}
@@ -233,4 +235,11 @@ export default function ProcedureRecordPage<S>({ config }: { config: ProcedureCo
       )}
     </Space>
   );
+}
+
+/** The request an approval answers, as it was made (the requesting action's fields by their titles). */
+function RequestIntro({ request, dict }: { request: OfferedRequest; dict: ProcedureDictionaries }) {
+  const schema = dict.actions.find((a) => a.type === request.requestType)?.schema;
+  if (!schema) return null;
+  return <PayloadSummary title={`审批事项：${request.name}（${request.requestedOn} 提出）`} schema={schema} payload={request.payload} />;
 }

@@ -14,9 +14,9 @@
  * One Idempotency-Key serves one submission: a retry after a lost answer reuses it (the
  * server then does nothing twice); once the server has answered, the next try gets a new one.
  */
-import { AutoComplete, Checkbox, DatePicker, Form, Grid, Input, InputNumber, Modal, Select, Switch, type SelectProps } from 'antd';
+import { AutoComplete, Checkbox, Form, Grid, Input, InputNumber, Modal, Select, Switch, type SelectProps } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../api';
 import { ActionErrorAlert, inputIssuesOf, type InputIssue } from '../../ActionErrorAlert';
 import type { JsonSchema, PageWidget } from './types';
@@ -93,11 +93,34 @@ export function toPayload(schema: JsonSchema, values: Record<string, unknown> | 
       if (nullable) out[k] = null;
       else if (s.type === 'array') out[k] = [];
       else if (s.type === 'boolean') out[k] = false;
-    } else if (isDate(s) && dayjs.isDayjs(v)) out[k] = v.format('YYYY-MM-DD');
+    } else if (isDate(s) && typeof v === 'string') out[k] = v.trim();
     else if (s.widget === 'yuan' && typeof v === 'number') out[k] = Math.round(v * FEN_PER_YUAN);
     else out[k] = v;
   }
   return out;
+}
+
+/** Is `v` (empty: nothing to check) a real calendar day written YYYY-MM-DD? */
+function realDate(v: unknown): boolean {
+  if (v === undefined || v === null || v === '') return true;
+  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && dayjs(v).isValid() && dayjs(v).format('YYYY-MM-DD') === v;
+}
+
+/** A number outside its bounds is refused at the field, never clamped into them. */
+const bounded = (label: string, min: number | undefined, max: number | undefined, unit: string) => ({
+  validator: (_: unknown, v: unknown) => {
+    if (typeof v !== 'number') return Promise.resolve();
+    if (min !== undefined && v < min) return Promise.reject(new Error(`${label}不能小于 ${min}${unit}`));
+    if (max !== undefined && v > max) return Promise.reject(new Error(`${label}不能大于 ${max.toLocaleString('zh-CN')}${unit}`));
+    return Promise.resolve();
+  },
+});
+
+/** The schema without `names` (the fields an offer presets). */
+function withoutFields(schema: JsonSchema, names: readonly string[]): JsonSchema {
+  if (!names.length) return schema;
+  const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([k]) => !names.includes(k)));
+  return { ...schema, properties, required: (schema.required ?? []).filter((k) => !names.includes(k)) };
 }
 
 /** Long option labels wrap rather than being cut. */
@@ -225,16 +248,25 @@ function Field({
       ...(supply.options.length === 1 && mustFill ? { initialValue: supply.options[0]!.value } : {}),
     });
   }
-  if (isDate(s)) return item(<DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" />, mustFill ? { initialValue: dayjs(today) } : {});
+  // Typed as text and checked, not picked: an impossible date is refused at the field, never replaced by another.
+  if (isDate(s)) {
+    rules.push({
+      validator: (_: unknown, v: unknown) =>
+        realDate(v) ? Promise.resolve() : Promise.reject(new Error(`${label}不是有效的日期（格式：2026-03-02）`)),
+    });
+    return item(<Input placeholder="YYYY-MM-DD" inputMode="numeric" maxLength={10} />, mustFill ? { initialValue: today } : {});
+  }
   if (s.type === 'boolean') return item(<Switch />, { valuePropName: 'checked', initialValue: s.default ?? false });
   if (s.widget === 'yuan') {
     const max = s.maximum !== undefined ? s.maximum / FEN_PER_YUAN : undefined;
-    return item(<InputNumber min={0} max={max} precision={2} style={{ width: '100%' }} addonAfter="元" />, { initialValue: 0 });
+    rules.push(bounded(label, 0, max, '元'));
+    return item(<InputNumber precision={2} style={{ width: '100%' }} addonAfter="元" />, { initialValue: 0 });
   }
   if (s.type === 'integer' || s.type === 'number') {
     // zod writes Number.MAX_SAFE_INTEGER as the bound of an unbounded integer: no bound to show
     const max = s.maximum !== undefined && s.maximum < 1e15 ? s.maximum : undefined;
-    return item(<InputNumber min={s.minimum} max={max} precision={s.type === 'integer' ? 0 : undefined} style={{ width: '100%' }} />);
+    rules.push(bounded(label, s.minimum, max, ''));
+    return item(<InputNumber precision={s.type === 'integer' ? 0 : undefined} style={{ width: '100%' }} />);
   }
   const named = (values: string[]) => values.map((v) => ({ value: v, label: s.labels?.[v] ?? s.items?.labels?.[v] ?? v }));
   if (s.enum) {
@@ -268,16 +300,22 @@ function withdrawn(schema: JsonSchema, values: Record<string, unknown>, widgets:
 
 export function SchemaForm({
   title,
-  schema,
+  schema: fullSchema,
   today,
   widgets = {},
   initialValues,
+  preset,
+  intro,
   open,
   onCancel,
   onSubmit,
 }: {
   title: string;
   schema: JsonSchema;
+  /** Fields the offer fixes (the request an approval answers): not shown, sent as they are */
+  preset?: Record<string, unknown>;
+  /** What the form is about, above its fields (the request approved, the proposal decided on) */
+  intro?: React.ReactNode;
   /** The server's legal date: the default of required dates */
   today: string;
   /** What the page supplies for the widgets the schema names (`widget`) */
@@ -289,6 +327,8 @@ export function SchemaForm({
   onSubmit: (payload: Record<string, unknown>, idempotencyKey: string) => Promise<void>;
 }) {
   const [form] = Form.useForm();
+  // A preset field is not the user's to fill: the form leaves it out and the payload carries it.
+  const schema = useMemo(() => withoutFields(fullSchema, Object.keys(preset ?? {})), [fullSchema, preset]);
   const [error, setError] = useState<ApiError>();
   const [unplaced, setUnplaced] = useState<InputIssue[]>([]);
   const [busy, setBusy] = useState(false);
@@ -318,7 +358,7 @@ export function SchemaForm({
     const values = await form.validateFields();
     setBusy(true);
     try {
-      await onSubmit(toPayload(schema, values), key.current);
+      await onSubmit({ ...toPayload(schema, values), ...preset }, key.current);
       setError(undefined);
     } catch (e) {
       if (!(e instanceof ApiError)) {
@@ -359,6 +399,7 @@ export function SchemaForm({
         },
       }}
     >
+      {intro}
       <div ref={errorRef}>{error && <ActionErrorAlert error={error} unplaced={unplaced} />}</div>
       <Form
         form={form}
