@@ -5,9 +5,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Yifa } from '../platform/yifa.js';
 import { requireUser } from '../platform/http/auth.js';
 import { pageQuery } from '../platform/http/pagination.js';
-import { dueQueue, todoQueue, workbenchCounts, type ListedProcedure } from './workbench.js';
+import { dueQueue, indicators, todoQueue, workbenchCounts, type ListedProcedure } from './workbench.js';
 
-/** GET /workbench, /workbench/due and /workbench/todo */
+/** GET /workbench, /workbench/due, /workbench/todo and /workbench/indicators */
 export function workbenchRoutes(yifa: Yifa, procedures: readonly ListedProcedure[]): FastifyPluginAsync {
   const subjects = procedures.map((p) => p.proc.subjectType) as [string, ...string[]];
   const dueQuery = z.strictObject({
@@ -31,6 +31,11 @@ export function workbenchRoutes(yifa: Yifa, procedures: readonly ListedProcedure
       '/workbench/due',
       { schema: { tags, summary: '工作台：各类案件的期限队列，最超期的在前（按权限与数据范围）', querystring: dueQuery } },
       async (req) => dueQueue(yifa, requireUser(req), procedures, req.query),
+    );
+    app.get(
+      '/workbench/indicators',
+      { schema: { tags, summary: '工作台：本辖区各类案件按状态的件数与各单位超期件数（按权限与数据范围）' } },
+      async (req) => indicators(yifa, requireUser(req), procedures),
     );
     app.get(
       '/workbench/todo',

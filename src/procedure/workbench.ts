@@ -260,3 +260,52 @@ export async function todoQueue(
     },
   );
 }
+
+export interface Indicators {
+  /** Records by procedure and status (open and closed), in the reader's scope */
+  byStatus: { procedure: string; procedureName: string; status: string; statusName: string; records: number }[];
+  /** Overdue records by agency, across the readable procedures */
+  overdueByAgency: { agencyId: string; agencyName: string; overdue: number }[];
+}
+
+/** A supervisor's indicators over his area: records by status, overdue by agency (two grouped reads of procedure_cases). */
+export async function indicators(yifa: Yifa, auth: AuthContext, procedures: readonly ListedProcedure[]): Promise<Indicators> {
+  const readable = readableBy(auth, procedures);
+  if (!readable.length) return { byStatus: [], overdueByAgency: [] };
+  const inScope = () =>
+    yifa.db.kysely
+      .selectFrom('procedure_cases')
+      .where(
+        'procedure',
+        'in',
+        readable.map((p) => p.proc.subjectType),
+      )
+      .where(scopeFilter(auth.scope, { path: 'procedure_cases.region_path', createdBy: 'procedure_cases.created_by' }));
+  const [statuses, overdue] = await Promise.all([
+    inScope()
+      .select((eb) => ['procedure', 'status', eb.fn.countAll<number>().as('n')])
+      .groupBy(['procedure', 'status'])
+      .execute(),
+    inScope()
+      .innerJoin('agencies', 'agencies.id', 'procedure_cases.agency_id')
+      .where('next_due', '<', yifa.clock.today())
+      .select((eb) => ['agency_id', 'agencies.name as agency_name', eb.fn.countAll<number>().as('n')])
+      .groupBy(['agency_id', 'agencies.name'])
+      .orderBy('agencies.name')
+      .execute(),
+  ]);
+  const bySubject = new Map(readable.map((p) => [p.proc.subjectType, p.proc]));
+  return {
+    byStatus: statuses.map((r) => {
+      const proc = bySubject.get(r.procedure)!;
+      return {
+        procedure: r.procedure,
+        procedureName: proc.recordName,
+        status: r.status,
+        statusName: (proc.statusNames as Record<string, string>)[r.status] ?? r.status,
+        records: Number(r.n),
+      };
+    }),
+    overdueByAgency: overdue.map((r) => ({ agencyId: r.agency_id, agencyName: r.agency_name, overdue: Number(r.n) })),
+  };
+}

@@ -63,7 +63,7 @@ export async function choose(page: Page, scope: Locator, id: string, texts: stri
 export async function openAction(page: Page, type: string, opts: { more?: boolean; request?: string } = {}): Promise<void> {
   const which = `[data-action="${type}"]${opts.request ? `[data-request="${opts.request}"]` : ''}`;
   if (!opts.more) {
-    await page.locator(`[data-testid="next-actions"] ${which}`).first().click({ timeout: 10_000 });
+    await page.locator(`[data-testid="next-actions"] ${which}`).first().click();
     return;
   }
   await page.getByTestId('more-actions').click();

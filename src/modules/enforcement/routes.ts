@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { reviewRate, reviewRateQuery } from './review-rate.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
@@ -180,6 +181,12 @@ export const penaltyCaseRoutes =
         const r = await serviceRequest(yifa, req, 'penalty.read');
         return recordingCoverage(yifa, r, req.query);
       },
+    );
+
+    app.get(
+      '/enforcement/review-rate',
+      { schema: { tags, summary: '法制审核率：期间内作出的重大执法决定中经法制审核通过的比例', querystring: reviewRateQuery } },
+      async (req) => reviewRate(yifa, await serviceRequest(yifa, req, 'penalty.read'), req.query),
     );
 
     app.get(

@@ -5,7 +5,11 @@ import { emptyText, ErrorResult, StandingTag } from '../../components';
 import type { Agency, Certificate, Page } from '../../types';
 import { can, useSession } from '../session';
 import WorkbenchCards from './WorkbenchCards';
+import IndicatorCharts from './IndicatorCharts';
 import { IntegrityAlert } from '../evidence/IntegrityAlert';
+
+/** The roles who oversee an area (the supervisor, the heads): they see its indicators as charts. */
+const OVERSEERS = ['supervisor', 'unit_head'];
 
 /** The twelve months up to this one, in China time: YYYY-MM of the first and the last. */
 function lastTwelveMonths(): { from: string; to: string } {
@@ -54,6 +58,7 @@ export default function DashboardPage() {
     <>
       {can(me, 'penalty.read') && <IntegrityAlert quietWhenOk style={{ marginBottom: 16 }} />}
       <WorkbenchCards />
+      {me && OVERSEERS.some((r) => me.roles.some((x) => x.id === r)) && <IndicatorCharts penalty={can(me, 'penalty.read')} />}
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={6}>
           <Card>
