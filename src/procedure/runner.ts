@@ -107,10 +107,29 @@ export function parsePayload<P>(spec: { title: string; payload: z.ZodType<P> }, 
   throw payloadRefusal(spec, r.error);
 }
 
+/**
+ * The Chinese title of the payload field at `path` (its `.meta({ title })`), for a message a
+ * person reads; a field without one is not named (never its code path).
+ */
+export function fieldTitle(schema: z.ZodType, path: readonly PropertyKey[]): string | null {
+  let cur: unknown = schema;
+  for (const key of path) {
+    // Through optional, nullable and default wrappers to the object (or array) inside.
+    while (cur && typeof cur === 'object' && !('shape' in cur) && !('element' in cur) && 'unwrap' in cur)
+      cur = (cur as { unwrap: () => unknown }).unwrap();
+    if (cur && typeof cur === 'object' && 'shape' in cur) cur = (cur as { shape: Record<string, unknown> }).shape[String(key)];
+    else if (cur && typeof cur === 'object' && 'element' in cur && typeof key === 'number') cur = (cur as { element: unknown }).element;
+    else return null;
+  }
+  const meta = (cur as { meta?: () => { title?: string } | undefined } | undefined)?.meta?.();
+  return meta?.title ?? null;
+}
+
 /** INVALID_INPUT for a payload its schema refused, naming every field at fault. */
-function payloadRefusal(spec: { title: string }, error: z.ZodError): AppError {
+function payloadRefusal(spec: { title: string; payload: z.ZodType }, error: z.ZodError): AppError {
   const issue = error.issues[0]!;
-  const where = issue.path.length ? `（${issue.path.join('.')}）` : '';
+  const title = issue.path.length ? fieldTitle(spec.payload, issue.path) : null;
+  const where = title ? `（${title}）` : '';
   return invalid(
     `${spec.title}：${issue.message}${where}`,
     error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),

@@ -28,6 +28,9 @@ export interface Refusal {
   field?: string;
 }
 
+/** The refusal `r` (if any) at the payload field `field`: the form shows it there. */
+export const atField = (field: string, r: Refusal | null): Refusal | null => (r ? { ...r, field } : null);
+
 /** Who took an action, as separation of duties compares them (a user, and the person the user is). */
 export interface ActorRef {
   userId: string | null;

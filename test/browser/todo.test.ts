@@ -47,9 +47,16 @@ describe('待我办理 for every role', () => {
     const page = await h.newPage();
     await h.login(page, 'jiandu');
     await page.goto(`${h.url}/console/dashboard`);
+    // His area's indicators, drawn: records by status, overdue by agency, coverage, review rate.
+    await page.getByTestId('chart-status').locator('canvas').waitFor();
+    await page.getByTestId('chart-coverage').locator('canvas').waitFor();
+    expect(await page.getByTestId('review-rate').textContent()).toMatch(/重大执法决定 \d+ 件/);
     const queue = page.getByTestId('workbench-due');
     const first = queue.locator('tbody tr a').first();
     await first.waitFor();
+    await page.screenshot({ path: join(SHOTS, 'console-todo-jiandu.png'), fullPage: true });
+    const found = await seriousViolations(page);
+    expect(found, describeViolations(found)).toEqual([]);
     const href = (await first.getAttribute('href'))!;
     await first.click();
     await page.waitForURL(`${h.url}${href}`);

@@ -64,3 +64,25 @@ describe('the walk', () => {
     expect(lacking(probe)).toEqual(['group.inner: no Chinese title', 'maybe: "a" has no Chinese name', 'list.[].x: no Chinese title']);
   });
 });
+
+describe('an input refusal names the field by its Chinese title, never its code path', () => {
+  it('names the nested field at fault in every procedure’s opening action', async () => {
+    const { parsePayload } = await import('../../src/procedure/runner.js');
+    const { PENALTY_ACTIONS } = await import('../../src/modules/enforcement/workflow.js');
+    const spec = PENALTY_ACTIONS['penalty.register'];
+    const bad = {
+      source: { kind: 'patrol', summary: '巡查发现', receivedOn: '2026-03-02' },
+      party: { kind: 'citizen', name: '张三', idNumber: '12345', address: '某村', phone: null, representative: null },
+      field: '综合行政执法',
+    };
+    let message = '';
+    try {
+      parsePayload(spec, bad);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^案源登记：/);
+    expect(message).toContain('（身份证号');
+    expect(message).not.toMatch(/[a-z]+\.[a-zA-Z]+/);
+  });
+});

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DECISION_OUTCOMES, GATE_CITATIONS } from '../../../law/penalty.js';
 import type { GateContext } from '../gates.js';
-import { RECORD_CHECK, type Refusal } from '../../../procedure/spec.js';
+import { RECORD_CHECK, type Refusal, atField } from '../../../procedure/spec.js';
 import { scoreCase } from '../case-file/review-sheet.js';
 import { requiredRecordings } from '../recordings.js';
 import { amountDueFen, type PenaltyCase } from '../penalty-case.js';
@@ -65,7 +65,7 @@ export const CLOSING_ACTIONS = {
     roles: OFFICER,
     from: ['decided', 'executing'],
     payload: z.strictObject({ on: dated('结案日期'), report: text(5000).meta({ title: '结案报告' }) }),
-    guard: (c, p, ctx) => [eventDate(p.on, c, ctx, '结案日期'), ...closingRefusals(c)],
+    guard: (c, p, ctx) => [atField('on', eventDate(p.on, c, ctx, '结案日期')), ...closingRefusals(c)],
     apply: (c, p) => ({ ...c, closedOn: p.on, closingReport: p.report }),
   }),
 
@@ -77,7 +77,7 @@ export const CLOSING_ACTIONS = {
     guard: (c, p, ctx) => {
       const check = archiveCheck(c, ctx);
       return [
-        eventDate(p.on, c, ctx, '归档日期'),
+        atField('on', eventDate(p.on, c, ctx, '归档日期')),
         ...check.refusals,
         check.warnings.length && !p.acknowledgeWarnings
           ? { message: `归档前请确认知悉以下问题：${check.warnings.join('；')}`, citation: check.citation }

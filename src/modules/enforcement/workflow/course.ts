@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { addDays } from '../../../calendar/legal-date.js';
-import { RECORD_CHECK } from '../../../procedure/spec.js';
+import { RECORD_CHECK, atField } from '../../../procedure/spec.js';
 import { isSuspended } from '../penalty-case.js';
 import { action, dated, eventDate, HEAD, noPending, OFFICER, OPEN_GENERAL, text, type ActionSpec } from './shared.js';
 
@@ -16,7 +16,7 @@ export const COURSE_ACTIONS = {
     from: OPEN_GENERAL,
     payload: z.strictObject({ from: dated('中止日期'), reason: text(1000).meta({ title: '中止理由' }) }),
     guard: (c, p, ctx) => [
-      eventDate(p.from, c, ctx, '中止日期'),
+      atField('from', eventDate(p.from, c, ctx, '中止日期')),
       c.suspensions.some((s) => s.to === null) ? { message: '案件已经中止', citation: RECORD_CHECK } : null,
     ],
     apply: (c, p) => ({ ...c, suspensions: [...c.suspensions, { from: p.from, to: null, reason: p.reason }] }),
@@ -32,7 +32,7 @@ export const COURSE_ACTIONS = {
     guard: (c, p, ctx) => {
       const open = c.suspensions.find((s) => s.to === null);
       return [
-        eventDate(p.on, c, ctx, '恢复日期'),
+        atField('on', eventDate(p.on, c, ctx, '恢复日期')),
         open && p.on < open.from ? { message: '恢复日期不能早于中止日期', citation: RECORD_CHECK } : null,
       ];
     },

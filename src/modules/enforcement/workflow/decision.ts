@@ -13,7 +13,7 @@ import {
   type ReviewPoint,
 } from '../../../law/penalty.js';
 import { chairIsNotInvestigator, decisionRefusals, hearingNoticeInTime, hearingRequestInTime, reviewerQualified } from '../gates.js';
-import { RECORD_CHECK, sameIndividual } from '../../../procedure/spec.js';
+import { RECORD_CHECK, sameIndividual, atField } from '../../../procedure/spec.js';
 import { action, consentOnFile, dated, eventDate, HEAD, OFFICER, personId, serviceMethod, text, type ActionSpec } from './shared.js';
 
 /** The review's points, each passed or not with a note; every point starts as passed. */
@@ -42,7 +42,7 @@ export const DECISION_ACTIONS = {
     payload: z.strictObject({ on: dated('送审日期'), materials: text(2000).meta({ title: '送审材料' }) }),
     requires: (c) => (c.proposal?.major ? null : { message: '本案不属于重大执法决定，无需法制审核', citation: GATE_CITATIONS.review }),
     guard: (c, p, ctx) => [
-      eventDate(p.on, c, ctx, '送审日期'),
+      atField('on', eventDate(p.on, c, ctx, '送审日期')),
       c.hearing && !c.hearing.reportedOn
         ? { message: '听证结束并提交听证报告后再提请法制审核', citation: GATE_CITATIONS.hearingRecord }
         : null,
@@ -65,7 +65,7 @@ export const DECISION_ACTIONS = {
     }),
     guard: (c, p, ctx) => [
       reviewerQualified(ctx),
-      eventDate(p.on, c, ctx, '审核日期'),
+      atField('on', eventDate(p.on, c, ctx, '审核日期')),
       p.conclusion === 'agree' && Object.values(p.points).some((x) => !x.ok)
         ? { message: '审核要点中有未通过的项目，不能出具"同意"意见', citation: GATE_CITATIONS.review }
         : null,
@@ -106,7 +106,7 @@ export const DECISION_ACTIONS = {
           ? { message: '当前处理意见已经告知', citation: GATE_CITATIONS.notice }
           : null,
     guard: (c, p, ctx) => [
-      eventDate(p.servedOn, c, ctx, '送达日期'),
+      atField('servedOn', eventDate(p.servedOn, c, ctx, '送达日期')),
       p.method === 'electronic' && !p.consentOnFile
         ? { message: '电子送达须经当事人同意并签订确认书', citation: GATE_CITATIONS.electronicService }
         : null,
@@ -135,7 +135,7 @@ export const DECISION_ACTIONS = {
     from: ['notified', 'hearing'],
     payload: z.strictObject({ on: dated('陈述申辩日期'), summary: text(10_000).meta({ title: '陈述、申辩内容' }) }),
     guard: (c, p, ctx) => [
-      eventDate(p.on, c, ctx, '陈述申辩日期'),
+      atField('on', eventDate(p.on, c, ctx, '陈述申辩日期')),
       c.notice && p.on < c.notice.servedOn ? { message: '陈述、申辩不能早于告知', citation: GATE_CITATIONS.notice } : null,
     ],
     apply: (c, p) => ({ ...c, statements: [...c.statements, { on: p.on, summary: p.summary }], recheck: null }),
@@ -151,7 +151,7 @@ export const DECISION_ACTIONS = {
       reasoning: text(5000).meta({ title: '复核理由' }),
     }),
     requires: (c) => (c.statements.length === 0 ? { message: '当事人没有提出陈述、申辩', citation: GATE_CITATIONS.statement } : null),
-    guard: (c, p, ctx) => [eventDate(p.on, c, ctx, '复核日期')],
+    guard: (c, p, ctx) => [atField('on', eventDate(p.on, c, ctx, '复核日期'))],
     apply: (c, p) => ({ ...c, recheck: { on: p.on, adopted: p.adopted, reasoning: p.reasoning } }),
   }),
 
@@ -161,7 +161,7 @@ export const DECISION_ACTIONS = {
     from: ['notified'],
     payload: z.strictObject({ on: dated('放弃日期'), statement: text(1000).meta({ title: '当事人声明' }) }),
     guard: (c, p, ctx) => [
-      eventDate(p.on, c, ctx, '放弃日期'),
+      atField('on', eventDate(p.on, c, ctx, '放弃日期')),
       c.notice && p.on < c.notice.servedOn ? { message: '放弃权利不能早于告知', citation: GATE_CITATIONS.notice } : null,
     ],
     apply: (c, p) => ({ ...c, waivedOn: p.on }),
@@ -178,7 +178,10 @@ export const DECISION_ACTIONS = {
         : c.waivedOn
           ? { message: '当事人已明确放弃听证', citation: GATE_CITATIONS.hearingOffered }
           : null,
-    guard: (c, p, ctx) => [eventDate(p.requestedOn, c, ctx, '听证要求日期'), hearingRequestInTime(c, p.requestedOn, ctx)],
+    guard: (c, p, ctx) => [
+      atField('requestedOn', eventDate(p.requestedOn, c, ctx, '听证要求日期')),
+      hearingRequestInTime(c, p.requestedOn, ctx),
+    ],
     apply: (c, p) => ({
       ...c,
       hearing: {
@@ -211,7 +214,7 @@ export const DECISION_ACTIONS = {
     }),
     requires: (c) => (c.hearing?.heldOn ? { message: '听证已经举行', citation: RECORD_CHECK } : null),
     guard: (c, p, ctx) => [
-      eventDate(p.servedOn, c, ctx, '听证通知送达日期'),
+      atField('servedOn', eventDate(p.servedOn, c, ctx, '听证通知送达日期')),
       hearingNoticeInTime(p.servedOn, p.hearingDate, ctx),
       chairIsNotInvestigator(c, p.chairPersonId, ctx),
     ],
@@ -251,7 +254,7 @@ export const DECISION_ACTIONS = {
       c.hearing?.date && p.heldOn < c.hearing.date
         ? { message: `听证应于通知的日期（${c.hearing.date}）举行`, citation: GATE_CITATIONS.hearingWindow }
         : null,
-      eventDate(p.heldOn, c, ctx, '听证日期'),
+      atField('heldOn', eventDate(p.heldOn, c, ctx, '听证日期')),
       !p.signed && !p.refusalNote
         ? { message: '当事人或其代理人拒绝签字的，应当由听证主持人在笔录中注明', citation: GATE_CITATIONS.hearingRecord }
         : null,
@@ -268,7 +271,7 @@ export const DECISION_ACTIONS = {
     from: ['hearing'],
     payload: z.strictObject({ on: dated('报告日期'), report: text(10_000).meta({ title: '听证报告' }) }),
     requires: (c) => (c.hearing?.heldOn ? null : { message: '听证尚未举行', citation: GATE_CITATIONS.hearingRecord }),
-    guard: (c, p, ctx) => [eventDate(p.on, c, ctx, '报告日期')],
+    guard: (c, p, ctx) => [atField('on', eventDate(p.on, c, ctx, '报告日期'))],
     apply: (c, p) => ({ ...c, hearing: { ...c.hearing!, reportedOn: p.on, report: p.report } }),
   }),
 
@@ -282,7 +285,7 @@ export const DECISION_ACTIONS = {
       conclusion: text(5000).meta({ title: '讨论结论' }),
     }),
     requires: (c) => (c.proposal ? null : { message: '尚无调查终结报告', citation: GATE_CITATIONS.collective }),
-    guard: (c, p, ctx) => [eventDate(p.on, c, ctx, '讨论日期')],
+    guard: (c, p, ctx) => [atField('on', eventDate(p.on, c, ctx, '讨论日期'))],
     apply: (c, p) => ({
       ...c,
       collective: { on: p.on, version: c.proposal!.version, participants: p.participants, conclusion: p.conclusion },

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { addDays } from '../../../calendar/legal-date.js';
 import { GATE_CITATIONS, SERVICE_METHODS } from '../../../law/penalty.js';
 import { dueDate, type GateContext } from '../gates.js';
-import { RECORD_CHECK } from '../../../procedure/spec.js';
+import { RECORD_CHECK, atField } from '../../../procedure/spec.js';
 import { nthWorkingDayAfter } from '../../../procedure/deadlines.js';
 import { amountDueFen, paidFen, type PenaltyCase } from '../penalty-case.js';
 import { action, consentOnFile, dated, eventDate, fen, HEAD, noPending, OFFICER, serviceMethod, text, type ActionSpec } from './shared.js';
@@ -25,7 +25,7 @@ export const EXECUTION_ACTIONS = {
       consentOnFile,
     }),
     guard: (c, p, ctx) => [
-      eventDate(p.servedOn, c, ctx, '送达日期'),
+      atField('servedOn', eventDate(p.servedOn, c, ctx, '送达日期')),
       c.decision && p.servedOn < c.decision.on ? { message: '送达不能早于决定', citation: GATE_CITATIONS.service } : null,
       p.method === 'electronic' && !p.consentOnFile
         ? { message: '电子送达须经当事人同意并签订确认书', citation: GATE_CITATIONS.electronicService }
@@ -59,7 +59,7 @@ export const EXECUTION_ACTIONS = {
     guard: (c, p, ctx) => {
       const due = c.decision ? amountDueFen(c.decision) : 0;
       return [
-        eventDate(p.on, c, ctx, '缴款日期'),
+        atField('on', eventDate(p.on, c, ctx, '缴款日期')),
         paidFen(c) + p.amountFen > due + c.decision!.fineFen
           ? { message: '缴款金额超过应缴罚没款与加处罚款之和', citation: GATE_CITATIONS.latePenalty }
           : null,
@@ -97,7 +97,7 @@ export const EXECUTION_ACTIONS = {
     guard: (c, p, ctx) => {
       const due = paymentDue(c, ctx);
       return [
-        eventDate(p.servedOn, c, ctx, '催告送达日期'),
+        atField('servedOn', eventDate(p.servedOn, c, ctx, '催告送达日期')),
         !due || p.servedOn <= due
           ? { message: `缴款期限${due ? `（${due}）` : ''}届满前不能催告`, citation: GATE_CITATIONS.reminder }
           : null,
@@ -122,7 +122,7 @@ export const EXECUTION_ACTIONS = {
       const r = c.reminders.at(-1);
       const earliest = r ? nthWorkingDayAfter(ctx.table, r.servedOn, 10) : null;
       return [
-        eventDate(p.on, c, ctx, '申请日期'),
+        atField('on', eventDate(p.on, c, ctx, '申请日期')),
         earliest && p.on < earliest
           ? { message: `催告书送达满十个工作日（${earliest}）后当事人仍未履行的，方可申请强制执行`, citation: GATE_CITATIONS.reminder }
           : null,

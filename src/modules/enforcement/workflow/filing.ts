@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { CASE_SOURCE_IDS, CASE_SOURCES, GATE_CITATIONS } from '../../../law/penalty.js';
 import { twoCertifiedOfficers, violationTypeFits, withinLimitation } from '../gates.js';
-import { RECORD_CHECK } from '../../../procedure/spec.js';
+import { RECORD_CHECK, atField } from '../../../procedure/spec.js';
 import type { Party } from '../penalty-case.js';
 import {
   action,
@@ -61,7 +61,7 @@ export const FILING_ACTIONS = {
           : null,
         p.actOn > ctx.today ? { message: '违法行为发生日期不能晚于今天', citation: RECORD_CHECK } : null,
         withinLimitation(p.actOn, p.seriousHarm, ctx),
-        twoCertifiedOfficers(p.officers, c, ctx),
+        atField('officers', twoCertifiedOfficers(p.officers, c, ctx)),
         noPending(c, 'filing'),
       ];
     },

@@ -18,7 +18,7 @@ import {
   type PenaltyKind,
 } from '../../../law/penalty.js';
 import { hearingEligible, heavierThanNoticed, twoCertifiedOfficers, type GateContext } from '../gates.js';
-import { RECORD_CHECK, actorOf, type Refusal } from '../../../procedure/spec.js';
+import { RECORD_CHECK, actorOf, type Refusal, atField } from '../../../procedure/spec.js';
 import { discretionProblems } from '../discretion.js';
 import type { CaseRecord, PenaltyCase, ProposedDecision } from '../penalty-case.js';
 import { CASE_EVIDENCE } from '../penalty-case.js';
@@ -135,7 +135,7 @@ function recordAction(kind: CaseRecord['kind'], title: string, words: { on: stri
       subject: text(100).meta({ title: words.subject }),
       summary: text(10_000).meta({ title: words.summary }),
     }),
-    guard: (c, p, ctx) => [eventDate(p.on, c, ctx, words.on), twoCertifiedOfficers(p.officers, c, ctx)],
+    guard: (c, p, ctx) => [atField('on', eventDate(p.on, c, ctx, words.on)), atField('officers', twoCertifiedOfficers(p.officers, c, ctx))],
     apply: (c, p, m) => ({
       ...c,
       records: [
@@ -198,7 +198,7 @@ export const INVESTIGATION_ACTIONS = {
     }),
     // The kit's row checks first that the file is the user's verified upload.
     guard: (c, p, ctx) => [
-      eventDate(p.collectedOn, c, ctx, '取证日期'),
+      atField('collectedOn', eventDate(p.collectedOn, c, ctx, '取证日期')),
       p.recording && p.recording.endedAt < p.recording.startedAt
         ? { message: '录制结束时间不能早于开始时间', citation: RECORD_CHECK }
         : null,
@@ -233,7 +233,10 @@ export const INVESTIGATION_ACTIONS = {
       reason: text(1000).meta({ title: '理由' }),
       officers,
     }),
-    guard: (c, p, ctx) => [eventDate(p.on, c, ctx, '先行登记保存日期'), twoCertifiedOfficers(p.officers, c, ctx)],
+    guard: (c, p, ctx) => [
+      atField('on', eventDate(p.on, c, ctx, '先行登记保存日期')),
+      atField('officers', twoCertifiedOfficers(p.officers, c, ctx)),
+    ],
     requires: (c) => noPending(c, 'preservation'),
     approval: {
       kind: 'preservation',
@@ -264,7 +267,7 @@ export const INVESTIGATION_ACTIONS = {
       if (!x) return [{ message: '没有这次先行登记保存', citation: RECORD_CHECK }];
       return [
         x.decidedOn ? { message: '该次先行登记保存已作出处理决定', citation: RECORD_CHECK } : null,
-        eventDate(p.on, c, ctx, '处理决定日期'),
+        atField('on', eventDate(p.on, c, ctx, '处理决定日期')),
         p.on < x.on ? { message: '处理决定不能早于先行登记保存', citation: RECORD_CHECK } : null,
       ];
     },
@@ -286,7 +289,10 @@ export const INVESTIGATION_ACTIONS = {
       officers,
     }),
     requires: (c) => noPending(c, 'seizure'),
-    guard: (c, p, ctx) => [eventDate(p.on, c, ctx, '查封扣押日期'), twoCertifiedOfficers(p.officers, c, ctx)],
+    guard: (c, p, ctx) => [
+      atField('on', eventDate(p.on, c, ctx, '查封扣押日期')),
+      atField('officers', twoCertifiedOfficers(p.officers, c, ctx)),
+    ],
     approval: {
       kind: 'seizure',
       onApproved: (c, p, m, r) => ({
@@ -334,7 +340,7 @@ export const INVESTIGATION_ACTIONS = {
       const s = c.seizures.find((x) => x.seq === p.seizureSeq);
       return [
         !s || s.releasedOn ? { message: '没有正在进行的这次查封、扣押', citation: RECORD_CHECK } : null,
-        eventDate(p.on, c, ctx, '解除日期'),
+        atField('on', eventDate(p.on, c, ctx, '解除日期')),
       ];
     },
     apply: (c, p) => ({ ...c, seizures: c.seizures.map((s) => (s.seq === p.seizureSeq ? { ...s, releasedOn: p.on } : s)) }),
@@ -353,7 +359,7 @@ export const INVESTIGATION_ACTIONS = {
         penalises && circumstance ? discretionProblems(circumstance, { partyKind: c.party.kind, kinds: p.kinds, fineFen: p.fineFen }) : [];
       const next = { ...c, proposal: { ...propose(c, p, p.on, ctx), proposedBy: ctx.actor } };
       return [
-        eventDate(p.on, c, ctx, '报告日期'),
+        atField('on', eventDate(p.on, c, ctx, '报告日期')),
         penaltyConsistent(p),
         c.records.length === 0
           ? { message: '尚无询问笔录或现场检查笔录，调查不能终结', citation: '《中华人民共和国行政处罚法》第五十五条' }

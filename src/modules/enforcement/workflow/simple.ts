@@ -3,6 +3,7 @@
  * the decision and, when the party pays there, records the payment.
  */
 import { z } from 'zod';
+import { atField } from '../../../procedure/spec.js';
 import { GATE_CITATIONS } from '../../../law/penalty.js';
 import { simpleProcedureAllowed, twoCertifiedOfficers, violationTypeFits } from '../gates.js';
 import type { Party } from '../penalty-case.js';
@@ -45,7 +46,7 @@ export const SIMPLE_ACTIONS = {
       simpleProcedureAllowed(p.party.kind, p.kinds, p.fineFen),
       p.confiscationFen > 0 ? { message: '简易程序不能没收财物', citation: GATE_CITATIONS.simple } : null,
       p.kinds.length === 0 ? { message: '须选择警告或者罚款', citation: GATE_CITATIONS.simple } : null,
-      twoCertifiedOfficers(p.officers, { field: p.field }, ctx),
+      atField('officers', twoCertifiedOfficers(p.officers, { field: p.field }, ctx)),
       !p.signed && !p.refusalNote
         ? { message: '当事人拒绝签收的，应当在决定书上注明', citation: '《中华人民共和国行政处罚法》第五十二条' }
         : null,

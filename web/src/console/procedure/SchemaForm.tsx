@@ -18,7 +18,7 @@ import { AutoComplete, Checkbox, Form, Grid, Input, InputNumber, Modal, Select, 
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../api';
-import { ActionErrorAlert, inputIssuesOf, type InputIssue } from '../../ActionErrorAlert';
+import { ActionErrorAlert, inputIssuesOf, refusalsOf, type InputIssue, type Refusal } from '../../ActionErrorAlert';
 import type { JsonSchema, PageWidget } from './types';
 
 /** What the page supplies for a widget the schema names: the options, and how to offer them. */
@@ -371,7 +371,13 @@ export function SchemaForm({
       const issues = inputIssuesOf(e);
       const paths = new Set(fieldPaths(schema));
       const placed = issues.filter((i) => paths.has(i.path));
-      form.setFields(placed.map((i) => ({ name: i.path.split('.'), errors: [i.message] })));
+      // A gate's refusal that names its field is shown there too, with its article (all of them stay listed above).
+      const atFields = (refusalsOf(e) as (Refusal & { field?: string })[]).filter((r) => r.field && paths.has(r.field));
+      const byField = new Map<string, string[]>();
+      for (const i of placed) byField.set(i.path, [...(byField.get(i.path) ?? []), i.message]);
+      for (const r of atFields)
+        byField.set(r.field!, [...(byField.get(r.field!) ?? []), r.citation ? `${r.message}（依据：${r.citation}）` : r.message]);
+      form.setFields([...byField].map(([path, errors]) => ({ name: path.split('.'), errors })));
       setUnplaced(issues.filter((i) => !paths.has(i.path)));
       setError(e);
     } finally {
