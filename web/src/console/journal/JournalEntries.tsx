@@ -24,6 +24,8 @@ interface RawEntry {
   inclusion: { treeSize: number; proof: string[]; checkpoint: { size: number; rootHash: string; timestamp: string; keyId: string } } | null;
 }
 
+/** Secondary text dark enough for WCAG AA contrast on white (4.5:1). */
+const SECONDARY = '#595959';
 const mono = { fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' } as const;
 
 function RawView({ seq }: { seq: number }) {
@@ -100,7 +102,7 @@ export function JournalEntries({ entries, loading, testId }: { entries: readonly
             render: (_, e) => (
               <>
                 <div>{e.actor.name}</div>
-                {e.actor.roleName !== e.actor.name && <Typography.Text type="secondary">{e.actor.roleName}</Typography.Text>}
+                {e.actor.roleName !== e.actor.name && <div style={{ color: SECONDARY }}>{e.actor.roleName}</div>}
               </>
             ),
           },
@@ -110,7 +112,7 @@ export function JournalEntries({ entries, loading, testId }: { entries: readonly
               <>
                 <Typography.Text strong>{e.title}</Typography.Text>
                 {e.summary && (
-                  <div style={{ color: e.withheld ? '#8c8c8c' : undefined, marginTop: 2 }} data-testid="journal-summary">
+                  <div style={{ color: e.withheld ? SECONDARY : undefined, marginTop: 2 }} data-testid="journal-summary">
                     {e.summary}
                   </div>
                 )}
