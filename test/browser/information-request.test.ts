@@ -260,7 +260,7 @@ describe('a request for government information in the browser', () => {
         expect.stringContaining('政府信息公开工作人员一次性告知补正'),
         expect.stringContaining('申请人（公开门户）申请人补正'),
         expect.stringContaining('政府信息公开工作人员作出答复'),
-        expect.stringMatching(/政府信息公开工作人员查阅文书《政府信息公开申请答复书》；文号：依申答字.*；方式：下载 DOCX/),
+        expect.stringMatching(/政府信息公开工作人员查阅文书《政府信息公开申请答复书》；文号：\S*依申答字.*；方式：下载 DOCX/),
         expect.stringMatching(/申请人（公开门户）查阅文书《政府信息公开申请补正告知书》.*方式：下载 DOCX/),
       ]),
     );
