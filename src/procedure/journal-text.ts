@@ -67,8 +67,12 @@ function objectText(s: Schema, v: object, names: NameBook, sep: string): string 
 
 /** The summary of a payload by its schema: top-level fields `标题：值` joined by '；', nested ones shorter. */
 export function payloadSummary(schema: z.ZodType): Summarize {
-  const json = z.toJSONSchema(schema, { io: 'input' }) as Schema;
-  return ({ payload }, names) => objectText(json, fieldsOf(payload), names, '；');
+  // Built on first use: the root names every action at start, most are never listed in a run.
+  let json: Schema | undefined;
+  return ({ payload }, names) => {
+    json ??= z.toJSONSchema(schema, { io: 'input' }) as Schema;
+    return objectText(json, fieldsOf(payload), names, '；');
+  };
 }
 
 const FORMAT = { docx: '下载 DOCX', json: '打印视图' } as const;

@@ -63,7 +63,7 @@ function RawView({ seq }: { seq: number }) {
           <Descriptions.Item label="检查点根哈希">
             <span style={mono}>{inclusion.checkpoint.rootHash}</span>
           </Descriptions.Item>
-          <Descriptions.Item label="签发时间">{chinaTime(inclusion.checkpoint.timestamp, true)}</Descriptions.Item>
+          <Descriptions.Item label="签发时间（北京时间）">{chinaTime(inclusion.checkpoint.timestamp, true)}</Descriptions.Item>
           <Descriptions.Item label="证明路径">
             {inclusion.proof.length === 0
               ? '（无：该条即整棵树）'
@@ -93,6 +93,7 @@ export function JournalEntries({ entries, loading, testId }: { entries: readonly
         loading={loading ?? false}
         dataSource={[...entries]}
         data-testid={testId}
+        scroll={{ x: 720 }}
         locale={{ emptyText: emptyText('暂无记录') }}
         columns={[
           { title: '时间（北京时间）', dataIndex: 'receivedAt', width: 150, render: (at: string) => chinaTime(at) },
