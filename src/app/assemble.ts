@@ -72,7 +72,8 @@ export function journalNamingOf(
   roles: Readonly<Record<string, string>>,
 ): JournalNaming {
   const actions = union('日志操作名称', [platform, ...modules.map((m) => m.actionTexts), ...procedures.map(procedureActionTexts)]);
-  return { actions, roles };
+  const records = Object.fromEntries(procedures.map((p) => [p.proc.subjectType, { name: p.proc.recordName, path: p.path }]));
+  return { actions, roles, records };
 }
 
 /** Menu entries in menu order; two entries with one key throw. */

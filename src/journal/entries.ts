@@ -6,7 +6,7 @@
  */
 import type { Yifa } from '../platform/yifa.js';
 import type { Action } from './journal.js';
-import { nameEntries, type ReadableActor } from './readable.js';
+import { nameEntries, shorten, type ReadableActor } from './readable.js';
 
 /** What the reader may see of one entry's payload and result (a read policy, or a record's mask). */
 export type Seen = { payload: unknown; result: unknown; withheld: { reason: string; message: string } | null };
@@ -21,7 +21,11 @@ export interface JournalEntryView {
   /** What it changed, in a line, from the payload as the reader may see it */
   summary: string;
   actor: ReadableActor & { userId: string | null; role: string | null; agencyId: string | null };
-  subject: { type: string; id: string | null } | null;
+  /**
+   * What it is about; a procedure's record also by its kind's Chinese name, its path (the
+   * console links it) and, when the reader sees the entry's payload, the record's title.
+   */
+  subject: { type: string; id: string | null; name: string | null; path: string | null; title: string | null } | null;
   occurredAt: string;
   receivedAt: string;
   idempotencyKey: string | null;
@@ -36,6 +40,13 @@ const parsed = (a: Action) => ({
   result: a.result === null ? null : (JSON.parse(a.result) as unknown),
 });
 
+/** The titles of the procedure records among `ids` (procedure_cases: every procedure's records). */
+async function recordTitles(yifa: Pick<Yifa, 'db'>, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await yifa.db.kysely.selectFrom('procedure_cases').select(['id', 'title']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, shorten(r.title, 30)]));
+}
+
 /** A page of stored actions as the reader sees them; `see` masks or withholds each payload. */
 export async function entryViews(
   yifa: Pick<Yifa, 'db' | 'naming'>,
@@ -43,11 +54,24 @@ export async function entryViews(
   see: (a: Action, raw: { payload: unknown; result: unknown }) => Seen,
 ): Promise<JournalEntryView[]> {
   const seen = rows.map((a) => see(a, parsed(a)));
-  const named = await nameEntries(
-    yifa.db,
-    yifa.naming,
-    rows.map((a, i) => ({ type: a.type, actorUserId: a.actor_user_id, actorRole: a.actor_role, ...seen[i]! })),
-  );
+  const record = (a: Action) =>
+    a.subject_type && Object.hasOwn(yifa.naming.records, a.subject_type) ? yifa.naming.records[a.subject_type]! : null;
+  // A record's title only where its payload is shown: a reader the policy withholds it from learns no party's name here.
+  const titled = rows.flatMap((a, i) => (record(a) && a.subject_id && !seen[i]!.withheld ? [a.subject_id] : []));
+  const [named, titles] = await Promise.all([
+    nameEntries(
+      yifa.db,
+      yifa.naming,
+      rows.map((a, i) => ({ type: a.type, actorUserId: a.actor_user_id, actorRole: a.actor_role, ...seen[i]! })),
+    ),
+    recordTitles(yifa, [...new Set(titled)]),
+  ]);
+  const subjectOf = (a: Action, i: number): JournalEntryView['subject'] => {
+    if (!a.subject_type) return null;
+    const r = record(a);
+    const title = r && a.subject_id && !seen[i]!.withheld ? (titles.get(a.subject_id) ?? null) : null;
+    return { type: a.subject_type, id: a.subject_id, name: r?.name ?? null, path: r?.path ?? null, title };
+  };
   return rows.map((a, i) => ({
     seq: Number(a.seq),
     id: a.id,
@@ -55,7 +79,7 @@ export async function entryViews(
     title: named[i]!.title,
     summary: named[i]!.summary,
     actor: { userId: a.actor_user_id, role: a.actor_role, agencyId: a.actor_agency_id, ...named[i]!.actor },
-    subject: a.subject_type ? { type: a.subject_type, id: a.subject_id } : null,
+    subject: subjectOf(a, i),
     occurredAt: a.occurred_at,
     receivedAt: a.received_at,
     idempotencyKey: a.idempotency_key,

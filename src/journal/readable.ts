@@ -31,6 +31,8 @@ export interface JournalNaming {
   actions: ActionTexts;
   /** Role id → Chinese name: every module's roles, the portal's public role, the system */
   roles: Readonly<Record<string, string>>;
+  /** The records of each procedure by subject type: their Chinese name and their path (under /api/v1 and /console) */
+  records: Readonly<Record<string, { name: string; path: string }>>;
 }
 
 /** What an action of a type nobody named is called: never its code. */

@@ -46,6 +46,10 @@ describe('the readable journal in the browser', () => {
     expect(text.join('\n')).toMatch(/承办机构负责人\/机关负责人作出决定决定日期：\d{4}-\d{2}-\d{2}/);
     expect(text.join('\n')).not.toMatch(RAW);
     expect(text.join('\n')).not.toMatch(/Z\b|T\d{2}:\d{2}/); // China's time, not UTC instants
+    // What each entry is about: the case, linked to its page.
+    const decided = table.locator('tbody tr', { hasText: '作出决定' }).first();
+    expect(await decided.textContent()).toContain('行政处罚案件');
+    expect(await decided.getByRole('link').getAttribute('href')).toMatch(/^\/console\/penalty-cases\/[0-9a-f-]{36}$/);
     await page.screenshot({ path: join(SHOTS, 'journal-readable.png'), fullPage: true });
     const found = await seriousViolations(page);
     expect(found, describeViolations(found)).toEqual([]);

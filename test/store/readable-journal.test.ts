@@ -95,6 +95,16 @@ describe.each(ENGINES)('the readable journal on %s', (engine) => {
     expect(report.summary).toMatch(/罚款金额（元）：¥\d{1,3}(,\d{3})*\.\d{2}/);
     const filing = all.find((e) => e.type === 'penalty.request-filing')!;
     expect(filing.summary).toMatch(/执法人员（两名以上）：[\p{Script=Han}]+某某、[\p{Script=Han}]+某某/u);
+    // What it is about: the record's kind, path and title, for the console's link.
+    const decided = all.find((e) => e.type === 'penalty.decide')!;
+    const row = await t.yifa.db.kysely
+      .selectFrom('procedure_cases')
+      .select('title')
+      .where('id', '=', decided.subject!.id!)
+      .executeTakeFirstOrThrow();
+    expect(decided.subject).toMatchObject({ name: '行政处罚案件', path: '/penalty-cases' });
+    expect(row.title.startsWith(decided.subject!.title!.replace(/…$/, ''))).toBe(true);
+    expect(all.find((e) => e.type === 'org.person.create')!.subject).toMatchObject({ name: null, path: null, title: null });
     const approve = all.find((e) => e.type === 'penalty.approve')!;
     expect(approve.summary).toMatch(/^审批事项：(立案|先行登记保存|查封、扣押|延长查封、扣押期限|延长办案期限|延期（分期）缴纳罚款)；/);
   });
@@ -125,6 +135,8 @@ describe.each(ENGINES)('the readable journal on %s', (engine) => {
       expect(e.payload).toBeNull();
       expect(e.summary).toBe('内容不予显示：您没有查看该类记录内容的权限');
       expect(e.title).toBe('案源登记');
+      // Nor the record's title, which names the party.
+      expect(e.subject).toMatchObject({ name: '行政处罚案件', title: null });
     }
   });
 

@@ -6,7 +6,8 @@
  * the auditor opens 原始记录与证明 for the stored entry, its leaf hash and its inclusion proof.
  */
 import { useState } from 'react';
-import { Alert, Button, Descriptions, Modal, Space, Spin, Table, Typography } from 'antd';
+import { Alert, Button, Descriptions, Modal, Space, Spin, Table, Typography, type TableColumnType } from 'antd';
+import { Link } from 'react-router-dom';
 import { useResource } from '../../hooks';
 import { emptyText } from '../../components';
 import { chinaTime } from '../../time';
@@ -81,8 +82,34 @@ function RawView({ seq }: { seq: number }) {
   );
 }
 
-/** Entries in the order given; `testId` marks the table for tests. */
-export function JournalEntries({ entries, loading, testId }: { entries: readonly JournalEntryView[]; loading?: boolean; testId?: string }) {
+/** What an entry is about, in the whole journal: a procedure's record by its kind and title, linked when the reader sees it. */
+const subjectColumn: TableColumnType<JournalEntryView> = {
+  title: '办理事项',
+  width: 200,
+  render: (_, e) => {
+    const s = e.subject;
+    if (!s?.name) return '—';
+    return (
+      <>
+        <div>{s.name}</div>
+        {s.title && s.path && s.id && <Link to={`/console${s.path}/${s.id}`}>{s.title}</Link>}
+      </>
+    );
+  },
+};
+
+/** Entries in the order given; `withSubject`: the whole journal's, which says what each is about; `testId` marks the table for tests. */
+export function JournalEntries({
+  entries,
+  loading,
+  testId,
+  withSubject,
+}: {
+  entries: readonly JournalEntryView[];
+  loading?: boolean;
+  testId?: string;
+  withSubject?: boolean;
+}) {
   const [open, setOpen] = useState<number | null>(null);
   return (
     <>
@@ -93,7 +120,6 @@ export function JournalEntries({ entries, loading, testId }: { entries: readonly
         loading={loading ?? false}
         dataSource={[...entries]}
         data-testid={testId}
-        scroll={{ x: 720 }}
         locale={{ emptyText: emptyText('暂无记录') }}
         columns={[
           { title: '时间（北京时间）', dataIndex: 'receivedAt', width: 150, render: (at: string) => chinaTime(at) },
@@ -120,6 +146,7 @@ export function JournalEntries({ entries, loading, testId }: { entries: readonly
               </>
             ),
           },
+          ...(withSubject ? [subjectColumn] : []),
           {
             title: '核验',
             width: 120,

@@ -32,7 +32,7 @@ export default function JournalPage() {
       <LatestWitnessCard view={witness.data} error={witness.error?.message} checkpointSize={cp.data?.size} />
       <WitnessingCard view={witness.data} />
       <Card title="操作日志（只增不改，按数据权限显示）">
-        <JournalEntries entries={list.items} loading={list.loading} testId="journal-entries" />
+        <JournalEntries entries={list.items} loading={list.loading} testId="journal-entries" withSubject />
         <LoadMore next={list.next} loading={list.loading} onMore={list.more} />
       </Card>
     </>
