@@ -10,6 +10,8 @@ import type { Authenticate, DemoStep, MenuEntry, Migrations, ModuleManifest } fr
 import type { Yifa } from '../platform/yifa.js';
 import type { JournalReadPolicies } from '../journal/read-policy.js';
 import type { ProcedureEntry } from '../procedure/registry.js';
+import type { ActionTexts, JournalNaming } from '../journal/readable.js';
+import { procedureActionTexts } from '../procedure/journal-text.js';
 
 /** Every manifest's entries of one kind, as one record; a key claimed twice throws. */
 function union<V>(what: string, parts: readonly (Readonly<Record<string, V>> | undefined)[]): Record<string, V> {
@@ -57,6 +59,21 @@ export function accessOf(
 
 export function journalPoliciesOf(platform: JournalReadPolicies, modules: readonly ModuleManifest[]): JournalReadPolicies {
   return union('日志读取规则', [platform, ...modules.map((m) => m.journalPolicies)]);
+}
+
+/**
+ * How the journal names every action type and role: the platform's texts, each module's
+ * own, and each procedure's from its action table; a type named twice throws.
+ */
+export function journalNamingOf(
+  platform: ActionTexts,
+  modules: readonly ModuleManifest[],
+  procedures: readonly ProcedureEntry[],
+  roles: Readonly<Record<string, string>>,
+): JournalNaming {
+  const actions = union('日志操作名称', [platform, ...modules.map((m) => m.actionTexts), ...procedures.map(procedureActionTexts)]);
+  const records = Object.fromEntries(procedures.map((p) => [p.proc.subjectType, { name: p.proc.recordName, path: p.path }]));
+  return { actions, roles, records };
 }
 
 /** Menu entries in menu order; two entries with one key throw. */

@@ -17,13 +17,26 @@ import { PLATFORM_MIGRATIONS } from '../platform/db/migrations/index.js';
 import { PLATFORM_PERMISSIONS } from '../platform/security/access.js';
 import { generatePassword } from '../platform/security/password.js';
 import { JOURNAL_OWN_POLICIES } from '../journal/read-policy.js';
+import { SYSTEM_ROLE_NAME } from '../journal/readable.js';
+import { platformActionTexts } from '../journal/platform-texts.js';
+import { SYSTEM_ACTOR } from '../journal/journal.js';
+import { PUBLIC_ROLE, PUBLIC_ROLE_NAME } from '../procedure/spec.js';
 import { journalRoutes } from '../journal/routes.js';
 import { startCheckpointTimer } from '../journal/checkpoint-timer.js';
 import { startProjectionVerifyTimer, type ProjectionReplayer } from '../journal/verify-projections.js';
 import { calendarRoutes } from '../calendar/routes.js';
 import { workbenchRoutes } from '../procedure/workbench-routes.js';
 import { MODULES } from './modules.js';
-import { accessOf, authenticatorOf, demoStepsOf, journalPoliciesOf, menuOf, migrationsOf, proceduresOf } from './assemble.js';
+import {
+  accessOf,
+  authenticatorOf,
+  demoStepsOf,
+  journalNamingOf,
+  journalPoliciesOf,
+  menuOf,
+  migrationsOf,
+  proceduresOf,
+} from './assemble.js';
 
 /** Every migration, platform's and modules', in the order they run. */
 export const MIGRATIONS = migrationsOf(PLATFORM_MIGRATIONS, MODULES);
@@ -35,6 +48,13 @@ export const PROCEDURES = proceduresOf(MODULES);
 
 /** How the journal shows each module's records (a subject type without one shows no payload). */
 export const JOURNAL_READ_POLICIES = journalPoliciesOf(JOURNAL_OWN_POLICIES, MODULES);
+
+/** How the journal names every action type and every role, those without an account included (yifa.naming). */
+export const JOURNAL_NAMING = journalNamingOf(platformActionTexts(ACCESS.permissions), MODULES, PROCEDURES, {
+  ...ACCESS.roles,
+  [PUBLIC_ROLE]: PUBLIC_ROLE_NAME,
+  [SYSTEM_ACTOR.role!]: SYSTEM_ROLE_NAME,
+});
 
 const PLATFORM_MENU: MenuEntry[] = [
   { key: 'calendar', label: '节假日与调休', path: '/console/calendar', permission: 'org.read', order: 90 },
@@ -51,7 +71,7 @@ export const DEMO_LOGINS = DEMO_STEPS.flatMap((s) => s.logins ?? []);
 
 /** Opens the database (migrated unless `migrate` is false), the journal, the calendar and the blobs. */
 export function openYifa(config: Config, opts: { migrate?: boolean; clock?: Clock } = {}): Promise<Yifa> {
-  return openPlatform(config, { migrations: MIGRATIONS, access: ACCESS, procedures: PROCEDURES }, opts);
+  return openPlatform(config, { migrations: MIGRATIONS, access: ACCESS, procedures: PROCEDURES, naming: JOURNAL_NAMING }, opts);
 }
 
 /** Brings the schema to the latest version; returns the names of the migrations applied now. */

@@ -4,33 +4,47 @@ import { z } from 'zod';
 import type { Yifa } from '../platform/yifa.js';
 import { DomainError, notFound } from '../platform/errors.js';
 import { serviceRequest } from '../platform/http/request.js';
+import { journalDenied, requireUser } from '../platform/http/auth.js';
+import type { Request } from '../platform/security/request.js';
 import { decodeCursor, pageOf, pageQuery } from '../platform/http/pagination.js';
 import { scopeFilter } from '../platform/security/scope.js';
 import type { Action } from './journal.js';
 import { readableEntry, type JournalReadPolicies, type JournalReader } from './read-policy.js';
 import { witnessRoutes } from './witness-routes.js';
+import { entryViews } from './entries.js';
+import { canonicalJson } from './canonical.js';
+import { LEAF_FIELDS, LEAF_FORMAT } from './leaf.js';
 
 const seq = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
-/** One action as `reader` may see it: its payload and result through its subject's read policy. */
-export function actionView(a: Action, policies: JournalReadPolicies, reader: JournalReader) {
-  const raw = { payload: JSON.parse(a.payload) as unknown, result: a.result === null ? null : (JSON.parse(a.result) as unknown) };
-  const { payload, result, withheld } = readableEntry(policies, a.subject_type, raw, reader);
-  return {
-    seq: Number(a.seq),
-    id: a.id,
-    type: a.type,
-    actor: { userId: a.actor_user_id, role: a.actor_role, agencyId: a.actor_agency_id },
-    subject: a.subject_type ? { type: a.subject_type, id: a.subject_id } : null,
-    occurredAt: a.occurred_at,
-    receivedAt: a.received_at,
-    idempotencyKey: a.idempotency_key,
-    payload,
-    result,
-    withheld,
-    leafHash: a.leaf_hash,
-  };
+/** Why the stored entry is not shown whole to a reader who sees its payload masked. */
+export const RAW_WITHHELD = '该条记录含您无权查看的个人信息，原始记录不予显示；其叶哈希与包含证明仍可核验。';
+
+/**
+ * Whether the reader may see this entry at all: in his scope of the whole journal
+ * (journal.read), or on a record of a procedure he may read (its 全过程记录: the
+ * procedure's own check, which journals a refusal).
+ */
+async function mayReach(yifa: Yifa, req: Request, a: Action): Promise<boolean> {
+  if (req.auth.permissions.has('journal.read')) {
+    const inScope = await yifa.db.kysely
+      .selectFrom('actions')
+      .select('seq')
+      .where('seq', '=', Number(a.seq))
+      .where(scopeFilter(req.auth.scope, { path: 'region_path', createdBy: 'actor_user_id' }))
+      .executeTakeFirst();
+    if (inScope) return true;
+  }
+  const entry = yifa.procedures.find((p) => p.proc.subjectType === a.subject_type);
+  if (!entry || a.subject_id === null || !req.auth.permissions.has(entry.proc.permissions.read as never)) return false;
+  return entry.visible(yifa, req, a.subject_id).then(
+    () => true,
+    () => false,
+  );
 }
+
+/** The stored fields of an entry, as its leaf encodes them (leaf.ts): what a verifier rebuilds the leaf hash from. */
+const leafFieldsOf = (a: Action) => Object.fromEntries(LEAF_FIELDS.map((f) => [f, f === 'seq' ? Number(a.seq) : a[f]]));
 
 export const journalRoutes =
   (yifa: Yifa, policies: JournalReadPolicies): FastifyPluginAsync =>
@@ -131,13 +145,50 @@ export const journalRoutes =
           .orderBy('seq', 'desc')
           .limit(req.query.limit + 1)
           .execute();
-        const reader = { permissions: auth.permissions, agencyId: auth.user.agencyId };
-        return pageOf(
+        const reader: JournalReader = { permissions: auth.permissions, agencyId: auth.user.agencyId };
+        const page = pageOf(
           rows,
           req.query.limit,
           (r) => [Number(r.seq)],
-          (r) => actionView(r, policies, reader),
+          (r) => r,
         );
+        return { ...page, items: await entryViews(yifa, page.items, (a, raw) => readableEntry(policies, a.subject_type, raw, reader)) };
+      },
+    );
+
+    // The auditor's view of one entry: the stored fields its leaf is built from, and its
+    // inclusion proof at the latest signed checkpoint. A reader who sees the payload masked
+    // gets the proof and the hash but not the stored fields (they hold what he may not read).
+    app.get(
+      '/journal/actions/:seq/raw',
+      { schema: { tags, summary: '日志条目的原始记录与包含证明（审计用）', params: z.strictObject({ seq }) } },
+      async (req) => {
+        const auth = requireUser(req);
+        const r: Request = { auth, idempotencyKey: null, denied: (detail, subject) => journalDenied(yifa, req, 'scope', detail, subject) };
+        const a = await yifa.journal.action(req.params.seq);
+        if (!a || !(await mayReach(yifa, r, a))) throw notFound('日志条目');
+        const raw = { payload: JSON.parse(a.payload) as unknown, result: a.result === null ? null : (JSON.parse(a.result) as unknown) };
+        const seen = readableEntry(policies, a.subject_type, raw, { permissions: auth.permissions, agencyId: auth.user.agencyId });
+        const whole =
+          !seen.withheld &&
+          canonicalJson(seen.payload) === canonicalJson(raw.payload) &&
+          canonicalJson(seen.result) === canonicalJson(raw.result);
+        const [view] = await entryViews(yifa, [a], () => seen);
+        const cp = await yifa.journal.checkpoint();
+        const included = cp && Number(a.seq) < cp.size;
+        return {
+          entry: view!,
+          leaf: whole ? { format: LEAF_FORMAT, fields: leafFieldsOf(a) } : null,
+          leafWithheld: whole ? null : (seen.withheld?.message ?? RAW_WITHHELD),
+          leafHash: a.leaf_hash,
+          inclusion: included
+            ? {
+                treeSize: cp.size,
+                proof: (await yifa.journal.inclusionProof(Number(a.seq), cp.size)).map((h) => h.toString('hex')),
+                checkpoint: cp,
+              }
+            : null,
+        };
       },
     );
   };

@@ -1,6 +1,6 @@
 /**
  * What a module is to the platform: one manifest in its folder naming everything it adds —
- * permissions and role grants, roles, migrations, routes, how the journal shows its
+ * permissions and role grants, roles, migrations, routes, how the journal shows and names its
  * records, its projections' replayers, its procedures, scheduled jobs, console menu entries
  * and demo data.
  * The composition root (src/app/) lists the manifests and assembles them; nothing below
@@ -13,6 +13,7 @@ import type { Engine } from './db/database.js';
 import type { Permission, Role } from './security/access.js';
 import type { AuthContext } from './security/request.js';
 import type { JournalReadPolicies } from '../journal/read-policy.js';
+import type { ActionTexts } from '../journal/readable.js';
 import type { ProjectionReplayer } from '../journal/verify-projections.js';
 import type { Yifa } from './yifa.js';
 import type { ProcedureEntry } from '../procedure/registry.js';
@@ -88,6 +89,8 @@ export interface ModuleManifest {
   routes?: (yifa: Yifa) => FastifyPluginAsync;
   /** How the journal shows the payloads of this module's subject types */
   journalPolicies?: JournalReadPolicies;
+  /** How the journal names its action types and tells their payloads (its procedures' actions come from their tables) */
+  actionTexts?: ActionTexts;
   /** The procedures whose projection rows are proven against the journal */
   projectionReplayers?: (db: Kysely<Database>) => ProjectionReplayer[];
   /** Its procedures: the 工作台 and the cross-procedure queues read them from the common table, the evidence module serves their files */

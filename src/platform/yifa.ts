@@ -13,6 +13,7 @@ import { Clock } from './clock.js';
 import type { AccessTable } from './security/access.js';
 import type { Migrations } from './module.js';
 import type { ProcedureEntry } from '../procedure/registry.js';
+import type { JournalNaming } from '../journal/readable.js';
 import { join } from 'node:path';
 
 export interface Yifa {
@@ -23,6 +24,8 @@ export interface Yifa {
   access: AccessTable;
   /** Every module's procedures, as the modules that serve all of them (evidence) reach their records */
   procedures: readonly ProcedureEntry[];
+  /** How the journal names every action type and role (every module's, the platform's): journal lists read through it */
+  naming: JournalNaming;
   db: Db;
   journal: Journal;
   calendar: CalendarStore;
@@ -37,6 +40,7 @@ export interface ModuleParts {
   migrations: Migrations;
   access: AccessTable;
   procedures: readonly ProcedureEntry[];
+  naming: JournalNaming;
 }
 
 /** `clock`: real time unless given (tests fix it). */
@@ -51,7 +55,18 @@ export async function openPlatform(config: Config, parts: ModuleParts, opts: { m
     const calendar = new CalendarStore(db, journal, clock);
     if (opts.migrate !== false) await calendar.seedIfEmpty();
     const blobs = await new FsBlobStore(join(config.dataDir, 'blobs')).init();
-    return { config, clock, access: parts.access, procedures: parts.procedures, db, journal, calendar, blobs, close: () => db.close() };
+    return {
+      config,
+      clock,
+      access: parts.access,
+      procedures: parts.procedures,
+      naming: parts.naming,
+      db,
+      journal,
+      calendar,
+      blobs,
+      close: () => db.close(),
+    };
   } catch (e) {
     await db.close();
     throw e;

@@ -15,6 +15,8 @@ import type { ListedProcedure } from './workbench.js';
 export interface ProcedureEntry<S = unknown> extends ListedProcedure {
   /** The journal action that records an export of a record's case file (custody lists it) */
   exportAction: string;
+  /** The journal action that records a document of a record opened (its journal names it 查阅文书) */
+  documentOpenAction: string;
   /** The record's state, proven, when the reader may see it; otherwise NOT_FOUND, the denial journaled */
   visible(yifa: Yifa, req: Request, id: string): Promise<{ state: S; regionPath: string }>;
   /** The record's state, proven, as the system reads it (INTEGRITY_ERROR when it is not what its journal proves) */

@@ -12,6 +12,7 @@ import type { Yifa } from '../platform/yifa.js';
 import { serviceRequest } from '../platform/http/request.js';
 import { pageQuery } from '../platform/http/pagination.js';
 import { personalMask } from '../platform/security/personal-data.js';
+import { entryViews } from '../journal/entries.js';
 import { actionIds, openingActions } from './decide.js';
 import * as records from './service.js';
 import type { CommonTypes, ServedProcedure } from './served.js';
@@ -131,7 +132,8 @@ export function procedureRoutes<T extends CommonTypes>(yifa: Yifa, sp: ServedPro
 
     app.get(`${path}/:id/actions`, { schema: { tags, summary: `${name}的操作记录（日志链）`, params: idParams } }, async (req) => {
       const r = await serviceRequest(yifa, req, read);
-      return { items: (await records.recordActions(yifa, r, sp, req.params.id)).map((a) => ({ ...a, ...entryMask(a, r.auth) })) };
+      const rows = await records.recordActions(yifa, r, sp, req.params.id);
+      return { items: await entryViews(yifa, rows, (_a, raw) => ({ ...entryMask(raw, r.auth), withheld: null })) };
     });
 
     app.get(`${path}/:id/documents`, { schema: { tags, summary: `${name}文书目录`, params: idParams } }, async (req) => {

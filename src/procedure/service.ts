@@ -411,10 +411,15 @@ export async function listRecords<T extends CommonTypes>(
   );
 }
 
-/** The record's journal: every action on it, oldest first. */
+/** The record's journal: every stored action on it, oldest first (the routes show them through src/journal/entries.ts). */
 export async function recordActions<T extends CommonTypes>(yifa: Yifa, req: Request, sp: ServedProcedure<T>, id: string) {
   await visibleState(yifa, req, sp, id);
-  return subjectJournal(yifa.db.kysely, sp.proc, id);
+  return subjectActions(yifa.db.kysely, sp.proc.subjectType, id);
+}
+
+/** Every stored action on one record, oldest first. */
+export function subjectActions(db: Db, subjectType: string, id: string) {
+  return db.selectFrom('actions').selectAll().where('subject_type', '=', subjectType).where('subject_id', '=', id).orderBy('seq').execute();
 }
 
 /** Every action on one record of a procedure, oldest first, each titled by its table (a read or an export by its type). */
@@ -423,13 +428,7 @@ export async function subjectJournal(
   proc: { subjectType: string; actions: Readonly<Record<string, { title: string }>> },
   id: string,
 ) {
-  const rows = await db
-    .selectFrom('actions')
-    .selectAll()
-    .where('subject_type', '=', proc.subjectType)
-    .where('subject_id', '=', id)
-    .orderBy('seq')
-    .execute();
+  const rows = await subjectActions(db, proc.subjectType, id);
   return rows.map((a) => ({
     seq: Number(a.seq),
     type: a.type,
@@ -487,16 +486,18 @@ export async function openRecordDocument<T extends CommonTypes>(
   const doc = documents.find((d) => d.id === documentId);
   if (!doc) throw notFound('文书');
   await yifa.journal.record({
-    type: `${sp.journalPrefix}.document.open`,
+    type: documentOpenActionOf(sp),
     actor: req.auth.actor,
     subject: { type: sp.proc.subjectType, id, regionPath: row.region_path },
-    payload: { document: documentId, number: doc.number, format },
+    // Its title too: the journal names what was read without the record at hand.
+    payload: { document: documentId, title: doc.title, number: doc.number, format },
   });
   return { content: doc, agencyName, ...(format === 'docx' ? { docx: await renderDocx(doc, agencyName) } : {}) };
 }
 
 /** The journal action that records an export of the procedure's case file. */
 const exportActionOf = (sp: { journalPrefix: string }) => `${sp.journalPrefix}.case-file.export`;
+const documentOpenActionOf = (sp: { journalPrefix: string }) => `${sp.journalPrefix}.document.open`;
 
 async function fileOf<T extends CommonTypes>(yifa: Yifa, sp: ServedProcedure<T>, state: T['state'], row: ProcedureCaseTable) {
   const place = await placeOf(yifa.db.kysely, row);
@@ -551,6 +552,7 @@ export function procedureEntry<T extends CommonTypes>(
     proc: sp.proc,
     path: sp.path,
     exportAction: exportActionOf(sp),
+    documentOpenAction: documentOpenActionOf(sp),
     async visible(yifa, req, id) {
       const { state, row } = await visibleState(yifa, req, sp, id);
       return { state, regionPath: row.region_path };

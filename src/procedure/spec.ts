@@ -19,6 +19,8 @@ export const RECORD_CHECK = null;
  * code). No account holds it; the portal's routes act in it.
  */
 export const PUBLIC_ROLE = 'public';
+/** Its Chinese name, as the journal names who acted. */
+export const PUBLIC_ROLE_NAME = '申请人（公开门户）';
 
 /** Why an action is refused, and the article refused under (or RECORD_CHECK). */
 export interface Refusal {

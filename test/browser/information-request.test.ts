@@ -256,12 +256,12 @@ describe('a request for government information in the browser', () => {
     const entries = await journal.locator('tbody tr').allTextContents();
     expect(entries.map((e) => e.replace(/\s+/g, ' '))).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}提交（登记）政府信息公开申请申请人（公开门户）/),
-        expect.stringContaining('一次性告知补正政府信息公开工作人员'),
-        expect.stringContaining('申请人补正申请人（公开门户）'),
-        expect.stringContaining('作出答复政府信息公开工作人员'),
-        expect.stringContaining('查阅文书：政府信息公开申请答复书（下载 DOCX）政府信息公开工作人员'),
-        expect.stringContaining('查阅文书：政府信息公开申请补正告知书（下载 DOCX）申请人（公开门户）'),
+        expect.stringMatching(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}申请人（公开门户）提交（登记）政府信息公开申请申请方式：/),
+        expect.stringContaining('政府信息公开工作人员一次性告知补正'),
+        expect.stringContaining('申请人（公开门户）申请人补正'),
+        expect.stringContaining('政府信息公开工作人员作出答复'),
+        expect.stringMatching(/政府信息公开工作人员查阅文书《政府信息公开申请答复书》；文号：\S*依申答字.*；方式：下载 DOCX/),
+        expect.stringMatching(/申请人（公开门户）查阅文书《政府信息公开申请补正告知书》.*方式：下载 DOCX/),
       ]),
     );
     expect(entries.join('\n')).not.toContain('information-request.');

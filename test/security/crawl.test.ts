@@ -155,6 +155,17 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     ];
     values.agencyId = [...new Set(people.map((p) => p.agencyId))].slice(0, 3);
     values.uploadId = (await db.selectFrom('uploads').select('id').limit(2).execute()).map((u) => u.id);
+    // Journal entries for the auditor's raw view: the sampled cases' and requests' first, a person's registration.
+    const firstOf = (subjectIds: string[]) =>
+      db
+        .selectFrom('actions')
+        .select((eb) => eb.fn.min('seq').as('seq'))
+        .where('subject_id', 'in', subjectIds)
+        .groupBy('subject_id')
+        .execute();
+    values.seq = [...(await firstOf(values.caseId!)), ...(await firstOf(values.requestId!)), ...(await firstOf([countyOfficer.id]))].map(
+      (r) => String(r.seq),
+    );
     const supervisor = await t.login('jiandu');
     values.documentId = [];
     values.evidence = [];
@@ -199,6 +210,7 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     if (key === 'id' && pattern.startsWith('/api/v1/uploads/')) return values.uploadId!.map((id) => fill(pattern, { id }));
     if (key === 'rule') return [fill(pattern, { rule: 'penalty.hearing-request' })];
     if (key === 'year') return [fill(pattern, { year: '2026' })];
+    if (key === 'seq' && pattern.startsWith('/api/v1/journal/actions/')) return values.seq!.map((seq) => fill(pattern, { seq }));
     if (key === 'id,documentId')
       return values.documentId!.map((v) => {
         const [id, documentId] = v.split('|');

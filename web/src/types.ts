@@ -132,18 +132,6 @@ export interface DeadlineResult {
   explanation: { summary: string; steps: { date: string; to?: string; counted: boolean; reason: string }[] };
   warnings: string[];
 }
-export interface Action {
-  seq: number;
-  id: string;
-  type: string;
-  actor: { userId: string | null; role: string | null };
-  subject: { type: string; id: string } | null;
-  occurredAt: string;
-  receivedAt: string;
-  payload: unknown;
-  withheld: { reason: string; message: string } | null;
-  leafHash: string;
-}
 export interface Checkpoint {
   origin: string;
   size: number;

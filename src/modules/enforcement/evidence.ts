@@ -25,6 +25,7 @@ export const PENALTY_CASES: ProcedureEntry<PenaltyCase> = {
   proc: PENALTY_PROCEDURE,
   path: '/penalty-cases',
   exportAction: 'penalty.case-file.export',
+  documentOpenAction: 'penalty.document.open',
   async visible(yifa, req, id) {
     const c = await visibleCase(yifa, req, id);
     return { state: c, regionPath: c.regionPath };

@@ -48,6 +48,8 @@ export const enforcementManifest = {
   },
   routes: penaltyCaseRoutes,
   journalPolicies: ENFORCEMENT_JOURNAL_POLICIES,
+  // Its cases' actions are named by their table (the root asks PENALTY_CASES); these are the module's own.
+  actionTexts: { 'enforcement.settings.update': { title: '修改执法设置', summary: () => '修改了法制审核目录、裁量基准等执法设置' } },
   projectionReplayers: (db) => [penaltyCaseReplayer(db) as ProjectionReplayer],
   procedures: [PENALTY_CASES],
   menu: [

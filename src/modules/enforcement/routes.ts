@@ -28,6 +28,7 @@ import { enforcementSettingsSchema } from './settings.js';
 import { coverageQuery, recordingCoverage } from './coverage.js';
 import { caseForReader, seesParty } from './journal-policy.js';
 import { personalMask } from '../../platform/security/personal-data.js';
+import { entryViews } from '../../journal/entries.js';
 import type { AuthContext } from '../../platform/security/request.js';
 
 /** A case view as the reader may see it (the party's personal fields: see journal-policy.ts). */
@@ -121,7 +122,8 @@ export const penaltyCaseRoutes =
 
     app.get('/penalty-cases/:id/actions', { schema: { tags, summary: '案件的操作记录（日志链）', params: idParams } }, async (req) => {
       const r = await serviceRequest(yifa, req, 'penalty.read');
-      return { items: (await caseActions(yifa, r, req.params.id)).map((a) => ({ ...a, ...entryMask(a, r.auth) })) };
+      const rows = await caseActions(yifa, r, req.params.id);
+      return { items: await entryViews(yifa, rows, (_a, raw) => ({ ...entryMask(raw, r.auth), withheld: null })) };
     });
 
     app.get('/penalty-cases/:id/documents', { schema: { tags, summary: '案件文书目录（按归档顺序）', params: idParams } }, async (req) => {

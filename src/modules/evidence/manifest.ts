@@ -2,6 +2,7 @@
 import type { ModuleManifest } from '../../platform/module.js';
 import { evidenceRoutes } from './routes.js';
 import { EVIDENCE_JOURNAL_POLICIES } from './journal-policy.js';
+import { EVIDENCE_ACTION_TEXTS } from './journal-text.js';
 import { startEvidenceVerifyTimer } from './verify.js';
 import * as uploads from './migrations/004-uploads.js';
 import * as evidenceRetention from './migrations/006-evidence-retention.js';
@@ -36,5 +37,6 @@ export const evidenceManifest = {
   },
   routes: evidenceRoutes,
   journalPolicies: EVIDENCE_JOURNAL_POLICIES,
+  actionTexts: EVIDENCE_ACTION_TEXTS,
   timers: [{ id: 'evidence-verify', start: (yifa, log) => startEvidenceVerifyTimer(yifa, yifa.config.evidenceVerifyHours, log) }],
 } satisfies ModuleManifest;

@@ -7,6 +7,7 @@ import { orgRoutes } from './routes.js';
 import { sessionRoutes } from './session-routes.js';
 import { resolveSession } from './sessions.js';
 import { ORG_JOURNAL_POLICIES } from './journal-policy.js';
+import { ORG_ACTION_TEXTS } from './journal-text.js';
 import { DEMO_LOGINS, demoTownPresent, seedDemoTown } from './demo.js';
 import * as loginThrottle from './migrations/013-login-throttle.js';
 
@@ -60,6 +61,7 @@ export const orgManifest = {
   migrations: { '013-login-throttle': loginThrottle },
   routes,
   journalPolicies: ORG_JOURNAL_POLICIES,
+  actionTexts: ORG_ACTION_TEXTS,
   menu: [
     { key: 'dashboard', label: '工作台', path: '/console/dashboard', permission: 'org.read', order: 10 },
     { key: 'regions', label: '区划', path: '/console/regions', permission: 'org.read', order: 40 },

@@ -13,7 +13,7 @@ import type { Role } from '../../../platform/security/access.js';
 import { offers, type Offer } from '../../../procedure/decide.js';
 import { refuseUnproven, runAction as runProcedureAction, visibleRecord, type Target } from '../../../procedure/runner.js';
 import type { Refusal } from '../../../procedure/spec.js';
-import { subjectJournal } from '../../../procedure/service.js';
+import { subjectActions } from '../../../procedure/service.js';
 import type { CaseDeadline } from '../../../procedure/deadlines.js';
 import { decisionRefusals, type GateContext } from '../gates.js';
 import { PENALTY_PROCEDURE, type OPENING_ACTIONS, type PenaltyActionType } from '../workflow.js';
@@ -146,7 +146,7 @@ function caseView(
 export async function caseActions(yifa: Yifa, req: Request, id: string) {
   const row = await caseRow(yifa.db.kysely, id);
   if (!row || !(await visibleRecord(req, SUBJECT_TYPE, row))) throw notFound('案件');
-  return subjectJournal(yifa.db.kysely, PENALTY_PROCEDURE, id);
+  return subjectActions(yifa.db.kysely, PENALTY_PROCEDURE.subjectType, id);
 }
 
 /** Rebuilds a case from the journal alone (the projection must equal it). */

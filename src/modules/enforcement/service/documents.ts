@@ -66,7 +66,8 @@ export async function openDocument(yifa: Yifa, req: Request, id: string, documen
     type: 'penalty.document.open',
     actor: req.auth.actor,
     subject: { type: SUBJECT_TYPE, id, regionPath: view.case.regionPath },
-    payload: { document: documentId, number: doc.number, format },
+    // Its title too: the journal names what was read without the case at hand.
+    payload: { document: documentId, title: doc.title, number: doc.number, format },
   });
   if (format === 'json') return { content: doc, agencyName: ctx.agencyName };
   return { content: doc, agencyName: ctx.agencyName, docx: await renderDocx(doc, ctx.agencyName) };

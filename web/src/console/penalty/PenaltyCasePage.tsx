@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, List, Row, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, List, Row, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { download, post, type ApiError } from '../../api';
@@ -18,25 +18,15 @@ import { EvidenceForm } from './evidence/EvidenceForm';
 import { useFilePicker } from '../evidence/UploadPanel';
 import { uploadQueue, type UploadItem } from '../evidence/queue';
 import { DeadlineTable, OverdueBanner } from '../../deadlines';
-import { chinaTime } from '../../time';
+import { JournalEntries, type JournalEntryView } from '../journal/JournalEntries';
 import { yuan, type CaseView, type Dictionaries, type DocumentSummary } from './types';
-
-interface JournalEntry {
-  seq: number;
-  type: string;
-  title: string;
-  receivedAt: string;
-  occurredAt: string;
-  actorRole: string | null;
-  leafHash: string;
-}
 
 export default function PenaltyCasePage() {
   const { id } = useParams();
   const { message } = App.useApp();
   const view = useResource<CaseView>(`/penalty-cases/${id}`);
   const docs = useResource<{ items: DocumentSummary[] }>(`/penalty-cases/${id}/documents`);
-  const journal = useResource<{ items: JournalEntry[] }>(`/penalty-cases/${id}/actions`);
+  const journal = useResource<{ items: JournalEntryView[] }>(`/penalty-cases/${id}/actions`);
   const dict = useResource<Dictionaries>('/penalty-cases/dictionaries');
   const [acting, setActing] = useState<Offer | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -230,18 +220,7 @@ export default function PenaltyCasePage() {
       <div style={{ display: 'none' }}>{picker.inputs}</div>
       {!checkFirst && fileCheck}
       <Card title="全过程记录（日志链）" size="small">
-        <Timeline
-          items={(journal.data?.items ?? []).map((e) => ({
-            children: (
-              <span>
-                {chinaTime(e.receivedAt)} {e.title}{' '}
-                <span style={{ color: '#aaa', fontSize: 12 }}>
-                  #{e.seq} {e.leafHash.slice(0, 12)}
-                </span>
-              </span>
-            ),
-          }))}
-        />
+        <JournalEntries entries={journal.data?.items ?? []} testId="case-journal" />
       </Card>
       {registering && ctx && (
         <EvidenceForm view={v} ctx={ctx} item={registering.item} open onClose={() => setRegistering(null)} onDone={reload} />

@@ -4,43 +4,23 @@
  * articles, its numbered documents (print view, DOCX), its evidence when its procedure keeps
  * any (files attached through the evidence panel) and its journal.
  */
-import { useMemo, useState } from 'react';
-import { App, Button, Card, Col, List, Row, Space, Table, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+import { App, Button, Card, Col, List, Row, Space, Tabs, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { download, post, type ApiError } from '../../api';
 import { useResource } from '../../hooks';
 import { ErrorResult } from '../../components';
 import { useT } from '../../i18n';
-import { chinaTime } from '../../time';
-import { can, useSession } from '../session';
 import { DeadlineTable, OverdueBanner } from '../../deadlines';
 import { SchemaForm, type Widgets } from './SchemaForm';
 import { ActionBar } from './ActionBar';
 import { PayloadSummary } from './PayloadSummary';
 import type { Offer, OfferedRequest } from '../../../../src/procedure/decide';
+import { JournalEntries } from '../journal/JournalEntries';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import type { ProcedureConsole } from './config';
 import type { DocumentSummary, JournalEntry, ProcedureDictionaries, RecordView } from './types';
-
-/** The public role acts on the portal; no account has it, so no role list names it. */
-const PUBLIC_ROLE_NAME = '申请人（公开门户）';
-
-/**
- * An entry's Chinese title. The server names the procedure's actions; besides them the kit
- * journals who opened a document (`<prefix>.document.open`), exports of the case file and
- * refused accesses, which it sends under their type.
- */
-function entryTitle(e: JournalEntry, documentTitle: Map<string, string>): string {
-  if (e.title !== e.type) return e.title;
-  if (e.type.endsWith('.document.open')) {
-    const p = (e.payload ?? {}) as { document?: string; format?: string };
-    return `查阅文书：${documentTitle.get(p.document ?? '') ?? p.document ?? ''}（${p.format === 'docx' ? '下载 DOCX' : '打印视图'}）`;
-  }
-  if (e.type.endsWith('.case-file.export')) return '导出案卷';
-  if (e.type === 'access.denied') return '拒绝访问（超出权限）';
-  return e.title;
-}
 
 /** The items a withdrawing action may name (its `evidence` widget): those not yet withdrawn. */
 const evidenceOptions = (items: RecordView['evidence']): Widgets => ({
@@ -53,19 +33,12 @@ const evidenceOptions = (items: RecordView['evidence']): Widgets => ({
 export default function ProcedureRecordPage<S>({ config }: { config: ProcedureConsole<S> }) {
   const { id } = useParams();
   const t = useT();
-  const me = useSession();
   const { message } = App.useApp();
   const base = `${config.api}/${id}`;
   const view = useResource<RecordView<S>>(base);
   const docs = useResource<{ items: DocumentSummary[] }>(`${base}/documents`);
   const journal = useResource<{ items: JournalEntry[] }>(`${base}/actions`);
   const dict = useResource<ProcedureDictionaries>(`${config.api}/dictionaries`);
-  const roles = useResource<{ roles: { id: string; name: string }[] }>(can(me, 'org.read') ? '/org/dictionaries' : null);
-  const roleName = useMemo(
-    () => new Map([...(roles.data?.roles ?? []).map((r) => [r.id, r.name] as const), ['public', PUBLIC_ROLE_NAME] as const]),
-    [roles.data],
-  );
-  const documentTitle = useMemo(() => new Map((docs.data?.items ?? []).map((d) => [d.id, d.title])), [docs.data]);
   const [acting, setActing] = useState<Offer | null>(null);
   const [exporting, setExporting] = useState(false);
   if (view.error) return <ErrorResult error={view.error} />;
@@ -187,29 +160,7 @@ export default function ProcedureRecordPage<S>({ config }: { config: ProcedureCo
             label: '全过程记录（日志）',
             children: (
               <Card size="small">
-                <Table<JournalEntry>
-                  rowKey="seq"
-                  size="small"
-                  pagination={false}
-                  dataSource={journal.data?.items ?? []}
-                  data-testid="record-journal"
-                  columns={[
-                    { title: '时间（北京时间）', dataIndex: 'receivedAt', width: 170, render: (at: string) => chinaTime(at) },
-                    { title: '操作', dataIndex: 'title', render: (_: string, e) => entryTitle(e, documentTitle) },
-                    {
-                      title: '角色',
-                      dataIndex: 'actorRole',
-                      width: 200,
-                      render: (r: string | null) => (r ? (roleName.get(r) ?? r) : '系统'),
-                    },
-                    {
-                      title: '日志序号',
-                      dataIndex: 'seq',
-                      width: 90,
-                      render: (seq: number, e) => <span title={`叶哈希 ${e.leafHash}`}>#{seq}</span>,
-                    },
-                  ]}
-                />
+                <JournalEntries entries={journal.data?.items ?? []} testId="record-journal" />
               </Card>
             ),
           },

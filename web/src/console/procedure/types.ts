@@ -4,7 +4,8 @@
  * imported type-only (nothing of the server is bundled: `import type` is erased); what the
  * routes build inline (the dictionaries) is described here.
  */
-import type { RecordView as ServerRecordView, RecordListItem, listRecordDocuments, recordActions } from '../../../../src/procedure/service';
+import type { RecordView as ServerRecordView, RecordListItem, listRecordDocuments } from '../../../../src/procedure/service';
+import type { JournalEntryView } from '../../../../src/journal/entries';
 import type { DocumentContent } from '../../../../src/procedure/documents/content';
 import type { FieldMeta, PageWidget, Refusal } from '../../../../src/procedure/spec';
 
@@ -14,7 +15,7 @@ export type { RecordListItem, DocumentContent, PageWidget, Refusal };
 export type RecordView<S = unknown> = ServerRecordView<S, string>;
 
 /** One entry of GET <path>/:id/actions */
-export type JournalEntry = Awaited<ReturnType<typeof recordActions>>[number];
+export type JournalEntry = JournalEntryView;
 
 /** One entry of GET <path>/:id/documents */
 export type DocumentSummary = Awaited<ReturnType<typeof listRecordDocuments>>[number];
