@@ -16,7 +16,7 @@
  */
 import { AutoComplete, Checkbox, DatePicker, Form, Grid, Input, InputNumber, Modal, Select, Switch, type SelectProps } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../../api';
 import { ActionErrorAlert, inputIssuesOf, type InputIssue } from '../../ActionErrorAlert';
 import type { JsonSchema, PageWidget } from './types';
@@ -275,6 +275,7 @@ export function SchemaForm({
   open,
   onCancel,
   onSubmit,
+  header,
 }: {
   title: string;
   schema: JsonSchema;
@@ -287,6 +288,8 @@ export function SchemaForm({
   onCancel: () => void;
   /** Sends the payload with this Idempotency-Key; throws the server's ApiError when it refuses */
   onSubmit: (payload: Record<string, unknown>, idempotencyKey: string) => Promise<void>;
+  /** What the page puts above the fields (the evidence panel: the file being attached) */
+  header?: ReactNode;
 }) {
   const [form] = Form.useForm();
   const [error, setError] = useState<ApiError>();
@@ -360,6 +363,7 @@ export function SchemaForm({
       }}
     >
       <div ref={errorRef}>{error && <ActionErrorAlert error={error} unplaced={unplaced} />}</div>
+      {header}
       <Form
         form={form}
         layout="vertical"
