@@ -195,9 +195,21 @@ describe.each(ENGINES)('uploads held for a penalty case on %s', (engine) => {
     expect(await t.yifa.journal.action(before)).toMatchObject({ type: 'access.denied', subject_type: 'penalty-case', subject_id: x });
     expect(await uploads()).toBe(count);
 
-    // Who reads no penalty cases (司法所) cannot hold a file for one either.
-    const sifasuo = await t.login('sifasuo');
-    expect((await pending(sifasuo, x)).statusCode).toBe(403);
+    // Who reads no penalty cases cannot list or hold a file for one: 司法所 reads none (and uploads none);
+    // the information-disclosure clerk uploads, but for requests only.
+    expect((await pending(await t.login('sifasuo'), x)).statusCode).toBe(403);
+    const gongkai = await t.login('gongkai');
+    before = await t.yifa.journal.size();
+    const forCase = await gongkai.post('/api/v1/uploads', {
+      fileName: 'a.png',
+      mime: 'image/png',
+      size: bytes.length,
+      sha256: sha(bytes),
+      holdFor: { procedure: 'penalty-case', recordId: x },
+    });
+    expect(forCase.statusCode).toBe(403);
+    expect(await t.yifa.journal.action(before)).toMatchObject({ type: 'access.denied', subject_type: 'penalty-case', subject_id: x });
+    expect(await uploads()).toBe(count);
     // A procedure that keeps no evidence, or none at all, is refused as input.
     const unknown = await zhifa1.post('/api/v1/uploads', {
       fileName: 'a.png',
@@ -337,6 +349,18 @@ describe.each(ENGINES)('uploads held for an information request on %s', (engine)
     const anew = await attach(sha(scan));
     expect(anew.statusCode, anew.body).toBe(200);
     expect(await heldOf(gongkai)).toEqual([]);
+  });
+
+  it('describes the held list and the discard in the OpenAPI document, the holding in the upload', async () => {
+    const doc = (await gongkai.get('/api/docs/json')).json();
+    const list = doc.paths['/api/v1/information-requests/{id}/evidence/pending'].get;
+    const item = list.responses['200'].content['application/json'].schema.properties.items.items;
+    expect(Object.keys(item.properties)).toEqual(
+      expect.arrayContaining(['uploadId', 'fileName', 'size', 'mime', 'sha256', 'uploadedAt', 'verified', 'duplicateOf']),
+    );
+    expect(doc.paths['/api/v1/penalty-cases/{id}/evidence/pending/{uploadId}'].delete.summary).toContain('丢弃');
+    const upload = doc.paths['/api/v1/uploads'].post.requestBody.content['application/json'].schema;
+    expect(Object.keys(upload.properties.holdFor.properties)).toEqual(['procedure', 'recordId', 'intent']);
   });
 
   it("answers a clerk of another town 404 on the request's list, and journals the refusal", async () => {

@@ -15,7 +15,7 @@ import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../../platform/security/request.js';
 import type { Trx } from '../../journal/journal.js';
 import { canonicalJson } from '../../journal/canonical.js';
-import { invalid, notFound } from '../../platform/http/errors.js';
+import { AppError, invalid, notFound } from '../../platform/http/errors.js';
 import { duplicateOf } from '../../procedure/evidence.js';
 import { holdsEvidence, type EvidenceEntry } from '../../procedure/registry.js';
 
@@ -70,14 +70,15 @@ export function evidenceEntryOf(yifa: Yifa, procedure: string): EvidenceEntry {
 
 /**
  * The record an upload is to be held for, when the uploader may see it: the procedure's
- * read permission (FORBIDDEN, journaled) and its scope (NOT_FOUND, journaled).
+ * read permission (FORBIDDEN, journaled) and its scope (NOT_FOUND, journaled) — as its
+ * held list is read.
  */
 export async function recordToHoldFor(yifa: Yifa, req: Request, holdFor: HoldFor): Promise<EvidenceEntry> {
   const entry = evidenceEntryOf(yifa, holdFor.procedure);
   const read = entry.proc.permissions.read;
   if (!(req.auth.permissions as Set<string>).has(read)) {
     await req.denied({ reason: '无权查看该事项', permission: read }, { type: entry.proc.subjectType, id: holdFor.recordId });
-    throw notFound(entry.proc.recordName);
+    throw new AppError('FORBIDDEN', `您没有查看${entry.proc.recordName}的权限，不能为其上传文件`);
   }
   await entry.visible(yifa, req, holdFor.recordId);
   return entry;

@@ -66,10 +66,22 @@ function set(base: string, entry: Entry) {
   for (const fn of listeners) fn();
 }
 
-/** Loads (again) the held list of a record; concurrent calls share one request. */
+const again = new Map<string, Promise<void>>();
+
+/** Loads (again) the held list of a record. Asked while a load runs: one more after it, shared by all who asked meanwhile. */
 export function reloadHeld(base: string): Promise<void> {
   const running = loading.get(base);
-  if (running) return running.then(() => reloadHeld(base));
+  if (running) {
+    let next = again.get(base);
+    if (!next) {
+      next = running.then(() => {
+        again.delete(base);
+        return reloadHeld(base);
+      });
+      again.set(base, next);
+    }
+    return next;
+  }
   const run = get<{ items: HeldFile[] }>(`${base}/evidence/pending`)
     .then((r) => set(base, { items: r.items, error: null }))
     .catch((e: unknown) => set(base, { items: lists.get(base)?.items ?? null, error: (e as Error).message }))
@@ -187,7 +199,14 @@ export function usePending(base: string, recordId: string) {
 export function useHasHeld(base: string, enabled: boolean): boolean {
   const entry = useHeldEntry(base);
   useEffect(() => {
-    if (enabled) void reloadHeld(base);
+    if (!enabled) return;
+    void reloadHeld(base);
+    // Back to this page (after uploading on the phone): what was uploaded elsewhere meanwhile.
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void reloadHeld(base);
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
   }, [base, enabled]);
   return enabled && !!entry.items?.length;
 }
