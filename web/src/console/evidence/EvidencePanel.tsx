@@ -139,6 +139,7 @@ export function EvidencePanel({
             <div data-testid="evidence-file" style={{ marginBottom: 12 }}>
               <div style={{ marginBottom: 4 }}>{noun}文件</div>
               <HeldFileSelect
+                label={`${noun}文件`}
                 files={pending.ready}
                 value={attaching.key}
                 onChange={(k) => setPicked(pending.ready.find((f) => f.key === k) ?? picked)}

@@ -29,6 +29,7 @@ export function HeldFileSelect({
   noun,
   allowNone,
   id,
+  label,
 }: {
   files: readonly PendingFile[];
   value?: string;
@@ -37,10 +38,13 @@ export function HeldFileSelect({
   /** An item may be registered without a file (the penalty case's 物证) */
   allowNone?: boolean;
   id?: string;
+  /** Its accessible name, when no form label names it */
+  label?: string;
 }) {
   return (
     <Select
       id={id}
+      aria-label={label}
       value={value}
       onChange={onChange}
       allowClear={allowNone}
