@@ -32,17 +32,27 @@ export const uploadedFile =
   (sha256) =>
     found?.sha256 === sha256 ? found : undefined;
 
-/** Links the file of the item an attaching action (at `position`) added to the record. */
+/** Links the file of the item an attaching action (at `position`) added to the record, and takes its upload off the held list. */
 export async function linkAttachedFile<S>(
   trx: Trx,
   list: EvidenceList<S>,
   next: S,
-  at: { subjectType: string; id: string; position: number },
+  at: { subjectType: string; id: string; position: number; userId: string },
 ): Promise<void> {
   const file = list.items(next).find((e) => e.seq === at.position)?.file;
   if (!file) return;
   await deferWrite(
     trx,
     trx.insertInto('procedure_files').values({ sha256: file.sha256, subject_type: at.subjectType, subject_id: at.id, seq: at.position }),
+  );
+  // Registered: no longer waiting in its uploader's held list for this record — in this
+  // transaction, so a refused action leaves it held.
+  await deferWrite(
+    trx,
+    trx
+      .deleteFrom('held_uploads')
+      .where('subject_id', '=', at.id)
+      .where('user_id', '=', at.userId)
+      .where('upload_id', 'in', trx.selectFrom('uploads').select('id').where('sha256', '=', file.sha256).where('user_id', '=', at.userId)),
   );
 }

@@ -57,6 +57,17 @@ export const fileRef = z
   })
   .meta({ title: '证据文件' });
 
+/**
+ * The item of a record that already holds a file with this hash, not withdrawn: the same
+ * file registered twice in one record would be counted twice (coverage, the case file's
+ * manifest), so attaching it again is refused, and the held list flags it beforehand. A
+ * withdrawn item no longer counts, so its file may be registered anew.
+ */
+export function duplicateOf(items: readonly EvidenceItem[], sha256: string): { seq: number; title: string } | null {
+  const same = items.find((e) => !e.withdrawn && e.file?.sha256 === sha256);
+  return same ? { seq: same.seq, title: same.title } : null;
+}
+
 /** What an attaching payload carries besides the procedure's own fields. */
 export type AttachPayload = Omit<EvidenceItem, 'seq' | 'file' | 'withdrawn'> & { file?: z.infer<typeof fileRef> };
 
@@ -84,12 +95,21 @@ export function evidenceRows<T extends ProcedureTypes & { context: EvidenceConte
     attach: <P extends AttachPayload>(row: Row<T, P>): ActionSpec<T, P> => ({
       ...row,
       evidence: 'attach',
-      guard: (s, p, ctx) => [
-        p.file && !upload(p, ctx)
-          ? { message: `${noun}文件尚未上传完成或不是您上传的，请先上传并等待校验通过`, citation: RECORD_CHECK }
-          : null,
-        ...(row.guard?.(s, p, ctx) ?? []),
-      ],
+      guard: (s, p, ctx) => {
+        const same = p.file && duplicateOf(list.items(s), p.file.sha256);
+        return [
+          p.file && !upload(p, ctx)
+            ? { message: `${noun}文件尚未上传完成或不是您上传的，请先上传并等待校验通过`, citation: RECORD_CHECK }
+            : null,
+          same
+            ? {
+                message: `该文件已登记为${record}${noun}“${same.title}”（序号 ${same.seq}），不能重复登记；如需更正，请先撤回该项${noun}`,
+                citation: RECORD_CHECK,
+              }
+            : null,
+          ...(row.guard?.(s, p, ctx) ?? []),
+        ];
+      },
       derive: (_s, p, ctx) => upload(p, ctx) ?? null,
       apply: (s, p, m) =>
         list.withItems(s, [...list.items(s), { seq: m.seq, ...p, file: (m.derived as EvidenceFile | null) ?? undefined }]),

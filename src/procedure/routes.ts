@@ -80,6 +80,8 @@ export function procedureRoutes<T extends CommonTypes>(yifa: Yifa, sp: ServedPro
       await serviceRequest(yifa, req, read);
       return {
         today: yifa.clock.today(),
+        // Uploads for its records are held under it (POST /uploads holdFor.procedure)
+        subjectType: sp.proc.subjectType,
         statuses: sp.proc.statusNames,
         series: sp.series,
         approvalKinds: sp.proc.approvals?.kinds ?? {},

@@ -272,7 +272,7 @@ export async function runAction<T extends ProcedureTypes, L extends Loaded, Save
         const stored = { json, hash: sha256Hex(json) };
         const saved = await store.save(trx, { next, before: row ? current : null, stored, ctx, userId: actor.userId, at, loaded });
         if (spec.evidence === 'attach' && proc.evidence)
-          await linkAttachedFile(trx, proc.evidence, next, { subjectType, id: target.id, position });
+          await linkAttachedFile(trx, proc.evidence, next, { subjectType, id: target.id, position, userId: actor.userId });
         fresh = { replayed: false, id: target.id, next, ctx, saved, loaded, issued: series && number ? { series, number, at } : null };
         return {
           caseId: target.id,

@@ -4,7 +4,8 @@
  * recording particulars and plays it, and the custody record shows the playback; an
  * upload survives going offline in the middle and a reload; the queue fits a 375×812
  * phone; a photo is redacted by drawing on it; the supervisor reads 音像记录 coverage and
- * the integrity alert.
+ * the integrity alert; a photo uploaded in one browser is registered in another, fresh one
+ * (the server holds it for the case), and the same photo again is tagged 重复.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { SHOTS, startHarness, type BrowserHarness } from './harness.js';
 import { choose, settled } from './antd.js';
 import { seedDemoCases } from '../../src/modules/enforcement/demo.js';
-import { demoAudio } from '../../src/modules/evidence/demo.js';
+import { demoAudio, demoPhoto } from '../../src/modules/evidence/demo.js';
 import { verifyAndRecord } from '../../src/modules/evidence/verify.js';
 import type { PenaltyCase } from '../../src/modules/enforcement/penalty-case.js';
 
@@ -62,7 +63,8 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
     await page.goto(`${h.url}/console/penalty-cases/${id}`);
     await page.getByTestId('evidence-card').waitFor();
   };
-  const uploadItem = (page: Page, fileName: string) => page.locator(`[data-testid="upload-item"][data-file="${fileName}"]`);
+  // The newest row of that name: the server holds a user's earlier uploads of the same file for the case too.
+  const uploadItem = (page: Page, fileName: string) => page.locator(`[data-testid="upload-item"][data-file="${fileName}"]`).last();
   const waitState = async (item: Locator, state: string, timeout = 30_000) => {
     await expect.poll(() => item.getAttribute('data-state'), { timeout }).toBe(state);
   };
@@ -486,5 +488,92 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
     await small.getByTestId('coverage-table').locator('[data-agency]').first().waitFor();
     expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await small.screenshot({ path: join(SHOTS, 'evidence-coverage-phone.png'), fullPage: true });
+  });
+  it('a photo uploaded in one browser waits on the server and is registered in another, fresh one; the same photo again is tagged 重复 and refused', async () => {
+    // Another case under investigation: the held list is per case.
+    const other = (
+      await h.yifa.db.kysely
+        .selectFrom('penalty_cases')
+        .select('id')
+        .where('status', '=', 'investigating')
+        .where('id', '!=', caseId)
+        .executeTakeFirstOrThrow()
+    ).id;
+    const photoFile = join(mkdtempSync(join(tmpdir(), 'yifa-evidence-')), '手机拍摄_现场.png');
+    writeFileSync(photoFile, demoPhoto(31));
+    const photoHash = sha256(readFileSync(photoFile));
+
+    // On the phone: uploaded for the case, and left there.
+    const phone = await context({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    const p1 = await phone.newPage();
+    await h.login(p1, 'zhifa1');
+    await openCase(p1, other);
+    await p1.getByTestId('upload-evidence').click();
+    await p1.getByTestId('pick-any').setInputFiles(photoFile);
+    const onPhone = uploadItem(p1, '手机拍摄_现场.png');
+    await waitState(onPhone, 'uploaded');
+    // The server holds it for the case (the row is the server's, not only this browser's).
+    await expect.poll(() => onPhone.getAttribute('data-held')).toBe('true');
+
+    // At the desk: a browser that never saw the file, the same user.
+    const desk = await context();
+    const p2 = await desk.newPage();
+    await h.login(p2, 'zhifa1');
+    await openCase(p2, other);
+    const atDesk = uploadItem(p2, '手机拍摄_现场.png');
+    await atDesk.waitFor();
+    expect(await atDesk.getAttribute('data-held')).toBe('true');
+    expect(await atDesk.getByTestId('upload-state').textContent()).toContain('待登记');
+    await p2.getByTestId('evidence-card').screenshot({ path: join(SHOTS, 'evidence-held-at-desk.png') });
+    await atDesk.getByTestId('register-upload').click();
+    const d = p2.locator('.ant-modal-container:visible');
+    await d.waitFor();
+    await settled(d);
+    // The file is picked from the list, not typed: its name and size are shown.
+    expect(await d.getByTestId('evidence-file').textContent()).toContain('手机拍摄_现场.png');
+    expect(await d.getByTestId('duplicate-warning').count()).toBe(0);
+    await d.locator('#description').fill('现场状况（手机拍摄）');
+    await d.getByRole('button', { name: /提\s*交/ }).click();
+    await d.waitFor({ state: 'detached', timeout: 15_000 });
+    const registered = (await stateOf(other)).evidence.at(-1)!;
+    expect(registered).toMatchObject({ type: 'documentary', file: { sha256: photoHash, fileName: '手机拍摄_现场.png' } });
+    // Off the list at the desk, and on the phone after a reload.
+    await expect.poll(() => p2.locator('[data-testid="upload-item"][data-file="手机拍摄_现场.png"]').count()).toBe(0);
+    await p1.reload();
+    await p1.getByTestId('evidence-card').waitFor();
+    await expect.poll(() => p1.locator('[data-testid="upload-item"][data-file="手机拍摄_现场.png"]').count()).toBe(0);
+
+    // The same photo again, at the desk: tagged 重复, naming the item it duplicates; registering it is refused.
+    await p2.getByTestId('upload-evidence').click();
+    await p2.getByTestId('pick-any').setInputFiles(photoFile);
+    const again = uploadItem(p2, '手机拍摄_现场.png');
+    await waitState(again, 'uploaded');
+    const tag = again.getByTestId('duplicate-tag');
+    await tag.waitFor();
+    expect(await tag.textContent()).toBe(`重复：已登记为证据“${registered.title}”`);
+    await p2.getByTestId('evidence-card').screenshot({ path: join(SHOTS, 'evidence-held-duplicate.png') });
+    await again.getByTestId('register-upload').click();
+    const d2 = p2.locator('.ant-modal-container:visible');
+    await d2.waitFor();
+    await settled(d2);
+    expect(await d2.getByTestId('duplicate-warning').textContent()).toContain(`“${registered.title}”（序号 ${registered.seq}）`);
+    await d2.screenshot({ path: join(SHOTS, 'evidence-held-duplicate-form.png') });
+    await d2.locator('#description').fill('再次登记');
+    await d2.getByRole('button', { name: /提\s*交/ }).click();
+    await d2.getByTestId('evidence-error').waitFor();
+    expect(await d2.getByTestId('evidence-error').textContent()).toContain('不能重复登记');
+    expect((await stateOf(other)).evidence.filter((e) => e.file?.sha256 === photoHash)).toHaveLength(1);
+    await d2.getByRole('button', { name: /取\s*消/ }).click();
+    await d2.waitFor({ state: 'detached' });
+
+    // 丢弃: off the list, on record.
+    await again.getByTestId('discard-upload').click();
+    await p2
+      .locator('.ant-popover:visible')
+      .getByRole('button', { name: /丢\s*弃/ })
+      .click();
+    await expect.poll(() => p2.locator('[data-testid="upload-item"][data-file="手机拍摄_现场.png"]').count()).toBe(0);
+    const discarded = await h.yifa.db.kysely.selectFrom('actions').select('type').where('type', '=', 'evidence.discard-upload').execute();
+    expect(discarded).toHaveLength(1);
   });
 });

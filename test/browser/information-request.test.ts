@@ -396,5 +396,26 @@ describe('a request for government information in the browser', () => {
     await expect.poll(() => events.first().getAttribute('data-type')).toBe('information-request.attach-file');
     expect(await events.first().textContent()).toContain('登记入卷');
     await accessible(clerk, 'evidence');
+
+    // The same scan again: held for the request on the server, tagged 重复 with the item it repeats; the form warns; 丢弃.
+    await clerk.keyboard.press('Escape');
+    await clerk.getByTestId('pick-any').setInputFiles({ name: '申请书（重扫）.pdf', mimeType: 'application/pdf', buffer: scan });
+    const again = clerk.locator('[data-testid="upload-item"][data-file="申请书（重扫）.pdf"]');
+    await expect.poll(() => again.getAttribute('data-held'), { timeout: 30_000 }).toBe('true');
+    expect(await again.getByTestId('duplicate-tag').textContent()).toBe('重复：已登记为材料“申请书”');
+    await again.getByTestId('register-upload').click();
+    const d3 = modal(clerk);
+    await d3.waitFor();
+    expect(await d3.getByTestId('evidence-file').textContent()).toContain('申请书（重扫）.pdf');
+    expect(await d3.getByTestId('duplicate-warning').textContent()).toContain('该文件已登记为本申请材料“申请书”');
+    await accessible(clerk, 'evidence-duplicate');
+    await d3.getByRole('button', { name: /取\s*消/ }).click();
+    await d3.waitFor({ state: 'detached' });
+    await again.getByTestId('discard-upload').click();
+    await clerk
+      .locator('.ant-popover:visible')
+      .getByRole('button', { name: /丢\s*弃/ })
+      .click();
+    await expect.poll(() => again.count()).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The pure rules of evidence: how long files are kept, and which steps of a case must be
- * recorded on audio-visual media and whether they are.
+ * The pure rules of evidence: how long files are kept, which steps of a case must be
+ * recorded on audio-visual media and whether they are, and that a record holds a file once.
  */
 import { describe, expect, it } from 'vitest';
 import { InMemoryHolidayTable, holidayRowsFromChineseDays } from '../../src/calendar/holiday-table.js';
@@ -9,6 +9,8 @@ import type { PenaltyCase } from '../../src/modules/enforcement/penalty-case.js'
 import { purgeable } from '../../src/modules/evidence/retention.js';
 import { keptUntil } from '../../src/modules/enforcement/evidence.js';
 import { requiredRecordings, DEFAULT_REQUIRED_SCENES } from '../../src/modules/enforcement/recordings.js';
+import { duplicateOf, evidenceRows, type EvidenceContext, type EvidenceItem, type EvidenceList } from '../../src/procedure/evidence.js';
+import { RECORD_CHECK } from '../../src/procedure/spec.js';
 
 const { years, rows } = holidayRowsFromChineseDays();
 const table = new InMemoryHolidayTable(rows, years);
@@ -103,5 +105,45 @@ describe('required audio-visual recordings', () => {
     });
     expect(requiredRecordings(other, DEFAULT_REQUIRED_SCENES)[0]!.covered).toBe(false);
     expect(requiredRecordings(c, [])).toEqual([]);
+  });
+});
+
+describe('the same file twice in a record', () => {
+  type S = { items: EvidenceItem[] };
+  type T = { state: S; context: EvidenceContext; status: string; series: string };
+  const list: EvidenceList<S> = {
+    items: (s) => s.items,
+    withItems: (s, items) => ({ ...s, items }),
+    words: { item: '材料', record: '本申请' },
+  };
+  const file = (sha256: string) => ({ sha256, size: 1, mime: 'application/pdf', fileName: 'a.pdf' });
+  const item = (seq: number, sha256: string | null, withdrawn = false): EvidenceItem => ({
+    seq,
+    type: 'application',
+    title: `第 ${seq} 份`,
+    description: '',
+    ...(sha256 ? { file: file(sha256) } : {}),
+    ...(withdrawn ? { withdrawn: { on: '2026-03-02', reason: '扫描不清' } } : {}),
+  });
+  const A = 'a'.repeat(64);
+  const B = 'b'.repeat(64);
+  const attach = evidenceRows<T>(list).attach({ title: '附加材料', roles: ['clerk'], from: ['open'], payload: {} as never });
+  const ctx: EvidenceContext = { uploadedFile: (sha256) => file(sha256) };
+  const refusals = (s: S, sha256: string) =>
+    attach.guard!(s, { type: 'application', title: 't', description: '', file: { sha256 } }, ctx).filter((r) => r !== null);
+
+  it('names the item, not withdrawn, that already holds the bytes', () => {
+    const s = { items: [item(1, null), item(2, A, true), item(3, A), item(4, B)] };
+    expect(duplicateOf(s.items, A)).toEqual({ seq: 3, title: '第 3 份' });
+    expect(duplicateOf(s.items, 'c'.repeat(64))).toBeNull();
+    expect(refusals(s, A)).toEqual([
+      { message: '该文件已登记为本申请材料“第 3 份”（序号 3），不能重复登记；如需更正，请先撤回该项材料', citation: RECORD_CHECK },
+    ]);
+  });
+
+  it('lets a file be registered again once the item holding it is withdrawn', () => {
+    const s = { items: [item(2, A, true)] };
+    expect(duplicateOf(s.items, A)).toBeNull();
+    expect(refusals(s, A)).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import * as evidenceRetention from './migrations/006-evidence-retention.js';
 import * as evidenceShares from './migrations/008-evidence-shares.js';
 import * as shareRevocation from './migrations/014-share-revocation.js';
 import * as evidenceOfAnyProcedure from './migrations/018-evidence-of-any-procedure.js';
+import * as heldUploads from './migrations/019-held-uploads.js';
 
 export const EVIDENCE_PERMISSIONS = {
   'evidence.upload': '上传证据材料（音视频、照片、扫描件）',
@@ -34,6 +35,7 @@ export const evidenceManifest = {
     '008-evidence-shares': evidenceShares,
     '014-share-revocation': shareRevocation,
     '018-evidence-of-any-procedure': evidenceOfAnyProcedure,
+    '019-held-uploads': heldUploads,
   },
   routes: evidenceRoutes,
   journalPolicies: EVIDENCE_JOURNAL_POLICIES,

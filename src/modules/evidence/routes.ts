@@ -9,6 +9,7 @@ import { EVIDENCE_FILE_HEADERS } from '../../platform/http/security-headers.js';
 import { appendChunk, createUpload, getUpload, newUploadSchema } from './uploads.js';
 import { custodyOf, openEvidence } from './content.js';
 import { latestIntegrityCheck } from './verify.js';
+import { discardHeld, heldFor, heldListSchema } from './held.js';
 import { openRedacted, redact, redactionSchema, redactionsOf } from './redaction.js';
 import { openShared, revokeShare, shareEvidence, shareSchema, sharesOf } from './shares.js';
 import { downloadName } from '../../platform/blobs/sniff.js';
@@ -56,6 +57,36 @@ const itemRoutes =
     const read = entry.proc.permissions.read as Permission;
     const handle = entry.evidence.handle;
     const name = `${entry.proc.recordName}的${entry.proc.evidence.words.item}`;
+
+    const record = `${entry.path}/:id/evidence/pending`;
+    const recordParams = z.strictObject({ id: z.string().min(1).max(64) });
+    app.get(
+      record,
+      {
+        schema: {
+          tags,
+          summary: `本人为该${entry.proc.recordName}上传、尚未登记的文件（待登记；任一设备可见；标出与已登记${entry.proc.evidence.words.item}重复的文件）`,
+          params: recordParams,
+          response: { 200: heldListSchema },
+        },
+      },
+      async (req) => ({ items: await heldFor(yifa, await serviceRequest(yifa, req, read), entry, req.params.id) }),
+    );
+
+    app.delete(
+      `${record}/:uploadId`,
+      {
+        schema: {
+          tags,
+          summary: '丢弃一个待登记的文件（不再登记入卷；记入日志）',
+          params: recordParams.extend({ uploadId: z.string().uuid('上传编号格式不正确') }),
+        },
+      },
+      async (req, reply) => {
+        await discardHeld(yifa, await serviceRequest(yifa, req, read), entry, req.params.id, req.params.uploadId);
+        return reply.status(204).send();
+      },
+    );
 
     app.get(
       `${item}/content`,

@@ -15,6 +15,7 @@ import { AppError, notFound } from '../../platform/http/errors.js';
 import { formatBytes, tooLarge, type BlobSource } from '../../platform/blobs/store.js';
 import { declaredKind, sniff, SNIFF_BYTES } from '../../platform/blobs/sniff.js';
 import type { UploadTable } from '../../platform/db/schema.js';
+import { holdForSchema, holdUpload, recordToHoldFor } from './held.js';
 
 /** A file name as the user's device gives it: no folders, no control characters. */
 export const fileName = z
@@ -34,6 +35,7 @@ export const newUploadSchema = z.strictObject({
     .refine((m) => declaredKind(m) !== null, '只接受视频、音频、图片和 PDF 文件'),
   size: z.number().int().min(1, '文件不能为空'),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 须为 64 位小写十六进制'),
+  holdFor: holdForSchema.optional(),
 });
 
 export interface UploadView {
@@ -70,7 +72,13 @@ export async function createUpload(yifa: Yifa, req: Request, input: z.infer<type
     mime: null,
     purged_at: null,
   };
-  await yifa.db.kysely.insertInto('uploads').values(row).execute();
+  const { holdFor } = input;
+  // Held for a record only if the uploader may see it (refused, and journaled, before anything is stored).
+  if (holdFor) await recordToHoldFor(yifa, req, holdFor);
+  await yifa.db.kysely.transaction().execute(async (trx) => {
+    await trx.insertInto('uploads').values(row).execute();
+    if (holdFor) await holdUpload(trx, { uploadId: row.id, userId: row.user_id, holdFor, at: row.created_at });
+  });
   return view(row, 0);
 }
 

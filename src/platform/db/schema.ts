@@ -317,6 +317,22 @@ export interface UploadTable {
   purged_at: string | null;
 }
 
+/**
+ * An upload held for a record until its uploader registers it there or discards it (the
+ * held list, 待登记): the server's, so any of the uploader's devices sees it. Personal: only
+ * its uploader lists, registers or discards it.
+ */
+export interface HeldUploadTable {
+  upload_id: string;
+  user_id: string;
+  /** The record's procedure (its subject type) and id */
+  subject_type: string;
+  subject_id: string;
+  /** What the client said the file is for (the step, the scene …), canonical JSON, or null */
+  intent: string | null;
+  created_at: string;
+}
+
 /** A link sharing one evidence item outside yifa; only its hash is kept */
 export interface EvidenceShareTable {
   id: string;
@@ -412,6 +428,7 @@ export interface Database {
   penalty_cases: PenaltyCaseTable;
   penalty_case_officers: PenaltyCaseOfficerTable;
   uploads: UploadTable;
+  held_uploads: HeldUploadTable;
   procedure_files: ProcedureFileTable;
   evidence_shares: EvidenceShareTable;
   document_counters: DocumentCounterTable;

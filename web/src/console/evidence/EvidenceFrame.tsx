@@ -1,6 +1,7 @@
 /**
  * The frame of a record's evidence, the same for every procedure's page: the count, 上传 for
- * who may attach, the upload queue, the items newest first (each drawn by the page), the
+ * who may attach, the files waiting to be registered (held on the server, and this browser's
+ * uploads under way), the items newest first (each drawn by the page), the
  * custody drawer and the redaction dialog an item opens.
  */
 import { useState, type ReactNode } from 'react';
@@ -10,7 +11,7 @@ import { CustodyDrawer } from './ItemFile';
 import { RedactionModal } from './RedactionModal';
 import { UploadPanel, type useFilePicker } from './UploadPanel';
 import { useHasUploads } from './useUploads';
-import type { UploadItem } from './queue';
+import { useHasHeld, type PendingFile } from './held';
 import type { EvidenceItem } from './types';
 
 /** What an item's row may open. */
@@ -24,6 +25,7 @@ export function EvidenceFrame<I extends EvidenceItem>({
   recordId,
   title,
   uploadLabel,
+  noun,
   emptyText,
   items,
   canUpload,
@@ -37,16 +39,19 @@ export function EvidenceFrame<I extends EvidenceItem>({
   recordId: string;
   title: ReactNode;
   uploadLabel: ReactNode;
+  /** What the record calls an item: 证据, 材料 */
+  noun: string;
   emptyText: string;
   items: readonly I[];
   canUpload: boolean;
   picker: ReturnType<typeof useFilePicker>;
   /** An uploaded, verified file is to be attached */
-  onRegister: (i: UploadItem) => void;
+  onRegister: (f: PendingFile) => void;
   renderItem: (item: I, open: ItemOpeners) => ReactNode;
   children?: ReactNode;
 }) {
   const queued = useHasUploads(recordId);
+  const held = useHasHeld(base, canUpload);
   const [showUpload, setShowUpload] = useState(false);
   const [custody, setCustody] = useState<I | null>(null);
   const [redacting, setRedacting] = useState<I | null>(null);
@@ -73,7 +78,9 @@ export function EvidenceFrame<I extends EvidenceItem>({
         )
       }
     >
-      {canUpload && (showUpload || queued) && <UploadPanel caseId={recordId} picker={picker} onRegister={onRegister} />}
+      {canUpload && (showUpload || queued || held) && (
+        <UploadPanel base={base} caseId={recordId} noun={noun} picker={picker} onRegister={onRegister} />
+      )}
       <List
         size="small"
         dataSource={[...items].reverse()}

@@ -1,10 +1,11 @@
 /**
  * The evidence of a record of any procedure on its page: each item with its type (named by
  * the attaching action's schema), title, description and file — player, 下载, 保管记录,
- * 遮盖 (ItemFile) — and, for who may attach, the upload queue: an uploaded, verified file is
- * attached with the procedure's own attaching action, its form built from that action's
- * schema (the file is the one uploaded). The penalty case shows its richer card instead
- * (../penalty/evidence/), on the same parts.
+ * 遮盖 (ItemFile) — and, for who may attach, the files waiting to be registered (held on the
+ * server for the record, from any device, and this browser's uploads under way): a verified
+ * file is attached with the procedure's own attaching action, its form built from that
+ * action's schema, the file picked from the waiting ones. The penalty case shows its richer
+ * card instead (../penalty/evidence/), on the same parts.
  */
 import { useState } from 'react';
 import { App, List, Tag } from 'antd';
@@ -15,7 +16,9 @@ import type { ProcedureDictionaries } from '../procedure/types';
 import { FileActions, FileInfo } from './ItemFile';
 import { EvidenceFrame } from './EvidenceFrame';
 import { useFilePicker } from './UploadPanel';
-import { uploadQueue, type UploadItem } from './queue';
+import { uploadQueue } from './queue';
+import { currentOf, registeredHeld, usePending, type PendingFile } from './held';
+import { DuplicateWarning, HeldFileSelect } from './HeldFileSelect';
 import type { EvidenceFile, EvidenceItem } from './types';
 
 function ItemRow({
@@ -92,9 +95,13 @@ export function EvidencePanel({
   const attach = dict.actions.find((a) => a.evidence === 'attach' && allowed.includes(a.type));
   const typeField = dict.actions.find((a) => a.evidence === 'attach')?.schema.properties?.type;
   const typeName = (type: string) => (typeField && unwrap(typeField).s.labels?.[type]) ?? type;
-  const [attaching, setAttaching] = useState<UploadItem | null>(null);
+  const [picked, setPicked] = useState<PendingFile | null>(null);
+  const pending = usePending(base, recordId);
+  // The file picked, as the held list has it now (its 重复 flag is the server's latest).
+  const attaching = currentOf(pending.ready, picked);
   const picker = useFilePicker((files) => {
-    uploadQueue.add(files, recordId).catch((e: unknown) => void message.error((e as Error).message));
+    // Held on the server for this record (by its procedure), so any of the user's devices sees it.
+    uploadQueue.add(files, recordId, null, dict.subjectType ?? null).catch((e: unknown) => void message.error((e as Error).message));
   });
   return (
     <EvidenceFrame
@@ -102,11 +109,12 @@ export function EvidencePanel({
       recordId={recordId}
       title={noun}
       uploadLabel={`上传${noun}`}
+      noun={noun}
       emptyText={`尚无${noun}`}
       items={items}
       canUpload={!!attach && can(me, 'evidence.upload')}
       picker={picker}
-      onRegister={setAttaching}
+      onRegister={setPicked}
       renderItem={(e, open) => (
         <ItemRow
           base={base}
@@ -119,21 +127,36 @@ export function EvidencePanel({
       )}
     >
       <div style={{ display: 'none' }}>{picker.inputs}</div>
-      {attach && attaching?.sha256 && (
+      {attach && attaching && (
         <SchemaForm
-          title={`${attach.title}：${attaching.fileName}`}
+          title={attach.title}
           schema={attach.schema}
           today={dict.today}
           initialValues={{ title: attaching.fileName.replace(/\.[^.]+$/, '') }}
           open
-          onCancel={() => setAttaching(null)}
+          onCancel={() => setPicked(null)}
+          intro={
+            <div data-testid="evidence-file" style={{ marginBottom: 12 }}>
+              <div style={{ marginBottom: 4 }}>{noun}文件</div>
+              <HeldFileSelect
+                label={`${noun}文件`}
+                files={pending.ready}
+                value={attaching.key}
+                onChange={(k) => setPicked(pending.ready.find((f) => f.key === k) ?? picked)}
+                noun={noun}
+              />
+              <div style={{ marginTop: 8 }}>
+                <DuplicateWarning file={attaching} noun={noun} record={dict.evidence.record} />
+              </div>
+            </div>
+          }
           onSubmit={async (payload, idempotencyKey) => {
             // The file is the one uploaded: its hash, which the server checks against the user's verified uploads.
             const file = { sha256: attaching.sha256 };
             await post(`${base}/actions`, { type: attach.type, payload: { ...payload, file } }, { idempotencyKey });
-            await uploadQueue.registered(attaching.key);
+            await registeredHeld(base, attaching);
             void message.success(`已登记${noun}：${String(payload.title ?? attaching.fileName)}`);
-            setAttaching(null);
+            setPicked(null);
             await onChanged();
           }}
         />

@@ -9,6 +9,10 @@
  * parks the queue and the window's 'online' event resumes it. Hashing needs no network and
  * goes on offline. One queue per browser profile and user (another user's kept files wait
  * for them to log in).
+ *
+ * Each file is declared for its record (holdFor): the server then holds it for the user
+ * until it is registered there or discarded, so any device sees it (held.ts). Once the server
+ * lists it as verified, this browser lets its copy go.
  */
 import { createStore, del, entries, get as idbGet, set as idbSet } from 'idb-keyval';
 import { ApiError, apiErrorOf, currentCsrfToken, get, post } from '../../api';
@@ -22,6 +26,8 @@ export interface UploadItem {
   userId: string;
   /** The record the file is for: a penalty case, an information request … (its name is kept in browsers' stored queues) */
   caseId: string;
+  /** The record's procedure (its subject type), so the server holds the upload for the record; absent in queues kept from before */
+  procedure?: string | null;
   fileName: string;
   mime: string;
   size: number;
@@ -131,6 +137,8 @@ export class UploadQueue {
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
   private meta = createStore('yifa-evidence-uploads', 'items');
   private files = createStore('yifa-evidence-upload-files', 'files');
+  /** Files the server now holds, by upload id, for this page's use (a recording's length) */
+  private confirmedBlobs = new Map<string, Blob>();
   private loading: Promise<void> | null = null;
 
   // ——— for React (useSyncExternalStore) ———
@@ -213,11 +221,12 @@ export class UploadQueue {
     this.loading = null;
     this.items = [];
     this.blobs.clear();
+    this.confirmedBlobs.clear();
     this.emit();
   }
 
   /** Queues files for a case; they start going up at once, and each is kept in IndexedDB meanwhile. */
-  async add(files: File[], caseId: string, intent: UploadItem['intent'] = null): Promise<void> {
+  async add(files: File[], caseId: string, intent: UploadItem['intent'] = null, procedure: string | null = null): Promise<void> {
     if (!this.userId) throw new Error('upload queue not started');
     const added: UploadItem[] = [];
     for (const file of files) {
@@ -226,6 +235,7 @@ export class UploadQueue {
         key: crypto.randomUUID(),
         userId: this.userId,
         caseId,
+        procedure,
         fileName: file.name || 'evidence',
         mime: mime ?? file.type,
         size: file.size,
@@ -285,8 +295,22 @@ export class UploadQueue {
     return this.remove(key);
   }
 
+  /** The server holds the file, verified, for its record: this browser keeps it no longer (this page still has its bytes). */
+  confirmed(key: string) {
+    const item = this.item(key);
+    const blob = this.blobs.get(key);
+    if (item?.uploadId && blob) this.confirmedBlobs.set(item.uploadId, blob);
+    return this.remove(key);
+  }
+
   blobOf(key: string): Blob | undefined {
     return this.blobs.get(key);
+  }
+
+  /** The bytes of an upload this page sent, while it is open. */
+  blobOfUpload(uploadId: string): Blob | undefined {
+    const queued = this.items.find((i) => i.uploadId === uploadId);
+    return this.confirmedBlobs.get(uploadId) ?? (queued ? this.blobs.get(queued.key) : undefined);
   }
 
   private clearTimer(key: string) {
@@ -352,7 +376,17 @@ export class UploadQueue {
         }
       }
       if (!uploadId) {
-        const u = await post<UploadView>('/uploads', { fileName: item.fileName, mime: item.mime, size: item.size, sha256: item.sha256 });
+        // Held for its record on the server (with what it is for and the file's own time), so any device sees it.
+        const holdFor = item.procedure
+          ? { procedure: item.procedure, recordId: item.caseId, intent: { ...(item.intent ?? {}), lastModified: item.lastModified } }
+          : undefined;
+        const u = await post<UploadView>('/uploads', {
+          fileName: item.fileName,
+          mime: item.mime,
+          size: item.size,
+          sha256: item.sha256,
+          ...(holdFor ? { holdFor } : {}),
+        });
         uploadId = u.id;
         offset = u.offset;
       }

@@ -16,7 +16,8 @@ import { can, useSession } from '../session';
 import { EvidenceCard, RecordingsCard } from './evidence/EvidenceCard';
 import { EvidenceForm } from './evidence/EvidenceForm';
 import { useFilePicker } from '../evidence/UploadPanel';
-import { uploadQueue, type UploadItem } from '../evidence/queue';
+import { uploadQueue } from '../evidence/queue';
+import type { PendingFile } from '../evidence/held';
 import { DeadlineTable, OverdueBanner } from '../../deadlines';
 import { JournalEntries, type JournalEntryView } from '../journal/JournalEntries';
 import { yuan, type CaseView, type Dictionaries, type DocumentSummary } from './types';
@@ -31,10 +32,10 @@ export default function PenaltyCasePage() {
   const [acting, setActing] = useState<Offer | null>(null);
   const [exporting, setExporting] = useState(false);
   /** The evidence registration form: open with an uploaded file, or with none (null) */
-  const [registering, setRegistering] = useState<{ item: UploadItem | null } | null>(null);
+  const [registering, setRegistering] = useState<{ item: PendingFile | null } | null>(null);
   const me = useSession();
   const picker = useFilePicker((files, intent) => {
-    if (id) uploadQueue.add(files, id, intent).catch((e: unknown) => void message.error((e as Error).message));
+    if (id) uploadQueue.add(files, id, intent, 'penalty-case').catch((e: unknown) => void message.error((e as Error).message));
   });
   const t = useT();
   const ctx = useFormContext(view.data?.agency.id ?? null, view.data?.case.violationTypeId ?? null, view.data?.case.field ?? null);

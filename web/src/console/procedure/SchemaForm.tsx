@@ -16,7 +16,7 @@
  */
 import { AutoComplete, Checkbox, Form, Grid, Input, InputNumber, Modal, Select, Switch, type SelectProps } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../../api';
 import { ActionErrorAlert, inputIssuesOf, refusalsOf, type InputIssue, type Refusal } from '../../ActionErrorAlert';
 import type { JsonSchema, PageWidget } from './types';
@@ -314,8 +314,8 @@ export function SchemaForm({
   schema: JsonSchema;
   /** Fields the offer fixes (the request an approval answers): not shown, sent as they are */
   preset?: Record<string, unknown>;
-  /** What the form is about, above its fields (the request approved, the proposal decided on) */
-  intro?: React.ReactNode;
+  /** What the form is about, above its fields (the request approved, the proposal decided on, the file attached) */
+  intro?: ReactNode;
   /** The server's legal date: the default of required dates */
   today: string;
   /** What the page supplies for the widgets the schema names (`widget`) */
@@ -405,8 +405,8 @@ export function SchemaForm({
         },
       }}
     >
-      {intro}
       <div ref={errorRef}>{error && <ActionErrorAlert error={error} unplaced={unplaced} />}</div>
+      {intro}
       <Form
         form={form}
         layout="vertical"

@@ -56,6 +56,8 @@ export interface ActionEntry {
 /** GET <path>/dictionaries */
 export interface ProcedureDictionaries {
   today: string;
+  /** The procedure's subject type ('information-request'): uploads are held for its records under it */
+  subjectType?: string;
   statuses: Record<string, string>;
   series: Record<string, { word: string; title: string }>;
   approvalKinds: Record<string, string>;

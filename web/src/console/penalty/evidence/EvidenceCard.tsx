@@ -1,8 +1,8 @@
 /**
  * 证据 on the case page: each item with its statutory type, what it proves, its source, the
  * recording's particulars and the step it belongs to; its file, player, 下载, 保管记录 and
- * 遮盖 are every procedure's (../../evidence/). The upload queue sits on top for those who
- * may add evidence.
+ * 遮盖 are every procedure's (../../evidence/). The files waiting to be registered (held on
+ * the server, from any device) sit on top for those who may add evidence.
  */
 import { useState } from 'react';
 import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
@@ -13,7 +13,7 @@ import { chinaTime } from '../../../time';
 import { FileActions, FileInfo } from '../../evidence/ItemFile';
 import { EvidenceFrame } from '../../evidence/EvidenceFrame';
 import type { useFilePicker } from '../../evidence/UploadPanel';
-import type { UploadItem } from '../../evidence/queue';
+import type { PendingFile } from '../../evidence/held';
 import { recordTitle, sceneName } from './names';
 
 /** 2026/03/02 09:30–09:34, or both in full when the recording runs past midnight. */
@@ -118,7 +118,7 @@ export function EvidenceCard({
   canUpload: boolean;
   canRedact: boolean;
   picker: ReturnType<typeof useFilePicker>;
-  onRegister: (i: UploadItem) => void;
+  onRegister: (f: PendingFile) => void;
 }) {
   const t = useT();
   const base = `/penalty-cases/${view.id}`;
@@ -128,6 +128,7 @@ export function EvidenceCard({
       recordId={view.id}
       title={t('evidence')}
       uploadLabel={t('uploadEvidence')}
+      noun="证据"
       emptyText="尚未登记证据"
       items={view.case.evidence}
       canUpload={canUpload}

@@ -1,8 +1,10 @@
 /**
  * 登记证据: registers an uploaded file (or a piece of evidence without one) in the case —
  * the action 'penalty.add-evidence' — with, for audio-visual records, who recorded it on
- * which camera, when, where (GPS when the user allows it) and for which step. Defaults come
- * from the file (its time, its length) and from the step it is for.
+ * which camera, when, where (GPS when the user allows it) and for which step. The file is
+ * picked from those waiting for the case (held on the server: uploaded on a phone, registered
+ * at the desk), a 重复 one flagged. Defaults come from the file (its time, its length) and
+ * from the step it is for.
  */
 import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, DatePicker, Form, Grid, Input, Modal, Select, Space, Switch, Typography } from 'antd';
@@ -11,9 +13,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { post, type ApiError } from '../../../api';
 import type { FormContext } from '../ActionForm';
 import type { CaseView } from '../types';
-import { uploadQueue, type UploadItem } from '../../evidence/queue';
-import { useUploads } from '../../evidence/useUploads';
-import { formatBytes, mediaKind, shortHash } from '../../evidence/names';
+import { uploadQueue } from '../../evidence/queue';
+import { currentOf, registeredHeld, usePending, type PendingFile } from '../../evidence/held';
+import { DuplicateWarning, HeldFileSelect } from '../../evidence/HeldFileSelect';
+import { mediaKind } from '../../evidence/names';
 import { chinaIso, chinaWallClock, recordTitle, recordingScenes } from './names';
 
 const RECORDER_KEY = 'yifa.evidence.recorder';
@@ -77,8 +80,8 @@ export function EvidenceForm({
 }: {
   view: CaseView;
   ctx: FormContext;
-  /** The uploaded file to register; null: choose one of the uploaded files, or none */
-  item: UploadItem | null;
+  /** The uploaded file to register (it may be changed for another); null: choose one of the waiting files, or none */
+  item: PendingFile | null;
   open: boolean;
   onClose: () => void;
   onDone: () => Promise<unknown>;
@@ -93,9 +96,17 @@ export function EvidenceForm({
   const narrow = Grid.useBreakpoint().sm === false;
   const errorRef = useRef<HTMLDivElement>(null);
   const c = view.case;
-  const uploaded = useUploads(view.id).filter((u) => u.state === 'uploaded' && u.sha256);
-  const fileKey = Form.useWatch('fileKey', form);
-  const file = item ?? uploaded.find((u) => u.key === fileKey) ?? null;
+  const base = `/penalty-cases/${view.id}`;
+  const uploaded = usePending(base, view.id).ready;
+  const fileKey = Form.useWatch('fileKey', form) as string | undefined;
+  // The file picked, found by its upload too: one this browser uploaded changes its key once the server lists it.
+  const lastPicked = useRef<PendingFile | null>(item);
+  const listed = fileKey ? uploaded.find((u) => u.key === fileKey) : undefined;
+  if (listed) lastPicked.current = listed;
+  const file = fileKey ? (currentOf(uploaded, listed ?? (lastPicked.current?.key === fileKey ? lastPicked.current : null)) ?? null) : null;
+  useEffect(() => {
+    if (file && fileKey && file.key !== fileKey) form.setFieldValue('fileKey', file.key);
+  }, [file, fileKey, form]);
   const recorded = Form.useWatch('recorded', form) as boolean | undefined;
   const scenes = recordingScenes(ctx.dictionaries);
   const records = c.records;
@@ -126,8 +137,8 @@ export function EvidenceForm({
   };
 
   /** Defaults from the file and the step it is for (a step the case still has to have recorded first). */
-  const defaults = async (f: UploadItem | null): Promise<Partial<Values>> => {
-    const kind = f ? mediaKind(f.serverMime ?? f.mime) : 'other';
+  const defaults = async (f: PendingFile | null): Promise<Partial<Values>> => {
+    const kind = f ? mediaKind(f.mime) : 'other';
     const d = DEFAULTS[kind]!;
     const av = kind === 'video' || kind === 'audio';
     const missing = view.recordings.find((r) => !r.covered && r.step !== null && records.some((x) => x.seq === r.step));
@@ -135,8 +146,9 @@ export function EvidenceForm({
     const stepSeq = f?.intent ? f.intent.step : av ? (missing?.step ?? null) : null;
     const record = records.find((r) => r.seq === stepSeq);
     const scene = f?.intent?.scene ?? record?.kind ?? (av ? view.recordings.find((r) => !r.covered)?.scene : undefined) ?? 'inspection';
-    const modified = f?.lastModified ?? Date.now();
-    const blob = f ? uploadQueue.blobOf(f.key) : undefined;
+    const modified = f?.lastModified ?? f?.at ?? Date.now();
+    // The bytes, when this page uploaded them (a file from another device: its length is not known here).
+    const blob = f?.localKey ? uploadQueue.blobOf(f.localKey) : f?.uploadId ? uploadQueue.blobOfUpload(f.uploadId) : undefined;
     const seconds = blob && f ? await mediaDuration(blob, f.mime) : null;
     const end = chinaWallClock(modified);
     const start = chinaWallClock(modified - Math.round((seconds ?? 0) * 1000));
@@ -167,7 +179,7 @@ export function EvidenceForm({
     setGpsError(undefined);
     form.resetFields();
     void defaults(item).then((d) => {
-      if (live) form.setFieldsValue(d);
+      if (live) form.setFieldsValue({ ...d, fileKey: item?.key });
     });
     // Where the user is, when they have already allowed it (on the spot, with a phone, that is where it was recorded).
     void navigator.permissions
@@ -212,9 +224,9 @@ export function EvidenceForm({
     };
     setBusy(true);
     try {
-      await post(`/penalty-cases/${view.id}/actions`, { type: 'penalty.add-evidence', payload });
+      await post(`${base}/actions`, { type: 'penalty.add-evidence', payload });
       if (v.recorded && v.recorder) localStorage.setItem(RECORDER_KEY, v.recorder.trim());
-      if (file) await uploadQueue.registered(file.key);
+      if (file) await registeredHeld(base, file);
       void message.success(`已登记证据：${payload.title}`);
       onClose();
       await onDone();
@@ -276,34 +288,20 @@ export function EvidenceForm({
           }
         }}
       >
-        {item ? (
-          <div
-            data-testid="evidence-file"
-            style={{ background: '#fafafa', padding: '6px 10px', borderRadius: 6, marginBottom: 12, overflowWrap: 'anywhere' }}
-          >
-            <b>{item.fileName}</b>{' '}
-            <span style={{ color: '#888' }}>
-              {formatBytes(item.size)} · SHA-256 {item.sha256 ? shortHash(item.sha256) : ''}
-            </span>
-          </div>
-        ) : (
+        <div data-testid="evidence-file">
           <Form.Item
             name="fileKey"
             label="证据文件"
             extra={
               uploaded.length
-                ? '选择已上传并校验通过的文件；没有文件的证据（如物证）可不选'
-                : '没有已上传的文件：视频、照片等请先在“证据”中上传；没有文件的证据可直接登记'
+                ? '选择已上传并校验通过、待登记的文件（在任何设备上传的都在这里）；没有文件的证据（如物证）可不选'
+                : '没有待登记的文件：视频、照片等请先在“证据”中上传；没有文件的证据可直接登记'
             }
           >
-            <Select
-              allowClear
-              virtual={false}
-              placeholder="不附文件"
-              options={uploaded.map((u) => ({ value: u.key, label: `${u.fileName}（${formatBytes(u.size)}）` }))}
-            />
+            <HeldFileSelect files={uploaded} noun="证据" allowNone />
           </Form.Item>
-        )}
+          <DuplicateWarning file={file} noun="证据" record="本案" />
+        </div>
         <Form.Item name="type" label="证据种类" rules={[{ required: true, message: '请选择证据种类' }]}>
           <Select virtual={false} options={Object.entries(ctx.dictionaries.evidenceTypes).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
