@@ -3,7 +3,8 @@
  * they point to. Every relative link of README*.md and docs/**\/*.md names a file or
  * folder that exists inside the repository (never above its root), and no document sends
  * the reader to notes kept outside it (`../shared/…`, a spec file by name) instead of
- * stating the facts.
+ * stating the facts. Every setting the code reads from the environment is documented in both
+ * READMEs.
  */
 import { existsSync, readdirSync, statSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -14,6 +15,12 @@ const ROOT = resolve(import.meta.dirname, '../..');
 function markdownUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? markdownUnder(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : [],
+  );
+}
+
+function sourcesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourcesUnder(join(dir, e.name)) : /\.(ts|mjs|js)$/.test(e.name) ? [join(dir, e.name)] : [],
   );
 }
 
@@ -59,5 +66,19 @@ describe('the documents stand on their own', () => {
     const outside = [...text.matchAll(/(?:\.\.\/)+shared\/[^\s`)]*|\/work\/[^\s`)]*|\bshared\/spec\b/g)].map((m) => m[0]);
     const unknownFiles = [...text.matchAll(/(?<![\w.-])[A-Z][A-Z0-9-]*\.md\b/g)].map((m) => m[0]).filter((n) => !KNOWN_NAMES.has(n));
     expect([...outside, ...unknownFiles]).toEqual([]);
+  });
+
+  it('documents every environment variable the code reads, in both READMEs', () => {
+    const code = ['src', 'bin'].flatMap((d) => sourcesUnder(join(ROOT, d))).map((f) => readFileSync(f, 'utf8'));
+    const read = new Set(code.flatMap((t) => [...t.matchAll(/\benv(?:\.|\[['"])([A-Z][A-Z0-9_]{2,})/g)].map((m) => m[1]!)));
+    read.delete('VITEST'); // set by the test runner itself, not a setting
+    expect(read.size).toBeGreaterThan(10);
+    for (const readme of ['README.md', 'README.zh-CN.md']) {
+      const text = readFileSync(join(ROOT, readme), 'utf8');
+      expect(
+        [...read].filter((v) => !text.includes(`\`${v}\``)),
+        readme,
+      ).toEqual([]);
+    }
   });
 });
