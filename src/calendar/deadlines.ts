@@ -182,7 +182,7 @@ export function computeDeadline(table: HolidayTable, input: DeadlineInput): Dead
   const warnings = [...c.years]
     .sort()
     .filter((y) => !table.hasYear(y))
-    .map((y) => `${y}年的节假日与调休数据尚未录入，该年按周一至周五为工作日计算，结果可能不准确；请管理员在"节假日与调休"中录入`);
+    .map((y) => `${y}年的节假日与调休数据尚未录入，该年按周一至周五为工作日计算，结果可能不准确；请管理员在“节假日与调休”中录入`);
   const length = rule.unit === 'fixed-date' ? '' : `${count}${UNIT_NAMES[rule.unit]}`;
   const skipped = c.steps.list.filter((s) => !s.counted).length;
   const summary =

@@ -70,7 +70,9 @@ export class CalendarStore {
         }
         await trx
           .insertInto('holiday_years')
-          .values(years.map((year) => ({ year, source: 'chinese-days', note: '由 chinese-days 数据包导入', updated_at: at })))
+          .values(
+            years.map((year) => ({ year, source: 'chinese-days', note: '依国务院办公厅历年部分节假日安排的通知录入', updated_at: at })),
+          )
           .execute();
         return { years };
       },

@@ -53,9 +53,9 @@ async function resolveRegion(yifa: Awaited<ReturnType<typeof openYifa>>, ref: st
     .where((eb) => eb.or([eb('id', '=', ref), eb('name', '=', ref)]))
     .execute();
   if (found.length === 1) return found[0]!;
-  if (found.length > 1) throw new Error(`区划名称"${ref}"不唯一，请使用区划 ID`);
+  if (found.length > 1) throw new Error(`区划名称“${ref}”不唯一，请使用区划 ID`);
   const any = await k.selectFrom('regions').select('id').limit(1).executeTakeFirst();
-  if (any) throw new Error(`区划"${ref}"不存在`);
+  if (any) throw new Error(`区划“${ref}”不存在`);
   // Empty installation: the first region is the county at the root.
   const id = randomUUID();
   const row = {

@@ -449,7 +449,8 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
       expect(await cell.getAttribute('data-share')).toBe(r.share.toFixed(4));
       expect(await cell.textContent()).toContain(`${Math.round(r.share * 100)}%${r.complete}/${r.cases}`);
       expect(await cell.getAttribute('data-low')).toBe(String(r.share < 0.6));
-      expect(await cell.evaluate((e) => getComputedStyle(e).color)).toBe(r.share < 0.6 ? 'rgb(207, 19, 34)' : 'rgb(56, 158, 13)');
+      // Red below 60 %, green otherwise, in shades that keep 4.5:1 (#a8071a on its pale red, #237804 on white).
+      expect(await cell.evaluate((e) => getComputedStyle(e).color)).toBe(r.share < 0.6 ? 'rgb(168, 7, 26)' : 'rgb(35, 120, 4)');
     }
     // Months without cases are blank, and the header runs over the twelve months.
     expect(await table.locator('thead th').count()).toBe(14);

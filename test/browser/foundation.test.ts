@@ -99,7 +99,7 @@ describe.each(ENGINES)('the web app on %s', (engine) => {
     const page = await h.newPage();
     await page.goto(`${h.url}/portal/deadlines`);
     await page.getByLabel('期限规则').click();
-    await page.getByLabel('期限规则').fill('penalty.hearing-request');
+    await page.getByLabel('期限规则').fill('听证');
     await page.getByTitle(/当事人提出听证要求/).click();
     await page.getByLabel('起算日').fill('2026-09-29');
     await page.getByLabel('起算日').press('Enter');

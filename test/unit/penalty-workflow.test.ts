@@ -22,7 +22,7 @@ describe('the 法制审核目录 decision table', () => {
       { id: 'b', label: '罚款 1 万元以下', amountFen: { min: null, max: 1_000_000 } },
     ];
     expect(() => loadReviewCatalog(rows)).toThrow(CatalogOverlapError);
-    expect(() => loadReviewCatalog(rows)).toThrow(/"a".*"b"/);
+    expect(() => loadReviewCatalog(rows)).toThrow(/“a”.*“b”/);
     // Half-open ranges that touch do not overlap.
     expect(() => loadReviewCatalog([{ ...rows[0]!, amountFen: { min: 1_000_000, max: null } }, rows[1]!])).not.toThrow();
     // Different flags never overlap.

@@ -4,7 +4,7 @@
  * INVALID_INPUT, each issue where the form could not show it at its field).
  */
 import type { ReactNode } from 'react';
-import { Alert } from 'antd';
+import { Alert, Typography } from 'antd';
 import type { ApiError } from './api';
 
 export interface Refusal {
@@ -12,8 +12,11 @@ export interface Refusal {
   citation: string | null;
 }
 export interface InputIssue {
+  /** Where the server found it (`applicant.name`): for placing it at its field, never shown */
   path: string;
   message: string;
+  /** The field's Chinese title, when the server names it */
+  title?: string;
 }
 
 export const refusalsOf = (e: ApiError): Refusal[] =>
@@ -26,7 +29,7 @@ export const inputIssuesOf = (e: ApiError): InputIssue[] =>
 export function ActionErrorAlert({ error, unplaced }: { error: ApiError; unplaced?: InputIssue[] }) {
   const refusals = refusalsOf(error);
   const issues = unplaced ?? inputIssuesOf(error);
-  const cite = (c: string | null | undefined) => (c ? <span style={{ color: '#595959' }}>（依据：{c}）</span> : null);
+  const cite = (c: string | null | undefined) => (c ? <Typography.Text type="secondary">（依据：{c}）</Typography.Text> : null);
   let description: ReactNode;
   if (refusals.length > 0) {
     description = (
@@ -45,7 +48,7 @@ export function ActionErrorAlert({ error, unplaced }: { error: ApiError; unplace
         <ul style={{ margin: 0, paddingLeft: 20 }}>
           {issues.map((x, i) => (
             <li key={i}>
-              {x.path ? `${x.path}：` : ''}
+              {x.title ? `${x.title}：` : ''}
               {x.message}
             </li>
           ))}
@@ -56,6 +59,15 @@ export function ActionErrorAlert({ error, unplaced }: { error: ApiError; unplace
   } else if (error.citation) {
     description = `依据：${error.citation}`;
   }
-  const title = refusals.length > 1 ? `不能执行，原因共 ${refusals.length} 项：` : refusals.length === 1 ? '不能执行：' : error.message;
+  // The server's message of an input error names the field by its path (`（items）`): the issues say
+  // what is wrong, at their fields or listed here, so the title says only that something is.
+  const title =
+    refusals.length > 1
+      ? `不能执行，原因共 ${refusals.length} 项：`
+      : refusals.length === 1
+        ? '不能执行：'
+        : error.code === 'INVALID_INPUT' && inputIssuesOf(error).length > 0
+          ? '填写的内容有误，未能提交'
+          : error.message;
   return <Alert type="error" showIcon style={{ marginBottom: 12 }} title={title} description={description} data-testid="action-error" />;
 }

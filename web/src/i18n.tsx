@@ -4,6 +4,7 @@ import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import 'dayjs/locale/zh-cn';
+import { THEME } from './theme';
 
 export type Lang = 'zh' | 'en';
 
@@ -58,21 +59,6 @@ const STRINGS = {
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type StringKey = keyof typeof STRINGS;
-
-/**
- * The brand red, and secondary text dark enough for WCAG 2.1 AA (4.5:1 on white): antd's
- * defaults for placeholders (#bfbfbf), descriptions, labels, counters and empty states (#8c8c8c)
- * and links (#1677ff) are lighter, and axe-core (the browser tier) flags them.
- */
-const THEME = {
-  token: {
-    colorPrimary: '#b71c1c',
-    colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
-    colorTextDescription: 'rgba(0, 0, 0, 0.6)',
-    colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
-    colorLink: '#0958d9',
-  },
-};
 
 const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({ lang: 'zh', setLang: () => {} });
 

@@ -45,7 +45,7 @@ export function discretionProblems(c: Circumstance, p: ProposedPenalty): string[
     const range = c.fineFen?.[p.partyKind];
     if (!range) out.push(`"${c.name}"情节对该类当事人不设罚款`);
     else if (p.fineFen < range.min || p.fineFen > range.max) {
-      out.push(`罚款 ${yuan(p.fineFen)} 元超出"${c.name}"情节的幅度（${yuan(range.min)}–${yuan(range.max)} 元）`);
+      out.push(`罚款 ${yuan(p.fineFen)} 元超出“${c.name}”情节的幅度（${yuan(range.min)}–${yuan(range.max)} 元）`);
     }
   }
   return out;
@@ -55,15 +55,15 @@ export function discretionProblems(c: Circumstance, p: ProposedPenalty): string[
 export function validateBenchmarks(types: readonly ViolationType[]): void {
   const ids = new Set<string>();
   for (const t of types) {
-    if (ids.has(t.id)) throw new Error(`裁量基准中违法行为编号"${t.id}"重复`);
+    if (ids.has(t.id)) throw new Error(`裁量基准中违法行为编号“${t.id}”重复`);
     ids.add(t.id);
-    if (t.circumstances.length === 0) throw new Error(`违法行为"${t.name}"未设置任何情节`);
+    if (t.circumstances.length === 0) throw new Error(`违法行为“${t.name}”未设置任何情节`);
     const cids = new Set<string>();
     for (const c of t.circumstances) {
-      if (cids.has(c.id)) throw new Error(`违法行为"${t.name}"的情节编号"${c.id}"重复`);
+      if (cids.has(c.id)) throw new Error(`违法行为“${t.name}”的情节编号“${c.id}”重复`);
       cids.add(c.id);
       for (const [kind, r] of Object.entries(c.fineFen ?? {})) {
-        if (!(r.min >= 0 && r.max >= r.min)) throw new Error(`违法行为"${t.name}"情节"${c.name}"对${kind}的罚款幅度无效`);
+        if (!(r.min >= 0 && r.max >= r.min)) throw new Error(`违法行为“${t.name}”情节“${c.name}”对${kind}的罚款幅度无效`);
       }
     }
   }

@@ -69,7 +69,7 @@ export function twoCertifiedOfficers(officers: readonly string[], c: Pick<Penalt
       (cert) => inForce(cert, ctx.today) && cert.field === c.field && ctx.regionNames.some((n) => cert.area.includes(n)),
     );
     if (!ok) {
-      const why = certs.length === 0 ? '未取得行政执法证件' : `没有在有效期内、执法类别为"${c.field}"且执法区域覆盖本案的执法证件`;
+      const why = certs.length === 0 ? '未取得行政执法证件' : `没有在有效期内、执法类别为“${c.field}”且执法区域覆盖本案的执法证件`;
       return refuse(`${ctx.nameOf(personId)}${why}，不能从事本案执法活动`, GATE_CITATIONS.officers);
     }
   }
@@ -237,8 +237,8 @@ export function reviewerQualified(ctx: GateContext): Refusal | null {
 export function violationTypeFits(id: string | null | undefined, field: string, ctx: Pick<GateContext, 'settings'>): Refusal | null {
   if (!id) return null;
   const vt = ctx.settings.violationType(id);
-  if (!vt) return { message: `裁量基准中没有编号为"${id}"的违法行为`, citation: RECORD_CHECK };
+  if (!vt) return { message: `裁量基准中没有编号为“${id}”的违法行为`, citation: RECORD_CHECK };
   return vt.field === field
     ? null
-    : { message: `违法行为"${vt.name}"属于${vt.field}类，与本案执法类别"${field}"不符`, citation: RECORD_CHECK };
+    : { message: `违法行为“${vt.name}”属于${vt.field}类，与本案执法类别“${field}”不符`, citation: RECORD_CHECK };
 }

@@ -44,7 +44,7 @@ export class CatalogOverlapError extends Error {
     readonly b: CatalogRow,
   ) {
     super(
-      `法制审核目录第"${a.id}"行（${a.label}）与第"${b.id}"行（${b.label}）的条件重叠：同一案件会同时命中两行，请调整条件使各行互不重叠`,
+      `法制审核目录第“${a.id}”行（${a.label}）与第“${b.id}”行（${b.label}）的条件重叠：同一案件会同时命中两行，请调整条件使各行互不重叠`,
     );
   }
 }
@@ -95,10 +95,10 @@ export interface ReviewCatalog {
 export function loadReviewCatalog(rows: readonly CatalogRow[]): ReviewCatalog {
   const ids = new Set<string>();
   for (const [i, a] of rows.entries()) {
-    if (ids.has(a.id)) throw new Error(`法制审核目录行编号"${a.id}"重复`);
+    if (ids.has(a.id)) throw new Error(`法制审核目录行编号“${a.id}”重复`);
     ids.add(a.id);
     if (a.amountFen && a.amountFen.min !== null && a.amountFen.max !== null && a.amountFen.min >= a.amountFen.max) {
-      throw new Error(`法制审核目录第"${a.id}"行的金额区间为空（下限须小于上限）`);
+      throw new Error(`法制审核目录第“${a.id}”行的金额区间为空（下限须小于上限）`);
     }
     for (const b of rows.slice(i + 1)) if (rowsOverlap(a, b)) throw new CatalogOverlapError(a, b);
   }

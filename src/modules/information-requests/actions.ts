@@ -371,10 +371,10 @@ export const REQUEST_ACTIONS = {
         r.correction && p.on < (r.correction.answeredOn ?? r.correction.noticeOn)
           ? { message: '答复日期不能早于申请人补正之日', citation: RECORD_CHECK }
           : null,
-        type.withholds && !p.ground ? { message: `"${type.name}"须写明不予公开的依据和理由`, citation: type.citation } : null,
-        !type.withholds && p.ground ? { message: `"${type.name}"不能写明不予公开的依据`, citation: type.citation } : null,
+        type.withholds && !p.ground ? { message: `“${type.name}”须写明不予公开的依据和理由`, citation: type.citation } : null,
+        !type.withholds && p.ground ? { message: `“${type.name}”不能写明不予公开的依据`, citation: type.citation } : null,
         type.refers && !p.referTo
-          ? { message: `"${type.name}"须告知申请人应当向哪个机关或者通过什么途径、渠道提出`, citation: type.citation }
+          ? { message: `“${type.name}”须告知申请人应当向哪个机关或者通过什么途径、渠道提出`, citation: type.citation }
           : null,
         overridesObjection && objected && !p.publicInterest
           ? {

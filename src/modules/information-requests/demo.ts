@@ -100,7 +100,7 @@ export async function seedDemoInformationRequests(yifa: Yifa): Promise<number> {
 
   try {
     await story(330, 'online', '杨某某', '妙泉村', '2025年度妙泉镇财政预算执行情况', [
-      answered(322, 'already-public', '该信息已于本机关门户网站"财政预决算"栏目主动公开。', {
+      answered(322, 'already-public', '该信息已于本机关门户网站“财政预决算”栏目主动公开。', {
         referTo: '秀山县人民政府网站 妙泉镇 财政预决算栏目',
       }),
     ]);

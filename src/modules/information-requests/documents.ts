@@ -21,7 +21,7 @@ const cn = (d: string) => {
 
 const addressee = (r: InformationRequest): Block => ({ kind: 'paragraph', text: `${r.applicant.name}：` });
 const received = (r: InformationRequest) =>
-  `本机关于${cn(r.receivedOn)}收到您（单位）通过${CHANNELS[r.channel]}方式提出的政府信息公开申请，申请获取"${r.description}"。`;
+  `本机关于${cn(r.receivedOn)}收到您（单位）通过${CHANNELS[r.channel]}方式提出的政府信息公开申请，申请获取“${r.description}”。`;
 
 /**
  * The remedies against a reply (Art 51). Against a refusal to disclose, 行政复议 comes first

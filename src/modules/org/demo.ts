@@ -206,7 +206,7 @@ export async function seedDemoTown(yifa: Yifa, opts: { password: string }): Prom
       kind: 'statutory',
       docPrefix: a.prefix,
       powers: [...a.powers],
-      legalBasis: `《中华人民共和国行政处罚法》第十八条；${a.name}"三定"规定`,
+      legalBasis: `《中华人民共和国行政处罚法》第十八条；${a.name}“三定”规定`,
     });
     county_agencies[a.key] = { id: created.id, prefix: a.prefix, field: a.field };
   }

@@ -25,6 +25,7 @@ import ProcedureListPage from './procedure/ProcedureListPage';
 import ProcedureRecordPage from './procedure/ProcedureRecordPage';
 import ProcedureDocumentPage from './procedure/ProcedureDocumentPage';
 import { INFORMATION_REQUESTS_CONSOLE } from './procedure/information-requests';
+import { HeadingProvider, OwnHeading } from '../heading';
 
 /** The procedures of the kit the console serves with its generic pages (one list, record and document page each). */
 const PROCEDURES = [INFORMATION_REQUESTS_CONSOLE];
@@ -223,28 +224,39 @@ export default function ConsoleApp() {
             </Dropdown>
           </Layout.Header>
           <Layout.Content style={{ padding: phone ? 8 : 24 }}>
-            <Routes>
-              <Route index element={<Navigate to={landingOf(me)} replace />} />
-              <Route path="dashboard" element={<DashboardPage />} />
-              <Route path="regions" element={<RegionsPage />} />
-              <Route path="agencies" element={<AgenciesPage />} />
-              <Route path="people" element={<PeoplePage />} />
-              <Route path="people/:id" element={<PersonPage />} />
-              <Route path="certificates" element={<CertificatesPage />} />
-              <Route path="users" element={<UsersPage />} />
-              <Route path="calendar" element={<CalendarPage />} />
-              <Route path="journal" element={<JournalPage />} />
-              <Route path="login-log" element={<LoginLogPage />} />
-              <Route path="penalty-cases" element={<PenaltyCasesPage />} />
-              <Route path="penalty-cases/:id" element={<PenaltyCasePage />} />
-              <Route path="penalty-cases/:id/documents/:documentId" element={<DocumentPage />} />
-              <Route path="recording-coverage" element={<RecordingCoveragePage />} />
-              {PROCEDURES.flatMap((p) => [
-                <Route key={p.key} path={p.key} element={<ProcedureListPage config={p} />} />,
-                <Route key={`${p.key}/:id`} path={`${p.key}/:id`} element={<ProcedureRecordPage config={p} />} />,
-                <Route key={`${p.key}/doc`} path={`${p.key}/:id/documents/:documentId`} element={<ProcedureDocumentPage config={p} />} />,
-              ])}
-            </Routes>
+            <HeadingProvider title={t(MENU.find((m) => m.key === here)?.label ?? 'dashboard')}>
+              <Routes>
+                <Route index element={<Navigate to={landingOf(me)} replace />} />
+                <Route path="dashboard" element={<DashboardPage />} />
+                <Route path="regions" element={<RegionsPage />} />
+                <Route path="agencies" element={<AgenciesPage />} />
+                <Route path="people" element={<PeoplePage />} />
+                <Route path="people/:id" element={<PersonPage />} />
+                <Route path="certificates" element={<CertificatesPage />} />
+                <Route path="users" element={<UsersPage />} />
+                <Route path="calendar" element={<CalendarPage />} />
+                <Route path="journal" element={<JournalPage />} />
+                <Route path="login-log" element={<LoginLogPage />} />
+                <Route path="penalty-cases" element={<PenaltyCasesPage />} />
+                <Route path="penalty-cases/:id" element={<PenaltyCasePage />} />
+                <Route path="penalty-cases/:id/documents/:documentId" element={<DocumentPage />} />
+                <Route path="recording-coverage" element={<RecordingCoveragePage />} />
+                {PROCEDURES.flatMap((p) => [
+                  <Route key={p.key} path={p.key} element={<ProcedureListPage config={p} />} />,
+                  // The record page writes its <h1> (the record's heading) itself.
+                  <Route
+                    key={`${p.key}/:id`}
+                    path={`${p.key}/:id`}
+                    element={
+                      <OwnHeading>
+                        <ProcedureRecordPage config={p} />
+                      </OwnHeading>
+                    }
+                  />,
+                  <Route key={`${p.key}/doc`} path={`${p.key}/:id/documents/:documentId`} element={<ProcedureDocumentPage config={p} />} />,
+                ])}
+              </Routes>
+            </HeadingProvider>
           </Layout.Content>
         </Layout>
         <PasswordDialog open={pwOpen} onClose={() => setPwOpen(false)} />

@@ -8,6 +8,7 @@ import { Link } from 'react-router-dom';
 import type { ReactNode } from 'react';
 import { useResource } from '../hooks';
 import { ErrorResult } from '../components';
+import { PageTitle } from '../heading';
 // The server's own shape (type-only: nothing of the server is bundled).
 import type { Block, DocumentContent } from '../../../src/procedure/documents/content';
 
@@ -96,8 +97,8 @@ export function DocumentView({ path, back }: { path: string; back: { to: string;
     >
       {d && (
         <article className="doc-page" data-testid="document">
-          <h1 className="doc-agency">{doc.data!.agencyName}</h1>
-          <h1 className="doc-title">{d.title}</h1>
+          <p className="doc-agency">{doc.data!.agencyName}</p>
+          <PageTitle className="doc-title">{d.title}</PageTitle>
           {d.number && <p className="doc-number">{d.number}</p>}
           {d.blocks.map((b, i) => (
             <BlockView key={i} b={b} />

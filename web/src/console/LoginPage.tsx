@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, Layout } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { post, setCsrfToken, type ApiError } from '../api';
 import type { Me } from '../types';
+import { PageTitle } from '../heading';
 
 export default function LoginPage() {
   const [error, setError] = useState<string>();
@@ -23,7 +24,7 @@ export default function LoginPage() {
   };
   return (
     <Layout style={{ minHeight: '100vh', alignItems: 'center', justifyContent: 'center', background: '#f5f0ee' }}>
-      <Card title="依法 yifa · 法治政府建设平台 管理控制台" style={{ width: 420 }}>
+      <Card title={<PageTitle>依法 yifa · 法治政府建设平台 管理控制台</PageTitle>} style={{ width: 420 }}>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>

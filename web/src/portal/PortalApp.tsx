@@ -6,6 +6,17 @@ import OfficersPage from './pages/OfficersPage';
 import DeadlinePage from './pages/DeadlinePage';
 import InformationRequestPage from './pages/InformationRequestPage';
 import TrackingPage from './pages/TrackingPage';
+import { HeadingProvider } from '../heading';
+import type { StringKey } from '../i18n';
+
+/** The portal's pages: the menu, in this order, and each page's title. */
+const PAGES: { key: string; title: StringKey }[] = [
+  { key: 'agencies', title: 'agencies' },
+  { key: 'officers', title: 'officers' },
+  { key: 'deadlines', title: 'calculator' },
+  { key: 'information-requests', title: 'informationRequests' },
+  { key: 'tracking', title: 'trackRequest' },
+];
 
 export default function PortalApp() {
   const t = useT();
@@ -34,13 +45,7 @@ export default function PortalApp() {
             mode="horizontal"
             selectedKeys={[here]}
             style={{ flex: 1, minWidth: 0, background: 'transparent' }}
-            items={[
-              { key: 'agencies', label: <Link to="/portal/agencies">{t('agencies')}</Link> },
-              { key: 'officers', label: <Link to="/portal/officers">{t('officers')}</Link> },
-              { key: 'deadlines', label: <Link to="/portal/deadlines">{t('calculator')}</Link> },
-              { key: 'information-requests', label: <Link to="/portal/information-requests">{t('informationRequests')}</Link> },
-              { key: 'tracking', label: <Link to="/portal/tracking">{t('trackRequest')}</Link> },
-            ]}
+            items={PAGES.map((p) => ({ key: p.key, label: <Link to={`/portal/${p.key}`}>{t(p.title)}</Link> }))}
           />
         </ConfigProvider>
         <Space>
@@ -53,14 +58,16 @@ export default function PortalApp() {
         </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
-        <Routes>
-          <Route index element={<Navigate to="officers" replace />} />
-          <Route path="agencies" element={<AgenciesPage />} />
-          <Route path="officers" element={<OfficersPage />} />
-          <Route path="deadlines" element={<DeadlinePage />} />
-          <Route path="information-requests" element={<InformationRequestPage />} />
-          <Route path="tracking" element={<TrackingPage />} />
-        </Routes>
+        <HeadingProvider title={t(PAGES.find((p) => p.key === here)?.title ?? 'officers')}>
+          <Routes>
+            <Route index element={<Navigate to="officers" replace />} />
+            <Route path="agencies" element={<AgenciesPage />} />
+            <Route path="officers" element={<OfficersPage />} />
+            <Route path="deadlines" element={<DeadlinePage />} />
+            <Route path="information-requests" element={<InformationRequestPage />} />
+            <Route path="tracking" element={<TrackingPage />} />
+          </Routes>
+        </HeadingProvider>
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center', color: '#595959' }}>
         依法 yifa · 依据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》公示

@@ -209,7 +209,7 @@ function investigationReport(c: PenaltyCase, ctx: DocumentContext): DocumentCont
       para(
         p.outsideBenchmark.length
           ? `超出裁量基准：${p.outsideBenchmark.join('；')}。理由：${p.discretionReason ?? ''}`
-          : `在裁量基准"${ctx.violationType?.circumstances.find((x) => x.id === p.circumstanceId)?.name ?? '—'}"情节幅度内。`,
+          : `在裁量基准“${ctx.violationType?.circumstances.find((x) => x.id === p.circumstanceId)?.name ?? '—'}”情节幅度内。`,
         '裁量基准适用',
       ),
       field('是否重大执法决定', p.major ? `是（${p.catalogRow ?? p.reviewGrounds.join('、')}），须法制审核` : '否'),
@@ -399,7 +399,7 @@ function decisionDocument(c: PenaltyCase, ctx: DocumentContext): DocumentContent
     ...partyBlocks(c),
     para(`${p.facts}。`, '违法事实'),
     para(
-      `上述事实有以下证据证明：${c.evidence.map((e) => `${EVIDENCE_TYPES[e.type]}"${e.title}"`).join('；') || '询问笔录、现场检查笔录'}。`,
+      `上述事实有以下证据证明：${c.evidence.map((e) => `${EVIDENCE_TYPES[e.type]}“${e.title}”`).join('；') || '询问笔录、现场检查笔录'}。`,
       '证据',
     ),
   ];

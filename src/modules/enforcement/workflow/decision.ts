@@ -67,7 +67,7 @@ export const DECISION_ACTIONS = {
       reviewerQualified(ctx),
       atField('on', eventDate(p.on, c, ctx, '审核日期')),
       p.conclusion === 'agree' && Object.values(p.points).some((x) => !x.ok)
-        ? { message: '审核要点中有未通过的项目，不能出具"同意"意见', citation: GATE_CITATIONS.review }
+        ? { message: '审核要点中有未通过的项目，不能出具“同意”意见', citation: GATE_CITATIONS.review }
         : null,
       ctx.actor.personId && c.officers.includes(ctx.actor.personId)
         ? { message: '本案调查人员不能担任本案的法制审核人员', citation: GATE_CITATIONS.review }

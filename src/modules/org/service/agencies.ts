@@ -74,7 +74,7 @@ export async function createAgency(yifa: Yifa, req: Request, input: AgencyInput)
     },
     async (trx) => {
       const dup = await trx.selectFrom('agencies').select('id').where('name', '=', input.name).executeTakeFirst();
-      if (dup) throw conflict(`执法主体"${input.name}"已存在`);
+      if (dup) throw conflict(`执法主体“${input.name}”已存在`);
       await trx.insertInto('agencies').values(row).execute();
       return agencyView({ ...row, region_name: region.name });
     },
@@ -111,7 +111,7 @@ export async function updateAgency(yifa: Yifa, req: Request, id: string, patch: 
     async (trx) => {
       if (patch.name && patch.name !== current.name) {
         const dup = await trx.selectFrom('agencies').select('id').where('name', '=', patch.name).executeTakeFirst();
-        if (dup) throw conflict(`执法主体"${patch.name}"已存在`);
+        if (dup) throw conflict(`执法主体“${patch.name}”已存在`);
       }
       await trx.updateTable('agencies').set(set).where('id', '=', id).execute();
       return { id };

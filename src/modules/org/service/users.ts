@@ -205,7 +205,7 @@ export async function updateUser(yifa: Yifa, req: Request, id: string, patch: Us
   await assertWritable(req, { regionPath: u.region_path, personId: u.person_id }, subject, '用户');
   const own = id === req.auth.user.id;
   if (own && patch.active === false) throw conflict('不能停用自己的账号');
-  if (own && patch.password) throw conflict('本人的密码请在"修改密码"中修改（须输入原密码）');
+  if (own && patch.password) throw conflict('本人的密码请在“修改密码”中修改（须输入原密码）');
   const currentRoles = ((await rolesOf(yifa, [id])).get(id) ?? []).filter((r) => yifa.access.isRole(r));
   const current: Privileges = { roles: currentRoles, scope: { kind: u.data_scope, regionPath: u.region_path } };
   const next: Privileges = {

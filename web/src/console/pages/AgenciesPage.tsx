@@ -5,6 +5,7 @@ import { patch, post, type ApiError } from '../../api';
 import { ErrorResult, emptyText } from '../../components';
 import { can, useSession } from '../session';
 import type { Agency, Office, Region } from '../../types';
+import { PageTitle } from '../../heading';
 
 const KINDS = { statutory: '法定行政机关', entrusted: '受委托组织', township: '乡镇综合行政执法' } as const;
 
@@ -37,7 +38,7 @@ function Offices({ agency, editable }: { agency: Agency; editable: boolean }) {
       </div>
       {editable && (
         <Space>
-          <Input size="small" placeholder="新科室名称" value={name} onChange={(e) => setName(e.target.value)} />
+          <Input size="small" placeholder="新科室名称" aria-label="新科室名称" value={name} onChange={(e) => setName(e.target.value)} />
           <Button size="small" disabled={!name.trim()} onClick={add}>
             新增科室
           </Button>
@@ -75,7 +76,7 @@ export default function AgenciesPage() {
   };
   return (
     <Card
-      title="执法主体"
+      title={<PageTitle>执法主体</PageTitle>}
       extra={
         editable && (
           <Button type="primary" onClick={() => open('new')}>

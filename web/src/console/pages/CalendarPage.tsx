@@ -5,8 +5,14 @@ import { put, type ApiError } from '../../api';
 import { emptyText, ErrorResult } from '../../components';
 import { can, useSession } from '../session';
 import type { HolidayDay, HolidayYear } from '../../types';
+import { PageTitle } from '../../heading';
+import { chinaTime } from '../../time';
 
-const SOURCE = { 'chinese-days': '数据包导入', admin: '管理员录入' } as Record<string, string>;
+/** Where a year's days came from, in the reader's words (the stored source is the data package's name). */
+const SOURCE: Record<string, { name: string; note?: string }> = {
+  'chinese-days': { name: '随系统提供', note: '依国务院办公厅历年部分节假日安排的通知录入' },
+  admin: { name: '管理员录入' },
+};
 
 /** One line per day: "2027-10-01 rest 国庆节" — quick to paste from the State Council notice. */
 function parseDays(text: string): HolidayDay[] {
@@ -52,10 +58,11 @@ export default function CalendarPage() {
   const yearOptions = [...new Set([...(years.data?.items ?? []).map((y) => y.year), new Date().getFullYear() + 1])].sort((a, b) => b - a);
   return (
     <Card
-      title="节假日与调休"
+      title={<PageTitle>节假日与调休</PageTitle>}
       extra={
         <Space>
           <Select
+            aria-label="年份"
             value={year}
             onChange={setYear}
             style={{ width: 120 }}
@@ -99,10 +106,10 @@ export default function CalendarPage() {
         pagination={{ pageSize: 10 }}
         columns={[
           { title: '年份', dataIndex: 'year' },
-          { title: '来源', dataIndex: 'source', render: (s: string) => SOURCE[s] ?? s },
-          { title: '说明', dataIndex: 'note' },
+          { title: '来源', dataIndex: 'source', render: (s: string) => SOURCE[s]?.name ?? '其他' },
+          { title: '说明', dataIndex: 'note', render: (n: string, y) => SOURCE[y.source]?.note ?? n },
           { title: '天数', dataIndex: 'days' },
-          { title: '更新时间', dataIndex: 'updatedAt' },
+          { title: '更新时间', dataIndex: 'updatedAt', render: (at: string) => chinaTime(at) },
         ]}
       />
       <Modal

@@ -5,6 +5,7 @@ import { usePagedList } from '../../hooks';
 import { query } from '../../api';
 import { emptyText, LoadMore, StandingTag } from '../../components';
 import type { Certificate } from '../../types';
+import { PageTitle } from '../../heading';
 
 const FILTERS = [
   { value: 'attention', label: '需关注（90 日内到期或已过期）' },
@@ -21,8 +22,18 @@ export default function CertificatesPage() {
   const list = usePagedList<Certificate>(`/certificates${query({ standing, limit: 100 })}`);
   return (
     <Card
-      title="行政执法证件登记"
-      extra={<Select allowClear placeholder="全部状态" style={{ width: 260 }} value={standing} onChange={setStanding} options={FILTERS} />}
+      title={<PageTitle>行政执法证件登记</PageTitle>}
+      extra={
+        <Select
+          allowClear
+          aria-label="按证件状态筛选"
+          placeholder="全部状态"
+          style={{ width: 260 }}
+          value={standing}
+          onChange={setStanding}
+          options={FILTERS}
+        />
+      }
     >
       <Table<Certificate>
         rowKey="id"

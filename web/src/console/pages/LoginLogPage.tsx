@@ -4,6 +4,8 @@ import { usePagedList } from '../../hooks';
 import { query } from '../../api';
 import { emptyText, LoadMore } from '../../components';
 import type { LoginEntry } from '../../types';
+import { PageTitle } from '../../heading';
+import { chinaTime } from '../../time';
 
 const OUTCOMES: Record<string, { color: string; text: string }> = {
   success: { color: 'green', text: '登录成功' },
@@ -22,7 +24,10 @@ export default function LoginLogPage() {
   const [username, setUsername] = useState('');
   const list = usePagedList<LoginEntry>(`/login-log${query({ username, limit: 100 })}`);
   return (
-    <Card title="登录日志" extra={<Input.Search placeholder="按用户名查询" allowClear onSearch={setUsername} style={{ width: 220 }} />}>
+    <Card
+      title={<PageTitle>登录日志</PageTitle>}
+      extra={<Input.Search placeholder="按用户名查询" aria-label="按用户名查询" allowClear onSearch={setUsername} style={{ width: 220 }} />}
+    >
       <Table<LoginEntry>
         rowKey="id"
         loading={list.loading}
@@ -31,9 +36,13 @@ export default function LoginLogPage() {
         size="small"
         locale={{ emptyText: emptyText('暂无登录记录') }}
         columns={[
-          { title: '时间', dataIndex: 'at' },
+          { title: '时间', dataIndex: 'at', render: (at: string) => chinaTime(at, true) },
           { title: '用户名', dataIndex: 'username' },
-          { title: '结果', dataIndex: 'outcome', render: (o: string) => <Tag color={OUTCOMES[o]?.color}>{OUTCOMES[o]?.text ?? o}</Tag> },
+          {
+            title: '结果',
+            dataIndex: 'outcome',
+            render: (o: string) => <Tag color={OUTCOMES[o]?.color}>{OUTCOMES[o]?.text ?? '其他'}</Tag>,
+          },
           { title: '地址', dataIndex: 'ip' },
           { title: '浏览器', dataIndex: 'userAgent', ellipsis: true },
         ]}

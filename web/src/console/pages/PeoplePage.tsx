@@ -6,6 +6,7 @@ import { post, query, type ApiError } from '../../api';
 import { emptyText, LoadMore } from '../../components';
 import { can, useSession } from '../session';
 import type { Agency, Office, Person } from '../../types';
+import { PageTitle } from '../../heading';
 
 function NewPersonDialog({ open, onClose, agencies }: { open: boolean; onClose: () => void; agencies: Agency[] }) {
   const { message } = App.useApp();
@@ -71,7 +72,7 @@ export default function PeoplePage() {
   const list = usePagedList<Person>(`/people${query({ q, agencyId, limit: 50 })}`);
   return (
     <Card
-      title="人员"
+      title={<PageTitle>人员</PageTitle>}
       extra={
         can(me, 'org.manage') && (
           <Button type="primary" onClick={() => setAdding(true)}>
@@ -81,9 +82,10 @@ export default function PeoplePage() {
       }
     >
       <Space style={{ marginBottom: 16 }} wrap>
-        <Input.Search placeholder="按姓名查询" allowClear onSearch={setQ} style={{ width: 200 }} />
+        <Input.Search placeholder="按姓名查询" aria-label="按姓名查询" allowClear onSearch={setQ} style={{ width: 200 }} />
         <Select
           allowClear
+          aria-label="按执法主体筛选"
           placeholder="全部执法主体"
           style={{ width: 280 }}
           value={agencyId}

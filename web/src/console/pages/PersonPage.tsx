@@ -7,6 +7,7 @@ import { patch, post, type ApiError } from '../../api';
 import { emptyText, ErrorResult, StandingTag } from '../../components';
 import { can, useSession } from '../session';
 import type { Certificate, Person } from '../../types';
+import { PageTitle } from '../../heading';
 
 const REVIEWS = [
   { value: 'passed', label: '已通过' },
@@ -144,7 +145,7 @@ export default function PersonPage() {
   const manage = can(me, 'certificate.manage');
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Card title={`人员：${p.name}`}>
+      <Card title={<PageTitle>人员：{p.name}</PageTitle>}>
         <Descriptions column={2} bordered size="small">
           <Descriptions.Item label="执法主体">{p.agencyName}</Descriptions.Item>
           <Descriptions.Item label="区划">{p.regionName}</Descriptions.Item>

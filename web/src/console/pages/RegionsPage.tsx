@@ -6,6 +6,7 @@ import { post, type ApiError } from '../../api';
 import { ErrorResult, emptyText } from '../../components';
 import { can, useSession } from '../session';
 import type { Region } from '../../types';
+import { PageTitle } from '../../heading';
 
 const LEVEL = { county: '县', town: '乡镇', village: '村（社区）' } as const;
 
@@ -38,7 +39,7 @@ export default function RegionsPage() {
   };
   const selectable = (data?.items ?? []).filter((r) => r.level !== 'village');
   return (
-    <Card title="行政区划（县 — 乡镇 — 村）">
+    <Card title={<PageTitle>行政区划（县 — 乡镇 — 村）</PageTitle>}>
       {tree.length === 0 ? emptyText('尚无区划') : <Tree treeData={tree} defaultExpandAll showLine />}
       {can(me, 'org.manage') && (
         <div style={{ marginTop: 16 }}>
@@ -50,7 +51,7 @@ export default function RegionsPage() {
         </div>
       )}
       <Modal
-        title={`在"${parent?.name}"下新增区划`}
+        title={`在“${parent?.name}”下新增区划`}
         open={Boolean(parent)}
         onOk={submit}
         onCancel={() => setParent(undefined)}

@@ -4,6 +4,7 @@ import { usePagedList, useResource } from '../../hooks';
 import { patch, post, type ApiError } from '../../api';
 import { emptyText, LoadMore } from '../../components';
 import type { Dictionaries, Region, User } from '../../types';
+import { PageTitle } from '../../heading';
 
 export default function UsersPage() {
   const { message } = App.useApp();
@@ -12,7 +13,8 @@ export default function UsersPage() {
   const regions = useResource<{ items: Region[] }>('/regions');
   const [editing, setEditing] = useState<User | 'new'>();
   const [form] = Form.useForm();
-  const roleName = (id: string) => dict.data?.roles.find((r) => r.id === id)?.name ?? id;
+  // Names only, never the ids: nothing until the dictionary is in, and an id it does not know is 未知角色.
+  const roleName = (id: string) => (dict.data ? (dict.data.roles.find((r) => r.id === id)?.name ?? '未知角色') : '');
   const open = (u: User | 'new') => {
     setEditing(u);
     form.resetFields();
@@ -47,7 +49,7 @@ export default function UsersPage() {
   };
   return (
     <Card
-      title="用户与角色"
+      title={<PageTitle>用户与角色</PageTitle>}
       extra={
         <Button type="primary" onClick={() => open('new')}>
           新增用户
@@ -63,9 +65,13 @@ export default function UsersPage() {
         columns={[
           { title: '用户名', dataIndex: 'username' },
           { title: '姓名', dataIndex: 'displayName' },
-          { title: '角色', dataIndex: 'roles', render: (rs: string[]) => rs.map((r) => <Tag key={r}>{roleName(r)}</Tag>) },
+          {
+            title: '角色',
+            dataIndex: 'roles',
+            render: (rs: string[]) => (dict.data ? rs.map((r) => <Tag key={r}>{roleName(r)}</Tag>) : null),
+          },
           { title: '区划', dataIndex: 'regionName' },
-          { title: '数据权限', dataIndex: 'dataScope', render: (s: string) => dict.data?.dataScopes[s] ?? s },
+          { title: '数据权限', dataIndex: 'dataScope', render: (s: string) => (dict.data ? (dict.data.dataScopes[s] ?? '—') : '') },
           { title: '状态', dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
           {
             title: '操作',

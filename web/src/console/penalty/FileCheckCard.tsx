@@ -56,9 +56,11 @@ export function FileCheckCard({
         </Space>
       }
       extra={
-        <span data-testid="file-check-score" style={{ fontWeight: 600, color: state === 'veto' ? '#cf1322' : undefined }}>
+        <span data-testid="file-check-score" style={{ fontWeight: 600, color: state === 'veto' ? '#a8071a' : undefined }}>
           {check.score} 分
-          {deducted > 0 && state !== 'veto' ? <span style={{ fontWeight: 400, color: '#888' }}>（扣 {deducted} 分）</span> : null}
+          {deducted > 0 && state !== 'veto' ? (
+            <span style={{ fontWeight: 400, color: 'rgba(0, 0, 0, 0.6)' }}>（扣 {deducted} 分）</span>
+          ) : null}
         </span>
       }
       style={closed ? { borderColor: color, borderWidth: 2 } : undefined}
@@ -86,7 +88,7 @@ export function FileCheckCard({
           description={
             <ul style={{ margin: 0, paddingLeft: 20 }}>
               {check.vetoFailed.map((v) => (
-                <li key={v.id} data-veto={v.id} style={{ color: '#cf1322' }}>
+                <li key={v.id} data-veto={v.id} style={{ color: '#a8071a' }}>
                   <b>{v.text}</b>：{v.problem}
                 </li>
               ))}

@@ -11,6 +11,7 @@ import { DueTag } from '../../deadlines';
 import { ActionForm } from './ActionForm';
 import { useFormContext } from './useFormContext';
 import { yuan, type CaseListItem, type CaseView, type Dictionaries, type ViolationType } from './types';
+import { PageTitle } from '../../heading';
 
 const QUEUES = [
   { key: 'mine', label: '我的案件' },
@@ -102,6 +103,7 @@ function OfficerSelect({
       filterOption={false}
       onSearch={setSearch}
       loading={people.loading}
+      aria-label={placeholder}
       placeholder={placeholder}
       value={value}
       onChange={(v?: string) => {
@@ -182,11 +184,16 @@ export default function PenaltyCasesPage() {
     </Space>
   );
   return (
-    <Card title={t('penaltyCases')} extra={narrow ? null : actions} styles={narrow ? { body: { padding: 12 } } : undefined}>
+    <Card
+      title={<PageTitle>{t('penaltyCases')}</PageTitle>}
+      extra={narrow ? null : actions}
+      styles={narrow ? { body: { padding: 12 } } : undefined}
+    >
       {narrow && actions}
       <Tabs activeKey={queue} onChange={(k) => setFilter({ queue: k })} items={QUEUES.map((x) => ({ key: x.key, label: x.label }))} />
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', marginBottom: 16 }} data-testid="case-filters">
         <Input.Search
+          aria-label={t('searchCases')}
           placeholder={t('searchCases')}
           allowClear
           value={searchText}
@@ -200,6 +207,7 @@ export default function PenaltyCasesPage() {
             allowClear
             showSearch
             optionFilterProp="label"
+            aria-label={t('filterAgency')}
             placeholder={t('filterAgency')}
             style={{ width: w(220) }}
             value={filter.agencyId}
@@ -219,6 +227,7 @@ export default function PenaltyCasesPage() {
           allowClear
           showSearch
           optionFilterProp="label"
+          aria-label={t('filterViolationType')}
           placeholder={t('filterViolationType')}
           style={{ width: w(240) }}
           value={filter.violationTypeId}
@@ -229,6 +238,7 @@ export default function PenaltyCasesPage() {
         />
         <Select
           allowClear
+          aria-label={t('filterStatus')}
           placeholder={t('filterStatus')}
           style={{ width: w(160) }}
           value={filter.status}
@@ -264,7 +274,7 @@ export default function PenaltyCasesPage() {
             width: 150,
             render: (n: string, c) => <Link to={`/console/penalty-cases/${c.id}`}>{n}</Link>,
           },
-          { title: '程序', dataIndex: 'procedure', width: 88, render: (p: string) => dict.data?.procedures[p] ?? p },
+          { title: '程序', dataIndex: 'procedure', width: 88, render: (p: string) => dict.data?.procedures[p] ?? '' },
           {
             title: '状态',
             dataIndex: 'statusName',
@@ -282,7 +292,8 @@ export default function PenaltyCasesPage() {
             dataIndex: 'violationTypeId',
             width: 170,
             ellipsis: true,
-            render: (v: string | null) => (v ? <span title={typeName.get(v) ?? v}>{typeName.get(v) ?? v}</span> : '—'),
+            // The type's name, never its id (— until the names are in).
+            render: (v: string | null) => (v && typeName.has(v) ? <span title={typeName.get(v)}>{typeName.get(v)}</span> : '—'),
           },
           { title: '登记日期', dataIndex: 'registeredOn', width: 112 },
           { title: '决定书文号', dataIndex: 'decisionNumber', render: (v: string | null) => v ?? '—' },

@@ -9,6 +9,7 @@ import { ErrorResult } from '../../components';
 import { useT } from '../../i18n';
 import type { Dictionaries } from './types';
 import { IntegrityAlert } from '../evidence/IntegrityAlert';
+import { PageTitle } from '../../heading';
 
 interface Counts {
   cases: number;
@@ -52,7 +53,7 @@ function sum(rows: Counts[]): Counts {
 }
 
 function Cell({ c, testId }: { c: Counts | undefined; testId?: string }) {
-  if (!c || c.cases === 0) return <span style={{ color: '#ccc' }}>—</span>;
+  if (!c || c.cases === 0) return <span style={{ color: 'rgba(0, 0, 0, 0.6)' }}>—</span>;
   const low = c.share < COVERAGE_WARN;
   return (
     <Tooltip title={`应录案件 ${c.cases} 件，记录齐全 ${c.complete} 件；应录环节 ${c.stepsRequired} 个，缺 ${c.stepsMissing} 个`}>
@@ -65,12 +66,12 @@ function Cell({ c, testId }: { c: Counts | undefined; testId?: string }) {
           borderRadius: 4,
           padding: '2px 4px',
           background: low ? '#fff1f0' : undefined,
-          color: low ? '#cf1322' : '#389e0d',
+          color: low ? '#a8071a' : '#237804',
           fontWeight: 600,
         }}
       >
         {pct(c.share)}
-        <div style={{ fontSize: 11, fontWeight: 400, color: '#888' }}>
+        <div style={{ fontSize: 11, fontWeight: 400, color: 'rgba(0, 0, 0, 0.6)' }}>
           {c.complete}/{c.cases}
         </div>
       </div>
@@ -102,7 +103,7 @@ export default function RecordingCoveragePage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <IntegrityAlert />
-      <Card title={t('recordingCoverage')} data-testid="coverage-card" loading={!coverage.data && !coverage.error}>
+      <Card title={<PageTitle>{t('recordingCoverage')}</PageTitle>} data-testid="coverage-card" loading={!coverage.data && !coverage.error}>
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
           按案件登记月份统计：有须音像记录环节（现场检查、查封扣押、听证、当场处罚、留置送达等）的案件中，各环节音像记录均已入卷的比例。低于{' '}
           {pct(COVERAGE_WARN)} 标红。近 12 个月（{months?.[0]} 至 {months?.[11]}）。
@@ -114,7 +115,7 @@ export default function RecordingCoveragePage() {
                 title="总体覆盖率"
                 value={total.cases ? Math.round(total.share * 100) : '—'}
                 suffix={total.cases ? '%' : ''}
-                valueStyle={{ color: total.cases && total.share < COVERAGE_WARN ? '#cf1322' : '#389e0d' }}
+                valueStyle={{ color: total.cases && total.share < COVERAGE_WARN ? '#a8071a' : '#237804' }}
               />
             </Col>
             <Col xs={12} md={6}>
@@ -150,7 +151,9 @@ export default function RecordingCoveragePage() {
               title: (
                 <span style={{ whiteSpace: 'nowrap' }}>
                   {Number(m.slice(5))}月
-                  {m.endsWith('-01') || m === months?.[0] ? <div style={{ fontSize: 11, color: '#888' }}>{m.slice(0, 4)}</div> : null}
+                  {m.endsWith('-01') || m === months?.[0] ? (
+                    <div style={{ fontSize: 11, color: 'rgba(0, 0, 0, 0.6)' }}>{m.slice(0, 4)}</div>
+                  ) : null}
                 </span>
               ),
               width: 64,

@@ -16,6 +16,7 @@ import { DueTag } from '../../deadlines';
 import { SchemaForm } from './SchemaForm';
 import type { ProcedureConsole } from './config';
 import type { ActionEntry, ProcedureDictionaries, RecordListItem, RecordView } from './types';
+import { PageTitle } from '../../heading';
 
 const FILTERS = ['status', 'overdue', 'q'] as const;
 
@@ -55,7 +56,7 @@ export default function ProcedureListPage<S>({ config }: { config: ProcedureCons
 
   return (
     <Card
-      title={<h1 style={{ fontSize: 16, margin: 0 }}>{t(config.title)}</h1>}
+      title={<PageTitle>{t(config.title)}</PageTitle>}
       extra={
         <Space>
           {openers.map((a) => (

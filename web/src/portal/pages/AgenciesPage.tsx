@@ -3,13 +3,14 @@ import { useResource } from '../../hooks';
 import { emptyText, ErrorResult } from '../../components';
 import { useT } from '../../i18n';
 import type { Page, PublicAgency } from '../../types';
+import { PageTitle } from '../../heading';
 
 export default function AgenciesPage() {
   const t = useT();
   const { data, error, loading } = useResource<Page<PublicAgency>>('/public/agencies');
   if (error) return <ErrorResult error={error} />;
   return (
-    <Card title={t('agencies')}>
+    <Card title={<PageTitle>{t('agencies')}</PageTitle>}>
       <Table<PublicAgency>
         rowKey="id"
         loading={loading}

@@ -5,6 +5,7 @@ import { useResource } from '../../hooks';
 import { get, type ApiError } from '../../api';
 import { useT } from '../../i18n';
 import type { DeadlineResult, DeadlineRule } from '../../types';
+import { PageTitle } from '../../heading';
 
 export default function DeadlinePage() {
   const t = useT();
@@ -28,7 +29,10 @@ export default function DeadlinePage() {
     }
   };
   return (
-    <Card title={t('calculator')} extra={<span style={{ color: '#888' }}>按法定计算规则及国务院办公厅节假日安排计算</span>}>
+    <Card
+      title={<PageTitle>{t('calculator')}</PageTitle>}
+      extra={<Typography.Text type="secondary">按法定计算规则及国务院办公厅节假日安排计算</Typography.Text>}
+    >
       <Form layout="inline" onFinish={compute} style={{ marginBottom: 24, rowGap: 12 }}>
         <Form.Item label="期限规则" required>
           <Select
@@ -40,7 +44,8 @@ export default function DeadlinePage() {
             onChange={setRule}
             loading={rules.loading}
             aria-label="期限规则"
-            options={(rules.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.title}（${r.id}）` }))}
+            // The rule's name only: its id is the API's, not the reader's.
+            options={(rules.data?.items ?? []).map((r) => ({ value: r.id, label: r.title }))}
           />
         </Form.Item>
         <Form.Item label="起算日" required>

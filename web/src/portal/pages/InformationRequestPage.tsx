@@ -12,6 +12,7 @@ import { useResource } from '../../hooks';
 import { useT } from '../../i18n';
 import { ActionErrorAlert, inputIssuesOf } from '../../ActionErrorAlert';
 import type { Page, PublicAgency, PublicRequestView } from '../../types';
+import { PageTitle } from '../../heading';
 
 interface Values {
   agencyId: string;
@@ -108,7 +109,7 @@ export default function InformationRequestPage() {
 
   const isCitizen = kind === 'citizen';
   return (
-    <Card title={<h1 style={{ fontSize: 16, margin: 0 }}>{t('informationRequests')}</h1>}>
+    <Card title={<PageTitle>{t('informationRequests')}</PageTitle>}>
       <Typography.Paragraph>
         依据《中华人民共和国政府信息公开条例》第二十七条至第二十九条，公民、法人或者其他组织可以向行政机关申请获取政府信息。
         行政机关自收到申请之日起 20 个工作日内答复；申请内容不明确的，将在 7 个工作日内一次性告知补正。

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Card, Input, Select, Space, Table } from 'antd';
+import { Card, Input, Select, Space, Table, Typography } from 'antd';
 import { useResource, usePagedList } from '../../hooks';
 import { query } from '../../api';
 import { emptyText, LoadMore } from '../../components';
 import { useT } from '../../i18n';
 import type { Page, PublicAgency, PublicOfficer } from '../../types';
+import { PageTitle } from '../../heading';
 
 export default function OfficersPage() {
   const t = useT();
@@ -13,11 +14,15 @@ export default function OfficersPage() {
   const agencies = useResource<Page<PublicAgency>>('/public/agencies');
   const list = usePagedList<PublicOfficer>(`/public/officers${query({ q, agencyId, limit: 50 })}`);
   return (
-    <Card title={t('officers')} extra={<span style={{ color: '#888' }}>仅列出持有效行政执法证件的人员</span>}>
+    <Card
+      title={<PageTitle>{t('officers')}</PageTitle>}
+      extra={<Typography.Text type="secondary">仅列出持有效行政执法证件的人员</Typography.Text>}
+    >
       <Space style={{ marginBottom: 16 }} wrap>
         <Input.Search placeholder="按姓名查询" allowClear onSearch={setQ} style={{ width: 220 }} aria-label="按姓名查询" />
         <Select
           allowClear
+          aria-label="按执法主体筛选"
           placeholder="全部执法主体"
           style={{ width: 280 }}
           value={agencyId}

@@ -13,6 +13,7 @@ import { useT } from '../../i18n';
 import { ActionErrorAlert } from '../../ActionErrorAlert';
 import { DUE_TEXT, DueStateTag, type DueState } from '../../deadlines';
 import type { PublicRequestView } from '../../types';
+import { PageTitle } from '../../heading';
 
 const networkError = () => new ApiError(0, 'NETWORK', '网络连接中断，请稍后再试。');
 
@@ -77,7 +78,7 @@ export default function TrackingPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title={<h1 style={{ fontSize: 16, margin: 0 }}>{t('trackRequest')}</h1>}>
+      <Card title={<PageTitle>{t('trackRequest')}</PageTitle>}>
         <Typography.Paragraph>输入提交申请时得到的查询码，查看办理进度、补正告知和答复。</Typography.Paragraph>
         <Form layout="inline" onFinish={() => void look(code)} style={{ rowGap: 8 }}>
           <Form.Item label={t('trackingCode')} htmlFor="tracking-code-input" required>
