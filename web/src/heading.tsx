@@ -2,8 +2,7 @@
  * Every page has exactly one <h1>, its title (WCAG 2.4.6; a screen reader's first jump).
  * The portal's and the console's layouts draw it from where the user is (the menu entry's
  * name); a page that knows a better title (a person's name, a document's title) draws its
- * own with <PageTitle>, and the layout's stands aside while it is shown. A page that writes
- * a bare <h1> of its own is wrapped in <OwnHeading> where its route is declared.
+ * own with <PageTitle>, and the layout's stands aside while it is shown.
  */
 import { createContext, useContext, useLayoutEffect, useState, type CSSProperties, type ReactNode } from 'react';
 
@@ -26,12 +25,6 @@ export function PageTitle({ children, className, style }: { children: ReactNode;
       {children}
     </h1>
   );
-}
-
-/** Wraps a page that writes its <h1> itself, so the layout draws none. */
-export function OwnHeading({ children }: { children: ReactNode }) {
-  useClaimHeading();
-  return children;
 }
 
 /**

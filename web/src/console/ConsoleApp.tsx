@@ -25,7 +25,7 @@ import ProcedureListPage from './procedure/ProcedureListPage';
 import ProcedureRecordPage from './procedure/ProcedureRecordPage';
 import ProcedureDocumentPage from './procedure/ProcedureDocumentPage';
 import { INFORMATION_REQUESTS_CONSOLE } from './procedure/information-requests';
-import { HeadingProvider, OwnHeading } from '../heading';
+import { HeadingProvider } from '../heading';
 
 /** The procedures of the kit the console serves with its generic pages (one list, record and document page each). */
 const PROCEDURES = [INFORMATION_REQUESTS_CONSOLE];
@@ -243,16 +243,7 @@ export default function ConsoleApp() {
                 <Route path="recording-coverage" element={<RecordingCoveragePage />} />
                 {PROCEDURES.flatMap((p) => [
                   <Route key={p.key} path={p.key} element={<ProcedureListPage config={p} />} />,
-                  // The record page writes its <h1> (the record's heading) itself.
-                  <Route
-                    key={`${p.key}/:id`}
-                    path={`${p.key}/:id`}
-                    element={
-                      <OwnHeading>
-                        <ProcedureRecordPage config={p} />
-                      </OwnHeading>
-                    }
-                  />,
+                  <Route key={`${p.key}/:id`} path={`${p.key}/:id`} element={<ProcedureRecordPage config={p} />} />,
                   <Route key={`${p.key}/doc`} path={`${p.key}/:id/documents/:documentId`} element={<ProcedureDocumentPage config={p} />} />,
                 ])}
               </Routes>

@@ -6,6 +6,7 @@ import { download, post, type ApiError } from '../../api';
 import { useResource } from '../../hooks';
 import { ErrorResult } from '../../components';
 import { useT } from '../../i18n';
+import { PageTitle } from '../../heading';
 import { ActionForm, type FormContext } from './ActionForm';
 import { ActionBar } from '../procedure/ActionBar';
 import { PayloadSummary, yuanText } from '../procedure/PayloadSummary';
@@ -73,7 +74,7 @@ export default function PenaltyCasePage() {
       <Card
         title={
           <Space wrap>
-            <span>{c.party.name}</span>
+            <PageTitle>{c.party.name}</PageTitle>
             <Tag color="blue" data-testid="case-status">
               {v.statusName}
             </Tag>
@@ -129,7 +130,7 @@ export default function PenaltyCasePage() {
                 {v.decisionBlockers.map((b, i) => (
                   <li key={i}>
                     {b.message}
-                    {b.citation && <span style={{ color: '#888' }}>（{b.citation}）</span>}
+                    {b.citation && <Typography.Text type="secondary">（{b.citation}）</Typography.Text>}
                   </li>
                 ))}
               </ul>
@@ -191,7 +192,7 @@ export default function PenaltyCasePage() {
                 >
                   <span>
                     {d.title}
-                    {d.number ? <span style={{ color: '#888' }}> {d.number}</span> : null}
+                    {d.number ? <Typography.Text type="secondary"> {d.number}</Typography.Text> : null}
                   </span>
                 </List.Item>
               )}

@@ -12,6 +12,7 @@ import { download, post, type ApiError } from '../../api';
 import { useResource } from '../../hooks';
 import { ErrorResult } from '../../components';
 import { useT } from '../../i18n';
+import { PageTitle } from '../../heading';
 import { DeadlineTable, OverdueBanner } from '../../deadlines';
 import { SchemaForm, type Widgets } from './SchemaForm';
 import { ActionBar } from './ActionBar';
@@ -67,7 +68,7 @@ export default function ProcedureRecordPage<S>({ config }: { config: ProcedureCo
       <Card
         title={
           <Space wrap>
-            <h1 style={{ fontSize: 16, margin: 0 }}>{config.heading(v)}</h1>
+            <PageTitle>{config.heading(v)}</PageTitle>
             <Tag color="blue" data-testid="record-status">
               {v.statusName}
             </Tag>

@@ -67,11 +67,11 @@ function EvidenceRow({
       </div>
       <div style={{ fontSize: 13, color: '#555', marginTop: 4, overflowWrap: 'anywhere' }}>
         {item.description}
-        <span style={{ color: '#999' }}>
+        <span style={{ color: 'rgba(0, 0, 0, 0.65)' }}>
           （{item.source}，{item.collectedOn}）
         </span>
       </div>
-      {step && <div style={{ fontSize: 12, color: '#888' }}>所属笔录：{recordTitle(step)}</div>}
+      {step && <div style={{ fontSize: 12, color: 'rgba(0, 0, 0, 0.65)' }}>所属笔录：{recordTitle(step)}</div>}
       {f && <FileInfo file={f} />}
       {r && (
         <div
