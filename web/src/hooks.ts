@@ -30,7 +30,8 @@ export function useResource<T>(path: string | null) {
 export function usePagedList<T>(path: string) {
   const [items, setItems] = useState<T[]>([]);
   const [next, setNext] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  // Loading from the first render: an empty list is not "nothing there" until the server said so.
+  const [loading, setLoading] = useState(true);
   const [error, setError] = useState<ApiError>();
   const { message } = App.useApp();
   const fetchPage = useCallback(

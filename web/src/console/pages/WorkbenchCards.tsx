@@ -3,7 +3,7 @@
  * /workbench/due): per procedure, how many records are overdue or due within three
  * working days, and one queue of them, most overdue first, each linked to its record.
  */
-import { Card, Col, Row, Statistic, Table } from 'antd';
+import { Alert, Card, Col, Row, Statistic, Table } from 'antd';
 import { Link } from 'react-router-dom';
 import { usePagedList, useResource } from '../../hooks';
 import { emptyText, LoadMore } from '../../components';
@@ -40,6 +40,18 @@ function CountCards({ counts }: { counts: WorkbenchCount[] }) {
  */
 function TodoCard() {
   const todo = usePagedList<TodoItem>('/workbench/todo?limit=20');
+  // Nothing waiting (a supervisor takes no step himself): one line, so what he watches comes first.
+  if (!todo.loading && todo.items.length === 0)
+    return (
+      <Alert
+        type="success"
+        showIcon
+        id="todo"
+        data-testid="workbench-todo"
+        style={{ marginBottom: 16 }}
+        message="待我办理：目前没有等待您办理的事项"
+      />
+    );
   return (
     <Card
       id="todo"
