@@ -154,6 +154,11 @@ describe('a request for government information in the browser', () => {
     expect(await d.locator('label[for="on"]').textContent()).toBe('告知日期');
     expect(await d.locator('#on').inputValue()).toBe(today);
     await d.getByLabel('需要补正的事项（一次性全部告知）').fill('请写明所需资金使用情况的年度和项目名称');
+    // An impossible date is refused at its field, never replaced by another.
+    await date(d, 'answerBy', '2026-02-30');
+    await d.getByRole('button', { name: /提\s*交/ }).click();
+    await d.getByText('不是有效的日期').waitFor();
+    expect(await d.locator('#answerBy').inputValue()).toBe('2026-02-30');
     await date(d, 'answerBy', today);
     let sent: { type: string; payload: Record<string, unknown>; key: string | undefined } | undefined;
     await clerk.route(

@@ -132,6 +132,10 @@ describe('a penalty case in the browser', () => {
       await text(d, 'evidenceSummary', '现场检查笔录、询问笔录、视听资料');
       await select(officer, d, 'outcome', '给予行政处罚');
       await select(officer, d, 'kinds', '罚款');
+      // A negative fine is refused at its field, not clamped to 0.
+      await d.locator('#fineFen').fill('-200');
+      await d.getByRole('button', { name: /提\s*交/ }).click();
+      await d.getByText('不能小于 0元').waitFor();
       await d.locator('#fineFen').fill('200000');
       await text(d, 'basis', '《中华人民共和国城乡规划法》第六十五条');
       await select(officer, d, 'circumstanceId', '严重');
