@@ -29,6 +29,7 @@ import { penaltyCaseReplayer, stateColumns } from '../../src/modules/enforcement
 import { replayCase } from '../../src/modules/enforcement/service/cases.js';
 import { PENALTY_PROCEDURE, emptyCase } from '../../src/modules/enforcement/workflow.js';
 import { applyAction } from '../../src/procedure/decide.js';
+import { waitingColumns } from '../../src/procedure/waiting.js';
 import { contextOfUser } from '../../src/modules/org/sessions.js';
 import { searchGrams } from '../../src/platform/search/grams.js';
 import { addDays } from '../../src/calendar/legal-date.js';
@@ -379,10 +380,11 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
               state_hash: null,
             })
             .execute();
-          // Migration 015 then gave every case its row among every procedure's records.
+          // Migration 015 then gave every case its row among every procedure's records, and 020 whom it waits on.
           await trx
             .insertInto('procedure_cases')
             .values({
+              ...waitingColumns(PENALTY_PROCEDURE, c),
               id,
               procedure: 'penalty-case',
               agency_id: agency.id,
