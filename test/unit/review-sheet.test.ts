@@ -115,6 +115,8 @@ describe('the 案卷评查 sheet by stage', () => {
     expect(check.pending.find((p) => p.id === 'facts')!.dueFromName).toBe('调查终结');
     expect(check.pending.find((p) => p.id === 'receipts')!.dueFromName).toBe('送达决定书');
     expect(check.outOf + check.pending.reduce((n, p) => n + p.points, 0)).toBe(totalPoints);
+    // listed in the order the case will reach their steps
+    expect([...new Set(check.pending.map((p) => p.dueFromName))]).toEqual(['立案', '调查终结', '作出决定', '送达决定书', '结案']);
   });
 
   it('the same new case scored against everything (as the archive gate does) fails its veto items', () => {

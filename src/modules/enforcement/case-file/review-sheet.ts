@@ -280,6 +280,9 @@ export function scoreCase(
     if (problem) missing.push({ ...item, problem });
     else score += item.points;
   }
+  // What comes later reads in the order the case will reach it.
+  const stages = Object.keys(SHEET_STAGES);
+  pending.sort((a, b) => stages.indexOf(a.dueFrom) - stages.indexOf(b.dueFrom));
   const acknowledged = c.archivedOn ? c.archiveWarnings : [];
   return {
     passed: vetoFailed.length === 0 && missing.length === 0 && acknowledged.length === 0,
