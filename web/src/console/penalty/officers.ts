@@ -48,7 +48,8 @@ export function certificateOf(
   )[0]!;
   const s = STANDING[best.standing];
   const detail = `执法证${s.name} · ${best.field} · ${best.area} · 有效期至 ${best.expiresOn}`;
-  if (field && !ofField.length) return { mark: 'invalid', label: `无${field}执法证`, detail };
+  // Certified, but for another 执法类别: the gate will not accept him on this case.
+  if (field && !ofField.length) return { mark: 'invalid', label: '执法证类别不符', detail };
   if (!s.valid) return { mark: 'invalid', label: `执法证${s.name}`, detail };
   return { mark: best.standing === 'expiring' ? 'expiring' : 'valid', label: `执法证${s.name}`, detail };
 }
