@@ -240,16 +240,22 @@ describe('a penalty case in the browser', () => {
       await text(d, 'report', '当事人已缴清罚款，案件办结');
     });
     await head.reload();
-    // Closed: the 案卷评查 pre-check that gates 归档 is on the page, and this file passes it.
+    // Closed: the 案卷评查 pre-check that gates 归档 is on the page. No audio-visual records were filed in this
+    // story: that is its one deduction, and under the agency's rule for recordings (warn) it only needs acknowledging.
     const check = head.getByTestId('file-check');
     await check.waitFor();
-    expect(await check.getAttribute('data-state')).toBe('passed');
-    expect(await check.getByTestId('file-check-archive').textContent()).toContain('预查通过');
-    // No audio-visual records were filed in this story: the head acknowledges the warning.
+    expect(await check.getAttribute('data-state')).toBe('deductions');
+    expect(await check.locator('[data-missing]').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-missing')))).toEqual([
+      'recordings',
+    ]);
+    expect(await check.getByTestId('file-check-archive').textContent()).toContain('归档时须确认知悉');
     await act(head, 'penalty.archive', async (d) => {
       await d.locator('#acknowledgeWarnings').click();
     });
     await expect.poll(() => status(head).textContent()).toBe('已归档');
+    // Archived: the acknowledged deduction stays beside a score that accounts for it.
+    await expect.poll(() => check.getByTestId('file-check-acknowledged').textContent()).toContain('缺少音像记录');
+    expect(await check.getByTestId('file-check-score').textContent()).toMatch(/^\d+\/100 分（扣 \d+ 分）/);
     await head.screenshot({ path: join(SHOTS, 'penalty-archived.png'), fullPage: true });
   });
 });

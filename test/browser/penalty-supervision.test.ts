@@ -21,8 +21,11 @@ import { DEMO_BENCHMARKS } from '../../src/modules/enforcement/benchmarks-demo.j
 interface FileCheck {
   passed: boolean;
   score: number;
+  outOf: number;
   vetoFailed: { id: string }[];
   missing: { id: string; points: number }[];
+  pending: { id: string; dueFromName: string }[];
+  acknowledged: string[];
 }
 
 /** Cases the second town registers: more than one page of the console's list (50). */
@@ -170,8 +173,16 @@ describe('penalty cases under supervision', () => {
   const expectCard = async (card: Locator, check: FileCheck) => {
     await expect
       .poll(() => card.getAttribute('data-state'))
-      .toBe(check.vetoFailed.length ? 'veto' : check.missing.length ? 'deductions' : 'passed');
-    expect(await card.getByTestId('file-check-score').textContent()).toContain(`${check.score} 分`);
+      .toBe(
+        check.vetoFailed.length
+          ? 'veto'
+          : check.missing.length || check.acknowledged.length
+            ? 'deductions'
+            : check.pending.length
+              ? 'on-track'
+              : 'passed',
+      );
+    expect(await card.getByTestId('file-check-score').textContent()).toContain(`${check.score}/${check.outOf} 分`);
     expect(sorted(await card.locator('[data-veto]').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-veto')!)))).toEqual(
       sorted(check.vetoFailed.map((v) => v.id)),
     );
@@ -179,6 +190,35 @@ describe('penalty cases under supervision', () => {
       sorted(check.missing.map((m) => m.id)),
     );
   };
+
+  it('each cell of the 音像记录 coverage grid opens the case list on as many cases as it counts', async () => {
+    const page = await h.newPage();
+    await h.login(page, 'jiandu');
+    await page.goto(`${h.url}/console/recording-coverage`);
+    await page.getByTestId('coverage-table').locator('[data-agency]').first().waitFor();
+    // A month of the demo town with a case still missing a recording: the link goes to those cases.
+    const cells = page.locator(`[data-testid^="coverage-${miaoquan}-2"]`);
+    const counts = await cells.evaluateAll((xs) =>
+      xs.map((x) => ({ id: x.getAttribute('data-testid')!, count: Number(x.getAttribute('data-count')), href: x.getAttribute('href')! })),
+    );
+    const cell = counts.find((c) => c.href.includes('recording=missing') && c.count > 0)!;
+    expect(cell, JSON.stringify(counts)).toBeDefined();
+    await page.getByTestId(cell.id).click();
+    await page.waitForURL(/\/console\/penalty-cases\?/);
+    expect(new URL(page.url()).searchParams.get('recording')).toBe('missing');
+    await expect.poll(() => page.getByTestId('filter-recording').textContent()).toContain('缺少音像记录的案件');
+    await expect.poll(() => page.locator('tr[data-case]').count()).toBe(cell.count);
+    // And the row for all twelve months of the town.
+    await page.goBack();
+    const all = page.getByTestId(`coverage-${miaoquan}-all`);
+    await all.waitFor();
+    const allCount = Number(await all.getAttribute('data-count'));
+    await all.click();
+    await page.waitForURL(/registeredTo=/);
+    await expect.poll(() => page.locator('tr[data-case]').count()).toBe(allCount);
+    await page.screenshot({ path: join(SHOTS, 'coverage-cell-cases.png'), fullPage: true });
+    await page.close();
+  });
 
   it('a closed case shows the 案卷评查 card first, and its case file downloads as a ZIP', async () => {
     const closed = await db().selectFrom('penalty_cases').select('id').where('status', '=', 'closed').executeTakeFirstOrThrow();
@@ -208,24 +248,59 @@ describe('penalty cases under supervision', () => {
     await page.close();
   });
 
-  it('an open case with a failed veto item shows it in red with each missing item and its points', async () => {
-    const open = await db()
+  it('an open case is checked on what its stage requires: no red for steps not reached, the later items muted', async () => {
+    const rows = await db()
       .selectFrom('penalty_cases')
-      .select('id')
-      .where('status', '=', 'investigating')
-      .where('party_name', '=', '褚某某')
-      .executeTakeFirstOrThrow();
+      .select(['id', 'status'])
+      .where('party_name', 'in', ['韩某某', '褚某某'])
+      .where('status', 'in', ['registered', 'investigating'])
+      .execute();
+    expect(rows.map((r) => r.status).sort()).toEqual(['investigating', 'registered']);
     const page = await h.newPage();
     await h.login(page, 'jiandu');
-    await page.goto(`${h.url}/console/penalty-cases/${open.id}`);
+    for (const open of rows) {
+      await page.goto(`${h.url}/console/penalty-cases/${open.id}`);
+      const card = page.getByTestId('file-check');
+      await card.waitFor();
+      const check = await fileCheckOf(page, open.id);
+      // Neither case has reached its report or decision: no veto item is failed for them, the score is not 0.
+      expect(check.vetoFailed).toEqual([]);
+      expect(check.score).toBeGreaterThan(0);
+      expect(check.pending.map((p) => p.id)).toEqual(expect.arrayContaining(['facts', 'reasoned', 'performance']));
+      await expectCard(card, check);
+      expect(await card.getAttribute('data-state')).not.toBe('veto');
+      expect(await card.locator('.ant-alert-error').count()).toBe(0);
+      expect(await card.getByTestId('file-check-basis').textContent()).toContain('按当前阶段应有的项目预查');
+      for (const m of check.missing) expect(await card.locator(`[data-missing="${m.id}"]`).textContent()).toContain(`−${m.points} 分`);
+      // What comes later is listed, muted (antd's secondary text), under the step it waits for.
+      const later = card.getByTestId('file-check-pending');
+      expect(sorted(await later.locator('[data-pending]').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-pending')!)))).toEqual(
+        sorted(check.pending.map((p) => p.id)),
+      );
+      expect(await later.textContent()).toContain('调查终结后：');
+      expect(await later.locator('.ant-typography-secondary').count()).toBeGreaterThan(0);
+      expect(await card.getByTestId('file-check-archive').count()).toBe(0); // not closed: no archive verdict yet
+      if (open.status === 'registered') await page.screenshot({ path: join(SHOTS, 'penalty-new-file-check.png'), fullPage: true });
+    }
+    await page.close();
+  });
+
+  it('an archived case with an acknowledged deduction shows it beside a score that accounts for it', async () => {
+    const archived = await db().selectFrom('penalty_cases').select(['id', 'state']).where('status', '=', 'archived').execute();
+    const warned = archived.find((r) => (JSON.parse(r.state) as { archiveWarnings: string[] }).archiveWarnings.length > 0)!;
+    expect(warned).toBeDefined();
+    const page = await h.newPage();
+    await h.login(page, 'jiandu');
+    await page.goto(`${h.url}/console/penalty-cases/${warned.id}`);
     const card = page.getByTestId('file-check');
     await card.waitFor();
-    const check = await fileCheckOf(page, open.id);
-    expect(check.vetoFailed.length).toBeGreaterThan(0);
+    const check = await fileCheckOf(page, warned.id);
+    expect(check.acknowledged.length).toBeGreaterThan(0);
+    expect(check.passed).toBe(false);
+    expect(check.score).toBeLessThan(check.outOf);
     await expectCard(card, check);
-    expect(await card.locator('.ant-alert-error [data-veto]').count()).toBe(check.vetoFailed.length);
-    for (const m of check.missing) expect(await card.locator(`[data-missing="${m.id}"]`).textContent()).toContain(`−${m.points} 分`);
-    expect(await card.getByTestId('file-check-archive').count()).toBe(0); // not closed: no archive verdict yet
+    expect(await card.getAttribute('data-state')).toBe('deductions');
+    expect(await card.getByTestId('file-check-acknowledged').textContent()).toContain(check.acknowledged[0]!);
     await page.close();
   });
 

@@ -53,6 +53,16 @@ describe.each(ENGINES)('org, certificates, scopes and the public lists on %s', (
     expect(certs.filter((c) => c.standing === 'expired')).toHaveLength(1);
     const attention = (await admin.get('/api/v1/certificates?standing=attention')).json().items as { standing: string }[];
     expect(new Set(attention.map((c) => c.standing))).toEqual(new Set(['expiring', 'expired']));
+    // One agency's certificates (the officer picker of its penalty forms): exactly its people's.
+    const townGov = agency('秀山县妙泉镇人民政府');
+    const townPeople = new Set(
+      ((await admin.get(`/api/v1/people?agencyId=${townGov.id}&limit=200`)).json().items as Person[]).map((p) => p.id),
+    );
+    const townCerts = (await admin.get(`/api/v1/certificates?agencyId=${townGov.id}&limit=200`)).json().items as { personId: string }[];
+    expect(townCerts.length).toBeGreaterThanOrEqual(8);
+    expect(townCerts.length).toBeLessThan(certs.length);
+    expect(townCerts.every((c) => townPeople.has(c.personId))).toBe(true);
+    expect(townCerts.length).toBe((certs as unknown as { personId: string }[]).filter((c) => townPeople.has(c.personId)).length);
   });
 
   it('paginates people with a keyset cursor without gaps or repeats', async () => {

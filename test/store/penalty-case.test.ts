@@ -467,9 +467,15 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
     ];
     const saved = await fuzeren.put(url, { ...current, reviewSheet: sheet }, { 'idempotency-key': `sheet-${engine}` });
     expect(saved.statusCode, saved.body).toBe(200);
+    // The case is only registered: neither item is due yet, so nothing fails and nothing scores.
     const check = (await zhifa1.get(`/api/v1/penalty-cases/${id}`)).json().fileCheck;
-    expect(check.missing.map((m: { id: string }) => m.id)).toEqual(['performance']);
-    expect(check.score).toBe(0);
+    expect(check.pending.map((m: { id: string; dueFromName: string }) => [m.id, m.dueFromName])).toEqual([
+      ['two-officers', '立案'],
+      ['performance', '结案'],
+    ]);
+    expect(check.missing).toEqual([]);
+    expect(check.vetoFailed).toEqual([]);
+    expect([check.score, check.outOf]).toEqual([0, 0]);
     expect((await fuzeren.put(url, current)).statusCode).toBe(200);
   });
 
@@ -667,6 +673,24 @@ describe.each(ENGINES)('the demo year of cases on %s', (engine) => {
       expect(year.cases).toBeGreaterThanOrEqual(10);
       expect(year.share).toBeGreaterThan(0.3);
       expect(year.share).toBeLessThan(0.9);
+      // Each cell of the coverage grid opens the case list on its cases: as many as the cell counts.
+      const from = addMonths(t.yifa.clock.today(), -12).slice(0, 7);
+      const grid = (
+        await jiandu.get(`/api/v1/enforcement/recording-coverage?from=${from}&to=${t.yifa.clock.today().slice(0, 7)}`)
+      ).json() as { rows: { agencyId: string; month: string; cases: number; complete: number }[] };
+      const listed = async (filter: string) =>
+        ((await jiandu.get(`/api/v1/penalty-cases?limit=200&${filter}`)).json().items as { id: string }[]).length;
+      expect(grid.rows.some((r) => r.cases > r.complete)).toBe(true);
+      for (const r of grid.rows) {
+        const cell = `agencyId=${r.agencyId}&registeredFrom=${r.month}&registeredTo=${r.month}`;
+        expect(await listed(`recording=missing&${cell}`), `${r.month} missing`).toBe(r.cases - r.complete);
+        expect(await listed(`recording=required&${cell}`), `${r.month} required`).toBe(r.cases);
+      }
+      expect(await listed(`recording=missing&registeredFrom=${from}`)).toBe(year.cases - year.complete);
+      const backwards = await jiandu.get('/api/v1/penalty-cases?registeredFrom=2026-06&registeredTo=2026-05');
+      expect(backwards.statusCode).toBe(400);
+      expect(backwards.json().error.message).toContain('起始月份');
+      expect((await jiandu.get('/api/v1/penalty-cases?recording=absent')).statusCode).toBe(400);
       // Every case is the fold of its journal.
       const ids = await t.yifa.db.kysely.selectFrom('penalty_cases').select(['id', 'state']).execute();
       for (const row of ids) expect(await replayCase(t.yifa, row.id)).toEqual(JSON.parse(row.state));

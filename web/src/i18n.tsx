@@ -30,6 +30,7 @@ const STRINGS = {
   fileCheckPassed: ['预查通过', 'Pre-check passed'],
   fileCheckVeto: ['否决项未通过', 'Veto item failed'],
   fileCheckDeductions: ['有扣分项', 'Points deducted'],
+  fileCheckOnTrack: ['当前阶段无扣分', 'Nothing due is missing'],
   exportCaseFile: ['导出案卷', 'Export case file'],
   backToCases: ['返回案件列表', 'Back to cases'],
   evidence: ['证据', 'Evidence'],

@@ -2,7 +2,8 @@
  * 音像记录 coverage for the supervisor: per agency and month (of registration), the cases
  * with steps that must be recorded, how many of them have every required recording in the
  * file, and the share. Read from the list columns each action keeps (recordings_required,
- * recordings_missing), within the user's data scope.
+ * recordings_missing), within the user's data scope. Each cell's cases are the case list's
+ * `recording` and `registeredFrom`/`registeredTo` filters (service/list.ts), on the same columns.
  */
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -11,7 +12,7 @@ import type { Request } from '../../platform/security/request.js';
 import { scopeFilter } from '../../platform/security/scope.js';
 import { addMonths } from '../../calendar/legal-date.js';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式须为 YYYY-MM');
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式须为 YYYY-MM');
 export const coverageQuery = z
   .strictObject({ from: month, to: month })
   .refine((q) => q.from <= q.to, '起始月份不能晚于结束月份')

@@ -25,7 +25,7 @@ import { OPENING_ACTIONS, PENALTY_PROCEDURE } from './workflow.js';
 import { actionDictionary } from '../../procedure/routes.js';
 import { APPROVAL_KINDS, PROCEDURES, STATUS_IDS, STATUS_NAMES } from './penalty-case.js';
 import { enforcementSettingsSchema } from './settings.js';
-import { coverageQuery, recordingCoverage } from './coverage.js';
+import { coverageQuery, month, recordingCoverage } from './coverage.js';
 import { caseForReader, seesParty } from './journal-policy.js';
 import { personalMask } from '../../platform/security/personal-data.js';
 import { entryViews } from '../../journal/entries.js';
@@ -39,16 +39,23 @@ const id = z.string().min(1).max(64);
 const idParams = z.strictObject({ id });
 const actionBody = z.strictObject({ type: z.string().min(1).max(60), payload: z.unknown() });
 const openBody = z.strictObject({ type: z.enum(OPENING_ACTIONS), payload: z.unknown() });
-const listQuery = z.strictObject({
-  ...pageQuery,
-  status: z.enum(STATUS_IDS).optional(),
-  agencyId: id.optional(),
-  officerId: id.optional(),
-  violationTypeId: z.string().max(60).optional(),
-  overdue: z.enum(['true', 'false']).optional(),
-  queue: z.enum(['mine', 'approve', 'review', 'serve', 'overdue']).optional(),
-  q: z.string().trim().min(1).max(50).optional(),
-});
+const listQuery = z
+  .strictObject({
+    ...pageQuery,
+    status: z.enum(STATUS_IDS).optional(),
+    agencyId: id.optional(),
+    officerId: id.optional(),
+    violationTypeId: z.string().max(60).optional(),
+    overdue: z.enum(['true', 'false']).optional(),
+    queue: z.enum(['mine', 'approve', 'review', 'serve', 'overdue']).optional(),
+    q: z.string().trim().min(1).max(50).optional(),
+    /** 音像记录: cases with steps that must be recorded, or those of them still missing a recording (the coverage grid's cells) */
+    recording: z.enum(['required', 'missing']).optional(),
+    /** Registered in these months (YYYY-MM, inclusive) */
+    registeredFrom: month.optional(),
+    registeredTo: month.optional(),
+  })
+  .refine((f) => !f.registeredFrom || !f.registeredTo || f.registeredFrom <= f.registeredTo, '起始月份不能晚于结束月份');
 
 export const penaltyCaseRoutes =
   (yifa: Yifa): FastifyPluginAsync =>

@@ -189,8 +189,9 @@ export const orgRoutes =
       {
         schema: {
           tags,
-          summary: '执法证登记（attention = 90 日内到期或已过期）',
+          summary: '执法证登记（attention = 90 日内到期或已过期；agencyId = 该执法主体人员的证件）',
           querystring: z.strictObject({
+            agencyId: id.optional(),
             standing: z
               .enum(['attention', 'in-force', 'expiring', 'expired', 'not-yet-valid', 'suspended', 'revoked', 'review-failed'])
               .optional(),

@@ -81,7 +81,7 @@ export interface CaseView {
   /** What stands between the case and a decision now (empty when it may be decided) */
   decisionBlockers: Refusal[];
   case: PenaltyCase;
-  /** 案卷评查 pre-check: what the file would score and what is missing */
+  /** 案卷评查 pre-check against the items the case's stage requires: the score, what is missing, what comes later */
   fileCheck: SheetResult;
   /** The steps the agency requires to be recorded on audio-visual media, and whether each is */
   recordings: RequiredRecording[];
@@ -129,7 +129,7 @@ function caseView(
     deadlines: extra.deadlines ?? caseDeadlines(c, ctx),
     allowedActions: offers(PENALTY_PROCEDURE, c, extra.roles),
     decisionBlockers: c.proposal && !c.decision ? decisionRefusals(c, ctx) : [],
-    fileCheck: scoreCase(c, ctx.settings.reviewSheet),
+    fileCheck: scoreCase(c, ctx.settings),
     recordings: requiredRecordings(c, ctx.settings.recordingRequired),
     case: c,
     documents: extra.documents.map((d) => ({

@@ -79,7 +79,7 @@ export async function openDocument(yifa: Yifa, req: Request, id: string, documen
 async function caseFileSource(yifa: Yifa, c: PenaltyCase): Promise<CaseFileSource> {
   const [ctx, settings] = await Promise.all([documentContext(yifa, c), settingsFor(yifa.db.kysely, c.agencyId)]);
   const documents = caseDocuments(c, ctx);
-  const sheet = scoreCase(c, settings.reviewSheet);
+  const sheet = scoreCase(c, settings);
   const title = `${c.party.name}${c.decision?.number ? `（${c.decision.number}）` : ''}行政处罚案`;
   return {
     subject: { type: SUBJECT_TYPE, id: c.id, regionPath: c.regionPath },
@@ -103,7 +103,7 @@ async function caseFileSource(yifa: Yifa, c: PenaltyCase): Promise<CaseFileSourc
     documents,
     notes: [
       `本卷共 ${documents.length} 份文书，证据 ${c.evidence.length} 项（其中视听资料 ${c.evidence.filter((e) => e.type === 'audiovisual').length} 项）。`,
-      `案卷评查预查：${sheet.vetoFailed.length ? '否决项未通过' : `得分 ${sheet.score}`}${sheet.missing.length ? `；扣分项：${sheet.missing.map((m) => m.text).join('；')}` : ''}。`,
+      `案卷评查预查：${sheet.vetoFailed.length ? '否决项未通过' : `得分 ${sheet.score}（应查 ${sheet.outOf} 分）`}${sheet.missing.length ? `；扣分项：${sheet.missing.map((m) => m.text).join('；')}` : ''}${sheet.pending.length ? `；尚未到期的项目 ${sheet.pending.length} 项` : ''}${sheet.acknowledged.length ? `；归档时确认知悉：${sheet.acknowledged.join('；')}` : ''}。`,
     ],
     manifest: { party: c.party.name, decisionNumber: c.decision?.number ?? null },
     evidence: manifestEntries(c.evidence, (e) => ({ recording: e.recording ?? null })),

@@ -10,6 +10,7 @@ import { queryGrams, searchableText } from '../../../platform/search/grams.js';
 import type { Request } from '../../../platform/security/request.js';
 import { scopeFilter } from '../../../platform/security/scope.js';
 import { nthWorkingDayAfter } from '../../../procedure/deadlines.js';
+import { addMonths } from '../../../calendar/legal-date.js';
 import { STATUS_NAMES, type PenaltyStatus } from '../penalty-case.js';
 
 export interface CaseFilters {
@@ -21,6 +22,11 @@ export interface CaseFilters {
   /** my cases (the user is one of the officers), to approve, to review, to serve */
   queue?: 'mine' | 'approve' | 'review' | 'serve' | 'overdue';
   q?: string;
+  /** 音像记录: cases with steps that must be recorded, or those still missing a recording (as the coverage grid counts them) */
+  recording?: 'required' | 'missing';
+  /** Registered in these months, YYYY-MM inclusive (the coverage grid's months) */
+  registeredFrom?: string;
+  registeredTo?: string;
   limit: number;
   cursor?: string;
 }
@@ -106,6 +112,11 @@ export async function listCases(yifa: Yifa, req: Request, f: CaseFilters): Promi
   if (f.agencyId) q = q.where('agency_id', '=', f.agencyId);
   if (f.violationTypeId) q = q.where('violation_type_id', '=', f.violationTypeId);
   if (f.overdue || f.queue === 'overdue') q = q.where('next_due', '<', today);
+  // The coverage grid's cells, on the same columns and months as recordingCoverage counts them.
+  if (f.recording) q = q.where('recordings_required', '>', 0);
+  if (f.recording === 'missing') q = q.where('recordings_missing', '>', 0);
+  if (f.registeredFrom) q = q.where('registered_on', '>=', `${f.registeredFrom}-01`);
+  if (f.registeredTo) q = q.where('registered_on', '<', addMonths(`${f.registeredTo}-01`, 1));
   if (f.queue === 'mine') {
     const userId = req.auth.user.id;
     q = q

@@ -21,8 +21,9 @@ const CASE_REVIEW_STANDARD = '行政执法案卷评查标准（地方规定，�
  * recordings (refuse or warn, likewise). Warnings must be acknowledged and are kept.
  */
 function archiveCheck(c: PenaltyCase, ctx: GateContext): { refusals: Refusal[]; warnings: string[]; citation: string } {
-  const sheet = scoreCase(c, ctx.settings.reviewSheet);
-  const missing = sheet.missing.map((m) => `${m.text}：${m.problem}`);
+  const sheet = scoreCase(c, ctx.settings, { every: true });
+  // A missing recording answers to its own rule (archiveWithoutRecording) below, not to the sheet's.
+  const missing = sheet.missing.filter((m) => m.id !== 'recordings').map((m) => `${m.text}：${m.problem}`);
   const unrecorded = requiredRecordings(c, ctx.settings.recordingRequired)
     .filter((r) => !r.covered)
     .map((r) => `缺少音像记录：${r.title}`);

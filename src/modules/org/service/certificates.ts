@@ -62,7 +62,7 @@ export async function certificatesOf(yifa: Yifa, personId: string) {
 export async function listCertificates(
   yifa: Yifa,
   auth: AuthContext,
-  f: { standing?: 'attention' | Standing; limit: number; cursor?: string },
+  f: { agencyId?: string; standing?: 'attention' | Standing; limit: number; cursor?: string },
 ) {
   const today = yifa.clock.today();
   const soon = new Date(Date.parse(`${today}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
@@ -74,6 +74,8 @@ export async function listCertificates(
     .select(['people.name as person_name', 'agencies.name as agency_name'])
     .where(scopeFilter(auth.scope, { path: 'certificates.region_path', createdBy: 'people.created_by', personId: 'people.id' }));
   // 'attention' = what the console warns about: in force but expiring within 90 days, or expired.
+  // The people of one agency (the officer picker of its penalty forms shows each one's standing).
+  if (f.agencyId) q = q.where('people.agency_id', '=', f.agencyId);
   if (f.standing === 'attention') q = q.where('certificates.state', '=', 'valid').where('certificates.expires_on', '<=', soon);
   const after = decodeCursor(f.cursor, 2);
   if (after) q = q.where(keysetAfter(['certificates.expires_on', 'certificates.id'], after));

@@ -8,18 +8,22 @@
  */
 import { SchemaForm, type Widgets } from '../procedure/SchemaForm';
 import type { Dictionaries, JsonSchema, ViolationType } from './types';
+import { personOptions, type PersonCertificate } from './officers';
 
 export interface FormContext {
   dictionaries: Dictionaries;
   people: { id: string; name: string; post: string }[];
+  /** The people's 执法证, shown beside each name in the officer picker */
+  certificates: PersonCertificate[];
   violationTypes: ViolationType[];
   /** The case's violation type, for its circumstances */
   violationTypeId: string | null;
   /** The case's 执法类别: only its violation types are offered (null when the form itself sets it) */
   field: string | null;
   today: string;
-  /** The agency's rule for archiving a file with deductions (shown by the 案卷评查 card) */
+  /** The agency's rules for archiving a file with deductions, and without a required recording (shown by the 案卷评查 card) */
   archiveWhenIncomplete?: 'refuse' | 'warn';
+  archiveWithoutRecording?: 'refuse' | 'warn';
 }
 
 /** The violation types a case of this 执法类别 may have (none until the field is known). */
@@ -36,7 +40,9 @@ export function penaltyWidgets(ctx: FormContext, values: Record<string, unknown>
   const field = ctx.field || (typeof values.field === 'string' ? values.field.trim() : '');
   const violationType = ctx.violationTypes.find((v) => v.id === ctx.violationTypeId);
   return {
-    person: { options: ctx.people.map((p) => ({ value: p.id, label: `${p.name}（${p.post}）` })) },
+    person: {
+      options: personOptions(ctx.people, ctx.certificates, field || null),
+    },
     'enforcement-field': {
       options: [...new Set(ctx.violationTypes.map((v) => v.field))].map((f) => ({ value: f, label: f })),
       suggest: true,
@@ -52,12 +58,22 @@ export function penaltyWidgets(ctx: FormContext, values: Record<string, unknown>
   };
 }
 
+/**
+ * Where a form on a case starts: the officers chosen once are proposed again, so a later record (询问笔录,
+ * 现场检查笔录, 先行登记保存, 查封扣押 …) opens with the case's officers filled in (still the user's to change).
+ */
+export function caseInitialValues(schema: JsonSchema, c: { officers: readonly string[] }): Record<string, unknown> {
+  const officers = schema.properties?.officers;
+  return officers?.type === 'array' && officers.widget === 'person' && c.officers.length > 0 ? { officers: [...c.officers] } : {};
+}
+
 export function ActionForm({
   title,
   schema,
   ctx,
   open,
   preset,
+  initialValues,
   intro,
   onCancel,
   onSubmit,
@@ -68,6 +84,8 @@ export function ActionForm({
   open: boolean;
   /** Fields the offer fixes (the request an approval answers) */
   preset?: Record<string, unknown>;
+  /** Where fields start (the case's officers, see caseInitialValues) */
+  initialValues?: Record<string, unknown>;
   /** What the form is about, above its fields */
   intro?: React.ReactNode;
   onCancel: () => void;
@@ -82,6 +100,7 @@ export function ActionForm({
       widgets={(values) => penaltyWidgets(ctx, values)}
       open={open}
       preset={preset}
+      {...(initialValues ? { initialValues } : {})}
       intro={intro}
       onCancel={onCancel}
       onSubmit={onSubmit}

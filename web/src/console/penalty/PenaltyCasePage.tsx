@@ -7,7 +7,7 @@ import { useResource } from '../../hooks';
 import { ErrorResult } from '../../components';
 import { useT } from '../../i18n';
 import { PageTitle } from '../../heading';
-import { ActionForm, type FormContext } from './ActionForm';
+import { ActionForm, caseInitialValues, type FormContext } from './ActionForm';
 import { ActionBar } from '../procedure/ActionBar';
 import { PayloadSummary, yuanText } from '../procedure/PayloadSummary';
 import type { Offer } from '../../../../src/procedure/decide';
@@ -62,8 +62,7 @@ export default function PenaltyCasePage() {
     <FileCheckCard
       check={v.fileCheck}
       status={v.status}
-      archiveWhenIncomplete={ctx?.archiveWhenIncomplete}
-      archiveWarnings={c.archiveWarnings}
+      rules={{ archiveWhenIncomplete: ctx?.archiveWhenIncomplete, archiveWithoutRecording: ctx?.archiveWithoutRecording }}
     />
   );
   // Once the case is closed, 归档 waits on the 评查: the card comes first.
@@ -96,7 +95,7 @@ export default function PenaltyCasePage() {
           <Descriptions.Item label="当事人地址">{c.party.address}</Descriptions.Item>
           <Descriptions.Item label="拟处理意见">
             {c.proposal
-              ? `${dict.data?.outcomes[c.proposal.outcome]?.name ?? ''}${c.proposal.fineFen ? `，罚款 ${yuan(c.proposal.fineFen)} 元` : ''}`
+              ? `${dict.data?.outcomes[c.proposal.outcome]?.name ?? ''}${c.proposal.fineFen ? `，罚款 ${yuan(c.proposal.fineFen)}` : ''}`
               : '—'}
           </Descriptions.Item>
           <Descriptions.Item label="案情">{c.source.summary}</Descriptions.Item>
@@ -234,6 +233,7 @@ export default function PenaltyCasePage() {
           ctx={ctx}
           open
           preset={acting.preset}
+          initialValues={caseInitialValues(spec.schema, c)}
           intro={<OfferIntro offer={acting} view={v} dict={dict.data} ctx={ctx} />}
           onCancel={() => setActing(null)}
           onSubmit={async (payload, idempotencyKey) => {

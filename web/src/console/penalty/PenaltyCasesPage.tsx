@@ -23,7 +23,23 @@ const QUEUES = [
 ] as const;
 
 /** The list's filters live in the URL (bookmarkable, survive a reload): these are its parameters. */
-const FILTERS = ['status', 'agencyId', 'officerId', 'violationTypeId', 'q'] as const;
+const FILTERS = ['status', 'agencyId', 'officerId', 'violationTypeId', 'q', 'recording', 'registeredFrom', 'registeredTo'] as const;
+
+/** The 音像记录 filters the coverage grid links to (no control of their own: shown as a tag that clears them). */
+const RECORDING_FILTERS = { required: '须音像记录的案件', missing: '缺少音像记录的案件' } as const;
+
+/** What the coverage grid's link asked for, in words: "缺少音像记录的案件 · 2026-05 登记". */
+function recordingFilterText(f: Partial<Record<(typeof FILTERS)[number], string>>): string | null {
+  const which = RECORDING_FILTERS[f.recording as keyof typeof RECORDING_FILTERS];
+  const months =
+    f.registeredFrom && f.registeredFrom === f.registeredTo
+      ? f.registeredFrom
+      : [f.registeredFrom, f.registeredTo].some(Boolean)
+        ? `${f.registeredFrom ?? ''} 至 ${f.registeredTo ?? ''}`
+        : null;
+  if (!which && !months) return null;
+  return [which, months && `${months} 登记`].filter(Boolean).join(' · ');
+}
 
 const defaultQueue = (me: Me) =>
   me.roles.some((r) => r.id === 'supervisor') ? 'all' : me.roles.some((r) => r.id === 'legal_reviewer') ? 'review' : 'mine';
@@ -253,6 +269,16 @@ export default function PenaltyCasesPage() {
         >
           {t('overdueOnly')}
         </Checkbox>
+        {recordingFilterText(filter) && (
+          <Tag
+            closable
+            color="blue"
+            data-testid="filter-recording"
+            onClose={() => setFilter({ recording: undefined, registeredFrom: undefined, registeredTo: undefined })}
+          >
+            {recordingFilterText(filter)}
+          </Tag>
+        )}
         {filtered && (
           <Button type="link" onClick={() => setFilter(Object.fromEntries([...FILTERS, 'overdue'].map((k) => [k, undefined])))}>
             {t('clearFilters')}
@@ -297,7 +323,7 @@ export default function PenaltyCasesPage() {
           },
           { title: '登记日期', dataIndex: 'registeredOn', width: 112 },
           { title: '决定书文号', dataIndex: 'decisionNumber', render: (v: string | null) => v ?? '—' },
-          { title: '罚款（元）', dataIndex: 'fineFen', width: 96, align: 'right', render: (f: number) => (f ? yuan(f) : '—') },
+          { title: '罚款', dataIndex: 'fineFen', width: 120, align: 'right', render: (f: number) => (f ? yuan(f) : '—') },
           {
             title: '最近期限',
             dataIndex: 'nextDue',

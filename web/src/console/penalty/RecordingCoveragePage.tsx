@@ -4,6 +4,7 @@
  * last twelve months, below 60 % in red — and the latest evidence integrity check.
  */
 import { Card, Col, Row, Space, Statistic, Table, Tooltip, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import { useResource } from '../../hooks';
 import { ErrorResult } from '../../components';
 import { useT } from '../../i18n';
@@ -52,16 +53,36 @@ function sum(rows: Counts[]): Counts {
   return { ...s, share: s.cases ? s.complete / s.cases : 0 };
 }
 
-function Cell({ c, testId }: { c: Counts | undefined; testId?: string }) {
+/**
+ * The case list of a cell: its cases still missing a recording, or, when none is, all its cases that needed one
+ * (the list's `recording` and `registeredFrom`/`registeredTo` filters count exactly as the grid does).
+ */
+export function cellCasesUrl(c: Counts, agencyId: string | null, months: readonly [string, string]): { to: string; count: number } {
+  const missing = c.cases - c.complete;
+  const q = new URLSearchParams({ queue: 'all', recording: missing > 0 ? 'missing' : 'required' });
+  if (agencyId) q.set('agencyId', agencyId);
+  q.set('registeredFrom', months[0]);
+  q.set('registeredTo', months[1]);
+  return { to: `/console/penalty-cases?${q.toString()}`, count: missing > 0 ? missing : c.cases };
+}
+
+function Cell({ c, testId, link }: { c: Counts | undefined; testId?: string; link: (c: Counts) => { to: string; count: number } }) {
   if (!c || c.cases === 0) return <span style={{ color: 'rgba(0, 0, 0, 0.6)' }}>—</span>;
   const low = c.share < COVERAGE_WARN;
+  const { to, count } = link(c);
+  const missing = c.cases - c.complete;
   return (
-    <Tooltip title={`应录案件 ${c.cases} 件，记录齐全 ${c.complete} 件；应录环节 ${c.stepsRequired} 个，缺 ${c.stepsMissing} 个`}>
-      <div
+    <Tooltip
+      title={`应录案件 ${c.cases} 件，记录齐全 ${c.complete} 件；应录环节 ${c.stepsRequired} 个，缺 ${c.stepsMissing} 个。点击查看${missing > 0 ? '缺少音像记录的' : ''} ${count} 件案件`}
+    >
+      <Link
+        to={to}
         data-testid={testId}
+        data-count={count}
         data-share={c.share.toFixed(4)}
         data-low={String(low)}
         style={{
+          display: 'block',
           textAlign: 'center',
           borderRadius: 4,
           padding: '2px 4px',
@@ -74,7 +95,7 @@ function Cell({ c, testId }: { c: Counts | undefined; testId?: string }) {
         <div style={{ fontSize: 11, fontWeight: 400, color: 'rgba(0, 0, 0, 0.6)' }}>
           {c.complete}/{c.cases}
         </div>
-      </div>
+      </Link>
     </Tooltip>
   );
 }
@@ -96,6 +117,7 @@ export default function RecordingCoveragePage() {
     ...agencies.map((a) => ({ ...a, total: false })),
     ...(agencies.length > 1 ? [{ id: '__total', name: '合计', total: true }] : []),
   ];
+  const agencyOf = (l: Line) => (l.total ? null : l.id);
   const of = (l: Line, month?: string) => {
     const mine = rows.filter((r) => (l.total || r.agencyId === l.id) && (!month || r.month === month));
     return l.total || !month ? sum(mine) : cell(l.id, month);
@@ -158,14 +180,26 @@ export default function RecordingCoveragePage() {
               ),
               width: 64,
               align: 'center' as const,
-              render: (_: unknown, l: Line) => <Cell c={of(l, m)} testId={`coverage-${l.total ? 'total' : l.id}-${m}`} />,
+              render: (_: unknown, l: Line) => (
+                <Cell
+                  c={of(l, m)}
+                  testId={`coverage-${l.total ? 'total' : l.id}-${m}`}
+                  link={(c) => cellCasesUrl(c, agencyOf(l), [m, m])}
+                />
+              ),
             })),
             {
               key: 'all',
               title: '近 12 个月',
               width: 80,
               align: 'center' as const,
-              render: (_: unknown, l: Line) => <Cell c={of(l)} testId={`coverage-${l.total ? 'total' : l.id}-all`} />,
+              render: (_: unknown, l: Line) => (
+                <Cell
+                  c={of(l)}
+                  testId={`coverage-${l.total ? 'total' : l.id}-all`}
+                  link={(c) => cellCasesUrl(c, agencyOf(l), [months![0]!, months![11]!])}
+                />
+              ),
             },
           ]}
         />

@@ -126,14 +126,11 @@ export interface RequiredRecording {
   covered: boolean;
 }
 
-export type SheetSection = 'veto' | 'form' | 'substance';
-
-export interface FileCheck {
-  passed: boolean;
-  score: number;
-  vetoFailed: { id: string; text: string; problem: string }[];
-  missing: { id: string; section: SheetSection; text: string; points: number; problem: string }[];
-}
+// The 案卷评查 pre-check is the server's own result (type-only).
+import type { SheetResult, SheetSection } from '../../../../src/modules/enforcement/case-file/review-sheet';
+export type { SheetSection };
+/** 案卷评查 pre-check: the items due scored (`score` of `outOf`), what is missing, what comes later, what was acknowledged at archiving */
+export type FileCheck = SheetResult;
 
 export interface DocumentSummary {
   id: string;
@@ -144,4 +141,5 @@ export interface DocumentSummary {
 
 export type { Block, DocumentContent } from '../../../../src/procedure/documents/content';
 
-export const yuan = (fen: number) => (fen / 100).toFixed(2);
+/** An amount kept in fen, as the penalty pages show money: ¥ with thousands separators (¥200,000.00). */
+export const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

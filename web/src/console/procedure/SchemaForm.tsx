@@ -23,7 +23,8 @@ import type { JsonSchema, PageWidget } from './types';
 
 /** What the page supplies for a widget the schema names: the options, and how to offer them. */
 export interface WidgetSupply {
-  options: { value: string | number; label: string }[];
+  /** `detail`: a second line in the open list only (a person's 执法证), so a chosen value stays short */
+  options: { value: string | number; label: string; detail?: string }[];
   /** Free text, the options only suggested */
   suggest?: boolean;
   /** Why there is nothing to choose (the placeholder, and the empty list's text) */
@@ -123,8 +124,13 @@ function withoutFields(schema: JsonSchema, names: readonly string[]): JsonSchema
   return { ...schema, properties, required: (schema.required ?? []).filter((k) => !names.includes(k)) };
 }
 
-/** Long option labels wrap rather than being cut. */
-const wrapped: SelectProps['optionRender'] = (o) => <div style={{ whiteSpace: 'normal' }}>{o.label}</div>;
+/** Long option labels wrap rather than being cut; an option's detail is a muted second line. */
+const wrapped: SelectProps['optionRender'] = (o) => (
+  <div style={{ whiteSpace: 'normal' }}>
+    {o.label}
+    {typeof o.data?.detail === 'string' && <div style={{ fontSize: 12, color: '#666' }}>{o.data.detail}</div>}
+  </div>
+);
 
 /** An object of items (e.g. 审核要点), each a checkbox per yes/no and a short note per text, named by the item's title. */
 function Checklist({ name, s, label }: { name: string[]; s: JsonSchema; label: string }) {
