@@ -33,6 +33,10 @@ export const EVIDENCE_ACTION_TEXTS = {
       ]);
     },
   },
+  'evidence.discard-upload': {
+    title: '丢弃待登记的上传文件',
+    summary: ({ payload }) => line([['文件', text(fieldsOf(payload).fileName)]]),
+  },
   'evidence.stream': { title: '播放证据文件', summary: () => '' },
   'evidence.download': {
     title: '下载证据文件',
