@@ -66,6 +66,27 @@ export interface DueItem {
   dueState: 'ok' | 'warning' | 'overdue';
 }
 
+/** What every queue says of a record: its procedure, title, agency and status, in words. */
+type ListedRecord = Pick<DueItem, 'procedure' | 'procedureName' | 'path' | 'id' | 'title' | 'agency' | 'status' | 'statusName'>;
+
+/** A procedure_cases row (joined with its agency's name) as a queue lists it. */
+function listedRecord(
+  bySubject: ReadonlyMap<string, ListedProcedure>,
+  r: { id: string; procedure: string; title: string; status: string; agency_id: string; agency_name: string },
+): ListedRecord {
+  const p = bySubject.get(r.procedure)!;
+  return {
+    procedure: r.procedure,
+    procedureName: p.proc.recordName,
+    path: p.path,
+    id: r.id,
+    title: r.title,
+    agency: { id: r.agency_id, name: r.agency_name },
+    status: r.status,
+    statusName: (p.proc.statusNames as Record<string, string>)[r.status] ?? r.status,
+  };
+}
+
 /** The procedures this reader may read (none: an empty 工作台). */
 export function readableBy(auth: Pick<AuthContext, 'permissions'>, procedures: readonly ListedProcedure[]): ListedProcedure[] {
   return procedures.filter((p) => auth.permissions.has(p.proc.permissions.read as never));
@@ -179,18 +200,10 @@ export async function dueQueue(
     f.limit,
     (r) => [r.next_due!, r.id],
     (r) => {
-      const p = bySubject.get(r.procedure)!;
       const rule =
         r.next_rule && Object.hasOwn(DEADLINE_RULES, r.next_rule) ? DEADLINE_RULES[r.next_rule as keyof typeof DEADLINE_RULES] : null;
       return {
-        procedure: r.procedure,
-        procedureName: p.proc.recordName,
-        path: p.path,
-        id: r.id,
-        title: r.title,
-        agency: { id: r.agency_id, name: r.agency_name },
-        status: r.status,
-        statusName: (p.proc.statusNames as Record<string, string>)[r.status] ?? r.status,
+        ...listedRecord(bySubject, r),
         nextDue: r.next_due!,
         nextRule: r.next_rule,
         nextRuleTitle: rule?.title ?? null,
@@ -241,23 +254,13 @@ export async function todoQueue(
     rows,
     f.limit,
     (r) => [r.updated_at, r.id],
-    (r) => {
-      const p = bySubject.get(r.procedure)!;
-      return {
-        procedure: r.procedure,
-        procedureName: p.proc.recordName,
-        path: p.path,
-        id: r.id,
-        title: r.title,
-        agency: { id: r.agency_id, name: r.agency_name },
-        status: r.status,
-        statusName: (p.proc.statusNames as Record<string, string>)[r.status] ?? r.status,
-        step: r.waiting_step ?? '',
-        since: r.updated_at,
-        nextDue: r.next_due,
-        dueState: r.next_due ? (dueState(r.next_due, today, warnBy) as TodoItem['dueState']) : null,
-      };
-    },
+    (r) => ({
+      ...listedRecord(bySubject, r),
+      step: r.waiting_step ?? '',
+      since: r.updated_at,
+      nextDue: r.next_due,
+      dueState: r.next_due ? (dueState(r.next_due, today, warnBy) as TodoItem['dueState']) : null,
+    }),
   );
 }
 
