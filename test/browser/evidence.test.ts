@@ -272,7 +272,15 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
     await h.login(page, 'zhifa1');
     await openCase(page);
     const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
-    expect(await scrollWidth()).toBeLessThanOrEqual(375);
+    // What sticks out, when something does: the innermost elements past the right edge.
+    const overflowing = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((e) => e.getBoundingClientRect().right > 376 && ![...e.children].some((c) => c.getBoundingClientRect().right > 376))
+          .slice(0, 5)
+          .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${(e.textContent ?? '').slice(0, 30)}"`),
+      );
+    expect(await scrollWidth(), (await overflowing()).join('\n')).toBeLessThanOrEqual(375);
     // The camera opens straight from the page on a phone.
     expect(await page.getByTestId('pick-video').getAttribute('capture')).toBe('environment');
     expect(await page.getByTestId('pick-video').getAttribute('accept')).toBe('video/*');

@@ -48,6 +48,8 @@ export const THEME: ThemeConfig = {
     }),
   },
   components: {
+    // Success, warning and danger text (Typography's `type`) in the signal shades, not antd's light ones (#52c41a is 2.3:1).
+    Typography: { colorSuccess: '#237804', colorWarning: '#ad4e00', colorError: '#a8071a' },
     // A table's or a list's plain empty text is drawn in the disabled grey (#bfbfbf, 1.8:1): as a description instead.
     Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.6)' },
     List: { colorTextDisabled: 'rgba(0, 0, 0, 0.6)' },

@@ -113,51 +113,54 @@ export function JournalEntries({
   const [open, setOpen] = useState<number | null>(null);
   return (
     <>
-      <Table<JournalEntryView>
-        rowKey="seq"
-        size="small"
-        pagination={false}
-        loading={loading ?? false}
-        dataSource={[...entries]}
-        data-testid={testId}
-        locale={{ emptyText: emptyText('暂无记录') }}
-        columns={[
-          { title: '时间（北京时间）', dataIndex: 'receivedAt', width: 150, render: (at: string) => chinaTime(at) },
-          {
-            title: '操作人',
-            width: 190,
-            render: (_, e) => (
-              <>
-                <div>{e.actor.name}</div>
-                {e.actor.roleName !== e.actor.name && <div style={{ color: SECONDARY }}>{e.actor.roleName}</div>}
-              </>
-            ),
-          },
-          {
-            title: '操作',
-            render: (_, e) => (
-              <>
-                <Typography.Text strong>{e.title}</Typography.Text>
-                {e.summary && (
-                  <div style={{ color: e.withheld ? SECONDARY : undefined, marginTop: 2 }} data-testid="journal-summary">
-                    {e.summary}
-                  </div>
-                )}
-              </>
-            ),
-          },
-          ...(withSubject ? [subjectColumn] : []),
-          {
-            title: '核验',
-            width: 120,
-            render: (_, e) => (
-              <Button size="small" type="link" onClick={() => setOpen(e.seq)} aria-label={`第 ${e.seq} 条的原始记录与证明`}>
-                原始记录与证明
-              </Button>
-            ),
-          },
-        ]}
-      />
+      {/* On a phone the table scrolls inside its box, not the page (antd's own scroll adds a measure row). */}
+      <div style={{ overflowX: 'auto' }}>
+        <Table<JournalEntryView>
+          rowKey="seq"
+          size="small"
+          pagination={false}
+          loading={loading ?? false}
+          dataSource={[...entries]}
+          data-testid={testId}
+          locale={{ emptyText: emptyText('暂无记录') }}
+          columns={[
+            { title: '时间（北京时间）', dataIndex: 'receivedAt', width: 150, render: (at: string) => chinaTime(at) },
+            {
+              title: '操作人',
+              width: 190,
+              render: (_, e) => (
+                <>
+                  <div>{e.actor.name}</div>
+                  {e.actor.roleName !== e.actor.name && <div style={{ color: SECONDARY }}>{e.actor.roleName}</div>}
+                </>
+              ),
+            },
+            {
+              title: '操作',
+              render: (_, e) => (
+                <>
+                  <Typography.Text strong>{e.title}</Typography.Text>
+                  {e.summary && (
+                    <div style={{ color: e.withheld ? SECONDARY : undefined, marginTop: 2 }} data-testid="journal-summary">
+                      {e.summary}
+                    </div>
+                  )}
+                </>
+              ),
+            },
+            ...(withSubject ? [subjectColumn] : []),
+            {
+              title: '核验',
+              width: 120,
+              render: (_, e) => (
+                <Button size="small" type="link" onClick={() => setOpen(e.seq)} aria-label={`第 ${e.seq} 条的原始记录与证明`}>
+                  原始记录与证明
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </div>
       <Modal
         open={open !== null}
         title={`原始记录与证明（第 ${open ?? ''} 条）`}
