@@ -34,6 +34,10 @@ export const THEME: ThemeConfig = {
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextDescription: 'rgba(0, 0, 0, 0.6)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+    // Success, warning and danger text (Typography's `type`, form messages) in the signal shades, not antd's light ones (#52c41a is 2.3:1).
+    colorSuccessText: '#237804',
+    colorWarningText: '#ad4e00',
+    colorErrorText: '#a8071a',
     colorLink: '#0958d9',
     colorLinkHover: '#1677ff',
     colorLinkActive: '#003eb3',
@@ -48,8 +52,6 @@ export const THEME: ThemeConfig = {
     }),
   },
   components: {
-    // Success, warning and danger text (Typography's `type`) in the signal shades, not antd's light ones (#52c41a is 2.3:1).
-    Typography: { colorSuccess: '#237804', colorWarning: '#ad4e00', colorError: '#a8071a' },
     // A table's or a list's plain empty text is drawn in the disabled grey (#bfbfbf, 1.8:1): as a description instead.
     Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.6)' },
     List: { colorTextDisabled: 'rgba(0, 0, 0, 0.6)' },
