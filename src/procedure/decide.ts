@@ -52,9 +52,41 @@ export function unavailable<T extends ProcedureTypes>(
   return spec.requires?.(s) ?? null;
 }
 
-/** The actions someone with `roles` may try on the record now (not the opening ones). */
-export function available<T extends ProcedureTypes, A extends string>(proc: Procedure<T, A>, s: T['state'], roles: readonly string[]): A[] {
-  return (Object.keys(proc.actions) as A[]).filter((t) => unavailable(proc, s, t, roles) === null);
+/** Why `type`, which the record allows, cannot be taken today (its `when`); null if it can. */
+export function untimely<T extends ProcedureTypes>(proc: Procedure<T>, s: T['state'], type: string, ctx: T['context']): Refusal | null {
+  return specOf(proc, type).when?.(s, ctx) ?? null;
+}
+
+/** The actions someone with `roles` may try on the record today (not the opening ones). */
+export function available<T extends ProcedureTypes, A extends string>(
+  proc: Procedure<T, A>,
+  s: T['state'],
+  roles: readonly string[],
+  ctx: T['context'],
+): A[] {
+  return (Object.keys(proc.actions) as A[]).filter((t) => unavailable(proc, s, t, roles) === null && untimely(proc, s, t, ctx) === null);
+}
+
+/** An expected next step the user may take once the day allows it: 举行听证 on its date. */
+export interface Upcoming<A extends string = string> {
+  type: A;
+  title: string;
+  /** Why not today, with its article */
+  until: Refusal;
+}
+
+/** The record's expected next steps this user may take but not yet today, each with why. */
+export function upcoming<T extends ProcedureTypes, A extends string>(
+  proc: Procedure<T, A>,
+  s: T['state'],
+  roles: readonly string[],
+  ctx: T['context'],
+): Upcoming<A>[] {
+  return (proc.next?.(s) ?? []).flatMap((type) => {
+    if (unavailable(proc, s, type, roles) !== null) return [];
+    const until = untimely(proc, s, type, ctx);
+    return until ? [{ type, title: proc.actions[type]!.title, until }] : [];
+  });
 }
 
 /** The request an answering action is offered for: which one, its name, and when it was made. */
@@ -87,13 +119,14 @@ export function offers<T extends ProcedureTypes, A extends string>(
   proc: Procedure<T, A>,
   s: T['state'],
   roles: readonly string[],
+  ctx: T['context'],
 ): Offer<A>[] {
   const expected = proc.next?.(s) ?? [];
   const rank = (t: A) => {
     const i = expected.indexOf(t);
     return i < 0 ? expected.length : i;
   };
-  const types = available(proc, s, roles).sort((a, b) => rank(a) - rank(b));
+  const types = available(proc, s, roles, ctx).sort((a, b) => rank(a) - rank(b));
   return types.flatMap((type) => {
     const spec = proc.actions[type]!;
     const base = { type, title: spec.title, next: expected.includes(type) };
@@ -122,16 +155,23 @@ const requestingAction = (proc: AnyProcedure, kind: string) => actionIds(proc).f
  * 工作台's 待办), and the first such step in words. A step the record cannot take now (its
  * status, a missing fact) waits on no one.
  */
-export function waitingFor<T extends ProcedureTypes>(proc: Procedure<T>, s: T['state']): { roles: string[]; step: string | null } {
+export function waitingFor<T extends ProcedureTypes>(
+  proc: Procedure<T>,
+  s: T['state'],
+): { roles: string[]; people: string[]; step: string | null } {
   const roles = new Set<string>();
+  const people = new Set<string>();
+  const assigned = proc.assignees ? proc.assignees.people(s) : [];
   let step: string | null = null;
   for (const type of proc.next?.(s) ?? []) {
     const spec = specOf(proc, type);
     if (unavailable(proc, s, type, spec.roles) !== null) continue;
-    for (const r of spec.roles) roles.add(r);
+    // A step of the assigned role waits on the record's own people, once it has them.
+    if (assigned.length && spec.roles.includes(proc.assignees!.role)) for (const p of assigned) people.add(p);
+    else for (const r of spec.roles) roles.add(r);
     step ??= spec.answers ? `审批：${requestNames(proc, s)}` : spec.title;
   }
-  return { roles: [...roles].sort(), step };
+  return { roles: [...roles].sort(), people: [...people].sort(), step };
 }
 
 /** The names of the requests pending on a record (立案、延长办案期限). */
@@ -153,7 +193,9 @@ export function decide<T extends ProcedureTypes>(
 ): Decision<T> {
   const spec = specOf(proc, type);
   // What the record must be for the action comes first (the runner checked it already; a test calling decide has not).
-  const refusals = [spec.requires?.(s) ?? null, ...(spec.guard?.(s, payload, ctx) ?? [])].filter((r): r is Refusal => r !== null);
+  const found = [spec.requires?.(s) ?? null, spec.when?.(s, ctx) ?? null, ...(spec.guard?.(s, payload, ctx) ?? [])];
+  // A guard may name again what `requires` or `when` said (it keeps its own list whole): said once.
+  const refusals = found.filter((r, i): r is Refusal => r !== null && found.findIndex((x) => x?.message === r.message) === i);
   if (refusals.length > 0) return { ok: false, refusals };
   return { ok: true, series: spec.issues?.(s, payload) ?? null, derived: spec.derive?.(s, payload, ctx) ?? null };
 }

@@ -132,6 +132,22 @@ export function procedureRoutes<T extends CommonTypes>(yifa: Yifa, sp: ServedPro
       },
     );
 
+    app.post(
+      `${path}/:id/actions/check`,
+      {
+        schema: {
+          tags,
+          summary: `检查一个${name}操作：与执行相同的校验与关卡，通过时返回执行后的状态，不保存任何内容`,
+          params: idParams,
+          body: actionBody,
+        },
+      },
+      async (req) => {
+        const r = await serviceRequest(yifa, req, read);
+        return records.checkOnRecord(yifa, r, sp, req.params.id, req.body.type, req.body.payload);
+      },
+    );
+
     app.get(`${path}/:id/actions`, { schema: { tags, summary: `${name}的操作记录（日志链）`, params: idParams } }, async (req) => {
       const r = await serviceRequest(yifa, req, read);
       const rows = await records.recordActions(yifa, r, sp, req.params.id);

@@ -6,6 +6,7 @@
  * store's (the common table's in service.ts; the penalty case brings its own single-statement
  * read).
  */
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Yifa } from '../platform/yifa.js';
 import type { Trx } from '../journal/journal.js';
@@ -15,7 +16,7 @@ import { AppError, invalid, notFound } from '../platform/http/errors.js';
 import { todayInChina, yearOf } from '../calendar/legal-date.js';
 import type { AuthContext, Request } from '../platform/security/request.js';
 import { inScope } from '../platform/security/scope.js';
-import { applyAction, decide, opens, unavailable, type ActionResult } from './decide.js';
+import { applyAction, decide, opens, unavailable, untimely, type ActionResult } from './decide.js';
 import { allocateNumber, type SeriesInfo } from './numbering.js';
 import { linkAttachedFile } from './evidence-store.js';
 import type { ActionSpec, Procedure, ProcedureTypes, Refusal } from './spec.js';
@@ -154,6 +155,16 @@ class RefusedInside extends Error {
   }
 }
 
+/**
+ * A check that passed: thrown at the end of the action's transaction, after the gates, the
+ * number, the fold and the projection, so the transaction rolls back and nothing is kept.
+ */
+class CheckPassed extends Error {
+  constructor(readonly status: string) {
+    super('check passed');
+  }
+}
+
 /** A record that failed its proof: the mismatch is alerted (at most once an hour), the request refused with INTEGRITY_ERROR. */
 export async function refuseUnproven(yifa: Yifa, e: unknown, context: AlertContext): Promise<never> {
   if (!(e instanceof ProjectionMismatch)) throw e;
@@ -195,6 +206,7 @@ export async function runAction<T extends ProcedureTypes, L extends Loaded, Save
   target: Target,
   type: string,
   rawPayload: unknown,
+  check = false,
 ): Promise<Outcome<T, L, Saved>> {
   const { proc } = runner;
   const subjectType = proc.subjectType;
@@ -225,7 +237,13 @@ export async function runAction<T extends ProcedureTypes, L extends Loaded, Save
   let done: Awaited<ReturnType<typeof yifa.journal.perform<ActionResult>>>;
   try {
     done = await yifa.journal.perform(
-      { type, actor: { ...req.auth.actor, role: roleFor(roles, spec) }, subject, idempotencyKey: req.idempotencyKey, payload },
+      {
+        type,
+        actor: { ...req.auth.actor, role: roleFor(roles, spec) },
+        subject,
+        idempotencyKey: check ? null : req.idempotencyKey,
+        payload,
+      },
       async (trx): Promise<ActionResult> => {
         const loaded = await store.load(trx, target, { actorPersonId: actor.personId, payload });
         if (!loaded) throw target.isNew ? new AppError('FORBIDDEN', '您的账号所属单位不存在') : notFound(proc.recordName);
@@ -238,12 +256,13 @@ export async function runAction<T extends ProcedureTypes, L extends Loaded, Save
         const current = row
           ? await store.prove(trx, loaded as L & { row: ScopedRow })
           : proc.empty({ id: target.id, agencyId: agency.id, regionPath: agency.region_path, today });
+        // The context first (it takes a payload that failed to parse as none): the day's facts come before the payload too.
+        const ctx = await store.context(trx, current, payload, { today, actor }, loaded);
         if (row) {
-          const why = unavailable(proc, current, type, roles);
+          const why = unavailable(proc, current, type, roles) ?? untimely(proc, current, type, ctx);
           if (why) throw new AppError('CONFLICT', why.message, why.citation ? { citation: why.citation } : {});
         }
         if (!parsed.success) throw payloadRefusal(spec, parsed.error);
-        const ctx = await store.context(trx, current, payload, { today, actor }, loaded);
         const decision = decide(proc, current, type, payload, ctx);
         if (!decision.ok) refused(decision.refusals);
         const series = decision.series;
@@ -273,6 +292,11 @@ export async function runAction<T extends ProcedureTypes, L extends Loaded, Save
         const saved = await store.save(trx, { next, before: row ? current : null, stored, ctx, userId: actor.userId, at, loaded });
         if (spec.evidence === 'attach' && proc.evidence)
           await linkAttachedFile(trx, proc.evidence, next, { subjectType, id: target.id, position, userId: actor.userId });
+        if (check) {
+          // Deferred writes (pg-pipeline) go with the next statement: sent now, so their errors count too.
+          await sql`select 1`.execute(trx);
+          throw new CheckPassed(proc.status(next));
+        }
         fresh = { replayed: false, id: target.id, next, ctx, saved, loaded, issued: series && number ? { series, number, at } : null };
         return {
           caseId: target.id,
@@ -290,6 +314,7 @@ export async function runAction<T extends ProcedureTypes, L extends Loaded, Save
       },
     );
   } catch (e) {
+    if (e instanceof CheckPassed) throw e;
     if (e instanceof ProjectionMismatch) return refuseUnproven(yifa, e, { via: 'request', userId: req.auth.user.id });
     if (!(e instanceof RefusedInside)) throw e;
     await req.denied(e.detail, { type: subjectType, id: target.id, regionPath: e.regionPath });
@@ -297,4 +322,36 @@ export async function runAction<T extends ProcedureTypes, L extends Loaded, Save
   }
   if (done.replayed || !fresh) return { replayed: true, id: done.result.caseId };
   return fresh;
+}
+
+/** What a check found: the action would be taken, and the record would then stand in `status`. */
+export interface CheckResult {
+  ok: true;
+  status: string;
+  statusName: string;
+}
+
+/**
+ * 检查: the action exactly as `runAction` takes it — role, scope, proof, status, payload,
+ * gates, number, fold, projection — in a transaction that is then rolled back. The same
+ * refusals as the action itself, or what it would leave; nothing is kept or journaled (a
+ * denied access still is).
+ */
+export async function checkAction<T extends ProcedureTypes, L extends Loaded, Saved>(
+  yifa: Yifa,
+  req: Request,
+  runner: Runner<T>,
+  store: ProcedureStore<T, L, Saved>,
+  target: Target,
+  type: string,
+  rawPayload: unknown,
+): Promise<CheckResult> {
+  try {
+    await runAction(yifa, req, runner, store, target, type, rawPayload, true);
+  } catch (e) {
+    if (!(e instanceof CheckPassed)) throw e;
+    const statusName = (runner.proc.statusNames as Record<string, string>)[e.status] ?? e.status;
+    return { ok: true, status: e.status, statusName };
+  }
+  throw new Error('a check ran to its end without passing or refusing');
 }

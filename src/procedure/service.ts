@@ -17,10 +17,10 @@ import type { ProcedureCaseTable } from '../platform/db/schema.js';
 import type { Request } from '../platform/security/request.js';
 import { scopeFilter } from '../platform/security/scope.js';
 import { waitingColumns } from './waiting.js';
-import { actionIds, fold, offers, type ActionResult, type Offer } from './decide.js';
+import { actionIds, fold, offers, upcoming, type ActionResult, type Offer, type Upcoming } from './decide.js';
 import { dueState, nextDue, nthWorkingDayAfter, WARNING_WORKING_DAYS, type CaseDeadline } from './deadlines.js';
 import { issuedTo } from './numbering.js';
-import { refuseUnproven, runAction, visibleRecord, type AgencyRef, type ProcedureStore, type Target } from './runner.js';
+import { checkAction, refuseUnproven, runAction, visibleRecord, type AgencyRef, type ProcedureStore, type Target } from './runner.js';
 import type { BaseContext, CommonTypes, DocumentPlace, ServedProcedure } from './served.js';
 import { renderDocx } from './documents/docx.js';
 import { exportCaseFile } from './case-file/export.js';
@@ -44,6 +44,8 @@ export interface RecordView<S, St extends string> {
   deadlines: CaseDeadline[];
   /** What the user may do now, the expected next steps first (flagged `next`) */
   allowedActions: Offer[];
+  /** Expected next steps the user may take once the day allows (举行听证 on its date), each with why not today */
+  upcoming: Upcoming[];
   /** The numbered documents issued so far */
   documents: { series: string; title: string; number: string; actionType: string; issuedAt: string }[];
   /** Its evidence items, when its procedure keeps them (as the reader may see them) */
@@ -245,6 +247,7 @@ function viewOf<T extends CommonTypes>(
   sp: ServedProcedure<T>,
   req: Request,
   s: T['state'],
+  ctx: BaseContext,
   x: { agencyName: string; deadlines: CaseDeadline[]; documents: Awaited<ReturnType<typeof issuedTo>> },
 ): RecordView<T['state'], T['status']> {
   const status = sp.proc.status(s);
@@ -257,7 +260,8 @@ function viewOf<T extends CommonTypes>(
     suspended: sp.proc.suspended?.(s) ?? false,
     agency: { id: o.agencyId, name: x.agencyName },
     deadlines: x.deadlines,
-    allowedActions: offers(sp.proc, s, req.auth.roles),
+    allowedActions: offers(sp.proc, s, req.auth.roles, ctx),
+    upcoming: upcoming(sp.proc, s, req.auth.roles, ctx),
     documents: x.documents.map((d) => ({
       series: d.series,
       title: sp.series[d.series as T['series']]?.title ?? d.series,
@@ -283,7 +287,7 @@ async function act<T extends CommonTypes>(
   const done = await runAction(yifa, req, sp, commonStore(yifa, sp, table), target, type, payload);
   if (done.replayed) return getRecord(yifa, req, sp, done.id);
   const documents = await issuedTo(yifa.db.kysely, { type: sp.proc.subjectType, id: done.id });
-  return viewOf(sp, req, done.next, { agencyName: done.loaded.agency.name, deadlines: done.saved, documents });
+  return viewOf(sp, req, done.next, done.ctx, { agencyName: done.loaded.agency.name, deadlines: done.saved, documents });
 }
 
 /** Opens a record for the user's agency (or, for the public, the agency `agencyId` names). */
@@ -310,6 +314,19 @@ export async function actOnRecord<T extends CommonTypes>(
   return act(yifa, req, sp, { isNew: false, id }, type, payload);
 }
 
+/** 检查: would the action be taken now, with this payload? The same refusals as taking it; nothing is kept. */
+export async function checkOnRecord<T extends CommonTypes>(
+  yifa: Yifa,
+  req: Request,
+  sp: ServedProcedure<T>,
+  id: string,
+  type: string,
+  payload: unknown,
+) {
+  const table = await yifa.calendar.table();
+  return checkAction(yifa, req, sp, commonStore(yifa, sp, table), { isNew: false, id }, type, payload);
+}
+
 /** The record, proven, when the reader may see it (a refusal is journaled). */
 export async function visibleState<T extends CommonTypes>(yifa: Yifa, req: Request, sp: ServedProcedure<T>, id: string) {
   const found = await rowWithLast(yifa, yifa.db.kysely, sp, id, false);
@@ -328,8 +345,13 @@ export async function getRecord<T extends CommonTypes>(yifa: Yifa, req: Request,
     agencyRef(yifa.db.kysely, (state as { agencyId: string }).agencyId),
     issuedTo(yifa.db.kysely, { type: sp.proc.subjectType, id }),
   ]);
-  return viewOf(sp, req, state, { agencyName: agency?.name ?? '', deadlines: sp.deadlines(state, { table, today }), documents });
+  if (!agency) throw notFound(sp.proc.recordName);
+  // What the page offers is weighed as an action would be, on the day: the gates' context without a payload.
+  const ctx: BaseContext = { today, table, actor: readerActor(req), agency, uploadedFile: uploadedFile(undefined) };
+  return viewOf(sp, req, state, ctx, { agencyName: agency.name, deadlines: sp.deadlines(state, { table, today }), documents });
 }
+
+const readerActor = (req: Request) => ({ personId: req.auth.user.personId, userId: req.auth.user.id });
 
 export interface RecordFilters {
   status?: string;

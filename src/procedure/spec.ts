@@ -151,6 +151,14 @@ export interface ActionSpec<T extends ProcedureTypes, P> {
    */
   requires?: (s: T['state']) => Refusal | null;
   /**
+   * A fact of the day the action needs (the calendar and today, in the gates' context):
+   * 举行听证 not before its date, 催告 only once payment is overdue, 补正 only within its 7
+   * working days. Like `requires`, not offered and refused (409) without it; unlike it, the
+   * record still waits on the same people (`waitingFor` reads the state only), and a next
+   * step held back by the day is shown as coming (`upcoming`).
+   */
+  when?: (s: T['state'], ctx: T['context']) => Refusal | null;
+  /**
    * The action answers a pending request (the head approves or refuses it): it is offered
    * once per pending request, with the payload's `kind` preset to the request's, so the
    * approver never picks what the page already knows.
@@ -207,6 +215,12 @@ export interface Procedure<T extends ProcedureTypes, A extends string = string> 
    * out.
    */
   next?: (s: T['state']) => readonly A[];
+  /**
+   * The people a record is assigned to in `role` (a penalty case's two officers): once it has
+   * them, a next step that role may take waits on them, not on everyone with the role or
+   * above it. Absent: the procedure's records are a shared queue.
+   */
+  assignees?: { role: string; people: (s: T['state']) => readonly string[] };
   /** Where requests wait for approval (absent: the procedure has none) */
   approvals?: {
     pending: (s: T['state']) => readonly PendingApproval[];

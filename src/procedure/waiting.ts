@@ -11,14 +11,23 @@ import type { Procedure } from './spec.js';
 // biome-ignore lint/suspicious/noExplicitAny: any procedure
 type AnyProcedure = Procedure<any, string>;
 
-/** The columns' values for a record in state `s` (null: it waits on no one). */
+/**
+ * The columns' values for a record in state `s` (null: it waits on no one). The roles it
+ * waits on, and the people (`@` and their id) where it waits on its own assignees.
+ */
 export function waitingColumns(proc: AnyProcedure, s: object): { waiting_roles: string | null; waiting_step: string | null } {
-  const { roles, step } = waitingFor(proc, s);
-  return roles.length ? { waiting_roles: ` ${roles.join(' ')} `, waiting_step: step } : { waiting_roles: null, waiting_step: null };
+  const { roles, people, step } = waitingFor(proc, s);
+  const tokens = [...roles, ...people.map(personToken)];
+  return tokens.length ? { waiting_roles: ` ${tokens.join(' ')} `, waiting_step: step } : { waiting_roles: null, waiting_step: null };
 }
+
+const personToken = (personId: string) => `@${personId}`;
 
 /** The pattern that finds records waiting on `role`. */
 export const waitingOn = (role: string) => `% ${role} %`;
+
+/** The pattern that finds records waiting on the person himself (he is one of their assignees). */
+export const waitingOnPerson = (personId: string) => `% ${personToken(personId)} %`;
 
 /**
  * Fills waiting_roles for a procedure's existing records (its module's migration): each

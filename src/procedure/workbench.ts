@@ -13,7 +13,7 @@ import { scopeFilter } from '../platform/security/scope.js';
 import { DEADLINE_RULES } from '../law/deadline-rules.js';
 import { dueState, nthWorkingDayAfter, WARNING_WORKING_DAYS } from './deadlines.js';
 import type { Procedure } from './spec.js';
-import { waitingOn } from './waiting.js';
+import { waitingOn, waitingOnPerson } from './waiting.js';
 
 /** A procedure as the 工作台 lists it: its table and where its records live (`/penalty-cases`). */
 export interface ListedProcedure {
@@ -112,10 +112,12 @@ function dueRows(yifa: Yifa, auth: AuthContext, readable: readonly ListedProcedu
 
 /**
  * The readable records in the reader's scope that wait on one of his roles (procedure_cases'
- * waiting_roles, over its partial index). A reader with no role waits on nothing.
+ * waiting_roles, over its partial index): on a role of his, or on him as one of the record's
+ * assignees. A reader with no role waits on nothing.
  */
 function waitingRows(yifa: Yifa, auth: AuthContext, readable: readonly ListedProcedure[]) {
   const roles = auth.roles as readonly string[];
+  const personId = auth.user.personId;
   return yifa.db.kysely
     .selectFrom('procedure_cases')
     .where(
@@ -124,7 +126,12 @@ function waitingRows(yifa: Yifa, auth: AuthContext, readable: readonly ListedPro
       readable.map((p) => p.proc.subjectType),
     )
     .where('waiting_roles', 'is not', null)
-    .where((eb) => eb.or(roles.map((r) => eb('waiting_roles', 'like', waitingOn(r)))))
+    .where((eb) =>
+      eb.or([
+        ...roles.map((r) => eb('waiting_roles', 'like', waitingOn(r))),
+        ...(personId ? [eb('waiting_roles', 'like', waitingOnPerson(personId))] : []),
+      ]),
+    )
     .where(scopeFilter(auth.scope, { path: 'region_path', createdBy: 'created_by' }));
 }
 

@@ -370,9 +370,11 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
     it('offers exactly what the server accepts, to every demo user, on every record; refusals by role are 403 and journaled', async () => {
       const { all, neverOffered } = await probeProcedure(PENALTY_PROCEDURE as AnyProcedure, base, records);
       expect(all.length).toBe(users.size * Object.keys(records).length * actionIds(PENALTY_PROCEDURE).length);
-      // These need a fact of the case none of the matrix's records has (their `requires`): they are
-      // refused there as not now (409), never offered — evidence to withdraw, an approved
-      // preservation or seizure, a statement to re-check, a hearing held, a reminder served.
+      // These need a fact of the case or of the day none of the matrix's records has (their
+      // `requires`, `when`): they are refused there as not now (409), never offered — evidence
+      // to withdraw, an approved preservation or seizure, a statement to re-check, a hearing
+      // held or its day come, a reminder served or payment overdue, a case ready to decide or
+      // to close. test/store/offered-actions.test.ts sees them offered on the demo's records.
       expect(neverOffered.sort()).toEqual(
         [
           'penalty.withdraw-evidence',
@@ -382,6 +384,10 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
           'penalty.recheck-statement',
           'penalty.report-hearing',
           'penalty.apply-court',
+          'penalty.hold-hearing',
+          'penalty.serve-reminder',
+          'penalty.decide',
+          'penalty.close',
         ].sort(),
       );
     });

@@ -141,10 +141,13 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
     await ok(zhifa1, id, 'penalty.serve-notice', { servedOn: '2026-03-03', method: 'direct', consentOnFile: false });
     t.yifa.clock.source = at('2026-03-04');
     const early = await act(fuzeren, id, 'penalty.decide', { on: '2026-03-04', reasoning: '事实清楚', paymentInstructions: null });
+    // Not now: 作出决定 is not offered while anything stands in its way (here the review, the
+    // discussion and the party's time to answer), and the page lists every one of them.
     expect(early.statusCode).toBe(409);
-    expect(early.json().error.code).toBe('GATE_REFUSED');
-    expect(early.json().error.citation).toContain('第六十四条');
-    expect(early.json().error.message).toContain('尚未届满');
+    expect(early.json().error.code).toBe('CONFLICT');
+    const blockers = (await fuzeren.get(`/api/v1/penalty-cases/${id}`)).json().decisionBlockers as { message: string; citation: string }[];
+    expect(blockers.find((b) => b.message.includes('尚未届满'))?.citation).toContain('第六十四条');
+    expect(blockers.map((b) => b.citation).join()).toContain('第五十八条');
 
     await ok(zhifa1, id, 'penalty.request-hearing', { requestedOn: '2026-03-04' });
     const tooSoon = await act(zhifa1, id, 'penalty.notify-hearing', {
@@ -184,13 +187,9 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
     });
     await ok(zhifa1, id, 'penalty.report-hearing', { on: '2026-03-16', report: '听证认为事实清楚，建议维持拟处罚意见' });
     const unreviewed = await act(fuzeren, id, 'penalty.decide', { on: '2026-03-16', reasoning: '事实清楚', paymentInstructions: null });
+    // Not offered without the review: refused as the status would be (409), citing it.
     expect(unreviewed.statusCode).toBe(409);
-    expect(
-      unreviewed
-        .json()
-        .error.details.refusals.map((r: { citation: string }) => r.citation)
-        .join(),
-    ).toContain('第五十八条');
+    expect(unreviewed.json().error.citation).toContain('第五十八条');
 
     view = await ok(zhifa1, id, 'penalty.submit-review', { on: '2026-03-16', materials: '情况说明、拟决定书、证据、听证笔录' });
     expect(view.status).toBe('in-review');

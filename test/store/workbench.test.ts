@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { Clock } from '../../src/platform/clock.js';
+import { PENALTY_ACTIONS } from '../../src/modules/enforcement/workflow.js';
 
 const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
 
@@ -49,10 +50,13 @@ const ROLES = ['zhifa1', 'fuzeren', 'fazhi', 'gongkai', 'jiandu', 'admin', 'sifa
 describe.each(ENGINES)('the 工作台 across procedures on %s', (engine) => {
   let t: TestApp;
   const users = {} as Record<(typeof ROLES)[number], Client>;
+  const personOf: Record<string, string | null> = {};
   beforeAll(async () => {
     // The demo year up to a fixed day, on which it has records overdue and records due soon.
     t = await startTestApp(engine, { cases: true, clock: new Clock(at('2026-06-15')) });
     for (const u of ROLES) users[u] = await t.login(u);
+    const accounts = (await users.admin.get('/api/v1/users?limit=200')).json().items as { username: string; personId: string | null }[];
+    for (const a of accounts) personOf[a.username] = a.personId;
   });
   afterAll(async () => t.close());
 
@@ -88,8 +92,9 @@ describe.each(ENGINES)('the 工作台 across procedures on %s', (engine) => {
     expect([...seen].sort()).toEqual(['information-request', 'penalty-case']);
   });
 
-  it('lists as 待我办理 exactly the records on which the user is offered an expected next step, for every role', async () => {
+  it('lists as 待我办理 exactly the records on which the user has an expected next step (now or once its day comes; an officers’ step only on his own cases), for every role', async () => {
     let waiting = 0;
+    let othersCases = 0;
     for (const u of ROLES) {
       const c = users[u];
       const bench = (await c.get('/api/v1/workbench')).json() as { procedures: (Count & { todo: number })[] };
@@ -98,8 +103,21 @@ describe.each(ENGINES)('the 工作台 across procedures on %s', (engine) => {
       for (const p of bench.procedures) {
         const listed = await allPages<Listed>(c, `/api/v1${p.path}`);
         for (const r of listed) {
-          const view = (await c.get(`/api/v1${p.path}/${r.id}`)).json() as { allowedActions: { next: boolean; title: string }[] };
-          if (view.allowedActions.some((o) => o.next)) expected.push(`${p.procedure}/${r.id}`);
+          const view = (await c.get(`/api/v1${p.path}/${r.id}`)).json() as {
+            allowedActions: { type: string; next: boolean }[];
+            upcoming: { type: string }[];
+            case?: { officers: string[] };
+          };
+          // An officers' step on a case that has its officers waits on them alone.
+          const mine = (type: string) => {
+            const officers = view.case?.officers ?? [];
+            const officersStep = (PENALTY_ACTIONS as Record<string, { roles: readonly string[] }>)[type]?.roles.includes('officer');
+            return !officersStep || officers.length === 0 || officers.includes(personOf[u]!);
+          };
+          // An expected step offered now, or one the day still holds back (举行听证 on its date).
+          const steps = [...view.allowedActions.filter((o) => o.next), ...view.upcoming];
+          if (steps.some((o) => mine(o.type))) expected.push(`${p.procedure}/${r.id}`);
+          else if (steps.length) othersCases++;
         }
         expect({ user: u, p: p.procedure, todo: p.todo }).toEqual({
           user: u,
@@ -115,6 +133,8 @@ describe.each(ENGINES)('the 工作台 across procedures on %s', (engine) => {
     }
     // The demo year leaves work waiting on several roles (not a vacuous comparison).
     expect(waiting).toBeGreaterThan(10);
+    // …and officers' steps on colleagues' cases that a role-wide queue would have listed.
+    expect(othersCases).toBeGreaterThan(0);
     const head = await allPages<{ step: string }>(users.fuzeren, '/api/v1/workbench/todo');
     expect(head.some((t) => t.step.startsWith('审批：'))).toBe(true);
     const reviewer = await allPages<{ step: string }>(users.fazhi, '/api/v1/workbench/todo');

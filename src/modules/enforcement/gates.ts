@@ -113,14 +113,16 @@ export function simpleProcedureAllowed(partyKind: PartyKind, kinds: readonly Pen
 
 /** Every gate that stands between the case and a decision with this outcome, in the order a user meets them. */
 export function decisionRefusals(c: PenaltyCase, ctx: GateContext): Refusal[] {
-  const out: Refusal[] = [];
+  if (!c.proposal) return [refuse('尚未提交调查终结报告，不能作出决定', GATE_CITATIONS.notice)];
+  return [...decisionLimitPassed(c, ctx), ...decisionWaitsOnCase(c), ...statementWindowOpen(c, ctx)];
+}
+
+/** What the case itself still lacks before a decision: the notice and the party's answers, the review, the discussion. */
+export function decisionWaitsOnCase(c: PenaltyCase): Refusal[] {
   const p = c.proposal;
   if (!p) return [refuse('尚未提交调查终结报告，不能作出决定', GATE_CITATIONS.notice)];
-  const limit = decisionLimit(c, ctx);
-  if (limit && ctx.today > limit) {
-    out.push(refuse(`已超过作出处罚决定的期限（${limit}），且没有经批准的延期记录`, GATE_CITATIONS.decisionLimit));
-  }
-  if (DECISION_OUTCOMES[p.outcome].penalises) out.push(...noticeRefusals(c, ctx));
+  const out: Refusal[] = [];
+  if (DECISION_OUTCOMES[p.outcome].penalises) out.push(...noticeRefusals(c));
   if (p.major && !reviewPassed(c)) {
     out.push(refuse('本案属于重大执法决定，法制审核未通过（或审核后处理意见已修改），不得作出决定', GATE_CITATIONS.review));
   }
@@ -128,6 +130,34 @@ export function decisionRefusals(c: PenaltyCase, ctx: GateContext): Refusal[] {
     out.push(refuse('本案情节复杂或属重大违法行为，应当由行政机关负责人集体讨论决定', GATE_CITATIONS.collective));
   }
   return out;
+}
+
+/** What the day says: the limit has passed, or the party's time to answer the notice has not (the day's facts of 作出决定). */
+export function decisionWaitsOnDay(c: PenaltyCase, ctx: GateContext): Refusal[] {
+  return [...decisionLimitPassed(c, ctx), ...statementWindowOpen(c, ctx)];
+}
+
+function decisionLimitPassed(c: PenaltyCase, ctx: GateContext): Refusal[] {
+  const limit = decisionLimit(c, ctx);
+  return limit && ctx.today > limit
+    ? [refuse(`已超过作出处罚决定的期限（${limit}），且没有经批准的延期记录`, GATE_CITATIONS.decisionLimit)]
+    : [];
+}
+
+/** The party's days to state, defend and ask for a hearing after the notice, not yet over, and not waived. */
+function statementWindowOpen(c: PenaltyCase, ctx: GateContext): Refusal[] {
+  const n = c.notice;
+  const penalises = c.proposal && DECISION_OUTCOMES[c.proposal.outcome].penalises;
+  if (!penalises || !n || c.hearing || c.waivedOn) return [];
+  const window = Math.max(5, ctx.settings.statementWindowWorkingDays);
+  const opens = nthWorkingDayAfter(ctx.table, n.servedOn, window);
+  if (ctx.today > opens) return [];
+  return [
+    refuse(
+      `告知书于 ${n.servedOn} 送达，当事人陈述、申辩和要求听证的期限（${window} 个工作日，至 ${opens}）尚未届满，当事人也未明确放弃`,
+      GATE_CITATIONS.hearingWindow,
+    ),
+  ];
 }
 
 /** The 90-day limit counted from 立案, lengthened by approved extensions, stopped by suspensions. */
@@ -140,7 +170,7 @@ export function closedSuspensions(c: Pick<PenaltyCase, 'suspensions'>, today: st
   return c.suspensions.map((s) => ({ from: s.from, to: s.to ?? today, reason: s.reason }));
 }
 
-function noticeRefusals(c: PenaltyCase, ctx: GateContext): Refusal[] {
+function noticeRefusals(c: PenaltyCase): Refusal[] {
   const p = c.proposal!;
   const n = c.notice;
   if (!n)
@@ -153,17 +183,6 @@ function noticeRefusals(c: PenaltyCase, ctx: GateContext): Refusal[] {
     if (!c.hearing.heldOn && !c.hearing.partyAbsent)
       out.push(refuse('当事人已要求听证，听证结束前不得作出决定', GATE_CITATIONS.hearingOffered));
     else if (!c.hearing.reportedOn) out.push(refuse('听证结束后应当根据听证笔录作出决定：请先提交听证报告', GATE_CITATIONS.hearingRecord));
-  } else if (!c.waivedOn) {
-    const window = Math.max(5, ctx.settings.statementWindowWorkingDays);
-    const opens = nthWorkingDayAfter(ctx.table, n.servedOn, window);
-    if (ctx.today <= opens) {
-      out.push(
-        refuse(
-          `告知书于 ${n.servedOn} 送达，当事人陈述、申辩和要求听证的期限（${window} 个工作日，至 ${opens}）尚未届满，当事人也未明确放弃`,
-          GATE_CITATIONS.hearingWindow,
-        ),
-      );
-    }
   }
   if (c.statements.length > 0 && !c.recheck) out.push(refuse('当事人提出了陈述、申辩，应当进行复核', GATE_CITATIONS.statement));
   return out;

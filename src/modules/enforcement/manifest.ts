@@ -12,6 +12,7 @@ import * as recordingCoverage from './migrations/005-recording-coverage.js';
 import * as overdueOrder from './migrations/007-overdue-order.js';
 import * as projectionStateHash from './migrations/011-projection-state-hash.js';
 import * as penaltyWaiting from './migrations/020-penalty-waiting.js';
+import * as penaltyWaitingPeople from './migrations/026-penalty-waiting-people.js';
 
 export const ENFORCEMENT_PERMISSIONS = {
   'penalty.read': '查看行政处罚案件',
@@ -45,6 +46,7 @@ export const enforcementManifest = {
     '007-overdue-order': overdueOrder,
     '011-projection-state-hash': projectionStateHash,
     '020-penalty-waiting': penaltyWaiting,
+    '026-penalty-waiting-people': penaltyWaitingPeople,
   },
   routes: penaltyCaseRoutes,
   journalPolicies: ENFORCEMENT_JOURNAL_POLICIES,

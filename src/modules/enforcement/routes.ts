@@ -17,7 +17,7 @@ import {
   REVIEW_POINTS,
   SERVICE_METHODS,
 } from '../../law/penalty.js';
-import { caseActions, getCase, openCase, performAction, type CaseView } from './service/cases.js';
+import { caseActions, checkCaseAction, getCase, openCase, performAction, type CaseView } from './service/cases.js';
 import { listCases } from './service/list.js';
 import { exportCaseFileFor, listDocuments, openDocument } from './service/documents.js';
 import { getSettings, putSettings } from './service/agency-settings.js';
@@ -124,6 +124,22 @@ export const penaltyCaseRoutes =
       async (req) => {
         const r = await serviceRequest(yifa, req, 'penalty.read');
         return viewFor(r.auth, await performAction(yifa, r, req.params.id, req.body.type, req.body.payload));
+      },
+    );
+
+    app.post(
+      '/penalty-cases/:id/actions/check',
+      {
+        schema: {
+          tags,
+          summary: '检查一个案件操作：与执行相同的校验与关卡，通过时返回执行后的状态，不保存任何内容',
+          params: idParams,
+          body: actionBody,
+        },
+      },
+      async (req) => {
+        const r = await serviceRequest(yifa, req, 'penalty.read');
+        return checkCaseAction(yifa, r, req.params.id, req.body.type, req.body.payload);
       },
     );
 

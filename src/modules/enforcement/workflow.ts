@@ -154,6 +154,8 @@ export const PENALTY_PROCEDURE: Procedure<PenaltyTypes, PenaltyActionType> = {
   statusNames: STATUS_NAMES,
   suspended: isSuspended,
   next: nextSteps,
+  // The case's two officers (from 立案): its officers' steps wait on them, not on every officer of the town.
+  assignees: { role: 'officer', people: (c) => c.officers },
   approvals: {
     pending: (c) => c.pending,
     withPending: (c, pending) => ({ ...c, pending: pending as PenaltyCase['pending'] }),

@@ -6,9 +6,10 @@
 import { z } from 'zod';
 import { legalDate } from '../../platform/http/schemas.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
+import type { HolidayTable } from '../../calendar/holiday-table.js';
 import { approve, dropRequest, pendingRequest } from '../../procedure/decide.js';
 import { nthWorkingDayAfter } from '../../procedure/deadlines.js';
-import { PUBLIC_ROLE, RECORD_CHECK, sameIndividual, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
+import { PUBLIC_ROLE, RECORD_CHECK, atField, sameIndividual, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
 import type { BaseContext } from '../../procedure/served.js';
 import { evidenceRows, fileRef, type EvidenceList } from '../../procedure/evidence.js';
 import { SEPARATION_OF_DUTIES } from '../../law/penalty.js';
@@ -106,6 +107,18 @@ export function consultationPauses(r: InformationRequest, table: BaseContext['ta
 export const originalReplyDue = (r: InformationRequest, table: BaseContext['table']) =>
   deadlineDue(table, { rule: 'disclosure.request-reply', from: replyClockFrom(r), suspensions: consultationPauses(r, table) });
 
+/** 补正 is told within 7 working days of receipt, all at once (Art 30): too late on `on`? */
+function correctionTooLate(r: InformationRequest, table: HolidayTable, on: string): Refusal | null {
+  const latest = deadlineDue(table, { rule: 'disclosure.request-correction-notice', from: r.receivedOn });
+  return on > latest ? { message: `补正须在收到申请之日起 7 个工作日内（${latest} 前）一次性告知`, citation: article('三十') } : null;
+}
+
+/** The applicant's time to correct not yet over on `on`: the request is not yet deemed withdrawn (Art 30). */
+const correctionStillOpen = (r: InformationRequest, on: string): Refusal | null =>
+  r.correction && on <= r.correction.answerBy
+    ? { message: `补正期限（${r.correction.answerBy}）届满前不能视为放弃申请`, citation: article('三十') }
+    : null;
+
 const thisProcedure = (): Procedure<RequestTypes> => INFORMATION_REQUEST_PROCEDURE;
 
 /** The files attached to a request: the applicant's letter or form as scanned, the reply's materials. */
@@ -125,12 +138,12 @@ export const REQUEST_ACTIONS = {
     from: 'opens',
     payload: submitSchema,
     guard: (_r, p, ctx) => [
-      p.receivedOn > ctx.today ? { message: '收到申请日期不能晚于今天', citation: RECORD_CHECK } : null,
+      p.receivedOn > ctx.today ? { message: '收到申请日期不能晚于今天', citation: RECORD_CHECK, field: 'receivedOn' } : null,
       p.channel === 'online' && p.receivedOn !== ctx.today
-        ? { message: '网上申请以提交之日为收到申请之日', citation: article('三十一') }
+        ? { message: '网上申请以提交之日为收到申请之日', citation: article('三十一'), field: 'receivedOn' }
         : null,
       !p.applicant.phone && !p.applicant.email && !p.applicant.address
-        ? { message: '申请须写明联系方式（电话、电子邮箱或通信地址至少一项）', citation: article('二十九') }
+        ? { message: '申请须写明联系方式（电话、电子邮箱或通信地址至少一项）', citation: article('二十九'), field: 'applicant.phone' }
         : null,
     ],
     apply: (r, p) => ({
@@ -153,14 +166,12 @@ export const REQUEST_ACTIONS = {
       items: text(2000).meta({ title: '需要补正的事项（一次性全部告知）', widget: 'textarea' }),
       answerBy: legalDate.meta({ title: '补正期限' }),
     }),
-    guard: (r, p, ctx) => {
-      const latest = deadlineDue(ctx.table, { rule: 'disclosure.request-correction-notice', from: r.receivedOn });
-      return [
-        eventDate(p.on, r, ctx, '告知日期'),
-        p.on > latest ? { message: `补正须在收到申请之日起 7 个工作日内（${latest} 前）一次性告知`, citation: article('三十') } : null,
-        p.answerBy <= p.on ? { message: '补正期限须晚于告知日期', citation: article('三十') } : null,
-      ];
-    },
+    when: (r, ctx) => correctionTooLate(r, ctx.table, ctx.today),
+    guard: (r, p, ctx) => [
+      atField('on', eventDate(p.on, r, ctx, '告知日期')),
+      atField('on', correctionTooLate(r, ctx.table, p.on)),
+      p.answerBy <= p.on ? atField('answerBy', { message: '补正期限须晚于告知日期', citation: article('三十') }) : null,
+    ],
     issues: () => 'correction',
     apply: (r, p, m) => ({
       ...r,
@@ -178,10 +189,12 @@ export const REQUEST_ACTIONS = {
       lateReason: optionalText(500).meta({ title: '逾期补正的正当理由' }),
     }),
     guard: (r, p, ctx) => [
-      p.on > ctx.today ? { message: '补正日期不能晚于今天', citation: RECORD_CHECK } : null,
-      r.correction && p.on < r.correction.noticeOn ? { message: '补正日期不能早于告知补正之日', citation: RECORD_CHECK } : null,
+      p.on > ctx.today ? { message: '补正日期不能晚于今天', citation: RECORD_CHECK, field: 'on' } : null,
+      r.correction && p.on < r.correction.noticeOn
+        ? { message: '补正日期不能早于告知补正之日', citation: RECORD_CHECK, field: 'on' }
+        : null,
       r.correction && p.on > r.correction.answerBy && !p.lateReason
-        ? { message: `补正期限（${r.correction.answerBy}）已过，须说明逾期的正当理由`, citation: article('三十') }
+        ? { message: `补正期限（${r.correction.answerBy}）已过，须说明逾期的正当理由`, citation: article('三十'), field: 'lateReason' }
         : null,
     ],
     apply: (r, p) => ({
@@ -199,12 +212,8 @@ export const REQUEST_ACTIONS = {
     roles: CLERK,
     from: ['correcting'],
     payload: z.strictObject({ on: legalDate.meta({ title: '认定日期' }) }),
-    guard: (r, p, ctx) => [
-      eventDate(p.on, r, ctx, '认定日期'),
-      r.correction && p.on <= r.correction.answerBy
-        ? { message: `补正期限（${r.correction.answerBy}）届满前不能视为放弃申请`, citation: article('三十') }
-        : null,
-    ],
+    when: (r, ctx) => correctionStillOpen(r, ctx.today),
+    guard: (r, p, ctx) => [atField('on', eventDate(p.on, r, ctx, '认定日期')), atField('on', correctionStillOpen(r, p.on))],
     apply: (r, p) => ({ ...r, withdrawnOn: p.on }),
   }),
 
@@ -212,15 +221,13 @@ export const REQUEST_ACTIONS = {
     title: '书面征求第三方意见',
     roles: CLERK,
     from: ['received', 'processing', 'consulting'],
+    requires: (r) => (r.correction && !r.correction.answeredOn ? { message: '申请人尚未补正', citation: article('三十') } : null),
     payload: z.strictObject({
       sentOn: legalDate.meta({ title: '发出日期' }),
       thirdParty: text(100).meta({ title: '第三方' }),
       matter: text(2000).meta({ title: '征求意见的信息及可能损害的权益', widget: 'textarea' }),
     }),
-    guard: (r, p, ctx) => [
-      eventDate(p.sentOn, r, ctx, '发出日期'),
-      r.correction && !r.correction.answeredOn ? { message: '申请人尚未补正', citation: article('三十') } : null,
-    ],
+    guard: (r, p, ctx) => [atField('sentOn', eventDate(p.sentOn, r, ctx, '发出日期'))],
     issues: () => 'consultation',
     apply: (r, p, m) => ({
       ...r,
@@ -255,12 +262,18 @@ export const REQUEST_ACTIONS = {
       if (!c || c.answeredOn) return [{ message: '没有等待意见的这次征求意见', citation: RECORD_CHECK }];
       const due = deadlineDue(ctx.table, { rule: 'disclosure.third-party-opinion', from: c.sentOn });
       return [
-        eventDate(p.on, r, ctx, '日期'),
-        p.on < c.sentOn ? { message: '收到意见日期不能早于发出征求意见之日', citation: RECORD_CHECK } : null,
+        atField('on', eventDate(p.on, r, ctx, '日期')),
+        p.on < c.sentOn ? { message: '收到意见日期不能早于发出征求意见之日', citation: RECORD_CHECK, field: 'on' } : null,
         p.opinion === 'none' && p.on <= due
-          ? { message: `第三方有 15 个工作日（至 ${due}）提出意见，届满前不能认定逾期未提出`, citation: article('三十二') }
+          ? {
+              message: `第三方有 15 个工作日（至 ${due}）提出意见，届满前不能认定逾期未提出`,
+              citation: article('三十二'),
+              field: 'opinion',
+            }
           : null,
-        p.opinion === 'object' && !p.reason ? { message: '第三方不同意公开的，应当登记其理由', citation: article('三十二') } : null,
+        p.opinion === 'object' && !p.reason
+          ? { message: '第三方不同意公开的，应当登记其理由', citation: article('三十二'), field: 'reason' }
+          : null,
       ];
     },
     apply: (r, p) => ({
@@ -285,9 +298,9 @@ export const REQUEST_ACTIONS = {
         : pendingRequest(thisProcedure(), r, 'extension')
           ? { message: '已有延期申请等待负责人审批', citation: RECORD_CHECK }
           : null,
-    guard: (r, _p, ctx) => {
+    when: (r, ctx) => {
       const due = originalReplyDue(r, ctx.table);
-      return [ctx.today > due ? { message: `答复期限（${due}）已过，不能再申请延期`, citation: article('三十三') } : null];
+      return ctx.today > due ? { message: `答复期限（${due}）已过，不能再申请延期`, citation: article('三十三') } : null;
     },
     approval: {
       kind: 'extension',
@@ -367,19 +380,22 @@ export const REQUEST_ACTIONS = {
       // A partial disclosure that withholds the third party's part respects its objection.
       const overridesObjection = p.type === 'disclose' || (p.type === 'partial' && p.ground !== 'third-party');
       return [
-        eventDate(p.on, r, ctx, '答复日期'),
+        atField('on', eventDate(p.on, r, ctx, '答复日期')),
         r.correction && p.on < (r.correction.answeredOn ?? r.correction.noticeOn)
-          ? { message: '答复日期不能早于申请人补正之日', citation: RECORD_CHECK }
+          ? { message: '答复日期不能早于申请人补正之日', citation: RECORD_CHECK, field: 'on' }
           : null,
-        type.withholds && !p.ground ? { message: `“${type.name}”须写明不予公开的依据和理由`, citation: type.citation } : null,
-        !type.withholds && p.ground ? { message: `“${type.name}”不能写明不予公开的依据`, citation: type.citation } : null,
+        type.withholds && !p.ground
+          ? { message: `“${type.name}”须写明不予公开的依据和理由`, citation: type.citation, field: 'ground' }
+          : null,
+        !type.withholds && p.ground ? { message: `“${type.name}”不能写明不予公开的依据`, citation: type.citation, field: 'ground' } : null,
         type.refers && !p.referTo
-          ? { message: `“${type.name}”须告知申请人应当向哪个机关或者通过什么途径、渠道提出`, citation: type.citation }
+          ? { message: `“${type.name}”须告知申请人应当向哪个机关或者通过什么途径、渠道提出`, citation: type.citation, field: 'referTo' }
           : null,
         overridesObjection && objected && !p.publicInterest
           ? {
               message: '第三方不同意公开的，不得公开；认为不公开会对公共利益造成重大影响而决定公开的，须写明理由',
               citation: article('三十二'),
+              field: 'publicInterest',
             }
           : null,
       ];

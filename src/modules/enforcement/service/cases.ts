@@ -10,8 +10,14 @@ import type { AlertContext } from '../../../journal/projection.js';
 import { AppError, notFound } from '../../../platform/http/errors.js';
 import type { Request } from '../../../platform/security/request.js';
 import type { Role } from '../../../platform/security/access.js';
-import { offers, type Offer } from '../../../procedure/decide.js';
-import { refuseUnproven, runAction as runProcedureAction, visibleRecord, type Target } from '../../../procedure/runner.js';
+import { offers, upcoming, type Offer, type Upcoming } from '../../../procedure/decide.js';
+import {
+  checkAction as checkProcedureAction,
+  refuseUnproven,
+  runAction as runProcedureAction,
+  visibleRecord,
+  type Target,
+} from '../../../procedure/runner.js';
 import type { Refusal } from '../../../procedure/spec.js';
 import { subjectActions } from '../../../procedure/service.js';
 import type { CaseDeadline } from '../../../procedure/deadlines.js';
@@ -35,6 +41,12 @@ export async function openCase(yifa: Yifa, req: Request, type: (typeof OPENING_A
 
 export async function performAction(yifa: Yifa, req: Request, caseId: string, type: string, payload: unknown): Promise<CaseView> {
   return runAction(yifa, req, { isNew: false, id: caseId }, type, payload);
+}
+
+/** 检查: would the action be taken now, with this payload? The same refusals as taking it; nothing is kept. */
+export async function checkCaseAction(yifa: Yifa, req: Request, caseId: string, type: string, payload: unknown) {
+  const store = penaltyStore(yifa, await yifa.calendar.table());
+  return checkProcedureAction(yifa, req, PENALTY_RUNNER, store, { isNew: false, id: caseId }, type, payload);
 }
 
 /** The kit's runner for penalty cases: the procedure and its series' words. */
@@ -78,6 +90,8 @@ export interface CaseView {
   deadlines: CaseDeadline[];
   /** What the user may do now, the expected next steps first (flagged `next`) */
   allowedActions: Offer<PenaltyActionType>[];
+  /** Expected next steps the user may take once the day allows (举行听证 on its date), each with why not today */
+  upcoming: Upcoming<PenaltyActionType>[];
   /** What stands between the case and a decision now (empty when it may be decided) */
   decisionBlockers: Refusal[];
   case: PenaltyCase;
@@ -127,7 +141,8 @@ function caseView(
     procedure: c.procedure,
     agency: { id: c.agencyId, name: extra.agencyName },
     deadlines: extra.deadlines ?? caseDeadlines(c, ctx),
-    allowedActions: offers(PENALTY_PROCEDURE, c, extra.roles),
+    allowedActions: offers(PENALTY_PROCEDURE, c, extra.roles, ctx),
+    upcoming: upcoming(PENALTY_PROCEDURE, c, extra.roles, ctx),
     decisionBlockers: c.proposal && !c.decision ? decisionRefusals(c, ctx) : [],
     fileCheck: scoreCase(c, ctx.settings),
     recordings: requiredRecordings(c, ctx.settings.recordingRequired),

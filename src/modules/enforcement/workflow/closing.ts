@@ -66,6 +66,8 @@ export const CLOSING_ACTIONS = {
     roles: OFFICER,
     from: ['decided', 'executing'],
     payload: z.strictObject({ on: dated('结案日期'), report: text(5000).meta({ title: '结案报告' }) }),
+    // Offered once the case may close; the guard still lists every reason at once.
+    requires: (c) => closingRefusals(c).find((r) => r !== null) ?? null,
     guard: (c, p, ctx) => [atField('on', eventDate(p.on, c, ctx, '结案日期')), ...closingRefusals(c)],
     apply: (c, p) => ({ ...c, closedOn: p.on, closingReport: p.report }),
   }),

@@ -12,7 +12,15 @@ import {
   SEPARATION_OF_DUTIES,
   type ReviewPoint,
 } from '../../../law/penalty.js';
-import { chairIsNotInvestigator, decisionRefusals, hearingNoticeInTime, hearingRequestInTime, reviewerQualified } from '../gates.js';
+import {
+  chairIsNotInvestigator,
+  decisionRefusals,
+  decisionWaitsOnCase,
+  decisionWaitsOnDay,
+  hearingNoticeInTime,
+  hearingRequestInTime,
+  reviewerQualified,
+} from '../gates.js';
 import { RECORD_CHECK, sameIndividual, atField } from '../../../procedure/spec.js';
 import { action, consentOnFile, dated, eventDate, HEAD, OFFICER, personId, serviceMethod, text, type ActionSpec } from './shared.js';
 
@@ -173,11 +181,13 @@ export const DECISION_ACTIONS = {
     from: ['notified'],
     payload: z.strictObject({ requestedOn: dated('当事人提出听证要求日期') }),
     requires: (c) =>
-      c.hearing
-        ? { message: '已登记听证要求', citation: RECORD_CHECK }
-        : c.waivedOn
-          ? { message: '当事人已明确放弃听证', citation: GATE_CITATIONS.hearingOffered }
-          : null,
+      !c.notice?.hearingOffered
+        ? { message: '本案拟作出的处罚不属于应当告知听证权利的情形', citation: GATE_CITATIONS.hearingOffered }
+        : c.hearing
+          ? { message: '已登记听证要求', citation: RECORD_CHECK }
+          : c.waivedOn
+            ? { message: '当事人已明确放弃听证', citation: GATE_CITATIONS.hearingOffered }
+            : null,
     guard: (c, p, ctx) => [
       atField('requestedOn', eventDate(p.requestedOn, c, ctx, '听证要求日期')),
       hearingRequestInTime(c, p.requestedOn, ctx),
@@ -250,6 +260,10 @@ export const DECISION_ACTIONS = {
         : c.hearing.heldOn || c.hearing.partyAbsent
           ? { message: '听证已经举行', citation: RECORD_CHECK }
           : null,
+    when: (c, ctx) =>
+      c.hearing?.date && ctx.today < c.hearing.date
+        ? { message: `听证定于 ${c.hearing.date} 举行，届时再记录`, citation: GATE_CITATIONS.hearingWindow }
+        : null,
     guard: (c, p, ctx) => [
       c.hearing?.date && p.heldOn < c.hearing.date
         ? { message: `听证应于通知的日期（${c.hearing.date}）举行`, citation: GATE_CITATIONS.hearingWindow }
@@ -308,6 +322,9 @@ export const DECISION_ACTIONS = {
         : null,
       ...decisionRefusals(c, ctx),
     ],
+    // Offered only once nothing stands in the way (the page lists what does: decisionBlockers).
+    requires: (c) => decisionWaitsOnCase(c)[0] ?? null,
+    when: (c, ctx) => decisionWaitsOnDay(c, ctx)[0] ?? null,
     issues: (c) => (c.proposal?.outcome === 'penalty' ? 'decision' : c.proposal?.outcome === 'transfer' ? 'transfer' : 'no-penalty'),
     apply: (c, p, m) => {
       const pr = c.proposal!;

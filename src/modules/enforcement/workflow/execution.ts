@@ -6,10 +6,14 @@ import { z } from 'zod';
 import { addDays } from '../../../calendar/legal-date.js';
 import { GATE_CITATIONS, SERVICE_METHODS } from '../../../law/penalty.js';
 import { dueDate, type GateContext } from '../gates.js';
-import { RECORD_CHECK, atField } from '../../../procedure/spec.js';
+import { RECORD_CHECK, atField, type Refusal } from '../../../procedure/spec.js';
 import { nthWorkingDayAfter } from '../../../procedure/deadlines.js';
 import { amountDueFen, paidFen, type PenaltyCase } from '../penalty-case.js';
 import { action, consentOnFile, dated, eventDate, fen, HEAD, noPending, OFFICER, serviceMethod, text, type ActionSpec } from './shared.js';
+
+/** 催告 only once the time to pay has run out. */
+const reminderTooEarly = (due: string | null, on: string): Refusal | null =>
+  !due || on <= due ? { message: `缴款期限${due ? `（${due}）` : ''}届满前不能催告`, citation: GATE_CITATIONS.reminder } : null;
 
 /** 送达决定书 and 执行. */
 export const EXECUTION_ACTIONS = {
@@ -94,14 +98,10 @@ export const EXECUTION_ACTIONS = {
     from: ['executing'],
     payload: z.strictObject({ servedOn: dated('催告书送达日期') }),
     requires: (c) => (fullyPaid(c) ? { message: '罚没款已缴清', citation: RECORD_CHECK } : null),
+    when: (c, ctx) => reminderTooEarly(paymentDue(c, ctx), ctx.today),
     guard: (c, p, ctx) => {
       const due = paymentDue(c, ctx);
-      return [
-        atField('servedOn', eventDate(p.servedOn, c, ctx, '催告送达日期')),
-        !due || p.servedOn <= due
-          ? { message: `缴款期限${due ? `（${due}）` : ''}届满前不能催告`, citation: GATE_CITATIONS.reminder }
-          : null,
-      ];
+      return [atField('servedOn', eventDate(p.servedOn, c, ctx, '催告送达日期')), reminderTooEarly(due, p.servedOn)];
     },
     issues: () => 'reminder',
     apply: (c, p, m) => ({ ...c, reminders: [...c.reminders, { servedOn: p.servedOn, number: m.number }] }),

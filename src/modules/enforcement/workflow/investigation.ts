@@ -351,6 +351,10 @@ export const INVESTIGATION_ACTIONS = {
     roles: OFFICER,
     from: ['investigating', 'investigated', 'notified'],
     payload: concludeSchema,
+    requires: (c) =>
+      c.records.length === 0
+        ? { message: '尚无询问笔录或现场检查笔录，调查不能终结', citation: '《中华人民共和国行政处罚法》第五十五条' }
+        : null,
     guard: (c, p, ctx) => {
       const vt = c.violationTypeId ? ctx.settings.violationType(c.violationTypeId) : undefined;
       const circumstance = vt?.circumstances.find((x) => x.id === p.circumstanceId);
@@ -361,9 +365,6 @@ export const INVESTIGATION_ACTIONS = {
       return [
         atField('on', eventDate(p.on, c, ctx, '报告日期')),
         penaltyConsistent(p),
-        c.records.length === 0
-          ? { message: '尚无询问笔录或现场检查笔录，调查不能终结', citation: '《中华人民共和国行政处罚法》第五十五条' }
-          : null,
         penalises && !circumstance
           ? { message: '给予处罚的，须选择裁量基准中的情节', citation: '《中华人民共和国行政处罚法》第三十四条' }
           : null,

@@ -139,14 +139,8 @@ export default function PenaltyCasePage() {
         <div style={{ marginTop: 16 }}>
           <ActionBar
             offers={v.allowedActions}
+            upcoming={v.upcoming}
             onAct={(o) => (o.type === 'penalty.add-evidence' ? setRegistering({ item: null }) : setActing(o))}
-            hint={(o) =>
-              o.type === 'penalty.decide' && v.decisionBlockers.length > 0 ? (
-                <Typography.Text type="warning" style={{ fontSize: 12 }}>
-                  尚需 {v.decisionBlockers.length} 项（见上）
-                </Typography.Text>
-              ) : null
-            }
           >
             <Button
               icon={<DownloadOutlined />}

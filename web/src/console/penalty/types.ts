@@ -1,7 +1,7 @@
 /** Shapes of the penalty-case API as the console reads them. */
 import type { ActionEntry, JsonSchema } from '../procedure/types';
 import type { DeadlineRow } from '../../deadlines';
-import type { Offer } from '../../../../src/procedure/decide';
+import type { Offer, Upcoming } from '../../../../src/procedure/decide';
 
 export type { JsonSchema };
 
@@ -63,6 +63,8 @@ export interface CaseView {
   deadlines: CaseDeadline[];
   /** What the user may do now, the expected next steps first (src/procedure/decide.ts `offers`) */
   allowedActions: Offer[];
+  /** Expected steps the day still holds back (作出决定 while the party's time to answer runs) */
+  upcoming: Upcoming[];
   decisionBlockers: { message: string; citation: string }[];
   documents: { series: string; title: string; number: string; actionType: string; issuedAt: string }[];
   /** 案卷评查 pre-check against the agency's score sheet (gates 归档) */

@@ -7,18 +7,21 @@
 import { Button, Dropdown, Space, Typography } from 'antd';
 import { DownOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { Offer } from '../../../../src/procedure/decide';
+import type { Offer, Upcoming } from '../../../../src/procedure/decide';
 
 /** An offer's key: an approval is offered once per pending request. */
 export const offerKey = (o: Offer) => (o.preset ? `${o.type}:${o.preset.kind}` : o.type);
 
 export function ActionBar({
   offers,
+  upcoming = [],
   onAct,
   hint,
   children,
 }: {
   offers: readonly Offer[];
+  /** Expected steps the day still holds back: shown, not offered, each with why not today */
+  upcoming?: readonly Upcoming[];
   onAct: (o: Offer) => void;
   /** What a next step needs, shown under its button (the decision's outstanding gates) */
   hint?: (o: Offer) => ReactNode;
@@ -29,8 +32,8 @@ export function ActionBar({
   const more = offers.filter((o) => !o.next);
   return (
     <div data-testid="record-actions">
-      {offers.length === 0 && <Typography.Text type="secondary">当前没有您可以执行的操作</Typography.Text>}
-      {next.length > 0 && (
+      {offers.length === 0 && upcoming.length === 0 && <Typography.Text type="secondary">当前没有您可以执行的操作</Typography.Text>}
+      {(next.length > 0 || upcoming.length > 0) && (
         <Space wrap align="start" data-testid="next-actions" style={{ marginBottom: 8 }}>
           <Typography.Text strong>下一步：</Typography.Text>
           {next.map((o, i) => (
@@ -44,6 +47,15 @@ export function ActionBar({
                 </Typography.Text>
               )}
               {hint?.(o)}
+            </Space>
+          ))}
+          {upcoming.map((u) => (
+            <Space key={u.type} direction="vertical" size={2} data-upcoming={u.type}>
+              <Button disabled>{u.title}</Button>
+              <Typography.Text type="secondary" style={{ fontSize: 12, maxWidth: 360, display: 'inline-block' }}>
+                {u.until.message}
+                {u.until.citation && `（${u.until.citation}）`}
+              </Typography.Text>
             </Space>
           ))}
         </Space>

@@ -79,7 +79,7 @@ export default function ProcedureRecordPage<S>({ config }: { config: ProcedureCo
       >
         <config.Summary view={v} dict={dict.data} />
         <div style={{ marginTop: 16 }}>
-          <ActionBar offers={actions} onAct={setActing}>
+          <ActionBar offers={actions} upcoming={v.upcoming} onAct={setActing}>
             <Button
               icon={<DownloadOutlined />}
               loading={exporting}
