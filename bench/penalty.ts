@@ -654,7 +654,7 @@ async function exportTiming(yifa: Yifa): Promise<{ pages: number; seconds: numbe
     party: {
       kind: 'organisation',
       name: '秀山县某某建材有限公司',
-      idNumber: '91500241MA5U00000X',
+      idNumber: '91500241MA5U00000K',
       address: '秀山县妙泉镇',
       phone: null,
       representative: '王某某',

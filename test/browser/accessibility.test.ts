@@ -110,7 +110,7 @@ describe('accessibility and plain language of every page', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         agencyId: agencies.items[0]!.id,
-        applicant: { kind: 'citizen', name: '赵某某', idNumber: '500241198502023456', phone: '13800000000', email: null, address: null },
+        applicant: { kind: 'citizen', name: '赵某某', idNumber: '50024119850202345X', phone: '13800000000', email: null, address: null },
         description: '妙泉镇2026年农村道路建设项目的招标文件',
         form: 'either',
       }),

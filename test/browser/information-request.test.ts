@@ -98,7 +98,7 @@ describe('a request for government information in the browser', () => {
     await applicant.getByTestId('submit-request').click();
     await applicant.getByText('身份证号码须为 18 位（末位可为 X）').waitFor();
     await applicant.getByText('电子邮箱格式不正确').waitFor();
-    await form.getByLabel('身份证号码').fill('500241199001011234');
+    await form.getByLabel('身份证号码').fill('500241199001011236');
     await form.getByLabel('电子邮箱').fill('');
     await applicant.getByTestId('submit-request').click();
     await applicant.getByText('请至少填写联系电话、电子邮箱、通信地址中的一项').waitFor();
@@ -293,7 +293,7 @@ describe('a request for government information in the browser', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         agencyId,
-        applicant: { kind: 'citizen', name: '赵某某', idNumber: '500241198502023456', phone: '13800000000', email: null, address: null },
+        applicant: { kind: 'citizen', name: '赵某某', idNumber: '50024119850202345X', phone: '13800000000', email: null, address: null },
         description: '某某公司厂房建设项目的环评批复',
         form: 'electronic',
       }),
@@ -350,7 +350,7 @@ describe('a request for government information in the browser', () => {
     expect(await d.locator('.ant-form-item:has(#channel)').textContent()).toContain('当面申请');
     await select(clerk, d, 'applicant_kind', '法人或者其他组织');
     await d.getByLabel('申请人姓名或名称').fill('秀山县某某农业合作社');
-    await d.getByLabel('身份证号或统一社会信用代码').fill('93500241MA5U12345X');
+    await d.getByLabel('身份证号或统一社会信用代码').fill('93500241MA5U123458');
     await d.getByLabel('通信地址').fill('秀山县妙泉镇某某村5组');
     await d.getByLabel('所需信息的名称、文号或者便于查询的其他特征性描述').fill('2026年农业补贴发放名单');
     await select(clerk, d, 'form', '纸质');

@@ -156,7 +156,7 @@ describe.each(ENGINES)('access control on %s', (engine) => {
         party: {
           kind: 'citizen',
           name: '张某',
-          idNumber: '500241199001011234',
+          idNumber: '500241199001011236',
           address: '妙泉镇某村1组',
           phone: '13900001111',
           representative: null,
@@ -168,7 +168,7 @@ describe.each(ENGINES)('access control on %s', (engine) => {
     const [hidden] = await page(sifasuo, 'type=penalty.register');
     expect(hidden).toMatchObject({ payload: null, withheld: { reason: 'permission' } });
     const [shown] = await page(jiandu, 'type=penalty.register');
-    expect(JSON.stringify(shown!.payload)).toContain('500241199001011234');
+    expect(JSON.stringify(shown!.payload)).toContain('500241199001011236');
   });
 
   it('a refusal carries the region of the record refused, so the county supervisor sees it', async () => {

@@ -104,7 +104,7 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
         party: {
           kind: 'citizen',
           name: '赵某',
-          idNumber: '500241198803034321',
+          idNumber: '500241198803034320',
           address: '秀山县城某街道8号',
           phone: '13712345678',
           representative: null,

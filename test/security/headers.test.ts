@@ -22,7 +22,7 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const party = {
   kind: 'organisation',
   name: '秀山县某某建材有限公司',
-  idNumber: '91500241MA5U00000X',
+  idNumber: '91500241MA5U00000K',
   address: '秀山县妙泉镇某某村3组',
   phone: null,
   representative: '王某某',

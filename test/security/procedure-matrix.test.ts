@@ -52,7 +52,7 @@ interface Probe {
 const party = {
   kind: 'organisation',
   name: '秀山县某某建材有限公司',
-  idNumber: '91500241MA5U00000X',
+  idNumber: '91500241MA5U00000K',
   address: '秀山县妙泉镇某某村3组',
   phone: '023-76660000',
   representative: '王某某',
@@ -60,7 +60,7 @@ const party = {
 const applicant = {
   kind: 'citizen',
   name: '张三',
-  idNumber: '500241199001011234',
+  idNumber: '500241199001011236',
   phone: '13800001234',
   email: null,
   address: '秀山县妙泉镇贵塘村2组',

@@ -17,7 +17,7 @@ const video = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom
 const party = {
   kind: 'organisation',
   name: '秀山县某某建材有限公司',
-  idNumber: '91500241MA5U00000X',
+  idNumber: '91500241MA5U00000K',
   address: '秀山县妙泉镇某某村3组',
   phone: null,
   representative: '王某某',

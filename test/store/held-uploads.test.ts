@@ -19,7 +19,7 @@ const CHUNK = { 'content-type': 'application/offset+octet-stream', 'upload-offse
 const party = {
   kind: 'organisation',
   name: '秀山县某某建材有限公司',
-  idNumber: '91500241MA5U00000X',
+  idNumber: '91500241MA5U00000K',
   address: '秀山县妙泉镇某某村3组',
   phone: null,
   representative: '王某某',
@@ -312,7 +312,7 @@ describe.each(ENGINES)('uploads held for an information request on %s', (engine)
       payload: {
         channel: 'letter',
         receivedOn: '2026-03-02',
-        applicant: { kind: 'citizen', name: '李四', idNumber: '500241199001011234', phone: '13800001234', email: null, address: null },
+        applicant: { kind: 'citizen', name: '李四', idNumber: '500241199001011236', phone: '13800001234', email: null, address: null },
         description: '妙泉镇2025年农村公路建设资金使用情况',
         form: 'paper',
       },

@@ -53,7 +53,7 @@ describe.each(ENGINES)('evidence of an information request on %s', (engine) => {
       payload: {
         channel: 'letter',
         receivedOn: '2026-03-02',
-        applicant: { kind: 'citizen', name: '李四', idNumber: '500241199001011234', phone: '13800001234', email: null, address: null },
+        applicant: { kind: 'citizen', name: '李四', idNumber: '500241199001011236', phone: '13800001234', email: null, address: null },
         description: '妙泉镇2025年农村公路建设资金使用情况',
         form: 'paper',
       },

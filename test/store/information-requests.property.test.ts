@@ -89,7 +89,7 @@ describe.each(ENGINES)('information requests, random sequences through the servi
         const payload = {
           channel: 'counter',
           receivedOn: today,
-          applicant: { kind: 'citizen', name: '王某', idNumber: '500241199001011234', phone: '13800000000', email: null, address: null },
+          applicant: { kind: 'citizen', name: '王某', idNumber: '500241199001011236', phone: '13800000000', email: null, address: null },
           description: '某文件',
           form: 'paper',
           trackingHash: trackingHashOf(newTrackingCode()),

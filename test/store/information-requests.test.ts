@@ -13,7 +13,7 @@ const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
 const applicant = {
   kind: 'citizen',
   name: '张三',
-  idNumber: '500241199001011234',
+  idNumber: '500241199001011236',
   phone: '13800001234',
   email: null,
   address: '秀山县妙泉镇贵塘村2组',
@@ -205,7 +205,7 @@ describe.each(ENGINES)('information requests on %s', (engine) => {
       payload: {
         channel: 'counter',
         receivedOn: '2026-05-06',
-        applicant: { ...applicant, name: '某某建材公司', kind: 'organisation', idNumber: '91500241MA5U00000X' },
+        applicant: { ...applicant, name: '某某建材公司', kind: 'organisation', idNumber: '91500241MA5U00000K' },
         description: '某企业环评批复文件',
         form: 'paper',
       },

@@ -19,7 +19,7 @@ const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
 const party = {
   kind: 'organisation',
   name: '秀山县某某建材有限公司',
-  idNumber: '91500241MA5U00000X',
+  idNumber: '91500241MA5U00000K',
   address: '秀山县妙泉镇某某村3组',
   phone: '023-76660000',
   representative: '王某某',

@@ -70,7 +70,7 @@ describe('a summary', () => {
     party: {
       kind: 'citizen',
       name: '张某',
-      idNumber: '500241199001011234',
+      idNumber: '500241199001011236',
       address: '妙泉镇某村1组',
       phone: '13900001111',
       representative: null,
@@ -92,12 +92,12 @@ describe('a summary', () => {
     expect(named!.summary).toMatch(
       /^案件来源：案源类别 投诉举报，案源情况 群众举报，接收日期 2026-03-01；当事人：当事人类型 公民，名称（姓名） 张某/,
     );
-    expect(named!.summary).toContain('500241199001011234'); // the payload as given: a reader who may see it reads it
+    expect(named!.summary).toContain('500241199001011236'); // the payload as given: a reader who may see it reads it
   });
 
   it('tells a masked payload masked', async () => {
     const [named] = await nameEntries(NO_DB, JOURNAL_NAMING, [entry(maskPersonal(register))]);
-    expect(named!.summary).not.toMatch(/500241199001011234|13900001111|妙泉镇某村1组/);
+    expect(named!.summary).not.toMatch(/500241199001011236|13900001111|妙泉镇某村1组/);
     expect(named!.summary).toContain('身份证号 / 统一社会信用代码 ***');
   });
 

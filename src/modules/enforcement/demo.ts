@@ -22,7 +22,7 @@ type Step = [daysAgo: number, who: Who, type: string, payload: Payload | ((c: Pe
 const company = {
   kind: 'organisation',
   name: '秀山县某某建材有限公司',
-  idNumber: '91500241MA5U00000X',
+  idNumber: '91500241MA5U00000K',
   address: '秀山县妙泉镇某某村3组',
   phone: '023-76660000',
   representative: '王某某',
@@ -485,7 +485,7 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
     n++;
 
     // 6. 法制审核中 (a major fine); 7. 已告知, the window still open; 8. hearing scheduled.
-    await story(register(30, { ...company, name: '秀山县某某石材加工厂', idNumber: '92500241MA5U11111Y' }, '巡查发现未批先建加工棚'), [
+    await story(register(30, { ...company, name: '秀山县某某石材加工厂', idNumber: '92500241MA5U111119' }, '巡查发现未批先建加工棚'), [
       ...filing(30, 'illegal-building', 35, '未取得乡村建设规划许可证搭建加工棚'),
       ...investigate(29, '茶园村4组', '郑某某', '搭建加工棚约 300 平方米'),
       conclude(

@@ -4,7 +4,7 @@
  * numbered document it issues and how it changes the request. Pure; the kit runs it.
  */
 import { z } from 'zod';
-import { legalDate } from '../../platform/http/schemas.js';
+import { identityChecked, legalDate } from '../../platform/http/schemas.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
 import type { HolidayTable } from '../../calendar/holiday-table.js';
 import { approve, dropRequest, pendingRequest } from '../../procedure/decide.js';
@@ -59,11 +59,8 @@ const applicantSchema = z
   .strictObject({
     kind: z.enum(Object.keys(APPLICANT_KINDS) as ['citizen', 'organisation']).meta({ title: '申请人类型', labels: APPLICANT_KINDS }),
     name: text(100).meta({ title: '申请人姓名或名称' }),
-    idNumber: z
-      .string()
-      .trim()
-      .regex(/^(\d{17}[\dXx]|[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10})$/, '身份证号或统一社会信用代码须为 18 位')
-      .meta({ title: '身份证号或统一社会信用代码' }),
+    // Checked against the kind below (GB 11643 / GB 32100), the wrong character named.
+    idNumber: z.string().trim().max(18, '不能超过 18 位').meta({ title: '身份证号或统一社会信用代码' }),
     phone: z
       .string()
       .regex(/^[\d-]{7,20}$/, '电话号码格式不正确')
@@ -72,6 +69,7 @@ const applicantSchema = z
     email: z.email('电子邮箱格式不正确').max(100).nullable().meta({ title: '电子邮箱' }),
     address: optionalText(200).meta({ title: '通信地址' }),
   })
+  .superRefine(identityChecked)
   .meta({ title: '申请人' });
 
 /** What a request says (Art 29) and how it came; the server adds the tracking code's hash. */

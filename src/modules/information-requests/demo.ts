@@ -15,13 +15,14 @@ import { INFORMATION_REQUESTS } from './procedure.js';
 import { applicantRequest } from './portal.js';
 import { newTrackingCode, trackingHashOf } from './tracking-code.js';
 import { CHANNELS, type ReplyType, type WithholdingGround } from './state.js';
+import { withIdCheckChar } from '../../platform/identity/numbers.js';
 
 type Step = [daysAgo: number, who: 'gongkai' | 'fuzeren' | 'applicant', type: string, payload: Record<string, unknown>];
 
 const citizen = (name: string, n: number, village: string) => ({
   kind: 'citizen',
   name,
-  idNumber: `5002411985${String(100 + n).slice(-2)}01${String(1000 + n).slice(-3)}${n % 10}`.slice(0, 17) + 'X',
+  idNumber: withIdCheckChar(`5002411985${String((n % 12) + 1).padStart(2, '0')}01${String(1000 + n).slice(-3)}`),
   phone: `1390000${String(1000 + n).slice(-4)}`,
   email: n % 4 === 0 ? `applicant${n}@example.cn` : null,
   address: `妙泉镇${village}${(n % 6) + 1}组${n + 10}号`,

@@ -17,6 +17,7 @@ import type { AccessTable, Role } from '../../platform/security/access.js';
 import type { DemoLogin } from '../../platform/module.js';
 import type { AuthContext, Request } from '../../platform/security/request.js';
 import type { DataScope } from '../../platform/db/schema.js';
+import { withIdCheckChar } from '../../platform/identity/numbers.js';
 
 export const DEMO_LOGINS = [
   { username: 'admin', role: 'admin', roleName: ROLES.admin },
@@ -221,7 +222,7 @@ export async function seedDemoTown(yifa: Yifa, opts: { password: string }): Prom
       agencyId,
       post,
       phone: `1380000${String(1000 + n).slice(-4)}`,
-      idNumber: `50024119${80 + (n % 20)}0${(n % 9) + 1}01${String(1000 + n).slice(-3)}${n % 10}`.slice(0, 17) + 'X',
+      idNumber: withIdCheckChar(`50024119${80 + (n % 20)}0${(n % 9) + 1}01${String(1000 + n).slice(-3)}`),
       ...extra,
     });
     return { id: p.id, name };

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
 import { serviceRequest } from '../../platform/http/request.js';
 import { pageQuery } from '../../platform/http/pagination.js';
-import { legalDate } from '../../platform/http/schemas.js';
+import { legalDate, personalIdNumber } from '../../platform/http/schemas.js';
 import { createRegion, listRegions } from './service/regions.js';
 import { createAgency, createOffice, listAgencies, listOffices, updateAgency } from './service/agencies.js';
 import { createPerson, getPerson, listPeople, updatePerson } from './service/people.js';
@@ -22,7 +22,7 @@ const idParams = z.strictObject({ id });
 const agencyKind = z.enum(['statutory', 'entrusted', 'township']);
 const dataScope = z.enum(['all', 'subtree', 'level', 'self']);
 const annualReview = z.enum(['passed', 'pending', 'failed']);
-const idNumber = z.string().regex(/^\d{17}[\dXx]$/, '身份证号须为 18 位');
+const idNumber = personalIdNumber;
 const phone = z.string().regex(/^[\d-]{7,20}$/, '电话号码格式不正确');
 
 const agencyBody = z.strictObject({

@@ -1,9 +1,25 @@
 /** Zod schemas shared by several modules' routes. */
 import { z } from 'zod';
 import { parseLegalDate } from '../../calendar/legal-date.js';
+import { idNumberProblem, identityProblem } from '../identity/numbers.js';
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
 export const legalDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD')
   .refine((s) => Boolean(parseLegalDate(s)), { message: '日期不存在（如 2 月 30 日）' });
+
+/**
+ * A party's `idNumber` checked against its `kind` (a citizen's 身份证号, an organisation's
+ * 统一社会信用代码), at the field, saying which character is wrong.
+ */
+export function identityChecked(o: { kind: 'citizen' | 'organisation'; idNumber: string | null }, ctx: z.RefinementCtx): void {
+  const problem = o.idNumber ? identityProblem(o.kind, o.idNumber) : null;
+  if (problem) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: problem });
+}
+
+/** A person's 居民身份证号码, check character and date of birth checked. */
+export const personalIdNumber = z.string().superRefine((s, ctx) => {
+  const problem = idNumberProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});

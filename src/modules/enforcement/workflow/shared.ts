@@ -4,7 +4,7 @@
  * checks most rows share (a recorded date, a request already waiting).
  */
 import { z } from 'zod';
-import { legalDate } from '../../../platform/http/schemas.js';
+import { identityChecked, legalDate } from '../../../platform/http/schemas.js';
 import { PARTY_KINDS, PENALTY_KIND_IDS, PENALTY_KINDS, SERVICE_METHOD_IDS, SERVICE_METHODS } from '../../../law/penalty.js';
 import type { Role } from '../../../platform/security/access.js';
 import type { GateContext } from '../gates.js';
@@ -38,12 +38,8 @@ export const partySchema = z
   .strictObject({
     kind: z.enum(['citizen', 'organisation']).meta({ title: '当事人类型', labels: PARTY_KINDS }),
     name: text(100).meta({ title: '名称（姓名）' }),
-    idNumber: z
-      .string()
-      .trim()
-      .regex(/^(\d{17}[\dXx]|[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10})$/, '身份证号须为 18 位，统一社会信用代码须为 18 位')
-      .nullable()
-      .meta({ title: '身份证号 / 统一社会信用代码' }),
+    // Checked against the kind below (GB 11643 / GB 32100), the wrong character named.
+    idNumber: z.string().trim().max(18, '不能超过 18 位').nullable().meta({ title: '身份证号 / 统一社会信用代码' }),
     address: text(200).meta({ title: '住所（地址）' }),
     phone: z
       .string()
@@ -52,6 +48,7 @@ export const partySchema = z
       .meta({ title: '联系电话' }),
     representative: text(50).nullable().meta({ title: '法定代表人（负责人）' }),
   })
+  .superRefine(identityChecked)
   .meta({ title: '当事人' });
 
 export const penalty = {
