@@ -23,7 +23,7 @@ const person = (name: string, n: number, village: string) => ({
   name,
   idNumber: `50024119${60 + (n % 30)}0${(n % 9) + 1}1${String(100 + n).slice(-2)}${n % 10}${n % 10}`.slice(0, 17) + 'X',
   phone: `1378${String(2000000 + n * 7919).slice(-7)}`,
-  address: `秀山县妙泉镇${village}${(n % 7) + 1}组`,
+  address: `妙泉镇${village}${(n % 7) + 1}组${n + 20}号`,
 });
 
 interface Story {

@@ -6,6 +6,8 @@ import OfficersPage from './pages/OfficersPage';
 import DeadlinePage from './pages/DeadlinePage';
 import InformationRequestPage from './pages/InformationRequestPage';
 import TrackingPage from './pages/TrackingPage';
+import PetitionPage from './pages/PetitionPage';
+import PetitionTrackingPage from './pages/PetitionTrackingPage';
 import { HeadingProvider } from '../heading';
 import type { StringKey } from '../i18n';
 
@@ -16,6 +18,8 @@ const PAGES: { key: string; title: StringKey }[] = [
   { key: 'deadlines', title: 'calculator' },
   { key: 'information-requests', title: 'informationRequests' },
   { key: 'tracking', title: 'trackRequest' },
+  { key: 'petitions', title: 'filePetition' },
+  { key: 'petition-tracking', title: 'trackPetition' },
 ];
 
 export default function PortalApp() {
@@ -66,6 +70,8 @@ export default function PortalApp() {
             <Route path="deadlines" element={<DeadlinePage />} />
             <Route path="information-requests" element={<InformationRequestPage />} />
             <Route path="tracking" element={<TrackingPage />} />
+            <Route path="petitions" element={<PetitionPage />} />
+            <Route path="petition-tracking" element={<PetitionTrackingPage />} />
           </Routes>
         </HeadingProvider>
       </Layout.Content>
