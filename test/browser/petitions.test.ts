@@ -122,6 +122,14 @@ describe('a petition in the browser', () => {
     expect(await citizen.content()).not.toContain('500241198502021234');
     await citizen.locator('[data-doc="acceptance"]').waitFor();
     await accessible(citizen, 'portal-tracking');
+    // A wrong code finds nothing; the tracking page is reached from the filing page.
+    const stranger = await h.newPage();
+    await stranger.goto(`${h.url}/portal/petitions`);
+    await stranger.getByRole('link', { name: /凭查询码查询办理进度/ }).click();
+    await stranger.waitForURL(/\/portal\/petition-tracking$/);
+    await stranger.getByLabel('查询码').fill('ABCD-EFGH-JKLM-NPQR');
+    await stranger.getByTestId('track-submit').click();
+    await stranger.getByTestId('track-error').getByText('查询码不正确，或没有对应的信访事项').waitFor();
 
     // The list shows it, searchable.
     await clerk.goto(`${h.url}/console/petitions`);
@@ -156,10 +164,11 @@ describe('a petition in the browser', () => {
     await clerk.screenshot({ path: join(SHOTS, 'petition-group-refused.png'), fullPage: true });
     // Five are registered.
     await d.locator('fieldset[data-item="5"]').getByRole('button', { name: /删除/ }).click();
-    await submitAndClose(clerk, d, 'group');
-    const opened = modal(clerk);
-    await opened.getByTestId('tracking-code').waitFor();
-    await opened.getByRole('button', { name: '我已记下，查看信访事项' }).click();
+    await d.getByRole('button', { name: /提\s*交/ }).click();
+    // The tracking code is shown once, in a dialog of its own.
+    await clerk.getByTestId('tracking-code').waitFor();
+    expect(await clerk.getByTestId('tracking-code').textContent()).toMatch(CODE);
+    await clerk.getByRole('button', { name: '我已记下，查看信访事项' }).click();
     await clerk.getByTestId('record-summary').getByText('共 40 人，推选代表 5 人').waitFor();
   });
 });

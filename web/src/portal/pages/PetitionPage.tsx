@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Result, Select, Space, Typography } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, post } from '../../api';
 import { useResource } from '../../hooks';
 import { useT } from '../../i18n';
@@ -130,6 +130,9 @@ export default function PetitionPage() {
         依据《信访工作条例》，您可以通过网上信访反映情况，提出建议、意见或者投诉请求。请如实填写姓名、住址和请求、事实、理由。
         受理机关自收到之日起 15 日内书面告知是否受理；受理的，自受理之日起 60
         日内办结。依法应当通过诉讼、行政复议、仲裁等法定途径解决的，将告知您相应途径。
+      </Typography.Paragraph>
+      <Typography.Paragraph>
+        已经提出过信访事项？<Link to="/portal/petition-tracking">凭查询码查询办理进度（{t('trackPetition')}）</Link>
       </Typography.Paragraph>
       {error && <ActionErrorAlert error={error} unplaced={inputIssuesOf(error).filter((i) => !i.path.startsWith('petitioners'))} />}
       <Form<Values>
