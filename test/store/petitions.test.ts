@@ -164,6 +164,18 @@ describe.each(ENGINES)('petitions on %s', (engine) => {
     expect(view.status).toBe('answered');
     // 30 days to ask for 复查: 2026-06-19 is 端午, so Monday the 22nd.
     expect(due(view, 'petition.review-request')).toMatchObject({ due: '2026-06-22', kind: 'window' });
+    // The petitioner rates the opinion with the code, once.
+    const rate = (rating: string) => t.anonymous().post('/api/v1/public/petitions/track/rate', { code, rating, comment: '补偿款确已到账' });
+    expect((await track(code)).json().canRate).toBe(true);
+    const rated = await rate('basically-satisfied');
+    expect(rated.statusCode, rated.body).toBe(200);
+    expect(rated.json()).toMatchObject({ canRate: false, ratings: [{ on: '2026-05-20', rating: '基本满意' }] });
+    const twice = await rate('satisfied');
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.citation).toBe('《信访工作条例》第二十一条');
+    expect((await t.anonymous().post('/api/v1/public/petitions/track/rate', { code, rating: 'great', comment: null })).statusCode).toBe(
+      400,
+    );
     const opinionDoc = await docxText((await xinfang.get(`/api/v1/petitions/${id}/documents/opinion/docx`)).rawPayload);
     expect(opinionDoc).toContain('信访处理意见书');
     expect(opinionDoc).toContain('不予支持');

@@ -243,6 +243,9 @@ export interface PublicPetitionView {
   deadlines: { rule: string; title: string; due: string; state: 'ok' | 'warning' | 'overdue' | 'met'; kind: 'duty' | 'window' }[];
   /** The notices addressed to the petitioner, downloadable with the code */
   documents: { id: string; title: string; number: string | null }[];
+  ratings: { on: string; rating: string }[];
+  /** A reply not yet rated: the page offers the rating form */
+  canRate: boolean;
 }
 
 export interface PublicPetitionReview {

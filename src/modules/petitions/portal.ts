@@ -12,10 +12,10 @@ import type { Yifa } from '../../platform/yifa.js';
 import { notFound } from '../../platform/http/errors.js';
 import { docxHeaders, portalLimits, publicAgency, publicRequest, trackingCodeSchema } from '../../procedure/portal.js';
 import { newTrackingCode, trackingHashOf } from '../../procedure/tracking-code.js';
-import { getRecord, openRecord, openRecordDocument, type RecordView } from '../../procedure/service.js';
+import { actOnRecord, getRecord, openRecord, openRecordDocument, type RecordView } from '../../procedure/service.js';
 import { PETITIONS } from './procedure.js';
 import { registerSchema } from './actions.js';
-import { CATEGORIES, LEGAL_ROUTES, OUTCOME_NAMES, REVIEW_OUTCOMES, type Petition, type PetitionStatus } from './state.js';
+import { CATEGORIES, LEGAL_ROUTES, OUTCOME_NAMES, RATINGS, REVIEW_OUTCOMES, type Petition, type PetitionStatus } from './state.js';
 
 /** The documents addressed to the petitioner, which the code may download. */
 const TO_PETITIONER = ['acceptance', 'decline', 'extension-notice', 'opinion', 'review', 'recheck'] as const;
@@ -68,6 +68,9 @@ export function publicPetitionView(view: RecordView<Petition, PetitionStatus>) {
     documents: view.documents
       .filter((d) => (TO_PETITIONER as readonly string[]).includes(d.series))
       .map((d) => ({ id: d.series, title: d.title, number: d.number })),
+    ratings: p.ratings.map((x) => ({ on: x.on, rating: RATINGS[x.rating] })),
+    // The table decides: a reply not yet rated (Art 21); the page offers the form only then.
+    canRate: view.allowedActions.some((a) => a.type === 'petition.rate'),
   };
 }
 
@@ -131,6 +134,32 @@ export const petitionPortal =
       async (req) => {
         const found = await byCode(yifa, req.body.code);
         return publicPetitionView(await getRecord(yifa, publicRequest(yifa, req, found.at, PETITIONER_NAME), PETITIONS, found.id));
+      },
+    );
+
+    app.post(
+      '/public/petitions/track/rate',
+      {
+        schema: {
+          tags,
+          summary: '凭查询码评价信访事项的办理（满意度）',
+          body: z.strictObject({
+            code: trackingCodeSchema,
+            rating: z.enum(Object.keys(RATINGS) as [keyof typeof RATINGS, ...(keyof typeof RATINGS)[]]),
+            comment: z.string().trim().max(500, '不能超过 500 个字').nullable(),
+          }),
+        },
+        config: limits.file,
+      },
+      async (req) => {
+        const found = await byCode(yifa, req.body.code);
+        const r = publicRequest(yifa, req, found.at, PETITIONER_NAME);
+        const view = await actOnRecord(yifa, r, PETITIONS, found.id, 'petition.rate', {
+          on: yifa.clock.today(),
+          rating: req.body.rating,
+          comment: req.body.comment || null,
+        });
+        return publicPetitionView(view);
       },
     );
 

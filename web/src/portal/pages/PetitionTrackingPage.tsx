@@ -6,10 +6,11 @@
  * stays in this page's memory, never in the address.
  */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Radio, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useLocation } from 'react-router-dom';
 import { ApiError, download, post } from '../../api';
+import { ActionErrorAlert } from '../../ActionErrorAlert';
 import { useT } from '../../i18n';
 import { DUE_TEXT, DueStateTag, type DueState } from '../../deadlines';
 import type { PublicPetitionReview, PublicPetitionView } from '../../types';
@@ -48,6 +49,8 @@ export default function PetitionTrackingPage() {
   const [view, setView] = useState<PublicPetitionView | null>(null);
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
+  const [rating, setRating] = useState(false);
+  const [rateError, setRateError] = useState<ApiError>();
 
   const look = async (c: string) => {
     if (!c.trim()) return;
@@ -67,6 +70,20 @@ export default function PetitionTrackingPage() {
   useEffect(() => {
     if (code) void look(code);
   }, []);
+
+  const rate = async (v: { rating: string; comment?: string }) => {
+    setRating(true);
+    try {
+      const body = { code: code.trim(), rating: v.rating, comment: v.comment?.trim() ? v.comment.trim() : null };
+      setView(await post<PublicPetitionView>('/public/petitions/track/rate', body, { anonymous: true }));
+      setRateError(undefined);
+      void message.success('感谢您的评价');
+    } catch (e) {
+      setRateError(e instanceof ApiError ? e : networkError());
+    } finally {
+      setRating(false);
+    }
+  };
 
   const fetchDocument = async (d: PublicPetitionView['documents'][number]) => {
     try {
@@ -174,6 +191,35 @@ export default function PetitionTrackingPage() {
           )}
           {view.review && <ReviewCard what="复查" rv={view.review} />}
           {view.recheck && <ReviewCard what="复核" rv={view.recheck} />}
+          {(view.canRate || view.ratings.length > 0) && (
+            <Card title="满意度评价" size="small" data-testid="track-rating">
+              {view.ratings.map((x) => (
+                <Typography.Paragraph key={x.on + x.rating}>
+                  {x.on} 您的评价：{x.rating}
+                </Typography.Paragraph>
+              ))}
+              {view.canRate && (
+                <Form layout="vertical" onFinish={(v) => void rate(v)} initialValues={{ rating: 'satisfied' }}>
+                  {rateError && <ActionErrorAlert error={rateError} />}
+                  <Form.Item name="rating" label="您对本次处理的评价" rules={[{ required: true, message: '请选择评价' }]}>
+                    <Radio.Group
+                      options={[
+                        { value: 'satisfied', label: '满意' },
+                        { value: 'basically-satisfied', label: '基本满意' },
+                        { value: 'dissatisfied', label: '不满意' },
+                      ]}
+                    />
+                  </Form.Item>
+                  <Form.Item name="comment" label="意见和建议（选填）" rules={[{ max: 500, message: '不能超过 500 个字' }]}>
+                    <Input.TextArea rows={3} maxLength={500} showCount />
+                  </Form.Item>
+                  <Button type="primary" htmlType="submit" loading={rating} data-testid="submit-rating">
+                    提交评价
+                  </Button>
+                </Form>
+              )}
+            </Card>
+          )}
           {view.documents.length > 0 && (
             <Card title="告知书、意见书（DOCX）" size="small">
               <Space wrap>
