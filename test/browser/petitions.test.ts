@@ -3,7 +3,8 @@
  * online on the portal without an account (two petitioners) and keeps the tracking code; the
  * clerk (xinfang) finds it in 待我办理 on the 工作台, opens it in one click and accepts it
  * through the generic, schema-built action form; the petitioner then sees 已受理 and the
- * handling limit by code, and no one's ID number. A clerk registers a group visit at the
+ * handling limit by code, and no one's ID number; the clerk issues the 信访处理意见书 and the
+ * petitioner reads it and rates it, once. A clerk registers a group visit at the
  * console (the list-of-petitioners form) and a seventh representative is refused with
  * Art 20's words. axe-core finds no serious or critical violation on the portal's filing
  * and tracking pages, the 工作台, the list and the record page.
@@ -130,6 +131,30 @@ describe('a petition in the browser', () => {
     await stranger.getByLabel('查询码').fill('ABCD-EFGH-JKLM-NPQR');
     await stranger.getByTestId('track-submit').click();
     await stranger.getByTestId('track-error').getByText('查询码不正确，或没有对应的信访事项').waitFor();
+
+    // The clerk issues the 信访处理意见书 through the same generic form; the petitioner reads it and rates it.
+    await offered(clerk, 'petition.issue-opinion');
+    const o = modal(clerk);
+    await o.waitFor();
+    await settled(o);
+    await choose(clerk, o, 'outcome', ['解释说明'], o.locator('.ant-modal-title'));
+    await o.getByLabel('查明的事实').fill('该户被征收承包地1.1亩，已列入被征地农民养老保险参保名单，待县人社局审核。');
+    await o.getByLabel('法律、法规、规章或者其他有关规定依据').fill('《中华人民共和国土地管理法》第四十八条');
+    await o.getByLabel('处理意见和理由').fill('参保手续正在办理，预计本季度内完成，届时另行通知。');
+    await submitAndClose(clerk, o, 'opinion');
+    await clerk
+      .getByTestId('opinion')
+      .getByText(/解释说明/)
+      .first()
+      .waitFor();
+    await citizen.getByTestId('track-submit').click();
+    await citizen.getByTestId('track-opinion').getByText('解释说明').waitFor();
+    const rating = citizen.getByTestId('track-rating');
+    await rating.getByLabel('基本满意').check();
+    await accessible(citizen, 'portal-tracking-opinion');
+    await rating.getByTestId('submit-rating').click();
+    await rating.getByText(/您的评价：基本满意/).waitFor();
+    expect(await rating.getByTestId('submit-rating').count()).toBe(0);
 
     // The list shows it, searchable.
     await clerk.goto(`${h.url}/console/petitions`);
