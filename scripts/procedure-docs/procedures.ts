@@ -11,6 +11,9 @@ import { REQUEST_SERIES } from '../../src/modules/information-requests/documents
 import type { AnyProcedure, Walk } from './observe.js';
 import { PENALTY_WALK } from './penalty-samples.js';
 import { INFORMATION_REQUEST_WALK } from './information-request-samples.js';
+import { PETITION_PROCEDURE } from '../../src/modules/petitions/actions.js';
+import { PETITION_SERIES } from '../../src/modules/petitions/documents.js';
+import { PETITION_WALK } from './petition-samples.js';
 
 export interface DocumentedProcedure {
   /** The file under docs/procedures/ */
@@ -37,5 +40,12 @@ export const PROCEDURES: DocumentedProcedure[] = [
     source: 'src/modules/information-requests/actions.ts',
     series: REQUEST_SERIES,
     walk: INFORMATION_REQUEST_WALK,
+  },
+  {
+    file: 'petition.md',
+    proc: PETITION_PROCEDURE as AnyProcedure,
+    source: 'src/modules/petitions/actions.ts',
+    series: PETITION_SERIES,
+    walk: PETITION_WALK,
   },
 ];

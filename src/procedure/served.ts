@@ -11,6 +11,7 @@ import type { DocumentContent } from './documents/content.js';
 import type { CaseFileSource } from './case-file/export.js';
 import type { AgencyRef, Runner } from './runner.js';
 import type { ProcedureTypes } from './spec.js';
+import type { Trx } from '../journal/journal.js';
 import type { EvidenceContext } from './evidence.js';
 
 /** What the gates of a procedure on the common table read besides state and payload (an attached file's upload included). */
@@ -29,7 +30,7 @@ export interface DocumentPlace {
 }
 
 /** The tables procedures keep for their own columns. */
-export type OwnTable = 'information_requests';
+export type OwnTable = 'information_requests' | 'petitions';
 
 /** A procedure whose gates read only the BaseContext. */
 export interface CommonTypes extends ProcedureTypes {
@@ -55,6 +56,11 @@ export interface ServedProcedure<T extends CommonTypes> extends Runner<T> {
    * say), and what it shows once in the answer (the code); absent: the payload as sent.
    */
   onOpen?: (payload: unknown) => { payload: unknown; reveal: Record<string, unknown> };
+  /**
+   * Facts of other records its gates read (an earlier petition on the same matter, say),
+   * looked up in the action's transaction and added to the context; absent: none.
+   */
+  lookup?: (trx: Trx, s: T['state'], payload: unknown) => Promise<Partial<T['context']>>;
   /** Its own table, for its own columns (one row per record, same id), rewritten with each action */
   own?: { table: OwnTable; columns: (s: T['state']) => Record<string, string | number | null> };
   deadlines: (s: T['state'], at: { table: HolidayTable; today: string }) => CaseDeadline[];

@@ -176,12 +176,13 @@ function commonStore<T extends CommonTypes>(
       return agency ? { agency, ...found } : undefined;
     },
     prove: (trx, loaded) => proveRow(trx, sp, loaded.row as ProcedureCaseTable, loaded.lastResult, true),
-    context: async (trx, _s, payload, at, loaded) => ({
+    context: async (trx, s, payload, at, loaded) => ({
       today: at.today,
       table,
       actor: at.actor,
       agency: loaded.agency,
       uploadedFile: uploadedFile(await uploadedFileIn(trx, payload, at.actor.userId)),
+      ...(sp.lookup ? await sp.lookup(trx, s, payload) : {}),
     }),
     async save(trx, x) {
       const deadlines = sp.deadlines(x.next, { table, today: x.ctx.today });

@@ -5,8 +5,8 @@
  *  - the page has exactly one <h1>, its title;
  *  - no internal name is on screen: no deadline rule id (`penalty.decision`), no package name
  *    (`chinese-days`), no role id (`unit_head`).
- * The pages: the portal's five, the login page, the 工作台 as each demo role, the lists of
- * penalty cases and information requests, one record of each, and the administration pages
+ * The pages: the portal's seven, the login page, the 工作台 as each demo role, the lists of
+ * penalty cases, information requests and petitions, one record of each, and the administration pages
  * that show rules, roles and the holiday table's source.
  */
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { startHarness, SHOTS, type BrowserHarness } from './harness.js';
 import { describeViolations, seriousViolations } from './axe.js';
 import { seedDemoCases } from '../../src/modules/enforcement/demo.js';
 import { seedDemoInformationRequests } from '../../src/modules/information-requests/demo.js';
+import { seedDemoPetitions } from '../../src/modules/petitions/demo.js';
 import { DEMO_LOGINS } from '../../src/modules/org/demo.js';
 import { DEADLINE_RULE_IDS } from '../../src/law/deadline-rules.js';
 import { ACCESS } from '../../src/app/root.js';
@@ -37,6 +38,7 @@ describe('accessibility and plain language of every page', () => {
     h = await startHarness('sqlite');
     await seedDemoCases(h.yifa);
     await seedDemoInformationRequests(h.yifa);
+    await seedDemoPetitions(h.yifa);
   });
   afterAll(async () => h?.close());
 
@@ -85,6 +87,8 @@ describe('accessibility and plain language of every page', () => {
     ['portal-agencies', '/portal/agencies'],
     ['portal-officers', '/portal/officers'],
     ['portal-information-request', '/portal/information-requests'],
+    ['portal-petition', '/portal/petitions'],
+    ['portal-petition-tracking', '/portal/petition-tracking'],
     ['login', '/console/login'],
   ])('%s', async (name, path) => {
     await visit(name, path);
@@ -140,6 +144,14 @@ describe('accessibility and plain language of every page', () => {
     await first.click();
     await page.waitForURL(/\/console\/information-requests\/[^/]+$/);
     await check(page, 'information-request');
+  });
+
+  it('petitions: the list and a petition', async () => {
+    const page = await visit('petitions', '/console/petitions', 'xinfang');
+    const first = page.locator('a[href^="/console/petitions/"]').first();
+    await first.click();
+    await page.waitForURL(/\/console\/petitions\/[^/]+$/);
+    await check(page, 'petition');
   });
 
   it.each([

@@ -10,6 +10,7 @@ import type { Yifa } from '../../src/platform/yifa.js';
 import { seedDemoTown } from '../../src/modules/org/demo.js';
 import { seedDemoCases } from '../../src/modules/enforcement/demo.js';
 import { seedDemoInformationRequests } from '../../src/modules/information-requests/demo.js';
+import { seedDemoPetitions } from '../../src/modules/petitions/demo.js';
 import type { Engine } from '../../src/platform/db/database.js';
 import type { Clock } from '../../src/platform/clock.js';
 import { createTestDatabase } from './engines.js';
@@ -95,6 +96,7 @@ export async function startTestApp(
   if (opts.cases) {
     await seedDemoCases(yifa);
     await seedDemoInformationRequests(yifa);
+    await seedDemoPetitions(yifa);
   }
   const app = await buildApp(yifa);
   await app.ready();

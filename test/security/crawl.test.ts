@@ -19,6 +19,7 @@ import { DEMO_LOGINS } from '../../src/modules/org/demo.js';
 import { inScope } from '../../src/platform/security/scope.js';
 import type { PenaltyCase } from '../../src/modules/enforcement/penalty-case.js';
 import type { InformationRequest } from '../../src/modules/information-requests/state.js';
+import type { Petition } from '../../src/modules/petitions/state.js';
 import { JOURNAL_READ_POLICIES } from '../../src/app/root.js';
 import { NO_SUBJECT } from '../../src/journal/read-policy.js';
 
@@ -33,6 +34,8 @@ interface Secrets {
   party: string[];
   /** information requests' applicants' ID numbers, phones, emails and addresses */
   applicant: string[];
+  /** petitioners' ID numbers, phones and addresses */
+  petitioner: string[];
 }
 
 interface CaseRow {
@@ -127,11 +130,15 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
       .where('procedure', '=', 'information-request')
       .execute();
     const applicants = requests.map((r) => (JSON.parse(r.state!) as InformationRequest).applicant);
+    const petitionRows = await db.selectFrom('procedure_cases').select(['id', 'state']).where('procedure', '=', 'petition').execute();
+    const petitioners = petitionRows.flatMap((r) => (JSON.parse(r.state!) as Petition).petitioners);
     secrets = {
       personal: peopleRows.flatMap((p) => [p.id_number, p.phone]).filter((x): x is string => !!x),
       party: parties.flatMap((p) => [p.idNumber, p.phone, p.address]).filter((x): x is string => !!x && x.length >= 6),
       applicant: applicants.flatMap((a) => [a.idNumber, a.phone, a.email, a.address]).filter((x): x is string => !!x && x.length >= 6),
+      petitioner: petitioners.flatMap((a) => [a.idNumber, a.phone, a.address]).filter((x): x is string => !!x && x.length >= 6),
     };
+    values.petitionId = petitionRows.slice(0, 3).map((r) => r.id);
     values.requestId = requests.slice(0, 3).map((r) => r.id);
     // Requests handed in on paper carry their scans (the demo attaches them).
     values.requestEvidence = requests
@@ -171,6 +178,12 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     values.evidence = [];
     values.requestDocumentId = [];
     const clerk = await t.login('gongkai');
+    values.petitionDocumentId = [];
+    const petitionClerk = await t.login('xinfang');
+    for (const id of values.petitionId) {
+      const docs = (await petitionClerk.get(`/api/v1/petitions/${id}/documents`)).json().items as { id: string }[];
+      values.petitionDocumentId.push(...docs.slice(0, 2).map((d) => `${id}|${d.id}`));
+    }
     for (const id of values.requestId) {
       const docs = (await clerk.get(`/api/v1/information-requests/${id}/documents`)).json().items as { id: string }[];
       values.requestDocumentId.push(...docs.slice(0, 2).map((d) => `${id}|${d.id}`));
@@ -195,6 +208,13 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     const isRequest = pattern.startsWith('/api/v1/information-requests/');
     if (key === 'id' && isCase) return values.caseId!.map((id) => fill(pattern, { id }));
     if (key === 'id' && isRequest) return values.requestId!.map((id) => fill(pattern, { id }));
+    const isPetition = pattern.startsWith('/api/v1/petitions/');
+    if (key === 'id' && isPetition) return values.petitionId!.map((id) => fill(pattern, { id }));
+    if (key === 'id,documentId' && isPetition)
+      return values.petitionDocumentId!.map((v) => {
+        const [id, documentId] = v.split('|');
+        return fill(pattern, { id: id!, documentId: documentId! });
+      });
     if ((key === 'id,seq' || key === 'id,seq,sha256') && isRequest)
       return values.requestEvidence!.map((v) => {
         const [id, seq, sha256] = v.split('|');
@@ -247,6 +267,7 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
         forbidden.push({ what: '当事人身份证号、电话或住址', values: secrets.party });
       if (!permissions.has('information-request.personal-data'))
         forbidden.push({ what: '政府信息公开申请人的身份证号、电话、邮箱或地址', values: secrets.applicant });
+      if (!permissions.has('petition.personal-data')) forbidden.push({ what: '信访人的身份证号、电话或住址', values: secrets.petitioner });
       // Cases outside the scope (as the case service decides: region, creator, or the user among the officers).
       const outside = cases.filter(
         (k) =>

@@ -108,11 +108,11 @@ describe.each(ENGINES)('penalty-case projections proven against the journal on %
     expect(report).toMatchObject({ ok: true, records: all.length, unsealed: 0, problemCount: 0 });
     const verified = await cli('journal', 'verify');
     expect(verified.code, verified.stderr).toBe(0);
-    // The command proves every procedure's records: these cases and the demo's information requests.
+    // The command proves every procedure's records: these cases and the demo's information requests and petitions.
     const requests = await t.yifa.db.kysely
       .selectFrom('procedure_cases')
       .select('id')
-      .where('procedure', '=', 'information-request')
+      .where('procedure', 'in', ['information-request', 'petition'])
       .execute();
     expect(JSON.parse(verified.stdout).projections).toMatchObject({ ok: true, records: all.length + requests.length });
   });

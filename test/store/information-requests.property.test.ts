@@ -11,7 +11,7 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { contextOfUser } from '../../src/modules/org/sessions.js';
 import { actOnRecord, getRecord, openRecord, replayRecord } from '../../src/procedure/service.js';
 import { INFORMATION_REQUESTS } from '../../src/modules/information-requests/procedure.js';
-import { trackingHashOf, newTrackingCode } from '../../src/modules/information-requests/tracking-code.js';
+import { trackingHashOf, newTrackingCode } from '../../src/procedure/tracking-code.js';
 import { AppError } from '../../src/platform/http/errors.js';
 import { addDays } from '../../src/calendar/legal-date.js';
 import type { Request } from '../../src/platform/security/request.js';

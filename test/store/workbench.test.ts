@@ -45,7 +45,7 @@ async function allPages<T>(c: Client, url: string): Promise<T[]> {
   return out;
 }
 
-const ROLES = ['zhifa1', 'fuzeren', 'fazhi', 'gongkai', 'jiandu', 'admin', 'sifasuo'] as const;
+const ROLES = ['zhifa1', 'fuzeren', 'fazhi', 'gongkai', 'xinfang', 'jiandu', 'admin', 'sifasuo'] as const;
 
 describe.each(ENGINES)('the 工作台 across procedures on %s', (engine) => {
   let t: TestApp;
@@ -88,8 +88,8 @@ describe.each(ENGINES)('the 工作台 across procedures on %s', (engine) => {
       expect(queue.every((q) => q.dueState === 'overdue' || q.dueState === 'warning')).toBe(true);
       expect(queue.every((q) => bench.procedures.some((p) => p.procedure === q.procedure))).toBe(true);
     }
-    // Both procedures were on someone's 工作台.
-    expect([...seen].sort()).toEqual(['information-request', 'penalty-case']);
+    // Every procedure was on someone's 工作台.
+    expect([...seen].sort()).toEqual(['information-request', 'penalty-case', 'petition']);
   });
 
   it('lists as 待我办理 exactly the records on which the user has an expected next step (now or once its day comes; an officers’ step only on his own cases), for every role', async () => {
@@ -139,6 +139,11 @@ describe.each(ENGINES)('the 工作台 across procedures on %s', (engine) => {
     expect(head.some((t) => t.step.startsWith('审批：'))).toBe(true);
     const reviewer = await allPages<{ step: string }>(users.fazhi, '/api/v1/workbench/todo');
     expect(reviewer.some((t) => t.step === '出具法制审核意见')).toBe(true);
+    // The 信访干部 has petitions to route and to answer; the head, a petition's extension to approve.
+    const petitions = await allPages<{ procedure: string; step: string }>(users.xinfang, '/api/v1/workbench/todo');
+    expect(petitions.some((t) => t.procedure === 'petition' && t.step.includes('受理并书面告知'))).toBe(true);
+    expect(petitions.some((t) => t.procedure === 'petition' && t.step.includes('出具信访处理意见书'))).toBe(true);
+    expect(head.some((t) => t.step === '审批：延长办理期限')).toBe(true);
   });
 
   it('shows each role only the procedures it may read, and nothing to a role that may read none', async () => {
@@ -146,8 +151,9 @@ describe.each(ENGINES)('the 工作台 across procedures on %s', (engine) => {
       ((await users[u].get('/api/v1/workbench')).json().procedures as Count[]).map((p) => p.procedure).sort();
     expect(await procedures('zhifa1')).toEqual(['penalty-case']);
     expect(await procedures('gongkai')).toEqual(['information-request']);
-    expect(await procedures('fuzeren')).toEqual(['information-request', 'penalty-case']);
-    expect(await procedures('jiandu')).toEqual(['information-request', 'penalty-case']);
+    expect(await procedures('fuzeren')).toEqual(['information-request', 'penalty-case', 'petition']);
+    expect(await procedures('jiandu')).toEqual(['information-request', 'penalty-case', 'petition']);
+    expect(await procedures('xinfang')).toEqual(['petition']);
     expect(await procedures('admin')).toEqual([]);
     expect((await users.admin.get('/api/v1/workbench/due?within=all')).json()).toEqual({ items: [], next: null });
     // Asking for a procedure one may not read gives nothing, not an error that confirms it exists.
@@ -161,7 +167,7 @@ describe.each(ENGINES)('the 工作台 across procedures on %s', (engine) => {
     expect(overdue.every((q) => q.dueState === 'overdue' && q.nextDue < '2026-06-15')).toBe(true);
     const all = await allPages<Due>(c, '/api/v1/workbench/due?within=all');
     expect(all.slice(0, overdue.length)).toEqual(overdue);
-    expect(new Set(all.map((q) => q.procedure))).toEqual(new Set(['penalty-case', 'information-request']));
+    expect(new Set(all.map((q) => q.procedure))).toEqual(new Set(['penalty-case', 'information-request', 'petition']));
     expect(all.every((q) => q.nextRuleTitle)).toBe(true);
     // Three at a time gives the same queue.
     const paged: Due[] = [];

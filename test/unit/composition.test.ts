@@ -12,7 +12,7 @@ import type { ModuleManifest } from '../../src/platform/module.js';
 const noop = { up: async () => {} };
 
 describe('the assembled role → permission table', () => {
-  it('gives each role what it had before modules declared their own grants (and the information-request grants since)', () => {
+  it('gives each role what it had before modules declared their own grants (and the information-request and petition grants since)', () => {
     const table = Object.fromEntries(ACCESS.roleIds.map((r) => [r, [...ACCESS.grantsOf(r)]]));
     expect(table).toEqual({
       admin: [
@@ -37,11 +37,13 @@ describe('the assembled role → permission table', () => {
         'evidence.upload',
         'information-request.read',
         'information-request.personal-data',
+        'petition.read',
+        'petition.personal-data',
       ],
       legal_reviewer: ['org.read', 'penalty.read', 'penalty.party-data'],
       justice_office: ['org.read', 'journal.read'],
       mediator: ['org.read'],
-      petition_clerk: ['org.read'],
+      petition_clerk: ['org.read', 'petition.read', 'petition.personal-data'],
       disclosure_clerk: [
         'org.read',
         'evidence.upload',
@@ -49,7 +51,15 @@ describe('the assembled role → permission table', () => {
         'information-request.personal-data',
         'information-request.evidence',
       ],
-      supervisor: ['org.read', 'journal.read', 'login-log.read', 'penalty.read', 'penalty.party-data', 'information-request.read'],
+      supervisor: [
+        'org.read',
+        'journal.read',
+        'login-log.read',
+        'penalty.read',
+        'penalty.party-data',
+        'information-request.read',
+        'petition.read',
+      ],
     });
   });
 
@@ -111,6 +121,7 @@ describe('the rest of the composition', () => {
       'penalty-cases',
       'recording-coverage',
       'information-requests',
+      'petitions',
       'regions',
       'agencies',
       'people',

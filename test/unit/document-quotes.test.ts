@@ -1,8 +1,8 @@
 /**
  * Chinese documents quote with “ ” (GB/T 15834), never the ASCII ". Every 文书 of every demo
- * penalty case and information request is rendered as its DOCX, and one case file of each
+ * penalty case, information request and petition is rendered as its DOCX, and one case file of each
  * procedure as its PDF, and none contains an ASCII double quote: neither the templates nor
- * the demo's own texts that flow into them. The demo covers every document kind the two
+ * the demo's own texts that flow into them. The demo covers every document kind the three
  * procedures issue (checked below, so a kind the demo stops reaching is noticed).
  * Runs on the embedded database only: the texts do not depend on the engine.
  */
@@ -37,6 +37,7 @@ const PENALTY_KINDS = [
   'closing',
 ];
 const REQUEST_KINDS = ['registration', 'correction', 'consultation', 'extension-notice', 'reply'];
+const PETITION_KINDS = ['registration', 'acceptance', 'decline', 'transfer', 'extension-notice', 'opinion', 'review', 'recheck'];
 
 const kindOf = (id: string) => id.split(':')[0]!;
 const quotesIn = (text: string) => text.split('\n').filter((l) => l.includes('"'));
@@ -107,5 +108,17 @@ describe('the quotes in generated documents', () => {
     const zip = await gongkai.get(`/api/v1/information-requests/${largest}/case-file`);
     expect(zip.statusCode).toBe(200);
     expect(quotesIn(pdfText(zip.rawPayload))).toEqual([]);
+  }, 120_000);
+
+  it('every petition document and a case file quote with “ ”', async () => {
+    const xinfang = await t.login('xinfang');
+    const { kinds, found, largest } = await everyDocument(xinfang, '/api/v1/petitions');
+    expect(found).toEqual([]);
+    expect([...kinds].sort()).toEqual([...PETITION_KINDS].sort());
+    const zip = await xinfang.get(`/api/v1/petitions/${largest}/case-file`);
+    expect(zip.statusCode).toBe(200);
+    const text = pdfText(zip.rawPayload);
+    expect(text).toContain('信访事项复核意见书');
+    expect(quotesIn(text)).toEqual([]);
   }, 120_000);
 });

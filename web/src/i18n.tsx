@@ -57,6 +57,12 @@ const STRINGS = {
   keepTrackingCode: ['请妥善保存查询码，凭此码查询办理进度', 'Keep this tracking code: you will need it to follow your request'],
   track: ['查询', 'Look up'],
   answerCorrection: ['提交补正', 'Send the correction'],
+  petitions: ['信访事项', 'Petitions'],
+  registerPetition: ['登记信访事项', 'Register a petition'],
+  searchPetitions: ['检索信访人、登记号、信访请求、地点', 'Search petitioner, number, request, place'],
+  filePetition: ['网上信访', 'File a petition'],
+  trackPetition: ['信访查询', 'Track a petition'],
+  submitPetition: ['提交信访事项', 'Submit the petition'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -219,3 +219,37 @@ export interface PublicRequestView {
   documents: { id: 'correction' | 'extension-notice' | 'reply'; title: string; number: string | null }[];
   canAnswerCorrection: boolean;
 }
+
+/** A petition as the portal shows it to the petitioner with the tracking code (`publicPetitionView`, src/modules/petitions/portal.ts). */
+export interface PublicPetitionView {
+  status: string;
+  statusName: string;
+  agency: string;
+  number: string | null;
+  receivedOn: string;
+  category: string;
+  request: string;
+  routing: {
+    kind: 'accept' | 'decline' | 'transfer' | 'assign';
+    on: string;
+    route: string | null;
+    to: string | null;
+    reason: string | null;
+  } | null;
+  extension: { until: string; reason: string; days: number } | null;
+  opinion: { on: string; outcome: string; text: string; number: string | null } | null;
+  review: PublicPetitionReview | null;
+  recheck: PublicPetitionReview | null;
+  deadlines: { rule: string; title: string; due: string; state: 'ok' | 'warning' | 'overdue' | 'met'; kind: 'duty' | 'window' }[];
+  /** The notices addressed to the petitioner, downloadable with the code */
+  documents: { id: string; title: string; number: string | null }[];
+  ratings: { on: string; rating: string }[];
+  /** A reply not yet rated: the page offers the rating form */
+  canRate: boolean;
+}
+
+export interface PublicPetitionReview {
+  requestedOn: string;
+  body: string;
+  reply: { on: string; outcome: string; text: string; number: string | null } | null;
+}

@@ -13,7 +13,7 @@ import { demoScan, uploadDemoFile } from '../evidence/demo.js';
 import { actOnRecord, openRecord } from '../../procedure/service.js';
 import { INFORMATION_REQUESTS } from './procedure.js';
 import { applicantRequest } from './portal.js';
-import { newTrackingCode, trackingHashOf } from './tracking-code.js';
+import { newTrackingCode, trackingHashOf } from '../../procedure/tracking-code.js';
 import { CHANNELS, type ReplyType, type WithholdingGround } from './state.js';
 import { withIdCheckChar } from '../../platform/identity/numbers.js';
 

@@ -9,64 +9,26 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
-import { AppError, notFound } from '../../platform/http/errors.js';
-import type { AuthContext, Request } from '../../platform/security/request.js';
-import { PUBLIC_ROLE } from '../../procedure/spec.js';
+import { notFound } from '../../platform/http/errors.js';
+import type { Request } from '../../platform/security/request.js';
+import { docxHeaders, portalLimits, publicAgency, publicRequest, trackingCodeSchema } from '../../procedure/portal.js';
 import { actOnRecord, getRecord, openRecord, openRecordDocument, type RecordView } from '../../procedure/service.js';
 import { INFORMATION_REQUESTS } from './procedure.js';
-import { newTrackingCode, trackingHashOf } from './tracking-code.js';
+import { newTrackingCode, trackingHashOf } from '../../procedure/tracking-code.js';
 import { submitSchema } from './actions.js';
 import { REPLY_TYPES, WITHHOLDING_GROUNDS, type InformationRequest, type RequestStatus } from './state.js';
 
 /** The documents addressed to the applicant, which the code may download. */
 const TO_APPLICANT = ['correction', 'extension-notice', 'reply'] as const;
 
-const codeSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/, '查询码格式不正确（16 位字母和数字）');
+const codeSchema = trackingCodeSchema;
 
-/**
- * The applicant acting on the portal: the public role, scoped to the request's own region,
- * no permissions. `client` is the HTTP request a refusal is journaled with.
- */
-export function applicantRequest(
+/** The applicant acting on the portal (the kit's public actor). `client` is the HTTP request a refusal is journaled with. */
+export const applicantRequest = (
   yifa: Yifa,
   client: Pick<FastifyRequest, 'method' | 'url' | 'ip'> | null,
   at: { agencyId: string; regionPath: string },
-): Request {
-  const auth: AuthContext = {
-    sessionId: '',
-    csrfToken: '',
-    user: {
-      id: 'public',
-      username: 'public',
-      displayName: '申请人（网上）',
-      personId: null,
-      agencyId: at.agencyId,
-      regionId: '',
-      regionPath: at.regionPath,
-    },
-    roles: [PUBLIC_ROLE as AuthContext['roles'][number]],
-    permissions: new Set(),
-    scope: { kind: 'level', regionPath: at.regionPath, userId: 'public', personId: null },
-    actor: { userId: null, role: PUBLIC_ROLE, agencyId: at.agencyId },
-  };
-  return {
-    auth,
-    idempotencyKey: null,
-    denied: async (detail, subject) => {
-      const request = client ? { method: client.method, url: client.url.slice(0, 300), ip: client.ip } : {};
-      await yifa.journal.record({
-        type: 'access.denied',
-        actor: auth.actor,
-        ...(subject ? { subject } : {}),
-        regionPath: subject?.regionPath ?? at.regionPath,
-        payload: { kind: 'scope', ...request, ...detail },
-      });
-    },
-  };
-}
+): Request => publicRequest(yifa, client, at, '申请人（网上）');
 
 /** The request a code names, or NOT_FOUND (the same answer for a wrong code and a missing one). */
 async function byCode(yifa: Yifa, code: string) {
@@ -120,8 +82,7 @@ export const informationRequestPortal =
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['public'];
     // Filing is rarer than reading: a tighter limit per address.
-    const fileLimit = { rateLimit: { max: Math.max(1, Math.floor(yifa.config.publicRateLimit / 10)), timeWindow: '1 minute' } };
-    const readLimit = { rateLimit: { max: yifa.config.publicRateLimit, timeWindow: '1 minute' } };
+    const { file: fileLimit, read: readLimit } = portalLimits(yifa);
     const submit = submitSchema;
 
     app.post(
@@ -140,17 +101,10 @@ export const informationRequestPortal =
         config: fileLimit,
       },
       async (req, reply) => {
-        const agency = await yifa.db.kysely
-          .selectFrom('agencies')
-          .innerJoin('regions', 'regions.id', 'agencies.region_id')
-          .select(['agencies.id', 'regions.path'])
-          .where('agencies.id', '=', req.body.agencyId)
-          .executeTakeFirst();
-        if (!agency)
-          throw new AppError('INVALID_INPUT', '请选择受理申请的机关', { details: [{ path: 'agencyId', message: '机关不存在' }] });
+        const agency = await publicAgency(yifa, req.body.agencyId, '受理申请的机关');
         const code = newTrackingCode();
         const today = yifa.clock.today();
-        const r = applicantRequest(yifa, req, { agencyId: agency.id, regionPath: agency.path });
+        const r = applicantRequest(yifa, req, agency);
         const { agencyId: _agency, ...fields } = req.body;
         const view = await openRecord(
           yifa,
@@ -158,7 +112,7 @@ export const informationRequestPortal =
           INFORMATION_REQUESTS,
           'information-request.submit',
           { ...fields, channel: 'online', receivedOn: today, trackingHash: trackingHashOf(code) },
-          agency.id,
+          agency.agencyId,
         );
         reply.code(201);
         return { trackingCode: code, ...publicView(view) };
@@ -226,11 +180,7 @@ export const informationRequestPortal =
           req.body.documentId,
           'docx',
         );
-        reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-        reply.header(
-          'content-disposition',
-          `attachment; filename="document.docx"; filename*=UTF-8''${encodeURIComponent(`${doc.content.title}.docx`)}`,
-        );
+        reply.headers(docxHeaders(doc.content.title));
         return reply.send(doc.docx);
       },
     );

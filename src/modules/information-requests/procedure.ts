@@ -13,7 +13,7 @@ import { keptAfterClosing } from '../../procedure/evidence.js';
 import { INFORMATION_REQUEST_PROCEDURE, originalReplyDue, type RequestTypes } from './actions.js';
 import { REQUEST_SERIES, requestDocuments } from './documents.js';
 import { REPLY_TYPES, type InformationRequest } from './state.js';
-import { newTrackingCode, trackingHashOf } from './tracking-code.js';
+import { newTrackingCode, trackingHashOf } from '../../procedure/tracking-code.js';
 
 /** The request's deadlines: the 补正 notice window, the reply (extended when approved) and each consultation's window. */
 function requestDeadlines(r: InformationRequest, at: { table: Parameters<typeof deadlineList>[0]; today: string }) {

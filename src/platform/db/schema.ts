@@ -390,6 +390,20 @@ export interface InformationRequestTable {
   reply_type: string | null;
 }
 
+/** A petition's own columns beside its common row (petitions module, migration 023). */
+export interface PetitionTable {
+  id: string;
+  /** SHA-256 of the petitioner's tracking code */
+  tracking_hash: string;
+  /** 信访事项登记号: a later petition names it to say it repeats this one */
+  number: string | null;
+  channel: string;
+  category: string;
+  place: string;
+  /** The opinion's outcome, once issued */
+  outcome: string | null;
+}
+
 /** What every procedure's record has in common (migration 015). */
 export interface ProcedureCaseTable {
   id: string;
@@ -435,6 +449,7 @@ export interface Database {
   issued_documents: IssuedDocumentTable;
   procedure_cases: ProcedureCaseTable;
   information_requests: InformationRequestTable;
+  petitions: PetitionTable;
   enforcement_settings: EnforcementSettingsTable;
   regions: RegionTable;
   agencies: AgencyTable;

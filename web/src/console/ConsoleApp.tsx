@@ -25,10 +25,20 @@ import ProcedureListPage from './procedure/ProcedureListPage';
 import ProcedureRecordPage from './procedure/ProcedureRecordPage';
 import ProcedureDocumentPage from './procedure/ProcedureDocumentPage';
 import { INFORMATION_REQUESTS_CONSOLE } from './procedure/information-requests';
+import { PETITIONS_CONSOLE } from './procedure/petitions';
+import type { ProcedureConsole } from './procedure/config';
 import { HeadingProvider } from '../heading';
 
 /** The procedures of the kit the console serves with its generic pages (one list, record and document page each). */
-const PROCEDURES = [INFORMATION_REQUESTS_CONSOLE];
+const PROCEDURES = [INFORMATION_REQUESTS_CONSOLE, PETITIONS_CONSOLE];
+
+/** A procedure's three pages, typed over its own record (one call per procedure keeps each monomorphic). */
+const routesOf = <S,>(p: ProcedureConsole<S>) => [
+  <Route key={p.key} path={p.key} element={<ProcedureListPage config={p} />} />,
+  <Route key={`${p.key}/:id`} path={`${p.key}/:id`} element={<ProcedureRecordPage config={p} />} />,
+  <Route key={`${p.key}/doc`} path={`${p.key}/:id/documents/:documentId`} element={<ProcedureDocumentPage config={p} />} />,
+];
+const PROCEDURE_ROUTES = [...routesOf(INFORMATION_REQUESTS_CONSOLE), ...routesOf(PETITIONS_CONSOLE)];
 
 /** Menu entries and the permission each needs (the server checks again). */
 const MENU: { key: string; label: StringKey; permission: string }[] = [
@@ -241,11 +251,7 @@ export default function ConsoleApp() {
                 <Route path="penalty-cases/:id" element={<PenaltyCasePage />} />
                 <Route path="penalty-cases/:id/documents/:documentId" element={<DocumentPage />} />
                 <Route path="recording-coverage" element={<RecordingCoveragePage />} />
-                {PROCEDURES.flatMap((p) => [
-                  <Route key={p.key} path={p.key} element={<ProcedureListPage config={p} />} />,
-                  <Route key={`${p.key}/:id`} path={`${p.key}/:id`} element={<ProcedureRecordPage config={p} />} />,
-                  <Route key={`${p.key}/doc`} path={`${p.key}/:id/documents/:documentId`} element={<ProcedureDocumentPage config={p} />} />,
-                ])}
+                {PROCEDURE_ROUTES}
               </Routes>
             </HeadingProvider>
           </Layout.Content>

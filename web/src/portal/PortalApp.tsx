@@ -6,16 +6,25 @@ import OfficersPage from './pages/OfficersPage';
 import DeadlinePage from './pages/DeadlinePage';
 import InformationRequestPage from './pages/InformationRequestPage';
 import TrackingPage from './pages/TrackingPage';
+import PetitionPage from './pages/PetitionPage';
+import PetitionTrackingPage from './pages/PetitionTrackingPage';
 import { HeadingProvider } from '../heading';
 import type { StringKey } from '../i18n';
 
-/** The portal's pages: the menu, in this order, and each page's title. */
-const PAGES: { key: string; title: StringKey }[] = [
+/**
+ * The portal's pages: the menu, in this order, and each page's title. A page reached from
+ * another (信访查询, from 网上信访) stays out of the menu, which must fit the header without
+ * folding items into an overflow (antd hides them there from assistive technology but not
+ * from the keyboard); its menu entry is its parent's.
+ */
+const PAGES: { key: string; title: StringKey; under?: string }[] = [
   { key: 'agencies', title: 'agencies' },
   { key: 'officers', title: 'officers' },
   { key: 'deadlines', title: 'calculator' },
   { key: 'information-requests', title: 'informationRequests' },
   { key: 'tracking', title: 'trackRequest' },
+  { key: 'petitions', title: 'filePetition' },
+  { key: 'petition-tracking', title: 'trackPetition', under: 'petitions' },
 ];
 
 export default function PortalApp() {
@@ -43,9 +52,9 @@ export default function PortalApp() {
           <Menu
             theme="dark"
             mode="horizontal"
-            selectedKeys={[here]}
+            selectedKeys={[PAGES.find((p) => p.key === here)?.under ?? here]}
             style={{ flex: 1, minWidth: 0, background: 'transparent' }}
-            items={PAGES.map((p) => ({ key: p.key, label: <Link to={`/portal/${p.key}`}>{t(p.title)}</Link> }))}
+            items={PAGES.filter((p) => !p.under).map((p) => ({ key: p.key, label: <Link to={`/portal/${p.key}`}>{t(p.title)}</Link> }))}
           />
         </ConfigProvider>
         <Space>
@@ -66,6 +75,8 @@ export default function PortalApp() {
             <Route path="deadlines" element={<DeadlinePage />} />
             <Route path="information-requests" element={<InformationRequestPage />} />
             <Route path="tracking" element={<TrackingPage />} />
+            <Route path="petitions" element={<PetitionPage />} />
+            <Route path="petition-tracking" element={<PetitionTrackingPage />} />
           </Routes>
         </HeadingProvider>
       </Layout.Content>

@@ -14,7 +14,7 @@
  * One Idempotency-Key serves one submission: a retry after a lost answer reuses it (the
  * server then does nothing twice); once the server has answered, the next try gets a new one.
  */
-import { AutoComplete, Checkbox, Form, Grid, Input, InputNumber, Modal, Select, Switch, type SelectProps } from 'antd';
+import { AutoComplete, Button, Checkbox, Form, Grid, Input, InputNumber, Modal, Select, Switch, type SelectProps } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../../api';
@@ -62,6 +62,8 @@ const fixedValue = (s: JsonSchema) => (s.widget === 'hidden' && s.enum?.length =
 /** A hidden field the server fills (e.g. a tracking code's hash): left out of the payload. */
 const leftOut = (s: JsonSchema) => s.widget === 'hidden' && fixedValue(s) === undefined;
 const isGroup = (s: JsonSchema) => s.type === 'object' && !!s.properties;
+/** An array of groups (a petition's petitioners): one fieldset per item, added and removed by the user. */
+const isGroupList = (s: JsonSchema) => s.type === 'array' && !!s.items && isGroup(s.items);
 /** The page's supply for a field, if its widget is one the page supplies. */
 const supplyOf = (s: JsonSchema, widgets: Widgets) => (s.widget ? widgets[s.widget as PageWidget] : undefined);
 /** Amounts are kept in fen and entered in yuan. */
@@ -90,6 +92,7 @@ export function toPayload(schema: JsonSchema, values: Record<string, unknown> | 
     const fixed = fixedValue(s);
     if (fixed !== undefined) out[k] = fixed;
     else if (isGroup(s)) out[k] = toPayload(s, v as Record<string, unknown> | undefined);
+    else if (isGroupList(s) && Array.isArray(v)) out[k] = v.map((x) => toPayload(s.items!, x as Record<string, unknown> | undefined));
     else if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
       if (nullable) out[k] = null;
       else if (s.type === 'array') out[k] = [];
@@ -133,7 +136,7 @@ const wrapped: SelectProps['optionRender'] = (o) => (
 );
 
 /** An object of items (e.g. 审核要点), each a checkbox per yes/no and a short note per text, named by the item's title. */
-function Checklist({ name, s, label }: { name: string[]; s: JsonSchema; label: string }) {
+function Checklist({ name, s, label }: { name: (string | number)[]; s: JsonSchema; label: string }) {
   return (
     <Form.Item label={label} required>
       {Object.entries(s.properties ?? {}).map(([k, item]) => (
@@ -168,14 +171,14 @@ function Field({
   today,
   widgets,
 }: {
-  name: string[];
+  name: (string | number)[];
   schema: JsonSchema;
   required: boolean;
   today: string;
   widgets: Widgets;
 }) {
   const { s, nullable } = unwrap(schema);
-  const label = s.title ?? name.at(-1)!;
+  const label = s.title ?? String(name.at(-1)!);
   const mustFill = required && !nullable;
   const fixed = fixedValue(s);
   if (fixed !== undefined)
@@ -206,6 +209,7 @@ function Field({
       </fieldset>
     );
   }
+  if (isGroupList(s)) return <GroupList name={name} s={s} label={label} today={today} widgets={widgets} />;
   const supply = supplyOf(s, widgets);
   const choose = !!s.enum || !!s.items?.enum || (!!supply && !supply.suggest) || isDate(s);
   const rules: object[] =
@@ -292,6 +296,66 @@ function Field({
   if (s.type === 'array') return item(<Select mode="tags" tokenSeparators={['，', ',']} />, { initialValue: [] });
   if (s.widget === 'textarea') return item(<Input.TextArea rows={4} maxLength={s.maxLength} showCount={!!s.maxLength} />);
   return item(<Input maxLength={s.maxLength} />);
+}
+
+/** An array of groups: a fieldset per item (its legend the item's title and number), at least `minItems`, at most `maxItems`. */
+function GroupList({
+  name,
+  s,
+  label,
+  today,
+  widgets,
+}: {
+  name: (string | number)[];
+  s: JsonSchema;
+  label: string;
+  today: string;
+  widgets: Widgets;
+}) {
+  const items = s.items!;
+  const min = s.minItems ?? 0;
+  return (
+    <fieldset style={{ border: 0, padding: 0, margin: '0 0 16px' }} data-group={name.join('.')}>
+      <legend style={{ fontSize: 14, border: 0, marginBottom: 8 }}>{label}</legend>
+      <Form.List name={name} initialValue={Array.from({ length: Math.max(min, 1) }, () => ({}))}>
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f, i) => (
+              <fieldset
+                key={f.key}
+                style={{ border: '1px solid #d9d9d9', borderRadius: 6, padding: '8px 12px 0', marginBottom: 8 }}
+                data-item={i}
+              >
+                <legend style={{ fontSize: 14, width: 'auto', padding: '0 4px', marginBottom: 0, border: 0 }}>
+                  {items.title ?? label}（{i + 1}）
+                  {fields.length > min && (
+                    <Button type="link" size="small" onClick={() => remove(f.name)} aria-label={`删除${items.title ?? label}（${i + 1}）`}>
+                      删除
+                    </Button>
+                  )}
+                </legend>
+                {Object.entries(items.properties!).map(([k, v]) => (
+                  <Field
+                    key={k}
+                    name={[f.name, k]}
+                    schema={v}
+                    required={(items.required ?? []).includes(k)}
+                    today={today}
+                    widgets={widgets}
+                  />
+                ))}
+              </fieldset>
+            ))}
+            {(s.maxItems === undefined || fields.length < s.maxItems) && (
+              <Button type="dashed" onClick={() => add({})} block>
+                增加{items.title ?? label}
+              </Button>
+            )}
+          </>
+        )}
+      </Form.List>
+    </fieldset>
+  );
 }
 
 /** A chosen value the page no longer offers (the 违法行为 of another 执法类别) is cleared rather than sent. */

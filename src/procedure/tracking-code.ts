@@ -1,5 +1,7 @@
 /**
- * The applicant's tracking code (查询码): random, shown once, stored only as its SHA-256.
+ * A tracking code (查询码) for whoever filed on the portal (an applicant, a petitioner):
+ * random, shown once, stored only as its SHA-256. Every procedure with a public tracking
+ * page uses these.
  */
 import { createHash, randomBytes } from 'node:crypto';
 

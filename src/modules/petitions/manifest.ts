@@ -1,0 +1,55 @@
+/** 信访: petitions registered, routed, handled within their limits and trackable by the petitioner, served by the procedure kit. */
+import type { FastifyPluginAsync } from 'fastify';
+import type { ModuleManifest } from '../../platform/module.js';
+import type { ProjectionReplayer } from '../../journal/verify-projections.js';
+import type { Yifa } from '../../platform/yifa.js';
+import { procedureRoutes } from '../../procedure/routes.js';
+import { journalPolicyOf } from '../../procedure/service.js';
+import { commonReplayer } from '../../procedure/replayer.js';
+import { PETITIONS, PETITION_ENTRY } from './procedure.js';
+import { petitionPortal } from './portal.js';
+import { seedDemoPetitions } from './demo.js';
+import * as petitions from './migrations/023-petitions.js';
+
+export const PETITION_PERMISSIONS = {
+  'petition.read': '查看、办理信访事项',
+  'petition.personal-data': '查看信访人的身份证号、电话和住址',
+} as const;
+
+declare module '../../platform/security/access.js' {
+  interface PermissionRegistry extends Record<keyof typeof PETITION_PERMISSIONS, true> {}
+}
+
+const routes =
+  (yifa: Yifa): FastifyPluginAsync =>
+  async (app) => {
+    await app.register(procedureRoutes(yifa, PETITIONS));
+    await app.register(petitionPortal(yifa));
+  };
+
+export const petitionsManifest = {
+  id: 'petitions',
+  name: '信访',
+  permissions: PETITION_PERMISSIONS,
+  grants: {
+    // The 信访干部 registers, routes and handles petitions (the table's roles).
+    petition_clerk: ['petition.read', 'petition.personal-data'],
+    // The head approves a handling extension (Art 34).
+    unit_head: ['petition.read', 'petition.personal-data'],
+    // Supervision reads petitions, with the petitioners' personal data masked.
+    supervisor: ['petition.read'],
+  },
+  migrations: { '023-petitions': petitions },
+  routes,
+  journalPolicies: { [PETITIONS.proc.subjectType]: journalPolicyOf(PETITIONS) },
+  projectionReplayers: (db) => [commonReplayer(db, PETITIONS.proc) as ProjectionReplayer],
+  procedures: [PETITION_ENTRY],
+  menu: [{ key: 'petitions', label: '信访事项', path: '/console/petitions', permission: 'petition.read', order: 37 }],
+  // After the town (its 信访干部 and head) exists.
+  demo: {
+    order: 35,
+    seed: async (yifa) => {
+      await seedDemoPetitions(yifa);
+    },
+  },
+} satisfies ModuleManifest;

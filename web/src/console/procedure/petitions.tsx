@@ -1,0 +1,214 @@
+/**
+ * 信访事项 in the console: what the generic procedure pages need to know of it. The names of
+ * its enum values (channel, category, outcome, legal route) are read from the labels of its
+ * action schemas, as the forms read them: one source, the server.
+ */
+import { Alert, Descriptions, Modal, Table, Typography } from 'antd';
+// The server's own state type (type-only: nothing of the server is bundled).
+import type { Petition, Review } from '../../../../src/modules/petitions/state';
+import { unwrap } from './SchemaForm';
+import type { ProcedureConsole } from './config';
+import type { JsonSchema, ProcedureDictionaries, RecordView } from './types';
+
+/** The labels of a payload field of one of the procedure's actions (`channel` of the register action, say). */
+function labelsOf(dict: ProcedureDictionaries, action: string, path: string): Record<string, string> {
+  let s: JsonSchema | undefined = dict.actions.find((a) => a.type === `petition.${action}`)?.schema;
+  for (const k of path.split('.')) s = s?.properties?.[k] && unwrap(s.properties[k]!).s;
+  return s?.labels ?? {};
+}
+
+function ReviewAlert({ what, rv, outcome }: { what: string; rv: Review; outcome: (v: string) => string }) {
+  return (
+    <Alert
+      type={rv.reply ? 'success' : 'info'}
+      showIcon
+      style={{ marginTop: 8 }}
+      title={`${rv.requestedOn} 信访人请求${what}（${rv.body}）${rv.reply ? `；${rv.reply.on} 已出具${what}意见：${outcome(rv.reply.outcome)}${rv.reply.number ? `（${rv.reply.number}）` : ''}` : ''}`}
+      description={
+        <>
+          <div style={{ whiteSpace: 'pre-wrap' }}>请求和理由：{rv.reason}</div>
+          {rv.reply && <div style={{ whiteSpace: 'pre-wrap' }}>{rv.reply.text}</div>}
+        </>
+      }
+    />
+  );
+}
+
+function Summary({ view, dict }: { view: RecordView<Petition>; dict: ProcedureDictionaries }) {
+  const p = view.record;
+  const name = (action: string, path: string, value: string | null) => (value ? (labelsOf(dict, action, path)[value] ?? value) : '—');
+  const r = p.routing;
+  const o = p.opinion;
+  return (
+    <>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} data-testid="record-summary">
+        <Descriptions.Item label="登记号">{p.number ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="信访形式">{name('register', 'channel', p.channel)}</Descriptions.Item>
+        <Descriptions.Item label="来源">{name('register', 'source', p.source)}</Descriptions.Item>
+        <Descriptions.Item label="收到日期">{p.receivedOn}</Descriptions.Item>
+        <Descriptions.Item label="问题类别">{name('register', 'category', p.category)}</Descriptions.Item>
+        <Descriptions.Item label="问题发生地">{p.place}</Descriptions.Item>
+        {p.groupSize && (
+          <Descriptions.Item label="多人走访">{`共 ${p.groupSize} 人，推选代表 ${p.petitioners.length} 人`}</Descriptions.Item>
+        )}
+        {p.repeatOf && <Descriptions.Item label="同一事项此前登记号">{p.repeatOf}</Descriptions.Item>}
+        <Descriptions.Item label="信访请求" span={{ xs: 1, sm: 2, lg: 3 }}>
+          <span style={{ whiteSpace: 'pre-wrap' }}>{p.request}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label="事实和理由" span={{ xs: 1, sm: 2, lg: 3 }}>
+          <span style={{ whiteSpace: 'pre-wrap' }}>{p.factsAndReasons}</span>
+        </Descriptions.Item>
+      </Descriptions>
+      <Table
+        size="small"
+        pagination={false}
+        rowKey={(_, i) => String(i)}
+        dataSource={p.petitioners}
+        style={{ marginTop: 8 }}
+        columns={[
+          { title: p.petitioners.length > 1 ? '信访人（代表）' : '信访人', dataIndex: 'name' },
+          { title: '身份证号', dataIndex: 'idNumber', render: (v: string | null) => v ?? '—' },
+          { title: '联系电话', dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
+          { title: '住址', dataIndex: 'address' },
+        ]}
+      />
+      {p.oralConfirmed && <Typography.Paragraph style={{ marginTop: 8 }}>口头信访已如实记录，并经信访人确认。</Typography.Paragraph>}
+      {r && (
+        <Alert
+          type={r.kind === 'accept' ? 'success' : 'info'}
+          showIcon
+          style={{ marginTop: 8 }}
+          data-testid="routing"
+          title={
+            r.kind === 'accept'
+              ? `${r.on} 已受理并书面告知${r.number ? `（${r.number}）` : ''}`
+              : r.kind === 'decline'
+                ? `${r.on} 不予受理：${name('decline', 'route', r.route)}${r.number ? `（${r.number}）` : ''}`
+                : `${r.on} 已${r.kind === 'transfer' ? '转送' : '交办'}${r.to}${r.number ? `（${r.number}）` : ''}`
+          }
+          description={r.kind === 'accept' ? undefined : <span style={{ whiteSpace: 'pre-wrap' }}>{r.reason}</span>}
+        />
+      )}
+      {p.objection && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 8 }}
+          title={`${p.objection.on} 已对转送提出异议`}
+          description={p.objection.reason}
+        />
+      )}
+      {p.report && (
+        <Alert type="success" showIcon style={{ marginTop: 8 }} title={`${p.report.on} 收到办结报告`} description={p.report.text} />
+      )}
+      {p.notes.map((n) => (
+        <Alert
+          key={n.seq}
+          type="info"
+          style={{ marginTop: 8 }}
+          title={`${n.on} ${name('add-note', 'kind', n.kind)}`}
+          description={<span style={{ whiteSpace: 'pre-wrap' }}>{n.text}</span>}
+        />
+      ))}
+      {p.hearing && (
+        <Alert
+          type="info"
+          style={{ marginTop: 8 }}
+          title={`${p.hearing.on} 举行听证（参加人员：${p.hearing.participants}）`}
+          description={<span style={{ whiteSpace: 'pre-wrap' }}>{p.hearing.summary}</span>}
+        />
+      )}
+      {p.pending.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginTop: 8 }}
+          title={`待负责人批准：${p.pending.map((x) => dict.approvalKinds[x.kind] ?? x.kind).join('、')}`}
+        />
+      )}
+      {p.extension && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginTop: 8 }}
+          title={`经负责人批准，办理期限延长 ${p.extension.days} 日，至 ${p.extension.until}${p.extension.number ? `（${p.extension.number}）` : ''}`}
+          description={`延期理由：${p.extension.reason}`}
+        />
+      )}
+      {o && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginTop: 8 }}
+          data-testid="opinion"
+          title={`${o.on} 已出具信访处理意见书：${name('issue-opinion', 'outcome', o.outcome)}${o.number ? `（${o.number}）` : ''}`}
+          description={
+            <>
+              <div style={{ whiteSpace: 'pre-wrap' }}>查明的事实：{o.facts}</div>
+              <div style={{ whiteSpace: 'pre-wrap' }}>处理意见：{o.text}</div>
+              <div style={{ whiteSpace: 'pre-wrap' }}>依据：{o.basis}</div>
+            </>
+          }
+        />
+      )}
+      {p.review && <ReviewAlert what="复查" rv={p.review} outcome={(v) => name('review-reply', 'outcome', v)} />}
+      {p.recheck && <ReviewAlert what="复核" rv={p.recheck} outcome={(v) => name('recheck-reply', 'outcome', v)} />}
+      {p.ratings.map((x) => (
+        <Alert
+          key={`${x.of}-${x.on}`}
+          type={x.rating === 'dissatisfied' ? 'warning' : 'success'}
+          style={{ marginTop: 8 }}
+          title={`${x.on} 信访人评价：${name('rate', 'rating', x.rating)}`}
+          description={x.comment ?? undefined}
+        />
+      ))}
+    </>
+  );
+}
+
+/** The tracking code of a petition registered at the counter, by letter or by phone: the server shows it this once. */
+function Opened({ answer, onClose }: { answer: RecordView<Petition> & Record<string, unknown>; onClose: () => void }) {
+  const code = typeof answer.trackingCode === 'string' ? answer.trackingCode : null;
+  return (
+    <Modal
+      open
+      title="信访事项已登记"
+      onOk={onClose}
+      onCancel={onClose}
+      okText="我已记下，查看信访事项"
+      cancelButtonProps={{ style: { display: 'none' } }}
+      closable={false}
+      maskClosable={false}
+    >
+      <p>请将登记号和查询码告知信访人（或写在回执上）。信访人凭查询码在公开门户“信访查询”中查看办理进度和答复。</p>
+      <p>登记号：{answer.record.number ?? '—'}</p>
+      {code && (
+        <Typography.Paragraph
+          copyable={{ text: code }}
+          style={{ fontSize: 24, fontFamily: 'monospace', textAlign: 'center', margin: '16px 0' }}
+          data-testid="tracking-code"
+        >
+          {code}
+        </Typography.Paragraph>
+      )}
+      <Alert type="warning" showIcon title="查询码只显示这一次：系统只保存它的摘要，关闭后无法再次查看。" />
+    </Modal>
+  );
+}
+
+export const PETITIONS_CONSOLE: ProcedureConsole<Petition> = {
+  key: 'petitions',
+  api: '/petitions',
+  permission: 'petition.read',
+  title: 'petitions',
+  openLabel: 'registerPetition',
+  searchLabel: 'searchPetitions',
+  recordName: '信访事项',
+  openedLabel: '收到日期',
+  closedLabel: '办结日期',
+  heading: (v) => `${v.record.petitioners.map((x) => x.name).join('、')}的信访事项`,
+  Summary,
+  // At the console a petition comes by visit, letter or phone (online ones come through the portal).
+  openDefaults: { channel: 'visit', source: 'direct', category: 'land-acquisition' },
+  Opened,
+};

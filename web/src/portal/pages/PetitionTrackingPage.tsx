@@ -1,0 +1,239 @@
+/**
+ * 信访查询: the petitioner enters the tracking code and sees what he may see of his petition —
+ * its status, the limits, how it was routed (accepted, declined with the legal route, sent
+ * on), an extension and its reason, the 处理意见书 and any 复查 or 复核 — and downloads each
+ * written notice as DOCX. Never anyone's personal data nor the investigation notes. The code
+ * stays in this page's memory, never in the address.
+ */
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Radio, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useLocation } from 'react-router-dom';
+import { ApiError, download, post } from '../../api';
+import { ActionErrorAlert } from '../../ActionErrorAlert';
+import { useT } from '../../i18n';
+import { DUE_TEXT, DueStateTag, type DueState } from '../../deadlines';
+import type { PublicPetitionReview, PublicPetitionView } from '../../types';
+import { PageTitle } from '../../heading';
+
+const networkError = () => new ApiError(0, 'NETWORK', '网络连接中断，请稍后再试。');
+
+function routingText(r: NonNullable<PublicPetitionView['routing']>): string {
+  if (r.kind === 'accept') return `${r.on} 已受理`;
+  if (r.kind === 'decline') return `${r.on} 不予受理：${r.route ?? ''}`;
+  return `${r.on} 已${r.kind === 'transfer' ? '转送' : '交办'}${r.to ?? ''}`;
+}
+
+function ReviewCard({ what, rv }: { what: string; rv: PublicPetitionReview }) {
+  return (
+    <Card title={what} size="small" data-testid={`track-${what}`}>
+      <Descriptions size="small" column={1}>
+        <Descriptions.Item label={`${what}机关`}>{rv.body}</Descriptions.Item>
+        <Descriptions.Item label="请求日期">{rv.requestedOn}</Descriptions.Item>
+        {rv.reply && <Descriptions.Item label={`${what}结论`}>{rv.reply.outcome}</Descriptions.Item>}
+        {rv.reply && (
+          <Descriptions.Item label={`${what}意见`}>
+            <span style={{ whiteSpace: 'pre-wrap' }}>{rv.reply.text}</span>
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+    </Card>
+  );
+}
+
+export default function PetitionTrackingPage() {
+  const t = useT();
+  const { message } = App.useApp();
+  const location = useLocation();
+  const [code, setCode] = useState<string>((location.state as { code?: string } | null)?.code ?? '');
+  const [view, setView] = useState<PublicPetitionView | null>(null);
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  const [rating, setRating] = useState(false);
+  const [rateError, setRateError] = useState<ApiError>();
+
+  const look = async (c: string) => {
+    if (!c.trim()) return;
+    setBusy(true);
+    try {
+      setView(await post<PublicPetitionView>('/public/petitions/track', { code: c.trim() }, { anonymous: true }));
+      setError(undefined);
+    } catch (e) {
+      setView(null);
+      setError(e instanceof ApiError ? e : networkError());
+    } finally {
+      setBusy(false);
+    }
+  };
+  // Arriving from the filing page with its code: look it up at once.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival; the code typed later is looked up on submit
+  useEffect(() => {
+    if (code) void look(code);
+  }, []);
+
+  const rate = async (v: { rating: string; comment?: string }) => {
+    setRating(true);
+    try {
+      const body = { code: code.trim(), rating: v.rating, comment: v.comment?.trim() ? v.comment.trim() : null };
+      setView(await post<PublicPetitionView>('/public/petitions/track/rate', body, { anonymous: true }));
+      setRateError(undefined);
+      void message.success('感谢您的评价');
+    } catch (e) {
+      setRateError(e instanceof ApiError ? e : networkError());
+    } finally {
+      setRating(false);
+    }
+  };
+
+  const fetchDocument = async (d: PublicPetitionView['documents'][number]) => {
+    try {
+      await download('/public/petitions/track/document', `${d.title}.docx`, { code: code.trim(), documentId: d.id });
+    } catch (e) {
+      void message.error((e as Error).message);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card title={<PageTitle>{t('trackPetition')}</PageTitle>}>
+        <Typography.Paragraph>输入提出信访事项时得到的查询码，查看受理、办理情况和处理意见。</Typography.Paragraph>
+        <Form layout="inline" onFinish={() => void look(code)} style={{ rowGap: 8 }}>
+          <Form.Item label={t('trackingCode')} htmlFor="petition-code-input" required>
+            <Input
+              id="petition-code-input"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              placeholder="XXXX-XXXX-XXXX-XXXX"
+              autoComplete="off"
+              spellCheck={false}
+              style={{ width: 260, fontFamily: 'monospace' }}
+            />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="track-submit">
+            {t('track')}
+          </Button>
+        </Form>
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginTop: 16 }}
+            data-testid="track-error"
+            title={error.status === 404 ? '查询码不正确，或没有对应的信访事项' : error.message}
+          />
+        )}
+      </Card>
+      {view && (
+        <>
+          <Card title="办理情况" size="small" data-testid="track-result">
+            <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
+              <Descriptions.Item label="办理状态">
+                <Tag color="blue" data-testid="track-status">
+                  {view.statusName}
+                </Tag>
+              </Descriptions.Item>
+              <Descriptions.Item label="受理机关">{view.agency}</Descriptions.Item>
+              <Descriptions.Item label="登记号">{view.number ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="收到日期">{view.receivedOn}</Descriptions.Item>
+              <Descriptions.Item label="问题类别">{view.category}</Descriptions.Item>
+              <Descriptions.Item label="信访请求" span={{ xs: 1, sm: 2 }}>
+                <span style={{ whiteSpace: 'pre-wrap' }}>{view.request}</span>
+              </Descriptions.Item>
+            </Descriptions>
+            {view.deadlines.length > 0 && (
+              <Table
+                size="small"
+                pagination={false}
+                rowKey={(d) => `${d.rule}-${d.due}`}
+                dataSource={view.deadlines}
+                style={{ marginTop: 8 }}
+                columns={[
+                  { title: '期限', dataIndex: 'title' },
+                  { title: '届满日期', dataIndex: 'due', width: 120 },
+                  {
+                    title: '状态',
+                    dataIndex: 'state',
+                    width: 100,
+                    render: (s: DueState) => <DueStateTag state={s}>{DUE_TEXT[s]}</DueStateTag>,
+                  },
+                ]}
+              />
+            )}
+          </Card>
+          {view.routing && (
+            <Alert
+              type={view.routing.kind === 'accept' ? 'success' : 'info'}
+              showIcon
+              data-testid="track-routing"
+              title={routingText(view.routing)}
+              description={view.routing.reason ?? undefined}
+            />
+          )}
+          {view.extension && (
+            <Alert
+              type="info"
+              showIcon
+              title={`经批准，办理期限延长 ${view.extension.days} 日，至 ${view.extension.until}`}
+              description={`延期理由：${view.extension.reason}`}
+            />
+          )}
+          {view.opinion && (
+            <Card title="信访处理意见" size="small" data-testid="track-opinion">
+              <Descriptions size="small" column={1}>
+                <Descriptions.Item label="处理意见">{view.opinion.outcome}</Descriptions.Item>
+                <Descriptions.Item label="意见书文号">{view.opinion.number ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label="日期">{view.opinion.on}</Descriptions.Item>
+                <Descriptions.Item label="处理意见和理由">
+                  <span style={{ whiteSpace: 'pre-wrap' }}>{view.opinion.text}</span>
+                </Descriptions.Item>
+              </Descriptions>
+            </Card>
+          )}
+          {view.review && <ReviewCard what="复查" rv={view.review} />}
+          {view.recheck && <ReviewCard what="复核" rv={view.recheck} />}
+          {(view.canRate || view.ratings.length > 0) && (
+            <Card title="满意度评价" size="small" data-testid="track-rating">
+              {view.ratings.map((x) => (
+                <Typography.Paragraph key={x.on + x.rating}>
+                  {x.on} 您的评价：{x.rating}
+                </Typography.Paragraph>
+              ))}
+              {view.canRate && (
+                <Form layout="vertical" onFinish={(v) => void rate(v)} initialValues={{ rating: 'satisfied' }}>
+                  {rateError && <ActionErrorAlert error={rateError} />}
+                  <Form.Item name="rating" label="您对本次处理的评价" rules={[{ required: true, message: '请选择评价' }]}>
+                    <Radio.Group
+                      options={[
+                        { value: 'satisfied', label: '满意' },
+                        { value: 'basically-satisfied', label: '基本满意' },
+                        { value: 'dissatisfied', label: '不满意' },
+                      ]}
+                    />
+                  </Form.Item>
+                  <Form.Item name="comment" label="意见和建议（选填）" rules={[{ max: 500, message: '不能超过 500 个字' }]}>
+                    <Input.TextArea rows={3} maxLength={500} showCount />
+                  </Form.Item>
+                  <Button type="primary" htmlType="submit" loading={rating} data-testid="submit-rating">
+                    提交评价
+                  </Button>
+                </Form>
+              )}
+            </Card>
+          )}
+          {view.documents.length > 0 && (
+            <Card title="告知书、意见书（DOCX）" size="small">
+              <Space wrap>
+                {view.documents.map((d) => (
+                  <Button key={d.id} icon={<DownloadOutlined />} onClick={() => void fetchDocument(d)} data-doc={d.id}>
+                    {d.title}
+                    {d.number ? `（${d.number}）` : ''}
+                  </Button>
+                ))}
+              </Space>
+            </Card>
+          )}
+        </>
+      )}
+    </Space>
+  );
+}
