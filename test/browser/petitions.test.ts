@@ -73,7 +73,7 @@ describe('a petition in the browser', () => {
     await form.getByLabel('身份证号码（选填）').first().fill('12345');
     await citizen.getByTestId('submit-petition').click();
     await citizen.getByText('身份证号码须为 18 位（末位可为 X）').waitFor();
-    await form.getByLabel('身份证号码（选填）').first().fill('500241198502021234');
+    await form.getByLabel('身份证号码（选填）').first().fill('500241198502021235');
     await citizen.getByRole('button', { name: '增加信访人' }).click();
     await form.getByLabel('姓名').nth(1).fill('周某乙');
     await form.getByLabel('住址').nth(1).fill('秀山县妙泉镇贵塘村4组');
@@ -120,7 +120,7 @@ describe('a petition in the browser', () => {
     await expect.poll(() => citizen.getByTestId('track-status').textContent()).toBe('已受理（办理中）');
     await citizen.getByTestId('track-routing').waitFor();
     await citizen.getByText('办结信访事项并出具处理意见书').waitFor();
-    expect(await citizen.content()).not.toContain('500241198502021234');
+    expect(await citizen.content()).not.toContain('500241198502021235');
     await citizen.locator('[data-doc="acceptance"]').waitFor();
     await accessible(citizen, 'portal-tracking');
     // A wrong code finds nothing; the tracking page is reached from the filing page.

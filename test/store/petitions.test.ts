@@ -14,13 +14,14 @@ import { replayRecord } from '../../src/procedure/service.js';
 import { PETITIONS } from '../../src/modules/petitions/procedure.js';
 import { projectionReplayers } from '../../src/app/root.js';
 import { verifyProjections } from '../../src/journal/verify-projections.js';
+import { withIdCheckChar } from '../../src/platform/identity/numbers.js';
 
 /** 10:00 China time on a legal date. */
 const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
 
 const petitioner = (name: string, n = 1) => ({
   name,
-  idNumber: `50024119800101${String(1000 + n).slice(-3)}X`,
+  idNumber: withIdCheckChar(`50024119800101${String(1000 + n).slice(-3)}`),
   phone: `1380000${String(1000 + n).slice(-4)}`,
   address: '秀山县妙泉镇大田村3组',
 });

@@ -4,7 +4,7 @@
  * document it issues and how it changes the petition. Pure; the kit runs it.
  */
 import { z } from 'zod';
-import { legalDate } from '../../platform/http/schemas.js';
+import { legalDate, personalIdNumber } from '../../platform/http/schemas.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
 import { approve, dropRequest, pendingRequest } from '../../procedure/decide.js';
 import { PUBLIC_ROLE, RECORD_CHECK, sameIndividual, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
@@ -62,12 +62,7 @@ const optionalText = (max: number) => z.string().trim().max(max, `不能超过 $
 export const petitionerSchema = z
   .strictObject({
     name: text(50).meta({ title: '姓名' }),
-    idNumber: z
-      .string()
-      .trim()
-      .regex(/^\d{17}[\dXx]$/, '身份证号须为 18 位（末位可为 X）')
-      .nullable()
-      .meta({ title: '身份证号' }),
+    idNumber: personalIdNumber.nullable().meta({ title: '身份证号' }),
     phone: z
       .string()
       .trim()

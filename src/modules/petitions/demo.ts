@@ -15,13 +15,14 @@ import { publicRequest } from '../../procedure/portal.js';
 import { newTrackingCode, trackingHashOf } from '../../procedure/tracking-code.js';
 import { PETITIONS } from './procedure.js';
 import type { Category, Channel, Outcome } from './state.js';
+import { withIdCheckChar } from '../../platform/identity/numbers.js';
 
 type Who = 'xinfang' | 'fuzeren' | 'petitioner';
 type Step = [daysAgo: number, who: Who, type: string, payload: (on: (d: number) => string) => Record<string, unknown>];
 
 const person = (name: string, n: number, village: string) => ({
   name,
-  idNumber: `50024119${60 + (n % 30)}0${(n % 9) + 1}1${String(100 + n).slice(-2)}${n % 10}${n % 10}`.slice(0, 17) + 'X',
+  idNumber: withIdCheckChar(`50024119${60 + (n % 30)}0${(n % 9) + 1}1${String(100 + n).slice(-2)}${n % 10}${n % 10}`.slice(0, 17)),
   phone: `1378${String(2000000 + n * 7919).slice(-7)}`,
   address: `妙泉镇${village}${(n % 7) + 1}组${n + 20}号`,
 });
