@@ -19,10 +19,11 @@ import { withIdCheckChar } from '../../platform/identity/numbers.js';
 
 type Step = [daysAgo: number, who: 'gongkai' | 'fuzeren' | 'applicant', type: string, payload: Record<string, unknown>];
 
+/** An applicant of the demo town, born in 1975 (the demo's staff are born 1980–99: no number is shared). */
 const citizen = (name: string, n: number, village: string) => ({
   kind: 'citizen',
   name,
-  idNumber: withIdCheckChar(`5002411985${String((n % 12) + 1).padStart(2, '0')}01${String(1000 + n).slice(-3)}`),
+  idNumber: withIdCheckChar(`5002411975${String((n % 12) + 1).padStart(2, '0')}01${String(1000 + n).slice(-3)}`),
   phone: `1390000${String(1000 + n).slice(-4)}`,
   email: n % 4 === 0 ? `applicant${n}@example.cn` : null,
   address: `妙泉镇${village}${(n % 6) + 1}组${n + 10}号`,
