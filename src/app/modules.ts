@@ -8,6 +8,7 @@ import { enforcementManifest } from '../modules/enforcement/manifest.js';
 import { evidenceManifest } from '../modules/evidence/manifest.js';
 import { disclosureManifest } from '../modules/disclosure/manifest.js';
 import { informationRequestsManifest } from '../modules/information-requests/manifest.js';
+import { mediationManifest } from '../modules/mediation/manifest.js';
 
 export const MODULES: readonly ModuleManifest[] = [
   orgManifest,
@@ -15,4 +16,5 @@ export const MODULES: readonly ModuleManifest[] = [
   evidenceManifest,
   disclosureManifest,
   informationRequestsManifest,
+  mediationManifest,
 ];

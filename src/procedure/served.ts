@@ -12,6 +12,7 @@ import type { CaseFileSource } from './case-file/export.js';
 import type { AgencyRef, Runner } from './runner.js';
 import type { ProcedureTypes } from './spec.js';
 import type { EvidenceContext } from './evidence.js';
+import type { Trx } from '../journal/journal.js';
 
 /** What the gates of a procedure on the common table read besides state and payload (an attached file's upload included). */
 export interface BaseContext extends EvidenceContext {
@@ -29,7 +30,7 @@ export interface DocumentPlace {
 }
 
 /** The tables procedures keep for their own columns. */
-export type OwnTable = 'information_requests';
+export type OwnTable = 'information_requests' | 'mediation_disputes';
 
 /** A procedure whose gates read only the BaseContext. */
 export interface CommonTypes extends ProcedureTypes {
@@ -68,4 +69,15 @@ export interface ServedProcedure<T extends CommonTypes> extends Runner<T> {
    * in the journal, and may not export the whole file.
    */
   personalData: string;
+  /**
+   * What its gates read beyond the BaseContext (a mediation committee and its members, say),
+   * read in the action's transaction; absent: the BaseContext.
+   */
+  context?: (trx: Trx, base: BaseContext, s: T['state'], payload: unknown) => Promise<T['context']>;
+  /**
+   * A scope narrower than the region's for acting (a mediator acts only on his committee's
+   * disputes): why this actor may not act on the record at all, or null. A refusal answers
+   * 403 and is journaled as a denial, like a record outside the region's scope.
+   */
+  actsOutside?: (ctx: T['context'], s: T['state']) => { message: string; citation: string | null } | null;
 }

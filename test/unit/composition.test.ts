@@ -39,8 +39,8 @@ describe('the assembled role → permission table', () => {
         'information-request.personal-data',
       ],
       legal_reviewer: ['org.read', 'penalty.read', 'penalty.party-data'],
-      justice_office: ['org.read', 'journal.read'],
-      mediator: ['org.read'],
+      justice_office: ['org.read', 'journal.read', 'mediation.read', 'mediation.committee.manage'],
+      mediator: ['org.read', 'mediation.read', 'mediation.personal-data'],
       petition_clerk: ['org.read'],
       disclosure_clerk: [
         'org.read',
@@ -49,7 +49,15 @@ describe('the assembled role → permission table', () => {
         'information-request.personal-data',
         'information-request.evidence',
       ],
-      supervisor: ['org.read', 'journal.read', 'login-log.read', 'penalty.read', 'penalty.party-data', 'information-request.read'],
+      supervisor: [
+        'org.read',
+        'journal.read',
+        'login-log.read',
+        'penalty.read',
+        'penalty.party-data',
+        'information-request.read',
+        'mediation.read',
+      ],
     });
   });
 
@@ -111,6 +119,9 @@ describe('the rest of the composition', () => {
       'penalty-cases',
       'recording-coverage',
       'information-requests',
+      'disputes',
+      'mediation-statistics',
+      'mediation-committees',
       'regions',
       'agencies',
       'people',

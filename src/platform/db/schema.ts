@@ -391,6 +391,21 @@ export interface InformationRequestTable {
 }
 
 /** What every procedure's record has in common (migration 015). */
+/** A dispute under 人民调解: the columns its statistics count by (module mediation, migration 022). */
+export interface MediationDisputeTable {
+  id: string;
+  committee_id: string;
+  region_path: string;
+  created_by: string | null;
+  registered_on: string;
+  category: string;
+  source: string;
+  /** written | oral | ended | declined, or null while open */
+  outcome: string | null;
+  outcome_on: string | null;
+  amount_fen: number;
+}
+
 export interface ProcedureCaseTable {
   id: string;
   /** The procedure's subject type: penalty-case, information-request, … */
@@ -435,6 +450,7 @@ export interface Database {
   issued_documents: IssuedDocumentTable;
   procedure_cases: ProcedureCaseTable;
   information_requests: InformationRequestTable;
+  mediation_disputes: MediationDisputeTable;
   enforcement_settings: EnforcementSettingsTable;
   regions: RegionTable;
   agencies: AgencyTable;
