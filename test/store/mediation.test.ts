@@ -60,7 +60,8 @@ describe.each(ENGINES)('人民调解 on %s', (engine) => {
     source: 'application',
     referredBy: null,
     category: 'land',
-    parties: [party('田某某', 1), party('杨某某', 2)],
+    partyA: party('田某某', 1),
+    partyB: party('杨某某', 2),
     facts: '双方承包地相邻，因土地承包经营权边界不清发生争执。',
     points: '承包地界址。',
     ...extra,
@@ -288,16 +289,18 @@ describe.each(ENGINES)('人民调解 on %s', (engine) => {
   it('refuses bad input and a mediator of another committee, saving nothing', async () => {
     t.yifa.clock.source = at('2026-06-01');
     const before = await count();
-    const noName = await register(tiaojie, registration('2026-06-01', { parties: [{ ...party('', 1) }, party('杨某某', 2)] }));
+    const noName = await register(tiaojie, registration('2026-06-01', { partyA: party('', 1) }));
     expect(noName.statusCode).toBe(400);
     const badId = await register(
       tiaojie,
-      registration('2026-06-01', { parties: [{ ...party('田某某', 1), idNumber: '500241197001010010' }, party('杨某某', 2)] }),
+      registration('2026-06-01', { partyA: { ...party('田某某', 1), idNumber: '500241197001010010' } }),
     );
     expect(badId.statusCode).toBe(400);
     expect(badId.json().error.message).toContain('居民身份证号码不正确');
-    const onlyOne = await register(tiaojie, registration('2026-06-01', { parties: [party('田某某', 1)] }));
+    const onlyOne = await register(tiaojie, registration('2026-06-01', { partyB: undefined }));
     expect(onlyOne.statusCode).toBe(400);
+    const samePerson = await register(tiaojie, registration('2026-06-01', { partyB: party('田某某', 1) }));
+    expect(samePerson.json().error.message).toBe('双方当事人不能是同一人');
     const future = await register(tiaojie, registration('2026-06-02'));
     expect(future.statusCode).toBe(409);
     expect(future.json().error.message).toContain('不能晚于今天');

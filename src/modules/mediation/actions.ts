@@ -76,7 +76,9 @@ export const registerSchema = z.strictObject({
   source: z.enum(SOURCE_IDS).meta({ title: '纠纷来源', labels: SOURCES }),
   referredBy: z.enum(REFERRER_IDS).nullable().meta({ title: '移送机关', labels: REFERRERS }),
   category: z.enum(CATEGORY_IDS).meta({ title: '纠纷类别', labels: CATEGORIES }),
-  parties: z.array(partySchema).min(2, '纠纷至少有两方当事人').max(20).meta({ title: '当事人' }),
+  // Two sides, each a group of fields the console's form draws (a dispute of more sides is registered by its two main ones).
+  partyA: partySchema.meta({ title: '一方当事人（申请人）' }),
+  partyB: partySchema.meta({ title: '对方当事人' }),
   facts: text(4000).meta({ title: '纠纷简要事实', widget: 'textarea' }),
   points: text(2000).meta({ title: '争议焦点', widget: 'textarea' }),
 });
@@ -115,7 +117,6 @@ export const DISPUTE_ACTIONS = {
     from: 'opens',
     payload: registerSchema,
     guard: (_d, p, ctx) => {
-      const ids = p.parties.map((x) => x.idNumber);
       return [
         p.registeredOn > ctx.today
           ? { message: `登记日期（${p.registeredOn}）不能晚于今天（${ctx.today}）`, citation: RECORD_CHECK, field: 'registeredOn' }
@@ -137,27 +138,31 @@ export const DISPUTE_ACTIONS = {
         p.source !== 'referral' && p.referredBy
           ? { message: '不是委托移送的纠纷，不填移送机关', citation: RECORD_CHECK, field: 'referredBy' }
           : null,
-        new Set(ids).size !== ids.length ? { message: '同一当事人不能重复登记', citation: RECORD_CHECK, field: 'parties' } : null,
+        p.partyA.idNumber === p.partyB.idNumber
+          ? { message: '双方当事人不能是同一人', citation: RECORD_CHECK, field: 'partyB.idNumber' }
+          : null,
       ];
     },
     derive: (_d, _p, ctx) => ({
       committeeId: ctx.committee?.id ?? '',
       committeeName: ctx.committee?.name ?? '',
       regionPath: ctx.committee?.regionPath ?? ctx.agency.region_path,
+      members: Object.entries(ctx.committee?.memberNames ?? {}).map(([personId, name]) => ({ personId, name })),
     }),
     apply: (d, p, m) => {
-      const c = m.derived as { committeeId: string; committeeName: string; regionPath: string };
+      const c = m.derived as { committeeId: string; committeeName: string; regionPath: string; members: Dispute['committeeMembers'] };
       return {
         ...d,
         committeeId: c.committeeId,
         committeeName: c.committeeName,
+        committeeMembers: c.members,
         regionPath: c.regionPath,
         registeredBy: m.actorUserId,
         registeredOn: p.registeredOn,
         source: p.source,
         referredBy: p.referredBy,
         category: p.category,
-        parties: p.parties,
+        parties: [p.partyA, p.partyB],
         facts: p.facts,
         points: p.points,
       };

@@ -7,7 +7,6 @@
  */
 import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../../platform/security/request.js';
-import type { DemoLogin } from '../../platform/module.js';
 import { addDays } from '../../calendar/legal-date.js';
 import { contextOfUser } from '../org/sessions.js';
 import { createPerson } from '../org/service/people.js';
@@ -28,12 +27,12 @@ const VILLAGES = [
 ] as const;
 const TOWN_LOGIN = 'tiaojie.zhen';
 
-export const MEDIATION_DEMO_LOGINS: readonly DemoLogin[] = [
-  { username: TOWN_LOGIN, role: 'mediator', roleName: '人民调解员（镇调委会）' },
-  ...VILLAGES.filter((v) => v.login !== 'tiaojie').map(
-    (v): DemoLogin => ({ username: v.login, role: 'mediator', roleName: `人民调解员（${v.name}）` }),
-  ),
-];
+/**
+ * The other committees' mediators log in with the demo password too. They are not among the
+ * start banner's logins (DemoStep.logins): the test towns seed only the org's demo, and the
+ * security tests log in as every listed login.
+ */
+export const MEDIATION_DEMO_USERNAMES = [TOWN_LOGIN, ...VILLAGES.filter((v) => v.login !== 'tiaojie').map((v) => v.login)];
 
 const SURNAMES = ['田', '杨', '吴', '龙', '石', '白', '彭', '冉', '何', '罗', '张', '李', '陈', '刘', '黄', '周', '向', '姚'];
 
@@ -321,7 +320,8 @@ export async function seedDemoMediation(yifa: Yifa, opts: { password: string }):
         source,
         referredBy: source === 'referral' ? (['court', 'police', 'petition', 'agency'] as const)[rand(4)] : null,
         category: s.category,
-        parties: [party(), party()],
+        partyA: party(),
+        partyB: party(),
         facts: s.facts,
         points: s.points,
       });

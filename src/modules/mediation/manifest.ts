@@ -9,7 +9,7 @@ import { journalPolicyOf } from '../../procedure/service.js';
 import { commonReplayer } from '../../procedure/replayer.js';
 import { DISPUTES, DISPUTE_ENTRY } from './procedure.js';
 import { mediationRoutes } from './routes.js';
-import { seedDemoMediation, MEDIATION_DEMO_LOGINS } from './demo.js';
+import { seedDemoMediation } from './demo.js';
 import * as mediation from './migrations/022-mediation.js';
 
 export const MEDIATION_PERMISSIONS = {
@@ -74,6 +74,5 @@ export const mediationManifest = {
     seed: async (yifa, opts) => {
       await seedDemoMediation(yifa, opts);
     },
-    logins: MEDIATION_DEMO_LOGINS,
   },
 } satisfies ModuleManifest;

@@ -71,6 +71,8 @@ export interface Dispute {
   regionPath: string;
   committeeId: string;
   committeeName: string;
+  /** The committee's mediators when it was registered (whom the form offers; the gate checks the roll as it is then) */
+  committeeMembers: { personId: string; name: string }[];
   /** Who registered it (the statistics' scope reads it) */
   registeredBy: string | null;
   registeredOn: string;
@@ -124,6 +126,7 @@ export function emptyDispute(id: string, agencyId: string, regionPath: string, t
     regionPath,
     committeeId: '',
     committeeName: '',
+    committeeMembers: [],
     registeredBy: null,
     registeredOn: today,
     source: 'application',

@@ -25,10 +25,16 @@ import ProcedureListPage from './procedure/ProcedureListPage';
 import ProcedureRecordPage from './procedure/ProcedureRecordPage';
 import ProcedureDocumentPage from './procedure/ProcedureDocumentPage';
 import { INFORMATION_REQUESTS_CONSOLE } from './procedure/information-requests';
+import { DISPUTES_CONSOLE } from './procedure/disputes';
+import type { ProcedureConsole } from './procedure/config';
+import MediationStatisticsPage from './pages/MediationStatisticsPage';
+import MediationCommitteesPage from './pages/MediationCommitteesPage';
 import { HeadingProvider } from '../heading';
 
 /** The procedures of the kit the console serves with its generic pages (one list, record and document page each). */
-const PROCEDURES = [INFORMATION_REQUESTS_CONSOLE];
+// Each config is typed by its own record; the pages take any of them.
+// biome-ignore lint/suspicious/noExplicitAny: a list of procedures of different record types
+const PROCEDURES: ProcedureConsole<any>[] = [INFORMATION_REQUESTS_CONSOLE, DISPUTES_CONSOLE];
 
 /** Menu entries and the permission each needs (the server checks again). */
 const MENU: { key: string; label: StringKey; permission: string }[] = [
@@ -36,6 +42,8 @@ const MENU: { key: string; label: StringKey; permission: string }[] = [
   { key: 'penalty-cases', label: 'penaltyCases', permission: 'penalty.read' },
   { key: 'recording-coverage', label: 'recordingCoverage', permission: 'penalty.read' },
   ...PROCEDURES.map((p) => ({ key: p.key, label: p.title, permission: p.permission })),
+  { key: 'mediation-statistics', label: 'mediationStatistics', permission: 'mediation.read' },
+  { key: 'mediation-committees', label: 'mediationCommittees', permission: 'mediation.read' },
   { key: 'regions', label: 'regions', permission: 'org.read' },
   { key: 'agencies', label: 'agencyAdmin', permission: 'org.read' },
   { key: 'people', label: 'people', permission: 'org.read' },
@@ -241,6 +249,8 @@ export default function ConsoleApp() {
                 <Route path="penalty-cases/:id" element={<PenaltyCasePage />} />
                 <Route path="penalty-cases/:id/documents/:documentId" element={<DocumentPage />} />
                 <Route path="recording-coverage" element={<RecordingCoveragePage />} />
+                <Route path="mediation-statistics" element={<MediationStatisticsPage />} />
+                <Route path="mediation-committees" element={<MediationCommitteesPage />} />
                 {PROCEDURES.flatMap((p) => [
                   <Route key={p.key} path={p.key} element={<ProcedureListPage config={p} />} />,
                   <Route key={`${p.key}/:id`} path={`${p.key}/:id`} element={<ProcedureRecordPage config={p} />} />,
