@@ -11,6 +11,9 @@ import { REQUEST_SERIES } from '../../src/modules/information-requests/documents
 import type { AnyProcedure, Walk } from './observe.js';
 import { PENALTY_WALK } from './penalty-samples.js';
 import { INFORMATION_REQUEST_WALK } from './information-request-samples.js';
+import { DISPUTE_PROCEDURE } from '../../src/modules/mediation/actions.js';
+import { DISPUTE_SERIES } from '../../src/modules/mediation/documents.js';
+import { MEDIATION_WALK } from './mediation-samples.js';
 
 export interface DocumentedProcedure {
   /** The file under docs/procedures/ */
@@ -37,5 +40,12 @@ export const PROCEDURES: DocumentedProcedure[] = [
     source: 'src/modules/information-requests/actions.ts',
     series: REQUEST_SERIES,
     walk: INFORMATION_REQUEST_WALK,
+  },
+  {
+    file: 'dispute.md',
+    proc: DISPUTE_PROCEDURE as AnyProcedure,
+    source: 'src/modules/mediation/actions.ts',
+    series: DISPUTE_SERIES,
+    walk: MEDIATION_WALK,
   },
 ];
