@@ -101,9 +101,9 @@ describe('人民调解 in the browser', () => {
     await b.getByLabel('身份证号或统一社会信用代码').fill(idNumber('50024119720620002'));
     await d.getByLabel('纠纷简要事实').fill('双方承包地相邻，因二轮土地承包经营权边界不清发生争执。');
     await d.getByLabel('争议焦点').fill('承包地界址及地上青苗归属。');
-    await select(page, d, 'partyA_kind', '自然人');
-    await select(page, d, 'partyB_kind', '自然人');
-    await select(page, d, 'source', '当事人申请');
+    // Both sides start as 自然人 and the source as 当事人申请 (the console's defaults).
+    expect(await d.locator('.ant-form-item:has(#partyA_kind)').textContent()).toContain('自然人');
+    expect(await d.locator('.ant-form-item:has(#source)').textContent()).toContain('当事人申请');
     // A wrong check character is refused at its field, in Chinese.
     await submit(d);
     await d.getByText('居民身份证号码不正确（位数、出生日期或校验码有误）').waitFor();

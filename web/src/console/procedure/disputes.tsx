@@ -155,5 +155,6 @@ export const DISPUTES_CONSOLE: ProcedureConsole<Dispute> = {
   widgetOptions: (v) => ({
     person: { options: v.record.committeeMembers.map((m) => ({ value: m.personId, label: m.name })), none: '该调解委员会没有登记调解员' },
   }),
-  openDefaults: { source: 'application', referredBy: null, committeeId: null },
+  // Most parties are villagers: both sides start as 自然人.
+  openDefaults: { source: 'application', referredBy: null, committeeId: null, partyA: { kind: 'citizen' }, partyB: { kind: 'citizen' } },
 };
