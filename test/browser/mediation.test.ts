@@ -96,7 +96,8 @@ describe('人民调解 in the browser', () => {
     const a = d.locator('fieldset[data-group="partyA"]');
     const b = d.locator('fieldset[data-group="partyB"]');
     await a.getByLabel('姓名或名称').fill('田某某');
-    await a.getByLabel('身份证号或统一社会信用代码').fill('500241197003150011');
+    const good = idNumber('50024119700315001');
+    await a.getByLabel('身份证号或统一社会信用代码').fill(good.slice(0, 17) + (good[17] === '0' ? '1' : '0'));
     await b.getByLabel('姓名或名称').fill('杨某某');
     await b.getByLabel('身份证号或统一社会信用代码').fill(idNumber('50024119720620002'));
     await d.getByLabel('纠纷简要事实').fill('双方承包地相邻，因二轮土地承包经营权边界不清发生争执。');
@@ -106,8 +107,14 @@ describe('人民调解 in the browser', () => {
     expect(await d.locator('.ant-form-item:has(#source)').textContent()).toContain('当事人申请');
     // A wrong check character is refused at its field, in Chinese.
     await submit(d);
-    await d.getByText('居民身份证号码不正确（位数、出生日期或校验码有误）').waitFor();
-    await a.getByLabel('身份证号或统一社会信用代码').fill(idNumber('50024119700315001'));
+    await d
+      .getByText('居民身份证号码不正确（位数、出生日期或校验码有误）')
+      .waitFor()
+      .catch(async (e: unknown) => {
+        await page.screenshot({ path: join(SHOTS, 'mediation-bad-id-failed.png'), fullPage: true });
+        throw e;
+      });
+    await a.getByLabel('身份证号或统一社会信用代码').fill(good);
     await submit(d);
     await page.waitForURL(/\/console\/disputes\/[0-9a-f-]{36}$/);
     await expect.poll(() => status(page)).toBe('已登记（待征询意愿）');

@@ -16,23 +16,22 @@ import { createCommittee } from './committees.js';
 import { DISPUTES } from './procedure.js';
 import { idCheckChar, type Category } from './law.js';
 
-/** The village committees, each with its mediator's login (妙泉村's is the town's demo mediator, tiaojie). */
+/**
+ * The village committees. 妙泉村's mediator is the town's demo mediator, tiaojie; the town
+ * committee's full-time mediator (login `tiaojie.zhen`) also sits on the other five villages'
+ * committees (驻村), so one more login covers them: each login costs a password hash, which
+ * is most of what the demo's start-up time pays for accounts.
+ */
 const VILLAGES = [
   { name: '妙泉村', login: 'tiaojie', groups: 5 },
-  { name: '贵塘村', login: 'tiaojie.guitang', groups: 5 },
-  { name: '大田村', login: 'tiaojie.datian', groups: 5 },
-  { name: '三坝村', login: 'tiaojie.sanba', groups: 5 },
-  { name: '苗坝村', login: 'tiaojie.miaoba', groups: 5 },
-  { name: '凉桥村', login: 'tiaojie.liangqiao', groups: 5 },
+  { name: '贵塘村', login: 'tiaojie.zhen', groups: 5 },
+  { name: '大田村', login: 'tiaojie.zhen', groups: 5 },
+  { name: '三坝村', login: 'tiaojie.zhen', groups: 5 },
+  { name: '苗坝村', login: 'tiaojie.zhen', groups: 5 },
+  { name: '凉桥村', login: 'tiaojie.zhen', groups: 5 },
 ] as const;
-const TOWN_LOGIN = 'tiaojie.zhen';
-
-/**
- * The other committees' mediators log in with the demo password too. They are not among the
- * start banner's logins (DemoStep.logins): the test towns seed only the org's demo, and the
- * security tests log in as every listed login.
- */
-export const MEDIATION_DEMO_USERNAMES = [TOWN_LOGIN, ...VILLAGES.filter((v) => v.login !== 'tiaojie').map((v) => v.login)];
+/** The town committee's mediator logs in with the demo password too; he is not among the start banner's logins (the test towns seed only the org's demo, and the security tests log in as each listed login). */
+export const TOWN_MEDIATOR_LOGIN = 'tiaojie.zhen';
 
 const SURNAMES = ['田', '杨', '吴', '龙', '石', '白', '彭', '冉', '何', '罗', '张', '李', '陈', '刘', '黄', '周', '向', '姚'];
 
@@ -235,6 +234,7 @@ export async function seedDemoMediation(yifa: Yifa, opts: { password: string }):
   };
 
   const townCommittee = await committee('妙泉镇人民调解委员会', 'town', town.id, null, 2, '镇调委会');
+  const mediatorOf = (login: string) => (login === 'tiaojie' ? tiaojie.user.personId! : townCommittee.mediator);
   const acting = new Map<string, Request>();
   const actAs = async (username: string) => {
     const r = acting.get(username) ?? { auth: await contextOfUser(yifa, username), idempotencyKey: null, denied: async () => {} };
@@ -242,8 +242,8 @@ export async function seedDemoMediation(yifa: Yifa, opts: { password: string }):
     return r;
   };
   await createUser(yifa, admin, {
-    username: TOWN_LOGIN,
-    displayName: '妙泉镇调委会调解员',
+    username: TOWN_MEDIATOR_LOGIN,
+    displayName: '妙泉镇调委会专职调解员',
     password: opts.password,
     personId: townCommittee.mediator,
     agencyId,
@@ -251,29 +251,10 @@ export async function seedDemoMediation(yifa: Yifa, opts: { password: string }):
     dataScope: 'subtree',
     roles: ['mediator'],
   });
-  const committees = [{ ...townCommittee, login: TOWN_LOGIN, weight: 2 }];
+  const committees = [{ ...townCommittee, login: TOWN_MEDIATOR_LOGIN as string }];
   for (const v of VILLAGES) {
-    const regionId = regionOf(v.name);
-    const c = await committee(
-      `${v.name}人民调解委员会`,
-      'village',
-      regionId,
-      v.login === 'tiaojie' ? tiaojie.user.personId : null,
-      v.groups,
-      v.name,
-    );
-    if (v.login !== 'tiaojie')
-      await createUser(yifa, admin, {
-        username: v.login,
-        displayName: `${v.name}调解员`,
-        password: opts.password,
-        personId: c.mediator,
-        agencyId,
-        regionId,
-        dataScope: 'level',
-        roles: ['mediator'],
-      });
-    committees.push({ ...c, login: v.login, weight: 3 });
+    const c = await committee(`${v.name}人民调解委员会`, 'village', regionOf(v.name), mediatorOf(v.login), v.groups, v.name);
+    committees.push({ ...c, login: v.login });
   }
 
   const rand = sequence(20260101);
