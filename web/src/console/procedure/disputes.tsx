@@ -66,7 +66,7 @@ function Summary({ view, dict }: { view: RecordView<Dispute>; dict: ProcedureDic
           type="warning"
           showIcon
           style={{ marginTop: 8 }}
-          title={`${d.consent.on} 当事人“${d.consent.refusedBy ?? ''}”明确拒绝调解，不予调解`}
+          title={`${d.consent.on} 当事人“${d.consent.refusedBy ?? ''}”明确拒绝调解，不予调解（《中华人民共和国人民调解法》第十七条）`}
           description={d.consent.note}
         />
       )}
