@@ -92,6 +92,8 @@ describe('人民调解 in the browser', () => {
     const d = modal(page);
     await d.waitFor();
     await settled(d);
+    // The committee is chosen among those he sits on (left empty it would be his only one).
+    await select(page, d, 'committeeId', '妙泉村人民调解委员会');
     await select(page, d, 'category', '山林土地纠纷（含土地承包经营）');
     const a = d.locator('fieldset[data-group="partyA"]');
     const b = d.locator('fieldset[data-group="partyB"]');

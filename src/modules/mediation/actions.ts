@@ -71,7 +71,7 @@ const partySchema = z
   .meta({ title: '当事人' });
 
 export const registerSchema = z.strictObject({
-  committeeId: z.string().min(1).max(64).nullable().meta({ title: '调解委员会（不填：本人所在的调解委员会）' }),
+  committeeId: z.string().min(1).max(64).nullable().meta({ title: '调解委员会（不填：本人所在的调解委员会）', widget: 'committee' }),
   registeredOn: legalDate.meta({ title: '登记日期' }),
   source: z.enum(SOURCE_IDS).meta({ title: '纠纷来源', labels: SOURCES }),
   referredBy: z.enum(REFERRER_IDS).nullable().meta({ title: '移送机关', labels: REFERRERS }),

@@ -8,6 +8,7 @@ import { Alert, Descriptions, Table } from 'antd';
 import type { Dispute } from '../../../../src/modules/mediation/state';
 import { unwrap } from './SchemaForm';
 import type { ProcedureConsole } from './config';
+import type { Me } from '../../types';
 import type { JsonSchema, ProcedureDictionaries, RecordView } from './types';
 
 /** The labels of a payload field of one of the dispute's actions (`category` of the registration, say). */
@@ -139,6 +140,17 @@ function Summary({ view, dict }: { view: RecordView<Dispute>; dict: ProcedureDic
   );
 }
 
+/** The committees the mediator sits on (GET /mediation-committees lists those in his scope, with their members). */
+function myCommittees(data: unknown, me: Me) {
+  const items = (data as { items: { id: string; name: string; members: { personId: string }[] }[] }).items;
+  return {
+    committee: {
+      options: items.filter((c) => c.members.some((m) => m.personId === me.user.personId)).map((c) => ({ value: c.id, label: c.name })),
+      none: '您不是任何人民调解委员会的委员',
+    },
+  };
+}
+
 export const DISPUTES_CONSOLE: ProcedureConsole<Dispute> = {
   key: 'disputes',
   api: '/disputes',
@@ -156,5 +168,6 @@ export const DISPUTES_CONSOLE: ProcedureConsole<Dispute> = {
     person: { options: v.record.committeeMembers.map((m) => ({ value: m.personId, label: m.name })), none: '该调解委员会没有登记调解员' },
   }),
   // Most parties are villagers: both sides start as 自然人.
+  openWidgets: { path: '/mediation-committees', supply: myCommittees },
   openDefaults: { source: 'application', referredBy: null, committeeId: null, partyA: { kind: 'citizen' }, partyB: { kind: 'citizen' } },
 };
