@@ -11,7 +11,7 @@ import { table } from './penalty-samples.js';
 import type { Scenario, Walk } from './observe.js';
 
 const agency = { id: 'a', name: '某镇人民政府', doc_prefix: '某镇', region_path: '/x/' };
-const applicant = { kind: 'citizen', name: '某某', idNumber: '500241199001011234', phone: '13800001234', email: null, address: null };
+const applicant = { kind: 'citizen', name: '某某', idNumber: '500241199001011236', phone: '13800001234', email: null, address: null };
 const HASH = 'a'.repeat(64);
 /** The one file the sample clerk has uploaded and the server verified */
 const SCAN = 'b'.repeat(64);

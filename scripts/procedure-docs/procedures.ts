@@ -14,6 +14,9 @@ import { INFORMATION_REQUEST_WALK } from './information-request-samples.js';
 import { PETITION_PROCEDURE } from '../../src/modules/petitions/actions.js';
 import { PETITION_SERIES } from '../../src/modules/petitions/documents.js';
 import { PETITION_WALK } from './petition-samples.js';
+import { DISPUTE_PROCEDURE } from '../../src/modules/mediation/actions.js';
+import { DISPUTE_SERIES } from '../../src/modules/mediation/documents.js';
+import { MEDIATION_WALK } from './mediation-samples.js';
 
 export interface DocumentedProcedure {
   /** The file under docs/procedures/ */
@@ -47,5 +50,12 @@ export const PROCEDURES: DocumentedProcedure[] = [
     source: 'src/modules/petitions/actions.ts',
     series: PETITION_SERIES,
     walk: PETITION_WALK,
+  },
+  {
+    file: 'dispute.md',
+    proc: DISPUTE_PROCEDURE as AnyProcedure,
+    source: 'src/modules/mediation/actions.ts',
+    series: DISPUTE_SERIES,
+    walk: MEDIATION_WALK,
   },
 ];

@@ -9,6 +9,7 @@ import { evidenceManifest } from '../modules/evidence/manifest.js';
 import { disclosureManifest } from '../modules/disclosure/manifest.js';
 import { informationRequestsManifest } from '../modules/information-requests/manifest.js';
 import { petitionsManifest } from '../modules/petitions/manifest.js';
+import { mediationManifest } from '../modules/mediation/manifest.js';
 
 export const MODULES: readonly ModuleManifest[] = [
   orgManifest,
@@ -17,4 +18,5 @@ export const MODULES: readonly ModuleManifest[] = [
   disclosureManifest,
   informationRequestsManifest,
   petitionsManifest,
+  mediationManifest,
 ];

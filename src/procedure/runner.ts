@@ -145,7 +145,7 @@ const roleFor = (roles: readonly string[], spec: { roles: readonly string[] }) =
  * A refusal found inside an action's transaction. The transaction rolls back, so the
  * refusal is journaled after it (a denied access is on record even though nothing else is).
  */
-class RefusedInside extends Error {
+export class RefusedInside extends Error {
   constructor(
     readonly detail: Record<string, unknown>,
     readonly answer: AppError,

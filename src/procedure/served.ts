@@ -30,7 +30,7 @@ export interface DocumentPlace {
 }
 
 /** The tables procedures keep for their own columns. */
-export type OwnTable = 'information_requests' | 'petitions';
+export type OwnTable = 'information_requests' | 'petitions' | 'mediation_disputes';
 
 /** A procedure whose gates read only the BaseContext. */
 export interface CommonTypes extends ProcedureTypes {
@@ -56,11 +56,6 @@ export interface ServedProcedure<T extends CommonTypes> extends Runner<T> {
    * say), and what it shows once in the answer (the code); absent: the payload as sent.
    */
   onOpen?: (payload: unknown) => { payload: unknown; reveal: Record<string, unknown> };
-  /**
-   * Facts of other records its gates read (an earlier petition on the same matter, say),
-   * looked up in the action's transaction and added to the context; absent: none.
-   */
-  lookup?: (trx: Trx, s: T['state'], payload: unknown) => Promise<Partial<T['context']>>;
   /** Its own table, for its own columns (one row per record, same id), rewritten with each action */
   own?: { table: OwnTable; columns: (s: T['state']) => Record<string, string | number | null> };
   deadlines: (s: T['state'], at: { table: HolidayTable; today: string }) => CaseDeadline[];
@@ -74,4 +69,15 @@ export interface ServedProcedure<T extends CommonTypes> extends Runner<T> {
    * in the journal, and may not export the whole file.
    */
   personalData: string;
+  /**
+   * What its gates read beyond the BaseContext (a mediation committee and its members, say),
+   * read in the action's transaction; absent: the BaseContext.
+   */
+  context?: (trx: Trx, base: BaseContext, s: T['state'], payload: unknown) => Promise<T['context']>;
+  /**
+   * A scope narrower than the region's for acting (a mediator acts only on his committee's
+   * disputes): why this actor may not act on the record at all, or null. A refusal answers
+   * 403 and is journaled as a denial, like a record outside the region's scope.
+   */
+  actsOutside?: (ctx: T['context'], s: T['state']) => { message: string; citation: string | null } | null;
 }

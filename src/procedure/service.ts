@@ -20,7 +20,16 @@ import { waitingColumns } from './waiting.js';
 import { actionIds, fold, offers, upcoming, type ActionResult, type Offer, type Upcoming } from './decide.js';
 import { dueState, nextDue, nthWorkingDayAfter, WARNING_WORKING_DAYS, type CaseDeadline } from './deadlines.js';
 import { issuedTo } from './numbering.js';
-import { checkAction, refuseUnproven, runAction, visibleRecord, type AgencyRef, type ProcedureStore, type Target } from './runner.js';
+import {
+  checkAction,
+  RefusedInside,
+  refuseUnproven,
+  runAction,
+  visibleRecord,
+  type AgencyRef,
+  type ProcedureStore,
+  type Target,
+} from './runner.js';
 import type { BaseContext, CommonTypes, DocumentPlace, ServedProcedure } from './served.js';
 import { renderDocx } from './documents/docx.js';
 import { exportCaseFile } from './case-file/export.js';
@@ -176,14 +185,24 @@ function commonStore<T extends CommonTypes>(
       return agency ? { agency, ...found } : undefined;
     },
     prove: (trx, loaded) => proveRow(trx, sp, loaded.row as ProcedureCaseTable, loaded.lastResult, true),
-    context: async (trx, s, payload, at, loaded) => ({
-      today: at.today,
-      table,
-      actor: at.actor,
-      agency: loaded.agency,
-      uploadedFile: uploadedFile(await uploadedFileIn(trx, payload, at.actor.userId)),
-      ...(sp.lookup ? await sp.lookup(trx, s, payload) : {}),
-    }),
+    async context(trx, s, payload, at, loaded) {
+      const base: BaseContext = {
+        today: at.today,
+        table,
+        actor: at.actor,
+        agency: loaded.agency,
+        uploadedFile: uploadedFile(await uploadedFileIn(trx, payload, at.actor.userId)),
+      };
+      const ctx = sp.context ? await sp.context(trx, base, s, payload) : (base as T['context']);
+      const outside = sp.actsOutside?.(ctx, s);
+      if (outside)
+        throw new RefusedInside(
+          { reason: outside.message },
+          new AppError('FORBIDDEN', outside.message, outside.citation ? { citation: outside.citation } : {}),
+          loaded.row?.region_path ?? loaded.agency.region_path,
+        );
+      return ctx;
+    },
     async save(trx, x) {
       const deadlines = sp.deadlines(x.next, { table, today: x.ctx.today });
       const due = nextDue(deadlines);

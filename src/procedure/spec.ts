@@ -81,9 +81,10 @@ export type FormWidget = 'textarea' | 'hidden' | 'yuan' | 'checklist';
  * - `violation-type`: a violation type of the agency's 裁量基准, of the 执法类别 at hand;
  * - `circumstance`: a circumstance (情节) of the case's violation type;
  * - `consultation`: a consultation of the record still waiting for its answer;
- * - `evidence`: an evidence item of the record not withdrawn.
+ * - `evidence`: an evidence item of the record not withdrawn;
+ * - `committee`: a 人民调解委员会 the user sits on.
  */
-export type PageWidget = 'person' | 'enforcement-field' | 'violation-type' | 'circumstance' | 'consultation' | 'evidence';
+export type PageWidget = 'person' | 'enforcement-field' | 'violation-type' | 'circumstance' | 'consultation' | 'evidence' | 'committee';
 
 export type Widget = FormWidget | PageWidget;
 

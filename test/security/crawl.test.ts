@@ -36,6 +36,8 @@ interface Secrets {
   applicant: string[];
   /** petitioners' ID numbers, phones and addresses */
   petitioner: string[];
+  /** disputes' parties' ID numbers, phones and addresses */
+  disputeParty: string[];
 }
 
 interface CaseRow {
@@ -117,6 +119,77 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     });
     expect(opened.statusCode, opened.body).toBe(201);
 
+    // A mediation committee with the demo mediator and two disputes of it, one with its agreement.
+    const tiaojie = await t.login('tiaojie');
+    const mediator = (await tiaojie.get('/api/v1/session')).json().user.personId as string;
+    const village = (regions as { id: string; name?: string }[]).find((r) => r.name === '妙泉村')!.id;
+    const members = [
+      mediator,
+      ...people
+        .filter((p) => p.id !== mediator && p.regionId !== county.id)
+        .slice(0, 2)
+        .map((p) => p.id),
+    ];
+    const committee = await (await t.login('sifasuo')).post('/api/v1/mediation-committees', {
+      name: '妙泉村人民调解委员会',
+      kind: 'village',
+      regionId: village,
+      termStart: '2024-07-01',
+      members: members.map((personId, i) => ({ personId, position: i === 0 ? 'chair' : 'member', gender: i === 1 ? 'female' : 'male' })),
+    });
+    expect(committee.statusCode, committee.body).toBe(201);
+    const disputeIds: string[] = [];
+    for (const [i, agree] of [true, false].entries()) {
+      const d = await tiaojie.post('/api/v1/disputes', {
+        type: 'dispute.register',
+        payload: {
+          committeeId: null,
+          registeredOn: today,
+          source: 'application',
+          referredBy: null,
+          category: 'neighbour',
+          partyA: {
+            kind: 'citizen',
+            name: '龙某某',
+            idNumber: ['50024119800101001X', '500241198001010036'][i],
+            phone: '13911112222',
+            address: '妙泉村五组十八号',
+          },
+          partyB: {
+            kind: 'citizen',
+            name: '石某某',
+            idNumber: ['500241198001010028', '500241198001010044'][i],
+            phone: '13933334444',
+            address: '妙泉村六组九号',
+          },
+          facts: '排水沟堵塞',
+          points: '疏通责任',
+        },
+      });
+      expect(d.statusCode, d.body).toBe(201);
+      const id = d.json().id as string;
+      disputeIds.push(id);
+      if (!agree) continue;
+      const go = async (type: string, payload: unknown) => {
+        const r = await tiaojie.post(`/api/v1/disputes/${id}/actions`, { type, payload });
+        expect(r.statusCode, r.body).toBe(200);
+      };
+      await go('dispute.consent', { on: today, note: '同意' });
+      await go('dispute.assign-mediators', { on: today, chosen: false, personIds: [mediator] });
+      await go('dispute.record-session', { on: today, place: '调解室', present: '双方', record: '调解' });
+      await go('dispute.written-agreement', {
+        on: today,
+        terms: '疏通',
+        performance: '当场',
+        amountFen: 0,
+        responsibility: '双方',
+        signed: true,
+      });
+    }
+    values.disputeId = disputeIds;
+    values.disputeDocumentId = [`${disputeIds[0]}|registration`, `${disputeIds[0]}|agreement`];
+    values.committeeId = [committee.json().id];
+
     paths = Object.entries((await admin.get('/api/docs/json')).json().paths as Record<string, Record<string, unknown>>)
       .filter(([p, ops]) => 'get' in ops && p.startsWith('/api/v1/') && !NOT_CRAWLED.has(p))
       .map(([p]) => p);
@@ -137,6 +210,16 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
       party: parties.flatMap((p) => [p.idNumber, p.phone, p.address]).filter((x): x is string => !!x && x.length >= 6),
       applicant: applicants.flatMap((a) => [a.idNumber, a.phone, a.email, a.address]).filter((x): x is string => !!x && x.length >= 6),
       petitioner: petitioners.flatMap((a) => [a.idNumber, a.phone, a.address]).filter((x): x is string => !!x && x.length >= 6),
+      disputeParty: [
+        '50024119800101001X',
+        '500241198001010036',
+        '500241198001010028',
+        '500241198001010044',
+        '13911112222',
+        '13933334444',
+        '妙泉村五组十八号',
+        '妙泉村六组九号',
+      ],
     };
     values.petitionId = petitionRows.slice(0, 3).map((r) => r.id);
     values.requestId = requests.slice(0, 3).map((r) => r.id);
@@ -206,6 +289,13 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     const key = params.join(',');
     const isCase = pattern.startsWith('/api/v1/penalty-cases/');
     const isRequest = pattern.startsWith('/api/v1/information-requests/');
+    const isDispute = pattern.startsWith('/api/v1/disputes/');
+    if (key === 'id' && isDispute) return values.disputeId!.map((id) => fill(pattern, { id }));
+    if (key === 'id,documentId' && isDispute)
+      return values.disputeDocumentId!.map((v) => {
+        const [id, documentId] = v.split('|');
+        return fill(pattern, { id: id!, documentId: documentId! });
+      });
     if (key === 'id' && isCase) return values.caseId!.map((id) => fill(pattern, { id }));
     if (key === 'id' && isRequest) return values.requestId!.map((id) => fill(pattern, { id }));
     const isPetition = pattern.startsWith('/api/v1/petitions/');
@@ -268,6 +358,8 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
       if (!permissions.has('information-request.personal-data'))
         forbidden.push({ what: '政府信息公开申请人的身份证号、电话、邮箱或地址', values: secrets.applicant });
       if (!permissions.has('petition.personal-data')) forbidden.push({ what: '信访人的身份证号、电话或住址', values: secrets.petitioner });
+      if (!permissions.has('mediation.personal-data'))
+        forbidden.push({ what: '调解当事人的身份证号、电话或住址', values: secrets.disputeParty });
       // Cases outside the scope (as the case service decides: region, creator, or the user among the officers).
       const outside = cases.filter(
         (k) =>

@@ -24,6 +24,7 @@ import { actionIds, openingActions } from '../../src/procedure/decide.js';
 import type { Procedure } from '../../src/procedure/spec.js';
 import { PENALTY_PROCEDURE } from '../../src/modules/enforcement/workflow.js';
 import { INFORMATION_REQUEST_PROCEDURE } from '../../src/modules/information-requests/actions.js';
+import { DISPUTE_PROCEDURE } from '../../src/modules/mediation/actions.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: any procedure
 type AnyProcedure = Procedure<any, string>;
@@ -68,7 +69,7 @@ const applicant = {
 
 describe('the probe payload', () => {
   it('is refused by the schema of every action of every procedure (so a probe performs nothing)', () => {
-    for (const proc of [PENALTY_PROCEDURE, INFORMATION_REQUEST_PROCEDURE] as AnyProcedure[]) {
+    for (const proc of [PENALTY_PROCEDURE, INFORMATION_REQUEST_PROCEDURE, DISPUTE_PROCEDURE] as AnyProcedure[]) {
       for (const type of actionIds(proc)) expect(proc.actions[type]!.payload.safeParse(PROBE).success, type).toBe(false);
     }
     // The console's opening of an information request adds the tracking code's hash: still refused.
@@ -474,6 +475,90 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
       expect(neverOffered.sort()).toEqual(
         ['information-request.approve', 'information-request.reject', 'information-request.withdraw-file'].sort(),
       );
+    });
+  });
+
+  describe('人民调解 disputes', () => {
+    const base = '/api/v1/disputes';
+    const records: Record<string, string> = {};
+    /** A checksum-valid ID number (GB 11643). */
+    const idNumber = (seq: number) => {
+      const first = `50024119800101${String(seq).padStart(3, '0')}`;
+      const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+      return first + '10X98765432'[[...first].reduce((a, c, i) => a + Number(c) * w[i]!, 0) % 11];
+    };
+
+    beforeAll(async () => {
+      const tiaojie = user('tiaojie');
+      const me = (await tiaojie.get('/api/v1/session')).json().user;
+      const others = (await user('admin').get('/api/v1/people?limit=200')).json().items as { id: string }[];
+      const village = (await user('admin').get('/api/v1/regions')).json().items.find((r: { name: string }) => r.name === '妙泉村').id;
+      const committee = await user('sifasuo').post('/api/v1/mediation-committees', {
+        name: '妙泉村人民调解委员会',
+        kind: 'village',
+        regionId: village,
+        termStart: '2024-07-01',
+        members: [
+          { personId: me.personId, position: 'chair', gender: 'male' },
+          ...others
+            .filter((p) => p.id !== me.personId)
+            .slice(0, 2)
+            .map((p, i) => ({ personId: p.id, position: 'member', gender: i === 0 ? 'female' : 'male' })),
+        ],
+      });
+      expect(committee.statusCode, committee.body).toBe(201);
+      const act = (id: string, type: string, payload: unknown) => ok(tiaojie, `${base}/${id}/actions`, type, payload);
+      const expectStatus = (v: { status: string }, s: string) => expect(v.status).toBe(s);
+      const on = '2026-05-06';
+      t.yifa.clock.source = at(on);
+      let n = 0;
+      const register = async () =>
+        (
+          await ok(tiaojie, base, 'dispute.register', {
+            committeeId: null,
+            registeredOn: on,
+            source: 'application',
+            referredBy: null,
+            category: 'land',
+            partyA: { kind: 'citizen', name: '田某某', idNumber: idNumber(++n), phone: null, address: null },
+            partyB: { kind: 'citizen', name: '杨某某', idNumber: idNumber(++n), phone: null, address: null },
+            facts: '承包地边界争议',
+            points: '界址',
+          })
+        ).id;
+      const mediating = async () => {
+        const id = await register();
+        expectStatus(await act(id, 'dispute.consent', { on, note: '同意' }), 'mediating');
+        await act(id, 'dispute.assign-mediators', { on, chosen: false, personIds: [me.personId] });
+        await act(id, 'dispute.record-session', { on, place: '调解室', present: '双方', record: '调解' });
+        return id;
+      };
+      const agreed = async () => {
+        const id = await mediating();
+        const terms = { on, terms: '协议', performance: '当场', amountFen: 0, responsibility: '双方', signed: true };
+        expectStatus(await act(id, 'dispute.written-agreement', terms), 'agreed');
+        return id;
+      };
+      records.registered = await register();
+      records.declined = await register();
+      expectStatus(await act(records.declined, 'dispute.decline', { on, refusedBy: '杨某某', note: '拒绝' }), 'declined');
+      records.mediating = await mediating();
+      records.ended = await mediating();
+      expectStatus(await act(records.ended, 'dispute.end', { on, reason: '未达成', routes: '起诉' }), 'ended');
+      records.agreed = await agreed();
+      records.performed = await agreed();
+      expectStatus(await act(records.performed, 'dispute.follow-up', { on, performance: 'full', note: '已履行' }), 'performed');
+    }, 600_000);
+
+    it('reaches every status of the procedure', () => {
+      expect(Object.keys(records).sort()).toEqual(Object.keys(DISPUTE_PROCEDURE.statusNames).sort());
+    });
+
+    it('offers exactly what the server accepts, to every demo user, on every record; refusals by role are 403 and journaled', async () => {
+      const { all, neverOffered } = await probeProcedure(DISPUTE_PROCEDURE as AnyProcedure, base, records);
+      expect(all.length).toBe(users.size * Object.keys(records).length * actionIds(DISPUTE_PROCEDURE).length);
+      // The court's result needs an application for 司法确认 (`requires`): none of the matrix's disputes has one.
+      expect(neverOffered).toEqual(['dispute.record-court-result']);
     });
   });
 

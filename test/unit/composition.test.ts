@@ -41,8 +41,8 @@ describe('the assembled role → permission table', () => {
         'petition.personal-data',
       ],
       legal_reviewer: ['org.read', 'penalty.read', 'penalty.party-data'],
-      justice_office: ['org.read', 'journal.read'],
-      mediator: ['org.read'],
+      justice_office: ['org.read', 'journal.read', 'mediation.read', 'mediation.committee.manage'],
+      mediator: ['org.read', 'mediation.read', 'mediation.personal-data'],
       petition_clerk: ['org.read', 'petition.read', 'petition.personal-data'],
       disclosure_clerk: [
         'org.read',
@@ -59,6 +59,7 @@ describe('the assembled role → permission table', () => {
         'penalty.party-data',
         'information-request.read',
         'petition.read',
+        'mediation.read',
       ],
     });
   });
@@ -122,6 +123,9 @@ describe('the rest of the composition', () => {
       'recording-coverage',
       'information-requests',
       'petitions',
+      'disputes',
+      'mediation-statistics',
+      'mediation-committees',
       'regions',
       'agencies',
       'people',

@@ -44,7 +44,7 @@ export const petitionsManifest = {
   journalPolicies: { [PETITIONS.proc.subjectType]: journalPolicyOf(PETITIONS) },
   projectionReplayers: (db) => [commonReplayer(db, PETITIONS.proc) as ProjectionReplayer],
   procedures: [PETITION_ENTRY],
-  menu: [{ key: 'petitions', label: '信访事项', path: '/console/petitions', permission: 'petition.read', order: 37 }],
+  menu: [{ key: 'petitions', label: '信访事项', path: '/console/petitions', permission: 'petition.read', order: 36 }],
   // After the town (its 信访干部 and head) exists.
   demo: {
     order: 35,

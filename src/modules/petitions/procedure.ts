@@ -50,7 +50,7 @@ function petitionDeadlines(p: Petition, at: { table: Parameters<typeof deadlineL
 }
 
 /** The earlier petition a repeat names, as the acceptance gate reads it: its status, or null when none has that number. */
-async function priorPetition(trx: Parameters<NonNullable<ServedProcedure<PetitionTypes>['lookup']>>[0], p: Petition) {
+async function priorPetition(trx: Parameters<NonNullable<ServedProcedure<PetitionTypes>['context']>>[0], p: Petition) {
   if (!p.repeatOf) return {};
   const row = await trx
     .selectFrom('petitions')
@@ -91,7 +91,8 @@ export const PETITIONS: ServedProcedure<PetitionTypes> = {
     const fields = payload && typeof payload === 'object' ? payload : {};
     return { payload: { ...fields, trackingHash: trackingHashOf(trackingCode) }, reveal: { trackingCode } };
   },
-  lookup: (trx, s) => priorPetition(trx, s),
+  // Its gates read the earlier petition a repeat names (after 复核 it is refused).
+  context: async (trx, base, s) => ({ ...base, ...(await priorPetition(trx, s)) }),
   own: {
     table: 'petitions',
     columns: (p) => ({

@@ -404,6 +404,21 @@ export interface PetitionTable {
   outcome: string | null;
 }
 
+/** A dispute under 人民调解: the columns its statistics count by (module mediation, migration 022). */
+export interface MediationDisputeTable {
+  id: string;
+  committee_id: string;
+  region_path: string;
+  created_by: string | null;
+  registered_on: string;
+  category: string;
+  source: string;
+  /** written | oral | ended | declined, or null while open */
+  outcome: string | null;
+  outcome_on: string | null;
+  amount_fen: number;
+}
+
 /** What every procedure's record has in common (migration 015). */
 export interface ProcedureCaseTable {
   id: string;
@@ -450,6 +465,7 @@ export interface Database {
   procedure_cases: ProcedureCaseTable;
   information_requests: InformationRequestTable;
   petitions: PetitionTable;
+  mediation_disputes: MediationDisputeTable;
   enforcement_settings: EnforcementSettingsTable;
   regions: RegionTable;
   agencies: AgencyTable;

@@ -26,11 +26,14 @@ import ProcedureRecordPage from './procedure/ProcedureRecordPage';
 import ProcedureDocumentPage from './procedure/ProcedureDocumentPage';
 import { INFORMATION_REQUESTS_CONSOLE } from './procedure/information-requests';
 import { PETITIONS_CONSOLE } from './procedure/petitions';
+import { DISPUTES_CONSOLE } from './procedure/disputes';
 import type { ProcedureConsole } from './procedure/config';
+import MediationStatisticsPage from './pages/MediationStatisticsPage';
+import MediationCommitteesPage from './pages/MediationCommitteesPage';
 import { HeadingProvider } from '../heading';
 
 /** The procedures of the kit the console serves with its generic pages (one list, record and document page each). */
-const PROCEDURES = [INFORMATION_REQUESTS_CONSOLE, PETITIONS_CONSOLE];
+const PROCEDURES = [INFORMATION_REQUESTS_CONSOLE, PETITIONS_CONSOLE, DISPUTES_CONSOLE];
 
 /** A procedure's three pages, typed over its own record (one call per procedure keeps each monomorphic). */
 const routesOf = <S,>(p: ProcedureConsole<S>) => [
@@ -38,7 +41,7 @@ const routesOf = <S,>(p: ProcedureConsole<S>) => [
   <Route key={`${p.key}/:id`} path={`${p.key}/:id`} element={<ProcedureRecordPage config={p} />} />,
   <Route key={`${p.key}/doc`} path={`${p.key}/:id/documents/:documentId`} element={<ProcedureDocumentPage config={p} />} />,
 ];
-const PROCEDURE_ROUTES = [...routesOf(INFORMATION_REQUESTS_CONSOLE), ...routesOf(PETITIONS_CONSOLE)];
+const PROCEDURE_ROUTES = [...routesOf(INFORMATION_REQUESTS_CONSOLE), ...routesOf(PETITIONS_CONSOLE), ...routesOf(DISPUTES_CONSOLE)];
 
 /** Menu entries and the permission each needs (the server checks again). */
 const MENU: { key: string; label: StringKey; permission: string }[] = [
@@ -46,6 +49,8 @@ const MENU: { key: string; label: StringKey; permission: string }[] = [
   { key: 'penalty-cases', label: 'penaltyCases', permission: 'penalty.read' },
   { key: 'recording-coverage', label: 'recordingCoverage', permission: 'penalty.read' },
   ...PROCEDURES.map((p) => ({ key: p.key, label: p.title, permission: p.permission })),
+  { key: 'mediation-statistics', label: 'mediationStatistics', permission: 'mediation.read' },
+  { key: 'mediation-committees', label: 'mediationCommittees', permission: 'mediation.read' },
   { key: 'regions', label: 'regions', permission: 'org.read' },
   { key: 'agencies', label: 'agencyAdmin', permission: 'org.read' },
   { key: 'people', label: 'people', permission: 'org.read' },
@@ -252,6 +257,8 @@ export default function ConsoleApp() {
                 <Route path="penalty-cases/:id/documents/:documentId" element={<DocumentPage />} />
                 <Route path="recording-coverage" element={<RecordingCoveragePage />} />
                 {PROCEDURE_ROUTES}
+                <Route path="mediation-statistics" element={<MediationStatisticsPage />} />
+                <Route path="mediation-committees" element={<MediationCommitteesPage />} />
               </Routes>
             </HeadingProvider>
           </Layout.Content>

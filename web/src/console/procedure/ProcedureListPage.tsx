@@ -52,6 +52,9 @@ export default function ProcedureListPage<S>({ config }: { config: ProcedureCons
   const roleIds = new Set(me.roles.map((r) => r.id));
   const openers = (dict.data?.actions ?? []).filter((a) => a.opens && a.roles.some((r) => roleIds.has(r)));
   const [opening, setOpening] = useState<ActionEntry | null>(null);
+  // What the opening form's page widgets offer (the committees a mediator sits on), read once the form opens.
+  const openSource = useResource<unknown>(opening && config.openWidgets ? config.openWidgets.path : null);
+  const openWidgets = config.openWidgets && openSource.data !== undefined ? config.openWidgets.supply(openSource.data, me) : undefined;
   const [opened, setOpened] = useState<(RecordView<S> & Record<string, unknown>) | null>(null);
 
   return (
@@ -142,6 +145,7 @@ export default function ProcedureListPage<S>({ config }: { config: ProcedureCons
           schema={opening.schema}
           today={dict.data.today}
           initialValues={config.openDefaults}
+          widgets={openWidgets}
           open
           onCancel={() => setOpening(null)}
           onSubmit={async (payload, idempotencyKey) => {

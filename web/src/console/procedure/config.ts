@@ -7,6 +7,7 @@ import type { ComponentType, ReactNode } from 'react';
 import type { StringKey } from '../../i18n';
 import type { Widgets } from './SchemaForm';
 import type { ProcedureDictionaries, RecordView } from './types';
+import type { Me } from '../../types';
 
 export interface ProcedureConsole<S = unknown> {
   /** The console's URL segment: /console/<key>, /console/<key>/:id */
@@ -36,6 +37,8 @@ export interface ProcedureConsole<S = unknown> {
   evidencePermission?: string;
   /** The opening form's first values */
   openDefaults?: Record<string, unknown>;
+  /** What the opening form's page widgets offer: read from `path` (under /api/v1) and turned into options for this user */
+  openWidgets?: { path: string; supply: (data: unknown, me: Me) => Widgets };
   /** Shown once after an opening, with the answer (which may carry something shown only then) */
   Opened?: ComponentType<{ answer: RecordView<S> & Record<string, unknown>; onClose: () => void }>;
 }
