@@ -54,7 +54,7 @@ export interface ProcedureStore<T extends ProcedureTypes, L extends Loaded, Save
   load(trx: Trx, target: Target, action: { actorPersonId: string | null; payload: unknown }): Promise<L | undefined>;
   /** The loaded record's state, proven against the journal (throws ProjectionMismatch). */
   prove(trx: Trx, loaded: L & { row: ScopedRow }): Promise<T['state']>;
-  /** What the gates read besides the state and the payload. */
+  /** What the gates read besides the state and the payload (given parsed, or null when it failed to parse). */
   context(
     trx: Trx,
     s: T['state'],
@@ -153,6 +153,11 @@ export class RefusedInside extends Error {
   ) {
     super(answer.message);
   }
+}
+
+/** "Not now": the record's status, facts or day do not allow the action (409, with its article). */
+function notNow(why: Refusal | null): void {
+  if (why) throw new AppError('CONFLICT', why.message, why.citation ? { citation: why.citation } : {});
 }
 
 /**
@@ -256,12 +261,10 @@ export async function runAction<T extends ProcedureTypes, L extends Loaded, Save
         const current = row
           ? await store.prove(trx, loaded as L & { row: ScopedRow })
           : proc.empty({ id: target.id, agencyId: agency.id, regionPath: agency.region_path, today });
-        // The context first (it takes a payload that failed to parse as none): the day's facts come before the payload too.
+        // The context before "not now" (the day's facts, `when`, read it): it takes the parsed
+        // payload, or null when the payload failed to parse, which is refused just after.
         const ctx = await store.context(trx, current, payload, { today, actor }, loaded);
-        if (row) {
-          const why = unavailable(proc, current, type, roles) ?? untimely(proc, current, type, ctx);
-          if (why) throw new AppError('CONFLICT', why.message, why.citation ? { citation: why.citation } : {});
-        }
+        if (row) notNow(unavailable(proc, current, type, roles) ?? untimely(proc, current, type, ctx));
         if (!parsed.success) throw payloadRefusal(spec, parsed.error);
         const decision = decide(proc, current, type, payload, ctx);
         if (!decision.ok) refused(decision.refusals);

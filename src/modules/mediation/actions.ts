@@ -96,8 +96,8 @@ export const confirmationDue = (d: Dispute, table: BaseContext['table']) =>
   d.outcome?.kind === 'written' ? deadlineDue(table, { rule: 'mediation.judicial-confirmation', from: d.outcome.on }) : null;
 
 /** The committee a registration goes to: the one named, or the registering mediator's only one. */
-export function committeeOf(payload: { committeeId: string | null }, actorCommittees: readonly string[]): string | null {
-  return payload.committeeId ?? (actorCommittees.length === 1 ? actorCommittees[0]! : null);
+export function committeeOf(payload: { committeeId: string | null } | null, actorCommittees: readonly string[]): string | null {
+  return payload?.committeeId ?? (actorCommittees.length === 1 ? actorCommittees[0]! : null);
 }
 
 const agreementTerms = {

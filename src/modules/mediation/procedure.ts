@@ -60,7 +60,8 @@ export const DISPUTES: ServedProcedure<DisputeTypes> = {
           (r) => r.committee_id,
         )
       : [];
-    const id = s.committeeId || committeeOf(payload as { committeeId: string | null }, actorCommittees);
+    // The payload as parsed, or null when it failed to parse (the runner refuses it next).
+    const id = s.committeeId || committeeOf(payload as { committeeId: string | null } | null, actorCommittees);
     return { ...base, committee: id ? await committeeFacts(trx, id) : null, actorCommittees };
   },
   // A mediator acts only on the disputes of a committee he sits on (fail closed: no person, no committee, no action).
