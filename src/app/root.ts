@@ -25,6 +25,7 @@ import { journalRoutes } from '../journal/routes.js';
 import { startCheckpointTimer } from '../journal/checkpoint-timer.js';
 import { startProjectionVerifyTimer, type ProjectionReplayer } from '../journal/verify-projections.js';
 import { calendarRoutes } from '../calendar/routes.js';
+import { clockRoutes } from '../platform/http/clock-routes.js';
 import { workbenchRoutes } from '../procedure/workbench-routes.js';
 import { MODULES } from './modules.js';
 import {
@@ -83,6 +84,7 @@ function routes(yifa: Yifa): FastifyPluginAsync[] {
   return [
     journalRoutes(yifa, JOURNAL_READ_POLICIES),
     calendarRoutes(yifa),
+    clockRoutes(yifa),
     workbenchRoutes(yifa, PROCEDURES),
     ...MODULES.flatMap((m) => (m.routes ? [m.routes(yifa)] : [])),
   ];

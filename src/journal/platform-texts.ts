@@ -36,6 +36,16 @@ export function platformActionTexts(permissions: Readonly<Record<string, string>
       summary: ({ payload }) =>
         line([['原因', typeof fieldsOf(payload).reason === 'string' ? shorten(String(fieldsOf(payload).reason), 40) : null]]),
     },
+    'clock.advance': {
+      title: '培训环境时钟前进',
+      summary: ({ payload }) => {
+        const p = fieldsOf(payload);
+        return line([
+          ['天数', typeof p.days === 'number' ? String(p.days) : null],
+          ['至', typeof p.to === 'string' ? p.to.slice(0, 16).replace('T', ' ') : null],
+        ]);
+      },
+    },
     'calendar.seed': {
       title: '载入节假日与调休安排',
       summary: ({ payload }) => {

@@ -40,6 +40,13 @@ export interface Config {
    * (Fastify's trustProxy): false (none), a number of proxy hops, or proxy addresses/CIDRs.
    */
   trustProxy: false | number | string[];
+  /**
+   * YIFA_CLOCK: the instant a training or demo installation's clock starts at (an ISO date,
+   * read as 09:00 China time, or date and time with its offset); unset: real time.
+   */
+  trainingClock: Date | undefined;
+  /** YIFA_TRAINING=1: this is a training installation (a training clock is allowed without --demo). */
+  training: boolean;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -84,6 +91,17 @@ function trustProxyFrom(env: NodeJS.ProcessEnv): false | number | string[] {
   return entries;
 }
 
+/** YIFA_CLOCK as an instant: a date (09:00 China time) or an ISO date and time with its offset. */
+function trainingClockFrom(env: NodeJS.ProcessEnv): Date | undefined {
+  const raw = (env.YIFA_CLOCK ?? '').trim();
+  if (!raw) return undefined;
+  const text = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T09:00:00+08:00` : raw;
+  const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(text) ? new Date(text) : null;
+  if (!at || Number.isNaN(at.getTime()))
+    throw new Error(`环境变量 YIFA_CLOCK 须为日期（如 2026-03-01）或带时区的日期时间（如 2026-03-01T09:00:00+08:00），实际为 "${raw}"`);
+  return at;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.YIFA_DATA_DIR || './data');
   return {
@@ -103,5 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedWitnessesFile: env.YIFA_TRUSTED_WITNESSES ? resolve(env.YIFA_TRUSTED_WITNESSES) : undefined,
     projectionVerifyHours: intFrom(env, 'YIFA_PROJECTION_VERIFY_HOURS', 24),
     trustProxy: trustProxyFrom(env),
+    trainingClock: trainingClockFrom(env),
+    training: env.YIFA_TRAINING === '1',
   };
 }

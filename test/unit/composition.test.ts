@@ -21,6 +21,7 @@ describe('the assembled role → permission table', () => {
         'certificate.manage',
         'user.manage',
         'calendar.manage',
+        'clock.manage',
         'journal.read',
         'login-log.read',
         'person.personal-data',

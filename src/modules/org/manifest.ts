@@ -45,6 +45,7 @@ export const orgManifest = {
       'certificate.manage',
       'user.manage',
       'calendar.manage',
+      'clock.manage',
       'journal.read',
       'login-log.read',
       'person.personal-data',

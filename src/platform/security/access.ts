@@ -15,6 +15,7 @@
 export interface PermissionRegistry {
   'journal.read': true;
   'calendar.manage': true;
+  'clock.manage': true;
 }
 
 /** Every role id, added by the module that defines the role. */
@@ -28,6 +29,7 @@ export type Role = keyof RoleRegistry & string;
 export const PLATFORM_PERMISSIONS = {
   'journal.read': '查看操作日志（日志链）',
   'calendar.manage': '维护节假日与调休表',
+  'clock.manage': '调整培训环境的系统时钟',
 } as const satisfies Partial<Record<Permission, string>>;
 
 /** Which roles hold which permissions, with their Chinese names. Built once by the composition root. */

@@ -7,6 +7,7 @@ import { useLang, useT, type StringKey } from '../i18n';
 import type { Me } from '../types';
 import { SessionContext, can } from './session';
 import DashboardPage from './pages/DashboardPage';
+import TrainingBanner from './TrainingBanner';
 import RegionsPage from './pages/RegionsPage';
 import AgenciesPage from './pages/AgenciesPage';
 import PeoplePage from './pages/PeoplePage';
@@ -238,6 +239,7 @@ export default function ConsoleApp() {
               </Space>
             </Dropdown>
           </Layout.Header>
+          <TrainingBanner canAdvance={can(me, 'clock.manage')} />
           <Layout.Content style={{ padding: phone ? 8 : 24 }}>
             <HeadingProvider title={t(MENU.find((m) => m.key === here)?.label ?? 'dashboard')}>
               <Routes>
