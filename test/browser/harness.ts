@@ -12,6 +12,7 @@ import type { Yifa } from '../../src/platform/yifa.js';
 import { seedDemoTown } from '../../src/modules/org/demo.js';
 import type { Engine } from '../../src/platform/db/database.js';
 import { createPostgresDatabase } from '../helpers/engines.js';
+import type { Clock } from '../../src/platform/clock.js';
 
 export const DEMO_PASSWORD = 'Demo-Password-2026';
 export const SHOTS = '/tmp/yifa-shots';
@@ -38,8 +39,8 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-/** `config` overrides settings (as environment variables would). */
-export async function startHarness(engine: Engine, opts: { config?: Partial<Config> } = {}): Promise<BrowserHarness> {
+/** `config` overrides settings (as environment variables would); `clock` is the installation's (default real time). */
+export async function startHarness(engine: Engine, opts: { config?: Partial<Config>; clock?: Clock } = {}): Promise<BrowserHarness> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install chromium (the browser tier cannot run)`);
   mkdirSync(SHOTS, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), `yifa-e2e-${engine}-`));
@@ -52,7 +53,7 @@ export async function startHarness(engine: Engine, opts: { config?: Partial<Conf
     checkpointIntervalSeconds: 0,
     ...opts.config,
   };
-  const yifa = await openYifa(config);
+  const yifa = await openYifa(config, opts.clock ? { clock: opts.clock } : {});
   await seedDemoTown(yifa, { password: DEMO_PASSWORD });
   const app = await buildApp(yifa);
   await app.listen({ port: 0, host: '127.0.0.1' });
