@@ -282,6 +282,16 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
     expect(view.deadlines.find((d: { rule: string }) => d.rule === 'penalty.payment')).toMatchObject({ due: '2026-04-01', state: 'ok' });
     const early2 = await act(zhifa1, id, 'penalty.close', { on: '2026-03-17', report: '结案' });
     expect(early2.statusCode).toBe(409);
+    // More than is owed is refused at the amount, with what is owed (nothing late yet: only the fine).
+    const over = await act(zhifa1, id, 'penalty.record-payment', {
+      on: '2026-03-17',
+      amountFen: 20_000_001,
+      receipt: '非税收入缴款书 No.0012345',
+    });
+    expect(over.statusCode).toBe(409);
+    expect(over.json().error.details.refusals[0]).toMatchObject({ field: 'amountFen' });
+    expect(over.json().error.message).toContain('共 ¥200,000.00');
+    expect(over.json().error.citation).toContain('第七十二条');
     await ok(zhifa1, id, 'penalty.record-payment', { on: '2026-03-17', amountFen: 20_000_000, receipt: '非税收入缴款书 No.0012345' });
     await ok(zhifa1, id, 'penalty.close', { on: '2026-03-17', report: '当事人已缴清罚款，案件办结' });
     // The inspection and the hearing were not recorded on video: archiving asks for acknowledgement (Art 47), then keeps the warnings.

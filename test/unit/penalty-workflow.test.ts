@@ -7,6 +7,8 @@ import { yuan, yuanInCapitals } from '../../src/modules/enforcement/money.js';
 import { latePenaltyFen } from '../../src/law/penalty.js';
 import { decisionLimit, simpleProcedureAllowed } from '../../src/modules/enforcement/gates.js';
 import { emptyCase } from '../../src/modules/enforcement/workflow.js';
+import { latePayment, paymentDue } from '../../src/modules/enforcement/workflow/execution.js';
+import { caseDocuments } from '../../src/modules/enforcement/documents/content.js';
 
 const { years, rows } = holidayRowsFromChineseDays();
 const table = new InMemoryHolidayTable(rows, years);
@@ -99,5 +101,76 @@ describe('裁量基准, money and the simple procedure', () => {
         { table, settings, today: '2026-03-02' },
       ),
     ).toBe('2026-04-15');
+  });
+});
+
+describe('加处罚款 day by day (Art 72; 行政强制法 Art 45)', () => {
+  // A ¥1,000 fine served on 2026-03-02: 15 days to pay, to 2026-03-17.
+  const decided = {
+    ...emptyCase('c', 'a', '/x/', '2026-01-05'),
+    decision: {
+      on: '2026-03-01',
+      version: 1,
+      outcome: 'penalty' as const,
+      kinds: ['fine' as const],
+      fineFen: 100_000,
+      confiscationFen: 0,
+      number: 'X',
+    },
+    service: { on: '2026-03-02', method: 'direct' as const, completeOn: '2026-03-02', recipient: '某某', refusedToSign: false },
+  };
+  const ctx = { table, settings };
+  it('grows by 3 % of the fine a day from the day after payment was due', () => {
+    const due = paymentDue(decided, ctx)!;
+    expect(due).toBe('2026-03-17');
+    expect(latePayment(decided, ctx, due)).toBeNull();
+    const late = latePayment(decided, ctx, '2026-03-20')!;
+    expect(late).toMatchObject({ dueOn: due, until: '2026-03-20', days: 3, perDayFen: 3_000, fen: 9_000, capped: false });
+    expect(late.byDay).toEqual([
+      { on: '2026-03-18', fen: 3_000 },
+      { on: '2026-03-19', fen: 6_000 },
+      { on: '2026-03-20', fen: 9_000 },
+    ]);
+    expect(late.citation).toContain('第七十二条');
+    expect(late.citation).toContain('第四十五条');
+  });
+  it('stops at the fine, and on the day the fine is paid in full', () => {
+    const capped = latePayment(decided, ctx, '2026-06-30')!;
+    expect(capped).toMatchObject({ fen: 100_000, capped: true });
+    // 34 days reach the fine (34 × 3 % ≥ 100 %): the table ends on the day it does.
+    expect(capped.byDay).toHaveLength(34);
+    expect(capped.byDay.at(-1)).toEqual({ on: '2026-04-20', fen: 100_000 });
+    const paid = {
+      ...decided,
+      payments: [
+        { on: '2026-03-25', amountFen: 40_000 },
+        { on: '2026-03-22', amountFen: 60_000 },
+      ],
+    };
+    expect(latePayment(paid, ctx, '2026-06-30')).toMatchObject({ until: '2026-03-25', days: 8, fen: 24_000 });
+    expect(
+      latePayment({ ...decided, decision: { ...decided.decision, fineFen: 0, kinds: ['warning' as const] } }, ctx, '2026-06-30'),
+    ).toBeNull();
+  });
+  it('is stated in the 催告书 as it stood on the day it was served', () => {
+    const docCtx = {
+      agencyName: '秀山县妙泉镇人民政府',
+      countyName: '秀山县',
+      nameOf: () => '某某',
+      certificateOf: () => '',
+      violationType: undefined,
+    };
+    const textOf = (lateFen?: number) =>
+      JSON.stringify(
+        caseDocuments(
+          {
+            ...decided,
+            reminders: [{ servedOn: '2026-03-20', number: '妙泉催字〔2026〕第1号', ...(lateFen === undefined ? {} : { lateFen }) }],
+          },
+          docCtx,
+        ).find((d) => d.title === '催告书'),
+      );
+    expect(textOf(9_000)).toContain('已加处罚款人民币玖拾元整');
+    expect(textOf(undefined)).not.toContain('加处罚款');
   });
 });

@@ -222,7 +222,8 @@ export interface PenaltyCase {
   service: Service | null;
   payments: { on: string; amountFen: number }[];
   deferral: { until: string; instalments: number } | null;
-  reminders: { servedOn: string; number: string | null }[];
+  /** `lateFen`: the 加处罚款 accrued on the day it was served (absent on reminders from before it was kept) */
+  reminders: { servedOn: string; number: string | null; lateFen?: number }[];
   courtAppliedOn: string | null;
   closedOn: string | null;
   closingReport: string | null;
@@ -286,6 +287,22 @@ export const isSuspended = (c: PenaltyCase) => c.suspensions.some((s) => s.to ==
 
 /** Fine and confiscations due under the decision, in fen. */
 export const amountDueFen = (d: Pick<Decision, 'fineFen' | 'confiscationFen'>) => d.fineFen + d.confiscationFen;
+/** 加处罚款 as it stands on a day (workflow/execution.ts `latePayment`): from the day after payment was due, 3 % of the fine a day, never more than the fine. */
+export interface LatePayment {
+  /** The last day to pay */
+  dueOn: string;
+  /** The day it stops growing: the fine paid in full, or the day asked about */
+  until: string;
+  days: number;
+  perDayFen: number;
+  fen: number;
+  /** It has reached the fine and grows no more */
+  capped: boolean;
+  /** Day by day, what it had grown to (until it stops or reaches the fine) */
+  byDay: { on: string; fen: number }[];
+  citation: string;
+}
+
 export const paidFen = (c: PenaltyCase) => c.payments.reduce((s, p) => s + p.amountFen, 0);
 
 /** Did the review of the current proposal pass? */

@@ -505,6 +505,12 @@ function serviceReceipt(c: PenaltyCase, _ctx: DocumentContext): DocumentContent 
   };
 }
 
+/** What the 催告书 says of 加处罚款 accrued by its day (行政处罚法 Art 72), or nothing. */
+const lateSentence = (lateFen: number) =>
+  lateFen > 0
+    ? `依据《中华人民共和国行政处罚法》第七十二条第一款第一项，到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，截至本催告书送达之日已加处罚款人民币${yuanInCapitals(lateFen)}，加处罚款的数额不超过罚款的数额。`
+    : '';
+
 function reminderNotice(c: PenaltyCase, i: number, ctx: DocumentContext): DocumentContent {
   const r = c.reminders[i]!;
   const d = c.decision!;
@@ -517,7 +523,7 @@ function reminderNotice(c: PenaltyCase, i: number, ctx: DocumentContext): Docume
     blocks: [
       para(`${c.party.name}：`),
       para(
-        `本机关于${cnDate(d.on)}作出${d.number ?? ''}行政处罚决定，你（单位）至今未履行缴纳罚（没）款人民币${yuanInCapitals(amountDueFen(d))}的义务。根据《中华人民共和国行政强制法》第三十五条、第五十四条的规定，现催告你（单位）自收到本催告书之日起十个工作日内履行上述义务。逾期仍不履行的，本机关将依法申请人民法院强制执行。`,
+        `本机关于${cnDate(d.on)}作出${d.number ?? ''}行政处罚决定，你（单位）至今未履行缴纳罚（没）款人民币${yuanInCapitals(amountDueFen(d))}的义务。${lateSentence(r.lateFen ?? 0)}根据《中华人民共和国行政强制法》第三十五条、第五十四条的规定，现催告你（单位）自收到本催告书之日起十个工作日内履行上述义务。逾期仍不履行的，本机关将依法申请人民法院强制执行。`,
       ),
       para('你（单位）有权进行陈述和申辩。'),
       field('行政机关', ctx.agencyName),

@@ -22,8 +22,9 @@ import type { Refusal } from '../../../procedure/spec.js';
 import { subjectActions } from '../../../procedure/service.js';
 import type { CaseDeadline } from '../../../procedure/deadlines.js';
 import { decisionRefusals, type GateContext } from '../gates.js';
+import { latePayment } from '../workflow/execution.js';
 import { PENALTY_PROCEDURE, type OPENING_ACTIONS, type PenaltyActionType } from '../workflow.js';
-import { STATUS_NAMES, isSuspended, statusOf, type PenaltyCase, type PenaltyStatus } from '../penalty-case.js';
+import { STATUS_NAMES, isSuspended, statusOf, type LatePayment, type PenaltyCase, type PenaltyStatus } from '../penalty-case.js';
 import { caseDeadlines } from '../case-deadlines.js';
 import { DOCUMENT_SERIES, type DocumentSeries } from '../documents/series.js';
 import { scoreCase, type SheetResult } from '../case-file/review-sheet.js';
@@ -94,6 +95,8 @@ export interface CaseView {
   upcoming: Upcoming<PenaltyActionType>[];
   /** What stands between the case and a decision now (empty when it may be decided) */
   decisionBlockers: Refusal[];
+  /** 加处罚款 as it stands today, day by day (null while the time to pay runs, or with no fine) */
+  latePayment: LatePayment | null;
   case: PenaltyCase;
   /** 案卷评查 pre-check against the items the case's stage requires: the score, what is missing, what comes later */
   fileCheck: SheetResult;
@@ -144,6 +147,7 @@ function caseView(
     allowedActions: offers(PENALTY_PROCEDURE, c, extra.roles, ctx),
     upcoming: upcoming(PENALTY_PROCEDURE, c, extra.roles, ctx),
     decisionBlockers: c.proposal && !c.decision ? decisionRefusals(c, ctx) : [],
+    latePayment: latePayment(c, ctx, ctx.today),
     fileCheck: scoreCase(c, ctx.settings),
     recordings: requiredRecordings(c, ctx.settings.recordingRequired),
     case: c,

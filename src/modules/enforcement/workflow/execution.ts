@@ -3,12 +3,13 @@
  * application to the court; when payment is due and whether it is all paid.
  */
 import { z } from 'zod';
-import { addDays } from '../../../calendar/legal-date.js';
-import { GATE_CITATIONS, SERVICE_METHODS } from '../../../law/penalty.js';
+import { addDays, daysBetween } from '../../../calendar/legal-date.js';
+import { yuanText } from '../../../journal/readable.js';
+import { COMPULSION_LAW, GATE_CITATIONS, LATE_PENALTY, SERVICE_METHODS, latePenaltyFen } from '../../../law/penalty.js';
 import { dueDate, type GateContext } from '../gates.js';
 import { RECORD_CHECK, atField, type Refusal } from '../../../procedure/spec.js';
 import { nthWorkingDayAfter } from '../../../procedure/deadlines.js';
-import { amountDueFen, paidFen, type PenaltyCase } from '../penalty-case.js';
+import { amountDueFen, paidFen, type LatePayment, type PenaltyCase } from '../penalty-case.js';
 import { action, consentOnFile, dated, eventDate, fen, HEAD, noPending, OFFICER, serviceMethod, text, type ActionSpec } from './shared.js';
 
 /** 催告 only once the time to pay has run out. */
@@ -61,11 +62,16 @@ export const EXECUTION_ACTIONS = {
     }),
     requires: (c) => (c.decision && amountDueFen(c.decision) > 0 ? null : { message: '本决定没有需要缴纳的款项', citation: RECORD_CHECK }),
     guard: (c, p, ctx) => {
-      const due = c.decision ? amountDueFen(c.decision) : 0;
+      const owed = (c.decision ? amountDueFen(c.decision) : 0) + (latePayment(c, ctx, p.on)?.fen ?? 0);
+      const outstanding = owed - paidFen(c);
       return [
         atField('on', eventDate(p.on, c, ctx, '缴款日期')),
-        paidFen(c) + p.amountFen > due + c.decision!.fineFen
-          ? { message: '缴款金额超过应缴罚没款与加处罚款之和', citation: GATE_CITATIONS.latePenalty }
+        p.amountFen > outstanding
+          ? {
+              message: `缴款金额（${yuanText(p.amountFen)}）超过尚欠的罚没款与加处罚款（截至 ${p.on} 共 ${yuanText(Math.max(0, outstanding))}）`,
+              citation: LATE_PENALTY_CITATION,
+              field: 'amountFen',
+            }
           : null,
       ];
     },
@@ -104,7 +110,12 @@ export const EXECUTION_ACTIONS = {
       return [atField('servedOn', eventDate(p.servedOn, c, ctx, '催告送达日期')), reminderTooEarly(due, p.servedOn)];
     },
     issues: () => 'reminder',
-    apply: (c, p, m) => ({ ...c, reminders: [...c.reminders, { servedOn: p.servedOn, number: m.number }] }),
+    // What had accrued on the day, for the 催告书 to state (kept in the journal: a replay needs no calendar).
+    derive: (c, p, ctx) => ({ lateFen: latePayment(c, ctx, p.servedOn)?.fen ?? 0 }),
+    apply: (c, p, m) => ({
+      ...c,
+      reminders: [...c.reminders, { servedOn: p.servedOn, number: m.number, ...(m.derived as { lateFen?: number } | undefined) }],
+    }),
   }),
 
   'penalty.apply-court': action({
@@ -139,5 +150,37 @@ export function paymentDue(c: PenaltyCase, ctx: Pick<GateContext, 'table' | 'set
   if (c.deferral) return c.deferral.until;
   return dueDate(ctx, 'penalty.payment', c.service.completeOn);
 }
+
+/**
+ * 加处罚款 on `today` (Art 72; 行政强制法 Art 45): nothing while the time to pay runs or when
+ * there is no fine; it stops on the day the fine is paid in full.
+ */
+export function latePayment(c: PenaltyCase, ctx: Pick<GateContext, 'table' | 'settings'>, today: string): LatePayment | null {
+  const fine = c.decision?.fineFen ?? 0;
+  const dueOn = paymentDue(c, ctx);
+  if (!dueOn || fine === 0) return null;
+  const until = paidInFullOn(c) ?? today;
+  const days = Math.max(0, daysBetween(dueOn, until));
+  if (days === 0) return null;
+  const fen = latePenaltyFen(fine, days);
+  const growing = Math.min(days, Math.ceil(1 / LATE_PENALTY.ratePerDay) + 1);
+  const byDay = Array.from({ length: growing }, (_, i) => ({ on: addDays(dueOn, i + 1), fen: latePenaltyFen(fine, i + 1) })).filter(
+    (_, i, all) => i === 0 || all[i - 1]!.fen < fine,
+  );
+  return { dueOn, until, days, perDayFen: latePenaltyFen(fine, 1), fen, capped: fen >= fine, byDay, citation: LATE_PENALTY_CITATION };
+}
+
+/** The day the payments first covered what the decision orders paid. */
+function paidInFullOn(c: PenaltyCase): string | null {
+  const due = c.decision ? amountDueFen(c.decision) : 0;
+  let paid = 0;
+  for (const p of [...c.payments].sort((a, b) => a.on.localeCompare(b.on))) {
+    paid += p.amountFen;
+    if (paid >= due) return p.on;
+  }
+  return null;
+}
+
+const LATE_PENALTY_CITATION = `${GATE_CITATIONS.latePenalty}；${COMPULSION_LAW}第四十五条`;
 
 export const fullyPaid = (c: PenaltyCase) => !!c.decision && paidFen(c) >= amountDueFen(c.decision);

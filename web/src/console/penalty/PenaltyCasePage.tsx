@@ -12,6 +12,7 @@ import { ActionBar } from '../procedure/ActionBar';
 import { PayloadSummary, yuanText } from '../procedure/PayloadSummary';
 import type { Offer } from '../../../../src/procedure/decide';
 import { FileCheckCard } from './FileCheckCard';
+import { LatePaymentAlert } from './LatePaymentAlert';
 import { useFormContext } from './useFormContext';
 import { can, useSession } from '../session';
 import { EvidenceCard, RecordingsCard } from './evidence/EvidenceCard';
@@ -117,6 +118,7 @@ export default function PenaltyCasePage() {
             message={`待负责人审批：${c.pending.map((p) => dict.data?.approvalKinds[p.kind] ?? p.kind).join('、')}`}
           />
         )}
+        {v.latePayment && <LatePaymentAlert late={v.latePayment} />}
         {v.decisionBlockers.length > 0 && (
           <Alert
             type="warning"

@@ -66,6 +66,8 @@ export interface CaseView {
   /** Expected steps the day still holds back (作出决定 while the party's time to answer runs) */
   upcoming: Upcoming[];
   decisionBlockers: { message: string; citation: string }[];
+  /** 加处罚款 as it stands today */
+  latePayment: LatePayment | null;
   documents: { series: string; title: string; number: string; actionType: string; issuedAt: string }[];
   /** 案卷评查 pre-check against the agency's score sheet (gates 归档) */
   fileCheck: FileCheck;
@@ -110,6 +112,7 @@ export interface CaseView {
 // The case's records and evidence files are the server's own types (type-only: nothing of the server is bundled).
 import type {
   CaseRecord,
+  LatePayment,
   Evidence as ServerEvidence,
   EvidenceFile,
   Recording as ServerRecording,
