@@ -4,7 +4,7 @@
  * numbered document it issues and how it changes the request. Pure; the kit runs it.
  */
 import { z } from 'zod';
-import { identityChecked, legalDate } from '../../platform/http/schemas.js';
+import { identityChecked, legalDate, requiredText as text, optionalText } from '../../platform/http/schemas.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
 import type { HolidayTable } from '../../calendar/holiday-table.js';
 import { approve, dropRequest, pendingRequest } from '../../procedure/decide.js';
@@ -51,9 +51,6 @@ const HEAD = ['unit_head'] as const;
 /** The applicant on the portal (with the tracking code), or the clerk recording what the applicant handed in */
 const APPLICANT_OR_CLERK = [PUBLIC_ROLE, 'disclosure_clerk'] as const;
 const OPEN: RequestStatus[] = ['received', 'processing', 'consulting'];
-
-const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字`);
-const optionalText = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`).nullable();
 
 const applicantSchema = z
   .strictObject({

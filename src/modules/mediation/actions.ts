@@ -4,7 +4,7 @@
  * numbered document it issues and how it changes the dispute. Pure; the kit runs it.
  */
 import { z } from 'zod';
-import { legalDate, identityChecked } from '../../platform/http/schemas.js';
+import { legalDate, identityChecked, requiredText as text, optionalText } from '../../platform/http/schemas.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
 import { RECORD_CHECK, atField, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
 import type { BaseContext } from '../../procedure/served.js';
@@ -41,9 +41,6 @@ export interface DisputeTypes {
 const action = <P>(spec: ActionSpec<DisputeTypes, P>) => spec;
 
 const MEDIATOR = ['mediator'] as const;
-
-const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字`);
-const optionalText = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`).nullable();
 
 /** A citizen's name: 2–30 letters (汉字 or Latin, with the middle dot of minority and foreign names). */
 const CITIZEN_NAME = /^[\p{Script=Han}A-Za-z·• ]{2,30}$/u;

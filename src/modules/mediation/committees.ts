@@ -13,7 +13,7 @@ import type { Database } from '../../platform/db/schema.js';
 import type { Request } from '../../platform/security/request.js';
 import { inScope, scopeFilter } from '../../platform/security/scope.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
-import { legalDate } from '../../platform/http/schemas.js';
+import { legalDate, requiredText as text } from '../../platform/http/schemas.js';
 import { addDays } from '../../calendar/legal-date.js';
 import { CITE, COMMITTEE_KINDS, COMMITTEE_KIND_IDS, MAX_MEMBERS, MIN_MEMBERS, TERM_YEARS, type CommitteeKind } from './law.js';
 
@@ -42,8 +42,6 @@ export type CommitteeTables = {
 };
 
 export const tablesOf = (db: Kysely<Database>) => db.withTables<CommitteeTables>();
-
-const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字`);
 
 export const memberSchema = z.strictObject({
   personId: z.string().min(1).max(64).meta({ title: '人员' }),

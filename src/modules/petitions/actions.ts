@@ -4,7 +4,7 @@
  * document it issues and how it changes the petition. Pure; the kit runs it.
  */
 import { z } from 'zod';
-import { legalDate, personalIdNumber } from '../../platform/http/schemas.js';
+import { legalDate, personalIdNumber, requiredText as text, optionalText } from '../../platform/http/schemas.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
 import { approve, dropRequest, pendingRequest } from '../../procedure/decide.js';
 import { PUBLIC_ROLE, RECORD_CHECK, sameIndividual, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
@@ -55,9 +55,6 @@ const CLERK = ['petition_clerk'] as const;
 const HEAD = ['unit_head'] as const;
 /** The petitioner on the portal (online, with no account), or the clerk registering what came by visit, letter or phone */
 const PETITIONER_OR_CLERK = [PUBLIC_ROLE, 'petition_clerk'] as const;
-
-const text = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字`);
-const optionalText = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`).nullable();
 
 export const petitionerSchema = z
   .strictObject({

@@ -23,3 +23,9 @@ export const personalIdNumber = z.string().superRefine((s, ctx) => {
   const problem = idNumberProblem(s);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
+
+/** A required text, trimmed, of at most `max` characters: the procedures' fields say so in Chinese. */
+export const requiredText = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字`);
+
+/** An optional text, trimmed, of at most `max` characters; null when there is none. */
+export const optionalText = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`).nullable();

@@ -4,7 +4,7 @@
  * checks most rows share (a recorded date, a request already waiting).
  */
 import { z } from 'zod';
-import { identityChecked, legalDate } from '../../../platform/http/schemas.js';
+import { identityChecked, legalDate, requiredText } from '../../../platform/http/schemas.js';
 import { PARTY_KINDS, PENALTY_KIND_IDS, PENALTY_KINDS, SERVICE_METHOD_IDS, SERVICE_METHODS } from '../../../law/penalty.js';
 import type { Role } from '../../../platform/security/access.js';
 import type { GateContext } from '../gates.js';
@@ -19,7 +19,7 @@ import type { ApprovalKind, PenaltyCase, PenaltyStatus } from '../penalty-case.j
 const LONG_TEXT = 500;
 
 export const text = (max: number) => {
-  const s = z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字`);
+  const s = requiredText(max);
   return max > LONG_TEXT ? s.meta({ widget: 'textarea' }) : s;
 };
 export const personId = z.string().min(1).max(64);
