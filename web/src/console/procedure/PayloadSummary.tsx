@@ -5,6 +5,7 @@
  */
 import { Descriptions } from 'antd';
 import type { JsonSchema } from './types';
+import { unwrap } from './SchemaForm';
 
 const FEN_PER_YUAN = 100;
 
@@ -30,7 +31,7 @@ function valueText(s: JsonSchema, v: unknown, personName: (id: string) => string
 }
 
 /** The value schema of a field (its nullable union unwrapped). */
-const valueSchema = (s: JsonSchema): JsonSchema => (s.anyOf?.find((x) => x.type !== 'null') as JsonSchema | undefined) ?? s;
+const valueSchema = (s: JsonSchema): JsonSchema => unwrap(s).s;
 
 export function PayloadSummary({
   schema,

@@ -42,6 +42,11 @@ const isDate = (s: JsonSchema) => s.type === 'string' && s.pattern === DATE_PATT
 
 /** A nullable field's schema without its null branch (keeping the title, widget and labels set beside the anyOf), and whether it may be null. */
 export function unwrap(schema: JsonSchema): { s: JsonSchema; nullable: boolean } {
+  // A refined field (a checked ID number) comes as `type: ["string", "null"]` rather than an anyOf.
+  if (Array.isArray(schema.type)) {
+    const type = schema.type.find((t) => t !== 'null');
+    return { s: { ...schema, ...(type ? { type } : {}) }, nullable: schema.type.includes('null') };
+  }
   if (!schema.anyOf) return { s: schema, nullable: false };
   const alt = schema.anyOf.find((x) => x.type !== 'null') ?? {};
   const nullable = schema.anyOf.some((x) => x.type === 'null');

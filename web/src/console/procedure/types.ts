@@ -26,7 +26,8 @@ export type DocumentSummary = Awaited<ReturnType<typeof listRecordDocuments>>[nu
  * it is shown with, a `default` to start from) — the server's own vocabulary.
  */
 export interface JsonSchema extends FieldMeta {
-  type?: string;
+  /** A list where zod writes a nullable refined field as `["string", "null"]` (not an anyOf): see SchemaForm `unwrap` */
+  type?: string | string[];
   properties?: Record<string, JsonSchema>;
   required?: string[];
   items?: JsonSchema;
