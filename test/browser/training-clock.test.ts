@@ -28,10 +28,13 @@ describe('the training clock in the console', () => {
     await page.screenshot({ path: join(SHOTS, 'console-training-banner.png') });
 
     await page.getByTestId('clock-advance-7').click();
-    // Sessions age with the clock: a week on, the administrator signs in again, on the new day.
-    await page.waitForURL(/\/console\/login/);
-    await h.login(page, 'admin');
-    await expect.poll(async () => (await page.getByTestId('training-banner').textContent()) ?? '').toContain('2026/3/9');
+    // Sessions age with the clock: a week on, the page asks to sign in again (its redirect to
+    // the login page is let finish), and the administrator finds the new day.
+    await page.waitForURL(/\/console\/login\?next=/);
+    await page.getByLabel('用户名').waitFor();
+    const again = await h.newPage();
+    await h.login(again, 'admin');
+    await expect.poll(async () => (await again.getByTestId('training-banner').textContent()) ?? '').toContain('2026/3/9');
     expect(h.yifa.clock.today()).toBe('2026-03-09');
 
     const officer = await h.newPage();
