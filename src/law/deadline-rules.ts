@@ -73,6 +73,22 @@ export const DEADLINE_RULES = {
     from: '收到行政处罚决定书之日',
     citation: '《中华人民共和国行政处罚法》第六十七条',
   }),
+  'penalty.on-the-spot-payin': rule({
+    id: 'penalty.on-the-spot-payin',
+    title: '当场收缴的罚款交至行政机关',
+    count: 2,
+    unit: 'working-days',
+    from: '当场收缴罚款之日（水上收缴的，抵岸之日）',
+    citation: '《中华人民共和国行政处罚法》第七十一条、第八十五条',
+  }),
+  'penalty.on-the-spot-banking': rule({
+    id: 'penalty.on-the-spot-banking',
+    title: '行政机关将当场收缴的罚款缴付指定的银行',
+    count: 2,
+    unit: 'working-days',
+    from: '罚款交至行政机关之日',
+    citation: '《中华人民共和国行政处罚法》第七十一条、第八十五条',
+  }),
   'penalty.disclosure': rule({
     id: 'penalty.disclosure',
     title: '公示行政处罚（许可）决定',

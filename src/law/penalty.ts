@@ -124,11 +124,102 @@ export const DECISION_OUTCOMES = {
     penalises: false,
   },
   'no-penalty-no-fault': { name: '当事人有证据足以证明没有主观过错，不予行政处罚', citation: cite('第三十三条第二款'), penalises: false },
+  'no-penalty-under-14': {
+    name: '不满十四周岁的未成年人有违法行为，不予行政处罚，责令监护人加以管教',
+    citation: cite('第三十条'),
+    penalises: false,
+  },
+  'no-penalty-incapacity': {
+    name: '精神病人、智力残疾人在不能辨认或者不能控制自己行为时有违法行为，不予行政处罚，责令监护人严加看管和治疗',
+    citation: cite('第三十一条'),
+    penalises: false,
+  },
   'not-established': { name: '违法事实不能成立，不予行政处罚', citation: cite('第五十七条第一款第三项'), penalises: false },
   transfer: { name: '违法行为涉嫌犯罪，移送司法机关', citation: cite('第五十七条第一款第四项、第二十七条'), penalises: false },
 } as const satisfies Record<string, { name: string; citation: string; penalises: boolean }>;
 export type DecisionOutcome = keyof typeof DECISION_OUTCOMES;
 export const DECISION_OUTCOME_IDS = Object.keys(DECISION_OUTCOMES) as [DecisionOutcome, ...DecisionOutcome[]];
+
+/**
+ * The outcomes that let a violation go unpunished although it happened (Arts 30, 31, 33):
+ * each needs the education given recorded (Art 33 第三款), and the two of Arts 30–31 the
+ * order to the guardian.
+ */
+export const EXEMPTIONS = [
+  'no-penalty-minor',
+  'no-penalty-first',
+  'no-penalty-no-fault',
+  'no-penalty-under-14',
+  'no-penalty-incapacity',
+] as const satisfies readonly DecisionOutcome[];
+export const isExemption = (o: DecisionOutcome) => (EXEMPTIONS as readonly DecisionOutcome[]).includes(o);
+export const EDUCATION_CITATION = cite('第三十三条第三款');
+
+/** Art 30: the ages at the time of the act that change the penalty. */
+export const AGE_OF_RESPONSIBILITY = { none: 14, full: 18, citation: cite('第三十条') } as const;
+
+/**
+ * The circumstances that lighten a penalty (从轻) or take it below the range (减轻), a closed
+ * list: Art 30 (a minor of 14 to 18, read from the age, never chosen), Art 31 (diminished
+ * capacity: the law says 可以, so it allows but does not force a lighter penalty) and Art 32's
+ * five (应当). Each chosen one is recorded with its evidence.
+ */
+export const MITIGATING_GROUNDS = {
+  minor: { name: '已满十四周岁不满十八周岁的未成年人有违法行为', mandatory: true, citation: cite('第三十条') },
+  'limited-capacity': {
+    name: '尚未完全丧失辨认或者控制自己行为能力的精神病人、智力残疾人有违法行为',
+    mandatory: false,
+    citation: cite('第三十一条'),
+  },
+  'eliminated-harm': { name: '主动消除或者减轻违法行为危害后果', mandatory: true, citation: cite('第三十二条第一项') },
+  coerced: { name: '受他人胁迫或者诱骗实施违法行为', mandatory: true, citation: cite('第三十二条第二项') },
+  confessed: { name: '主动供述行政机关尚未掌握的违法行为', mandatory: true, citation: cite('第三十二条第三项') },
+  meritorious: { name: '配合行政机关查处违法行为有立功表现', mandatory: true, citation: cite('第三十二条第四项') },
+  'other-law': { name: '法律、法规、规章规定其他应当从轻或者减轻行政处罚的', mandatory: true, citation: cite('第三十二条第五项') },
+} as const satisfies Record<string, { name: string; mandatory: boolean; citation: string }>;
+export type MitigatingGround = keyof typeof MITIGATING_GROUNDS;
+/** The grounds an officer records (the minor's is read from the age). */
+export const CHOSEN_GROUND_IDS = [
+  'limited-capacity',
+  'eliminated-harm',
+  'coerced',
+  'confessed',
+  'meritorious',
+  'other-law',
+] as const satisfies readonly MitigatingGround[];
+
+/** 从轻 stays inside the range; 减轻 goes below it (the words of Art 32). */
+export const LIGHTENINGS = { lighter: '从轻处罚', reduced: '减轻处罚' } as const;
+export type Lightening = keyof typeof LIGHTENINGS;
+
+/**
+ * 当场收缴罚款 (Arts 68–69): when an officer may take the fine in cash on the spot. A fine of
+ * ¥100 or less needs no further ground; the others are recorded with what makes them so.
+ */
+export const CASH_COLLECTION_GROUNDS = {
+  small: { name: '依法给予一百元以下罚款', citation: cite('第六十八条第一项') },
+  'hard-to-enforce': { name: '不当场收缴事后难以执行', citation: cite('第六十八条第二项') },
+  remote: {
+    name: '在边远、水上、交通不便地区，当事人到指定的银行或者通过电子支付系统缴纳罚款确有困难，经当事人提出',
+    citation: cite('第六十九条'),
+  },
+} as const satisfies Record<string, { name: string; citation: string }>;
+export type CashCollectionGround = keyof typeof CASH_COLLECTION_GROUNDS;
+export const CASH_COLLECTION_GROUND_IDS = Object.keys(CASH_COLLECTION_GROUNDS) as [CashCollectionGround, ...CashCollectionGround[]];
+/** Art 68(1)'s ceiling, in fen. */
+export const SMALL_CASH_FINE_FEN = 10_000;
+/** Arts 70–71: the receipt, and the cash handed in and banked. */
+export const CASH_CITATIONS = { receipt: cite('第七十条'), payIn: cite('第七十一条、第八十五条') } as const;
+
+/**
+ * What a party may do against a decision (行政复议法 Arts 20, 23; 行政诉讼法 Art 46): an
+ * on-the-spot penalty must first go to reconsideration (复议前置); any other decision may go to
+ * reconsideration within 60 days or to court within 6 months.
+ */
+export const REMEDIES = {
+  reconsiderationFirst: '《中华人民共和国行政复议法》第二十三条第一款第二项',
+  either: '《中华人民共和国行政复议法》第二十条；《中华人民共和国行政诉讼法》第四十六条',
+} as const;
 
 /** Art 58's grounds for a mandatory legal review, beyond the agency's catalog. */
 export const REVIEW_GROUNDS = {

@@ -82,6 +82,8 @@ export function payloadFor(type: PenaltyActionType, d: string, v: number, c: Pen
         basis: '条例',
         circumstanceId: v % 2 ? 'ordinary' : 'serious',
         discretionReason: v % 4 === 0 ? '情节特殊' : null,
+        mitigation: v % 6 === 0 ? [{ ground: 'confessed', evidence: '询问笔录第2页' }] : [],
+        education: outcome === 'no-penalty-minor' ? '当场宣讲森林防火法规' : null,
         reviewGrounds: v % 9 === 0 ? ['complex'] : [],
       };
     case 'penalty.submit-review':
@@ -139,23 +141,39 @@ export function payloadFor(type: PenaltyActionType, d: string, v: number, c: Pen
       return { on: d, report: '结案' };
     case 'penalty.archive':
       return { on: d, acknowledgeWarnings: true };
-    case 'penalty.on-the-spot':
+    case 'penalty.on-the-spot': {
+      const fine = [10_000, 20_000, 20_001, 300_000][v % 4]!;
       return {
         party: { kind: 'citizen', name: '某某', idNumber: null, address: '某村', phone: null, representative: null },
         field: '综合行政执法',
         on: d,
         place: '现场',
         officers,
-        violationTypeId: null,
+        violationTypeId: 'wild-fire',
+        circumstanceId: 'ordinary',
         facts: '事实',
         basis: '依据',
+        told: true,
+        statement: null,
+        statementReply: null,
         kinds: ['fine'],
-        fineFen: [10_000, 20_000, 20_001, 300_000][v % 4],
+        fineFen: fine,
         confiscationFen: 0,
+        mitigation: [],
         signed: true,
         refusalNote: null,
-        paidOnSpot: false,
+        cashCollected: v % 3 === 0,
+        cashGround: null,
+        cashGroundNote: null,
+        receiptNumber: v % 3 === 0 ? `票据${v}` : null,
       };
+    }
+    case 'penalty.hand-in-cash':
+      return { on: d, receivedBy: '出纳' };
+    case 'penalty.bank-cash':
+      return { on: d, bankReceipt: '缴款单' };
+    case 'penalty.file-on-the-spot':
+      return { on: d };
   }
 }
 

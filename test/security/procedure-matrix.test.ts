@@ -283,6 +283,7 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
           basis: '《中华人民共和国城乡规划法》第六十五条',
           circumstanceId: penalises ? 'serious' : null,
           discretionReason: null,
+          education: penalises ? null : '对当事人进行了法治宣传教育',
           reviewGrounds: [],
         });
         expectStatus(v, 'investigated');
@@ -296,17 +297,30 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
             on: d,
             place: '某某村林区',
             officers: officerIds,
-            violationTypeId: 'wild-fire',
-            facts: '森林防火期内在林区烧纸',
-            basis: '《森林防火条例》第五十条',
+            violationTypeId: 'waste-dumping',
+            circumstanceId: 'minor',
+            facts: '在集镇街道随意倾倒生活垃圾',
+            basis: '《中华人民共和国固体废物污染环境防治法》第一百一十一条',
+            told: true,
+            statement: null,
+            statementReply: null,
             kinds: ['fine'],
             fineFen: 10_000,
             confiscationFen: 0,
             signed: true,
             refusalNote: null,
-            paidOnSpot,
+            cashCollected: paidOnSpot,
+            cashGround: null,
+            cashGroundNote: null,
+            receiptNumber: paidOnSpot ? '渝财罚 000123' : null,
           })
         ).id;
+      /** The cash handed in and banked and the decision filed (Arts 52, 71), as the law asks before closing. */
+      const settleOnTheSpot = async (id: string) => {
+        await act(zhifa1, id, 'penalty.hand-in-cash', { on: d, receivedBy: '镇财政所出纳' });
+        await act(zhifa1, id, 'penalty.bank-cash', { on: d, bankReceipt: '缴款单 0001' });
+        await act(zhifa1, id, 'penalty.file-on-the-spot', { on: d });
+      };
 
       records.registered = await register();
       records.filing = await register();
@@ -336,9 +350,10 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
         }),
         'decided',
       );
-      records.executing = await onTheSpot(false);
+      records.executing = await onTheSpot(true);
       records.closed = await onTheSpot(true);
       records.archived = await onTheSpot(true);
+      for (const id of [records.closed, records.archived]) await settleOnTheSpot(id);
       for (const id of [records.closed, records.archived])
         expectStatus(await act(zhifa1, id, 'penalty.close', { on: '2026-03-02', report: '当事人已当场缴纳罚款，案件办结' }), 'closed');
       expectStatus(await act(fuzeren, records.archived, 'penalty.archive', { on: '2026-03-02', acknowledgeWarnings: true }), 'archived');
@@ -375,7 +390,7 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
       // `requires`, `when`): they are refused there as not now (409), never offered — evidence
       // to withdraw, an approved preservation or seizure, a statement to re-check, a hearing
       // held or its day come, a reminder served or payment overdue, a case ready to decide or
-      // to close. test/store/offered-actions.test.ts sees them offered on the demo's records.
+      // to close, cash handed in and waiting for the bank. test/store/offered-actions.test.ts sees them offered on the demo's records.
       expect(neverOffered.sort()).toEqual(
         [
           'penalty.withdraw-evidence',
@@ -389,6 +404,7 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
           'penalty.serve-reminder',
           'penalty.decide',
           'penalty.close',
+          'penalty.bank-cash',
         ].sort(),
       );
     });

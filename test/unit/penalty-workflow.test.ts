@@ -60,7 +60,7 @@ describe('裁量基准, money and the simple procedure', () => {
   it('checks a proposal against its circumstance', () => {
     const ordinary = fire.circumstances.find((c) => c.id === 'ordinary')!;
     expect(discretionProblems(ordinary, { partyKind: 'citizen', kinds: ['fine'], fineFen: 50_000 })).toEqual([]);
-    expect(discretionProblems(ordinary, { partyKind: 'citizen', kinds: ['fine'], fineFen: 150_000 })[0]).toContain('超出');
+    expect(discretionProblems(ordinary, { partyKind: 'citizen', kinds: ['fine'], fineFen: 150_000 })[0]).toContain('高于');
     expect(discretionProblems(ordinary, { partyKind: 'citizen', kinds: ['revoke-licence'], fineFen: 0 })[0]).toContain('吊销许可证件');
   });
   it('writes amounts in yuan and in capitals', () => {

@@ -14,6 +14,7 @@ export const DEMO_BENCHMARKS: ViolationType[] = [
     field: '综合行政执法',
     violates: '《森林防火条例》第二十五条',
     penalisedBy: '《森林防火条例》第五十条',
+    statutoryFineFen: { citizen: { min: yuan(200), max: yuan(3000) }, organisation: { min: yuan(10_000), max: yuan(50_000) } },
     seriousHarmPossible: false,
     circumstances: [
       { id: 'minor', name: '轻微', description: '初次用火，未造成损失，及时熄灭', kinds: ['warning'] },
@@ -39,6 +40,7 @@ export const DEMO_BENCHMARKS: ViolationType[] = [
     field: '综合行政执法',
     violates: '《中华人民共和国大气污染防治法》第七十七条',
     penalisedBy: '《中华人民共和国大气污染防治法》第一百一十九条第一款',
+    statutoryFineFen: { citizen: { min: yuan(500), max: yuan(2000) }, organisation: { min: yuan(500), max: yuan(2000) } },
     seriousHarmPossible: false,
     circumstances: [
       {
@@ -63,6 +65,7 @@ export const DEMO_BENCHMARKS: ViolationType[] = [
     field: '综合行政执法',
     violates: '《中华人民共和国固体废物污染环境防治法》第四十九条',
     penalisedBy: '《中华人民共和国固体废物污染环境防治法》第一百一十一条',
+    statutoryFineFen: { citizen: { min: yuan(100), max: yuan(500) }, organisation: { min: yuan(50_000), max: yuan(500_000) } },
     seriousHarmPossible: false,
     circumstances: [
       {
@@ -94,6 +97,7 @@ export const DEMO_BENCHMARKS: ViolationType[] = [
     field: '综合行政执法',
     violates: '《中华人民共和国城乡规划法》第四十一条',
     penalisedBy: '《中华人民共和国城乡规划法》第六十五条；《重庆市城乡规划条例》',
+    // The national law sets no fine here; the range is the province's, which the agency enters from its own text.
     seriousHarmPossible: false,
     circumstances: [
       {
@@ -118,6 +122,7 @@ export const DEMO_BENCHMARKS: ViolationType[] = [
     field: '应急管理',
     violates: '《中华人民共和国安全生产法》第四十一条',
     penalisedBy: '《中华人民共和国安全生产法》第一百零二条',
+    statutoryFineFen: { organisation: { min: 0, max: yuan(50_000) } },
     seriousHarmPossible: true,
     circumstances: [
       {
@@ -130,9 +135,9 @@ export const DEMO_BENCHMARKS: ViolationType[] = [
       {
         id: 'refused',
         name: '拒不执行',
-        description: '拒不执行消除隐患的指令',
+        description: '拒不执行消除隐患的指令（并对直接负责的主管人员另案处罚）',
         kinds: ['fine', 'suspend-business'],
-        fineFen: { organisation: { min: yuan(100_000), max: yuan(500_000) } },
+        fineFen: { organisation: { min: yuan(30_000), max: yuan(50_000) } },
       },
     ],
   },
@@ -142,6 +147,7 @@ export const DEMO_BENCHMARKS: ViolationType[] = [
     field: '生态环境',
     violates: '《中华人民共和国大气污染防治法》第十八条',
     penalisedBy: '《中华人民共和国大气污染防治法》第九十九条',
+    statutoryFineFen: { organisation: { min: yuan(100_000), max: yuan(1_000_000) } },
     seriousHarmPossible: true,
     circumstances: [
       {

@@ -54,6 +54,14 @@ export function caseDeadlines(c: PenaltyCase, ctx: Ctx): CaseDeadline[] {
     );
   }
   if (c.decision && c.procedure === 'general') duty('penalty.service', c.decision.on, plain('penalty.service', c.decision.on), !!c.service);
+  const cash = c.onTheSpot?.cash;
+  if (cash) {
+    const from = cash.landedOn ?? cash.collectedOn;
+    const due = (rule: DeadlineRuleId, start: string) => deadlineDue(ctx.table, { rule, from: start });
+    duty('penalty.on-the-spot-payin', from, due('penalty.on-the-spot-payin', from), !!cash.handedInOn, `票据 ${cash.receiptNumber}`);
+    if (cash.handedInOn)
+      duty('penalty.on-the-spot-banking', cash.handedInOn, due('penalty.on-the-spot-banking', cash.handedInOn), !!cash.bankedOn);
+  }
   const payBy = paymentDue(c, ctx);
   if (c.service && c.decision && amountDueFen(c.decision) > 0 && payBy)
     duty('penalty.payment', c.service.completeOn, payBy, fullyPaid(c) || !!c.courtAppliedOn || !!c.closedOn);

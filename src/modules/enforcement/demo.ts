@@ -263,19 +263,48 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
     'penalty.collective-discussion',
     { on: on(d), participants: ['镇长', '分管副镇长', '纪委书记', '司法所所长'], conclusion: '同意调查终结报告的处理意见' },
   ];
-  /** 当场处罚, recorded on the body camera when `recorded`; paid ones are closed and archived. */
+  /**
+   * 当场处罚, recorded on the body camera when `recorded`. A fine of ¥100 is taken in cash
+   * (Art 68(1)) and handed in and banked; a larger one is paid at the bank later. Each is
+   * filed with the agency; the paid ones are closed and archived.
+   */
   const onTheSpot = async (
     daysAgo: number,
     party: unknown,
     facts: string,
     violationTypeId: string,
+    circumstanceId: string,
     kinds: string[],
     fineFen: number,
     basis: string,
     paid: boolean,
     recorded: boolean,
-  ) =>
-    story(
+  ) => {
+    const cash = paid && fineFen <= 10_000;
+    const afterwards: Step[] = [
+      ...(cash
+        ? ([
+            [daysAgo - 1, 'zhifa1', 'penalty.hand-in-cash', { on: on(daysAgo - 1), receivedBy: '镇财政所出纳' }],
+            [
+              daysAgo - 2,
+              'zhifa1',
+              'penalty.bank-cash',
+              { on: on(daysAgo - 2), bankReceipt: `重庆农商行缴款单 ${on(daysAgo - 2).replaceAll('-', '')}01` },
+            ],
+          ] satisfies Step[])
+        : paid
+          ? ([
+              [
+                daysAgo - 3,
+                'zhifa1',
+                'penalty.record-payment',
+                { on: on(daysAgo - 3), amountFen: fineFen, receipt: `非税缴款书 ${daysAgo}` },
+              ],
+            ] satisfies Step[])
+          : []),
+      [daysAgo - 1, 'zhifa1', 'penalty.file-on-the-spot', { on: on(daysAgo - 1) }],
+    ];
+    await story(
       [
         daysAgo,
         'zhifa1',
@@ -287,14 +316,22 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
           place: '妙泉镇集镇',
           officers,
           violationTypeId,
+          circumstanceId,
           facts,
           basis,
+          told: true,
+          statement: daysAgo % 2 === 0 ? '初次违法，愿意改正' : null,
+          statementReply: daysAgo % 2 === 0 ? '所述属实，已在裁量基准幅度内从低处罚' : null,
           kinds,
           fineFen,
           confiscationFen: 0,
+          mitigation: [],
           signed: true,
           refusalNote: null,
-          paidOnSpot: paid,
+          cashCollected: cash,
+          cashGround: cash ? 'small' : null,
+          cashGroundNote: null,
+          receiptNumber: cash ? `渝财罚 ${String(500_000 + daysAgo)}` : null,
         },
       ],
       [
@@ -324,9 +361,11 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
               ] satisfies Step,
             ]
           : []),
-        ...(paid ? [close(daysAgo - 1), archive(daysAgo - 3)] : []),
+        ...afterwards.sort((a, b) => b[0] - a[0]),
+        ...(paid ? [close(daysAgo - 4), archive(daysAgo - 6)] : []),
       ],
     );
+  };
 
   let n = 0;
   try {
@@ -346,8 +385,9 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
         person(name!, village!),
         fire ? '森林防火期内在林区边缘焚烧纸钱' : '在集镇街道随意倾倒生活垃圾',
         fire ? 'wild-fire' : 'waste-dumping',
+        fire ? 'ordinary' : 'minor',
         fire ? ['warning', 'fine'] : ['fine'],
-        fire ? 20_000 : 15_000,
+        fire ? 20_000 : 10_000,
         fire ? '《森林防火条例》第五十条' : '《中华人民共和国固体废物污染环境防治法》第一百一十一条',
         i % 3 !== 2,
         i % 2 === 0,
@@ -435,6 +475,7 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
         0,
         '《中华人民共和国行政处罚法》第三十三条第一款',
         null,
+        { education: '向当事人宣讲《中华人民共和国固体废物污染环境防治法》关于生活垃圾分类投放的规定，当事人签写了不再违法的承诺书' },
       ),
       decide(157),
       serve(156, '周某某'),

@@ -5,7 +5,10 @@
  */
 import type {
   CaseSource,
+  CashCollectionGround,
   DecisionOutcome,
+  Lightening,
+  MitigatingGround,
   EvidenceType,
   PartyKind,
   PenaltyKind,
@@ -30,6 +33,35 @@ export interface Party {
   phone: string | null;
   /** 法定代表人 / 负责人, for organisations */
   representative: string | null;
+  /** A citizen's date of birth where no 身份证号 states it (a foreigner, a child without one): the age at the act (Art 30) */
+  birthDate?: string | null;
+}
+
+/** A ground that lightens the penalty (Arts 30–32), with the evidence that shows it. */
+export interface MitigatingFact {
+  ground: MitigatingGround;
+  evidence: string;
+}
+
+/** What the penalty was weighed with: the party's age at the act, the grounds, and whether it is 从轻 or 减轻. */
+export interface Mitigation {
+  ageAtAct: number | null;
+  grounds: MitigatingFact[];
+  lightening: Lightening | null;
+}
+
+/** Cash an officer took on the spot (Arts 68–71): why, the receipt, and the money's way to the bank. */
+export interface CashCollection {
+  ground: CashCollectionGround;
+  groundNote: string | null;
+  /** 专用票据 number (Art 70) */
+  receiptNumber: string;
+  collectedOn: string;
+  /** On the water, the 2 days run from landing (Art 71) */
+  landedOn: string | null;
+  handedInOn: string | null;
+  bankedOn: string | null;
+  bankReceipt: string | null;
 }
 
 export interface ProposedDecision {
@@ -55,6 +87,10 @@ export interface ProposedDecision {
   collectiveRequired: boolean;
   /** Who concluded the investigation with this proposal: he may not decide on it himself */
   proposedBy: ActorRef;
+  /** Absent on proposals made before it was kept */
+  mitigation?: Mitigation;
+  /** The education given (Art 33 第三款) and, under Arts 30–31, the order to the guardian: every exemption records it */
+  education?: string | null;
 }
 
 export interface CaseRecord {
@@ -232,9 +268,27 @@ export interface PenaltyCase {
   suspensions: { from: string; to: string | null; reason: string }[];
   extensions: { days: number; reason: string; approvedOn: string }[];
   pending: PendingApproval[];
-  /** On-the-spot decisions: the party signed, or the refusal was recorded (Art 52) */
-  onTheSpot: null | { place: string; signed: boolean; refusalNote: string | null };
+  /** On-the-spot decisions (Arts 51–52, 68–71); the fields after `refusalNote` are absent on cases made before they were kept */
+  onTheSpot: null | OnTheSpot;
 }
+
+export interface OnTheSpot {
+  place: string;
+  /** The party signed, or the refusal was recorded (Art 52) */
+  signed: boolean;
+  refusalNote: string | null;
+  circumstanceId?: string | null;
+  /** The party's statement and the officer's answer to it (Arts 44–45, 52) */
+  statement?: string | null;
+  statementReply?: string | null;
+  mitigation?: Mitigation;
+  cash?: CashCollection | null;
+  /** 备案 with the agency (Art 52 第三款) */
+  filedOn?: string | null;
+}
+
+/** The grounds the decision was weighed with, whichever procedure made it. */
+export const mitigationOf = (c: PenaltyCase): Mitigation | undefined => c.onTheSpot?.mitigation ?? c.proposal?.mitigation;
 
 export type PenaltyStatus =
   | 'registered'

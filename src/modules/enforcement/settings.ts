@@ -15,6 +15,14 @@ import { DEFAULT_SHEET, SHEET_CHECK_IDS } from './case-file/review-sheet.js';
 const fen = z.number().int().min(0).max(100_000_000_000);
 const partyKinds = z.array(z.enum(['citizen', 'organisation'])).min(1);
 
+/** A fine range per party kind, in fen. */
+const fineRanges = z
+  .strictObject({
+    citizen: z.strictObject({ min: fen, max: fen }).optional(),
+    organisation: z.strictObject({ min: fen, max: fen }).optional(),
+  })
+  .optional();
+
 const catalogRow = z.strictObject({
   id: z.string().min(1).max(40),
   label: z.string().min(1).max(200),
@@ -33,12 +41,7 @@ const circumstance = z.strictObject({
   name: z.string().min(1).max(20),
   description: z.string().max(500),
   kinds: z.array(z.enum(PENALTY_KIND_IDS)).min(1),
-  fineFen: z
-    .strictObject({
-      citizen: z.strictObject({ min: fen, max: fen }).optional(),
-      organisation: z.strictObject({ min: fen, max: fen }).optional(),
-    })
-    .optional(),
+  fineFen: fineRanges,
 });
 
 const violationType = z.strictObject({
@@ -47,6 +50,7 @@ const violationType = z.strictObject({
   field: z.string().min(1).max(50),
   violates: z.string().min(1).max(500),
   penalisedBy: z.string().min(1).max(500),
+  statutoryFineFen: fineRanges,
   seriousHarmPossible: z.boolean(),
   circumstances: z.array(circumstance).min(1).max(10),
 });

@@ -34,6 +34,16 @@ export function idNumberProblem(raw: string): string | null {
 /** The date of birth a 居民身份证号码 states (YYYY-MM-DD), for a number without problems. */
 export const birthDateOf = (id: string): string => `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
 
+/**
+ * 周岁 on `on` of a person born on `born` (both YYYY-MM-DD). An age is reached the day after
+ * the birthday, as the courts count it (最高人民法院《关于审理未成年人刑事案件具体应用法律若干问题的解释》
+ * 第二条), which administrative penalties follow; a 29 February birthday passes on 1 March.
+ */
+export function ageOn(born: string, on: string): number {
+  const years = Number(on.slice(0, 4)) - Number(born.slice(0, 4));
+  return on.slice(5) > born.slice(5) ? years : years - 1;
+}
+
 /** The 31 characters of a 统一社会信用代码 (no I, O, S, V, Z), each standing for its position's value. */
 const CREDIT_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];

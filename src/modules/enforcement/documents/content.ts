@@ -5,15 +5,19 @@
  * the three never say different things. Pure.
  */
 import {
+  CASH_COLLECTION_GROUNDS,
   DECISION_OUTCOMES,
   EVIDENCE_TYPES,
+  LIGHTENINGS,
+  MITIGATING_GROUNDS,
+  REMEDIES,
   PARTY_KINDS,
   PENALTY_KINDS,
   REVIEW_CONCLUSIONS,
   REVIEW_POINTS,
   SERVICE_METHODS,
 } from '../../../law/penalty.js';
-import { amountDueFen, type CaseRecord, type PenaltyCase } from '../penalty-case.js';
+import { amountDueFen, mitigationOf, type CaseRecord, type PenaltyCase } from '../penalty-case.js';
 import type { ViolationType } from '../discretion.js';
 import { yuan, yuanInCapitals } from '../money.js';
 import type { Block, DocumentContent } from '../../../procedure/documents/content.js';
@@ -102,6 +106,29 @@ function penaltyText(kinds: readonly (keyof typeof PENALTY_KINDS)[], fineFen: nu
 }
 
 const signatures = (...lines: string[]): Block => ({ kind: 'signatures', lines });
+
+/**
+ * The remedies that apply to this decision (Art 59 第五项). An on-the-spot penalty goes to
+ * reconsideration first (行政复议法 Art 23): its document offers no direct lawsuit.
+ */
+function remedies(c: PenaltyCase, ctx: DocumentContext): Block {
+  const county = ctx.countyName;
+  const text =
+    c.procedure === 'simple'
+      ? `如不服本决定，可以在收到本决定书之日起六十日内向${county}人民政府申请行政复议；对行政复议决定不服的，可以在收到行政复议决定书之日起十五日内依法向人民法院提起行政诉讼。依照${REMEDIES.reconsiderationFirst}的规定，对当场作出的行政处罚决定不服的，应当先申请行政复议，不能直接提起行政诉讼。申请行政复议期间，本决定不停止执行，法律另有规定的除外。`
+      : `如不服本决定，可以在收到本决定书之日起六十日内向${county}人民政府申请行政复议，也可以在收到本决定书之日起六个月内依法向${county}人民法院提起行政诉讼。申请行政复议或者提起行政诉讼期间，本决定不停止执行，法律另有规定的除外。`;
+  return para(text, '救济途径和期限');
+}
+
+/** 从轻、减轻 as weighed (Arts 30–32): each ground with its evidence; nothing when there was none. */
+function mitigationBlocks(c: PenaltyCase): Block[] {
+  const m = mitigationOf(c);
+  if (!m?.lightening || m.grounds.length === 0) return [];
+  const grounds = m.grounds.map(
+    (g) => `${MITIGATING_GROUNDS[g.ground].name}（${MITIGATING_GROUNDS[g.ground].citation}；证据：${g.evidence}）`,
+  );
+  return [para(`当事人有以下情形，依法${LIGHTENINGS[m.lightening]}：${grounds.join('；')}。`, '从轻、减轻处罚的情形')];
+}
 
 // ——— the documents ———
 
@@ -420,17 +447,14 @@ function decisionDocument(c: PenaltyCase, ctx: DocumentContext): DocumentContent
     } else {
       blocks.push(para('本决定书送达之日起即发生效力，当事人应当自觉履行。', '履行方式和期限'));
     }
+    blocks.push(...mitigationBlocks(c));
   } else {
     blocks.push(para(`${outcome.name}。依据：${outcome.citation}。`, d.outcome === 'transfer' ? '处理决定' : '不予处罚的理由和依据'));
+    if (p.education) blocks.push(para(`${p.education}。`, '教育情况'));
   }
-  blocks.push(
-    para(
-      `如不服本决定，可以在收到本决定书之日起六十日内向${ctx.countyName}人民政府申请行政复议，也可以在收到本决定书之日起六个月内依法向${ctx.countyName}人民法院提起行政诉讼。申请行政复议或者提起行政诉讼期间，本决定不停止执行，法律另有规定的除外。`,
-      '救济途径和期限',
-    ),
-    field('作出决定的行政机关', ctx.agencyName),
-    field('作出决定的日期', cnDate(d.on)),
-  );
+  // A transfer to the judicial organs is not a decision on the party's rights: it states no remedies.
+  if (d.outcome !== 'transfer') blocks.push(remedies(c, ctx));
+  blocks.push(field('作出决定的行政机关', ctx.agencyName), field('作出决定的日期', cnDate(d.on)));
   return { id: 'decision', title, number: d.number, date: d.on, sealed: true, blocks };
 }
 
@@ -447,23 +471,34 @@ function onTheSpotDecision(c: PenaltyCase, ctx: DocumentContext): DocumentConten
       ...partyBlocks(c),
       field('违法地点', c.onTheSpot.place),
       para(`${c.source.summary}。`, '违法事实'),
+      para(
+        `执法人员已当场告知当事人拟作出行政处罚的事实、理由和依据，以及陈述、申辩的权利。${
+          c.onTheSpot.statement
+            ? `当事人陈述、申辩：${c.onTheSpot.statement}。复核意见：${c.onTheSpot.statementReply ?? ''}。`
+            : '当事人未提出陈述、申辩。'
+        }`,
+        '告知及陈述、申辩',
+      ),
       para(`依据${ctx.violationType?.penalisedBy ?? '有关规定'}，决定给予${penaltyText(d.kinds, d.fineFen, 0)}。`, '行政处罚的种类和依据'),
-      para(
-        d.fineFen > 0
-          ? '请自收到本决定书之日起十五日内到指定银行缴纳罚款，或者通过电子支付系统缴纳；逾期每日按罚款数额的百分之三加处罚款。'
-          : '本决定当场生效。',
-        '履行方式和期限',
-      ),
-      para(
-        `如不服本决定，可以在收到本决定书之日起六十日内向${ctx.countyName}人民政府申请行政复议，也可以在六个月内依法向${ctx.countyName}人民法院提起行政诉讼。`,
-        '救济途径和期限',
-      ),
+      ...mitigationBlocks(c),
+      para(onTheSpotPayment(c), '履行方式和期限'),
+      remedies(c, ctx),
       field('执法人员', officerLine(c.officers, ctx)),
       field('当事人签收', c.onTheSpot.signed ? '已签收' : `拒绝签收：${c.onTheSpot.refusalNote ?? ''}`),
       field('作出决定的行政机关', ctx.agencyName),
       field('作出决定的日期', cnDate(d.on)),
     ],
   };
+}
+
+/** How the on-the-spot fine is paid: taken in cash with its receipt (Arts 68–70), or at the bank within 15 days. */
+function onTheSpotPayment(c: PenaltyCase): string {
+  const d = c.decision!;
+  const cash = c.onTheSpot?.cash;
+  if (d.fineFen === 0) return '本决定当场生效。';
+  if (cash)
+    return `执法人员依照${CASH_COLLECTION_GROUNDS[cash.ground].citation}（${CASH_COLLECTION_GROUNDS[cash.ground].name}${cash.groundNote ? `：${cash.groundNote}` : ''}）当场收缴罚款，并出具罚款专用票据（票据号码 ${cash.receiptNumber}）。`;
+  return '请自收到本决定书之日起十五日内到指定银行缴纳罚款，或者通过电子支付系统缴纳；逾期每日按罚款数额的百分之三加处罚款。';
 }
 
 function serviceReceipt(c: PenaltyCase, _ctx: DocumentContext): DocumentContent | null {

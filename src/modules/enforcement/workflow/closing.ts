@@ -10,6 +10,7 @@ import { scoreCase } from '../case-file/review-sheet.js';
 import { requiredRecordings } from '../recordings.js';
 import { amountDueFen, type PenaltyCase } from '../penalty-case.js';
 import { fullyPaid } from './execution.js';
+import { onTheSpotOutstanding } from './simple.js';
 import { action, dated, eventDate, HEAD, OFFICER, text, type ActionSpec } from './shared.js';
 
 /** No national 评查 standard exists (LAW.md §7.1): the agency's sheet (its settings) is a local rule, named so. */
@@ -56,6 +57,7 @@ function closingRefusals(c: PenaltyCase): (Refusal | null)[] {
       : null,
     c.seizures.some((s) => !s.releasedOn) ? { message: '尚有未解除的查封、扣押', citation: GATE_CITATIONS.seizure } : null,
     c.pending.length > 0 ? { message: '尚有待审批的申请', citation: RECORD_CHECK } : null,
+    ...onTheSpotOutstanding(c),
   ];
 }
 

@@ -15,11 +15,15 @@ import {
   RECORDING_SCENE_IDS,
   RECORDING_SCENES,
   REVIEW_GROUNDS,
+  AGE_OF_RESPONSIBILITY,
+  EDUCATION_CITATION,
+  isExemption,
   type PenaltyKind,
 } from '../../../law/penalty.js';
 import { hearingEligible, heavierThanNoticed, twoCertifiedOfficers, type GateContext } from '../gates.js';
 import { RECORD_CHECK, actorOf, type Refusal, atField } from '../../../procedure/spec.js';
-import { discretionProblems } from '../discretion.js';
+import { ageAtAct, weighCase, type PenaltyWeighed } from '../mitigation.js';
+import { optionalText } from '../../../platform/http/schemas.js';
 import type { CaseRecord, PenaltyCase, ProposedDecision } from '../penalty-case.js';
 import { CASE_EVIDENCE } from '../penalty-case.js';
 import { evidenceRows, fileRef } from '../../../procedure/evidence.js';
@@ -28,6 +32,7 @@ import {
   dated,
   eventDate,
   HEAD,
+  mitigatingFacts,
   namesOf,
   noPending,
   OFFICER,
@@ -43,14 +48,20 @@ import {
 /** 登记证据 and 撤回证据: the kit's evidence rows over the case's list. */
 const evidence = evidenceRows<PenaltyTypes>(CASE_EVIDENCE);
 
-/** The proposal an investigation report makes, with what the catalog and settings say about it. */
-function propose(c: PenaltyCase, p: ConcludePayload, on: string, ctx: GateContext): Omit<ProposedDecision, 'proposedBy'> {
+/** The proposal weighed: the law's range, the benchmark, the party's age and grounds (discretion.ts, mitigation.ts). */
+function weighProposal(c: PenaltyCase, p: ConcludePayload, ctx: GateContext): PenaltyWeighed {
   const vt = c.violationTypeId ? ctx.settings.violationType(c.violationTypeId) : undefined;
   const circumstance = vt?.circumstances.find((x) => x.id === p.circumstanceId);
   const penalises = DECISION_OUTCOMES[p.outcome].penalises;
+  return weighCase(vt, circumstance, c.party, c.actOn, penalises ? p : { kinds: [], fineFen: 0 }, p.mitigation);
+}
+
+/** The proposal an investigation report makes, with what the catalog and settings say about it. */
+function propose(c: PenaltyCase, p: ConcludePayload, on: string, ctx: GateContext): Omit<ProposedDecision, 'proposedBy'> {
+  const penalises = DECISION_OUTCOMES[p.outcome].penalises;
   const kinds = penalises ? p.kinds : [];
-  const outsideBenchmark =
-    penalises && circumstance ? discretionProblems(circumstance, { partyKind: c.party.kind, kinds, fineFen: p.fineFen }) : [];
+  const { weighing, mitigation } = weighProposal(c, p, ctx);
+  const outsideBenchmark = penalises ? weighing.outsideBenchmark : [];
   const heard = !!c.hearing?.reportedOn;
   const severest = kinds.reduce<PenaltyKind | null>(
     (m, k) => (m === null || PENALTY_KINDS[k].severity > PENALTY_KINDS[m].severity ? k : m),
@@ -83,7 +94,37 @@ function propose(c: PenaltyCase, p: ConcludePayload, on: string, ctx: GateContex
     major,
     hearingEligible: penalises && hearingEligible(c.party.kind, kinds, p.fineFen, p.confiscationFen, ctx.settings),
     collectiveRequired: p.reviewGrounds.includes('complex') || (major && ctx.settings.collectiveDiscussionForMajor),
+    mitigation,
+    education: p.education ?? null,
   };
+}
+
+/** Arts 30–31, 33: an exemption that fits the party, with the education (and the guardian's order) recorded. */
+function exemptionRefusals(c: PenaltyCase, p: ConcludePayload): (Refusal | null)[] {
+  if (!isExemption(p.outcome)) return [];
+  const age = ageAtAct(c.party, c.actOn);
+  const citation = DECISION_OUTCOMES[p.outcome].citation;
+  return [
+    !p.education
+      ? {
+          message:
+            p.outcome === 'no-penalty-under-14' || p.outcome === 'no-penalty-incapacity'
+              ? '不予行政处罚的，应当对当事人进行教育，并写明责令监护人管教（看管和治疗）的情况'
+              : '依法不予行政处罚的，应当对当事人进行教育，请写明教育的内容和方式',
+          citation: EDUCATION_CITATION,
+          field: 'education',
+        }
+      : null,
+    p.outcome === 'no-penalty-under-14' && c.party.kind !== 'citizen'
+      ? { message: '不满十四周岁不予处罚只适用于公民', citation, field: 'outcome' }
+      : null,
+    p.outcome === 'no-penalty-under-14' && c.party.kind === 'citizen' && age === null
+      ? { message: '无法确定当事人违法时的年龄：请补录身份证号码或出生日期', citation, field: 'outcome' }
+      : null,
+    p.outcome === 'no-penalty-under-14' && age !== null && age >= AGE_OF_RESPONSIBILITY.none
+      ? { message: `当事人违法时已满十四周岁（${age} 周岁），不适用此项`, citation, field: 'outcome' }
+      : null,
+  ];
 }
 
 const concludeSchema = z.strictObject({
@@ -95,6 +136,8 @@ const concludeSchema = z.strictObject({
   basis: text(1000).meta({ title: '依据' }),
   circumstanceId: z.string().max(40).nullable().meta({ title: '情节（裁量基准）', widget: 'circumstance' }),
   discretionReason: text(2000).nullable().meta({ title: '超出裁量基准的理由' }),
+  mitigation: mitigatingFacts,
+  education: optionalText(1000).optional().meta({ title: '教育情况（不予处罚的）' }),
   reviewGrounds: z
     .array(z.enum(['public-interest', 'complex', 'other-law']))
     .max(3)
@@ -359,8 +402,7 @@ export const INVESTIGATION_ACTIONS = {
       const vt = c.violationTypeId ? ctx.settings.violationType(c.violationTypeId) : undefined;
       const circumstance = vt?.circumstances.find((x) => x.id === p.circumstanceId);
       const penalises = DECISION_OUTCOMES[p.outcome].penalises;
-      const problems =
-        penalises && circumstance ? discretionProblems(circumstance, { partyKind: c.party.kind, kinds: p.kinds, fineFen: p.fineFen }) : [];
+      const { weighing } = weighProposal(c, p, ctx);
       const next = { ...c, proposal: { ...propose(c, p, p.on, ctx), proposedBy: ctx.actor } };
       return [
         atField('on', eventDate(p.on, c, ctx, '报告日期')),
@@ -368,12 +410,14 @@ export const INVESTIGATION_ACTIONS = {
         penalises && !circumstance
           ? { message: '给予处罚的，须选择裁量基准中的情节', citation: '《中华人民共和国行政处罚法》第三十四条' }
           : null,
-        problems.length > 0 && !p.discretionReason
+        ...(penalises ? weighing.refusals : []),
+        penalises && weighing.outsideBenchmark.length > 0 && !p.discretionReason
           ? {
-              message: `处理意见超出裁量基准：${problems.join('；')}。超出的须书面说明理由`,
+              message: `处理意见超出裁量基准：${weighing.outsideBenchmark.join('；')}。超出的须书面说明理由`,
               citation: '《中华人民共和国行政处罚法》第三十四条',
             }
           : null,
+        ...exemptionRefusals(c, p),
         c.statements.length > 0 && heavierThanNoticed(next)
           ? { message: '不得因当事人陈述、申辩而给予更重的处罚', citation: GATE_CITATIONS.statement }
           : null,

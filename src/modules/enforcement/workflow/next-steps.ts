@@ -44,7 +44,13 @@ const BY_STATUS: Record<PenaltyStatus, Steps> = {
         ? ['penalty.hold-hearing']
         : ['penalty.report-hearing'],
   decided: () => ['penalty.serve-decision'],
-  executing: (c) => (c.decision && amountDueFen(c.decision) > 0 && !fullyPaid(c) ? ['penalty.record-payment'] : ['penalty.close']),
+  executing: (c) => {
+    const cash = c.onTheSpot?.cash;
+    if (cash && !cash.handedInOn) return ['penalty.hand-in-cash'];
+    if (cash && !cash.bankedOn) return ['penalty.bank-cash'];
+    if (c.onTheSpot?.filedOn === null) return ['penalty.file-on-the-spot'];
+    return c.decision && amountDueFen(c.decision) > 0 && !fullyPaid(c) ? ['penalty.record-payment'] : ['penalty.close'];
+  },
   closed: () => ['penalty.archive'],
   archived: () => [],
   'not-filed': () => [],

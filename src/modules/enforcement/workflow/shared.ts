@@ -5,7 +5,17 @@
  */
 import { z } from 'zod';
 import { identityChecked, legalDate, requiredText } from '../../../platform/http/schemas.js';
-import { PARTY_KINDS, PENALTY_KIND_IDS, PENALTY_KINDS, SERVICE_METHOD_IDS, SERVICE_METHODS } from '../../../law/penalty.js';
+import { birthDateOf, idNumberProblem } from '../../../platform/identity/numbers.js';
+import {
+  CHOSEN_GROUND_IDS,
+  cite,
+  MITIGATING_GROUNDS,
+  PARTY_KINDS,
+  PENALTY_KIND_IDS,
+  PENALTY_KINDS,
+  SERVICE_METHOD_IDS,
+  SERVICE_METHODS,
+} from '../../../law/penalty.js';
 import type { Role } from '../../../platform/security/access.js';
 import type { GateContext } from '../gates.js';
 import { RECORD_CHECK, type ActionSpec as KitActionSpec, type PendingApproval, type Refusal } from '../../../procedure/spec.js';
@@ -47,9 +57,43 @@ export const partySchema = z
       .nullable()
       .meta({ title: '联系电话' }),
     representative: text(50).nullable().meta({ title: '法定代表人（负责人）' }),
+    birthDate: legalDate.nullable().optional().meta({ title: '出生日期（无身份证号码的公民填写）' }),
   })
   .superRefine(identityChecked)
+  .superRefine(birthDateAgreesWithId)
   .meta({ title: '当事人' });
+
+/** A recorded birth date must say what the 身份证号 says: the age decides the penalty (Art 30). */
+function birthDateAgreesWithId(p: { kind: string; idNumber: string | null; birthDate?: string | null }, ctx: z.RefinementCtx): void {
+  if (p.kind !== 'citizen' || !p.birthDate || !p.idNumber || idNumberProblem(p.idNumber)) return;
+  const stated = birthDateOf(p.idNumber);
+  if (stated !== p.birthDate)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['birthDate'],
+      message: `出生日期 ${p.birthDate} 与身份证号码所载的 ${stated} 不符（年龄决定能否处罚及从轻、减轻，《中华人民共和国行政处罚法》第三十条）`,
+    });
+}
+
+/** The grounds for a lighter penalty an officer records (Arts 31–32), each with its evidence, none twice. */
+export const mitigatingFacts = z
+  .array(
+    z
+      .strictObject({
+        ground: z.enum(CHOSEN_GROUND_IDS).meta({ title: '情形', labels: namesOf(MITIGATING_GROUNDS) }),
+        evidence: z
+          .string()
+          .trim()
+          .min(2, `须写明证明该情形的证据（${cite('第三十二条')}）`)
+          .max(500, '不能超过 500 个字')
+          .meta({ title: '证据' }),
+      })
+      .meta({ title: '从轻、减轻情形' }),
+  )
+  .max(CHOSEN_GROUND_IDS.length)
+  .refine((xs) => new Set(xs.map((x) => x.ground)).size === xs.length, '同一从轻、减轻情形只能记录一次')
+  .default([])
+  .meta({ title: '从轻、减轻处罚的情形（行政处罚法第三十一条、第三十二条）' });
 
 export const penalty = {
   kinds: z
