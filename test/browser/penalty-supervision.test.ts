@@ -372,12 +372,16 @@ describe('penalty cases under supervision', () => {
     await d.locator('#place').fill('妙泉镇集镇');
     await select('officers', ...['zhifa1', 'zhifa2'].map((u) => `${names.find((n) => n.username === u)!.name}（综合行政执法队员）`));
     await select('violationTypeId', '随意倾倒');
+    await select('circumstanceId', '轻微');
     await d.locator('#facts').fill('在集镇街道随意倾倒生活垃圾');
     await d.locator('#basis').fill('《中华人民共和国固体废物污染环境防治法》第一百一十一条');
+    await d.locator('#told').click();
     await select('kinds', '罚款');
     await d.locator('#fineFen').fill('100');
     await d.locator('#signed').click();
-    await d.locator('#paidOnSpot').click();
+    // ¥100: cash on the spot needs no further ground (Art 68(1)), only the receipt (Art 70).
+    await d.locator('#cashCollected').click();
+    await d.locator('#receiptNumber').fill('渝财罚 000777');
     expect(await scrollWidth()).toBeLessThanOrEqual(375);
     expect(await inReach()).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'penalty-on-the-spot-phone-filled.png') });

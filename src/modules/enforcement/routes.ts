@@ -16,6 +16,9 @@ import {
   REVIEW_GROUNDS,
   REVIEW_POINTS,
   SERVICE_METHODS,
+  MITIGATING_GROUNDS,
+  LIGHTENINGS,
+  CASH_COLLECTION_GROUNDS,
 } from '../../law/penalty.js';
 import { caseActions, checkCaseAction, getCase, openCase, performAction, type CaseView } from './service/cases.js';
 import { listCases } from './service/list.js';
@@ -81,6 +84,9 @@ export const penaltyCaseRoutes =
         reviewConclusions: REVIEW_CONCLUSIONS,
         reviewGrounds: REVIEW_GROUNDS,
         approvalKinds: APPROVAL_KINDS,
+        mitigatingGrounds: MITIGATING_GROUNDS,
+        lightenings: LIGHTENINGS,
+        cashGrounds: CASH_COLLECTION_GROUNDS,
         // The payload of each action as JSON Schema, with its fields' meta: the console builds its forms from these.
         actions: actionDictionary(PENALTY_PROCEDURE),
       };

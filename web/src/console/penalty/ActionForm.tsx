@@ -38,7 +38,9 @@ export const typesOfField = (types: readonly ViolationType[], field: string | nu
  */
 export function penaltyWidgets(ctx: FormContext, values: Record<string, unknown>): Widgets {
   const field = ctx.field || (typeof values.field === 'string' ? values.field.trim() : '');
-  const violationType = ctx.violationTypes.find((v) => v.id === ctx.violationTypeId);
+  // The case's violation type, or the one the form is entering (an on-the-spot decision names it).
+  const violationTypeId = ctx.violationTypeId ?? (typeof values.violationTypeId === 'string' ? values.violationTypeId : null);
+  const violationType = ctx.violationTypes.find((v) => v.id === violationTypeId);
   return {
     person: {
       options: personOptions(ctx.people, ctx.certificates, field || null),
@@ -54,6 +56,7 @@ export function penaltyWidgets(ctx: FormContext, values: Record<string, unknown>
     },
     circumstance: {
       options: (violationType?.circumstances ?? []).map((c) => ({ value: c.id, label: `${c.name}：${c.description}` })),
+      none: '请先选择违法行为',
     },
   };
 }

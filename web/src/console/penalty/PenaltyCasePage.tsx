@@ -13,6 +13,7 @@ import { PayloadSummary, yuanText } from '../procedure/PayloadSummary';
 import type { Offer } from '../../../../src/procedure/decide';
 import { FileCheckCard } from './FileCheckCard';
 import { LatePaymentAlert } from './LatePaymentAlert';
+import { WeighingCard } from './WeighingCard';
 import { useFormContext } from './useFormContext';
 import { can, useSession } from '../session';
 import { EvidenceCard, RecordingsCard } from './evidence/EvidenceCard';
@@ -110,6 +111,7 @@ export default function PenaltyCasePage() {
             description={`理由：${c.proposal.discretionReason ?? ''}`}
           />
         ) : null}
+        <WeighingCard c={c} dict={dict.data} />
         {c.pending.length > 0 && (
           <Alert
             type="info"

@@ -19,6 +19,9 @@ export interface Dictionaries {
   reviewConclusions: Record<string, string>;
   reviewGrounds: Record<string, string>;
   approvalKinds: Record<string, string>;
+  mitigatingGrounds: Record<string, { name: string; citation: string }>;
+  lightenings: Record<string, string>;
+  cashGrounds: Record<string, { name: string; citation: string }>;
   /** 音像记录事项 (RECORDING_SCENES); the server does not send it yet, so evidence/names.ts keeps a copy */
   recordingScenes: Record<string, string>;
   actions: ActionEntry[];
@@ -98,7 +101,10 @@ export interface CaseView {
       catalogRow: string | null;
       outsideBenchmark: string[];
       discretionReason: string | null;
+      mitigation?: Mitigation;
+      education?: string | null;
     };
+    onTheSpot: null | OnTheSpot;
     decision: null | { number: string | null; on: string; outcome: string; fineFen: number };
     pending: { kind: string; requestedOn: string }[];
     extensions: { days: number; reason: string; approvedOn: string }[];
@@ -113,6 +119,8 @@ export interface CaseView {
 import type {
   CaseRecord,
   LatePayment,
+  Mitigation,
+  OnTheSpot,
   Evidence as ServerEvidence,
   EvidenceFile,
   Recording as ServerRecording,

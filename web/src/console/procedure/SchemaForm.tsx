@@ -303,7 +303,7 @@ function Field({
   return item(<Input maxLength={s.maxLength} />);
 }
 
-/** An array of groups: a fieldset per item (its legend the item's title and number), at least `minItems`, at most `maxItems`. */
+/** An array of groups: a fieldset per item (its legend the item's title and number), at least `minItems` (as many to start with), at most `maxItems`. */
 function GroupList({
   name,
   s,
@@ -322,7 +322,7 @@ function GroupList({
   return (
     <fieldset style={{ border: 0, padding: 0, margin: '0 0 16px' }} data-group={name.join('.')}>
       <legend style={{ fontSize: 14, border: 0, marginBottom: 8 }}>{label}</legend>
-      <Form.List name={name} initialValue={Array.from({ length: Math.max(min, 1) }, () => ({}))}>
+      <Form.List name={name} initialValue={Array.from({ length: min }, () => ({}))}>
         {(fields, { add, remove }) => (
           <>
             {fields.map((f, i) => (
