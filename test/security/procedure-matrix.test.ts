@@ -350,7 +350,7 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
         }),
         'decided',
       );
-      records.executing = await onTheSpot(true);
+      records.executing = await onTheSpot(false);
       records.closed = await onTheSpot(true);
       records.archived = await onTheSpot(true);
       for (const id of [records.closed, records.archived]) await settleOnTheSpot(id);
@@ -390,7 +390,7 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
       // `requires`, `when`): they are refused there as not now (409), never offered — evidence
       // to withdraw, an approved preservation or seizure, a statement to re-check, a hearing
       // held or its day come, a reminder served or payment overdue, a case ready to decide or
-      // to close, cash handed in and waiting for the bank. test/store/offered-actions.test.ts sees them offered on the demo's records.
+      // to close, cash taken on the spot to hand in or bank. test/store/offered-actions.test.ts sees them offered on the demo's records.
       expect(neverOffered.sort()).toEqual(
         [
           'penalty.withdraw-evidence',
@@ -404,6 +404,7 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
           'penalty.serve-reminder',
           'penalty.decide',
           'penalty.close',
+          'penalty.hand-in-cash',
           'penalty.bank-cash',
         ].sort(),
       );
