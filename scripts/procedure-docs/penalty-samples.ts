@@ -349,6 +349,44 @@ function payloads(type: string, c: PenaltyCase, today: string, d: string): unkno
         }),
       ];
     }
+    case 'penalty.correct-decision':
+      return dated((on) => ({ on, wrong: '罚款人民币伍佰元整（¥5000.00）', corrected: '罚款人民币伍佰元整（¥500.00）' }));
+    case 'penalty.request-self-correction':
+      return [
+        { kind: 'revoke', reason: '违法事实认定错误', legalReview: '同意撤销', kinds: [], fineFen: 0, confiscationFen: 0 },
+        { kind: 'vary', reason: '裁量明显不当', legalReview: '同意变更', kinds: ['fine'], fineFen: 20_000, confiscationFen: 0 },
+        { kind: 'vary', reason: '裁量明显不当', legalReview: '同意变更', kinds: [], fineFen: 0, confiscationFen: 0 },
+      ];
+    case 'penalty.record-change': {
+      const change = (o: Record<string, unknown>) => ({
+        on: d,
+        source: 'reconsideration',
+        body: '秀山县人民政府',
+        documentNumber: '秀府复决〔2026〕1号',
+        outcome: 'upheld',
+        reason: '理由',
+        kinds: [],
+        fineFen: 0,
+        confiscationFen: 0,
+        redoBy: null,
+        procedureOnly: false,
+        note: null,
+        ...o,
+      });
+      return [
+        change({}),
+        change({ on: future }),
+        change({ outcome: 'varied', kinds: ['fine'], fineFen: 20_000 }),
+        change({ outcome: 'varied' }),
+        change({ outcome: 'revoked' }),
+        change({ outcome: 'revoked-redo' }),
+        change({ outcome: 'revoked-redo', redoBy: addDays(d, 60) }),
+        change({ source: 'litigation', body: '秀山县人民法院', outcome: 'unlawful' }),
+        change({ outcome: 'void', kinds: ['fine'], fineFen: 100 }),
+      ];
+    }
+    case 'penalty.record-refund':
+      return [...dated((on) => ({ on, amountFen: 100, voucher: '退付书' })), { on: d, amountFen: 1_000_000_000, voucher: '退付书' }];
     case 'penalty.hand-in-cash':
       return dated((on) => ({ on, receivedBy: '出纳' }));
     case 'penalty.bank-cash':

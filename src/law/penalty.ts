@@ -216,6 +216,64 @@ export const CASH_CITATIONS = { receipt: cite('第七十条'), payIn: cite('第�
  * on-the-spot penalty must first go to reconsideration (复议前置); any other decision may go to
  * reconsideration within 60 days or to court within 6 months.
  */
+/** Where a decision was challenged, and by whom it was changed. */
+export const CHANGE_SOURCES = { reconsideration: '行政复议', litigation: '行政诉讼', self: '自行纠错' } as const;
+export type ChangeSource = keyof typeof CHANGE_SOURCES;
+
+/**
+ * What a 复议决定, a judgment or the agency's own correction does to a decision, with the
+ * article for each forum. `effect`: the decision stands, its penalty is changed, it is gone
+ * (revoked or void: nothing is owed), gone with an order to decide again, or it stands but is
+ * declared unlawful. All but `stands` withdraw the published decision (Art 48).
+ */
+export const CHANGE_OUTCOMES = {
+  upheld: {
+    name: '维持（驳回复议申请、驳回诉讼请求）',
+    effect: 'stands',
+    reconsideration: '《中华人民共和国行政复议法》第六十八条、第六十九条',
+    litigation: '《中华人民共和国行政诉讼法》第六十九条',
+  },
+  varied: {
+    name: '变更',
+    effect: 'varied',
+    reconsideration: '《中华人民共和国行政复议法》第六十三条',
+    litigation: '《中华人民共和国行政诉讼法》第七十七条',
+  },
+  revoked: {
+    name: '撤销',
+    effect: 'gone',
+    reconsideration: '《中华人民共和国行政复议法》第六十四条',
+    litigation: '《中华人民共和国行政诉讼法》第七十条',
+  },
+  'revoked-redo': {
+    name: '撤销并责令重新作出',
+    effect: 'redo',
+    reconsideration: '《中华人民共和国行政复议法》第六十四条',
+    litigation: '《中华人民共和国行政诉讼法》第七十条、第七十一条',
+  },
+  unlawful: {
+    name: '确认违法',
+    effect: 'unlawful',
+    reconsideration: '《中华人民共和国行政复议法》第六十五条',
+    litigation: '《中华人民共和国行政诉讼法》第七十四条',
+  },
+  void: {
+    name: '确认无效',
+    effect: 'gone',
+    reconsideration: '《中华人民共和国行政复议法》第六十七条',
+    litigation: '《中华人民共和国行政诉讼法》第七十五条',
+  },
+} as const satisfies Record<
+  string,
+  { name: string; effect: 'stands' | 'varied' | 'gone' | 'redo' | 'unlawful'; reconsideration: string; litigation: string }
+>;
+export type ChangeOutcome = keyof typeof CHANGE_OUTCOMES;
+export const CHANGE_OUTCOME_IDS = Object.keys(CHANGE_OUTCOMES) as [ChangeOutcome, ...ChangeOutcome[]];
+/** Art 75 第二款: the agency corrects its own errors; Art 58: with a legal review. */
+export const SELF_CORRECTION_CITATION = cite('第七十五条第二款、第五十八条');
+/** Art 48: a published decision changed, revoked, found unlawful or void is withdrawn within 3 working days. */
+export const WITHDRAWAL_CITATION = cite('第四十八条第二款');
+
 export const REMEDIES = {
   reconsiderationFirst: '《中华人民共和国行政复议法》第二十三条第一款第二项',
   either: '《中华人民共和国行政复议法》第二十条；《中华人民共和国行政诉讼法》第四十六条',

@@ -168,6 +168,29 @@ export function payloadFor(type: PenaltyActionType, d: string, v: number, c: Pen
         receiptNumber: v % 3 === 0 ? `票据${v}` : null,
       };
     }
+    case 'penalty.correct-decision':
+      return { on: d, wrong: '当事人住所“某村”', corrected: '当事人住所“某某村”' };
+    case 'penalty.request-self-correction':
+      return v % 2
+        ? { kind: 'revoke', reason: '事实认定错误', legalReview: '同意撤销', kinds: [], fineFen: 0, confiscationFen: 0 }
+        : { kind: 'vary', reason: '裁量不当', legalReview: '同意变更', kinds: ['warning'], fineFen: 0, confiscationFen: 0 };
+    case 'penalty.record-change':
+      return {
+        on: d,
+        source: 'reconsideration',
+        body: '秀山县人民政府',
+        documentNumber: `秀府复决〔2026〕${v}号`,
+        outcome: (['upheld', 'unlawful', 'revoked'] as const)[v % 3],
+        reason: '理由',
+        kinds: [],
+        fineFen: 0,
+        confiscationFen: 0,
+        redoBy: null,
+        procedureOnly: false,
+        note: null,
+      };
+    case 'penalty.record-refund':
+      return { on: d, amountFen: 100, voucher: '退付书' };
     case 'penalty.hand-in-cash':
       return { on: d, receivedBy: '出纳' };
     case 'penalty.bank-cash':

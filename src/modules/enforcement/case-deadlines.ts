@@ -7,9 +7,10 @@
 import { deadlineDue } from '../../calendar/deadlines.js';
 import type { HolidayTable } from '../../calendar/holiday-table.js';
 import type { DeadlineRuleId } from '../../law/deadline-rules.js';
+import { CHANGE_OUTCOMES } from '../../law/penalty.js';
 import { closedSuspensions, decisionLimit } from './gates.js';
 import { deadlineList, nthWorkingDayAfter, type CaseDeadline } from '../../procedure/deadlines.js';
-import { amountDueFen, type PenaltyCase } from './penalty-case.js';
+import { amountDueFen, redoPending, type PenaltyCase } from './penalty-case.js';
 import { fullyPaid, paymentDue } from './workflow/execution.js';
 import type { LoadedSettings } from './settings.js';
 
@@ -25,7 +26,9 @@ export function caseDeadlines(c: PenaltyCase, ctx: Ctx): CaseDeadline[] {
     deadlineDue(ctx.table, { rule, from, suspensions: closedSuspensions(c, ctx.today) });
 
   const limit = decisionLimit(c, ctx);
-  if (c.filedOn && limit) duty('penalty.decision', c.filedOn, limit, !!c.decision || !!c.closedOn);
+  const redo = redoPending(c);
+  if (redo) duty('penalty.decision', redo.on, limit!, false, `重新作出（原${redo.decisionNumber ?? '决定'}已撤销）`);
+  else if (c.filedOn && limit) duty('penalty.decision', c.filedOn, limit, !!c.decision || !!c.closedOn);
   for (const p of c.preservations)
     duty('penalty.preservation-decision', p.on, plain('penalty.preservation-decision', p.on), !!p.decidedOn, p.items);
   for (const s of c.seizures) {
@@ -62,6 +65,10 @@ export function caseDeadlines(c: PenaltyCase, ctx: Ctx): CaseDeadline[] {
     if (cash.handedInOn)
       duty('penalty.on-the-spot-banking', cash.handedInOn, due('penalty.on-the-spot-banking', cash.handedInOn), !!cash.bankedOn);
   }
+  // The published decision leaves the portal the day a change is recorded (the public read path reads it).
+  for (const ch of c.changes)
+    if (CHANGE_OUTCOMES[ch.outcome].effect !== 'stands')
+      duty('penalty.disclosure-withdrawal', ch.on, plain('penalty.disclosure-withdrawal', ch.on), true, ch.decisionNumber ?? undefined);
   const payBy = paymentDue(c, ctx);
   if (c.service && c.decision && amountDueFen(c.decision) > 0 && payBy)
     duty('penalty.payment', c.service.completeOn, payBy, fullyPaid(c) || !!c.courtAppliedOn || !!c.closedOn);

@@ -18,7 +18,7 @@ import {
 } from '../../law/penalty.js';
 import { inForce, type CertificateFacts } from '../org/certificates.js';
 import type { LoadedSettings } from './settings.js';
-import { reviewPassed, severity, type PenaltyCase } from './penalty-case.js';
+import { redoPending, reviewPassed, severity, type PenaltyCase } from './penalty-case.js';
 import type { EvidenceContext } from '../../procedure/evidence.js';
 import { yuan } from './money.js';
 import { RECORD_CHECK, type Refusal } from '../../procedure/spec.js';
@@ -160,8 +160,13 @@ function statementWindowOpen(c: PenaltyCase, ctx: GateContext): Refusal[] {
   ];
 }
 
-/** The 90-day limit counted from 立案, lengthened by approved extensions, stopped by suspensions. */
+/**
+ * The 90-day limit counted from 立案, lengthened by approved extensions, stopped by suspensions;
+ * after a revocation with an order to decide again, the period the 复议决定 or judgment set.
+ */
 export function decisionLimit(c: PenaltyCase, ctx: Pick<GateContext, 'table' | 'settings' | 'today'>): string | null {
+  const redo = redoPending(c);
+  if (redo) return redo.redo!.by;
   if (!c.filedOn) return null;
   return dueDate(ctx, 'penalty.decision', c.filedOn, c.extensions, closedSuspensions(c, ctx.today));
 }

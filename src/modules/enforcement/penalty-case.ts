@@ -6,6 +6,8 @@
 import type {
   CaseSource,
   CashCollectionGround,
+  ChangeOutcome,
+  ChangeSource,
   DecisionOutcome,
   Lightening,
   MitigatingGround,
@@ -155,7 +157,7 @@ export interface Seizure {
   releasedOn: string | null;
 }
 
-export type ApprovalKind = 'filing' | 'preservation' | 'seizure' | 'seizure-extension' | 'extension' | 'deferral';
+export type ApprovalKind = 'filing' | 'preservation' | 'seizure' | 'seizure-extension' | 'extension' | 'deferral' | 'self-correction';
 
 export const APPROVAL_KINDS = {
   filing: '立案',
@@ -164,6 +166,7 @@ export const APPROVAL_KINDS = {
   'seizure-extension': '延长查封、扣押期限',
   extension: '延长办案期限',
   deferral: '延期（分期）缴纳罚款',
+  'self-correction': '自行纠错（撤销或者变更处罚决定）',
 } as const satisfies Record<ApprovalKind, string>;
 
 /** A request of the case waiting for the head (the kit's PendingApproval). */
@@ -205,6 +208,36 @@ export interface Decision {
   kinds: PenaltyKind[];
   fineFen: number;
   confiscationFen: number;
+  number: string | null;
+  /** Revoked or found void (a DecisionChange): nothing is owed under it any more */
+  revokedOn?: string | null;
+}
+
+/** What became of a decision after it was made: a 复议决定, a judgment, or the agency's own correction. */
+export interface DecisionChange {
+  seq: number;
+  on: string;
+  source: ChangeSource;
+  outcome: ChangeOutcome;
+  /** 复议机关 / 人民法院 / the agency itself */
+  body: string;
+  /** 复议决定书、判决书 or the agency's own 撤销（变更）决定书 number */
+  documentNumber: string | null;
+  reason: string;
+  /** The decision's number it changed */
+  decisionNumber: string | null;
+  /** A changed penalty (变更) */
+  varied: { kinds: PenaltyKind[]; fineFen: number; confiscationFen: number } | null;
+  /** Revoked with an order to decide again: by when, and whether only for the procedure (then the same decision may be made again) */
+  redo: { by: string; procedureOnly: boolean } | null;
+}
+
+/** A clerical error in an issued decision, corrected by a numbered notice. */
+export interface Correction {
+  seq: number;
+  on: string;
+  wrong: string;
+  corrected: string;
   number: string | null;
 }
 
@@ -268,6 +301,13 @@ export interface PenaltyCase {
   suspensions: { from: string; to: string | null; reason: string }[];
   extensions: { days: number; reason: string; approvedOn: string }[];
   pending: PendingApproval[];
+  /** After the decision: 复议/诉讼 outcomes and the agency's own corrections, in order */
+  changes: DecisionChange[];
+  /** Decisions revoked with an order to decide again; `decision` is the one made since */
+  priorDecisions: Decision[];
+  corrections: Correction[];
+  /** Money paid back where a decision was revoked or reduced */
+  refunds: { on: string; amountFen: number; voucher: string }[];
   /** On-the-spot decisions (Arts 51–52, 68–71); the fields after `refusalNote` are absent on cases made before they were kept */
   onTheSpot: null | OnTheSpot;
 }
@@ -340,7 +380,16 @@ export function statusOf(c: PenaltyCase): PenaltyStatus {
 export const isSuspended = (c: PenaltyCase) => c.suspensions.some((s) => s.to === null);
 
 /** Fine and confiscations due under the decision, in fen. */
-export const amountDueFen = (d: Pick<Decision, 'fineFen' | 'confiscationFen'>) => d.fineFen + d.confiscationFen;
+export const amountDueFen = (d: Pick<Decision, 'fineFen' | 'confiscationFen' | 'revokedOn'>) =>
+  d.revokedOn ? 0 : d.fineFen + d.confiscationFen;
+/** Paid beyond what is owed (the decision revoked or reduced) and not yet paid back. */
+export const overpaidFen = (c: PenaltyCase) =>
+  Math.max(0, paidFen(c) - c.refunds.reduce((n, r) => n + r.amountFen, 0) - (c.decision ? amountDueFen(c.decision) : 0));
+/** A decision revoked with an order to decide again, not yet decided again. */
+export const redoPending = (c: PenaltyCase): DecisionChange | null => {
+  const last = c.changes.at(-1);
+  return !c.decision && last?.redo ? last : null;
+};
 /** 加处罚款 as it stands on a day (workflow/execution.ts `latePayment`): from the day after payment was due, 3 % of the fine a day, never more than the fine. */
 export interface LatePayment {
   /** The last day to pay */

@@ -20,6 +20,7 @@ import { EXECUTION_ACTIONS } from './workflow/execution.js';
 import { COURSE_ACTIONS } from './workflow/course.js';
 import { CLOSING_ACTIONS } from './workflow/closing.js';
 import { SIMPLE_ACTIONS } from './workflow/simple.js';
+import { AFTER_DECISION_ACTIONS, noDecision } from './workflow/after-decision.js';
 import { nextSteps } from './workflow/next-steps.js';
 
 /** The procedure, for the rows that approve and refuse requests (annotated: its table's type does not depend on it). */
@@ -27,8 +28,16 @@ const thisProcedure = (): Procedure<PenaltyTypes> => PENALTY_PROCEDURE;
 
 /** Which request the head answers. */
 const approvalKind = z
-  .enum(['filing', 'preservation', 'seizure', 'seizure-extension', 'extension', 'deferral'])
+  .enum(['filing', 'preservation', 'seizure', 'seizure-extension', 'extension', 'deferral', 'self-correction'])
   .meta({ title: '审批事项', labels: APPROVAL_KINDS });
+
+/** The numbered document approving a request issues. */
+const APPROVAL_ISSUES: Partial<Record<z.infer<typeof approvalKind>, PenaltyTypes['series']>> = {
+  filing: 'filing',
+  preservation: 'preservation',
+  seizure: 'seizure',
+  'self-correction': 'self-correction',
+};
 
 /** The head's answer to any stage's request: these rows act on the whole table, so they sit with it. */
 const APPROVAL_ACTIONS = {
@@ -49,12 +58,12 @@ const APPROVAL_ACTIONS = {
         const r = req.payload as { actOn: string; seriousHarm: boolean; officers: string[] };
         return [withinLimitation(r.actOn, r.seriousHarm, ctx), twoCertifiedOfficers(r.officers, c, ctx)];
       }
+      if (p.kind === 'self-correction') return [noDecision(c)];
       if (p.kind === 'preservation' || p.kind === 'seizure')
         return [twoCertifiedOfficers((req.payload as { officers: string[] }).officers, c, ctx)];
       return [];
     },
-    issues: (_c, p) =>
-      p.kind === 'filing' ? 'filing' : p.kind === 'preservation' ? 'preservation' : p.kind === 'seizure' ? 'seizure' : null,
+    issues: (_c, p) => APPROVAL_ISSUES[p.kind] ?? null,
     apply: (c, p, m) => approve(thisProcedure(), c, p.kind, m),
   }),
 
@@ -80,6 +89,7 @@ export const PENALTY_ACTIONS = {
   ...INVESTIGATION_ACTIONS,
   ...DECISION_ACTIONS,
   ...EXECUTION_ACTIONS,
+  ...AFTER_DECISION_ACTIONS,
   ...COURSE_ACTIONS,
   ...CLOSING_ACTIONS,
   ...SIMPLE_ACTIONS,
@@ -139,6 +149,10 @@ export function emptyCase(id: string, agencyId: string, regionPath: string, regi
     suspensions: [],
     extensions: [],
     pending: [],
+    changes: [],
+    priorDecisions: [],
+    corrections: [],
+    refunds: [],
     onTheSpot: null,
   };
 }

@@ -11,13 +11,14 @@ import {
   LIGHTENINGS,
   MITIGATING_GROUNDS,
   REMEDIES,
+  SELF_CORRECTION_CITATION,
   PARTY_KINDS,
   PENALTY_KINDS,
   REVIEW_CONCLUSIONS,
   REVIEW_POINTS,
   SERVICE_METHODS,
 } from '../../../law/penalty.js';
-import { amountDueFen, mitigationOf, type CaseRecord, type PenaltyCase } from '../penalty-case.js';
+import { amountDueFen, mitigationOf, type CaseRecord, type Correction, type DecisionChange, type PenaltyCase } from '../penalty-case.js';
 import type { ViolationType } from '../discretion.js';
 import { yuan, yuanInCapitals } from '../money.js';
 import type { Block, DocumentContent } from '../../../procedure/documents/content.js';
@@ -53,10 +54,14 @@ export function caseDocuments(c: PenaltyCase, ctx: DocumentContext): DocumentCon
     for (const [i] of c.reviews.entries()) review.push(reviewApplication(c, i, ctx), reviewOpinion(c, i, ctx));
     review.push(collectiveRecord(c, ctx));
     out.push(...review.filter((d): d is DocumentContent => d !== null).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')));
+    // A decision revoked with an order to decide again stays in the file before the new one.
+    for (const [i, prior] of c.priorDecisions.entries()) out.push(decisionDocument(c, ctx, prior, `decision:prior-${i}`));
     out.push(decisionDocument(c, ctx));
   }
   out.push(serviceReceipt(c, ctx));
   for (const [i] of c.reminders.entries()) out.push(reminderNotice(c, i, ctx));
+  for (const corr of c.corrections) out.push(correctionNotice(c, corr, ctx));
+  for (const ch of c.changes) if (ch.source === 'self') out.push(selfCorrection(c, ch, ctx));
   out.push(closingReport(c, ctx));
   return out.filter((d): d is DocumentContent => d !== null);
 }
@@ -416,8 +421,7 @@ function collectiveRecord(c: PenaltyCase, _ctx: DocumentContext): DocumentConten
 }
 
 /** The 行政处罚决定书 with every item of Art 59. */
-function decisionDocument(c: PenaltyCase, ctx: DocumentContext): DocumentContent | null {
-  const d = c.decision;
+function decisionDocument(c: PenaltyCase, ctx: DocumentContext, d = c.decision, id = 'decision'): DocumentContent | null {
   const p = c.proposal;
   if (!d || !p) return null;
   const outcome = DECISION_OUTCOMES[d.outcome];
@@ -455,7 +459,7 @@ function decisionDocument(c: PenaltyCase, ctx: DocumentContext): DocumentContent
   // A transfer to the judicial organs is not a decision on the party's rights: it states no remedies.
   if (d.outcome !== 'transfer') blocks.push(remedies(c, ctx));
   blocks.push(field('作出决定的行政机关', ctx.agencyName), field('作出决定的日期', cnDate(d.on)));
-  return { id: 'decision', title, number: d.number, date: d.on, sealed: true, blocks };
+  return { id, title, number: d.number, date: d.on, sealed: true, blocks };
 }
 
 function onTheSpotDecision(c: PenaltyCase, ctx: DocumentContext): DocumentContent | null {
@@ -562,6 +566,51 @@ function reminderNotice(c: PenaltyCase, i: number, ctx: DocumentContext): Docume
       ),
       para('你（单位）有权进行陈述和申辩。'),
       field('行政机关', ctx.agencyName),
+    ],
+  };
+}
+
+/** 更正通知书: a clerical error of an issued decision, and what it reads now. */
+function correctionNotice(c: PenaltyCase, corr: Correction, ctx: DocumentContext): DocumentContent {
+  const d = c.decision ?? c.priorDecisions.at(-1);
+  return {
+    id: `correction:${corr.seq}`,
+    title: '行政处罚决定书更正通知书',
+    number: corr.number,
+    date: corr.on,
+    sealed: true,
+    blocks: [
+      para(`${c.party.name}：`),
+      para(
+        `本机关于${cnDate(d?.on)}作出的${d?.number ?? ''}行政处罚决定书中“${corr.wrong}”有误，现更正为“${corr.corrected}”。原决定书的其他内容不变。`,
+      ),
+      field('行政机关', ctx.agencyName),
+      field('日期', cnDate(corr.on)),
+    ],
+  };
+}
+
+/** The agency's own revocation or change of its decision (Art 75 第二款), with what now stands. */
+function selfCorrection(c: PenaltyCase, ch: DecisionChange, ctx: DocumentContext): DocumentContent {
+  const what =
+    ch.outcome === 'varied' && ch.varied
+      ? `变更为：${penaltyText(ch.varied.kinds, ch.varied.fineFen, ch.varied.confiscationFen)}`
+      : '予以撤销，已缴纳的罚没款依法退还';
+  return {
+    id: `self-correction:${ch.seq}`,
+    title: '撤销（变更）行政处罚决定书',
+    number: ch.documentNumber,
+    date: ch.on,
+    sealed: true,
+    blocks: [
+      ...partyBlocks(c),
+      para(
+        `本机关作出的${ch.decisionNumber ?? ''}行政处罚决定，经审查存在以下错误：${ch.reason}。经法制审核并经本机关负责人批准，依照${SELF_CORRECTION_CITATION}的规定，决定对该行政处罚决定${what}。`,
+        '纠错决定',
+      ),
+      remedies(c, ctx),
+      field('作出决定的行政机关', ctx.agencyName),
+      field('作出决定的日期', cnDate(ch.on)),
     ],
   };
 }

@@ -8,7 +8,9 @@ import type { GateContext } from '../gates.js';
 import { RECORD_CHECK, type Refusal, atField } from '../../../procedure/spec.js';
 import { scoreCase } from '../case-file/review-sheet.js';
 import { requiredRecordings } from '../recordings.js';
-import { amountDueFen, type PenaltyCase } from '../penalty-case.js';
+import { amountDueFen, overpaidFen, type PenaltyCase } from '../penalty-case.js';
+import { yuanText } from '../../../journal/readable.js';
+import { REFUND_CITATION } from './after-decision.js';
 import { fullyPaid } from './execution.js';
 import { onTheSpotOutstanding } from './simple.js';
 import { action, dated, eventDate, HEAD, OFFICER, text, type ActionSpec } from './shared.js';
@@ -58,6 +60,7 @@ function closingRefusals(c: PenaltyCase): (Refusal | null)[] {
     c.seizures.some((s) => !s.releasedOn) ? { message: '尚有未解除的查封、扣押', citation: GATE_CITATIONS.seizure } : null,
     c.pending.length > 0 ? { message: '尚有待审批的申请', citation: RECORD_CHECK } : null,
     ...onTheSpotOutstanding(c),
+    overpaidFen(c) > 0 ? { message: `尚有多缴的罚没款 ${yuanText(overpaidFen(c))} 未退还`, citation: REFUND_CITATION } : null,
   ];
 }
 

@@ -22,6 +22,7 @@ import {
   reviewerQualified,
 } from '../gates.js';
 import { RECORD_CHECK, sameIndividual, atField } from '../../../procedure/spec.js';
+import { sameDecisionAgain } from './after-decision.js';
 import { action, consentOnFile, dated, eventDate, HEAD, OFFICER, personId, serviceMethod, text, type ActionSpec } from './shared.js';
 
 /** The review's points, each passed or not with a note; every point starts as passed. */
@@ -321,6 +322,7 @@ export const DECISION_ACTIONS = {
         ? { message: '调查终结报告（处理意见）由您本人提出，须由其他负责人作出决定', citation: SEPARATION_OF_DUTIES }
         : null,
       ...decisionRefusals(c, ctx),
+      sameDecisionAgain(c),
     ],
     // Offered only once nothing stands in the way (the page lists what does: decisionBlockers).
     requires: (c) => decisionWaitsOnCase(c)[0] ?? null,

@@ -4,7 +4,7 @@
  * one. A table over every status, so a new status cannot be left out.
  */
 import { DECISION_OUTCOMES } from '../../../law/penalty.js';
-import { amountDueFen, isSuspended, reviewPassed, statusOf, type PenaltyCase, type PenaltyStatus } from '../penalty-case.js';
+import { amountDueFen, overpaidFen, isSuspended, reviewPassed, statusOf, type PenaltyCase, type PenaltyStatus } from '../penalty-case.js';
 import type { PenaltyActionType } from '../workflow.js';
 import { fullyPaid } from './execution.js';
 
@@ -49,6 +49,7 @@ const BY_STATUS: Record<PenaltyStatus, Steps> = {
     if (cash && !cash.handedInOn) return ['penalty.hand-in-cash'];
     if (cash && !cash.bankedOn) return ['penalty.bank-cash'];
     if (c.onTheSpot?.filedOn === null) return ['penalty.file-on-the-spot'];
+    if (overpaidFen(c) > 0) return ['penalty.record-refund'];
     return c.decision && amountDueFen(c.decision) > 0 && !fullyPaid(c) ? ['penalty.record-payment'] : ['penalty.close'];
   },
   closed: () => ['penalty.archive'],
