@@ -463,6 +463,48 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
     ]);
     n++;
 
+    // 2a. Varied on 复议: the county reduced the fine; the difference was paid back and the case closed.
+    await story(register(180, person('郑某某', '茶园村'), '巡查发现在人口集中区露天焚烧落叶'), [
+      ...filing(180, 'straw-burning', 181, '露天焚烧落叶'),
+      ...investigate(180, '茶园村1组', '郑某某', '露天焚烧落叶约 30 公斤'),
+      conclude(
+        178,
+        '当事人在茶园村1组人口集中区露天焚烧落叶约 30 公斤，经劝阻后停止',
+        'penalty',
+        ['fine'],
+        150_000,
+        '《中华人民共和国大气污染防治法》第一百一十九条第一款',
+        'serious',
+      ),
+      notice(177),
+      [177, 'zhifa1', 'penalty.waive-rights', { on: on(177), statement: '当事人书面表示放弃陈述、申辩和听证' }],
+      decide(176),
+      serve(176, '郑某某'),
+      pay(170, 150_000),
+      [
+        120,
+        'zhifa1',
+        'penalty.record-change',
+        {
+          on: on(120),
+          source: 'reconsideration',
+          body: '秀山县人民政府',
+          documentNumber: '秀府复决〔2026〕3号',
+          outcome: 'varied',
+          reason: '焚烧量小且经劝阻即停止，属“一般”情节，原决定适用“严重”情节明显不当',
+          kinds: ['fine'],
+          fineFen: 80_000,
+          confiscationFen: 0,
+          redoBy: null,
+          procedureOnly: false,
+          note: null,
+        },
+      ],
+      [118, 'zhifa1', 'penalty.record-refund', { on: on(118), amountFen: 70_000, voucher: '非税收入退付书 No.0000312' }],
+      close(117),
+    ]);
+    n++;
+
     // 3. 首违不罚, archived.
     await story(register(160, person('周某某', '龙凤村'), '巡查发现乱倒生活垃圾'), [
       ...filing(160, 'waste-dumping', 161, '随意倾倒生活垃圾'),

@@ -18,6 +18,8 @@ import {
   SERVICE_METHODS,
   MITIGATING_GROUNDS,
   LIGHTENINGS,
+  CHANGE_OUTCOMES,
+  CHANGE_SOURCES,
   CASH_COLLECTION_GROUNDS,
 } from '../../law/penalty.js';
 import { caseActions, checkCaseAction, getCase, openCase, performAction, type CaseView } from './service/cases.js';
@@ -85,6 +87,8 @@ export const penaltyCaseRoutes =
         reviewGrounds: REVIEW_GROUNDS,
         approvalKinds: APPROVAL_KINDS,
         mitigatingGrounds: MITIGATING_GROUNDS,
+        changeOutcomes: CHANGE_OUTCOMES,
+        changeSources: CHANGE_SOURCES,
         lightenings: LIGHTENINGS,
         cashGrounds: CASH_COLLECTION_GROUNDS,
         // The payload of each action as JSON Schema, with its fields' meta: the console builds its forms from these.

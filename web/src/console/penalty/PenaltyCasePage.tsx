@@ -14,6 +14,7 @@ import type { Offer } from '../../../../src/procedure/decide';
 import { FileCheckCard } from './FileCheckCard';
 import { LatePaymentAlert } from './LatePaymentAlert';
 import { WeighingCard } from './WeighingCard';
+import { DecisionChanges } from './DecisionChanges';
 import { useFormContext } from './useFormContext';
 import { can, useSession } from '../session';
 import { EvidenceCard, RecordingsCard } from './evidence/EvidenceCard';
@@ -112,6 +113,7 @@ export default function PenaltyCasePage() {
           />
         ) : null}
         <WeighingCard c={c} dict={dict.data} />
+        <DecisionChanges c={c} dict={dict.data} />
         {c.pending.length > 0 && (
           <Alert
             type="info"

@@ -19,6 +19,8 @@ export interface Dictionaries {
   reviewConclusions: Record<string, string>;
   reviewGrounds: Record<string, string>;
   approvalKinds: Record<string, string>;
+  changeOutcomes: Record<string, { name: string }>;
+  changeSources: Record<string, string>;
   mitigatingGrounds: Record<string, { name: string; citation: string }>;
   lightenings: Record<string, string>;
   cashGrounds: Record<string, { name: string; citation: string }>;
@@ -105,6 +107,9 @@ export interface CaseView {
       education?: string | null;
     };
     onTheSpot: null | OnTheSpot;
+    changes?: DecisionChange[];
+    corrections?: Correction[];
+    refunds?: { on: string; amountFen: number; voucher: string }[];
     decision: null | { number: string | null; on: string; outcome: string; fineFen: number };
     pending: { kind: string; requestedOn: string }[];
     extensions: { days: number; reason: string; approvedOn: string }[];
@@ -121,6 +126,8 @@ import type {
   LatePayment,
   Mitigation,
   OnTheSpot,
+  DecisionChange,
+  Correction,
   Evidence as ServerEvidence,
   EvidenceFile,
   Recording as ServerRecording,
