@@ -56,6 +56,7 @@ const STRINGS = {
   searchDisputes: ['检索当事人、调解委员会、纠纷事实、协议书编号', 'Search party, committee, facts, agreement number'],
   mediationStatistics: ['人民调解统计', 'Mediation statistics'],
   mediationCommittees: ['人民调解委员会', 'Mediation committees'],
+  disputeScreenings: ['矛盾纠纷排查', 'Dispute screening'],
   trackRequest: ['申请查询', 'Track a request'],
   submitRequest: ['提交申请', 'Submit the request'],
   trackingCode: ['查询码', 'Tracking code'],

@@ -6,8 +6,27 @@ import type { Yifa } from '../../platform/yifa.js';
 import { serviceRequest } from '../../platform/http/request.js';
 import { committeeInput, createCommittee, createGroup, groupInput, listCommittees } from './committees.js';
 import { disputeStatistics, statisticsCsv, statisticsQuery } from './statistics.js';
+import {
+  addItem,
+  closeInput,
+  closeScreening,
+  createScreening,
+  disposeInput,
+  disposeItem,
+  getScreening,
+  itemInput,
+  listQuery,
+  listScreenings,
+  mediateInput,
+  mediateItem,
+  policeReportInput,
+  reportToPolice,
+  screeningInput,
+} from './screening.js';
 
 const tags = ['mediation'];
+const roundParams = z.strictObject({ id: z.string().min(1).max(64) });
+const itemParams = z.strictObject({ id: z.string().min(1).max(64), itemId: z.string().min(1).max(64) });
 
 export const mediationRoutes =
   (yifa: Yifa): FastifyPluginAsync =>
@@ -65,5 +84,60 @@ export const mediationRoutes =
         );
         return statisticsCsv(s);
       },
+    );
+
+    app.get(
+      '/dispute-screenings',
+      { schema: { tags, summary: '矛盾纠纷排查台账（按数据权限，分页）', querystring: listQuery } },
+      async (req) => listScreenings(yifa, await serviceRequest(yifa, req, 'mediation.read'), req.query),
+    );
+    app.post(
+      '/dispute-screenings',
+      { schema: { tags, summary: '登记一次矛盾纠纷排查及发现的纠纷和风险', body: screeningInput } },
+      async (req, reply) => {
+        const r = await serviceRequest(yifa, req, 'mediation.screening');
+        reply.code(201);
+        return createScreening(yifa, r, req.body);
+      },
+    );
+    app.get('/dispute-screenings/:id', { schema: { tags, summary: '一次排查及其发现事项', params: roundParams } }, async (req) =>
+      getScreening(yifa, await serviceRequest(yifa, req, 'mediation.read'), req.params.id),
+    );
+    app.post(
+      '/dispute-screenings/:id/items',
+      { schema: { tags, summary: '补记排查发现的纠纷或风险', params: roundParams, body: itemInput } },
+      async (req) => addItem(yifa, await serviceRequest(yifa, req, 'mediation.screening'), req.params.id, req.body),
+    );
+    app.post(
+      '/dispute-screenings/:id/items/:itemId/police-report',
+      {
+        schema: {
+          tags,
+          summary: '记录向公安机关报告（可能激化的纠纷，人民调解法第二十五条）',
+          params: itemParams,
+          body: policeReportInput,
+        },
+      },
+      async (req) =>
+        reportToPolice(yifa, await serviceRequest(yifa, req, 'mediation.screening'), req.params.id, req.params.itemId, req.body),
+    );
+    app.post(
+      '/dispute-screenings/:id/items/:itemId/disposition',
+      { schema: { tags, summary: '处置排查事项：当场化解或移交信访、执法部门、公安机关', params: itemParams, body: disposeInput } },
+      async (req) => disposeItem(yifa, await serviceRequest(yifa, req, 'mediation.screening'), req.params.id, req.params.itemId, req.body),
+    );
+    app.post(
+      '/dispute-screenings/:id/items/:itemId/mediation',
+      { schema: { tags, summary: '排查事项转入人民调解（登记纠纷）', params: itemParams, body: mediateInput } },
+      async (req, reply) => {
+        const r = await serviceRequest(yifa, req, 'mediation.screening');
+        reply.code(201);
+        return mediateItem(yifa, r, req.params.id, req.params.itemId, req.body);
+      },
+    );
+    app.post(
+      '/dispute-screenings/:id/close',
+      { schema: { tags, summary: '结束排查（可能激化的事项须已报告公安机关）', params: roundParams, body: closeInput } },
+      async (req) => closeScreening(yifa, await serviceRequest(yifa, req, 'mediation.screening'), req.params.id, req.body),
     );
   };
