@@ -27,6 +27,7 @@ describe.each(ENGINES)('矛盾纠纷排查台账 on %s', (engine) => {
   let other: Client;
   let jiandu: Client;
   let committeeA: string;
+  let mediatedId: string;
   let key = 0;
   const post = (c: Client, url: string, body: unknown) => c.post(url, body, { 'idempotency-key': `sc-${engine}-${++key}` });
   const round = (c: Client, body: Record<string, unknown>) =>
@@ -182,6 +183,7 @@ describe.each(ENGINES)('矛盾纠纷排查台账 on %s', (engine) => {
     const res = await post(tiaojie, `${url}/mediation`, registration);
     expect(res.statusCode, res.body).toBe(201);
     const disputeId = res.json().disputeId as string;
+    mediatedId = disputeId;
     expect(res.json().screening.items[0]).toMatchObject({ disposition: 'mediation', dispositionName: '转入人民调解', disputeId });
     const dispute = (await tiaojie.get(`/api/v1/disputes/${disputeId}`)).json();
     expect(dispute.record.screening).toEqual({ screeningId: r.id, itemId, criminalRisk: true, massRisk: false });
@@ -243,5 +245,54 @@ describe.each(ENGINES)('矛盾纠纷排查台账 on %s', (engine) => {
     expect(
       (await tiaojie.get('/api/v1/dispute-screenings?open=true')).json().items.every((x: { closedOn: null }) => x.closedOn === null),
     ).toBe(true);
+  });
+
+  it('counts the incidents prevented, per committee, as the fixtures were made', async () => {
+    // Hand count for 2026-04-01 so far: one possibly criminal item settled on the spot (first test); the
+    // mass one was routed to 信访 (not counted); the criminal one taken into mediation counts once its
+    // dispute succeeds. Now: a mass item settled on the spot, and that dispute mediated to an oral agreement.
+    const r = (await round(tiaojie, { items: [item({ massRisk: true, description: '多户因修路占地不满，扬言集体上访。' })] })).json();
+    expect(
+      (
+        await post(tiaojie, `/api/v1/dispute-screenings/${r.id}/items/${r.items[0].id}/disposition`, {
+          disposition: 'resolved',
+          on: '2026-04-01',
+          note: '当场解释政策。',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const stats = async () => (await tiaojie.get('/api/v1/disputes/statistics?from=2026-04-01&to=2026-04-01')).json();
+    expect((await stats()).prevented).toEqual({
+      criminal: 1,
+      mass: 1,
+      fromDisputes: { criminal: 0, mass: 0 },
+      fromScreenings: { criminal: 1, mass: 1 },
+    });
+    const me = (await tiaojie.get('/api/v1/session')).json().user;
+    const step = async (type: string, payload: unknown) => {
+      const res = await post(tiaojie, `/api/v1/disputes/${mediatedId}/actions`, { type, payload });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await step('dispute.consent', { on: '2026-04-01', note: '双方同意调解' });
+    await step('dispute.assign-mediators', { on: '2026-04-01', chosen: false, personIds: [me.personId] });
+    await step('dispute.record-session', { on: '2026-04-01', place: '村委会', present: '双方', record: '双方陈述。' });
+    await step('dispute.oral-agreement', { on: '2026-04-01', terms: '共同疏通排水沟。', performance: '当场履行', amountFen: 0 });
+    const s = await stats();
+    expect(s.prevented).toEqual({ criminal: 2, mass: 1, fromDisputes: { criminal: 1, mass: 0 }, fromScreenings: { criminal: 1, mass: 1 } });
+    expect(s.byCommittee).toEqual([
+      expect.objectContaining({
+        name: '妙泉村人民调解委员会',
+        received: 1,
+        succeeded: 1,
+        successRate: 100,
+        preventedCriminal: 2,
+        preventedMass: 1,
+      }),
+    ]);
+    const csv = (await tiaojie.get('/api/v1/disputes/statistics?from=2026-04-01&to=2026-04-01&format=csv')).body;
+    expect(csv).toContain('妙泉村人民调解委员会,1,1,100,2,1');
+    expect(csv).toContain('防止民转刑,2');
+    // Another village's reader counts none of it.
+    expect((await (await other.get('/api/v1/disputes/statistics?from=2026-04-01&to=2026-04-01')).json()).prevented.criminal).toBe(0);
   });
 });

@@ -114,6 +114,11 @@ function ActionModal({
       okText="提交"
       cancelText="取消"
       confirmLoading={busy}
+      // Each opening starts from the initial values (the form's store outlives the hidden modal).
+      afterClose={() => {
+        form.resetFields();
+        setError(undefined);
+      }}
       onCancel={() => onClose(false)}
       onOk={async () => {
         const values = await form.validateFields();
@@ -130,7 +135,7 @@ function ActionModal({
       }}
     >
       {error && <ActionErrorAlert error={error} />}
-      <Form form={form} layout="vertical" initialValues={initialValues} preserve={false}>
+      <Form form={form} layout="vertical" initialValues={initialValues}>
         {children}
       </Form>
     </Modal>
@@ -138,16 +143,18 @@ function ActionModal({
 }
 
 const required = [{ required: true, message: '必填' }];
+/** A new finding's defaults (a list's added row takes no initialValue of its fields). */
+const NEW_ITEM = { grade: 'general', category: 'neighbour', criminalRisk: false, massRisk: false, violent: false };
 
 function ItemFields({ name }: { name?: number }) {
   const n = (f: string) => (name === undefined ? f : [name, f]);
   return (
     <>
       <Space wrap>
-        <Form.Item name={n('grade')} label="风险等级" rules={required} initialValue="general">
+        <Form.Item name={n('grade')} label="风险等级" rules={required}>
           <Select style={{ width: 120 }} options={options(GRADES)} />
         </Form.Item>
-        <Form.Item name={n('category')} label="纠纷类别" rules={required} initialValue="neighbour">
+        <Form.Item name={n('category')} label="纠纷类别" rules={required}>
           <Select style={{ width: 260 }} options={options(CATEGORIES)} />
         </Form.Item>
       </Space>
@@ -158,13 +165,13 @@ function ItemFields({ name }: { name?: number }) {
         <Input.TextArea rows={2} maxLength={2000} />
       </Form.Item>
       <Space wrap>
-        <Form.Item name={n('criminalRisk')} valuePropName="checked" initialValue={false}>
+        <Form.Item name={n('criminalRisk')} valuePropName="checked">
           <Checkbox>可能民转刑</Checkbox>
         </Form.Item>
-        <Form.Item name={n('massRisk')} valuePropName="checked" initialValue={false}>
+        <Form.Item name={n('massRisk')} valuePropName="checked">
           <Checkbox>可能引发群体性事件或上访</Checkbox>
         </Form.Item>
-        <Form.Item name={n('violent')} valuePropName="checked" initialValue={false}>
+        <Form.Item name={n('violent')} valuePropName="checked">
           <Checkbox>可能激化（须立即报告公安机关）</Checkbox>
         </Form.Item>
       </Space>
@@ -234,7 +241,7 @@ function NewRound({ open, onClose, today }: { open: boolean; onClose: (id: strin
                 <ItemFields name={f.name} />
               </Card>
             ))}
-            <Button onClick={() => add()}>添加发现的矛盾纠纷或风险</Button>
+            <Button onClick={() => add(NEW_ITEM)}>添加发现的矛盾纠纷或风险</Button>
           </>
         )}
       </Form.List>
@@ -315,7 +322,7 @@ function ItemActions({ r, i, open }: { r: Round; i: Item; open: (d: Dialog) => v
   return (
     <Space wrap>
       {i.violent && !i.policeReport && (
-        <Button danger size="small" onClick={() => open({ kind: 'police', item: i })}>
+        <Button size="small" onClick={() => open({ kind: 'police', item: i })}>
           报告公安机关
         </Button>
       )}
@@ -435,6 +442,7 @@ export function DisputeScreeningPage() {
         title="补记发现事项"
         open={dialog?.kind === 'add'}
         onClose={done}
+        initialValues={NEW_ITEM}
         submit={(v, key) => post(`${base}/items`, v, { idempotencyKey: key })}
       >
         <ItemFields />
