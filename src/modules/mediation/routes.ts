@@ -23,6 +23,20 @@ import {
   reportToPolice,
   screeningInput,
 } from './screening.js';
+import {
+  activityInput,
+  addQualification,
+  addTraining,
+  createActivity,
+  createVolunteer,
+  listActivities,
+  listMediators,
+  listVolunteers,
+  qualificationInput,
+  rosterQuery,
+  trainingInput,
+  volunteerInput,
+} from './roster.js';
 
 const tags = ['mediation'];
 const roundParams = z.strictObject({ id: z.string().min(1).max(64) });
@@ -139,5 +153,52 @@ export const mediationRoutes =
       '/dispute-screenings/:id/close',
       { schema: { tags, summary: '结束排查（可能激化的事项须已报告公安机关）', params: roundParams, body: closeInput } },
       async (req) => closeScreening(yifa, await serviceRequest(yifa, req, 'mediation.screening'), req.params.id, req.body),
+    );
+
+    app.get(
+      '/mediation-volunteers',
+      { schema: { tags, summary: '平安志愿者名册（按数据权限，分页）', querystring: rosterQuery } },
+      async (req) => listVolunteers(yifa, await serviceRequest(yifa, req, 'mediation.read'), req.query),
+    );
+    app.post('/mediation-volunteers', { schema: { tags, summary: '登记平安志愿者', body: volunteerInput } }, async (req, reply) => {
+      const r = await serviceRequest(yifa, req, 'mediation.roster');
+      reply.code(201);
+      return createVolunteer(yifa, r, req.body);
+    });
+    app.get(
+      '/mediation-volunteer-activities',
+      { schema: { tags, summary: '平安志愿者活动（巡逻、排查、宣传；分页）', querystring: rosterQuery } },
+      async (req) => listActivities(yifa, await serviceRequest(yifa, req, 'mediation.read'), req.query),
+    );
+    app.post(
+      '/mediation-volunteer-activities',
+      { schema: { tags, summary: '登记平安志愿者活动', body: activityInput } },
+      async (req, reply) => {
+        const r = await serviceRequest(yifa, req, 'mediation.roster');
+        reply.code(201);
+        return createActivity(yifa, r, req.body);
+      },
+    );
+    const personParams = z.strictObject({ personId: z.string().min(1).max(64) });
+    app.get('/mediators', { schema: { tags, summary: '人民调解员及其资格、培训记录' } }, async (req) =>
+      listMediators(yifa, await serviceRequest(yifa, req, 'mediation.read')),
+    );
+    app.post(
+      '/mediators/:personId/qualifications',
+      { schema: { tags, summary: '登记人民调解员的资格', params: personParams, body: qualificationInput } },
+      async (req, reply) => {
+        const r = await serviceRequest(yifa, req, 'mediation.committee.manage');
+        reply.code(201);
+        return addQualification(yifa, r, req.params.personId, req.body);
+      },
+    );
+    app.post(
+      '/mediators/:personId/trainings',
+      { schema: { tags, summary: '登记人民调解员的培训', params: personParams, body: trainingInput } },
+      async (req, reply) => {
+        const r = await serviceRequest(yifa, req, 'mediation.committee.manage');
+        reply.code(201);
+        return addTraining(yifa, r, req.params.personId, req.body);
+      },
     );
   };
