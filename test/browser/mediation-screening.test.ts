@@ -167,4 +167,23 @@ describe('矛盾纠纷排查台账 in the browser', () => {
     await row(page, '妙泉村人民调解委员会').getByText(`已结束 ${today}`).waitFor();
     await accessible(page, 'list');
   });
+
+  it('registers a 平安志愿者 and shows the mediators with their training warning', async () => {
+    const page = await h.newPage();
+    await h.login(page, 'tiaojie');
+    await page.goto(`${h.url}/console/mediation-volunteers`);
+    await page.getByText('尚无平安志愿者').waitFor();
+    await page.getByRole('button', { name: '登记志愿者' }).click();
+    const d = await opened(page);
+    await d.getByLabel('姓名').fill('龙某甲');
+    await d.locator('#regionId').fill('妙泉');
+    await choose(page, d, 'regionId', ['妙泉村'], d.locator('.ant-modal-title'));
+    await accessible(page, 'volunteer-form');
+    await submitAndClose(page, d, 'volunteer');
+    await row(page, '龙某甲').getByText('妙泉村').waitFor();
+    await accessible(page, 'volunteers');
+    await page.goto(`${h.url}/console/mediators`);
+    await page.getByText('近一年没有参加培训的记录').first().waitFor();
+    await accessible(page, 'mediators');
+  });
 });

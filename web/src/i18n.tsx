@@ -57,6 +57,8 @@ const STRINGS = {
   mediationStatistics: ['人民调解统计', 'Mediation statistics'],
   mediationCommittees: ['人民调解委员会', 'Mediation committees'],
   disputeScreenings: ['矛盾纠纷排查', 'Dispute screening'],
+  mediationVolunteers: ['平安志愿者', 'Safety volunteers'],
+  mediators: ['人民调解员', 'Mediators'],
   trackRequest: ['申请查询', 'Track a request'],
   submitRequest: ['提交申请', 'Submit the request'],
   trackingCode: ['查询码', 'Tracking code'],

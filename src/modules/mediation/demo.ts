@@ -17,6 +17,7 @@ import { DISPUTES } from './procedure.js';
 import type { Category } from './law.js';
 import { idCheckChar } from '../../platform/identity/numbers.js';
 import { seedDemoScreenings } from './demo-screening.js';
+import { seedDemoRoster } from './demo-roster.js';
 
 /**
  * The village committees. 妙泉村's mediator is the town's demo mediator, tiaojie; the town
@@ -383,6 +384,12 @@ export async function seedDemoMediation(yifa: Yifa, opts: { password: string }):
       })),
     );
     made += await seedDemoScreenings(yifa, villages, party);
+    await seedDemoRoster(
+      yifa,
+      sifasuo,
+      VILLAGES.map((v, i) => ({ regionId: regionOf(v.name), name: v.name, request: villages[i]!.request })),
+      [...new Set(committees.map((c) => c.mediator))],
+    );
   } finally {
     yifa.clock.source = realTime;
   }

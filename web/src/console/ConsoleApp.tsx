@@ -32,6 +32,7 @@ import type { ProcedureConsole } from './procedure/config';
 import MediationStatisticsPage from './pages/MediationStatisticsPage';
 import MediationCommitteesPage from './pages/MediationCommitteesPage';
 import DisputeScreeningsPage, { DisputeScreeningPage } from './pages/DisputeScreeningsPage';
+import { MediationVolunteersPage, MediatorsPage } from './pages/MediationRosterPages';
 import { HeadingProvider } from '../heading';
 
 /** The procedures of the kit the console serves with its generic pages (one list, record and document page each). */
@@ -54,6 +55,8 @@ const MENU: { key: string; label: StringKey; permission: string }[] = [
   { key: 'mediation-statistics', label: 'mediationStatistics', permission: 'mediation.read' },
   { key: 'mediation-committees', label: 'mediationCommittees', permission: 'mediation.read' },
   { key: 'dispute-screenings', label: 'disputeScreenings', permission: 'mediation.read' },
+  { key: 'mediation-volunteers', label: 'mediationVolunteers', permission: 'mediation.read' },
+  { key: 'mediators', label: 'mediators', permission: 'mediation.read' },
   { key: 'regions', label: 'regions', permission: 'org.read' },
   { key: 'agencies', label: 'agencyAdmin', permission: 'org.read' },
   { key: 'people', label: 'people', permission: 'org.read' },
@@ -265,6 +268,8 @@ export default function ConsoleApp() {
                 <Route path="mediation-committees" element={<MediationCommitteesPage />} />
                 <Route path="dispute-screenings" element={<DisputeScreeningsPage />} />
                 <Route path="dispute-screenings/:id" element={<DisputeScreeningPage />} />
+                <Route path="mediation-volunteers" element={<MediationVolunteersPage />} />
+                <Route path="mediators" element={<MediatorsPage />} />
               </Routes>
             </HeadingProvider>
           </Layout.Content>
