@@ -60,6 +60,7 @@ export async function disputeStatistics(yifa: Yifa, req: Request, q: z.infer<typ
   let query = yifa.db.kysely
     .selectFrom('mediation_disputes')
     .select((e) => [
+      'committee_id',
       'category',
       'source',
       e.fn.countAll<number>().as('received'),
@@ -67,12 +68,18 @@ export async function disputeStatistics(yifa: Yifa, req: Request, q: z.infer<typ
       e.fn.sum<number>(sql`case when outcome = 'ended' then 1 else 0 end`).as('ended'),
       e.fn.sum<number>(sql`case when outcome = 'declined' then 1 else 0 end`).as('declined'),
       e.fn.sum<number>(sql`case when outcome in ('written', 'oral') then amount_fen else 0 end`).as('amount'),
+      e.fn.sum<number>(sql`case when criminal_risk = 1 and outcome in ('written', 'oral') then 1 else 0 end`).as('criminal'),
+      e.fn.sum<number>(sql`case when mass_risk = 1 and outcome in ('written', 'oral') then 1 else 0 end`).as('mass'),
     ])
     .where('registered_on', '>=', from)
     .where('registered_on', '<=', to)
     .where(scopeFilter(req.auth.scope, { path: 'region_path', createdBy: 'created_by' }));
   if (q.committee) query = query.where('committee_id', '=', q.committee);
-  const rows = (await query.groupBy(['category', 'source']).execute()).map((r) => ({
+  // One scan, by committee, category and source: the three breakdowns are sums of its groups.
+  const rows = (await query.groupBy(['committee_id', 'category', 'source']).execute()).map((r) => ({
+    committeeId: r.committee_id,
+    criminal: Number(r.criminal ?? 0),
+    mass: Number(r.mass ?? 0),
     category: r.category as Category,
     source: r.source as Source,
     received: Number(r.received),
@@ -87,10 +94,8 @@ export async function disputeStatistics(yifa: Yifa, req: Request, q: z.infer<typ
     ...total(rows.filter((r) => r.category === category)),
   }));
   const bySource = SOURCE_IDS.map((source) => ({ source, name: SOURCES[source], ...total(rows.filter((r) => r.source === source)) }));
-  const [committees, screened] = await Promise.all([
-    byCommittee(yifa, req, from, to, q.committee),
-    preventedByScreening(yifa, req, from, to, q.committee),
-  ]);
+  const committees = byCommittee(rows);
+  const screened = await preventedByScreening(yifa, req, from, to, q.committee);
   const fromDisputes = {
     criminal: committees.reduce((a, c) => a + c.prevented.criminalFromDisputes, 0),
     mass: committees.reduce((a, c) => a + c.prevented.massFromDisputes, 0),
@@ -110,39 +115,25 @@ export async function disputeStatistics(yifa: Yifa, req: Request, q: z.infer<typ
   return { from, to, committee: q.committee ?? null, byCategory, bySource, total: total(rows), prevented, byCommittee: perCommittee };
 }
 
-const successful = sql<number>`case when outcome in ('written', 'oral') then 1 else 0 end`;
-
 /** Per committee: received, succeeded, and the disputes at risk mediated successfully. */
-async function byCommittee(yifa: Yifa, req: Request, from: string, to: string, committee: string | undefined) {
-  let q = yifa.db.kysely
-    .selectFrom('mediation_disputes')
-    .select((e) => [
-      'committee_id',
-      e.fn.countAll<number>().as('received'),
-      e.fn.sum<number>(successful).as('succeeded'),
-      e.fn.sum<number>(sql`case when criminal_risk = 1 and outcome in ('written', 'oral') then 1 else 0 end`).as('criminal'),
-      e.fn.sum<number>(sql`case when mass_risk = 1 and outcome in ('written', 'oral') then 1 else 0 end`).as('mass'),
-    ])
-    .where('registered_on', '>=', from)
-    .where('registered_on', '<=', to)
-    .where(scopeFilter(req.auth.scope, { path: 'region_path', createdBy: 'created_by' }));
-  if (committee) q = q.where('committee_id', '=', committee);
-  return (await q.groupBy('committee_id').execute()).map((r) => {
-    const received = Number(r.received);
-    const succeeded = Number(r.succeeded ?? 0);
-    return {
-      committeeId: r.committee_id,
-      received,
-      succeeded,
-      successRate: rate(succeeded, received),
-      prevented: {
-        criminalFromDisputes: Number(r.criminal ?? 0),
-        massFromDisputes: Number(r.mass ?? 0),
-        criminalFromScreenings: 0,
-        massFromScreenings: 0,
-      },
-    };
-  });
+function byCommittee(rows: readonly { committeeId: string; received: number; succeeded: number; criminal: number; mass: number }[]) {
+  const per = new Map<string, { received: number; succeeded: number; criminal: number; mass: number }>();
+  for (const r of rows) {
+    const c = per.get(r.committeeId) ?? { received: 0, succeeded: 0, criminal: 0, mass: 0 };
+    per.set(r.committeeId, {
+      received: c.received + r.received,
+      succeeded: c.succeeded + r.succeeded,
+      criminal: c.criminal + r.criminal,
+      mass: c.mass + r.mass,
+    });
+  }
+  return [...per].map(([committeeId, c]) => ({
+    committeeId,
+    received: c.received,
+    succeeded: c.succeeded,
+    successRate: rate(c.succeeded, c.received),
+    prevented: { criminalFromDisputes: c.criminal, massFromDisputes: c.mass, criminalFromScreenings: 0, massFromScreenings: 0 },
+  }));
 }
 
 /** Screening items at risk settled on the spot, per committee, for rounds screened in the period. */
@@ -170,7 +161,7 @@ async function preventedByScreening(yifa: Yifa, req: Request, from: string, to: 
 /** The committees' rows, named, with the screenings' prevented incidents merged in, by name. */
 async function withScreeningOnly(
   yifa: Yifa,
-  disputes: Awaited<ReturnType<typeof byCommittee>>,
+  disputes: ReturnType<typeof byCommittee>,
   screened: Awaited<ReturnType<typeof preventedByScreening>>,
 ) {
   const rows = new Map(disputes.map((d) => [d.committeeId, d]));
