@@ -199,6 +199,8 @@ export async function listVolunteers(yifa: Yifa, req: Request, q: z.infer<typeof
     .select('volunteer_ids')
     .where(scopeFilter(req.auth.scope, { path: 'region_path', createdBy: 'created_by' }))
     .execute();
+  // A volunteer's phone is personal data: shown to those who may see the parties' (mediators), not to supervision.
+  const seesPhone = req.auth.permissions.has('mediation.personal-data');
   const count = new Map<string, number>();
   for (const a of activities) for (const v of JSON.parse(a.volunteer_ids) as string[]) count.set(v, (count.get(v) ?? 0) + 1);
   return pageOf(
@@ -208,7 +210,7 @@ export async function listVolunteers(yifa: Yifa, req: Request, q: z.infer<typeof
     (r) => ({
       id: r.id,
       name: r.name,
-      phone: r.phone,
+      phone: seesPhone ? r.phone : r.phone && '***',
       regionName: r.region_name,
       joinedOn: r.joined_on,
       leftOn: r.left_on,
