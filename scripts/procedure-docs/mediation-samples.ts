@@ -97,6 +97,7 @@ const ctx = (today: string, withCommittee: boolean): MediationContext => ({
   uploadedFile: () => undefined,
   committee: withCommittee ? committee : null,
   actorCommittees: withCommittee ? ['c'] : [],
+  screeningItem: null,
 });
 
 const registered = (_d: Dispute, registeredOn: string) => ({

@@ -187,6 +187,23 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
       });
     }
     values.disputeId = disputeIds;
+    // A screening round with its item, and a 平安志愿者 whose phone is mediation's personal data.
+    const round = await tiaojie.post('/api/v1/dispute-screenings', {
+      committeeId: null,
+      screenedOn: today,
+      screeners: ['田某某'],
+      scopeNote: '妙泉村',
+      items: [{ grade: 'general', category: 'neighbour', people: '龙某某、石某某', description: '排水沟堵塞', violent: true }],
+    });
+    expect(round.statusCode, round.body).toBe(201);
+    values.screeningId = [round.json().id];
+    const volunteer = await tiaojie.post('/api/v1/mediation-volunteers', {
+      name: '彭某某',
+      phone: '13955556666',
+      regionId: village,
+      joinedOn: today,
+    });
+    expect(volunteer.statusCode, volunteer.body).toBe(201);
     values.disputeDocumentId = [`${disputeIds[0]}|registration`, `${disputeIds[0]}|agreement`];
     values.committeeId = [committee.json().id];
 
@@ -219,6 +236,7 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
         '13933334444',
         '妙泉村五组十八号',
         '妙泉村六组九号',
+        '13955556666',
       ],
     };
     values.petitionId = petitionRows.slice(0, 3).map((r) => r.id);
@@ -291,6 +309,7 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     const isRequest = pattern.startsWith('/api/v1/information-requests/');
     const isDispute = pattern.startsWith('/api/v1/disputes/');
     if (key === 'id' && isDispute) return values.disputeId!.map((id) => fill(pattern, { id }));
+    if (key === 'id' && pattern.startsWith('/api/v1/dispute-screenings/')) return values.screeningId!.map((id) => fill(pattern, { id }));
     if (key === 'id,documentId' && isDispute)
       return values.disputeDocumentId!.map((v) => {
         const [id, documentId] = v.split('|');

@@ -9,6 +9,7 @@ import { deadlineDue } from '../../calendar/deadlines.js';
 import { RECORD_CHECK, atField, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
 import type { BaseContext } from '../../procedure/served.js';
 import type { CommitteeFacts } from './committees.js';
+import type { ScreeningItemFacts } from './screening-tables.js';
 import { CATEGORIES, CATEGORY_IDS, CITE, REFERRERS, REFERRER_IDS, SOURCES, SOURCE_IDS } from './law.js';
 import {
   COURT_RESULTS,
@@ -20,6 +21,7 @@ import {
   type Dispute,
   type DisputeStatus,
   type PartyKind,
+  type ScreeningLink,
 } from './state.js';
 
 export type DisputeSeries = 'agreement' | 'termination';
@@ -29,6 +31,8 @@ export interface MediationContext extends BaseContext {
   committee: CommitteeFacts | null;
   /** The committees the actor sits on (a registration without a committee goes to his, when he sits on one) */
   actorCommittees: string[];
+  /** The screening ledger's item a registration takes into mediation, as it is now (null: none named, or not found) */
+  screeningItem: ScreeningItemFacts | null;
 }
 
 export interface DisputeTypes {
@@ -75,7 +79,21 @@ export const registerSchema = z.strictObject({
   partyB: partySchema.meta({ title: '对方当事人' }),
   facts: text(4000).meta({ title: '纠纷简要事实', widget: 'textarea' }),
   points: text(2000).meta({ title: '争议焦点', widget: 'textarea' }),
+  // Set by the screening ledger's 转入调解 (screening.ts), never typed in the form.
+  screeningItemId: z.string().min(1).max(64).optional().meta({ title: '排查台账事项', widget: 'hidden' }),
 });
+
+/** The gates of taking a screening ledger's item into mediation: it exists, lies in the committee's area, and is not yet disposed of. */
+function screeningGate(p: { screeningItemId?: string | undefined }, ctx: MediationContext): Refusal | null {
+  if (!p.screeningItemId) return null;
+  const i = ctx.screeningItem;
+  if (!i) return { message: '排查台账中没有该事项', citation: RECORD_CHECK, field: 'screeningItemId' };
+  if (ctx.committee && !i.regionPath.startsWith(ctx.committee.regionPath))
+    return { message: `该排查事项不在${ctx.committee.name}的调解范围内`, citation: RECORD_CHECK, field: 'screeningItemId' };
+  if (i.mediated) return { message: '该排查事项已转入人民调解', citation: RECORD_CHECK, field: 'screeningItemId' };
+  if (i.disposed) return { message: '该排查事项已处置，不能再转入调解', citation: RECORD_CHECK, field: 'screeningItemId' };
+  return null;
+}
 
 /** A recorded date may not lie in the future or before the dispute was registered. */
 function eventDate(date: string, d: Dispute, ctx: BaseContext, what: string, field = 'on'): Refusal | null {
@@ -135,6 +153,7 @@ export const DISPUTE_ACTIONS = {
         p.partyA.idNumber === p.partyB.idNumber
           ? { message: '双方当事人不能是同一人', citation: RECORD_CHECK, field: 'partyB.idNumber' }
           : null,
+        screeningGate(p, ctx),
       ];
     },
     derive: (_d, _p, ctx) => ({
@@ -142,9 +161,25 @@ export const DISPUTE_ACTIONS = {
       committeeName: ctx.committee?.name ?? '',
       regionPath: ctx.committee?.regionPath ?? ctx.agency.region_path,
       members: Object.entries(ctx.committee?.memberNames ?? {}).map(([personId, name]) => ({ personId, name })),
+      ...(ctx.screeningItem
+        ? {
+            screening: {
+              screeningId: ctx.screeningItem.screeningId,
+              itemId: ctx.screeningItem.id,
+              criminalRisk: ctx.screeningItem.criminalRisk,
+              massRisk: ctx.screeningItem.massRisk,
+            },
+          }
+        : {}),
     }),
     apply: (d, p, m) => {
-      const c = m.derived as { committeeId: string; committeeName: string; regionPath: string; members: Dispute['committeeMembers'] };
+      const c = m.derived as {
+        committeeId: string;
+        committeeName: string;
+        regionPath: string;
+        members: Dispute['committeeMembers'];
+        screening?: ScreeningLink;
+      };
       return {
         ...d,
         committeeId: c.committeeId,
@@ -159,6 +194,7 @@ export const DISPUTE_ACTIONS = {
         parties: [p.partyA, p.partyB],
         facts: p.facts,
         points: p.points,
+        ...(c.screening ? { screening: c.screening } : {}),
       };
     },
   }),

@@ -16,6 +16,8 @@ import { createCommittee } from './committees.js';
 import { DISPUTES } from './procedure.js';
 import type { Category } from './law.js';
 import { idCheckChar } from '../../platform/identity/numbers.js';
+import { seedDemoScreenings } from './demo-screening.js';
+import { seedDemoRoster } from './demo-roster.js';
 
 /**
  * The village committees. 妙泉村's mediator is the town's demo mediator, tiaojie; the town
@@ -372,6 +374,22 @@ export async function seedDemoMediation(yifa: Yifa, opts: { password: string }):
           note: '回访双方当事人，协议已按约履行，双方关系和睦。',
         });
     }
+    // The villages' monthly screening rounds; the items they take into mediation add to the disputes.
+    const villages = await Promise.all(
+      VILLAGES.map(async (v, i) => ({
+        id: committees[i + 1]!.id,
+        name: v.name,
+        mediatorPersonId: committees[i + 1]!.mediator,
+        request: await actAs(v.login),
+      })),
+    );
+    made += await seedDemoScreenings(yifa, villages, party);
+    await seedDemoRoster(
+      yifa,
+      sifasuo,
+      VILLAGES.map((v, i) => ({ regionId: regionOf(v.name), name: v.name, request: villages[i]!.request })),
+      [...new Set(committees.map((c) => c.mediator))],
+    );
   } finally {
     yifa.clock.source = realTime;
   }

@@ -94,3 +94,21 @@ export const COMMITTEE_KIND_IDS = Object.keys(COMMITTEE_KINDS) as [CommitteeKind
 export const TERM_YEARS = 3;
 export const MIN_MEMBERS = 3;
 export const MAX_MEMBERS = 9;
+
+/** How serious a risk the screening found is (the ledger's grades). */
+export const GRADES = { general: '一般', larger: '较大', major: '重大' } as const;
+export type Grade = keyof typeof GRADES;
+export const GRADE_IDS = Object.keys(GRADES) as [Grade, ...Grade[]];
+
+/** Where a found dispute that is not mediated goes, with the receiving side named. */
+export const ROUTES = {
+  petition: '信访部门',
+  enforcement: '行政执法部门（执法案源）',
+  police: '公安机关',
+} as const;
+export type Route = keyof typeof ROUTES;
+export const ROUTE_IDS = Object.keys(ROUTES) as [Route, ...Route[]];
+
+/** What became of an item the screening found (a dispute taken into mediation is linked, not a disposition of its own). */
+export const DISPOSITIONS = { resolved: '当场化解', mediation: '转入人民调解', routed: '移交其他部门' } as const;
+export type Disposition = keyof typeof DISPOSITIONS;

@@ -9,6 +9,7 @@ import { deadlineList } from '../../procedure/deadlines.js';
 import { CATEGORIES, CITE } from './law.js';
 import { DISPUTE_PROCEDURE, committeeOf, confirmationDue, targetDue, type DisputeTypes } from './actions.js';
 import { committeeFacts, tablesOf } from './committees.js';
+import { screeningItemFacts } from './screening-tables.js';
 import { DISPUTE_SERIES, disputeDocuments } from './documents.js';
 import { OUTCOMES, closedOn, type Dispute } from './state.js';
 
@@ -51,6 +52,10 @@ export const DISPUTES: ServedProcedure<DisputeTypes> = {
       outcome: outcomeColumn(d),
       outcome_on: d.consent && !d.consent.agreed ? d.consent.on : (d.outcome?.on ?? null),
       amount_fen: d.outcome && d.outcome.kind !== 'ended' ? d.outcome.amountFen : 0,
+      kind: 'people',
+      screening_item_id: d.screening?.itemId ?? null,
+      criminal_risk: d.riskReports.length > 0 || d.screening?.criminalRisk ? 1 : 0,
+      mass_risk: d.screening?.massRisk ? 1 : 0,
     }),
   },
   async context(trx, base, s, payload) {
@@ -62,7 +67,13 @@ export const DISPUTES: ServedProcedure<DisputeTypes> = {
       : [];
     // The payload as parsed, or null when it failed to parse (the runner refuses it next).
     const id = s.committeeId || committeeOf(payload as { committeeId: string | null } | null, actorCommittees);
-    return { ...base, committee: id ? await committeeFacts(trx, id) : null, actorCommittees };
+    const itemId = s.committeeId ? undefined : (payload as { screeningItemId?: string } | null)?.screeningItemId;
+    return {
+      ...base,
+      committee: id ? await committeeFacts(trx, id) : null,
+      actorCommittees,
+      screeningItem: itemId ? await screeningItemFacts(trx, itemId) : null,
+    };
   },
   // A mediator acts only on the disputes of a committee he sits on (fail closed: no person, no committee, no action).
   actsOutside: (ctx, s) => {

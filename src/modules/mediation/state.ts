@@ -90,6 +90,19 @@ export interface Dispute {
   outcome: Outcome | null;
   visits: Visit[];
   confirmation: { appliedOn: string; court: string; result: CourtResult | null; resultOn: string | null; note: string | null } | null;
+  /**
+   * The screening ledger's item it was taken from, with the risks flagged there (absent when
+   * registered directly: a field added later, left out rather than null so the states of
+   * disputes registered before it stay as their hashes prove them)
+   */
+  screening?: ScreeningLink;
+}
+
+export interface ScreeningLink {
+  screeningId: string;
+  itemId: string;
+  criminalRisk: boolean;
+  massRisk: boolean;
 }
 
 export const STATUS_NAMES = {

@@ -1,8 +1,13 @@
 /**
  * 人民调解 statistics by LAW.md §5's categories: disputes received, mediated successfully
  * (an agreement, written or oral), ended, refused, the success rate, the amounts agreed, and
- * where they came from — for a period, one committee or all in the reader's scope. One SQL
- * aggregate over the module's own indexed columns (mediation_disputes), never a state read.
+ * where they came from — for a period, one committee or all in the reader's scope; per
+ * committee; and the incidents prevented (防止民转刑, 防止群体性上访): disputes flagged at risk
+ * (reported to the police under Art 25, or so flagged by the screening they came from) that
+ * were mediated successfully, and screening items so flagged that were settled on the spot
+ * (an item taken into mediation counts through its dispute, once; one routed elsewhere is
+ * the receiving side's to count). SQL aggregates over the module's own indexed columns
+ * (mediation_disputes, mediation_screening_items), never a state read.
  */
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -12,6 +17,8 @@ import { scopeFilter } from '../../platform/security/scope.js';
 import { invalid } from '../../platform/http/errors.js';
 import { legalDate } from '../../platform/http/schemas.js';
 import { CATEGORIES, CATEGORY_IDS, SOURCES, SOURCE_IDS, type Category, type Source } from './law.js';
+import { screeningTables } from './screening-tables.js';
+import { tablesOf } from './committees.js';
 
 export const statisticsQuery = z.strictObject({
   from: legalDate.optional(),
@@ -53,6 +60,7 @@ export async function disputeStatistics(yifa: Yifa, req: Request, q: z.infer<typ
   let query = yifa.db.kysely
     .selectFrom('mediation_disputes')
     .select((e) => [
+      'committee_id',
       'category',
       'source',
       e.fn.countAll<number>().as('received'),
@@ -60,12 +68,18 @@ export async function disputeStatistics(yifa: Yifa, req: Request, q: z.infer<typ
       e.fn.sum<number>(sql`case when outcome = 'ended' then 1 else 0 end`).as('ended'),
       e.fn.sum<number>(sql`case when outcome = 'declined' then 1 else 0 end`).as('declined'),
       e.fn.sum<number>(sql`case when outcome in ('written', 'oral') then amount_fen else 0 end`).as('amount'),
+      e.fn.sum<number>(sql`case when criminal_risk = 1 and outcome in ('written', 'oral') then 1 else 0 end`).as('criminal'),
+      e.fn.sum<number>(sql`case when mass_risk = 1 and outcome in ('written', 'oral') then 1 else 0 end`).as('mass'),
     ])
     .where('registered_on', '>=', from)
     .where('registered_on', '<=', to)
     .where(scopeFilter(req.auth.scope, { path: 'region_path', createdBy: 'created_by' }));
   if (q.committee) query = query.where('committee_id', '=', q.committee);
-  const rows = (await query.groupBy(['category', 'source']).execute()).map((r) => ({
+  // One scan, by committee, category and source: the three breakdowns are sums of its groups.
+  const rows = (await query.groupBy(['committee_id', 'category', 'source']).execute()).map((r) => ({
+    committeeId: r.committee_id,
+    criminal: Number(r.criminal ?? 0),
+    mass: Number(r.mass ?? 0),
     category: r.category as Category,
     source: r.source as Source,
     received: Number(r.received),
@@ -80,7 +94,105 @@ export async function disputeStatistics(yifa: Yifa, req: Request, q: z.infer<typ
     ...total(rows.filter((r) => r.category === category)),
   }));
   const bySource = SOURCE_IDS.map((source) => ({ source, name: SOURCES[source], ...total(rows.filter((r) => r.source === source)) }));
-  return { from, to, committee: q.committee ?? null, byCategory, bySource, total: total(rows) };
+  const committees = byCommittee(rows);
+  const screened = await preventedByScreening(yifa, req, from, to, q.committee);
+  const fromDisputes = {
+    criminal: committees.reduce((a, c) => a + c.prevented.criminalFromDisputes, 0),
+    mass: committees.reduce((a, c) => a + c.prevented.massFromDisputes, 0),
+  };
+  const fromScreenings = {
+    criminal: screened.reduce((a, c) => a + c.criminal, 0),
+    mass: screened.reduce((a, c) => a + c.mass, 0),
+  };
+  const prevented = {
+    criminal: fromDisputes.criminal + fromScreenings.criminal,
+    mass: fromDisputes.mass + fromScreenings.mass,
+    fromDisputes,
+    fromScreenings,
+  };
+  // A committee that only screened in the period still shows its prevented incidents.
+  const perCommittee = await withScreeningOnly(yifa, committees, screened);
+  return { from, to, committee: q.committee ?? null, byCategory, bySource, total: total(rows), prevented, byCommittee: perCommittee };
+}
+
+/** Per committee: received, succeeded, and the disputes at risk mediated successfully. */
+function byCommittee(rows: readonly { committeeId: string; received: number; succeeded: number; criminal: number; mass: number }[]) {
+  const per = new Map<string, { received: number; succeeded: number; criminal: number; mass: number }>();
+  for (const r of rows) {
+    const c = per.get(r.committeeId) ?? { received: 0, succeeded: 0, criminal: 0, mass: 0 };
+    per.set(r.committeeId, {
+      received: c.received + r.received,
+      succeeded: c.succeeded + r.succeeded,
+      criminal: c.criminal + r.criminal,
+      mass: c.mass + r.mass,
+    });
+  }
+  return [...per].map(([committeeId, c]) => ({
+    committeeId,
+    received: c.received,
+    succeeded: c.succeeded,
+    successRate: rate(c.succeeded, c.received),
+    prevented: { criminalFromDisputes: c.criminal, massFromDisputes: c.mass, criminalFromScreenings: 0, massFromScreenings: 0 },
+  }));
+}
+
+/** Screening items at risk settled on the spot, per committee, for rounds screened in the period. */
+async function preventedByScreening(yifa: Yifa, req: Request, from: string, to: string, committee: string | undefined) {
+  let q = screeningTables(yifa.db.kysely)
+    .selectFrom('mediation_screening_items as i')
+    .innerJoin('mediation_screenings as s', 's.id', 'i.screening_id')
+    .select((e) => [
+      's.committee_id',
+      e.fn.sum<number>(sql`case when i.criminal_risk = 1 then 1 else 0 end`).as('criminal'),
+      e.fn.sum<number>(sql`case when i.mass_risk = 1 then 1 else 0 end`).as('mass'),
+    ])
+    .where('i.disposition', '=', 'resolved')
+    .where('s.screened_on', '>=', from)
+    .where('s.screened_on', '<=', to)
+    .where(scopeFilter(req.auth.scope, { path: 's.region_path', createdBy: 's.created_by' }));
+  if (committee) q = q.where('s.committee_id', '=', committee);
+  return (await q.groupBy('s.committee_id').execute()).map((r) => ({
+    committeeId: r.committee_id,
+    criminal: Number(r.criminal ?? 0),
+    mass: Number(r.mass ?? 0),
+  }));
+}
+
+/** The committees' rows, named, with the screenings' prevented incidents merged in, by name. */
+async function withScreeningOnly(
+  yifa: Yifa,
+  disputes: ReturnType<typeof byCommittee>,
+  screened: Awaited<ReturnType<typeof preventedByScreening>>,
+) {
+  const rows = new Map(disputes.map((d) => [d.committeeId, d]));
+  for (const s of screened) {
+    const row = rows.get(s.committeeId) ?? {
+      committeeId: s.committeeId,
+      received: 0,
+      succeeded: 0,
+      successRate: null,
+      prevented: { criminalFromDisputes: 0, massFromDisputes: 0, criminalFromScreenings: 0, massFromScreenings: 0 },
+    };
+    row.prevented.criminalFromScreenings = s.criminal;
+    row.prevented.massFromScreenings = s.mass;
+    rows.set(s.committeeId, row);
+  }
+  const ids = [...rows.keys()];
+  const names = new Map(
+    ids.length
+      ? (await tablesOf(yifa.db.kysely).selectFrom('mediation_committees').select(['id', 'name']).where('id', 'in', ids).execute()).map(
+          (c) => [c.id, c.name],
+        )
+      : [],
+  );
+  return [...rows.values()]
+    .map((r) => ({
+      ...r,
+      name: names.get(r.committeeId) ?? r.committeeId,
+      preventedCriminal: r.prevented.criminalFromDisputes + r.prevented.criminalFromScreenings,
+      preventedMass: r.prevented.massFromDisputes + r.prevented.massFromScreenings,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
 
 const csvCell = (v: string | number | null) => {
@@ -101,5 +213,13 @@ export function statisticsCsv(s: Awaited<ReturnType<typeof disputeStatistics>>):
     '',
     ['来源', ...head.slice(1)].join(','),
     ...s.bySource.map((c) => line(c.name, c)),
+    '',
+    ['调解委员会', '受理数', '调解成功数', '调解成功率（%）', '防止民转刑', '防止群体性上访'].join(','),
+    ...s.byCommittee.map((c) =>
+      [c.name, c.received, c.succeeded, c.successRate, c.preventedCriminal, c.preventedMass].map(csvCell).join(','),
+    ),
+    '',
+    ['防止民转刑', s.prevented.criminal].join(','),
+    ['防止群体性上访', s.prevented.mass].join(','),
   ].join('\r\n')}\r\n`;
 }

@@ -417,6 +417,14 @@ export interface MediationDisputeTable {
   outcome: string | null;
   outcome_on: string | null;
   amount_fen: number;
+  /** people (人民调解) | administrative (行政调解) (migration 028) */
+  kind: string;
+  /** The screening ledger's item it was taken from, if any (unique) */
+  screening_item_id: string | null;
+  /** 1 when it may have turned into a criminal case (reported to the police, or so flagged when screened) */
+  criminal_risk: number;
+  /** 1 when it may have led to a mass incident or petition (flagged when screened) */
+  mass_risk: number;
 }
 
 /** What every procedure's record has in common (migration 015). */

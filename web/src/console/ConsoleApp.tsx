@@ -31,6 +31,8 @@ import { DISPUTES_CONSOLE } from './procedure/disputes';
 import type { ProcedureConsole } from './procedure/config';
 import MediationStatisticsPage from './pages/MediationStatisticsPage';
 import MediationCommitteesPage from './pages/MediationCommitteesPage';
+import DisputeScreeningsPage, { DisputeScreeningPage } from './pages/DisputeScreeningsPage';
+import { MediationVolunteersPage, MediatorsPage } from './pages/MediationRosterPages';
 import { HeadingProvider } from '../heading';
 
 /** The procedures of the kit the console serves with its generic pages (one list, record and document page each). */
@@ -52,6 +54,9 @@ const MENU: { key: string; label: StringKey; permission: string }[] = [
   ...PROCEDURES.map((p) => ({ key: p.key, label: p.title, permission: p.permission })),
   { key: 'mediation-statistics', label: 'mediationStatistics', permission: 'mediation.read' },
   { key: 'mediation-committees', label: 'mediationCommittees', permission: 'mediation.read' },
+  { key: 'dispute-screenings', label: 'disputeScreenings', permission: 'mediation.read' },
+  { key: 'mediation-volunteers', label: 'mediationVolunteers', permission: 'mediation.read' },
+  { key: 'mediators', label: 'mediators', permission: 'mediation.read' },
   { key: 'regions', label: 'regions', permission: 'org.read' },
   { key: 'agencies', label: 'agencyAdmin', permission: 'org.read' },
   { key: 'people', label: 'people', permission: 'org.read' },
@@ -261,6 +266,10 @@ export default function ConsoleApp() {
                 {PROCEDURE_ROUTES}
                 <Route path="mediation-statistics" element={<MediationStatisticsPage />} />
                 <Route path="mediation-committees" element={<MediationCommitteesPage />} />
+                <Route path="dispute-screenings" element={<DisputeScreeningsPage />} />
+                <Route path="dispute-screenings/:id" element={<DisputeScreeningPage />} />
+                <Route path="mediation-volunteers" element={<MediationVolunteersPage />} />
+                <Route path="mediators" element={<MediatorsPage />} />
               </Routes>
             </HeadingProvider>
           </Layout.Content>

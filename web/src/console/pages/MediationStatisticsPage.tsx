@@ -1,9 +1,15 @@
 /**
  * 人民调解统计: the server's counts by LAW.md §5's categories and by source for a period and
- * a committee (GET /disputes/statistics), as a table, with the same as CSV for Excel.
+ * a committee (GET /disputes/statistics), per committee with the incidents prevented (防止民转刑,
+ * 防止群体性上访), as tables and bar charts (ECharts, with their aria text), and as CSV for Excel.
  */
 import { useState } from 'react';
-import { Button, Card, Input, Select, Space, Table } from 'antd';
+import { Button, Card, Col, Input, Row, Select, Space, Statistic, Table } from 'antd';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import * as echarts from 'echarts/core';
+import { BarChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
 import { useResource } from '../../hooks';
 import { query } from '../../api';
 import { ErrorResult } from '../../components';
@@ -23,6 +29,57 @@ interface Statistics {
   byCategory: (Counts & { category: string; name: string })[];
   bySource: (Counts & { source: string; name: string })[];
   total: Counts;
+  prevented: {
+    criminal: number;
+    mass: number;
+    fromDisputes: { criminal: number; mass: number };
+    fromScreenings: { criminal: number; mass: number };
+  };
+  byCommittee: {
+    committeeId: string;
+    name: string;
+    received: number;
+    succeeded: number;
+    successRate: number | null;
+    preventedCriminal: number;
+    preventedMass: number;
+  }[];
+}
+
+echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
+
+/** Two series of bars over the same labels (received and succeeded, or the two kinds of incident prevented). */
+function Bars({ title, labels, series }: { title: string; labels: string[]; series: { name: string; values: number[]; color: string }[] }) {
+  const text = labels.map((l, i) => `${l}：${series.map((x) => `${x.name} ${x.values[i]}`).join('，')}`).join('；');
+  return (
+    <Card size="small" title={<h2 style={{ fontSize: 14, margin: 0 }}>{title}</h2>}>
+      {labels.length === 0 ? (
+        <div style={{ color: 'rgba(0,0,0,0.65)' }}>暂无数据</div>
+      ) : (
+        <div role="img" aria-label={`${title}：${text}`}>
+          <ReactEChartsCore
+            echarts={echarts}
+            style={{ height: Math.max(180, labels.length * 34 + 70) }}
+            option={{
+              aria: { enabled: true },
+              tooltip: { trigger: 'axis' },
+              legend: { top: 0 },
+              grid: { left: 8, right: 32, top: 28, bottom: 8, containLabel: true },
+              xAxis: { type: 'value', minInterval: 1 },
+              yAxis: { type: 'category', data: labels, inverse: true },
+              series: series.map((x) => ({
+                type: 'bar',
+                name: x.name,
+                data: x.values,
+                itemStyle: { color: x.color },
+                label: { show: true, position: 'right' },
+              })),
+            }}
+          />
+        </div>
+      )}
+    </Card>
+  );
 }
 
 const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -108,6 +165,64 @@ export default function MediationStatisticsPage() {
             columns={columns('纠纷来源')}
             dataSource={data.bySource}
           />
+          <Row gutter={16} style={{ margin: '16px 0' }} data-testid="statistics-prevented">
+            <Col>
+              <Statistic title="防止民转刑（起）" value={data.prevented.criminal} />
+            </Col>
+            <Col>
+              <Statistic title="防止群体性上访（起）" value={data.prevented.mass} />
+            </Col>
+            <Col flex="auto">
+              <p style={{ color: 'rgba(0,0,0,0.65)' }}>
+                含调解成功的风险纠纷（已报告公安机关或排查时标注风险）民转刑 {data.prevented.fromDisputes.criminal} 起、群体性上访{' '}
+                {data.prevented.fromDisputes.mass} 起；排查中当场化解的风险事项民转刑 {data.prevented.fromScreenings.criminal}{' '}
+                起、群体性上访 {data.prevented.fromScreenings.mass} 起。转入调解的事项只按其纠纷计一次，移交其他部门的不计。
+              </p>
+            </Col>
+          </Row>
+          <Table
+            size="small"
+            rowKey="committeeId"
+            pagination={false}
+            data-testid="statistics-by-committee"
+            columns={[
+              { title: '调解委员会', dataIndex: 'name', key: 'name' },
+              { title: '受理数', dataIndex: 'received', key: 'received', align: 'right' as const },
+              { title: '调解成功数', dataIndex: 'succeeded', key: 'succeeded', align: 'right' as const },
+              {
+                title: '调解成功率',
+                dataIndex: 'successRate',
+                key: 'successRate',
+                align: 'right' as const,
+                render: (v: number | null) => (v === null ? '—' : `${v}%`),
+              },
+              { title: '防止民转刑', dataIndex: 'preventedCriminal', key: 'criminal', align: 'right' as const },
+              { title: '防止群体性上访', dataIndex: 'preventedMass', key: 'mass', align: 'right' as const },
+            ]}
+            dataSource={data.byCommittee}
+          />
+          <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+            <Col xs={24} xl={12}>
+              <Bars
+                title="按纠纷类别：受理与调解成功（件）"
+                labels={data.byCategory.filter((c) => c.received > 0).map((c) => c.name)}
+                series={[
+                  { name: '受理', values: data.byCategory.filter((c) => c.received > 0).map((c) => c.received), color: '#1677ff' },
+                  { name: '调解成功', values: data.byCategory.filter((c) => c.received > 0).map((c) => c.succeeded), color: '#389e0d' },
+                ]}
+              />
+            </Col>
+            <Col xs={24} xl={12}>
+              <Bars
+                title="按调解委员会：防止民转刑与群体性上访（起）"
+                labels={data.byCommittee.map((c) => c.name)}
+                series={[
+                  { name: '防止民转刑', values: data.byCommittee.map((c) => c.preventedCriminal), color: '#cf1322' },
+                  { name: '防止群体性上访', values: data.byCommittee.map((c) => c.preventedMass), color: '#d46b08' },
+                ]}
+              />
+            </Col>
+          </Row>
         </>
       )}
     </Card>
