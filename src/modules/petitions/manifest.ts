@@ -8,8 +8,10 @@ import { journalPolicyOf } from '../../procedure/service.js';
 import { commonReplayer } from '../../procedure/replayer.js';
 import { PETITIONS, PETITION_ENTRY } from './procedure.js';
 import { petitionPortal } from './portal.js';
+import { petitionRoutes } from './routes.js';
 import { seedDemoPetitions } from './demo.js';
 import * as petitions from './migrations/023-petitions.js';
+import * as duplicates from './migrations/029-petitions-duplicates.js';
 
 export const PETITION_PERMISSIONS = {
   'petition.read': '查看、办理信访事项',
@@ -23,6 +25,8 @@ declare module '../../platform/security/access.js' {
 const routes =
   (yifa: Yifa): FastifyPluginAsync =>
   async (app) => {
+    // Its own static paths first: /petitions/hot-spots is not a petition's id.
+    await app.register(petitionRoutes(yifa));
     await app.register(procedureRoutes(yifa, PETITIONS));
     await app.register(petitionPortal(yifa));
   };
@@ -39,12 +43,15 @@ export const petitionsManifest = {
     // Supervision reads petitions, with the petitioners' personal data masked.
     supervisor: ['petition.read'],
   },
-  migrations: { '023-petitions': petitions },
+  migrations: { '023-petitions': petitions, '029-petitions-duplicates': duplicates },
   routes,
   journalPolicies: { [PETITIONS.proc.subjectType]: journalPolicyOf(PETITIONS) },
   projectionReplayers: (db) => [commonReplayer(db, PETITIONS.proc) as ProjectionReplayer],
   procedures: [PETITION_ENTRY],
-  menu: [{ key: 'petitions', label: '信访事项', path: '/console/petitions', permission: 'petition.read', order: 36 }],
+  menu: [
+    { key: 'petitions', label: '信访事项', path: '/console/petitions', permission: 'petition.read', order: 36 },
+    { key: 'petition-hot-spots', label: '信访热点', path: '/console/petition-hot-spots', permission: 'petition.read', order: 50 },
+  ],
   // After the town (its 信访干部 and head) exists.
   demo: {
     order: 35,
