@@ -521,7 +521,8 @@ export const PETITION_ACTIONS = {
 
   'petition.request-review': action({
     title: '登记复查请求',
-    roles: CLERK,
+    // The clerk records one made in writing or in person; the petitioner makes his own online (code and second factor).
+    roles: PETITIONER_OR_CLERK,
     from: ['answered'],
     payload: reviewRequestSchema('复查'),
     guard: (s, p, ctx) => {
@@ -549,7 +550,7 @@ export const PETITION_ACTIONS = {
 
   'petition.request-recheck': action({
     title: '登记复核请求',
-    roles: CLERK,
+    roles: PETITIONER_OR_CLERK,
     from: ['reviewed'],
     payload: reviewRequestSchema('复核'),
     guard: (s, p, ctx) => {
