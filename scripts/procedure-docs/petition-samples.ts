@@ -14,6 +14,10 @@ import type { Scenario, Walk } from './observe.js';
 const agency = { id: 'a', name: '某镇人民政府', doc_prefix: '某镇', region_path: '/x/' };
 const person = (n: number) => ({ name: `某${n}`, idNumber: null, phone: null, address: '某村1组' });
 const HASH = 'a'.repeat(64);
+/** The one verified upload the walk's clerk has. */
+const SCAN = 'b'.repeat(64);
+const uploadedFile = (sha256: string) =>
+  sha256 === SCAN ? { sha256, size: 2048, mime: 'application/pdf', fileName: '信访信件.pdf' } : undefined;
 
 const registered = (receivedOn: string, extra: Record<string, unknown> = {}) => ({
   channel: 'visit',
@@ -84,6 +88,10 @@ function payloads(type: string, p: Petition, today: string, d: string): unknown[
       return [{ into: KEPT, reason: '同一事项' }];
     case 'petition.note-merged':
       return [{ number: '某镇信登字〔2025〕第3号' }];
+    case 'petition.attach-file':
+      return [SCAN, '0'.repeat(64)].map((sha256) => ({ type: 'letter', title: '信访信件', description: '扫描件', file: { sha256 } }));
+    case 'petition.withdraw-file':
+      return [...(p.attachments ?? []), { seq: 9999 }].map((e) => ({ seq: e.seq, reason: '误传' }));
     case 'petition.issue-opinion':
       return OUTCOME_IDS.map((outcome) => ({ on: d, servedOn: d, outcome, facts: '事实', basis: '依据', text: '意见' })).concat([
         { on: d, servedOn: addDays(d, -1), outcome: 'support', facts: '事实', basis: '依据', text: '意见' },
@@ -122,7 +130,7 @@ const ctx = (
   table,
   actor,
   agency,
-  uploadedFile: () => undefined,
+  uploadedFile,
   ...(prior !== undefined ? { prior } : {}),
   ...merge,
 });

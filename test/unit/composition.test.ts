@@ -44,7 +44,7 @@ describe('the assembled role → permission table', () => {
       legal_reviewer: ['org.read', 'penalty.read', 'penalty.party-data'],
       justice_office: ['org.read', 'journal.read', 'mediation.read', 'mediation.committee.manage'],
       mediator: ['org.read', 'mediation.read', 'mediation.personal-data'],
-      petition_clerk: ['org.read', 'petition.read', 'petition.personal-data'],
+      petition_clerk: ['org.read', 'petition.read', 'petition.personal-data', 'petition.evidence', 'evidence.upload'],
       disclosure_clerk: [
         'org.read',
         'evidence.upload',
@@ -129,6 +129,7 @@ describe('the rest of the composition', () => {
       'mediation-committees',
       'regions',
       'agencies',
+      'petition-hot-spots',
       'people',
       'certificates',
       'users',

@@ -10,6 +10,7 @@ import { approve, dropRequest, pendingRequest } from '../../procedure/decide.js'
 import { PUBLIC_ROLE, RECORD_CHECK, sameIndividual, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
 import type { BaseContext } from '../../procedure/served.js';
 import type { MergeTarget } from './duplicates.js';
+import { evidenceRows, fileRef, type EvidenceList } from '../../procedure/evidence.js';
 import { SEPARATION_OF_DUTIES } from '../../law/penalty.js';
 import {
   CATEGORIES,
@@ -35,6 +36,9 @@ import {
   type NoteKind,
   type Review,
   type MergedInto,
+  ATTACHMENT_TYPES,
+  type Attachment,
+  type AttachmentType,
 } from './state.js';
 
 export type PetitionSeries = 'registration' | 'acceptance' | 'decline' | 'transfer' | 'extension-notice' | 'opinion' | 'review' | 'recheck';
@@ -154,6 +158,16 @@ const replyOf = (p: z.infer<ReturnType<typeof reviewReplySchema>>, number: strin
 });
 
 const ratingOf = (p: Petition): 'opinion' | 'review' | 'recheck' => (p.recheck?.reply ? 'recheck' : p.review?.reply ? 'review' : 'opinion');
+
+/** The files a petition holds: the letter's scan, photos, written materials the petitioner handed in (Art 19). */
+export const ATTACHMENTS: EvidenceList<Petition, Attachment> = {
+  items: (p) => p.attachments ?? [],
+  withItems: (p, attachments) => ({ ...p, attachments }),
+  words: { item: '材料', record: '本信访事项' },
+};
+const attachments = evidenceRows<PetitionTypes>(ATTACHMENTS);
+/** Materials come with the petition and after it (a 复查 request's letter): any status. */
+const ANY_STATUS = Object.keys(STATUS_NAMES) as PetitionStatus[];
 
 const mergeSchema = z.strictObject({
   into: text(60).meta({ title: '保留的信访事项登记号（本件并入该件）' }),
@@ -310,6 +324,32 @@ export const PETITION_ACTIONS = {
     derive: (_s, _p, ctx) => (ctx.mergeSource ? { id: ctx.mergeSource.id, number: ctx.mergeSource.number } : null),
     // Only noted: the kept petition's limits run on from its own receipt and acceptance.
     apply: (s, _p, m) => ({ ...s, merged: [...(s.merged ?? []), { ...(m.derived as { id: string; number: string }), on: m.today }] }),
+  }),
+
+  // A verified upload of the clerk's own (type sniffed, size within the platform's limits), named by its hash.
+  'petition.attach-file': attachments.attach({
+    title: '附加信访材料（信件扫描件、照片等）',
+    roles: CLERK,
+    from: ANY_STATUS,
+    payload: z.strictObject({
+      type: z
+        .enum(Object.keys(ATTACHMENT_TYPES) as [AttachmentType, ...AttachmentType[]])
+        .meta({ title: '材料类别', labels: ATTACHMENT_TYPES }),
+      title: text(200).meta({ title: '材料名称' }),
+      description: text(1000).meta({ title: '说明', widget: 'textarea' }),
+      file: fileRef.meta({ title: '文件', widget: 'hidden' }),
+    }),
+  }),
+
+  // What the file holds stays in it: the head may only mark an item withdrawn, with the reason.
+  'petition.withdraw-file': attachments.withdraw({
+    title: '撤回信访材料',
+    roles: HEAD,
+    from: ANY_STATUS,
+    payload: z.strictObject({
+      seq: z.number().int().min(0).meta({ title: '材料', widget: 'evidence' }),
+      reason: text(500).meta({ title: '撤回理由', widget: 'textarea' }),
+    }),
   }),
 
   'petition.decline': action({
@@ -628,4 +668,5 @@ export const PETITION_PROCEDURE: Procedure<PetitionTypes, PetitionActionType> = 
     withPending: (s, pending) => ({ ...s, pending: pending as Petition['pending'] }),
     kinds: APPROVAL_NAMES,
   },
+  evidence: ATTACHMENTS,
 };

@@ -16,6 +16,7 @@ import * as duplicates from './migrations/029-petitions-duplicates.js';
 export const PETITION_PERMISSIONS = {
   'petition.read': '查看、办理信访事项',
   'petition.personal-data': '查看信访人的身份证号、电话和住址',
+  'petition.evidence': '处理信访材料（遮盖、共享及撤销共享）',
 } as const;
 
 declare module '../../platform/security/access.js' {
@@ -37,7 +38,8 @@ export const petitionsManifest = {
   permissions: PETITION_PERMISSIONS,
   grants: {
     // The 信访干部 registers, routes and handles petitions (the table's roles).
-    petition_clerk: ['petition.read', 'petition.personal-data'],
+    // …and uploads the letters' scans and photos it attaches (the platform's verified upload path).
+    petition_clerk: ['petition.read', 'petition.personal-data', 'petition.evidence', 'evidence.upload'],
     // The head approves a handling extension (Art 34).
     unit_head: ['petition.read', 'petition.personal-data'],
     // Supervision reads petitions, with the petitioners' personal data masked.

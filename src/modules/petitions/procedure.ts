@@ -168,10 +168,18 @@ export const PETITIONS: ServedProcedure<PetitionTypes> = {
         ['状态', STATUS_NAMES[PETITION_PROCEDURE.status(p)]],
       ],
     },
-    notes: [`本卷共 ${dc.documents.length} 份文书，调查核实记录 ${p.notes.length} 份。`],
+    notes: [`本卷共 ${dc.documents.length} 份文书，调查核实记录 ${p.notes.length} 份，附信访材料 ${p.attachments?.length ?? 0} 项。`],
     manifest: { petitioners: petitionerNames(p), number: p.number },
   }),
 };
 
-/** Petitions as the rest of yifa reaches them (the journal's names, the 工作台); they keep no evidence files yet. */
-export const PETITION_ENTRY = procedureEntry(PETITIONS);
+/**
+ * Petitions as the rest of yifa reaches them (the journal's names, the 工作台, the evidence
+ * module serving their files): the 信访干部 who attaches the files redacts and shares them.
+ * Their files are kept, never purged: no retention period for 信访档案 is verified yet
+ * (LAW.md §4), so none is assumed.
+ */
+export const PETITION_ENTRY = procedureEntry(PETITIONS, {
+  handle: 'petition.evidence',
+  keptUntil: async () => null,
+});

@@ -57,7 +57,9 @@ function Summary({ view, dict }: { view: RecordView<Petition>; dict: ProcedureDi
         {p.repeatOf && <Descriptions.Item label="同一事项此前登记号">{p.repeatOf}</Descriptions.Item>}
         {p.mergedInto && (
           <Descriptions.Item label="已并入">
-            <Link to={`/console/petitions/${p.mergedInto.id}`}>{p.mergedInto.number}</Link>
+            <Link to={`/console/petitions/${p.mergedInto.id}`} style={UNDERLINED}>
+              {p.mergedInto.number}
+            </Link>
             {`（${p.mergedInto.on}，${p.mergedInto.by === 'head' ? '经负责人批准' : '同一信访人'}）`}
           </Descriptions.Item>
         )}
@@ -66,7 +68,10 @@ function Summary({ view, dict }: { view: RecordView<Petition>; dict: ProcedureDi
             {p.merged.map((x, i) => (
               <span key={x.id}>
                 {i > 0 && '、'}
-                <Link to={`/console/petitions/${x.id}`}>{x.number}</Link>（{x.on}）
+                <Link to={`/console/petitions/${x.id}`} style={UNDERLINED}>
+                  {x.number}
+                </Link>
+                （{x.on}）
               </span>
             ))}
           </Descriptions.Item>
@@ -186,6 +191,9 @@ function Summary({ view, dict }: { view: RecordView<Petition>; dict: ProcedureDi
   );
 }
 
+/** A link inside running text is underlined: its colour alone does not set it apart enough (WCAG 1.4.1). */
+const UNDERLINED = { textDecoration: 'underline' } as const;
+
 /** One likely duplicate as the server suggests it (POST /petitions/duplicates). */
 interface Suggestion {
   id: string;
@@ -251,7 +259,7 @@ export function DuplicateHints({ draft, excludeId }: { draft: Draft; excludeId?:
           renderItem={(x) => (
             <List.Item data-duplicate={x.number ?? x.id}>
               <div>
-                <Link to={`/console/petitions/${x.id}`} target="_blank">
+                <Link to={`/console/petitions/${x.id}`} target="_blank" style={UNDERLINED}>
                   {x.number ?? '（未编号）'}
                 </Link>{' '}
                 {x.title} <Tag>{x.statusName}</Tag>
@@ -306,6 +314,7 @@ export const PETITIONS_CONSOLE: ProcedureConsole<Petition> = {
   key: 'petitions',
   api: '/petitions',
   permission: 'petition.read',
+  evidencePermission: 'petition.evidence',
   title: 'petitions',
   openLabel: 'registerPetition',
   searchLabel: 'searchPetitions',
