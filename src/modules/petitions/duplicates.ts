@@ -89,32 +89,34 @@ export async function suggestDuplicates(yifa: Yifa, scope: Scope, draft: DraftPe
   const contacts = keys.flatMap((k) => (k.contact ? [k.contact] : []));
   const since = addMonths(yifa.clock.today(), -LOOKBACK_MONTHS);
   const place = draft.place.trim();
-  let q = yifa.db.kysely
-    .selectFrom('petitions')
-    .innerJoin('procedure_cases', 'procedure_cases.id', 'petitions.id')
-    .select([
-      'petitions.id',
-      'petitions.number',
-      'petitions.received_on',
-      'petitions.place',
-      'petitions.person_key',
-      'petitions.contact_key',
-      'petitions.request_head',
-      'procedure_cases.status',
-      'procedure_cases.title',
-    ])
-    .where('petitions.received_on', '>=', since)
-    .where('petitions.merged_into', 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb('petitions.place', '=', place),
-        ...(persons.length ? [eb('petitions.person_key', 'in', persons)] : []),
-        ...(contacts.length ? [eb('petitions.contact_key', 'in', contacts)] : []),
-      ]),
-    )
-    .where(scopeFilter(scope, { path: 'procedure_cases.region_path', createdBy: 'procedure_cases.created_by' }));
-  if (draft.excludeId) q = q.where('petitions.id', '!=', draft.excludeId);
-  const rows = await q.orderBy('petitions.received_on', 'desc').limit(CANDIDATES).execute();
+  // Three lookups, each on its own index (an OR across them would scan the table), merged.
+  const base = () => {
+    let q = yifa.db.kysely
+      .selectFrom('petitions')
+      .innerJoin('procedure_cases', 'procedure_cases.id', 'petitions.id')
+      .select([
+        'petitions.id',
+        'petitions.number',
+        'petitions.received_on',
+        'petitions.place',
+        'petitions.person_key',
+        'petitions.contact_key',
+        'petitions.request_head',
+        'procedure_cases.status',
+        'procedure_cases.title',
+      ])
+      .where('petitions.received_on', '>=', since)
+      .where('petitions.merged_into', 'is', null)
+      .where(scopeFilter(scope, { path: 'procedure_cases.region_path', createdBy: 'procedure_cases.created_by' }));
+    if (draft.excludeId) q = q.where('petitions.id', '!=', draft.excludeId);
+    return q.orderBy('petitions.received_on', 'desc');
+  };
+  const found = await Promise.all([
+    place ? base().where('petitions.place', '=', place).limit(CANDIDATES).execute() : [],
+    persons.length ? base().where('petitions.person_key', 'in', persons).limit(CANDIDATES).execute() : [],
+    contacts.length ? base().where('petitions.contact_key', 'in', contacts).limit(CANDIDATES).execute() : [],
+  ]);
+  const rows = [...new Map(found.flat().map((r) => [r.id, r])).values()];
   return rows
     .map((r) => {
       const samePetitioner = (!!r.person_key && persons.includes(r.person_key)) || (!!r.contact_key && contacts.includes(r.contact_key));
