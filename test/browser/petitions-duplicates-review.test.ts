@@ -107,6 +107,18 @@ describe('petition duplicates and the online 复查 request in the browser', () 
     await expect.poll(() => clerk.getByTestId('record-status').textContent()).toContain('已合并');
     await clerk.getByTestId('record-summary').getByText(first).waitFor();
     await clerk.screenshot({ path: join(SHOTS, 'petition2-merged.png'), fullPage: true });
+
+    // The county's supervisor sees the hot spot, by village, the merged duplicate counted once.
+    const county = await h.newPage();
+    await h.login(county, 'jiandu');
+    await county.goto(`${h.url}/console/petition-hot-spots`);
+    const row = county.getByTestId('hot-spots').locator('tr', { hasText: '贵塘村' });
+    await row.waitFor();
+    expect(await row.locator('td').nth(1).textContent()).toBe('1');
+    await county.getByRole('radio', { name: '按问题类别' }).check({ force: true });
+    await county.getByTestId('hot-spots').locator('tr', { hasText: '征地拆迁' }).waitFor();
+    expect(await county.getByTestId('hot-spots-csv').getAttribute('href')).toContain('format=csv');
+    await accessible(county, 'hot-spots');
   });
 
   it('takes a 复查 request from the tracking page with the code and the phone’s last four', async () => {
