@@ -115,7 +115,7 @@ describe('petition duplicates and the online 复查 request in the browser', () 
     const row = county.getByTestId('hot-spots').locator('tr', { hasText: '贵塘村' });
     await row.waitFor();
     expect(await row.locator('td').nth(1).textContent()).toBe('1');
-    await county.getByRole('radio', { name: '按问题类别' }).check({ force: true });
+    await county.getByText('按问题类别').click();
     await county.getByTestId('hot-spots').locator('tr', { hasText: '征地拆迁' }).waitFor();
     expect(await county.getByTestId('hot-spots-csv').getAttribute('href')).toContain('format=csv');
     await accessible(county, 'hot-spots');
