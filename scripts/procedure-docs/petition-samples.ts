@@ -14,6 +14,10 @@ import type { Scenario, Walk } from './observe.js';
 const agency = { id: 'a', name: '某镇人民政府', doc_prefix: '某镇', region_path: '/x/' };
 const person = (n: number) => ({ name: `某${n}`, idNumber: null, phone: null, address: '某村1组' });
 const HASH = 'a'.repeat(64);
+/** The one verified upload the walk's clerk has. */
+const SCAN = 'b'.repeat(64);
+const uploadedFile = (sha256: string) =>
+  sha256 === SCAN ? { sha256, size: 2048, mime: 'application/pdf', fileName: '信访信件.pdf' } : undefined;
 
 const registered = (receivedOn: string, extra: Record<string, unknown> = {}) => ({
   channel: 'visit',
@@ -70,9 +74,24 @@ function payloads(type: string, p: Petition, today: string, d: string): unknown[
     case 'petition.request-extension':
       return [{ days: 30, reason: '情况复杂' }];
     case 'petition.approve':
-      return [{ kind: 'extension', opinion: '同意' }];
+      return [
+        { kind: 'extension', opinion: '同意' },
+        { kind: 'merge', opinion: '同意' },
+      ];
     case 'petition.reject':
-      return [{ kind: 'extension', reason: '不同意' }];
+      return [
+        { kind: 'extension', reason: '不同意' },
+        { kind: 'merge', reason: '不同意' },
+      ];
+    case 'petition.merge':
+    case 'petition.request-merge':
+      return [{ into: KEPT, reason: '同一事项' }];
+    case 'petition.note-merged':
+      return [{ number: '某镇信登字〔2025〕第3号' }];
+    case 'petition.attach-file':
+      return [SCAN, '0'.repeat(64)].map((sha256) => ({ type: 'letter', title: '信访信件', description: '扫描件', file: { sha256 } }));
+    case 'petition.withdraw-file':
+      return [...(p.attachments ?? []), { seq: 9999 }].map((e) => ({ seq: e.seq, reason: '误传' }));
     case 'petition.issue-opinion':
       return OUTCOME_IDS.map((outcome) => ({ on: d, servedOn: d, outcome, facts: '事实', basis: '依据', text: '意见' })).concat([
         { on: d, servedOn: addDays(d, -1), outcome: 'support', facts: '事实', basis: '依据', text: '意见' },
@@ -94,13 +113,26 @@ function payloads(type: string, p: Petition, today: string, d: string): unknown[
   }
 }
 
-const ctx = (today: string, actor: PetitionContext['actor'], prior?: PetitionContext['prior']): PetitionContext => ({
+/** The petition a merge keeps, and the one merged into the walk's petition ('p'). */
+const KEPT = '某镇信登字〔2025〕第2号';
+const target = (samePetitioner: boolean, mergedInto: string | null = null) => ({
+  mergeTarget: { id: 'kept', number: KEPT, status: 'accepted' as const, mergedInto, samePetitioner },
+  mergeSource: { id: 'dup', number: '某镇信登字〔2025〕第3号', mergedInto: samePetitioner ? 'p' : 'elsewhere' },
+});
+
+const ctx = (
+  today: string,
+  actor: PetitionContext['actor'],
+  prior?: PetitionContext['prior'],
+  merge: Partial<PetitionContext> = {},
+): PetitionContext => ({
   today,
   table,
   actor,
   agency,
-  uploadedFile: () => undefined,
+  uploadedFile,
   ...(prior !== undefined ? { prior } : {}),
+  ...merge,
 });
 const CLERK = { personId: 'clerk', userId: 'clerk-user' };
 
@@ -162,6 +194,10 @@ export const PETITION_WALK: Walk<Petition, PetitionContext> = {
     ctx(today, { personId: 'head', userId: 'head-user' }, { status: 'rechecked', number: '某镇信登字〔2025〕第1号' }),
     ctx(today, { personId: 'head', userId: 'head-user' }, { status: 'accepted', number: '某镇信登字〔2025〕第1号' }),
     ctx(today, { personId: 'head', userId: 'head-user' }, null),
+    ctx(today, { personId: 'head', userId: 'head-user' }, undefined, target(true)),
+    ctx(today, { personId: 'head', userId: 'head-user' }, undefined, target(false)),
+    ctx(today, { personId: 'head', userId: 'head-user' }, undefined, target(true, 'other')),
+    ctx(today, { personId: 'head', userId: 'head-user' }, undefined, { mergeTarget: null, mergeSource: null }),
   ],
   payloads,
   scenarios: SCENARIOS,

@@ -13,6 +13,8 @@ import type { AgencyRef, Runner } from './runner.js';
 import type { ProcedureTypes } from './spec.js';
 import type { Trx } from '../journal/journal.js';
 import type { EvidenceContext } from './evidence.js';
+import type { Yifa } from '../platform/yifa.js';
+import type { Request } from '../platform/security/request.js';
 
 /** What the gates of a procedure on the common table read besides state and payload (an attached file's upload included). */
 export interface BaseContext extends EvidenceContext {
@@ -80,4 +82,11 @@ export interface ServedProcedure<T extends CommonTypes> extends Runner<T> {
    * 403 and is journaled as a denial, like a record outside the region's scope.
    */
   actsOutside?: (ctx: T['context'], s: T['state']) => { message: string; citation: string | null } | null;
+  /**
+   * What follows an action on another record of the same procedure, as the same user, in
+   * its own transaction (a merged duplicate noted on the petition kept): called after every
+   * action, a replayed one included, so a retry completes what a failure left; it must
+   * itself check whether there is anything left to do. Absent: nothing follows.
+   */
+  afterAction?: (yifa: Yifa, req: Request, done: { type: string; id: string; state: T['state'] }) => Promise<void>;
 }

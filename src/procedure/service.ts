@@ -305,7 +305,12 @@ async function act<T extends CommonTypes>(
 ) {
   const table = await yifa.calendar.table();
   const done = await runAction(yifa, req, sp, commonStore(yifa, sp, table), target, type, payload);
-  if (done.replayed) return getRecord(yifa, req, sp, done.id);
+  if (done.replayed) {
+    const view = await getRecord(yifa, req, sp, done.id);
+    if (sp.afterAction) await sp.afterAction(yifa, req, { type, id: done.id, state: view.record });
+    return view;
+  }
+  if (sp.afterAction) await sp.afterAction(yifa, req, { type, id: done.id, state: done.next });
   const documents = await issuedTo(yifa.db.kysely, { type: sp.proc.subjectType, id: done.id });
   return viewOf(sp, req, done.next, done.ctx, { agencyName: done.loaded.agency.name, deadlines: done.saved, documents });
 }

@@ -44,7 +44,7 @@ describe('the assembled role → permission table', () => {
       legal_reviewer: ['org.read', 'penalty.read', 'penalty.party-data'],
       justice_office: ['org.read', 'journal.read', 'mediation.read', 'mediation.committee.manage', 'mediation.roster'],
       mediator: ['org.read', 'mediation.read', 'mediation.personal-data', 'mediation.screening', 'mediation.roster'],
-      petition_clerk: ['org.read', 'petition.read', 'petition.personal-data'],
+      petition_clerk: ['org.read', 'petition.read', 'petition.personal-data', 'petition.evidence', 'evidence.upload'],
       disclosure_clerk: [
         'org.read',
         'evidence.upload',
@@ -132,6 +132,7 @@ describe('the rest of the composition', () => {
       'mediation-volunteers',
       'mediators',
       'agencies',
+      'petition-hot-spots',
       'people',
       'certificates',
       'users',

@@ -55,6 +55,7 @@ const STRINGS = {
   registerDispute: ['登记纠纷', 'Register a dispute'],
   searchDisputes: ['检索当事人、调解委员会、纠纷事实、协议书编号', 'Search party, committee, facts, agreement number'],
   mediationStatistics: ['人民调解统计', 'Mediation statistics'],
+  petitionHotSpots: ['信访热点', 'Petition hot spots'],
   mediationCommittees: ['人民调解委员会', 'Mediation committees'],
   disputeScreenings: ['矛盾纠纷排查', 'Dispute screening'],
   mediationVolunteers: ['平安志愿者', 'Safety volunteers'],

@@ -246,6 +246,16 @@ export interface PublicPetitionView {
   ratings: { on: string; rating: string }[];
   /** A reply not yet rated: the page offers the rating form */
   canRate: boolean;
+  /** The 复查 (after the opinion) or 复核 (after the 复查) the petitioner may ask for online; `closed` after 复核 */
+  reviewRequest: {
+    kind: 'review' | 'recheck' | 'closed';
+    title: string;
+    until: string | null;
+    /** The window is still open */
+    open: boolean;
+    /** The petition holds an ID number or phone to verify him by */
+    verifiable: boolean;
+  } | null;
 }
 
 export interface PublicPetitionReview {

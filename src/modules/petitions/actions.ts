@@ -9,6 +9,8 @@ import { deadlineDue } from '../../calendar/deadlines.js';
 import { approve, dropRequest, pendingRequest } from '../../procedure/decide.js';
 import { PUBLIC_ROLE, RECORD_CHECK, sameIndividual, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
 import type { BaseContext } from '../../procedure/served.js';
+import type { MergeTarget } from './duplicates.js';
+import { evidenceRows, fileRef, type EvidenceList } from '../../procedure/evidence.js';
 import { SEPARATION_OF_DUTIES } from '../../law/penalty.js';
 import {
   CATEGORIES,
@@ -33,6 +35,10 @@ import {
   type PetitionStatus,
   type NoteKind,
   type Review,
+  type MergedInto,
+  ATTACHMENT_TYPES,
+  type Attachment,
+  type AttachmentType,
 } from './state.js';
 
 export type PetitionSeries = 'registration' | 'acceptance' | 'decline' | 'transfer' | 'extension-notice' | 'opinion' | 'review' | 'recheck';
@@ -40,6 +46,10 @@ export type PetitionSeries = 'registration' | 'acceptance' | 'decline' | 'transf
 /** What the gates learn of the earlier petition a repeat names (`repeatOf`): its status, or that no such petition exists. */
 export interface PetitionContext extends BaseContext {
   prior?: { status: PetitionStatus; number: string } | null;
+  /** The petition a merge names to keep (null: none in the agency has that number) */
+  mergeTarget?: MergeTarget | null;
+  /** The petition the kept one's note names as merged into it */
+  mergeSource?: { id: string; number: string; mergedInto: string | null } | null;
 }
 
 export interface PetitionTypes {
@@ -52,6 +62,9 @@ export interface PetitionTypes {
 const action = <P>(spec: ActionSpec<PetitionTypes, P>) => spec;
 
 const CLERK = ['petition_clerk'] as const;
+/** What the head approves: a handling extension (Art 34), a merge of petitions by different petitioners. */
+const APPROVAL_NAMES = { extension: '延长办理期限', merge: '合并重复信访' } as const;
+const APPROVAL_KINDS = Object.keys(APPROVAL_NAMES) as [keyof typeof APPROVAL_NAMES, ...(keyof typeof APPROVAL_NAMES)[]];
 const HEAD = ['unit_head'] as const;
 /** The petitioner on the portal (online, with no account), or the clerk registering what came by visit, letter or phone */
 const PETITIONER_OR_CLERK = [PUBLIC_ROLE, 'petition_clerk'] as const;
@@ -146,6 +159,40 @@ const replyOf = (p: z.infer<ReturnType<typeof reviewReplySchema>>, number: strin
 
 const ratingOf = (p: Petition): 'opinion' | 'review' | 'recheck' => (p.recheck?.reply ? 'recheck' : p.review?.reply ? 'review' : 'opinion');
 
+/** The files a petition holds: the letter's scan, photos, written materials the petitioner handed in (Art 19). */
+export const ATTACHMENTS: EvidenceList<Petition, Attachment> = {
+  items: (p) => p.attachments ?? [],
+  withItems: (p, attachments) => ({ ...p, attachments }),
+  words: { item: '材料', record: '本信访事项' },
+};
+const attachments = evidenceRows<PetitionTypes>(ATTACHMENTS);
+/** Materials come with the petition and after it (a 复查 request's letter): any status. */
+const ANY_STATUS = Object.keys(STATUS_NAMES) as PetitionStatus[];
+
+const mergeSchema = z.strictObject({
+  into: text(60).meta({ title: '保留的信访事项登记号（本件并入该件）' }),
+  reason: text(1000).meta({ title: '合并理由（同一信访人、同一事项）', widget: 'textarea' }),
+});
+
+/** What every merge needs of the petition it keeps: it exists in the agency, is another one, and was not itself merged. */
+function mergeGates(s: Petition, into: string, ctx: PetitionContext): (Refusal | null)[] {
+  const t = ctx.mergeTarget;
+  if (!t) return [{ message: `本单位没有登记号为“${into}”的信访事项`, citation: RECORD_CHECK, field: 'into' }];
+  return [
+    t.id === s.id ? { message: '不能将信访事项并入其自身', citation: RECORD_CHECK, field: 'into' } : null,
+    t.mergedInto
+      ? { message: `信访事项 ${t.number} 本身已并入其他信访事项，请并入保留的那一件`, citation: RECORD_CHECK, field: 'into' }
+      : null,
+  ];
+}
+
+/** The merge as the duplicate records it; the target's id comes from the gates' read, kept in the journal (`derived`). */
+const mergedInto = (p: { into: string; reason: string }, m: { today: string; derived: unknown }, by: MergedInto['by']): MergedInto => {
+  const t = m.derived as { id: string; number: string };
+  return { id: t.id, number: t.number, on: m.today, reason: p.reason, by };
+};
+const targetRef = (ctx: PetitionContext) => (ctx.mergeTarget ? { id: ctx.mergeTarget.id, number: ctx.mergeTarget.number } : null);
+
 export const PETITION_ACTIONS = {
   'petition.register': action({
     title: '登记信访事项',
@@ -221,6 +268,88 @@ export const PETITION_ACTIONS = {
     ],
     issues: () => 'acceptance',
     apply: (s, p, m) => ({ ...s, routing: { kind: 'accept', on: p.on, number: m.number } }),
+  }),
+
+  'petition.merge': action({
+    title: '作为重复信访并入同一信访人的信访事项',
+    roles: CLERK,
+    from: ['registered'],
+    payload: mergeSchema,
+    guard: (s, p, ctx) => {
+      const gates = mergeGates(s, p.into, ctx);
+      if (gates.some(Boolean)) return gates;
+      return [
+        ctx.mergeTarget?.samePetitioner
+          ? null
+          : {
+              message: '两件信访事项的信访人不同（身份证号或姓名和电话均不一致），合并须报负责人批准（“申请合并（报负责人批准）”）',
+              citation: RECORD_CHECK,
+              field: 'into',
+            },
+      ];
+    },
+    derive: (_s, _p, ctx) => targetRef(ctx),
+    apply: (s, p, m) => ({ ...s, mergedInto: mergedInto(p, m, 'same-petitioner') }),
+  }),
+
+  'petition.request-merge': action({
+    title: '申请合并重复信访（报负责人批准）',
+    roles: CLERK,
+    from: ['registered'],
+    payload: mergeSchema,
+    requires: (s) =>
+      pendingRequest(thisProcedure(), s, 'merge') ? { message: '已有合并申请等待负责人批准', citation: RECORD_CHECK } : null,
+    guard: (s, p, ctx) => mergeGates(s, p.into, ctx),
+    approval: {
+      kind: 'merge',
+      onApproved: (s, p, m) => ({ ...s, mergedInto: mergedInto(p, m, 'head') }),
+    },
+    apply: (s) => s,
+  }),
+
+  'petition.note-merged': action({
+    title: '登记并入本件的重复信访',
+    roles: [...CLERK, ...HEAD],
+    from: (Object.keys(STATUS_NAMES) as PetitionStatus[]).filter((x) => x !== 'merged'),
+    payload: z.strictObject({ number: text(60).meta({ title: '并入本件的信访事项登记号' }) }),
+    guard: (s, p, ctx) => {
+      const src = ctx.mergeSource;
+      return [
+        src?.mergedInto === s.id ? null : { message: `信访事项“${p.number}”没有并入本件`, citation: RECORD_CHECK, field: 'number' },
+        src && (s.merged ?? []).some((x) => x.id === src.id)
+          ? { message: `信访事项 ${src.number} 并入本件已经登记`, citation: RECORD_CHECK, field: 'number' }
+          : null,
+      ];
+    },
+    derive: (_s, _p, ctx) => (ctx.mergeSource ? { id: ctx.mergeSource.id, number: ctx.mergeSource.number } : null),
+    // Only noted: the kept petition's limits run on from its own receipt and acceptance.
+    apply: (s, _p, m) => ({ ...s, merged: [...(s.merged ?? []), { ...(m.derived as { id: string; number: string }), on: m.today }] }),
+  }),
+
+  // A verified upload of the clerk's own (type sniffed, size within the platform's limits), named by its hash.
+  'petition.attach-file': attachments.attach({
+    title: '附加信访材料（信件扫描件、照片等）',
+    roles: CLERK,
+    from: ANY_STATUS,
+    payload: z.strictObject({
+      type: z
+        .enum(Object.keys(ATTACHMENT_TYPES) as [AttachmentType, ...AttachmentType[]])
+        .meta({ title: '材料类别', labels: ATTACHMENT_TYPES }),
+      title: text(200).meta({ title: '材料名称' }),
+      description: text(1000).meta({ title: '说明', widget: 'textarea' }),
+      file: fileRef.meta({ title: '文件', widget: 'hidden' }),
+    }),
+  }),
+
+  // What the file holds stays in it: the head may only mark an item withdrawn, with the reason.
+  'petition.withdraw-file': attachments.withdraw({
+    title: '撤回信访材料',
+    roles: HEAD,
+    from: ANY_STATUS,
+    payload: z.strictObject({
+      seq: z.number().int().min(0).meta({ title: '材料', widget: 'evidence' }),
+      reason: text(500).meta({ title: '撤回理由', widget: 'textarea' }),
+    }),
   }),
 
   'petition.decline': action({
@@ -361,25 +490,32 @@ export const PETITION_ACTIONS = {
   }),
 
   'petition.approve': action({
-    title: '负责人批准延期',
+    title: '负责人批准',
     roles: HEAD,
-    from: ['accepted'],
+    from: ['registered', 'accepted'],
     answers: true,
     payload: z.strictObject({
-      kind: z.enum(['extension']).meta({ title: '审批事项', widget: 'hidden', labels: { extension: '延长办理期限' } }),
+      kind: z.enum(APPROVAL_KINDS).meta({ title: '审批事项', widget: 'hidden', labels: APPROVAL_NAMES }),
       opinion: text(500).meta({ title: '审批意见' }),
     }),
     guard: (s, p, ctx) => {
       const req = pendingRequest(thisProcedure(), s, p.kind);
-      if (!req) return [{ message: '没有待批准的延期申请', citation: RECORD_CHECK }];
+      if (!req) return [{ message: `没有待批准的${APPROVAL_NAMES[p.kind]}申请`, citation: RECORD_CHECK }];
+      const into = (req.payload as { into?: string }).into ?? '';
       return [
         sameIndividual(req.requestedBy, ctx.actor)
-          ? { message: '延期申请由您本人提出，须由其他负责人批准', citation: `${article('三十四')}；${SEPARATION_OF_DUTIES}` }
+          ? {
+              message: `${APPROVAL_NAMES[p.kind]}申请由您本人提出，须由其他负责人批准`,
+              citation: p.kind === 'extension' ? `${article('三十四')}；${SEPARATION_OF_DUTIES}` : SEPARATION_OF_DUTIES,
+            }
           : null,
+        // The kept petition is read again now: it may have been merged itself since the request.
+        ...(p.kind === 'merge' ? mergeGates(s, into, ctx) : []),
       ];
     },
-    issues: () => 'extension-notice',
+    issues: (_s, p) => (p.kind === 'extension' ? 'extension-notice' : null),
     derive: (s, p, ctx) => {
+      if (p.kind === 'merge') return targetRef(ctx);
       const days = (pendingRequest(thisProcedure(), s, p.kind)?.payload as { days: number } | undefined)?.days ?? 0;
       return { until: handlingDue(s, ctx.table, days) };
     },
@@ -387,12 +523,12 @@ export const PETITION_ACTIONS = {
   }),
 
   'petition.reject': action({
-    title: '负责人不批准延期',
+    title: '负责人不批准',
     roles: HEAD,
-    from: ['accepted'],
+    from: ['registered', 'accepted'],
     answers: true,
     payload: z.strictObject({
-      kind: z.enum(['extension']).meta({ title: '审批事项', widget: 'hidden', labels: { extension: '延长办理期限' } }),
+      kind: z.enum(APPROVAL_KINDS).meta({ title: '审批事项', widget: 'hidden', labels: APPROVAL_NAMES }),
       reason: text(500).meta({ title: '不批准的理由' }),
     }),
     apply: (s, p) => dropRequest(thisProcedure(), s, p.kind),
@@ -425,7 +561,8 @@ export const PETITION_ACTIONS = {
 
   'petition.request-review': action({
     title: '登记复查请求',
-    roles: CLERK,
+    // The clerk records one made in writing or in person; the petitioner makes his own online (code and second factor).
+    roles: PETITIONER_OR_CLERK,
     from: ['answered'],
     payload: reviewRequestSchema('复查'),
     guard: (s, p, ctx) => {
@@ -453,7 +590,7 @@ export const PETITION_ACTIONS = {
 
   'petition.request-recheck': action({
     title: '登记复核请求',
-    roles: CLERK,
+    roles: PETITIONER_OR_CLERK,
     from: ['reviewed'],
     payload: reviewRequestSchema('复核'),
     guard: (s, p, ctx) => {
@@ -501,6 +638,7 @@ export type PetitionActionType = keyof typeof PETITION_ACTIONS;
 /** The steps a petition expects next: the head's answer to a pending extension first, then its status's. */
 const NEXT_BY_STATUS: Record<PetitionStatus, PetitionActionType[]> = {
   registered: ['petition.accept', 'petition.decline', 'petition.transfer', 'petition.assign'],
+  merged: [],
   accepted: ['petition.issue-opinion'],
   assigned: ['petition.record-report'],
   reviewing: ['petition.review-reply'],
@@ -528,6 +666,7 @@ export const PETITION_PROCEDURE: Procedure<PetitionTypes, PetitionActionType> = 
   approvals: {
     pending: (s) => s.pending,
     withPending: (s, pending) => ({ ...s, pending: pending as Petition['pending'] }),
-    kinds: { extension: '延长办理期限' },
+    kinds: APPROVAL_NAMES,
   },
+  evidence: ATTACHMENTS,
 };

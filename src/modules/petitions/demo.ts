@@ -39,6 +39,8 @@ interface Story {
   source?: 'direct' | 'transferred';
   /** The story (by its index) whose petition this one repeats */
   repeats?: number;
+  /** The story (by its index) whose petitioner comes again about the same thing: registered as him, then merged into that petition */
+  duplicates?: number;
   steps?: Step[];
 }
 
@@ -351,6 +353,16 @@ const STORIES: Story[] = [
     facts: '复垦后新增耕地由村集体统一发包，本户未分到。',
     steps: [],
   },
+  {
+    daysAgo: 1,
+    channel: 'letter',
+    names: ['黄某某'],
+    village: '凉桥村',
+    category: 'land-acquisition',
+    request: '再次反映凉桥村征地后剩余边角地无法耕种，要求一并征收',
+    facts: '此前已来访反映，剩余边角地仍无法耕种。',
+    duplicates: 12,
+  },
 ];
 
 export async function seedDemoPetitions(yifa: Yifa): Promise<number> {
@@ -378,7 +390,8 @@ export async function seedDemoPetitions(yifa: Yifa): Promise<number> {
         channel: s.channel,
         source: s.source ?? 'direct',
         receivedOn: on(s.daysAgo),
-        petitioners: s.names.map((name, i) => person(name, n * 10 + i, s.village)),
+        // A duplicate's petitioner is the earlier story's, the same ID number and phone.
+        petitioners: s.names.map((name, i) => person(name, (s.duplicates === undefined ? n : s.duplicates + 1) * 10 + i, s.village)),
         groupSize: s.groupSize ?? null,
         request: s.request,
         factsAndReasons: s.facts,
@@ -401,6 +414,13 @@ export async function seedDemoPetitions(yifa: Yifa): Promise<number> {
         yifa.clock.source = at(d);
         await actOnRecord(yifa, who[by], PETITIONS, opened.id, type, p(on));
       }
+      // The same petitioner about the same thing: merged into his earlier petition (the kit notes it on that one too).
+      const kept = s.duplicates === undefined ? null : numbers[s.duplicates];
+      if (kept)
+        await actOnRecord(yifa, clerk, PETITIONS, opened.id, 'petition.merge', {
+          into: kept,
+          reason: '同一信访人就同一事项再次来信，并入此前登记的信访事项办理',
+        });
     }
   } finally {
     yifa.clock.source = realTime;

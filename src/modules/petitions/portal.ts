@@ -10,12 +10,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
 import { notFound } from '../../platform/http/errors.js';
+import { DomainError } from '../../platform/errors.js';
+import { requiredText } from '../../platform/http/schemas.js';
 import { docxHeaders, portalLimits, publicAgency, publicRequest, trackingCodeSchema } from '../../procedure/portal.js';
 import { newTrackingCode, trackingHashOf } from '../../procedure/tracking-code.js';
-import { actOnRecord, getRecord, openRecord, openRecordDocument, type RecordView } from '../../procedure/service.js';
+import { actOnRecord, getRecord, openRecord, openRecordDocument, visibleState, type RecordView } from '../../procedure/service.js';
 import { PETITIONS } from './procedure.js';
 import { registerSchema } from './actions.js';
-import { CATEGORIES, LEGAL_ROUTES, OUTCOME_NAMES, RATINGS, REVIEW_OUTCOMES, type Petition, type PetitionStatus } from './state.js';
+import { CATEGORIES, LEGAL_ROUTES, OUTCOME_NAMES, RATINGS, REVIEW_OUTCOMES, article, type Petition, type PetitionStatus } from './state.js';
 
 /** The documents addressed to the petitioner, which the code may download. */
 const TO_PETITIONER = ['acceptance', 'decline', 'extension-notice', 'opinion', 'review', 'recheck'] as const;
@@ -71,7 +73,73 @@ export function publicPetitionView(view: RecordView<Petition, PetitionStatus>) {
     ratings: p.ratings.map((x) => ({ on: x.on, rating: RATINGS[x.rating] })),
     // The table decides: a reply not yet rated (Art 21); the page offers the form only then.
     canRate: view.allowedActions.some((a) => a.type === 'petition.rate'),
+    reviewRequest: reviewRequestOf(view),
   };
+}
+
+/** 复查 after the opinion (Art 35), 复核 after the 复查 reply (Art 36): which one the petitioner may ask for now, by which action and window. */
+const NEXT_REVIEW = {
+  answered: { kind: 'review', title: '复查', action: 'petition.request-review', rule: 'petition.review-request', article: '三十五' },
+  reviewed: { kind: 'recheck', title: '复核', action: 'petition.request-recheck', rule: 'petition.recheck-request', article: '三十六' },
+} as const;
+type ReviewStatus = keyof typeof NEXT_REVIEW;
+
+/**
+ * What the page says of a 复查 or 复核 request: which the petitioner may ask for, until when,
+ * whether the window is still open, and whether the petition holds a factor to verify him by;
+ * after 复核, that the matter is closed (Art 36). Null when none applies yet.
+ */
+function reviewRequestOf(view: RecordView<Petition, PetitionStatus>) {
+  if (view.status === 'rechecked') return { kind: 'closed' as const, title: '复核', until: null, open: false, verifiable: false };
+  const next = NEXT_REVIEW[view.status as ReviewStatus];
+  if (!next) return null;
+  const window = view.deadlines.find((d) => d.rule === next.rule);
+  return {
+    kind: next.kind,
+    title: next.title,
+    until: window?.due ?? null,
+    open: window?.state === 'ok',
+    // The view's record is masked (the public has no personal-data right): a factor shows as present, not as itself.
+    verifiable: view.record.petitioners.some((x) => !!x.idNumber || !!x.phone),
+  };
+}
+
+/** The last four characters of each petitioner's ID number and phone: the second factor a 复查 request online is checked against. */
+const factorsOf = (p: Petition) =>
+  p.petitioners
+    .flatMap((x) => [x.idNumber, x.phone?.replace(/\D/g, '')])
+    .flatMap((v) => (v && v.length >= 4 ? [v.slice(-4).toUpperCase()] : []));
+
+/** Failed verifications per petition and day: after MAX_FAILURES the request is refused for the day (4 digits are few). */
+const MAX_FAILURES = 5;
+const failures = new Map<string, number>();
+const failureKey = (id: string, today: string) => `${today}:${id}`;
+
+/** The petitioner's second factor, checked before his 复查 or 复核 request is taken; wrong ones are counted. */
+function verifyFactor(p: Petition, id: string, today: string, given: string) {
+  const key = failureKey(id, today);
+  if ((failures.get(key) ?? 0) >= MAX_FAILURES)
+    throw new DomainError('RATE_LIMITED', '验证失败次数过多，请明天再试，或向信访部门书面提出请求');
+  const factors = factorsOf(p);
+  if (!factors.length)
+    throw new DomainError('GATE_REFUSED', '登记时未留身份证号或电话，无法在线验证身份，请向信访部门书面提出请求', {
+      details: { refusals: [{ message: '登记时未留身份证号或电话，无法在线验证身份', citation: null, field: 'verify' }] },
+    });
+  if (!factors.includes(given.trim().toUpperCase())) {
+    // Bounded: a day's counts only (older days are dropped as the map grows).
+    if (failures.size > 10_000) failures.clear();
+    failures.set(key, (failures.get(key) ?? 0) + 1);
+    throw new DomainError('FORBIDDEN', '身份验证未通过：请输入登记的身份证号或联系电话的后 4 位');
+  }
+}
+
+/** Why no 复查 or 复核 may be asked for in this status: concluded after 复核 (Art 36), or no written reply yet. */
+function notReviewable(status: string) {
+  if (status === 'rechecked')
+    return new DomainError('GATE_REFUSED', '信访事项已经复核，同一事实和理由的请求不再受理', { citation: article('三十六') });
+  if (status === 'reviewing' || status === 'rechecking')
+    return new DomainError('GATE_REFUSED', `${status === 'reviewing' ? '复查' : '复核'}请求已经提出，正在等待答复`);
+  return new DomainError('GATE_REFUSED', '尚未出具信访处理意见书，暂不能请求复查', { citation: article('三十五') });
 }
 
 export const petitionPortal =
@@ -158,6 +226,43 @@ export const petitionPortal =
           on: yifa.clock.today(),
           rating: req.body.rating,
           comment: req.body.comment || null,
+        });
+        return publicPetitionView(view);
+      },
+    );
+
+    app.post(
+      '/public/petitions/track/review',
+      {
+        schema: {
+          tags,
+          summary: '凭查询码和身份验证（身份证号或电话后 4 位）在线请求复查或复核',
+          body: z.strictObject({
+            code: trackingCodeSchema,
+            verify: z
+              .string()
+              .trim()
+              .regex(/^[0-9Xx]{4}$/, '请输入 4 位数字（身份证号末位可为 X）'),
+            body: requiredText(100),
+            reason: requiredText(2000),
+          }),
+        },
+        config: limits.file,
+      },
+      async (req) => {
+        const found = await byCode(yifa, req.body.code);
+        const r = publicRequest(yifa, req, found.at, PETITIONER_NAME);
+        const today = yifa.clock.today();
+        const current = await getRecord(yifa, r, PETITIONS, found.id);
+        const next = NEXT_REVIEW[current.status as ReviewStatus];
+        if (!next) throw notReviewable(current.status);
+        // Checked against the record itself, not the masked view.
+        verifyFactor((await visibleState(yifa, r, PETITIONS, found.id)).state, found.id, today, req.body.verify);
+        // The table's gates decide the rest: the window (Art 35, 36), counted from the day the reply reached him.
+        const view = await actOnRecord(yifa, r, PETITIONS, found.id, next.action, {
+          on: today,
+          body: req.body.body,
+          reason: req.body.reason,
         });
         return publicPetitionView(view);
       },

@@ -4,12 +4,15 @@
  * fact its gates read from another record (the earlier petition a repeat names).
  */
 import type { ServedProcedure } from '../../procedure/served.js';
-import { procedureEntry } from '../../procedure/service.js';
+import { actOnRecord, procedureEntry, visibleState } from '../../procedure/service.js';
+import type { Yifa } from '../../platform/yifa.js';
+import type { Request } from '../../platform/security/request.js';
 import { deadlineList } from '../../procedure/deadlines.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
 import { newTrackingCode, trackingHashOf } from '../../procedure/tracking-code.js';
 import { PETITION_PROCEDURE, handlingDue, type PetitionContext, type PetitionTypes } from './actions.js';
 import { PETITION_SERIES, petitionDocuments } from './documents.js';
+import { mergeTarget, mergedSource, petitionerKeys, requestHead } from './duplicates.js';
 import {
   CATEGORIES,
   CHANNELS,
@@ -26,9 +29,11 @@ function petitionDeadlines(p: Petition, at: { table: Parameters<typeof deadlineL
   const { out, duty, window } = deadlineList(at.table, at.today);
   const due = (rule: Parameters<typeof deadlineDue>[1]['rule'], from: string) => deadlineDue(at.table, { rule, from });
   const r = p.routing;
-  duty('petition.acceptance-notice', p.receivedOn, due('petition.acceptance-notice', p.receivedOn), !!r || !!p.objection);
+  // A merged duplicate is answered with the petition it was merged into: its own limits stop.
+  const settled = !!r || !!p.objection || !!p.mergedInto;
+  duty('petition.acceptance-notice', p.receivedOn, due('petition.acceptance-notice', p.receivedOn), settled);
   if (p.source === 'transferred')
-    window('petition.misroute-objection', p.receivedOn, due('petition.misroute-objection', p.receivedOn), !!r || !!p.objection);
+    window('petition.misroute-objection', p.receivedOn, due('petition.misroute-objection', p.receivedOn), settled);
   if (r && (r.kind === 'accept' || r.kind === 'assign')) {
     const done = r.kind === 'accept' ? !!p.opinion : !!p.report;
     const original = handlingDue(p, at.table);
@@ -49,6 +54,18 @@ function petitionDeadlines(p: Petition, at: { table: Parameters<typeof deadlineL
   return out;
 }
 
+/** The petition a merge names to keep (from the request's payload, or the pending request the head answers), or the duplicate the kept one's note names. */
+async function mergeContext(trx: Parameters<typeof mergeTarget>[0], agencyId: string, p: Petition, payload: unknown) {
+  const body = (payload ?? {}) as { into?: unknown; number?: unknown; kind?: unknown };
+  const pendingInto =
+    body.kind === 'merge' ? (p.pending.find((x) => x.kind === 'merge')?.payload as { into?: string } | undefined)?.into : undefined;
+  const into = typeof body.into === 'string' ? body.into : pendingInto;
+  return {
+    ...(into ? { mergeTarget: await mergeTarget(trx, agencyId, into, p) } : {}),
+    ...(typeof body.number === 'string' ? { mergeSource: await mergedSource(trx, agencyId, body.number) } : {}),
+  };
+}
+
 /** The earlier petition a repeat names, as the acceptance gate reads it: its status, or null when none has that number. */
 async function priorPetition(trx: Parameters<NonNullable<ServedProcedure<PetitionTypes>['context']>>[0], p: Petition) {
   if (!p.repeatOf) return {};
@@ -61,6 +78,27 @@ async function priorPetition(trx: Parameters<NonNullable<ServedProcedure<Petitio
     .executeTakeFirst();
   const prior: PetitionContext['prior'] = row ? { status: row.status as PetitionStatus, number: row.number ?? p.repeatOf } : null;
   return { prior };
+}
+
+/** The first petitioner's keys, as the duplicate search finds him. */
+function keyColumns(p: Petition) {
+  const k = petitionerKeys(p.petitioners[0]);
+  return { person_key: k.person, contact_key: k.contact };
+}
+
+/**
+ * A duplicate just merged is noted on the petition kept, so both records' journals say so
+ * (the kept one's limits are not touched). In its own transaction after the merge: if it
+ * fails, the merge stands and the next retry of the merge (or 登记并入本件的重复信访 by hand)
+ * completes it — hence the check that it is not noted already.
+ */
+async function noteMerged(yifa: Yifa, req: Request, done: { type: string; id: string; state: Petition }) {
+  const into = done.state.mergedInto;
+  if (!into || !done.state.number || !['petition.merge', 'petition.approve'].includes(done.type)) return;
+  const kept = await visibleState(yifa, req, PETITIONS, into.id);
+  if ((kept.state.merged ?? []).some((x) => x.id === done.id)) return;
+  const key = req.idempotencyKey ? `${req.idempotencyKey.slice(0, 80)}:note-merged` : null;
+  await actOnRecord(yifa, { ...req, idempotencyKey: key }, PETITIONS, into.id, 'petition.note-merged', { number: done.state.number });
 }
 
 export const PETITIONS: ServedProcedure<PetitionTypes> = {
@@ -92,7 +130,12 @@ export const PETITIONS: ServedProcedure<PetitionTypes> = {
     return { payload: { ...fields, trackingHash: trackingHashOf(trackingCode) }, reveal: { trackingCode } };
   },
   // Its gates read the earlier petition a repeat names (after 复核 it is refused).
-  context: async (trx, base, s) => ({ ...base, ...(await priorPetition(trx, s)) }),
+  // …and the petition a merge keeps (or, for the kept one's note, the one merged into it).
+  context: async (trx, base, s, payload) => ({
+    ...base,
+    ...(await priorPetition(trx, s)),
+    ...(await mergeContext(trx, base.agency.id, s, payload)),
+  }),
   own: {
     table: 'petitions',
     columns: (p) => ({
@@ -102,8 +145,13 @@ export const PETITIONS: ServedProcedure<PetitionTypes> = {
       category: p.category,
       place: p.place,
       outcome: p.opinion?.outcome ?? null,
+      received_on: p.receivedOn,
+      ...keyColumns(p),
+      request_head: requestHead(p.request),
+      merged_into: p.mergedInto?.id ?? null,
     }),
   },
+  afterAction: noteMerged,
   deadlines: petitionDeadlines,
   documents: petitionDocuments,
   caseFile: (p, dc) => ({
@@ -120,10 +168,18 @@ export const PETITIONS: ServedProcedure<PetitionTypes> = {
         ['状态', STATUS_NAMES[PETITION_PROCEDURE.status(p)]],
       ],
     },
-    notes: [`本卷共 ${dc.documents.length} 份文书，调查核实记录 ${p.notes.length} 份。`],
+    notes: [`本卷共 ${dc.documents.length} 份文书，调查核实记录 ${p.notes.length} 份，附信访材料 ${p.attachments?.length ?? 0} 项。`],
     manifest: { petitioners: petitionerNames(p), number: p.number },
   }),
 };
 
-/** Petitions as the rest of yifa reaches them (the journal's names, the 工作台); they keep no evidence files yet. */
-export const PETITION_ENTRY = procedureEntry(PETITIONS);
+/**
+ * Petitions as the rest of yifa reaches them (the journal's names, the 工作台, the evidence
+ * module serving their files): the 信访干部 who attaches the files redacts and shares them.
+ * Their files are kept, never purged: no retention period for 信访档案 is verified yet
+ * (LAW.md §4), so none is assumed.
+ */
+export const PETITION_ENTRY = procedureEntry(PETITIONS, {
+  handle: 'petition.evidence',
+  keptUntil: async () => null,
+});

@@ -6,6 +6,7 @@
  * of it.
  */
 import type { PendingApproval } from '../../procedure/spec.js';
+import type { EvidenceItem } from '../../procedure/evidence.js';
 
 export const REGULATION = '《信访工作条例》';
 /** 《信访工作条例》第二十三条 */
@@ -144,17 +145,43 @@ export interface Petition {
   hearing: { on: string; participants: string; summary: string } | null;
   /** Approved by the head; `until` is the extended handling due date (Art 34) */
   extension: { days: number; reason: string; approvedOn: string; number: string | null; until: string } | null;
-  pending: PendingApproval<'extension'>[];
+  pending: PendingApproval<'extension' | 'merge'>[];
   opinion: Opinion | null;
   /** The assigned body's 办结报告 (Art 22) */
   report: { on: string; text: string } | null;
   review: Review | null;
   recheck: Review | null;
   ratings: { on: string; of: 'opinion' | 'review' | 'recheck'; rating: Rating; comment: string | null }[];
+  // The fields below came after the first petitions were journaled: absent until used, so an
+  // older record replays to the same stored state.
+  /** Merged as a duplicate into the kept petition (its limits run on; this one's stop) */
+  mergedInto?: MergedInto;
+  /** The duplicates merged into this one (its own limits are not reset) */
+  merged?: { id: string; number: string; on: string }[];
+  /** The letter's scan, photos and other files the petitioner handed in (the kit's evidence items) */
+  attachments?: Attachment[];
+}
+
+/** How a duplicate was merged: into which petition, why, and on whose say (the same petitioner, or the head's approval). */
+export interface MergedInto {
+  id: string;
+  number: string;
+  on: string;
+  reason: string;
+  by: 'same-petitioner' | 'head';
+}
+
+export const ATTACHMENT_TYPES = { letter: '信访信件（扫描件）', photo: '照片', record: '书面材料', other: '其他' } as const;
+export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
+
+/** A file attached to the petition (the kit's evidence item, typed by what the petitioner handed in). */
+export interface Attachment extends EvidenceItem {
+  type: AttachmentType;
 }
 
 export const STATUS_NAMES = {
   registered: '已登记',
+  merged: '已合并（重复信访）',
   accepted: '已受理（办理中）',
   declined: '不予受理',
   transferred: '已转送',
@@ -170,6 +197,7 @@ export const STATUS_NAMES = {
 export type PetitionStatus = keyof typeof STATUS_NAMES;
 
 export function statusOf(p: Petition): PetitionStatus {
+  if (p.mergedInto) return 'merged';
   if (p.objection) return 'objected';
   if (p.recheck) return p.recheck.reply ? 'rechecked' : 'rechecking';
   if (p.review) return p.review.reply ? 'reviewed' : 'reviewing';
@@ -182,6 +210,7 @@ export function statusOf(p: Petition): PetitionStatus {
 
 /** The day the record closed for now (a 复查 request reopens it). */
 export function closedOn(p: Petition): string | null {
+  if (p.mergedInto) return p.mergedInto.on;
   if (p.objection) return p.objection.on;
   const last = p.recheck ?? p.review;
   if (last) return last.reply?.on ?? null;

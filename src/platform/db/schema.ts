@@ -402,6 +402,12 @@ export interface PetitionTable {
   place: string;
   /** The opinion's outcome, once issued */
   outcome: string | null;
+  /** Migration 029 (duplicates and hot spots): the day received, the first petitioner's hashed keys, the request's head, the kept petition a duplicate was merged into */
+  received_on: string | null;
+  person_key: string | null;
+  contact_key: string | null;
+  request_head: string | null;
+  merged_into: string | null;
 }
 
 /** A dispute under 人民调解: the columns its statistics count by (module mediation, migration 022). */

@@ -30,6 +30,7 @@ import { PETITIONS_CONSOLE } from './procedure/petitions';
 import { DISPUTES_CONSOLE } from './procedure/disputes';
 import type { ProcedureConsole } from './procedure/config';
 import MediationStatisticsPage from './pages/MediationStatisticsPage';
+import PetitionHotSpotsPage from './pages/PetitionHotSpotsPage';
 import MediationCommitteesPage from './pages/MediationCommitteesPage';
 import DisputeScreeningsPage, { DisputeScreeningPage } from './pages/DisputeScreeningsPage';
 import { MediationVolunteersPage, MediatorsPage } from './pages/MediationRosterPages';
@@ -52,6 +53,7 @@ const MENU: { key: string; label: StringKey; permission: string }[] = [
   { key: 'penalty-cases', label: 'penaltyCases', permission: 'penalty.read' },
   { key: 'recording-coverage', label: 'recordingCoverage', permission: 'penalty.read' },
   ...PROCEDURES.map((p) => ({ key: p.key, label: p.title, permission: p.permission })),
+  { key: 'petition-hot-spots', label: 'petitionHotSpots', permission: 'petition.read' },
   { key: 'mediation-statistics', label: 'mediationStatistics', permission: 'mediation.read' },
   { key: 'mediation-committees', label: 'mediationCommittees', permission: 'mediation.read' },
   { key: 'dispute-screenings', label: 'disputeScreenings', permission: 'mediation.read' },
@@ -265,6 +267,7 @@ export default function ConsoleApp() {
                 <Route path="recording-coverage" element={<RecordingCoveragePage />} />
                 {PROCEDURE_ROUTES}
                 <Route path="mediation-statistics" element={<MediationStatisticsPage />} />
+                <Route path="petition-hot-spots" element={<PetitionHotSpotsPage />} />
                 <Route path="mediation-committees" element={<MediationCommitteesPage />} />
                 <Route path="dispute-screenings" element={<DisputeScreeningsPage />} />
                 <Route path="dispute-screenings/:id" element={<DisputeScreeningPage />} />

@@ -146,6 +146,7 @@ export default function ProcedureListPage<S>({ config }: { config: ProcedureCons
           today={dict.data.today}
           initialValues={config.openDefaults}
           widgets={openWidgets}
+          aside={config.OpenAside ? (values) => config.OpenAside && <config.OpenAside values={values} /> : undefined}
           open
           onCancel={() => setOpening(null)}
           onSubmit={async (payload, idempotencyKey) => {

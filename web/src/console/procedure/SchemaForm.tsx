@@ -381,6 +381,7 @@ export function SchemaForm({
   initialValues,
   preset,
   intro,
+  aside,
   open,
   onCancel,
   onSubmit,
@@ -391,6 +392,8 @@ export function SchemaForm({
   preset?: Record<string, unknown>;
   /** What the form is about, above its fields (the request approved, the proposal decided on, the file attached) */
   intro?: ReactNode;
+  /** What the page shows under the fields from what was entered so far (the likely duplicates of a petition being registered) */
+  aside?: (values: Record<string, unknown>) => ReactNode;
   /** The server's legal date: the default of required dates */
   today: string;
   /** What the page supplies for the widgets the schema names (`widget`) */
@@ -494,6 +497,7 @@ export function SchemaForm({
           <Field key={k} name={[k]} schema={v} required={(schema.required ?? []).includes(k)} today={today} widgets={supplied} />
         ))}
       </Form>
+      {aside?.(values)}
     </Modal>
   );
 }

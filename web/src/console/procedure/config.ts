@@ -39,6 +39,8 @@ export interface ProcedureConsole<S = unknown> {
   openDefaults?: Record<string, unknown>;
   /** What the opening form's page widgets offer: read from `path` (under /api/v1) and turned into options for this user */
   openWidgets?: { path: string; supply: (data: unknown, me: Me) => Widgets };
+  /** Shown under the opening form's fields, from what was entered so far */
+  OpenAside?: ComponentType<{ values: Record<string, unknown> }>;
   /** Shown once after an opening, with the answer (which may carry something shown only then) */
   Opened?: ComponentType<{ answer: RecordView<S> & Record<string, unknown>; onClose: () => void }>;
 }

@@ -3,7 +3,10 @@
  * its enum values (channel, category, outcome, legal route) are read from the labels of its
  * action schemas, as the forms read them: one source, the server.
  */
-import { Alert, Descriptions, Modal, Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, Descriptions, List, Modal, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { post } from '../../api';
 // The server's own state type (type-only: nothing of the server is bundled).
 import type { Petition, Review } from '../../../../src/modules/petitions/state';
 import { unwrap } from './SchemaForm';
@@ -52,6 +55,27 @@ function Summary({ view, dict }: { view: RecordView<Petition>; dict: ProcedureDi
           <Descriptions.Item label="多人走访">{`共 ${p.groupSize} 人，推选代表 ${p.petitioners.length} 人`}</Descriptions.Item>
         )}
         {p.repeatOf && <Descriptions.Item label="同一事项此前登记号">{p.repeatOf}</Descriptions.Item>}
+        {p.mergedInto && (
+          <Descriptions.Item label="已并入">
+            <Link to={`/console/petitions/${p.mergedInto.id}`} style={UNDERLINED}>
+              {p.mergedInto.number}
+            </Link>
+            {`（${p.mergedInto.on}，${p.mergedInto.by === 'head' ? '经负责人批准' : '同一信访人'}）`}
+          </Descriptions.Item>
+        )}
+        {p.merged && p.merged.length > 0 && (
+          <Descriptions.Item label="并入本件的重复信访" span={{ xs: 1, sm: 2, lg: 3 }}>
+            {p.merged.map((x, i) => (
+              <span key={x.id}>
+                {i > 0 && '、'}
+                <Link to={`/console/petitions/${x.id}`} style={UNDERLINED}>
+                  {x.number}
+                </Link>
+                （{x.on}）
+              </span>
+            ))}
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label="信访请求" span={{ xs: 1, sm: 2, lg: 3 }}>
           <span style={{ whiteSpace: 'pre-wrap' }}>{p.request}</span>
         </Descriptions.Item>
@@ -72,6 +96,7 @@ function Summary({ view, dict }: { view: RecordView<Petition>; dict: ProcedureDi
           { title: '住址', dataIndex: 'address' },
         ]}
       />
+      {view.status === 'registered' && <DuplicateHints draft={p} excludeId={p.id} />}
       {p.oralConfirmed && <Typography.Paragraph style={{ marginTop: 8 }}>口头信访已如实记录，并经信访人确认。</Typography.Paragraph>}
       {r && (
         <Alert
@@ -166,6 +191,95 @@ function Summary({ view, dict }: { view: RecordView<Petition>; dict: ProcedureDi
   );
 }
 
+/** A link inside running text is underlined: its colour alone does not set it apart enough (WCAG 1.4.1). */
+const UNDERLINED = { textDecoration: 'underline' } as const;
+
+/** One likely duplicate as the server suggests it (POST /petitions/duplicates). */
+interface Suggestion {
+  id: string;
+  number: string | null;
+  receivedOn: string;
+  statusName: string;
+  title: string;
+  reasons: string[];
+}
+
+type Draft = { petitioners?: { name?: string; idNumber?: string | null; phone?: string | null }[]; place?: string; request?: string };
+
+/** The draft as the search takes it: only what was entered, trimmed; null when there is nothing to look for yet. */
+function searchOf(d: Draft, excludeId?: string) {
+  const petitioners = (d.petitioners ?? [])
+    .filter((p) => p && (p.name?.trim() || p.idNumber?.trim() || p.phone?.trim()))
+    .map((p) => ({ name: p.name?.trim() ?? '', idNumber: p.idNumber?.trim() || null, phone: p.phone?.trim() || null }));
+  const place = d.place?.trim() ?? '';
+  const request = d.request?.trim() ?? '';
+  if (!petitioners.length && !place && request.length < 4) return null;
+  return { petitioners, place, request, ...(excludeId ? { excludeId } : {}) };
+}
+
+/**
+ * The likely duplicates of a petition (the same petitioner, the same place, a request that reads
+ * alike, the last 12 months): under the registration form as the clerk types, and on a
+ * registered petition's page. Merging is the 并入 action on the petition's page.
+ */
+export function DuplicateHints({ draft, excludeId }: { draft: Draft; excludeId?: string }) {
+  // The draft's content, as a string: the search runs again only when what was entered changes.
+  const key = JSON.stringify(searchOf(draft, excludeId));
+  const [items, setItems] = useState<Suggestion[]>([]);
+  useEffect(() => {
+    const body = JSON.parse(key) as ReturnType<typeof searchOf>;
+    if (!body) {
+      setItems([]);
+      return;
+    }
+    let live = true;
+    // Asked once the clerk pauses typing, not on every key.
+    const timer = setTimeout(() => {
+      post<{ items: Suggestion[] }>('/petitions/duplicates', body)
+        .then((r) => live && setItems(r.items))
+        .catch(() => live && setItems([]));
+    }, 400);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [key]);
+  if (!items.length) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginTop: 8 }}
+      data-testid="duplicate-hints"
+      title={`可能是重复信访：近 12 个月有 ${items.length} 件相近的信访事项`}
+      description={
+        <List
+          size="small"
+          dataSource={items}
+          renderItem={(x) => (
+            <List.Item data-duplicate={x.number ?? x.id}>
+              <div>
+                <Link to={`/console/petitions/${x.id}`} target="_blank" style={UNDERLINED}>
+                  {x.number ?? '（未编号）'}
+                </Link>{' '}
+                {x.title} <Tag>{x.statusName}</Tag>
+                <div style={{ fontSize: 12, color: '#595959' }}>
+                  {x.receivedOn} 收到；{x.reasons.join('；')}
+                </div>
+              </div>
+            </List.Item>
+          )}
+          footer={
+            <span style={{ fontSize: 12 }}>
+              确属同一事项的，登记后在本件页面“作为重复信访并入同一信访人的信访事项”（信访人不同的，申请合并报负责人批准）。
+            </span>
+          }
+        />
+      }
+    />
+  );
+}
+
 /** The tracking code of a petition registered at the counter, by letter or by phone: the server shows it this once. */
 function Opened({ answer, onClose }: { answer: RecordView<Petition> & Record<string, unknown>; onClose: () => void }) {
   const code = typeof answer.trackingCode === 'string' ? answer.trackingCode : null;
@@ -200,6 +314,7 @@ export const PETITIONS_CONSOLE: ProcedureConsole<Petition> = {
   key: 'petitions',
   api: '/petitions',
   permission: 'petition.read',
+  evidencePermission: 'petition.evidence',
   title: 'petitions',
   openLabel: 'registerPetition',
   searchLabel: 'searchPetitions',
@@ -210,5 +325,6 @@ export const PETITIONS_CONSOLE: ProcedureConsole<Petition> = {
   Summary,
   // At the console a petition comes by visit, letter or phone (online ones come through the portal).
   openDefaults: { channel: 'visit', source: 'direct', category: 'land-acquisition' },
+  OpenAside: ({ values }) => <DuplicateHints draft={values as Draft} />,
   Opened,
 };

@@ -41,6 +41,94 @@ function ReviewCard({ what, rv }: { what: string; rv: PublicPetitionReview }) {
   );
 }
 
+type ReviewRequest = NonNullable<PublicPetitionView['reviewRequest']>;
+
+/**
+ * 请求复查 / 复核 online (Art 35, 36): within its 30 days, with a second factor besides the
+ * code — the last four characters of the ID number or the phone given at registration.
+ * Outside the window, or after 复核, the page says why and cites the article.
+ */
+function ReviewRequestCard({
+  rr,
+  busy,
+  error,
+  onSubmit,
+}: {
+  rr: ReviewRequest;
+  busy: boolean;
+  error: ApiError | undefined;
+  onSubmit: (v: { verify: string; body: string; reason: string }) => void;
+}) {
+  if (rr.kind === 'closed')
+    return (
+      <Alert
+        type="info"
+        showIcon
+        data-testid="track-review-request"
+        title="本信访事项已经复核终结"
+        description="信访人对复核意见不服，仍以同一事实和理由提出投诉请求的，不再受理（《信访工作条例》第三十六条）。"
+      />
+    );
+  const article = rr.kind === 'review' ? '第三十五条' : '第三十六条';
+  const from = rr.kind === 'review' ? '收到信访处理意见书' : '收到复查意见';
+  if (!rr.open)
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="track-review-request"
+        title={`请求${rr.title}的期限已于 ${rr.until ?? '—'} 届满`}
+        description={`应当自${from}之日起 30 日内请求${rr.title}（《信访工作条例》${article}）。`}
+      />
+    );
+  return (
+    <Card title={`请求${rr.title}`} size="small" data-testid="track-review-request">
+      <Typography.Paragraph>
+        对{rr.kind === 'review' ? '处理意见' : '复查意见'}不服的，可以自{from}之日起 30 日内（{rr.until} 前）请求{rr.title}
+        （《信访工作条例》
+        {article}）。
+      </Typography.Paragraph>
+      {!rr.verifiable ? (
+        <Alert type="info" showIcon title={`登记时未留身份证号或电话，无法在线验证身份，请向信访部门书面请求${rr.title}。`} />
+      ) : (
+        <Form
+          layout="vertical"
+          onFinish={(v) => onSubmit(v)}
+          initialValues={{ body: rr.kind === 'review' ? '原处理机关的上一级行政机关' : '复查机关的上一级行政机关' }}
+        >
+          {error && <ActionErrorAlert error={error} />}
+          <Form.Item
+            name="verify"
+            label="身份验证：登记的身份证号或联系电话的后 4 位"
+            rules={[
+              { required: true, message: '请输入后 4 位' },
+              { pattern: /^[0-9Xx]{4}$/, message: '请输入 4 位数字（身份证号末位可为 X）' },
+            ]}
+          >
+            <Input maxLength={4} autoComplete="off" style={{ width: 120 }} />
+          </Form.Item>
+          <Form.Item name="body" label={`${rr.title}机关`} rules={[{ required: true, message: `请填写${rr.title}机关` }]}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item
+            name="reason"
+            label={`${rr.title}请求和理由`}
+            rules={[
+              { required: true, message: '请填写请求和理由' },
+              { max: 2000, message: '不能超过 2000 个字' },
+            ]}
+          >
+            <Input.TextArea rows={4} maxLength={2000} showCount />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="submit-review-request">
+            提交{rr.title}请求
+          </Button>
+        </Form>
+      )}
+    </Card>
+  );
+}
+
 export default function PetitionTrackingPage() {
   const t = useT();
   const { message } = App.useApp();
@@ -51,6 +139,8 @@ export default function PetitionTrackingPage() {
   const [busy, setBusy] = useState(false);
   const [rating, setRating] = useState(false);
   const [rateError, setRateError] = useState<ApiError>();
+  const [requesting, setRequesting] = useState(false);
+  const [requestError, setRequestError] = useState<ApiError>();
 
   const look = async (c: string) => {
     if (!c.trim()) return;
@@ -82,6 +172,20 @@ export default function PetitionTrackingPage() {
       setRateError(e instanceof ApiError ? e : networkError());
     } finally {
       setRating(false);
+    }
+  };
+
+  const requestReview = async (v: { verify: string; body: string; reason: string }) => {
+    setRequesting(true);
+    try {
+      const body = { code: code.trim(), verify: v.verify.trim(), body: v.body.trim(), reason: v.reason.trim() };
+      setView(await post<PublicPetitionView>('/public/petitions/track/review', body, { anonymous: true }));
+      setRequestError(undefined);
+      void message.success('请求已提交');
+    } catch (e) {
+      setRequestError(e instanceof ApiError ? e : networkError());
+    } finally {
+      setRequesting(false);
     }
   };
 
@@ -191,6 +295,9 @@ export default function PetitionTrackingPage() {
           )}
           {view.review && <ReviewCard what="复查" rv={view.review} />}
           {view.recheck && <ReviewCard what="复核" rv={view.recheck} />}
+          {view.reviewRequest && (
+            <ReviewRequestCard rr={view.reviewRequest} busy={requesting} error={requestError} onSubmit={(v) => void requestReview(v)} />
+          )}
           {(view.canRate || view.ratings.length > 0) && (
             <Card title="满意度评价" size="small" data-testid="track-rating">
               {view.ratings.map((x) => (
