@@ -21,6 +21,7 @@ import { COURSE_ACTIONS } from './workflow/course.js';
 import { CLOSING_ACTIONS } from './workflow/closing.js';
 import { SIMPLE_ACTIONS } from './workflow/simple.js';
 import { nextSteps } from './workflow/next-steps.js';
+import { penaltyPublication } from './publication.js';
 
 /** The procedure, for the rows that approve and refuse requests (annotated: its table's type does not depend on it). */
 const thisProcedure = (): Procedure<PenaltyTypes> => PENALTY_PROCEDURE;
@@ -162,4 +163,5 @@ export const PENALTY_PROCEDURE: Procedure<PenaltyTypes, PenaltyActionType> = {
     kinds: APPROVAL_KINDS,
   },
   evidence: CASE_EVIDENCE,
+  publication: penaltyPublication,
 };
