@@ -10,6 +10,7 @@ import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../../platform/security/request.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { scopeFilter } from '../../platform/security/scope.js';
+import { maskPersonal } from '../../platform/security/personal-data.js';
 import { decodeCursor, keysetAfter, pageOf } from '../../platform/http/pagination.js';
 import { addMonths } from '../../calendar/legal-date.js';
 import { RECORD_CHECK, WITHDRAWAL_KINDS, type PublicationFacts, type WithdrawalKind } from '../../procedure/spec.js';
@@ -94,9 +95,10 @@ export async function listPublications(yifa: Yifa, req: Request, f: StaffFilters
 export async function getPublication(yifa: Yifa, req: Request, id: string) {
   await syncPublications(yifa);
   const row = await visibleRow(yifa, req, id);
+  const facts = JSON.parse(row.facts) as PublicationFacts;
   return {
     ...staffItem(row, yifa.clock.today()),
-    facts: JSON.parse(row.facts) as PublicationFacts,
+    facts: seesPartyData(req) ? facts : { ...facts, party: maskPersonal(facts.party) },
     publicView: publicDecision(row),
     redactions: JSON.parse(row.redactions) as Redaction[],
     withdrawal: row.withdrawal_kind
@@ -104,6 +106,12 @@ export async function getPublication(yifa: Yifa, req: Request, id: string) {
       : null,
   };
 }
+
+/**
+ * Who reviews and releases sees the party's ID number, phone and address (to check what the
+ * masks take out); other staff see them masked, as everywhere else.
+ */
+const seesPartyData = (req: Request) => req.auth.permissions.has('disclosure.publish') || req.auth.permissions.has('person.personal-data');
 
 async function visibleRow(yifa: Yifa, req: Request, id: string): Promise<PublicationTable> {
   const row = await yifa.db.kysely.selectFrom('publications').selectAll().where('id', '=', id).executeTakeFirst();

@@ -31,6 +31,7 @@ import { DISPUTES_CONSOLE } from './procedure/disputes';
 import type { ProcedureConsole } from './procedure/config';
 import MediationStatisticsPage from './pages/MediationStatisticsPage';
 import MediationCommitteesPage from './pages/MediationCommitteesPage';
+import PublicationsPage from './disclosure/PublicationsPage';
 import { HeadingProvider } from '../heading';
 
 /** The procedures of the kit the console serves with its generic pages (one list, record and document page each). */
@@ -52,6 +53,7 @@ const MENU: { key: string; label: StringKey; permission: string }[] = [
   ...PROCEDURES.map((p) => ({ key: p.key, label: p.title, permission: p.permission })),
   { key: 'mediation-statistics', label: 'mediationStatistics', permission: 'mediation.read' },
   { key: 'mediation-committees', label: 'mediationCommittees', permission: 'mediation.read' },
+  { key: 'publications', label: 'publications', permission: 'disclosure.read' },
   { key: 'regions', label: 'regions', permission: 'org.read' },
   { key: 'agencies', label: 'agencyAdmin', permission: 'org.read' },
   { key: 'people', label: 'people', permission: 'org.read' },
@@ -261,6 +263,7 @@ export default function ConsoleApp() {
                 {PROCEDURE_ROUTES}
                 <Route path="mediation-statistics" element={<MediationStatisticsPage />} />
                 <Route path="mediation-committees" element={<MediationCommitteesPage />} />
+                <Route path="publications" element={<PublicationsPage />} />
               </Routes>
             </HeadingProvider>
           </Layout.Content>

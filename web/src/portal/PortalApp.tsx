@@ -8,6 +8,8 @@ import InformationRequestPage from './pages/InformationRequestPage';
 import TrackingPage from './pages/TrackingPage';
 import PetitionPage from './pages/PetitionPage';
 import PetitionTrackingPage from './pages/PetitionTrackingPage';
+import DecisionsPage from './pages/DecisionsPage';
+import DecisionPage from './pages/DecisionPage';
 import { HeadingProvider } from '../heading';
 import type { StringKey } from '../i18n';
 
@@ -20,6 +22,7 @@ import type { StringKey } from '../i18n';
 const PAGES: { key: string; title: StringKey; under?: string }[] = [
   { key: 'agencies', title: 'agencies' },
   { key: 'officers', title: 'officers' },
+  { key: 'decisions', title: 'decisions' },
   { key: 'deadlines', title: 'calculator' },
   { key: 'information-requests', title: 'informationRequests' },
   { key: 'tracking', title: 'trackRequest' },
@@ -72,6 +75,8 @@ export default function PortalApp() {
             <Route index element={<Navigate to="officers" replace />} />
             <Route path="agencies" element={<AgenciesPage />} />
             <Route path="officers" element={<OfficersPage />} />
+            <Route path="decisions" element={<DecisionsPage />} />
+            <Route path="decisions/:id" element={<DecisionPage />} />
             <Route path="deadlines" element={<DeadlinePage />} />
             <Route path="information-requests" element={<InformationRequestPage />} />
             <Route path="tracking" element={<TrackingPage />} />
