@@ -178,7 +178,7 @@ function PublicationDrawer({
   const x = p.data;
   const shown = x?.publicView;
   return (
-    <Drawer open title="公示事项审核" width={640} onClose={onClose}>
+    <Drawer open title="公示事项审核" size={640} onClose={onClose}>
       {x && shown && (
         <>
           <Typography.Paragraph>
@@ -224,7 +224,8 @@ function PublicationDrawer({
           {publish && x.status !== 'withdrawn' && (
             <Space style={{ marginTop: 16 }}>
               <Button onClick={() => setDialog('redact')}>人工遮盖</Button>
-              <Button danger onClick={() => setDialog('withdraw')}>
+              {/* The theme's error text red: antd's default danger red is below 4.5:1 on white. */}
+              <Button danger style={{ color: '#a8071a', borderColor: '#a8071a' }} onClick={() => setDialog('withdraw')}>
                 撤回公示
               </Button>
             </Space>
