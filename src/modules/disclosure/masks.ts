@@ -1,5 +1,5 @@
 /**
- * Masking you can account for (ANCHORS §7): each field of a publication has a type, and the
+ * Masking you can account for (after Alaveteli's accountable redaction): each field of a publication has a type, and the
  * type says what the public sees of it. The public read path (`publicDecision`) is the only
  * way a publication reaches the portal, the open-data API and the feed, so no page can forget
  * a mask. Staff read the facts whole in the console. A manual redaction, beyond the typed

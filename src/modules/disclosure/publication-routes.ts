@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
 import { serviceRequest } from '../../platform/http/request.js';
 import { pageQuery } from '../../platform/http/pagination.js';
+import { ProjectionCache } from '../../platform/http/projection-cache.js';
 import { legalDate, requiredText } from '../../platform/http/schemas.js';
 import { WITHDRAWAL_KINDS } from '../../procedure/spec.js';
 import { REDACTABLE_FIELDS } from './masks.js';
@@ -116,6 +117,11 @@ export const publicationRoutes =
     // ——— public ———
     const pub = ['public'];
     const config = { rateLimit: { max: yifa.config.publicRateLimit, timeWindow: '1 minute' } };
+    // Every change of what the public sees (a release, a withdrawal, a redaction, the display
+    // periods) is a journal action, so an answer holds until the journal moves; keyed by today
+    // too, as entries leave by date.
+    const cache = new ProjectionCache<unknown>(() => yifa.journal.version);
+    const cached = <T>(key: string, compute: () => Promise<T>) => cache.get(`${yifa.clock.today()}|${key}`, compute) as Promise<T>;
 
     app.get(
       '/public/decisions',
@@ -127,14 +133,14 @@ export const publicationRoutes =
         },
         config,
       },
-      async (req) => publicDecisions(yifa, req.query),
+      async (req) => cached(`list|${JSON.stringify(req.query)}`, () => publicDecisions(yifa, req.query)),
     );
 
     app.get(
       '/public/decisions.atom',
       { schema: { tags: pub, summary: '公示的行政处罚决定（Atom 订阅，最新 50 条）', querystring: z.strictObject({}) }, config },
       async (req, reply) => {
-        const page = await publicDecisions(yifa, { limit: 50 });
+        const page = await cached('atom', () => publicDecisions(yifa, { limit: 50 }));
         const origin = `${req.protocol}://${req.host}`;
         reply.header('content-type', 'application/atom+xml; charset=utf-8');
         return atomFeed(page.items, origin, yifa.clock.now().toISOString());
@@ -144,7 +150,7 @@ export const publicationRoutes =
     app.get(
       '/public/decision-filters',
       { schema: { tags: pub, summary: '公示的行政处罚决定可选的筛选项（机关、违法行为类型）', querystring: z.strictObject({}) }, config },
-      async () => publicFilters(yifa),
+      async () => cached('filters', () => publicFilters(yifa)),
     );
 
     app.get(
@@ -153,6 +159,6 @@ export const publicationRoutes =
         schema: { tags: pub, summary: '一项公示的行政处罚决定（含撤回状态及理由）', params: idParams, querystring: z.strictObject({}) },
         config,
       },
-      async (req) => publicDecisionById(yifa, req.params.id),
+      async (req) => cached(`one|${req.params.id}`, () => publicDecisionById(yifa, req.params.id)),
     );
   };

@@ -44,7 +44,7 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .addColumn('party_kind', 'text', (c) => c.primaryKey())
     .addColumn('months', 'integer', (c) => c.notNull())
     .execute();
-  // A local example (LAW.md §1.1, 裕华区): 2 years for natural persons, 5 for organisations.
+  // A local example (河北裕华区): 2 years online for natural persons, 5 for organisations.
   await db
     .insertInto('disclosure_retention')
     .values([
