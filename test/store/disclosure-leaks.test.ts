@@ -21,10 +21,12 @@ const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
 describe.each(ENGINES)('the portal of the demo on %s', (engine) => {
   let t: TestApp;
   let names: string[];
+  let demoPublications: { status: string; due_on: string }[];
   const bodies = new Map<string, string>();
   beforeAll(async () => {
     t = await startTestApp(engine, { demo: false });
     await seedDemo(t.yifa, { password: DEMO_PASSWORD });
+    demoPublications = await t.yifa.db.kysely.selectFrom('publications').select(['status', 'due_on']).execute();
     // One decision against a citizen named in full, with an ID number and a mobile, released today.
     const zhifa1 = await t.login('zhifa1');
     const officers = [
@@ -113,6 +115,12 @@ describe.each(ENGINES)('the portal of the demo on %s', (engine) => {
   afterAll(async () => t.close());
 
   it('shows the demo’s decisions: released, one withdrawn with its reason, and the masked name of the full-named party', () => {
+    const today = t.yifa.clock.today();
+    const count = (f: (p: { status: string; due_on: string }) => boolean) => demoPublications.filter(f).length;
+    expect(count((p) => p.status === 'released')).toBeGreaterThan(5);
+    expect(count((p) => p.status === 'withdrawn')).toBe(1);
+    expect(count((p) => p.status === 'pending' && p.due_on < today)).toBe(1);
+    expect(count((p) => p.status === 'pending' && p.due_on >= today)).toBeGreaterThanOrEqual(1);
     const list = bodies.get('/api/v1/public/decisions?limit=5')!;
     expect(list).toContain('欧阳某某');
     const all = [...bodies.values()].join('\n');

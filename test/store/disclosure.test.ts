@@ -12,6 +12,7 @@ import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { withIdCheckChar } from '../../src/platform/identity/numbers.js';
 import { deadlineDue } from '../../src/calendar/deadlines.js';
+import { PENALTY_PROCEDURE } from '../../src/modules/enforcement/workflow.js';
 
 /** 10:00 China time on a legal date. */
 const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
@@ -19,7 +20,16 @@ const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
 const ID_NUMBER = withIdCheckChar('50024119850315123');
 const MOBILE = '13912345678';
 
-type Item = { id: string; status: string; dueOn: string; partyName: string; number: string; overdue: boolean; overdueWhat: string | null };
+type Item = {
+  id: string;
+  record: { id: string };
+  status: string;
+  dueOn: string;
+  partyName: string;
+  number: string;
+  overdue: boolean;
+  overdueWhat: string | null;
+};
 
 describe.each(ENGINES)('publications on %s', (engine) => {
   let t: TestApp;
@@ -41,15 +51,18 @@ describe.each(ENGINES)('publications on %s', (engine) => {
   });
   afterAll(async () => t.close());
 
-  /** Moves the installation's clock (sessions expire on it: everyone signs in again). */
-  async function moveTo(date: string) {
+  /** Moves the installation's clock; sessions expire on it, so `who` sign in again (logins are rate-limited: only those needed). */
+  async function moveTo(date: string, who = ['zhifa1', 'fuzeren', 'fazhi', 'jiandu', 'xinfang', 'admin']) {
     t.yifa.clock.source = at(date);
-    zhifa1 = await t.login('zhifa1');
-    fuzeren = await t.login('fuzeren');
-    fazhi = await t.login('fazhi');
-    jiandu = await t.login('jiandu');
-    xinfang = await t.login('xinfang');
-    admin = await t.login('admin');
+    for (const u of who) {
+      const c = await t.login(u);
+      if (u === 'zhifa1') zhifa1 = c;
+      if (u === 'fuzeren') fuzeren = c;
+      if (u === 'fazhi') fazhi = c;
+      if (u === 'jiandu') jiandu = c;
+      if (u === 'xinfang') xinfang = c;
+      if (u === 'admin') admin = c;
+    }
   }
 
   const onTheSpot = (on: string, party: Record<string, unknown>) =>
@@ -282,6 +295,33 @@ describe.each(ENGINES)('publications on %s', (engine) => {
     const doc = (await admin.get('/api/docs/json')).json();
     for (const p of ['/api/v1/public/decisions', '/api/v1/public/decisions/{id}', '/api/v1/public/decisions.atom'])
       expect(doc.paths, p).toHaveProperty([p]);
+  });
+
+  it('follows a decision changed later: a withdrawal due in 3 working days, overdue after', async () => {
+    // The penalty case does not record a decision's later outcome yet (复议/诉讼, 自行纠错): a stand-in
+    // for that field says the company's decision was changed on reconsideration today.
+    const publication = PENALTY_PROCEDURE.publication!;
+    PENALTY_PROCEDURE.publication = (c, ctx) => {
+      const f = publication(c, ctx);
+      return f && c.id === companyPub.record.id ? { ...f, withdrawnBecause: { kind: 'changed', on: '2026-04-20', note: '复议变更' } } : f;
+    };
+    try {
+      // Any action on the case moves the journal past it: the projection reads the case again.
+      const paid = await zhifa1.post(`/api/v1/penalty-cases/${companyPub.record.id}/actions`, {
+        type: 'penalty.record-payment',
+        payload: { on: '2026-04-20', amountFen: 10_000, receipt: 'R-0420' },
+      });
+      expect(paid.statusCode, paid.body).toBe(200);
+      const due = deadlineDue(await t.yifa.calendar.table(), { rule: 'penalty.disclosure-withdrawal', from: '2026-04-20' });
+      const view = (await fuzeren.get(`/api/v1/publications/${companyPub.id}`)).json();
+      expect(view).toMatchObject({ status: 'released', withdrawalDue: due, withdrawnBecause: { kind: 'changed' }, overdue: false });
+      await moveTo('2026-05-06', ['jiandu']);
+      const overdue = await staffList(jiandu, '?overdue=1');
+      expect(overdue.find((i) => i.id === companyPub.id)).toMatchObject({ overdue: true, overdueWhat: '逾期未撤回' });
+    } finally {
+      PENALTY_PROCEDURE.publication = publication;
+      await moveTo('2026-04-20', ['fuzeren']);
+    }
   });
 
   it('withdraws with its reason; the entry shows withdrawn, its history stays in the journal', async () => {

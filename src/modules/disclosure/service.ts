@@ -175,7 +175,11 @@ export function releasePublication(yifa: Yifa, req: Request, id: string) {
     id,
     'disclosure.publication.release',
     (r) => ({ releasedOn: today, dueOn: r.due_on, late: today > r.due_on }),
-    (r) => (r.status === 'pending' ? null : `该事项${PUBLICATION_STATUSES[r.status as PublicationStatus]}，不能再发布`),
+    (r) => {
+      if (r.status !== 'pending') return `该事项${PUBLICATION_STATUSES[r.status as PublicationStatus]}，不能再发布`;
+      const because = (JSON.parse(r.facts) as PublicationFacts).withdrawnBecause;
+      return because ? `该决定已于 ${because.on} 被${WITHDRAWAL_KINDS[because.kind]}，不应公示，请撤回` : null;
+    },
     () => ({ status: 'released', released_on: today }),
   );
 }

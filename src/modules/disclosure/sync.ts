@@ -31,16 +31,19 @@ async function factsOf(yifa: Yifa, entry: ProcedureEntry, id: string): Promise<P
   return entry.proc.publication!(state, { agencyName: agency?.name ?? '', names });
 }
 
-/** Projects one record onto its publication: creates it, or brings its facts up to date. */
-async function project(yifa: Yifa, entry: ProcedureEntry, subjectId: string, table: HolidayTable): Promise<void> {
-  const facts = await factsOf(yifa, entry, subjectId);
-  const subjectType = entry.proc.subjectType;
-  const existing = await yifa.db.kysely
+const publicationOf = (yifa: Yifa, subjectType: string, subjectId: string) =>
+  yifa.db.kysely
     .selectFrom('publications')
     .selectAll()
     .where('subject_type', '=', subjectType)
     .where('subject_id', '=', subjectId)
     .executeTakeFirst();
+
+/** Projects one record onto its publication: creates it, or brings its facts up to date. */
+async function project(yifa: Yifa, entry: ProcedureEntry, subjectId: string, table: HolidayTable): Promise<void> {
+  const facts = await factsOf(yifa, entry, subjectId);
+  const subjectType = entry.proc.subjectType;
+  const existing = await publicationOf(yifa, subjectType, subjectId);
   if (!facts) return;
   const common = await yifa.db.kysely.selectFrom('procedure_cases').select('region_path').where('id', '=', subjectId).executeTakeFirst();
   const json = canonicalJson(facts);
@@ -67,7 +70,7 @@ async function project(yifa: Yifa, entry: ProcedureEntry, subjectId: string, tab
       withdrawal_kind: null,
       withdrawal_reason: null,
     };
-    await yifa.journal.perform(
+    const create = yifa.journal.perform(
       {
         type: 'disclosure.publication.create',
         actor: SYSTEM_ACTOR,
@@ -87,6 +90,11 @@ async function project(yifa: Yifa, entry: ProcedureEntry, subjectId: string, tab
           .execute();
       },
     );
+    // Two passes at once (a timer and a reader) may both create it: the one refused by the
+    // unique key rolled back its journal entry too; the publication exists, which is all that counts.
+    await create.catch(async (e: unknown) => {
+      if (!(await publicationOf(yifa, subjectType, subjectId))) throw e;
+    });
     return;
   }
   if (existing.facts === json) return;
