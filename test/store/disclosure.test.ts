@@ -297,7 +297,7 @@ describe.each(ENGINES)('publications on %s', (engine) => {
       expect(doc.paths, p).toHaveProperty([p]);
   });
 
-  it('follows a decision changed later: a withdrawal due in 3 working days, overdue after', async () => {
+  it('follows a decision changed later: a withdrawal due in 3 working days, overdue after, release refused', async () => {
     // The penalty case does not record a decision's later outcome yet (复议/诉讼, 自行纠错): a stand-in
     // for that field says the company's decision was changed on reconsideration today.
     const publication = PENALTY_PROCEDURE.publication!;
@@ -315,6 +315,27 @@ describe.each(ENGINES)('publications on %s', (engine) => {
       const due = deadlineDue(await t.yifa.calendar.table(), { rule: 'penalty.disclosure-withdrawal', from: '2026-04-20' });
       const view = (await fuzeren.get(`/api/v1/publications/${companyPub.id}`)).json();
       expect(view).toMatchObject({ status: 'released', withdrawalDue: due, withdrawnBecause: { kind: 'changed' }, overdue: false });
+      // A decision already changed is not released: it is to be withdrawn.
+      const third = await onTheSpot('2026-04-20', {
+        kind: 'organisation',
+        name: '秀山县茶园茶叶加工厂',
+        idNumber: null,
+        address: '秀山县妙泉镇茶园村',
+        phone: null,
+        representative: null,
+      });
+      expect(third.statusCode, third.body).toBe(201);
+      const changedId = third.json().id as string;
+      PENALTY_PROCEDURE.publication = (c, ctx) => {
+        const f = publication(c, ctx);
+        return f && (c.id === companyPub.record.id || c.id === changedId)
+          ? { ...f, withdrawnBecause: { kind: 'changed', on: '2026-04-20', note: '复议变更' } }
+          : f;
+      };
+      const pendingChanged = (await staffList(fuzeren, '?status=pending')).find((i) => i.record.id === changedId)!;
+      const refused = await fuzeren.post(`/api/v1/publications/${pendingChanged.id}/release`);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error.message).toContain('不应公示');
       await moveTo('2026-05-06', ['jiandu']);
       const overdue = await staffList(jiandu, '?overdue=1');
       expect(overdue.find((i) => i.id === companyPub.id)).toMatchObject({ overdue: true, overdueWhat: '逾期未撤回' });

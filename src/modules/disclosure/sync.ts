@@ -65,7 +65,10 @@ async function project(yifa: Yifa, entry: ProcedureEntry, subjectId: string, tab
       violation_type: facts.violationType,
       redactions: '[]',
       released_on: null,
-      withdrawal_due: null,
+      // Changed or revoked before it was ever published: still to be withdrawn (never released).
+      withdrawal_due: facts.withdrawnBecause
+        ? deadlineDue(table, { rule: 'penalty.disclosure-withdrawal', from: facts.withdrawnBecause.on })
+        : null,
       withdrawn_on: null,
       withdrawal_kind: null,
       withdrawal_reason: null,
