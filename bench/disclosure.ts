@@ -22,6 +22,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../src/platform/config.js';
 import { buildApp, openYifa } from '../src/app/root.js';
@@ -114,6 +115,8 @@ async function seedPublications(yifa: Yifa, n: number) {
     }
     await yifa.db.kysely.insertInto('publications').values(rows).execute();
   }
+  // As autovacuum would after a bulk load: the planner needs the table's statistics.
+  if (yifa.db.engine === 'postgres') await sql`analyze publications`.execute(yifa.db.kysely);
   say(`  ${n.toLocaleString('en')} publications written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 

@@ -280,6 +280,11 @@ describe.each(ENGINES)('publications on %s', (engine) => {
     const second = (await publicList(`?limit=1&cursor=${first.next}`)).json();
     expect([first.items[0].id, second.items[0].id].sort()).toEqual(both);
     expect(second.next).toBeNull();
+    // A search's pages: the first from the newest entries read in date order, the last from the index.
+    const s1 = (await publicList('?q=某&limit=1')).json();
+    const s2 = (await publicList(`?q=某&limit=1&cursor=${s1.next}`)).json();
+    expect([s1.items[0].id, s2.items[0].id]).toEqual([first.items[0].id, second.items[0].id]);
+    expect(s2.next).toBeNull();
     const filters = (await t.anonymous().get('/api/v1/public/decision-filters')).json();
     expect(filters.violationTypes).toHaveLength(1);
     expect((await publicList(`?violationType=${encodeURIComponent(filters.violationTypes[0])}`)).json().items).toHaveLength(2);

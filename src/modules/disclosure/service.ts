@@ -16,7 +16,7 @@ import { addMonths } from '../../calendar/legal-date.js';
 import { RECORD_CHECK, WITHDRAWAL_KINDS, type PublicationFacts, type WithdrawalKind } from '../../procedure/spec.js';
 import { DEADLINE_RULES } from '../../law/deadline-rules.js';
 import type { PublicationTable } from '../../platform/db/schema.js';
-import { publicDecision, REDACTABLE_FIELDS, type RedactableField, type Redaction } from './masks.js';
+import { publicDecision, REDACTABLE_FIELDS, type PublicationRow, type RedactableField, type Redaction } from './masks.js';
 import { holdsGrams, holdsText, searchRow } from './search.js';
 import { PUBLICATION_SUBJECT, syncPublications } from './sync.js';
 
@@ -304,21 +304,44 @@ export async function publicDecisions(yifa: Yifa, f: PublicFilters) {
   if (f.violationType) q = q.where('violation_type', '=', f.violationType);
   if (f.from) q = q.where('decided_on', '>=', f.from);
   if (f.to) q = q.where('decided_on', '<=', f.to);
-  if (f.q?.trim()) {
-    const grams = holdsGrams(yifa.db.engine, f.q);
-    // Nothing to look for (only punctuation or spaces): nothing matches.
-    if (!grams) return { items: [], next: null };
-    q = q.where(grams).where(holdsText(f.q));
-  }
   const after = decodeCursor(f.cursor, 2);
   if (after) q = q.where(keysetAfter(['decided_on', 'id'], after, 'desc'));
-  const rows = await q
+  const page = (rows: (PublicationRow & { decided_on: string })[]) => pageOf(rows, f.limit, (r) => [r.decided_on, r.id], publicDecision);
+  if (!f.q?.trim())
+    return page(
+      await q
+        .orderBy('decided_on', 'desc')
+        .orderBy('id', 'desc')
+        .limit(f.limit + 1)
+        .execute(),
+    );
+  const grams = holdsGrams(yifa.db.engine, f.q);
+  // Nothing to look for (only punctuation or spaces): nothing matches.
+  if (!grams) return { items: [], next: null };
+  // A common word is found among the newest entries, read in date order, before the index is
+  // asked for every match (which would all be sorted by date); a full page there is the page.
+  const recent = await yifa.db.kysely
+    .selectFrom(q.select('search_text').orderBy('decided_on', 'desc').orderBy('id', 'desc').limit(SEARCH_WINDOW).as('recent'))
+    .selectAll()
+    .where(holdsText(f.q))
     .orderBy('decided_on', 'desc')
     .orderBy('id', 'desc')
     .limit(f.limit + 1)
     .execute();
-  return pageOf(rows, f.limit, (r) => [r.decided_on, r.id], publicDecision);
+  if (recent.length > f.limit) return page(recent);
+  return page(
+    await q
+      .where(grams)
+      .where(holdsText(f.q))
+      .orderBy('decided_on', 'desc')
+      .orderBy('id', 'desc')
+      .limit(f.limit + 1)
+      .execute(),
+  );
 }
+
+/** How many of the newest entries a search reads first, in date order, before it asks the index. */
+const SEARCH_WINDOW = 2000;
 
 export async function publicDecisionById(yifa: Yifa, id: string) {
   const row = await publicRows(yifa, await retentionOf(yifa), yifa.clock.today())
