@@ -189,6 +189,63 @@ export interface Opening {
 }
 
 /**
+ * Why a published decision is taken down (行政处罚法 Art 48): it was changed, revoked, found
+ * unlawful or void, or another reason the editor states.
+ */
+export type WithdrawalKind = 'changed' | 'revoked' | 'unlawful' | 'void' | 'other';
+export const WITHDRAWAL_KINDS = {
+  changed: '变更',
+  revoked: '撤销',
+  unlawful: '确认违法',
+  void: '确认无效',
+  other: '其他',
+} as const satisfies Record<WithdrawalKind, string>;
+
+/**
+ * What a record publishes under 行政执法公示 (事后公开), as structured fields: the disclosure
+ * module renders and masks them (by field type) and never reads the record itself. Personal
+ * fields are carried typed so the mask knows them; the public never sees them.
+ */
+export interface PublicationFacts {
+  /** The deadline rule of the duty to publish: penalty (and licence) decisions 7 working days, others 20 */
+  rule: 'penalty.disclosure' | 'enforcement.disclosure';
+  /** 决定书文号 */
+  number: string | null;
+  party: {
+    /** A natural person's name is masked as 张某某; an organisation's is shown */
+    kind: 'natural' | 'organisation';
+    name: string;
+    /** Never shown to the public */
+    idNumber: string | null;
+    phone: string | null;
+    address: string | null;
+    /** 法定代表人 / 负责人 of an organisation (a natural person: masked) */
+    representative: string | null;
+    /** A minor's identity is never published */
+    minor: boolean;
+  };
+  /** 违法行为类型 */
+  violationType: string;
+  /** 处罚内容 */
+  penalty: string;
+  /** 处罚依据 */
+  basis: string;
+  agencyId: string;
+  agencyName: string;
+  /** 作出决定的日期 */
+  decidedOn: string;
+  /** The decision was later changed, revoked, found unlawful or void: the publication must be withdrawn (3 working days) */
+  withdrawnBecause: { kind: WithdrawalKind; on: string; note: string } | null;
+}
+
+/** What a procedure's `publication` reads besides its state (the disclosure module supplies it). */
+export interface PublicationContext {
+  agencyName: string;
+  /** Names of the codes the record refers to (violation types of its agency's settings), by id */
+  names: Readonly<Record<string, string>>;
+}
+
+/**
  * A procedure: the table and how its state reads. `actions` is exhaustive over the
  * procedure's action ids (`satisfies Record<…>` where it is written).
  */
@@ -231,6 +288,11 @@ export interface Procedure<T extends ProcedureTypes, A extends string = string> 
   };
   /** Where its records keep their evidence (absent: they keep none); evidence.ts gives the rows that change it */
   evidence?: EvidenceList<T['state']>;
+  /**
+   * What a record publishes under 行政执法公示 once it has a decision to publish (null until
+   * then, or when its decision is not published). Absent: its records publish nothing.
+   */
+  publication?: (s: T['state'], ctx: PublicationContext) => PublicationFacts | null;
 }
 
 /** The procedure's action ids. */

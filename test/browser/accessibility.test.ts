@@ -5,7 +5,7 @@
  *  - the page has exactly one <h1>, its title;
  *  - no internal name is on screen: no deadline rule id (`penalty.decision`), no package name
  *    (`chinese-days`), no role id (`unit_head`).
- * The pages: the portal's seven, the login page, the 工作台 as each demo role, the lists of
+ * The pages: the portal's eight, the login page, the 工作台 as each demo role, the lists of
  * penalty cases, information requests and petitions, one record of each, and the administration pages
  * that show rules, roles and the holiday table's source.
  */
@@ -86,6 +86,7 @@ describe('accessibility and plain language of every page', () => {
   it.each([
     ['portal-agencies', '/portal/agencies'],
     ['portal-officers', '/portal/officers'],
+    ['portal-decisions', '/portal/decisions'],
     ['portal-information-request', '/portal/information-requests'],
     ['portal-petition', '/portal/petitions'],
     ['portal-petition-tracking', '/portal/petition-tracking'],
@@ -162,6 +163,7 @@ describe('accessibility and plain language of every page', () => {
     ['certificates', '/console/certificates', 'admin'],
     ['login-log', '/console/login-log', 'admin'],
     ['recording-coverage', '/console/recording-coverage', 'fuzeren'],
+    ['publications', '/console/publications', 'jiandu'],
   ])('console %s (as %s)', async (name, path, username) => {
     await visit(name, path, username);
   });

@@ -22,6 +22,7 @@ import type { InformationRequest } from '../../src/modules/information-requests/
 import type { Petition } from '../../src/modules/petitions/state.js';
 import { JOURNAL_READ_POLICIES } from '../../src/app/root.js';
 import { NO_SUBJECT } from '../../src/journal/read-policy.js';
+import { seedDemoPublications } from '../../src/modules/disclosure/demo.js';
 
 const STRONG = 'Xq7#pLm2-Vt9wRz';
 /** Routes that take no session: crawled anonymously elsewhere, or need a secret the crawler has no business holding. */
@@ -207,6 +208,9 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     values.disputeDocumentId = [`${disputeIds[0]}|registration`, `${disputeIds[0]}|agreement`];
     values.committeeId = [committee.json().id];
 
+    // The decisions' publications (行政执法公示): projected, some released, one withdrawn.
+    await seedDemoPublications(t.yifa);
+    values.publicationId = (await t.yifa.db.kysely.selectFrom('publications').select('id').orderBy('status').execute()).map((r) => r.id);
     paths = Object.entries((await admin.get('/api/docs/json')).json().paths as Record<string, Record<string, unknown>>)
       .filter(([p, ops]) => 'get' in ops && p.startsWith('/api/v1/') && !NOT_CRAWLED.has(p))
       .map(([p]) => p);
@@ -337,6 +341,8 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     if (key === 'id' && pattern.startsWith('/api/v1/people/')) return values.personId!.map((id) => fill(pattern, { id }));
     if (key === 'id' && pattern.startsWith('/api/v1/enforcement/settings/')) return values.agencyId!.map((id) => fill(pattern, { id }));
     if (key === 'id' && pattern.startsWith('/api/v1/uploads/')) return values.uploadId!.map((id) => fill(pattern, { id }));
+    if (key === 'id' && (pattern.startsWith('/api/v1/publications/') || pattern.startsWith('/api/v1/public/decisions/')))
+      return values.publicationId!.map((id) => fill(pattern, { id }));
     if (key === 'rule') return [fill(pattern, { rule: 'penalty.hearing-request' })];
     if (key === 'year') return [fill(pattern, { year: '2026' })];
     if (key === 'seq' && pattern.startsWith('/api/v1/journal/actions/')) return values.seq!.map((seq) => fill(pattern, { seq }));

@@ -13,6 +13,7 @@ import type { PenaltyCase } from './penalty-case.js';
 import { PENALTY_PROCEDURE } from './workflow.js';
 import { provenCaseState, visibleCase } from './service/cases.js';
 import { settingsFor } from './service/agency-settings.js';
+import { publicationNames } from './publication.js';
 
 /** The last day a case holds its evidence files (null: held, the case is open). */
 export function keptUntil(c: PenaltyCase, retentionYears: { general: number; simple: number }, table: HolidayTable): string | null {
@@ -31,6 +32,7 @@ export const PENALTY_CASES: ProcedureEntry<PenaltyCase> = {
     return { state: c, regionPath: c.regionPath };
   },
   proven: (yifa, id) => provenCaseState(yifa, id, 'cli'),
+  publicationNames: async (yifa, agencyId) => publicationNames(await settingsFor(yifa.db.kysely, agencyId)),
   evidence: {
     // Who may attach evidence redacts and shares it (procedure-authority.test.ts holds the two together).
     handle: 'penalty.act',

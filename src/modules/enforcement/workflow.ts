@@ -22,6 +22,7 @@ import { CLOSING_ACTIONS } from './workflow/closing.js';
 import { SIMPLE_ACTIONS } from './workflow/simple.js';
 import { AFTER_DECISION_ACTIONS, noDecision } from './workflow/after-decision.js';
 import { nextSteps } from './workflow/next-steps.js';
+import { penaltyPublication } from './publication.js';
 
 /** The procedure, for the rows that approve and refuse requests (annotated: its table's type does not depend on it). */
 const thisProcedure = (): Procedure<PenaltyTypes> => PENALTY_PROCEDURE;
@@ -176,4 +177,5 @@ export const PENALTY_PROCEDURE: Procedure<PenaltyTypes, PenaltyActionType> = {
     kinds: APPROVAL_KINDS,
   },
   evidence: CASE_EVIDENCE,
+  publication: penaltyPublication,
 };

@@ -460,6 +460,47 @@ export interface ProcedureCaseTable {
   action_count: number;
 }
 
+/** A decision published under 行政执法公示 (module disclosure, migration 027). */
+export interface PublicationTable {
+  id: string;
+  subject_type: string;
+  subject_id: string;
+  agency_id: string;
+  region_path: string;
+  /** pending | released | withdrawn */
+  status: string;
+  /** penalty.disclosure | enforcement.disclosure */
+  rule: string;
+  decided_on: string;
+  due_on: string;
+  /** PublicationFacts as JSON (personal fields included: never served to the public) */
+  facts: string;
+  /** natural | organisation: the display period depends on it */
+  party_kind: string;
+  violation_type: string;
+  /** The manual redactions, as JSON */
+  redactions: string;
+  released_on: string | null;
+  /** When the decision was changed or revoked: the last day to withdraw it */
+  withdrawal_due: string | null;
+  withdrawn_on: string | null;
+  withdrawal_kind: string | null;
+  withdrawal_reason: string | null;
+  /** The public (masked) text, normalised, for the substring check */
+  search_text: string;
+  search_grams: string;
+}
+
+export interface DisclosureRetentionTable {
+  party_kind: string;
+  months: number;
+}
+
+export interface PublicationSyncTable {
+  name: string;
+  seq: number;
+}
+
 export interface EnforcementSettingsTable {
   agency_id: string;
   settings: string;
@@ -481,6 +522,9 @@ export interface Database {
   petitions: PetitionTable;
   mediation_disputes: MediationDisputeTable;
   enforcement_settings: EnforcementSettingsTable;
+  publications: PublicationTable;
+  disclosure_retention: DisclosureRetentionTable;
+  publication_sync: PublicationSyncTable;
   regions: RegionTable;
   agencies: AgencyTable;
   offices: OfficeTable;

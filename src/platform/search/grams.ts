@@ -46,3 +46,22 @@ export function queryGrams(query: string): string[] | null {
 export function searchableText(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
+
+/**
+ * Grams for short texts searched by one character too (the public decisions): every single
+ * character besides the bigrams, so a one-character query is looked up in the index rather
+ * than by scanning. Costs one gram per character more than `searchGrams`.
+ */
+export function charGrams(text: string): string {
+  const out = new Set(bigrams(text));
+  for (const run of runs(text)) for (const ch of run) out.add(ch);
+  return [...out].join(' ');
+}
+
+/** The grams a query must match in `charGrams`' index: its bigrams, or its single characters when it has no two in a row; null when it has no letter or digit. */
+export function charQueryGrams(query: string): string[] | null {
+  const pairs = queryGrams(query);
+  if (pairs) return pairs;
+  const singles = [...new Set(runs(query).flatMap((r) => [...r]))];
+  return singles.length ? singles : null;
+}

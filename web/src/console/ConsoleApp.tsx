@@ -34,6 +34,7 @@ import PetitionHotSpotsPage from './pages/PetitionHotSpotsPage';
 import MediationCommitteesPage from './pages/MediationCommitteesPage';
 import DisputeScreeningsPage, { DisputeScreeningPage } from './pages/DisputeScreeningsPage';
 import { MediationVolunteersPage, MediatorsPage } from './pages/MediationRosterPages';
+import PublicationsPage from './disclosure/PublicationsPage';
 import { HeadingProvider } from '../heading';
 
 /** The procedures of the kit the console serves with its generic pages (one list, record and document page each). */
@@ -59,6 +60,7 @@ const MENU: { key: string; label: StringKey; permission: string }[] = [
   { key: 'dispute-screenings', label: 'disputeScreenings', permission: 'mediation.read' },
   { key: 'mediation-volunteers', label: 'mediationVolunteers', permission: 'mediation.read' },
   { key: 'mediators', label: 'mediators', permission: 'mediation.read' },
+  { key: 'publications', label: 'publications', permission: 'disclosure.read' },
   { key: 'regions', label: 'regions', permission: 'org.read' },
   { key: 'agencies', label: 'agencyAdmin', permission: 'org.read' },
   { key: 'people', label: 'people', permission: 'org.read' },
@@ -273,6 +275,7 @@ export default function ConsoleApp() {
                 <Route path="dispute-screenings/:id" element={<DisputeScreeningPage />} />
                 <Route path="mediation-volunteers" element={<MediationVolunteersPage />} />
                 <Route path="mediators" element={<MediatorsPage />} />
+                <Route path="publications" element={<PublicationsPage />} />
               </Routes>
             </HeadingProvider>
           </Layout.Content>

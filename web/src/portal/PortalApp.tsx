@@ -8,6 +8,8 @@ import InformationRequestPage from './pages/InformationRequestPage';
 import TrackingPage from './pages/TrackingPage';
 import PetitionPage from './pages/PetitionPage';
 import PetitionTrackingPage from './pages/PetitionTrackingPage';
+import DecisionsPage from './pages/DecisionsPage';
+import DecisionPage from './pages/DecisionPage';
 import { HeadingProvider } from '../heading';
 import type { StringKey } from '../i18n';
 
@@ -20,6 +22,7 @@ import type { StringKey } from '../i18n';
 const PAGES: { key: string; title: StringKey; under?: string }[] = [
   { key: 'agencies', title: 'agencies' },
   { key: 'officers', title: 'officers' },
+  { key: 'decisions', title: 'decisions' },
   { key: 'deadlines', title: 'calculator' },
   { key: 'information-requests', title: 'informationRequests' },
   { key: 'tracking', title: 'trackRequest' },
@@ -45,6 +48,8 @@ export default function PortalApp() {
                 darkItemSelectedBg: '#7f0000',
                 darkItemBg: 'transparent',
                 darkPopupBg: '#b71c1c',
+                // Seven entries fit a 1366-pixel header only with narrower padding than antd's 16.
+                itemPaddingInline: 10,
               },
             },
           }}
@@ -72,6 +77,8 @@ export default function PortalApp() {
             <Route index element={<Navigate to="officers" replace />} />
             <Route path="agencies" element={<AgenciesPage />} />
             <Route path="officers" element={<OfficersPage />} />
+            <Route path="decisions" element={<DecisionsPage />} />
+            <Route path="decisions/:id" element={<DecisionPage />} />
             <Route path="deadlines" element={<DeadlinePage />} />
             <Route path="information-requests" element={<InformationRequestPage />} />
             <Route path="tracking" element={<TrackingPage />} />

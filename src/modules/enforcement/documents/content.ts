@@ -99,7 +99,7 @@ function officerLine(ids: readonly string[], ctx: DocumentContext): string {
   return ids.map((id) => `${ctx.nameOf(id)}（执法证号 ${ctx.certificateOf(id)}）`).join('、');
 }
 
-function penaltyText(kinds: readonly (keyof typeof PENALTY_KINDS)[], fineFen: number, confiscationFen: number): string {
+export function penaltyText(kinds: readonly (keyof typeof PENALTY_KINDS)[], fineFen: number, confiscationFen: number): string {
   return kinds
     .map((k) => {
       if (k === 'fine') return `罚款人民币${yuanInCapitals(fineFen)}（¥${yuan(fineFen)}）`;

@@ -7,6 +7,7 @@ import { can, useSession } from '../session';
 import WorkbenchCards from './WorkbenchCards';
 import IndicatorCharts from './IndicatorCharts';
 import { IntegrityAlert } from '../evidence/IntegrityAlert';
+import OverduePublicationsCard from '../disclosure/OverduePublicationsCard';
 
 /** The roles who oversee an area (the supervisor, the heads): they see its indicators as charts. */
 const OVERSEERS = ['supervisor', 'unit_head'];
@@ -58,6 +59,7 @@ export default function DashboardPage() {
     <>
       {can(me, 'penalty.read') && <IntegrityAlert quietWhenOk style={{ marginBottom: 16 }} />}
       <WorkbenchCards />
+      {can(me, 'disclosure.read') && <OverduePublicationsCard />}
       {me && OVERSEERS.some((r) => me.roles.some((x) => x.id === r)) && <IndicatorCharts penalty={can(me, 'penalty.read')} />}
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={6}>

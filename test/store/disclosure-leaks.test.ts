@@ -1,0 +1,145 @@
+/**
+ * What the public is served of the demo (loaded as `npm start --demo` loads it, every
+ * module's part in order, the publications released, withdrawn and left overdue through the
+ * same actions a user takes) and of one decision against a citizen with a full name, an ID
+ * number and a mobile number: every public GET route of the API (from its OpenAPI
+ * description; the decisions each by id, the lists every page, every search of one character
+ * of the public text) is requested anonymously, and the test fails on an 18-digit ID number,
+ * a mobile number or a natural person party's full name in any response.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../helpers/engines.js';
+import { DEMO_PASSWORD, startTestApp, type TestApp } from '../helpers/app.js';
+import { seedDemo } from '../../src/app/root.js';
+import { withIdCheckChar } from '../../src/platform/identity/numbers.js';
+import { maskPersonName } from '../../src/modules/disclosure/masks.js';
+import type { PenaltyCase } from '../../src/modules/enforcement/penalty-case.js';
+
+const ID_NUMBER = /(?<!\d)\d{17}[\dXx](?!\d)/;
+const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
+
+describe.each(ENGINES)('the portal of the demo on %s', (engine) => {
+  let t: TestApp;
+  let names: string[];
+  let demoPublications: { status: string; due_on: string }[];
+  const bodies = new Map<string, string>();
+  beforeAll(async () => {
+    t = await startTestApp(engine, { demo: false });
+    await seedDemo(t.yifa, { password: DEMO_PASSWORD });
+    demoPublications = await t.yifa.db.kysely.selectFrom('publications').select(['status', 'due_on']).execute();
+    // One decision against a citizen named in full, with an ID number and a mobile, released today.
+    const zhifa1 = await t.login('zhifa1');
+    const officers = [
+      (await zhifa1.get('/api/v1/session')).json().user.personId,
+      (await (await t.login('zhifa2')).get('/api/v1/session')).json().user.personId,
+    ];
+    const today = t.yifa.clock.today();
+    const made = await zhifa1.post('/api/v1/penalty-cases', {
+      type: 'penalty.on-the-spot',
+      payload: {
+        party: {
+          kind: 'citizen',
+          name: '欧阳小龙',
+          idNumber: withIdCheckChar('50024119900101123'),
+          address: '秀山县妙泉镇龙凤村8组',
+          phone: '15812345678',
+          representative: null,
+        },
+        field: '综合行政执法',
+        on: today,
+        place: '妙泉镇集镇',
+        officers,
+        violationTypeId: 'waste-dumping',
+        facts: '欧阳小龙在集镇街道随意倾倒生活垃圾',
+        basis: '《中华人民共和国固体废物污染环境防治法》第一百一十一条',
+        kinds: ['fine'],
+        fineFen: 5_000,
+        confiscationFen: 0,
+        signed: true,
+        refusalNote: null,
+        paidOnSpot: true,
+      },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const head = await t.login('fuzeren');
+    const pending = (await head.get('/api/v1/publications?status=pending')).json().items as { id: string; partyName: string }[];
+    const mine = pending.find((p) => p.partyName === '欧阳小龙')!;
+    expect((await head.post(`/api/v1/publications/${mine.id}/release`)).statusCode).toBe(200);
+
+    const cases = await t.yifa.db.kysely.selectFrom('penalty_cases').select('state').execute();
+    names = [
+      ...new Set(
+        cases
+          .map((c) => (JSON.parse(c.state) as PenaltyCase).party)
+          .filter((p) => p.kind === 'citizen' && p.name && maskPersonName(p.name) !== p.name)
+          .map((p) => p.name),
+      ),
+    ];
+    expect(names).toContain('欧阳小龙');
+
+    const anon = t.anonymous();
+    const get = async (url: string) => {
+      const res = await anon.get(url);
+      expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
+      bodies.set(url, res.body);
+      return res;
+    };
+    const paths = Object.entries((await anon.get('/api/docs/json')).json().paths as Record<string, Record<string, unknown>>)
+      .filter(([p, ops]) => 'get' in ops && p.startsWith('/api/v1/public/'))
+      .map(([p]) => p);
+    expect(paths).toEqual(
+      expect.arrayContaining(['/api/v1/public/decisions', '/api/v1/public/decisions/{id}', '/api/v1/public/decisions.atom']),
+    );
+    // Every page of the decisions, then each by id, and every one-character search of what they show.
+    const ids: string[] = [];
+    const chars = new Set<string>();
+    let next: string | null = null;
+    do {
+      const page: { items: { id: string; party: { name: string }; violationType: string }[]; next: string | null } = (
+        await get(`/api/v1/public/decisions?limit=5${next ? `&cursor=${encodeURIComponent(next)}` : ''}`)
+      ).json();
+      for (const d of page.items) {
+        ids.push(d.id);
+        for (const ch of `${d.party.name}${d.violationType}`) chars.add(ch);
+      }
+      next = page.next;
+    } while (next);
+    expect(ids.length).toBeGreaterThan(5);
+    for (const p of paths) {
+      if (p.includes('{id}') && p.startsWith('/api/v1/public/decisions/')) for (const id of ids) await get(p.replace('{id}', id));
+      else if (!p.includes('{')) await get(p);
+    }
+    for (const ch of chars) await get(`/api/v1/public/decisions?q=${encodeURIComponent(ch)}`);
+    for (const q of ['欧阳', '小龙', '龙', '1581234', '5002411990']) await get(`/api/v1/public/decisions?q=${encodeURIComponent(q)}`);
+  }, 600_000);
+  afterAll(async () => t.close());
+
+  it('shows the demo’s decisions: released, one withdrawn with its reason, and the masked name of the full-named party', () => {
+    const today = t.yifa.clock.today();
+    const count = (f: (p: { status: string; due_on: string }) => boolean) => demoPublications.filter(f).length;
+    expect(count((p) => p.status === 'released')).toBeGreaterThan(5);
+    expect(count((p) => p.status === 'withdrawn')).toBe(1);
+    expect(count((p) => p.status === 'pending' && p.due_on < today)).toBe(1);
+    expect(count((p) => p.status === 'pending' && p.due_on >= today)).toBeGreaterThanOrEqual(1);
+    const list = bodies.get('/api/v1/public/decisions?limit=5')!;
+    expect(list).toContain('欧阳某某');
+    const all = [...bodies.values()].join('\n');
+    expect(all).toContain('"status":"withdrawn"');
+    expect(all).toContain('经行政复议');
+  });
+
+  it('serves no unmasked ID number, mobile number or natural person’s full name anywhere', () => {
+    expect(bodies.size).toBeGreaterThan(20);
+    for (const [url, body] of bodies) {
+      expect(ID_NUMBER.exec(body)?.[0], `${url} carries an ID number`).toBeUndefined();
+      expect(MOBILE.exec(body)?.[0], `${url} carries a mobile number`).toBeUndefined();
+      const name = names.find((n) => body.includes(n));
+      expect(name, `${url} carries a natural person's full name`).toBeUndefined();
+    }
+  });
+
+  it('finds nothing by the masked-out name or numbers', () => {
+    for (const q of ['小龙', '1581234', '5002411990'])
+      expect(JSON.parse(bodies.get(`/api/v1/public/decisions?q=${encodeURIComponent(q)}`)!).items, q).toEqual([]);
+  });
+});
