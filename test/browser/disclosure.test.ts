@@ -40,11 +40,19 @@ describe('a penalty decision published and withdrawn, in the browser', () => {
       facts: '森林防火期内在林区烧纸',
       basis: '《森林防火条例》第五十条',
       kinds: ['warning', 'fine'],
-      fineFen: 10_000,
+      fineFen: 20_000,
       confiscationFen: 0,
       signed: true,
       refusalNote: null,
-      paidOnSpot: false,
+      cashCollected: false,
+      cashGround: null,
+      cashGroundNote: null,
+      receiptNumber: null,
+      told: true,
+      statement: null,
+      statementReply: null,
+      mitigation: [],
+      circumstanceId: 'ordinary',
     });
     number = view.case.decision!.number!;
   });

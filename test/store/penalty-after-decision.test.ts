@@ -120,7 +120,7 @@ describe.each(ENGINES)('after the decision on %s', (engine) => {
     expect(view.deadlines.find((d: { rule: string }) => d.rule === 'penalty.disclosure-withdrawal')).toMatchObject({
       from: '2026-04-01',
       due: '2026-04-07',
-      state: 'met',
+      kind: 'window',
     });
     expect(view.deadlines.find((d: { rule: string; state: string }) => d.rule === 'penalty.decision' && d.state !== 'met')).toMatchObject({
       due: '2026-05-29',

@@ -20,7 +20,7 @@ export async function seedDemoPublications(yifa: Yifa): Promise<void> {
   const head = await as('fuzeren');
   const rows = await yifa.db.kysely
     .selectFrom('publications')
-    .select(['id', 'decided_on', 'due_on', 'party_kind'])
+    .select(['id', 'decided_on', 'due_on', 'party_kind', 'withdrawal_due'])
     .where('status', '=', 'pending')
     .orderBy('decided_on', 'desc')
     .orderBy('id')
@@ -30,7 +30,8 @@ export async function seedDemoPublications(yifa: Yifa): Promise<void> {
   const at = (date: string) => () => new Date(`${date}T15:00:00+08:00`);
   // The newest within its deadline stays pending; the first decision already past its due date stays overdue.
   const overdue = rows.find((r) => r.due_on < today);
-  const toRelease = rows.filter((r, i) => i > 0 && r !== overdue);
+  // A decision changed since (the case records a 复议 result) is not released: it waits to be withdrawn.
+  const toRelease = rows.filter((r, i) => i > 0 && r !== overdue && !r.withdrawal_due);
   try {
     for (const r of toRelease) {
       const on = earlier(addDays(r.decided_on, 2), today);

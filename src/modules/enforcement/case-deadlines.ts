@@ -65,10 +65,11 @@ export function caseDeadlines(c: PenaltyCase, ctx: Ctx): CaseDeadline[] {
     if (cash.handedInOn)
       duty('penalty.on-the-spot-banking', cash.handedInOn, due('penalty.on-the-spot-banking', cash.handedInOn), !!cash.bankedOn);
   }
-  // The published decision leaves the portal the day a change is recorded (the public read path reads it).
+  // The published decision is to be withdrawn: the 公示 module holds that duty (it sees the change through
+  // the case's publication); the case shows the period it runs in.
   for (const ch of c.changes)
     if (CHANGE_OUTCOMES[ch.outcome].effect !== 'stands')
-      duty('penalty.disclosure-withdrawal', ch.on, plain('penalty.disclosure-withdrawal', ch.on), true, ch.decisionNumber ?? undefined);
+      window('penalty.disclosure-withdrawal', ch.on, plain('penalty.disclosure-withdrawal', ch.on), false);
   const payBy = paymentDue(c, ctx);
   if (c.service && c.decision && amountDueFen(c.decision) > 0 && payBy)
     duty('penalty.payment', c.service.completeOn, payBy, fullyPaid(c) || !!c.courtAppliedOn || !!c.closedOn);

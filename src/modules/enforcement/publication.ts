@@ -5,10 +5,10 @@
  * proves. Only decisions that impose a penalty are published. The disclosure module masks and
  * shows these fields; this file says only what they are.
  */
-import { DECISION_OUTCOMES } from '../../law/penalty.js';
+import { CHANGE_OUTCOMES, DECISION_OUTCOMES, type ChangeOutcome } from '../../law/penalty.js';
 import { birthDateOf } from '../../platform/identity/numbers.js';
 import { addYears } from '../../calendar/legal-date.js';
-import type { PublicationContext, PublicationFacts } from '../../procedure/spec.js';
+import type { PublicationContext, PublicationFacts, WithdrawalKind } from '../../procedure/spec.js';
 import { penaltyText } from './documents/content.js';
 import type { PenaltyCase } from './penalty-case.js';
 import type { LoadedSettings } from './settings.js';
@@ -30,8 +30,25 @@ function minorOn(idNumber: string | null, on: string): boolean {
   return addYears(birthDateOf(idNumber), 18) > on;
 }
 
+/** How each later outcome withdraws the published decision (Art 48); 维持 leaves it up. */
+const WITHDRAWN_AS: Record<ChangeOutcome, WithdrawalKind | null> = {
+  upheld: null,
+  varied: 'changed',
+  revoked: 'revoked',
+  'revoked-redo': 'revoked',
+  unlawful: 'unlawful',
+  void: 'void',
+};
+
+/** The latest change that withdraws this decision, if any (复议/诉讼 results, 自行纠错). */
+function withdrawal(c: PenaltyCase, number: string | null): PublicationFacts['withdrawnBecause'] {
+  const ch = [...c.changes].reverse().find((x) => x.decisionNumber === number && WITHDRAWN_AS[x.outcome]);
+  return ch ? { kind: WITHDRAWN_AS[ch.outcome]!, on: ch.on, note: `${ch.body}${CHANGE_OUTCOMES[ch.outcome].name}：${ch.reason}` } : null;
+}
+
 export function penaltyPublication(c: PenaltyCase, ctx: PublicationContext): PublicationFacts | null {
-  const d = c.decision;
+  // Revoked with an order to decide again: the revoked decision stays published as withdrawn until the new one is made.
+  const d = c.decision ?? c.priorDecisions.at(-1);
   if (!d || !DECISION_OUTCOMES[d.outcome].penalises) return null;
   const vt = c.violationTypeId;
   const natural = c.party.kind === 'citizen';
@@ -53,7 +70,6 @@ export function penaltyPublication(c: PenaltyCase, ctx: PublicationContext): Pub
     agencyId: c.agencyId,
     agencyName: ctx.agencyName,
     decidedOn: d.on,
-    // The decision's later outcome (复议/诉讼 results, 自行纠错) is not yet recorded on the case; see docs/disclosure.md.
-    withdrawnBecause: null,
+    withdrawnBecause: withdrawal(c, d.number),
   };
 }

@@ -3,8 +3,9 @@
  * or changing its own decision (自行纠错, proposed by the legal reviewer, approved by the
  * head); the result of 行政复议 or 行政诉讼 recorded with its effect — the penalty changed,
  * nothing owed any more, or the case back before its decision with an order to decide again —
- * and what was overpaid paid back. Every change but 维持 withdraws the published decision
- * (Art 48): the public read path reads the changes, so it is withdrawn the day one is recorded.
+ * and what was overpaid paid back. Every change but 维持 makes the published decision due for
+ * withdrawal within 3 working days (Art 48): the case's publication (publication.ts) carries
+ * the change, and the 公示 module's queue holds the duty.
  */
 import { z } from 'zod';
 import { CHANGE_OUTCOME_IDS, CHANGE_OUTCOMES, CHANGE_SOURCES, SELF_CORRECTION_CITATION, type ChangeOutcome } from '../../../law/penalty.js';
