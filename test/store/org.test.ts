@@ -202,6 +202,7 @@ describe.each(ENGINES)('org, certificates, scopes and the public lists on %s', (
     expect(await keys(admin)).toEqual([
       'dashboard',
       'regions',
+      'publications',
       'agencies',
       'people',
       'certificates',
@@ -215,6 +216,7 @@ describe.each(ENGINES)('org, certificates, scopes and the public lists on %s', (
       'penalty-cases',
       'recording-coverage',
       'regions',
+      'publications',
       'agencies',
       'people',
       'certificates',
