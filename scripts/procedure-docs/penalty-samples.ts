@@ -474,7 +474,7 @@ const SCENARIOS: Scenario<PenaltyCase>[] = [
         payload: (_c, servedOn) => ({ servedOn, method: 'direct', recipient: '某某', refusedToSign: false, consentOnFile: false }),
       },
       { type: 'penalty.serve-reminder', wait: 20, payload: (_c, servedOn) => ({ servedOn }) },
-      { type: 'penalty.apply-court', wait: 16, payload: (_c, on) => ({ on, court: '秀山县人民法院' }) },
+      { type: 'penalty.apply-court', wait: 200, payload: (_c, on) => ({ on, court: '秀山县人民法院' }) },
       { type: 'penalty.close', payload: (_c, on) => ({ on, report: '结案' }) },
     ],
   },

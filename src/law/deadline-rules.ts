@@ -129,6 +129,22 @@ export const DEADLINE_RULES = {
     from: '违法行为发生（或终了）之日',
     citation: '《中华人民共和国行政处罚法》第三十六条',
   }),
+  'penalty.enforcement-reminder': rule({
+    id: 'penalty.enforcement-reminder',
+    title: '当事人收到催告书后履行义务',
+    count: 10,
+    unit: 'working-days',
+    from: '催告书送达之日',
+    citation: '《中华人民共和国行政强制法》第五十四条、第六十九条',
+  }),
+  'penalty.court-enforcement': rule({
+    id: 'penalty.court-enforcement',
+    title: '申请人民法院强制执行',
+    count: 3,
+    unit: 'months',
+    from: '当事人申请行政复议、提起行政诉讼的期限届满之日（准予延期缴纳的，自延期届满之日）',
+    citation: '《中华人民共和国行政强制法》第五十三条；《中华人民共和国行政处罚法》第七十二条第二款',
+  }),
   'compulsory.seizure': rule({
     id: 'compulsory.seizure',
     title: '查封、扣押期限届满（可延长一次，不超过三十日）',

@@ -332,6 +332,7 @@ export const GATE_CITATIONS = {
   service: cite('第六十一条'),
   electronicService: cite('第六十一条第二款'),
   reminder: `${COMPULSION_LAW}第五十四条`,
+  courtEnforcement: `${COMPULSION_LAW}第五十三条`,
   reviewer: cite('第五十八条第二款'),
   latePenalty: LATE_PENALTY.citation,
   chair: cite('第六十四条第四项'),

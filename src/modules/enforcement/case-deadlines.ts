@@ -11,7 +11,7 @@ import { CHANGE_OUTCOMES } from '../../law/penalty.js';
 import { closedSuspensions, decisionLimit } from './gates.js';
 import { deadlineList, nthWorkingDayAfter, type CaseDeadline } from '../../procedure/deadlines.js';
 import { amountDueFen, redoPending, type PenaltyCase } from './penalty-case.js';
-import { fullyPaid, paymentDue } from './workflow/execution.js';
+import { fullyPaid, paymentDue, remedyWindowsEnd } from './workflow/execution.js';
 import type { LoadedSettings } from './settings.js';
 
 interface Ctx {
@@ -70,8 +70,14 @@ export function caseDeadlines(c: PenaltyCase, ctx: Ctx): CaseDeadline[] {
   for (const ch of c.changes)
     if (CHANGE_OUTCOMES[ch.outcome].effect !== 'stands')
       window('penalty.disclosure-withdrawal', ch.on, plain('penalty.disclosure-withdrawal', ch.on), false);
+  // Unpaid after a 催告书: the party's last 10 working days, then the agency's 3 months to ask the court.
+  const stopped = fullyPaid(c) || !!c.courtApplication || !!c.closedOn;
+  for (const r of c.reminders)
+    window('penalty.enforcement-reminder', r.servedOn, plain('penalty.enforcement-reminder', r.servedOn), stopped);
+  const windowsEnd = c.reminders.length > 0 ? remedyWindowsEnd(c, ctx) : null;
+  if (windowsEnd) duty('penalty.court-enforcement', windowsEnd, plain('penalty.court-enforcement', windowsEnd), stopped);
   const payBy = paymentDue(c, ctx);
   if (c.service && c.decision && amountDueFen(c.decision) > 0 && payBy)
-    duty('penalty.payment', c.service.completeOn, payBy, fullyPaid(c) || !!c.courtAppliedOn || !!c.closedOn);
+    duty('penalty.payment', c.service.completeOn, payBy, fullyPaid(c) || !!c.courtApplication || !!c.closedOn);
   return out;
 }

@@ -548,6 +548,28 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
     ]);
     n++;
 
+    // 4a. Never paid: reminded, and once the windows to challenge had run out (6 months), sent to the court.
+    await story(register(262, person('冯某某', '茶园村'), '巡查发现在人口集中区露天焚烧秸秆'), [
+      ...filing(262, 'straw-burning', 263, '露天焚烧秸秆'),
+      ...investigate(262, '茶园村3组', '冯某某', '露天焚烧秸秆约 40 公斤'),
+      conclude(
+        260,
+        '当事人在茶园村3组人口集中区露天焚烧秸秆约 40 公斤',
+        'penalty',
+        ['fine'],
+        60_000,
+        '《中华人民共和国大气污染防治法》第一百一十九条第一款',
+        'ordinary',
+      ),
+      notice(259),
+      [259, 'zhifa1', 'penalty.waive-rights', { on: on(259), statement: '当事人书面表示放弃陈述、申辩和听证' }],
+      decide(258),
+      serve(258, '冯某某'),
+      [225, 'zhifa1', 'penalty.serve-reminder', { servedOn: on(225) }],
+      [50, 'fuzeren', 'penalty.apply-court', { on: on(50), court: '秀山县人民法院' }],
+    ]);
+    n++;
+
     // 5. Decided, payment due soon.
     await story(register(40, person('吴某某', '青山村'), '巡查发现露天焚烧垃圾'), [
       ...filing(40, 'straw-burning', 41, '露天焚烧落叶垃圾'),

@@ -241,6 +241,17 @@ export interface Correction {
   number: string | null;
 }
 
+export interface CourtApplication {
+  on: string;
+  court: string;
+  number: string | null;
+  /** The day the 复议/诉讼 windows (or the deferral) ran out: the application is made after it (行政强制法 Art 53) */
+  windowsEnd: string;
+  /** The fine and confiscation unpaid, and the 加处罚款 accrued, on the day of the application */
+  unpaidFen: number;
+  lateFen: number;
+}
+
 export interface Service {
   on: string;
   method: ServiceMethod;
@@ -293,7 +304,8 @@ export interface PenaltyCase {
   deferral: { until: string; instalments: number } | null;
   /** `lateFen`: the 加处罚款 accrued on the day it was served (absent on reminders from before it was kept) */
   reminders: { servedOn: string; number: string | null; lateFen?: number }[];
-  courtAppliedOn: string | null;
+  /** 申请人民法院强制执行: the 强制执行申请书 and what it asked for on its day */
+  courtApplication: CourtApplication | null;
   closedOn: string | null;
   closingReport: string | null;
   archivedOn: string | null;

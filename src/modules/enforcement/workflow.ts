@@ -142,7 +142,7 @@ export function emptyCase(id: string, agencyId: string, regionPath: string, regi
     payments: [],
     deferral: null,
     reminders: [],
-    courtAppliedOn: null,
+    courtApplication: null,
     closedOn: null,
     closingReport: null,
     archivedOn: null,

@@ -185,7 +185,9 @@ export const SHEET_CHECKS = {
     points: 6,
     text: '罚缴分离，有缴款凭证',
     check: (c) =>
-      !c.decision || amountDueFen(c.decision) === 0 || c.payments.length > 0 || c.courtAppliedOn ? null : '没有缴款凭证，也未申请强制执行',
+      !c.decision || amountDueFen(c.decision) === 0 || c.payments.length > 0 || c.courtApplication
+        ? null
+        : '没有缴款凭证，也未申请强制执行',
   },
   reasoned: {
     dueFrom: 'decided',

@@ -60,6 +60,7 @@ export function caseDocuments(c: PenaltyCase, ctx: DocumentContext): DocumentCon
   }
   out.push(serviceReceipt(c, ctx));
   for (const [i] of c.reminders.entries()) out.push(reminderNotice(c, i, ctx));
+  out.push(courtApplication(c, ctx));
   for (const corr of c.corrections) out.push(correctionNotice(c, corr, ctx));
   for (const ch of c.changes) if (ch.source === 'self') out.push(selfCorrection(c, ch, ctx));
   out.push(closingReport(c, ctx));
@@ -570,6 +571,47 @@ function reminderNotice(c: PenaltyCase, i: number, ctx: DocumentContext): Docume
   };
 }
 
+/**
+ * 强制执行申请书 (行政强制法 Arts 53–55): what the court is asked to enforce, why it may be
+ * asked now, and the materials that go with it — every one of them from this case's file.
+ */
+function courtApplication(c: PenaltyCase, ctx: DocumentContext): DocumentContent | null {
+  const a = c.courtApplication;
+  const d = c.decision;
+  if (!a || !d || !c.service) return null;
+  const r = c.reminders.at(-1);
+  const attachments = [
+    `行政处罚决定书（${d.number ?? ''}）及送达回证`,
+    ...c.reminders.map((x) => `催告书（${x.number ?? ''}）及送达回证`),
+    ...(c.evidence.length > 0 ? [`证据清单及证据材料（${c.evidence.length}项）`] : []),
+    '行政处罚案卷（含目录及日志证明）',
+  ];
+  return {
+    id: 'court-application',
+    title: '强制执行申请书',
+    number: a.number,
+    date: a.on,
+    sealed: true,
+    blocks: [
+      field('申请人', ctx.agencyName),
+      field('被申请人', c.party.name),
+      field('被申请人住所（地址）', c.party.address),
+      para(
+        `请求人民法院强制执行${d.number ?? ''}行政处罚决定，由被申请人缴纳尚未缴纳的罚（没）款人民币${yuanInCapitals(a.unpaidFen)}（¥${yuan(a.unpaidFen)}）${a.lateFen > 0 ? `及加处罚款人民币${yuanInCapitals(a.lateFen)}（¥${yuan(a.lateFen)}，计至申请之日，不超过罚款数额）` : ''}。`,
+        '申请事项',
+      ),
+      para(
+        `本机关于${cnDate(d.on)}作出上述决定，于${cnDate(c.service.on)}以${SERVICE_METHODS[c.service.method].name}方式送达被申请人。被申请人在法定期限（至${cnDate(a.windowsEnd)}）内未申请行政复议或者提起行政诉讼，又不履行决定。${r ? `本机关于${cnDate(r.servedOn)}送达${r.number ?? ''}催告书，催告期满十个工作日后被申请人仍未履行。` : ''}依照《中华人民共和国行政强制法》第五十三条、第五十四条、第五十五条和《中华人民共和国行政处罚法》第七十二条的规定，特申请强制执行。`,
+        '事实和理由',
+      ),
+      { kind: 'table', header: ['序号', '随附材料'], rows: attachments.map((t, i) => [String(i + 1), t]) },
+      field('此致', a.court),
+      field('申请人（印章）', ctx.agencyName),
+      field('申请日期', cnDate(a.on)),
+    ],
+  };
+}
+
 /** 更正通知书: a clerical error of an issued decision, and what it reads now. */
 function correctionNotice(c: PenaltyCase, corr: Correction, ctx: DocumentContext): DocumentContent {
   const d = c.decision ?? c.priorDecisions.at(-1);
@@ -639,8 +681,8 @@ function closingReport(c: PenaltyCase, ctx: DocumentContext): DocumentContent | 
         '执行情况',
         paid > 0
           ? `已缴纳人民币 ${yuan(paid)} 元`
-          : c.courtAppliedOn
-            ? `已于${cnDate(c.courtAppliedOn)}申请人民法院强制执行`
+          : c.courtApplication
+            ? `已于${cnDate(c.courtApplication.on)}申请人民法院强制执行（${c.courtApplication.number ?? ''}）`
             : '无需缴纳款项',
       ),
       para(c.closingReport ?? '', '结案意见'),

@@ -15,6 +15,7 @@ export const DOCUMENT_SERIES = {
   transfer: { word: '移字', title: '涉嫌犯罪案件移送书' },
   'on-the-spot': { word: '当罚字', title: '当场行政处罚决定书' },
   reminder: { word: '催字', title: '催告书' },
+  'court-application': { word: '执申字', title: '强制执行申请书' },
   correction: { word: '更字', title: '行政处罚决定书更正通知书' },
   'self-correction': { word: '纠字', title: '撤销（变更）行政处罚决定书' },
 } as const satisfies Record<string, { word: string; title: string }>;

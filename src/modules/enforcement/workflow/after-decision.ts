@@ -64,7 +64,7 @@ export function applyChange(c: PenaltyCase, change: Omit<DecisionChange, 'seq' |
         service: null,
         reminders: [],
         deferral: null,
-        courtAppliedOn: null,
+        courtApplication: null,
         closedOn: null,
         closingReport: null,
         archivedOn: null,

@@ -54,7 +54,7 @@ function closingRefusals(c: PenaltyCase): (Refusal | null)[] {
   const penalises = DECISION_OUTCOMES[c.decision.outcome].penalises;
   return [
     !c.service ? { message: '决定书尚未送达', citation: GATE_CITATIONS.service } : null,
-    penalises && amountDueFen(c.decision) > 0 && !fullyPaid(c) && !c.courtAppliedOn
+    penalises && amountDueFen(c.decision) > 0 && !fullyPaid(c) && !c.courtApplication
       ? { message: '罚没款尚未缴清，也未申请人民法院强制执行', citation: '《中华人民共和国行政处罚法》第七十二条' }
       : null,
     c.seizures.some((s) => !s.releasedOn) ? { message: '尚有未解除的查封、扣押', citation: GATE_CITATIONS.seizure } : null,

@@ -8,8 +8,7 @@ import { yuanText } from '../../../journal/readable.js';
 import { COMPULSION_LAW, GATE_CITATIONS, LATE_PENALTY, SERVICE_METHODS, latePenaltyFen } from '../../../law/penalty.js';
 import { dueDate, type GateContext } from '../gates.js';
 import { RECORD_CHECK, atField, type Refusal } from '../../../procedure/spec.js';
-import { nthWorkingDayAfter } from '../../../procedure/deadlines.js';
-import { amountDueFen, paidFen, type LatePayment, type PenaltyCase } from '../penalty-case.js';
+import { amountDueFen, paidFen, type CourtApplication, type LatePayment, type PenaltyCase } from '../penalty-case.js';
 import { action, consentOnFile, dated, eventDate, fen, HEAD, noPending, OFFICER, serviceMethod, text, type ActionSpec } from './shared.js';
 
 /** 催告 only once the time to pay has run out. */
@@ -129,20 +128,60 @@ export const EXECUTION_ACTIONS = {
         : fullyPaid(c)
           ? { message: '罚没款已缴清', citation: RECORD_CHECK }
           : null,
-    guard: (c, p, ctx) => {
-      const r = c.reminders.at(-1);
-      const earliest = r ? nthWorkingDayAfter(ctx.table, r.servedOn, 10) : null;
-      return [
-        atField('on', eventDate(p.on, c, ctx, '申请日期')),
-        earliest && p.on < earliest
-          ? { message: `催告书送达满十个工作日（${earliest}）后当事人仍未履行的，方可申请强制执行`, citation: GATE_CITATIONS.reminder }
-          : null,
-      ];
-    },
-    apply: (c, p) => ({ ...c, courtAppliedOn: p.on }),
+    when: (c, ctx) => courtApplicationRefusal(c, ctx, ctx.today),
+    guard: (c, p, ctx) => [atField('on', eventDate(p.on, c, ctx, '申请日期')), atField('on', courtApplicationRefusal(c, ctx, p.on))],
+    issues: () => 'court-application',
+    // What the application asks the court to enforce, on its day (kept in the journal: a replay needs no calendar).
+    derive: (c, p, ctx) => ({
+      windowsEnd: remedyWindowsEnd(c, ctx)!,
+      unpaidFen: Math.max(0, amountDueFen(c.decision!) - paidFen(c)),
+      lateFen: latePayment(c, ctx, p.on)?.fen ?? 0,
+    }),
+    apply: (c, p, m) => ({
+      ...c,
+      courtApplication: { on: p.on, court: p.court, number: m.number, ...(m.derived as Omit<CourtApplication, 'on' | 'court' | 'number'>) },
+    }),
   }),
   // biome-ignore lint/suspicious/noExplicitAny: each row keeps its own payload type
 } as const satisfies Record<string, ActionSpec<any>>;
+
+/**
+ * The day the party's time to challenge the decision runs out (行政强制法 Art 53): 60 days for
+ * 复议 where it must come first (an on-the-spot decision), otherwise 6 months to sue; 15 days
+ * more to sue after an upheld 复议 decision; and an approved deferral moves it to its end
+ * (行政处罚法 Art 72 第二款). A court's judgment is recorded once it is final, so adds nothing.
+ */
+export function remedyWindowsEnd(c: PenaltyCase, ctx: Pick<GateContext, 'table'>): string | null {
+  if (!c.service || !c.decision) return null;
+  const served = c.service.completeOn;
+  const ends = [dueDate(ctx, c.procedure === 'simple' ? 'reconsideration.application' : 'litigation.filing', served)];
+  const upheld = c.changes.filter((ch) => ch.source === 'reconsideration' && ch.outcome === 'upheld').at(-1);
+  if (upheld) ends.push(dueDate(ctx, 'litigation.filing-after-reconsideration', upheld.on));
+  if (c.deferral) ends.push(c.deferral.until);
+  return ends.sort().at(-1)!;
+}
+
+/**
+ * Whether the court may be asked on `on`: 10 working days after the 催告书 (Art 54), after the
+ * windows to challenge have run out, and within 3 months of that (Art 53).
+ */
+function courtApplicationRefusal(c: PenaltyCase, ctx: Pick<GateContext, 'table'>, on: string): Refusal | null {
+  const r = c.reminders.at(-1);
+  const afterReminder = r ? dueDate(ctx, 'penalty.enforcement-reminder', r.servedOn) : null;
+  if (afterReminder && on <= afterReminder)
+    return { message: `催告书送达满十个工作日（${afterReminder}）后当事人仍未履行的，方可申请强制执行`, citation: GATE_CITATIONS.reminder };
+  const windowsEnd = remedyWindowsEnd(c, ctx);
+  if (!windowsEnd) return null;
+  if (on <= windowsEnd)
+    return {
+      message: `当事人申请行政复议、提起行政诉讼的期限（至 ${windowsEnd}）届满后，方可申请人民法院强制执行`,
+      citation: GATE_CITATIONS.courtEnforcement,
+    };
+  const last = dueDate(ctx, 'penalty.court-enforcement', windowsEnd);
+  return on > last
+    ? { message: `申请强制执行的期限已于 ${last} 届满（复议、诉讼期限届满之日起三个月）`, citation: GATE_CITATIONS.courtEnforcement }
+    : null;
+}
 
 /** The last day to pay: 15 days after service is complete, or the approved deferral. */
 export function paymentDue(c: PenaltyCase, ctx: Pick<GateContext, 'table' | 'settings'>): string | null {
