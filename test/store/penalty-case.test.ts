@@ -252,6 +252,10 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
       '印章', // (六) agency, date, seal
     ])
       expect(text, item).toContain(item);
+    // The 告知书 lists the evidence the case held when it was served, by name (Art 44), not a template.
+    const notice = docxText((await zhifa1.get(`/api/v1/penalty-cases/${id}/documents/notice/docx`)).rawPayload);
+    for (const item of ['以上事实有下列证据为证', '询问笔录', '现场检查（勘验）笔录', '现场执法记录仪视频', '视听资料'])
+      expect(notice, item).toContain(item);
     const list = (await zhifa1.get(`/api/v1/penalty-cases/${id}/documents`)).json().items as { id: string; title: string }[];
     expect(list.map((d) => d.title)).toEqual(
       expect.arrayContaining([

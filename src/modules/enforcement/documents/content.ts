@@ -315,7 +315,8 @@ function penaltyNotice(c: PenaltyCase, ctx: DocumentContext): DocumentContent | 
     sealed: true,
     blocks: [
       para(`${c.party.name}：`),
-      para(`经查，${p.facts}。以上事实有${c.evidence.map((e) => e.title).join('、') || '询问笔录、现场检查笔录'}等证据为证。`),
+      para(`经查，${p.facts}。以上事实有下列证据为证：`),
+      evidenceHeld(c, n.servedOn),
       para(
         `你（单位）的行为违反了${ctx.violationType?.violates ?? '有关规定'}，依据${p.basis}，本机关拟对你（单位）作出如下行政处罚：${penaltyText(n.told.kinds, n.told.fineFen, n.told.confiscationFen)}。`,
       ),
@@ -324,6 +325,25 @@ function penaltyNotice(c: PenaltyCase, ctx: DocumentContext): DocumentContent | 
       ),
       field('送达方式', SERVICE_METHODS[n.method].name),
     ],
+  };
+}
+
+/**
+ * The evidence the case held when the party was told (Art 44 requires the facts, reasons and
+ * basis): its 笔录 and its evidence items, each named as it is in the file, never a template.
+ */
+function evidenceHeld(c: PenaltyCase, until: string): Block {
+  const records = c.records
+    .filter((r) => r.on <= until)
+    .map((r) => ({ on: r.on, kind: r.kind === 'inquiry' ? '询问笔录' : '现场检查（勘验）笔录', title: `${r.subject}（${r.place}）` }));
+  const items = c.evidence
+    .filter((e) => e.collectedOn <= until)
+    .map((e) => ({ on: e.collectedOn, kind: EVIDENCE_TYPES[e.type], title: e.title }));
+  const all = [...records, ...items].sort((a, b) => a.on.localeCompare(b.on));
+  return {
+    kind: 'table',
+    header: ['序号', '证据种类', '名称', '取得日期'],
+    rows: all.map((x, i) => [String(i + 1), x.kind, x.title, x.on]),
   };
 }
 
