@@ -251,11 +251,17 @@ function payloads(type: string, c: PenaltyCase, today: string, d: string): unkno
         { on: today, reasoning: '理由', paymentInstructions: null },
         { on: addDays(today, -1), reasoning: '理由', paymentInstructions: null },
       ];
+    case 'penalty.record-service-attempt':
+      return [
+        ...dated((on) => ({ on, document: c.decision ? 'decision' : 'notice', method: 'post', why: '邮件退回' })),
+        { on: d, document: c.decision ? 'notice' : 'decision', method: 'post', why: '邮件退回' },
+      ];
     case 'penalty.serve-decision':
       return [
         ...dated((servedOn) => ({ servedOn, method: 'direct', recipient: '某某', refusedToSign: false, consentOnFile: false })),
         { servedOn: d, method: 'electronic', recipient: '某某', refusedToSign: false, consentOnFile: false },
         { servedOn: d, method: 'direct', recipient: '某某', refusedToSign: true, consentOnFile: false },
+        { servedOn: d, method: 'public-notice', recipient: '某某', refusedToSign: false, consentOnFile: false },
         ...(c.decision
           ? [{ servedOn: addDays(c.decision.on, -1), method: 'direct', recipient: '某某', refusedToSign: false, consentOnFile: false }]
           : []),

@@ -331,6 +331,7 @@ export const GATE_CITATIONS = {
   seizure: `${COMPULSION_LAW}第二十五条`,
   service: cite('第六十一条'),
   electronicService: cite('第六十一条第二款'),
+  publicNotice: `${cite('第六十一条第一款')}；《中华人民共和国民事诉讼法》第九十五条`,
   reminder: `${COMPULSION_LAW}第五十四条`,
   courtEnforcement: `${COMPULSION_LAW}第五十三条`,
   reviewer: cite('第五十八条第二款'),

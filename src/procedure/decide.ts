@@ -217,6 +217,7 @@ export function applyAction<T extends ProcedureTypes>(
     requestedOn: m.today,
     requestedBy: actorOf(m),
     payload: payload as Record<string, unknown>,
+    ...(m.derived === undefined ? {} : { derived: m.derived }),
   };
   return spec.apply(approvals.withPending(s, [...approvals.pending(s), request]), payload, m);
 }

@@ -119,6 +119,8 @@ export interface PendingApproval<K extends string = string> {
   /** Who asked: he may not approve it himself */
   requestedBy: ActorRef;
   payload: Record<string, unknown>;
+  /** What the request's `derive` computed from the settings of its day (absent when it derives nothing) */
+  derived?: unknown;
 }
 
 /** The types one procedure is written over. */

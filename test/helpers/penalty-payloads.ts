@@ -121,6 +121,8 @@ export function payloadFor(type: PenaltyActionType, d: string, v: number, c: Pen
       return { on: d, participants: ['甲', '乙', '丙'], conclusion: '同意' };
     case 'penalty.decide':
       return { on: d, reasoning: '理由', paymentInstructions: null };
+    case 'penalty.record-service-attempt':
+      return { on: d, document: v % 2 === 0 ? 'decision' : 'notice', method: 'post', why: '退回' };
     case 'penalty.serve-decision':
       return { servedOn: d, method: 'direct', recipient: '某某', refusedToSign: false, consentOnFile: false };
     case 'penalty.record-payment':

@@ -34,6 +34,7 @@ const PENALTY_KINDS = [
   'decision',
   'service',
   'reminder',
+  'court-application',
   'closing',
 ];
 const REQUEST_KINDS = ['registration', 'correction', 'consultation', 'extension-notice', 'reply'];

@@ -10,7 +10,7 @@ import type { DeadlineRuleId } from '../../law/deadline-rules.js';
 import { CHANGE_OUTCOMES } from '../../law/penalty.js';
 import { closedSuspensions, decisionLimit } from './gates.js';
 import { deadlineList, nthWorkingDayAfter, type CaseDeadline } from '../../procedure/deadlines.js';
-import { amountDueFen, redoPending, type PenaltyCase } from './penalty-case.js';
+import { amountDueFen, noticeReceivedOn, redoPending, type PenaltyCase } from './penalty-case.js';
 import { fullyPaid, paymentDue, remedyWindowsEnd } from './workflow/execution.js';
 import type { LoadedSettings } from './settings.js';
 
@@ -44,8 +44,8 @@ export function caseDeadlines(c: PenaltyCase, ctx: Ctx): CaseDeadline[] {
   if (c.notice)
     window(
       'penalty.hearing-request',
-      c.notice.servedOn,
-      nthWorkingDayAfter(ctx.table, c.notice.servedOn, 5),
+      noticeReceivedOn(c.notice),
+      nthWorkingDayAfter(ctx.table, noticeReceivedOn(c.notice), 5),
       !!c.hearing || !!c.waivedOn || !!c.decision,
     );
   if (c.hearing?.noticeServedOn) {

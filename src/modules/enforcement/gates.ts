@@ -18,7 +18,7 @@ import {
 } from '../../law/penalty.js';
 import { inForce, type CertificateFacts } from '../org/certificates.js';
 import type { LoadedSettings } from './settings.js';
-import { redoPending, reviewPassed, severity, type PenaltyCase } from './penalty-case.js';
+import { noticeReceivedOn, redoPending, reviewPassed, severity, type PenaltyCase } from './penalty-case.js';
 import type { EvidenceContext } from '../../procedure/evidence.js';
 import { yuan } from './money.js';
 import { RECORD_CHECK, type Refusal } from '../../procedure/spec.js';
@@ -150,11 +150,12 @@ function statementWindowOpen(c: PenaltyCase, ctx: GateContext): Refusal[] {
   const penalises = c.proposal && DECISION_OUTCOMES[c.proposal.outcome].penalises;
   if (!penalises || !n || c.hearing || c.waivedOn) return [];
   const window = Math.max(5, ctx.settings.statementWindowWorkingDays);
-  const opens = nthWorkingDayAfter(ctx.table, n.servedOn, window);
+  const received = noticeReceivedOn(n);
+  const opens = nthWorkingDayAfter(ctx.table, received, window);
   if (ctx.today > opens) return [];
   return [
     refuse(
-      `告知书于 ${n.servedOn} 送达，当事人陈述、申辩和要求听证的期限（${window} 个工作日，至 ${opens}）尚未届满，当事人也未明确放弃`,
+      `告知书于 ${received} 送达，当事人陈述、申辩和要求听证的期限（${window} 个工作日，至 ${opens}）尚未届满，当事人也未明确放弃`,
       GATE_CITATIONS.hearingWindow,
     ),
   ];
@@ -224,7 +225,7 @@ export function hearingEligible(
 
 export function hearingRequestInTime(c: PenaltyCase, requestedOn: string, ctx: GateContext): Refusal | null {
   if (!c.notice?.hearingOffered) return refuse('本案拟作出的处罚不属于应当告知听证权利的情形', GATE_CITATIONS.hearingOffered);
-  const last = nthWorkingDayAfter(ctx.table, c.notice.servedOn, 5);
+  const last = nthWorkingDayAfter(ctx.table, noticeReceivedOn(c.notice), 5);
   if (requestedOn > last)
     return refuse(`当事人应当在告知后五个工作日内（至 ${last}）提出听证要求，${requestedOn} 已逾期`, GATE_CITATIONS.hearingWindow);
   if (requestedOn < c.notice.servedOn) return refuse('听证要求不能早于告知书送达之日', GATE_CITATIONS.hearingWindow);

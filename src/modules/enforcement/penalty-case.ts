@@ -3,6 +3,8 @@
  * deadlines and the documents need, and nothing a user can edit in place. The status is
  * derived from the facts (statusOf), never stored by hand.
  */
+import { SERVICE_METHODS } from '../../law/penalty.js';
+import { addDays } from '../../calendar/legal-date.js';
 import type {
   CaseSource,
   CashCollectionGround,
@@ -241,6 +243,18 @@ export interface Correction {
   number: string | null;
 }
 
+/** The day the 告知书 counts as served: a 公告 30 days after it was published (民事诉讼法 Art 95). */
+export const noticeReceivedOn = (n: { servedOn: string; method: ServiceMethod }) =>
+  addDays(n.servedOn, SERVICE_METHODS[n.method].completesAfterDays);
+
+/** A failed attempt to serve a document by a method other than 公告 (民事诉讼法 Art 95). */
+export interface ServiceAttempt {
+  on: string;
+  document: 'notice' | 'decision';
+  method: Exclude<ServiceMethod, 'public-notice'>;
+  why: string;
+}
+
 export interface CourtApplication {
   on: string;
   court: string;
@@ -311,7 +325,8 @@ export interface PenaltyCase {
   archivedOn: string | null;
   archiveWarnings: string[];
   suspensions: { from: string; to: string | null; reason: string }[];
-  extensions: { days: number; reason: string; approvedOn: string }[];
+  /** `basis`: the provision the extension rests on (absent on extensions from before it was kept); `discussion`: the 集体讨论 it needed */
+  extensions: { days: number; reason: string; approvedOn: string; basis?: string; discussion?: string | null }[];
   pending: PendingApproval[];
   /** After the decision: 复议/诉讼 outcomes and the agency's own corrections, in order */
   changes: DecisionChange[];
@@ -322,6 +337,8 @@ export interface PenaltyCase {
   refunds: { on: string; amountFen: number; voucher: string }[];
   /** On-the-spot decisions (Arts 51–52, 68–71); the fields after `refusalNote` are absent on cases made before they were kept */
   onTheSpot: null | OnTheSpot;
+  /** Attempts to serve the 告知书 or the 决定书 that failed: 公告送达 only after them */
+  serviceAttempts: ServiceAttempt[];
 }
 
 export interface OnTheSpot {

@@ -92,6 +92,19 @@ export const enforcementSettingsSchema = z.strictObject({
   archiveWithoutRecording: z.enum(['refuse', 'warn']),
   /** Years the evidence files of an archived case are kept (set locally; no national figure). */
   evidenceRetentionYears: z.strictObject({ general: z.number().int().min(1).max(100), simple: z.number().int().min(1).max(100) }),
+  /**
+   * Art 60: the 90 days change only where a law, regulation or 规章 says so. The provision the
+   * agency applies and what it allows, step by step (null: none applies, no extension).
+   */
+  decisionExtension: z
+    .strictObject({
+      basis: z.string().min(4).max(300),
+      steps: z
+        .array(z.strictObject({ maxDays: z.number().int().min(1).max(365), by: z.enum(['head', 'collective']) }))
+        .min(1)
+        .max(5),
+    })
+    .nullable(),
   reviewCatalog: z.array(catalogRow).max(100),
   benchmarks: z.array(violationType).max(500),
 });
@@ -109,6 +122,15 @@ export const DEFAULT_SETTINGS: EnforcementSettings = {
   recordingRequired: DEFAULT_REQUIRED_SCENES,
   archiveWithoutRecording: 'warn',
   evidenceRetentionYears: { general: 30, simple: 10 },
+  // LAW.md's sector example (市场监管): 30 days with the head's approval, then a collective
+  // discussion sets a further reasonable period. Set the provision the agency actually applies.
+  decisionExtension: {
+    basis: '《市场监督管理行政处罚程序规定》第六十四条',
+    steps: [
+      { maxDays: 30, by: 'head' },
+      { maxDays: 90, by: 'collective' },
+    ],
+  },
   reviewCatalog: DEFAULT_REVIEW_CATALOG,
   benchmarks: DEMO_BENCHMARKS,
 };

@@ -155,6 +155,7 @@ export function emptyCase(id: string, agencyId: string, regionPath: string, regi
     corrections: [],
     refunds: [],
     onTheSpot: null,
+    serviceAttempts: [],
   };
 }
 

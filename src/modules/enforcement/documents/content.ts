@@ -551,6 +551,20 @@ function serviceReceipt(c: PenaltyCase, _ctx: DocumentContext): DocumentContent 
         ],
       },
       ...(s.completeOn !== s.on ? [field('视为送达日期', cnDate(s.completeOn))] : []),
+      ...(c.serviceAttempts.length > 0
+        ? [
+            {
+              kind: 'table' as const,
+              header: ['未能送达的文书', '送达方式', '日期', '未能送达的情况'],
+              rows: c.serviceAttempts.map((a) => [
+                a.document === 'notice' ? '行政处罚告知书' : '行政处罚决定书',
+                SERVICE_METHODS[a.method].name,
+                cnDate(a.on),
+                a.why,
+              ]),
+            },
+          ]
+        : []),
       ...(c.notice
         ? [
             {

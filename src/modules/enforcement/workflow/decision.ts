@@ -23,7 +23,19 @@ import {
 } from '../gates.js';
 import { RECORD_CHECK, sameIndividual, atField } from '../../../procedure/spec.js';
 import { sameDecisionAgain } from './after-decision.js';
-import { action, consentOnFile, dated, eventDate, HEAD, OFFICER, personId, serviceMethod, text, type ActionSpec } from './shared.js';
+import {
+  action,
+  consentOnFile,
+  dated,
+  eventDate,
+  HEAD,
+  OFFICER,
+  personId,
+  publicNoticeRefusal,
+  serviceMethod,
+  text,
+  type ActionSpec,
+} from './shared.js';
 
 /** The review's points, each passed or not with a note; every point starts as passed. */
 const reviewPoints = z
@@ -119,6 +131,7 @@ export const DECISION_ACTIONS = {
       p.method === 'electronic' && !p.consentOnFile
         ? { message: '电子送达须经当事人同意并签订确认书', citation: GATE_CITATIONS.electronicService }
         : null,
+      publicNoticeRefusal(c, 'notice', p.method, c.proposal!.on),
       c.reviews.at(-1) && !c.reviews.at(-1)!.opinion
         ? { message: '法制审核中，请待审核意见出具后再告知', citation: GATE_CITATIONS.review }
         : null,

@@ -5,11 +5,35 @@
 import { z } from 'zod';
 import { addDays, daysBetween } from '../../../calendar/legal-date.js';
 import { yuanText } from '../../../journal/readable.js';
-import { COMPULSION_LAW, GATE_CITATIONS, LATE_PENALTY, SERVICE_METHODS, latePenaltyFen } from '../../../law/penalty.js';
+import {
+  COMPULSION_LAW,
+  GATE_CITATIONS,
+  LATE_PENALTY,
+  SERVICE_METHOD_IDS,
+  SERVICE_METHODS,
+  latePenaltyFen,
+  type ServiceMethod,
+} from '../../../law/penalty.js';
 import { dueDate, type GateContext } from '../gates.js';
 import { RECORD_CHECK, atField, type Refusal } from '../../../procedure/spec.js';
 import { amountDueFen, paidFen, type CourtApplication, type LatePayment, type PenaltyCase } from '../penalty-case.js';
-import { action, consentOnFile, dated, eventDate, fen, HEAD, noPending, OFFICER, serviceMethod, text, type ActionSpec } from './shared.js';
+import {
+  action,
+  consentOnFile,
+  dated,
+  eventDate,
+  fen,
+  HEAD,
+  namesOf,
+  noPending,
+  OFFICER,
+  publicNoticeRefusal,
+  serviceMethod,
+  text,
+  type ActionSpec,
+} from './shared.js';
+
+const ATTEMPTED_DOCUMENTS = { notice: '行政处罚告知书', decision: '行政处罚决定书' } as const;
 
 /** 催告 only once the time to pay has run out. */
 const reminderTooEarly = (due: string | null, on: string): Refusal | null =>
@@ -34,6 +58,7 @@ export const EXECUTION_ACTIONS = {
       p.method === 'electronic' && !p.consentOnFile
         ? { message: '电子送达须经当事人同意并签订确认书', citation: GATE_CITATIONS.electronicService }
         : null,
+      c.decision ? publicNoticeRefusal(c, 'decision', p.method, c.decision.on) : null,
       p.refusedToSign && p.method !== 'left'
         ? { message: '当事人拒绝签收的，应当采用留置送达并记明情况', citation: GATE_CITATIONS.service }
         : null,
@@ -48,6 +73,36 @@ export const EXECUTION_ACTIONS = {
         refusedToSign: p.refusedToSign,
       },
     }),
+  }),
+
+  'penalty.record-service-attempt': action({
+    title: '登记送达未成功',
+    roles: OFFICER,
+    from: ['investigated', 'notified', 'decided'],
+    payload: z.strictObject({
+      on: dated('送达日期'),
+      document: z.enum(['notice', 'decision']).meta({ title: '送达的文书', labels: ATTEMPTED_DOCUMENTS }),
+      method: z
+        .enum(
+          SERVICE_METHOD_IDS.filter((m): m is Exclude<ServiceMethod, 'public-notice'> => m !== 'public-notice') as [
+            Exclude<ServiceMethod, 'public-notice'>,
+            ...Exclude<ServiceMethod, 'public-notice'>[],
+          ],
+        )
+        .meta({ title: '送达方式', labels: namesOf(SERVICE_METHODS) }),
+      why: text(1000).meta({ title: '未能送达的情况（如查无此人、邮件退回，附凭证）' }),
+    }),
+    guard: (c, p, ctx) => [
+      atField('on', eventDate(p.on, c, ctx, '送达日期')),
+      p.document === 'decision'
+        ? c.decision && !c.service
+          ? null
+          : { message: '没有待送达的行政处罚决定书', citation: RECORD_CHECK, field: 'document' }
+        : c.proposal && c.notice?.version !== c.proposal.version && !c.decision
+          ? null
+          : { message: '没有待送达的行政处罚告知书', citation: RECORD_CHECK, field: 'document' },
+    ],
+    apply: (c, p) => ({ ...c, serviceAttempts: [...c.serviceAttempts, { on: p.on, document: p.document, method: p.method, why: p.why }] }),
   }),
 
   'penalty.record-payment': action({

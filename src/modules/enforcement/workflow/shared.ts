@@ -9,18 +9,20 @@ import { birthDateOf, idNumberProblem } from '../../../platform/identity/numbers
 import {
   CHOSEN_GROUND_IDS,
   cite,
+  GATE_CITATIONS,
   MITIGATING_GROUNDS,
   PARTY_KINDS,
   PENALTY_KIND_IDS,
   PENALTY_KINDS,
   SERVICE_METHOD_IDS,
   SERVICE_METHODS,
+  type ServiceMethod,
 } from '../../../law/penalty.js';
 import type { Role } from '../../../platform/security/access.js';
 import type { GateContext } from '../gates.js';
 import { RECORD_CHECK, type ActionSpec as KitActionSpec, type PendingApproval, type Refusal } from '../../../procedure/spec.js';
 import type { DocumentSeries } from '../documents/series.js';
-import type { ApprovalKind, PenaltyCase, PenaltyStatus } from '../penalty-case.js';
+import type { ApprovalKind, PenaltyCase, PenaltyStatus, ServiceAttempt } from '../penalty-case.js';
 
 // ——— payload building blocks ———
 // Each field carries its Chinese title and how the console shows it (FieldMeta, procedure/spec.ts).
@@ -108,6 +110,27 @@ export const penalty = {
 export const enforcementField = text(50).meta({ title: '执法类别', widget: 'enforcement-field' });
 export const violationTypeId = z.string().min(1).max(60).meta({ title: '违法行为（裁量基准）', widget: 'violation-type' });
 export const serviceMethod = z.enum(SERVICE_METHOD_IDS).meta({ title: '送达方式', labels: namesOf(SERVICE_METHODS) });
+/**
+ * 公告送达 is the last resort (民事诉讼法 Art 95): only when the party cannot be found or the
+ * other methods have failed, each failure recorded for this document since it was made.
+ */
+export function publicNoticeRefusal(
+  c: PenaltyCase,
+  document: ServiceAttempt['document'],
+  method: ServiceMethod,
+  since: string,
+): Refusal | null {
+  if (method !== 'public-notice') return null;
+  const failed = c.serviceAttempts.filter((a) => a.document === document && a.on >= since);
+  return failed.length > 0
+    ? null
+    : {
+        message: '公告送达须在直接送达、留置送达、邮寄送达等方式无法送达后采用：请先登记送达未成功的情况',
+        citation: GATE_CITATIONS.publicNotice,
+        field: 'method',
+      };
+}
+
 export const consentOnFile = z.boolean().meta({ title: '已签订电子送达确认书' });
 /** A legal date, with its title. */
 export const dated = (title: string) => legalDate.meta({ title });
