@@ -43,6 +43,7 @@ function ctx(today: string, settings: GateContext['settings'], actor: GateContex
     nameOf: () => '某某',
     regionNames: ['秀山土家族苗族自治县', '妙泉镇'],
     actor,
+    sameActFines: [],
   };
 }
 
@@ -277,6 +278,28 @@ function payloads(type: string, c: PenaltyCase, today: string, d: string): unkno
         { until: addDays(today, 30), instalments: 2, reason: '困难' },
         { until: today, instalments: 1, reason: '困难' },
       ];
+    case 'penalty.request-recusal': {
+      const base = { on: d, role: 'officer', applicant: 'party', reason: '系当事人近亲属' };
+      return [
+        { ...base, personId: c.officers[1] ?? 'p2', replacementId: 'chair' },
+        { ...base, personId: c.officers[1] ?? 'p2', replacementId: null },
+        { ...base, personId: 'nobody', replacementId: 'chair' },
+        { ...base, personId: c.officers[1] ?? 'p2', replacementId: 'p3' },
+        { ...base, personId: 'reviewer', role: 'reviewer', replacementId: null },
+        { ...base, on: early, personId: c.officers[1] ?? 'p2', replacementId: 'chair' },
+      ];
+    }
+    case 'penalty.order-correction':
+      return [...dated((on) => ({ on, order: '清理', by: addDays(on, 7) })), { on: d, order: '清理', by: addDays(d, -1) }];
+    case 'penalty.recheck-correction': {
+      const o = c.correctionOrders.find((x) => !x.recheck);
+      return [
+        { seq: o?.seq ?? 0, on: d, corrected: true, findings: '已改正' },
+        { seq: o?.seq ?? 0, on: d, corrected: false, findings: '未改正' },
+        { seq: 99, on: d, corrected: true, findings: '已改正' },
+        ...(o ? [{ seq: o.seq, on: addDays(o.on, -1), corrected: true, findings: '已改正' }] : []),
+      ];
+    }
     case 'penalty.serve-reminder':
       return [...dated((servedOn) => ({ servedOn })), { servedOn: d }];
     case 'penalty.apply-court':

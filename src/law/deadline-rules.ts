@@ -145,6 +145,15 @@ export const DEADLINE_RULES = {
     from: '当事人申请行政复议、提起行政诉讼的期限届满之日（准予延期缴纳的，自延期届满之日）',
     citation: '《中华人民共和国行政强制法》第五十三条；《中华人民共和国行政处罚法》第七十二条第二款',
   }),
+  'penalty.correction-recheck': rule({
+    id: 'penalty.correction-recheck',
+    title: '复查当事人是否按期改正违法行为',
+    count: 5,
+    unit: 'working-days',
+    from: '责令改正期限届满之日',
+    citation: '《中华人民共和国行政处罚法》第二十八条第一款（复查期限由地方规定，可配置）',
+    configurable: true,
+  }),
   'compulsory.seizure': rule({
     id: 'compulsory.seizure',
     title: '查封、扣押期限届满（可延长一次，不超过三十日）',

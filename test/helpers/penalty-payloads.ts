@@ -129,6 +129,19 @@ export function payloadFor(type: PenaltyActionType, d: string, v: number, c: Pen
       return { on: d, amountFen: fineFen || 1_000, receipt: '票据' };
     case 'penalty.request-deferral':
       return { until: addDays(d, 30), instalments: 2, reason: '困难' };
+    case 'penalty.request-recusal':
+      return {
+        on: d,
+        personId: people.officers[1],
+        role: 'officer',
+        applicant: 'party',
+        reason: '近亲属',
+        replacementId: v % 2 ? people.chair : null,
+      };
+    case 'penalty.order-correction':
+      return { on: d, order: '清理', by: addDays(d, v % 3 === 0 ? -1 : 7) };
+    case 'penalty.recheck-correction':
+      return { seq: v % 2, on: d, corrected: v % 4 !== 0, findings: '复查' };
     case 'penalty.serve-reminder':
       return { servedOn: d };
     case 'penalty.apply-court':

@@ -27,8 +27,17 @@ describe.each(ENGINES)('the simple procedure on %s', (engine) => {
   afterAll(async () => t.close());
 
   let key = 0;
+  // Each decision another household: one act of one party is fined once (Art 29).
+  let household = 0;
   const spot = (o: Record<string, unknown> = {}) => ({
-    party: { kind: 'citizen', name: '吴某某', idNumber: null, address: '秀山县妙泉镇某某村', phone: null, representative: null },
+    party: {
+      kind: 'citizen',
+      name: '吴某某',
+      idNumber: null,
+      address: `秀山县妙泉镇某某村${++household}组`,
+      phone: null,
+      representative: null,
+    },
     field: '综合行政执法',
     on: '2026-03-02',
     place: '某某村林区',

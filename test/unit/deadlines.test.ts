@@ -29,6 +29,7 @@ const EXPECTED: Record<DeadlineRuleId, [string, string, string, string]> = {
   'penalty.on-the-spot-banking': ['2026-02-14', '2026-10-08', '2025-01-27', '2025-09-29'],
   'penalty.enforcement-reminder': ['2026-03-04', '2026-10-19', '2025-02-13', '2025-10-16'],
   'penalty.court-enforcement': ['2026-05-12', '2026-12-29', '2025-04-24', '2025-12-26'],
+  'penalty.correction-recheck': ['2026-02-26', '2026-10-12', '2025-02-07', '2025-10-10'],
   'penalty.disclosure': ['2026-02-28', '2026-10-14', '2025-02-10', '2025-10-13'],
   'enforcement.disclosure': ['2026-03-18', '2026-11-02', '2025-02-27', '2025-10-30'],
   'penalty.disclosure-withdrawal': ['2026-02-24', '2026-10-09', '2025-02-05', '2025-09-30'],

@@ -70,6 +70,14 @@ export function caseDeadlines(c: PenaltyCase, ctx: Ctx): CaseDeadline[] {
   for (const ch of c.changes)
     if (CHANGE_OUTCOMES[ch.outcome].effect !== 'stands')
       window('penalty.disclosure-withdrawal', ch.on, plain('penalty.disclosure-withdrawal', ch.on), false);
+  for (const o of c.correctionOrders)
+    duty(
+      'penalty.correction-recheck',
+      o.by,
+      plain('penalty.correction-recheck', o.by),
+      !!o.recheck,
+      `${o.number ?? '责令改正'}：${o.order}`,
+    );
   // Unpaid after a 催告书: the party's last 10 working days, then the agency's 3 months to ask the court.
   const stopped = fullyPaid(c) || !!c.courtApplication || !!c.closedOn;
   for (const r of c.reminders)

@@ -530,6 +530,8 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
     await story(register(120, company, '巡查发现厂区外随意堆放建筑垃圾'), [
       ...filing(120, 'waste-dumping', 121, '随意堆放生活垃圾、建筑垃圾'),
       ...investigate(119, '某某村3组厂区外', '王某某', '厂区外随意堆放垃圾约 20 立方米', false),
+      [118, 'zhifa1', 'penalty.order-correction', { on: on(118), order: '清运厂区外堆放的建筑垃圾，恢复场地原状', by: on(111) }],
+      [110, 'zhifa1', 'penalty.recheck-correction', { seq: 0, on: on(110), corrected: false, findings: '现场复查，堆放的垃圾未清运' }],
       conclude(
         115,
         '当事人在厂区外随意堆放垃圾约 20 立方米，经责令未清理',
@@ -574,6 +576,7 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
     await story(register(40, person('吴某某', '青山村'), '巡查发现露天焚烧垃圾'), [
       ...filing(40, 'straw-burning', 41, '露天焚烧落叶垃圾'),
       ...investigate(40, '青山村1组', '吴某某', '露天焚烧落叶垃圾'),
+      [40, 'zhifa1', 'penalty.order-correction', { on: on(40), order: '清理焚烧残留物，不再露天焚烧', by: on(-3) }],
       conclude(
         38,
         '当事人在青山村1组露天焚烧落叶、垃圾',
@@ -690,6 +693,24 @@ export async function seedDemoCases(yifa: Yifa): Promise<number> {
       ...investigate(94, '茶园村2组', '卫某某', '擅自建设附属用房'),
       [20, 'zhifa1', 'penalty.request-extension', { days: 30, reason: '需委托测绘机构测量违法建设面积' }],
       [20, 'fuzeren', 'penalty.approve', { kind: 'extension', opinion: '同意延长办案期限三十日' }],
+    ]);
+    // 10a. The party asked for an officer's withdrawal (his cousin); the head agreed and the office head took his place.
+    await story(register(30, person('沈某某', '青山村'), '巡查发现占用耕地堆放砂石'), [
+      ...filing(30, 'waste-dumping', 31, '占用耕地堆放砂石'),
+      [
+        28,
+        'zhifa1',
+        'penalty.request-recusal',
+        {
+          on: on(28),
+          personId: officers[1],
+          role: 'officer',
+          applicant: 'party',
+          reason: '执法人员系当事人表兄，当事人认为可能影响公正处理',
+          replacementId: chair,
+        },
+      ],
+      [27, 'fuzeren', 'penalty.approve', { kind: 'recusal', opinion: '同意回避，由综合行政执法办公室主任接替办理' }],
     ]);
     // 11. Evidence held under 先行登记保存, its 7-working-day decision pending.
     await story(register(4, person('蒋某某', '龙凤村'), '群众举报野外用火', 'complaint'), [

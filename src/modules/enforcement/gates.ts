@@ -8,6 +8,7 @@ import { deadlineDue } from '../../calendar/deadlines.js';
 import type { HolidayTable } from '../../calendar/holiday-table.js';
 import type { DeadlineRuleId } from '../../law/deadline-rules.js';
 import {
+  cite,
   DECISION_OUTCOMES,
   GATE_CITATIONS,
   PARTY_KINDS,
@@ -42,6 +43,24 @@ export interface GateContext extends EvidenceContext {
   /** The case's region and its ancestors: a certificate's 执法区域 covers the case if it names one of them */
   regionNames: readonly string[];
   actor: { personId: string | null; userId: string | null; legalQualification: string | null };
+  /** Fines in force in other cases for the same act of the same party (Art 29) */
+  sameActFines: readonly SameActFine[];
+}
+
+export interface SameActFine {
+  caseId: string;
+  decisionNumber: string | null;
+  fineFen: number;
+}
+
+/**
+ * 一事不再罚 (Art 29): one act of one party is fined once. A second fine stands only where a
+ * law provides for it (e.g. 按日连续处罚), and that provision is recorded.
+ */
+export function secondFine(fineFen: number, basis: string | null | undefined, ctx: Pick<GateContext, 'sameActFines'>): Refusal | null {
+  if (fineFen === 0 || ctx.sameActFines.length === 0 || basis) return null;
+  const numbers = ctx.sameActFines.map((f) => f.decisionNumber ?? f.caseId).join('、');
+  return refuse(`当事人的同一违法行为已被处以罚款（${numbers}），不得给予两次以上罚款；法律另有规定的，请填写其依据`, cite('第二十九条'));
 }
 
 const refuse = (message: string, citation: string): Refusal => ({ message, citation });

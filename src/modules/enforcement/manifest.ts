@@ -10,6 +10,7 @@ import * as penaltyCases from './migrations/002-penalty-cases.js';
 import * as caseSearch from './migrations/003-case-search.js';
 import * as recordingCoverage from './migrations/005-recording-coverage.js';
 import * as overdueOrder from './migrations/007-overdue-order.js';
+import * as penaltySameAct from './migrations/034-penalty-same-act.js';
 import * as projectionStateHash from './migrations/011-projection-state-hash.js';
 import * as penaltyWaiting from './migrations/020-penalty-waiting.js';
 import * as penaltyWaitingPeople from './migrations/026-penalty-waiting-people.js';
@@ -47,6 +48,7 @@ export const enforcementManifest = {
     '011-projection-state-hash': projectionStateHash,
     '020-penalty-waiting': penaltyWaiting,
     '026-penalty-waiting-people': penaltyWaitingPeople,
+    '034-penalty-same-act': penaltySameAct,
   },
   routes: penaltyCaseRoutes,
   journalPolicies: ENFORCEMENT_JOURNAL_POLICIES,

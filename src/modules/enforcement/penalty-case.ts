@@ -95,6 +95,10 @@ export interface ProposedDecision {
   mitigation?: Mitigation;
   /** The education given (Art 33 第三款) and, under Arts 30–31, the order to the guardian: every exemption records it */
   education?: string | null;
+  /** 违法所得 and what of it was returned to those harmed (Art 28 第二款); absent when there was none */
+  illegalGains?: { amountFen: number; returnedFen: number };
+  /** The law that allows fining an act already fined (Art 29), when it does; absent otherwise */
+  secondFineBasis?: string;
 }
 
 export interface CaseRecord {
@@ -159,7 +163,15 @@ export interface Seizure {
   releasedOn: string | null;
 }
 
-export type ApprovalKind = 'filing' | 'preservation' | 'seizure' | 'seizure-extension' | 'extension' | 'deferral' | 'self-correction';
+export type ApprovalKind =
+  | 'filing'
+  | 'preservation'
+  | 'seizure'
+  | 'seizure-extension'
+  | 'extension'
+  | 'deferral'
+  | 'self-correction'
+  | 'recusal';
 
 export const APPROVAL_KINDS = {
   filing: '立案',
@@ -169,6 +181,7 @@ export const APPROVAL_KINDS = {
   extension: '延长办案期限',
   deferral: '延期（分期）缴纳罚款',
   'self-correction': '自行纠错（撤销或者变更处罚决定）',
+  recusal: '回避',
 } as const satisfies Record<ApprovalKind, string>;
 
 /** A request of the case waiting for the head (the kit's PendingApproval). */
@@ -243,9 +256,41 @@ export interface Correction {
   number: string | null;
 }
 
+/**
+ * Who the party is, for finding its other cases (一事不再罚, Art 29): its ID number or credit
+ * code when known, else its kind, name and address.
+ */
+export const partyKey = (p: Pick<PenaltyCase['party'], 'kind' | 'name' | 'idNumber' | 'address'>) =>
+  p.idNumber ? `id:${p.idNumber.toUpperCase()}` : `name:${p.kind}:${p.name}:${p.address}`;
+
 /** The day the 告知书 counts as served: a 公告 30 days after it was published (民事诉讼法 Art 95). */
 export const noticeReceivedOn = (n: { servedOn: string; method: ServiceMethod }) =>
   addDays(n.servedOn, SERVICE_METHODS[n.method].completesAfterDays);
+
+export interface Recusal {
+  appliedOn: string;
+  personId: string;
+  role: 'officer' | 'reviewer';
+  applicant: 'party' | 'self';
+  reason: string;
+  replacementId: string | null;
+  decidedOn: string;
+  decision: 'withdrawn' | 'refused';
+  /** The head's reason for refusing */
+  headReason: string | null;
+  /** 回避决定书 number (a withdrawal) */
+  number: string | null;
+}
+
+export interface CorrectionOrder {
+  seq: number;
+  on: string;
+  order: string;
+  /** The date to correct by */
+  by: string;
+  number: string | null;
+  recheck: { on: string; corrected: boolean; findings: string } | null;
+}
 
 /** A failed attempt to serve a document by a method other than 公告 (民事诉讼法 Art 95). */
 export interface ServiceAttempt {
@@ -339,6 +384,10 @@ export interface PenaltyCase {
   onTheSpot: null | OnTheSpot;
   /** Attempts to serve the 告知书 or the 决定书 that failed: 公告送达 only after them */
   serviceAttempts: ServiceAttempt[];
+  /** 责令（限期）改正 (Art 28 第一款) and what the 复查 found */
+  correctionOrders: CorrectionOrder[];
+  /** 回避 applications and the head's decisions (Art 43) */
+  recusals: Recusal[];
 }
 
 export interface OnTheSpot {

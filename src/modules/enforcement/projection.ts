@@ -13,7 +13,7 @@ import { OPENING_ACTIONS, PENALTY_ACTION_TYPES, PENALTY_PROCEDURE, emptyCase } f
 import { foldSteps } from '../../procedure/decide.js';
 import { waitingColumns } from '../../procedure/waiting.js';
 import { foldEntriesOf } from '../../procedure/replayer.js';
-import { isSuspended, statusOf, type PenaltyCase } from './penalty-case.js';
+import { isSuspended, partyKey, statusOf, type PenaltyCase } from './penalty-case.js';
 
 export const PENALTY_RECORD = {
   subjectType: 'penalty-case',
@@ -46,6 +46,8 @@ export function stateColumns(c: PenaltyCase) {
     party_name: c.party.name,
     party_kind: c.party.kind,
     violation_type_id: c.violationTypeId,
+    party_key: partyKey(c.party),
+    act_on: c.actOn,
     search_text: caseSearchText(c),
     registered_on: c.registeredOn,
     filed_on: c.filedOn,

@@ -20,6 +20,8 @@ import { EXECUTION_ACTIONS } from './workflow/execution.js';
 import { COURSE_ACTIONS } from './workflow/course.js';
 import { CLOSING_ACTIONS } from './workflow/closing.js';
 import { SIMPLE_ACTIONS } from './workflow/simple.js';
+import { CORRECTION_ORDER_ACTIONS } from './workflow/correction-order.js';
+import { RECUSAL_ACTIONS, recusalApproval, refusedRecusal } from './workflow/recusal.js';
 import { AFTER_DECISION_ACTIONS, noDecision } from './workflow/after-decision.js';
 import { nextSteps } from './workflow/next-steps.js';
 import { penaltyPublication } from './publication.js';
@@ -29,7 +31,7 @@ const thisProcedure = (): Procedure<PenaltyTypes> => PENALTY_PROCEDURE;
 
 /** Which request the head answers. */
 const approvalKind = z
-  .enum(['filing', 'preservation', 'seizure', 'seizure-extension', 'extension', 'deferral', 'self-correction'])
+  .enum(['filing', 'preservation', 'seizure', 'seizure-extension', 'extension', 'deferral', 'self-correction', 'recusal'])
   .meta({ title: '审批事项', labels: APPROVAL_KINDS });
 
 /** The numbered document approving a request issues. */
@@ -38,6 +40,7 @@ const APPROVAL_ISSUES: Partial<Record<z.infer<typeof approvalKind>, PenaltyTypes
   preservation: 'preservation',
   seizure: 'seizure',
   'self-correction': 'self-correction',
+  recusal: 'recusal',
 };
 
 /** The head's answer to any stage's request: these rows act on the whole table, so they sit with it. */
@@ -60,6 +63,7 @@ const APPROVAL_ACTIONS = {
         return [withinLimitation(r.actOn, r.seriousHarm, ctx), twoCertifiedOfficers(r.officers, c, ctx)];
       }
       if (p.kind === 'self-correction') return [noDecision(c)];
+      if (p.kind === 'recusal') return [recusalApproval(c, req.payload, ctx)];
       if (p.kind === 'preservation' || p.kind === 'seizure')
         return [twoCertifiedOfficers((req.payload as { officers: string[] }).officers, c, ctx)];
       return [];
@@ -79,6 +83,7 @@ const APPROVAL_ACTIONS = {
     apply: (c, p, m) => ({
       ...dropRequest(thisProcedure(), c, p.kind),
       declined: p.kind === 'filing' ? { on: m.today, reason: p.reason } : c.declined,
+      recusals: p.kind === 'recusal' ? refusedRecusal(c, p.reason, m.today) : c.recusals,
     }),
   }),
   // biome-ignore lint/suspicious/noExplicitAny: each row keeps its own payload type
@@ -90,8 +95,10 @@ export const PENALTY_ACTIONS = {
   ...INVESTIGATION_ACTIONS,
   ...DECISION_ACTIONS,
   ...EXECUTION_ACTIONS,
+  ...CORRECTION_ORDER_ACTIONS,
   ...AFTER_DECISION_ACTIONS,
   ...COURSE_ACTIONS,
+  ...RECUSAL_ACTIONS,
   ...CLOSING_ACTIONS,
   ...SIMPLE_ACTIONS,
   // biome-ignore lint/suspicious/noExplicitAny: each row keeps its own payload type
@@ -156,6 +163,8 @@ export function emptyCase(id: string, agencyId: string, regionPath: string, regi
     refunds: [],
     onTheSpot: null,
     serviceAttempts: [],
+    correctionOrders: [],
+    recusals: [],
   };
 }
 

@@ -261,6 +261,9 @@ export interface PenaltyCaseTable {
   party_name: string;
   party_kind: string;
   violation_type_id: string | null;
+  /** Who the party is (enforcement's partyKey) and the day of the act: the same act of the same party (Art 29) */
+  party_key: string;
+  act_on: string | null;
   /** Person ids, comma-separated with leading and trailing commas: `,p1,p2,` */
   officer_ids: string;
   /** Party, source and facts, normalised for the substring check of search */

@@ -18,7 +18,16 @@ import {
   REVIEW_POINTS,
   SERVICE_METHODS,
 } from '../../../law/penalty.js';
-import { amountDueFen, mitigationOf, type CaseRecord, type Correction, type DecisionChange, type PenaltyCase } from '../penalty-case.js';
+import {
+  amountDueFen,
+  mitigationOf,
+  type CaseRecord,
+  type Correction,
+  type CorrectionOrder,
+  type Recusal,
+  type DecisionChange,
+  type PenaltyCase,
+} from '../penalty-case.js';
 import type { ViolationType } from '../discretion.js';
 import { yuan, yuanInCapitals } from '../money.js';
 import type { Block, DocumentContent } from '../../../procedure/documents/content.js';
@@ -58,6 +67,8 @@ export function caseDocuments(c: PenaltyCase, ctx: DocumentContext): DocumentCon
     for (const [i, prior] of c.priorDecisions.entries()) out.push(decisionDocument(c, ctx, prior, `decision:prior-${i}`));
     out.push(decisionDocument(c, ctx));
   }
+  for (const [i, r] of c.recusals.entries()) out.push(recusalDecision(c, r, i, ctx));
+  for (const o of c.correctionOrders) out.push(correctionOrderNotice(c, o, ctx), correctionRecheck(c, o, ctx));
   out.push(serviceReceipt(c, ctx));
   for (const [i] of c.reminders.entries()) out.push(reminderNotice(c, i, ctx));
   out.push(courtApplication(c, ctx));
@@ -450,10 +461,16 @@ function decisionDocument(c: PenaltyCase, ctx: DocumentContext, d = c.decision, 
   const blocks: Block[] = [
     ...partyBlocks(c),
     para(`${p.facts}。`, '违法事实'),
-    para(
-      `上述事实有以下证据证明：${c.evidence.map((e) => `${EVIDENCE_TYPES[e.type]}“${e.title}”`).join('；') || '询问笔录、现场检查笔录'}。`,
-      '证据',
-    ),
+    ...(p.illegalGains
+      ? [
+          para(
+            `当事人违法所得人民币${yuanInCapitals(p.illegalGains.amountFen)}（¥${yuan(p.illegalGains.amountFen)}）${p.illegalGains.returnedFen > 0 ? `，其中已依法退赔人民币¥${yuan(p.illegalGains.returnedFen)}` : ''}。`,
+            '违法所得',
+          ),
+        ]
+      : []),
+    para('上述事实有以下证据证明：', '证据'),
+    evidenceHeld(c, d.on),
   ];
   if (d.outcome === 'penalty') {
     blocks.push(
@@ -642,6 +659,74 @@ function courtApplication(c: PenaltyCase, ctx: DocumentContext): DocumentContent
       field('此致', a.court),
       field('申请人（印章）', ctx.agencyName),
       field('申请日期', cnDate(a.on)),
+    ],
+  };
+}
+
+/** 回避决定 (Art 43): the head's decision on an application, either way. */
+function recusalDecision(c: PenaltyCase, r: Recusal, i: number, ctx: DocumentContext): DocumentContent {
+  const who = `${ctx.nameOf(r.personId)}（${r.role === 'officer' ? '执法人员' : '法制审核人员'}）`;
+  const decided =
+    r.decision === 'withdrawn'
+      ? `经本机关负责人决定，${who}自${cnDate(r.decidedOn)}起回避，不再参与本案${r.replacementId ? `，由${ctx.nameOf(r.replacementId)}（执法证号 ${ctx.certificateOf(r.replacementId)}）接替办理` : ''}。`
+      : `经本机关负责人审查，申请回避的理由不成立，决定不予回避。理由：${r.headReason ?? ''}。`;
+  return {
+    id: `recusal:${i}`,
+    title: r.decision === 'withdrawn' ? '回避决定书' : '不予回避决定书',
+    number: r.number,
+    date: r.decidedOn,
+    sealed: true,
+    blocks: [
+      field('案件', `${c.party.name}${ctx.violationType?.name ?? ''}案`),
+      para(
+        `${r.applicant === 'party' ? `当事人${c.party.name}` : who}于${cnDate(r.appliedOn)}申请${who}回避，理由：${r.reason}。依据《中华人民共和国行政处罚法》第四十三条的规定，${decided}`,
+      ),
+      field('行政机关', ctx.agencyName),
+      field('日期', cnDate(r.decidedOn)),
+    ],
+  };
+}
+
+/** 责令（限期）改正通知书 (Art 28 第一款). */
+function correctionOrderNotice(c: PenaltyCase, o: CorrectionOrder, ctx: DocumentContext): DocumentContent {
+  return {
+    id: `correction-order:${o.seq}`,
+    title: '责令（限期）改正通知书',
+    number: o.number,
+    date: o.on,
+    sealed: true,
+    blocks: [
+      para(`${c.party.name}：`),
+      para(
+        `经查，你（单位）${ctx.violationType?.name ?? '存在违法行为'}，违反了${ctx.violationType?.violates ?? '有关规定'}。依据《中华人民共和国行政处罚法》第二十八条第一款的规定，现责令你（单位）于${cnDate(o.by)}前改正：${o.order}。`,
+      ),
+      para('逾期不改正的，本机关将依法处理。期限届满后本机关将进行复查。'),
+      field('行政机关', ctx.agencyName),
+      field('日期', cnDate(o.on)),
+      signatures('当事人签收：', '执法人员签名：'),
+    ],
+  };
+}
+
+/** The 复查 of an order: whether the party corrected by its date. */
+function correctionRecheck(c: PenaltyCase, o: CorrectionOrder, ctx: DocumentContext): DocumentContent | null {
+  const r = o.recheck;
+  if (!r) return null;
+  return {
+    id: `correction-recheck:${o.seq}`,
+    title: '责令改正复查记录',
+    number: null,
+    date: r.on,
+    sealed: false,
+    blocks: [
+      field('当事人', c.party.name),
+      field('责令改正通知书', o.number),
+      field('改正期限', cnDate(o.by)),
+      field('复查日期', cnDate(r.on)),
+      field('复查结论', r.corrected ? '已按期改正' : '逾期未改正'),
+      para(r.findings, '复查情况'),
+      field('执法人员', officerLine(c.officers, ctx)),
+      signatures('当事人签名：', '执法人员签名：'),
     ],
   };
 }

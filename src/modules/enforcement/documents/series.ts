@@ -14,6 +14,8 @@ export const DOCUMENT_SERIES = {
   'no-penalty': { word: '不罚字', title: '不予行政处罚决定书' },
   transfer: { word: '移字', title: '涉嫌犯罪案件移送书' },
   'on-the-spot': { word: '当罚字', title: '当场行政处罚决定书' },
+  'correction-order': { word: '责改字', title: '责令（限期）改正通知书' },
+  recusal: { word: '回避字', title: '回避决定书' },
   reminder: { word: '催字', title: '催告书' },
   'court-application': { word: '执申字', title: '强制执行申请书' },
   correction: { word: '更字', title: '行政处罚决定书更正通知书' },

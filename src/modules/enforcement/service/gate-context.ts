@@ -8,12 +8,12 @@ import type { CertificateTable } from '../../../platform/db/schema.js';
 import { runFixed } from '../../../platform/db/fixed-queries.js';
 import type { HolidayTable } from '../../../calendar/holiday-table.js';
 import type { LoadedSettings } from '../settings.js';
-import type { Certificate, GateContext } from '../gates.js';
-import type { PenaltyCase } from '../penalty-case.js';
+import type { Certificate, GateContext, SameActFine } from '../gates.js';
+import { partyKey, type PenaltyCase } from '../penalty-case.js';
 import { uploadedFile, uploadedFileIn } from '../../../procedure/evidence-store.js';
 import type { Executor } from './store.js';
 
-/** The people an action names itself: its actor and the officers (or chair) in its payload. */
+/** The people an action names itself: its actor and the officers (or chair, or 回避's people) in its payload. */
 export function personIdsOfAction(payload: unknown, actorPersonId: string | null): string[] {
   const ids = new Set<string>();
   if (actorPersonId) ids.add(actorPersonId);
@@ -23,9 +23,10 @@ export function personIdsOfAction(payload: unknown, actorPersonId: string | null
 
 function collectPersonIds(v: unknown, into: Set<string>): void {
   if (!v || typeof v !== 'object') return;
-  const o = v as { officers?: unknown; chairPersonId?: unknown };
+  const o = v as { officers?: unknown; chairPersonId?: unknown; personId?: unknown; replacementId?: unknown };
   if (Array.isArray(o.officers)) for (const x of o.officers) if (typeof x === 'string') into.add(x);
-  if (typeof o.chairPersonId === 'string') into.add(o.chairPersonId);
+  // A hearing's chair; a 回避's officer and the one who takes his place.
+  for (const x of [o.chairPersonId, o.personId, o.replacementId]) if (typeof x === 'string') into.add(x);
 }
 
 /** Everyone the gates may ask about: the case's officers, the action's people, those of pending steps and records. */
@@ -94,6 +95,38 @@ async function peopleRows(db: Executor, ids: string[]): Promise<PersonRow[]> {
   );
 }
 
+/**
+ * The act an action is about, to find the same act of the same party in other cases: the
+ * case's, once filed, or that of an on-the-spot decision's payload.
+ */
+function actOf(c: PenaltyCase, payload: unknown): { key: string; actOn: string; violationTypeId: string } | null {
+  if (c.actOn && c.violationTypeId) return { key: partyKey(c.party), actOn: c.actOn, violationTypeId: c.violationTypeId };
+  const p = payload as { party?: PenaltyCase['party']; on?: string; violationTypeId?: string } | null;
+  if (p?.party?.name && p.on && p.violationTypeId) return { key: partyKey(p.party), actOn: p.on, violationTypeId: p.violationTypeId };
+  return null;
+}
+
+/** Fines in force in other cases for the same act of the same party (一事不再罚, Art 29), by index. */
+async function sameActFines(db: Executor, c: PenaltyCase, payload: unknown): Promise<SameActFine[]> {
+  const act = actOf(c, payload);
+  if (!act) return [];
+  const rows = await db
+    .selectFrom('penalty_cases')
+    .select(['id', 'state'])
+    .where('party_key', '=', act.key)
+    .where('act_on', '=', act.actOn)
+    .where('violation_type_id', '=', act.violationTypeId)
+    .where('id', '!=', c.id)
+    .where('fine_fen', '>', 0)
+    .where('decided_on', 'is not', null)
+    .limit(20)
+    .execute();
+  return rows.flatMap((r) => {
+    const d = (JSON.parse(r.state) as PenaltyCase).decision;
+    return d && !d.revokedOn && d.fineFen > 0 ? [{ caseId: r.id, decisionNumber: d.number, fineFen: d.fineFen }] : [];
+  });
+}
+
 /** Reads through `db` only: inside an action it is the transaction (SQLite has one connection). */
 export async function gateContext(
   db: Executor,
@@ -111,7 +144,11 @@ export async function gateContext(
   // earlier record who is no longer on the case, say) is read here.
   const have = new Set(read.people.map((p) => p.id));
   const missing = personIdsIn(c, payload, actorPersonId).filter((id) => !have.has(id));
-  const [more, uploaded] = await Promise.all([peopleRows(db, missing), uploadedFileIn(db, payload, actor.userId)]);
+  const [more, uploaded, sameAct] = await Promise.all([
+    peopleRows(db, missing),
+    uploadedFileIn(db, payload, actor.userId),
+    sameActFines(db, c, payload),
+  ]);
   const { settings, regionNames } = read;
   const rows = [...read.people, ...more];
   const byPerson = new Map<string, Certificate[]>();
@@ -142,5 +179,6 @@ export async function gateContext(
     regionNames,
     actor: { personId: actorPersonId, userId: actor.userId, legalQualification: actorRow?.legal_qualification_no ?? null },
     uploadedFile: uploadedFile(uploaded),
+    sameActFines: sameAct,
   };
 }

@@ -13,6 +13,7 @@ import { yuanText } from '../../../journal/readable.js';
 import { REFUND_CITATION } from './after-decision.js';
 import { fullyPaid } from './execution.js';
 import { onTheSpotOutstanding } from './simple.js';
+import { uncheckedOrders } from './correction-order.js';
 import { action, dated, eventDate, HEAD, OFFICER, text, type ActionSpec } from './shared.js';
 
 /** No national 评查 standard exists (LAW.md §7.1): the agency's sheet (its settings) is a local rule, named so. */
@@ -60,6 +61,7 @@ function closingRefusals(c: PenaltyCase): (Refusal | null)[] {
     c.seizures.some((s) => !s.releasedOn) ? { message: '尚有未解除的查封、扣押', citation: GATE_CITATIONS.seizure } : null,
     c.pending.length > 0 ? { message: '尚有待审批的申请', citation: RECORD_CHECK } : null,
     ...onTheSpotOutstanding(c),
+    uncheckedOrders(c),
     overpaidFen(c) > 0 ? { message: `尚有多缴的罚没款 ${yuanText(overpaidFen(c))} 未退还`, citation: REFUND_CITATION } : null,
   ];
 }

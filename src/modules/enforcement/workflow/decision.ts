@@ -20,9 +20,11 @@ import {
   hearingNoticeInTime,
   hearingRequestInTime,
   reviewerQualified,
+  secondFine,
 } from '../gates.js';
 import { RECORD_CHECK, sameIndividual, atField } from '../../../procedure/spec.js';
 import { sameDecisionAgain } from './after-decision.js';
+import { recusedReviewer } from './recusal.js';
 import {
   action,
   consentOnFile,
@@ -86,6 +88,7 @@ export const DECISION_ACTIONS = {
     }),
     guard: (c, p, ctx) => [
       reviewerQualified(ctx),
+      recusedReviewer(c, ctx.actor.personId),
       atField('on', eventDate(p.on, c, ctx, '审核日期')),
       p.conclusion === 'agree' && Object.values(p.points).some((x) => !x.ok)
         ? { message: '审核要点中有未通过的项目，不能出具“同意”意见', citation: GATE_CITATIONS.review }
@@ -336,6 +339,7 @@ export const DECISION_ACTIONS = {
         : null,
       ...decisionRefusals(c, ctx),
       sameDecisionAgain(c),
+      secondFine(c.proposal?.outcome === 'penalty' ? c.proposal.fineFen : 0, c.proposal?.secondFineBasis, ctx),
     ],
     // Offered only once nothing stands in the way (the page lists what does: decisionBlockers).
     requires: (c) => decisionWaitsOnCase(c)[0] ?? null,

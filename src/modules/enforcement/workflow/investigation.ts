@@ -20,17 +20,19 @@ import {
   isExemption,
   type PenaltyKind,
 } from '../../../law/penalty.js';
-import { hearingEligible, heavierThanNoticed, twoCertifiedOfficers, type GateContext } from '../gates.js';
+import { hearingEligible, heavierThanNoticed, secondFine, twoCertifiedOfficers, type GateContext } from '../gates.js';
 import { RECORD_CHECK, actorOf, type Refusal, atField } from '../../../procedure/spec.js';
 import { ageAtAct, weighCase, type PenaltyWeighed } from '../mitigation.js';
 import { optionalText } from '../../../platform/http/schemas.js';
 import type { CaseRecord, PenaltyCase, ProposedDecision } from '../penalty-case.js';
 import { CASE_EVIDENCE } from '../penalty-case.js';
 import { evidenceRows, fileRef } from '../../../procedure/evidence.js';
+import { yuanText } from '../../../journal/readable.js';
 import {
   action,
   dated,
   eventDate,
+  fen,
   HEAD,
   mitigatingFacts,
   namesOf,
@@ -96,8 +98,32 @@ function propose(c: PenaltyCase, p: ConcludePayload, on: string, ctx: GateContex
     collectiveRequired: p.reviewGrounds.includes('complex') || (major && ctx.settings.collectiveDiscussionForMajor),
     mitigation,
     education: p.education ?? null,
+    ...(p.secondFineBasis ? { secondFineBasis: p.secondFineBasis } : {}),
+    ...(p.illegalGainsFen > 0 ? { illegalGains: { amountFen: p.illegalGainsFen, returnedFen: p.returnedFen } } : {}),
   };
 }
+
+/**
+ * 违法所得 (Art 28 第二款): what was gained is confiscated, except what was returned to those
+ * it was taken from; the rest must be among what the penalty confiscates.
+ */
+function illegalGainsRefusals(p: ConcludePayload): (Refusal | null)[] {
+  if (p.returnedFen > p.illegalGainsFen)
+    return [{ message: '退赔金额不能超过违法所得金额', citation: ILLEGAL_GAINS_CITATION, field: 'returnedFen' }];
+  const unreturned = p.illegalGainsFen - p.returnedFen;
+  if (unreturned === 0 || !DECISION_OUTCOMES[p.outcome].penalises) return [];
+  return [
+    !p.kinds.includes('confiscate-gains') || p.confiscationFen < unreturned
+      ? {
+          message: `违法所得 ${yuanText(p.illegalGainsFen)}${p.returnedFen > 0 ? `（已退赔 ${yuanText(p.returnedFen)}）` : ''}，未退赔的 ${yuanText(unreturned)} 应当予以没收：请选择“没收违法所得”并填写不少于该数额的没收金额`,
+          citation: ILLEGAL_GAINS_CITATION,
+          field: 'kinds',
+        }
+      : null,
+  ];
+}
+
+const ILLEGAL_GAINS_CITATION = cite('第二十八条第二款');
 
 /** Arts 30–31, 33: an exemption that fits the party, with the education (and the guardian's order) recorded. */
 function exemptionRefusals(c: PenaltyCase, p: ConcludePayload): (Refusal | null)[] {
@@ -136,6 +162,9 @@ const concludeSchema = z.strictObject({
   basis: text(1000).meta({ title: '依据' }),
   circumstanceId: z.string().max(40).nullable().meta({ title: '情节（裁量基准）', widget: 'circumstance' }),
   discretionReason: text(2000).nullable().meta({ title: '超出裁量基准的理由' }),
+  secondFineBasis: optionalText(300).default(null).meta({ title: '同一违法行为再次罚款的法律依据（法律另有规定的，如按日连续处罚）' }),
+  illegalGainsFen: fen.default(0).meta({ title: '违法所得金额（元，没有的填 0）' }),
+  returnedFen: fen.default(0).meta({ title: '其中已依法退赔的金额（元）' }),
   mitigation: mitigatingFacts,
   education: optionalText(1000).optional().meta({ title: '教育情况（不予处罚的）' }),
   reviewGrounds: z
@@ -418,6 +447,8 @@ export const INVESTIGATION_ACTIONS = {
             }
           : null,
         ...exemptionRefusals(c, p),
+        ...illegalGainsRefusals(p),
+        penalises ? secondFine(p.fineFen, p.secondFineBasis, ctx) : null,
         c.statements.length > 0 && heavierThanNoticed(next)
           ? { message: '不得因当事人陈述、申辩而给予更重的处罚', citation: GATE_CITATIONS.statement }
           : null,

@@ -17,7 +17,7 @@ import {
   cite,
 } from '../../../law/penalty.js';
 import { yuanText } from '../../../journal/readable.js';
-import { simpleProcedureAllowed, twoCertifiedOfficers, violationTypeFits, type GateContext } from '../gates.js';
+import { secondFine, simpleProcedureAllowed, twoCertifiedOfficers, violationTypeFits, type GateContext } from '../gates.js';
 import { weighCase, type PenaltyWeighed } from '../mitigation.js';
 import type { CashCollection, Party, PenaltyCase } from '../penalty-case.js';
 import {
@@ -61,6 +61,7 @@ const onTheSpotSchema = z.strictObject({
   cashGroundNote: optionalText(300).meta({ title: '当场收缴情形的说明' }),
   receiptNumber: optionalText(50).meta({ title: '罚款专用票据号码' }),
   landedOn: dated('抵岸日期（在水上收缴的）').nullable().optional(),
+  secondFineBasis: optionalText(300).default(null).meta({ title: '同一违法行为再次罚款的法律依据（法律另有规定的，如按日连续处罚）' }),
 });
 type OnTheSpotPayload = z.infer<typeof onTheSpotSchema>;
 
@@ -162,6 +163,7 @@ export const SIMPLE_ACTIONS = {
       simpleProcedureAllowed(p.party.kind, p.kinds, p.fineFen),
       p.confiscationFen > 0 ? { message: '简易程序不能没收财物', citation: GATE_CITATIONS.simple } : null,
       p.kinds.length === 0 ? { message: '须选择警告或者罚款', citation: GATE_CITATIONS.simple } : null,
+      secondFine(p.fineFen, p.secondFineBasis, ctx),
       ...discretionOnTheSpot(p, ctx),
       atField('officers', twoCertifiedOfficers(p.officers, { field: p.field }, ctx)),
       !p.told
