@@ -83,8 +83,9 @@ function versionDocument(r: VillageRules, v: RulesVersion): DocumentContent {
 }
 
 function reviewDocuments(r: VillageRules, v: RulesVersion, place: DocumentPlace): DocumentContent[] {
-  return v.reviews.map((rv, i) => ({
-    id: `review:${v.no}:${i + 1}`,
+  return v.reviews.map((rv) => ({
+    // The review's position in the record: document ids are a word and one number.
+    id: `review:${rv.seq}`,
     title: '村规民约审查意见书',
     number: rv.number,
     date: rv.on,
