@@ -31,7 +31,10 @@ describe.each(ENGINES)('村规民约 and village meetings on %s', (engine) => {
     c.post('/api/v1/village-meetings', { type: 'village-meeting.record', payload }, { 'idempotency-key': `vr-${engine}-${++key}` });
   const today = () => t.yifa.clock.today();
   const actionCount = async (id: string) =>
-    Number((await t.yifa.db.kysely.selectFrom('procedure_cases').select('action_count').where('id', '=', id).executeTakeFirstOrThrow()).action_count);
+    Number(
+      (await t.yifa.db.kysely.selectFrom('procedure_cases').select('action_count').where('id', '=', id).executeTakeFirstOrThrow())
+        .action_count,
+    );
   const adoption = (extra: Record<string, unknown> = {}) => ({
     on: today(),
     kind: 'representatives',
@@ -47,7 +50,10 @@ describe.each(ENGINES)('村规民约 and village meetings on %s', (engine) => {
   beforeAll(async () => {
     t = await startTestApp(engine);
     await seedDemoVillages(t.yifa, { password: DEMO_PASSWORD });
-    [cunwei, zhen, sifasuo, jiandu] = await Promise.all(['cunwei', TOWN_CLERK_LOGIN, 'sifasuo', 'jiandu'].map((u) => t.login(u)));
+    cunwei = await t.login('cunwei');
+    zhen = await t.login(TOWN_CLERK_LOGIN);
+    sifasuo = await t.login('sifasuo');
+    jiandu = await t.login('jiandu');
     const rows = await t.yifa.db.kysely
       .selectFrom('village_rules')
       .innerJoin('regions', 'regions.id', 'village_rules.village_id')
@@ -97,13 +103,22 @@ describe.each(ENGINES)('村规民约 and village meetings on %s', (engine) => {
       zhen,
       id,
       'village-rules.adopt',
-      adoption({ kind: 'villagers', basis: 'adults', authorisation: null, entitled: 100, present: 50, votes: { for: 40, against: 5, abstain: 5 } }),
+      adoption({
+        kind: 'villagers',
+        basis: 'adults',
+        authorisation: null,
+        entitled: 100,
+        present: 50,
+        votes: { for: 40, against: 5, abstain: 5 },
+      }),
     );
     expect(villagers.json().error.citation).toContain('第二十二条');
     const over = await rules(zhen, id, 'village-rules.adopt', adoption({ votes: { for: 20, against: 2, abstain: 1 } }));
     expect(over.statusCode).toBe(409);
     const refusals = over.json().error.details.refusals as { message: string; citation: string | null; field: string }[];
-    expect(refusals).toEqual([expect.objectContaining({ field: 'votes', citation: null, message: expect.stringContaining('超过实到人数') })]);
+    expect(refusals).toEqual([
+      expect.objectContaining({ field: 'votes', citation: null, message: expect.stringContaining('超过实到人数') }),
+    ]);
     const minority = await rules(zhen, id, 'village-rules.adopt', adoption({ votes: { for: 11, against: 10, abstain: 1 } }));
     expect(minority.json().error.message).toContain('表决未获通过');
     const unauthorised = await rules(zhen, id, 'village-rules.adopt', adoption({ authorisation: null }));
@@ -121,7 +136,13 @@ describe.each(ENGINES)('村规民约 and village meetings on %s', (engine) => {
       draftNote: '增加集体收益分配条款。',
       draftedOn: today(),
     });
-    await ok(zhen, id, 'village-rules.consult', { on: today(), method: '村民小组会议', participants: 80, opinions: '无异议', response: '—' });
+    await ok(zhen, id, 'village-rules.consult', {
+      on: today(),
+      method: '村民小组会议',
+      participants: 80,
+      opinions: '无异议',
+      response: '—',
+    });
     await ok(zhen, id, 'village-rules.adopt', adoption());
     const items = passed();
     items.womenEqualRights = { ok: false, note: '外嫁女条款以婚嫁为由剥夺集体收益分配权。' };
@@ -189,10 +210,17 @@ describe.each(ENGINES)('村规民约 and village meetings on %s', (engine) => {
       decisions: [{ subject: '村道维修筹资筹劳方案', votes: { for: 20, against: 3, abstain: 2 }, rulesId: null }],
       minutes: '逐项表决。',
     };
-    const short = await recordMeeting(cunwei, { ...base, present: 19, decisions: [{ ...base.decisions[0], votes: { for: 19, against: 0, abstain: 0 } }] });
+    const short = await recordMeeting(cunwei, {
+      ...base,
+      present: 19,
+      decisions: [{ ...base.decisions[0], votes: { for: 19, against: 0, abstain: 0 } }],
+    });
     expect(short.statusCode).toBe(409);
     expect(short.json().error.citation).toContain('第二十六条');
-    const over = await recordMeeting(cunwei, { ...base, decisions: [{ ...base.decisions[0], votes: { for: 20, against: 4, abstain: 2 } }] });
+    const over = await recordMeeting(cunwei, {
+      ...base,
+      decisions: [{ ...base.decisions[0], votes: { for: 20, against: 4, abstain: 2 } }],
+    });
     expect(over.json().error.details.refusals[0].field).toBe('decisions.0.votes');
     const rulesElsewhere = await recordMeeting(cunwei, { ...base, decisions: [{ ...base.decisions[0], rulesId: rulesOf['贵塘村'] }] });
     expect(rulesElsewhere.statusCode).toBe(409);
@@ -200,7 +228,11 @@ describe.each(ENGINES)('村规民约 and village meetings on %s', (engine) => {
     expect(made.statusCode).toBe(201);
     const m = made.json();
     expect(m.record.decisions[0].carried).toBe(true);
-    const published = await act(cunwei, 'village-meetings', m.id, 'village-meeting.publicize', { decision: 1, on: today(), content: '村道维修方案已通过。' });
+    const published = await act(cunwei, 'village-meetings', m.id, 'village-meeting.publicize', {
+      decision: 1,
+      on: today(),
+      content: '村道维修方案已通过。',
+    });
     expect(published.json().status).toBe('publicized');
     const affairs = (await t.anonymous().get(`/api/v1/public/village-affairs?villageId=${villages['妙泉村']}`)).json();
     expect(affairs.items.map((i: { content: string }) => i.content)).toContain('村道维修方案已通过。');

@@ -5,13 +5,12 @@
  * than a year ago; five villages' second version this year, adopted at a recorded meeting;
  * 贵塘村's revision sent back by the town for a clause denying 外嫁女 their share; 大田村's
  * revision still being drafted; a year of quarterly 村民代表会议 with their decisions published
- * under 村务公开; and the customs reform's records (彩礼, 红白事). The clerk `cunwei` keeps
- * 妙泉村's records; `cunwei.zhen` (the town's 驻村 clerk, login with the demo password) the
+ * under 村务公开; and the customs reform's records (彩礼, 红白事). The clerk `cunwei` (the town's demo
+ * login, made with the town) keeps 妙泉村's records; `cunwei.zhen` (the town's 驻村 clerk, login with the demo password) the
  * other villages'. Names are invented and obviously so (张某某).
  */
 import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../../platform/security/request.js';
-import type { DemoLogin } from '../../platform/module.js';
 import { addDays } from '../../calendar/legal-date.js';
 import { contextOfUser } from '../org/sessions.js';
 import { createUser } from '../org/service/users.js';
@@ -19,9 +18,6 @@ import { actOnRecord, openRecord } from '../../procedure/service.js';
 import { REVIEW_POINT_IDS } from './law.js';
 import { VILLAGE_MEETINGS, VILLAGE_RULES } from './procedures.js';
 
-export const VILLAGE_DEMO_LOGINS = [
-  { username: 'cunwei', role: 'village_clerk', roleName: '村委会文书（妙泉村）' },
-] as const satisfies readonly DemoLogin[];
 export const TOWN_CLERK_LOGIN = 'cunwei.zhen';
 
 /** The rules of a village, version 1 or 2: the customs reform's clauses, numbered 第X条. */
@@ -68,16 +64,6 @@ export async function seedDemoVillages(yifa: Yifa, opts: { password: string }): 
   const town = await db.selectFrom('regions').select(['id', 'path']).where('id', '=', sifasuoAuth.user.regionId).executeTakeFirstOrThrow();
   const villages = await db.selectFrom('regions').select(['id', 'name']).where('parent_id', '=', town.id).orderBy('path').execute();
   const agencyId = sifasuoAuth.user.agencyId;
-  const idOf = (name: string) => villages.find((v) => v.name === name)!.id;
-  await createUser(yifa, admin, {
-    username: 'cunwei',
-    displayName: '田某某（妙泉村村委会文书）',
-    password: opts.password,
-    agencyId,
-    regionId: idOf('妙泉村'),
-    dataScope: 'subtree',
-    roles: ['village_clerk'],
-  });
   await createUser(yifa, admin, {
     username: TOWN_CLERK_LOGIN,
     displayName: '杨某某（镇驻村指导员，代各村村委会文书）',

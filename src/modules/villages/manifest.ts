@@ -8,7 +8,7 @@ import { journalPolicyOf } from '../../procedure/service.js';
 import { commonReplayer } from '../../procedure/replayer.js';
 import { VILLAGE_MEETINGS, VILLAGE_MEETINGS_ENTRY, VILLAGE_RULES, VILLAGE_RULES_ENTRY } from './procedures.js';
 import { villageRoutes } from './routes.js';
-import { VILLAGE_DEMO_LOGINS, seedDemoVillages } from './demo.js';
+import { seedDemoVillages } from './demo.js';
 import * as villages from './migrations/033-villages.js';
 
 export const VILLAGE_PERMISSIONS = {
@@ -56,5 +56,5 @@ export const villagesManifest = {
     { key: 'village-statistics', label: '村务统计', path: '/console/village-statistics', permission: 'village.read', order: 58 },
   ],
   // After the town (its villages, the 司法所) exists.
-  demo: { order: 45, seed: seedDemoVillages, logins: VILLAGE_DEMO_LOGINS },
+  demo: { order: 45, seed: seedDemoVillages },
 } satisfies ModuleManifest;

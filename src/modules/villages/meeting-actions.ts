@@ -38,7 +38,7 @@ const decisionSchema = z
   .meta({ title: '决定事项' });
 
 export const recordSchema = z.strictObject({
-  villageId: z.string().min(1).max(64).meta({ title: '村（行政村）' }),
+  villageId: z.string().min(1).max(64).meta({ title: '村（行政村）', widget: 'village' }),
   kind: z.enum(MEETING_KIND_IDS).meta({ title: '会议类型', labels: MEETING_KINDS, default: 'representatives' }),
   heldOn: legalDate.meta({ title: '会议日期' }),
   basis: z.enum(QUORUM_BASIS_IDS).nullable().meta({ title: '村民会议应到人数的计算（村民代表会议不填）', labels: QUORUM_BASES }),

@@ -93,7 +93,7 @@ const draftSchema = {
 };
 
 export const openSchema = z.strictObject({
-  villageId: z.string().min(1).max(64).meta({ title: '村（行政村）' }),
+  villageId: z.string().min(1).max(64).meta({ title: '村（行政村）', widget: 'village' }),
   ...draftSchema,
 });
 

@@ -10,6 +10,7 @@ import PetitionPage from './pages/PetitionPage';
 import PetitionTrackingPage from './pages/PetitionTrackingPage';
 import DecisionsPage from './pages/DecisionsPage';
 import DecisionPage from './pages/DecisionPage';
+import VillageRulesPage from './pages/VillageRulesPage';
 import { HeadingProvider } from '../heading';
 import type { StringKey } from '../i18n';
 
@@ -28,6 +29,7 @@ const PAGES: { key: string; title: StringKey; under?: string }[] = [
   { key: 'tracking', title: 'trackRequest' },
   { key: 'petitions', title: 'filePetition' },
   { key: 'petition-tracking', title: 'trackPetition', under: 'petitions' },
+  { key: 'village-rules', title: 'portalVillageRules' },
 ];
 
 export default function PortalApp() {
@@ -84,6 +86,7 @@ export default function PortalApp() {
             <Route path="tracking" element={<TrackingPage />} />
             <Route path="petitions" element={<PetitionPage />} />
             <Route path="petition-tracking" element={<PetitionTrackingPage />} />
+            <Route path="village-rules" element={<VillageRulesPage />} />
           </Routes>
         </HeadingProvider>
       </Layout.Content>
