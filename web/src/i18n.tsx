@@ -69,7 +69,7 @@ const STRINGS = {
   recordVillageMeeting: ['登记会议记录', 'Record a meeting'],
   searchVillageMeetings: ['检索村名、议程、议题', 'Search village, agenda, decisions'],
   villageStatistics: ['村务统计', 'Village statistics'],
-  portalVillageRules: ['村规民约公开', 'Village rules'],
+  portalVillageRules: ['村规民约与村务公开', 'Village rules and affairs'],
   trackRequest: ['申请查询', 'Track a request'],
   submitRequest: ['提交申请', 'Submit the request'],
   trackingCode: ['查询码', 'Tracking code'],

@@ -50,7 +50,9 @@ const REVISED = ['妙泉村', '三坝村', '苗坝村', '凉桥村', '高楼村'
 const SENT_BACK = '贵塘村';
 const DRAFTING = '大田村';
 /** The quarterly 村民代表会议 of the year, days ago. */
-const QUARTERS = [350, 260, 170, 80];
+const QUARTERS = [330, 240, 150, 60];
+
+const quarterOf = (date: string) => Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1;
 
 const allPassed = () => Object.fromEntries(REVIEW_POINT_IDS.map((k) => [k, { ok: true, note: '经审查符合规定' }]));
 
@@ -155,11 +157,11 @@ export async function seedDemoVillages(yifa: Yifa, opts: { password: string }): 
         });
       // A year of quarterly meetings; the one after the revision's consultation adopts it.
       for (const [q, daysAgo] of QUARTERS.entries()) {
-        const adopts = revising !== null && revising > 30 && daysAgo === (v.name === SENT_BACK ? 80 : 170);
+        const adopts = revising !== null && revising > 30 && daysAgo === (v.name === SENT_BACK ? 60 : 150);
         const mPresent = present - (q % 2);
         const mVotes = { for: mPresent - 2, against: 1, abstain: 1 };
         const decisions = [
-          { subject: `${on(daysAgo).slice(0, 4)}年第${q + 1}季度村务、财务收支情况报告`, votes: mVotes, rulesId: null },
+          { subject: `${on(daysAgo).slice(0, 4)}年第${quarterOf(on(daysAgo))}季度村务、财务收支情况报告`, votes: mVotes, rulesId: null },
           { subject: q % 2 ? '村组道路硬化筹资筹劳方案' : '集体林地承包方案调整', votes: mVotes, rulesId: null },
           ...(adopts ? [{ subject: `审议《${v.name}村规民约（修订稿）》`, votes: mVotes, rulesId: id }] : []),
         ];
@@ -190,7 +192,7 @@ export async function seedDemoVillages(yifa: Yifa, opts: { password: string }): 
           });
         // The decisions go up on the 村务公开栏 within days; the latest meeting's last one not yet.
         for (const d of decisions.keys()) {
-          if (daysAgo === 80 && d === decisions.length - 1 && v.name !== SENT_BACK) continue;
+          if (daysAgo === 60 && d === decisions.length - 1 && v.name !== SENT_BACK) continue;
           await actMeeting(daysAgo - 3, m.id, 'village-meeting.publicize', {
             decision: d + 1,
             on: on(daysAgo - 3),
@@ -220,8 +222,8 @@ export async function seedDemoVillages(yifa: Yifa, opts: { password: string }): 
           await act(daysAgo - 15, who, id, 'village-rules.publish', { on: on(daysAgo - 15) });
         }
       }
-      await act(60, who, id, 'village-rules.record-implementation', {
-        on: on(60),
+      await act(40, who, id, 'village-rules.record-implementation', {
+        on: on(40),
         topic: 'ceremonies',
         content: `本季度办理丧事${2 + (i % 3)}起、婚宴${1 + (i % 3)}起，宴席均未超过规定桌数；劝阻升学宴${i % 3}起。`,
         outcome: '红白事办理标准执行良好。',

@@ -35,7 +35,7 @@ export async function villageStatistics(yifa: Yifa, req: Request, year: number) 
     .select(['id', 'name', 'path'])
     .where('level', '=', 'village')
     .where(scopeFilter(req.auth.scope, { path: 'path' }))
-    .orderBy('path')
+    .orderBy('name')
     .execute();
   const rules = await db
     .selectFrom('village_rules')
