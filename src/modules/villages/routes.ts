@@ -13,7 +13,7 @@ import { notFound } from '../../platform/http/errors.js';
 import { provenRecord, visibleState } from '../../procedure/service.js';
 import { diffClauses, diffSummary } from '../../procedure/clauses.js';
 import { VILLAGE_MEETINGS, VILLAGE_RULES } from './procedures.js';
-import { MEETING_KINDS, REVIEW_POINTS } from './law.js';
+import { MEETING_KINDS } from './law.js';
 import type { RulesVersion, VillageRules } from './rules-state.js';
 import { villageStatistics } from './statistics.js';
 
@@ -89,11 +89,6 @@ export const villageRoutes =
         return villageStatistics(yifa, r, req.query.year ?? Number(yifa.clock.today().slice(0, 4)));
       },
     );
-
-    app.get('/village-rules/review-points', { schema: { tags, summary: '乡镇审查村规民约的要点' } }, async (req) => {
-      await serviceRequest(yifa, req, 'village.read');
-      return REVIEW_POINTS;
-    });
 
     // ——— public ———
     const config = { rateLimit: { max: yifa.config.publicRateLimit, timeWindow: '1 minute' } };
