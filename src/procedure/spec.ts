@@ -82,9 +82,18 @@ export type FormWidget = 'textarea' | 'hidden' | 'yuan' | 'checklist';
  * - `circumstance`: a circumstance (情节) of the case's violation type;
  * - `consultation`: a consultation of the record still waiting for its answer;
  * - `evidence`: an evidence item of the record not withdrawn;
- * - `committee`: a 人民调解委员会 the user sits on.
+ * - `committee`: a 人民调解委员会 the user sits on;
+ * - `village`: a village (行政村) in the user's data scope.
  */
-export type PageWidget = 'person' | 'enforcement-field' | 'violation-type' | 'circumstance' | 'consultation' | 'evidence' | 'committee';
+export type PageWidget =
+  | 'person'
+  | 'enforcement-field'
+  | 'violation-type'
+  | 'circumstance'
+  | 'consultation'
+  | 'evidence'
+  | 'committee'
+  | 'village';
 
 export type Widget = FormWidget | PageWidget;
 

@@ -14,7 +14,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { ENGINES } from '../helpers/engines.js';
-import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
+import { seedDemoVillages } from '../../src/modules/villages/demo.js';
+import { DEMO_PASSWORD, startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { DEMO_LOGINS } from '../../src/modules/org/demo.js';
 import { inScope } from '../../src/platform/security/scope.js';
 import type { PenaltyCase } from '../../src/modules/enforcement/penalty-case.js';
@@ -211,6 +212,23 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     // The decisions' publications (行政执法公示): projected, some released, one withdrawn.
     await seedDemoPublications(t.yifa);
     values.publicationId = (await t.yifa.db.kysely.selectFrom('publications').select('id').orderBy('status').execute()).map((r) => r.id);
+    // The villages' rules and meetings: one village's in the clerk's scope (妙泉村), one outside it.
+    await seedDemoVillages(t.yifa, { password: DEMO_PASSWORD });
+    const villageRules = await t.yifa.db.kysely
+      .selectFrom('village_rules')
+      .innerJoin('regions', 'regions.id', 'village_rules.village_id')
+      .select(['village_rules.id', 'village_rules.village_id'])
+      .where('regions.name', 'in', ['妙泉村', '贵塘村'])
+      .execute();
+    values.villageRulesId = villageRules.map((r) => r.id);
+    values.villageId = villageRules.map((r) => r.village_id);
+    values.villageMeetingId = (
+      await t.yifa.db.kysely.selectFrom('village_meetings').select('id').where('village_id', 'in', values.villageId).limit(2).execute()
+    ).map((r) => r.id);
+    values.villageDocumentId = [
+      ...values.villageRulesId.map((id) => `village-rules|${id}|version:1`),
+      ...values.villageMeetingId.map((id) => `village-meetings|${id}|minutes`),
+    ];
     paths = Object.entries((await admin.get('/api/docs/json')).json().paths as Record<string, Record<string, unknown>>)
       .filter(([p, ops]) => 'get' in ops && p.startsWith('/api/v1/') && !NOT_CRAWLED.has(p))
       .map(([p]) => p);
@@ -310,6 +328,16 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     const fill = (p: string, map: Record<string, string>) => p.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(map[k]!));
     const key = params.join(',');
     const isCase = pattern.startsWith('/api/v1/penalty-cases/');
+    if (key === 'villageId') return values.villageId!.map((villageId) => fill(pattern, { villageId }));
+    if (key === 'id' && pattern.startsWith('/api/v1/village-rules/')) return values.villageRulesId!.map((id) => fill(pattern, { id }));
+    if (key === 'id' && pattern.startsWith('/api/v1/village-meetings/')) return values.villageMeetingId!.map((id) => fill(pattern, { id }));
+    if (key === 'id,documentId' && pattern.startsWith('/api/v1/village-'))
+      return values
+        .villageDocumentId!.filter((v) => pattern.startsWith(`/api/v1/${v.split('|')[0]}/`))
+        .map((v) => {
+          const [, id, documentId] = v.split('|');
+          return fill(pattern, { id: id!, documentId: documentId! });
+        });
     const isRequest = pattern.startsWith('/api/v1/information-requests/');
     const isDispute = pattern.startsWith('/api/v1/disputes/');
     if (key === 'id' && isDispute) return values.disputeId!.map((id) => fill(pattern, { id }));

@@ -88,8 +88,8 @@ describe.each(ENGINES)('the 工作台 across procedures on %s', (engine) => {
       expect(queue.every((q) => q.dueState === 'overdue' || q.dueState === 'warning')).toBe(true);
       expect(queue.every((q) => bench.procedures.some((p) => p.procedure === q.procedure))).toBe(true);
     }
-    // Every procedure was on someone's 工作台 (人民调解 with nothing in it: the test town has no disputes).
-    expect([...seen].sort()).toEqual(['dispute', 'information-request', 'penalty-case', 'petition']);
+    // Every procedure was on someone's 工作台 (人民调解 and the villages' with nothing in them: the test town has none).
+    expect([...seen].sort()).toEqual(['dispute', 'information-request', 'penalty-case', 'petition', 'village-meeting', 'village-rules']);
   });
 
   it('lists as 待我办理 exactly the records on which the user has an expected next step (now or once its day comes; an officers’ step only on his own cases), for every role', async () => {
@@ -152,9 +152,16 @@ describe.each(ENGINES)('the 工作台 across procedures on %s', (engine) => {
     expect(await procedures('zhifa1')).toEqual(['penalty-case']);
     expect(await procedures('gongkai')).toEqual(['information-request']);
     expect(await procedures('fuzeren')).toEqual(['information-request', 'penalty-case', 'petition']);
-    expect(await procedures('jiandu')).toEqual(['dispute', 'information-request', 'penalty-case', 'petition']);
+    expect(await procedures('jiandu')).toEqual([
+      'dispute',
+      'information-request',
+      'penalty-case',
+      'petition',
+      'village-meeting',
+      'village-rules',
+    ]);
     expect(await procedures('xinfang')).toEqual(['petition']);
-    expect(await procedures('sifasuo')).toEqual(['dispute']);
+    expect(await procedures('sifasuo')).toEqual(['dispute', 'village-meeting', 'village-rules']);
     expect(await procedures('admin')).toEqual([]);
     expect((await users.admin.get('/api/v1/workbench/due?within=all')).json()).toEqual({ items: [], next: null });
     // Asking for a procedure one may not read gives nothing, not an error that confirms it exists.

@@ -47,7 +47,7 @@ describe('the assembled role → permission table', () => {
         'petition.personal-data',
       ],
       legal_reviewer: ['org.read', 'penalty.read', 'penalty.party-data', 'disclosure.read', 'disclosure.publish'],
-      justice_office: ['org.read', 'journal.read', 'mediation.read', 'mediation.committee.manage', 'mediation.roster'],
+      justice_office: ['org.read', 'journal.read', 'mediation.read', 'mediation.committee.manage', 'mediation.roster', 'village.read'],
       mediator: ['org.read', 'mediation.read', 'mediation.personal-data', 'mediation.screening', 'mediation.roster'],
       petition_clerk: ['org.read', 'petition.read', 'petition.personal-data', 'petition.evidence', 'evidence.upload'],
       disclosure_clerk: [
@@ -68,7 +68,9 @@ describe('the assembled role → permission table', () => {
         'information-request.read',
         'petition.read',
         'mediation.read',
+        'village.read',
       ],
+      village_clerk: ['org.read', 'village.read'],
     });
   });
 
@@ -141,6 +143,9 @@ describe('the rest of the composition', () => {
       'mediators',
       'agencies',
       'petition-hot-spots',
+      'village-rules',
+      'village-meetings',
+      'village-statistics',
       'people',
       'certificates',
       'users',

@@ -30,6 +30,7 @@ export const DEMO_LOGINS = [
   { username: 'xinfang', role: 'petition_clerk', roleName: ROLES.petition_clerk },
   { username: 'gongkai', role: 'disclosure_clerk', roleName: ROLES.disclosure_clerk },
   { username: 'jiandu', role: 'supervisor', roleName: ROLES.supervisor },
+  { username: 'cunwei', role: 'village_clerk', roleName: `${ROLES.village_clerk}（妙泉村）` },
 ] as const satisfies readonly DemoLogin[];
 
 const MIAOQUAN_VILLAGES = [
@@ -168,7 +169,8 @@ export async function seedDemoTown(yifa: Yifa, opts: { password: string }): Prom
   const req: Request = { auth: systemAuth(yifa.access, admin.id, county.path), idempotencyKey: null, denied: async () => {} };
 
   const town = await createRegion(yifa, req, { parentId: countyId, name: '妙泉镇' });
-  for (const v of MIAOQUAN_VILLAGES) await createRegion(yifa, req, { parentId: town.id, name: v });
+  const villageIds: (typeof town.id)[] = [];
+  for (const v of MIAOQUAN_VILLAGES) villageIds.push((await createRegion(yifa, req, { parentId: town.id, name: v })).id);
   const otherTown = await createRegion(yifa, req, { parentId: countyId, name: '清溪场镇' });
   for (const v of ['清溪村', '大寨村']) await createRegion(yifa, req, { parentId: otherTown.id, name: v });
 
@@ -310,6 +312,8 @@ export async function seedDemoTown(yifa: Yifa, opts: { password: string }): Prom
     countyId,
     justice.id,
   );
+  // 妙泉村's committee clerk: his scope is his village (the villages module's records).
+  await townUser('cunwei', '田某某（妙泉村村委会文书）', 'village_clerk', null, 'subtree', villageIds[0]!);
 
   await yifa.journal.checkpoint();
 }

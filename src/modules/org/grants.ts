@@ -34,6 +34,7 @@ export const GRANTABLE_ROLES = {
   petition_clerk: [],
   disclosure_clerk: [],
   supervisor: [],
+  village_clerk: [],
 } as const satisfies Record<Role, readonly Role[]>;
 
 export function grantableRoles(roles: readonly Role[]): Set<Role> {

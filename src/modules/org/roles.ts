@@ -15,6 +15,8 @@ export const ROLES = {
   petition_clerk: '信访干部',
   disclosure_clerk: '政府信息公开工作人员',
   supervisor: '县司法局执法监督',
+  // The villages module grants its permissions; named here so the 系统管理员 can grant it (grants.ts) like every other role.
+  village_clerk: '村委会文书',
 } as const;
 
 export const ROLE_IDS = Object.keys(ROLES) as [Role, ...Role[]];

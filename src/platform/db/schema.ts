@@ -511,6 +511,30 @@ export interface EnforcementSettingsTable {
   updated_at: string;
 }
 
+/** A village's 村规民约 record: its village (one record each), the version in force (module villages, migration 033). */
+export interface VillageRulesTable {
+  id: string;
+  village_id: string;
+  region_path: string;
+  status: string;
+  /** The version in force, 0 before the first is published */
+  version: number;
+  published_on: string | null;
+  /** The latest version, in force or being drafted */
+  draft_version: number;
+}
+
+/** A village meeting's record: what the statistics and the portal's 村务公开 read (module villages, migration 033). */
+export interface VillageMeetingTable {
+  id: string;
+  village_id: string;
+  region_path: string;
+  kind: string;
+  held_on: string;
+  decisions: number;
+  publicized: number;
+}
+
 export interface Database {
   penalty_cases: PenaltyCaseTable;
   penalty_case_officers: PenaltyCaseOfficerTable;
@@ -524,6 +548,8 @@ export interface Database {
   information_requests: InformationRequestTable;
   petitions: PetitionTable;
   mediation_disputes: MediationDisputeTable;
+  village_rules: VillageRulesTable;
+  village_meetings: VillageMeetingTable;
   enforcement_settings: EnforcementSettingsTable;
   publications: PublicationTable;
   disclosure_retention: DisclosureRetentionTable;

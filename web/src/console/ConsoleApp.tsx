@@ -28,6 +28,8 @@ import ProcedureDocumentPage from './procedure/ProcedureDocumentPage';
 import { INFORMATION_REQUESTS_CONSOLE } from './procedure/information-requests';
 import { PETITIONS_CONSOLE } from './procedure/petitions';
 import { DISPUTES_CONSOLE } from './procedure/disputes';
+import { VILLAGE_MEETINGS_CONSOLE, VILLAGE_RULES_CONSOLE } from './procedure/villages';
+import VillageStatisticsPage from './pages/VillageStatisticsPage';
 import type { ProcedureConsole } from './procedure/config';
 import MediationStatisticsPage from './pages/MediationStatisticsPage';
 import PetitionHotSpotsPage from './pages/PetitionHotSpotsPage';
@@ -38,7 +40,7 @@ import PublicationsPage from './disclosure/PublicationsPage';
 import { HeadingProvider } from '../heading';
 
 /** The procedures of the kit the console serves with its generic pages (one list, record and document page each). */
-const PROCEDURES = [INFORMATION_REQUESTS_CONSOLE, PETITIONS_CONSOLE, DISPUTES_CONSOLE];
+const PROCEDURES = [INFORMATION_REQUESTS_CONSOLE, PETITIONS_CONSOLE, DISPUTES_CONSOLE, VILLAGE_RULES_CONSOLE, VILLAGE_MEETINGS_CONSOLE];
 
 /** A procedure's three pages, typed over its own record (one call per procedure keeps each monomorphic). */
 const routesOf = <S,>(p: ProcedureConsole<S>) => [
@@ -46,7 +48,13 @@ const routesOf = <S,>(p: ProcedureConsole<S>) => [
   <Route key={`${p.key}/:id`} path={`${p.key}/:id`} element={<ProcedureRecordPage config={p} />} />,
   <Route key={`${p.key}/doc`} path={`${p.key}/:id/documents/:documentId`} element={<ProcedureDocumentPage config={p} />} />,
 ];
-const PROCEDURE_ROUTES = [...routesOf(INFORMATION_REQUESTS_CONSOLE), ...routesOf(PETITIONS_CONSOLE), ...routesOf(DISPUTES_CONSOLE)];
+const PROCEDURE_ROUTES = [
+  ...routesOf(INFORMATION_REQUESTS_CONSOLE),
+  ...routesOf(PETITIONS_CONSOLE),
+  ...routesOf(DISPUTES_CONSOLE),
+  ...routesOf(VILLAGE_RULES_CONSOLE),
+  ...routesOf(VILLAGE_MEETINGS_CONSOLE),
+];
 
 /** Menu entries and the permission each needs (the server checks again). */
 const MENU: { key: string; label: StringKey; permission: string }[] = [
@@ -60,6 +68,7 @@ const MENU: { key: string; label: StringKey; permission: string }[] = [
   { key: 'dispute-screenings', label: 'disputeScreenings', permission: 'mediation.read' },
   { key: 'mediation-volunteers', label: 'mediationVolunteers', permission: 'mediation.read' },
   { key: 'mediators', label: 'mediators', permission: 'mediation.read' },
+  { key: 'village-statistics', label: 'villageStatistics', permission: 'village.read' },
   { key: 'publications', label: 'publications', permission: 'disclosure.read' },
   { key: 'regions', label: 'regions', permission: 'org.read' },
   { key: 'agencies', label: 'agencyAdmin', permission: 'org.read' },
@@ -75,7 +84,7 @@ const MENU: { key: string; label: StringKey; permission: string }[] = [
  * Where a user lands after logging in: the work of the first of the user's roles that has a
  * page of its own (the disclosure clerk's requests), else the 工作台.
  */
-const LANDING: Record<string, string> = { disclosure_clerk: 'information-requests' };
+const LANDING: Record<string, string> = { disclosure_clerk: 'information-requests', village_clerk: 'village-rules' };
 const landingOf = (me: Me) => me.roles.map((r) => LANDING[r.id]).find((k) => k !== undefined) ?? 'dashboard';
 
 function PasswordDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -269,6 +278,7 @@ export default function ConsoleApp() {
                 <Route path="recording-coverage" element={<RecordingCoveragePage />} />
                 {PROCEDURE_ROUTES}
                 <Route path="mediation-statistics" element={<MediationStatisticsPage />} />
+                <Route path="village-statistics" element={<VillageStatisticsPage />} />
                 <Route path="petition-hot-spots" element={<PetitionHotSpotsPage />} />
                 <Route path="mediation-committees" element={<MediationCommitteesPage />} />
                 <Route path="dispute-screenings" element={<DisputeScreeningsPage />} />

@@ -10,6 +10,7 @@ import PetitionPage from './pages/PetitionPage';
 import PetitionTrackingPage from './pages/PetitionTrackingPage';
 import DecisionsPage from './pages/DecisionsPage';
 import DecisionPage from './pages/DecisionPage';
+import VillageRulesPage from './pages/VillageRulesPage';
 import { HeadingProvider } from '../heading';
 import type { StringKey } from '../i18n';
 
@@ -19,7 +20,7 @@ import type { StringKey } from '../i18n';
  * folding items into an overflow (antd hides them there from assistive technology but not
  * from the keyboard); its menu entry is its parent's.
  */
-const PAGES: { key: string; title: StringKey; under?: string }[] = [
+const PAGES: { key: string; title: StringKey; under?: string; footer?: true }[] = [
   { key: 'agencies', title: 'agencies' },
   { key: 'officers', title: 'officers' },
   { key: 'decisions', title: 'decisions' },
@@ -28,6 +29,8 @@ const PAGES: { key: string; title: StringKey; under?: string }[] = [
   { key: 'tracking', title: 'trackRequest' },
   { key: 'petitions', title: 'filePetition' },
   { key: 'petition-tracking', title: 'trackPetition', under: 'petitions' },
+  // The header's menu is full (an eighth entry would fold into an overflow): linked from the footer.
+  { key: 'village-rules', title: 'portalVillageRules', footer: true },
 ];
 
 export default function PortalApp() {
@@ -59,7 +62,10 @@ export default function PortalApp() {
             mode="horizontal"
             selectedKeys={[PAGES.find((p) => p.key === here)?.under ?? here]}
             style={{ flex: 1, minWidth: 0, background: 'transparent' }}
-            items={PAGES.filter((p) => !p.under).map((p) => ({ key: p.key, label: <Link to={`/portal/${p.key}`}>{t(p.title)}</Link> }))}
+            items={PAGES.filter((p) => !p.under && !p.footer).map((p) => ({
+              key: p.key,
+              label: <Link to={`/portal/${p.key}`}>{t(p.title)}</Link>,
+            }))}
           />
         </ConfigProvider>
         <Space>
@@ -84,11 +90,19 @@ export default function PortalApp() {
             <Route path="tracking" element={<TrackingPage />} />
             <Route path="petitions" element={<PetitionPage />} />
             <Route path="petition-tracking" element={<PetitionTrackingPage />} />
+            <Route path="village-rules" element={<VillageRulesPage />} />
           </Routes>
         </HeadingProvider>
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center', color: '#595959' }}>
         依法 yifa · 依据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》公示
+        <div style={{ marginTop: 8 }}>
+          {PAGES.filter((p) => p.footer).map((p) => (
+            <Link key={p.key} to={`/portal/${p.key}`}>
+              {t(p.title)}
+            </Link>
+          ))}
+        </div>
       </Layout.Footer>
     </Layout>
   );
