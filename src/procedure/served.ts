@@ -32,7 +32,7 @@ export interface DocumentPlace {
 }
 
 /** The tables procedures keep for their own columns. */
-export type OwnTable = 'information_requests' | 'petitions' | 'mediation_disputes';
+export type OwnTable = 'information_requests' | 'petitions' | 'mediation_disputes' | 'normative_documents';
 
 /** A procedure whose gates read only the BaseContext. */
 export interface CommonTypes extends ProcedureTypes {
