@@ -18,7 +18,7 @@ import { waitingOn } from '../../procedure/waiting.js';
 import { trainingInput, trainingTables } from './qualifications.js';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../platform/http/errors.js';
-import type { LegalReview } from './legal-review.js';
+import type { LegalReview } from './legal-review-state.js';
 import type { NormativeDoc } from './state.js';
 
 const REVIEWER_ROLE = 'legal_reviewer';

@@ -28,6 +28,10 @@ import ProcedureDocumentPage from './procedure/ProcedureDocumentPage';
 import { INFORMATION_REQUESTS_CONSOLE } from './procedure/information-requests';
 import { PETITIONS_CONSOLE } from './procedure/petitions';
 import { DISPUTES_CONSOLE } from './procedure/disputes';
+import { NORMATIVE_DOCUMENTS_CONSOLE } from './procedure/normative-documents';
+import { LEGAL_REVIEWS_CONSOLE } from './procedure/legal-reviews';
+import LegalDeskPage from './normative/LegalDeskPage';
+import NormativeEvaluationPage from './normative/NormativeEvaluationPage';
 import type { ProcedureConsole } from './procedure/config';
 import MediationStatisticsPage from './pages/MediationStatisticsPage';
 import PetitionHotSpotsPage from './pages/PetitionHotSpotsPage';
@@ -38,7 +42,7 @@ import PublicationsPage from './disclosure/PublicationsPage';
 import { HeadingProvider } from '../heading';
 
 /** The procedures of the kit the console serves with its generic pages (one list, record and document page each). */
-const PROCEDURES = [INFORMATION_REQUESTS_CONSOLE, PETITIONS_CONSOLE, DISPUTES_CONSOLE];
+const PROCEDURES = [INFORMATION_REQUESTS_CONSOLE, PETITIONS_CONSOLE, DISPUTES_CONSOLE, NORMATIVE_DOCUMENTS_CONSOLE, LEGAL_REVIEWS_CONSOLE];
 
 /** A procedure's three pages, typed over its own record (one call per procedure keeps each monomorphic). */
 const routesOf = <S,>(p: ProcedureConsole<S>) => [
@@ -46,7 +50,13 @@ const routesOf = <S,>(p: ProcedureConsole<S>) => [
   <Route key={`${p.key}/:id`} path={`${p.key}/:id`} element={<ProcedureRecordPage config={p} />} />,
   <Route key={`${p.key}/doc`} path={`${p.key}/:id/documents/:documentId`} element={<ProcedureDocumentPage config={p} />} />,
 ];
-const PROCEDURE_ROUTES = [...routesOf(INFORMATION_REQUESTS_CONSOLE), ...routesOf(PETITIONS_CONSOLE), ...routesOf(DISPUTES_CONSOLE)];
+const PROCEDURE_ROUTES = [
+  ...routesOf(INFORMATION_REQUESTS_CONSOLE),
+  ...routesOf(PETITIONS_CONSOLE),
+  ...routesOf(DISPUTES_CONSOLE),
+  ...routesOf(NORMATIVE_DOCUMENTS_CONSOLE),
+  ...routesOf(LEGAL_REVIEWS_CONSOLE),
+];
 
 /** Menu entries and the permission each needs (the server checks again). */
 const MENU: { key: string; label: StringKey; permission: string }[] = [
@@ -61,6 +71,8 @@ const MENU: { key: string; label: StringKey; permission: string }[] = [
   { key: 'mediation-volunteers', label: 'mediationVolunteers', permission: 'mediation.read' },
   { key: 'mediators', label: 'mediators', permission: 'mediation.read' },
   { key: 'publications', label: 'publications', permission: 'disclosure.read' },
+  { key: 'normative-evaluation', label: 'normativeEvaluation', permission: 'normative.read' },
+  { key: 'legal-desk', label: 'legalDesk', permission: 'legal-review.read' },
   { key: 'regions', label: 'regions', permission: 'org.read' },
   { key: 'agencies', label: 'agencyAdmin', permission: 'org.read' },
   { key: 'people', label: 'people', permission: 'org.read' },
@@ -276,6 +288,8 @@ export default function ConsoleApp() {
                 <Route path="mediation-volunteers" element={<MediationVolunteersPage />} />
                 <Route path="mediators" element={<MediatorsPage />} />
                 <Route path="publications" element={<PublicationsPage />} />
+                <Route path="normative-evaluation" element={<NormativeEvaluationPage />} />
+                <Route path="legal-desk" element={<LegalDeskPage />} />
               </Routes>
             </HeadingProvider>
           </Layout.Content>

@@ -9,6 +9,7 @@ import TrackingPage from './pages/TrackingPage';
 import PetitionPage from './pages/PetitionPage';
 import PetitionTrackingPage from './pages/PetitionTrackingPage';
 import DecisionsPage from './pages/DecisionsPage';
+import NormativeDocumentsPage, { NormativeDocumentPage } from './pages/NormativeDocumentsPage';
 import DecisionPage from './pages/DecisionPage';
 import { HeadingProvider } from '../heading';
 import type { StringKey } from '../i18n';
@@ -23,6 +24,7 @@ const PAGES: { key: string; title: StringKey; under?: string }[] = [
   { key: 'agencies', title: 'agencies' },
   { key: 'officers', title: 'officers' },
   { key: 'decisions', title: 'decisions' },
+  { key: 'normative-documents', title: 'normativePortal' },
   { key: 'deadlines', title: 'calculator' },
   { key: 'information-requests', title: 'informationRequests' },
   { key: 'tracking', title: 'trackRequest' },
@@ -79,6 +81,8 @@ export default function PortalApp() {
             <Route path="officers" element={<OfficersPage />} />
             <Route path="decisions" element={<DecisionsPage />} />
             <Route path="decisions/:id" element={<DecisionPage />} />
+            <Route path="normative-documents" element={<NormativeDocumentsPage />} />
+            <Route path="normative-documents/:id" element={<NormativeDocumentPage />} />
             <Route path="deadlines" element={<DeadlinePage />} />
             <Route path="information-requests" element={<InformationRequestPage />} />
             <Route path="tracking" element={<TrackingPage />} />
