@@ -6,7 +6,7 @@
  * the rule that requires it (`requires`), not merely "not in this status". Pure; the kit runs it.
  */
 import { z } from 'zod';
-import { legalDate, requiredText as text } from '../../platform/http/schemas.js';
+import { legalDate, optionalText, requiredText as text } from '../../platform/http/schemas.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
 import { addDays, addMonths } from '../../calendar/legal-date.js';
 import { RECORD_CHECK, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
@@ -357,7 +357,7 @@ export const NORMATIVE_ACTIONS = {
       checklist,
       opinion: z.enum(Object.keys(OPINIONS) as [OpinionKind, ...OpinionKind[]]).meta({ title: '审核意见', labels: OPINIONS }),
       reasons: text(10_000).meta({ title: '理由', widget: 'textarea' }),
-      clauses: z.string().trim().max(500, '不能超过 500 个字').meta({ title: '涉及条款（如：第三条、第五条）', default: '' }),
+      clauses: optionalText(500).meta({ title: '涉及条款（如：第三条、第五条）' }),
     }),
     guard: (d, p, ctx) => [
       !ctx.reviewer?.qualification
@@ -386,7 +386,7 @@ export const NORMATIVE_ACTIONS = {
         opinion: p.opinion,
         checklist: p.checklist,
         reasons: p.reasons,
-        clauses: p.clauses,
+        clauses: p.clauses ?? '',
         number: m.number,
       };
       return { ...d, reviews: [...d.reviews.slice(0, -1), { ...r, opinion }] };
@@ -443,7 +443,7 @@ export const NORMATIVE_ACTIONS = {
     payload: z.strictObject({
       on: dated('发布日期'),
       effectiveOn: legalDate.nullable().meta({ title: '施行日期（不填：发布之日起 30 日后施行）' }),
-      immediateReason: z.string().trim().max(1000, '不能超过 1000 个字').meta({ title: '不满 30 日施行的理由', default: '' }),
+      immediateReason: optionalText(1000).meta({ title: '不满 30 日施行的理由' }),
     }),
     guard: (d, p, ctx) => {
       const effective = p.effectiveOn ?? addDays(p.on, DEFAULT_EFFECT_DAYS);

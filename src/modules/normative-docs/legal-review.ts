@@ -6,7 +6,7 @@
  * procedure is small.
  */
 import { z } from 'zod';
-import { legalDate, requiredText as text } from '../../platform/http/schemas.js';
+import { legalDate, optionalText, requiredText as text } from '../../platform/http/schemas.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
 import { addDays } from '../../calendar/legal-date.js';
 import { RECORD_CHECK, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
@@ -181,7 +181,7 @@ export const REVIEW_ACTIONS = {
       points,
       opinion: z.enum(Object.keys(OPINIONS) as [OpinionKind, ...OpinionKind[]]).meta({ title: '审查意见', labels: OPINIONS }),
       reasons: text(10_000).meta({ title: '理由', widget: 'textarea' }),
-      clauses: z.string().trim().max(500, '不能超过 500 个字').meta({ title: '涉及条款或者事项', default: '' }),
+      clauses: optionalText(500).meta({ title: '涉及条款或者事项' }),
     }),
     guard: (r, p, ctx) => [
       !ctx.reviewer?.qualification
@@ -213,7 +213,7 @@ export const REVIEW_ACTIONS = {
           opinion: p.opinion,
           points: p.points,
           reasons: p.reasons,
-          clauses: p.clauses,
+          clauses: p.clauses ?? '',
           number: m.number,
         },
       };

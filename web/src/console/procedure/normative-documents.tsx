@@ -121,6 +121,8 @@ function Summary({ view }: { view: RecordView<NormativeDoc> }) {
         <Alert type="warning" showIcon style={{ marginTop: 8 }} title={`${d.lapsed.on} 有效期届满失效`} description={d.lapsed.reason} />
       )}
       <Collapse
+        // A new version opens the diff: remounted, so its default applies again.
+        key={d.versions.length}
         style={{ marginTop: 8 }}
         defaultActiveKey={d.versions.length > 1 ? ['diff'] : ['text']}
         items={[
