@@ -102,6 +102,7 @@ describe('规范性文件 in the browser', () => {
     await choose(adviser, d, 'opinion', ['不同意'], d.locator('.ant-modal-title'));
     await submitAndClose(adviser, d, 'disagree');
     await expect.poll(() => status(adviser)).toContain('审核未通过');
+    expect(await adviser.getByTestId('review-blocked').textContent()).toContain('是否设定行政处罚（含罚款）');
 
     const head = await h.newPage();
     await h.login(head, 'fuzeren');

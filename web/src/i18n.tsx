@@ -66,7 +66,7 @@ const STRINGS = {
   openLegalReview: ['登记审查事项', 'Register a review'],
   searchLegalReviews: ['检索事项名称、承办单位、意见书文号', 'Search title, department, opinion number'],
   legalDesk: ['法律顾问工作台', "Legal adviser's desk"],
-  normativePortal: ['行政规范性文件', 'Normative documents'],
+  normativePortal: ['规范性文件', 'Normative documents'],
   mediationCommittees: ['人民调解委员会', 'Mediation committees'],
   disputeScreenings: ['矛盾纠纷排查', 'Dispute screening'],
   mediationVolunteers: ['平安志愿者', 'Safety volunteers'],

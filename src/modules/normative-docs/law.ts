@@ -5,19 +5,18 @@
  */
 export const CITE = {
   /** 应审必审; internal documents out of scope */
-  scope: '《国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见》（国办发〔2018〕115号）第三、四条',
-  /** No review, or a failed one: no deliberation, no issue */
-  review:
-    '《国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见》（国办发〔2018〕115号）；《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号）',
-  /** Public comment, 公平竞争审查, collective deliberation, 三统一 */
-  making: '《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号）',
+  scope: '《国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见》（国办发〔2018〕115号）第三条、第四条',
+  /** No review, or a failed one: no deliberation, no issue (a local measure's words; the national 115号 sets the mechanism) */
+  review: '行政规范性文件合法性审核规定（地方规定，依据国办发〔2018〕115号）',
+  /** Public comment, collective deliberation, 三统一, effect 30 days after publication (local measures under 37号) */
+  making: '行政规范性文件制定和监督管理规定（地方规定，依据国办发〔2018〕37号）',
   fairCompetition: '《公平竞争审查条例》（国务院令第783号）第二条、第三条',
   penalty: '《中华人民共和国行政处罚法》第十六条',
   licence: '《中华人民共和国行政许可法》第十七条',
   compulsory: '《中华人民共和国行政强制法》第十条',
-  fee: '《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号）（不得违法增加收费等义务）',
+  fee: '行政规范性文件合法性审核规定（地方规定：不得违法设定收费、增加义务或者减损权利；依据国办发〔2018〕37号）',
   /** Filing, validity and evaluation: local rules, configurable */
-  local: '行政规范性文件管理规定（地方规定，期限可配置；LAW.md §6）',
+  local: '行政规范性文件管理规定（地方规定，期限可配置）',
   incidental: '《中华人民共和国行政复议法》第十三条',
 } as const;
 

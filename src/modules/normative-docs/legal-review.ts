@@ -32,7 +32,7 @@ import { qualificationOf } from './qualifications.js';
 
 const DECREE = '《重大行政决策程序暂行条例》';
 const art = (n: string) => `${DECREE}第${n}条`;
-const CONTRACT_CITE = '《法治政府建设实施纲要（2021－2025年）》（政府合同合法性审查）';
+const CONTRACT_CITE = '政府合同合法性审查规定（地方规定）';
 
 export interface ReviewTypes {
   state: LegalReview;

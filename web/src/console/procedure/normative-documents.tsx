@@ -7,13 +7,20 @@ import { Alert, Collapse, Descriptions, Table, Tag } from 'antd';
 // The server's own state type (type-only: nothing of the server is bundled).
 import type { NormativeDoc } from '../../../../src/modules/normative-docs/state';
 import type { ProcedureConsole } from './config';
-import type { RecordView } from './types';
+import type { ProcedureDictionaries, RecordView } from './types';
 import ClauseDiff from '../normative/ClauseDiff';
 
 const OPINION: Record<string, string> = { agree: '同意', 'agree-with-changes': '修改后同意', disagree: '不同意' };
 const CLEANUP: Record<string, string> = { keep: '继续有效', amend: '需要修改', repeal: '废止', invalid: '宣布失效' };
 
-function Reviews({ d }: { d: NormativeDoc }) {
+/** The checklist items' titles, from the review action's schema (the server's words). */
+function checklistTitles(dict: ProcedureDictionaries): Record<string, string> {
+  const items = dict.actions.find((a) => a.type === 'normative.review-opinion')?.schema?.properties?.checklist?.properties ?? {};
+  return Object.fromEntries(Object.entries(items).map(([k, v]) => [k, v.title ?? k]));
+}
+
+function Reviews({ d, dict }: { d: NormativeDoc; dict: ProcedureDictionaries }) {
+  const titles = checklistTitles(dict);
   return (
     <>
       {d.reviews.map((r, i) => {
@@ -36,7 +43,11 @@ function Reviews({ d }: { d: NormativeDoc }) {
                 <>
                   <div style={{ whiteSpace: 'pre-wrap' }}>{o.reasons}</div>
                   {o.clauses && <div>涉及条款：{o.clauses}</div>}
-                  {blocked && blocked.length > 0 && <div>审核要点为“是”：{blocked.map(([, v]) => v.note).join('；')}</div>}
+                  {blocked && blocked.length > 0 && (
+                    <div data-testid="review-blocked">
+                      审核要点为“是”：{blocked.map(([k, v]) => `${titles[k] ?? k}（${v.note}）`).join('；')}
+                    </div>
+                  )}
                   <div>
                     审核人员：{o.reviewerName}（{o.qualification}），{o.on}
                   </div>
@@ -50,7 +61,7 @@ function Reviews({ d }: { d: NormativeDoc }) {
   );
 }
 
-function Summary({ view }: { view: RecordView<NormativeDoc> }) {
+function Summary({ view, dict }: { view: RecordView<NormativeDoc>; dict: ProcedureDictionaries }) {
   const d = view.record;
   const last = d.versions.at(-1);
   return (
@@ -96,7 +107,7 @@ function Summary({ view }: { view: RecordView<NormativeDoc> }) {
           ]}
         />
       )}
-      <Reviews d={d} />
+      <Reviews d={d} dict={dict} />
       {d.deliberation && (
         <Alert
           type={d.deliberation.adopted ? 'success' : 'warning'}
