@@ -52,7 +52,8 @@ describe.each(ENGINES)('normative documents on %s', (engine) => {
     officer = await t.login('zhifa1', undefined, `10.0.${logins}.3`);
   };
   beforeAll(async () => {
-    t = await startTestApp(engine, { clock: new Clock(at(START)) });
+    // With the demo's penalty cases: one waits for its 法制审核, which the adviser's desk must show beside the documents.
+    t = await startTestApp(engine, { cases: true, clock: new Clock(at(START)) });
     head = await t.login('fuzeren');
     adviser = await t.login('fazhi');
     officer = await t.login('zhifa1');
@@ -152,8 +153,11 @@ describe.each(ENGINES)('normative documents on %s', (engine) => {
     expect(v.status).toBe('reviewing');
 
     // The adviser's desk has it, with the penalty module's and every other review in one queue.
-    const desk = (await adviser.get('/api/v1/legal-reviews/desk')).json() as { queue: { items: { id: string; procedure: string }[] } };
+    const desk = (await adviser.get('/api/v1/legal-reviews/desk?limit=200')).json() as {
+      queue: { items: { id: string; procedure: string; step: string }[] };
+    };
     expect(desk.queue.items.some((x) => x.id === id && x.procedure === 'normative-document')).toBe(true);
+    expect(desk.queue.items.some((x) => x.procedure === 'penalty-case' && x.step.includes('法制审核'))).toBe(true);
 
     // The checklist says it creates a penalty: 同意 is refused with 行政处罚法 Art 16; the officer may not review at all.
     await setDay('2026-03-16');
@@ -175,7 +179,7 @@ describe.each(ENGINES)('normative documents on %s', (engine) => {
       opinion({ opinion: 'disagree', reasons: '第六条设定罚款，违反行政处罚法第十六条。', clauses: '第六条' }),
     );
     expect(v.status).toBe('returned');
-    expect(v.documents.map((d) => d.series)).toContain('review-opinion');
+    expect(v.documents.map((d) => d.series)).toContain('normative-review');
     r = await refused(head, id, 'normative.deliberate', {
       on: '2026-03-16',
       meeting: '镇长办公会议',

@@ -38,7 +38,7 @@ import {
   type Registration,
 } from './state.js';
 
-export type DocSeries = 'review-opinion' | 'registration' | 'cleanup';
+export type DocSeries = 'normative-review' | 'normative-registration' | 'normative-cleanup';
 
 /** What the gates read besides the BaseContext: the acting reviewer, as the people register names him. */
 export interface NormativeContext extends BaseContext {
@@ -373,7 +373,7 @@ export const NORMATIVE_ACTIONS = {
         : null,
       ...blockingGate(p),
     ],
-    issues: () => 'review-opinion',
+    issues: () => 'normative-review',
     derive: (_d, _p, ctx) => ({ name: ctx.reviewer?.name ?? '', qualification: ctx.reviewer?.qualification ?? '' }),
     apply: (d, p, m) => {
       const who = m.derived as { name: string; qualification: string };
@@ -456,7 +456,7 @@ export const NORMATIVE_ACTIONS = {
           : null,
       ];
     },
-    issues: () => 'registration',
+    issues: () => 'normative-registration',
     derive: (d, p, ctx) => registration(d, ctx.table, p.on, p.effectiveOn ?? addDays(p.on, DEFAULT_EFFECT_DAYS), null, null),
     apply: (d, _p, m) => ({ ...d, registrations: [{ ...(m.derived as Registration), number: m.number ?? '' }] }),
   }),
@@ -493,7 +493,7 @@ export const NORMATIVE_ACTIONS = {
       evaluation: text(10_000).meta({ title: '评估报告（实施情况、继续施行的必要性）', widget: 'textarea' }),
     }),
     guard: (d, p, ctx) => [eventDate(p.on, d, ctx, '评估日期')],
-    issues: () => 'registration',
+    issues: () => 'normative-registration',
     derive: (d, p, ctx) => {
       const r = currentRegistration(d)!;
       return registration(d, ctx.table, p.on, addDays(r.expiresOn, 1), null, p.evaluation);
@@ -530,7 +530,7 @@ export const NORMATIVE_ACTIONS = {
     }),
     guard: (d, p, ctx) => [eventDate(p.on, d, ctx, '清理日期')],
     // A repeal or a declaration of invalidity is announced in a numbered 清理结果公告.
-    issues: (_d, p) => (p.result === 'repeal' || p.result === 'invalid' ? 'cleanup' : null),
+    issues: (_d, p) => (p.result === 'repeal' || p.result === 'invalid' ? 'normative-cleanup' : null),
     apply: (d, p, m) => ({ ...d, cleanups: [...d.cleanups, { on: p.on, result: p.result, reason: p.reason, number: m.number }] }),
   }),
   // biome-ignore lint/suspicious/noExplicitAny: each row keeps its own payload type

@@ -9,9 +9,9 @@ import { CHECKLIST, CHECK_ITEMS, CITE, CLEANUP_RESULTS, OPINIONS } from './law.j
 import { currentVersion, type NormativeDoc } from './state.js';
 
 export const DOC_SERIES = {
-  'review-opinion': { word: '法审字', title: '合法性审核意见书' },
-  registration: { word: '规', title: '行政规范性文件统一编号' },
-  cleanup: { word: '清字', title: '规范性文件清理结果公告' },
+  'normative-review': { word: '规审字', title: '合法性审核意见书' },
+  'normative-registration': { word: '规', title: '行政规范性文件统一编号' },
+  'normative-cleanup': { word: '清字', title: '规范性文件清理结果公告' },
 } as const;
 
 /** 2026年3月2日 */

@@ -38,7 +38,7 @@ export interface ReviewTypes {
   state: LegalReview;
   context: NormativeContext;
   status: ReviewStatus;
-  series: 'legal-opinion';
+  series: 'legal-review-opinion';
 }
 
 const action = <P>(spec: ActionSpec<ReviewTypes, P>) => spec;
@@ -199,7 +199,7 @@ export const REVIEW_ACTIONS = {
         ? { message: '修改后同意或者不同意的，须写明涉及的条款或者事项', citation: RECORD_CHECK, field: 'clauses' }
         : null,
     ],
-    issues: () => 'legal-opinion',
+    issues: () => 'legal-review-opinion',
     derive: (_r, _p, ctx) => ({ name: ctx.reviewer?.name ?? '', qualification: ctx.reviewer?.qualification ?? '' }),
     apply: (r, p, m) => {
       const who = m.derived as { name: string; qualification: string };
@@ -316,7 +316,7 @@ function opinionDocument(r: LegalReview, dc: { agencyName: string }): DocumentCo
 
 export const LEGAL_REVIEWS: ServedProcedure<ReviewTypes> = {
   proc: REVIEW_PROCEDURE,
-  series: { 'legal-opinion': { word: '法审意字', title: '合法性审查意见书' } },
+  series: { 'legal-review-opinion': { word: '法审意字', title: '合法性审查意见书' } },
   path: '/legal-reviews',
   tag: 'legal-reviews',
   journalPrefix: 'legal-review',
