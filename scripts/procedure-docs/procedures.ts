@@ -17,6 +17,9 @@ import { PETITION_WALK } from './petition-samples.js';
 import { DISPUTE_PROCEDURE } from '../../src/modules/mediation/actions.js';
 import { DISPUTE_SERIES } from '../../src/modules/mediation/documents.js';
 import { MEDIATION_WALK } from './mediation-samples.js';
+import { NORMATIVE_PROCEDURE } from '../../src/modules/normative-docs/actions.js';
+import { DOC_SERIES } from '../../src/modules/normative-docs/documents.js';
+import { NORMATIVE_WALK } from './normative-samples.js';
 
 export interface DocumentedProcedure {
   /** The file under docs/procedures/ */
@@ -57,5 +60,12 @@ export const PROCEDURES: DocumentedProcedure[] = [
     source: 'src/modules/mediation/actions.ts',
     series: DISPUTE_SERIES,
     walk: MEDIATION_WALK,
+  },
+  {
+    file: 'normative-document.md',
+    proc: NORMATIVE_PROCEDURE as AnyProcedure,
+    source: 'src/modules/normative-docs/actions.ts',
+    series: DOC_SERIES,
+    walk: NORMATIVE_WALK,
   },
 ];

@@ -11,6 +11,7 @@ import { informationRequestsManifest } from '../modules/information-requests/man
 import { petitionsManifest } from '../modules/petitions/manifest.js';
 import { mediationManifest } from '../modules/mediation/manifest.js';
 import { villagesManifest } from '../modules/villages/manifest.js';
+import { normativeManifest } from '../modules/normative-docs/manifest.js';
 
 export const MODULES: readonly ModuleManifest[] = [
   orgManifest,
@@ -21,4 +22,5 @@ export const MODULES: readonly ModuleManifest[] = [
   petitionsManifest,
   mediationManifest,
   villagesManifest,
+  normativeManifest,
 ];

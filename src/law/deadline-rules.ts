@@ -326,6 +326,14 @@ export const DEADLINE_RULES = {
     citation: '行政规范性文件管理规定（地方规定，有效期可配置）',
     configurable: true,
   }),
+  'major-decision.legality-review': rule({
+    id: 'major-decision.legality-review',
+    title: '重大行政决策合法性审查（审查时间不少于此期限）',
+    count: 7,
+    unit: 'working-days',
+    from: '收到送审材料之日',
+    citation: '《重大行政决策程序暂行条例》第二十六条',
+  }),
   'disclosure.request-reply': rule({
     id: 'disclosure.request-reply',
     title: '答复政府信息公开申请',

@@ -32,7 +32,13 @@ export interface DocumentPlace {
 }
 
 /** The tables procedures keep for their own columns. */
-export type OwnTable = 'information_requests' | 'petitions' | 'mediation_disputes' | 'village_rules' | 'village_meetings';
+export type OwnTable =
+  | 'information_requests'
+  | 'petitions'
+  | 'mediation_disputes'
+  | 'village_rules'
+  | 'village_meetings'
+  | 'normative_documents';
 
 /** A procedure whose gates read only the BaseContext. */
 export interface CommonTypes extends ProcedureTypes {

@@ -35,8 +35,8 @@ const moduleOf = (file: string) => /^modules\/([^/]+)\//.exec(file)?.[1];
 const SHARED_PARTS: Record<string, { importers: string[]; why: string }> = {
   'modules/org/certificates.ts': { importers: ['enforcement'], why: 'a gate checks that the officers hold a 执法证 in force' },
   'modules/org/sessions.ts': {
-    importers: ['enforcement', 'information-requests', 'petitions', 'mediation', 'disclosure', 'villages'],
-    why: "the demo's cases, requests, petitions, disputes, publications and village records act as the demo town's users (contextOfUser)",
+    importers: ['enforcement', 'information-requests', 'petitions', 'mediation', 'disclosure', 'villages', 'normative-docs'],
+    why: "the demo's cases, requests, petitions, disputes, publications, village records and normative documents act as the demo town's users (contextOfUser)",
   },
   'modules/org/service/people.ts': {
     importers: ['mediation'],

@@ -436,6 +436,24 @@ export interface MediationDisputeTable {
   mass_risk: number;
 }
 
+/** A 行政规范性文件's own columns beside its common row: what the portal and the evaluation queue read (module normative-docs, migration 031). */
+export interface NormativeDocumentTable {
+  id: string;
+  title: string;
+  region_path: string;
+  /** The current 统一编号 (a renewal renumbers it) */
+  number: string | null;
+  status: string;
+  published_on: string | null;
+  effective_on: string | null;
+  expires_on: string | null;
+  /** 6 months before expiry, while in force: from then on it waits for its evaluation */
+  evaluation_from: string | null;
+  filed_on: string | null;
+  ended_on: string | null;
+  provisional: number;
+}
+
 /** What every procedure's record has in common (migration 015). */
 export interface ProcedureCaseTable {
   id: string;
@@ -550,6 +568,7 @@ export interface Database {
   mediation_disputes: MediationDisputeTable;
   village_rules: VillageRulesTable;
   village_meetings: VillageMeetingTable;
+  normative_documents: NormativeDocumentTable;
   enforcement_settings: EnforcementSettingsTable;
   publications: PublicationTable;
   disclosure_retention: DisclosureRetentionTable;

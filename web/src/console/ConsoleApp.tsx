@@ -30,6 +30,10 @@ import { PETITIONS_CONSOLE } from './procedure/petitions';
 import { DISPUTES_CONSOLE } from './procedure/disputes';
 import { VILLAGE_MEETINGS_CONSOLE, VILLAGE_RULES_CONSOLE } from './procedure/villages';
 import VillageStatisticsPage from './pages/VillageStatisticsPage';
+import { NORMATIVE_DOCUMENTS_CONSOLE } from './procedure/normative-documents';
+import { LEGAL_REVIEWS_CONSOLE } from './procedure/legal-reviews';
+import LegalDeskPage from './normative/LegalDeskPage';
+import NormativeEvaluationPage from './normative/NormativeEvaluationPage';
 import type { ProcedureConsole } from './procedure/config';
 import MediationStatisticsPage from './pages/MediationStatisticsPage';
 import PetitionHotSpotsPage from './pages/PetitionHotSpotsPage';
@@ -40,7 +44,15 @@ import PublicationsPage from './disclosure/PublicationsPage';
 import { HeadingProvider } from '../heading';
 
 /** The procedures of the kit the console serves with its generic pages (one list, record and document page each). */
-const PROCEDURES = [INFORMATION_REQUESTS_CONSOLE, PETITIONS_CONSOLE, DISPUTES_CONSOLE, VILLAGE_RULES_CONSOLE, VILLAGE_MEETINGS_CONSOLE];
+const PROCEDURES = [
+  INFORMATION_REQUESTS_CONSOLE,
+  PETITIONS_CONSOLE,
+  DISPUTES_CONSOLE,
+  VILLAGE_RULES_CONSOLE,
+  VILLAGE_MEETINGS_CONSOLE,
+  NORMATIVE_DOCUMENTS_CONSOLE,
+  LEGAL_REVIEWS_CONSOLE,
+];
 
 /** A procedure's three pages, typed over its own record (one call per procedure keeps each monomorphic). */
 const routesOf = <S,>(p: ProcedureConsole<S>) => [
@@ -54,6 +66,8 @@ const PROCEDURE_ROUTES = [
   ...routesOf(DISPUTES_CONSOLE),
   ...routesOf(VILLAGE_RULES_CONSOLE),
   ...routesOf(VILLAGE_MEETINGS_CONSOLE),
+  ...routesOf(NORMATIVE_DOCUMENTS_CONSOLE),
+  ...routesOf(LEGAL_REVIEWS_CONSOLE),
 ];
 
 /** Menu entries and the permission each needs (the server checks again). */
@@ -70,6 +84,8 @@ const MENU: { key: string; label: StringKey; permission: string }[] = [
   { key: 'mediators', label: 'mediators', permission: 'mediation.read' },
   { key: 'village-statistics', label: 'villageStatistics', permission: 'village.read' },
   { key: 'publications', label: 'publications', permission: 'disclosure.read' },
+  { key: 'normative-evaluation', label: 'normativeEvaluation', permission: 'normative.read' },
+  { key: 'legal-desk', label: 'legalDesk', permission: 'legal-review.read' },
   { key: 'regions', label: 'regions', permission: 'org.read' },
   { key: 'agencies', label: 'agencyAdmin', permission: 'org.read' },
   { key: 'people', label: 'people', permission: 'org.read' },
@@ -286,6 +302,8 @@ export default function ConsoleApp() {
                 <Route path="mediation-volunteers" element={<MediationVolunteersPage />} />
                 <Route path="mediators" element={<MediatorsPage />} />
                 <Route path="publications" element={<PublicationsPage />} />
+                <Route path="normative-evaluation" element={<NormativeEvaluationPage />} />
+                <Route path="legal-desk" element={<LegalDeskPage />} />
               </Routes>
             </HeadingProvider>
           </Layout.Content>
