@@ -159,7 +159,7 @@ export function payloadFor(type: PenaltyActionType, d: string, v: number, c: Pen
     case 'penalty.on-the-spot': {
       const fine = [10_000, 20_000, 20_001, 300_000][v % 4]!;
       return {
-        party: { kind: 'citizen', name: '某某', idNumber: null, address: '某村', phone: null, representative: null },
+        party: { kind: 'citizen', name: '某某', idNumber: null, address: `某村${v}组`, phone: null, representative: null },
         field: '综合行政执法',
         on: d,
         place: '现场',

@@ -289,10 +289,19 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
         expectStatus(v, 'investigated');
         return id;
       };
+      // Each on-the-spot decision another household: one act of one party is fined once (Art 29).
+      let household = 0;
       const onTheSpot = async (paidOnSpot: boolean) =>
         (
           await ok(zhifa1, base, 'penalty.on-the-spot', {
-            party: { kind: 'citizen', name: '张某某', idNumber: null, address: '妙泉镇某某村', phone: null, representative: null },
+            party: {
+              kind: 'citizen',
+              name: '张某某',
+              idNumber: null,
+              address: `妙泉镇某某村${++household}组`,
+              phone: null,
+              representative: null,
+            },
             field: '综合行政执法',
             on: d,
             place: '某某村林区',
