@@ -10,6 +10,7 @@ import { disclosureManifest } from '../modules/disclosure/manifest.js';
 import { informationRequestsManifest } from '../modules/information-requests/manifest.js';
 import { petitionsManifest } from '../modules/petitions/manifest.js';
 import { mediationManifest } from '../modules/mediation/manifest.js';
+import { reconsiderationManifest } from '../modules/reconsideration/manifest.js';
 
 export const MODULES: readonly ModuleManifest[] = [
   orgManifest,
@@ -19,4 +20,5 @@ export const MODULES: readonly ModuleManifest[] = [
   informationRequestsManifest,
   petitionsManifest,
   mediationManifest,
+  reconsiderationManifest,
 ];

@@ -32,7 +32,7 @@ export interface DocumentPlace {
 }
 
 /** The tables procedures keep for their own columns. */
-export type OwnTable = 'information_requests' | 'petitions' | 'mediation_disputes';
+export type OwnTable = 'information_requests' | 'petitions' | 'mediation_disputes' | 'reconsiderations';
 
 /** A procedure whose gates read only the BaseContext. */
 export interface CommonTypes extends ProcedureTypes {
@@ -89,4 +89,10 @@ export interface ServedProcedure<T extends CommonTypes> extends Runner<T> {
    * itself check whether there is anything left to do. Absent: nothing follows.
    */
   afterAction?: (yifa: Yifa, req: Request, done: { type: string; id: string; state: T['state'] }) => Promise<void>;
+  /**
+   * What the server adds to an action's payload on an existing record before it runs (the
+   * reconsideration's answer bundle, assembled from the challenged case): what it returns is
+   * the payload the runner checks and the journal keeps. Absent: the payload as sent.
+   */
+  prepare?: (yifa: Yifa, req: Request, x: { id: string; type: string; payload: unknown }) => Promise<unknown>;
 }

@@ -29,7 +29,15 @@ describe('the assembled role → permission table', () => {
         'disclosure.read',
         'disclosure.settings',
       ],
-      officer: ['org.read', 'penalty.read', 'penalty.party-data', 'penalty.act', 'evidence.upload', 'disclosure.read'],
+      officer: [
+        'org.read',
+        'penalty.read',
+        'penalty.party-data',
+        'penalty.act',
+        'evidence.upload',
+        'disclosure.read',
+        'reconsideration.read',
+      ],
       unit_head: [
         'org.read',
         'journal.read',
@@ -45,6 +53,7 @@ describe('the assembled role → permission table', () => {
         'information-request.personal-data',
         'petition.read',
         'petition.personal-data',
+        'reconsideration.read',
       ],
       legal_reviewer: ['org.read', 'penalty.read', 'penalty.party-data', 'disclosure.read', 'disclosure.publish'],
       justice_office: ['org.read', 'journal.read', 'mediation.read', 'mediation.committee.manage', 'mediation.roster'],
@@ -68,6 +77,14 @@ describe('the assembled role → permission table', () => {
         'information-request.read',
         'petition.read',
         'mediation.read',
+        'reconsideration.read',
+      ],
+      county_reconsideration: [
+        'org.read',
+        'evidence.upload',
+        'reconsideration.read',
+        'reconsideration.personal-data',
+        'reconsideration.evidence',
       ],
     });
   });
@@ -136,6 +153,8 @@ describe('the rest of the composition', () => {
       'mediation-committees',
       'regions',
       'publications',
+      'reconsiderations',
+      'reconsideration-indicators',
       'dispute-screenings',
       'mediation-volunteers',
       'mediators',
