@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../helpers/engines.js';
-import { DEMO_PASSWORD, startTestApp, type Client, type TestApp } from '../helpers/app.js';
-import { seedReconsiderationStaff } from '../../src/modules/reconsideration/demo.js';
+import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
+import { seedDemoReconsiderations } from '../../src/modules/reconsideration/demo.js';
 import type { ChallengedAct } from '../../src/procedure/challenge.js';
 import { addDays } from '../../src/calendar/legal-date.js';
 import { projectionReplayers } from '../../src/app/root.js';
@@ -27,9 +27,10 @@ describe.each(ENGINES)('行政复议 on %s', (engine) => {
   let jiandu: Client;
   let town: string;
   let otherTown: string;
+  let demoMade = 0;
   beforeAll(async () => {
     t = await startTestApp(engine, { cases: true });
-    await seedReconsiderationStaff(t.yifa, { password: DEMO_PASSWORD });
+    demoMade = await seedDemoReconsiderations(t.yifa);
     fuyi = await t.login('fuyi');
     fuzeren = await t.login('fuzeren');
     zhifa1 = await t.login('zhifa1');
@@ -69,6 +70,23 @@ describe.each(ENGINES)('行政复议 on %s', (engine) => {
   const dueOf = (view: { deadlines: { rule: string; due: string; state: string }[] }, rule: string) =>
     view.deadlines.find((d) => d.rule === rule);
 
+  it('seeds a year of applications against 妙泉镇’s decisions in several states; a revoked one shows on its penalty case', async () => {
+    const items = (await fuyi.get('/api/v1/reconsiderations?limit=100')).json().items as { id: string; status: string }[];
+    expect(items).toHaveLength(demoMade);
+    expect(demoMade).toBeGreaterThanOrEqual(5);
+    const states = new Set(items.map((i) => i.status));
+    for (const s of ['decided', 'settled', 'answering', 'accepted', 'correcting']) expect(states).toContain(s);
+    const decided = await Promise.all(
+      items.filter((i) => i.status === 'decided').map(async (i) => (await fuyi.get(`/api/v1/reconsiderations/${i.id}`)).json()),
+    );
+    const revoked = decided.find((v) => v.record.decision.type === 'revoked');
+    expect(revoked).toBeDefined();
+    const c = (await fuzeren.get(`/api/v1/penalty-cases/${revoked.record.challengedCaseId}`)).json();
+    expect(c.case.changes.at(-1)).toMatchObject({ outcome: 'revoked', documentNumber: revoked.record.decision.number });
+    // The upheld one had a hearing the town's head attended.
+    expect(decided.find((v) => v.record.decision.type === 'upheld')?.record.attendance).toMatchObject({ headAttends: true });
+  });
+
   it('checks the 60-day window at receipt: late without an exception is refused under Art 20, with a recorded obstacle it is received', async () => {
     t.yifa.clock.source = at('2026-09-21');
     const late = await receive({ knewOn: '2026-07-01' });
@@ -76,7 +94,7 @@ describe.each(ENGINES)('行政复议 on %s', (engine) => {
     expect(late.json().error.code).toBe('GATE_REFUSED');
     expect(JSON.stringify(late.json().error)).toContain('第二十条');
     // Nothing partial: no record was made.
-    expect((await fuyi.get('/api/v1/reconsiderations')).json().items).toHaveLength(0);
+    expect((await fuyi.get('/api/v1/reconsiderations?limit=100')).json().items).toHaveLength(demoMade);
 
     // An obstacle of 25 days (hospitalised) that ended on 2026-08-25: the days do not count.
     const excused = await receive({

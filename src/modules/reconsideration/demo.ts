@@ -75,8 +75,8 @@ const STORIES: Story[] = ['revoked', 'upheld', 'settled', 'answering', 'deemed',
 
 const APPLICANT_NAMES = ['陈某某', '刘某某', '黄某某', '周某某', '吴某某', '郑某某', '王某某', '冯某某'];
 
-export async function seedDemoReconsiderations(yifa: Yifa, opts: { password: string }): Promise<number> {
-  await seedReconsiderationStaff(yifa, opts);
+/** A year of applications against 妙泉镇's decisions (after the staff: seedReconsiderationStaff). */
+export async function seedDemoReconsiderations(yifa: Yifa): Promise<number> {
   const realTime = yifa.clock.source;
   const today = yifa.clock.today();
   const who: Record<Who, Request> = {
@@ -90,26 +90,20 @@ export async function seedDemoReconsiderations(yifa: Yifa, opts: { password: str
   const wd = (from: string, n: number) => nthWorkingDayAfter(table, from, n);
   let made = 0;
   try {
+    // The newest decisions go to the newest stories (the last of STORIES).
+    const ordered = [...acts.slice(0, STORIES.length)].sort((x, y) =>
+      (x.servedOn ?? x.decidedOn ?? '') < (y.servedOn ?? y.decidedOn ?? '') ? -1 : 1,
+    );
     for (const [i, story] of STORIES.entries()) {
-      const act = acts[i];
+      const act = ordered[i];
       if (!act) break;
       const knewOn = act.servedOn ?? act.decidedOn!;
-      // Recent stories are received recently; the rest some weeks after the decision was served.
-      const received =
-        story === 'received' || story === 'correcting'
-          ? addDays(today, -1)
-          : story === 'answering'
-            ? addDays(today, -6)
-            : addDays(knewOn, 20);
-      const late = story === 'refused';
-      const receivedOn = late ? addDays(knewOn, 75) : received;
-      if (
-        receivedOn > today ||
-        (!late && receivedOn > addDays(knewOn, 60) && story !== 'received' && story !== 'correcting' && story !== 'answering')
-      )
-        continue;
-      const inWindow = receivedOn <= addDays(knewOn, 60);
-      if (!inWindow && !late) continue;
+      // The recent stories are received in the last days when the decision is recent enough (within
+      // the 60 days); otherwise, like the rest, some weeks after the decision was served.
+      const recent =
+        story === 'received' || story === 'correcting' ? addDays(today, -1) : story === 'answering' ? addDays(today, -6) : null;
+      const receivedOn = recent && recent <= addDays(knewOn, 60) && recent >= knewOn ? recent : addDays(knewOn, 20);
+      if (receivedOn > today) continue;
       const n = i + 1;
       yifa.clock.source = () => new Date(`${receivedOn}T09:30:00+08:00`);
       const opened = await openRecord(yifa, who.fuyi, RECONSIDERATIONS, 'reconsideration.receive', {
@@ -129,12 +123,7 @@ export async function seedDemoReconsiderations(yifa: Yifa, opts: { password: str
         requests: '请求撤销被申请人作出的行政处罚决定',
         reasons: '申请人认为被申请人认定事实不清，适用依据错误，处罚明显不当。',
         lateException: null,
-      }).catch((e) => {
-        // The late one is refused at receipt (Art 20): the demo records nothing for it.
-        if (late) return null;
-        throw e;
       });
-      if (!opened) continue;
       made++;
       const id = opened.id;
       const steps: Step[] = [];
@@ -214,6 +203,16 @@ export async function seedDemoReconsiderations(yifa: Yifa, opts: { password: str
         case 'answering':
           steps.push(accept(a), [copyOn, 'fuyi', 'reconsideration.send-copy', { on: copyOn }]);
           break;
+        case 'refused': {
+          const on = wd(receivedOn, 2);
+          steps.push([
+            on,
+            'fuyi',
+            'reconsideration.refuse',
+            { on, ground: 'no-interest', reason: '申请人系被处罚人的邻居，与该处罚决定没有利害关系' },
+          ]);
+          break;
+        }
         case 'deemed':
           steps.push([wd(receivedOn, 8), 'fuyi', 'reconsideration.deem-accepted', { hearingRequired: false }]);
           break;

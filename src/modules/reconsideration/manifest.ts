@@ -8,7 +8,7 @@ import { journalPolicyOf } from '../../procedure/service.js';
 import { commonReplayer } from '../../procedure/replayer.js';
 import { RECONSIDERATIONS, RECONSIDERATION_ENTRY } from './procedure.js';
 import { reconsiderationRoutes } from './routes.js';
-import { RECONSIDERATION_LOGIN, seedDemoReconsiderations } from './demo.js';
+import { RECONSIDERATION_LOGIN, seedDemoReconsiderations, seedReconsiderationStaff } from './demo.js';
 import * as reconsiderations from './migrations/030-reconsiderations.js';
 
 export const RECONSIDERATION_ROLES = { county_reconsideration: '县司法局复议人员' } as const;
@@ -70,7 +70,8 @@ export const reconsiderationManifest = {
   demo: {
     order: 45,
     seed: async (yifa, opts) => {
-      await seedDemoReconsiderations(yifa, opts);
+      await seedReconsiderationStaff(yifa, opts);
+      await seedDemoReconsiderations(yifa);
     },
     logins: [{ username: RECONSIDERATION_LOGIN, role: 'county_reconsideration', roleName: RECONSIDERATION_ROLES.county_reconsideration }],
   },
