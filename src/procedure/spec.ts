@@ -82,9 +82,20 @@ export type FormWidget = 'textarea' | 'hidden' | 'yuan' | 'checklist';
  * - `circumstance`: a circumstance (情节) of the case's violation type;
  * - `consultation`: a consultation of the record still waiting for its answer;
  * - `evidence`: an evidence item of the record not withdrawn;
- * - `committee`: a 人民调解委员会 the user sits on.
+ * - `committee`: a 人民调解委员会 the user sits on;
+ * - `agency`: an agency of the installation (a 行政复议's 被申请人);
+ * - `challenged-case`: a decided record whose act may be challenged (the penalty case a 行政复议 reviews).
  */
-export type PageWidget = 'person' | 'enforcement-field' | 'violation-type' | 'circumstance' | 'consultation' | 'evidence' | 'committee';
+export type PageWidget =
+  | 'person'
+  | 'enforcement-field'
+  | 'violation-type'
+  | 'circumstance'
+  | 'consultation'
+  | 'evidence'
+  | 'committee'
+  | 'agency'
+  | 'challenged-case';
 
 export type Widget = FormWidget | PageWidget;
 

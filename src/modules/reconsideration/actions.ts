@@ -167,8 +167,8 @@ export const receiveSchema = z.strictObject({
   channel: z.enum(CHANNEL_IDS).meta({ title: '申请方式', labels: CHANNELS }),
   receivedOn: legalDate.meta({ title: '收到申请日期' }),
   applicant: applicantSchema,
-  respondentAgencyId: z.uuid('请选择被申请人').meta({ title: '被申请人（作出行政行为的机关）' }),
-  challengedCaseId: z.uuid().nullable().meta({ title: '被申请复议的处罚案件', widget: 'hidden' }),
+  respondentAgencyId: z.uuid('请选择被申请人').meta({ title: '被申请人（作出行政行为的机关）', widget: 'agency' }),
+  challengedCaseId: z.uuid().nullable().meta({ title: '被申请复议的处罚决定（本系统办理的案件）', widget: 'challenged-case' }),
   challengedAct: text(500).meta({ title: '被申请复议的行政行为（决定书文号及内容）', widget: 'textarea' }),
   knewOn: legalDate.meta({ title: '知道该行政行为之日（如决定书送达之日）' }),
   requests: text(2000).meta({ title: '行政复议请求', widget: 'textarea' }),
@@ -624,7 +624,8 @@ export const RECONSIDERATION_ACTIONS = {
         p.type === 'varied' && p.variedFineFen === null
           ? { message: '变更的，须写明变更后的罚款金额', citation: DECISION_TYPES.varied.citation, field: 'variedFineFen' }
           : null,
-        p.type !== 'varied' && p.variedFineFen !== null
+        // An empty amount may come as 0 from the form: only a positive one names a change.
+        p.type !== 'varied' && (p.variedFineFen ?? 0) > 0
           ? { message: '只有变更决定写变更后的金额', citation: RECORD_CHECK, field: 'variedFineFen' }
           : null,
         p.type === 'perform' && r.challengedCaseId

@@ -96,6 +96,39 @@ export async function answerBundle(yifa: Yifa, r: Reconsideration): Promise<Answ
   };
 }
 
+/**
+ * What the receiving form offers: every agency but the 复议机构 itself as the respondent, and
+ * the decisions that may be challenged (the newest decided penalty cases whose decision stands),
+ * each read through the case's registry entry.
+ */
+export async function openOptions(yifa: Yifa, ownAgencyId: string | null) {
+  const agencies = await yifa.db.kysely.selectFrom('agencies').select(['id', 'name']).orderBy('name').execute();
+  const rows = await yifa.db.kysely
+    .selectFrom('procedure_cases')
+    .innerJoin('agencies', 'agencies.id', 'procedure_cases.agency_id')
+    .select(['procedure_cases.id', 'agencies.name as agencyName'])
+    .where('procedure_cases.procedure', '=', 'penalty-case')
+    .where('procedure_cases.status', 'in', ['decided', 'executing', 'closed', 'archived'])
+    .orderBy('procedure_cases.opened_on', 'desc')
+    .limit(300)
+    .execute();
+  const { entry, facet } = challengeOf(yifa);
+  const cases = [];
+  for (const row of rows) {
+    const act = await facet.describe(yifa, await entry.proven(yifa, row.id));
+    if (act.stands && act.number)
+      cases.push({
+        id: act.id,
+        agencyId: act.agencyId,
+        agencyName: row.agencyName,
+        number: act.number,
+        party: act.party,
+        servedOn: act.servedOn,
+      });
+  }
+  return { agencies: agencies.filter((a) => a.id !== ownAgencyId), cases };
+}
+
 /** The respondent's answer carries the bundle the server assembled, whatever the client sent. */
 async function prepare(yifa: Yifa, req: Request, x: { id: string; type: string; payload: unknown }) {
   if (x.type !== 'reconsideration.file-answer' || !x.payload || typeof x.payload !== 'object') return x.payload;

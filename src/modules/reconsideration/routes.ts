@@ -6,7 +6,7 @@ import type { Yifa } from '../../platform/yifa.js';
 import { serviceRequest } from '../../platform/http/request.js';
 import { visibleState } from '../../procedure/service.js';
 import { indicatorCases, reconsiderationIndicators } from './indicators.js';
-import { RECONSIDERATIONS, answerBundle } from './procedure.js';
+import { RECONSIDERATIONS, answerBundle, openOptions } from './procedure.js';
 
 const tags = ['reconsiderations'];
 const year = z.coerce.number().int().min(2000).max(2100);
@@ -48,6 +48,20 @@ export const reconsiderationRoutes =
       async (req) => {
         const r = await serviceRequest(yifa, req, 'reconsideration.read');
         return { items: await indicatorCases(yifa, r.auth.scope, req.query) };
+      },
+    );
+
+    app.get(
+      '/reconsiderations/open-options',
+      {
+        schema: {
+          tags,
+          summary: '登记复议申请时可选的被申请人和被申请复议的处罚决定（已作出且未被撤销的决定，最近 300 件）',
+        },
+      },
+      async (req) => {
+        const r = await serviceRequest(yifa, req, 'reconsideration.read');
+        return openOptions(yifa, r.auth.user.agencyId);
       },
     );
 

@@ -28,6 +28,8 @@ import ProcedureDocumentPage from './procedure/ProcedureDocumentPage';
 import { INFORMATION_REQUESTS_CONSOLE } from './procedure/information-requests';
 import { PETITIONS_CONSOLE } from './procedure/petitions';
 import { DISPUTES_CONSOLE } from './procedure/disputes';
+import { RECONSIDERATIONS_CONSOLE } from './procedure/reconsiderations';
+import ReconsiderationIndicatorsPage from './pages/ReconsiderationIndicatorsPage';
 import type { ProcedureConsole } from './procedure/config';
 import MediationStatisticsPage from './pages/MediationStatisticsPage';
 import PetitionHotSpotsPage from './pages/PetitionHotSpotsPage';
@@ -38,7 +40,7 @@ import PublicationsPage from './disclosure/PublicationsPage';
 import { HeadingProvider } from '../heading';
 
 /** The procedures of the kit the console serves with its generic pages (one list, record and document page each). */
-const PROCEDURES = [INFORMATION_REQUESTS_CONSOLE, PETITIONS_CONSOLE, DISPUTES_CONSOLE];
+const PROCEDURES = [INFORMATION_REQUESTS_CONSOLE, PETITIONS_CONSOLE, DISPUTES_CONSOLE, RECONSIDERATIONS_CONSOLE];
 
 /** A procedure's three pages, typed over its own record (one call per procedure keeps each monomorphic). */
 const routesOf = <S,>(p: ProcedureConsole<S>) => [
@@ -46,7 +48,12 @@ const routesOf = <S,>(p: ProcedureConsole<S>) => [
   <Route key={`${p.key}/:id`} path={`${p.key}/:id`} element={<ProcedureRecordPage config={p} />} />,
   <Route key={`${p.key}/doc`} path={`${p.key}/:id/documents/:documentId`} element={<ProcedureDocumentPage config={p} />} />,
 ];
-const PROCEDURE_ROUTES = [...routesOf(INFORMATION_REQUESTS_CONSOLE), ...routesOf(PETITIONS_CONSOLE), ...routesOf(DISPUTES_CONSOLE)];
+const PROCEDURE_ROUTES = [
+  ...routesOf(INFORMATION_REQUESTS_CONSOLE),
+  ...routesOf(PETITIONS_CONSOLE),
+  ...routesOf(DISPUTES_CONSOLE),
+  ...routesOf(RECONSIDERATIONS_CONSOLE),
+];
 
 /** Menu entries and the permission each needs (the server checks again). */
 const MENU: { key: string; label: StringKey; permission: string }[] = [
@@ -56,6 +63,7 @@ const MENU: { key: string; label: StringKey; permission: string }[] = [
   ...PROCEDURES.map((p) => ({ key: p.key, label: p.title, permission: p.permission })),
   { key: 'petition-hot-spots', label: 'petitionHotSpots', permission: 'petition.read' },
   { key: 'mediation-statistics', label: 'mediationStatistics', permission: 'mediation.read' },
+  { key: 'reconsideration-indicators', label: 'reconsiderationIndicators', permission: 'reconsideration.read' },
   { key: 'mediation-committees', label: 'mediationCommittees', permission: 'mediation.read' },
   { key: 'dispute-screenings', label: 'disputeScreenings', permission: 'mediation.read' },
   { key: 'mediation-volunteers', label: 'mediationVolunteers', permission: 'mediation.read' },
@@ -269,6 +277,7 @@ export default function ConsoleApp() {
                 <Route path="recording-coverage" element={<RecordingCoveragePage />} />
                 {PROCEDURE_ROUTES}
                 <Route path="mediation-statistics" element={<MediationStatisticsPage />} />
+                <Route path="reconsideration-indicators" element={<ReconsiderationIndicatorsPage />} />
                 <Route path="petition-hot-spots" element={<PetitionHotSpotsPage />} />
                 <Route path="mediation-committees" element={<MediationCommitteesPage />} />
                 <Route path="dispute-screenings" element={<DisputeScreeningsPage />} />
