@@ -7,6 +7,7 @@ import { addDays } from '../../src/calendar/legal-date.js';
 import { projectionReplayers } from '../../src/app/root.js';
 import { verifyProjections } from '../../src/journal/verify-projections.js';
 import { contextOfUser } from '../../src/modules/org/sessions.js';
+import { docxText } from '../helpers/docx-text.js';
 
 /** 10:00 China time on a legal date. */
 const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
@@ -212,13 +213,20 @@ describe.each(ENGINES)('行政复议 on %s', (engine) => {
     let act0: ChallengedAct | undefined;
     for (const r of rows) {
       const a = await entry.challenge!.describe(t.yifa, await entry.proven(t.yifa, r.id));
-      if (a.stands && a.changes.length === 0 && a.number && a.evidence.length > 0) {
+      if (a.stands && a.changes.length === 0 && a.number && a.evidence.some((e) => e.sha256)) {
         act0 = a;
         break;
       }
     }
     expect(act0).toBeDefined();
     const a = act0!;
+    // Evidence collected after the decision is flagged in the bundle (Art 46); the rest is not.
+    expect(a.evidence.every((e) => !e.afterDecision)).toBe(true);
+    const proven = (await entry.proven(t.yifa, a.id)) as { evidence: { collectedOn: string }[] };
+    const later = { ...proven, evidence: proven.evidence.map((e, i) => (i === 0 ? { ...e, collectedOn: addDays(a.decidedOn!, 1) } : e)) };
+    expect((await entry.challenge!.describe(t.yifa, later)).evidence.map((e) => e.afterDecision)).toEqual(
+      a.evidence.map((_, i) => i === 0),
+    );
     const knewOn = a.servedOn ?? a.decidedOn!;
     const day = (n: number) => addDays(knewOn, n);
     t.yifa.clock.source = at(day(10));
@@ -261,6 +269,25 @@ describe.each(ENGINES)('行政复议 on %s', (engine) => {
     expect(decided.status).toBe('decided');
     const number = decided.record.decision.number as string;
     expect(number).toMatch(/复决字/);
+
+    // The documents open as numbered DOCX: the 决定书 of its type with its article, the respondent's 证据清单 with the hashes.
+    const docx = async (documentId: string) => {
+      const res = await fuyi.get(`/api/v1/reconsiderations/${id}/documents/${documentId}/docx`);
+      expect(res.statusCode, res.body).toBe(200);
+      return docxText(res.rawPayload);
+    };
+    const decisionText = await docx('decision');
+    expect(decisionText).toContain(number);
+    expect(decisionText).toContain('行政复议决定书（撤销）');
+    expect(decisionText).toContain('第六十四条');
+    expect(decisionText).toContain('十五日内依法向人民法院提起行政诉讼');
+    const noticeText = await docx('answer-notice');
+    expect(noticeText).toContain('第七十条');
+    expect(noticeText).toContain(decided.record.copy.number);
+    const evidenceText = await docx('evidence-list');
+    expect(evidenceText).toContain(a.evidence.find((e) => e.sha256)!.sha256);
+    expect(evidenceText).toContain(a.evidence[0]!.title);
+    expect(await docx('answer')).toContain('事实清楚，证据确凿，请予维持。');
 
     // The penalty case shows the revocation and the withdrawal of its published decision (3 working days).
     const c = (await fuzeren.get(`/api/v1/penalty-cases/${a.id}`)).json();
