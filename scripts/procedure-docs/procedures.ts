@@ -17,6 +17,9 @@ import { PETITION_WALK } from './petition-samples.js';
 import { DISPUTE_PROCEDURE } from '../../src/modules/mediation/actions.js';
 import { DISPUTE_SERIES } from '../../src/modules/mediation/documents.js';
 import { MEDIATION_WALK } from './mediation-samples.js';
+import { RECONSIDERATION_PROCEDURE } from '../../src/modules/reconsideration/actions.js';
+import { RECONSIDERATION_SERIES } from '../../src/modules/reconsideration/documents.js';
+import { RECONSIDERATION_WALK } from './reconsideration-samples.js';
 
 export interface DocumentedProcedure {
   /** The file under docs/procedures/ */
@@ -57,5 +60,12 @@ export const PROCEDURES: DocumentedProcedure[] = [
     source: 'src/modules/mediation/actions.ts',
     series: DISPUTE_SERIES,
     walk: MEDIATION_WALK,
+  },
+  {
+    file: 'reconsideration.md',
+    proc: RECONSIDERATION_PROCEDURE as AnyProcedure,
+    source: 'src/modules/reconsideration/actions.ts',
+    series: RECONSIDERATION_SERIES,
+    walk: RECONSIDERATION_WALK,
   },
 ];

@@ -35,16 +35,16 @@ const moduleOf = (file: string) => /^modules\/([^/]+)\//.exec(file)?.[1];
 const SHARED_PARTS: Record<string, { importers: string[]; why: string }> = {
   'modules/org/certificates.ts': { importers: ['enforcement'], why: 'a gate checks that the officers hold a 执法证 in force' },
   'modules/org/sessions.ts': {
-    importers: ['enforcement', 'information-requests', 'petitions', 'mediation', 'disclosure'],
-    why: "the demo's cases, requests, petitions, disputes and publications act as the demo town's users (contextOfUser)",
+    importers: ['enforcement', 'information-requests', 'petitions', 'mediation', 'disclosure', 'reconsideration'],
+    why: "the demo's cases, requests, petitions, disputes, publications and reconsiderations act as the demo town's users (contextOfUser)",
   },
   'modules/org/service/people.ts': {
-    importers: ['mediation'],
-    why: "the demo's mediation committees seat the town's people as members (createPerson)",
+    importers: ['mediation', 'reconsideration'],
+    why: "the demo's mediation committees seat the town's people as members, and the county's 复议人员 is a person of its 司法局 (createPerson)",
   },
   'modules/org/service/users.ts': {
-    importers: ['mediation'],
-    why: "each demo committee's mediator gets his login (createUser)",
+    importers: ['mediation', 'reconsideration'],
+    why: "each demo committee's mediator, and the county's 复议人员, gets his login (createUser)",
   },
   'modules/evidence/demo.ts': {
     importers: ['enforcement', 'information-requests'],

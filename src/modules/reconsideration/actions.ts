@@ -201,24 +201,28 @@ const UNDER_REVIEW: ReconsiderationStatus[] = ['accepted', 'answering', 'reviewi
 
 const bundleSchema = z
   .strictObject({
-    caseId: z.string(),
-    number: z.string().nullable(),
-    decidedOn: z.string().nullable(),
-    facts: z.string().nullable(),
-    basis: z.string().nullable(),
-    normativeDocuments: z.string().nullable(),
-    evidence: z.array(
-      z.strictObject({
-        seq: z.number().int(),
-        type: z.string(),
-        title: z.string(),
-        collectedOn: z.string().nullable(),
-        sha256: z.string().nullable(),
-        fileName: z.string().nullable(),
-        afterDecision: z.boolean(),
-        withdrawn: z.boolean(),
-      }),
-    ),
+    caseId: z.string().meta({ title: '被申请复议的案件' }),
+    number: z.string().nullable().meta({ title: '决定书文号' }),
+    decidedOn: z.string().nullable().meta({ title: '决定日期' }),
+    facts: z.string().nullable().meta({ title: '认定的事实' }),
+    basis: z.string().nullable().meta({ title: '法律依据' }),
+    normativeDocuments: z.string().nullable().meta({ title: '所依据的规范性文件' }),
+    evidence: z
+      .array(
+        z
+          .strictObject({
+            seq: z.number().int().meta({ title: '序号' }),
+            type: z.string().meta({ title: '证据种类' }),
+            title: z.string().meta({ title: '证据名称' }),
+            collectedOn: z.string().nullable().meta({ title: '收集日期' }),
+            sha256: z.string().nullable().meta({ title: '文件 SHA-256' }),
+            fileName: z.string().nullable().meta({ title: '文件名' }),
+            afterDecision: z.boolean().meta({ title: '作出决定后收集' }),
+            withdrawn: z.boolean().meta({ title: '已撤回' }),
+          })
+          .meta({ title: '证据' }),
+      )
+      .meta({ title: '证据清单' }),
   })
   .nullable()
   .meta({ title: '答复材料（由系统从被申请复议的案件生成）', widget: 'hidden' });
@@ -690,7 +694,8 @@ export const RECONSIDERATION_ACTIONS = {
 
   'reconsideration.attach-file': materials.attach({
     title: '附加材料',
-    roles: [...BODY, ...RESPONDENT],
+    // The 复议机构 keeps the case's file: it attaches what the parties hand in (and so redacts and shares it).
+    roles: BODY,
     from: ANY_STATUS,
     payload: z.strictObject({
       type: z.enum(MATERIAL_TYPE_IDS).meta({ title: '材料类别', labels: MATERIAL_TYPES }),
