@@ -311,6 +311,19 @@ describe.each(ENGINES)('行政复议 on %s', (engine) => {
       reviewingRecord: { subjectType: 'reconsideration', id },
     });
     expect((await entry.challenge!.describe(t.yifa, await entry.proven(t.yifa, a.id))).changes).toHaveLength(after.changes.length);
+    // A decision no longer standing has nothing left to change: another outcome records nothing, and fails nothing.
+    await entry.challenge!.recordOutcome(t.yifa, asFuyi, a.id, {
+      source: 'reconsideration',
+      on: day(20),
+      body: '秀山土家族苗族自治县人民政府',
+      documentNumber: '另一复决字〔2026〕第99号',
+      outcome: 'unlawful',
+      reason: '—',
+      varied: null,
+      redoBy: null,
+      reviewingRecord: { subjectType: 'reconsideration', id },
+    });
+    expect((await entry.challenge!.describe(t.yifa, await entry.proven(t.yifa, a.id))).changes).toHaveLength(after.changes.length);
 
     // The indicators count the correction.
     const ind = (await jiandu.get(`/api/v1/reconsiderations/indicators?year=${day(10).slice(0, 4)}&agencyId=${town}`)).json().items[0];

@@ -70,8 +70,12 @@ export const PENALTY_CHALLENGE: ChallengeFacet<PenaltyCase> = {
   describe: async (yifa, c) => actOf(c, await yifa.calendar.table()),
   async recordOutcome(yifa, req, id, o) {
     const before = await provenCaseState(yifa, id, 'request');
-    // Recorded once: a retry after a failure finds the change already there.
-    if (!before.changes.some((ch) => ch.source === o.source && ch.documentNumber === o.documentNumber)) {
+    // Recorded once: a retry after a failure finds the change already there. A decision no longer
+    // standing (revoked since, or being decided again) has nothing left to change: the case keeps
+    // what it records, and the reviewing record its own decision.
+    const recorded = before.changes.some((ch) => ch.source === o.source && ch.documentNumber === o.documentNumber);
+    const stands = !!before.decision && !before.decision.revokedOn;
+    if (!recorded && stands) {
       const varied = CHANGE_OUTCOMES[o.outcome].effect === 'varied' ? o.varied : null;
       await performAction(
         yifa,
