@@ -214,7 +214,7 @@ export const RECONSIDERATIONS: ServedProcedure<ReconsiderationTypes> = {
   journalPrefix: 'reconsideration',
   personalData: 'reconsideration.personal-data',
   row: {
-    title: (r) => `${r.applicant.name}诉${r.respondent.name}：${r.challengedAct.slice(0, 60)}`,
+    title: (r) => `${r.applicant.name}不服${r.respondent.name}：${r.challengedAct.slice(0, 60)}`,
     openedOn: (r) => r.receivedOn,
     closedOn: (r) => r.decision?.on ?? r.settlement?.on ?? r.refusal?.on ?? r.withdrawnOn,
     searchText: (r) =>
