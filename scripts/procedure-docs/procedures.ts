@@ -20,6 +20,9 @@ import { MEDIATION_WALK } from './mediation-samples.js';
 import { NORMATIVE_PROCEDURE } from '../../src/modules/normative-docs/actions.js';
 import { DOC_SERIES } from '../../src/modules/normative-docs/documents.js';
 import { NORMATIVE_WALK } from './normative-samples.js';
+import { RECONSIDERATION_PROCEDURE } from '../../src/modules/reconsideration/actions.js';
+import { RECONSIDERATION_SERIES } from '../../src/modules/reconsideration/documents.js';
+import { RECONSIDERATION_WALK } from './reconsideration-samples.js';
 
 export interface DocumentedProcedure {
   /** The file under docs/procedures/ */
@@ -67,5 +70,12 @@ export const PROCEDURES: DocumentedProcedure[] = [
     source: 'src/modules/normative-docs/actions.ts',
     series: DOC_SERIES,
     walk: NORMATIVE_WALK,
+  },
+  {
+    file: 'reconsideration.md',
+    proc: RECONSIDERATION_PROCEDURE as AnyProcedure,
+    source: 'src/modules/reconsideration/actions.ts',
+    series: RECONSIDERATION_SERIES,
+    walk: RECONSIDERATION_WALK,
   },
 ];

@@ -12,6 +12,7 @@ import { petitionsManifest } from '../modules/petitions/manifest.js';
 import { mediationManifest } from '../modules/mediation/manifest.js';
 import { villagesManifest } from '../modules/villages/manifest.js';
 import { normativeManifest } from '../modules/normative-docs/manifest.js';
+import { reconsiderationManifest } from '../modules/reconsideration/manifest.js';
 
 export const MODULES: readonly ModuleManifest[] = [
   orgManifest,
@@ -23,4 +24,5 @@ export const MODULES: readonly ModuleManifest[] = [
   mediationManifest,
   villagesManifest,
   normativeManifest,
+  reconsiderationManifest,
 ];

@@ -38,7 +38,8 @@ export type OwnTable =
   | 'mediation_disputes'
   | 'village_rules'
   | 'village_meetings'
-  | 'normative_documents';
+  | 'normative_documents'
+  | 'reconsiderations';
 
 /** A procedure whose gates read only the BaseContext. */
 export interface CommonTypes extends ProcedureTypes {
@@ -95,4 +96,10 @@ export interface ServedProcedure<T extends CommonTypes> extends Runner<T> {
    * itself check whether there is anything left to do. Absent: nothing follows.
    */
   afterAction?: (yifa: Yifa, req: Request, done: { type: string; id: string; state: T['state'] }) => Promise<void>;
+  /**
+   * What the server adds to an action's payload on an existing record before it runs (the
+   * reconsideration's answer bundle, assembled from the challenged case): what it returns is
+   * the payload the runner checks and the journal keeps. Absent: the payload as sent.
+   */
+  prepare?: (yifa: Yifa, req: Request, x: { id: string; type: string; payload: unknown }) => Promise<unknown>;
 }

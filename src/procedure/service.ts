@@ -336,7 +336,8 @@ export async function actOnRecord<T extends CommonTypes>(
   type: string,
   payload: unknown,
 ) {
-  return act(yifa, req, sp, { isNew: false, id }, type, payload);
+  const prepared = sp.prepare ? await sp.prepare(yifa, req, { id, type, payload }) : payload;
+  return act(yifa, req, sp, { isNew: false, id }, type, prepared);
 }
 
 /** 检查: would the action be taken now, with this payload? The same refusals as taking it; nothing is kept. */
@@ -349,7 +350,8 @@ export async function checkOnRecord<T extends CommonTypes>(
   payload: unknown,
 ) {
   const table = await yifa.calendar.table();
-  return checkAction(yifa, req, sp, commonStore(yifa, sp, table), { isNew: false, id }, type, payload);
+  const prepared = sp.prepare ? await sp.prepare(yifa, req, { id, type, payload }) : payload;
+  return checkAction(yifa, req, sp, commonStore(yifa, sp, table), { isNew: false, id }, type, prepared);
 }
 
 /** The record, proven, when the reader may see it (a refusal is journaled). */

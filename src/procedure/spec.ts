@@ -83,7 +83,9 @@ export type FormWidget = 'textarea' | 'hidden' | 'yuan' | 'checklist';
  * - `consultation`: a consultation of the record still waiting for its answer;
  * - `evidence`: an evidence item of the record not withdrawn;
  * - `committee`: a 人民调解委员会 the user sits on;
- * - `village`: a village (行政村) in the user's data scope.
+ * - `village`: a village (行政村) in the user's data scope;
+ * - `agency`: an agency of the installation (a 行政复议's 被申请人);
+ * - `challenged-case`: a decided record whose act may be challenged (the penalty case a 行政复议 reviews).
  */
 export type PageWidget =
   | 'person'
@@ -93,7 +95,9 @@ export type PageWidget =
   | 'consultation'
   | 'evidence'
   | 'committee'
-  | 'village';
+  | 'village'
+  | 'agency'
+  | 'challenged-case';
 
 export type Widget = FormWidget | PageWidget;
 

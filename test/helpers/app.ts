@@ -11,6 +11,7 @@ import { seedDemoTown } from '../../src/modules/org/demo.js';
 import { seedDemoCases } from '../../src/modules/enforcement/demo.js';
 import { seedDemoInformationRequests } from '../../src/modules/information-requests/demo.js';
 import { seedDemoPetitions } from '../../src/modules/petitions/demo.js';
+import { seedReconsiderationStaff } from '../../src/modules/reconsideration/demo.js';
 import type { Engine } from '../../src/platform/db/database.js';
 import type { Clock } from '../../src/platform/clock.js';
 import { createTestDatabase } from './engines.js';
@@ -92,7 +93,11 @@ export async function startTestApp(
     ...opts.config,
   };
   const yifa = await openYifa(config, opts.clock ? { clock: opts.clock } : {});
-  if (opts.demo !== false) await seedDemoTown(yifa, { password: DEMO_PASSWORD });
+  if (opts.demo !== false) {
+    await seedDemoTown(yifa, { password: DEMO_PASSWORD });
+    // The county's 复议人员 (a role of the reconsideration module): every demo role has its login.
+    await seedReconsiderationStaff(yifa, { password: DEMO_PASSWORD });
+  }
   if (opts.cases) {
     await seedDemoCases(yifa);
     await seedDemoInformationRequests(yifa);

@@ -24,6 +24,8 @@ import type { Petition } from '../../src/modules/petitions/state.js';
 import { JOURNAL_READ_POLICIES } from '../../src/app/root.js';
 import { NO_SUBJECT } from '../../src/journal/read-policy.js';
 import { seedDemoPublications } from '../../src/modules/disclosure/demo.js';
+import { seedDemoReconsiderations } from '../../src/modules/reconsideration/demo.js';
+import type { Reconsideration } from '../../src/modules/reconsideration/state.js';
 
 const STRONG = 'Xq7#pLm2-Vt9wRz';
 /** Routes that take no session: crawled anonymously elsewhere, or need a secret the crawler has no business holding. */
@@ -40,6 +42,8 @@ interface Secrets {
   petitioner: string[];
   /** disputes' parties' ID numbers, phones and addresses */
   disputeParty: string[];
+  /** reconsiderations' applicants' ID numbers, phones and addresses */
+  reconsiderationApplicant: string[];
 }
 
 interface CaseRow {
@@ -229,6 +233,8 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
       ...values.villageRulesId.map((id) => `village-rules|${id}|version:1`),
       ...values.villageMeetingId.map((id) => `village-meetings|${id}|minutes`),
     ];
+    // 行政复议 against the town's decisions (the county's 复议人员 is seeded with every test town).
+    await seedDemoReconsiderations(t.yifa);
     paths = Object.entries((await admin.get('/api/docs/json')).json().paths as Record<string, Record<string, unknown>>)
       .filter(([p, ops]) => 'get' in ops && p.startsWith('/api/v1/') && !NOT_CRAWLED.has(p))
       .map(([p]) => p);
@@ -244,7 +250,20 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     const applicants = requests.map((r) => (JSON.parse(r.state!) as InformationRequest).applicant);
     const petitionRows = await db.selectFrom('procedure_cases').select(['id', 'state']).where('procedure', '=', 'petition').execute();
     const petitioners = petitionRows.flatMap((r) => (JSON.parse(r.state!) as Petition).petitioners);
+    const reconsiderations = await db
+      .selectFrom('procedure_cases')
+      .select(['id', 'state'])
+      .where('procedure', '=', 'reconsideration')
+      .execute();
+    const reconsiderationApplicants = reconsiderations.map((r) => (JSON.parse(r.state!) as Reconsideration).applicant);
+    values.reconsiderationId = reconsiderations.slice(0, 3).map((r) => r.id);
+    values.reconsiderationDocumentId = reconsiderations
+      .slice(0, 3)
+      .flatMap((r) => [`${r.id}|acceptance`, `${r.id}|answer-notice`, `${r.id}|decision`]);
     secrets = {
+      reconsiderationApplicant: reconsiderationApplicants
+        .flatMap((a) => [a.idNumber, a.phone, a.address])
+        .filter((x): x is string => !!x && x.length >= 6),
       personal: peopleRows.flatMap((p) => [p.id_number, p.phone]).filter((x): x is string => !!x),
       party: parties.flatMap((p) => [p.idNumber, p.phone, p.address]).filter((x): x is string => !!x && x.length >= 6),
       applicant: applicants.flatMap((a) => [a.idNumber, a.phone, a.email, a.address]).filter((x): x is string => !!x && x.length >= 6),
@@ -340,6 +359,17 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
         });
     const isRequest = pattern.startsWith('/api/v1/information-requests/');
     const isDispute = pattern.startsWith('/api/v1/disputes/');
+    if (pattern.startsWith('/api/v1/reconsiderations/{')) {
+      if (key === 'id') return values.reconsiderationId!.map((id) => fill(pattern, { id }));
+      if (key === 'id,documentId')
+        return values.reconsiderationDocumentId!.map((v) => {
+          const [id, documentId] = v.split('|');
+          return fill(pattern, { id: id!, documentId: documentId! });
+        });
+      // The demo's reconsiderations hold no files: a number and a hash that name none (404).
+      if (key === 'id,seq' || key === 'id,seq,sha256')
+        return values.reconsiderationId!.map((id) => fill(pattern, { id, seq: '0', sha256: '0'.repeat(64) }));
+    }
     if (key === 'id' && isDispute) return values.disputeId!.map((id) => fill(pattern, { id }));
     if (key === 'id' && pattern.startsWith('/api/v1/dispute-screenings/')) return values.screeningId!.map((id) => fill(pattern, { id }));
     if (key === 'id,documentId' && isDispute)
@@ -395,6 +425,9 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
 
   it('finds every GET route fillable', () => {
     expect(paths.length).toBeGreaterThan(20);
+    // The crawl has reconsiderations and their applicants' particulars to look for.
+    expect(values.reconsiderationId!.length).toBeGreaterThan(0);
+    expect(secrets.reconsiderationApplicant.length).toBeGreaterThan(0);
     for (const p of paths) expect(urlsOf(p).length, p).toBeGreaterThan(0);
   });
 
@@ -413,6 +446,8 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
       if (!permissions.has('petition.personal-data')) forbidden.push({ what: '信访人的身份证号、电话或住址', values: secrets.petitioner });
       if (!permissions.has('mediation.personal-data'))
         forbidden.push({ what: '调解当事人的身份证号、电话或住址', values: secrets.disputeParty });
+      if (!permissions.has('reconsideration.personal-data'))
+        forbidden.push({ what: '行政复议申请人的身份证号、电话或住址', values: secrets.reconsiderationApplicant });
       // Cases outside the scope (as the case service decides: region, creator, or the user among the officers).
       const outside = cases.filter(
         (k) =>

@@ -88,8 +88,16 @@ describe.each(ENGINES)('the 工作台 across procedures on %s', (engine) => {
       expect(queue.every((q) => q.dueState === 'overdue' || q.dueState === 'warning')).toBe(true);
       expect(queue.every((q) => bench.procedures.some((p) => p.procedure === q.procedure))).toBe(true);
     }
-    // Every procedure was on someone's 工作台 (人民调解 and the villages' with nothing in them: the test town has none).
-    expect([...seen].sort()).toEqual(['dispute', 'information-request', 'penalty-case', 'petition', 'village-meeting', 'village-rules']);
+    // Every procedure was on someone's 工作台 (人民调解, 行政复议 and the villages' with nothing in them: the test town has none).
+    expect([...seen].sort()).toEqual([
+      'dispute',
+      'information-request',
+      'penalty-case',
+      'petition',
+      'reconsideration',
+      'village-meeting',
+      'village-rules',
+    ]);
   });
 
   it('lists as 待我办理 exactly the records on which the user has an expected next step (now or once its day comes; an officers’ step only on his own cases), for every role', async () => {
@@ -149,14 +157,16 @@ describe.each(ENGINES)('the 工作台 across procedures on %s', (engine) => {
   it('shows each role only the procedures it may read, and nothing to a role that may read none', async () => {
     const procedures = async (u: (typeof ROLES)[number]) =>
       ((await users[u].get('/api/v1/workbench')).json().procedures as Count[]).map((p) => p.procedure).sort();
-    expect(await procedures('zhifa1')).toEqual(['penalty-case']);
+    // The town's officers and head answer the county's 行政复议 as 被申请人.
+    expect(await procedures('zhifa1')).toEqual(['penalty-case', 'reconsideration']);
     expect(await procedures('gongkai')).toEqual(['information-request']);
-    expect(await procedures('fuzeren')).toEqual(['information-request', 'penalty-case', 'petition']);
+    expect(await procedures('fuzeren')).toEqual(['information-request', 'penalty-case', 'petition', 'reconsideration']);
     expect(await procedures('jiandu')).toEqual([
       'dispute',
       'information-request',
       'penalty-case',
       'petition',
+      'reconsideration',
       'village-meeting',
       'village-rules',
     ]);

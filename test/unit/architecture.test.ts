@@ -35,16 +35,25 @@ const moduleOf = (file: string) => /^modules\/([^/]+)\//.exec(file)?.[1];
 const SHARED_PARTS: Record<string, { importers: string[]; why: string }> = {
   'modules/org/certificates.ts': { importers: ['enforcement'], why: 'a gate checks that the officers hold a 执法证 in force' },
   'modules/org/sessions.ts': {
-    importers: ['enforcement', 'information-requests', 'petitions', 'mediation', 'disclosure', 'villages', 'normative-docs'],
-    why: "the demo's cases, requests, petitions, disputes, publications, village records and normative documents act as the demo town's users (contextOfUser)",
+    importers: [
+      'enforcement',
+      'information-requests',
+      'petitions',
+      'mediation',
+      'disclosure',
+      'villages',
+      'normative-docs',
+      'reconsideration',
+    ],
+    why: "the demo's cases, requests, petitions, disputes, publications, village records, normative documents and reconsiderations act as the demo town's users (contextOfUser)",
   },
   'modules/org/service/people.ts': {
-    importers: ['mediation'],
-    why: "the demo's mediation committees seat the town's people as members (createPerson)",
+    importers: ['mediation', 'reconsideration'],
+    why: "the demo's mediation committees seat the town's people as members, and the county's 复议人员 is a person of its 司法局 (createPerson)",
   },
   'modules/org/service/users.ts': {
-    importers: ['mediation', 'villages'],
-    why: "each demo committee's mediator and the demo's village clerks get their logins (createUser)",
+    importers: ['mediation', 'villages', 'reconsideration'],
+    why: "each demo committee's mediator, the demo's village clerks and the county's 复议人员 get their logins (createUser)",
   },
   'modules/evidence/demo.ts': {
     importers: ['enforcement', 'information-requests'],

@@ -40,6 +40,7 @@ describe('the assembled role → permission table', () => {
         'disclosure.read',
         'normative.read',
         'legal-review.read',
+        'reconsideration.read',
       ],
       unit_head: [
         'org.read',
@@ -58,6 +59,7 @@ describe('the assembled role → permission table', () => {
         'petition.personal-data',
         'normative.read',
         'legal-review.read',
+        'reconsideration.read',
       ],
       legal_reviewer: [
         'org.read',
@@ -92,6 +94,14 @@ describe('the assembled role → permission table', () => {
         'village.read',
         'normative.read',
         'legal-review.read',
+        'reconsideration.read',
+      ],
+      county_reconsideration: [
+        'org.read',
+        'evidence.upload',
+        'reconsideration.read',
+        'reconsideration.personal-data',
+        'reconsideration.evidence',
       ],
       village_clerk: ['org.read', 'village.read'],
     });
@@ -161,6 +171,8 @@ describe('the rest of the composition', () => {
       'mediation-committees',
       'regions',
       'publications',
+      'reconsiderations',
+      'reconsideration-indicators',
       'dispute-screenings',
       'mediation-volunteers',
       'mediators',

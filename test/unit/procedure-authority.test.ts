@@ -60,7 +60,7 @@ describe('authorization from one place: the action tables and the roles agree', 
 
   it("holds each procedure's evidence permission (redact, share) to exactly the roles that may attach its evidence", () => {
     const held = SERVED.filter(holdsEvidence);
-    expect(held.map((e) => e.proc.subjectType).sort()).toEqual(['information-request', 'penalty-case', 'petition']);
+    expect(held.map((e) => e.proc.subjectType).sort()).toEqual(['information-request', 'penalty-case', 'petition', 'reconsideration']);
     for (const e of held) {
       const attachers = new Set(
         actionIds(e.proc)

@@ -91,6 +91,10 @@ const STRINGS = {
   filePetition: ['网上信访', 'File a petition'],
   trackPetition: ['信访查询', 'Track a petition'],
   submitPetition: ['提交信访事项', 'Submit the petition'],
+  reconsiderations: ['行政复议', 'Administrative reconsideration'],
+  registerReconsideration: ['登记复议申请', 'Register an application'],
+  searchReconsiderations: ['检索申请人、被申请人、被申请复议的行为、决定书文号', 'Search applicant, respondent, act, decision number'],
+  reconsiderationIndicators: ['行政复议指标', 'Reconsideration indicators'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -14,6 +14,7 @@ import { PENALTY_PROCEDURE } from './workflow.js';
 import { provenCaseState, visibleCase } from './service/cases.js';
 import { settingsFor } from './service/agency-settings.js';
 import { publicationNames } from './publication.js';
+import { PENALTY_CHALLENGE } from './challenge.js';
 
 /** The last day a case holds its evidence files (null: held, the case is open). */
 export function keptUntil(c: PenaltyCase, retentionYears: { general: number; simple: number }, table: HolidayTable): string | null {
@@ -39,4 +40,5 @@ export const PENALTY_CASES: ProcedureEntry<PenaltyCase> = {
     keptUntil: async (yifa, c) =>
       keptUntil(c, (await settingsFor(yifa.db.kysely, c.agencyId)).evidenceRetentionYears, await yifa.calendar.table()),
   },
+  challenge: PENALTY_CHALLENGE,
 };

@@ -35,10 +35,11 @@ export const GRANTABLE_ROLES = {
   disclosure_clerk: [],
   supervisor: [],
   village_clerk: [],
-} as const satisfies Record<Role, readonly Role[]>;
+} as const satisfies Partial<Record<Role, readonly Role[]>>;
+// Partial: a role another module defines (its manifest's `roles`) grants nothing.
 
 export function grantableRoles(roles: readonly Role[]): Set<Role> {
-  return new Set(roles.flatMap((r) => GRANTABLE_ROLES[r] ?? []));
+  return new Set(roles.flatMap((r) => (GRANTABLE_ROLES as Partial<Record<Role, readonly Role[]>>)[r] ?? []));
 }
 
 /** A data scope as held by an account: its kind, anchored at the account's region. */
@@ -118,7 +119,8 @@ export function grantRefusal(
   }
   const grantable = grantableRoles(grantor.roles);
   const beyond = next.roles.filter((r) => !grantable.has(r));
-  if (beyond.length > 0) return refusal(`您不能授予角色：${beyond.map((r) => ROLES[r]).join('、')}`);
+  if (beyond.length > 0)
+    return refusal(`您不能授予角色：${beyond.map((r) => (ROLES as Partial<Record<Role, string>>)[r] ?? r).join('、')}`);
   if (!scopeWithin(next.scope, grantor.scope)) return refusal('授予的数据权限不能超出您本人的数据权限');
   return null;
 }

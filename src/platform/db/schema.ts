@@ -393,6 +393,24 @@ export interface InformationRequestTable {
   reply_type: string | null;
 }
 
+/** A 行政复议 case's own columns beside its common row (reconsideration module, migration 030): what the indicators count by. */
+export interface ReconsiderationTable {
+  id: string;
+  /** The 被申请人 (the agency whose act is challenged) */
+  respondent_agency_id: string;
+  /** The challenged penalty case, if one of yifa's */
+  challenged_case_id: string | null;
+  received_on: string;
+  /** The year the indicators count it in (of receipt) */
+  received_year: number;
+  /** 行政复议决定 type, once decided; 'settled' for a 调解书 */
+  outcome: string | null;
+  /** 1 when the outcome corrects the act (变更, 撤销, 确认违法, 责令履行, 确认无效) */
+  corrected: number;
+  /** 1 when the respondent's answer came after its due date */
+  answer_late: number;
+}
+
 /** A petition's own columns beside its common row (petitions module, migration 023). */
 export interface PetitionTable {
   id: string;
@@ -565,6 +583,7 @@ export interface Database {
   procedure_cases: ProcedureCaseTable;
   information_requests: InformationRequestTable;
   petitions: PetitionTable;
+  reconsiderations: ReconsiderationTable;
   mediation_disputes: MediationDisputeTable;
   village_rules: VillageRulesTable;
   village_meetings: VillageMeetingTable;

@@ -34,6 +34,8 @@ import { NORMATIVE_DOCUMENTS_CONSOLE } from './procedure/normative-documents';
 import { LEGAL_REVIEWS_CONSOLE } from './procedure/legal-reviews';
 import LegalDeskPage from './normative/LegalDeskPage';
 import NormativeEvaluationPage from './normative/NormativeEvaluationPage';
+import { RECONSIDERATIONS_CONSOLE } from './procedure/reconsiderations';
+import ReconsiderationIndicatorsPage from './pages/ReconsiderationIndicatorsPage';
 import type { ProcedureConsole } from './procedure/config';
 import MediationStatisticsPage from './pages/MediationStatisticsPage';
 import PetitionHotSpotsPage from './pages/PetitionHotSpotsPage';
@@ -52,6 +54,7 @@ const PROCEDURES = [
   VILLAGE_MEETINGS_CONSOLE,
   NORMATIVE_DOCUMENTS_CONSOLE,
   LEGAL_REVIEWS_CONSOLE,
+  RECONSIDERATIONS_CONSOLE,
 ];
 
 /** A procedure's three pages, typed over its own record (one call per procedure keeps each monomorphic). */
@@ -68,6 +71,7 @@ const PROCEDURE_ROUTES = [
   ...routesOf(VILLAGE_MEETINGS_CONSOLE),
   ...routesOf(NORMATIVE_DOCUMENTS_CONSOLE),
   ...routesOf(LEGAL_REVIEWS_CONSOLE),
+  ...routesOf(RECONSIDERATIONS_CONSOLE),
 ];
 
 /** Menu entries and the permission each needs (the server checks again). */
@@ -78,6 +82,7 @@ const MENU: { key: string; label: StringKey; permission: string }[] = [
   ...PROCEDURES.map((p) => ({ key: p.key, label: p.title, permission: p.permission })),
   { key: 'petition-hot-spots', label: 'petitionHotSpots', permission: 'petition.read' },
   { key: 'mediation-statistics', label: 'mediationStatistics', permission: 'mediation.read' },
+  { key: 'reconsideration-indicators', label: 'reconsiderationIndicators', permission: 'reconsideration.read' },
   { key: 'mediation-committees', label: 'mediationCommittees', permission: 'mediation.read' },
   { key: 'dispute-screenings', label: 'disputeScreenings', permission: 'mediation.read' },
   { key: 'mediation-volunteers', label: 'mediationVolunteers', permission: 'mediation.read' },
@@ -295,6 +300,7 @@ export default function ConsoleApp() {
                 {PROCEDURE_ROUTES}
                 <Route path="mediation-statistics" element={<MediationStatisticsPage />} />
                 <Route path="village-statistics" element={<VillageStatisticsPage />} />
+                <Route path="reconsideration-indicators" element={<ReconsiderationIndicatorsPage />} />
                 <Route path="petition-hot-spots" element={<PetitionHotSpotsPage />} />
                 <Route path="mediation-committees" element={<MediationCommitteesPage />} />
                 <Route path="dispute-screenings" element={<DisputeScreeningsPage />} />

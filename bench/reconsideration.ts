@@ -1,0 +1,187 @@
+/**
+ * Benchmark of 行政复议 at county scale (issue 16 §7): a county with ten years of
+ * reconsiderations (BENCH_RECONSIDERATIONS, default 50,000; e.g. 2000 for a quick look) against
+ * its towns and departments; on each engine (BENCH_ENGINES, default sqlite,postgres):
+ *
+ * - the indicators (被复议数, 纠错数, 纠错率, late answers) for the whole county and one year, and
+ *   for one agency and one year — median of five runs, target < 500 ms;
+ * - the respondent's queue (a town head's list of its cases waiting for the answer, soonest due
+ *   first: the kit's list with `status=answering&overdue`, and without a filter) — p95 of 50
+ *   runs, target < 100 ms.
+ *
+ *   node bin/run-ts.mjs bench/reconsideration.ts
+ *   BENCH_RECONSIDERATIONS=2000 BENCH_ENGINES=sqlite node bin/run-ts.mjs bench/reconsideration.ts
+ *
+ * The rows are written straight into the tables the reads use (procedure_cases and
+ * reconsiderations): the benchmark measures the reads, not the actions that made them.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { loadConfig, type Config } from '../src/platform/config.js';
+import { openYifa } from '../src/app/root.js';
+import type { Yifa } from '../src/platform/yifa.js';
+import type { Engine } from '../src/platform/db/database.js';
+import { seedDemoTown } from '../src/modules/org/demo.js';
+import { contextOfUser } from '../src/modules/org/sessions.js';
+import { addDays } from '../src/calendar/legal-date.js';
+import { startCluster } from '../test/helpers/postgres-cluster.js';
+import { listRecords } from '../src/procedure/service.js';
+import { RECONSIDERATIONS } from '../src/modules/reconsideration/procedure.js';
+import { reconsiderationIndicators } from '../src/modules/reconsideration/indicators.js';
+import { seedReconsiderationStaff } from '../src/modules/reconsideration/demo.js';
+import { CORRECTING_TYPES, DECISION_TYPE_IDS } from '../src/modules/reconsideration/state.js';
+
+const N = Number(process.env.BENCH_RECONSIDERATIONS) || 50_000;
+const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',') as Engine[];
+const TODAY = '2026-12-31';
+const DAYS = 10 * 365;
+const PASSWORD = 'Bench-Password-2026';
+
+const say = (line = '') => console.log(line);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
+
+async function load(yifa: Yifa) {
+  const db = yifa.db.kysely;
+  const respondents = await db
+    .selectFrom('agencies')
+    .innerJoin('regions', 'regions.id', 'agencies.region_id')
+    .select(['agencies.id', 'agencies.name', 'regions.path'])
+    .where('agencies.name', '!=', '秀山县司法局')
+    .execute();
+  const justice = await db.selectFrom('agencies').select('id').where('name', '=', '秀山县司法局').executeTakeFirstOrThrow();
+  const t = performance.now();
+  const batch = yifa.db.engine === 'postgres' ? 1000 : 500;
+  type Row = Record<string, string | number | null>;
+  for (let start = 0; start < N; start += batch) {
+    const n = Math.min(batch, N - start);
+    const cases: Row[] = [];
+    const own: Row[] = [];
+    for (let k = 0; k < n; k++) {
+      const i = start + k;
+      const r = respondents[i % respondents.length]!;
+      const on = addDays(TODAY, -((i * 7919) % DAYS));
+      // One in twenty still open (waiting for the answer), the rest decided.
+      const open = i % 20 === 0;
+      const type = open ? null : DECISION_TYPE_IDS[i % DECISION_TYPE_IDS.length]!;
+      const id = randomUUID();
+      cases.push({
+        id,
+        procedure: 'reconsideration',
+        agency_id: justice.id,
+        region_path: r.path,
+        created_by: 'bench',
+        status: open ? 'answering' : 'decided',
+        title: `某某诉${r.name}`,
+        opened_on: on,
+        closed_on: open ? null : addDays(on, 50),
+        updated_at: on,
+        next_due: open ? addDays(on, 14) : null,
+        next_rule: open ? 'reconsideration.answer' : null,
+        search_text: '',
+        action_count: 4,
+      });
+      own.push({
+        id,
+        respondent_agency_id: r.id,
+        challenged_case_id: null,
+        received_on: on,
+        received_year: Number(on.slice(0, 4)),
+        outcome: type,
+        corrected: type && (CORRECTING_TYPES as string[]).includes(type) ? 1 : 0,
+        answer_late: i % 17 === 0 ? 1 : 0,
+      });
+    }
+    await db.transaction().execute(async (trx) => {
+      await trx.withTables<{ procedure_cases: Row }>().insertInto('procedure_cases').values(cases).execute();
+      await trx.withTables<{ reconsiderations: Row }>().insertInto('reconsiderations').values(own).execute();
+    });
+  }
+  if (yifa.db.engine === 'postgres') await sql`VACUUM ANALYZE`.execute(db);
+  else await sql`ANALYZE`.execute(db);
+  return { seconds: (performance.now() - t) / 1000, agency: respondents[0]!.id };
+}
+
+async function runs(k: number, run: () => Promise<unknown>) {
+  await run(); // warm
+  const ms: number[] = [];
+  for (let i = 0; i < k; i++) {
+    const t = performance.now();
+    await run();
+    ms.push(performance.now() - t);
+  }
+  return ms;
+}
+
+async function bench(engine: Engine, databaseUrl: string | undefined) {
+  const dataDir = mkdtempSync(join(tmpdir(), `yifa-bench-reconsideration-${engine}-`));
+  const config: Config = { ...loadConfig({}), dataDir, databaseUrl, checkpointIntervalSeconds: 0, logLevel: 'warn' };
+  const yifa = await openYifa(config);
+  yifa.clock.source = () => new Date(`${TODAY}T10:00:00+08:00`);
+  try {
+    await seedDemoTown(yifa, { password: PASSWORD });
+    await seedReconsiderationStaff(yifa, { password: PASSWORD });
+    const loaded = await load(yifa);
+    const county = { auth: await contextOfUser(yifa, 'fuyi'), idempotencyKey: null, denied: async () => {} };
+    const town = { auth: await contextOfUser(yifa, 'fuzeren'), idempotencyKey: null, denied: async () => {} };
+    say(`## ${engine}: ${N.toLocaleString('en')} reconsiderations over ten years (loaded in ${loaded.seconds.toFixed(1)} s)`);
+    for (const [name, f] of [
+      ['indicators, whole county, one year', { year: 2026 }],
+      ['indicators, one agency, one year', { year: 2026, agencyId: loaded.agency }],
+    ] as const) {
+      let counted = 0;
+      const ms = median(
+        await runs(5, async () => {
+          counted = (await reconsiderationIndicators(yifa, county.auth.scope, f)).reduce((a, r) => a + r.received, 0);
+        }),
+      );
+      say(
+        `- ${name}: ${ms.toFixed(1)} ms (median of 5; ${counted.toLocaleString('en')} counted) ${ms < 500 ? 'within' : 'OVER'} the 500 ms target`,
+      );
+    }
+    for (const [name, f] of [
+      ['respondent queue (town head): waiting for the answer, overdue first', { status: 'answering', overdue: true, limit: 50 }],
+      ['respondent queue (town head): all its cases, newest first', { limit: 50 }],
+    ] as const) {
+      let shown = 0;
+      const ms = p95(
+        await runs(50, async () => {
+          shown = (await listRecords(yifa, town, RECONSIDERATIONS, f)).items.length;
+        }),
+      );
+      say(`- ${name}: p95 ${ms.toFixed(1)} ms (50 runs; ${shown} shown) ${ms < 100 ? 'within' : 'OVER'} the 100 ms target`);
+    }
+    say();
+  } finally {
+    await yifa.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  say(`# yifa 行政复议 benchmark (${new Date().toISOString().slice(0, 10)}, ${process.version})`);
+  say();
+  const cluster = ENGINES.includes('postgres') ? await startCluster({ durable: true }) : null;
+  try {
+    for (const engine of ENGINES) {
+      let url: string | undefined;
+      if (engine === 'postgres') {
+        const pg = (await import('pg')).default;
+        const name = `bench_reconsideration_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
+        const c = new pg.Client({ connectionString: cluster!.adminUrl });
+        await c.connect();
+        await c.query(`CREATE DATABASE ${name}`);
+        await c.end();
+        url = cluster!.url(name);
+      }
+      await bench(engine, url);
+    }
+  } finally {
+    await cluster?.stop();
+  }
+}
+
+await main();
