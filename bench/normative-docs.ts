@@ -27,7 +27,7 @@ import { seedDemoTown } from '../src/modules/org/demo.js';
 import { addDays } from '../src/calendar/legal-date.js';
 import { startCluster } from '../test/helpers/postgres-cluster.js';
 import { publicDocuments } from '../src/modules/normative-docs/routes.js';
-import { diffClauses } from '../src/modules/normative-docs/clauses.js';
+import { diffClauses } from '../src/procedure/clauses.js';
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS) || 100_000;
 const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',') as Engine[];

@@ -197,12 +197,22 @@ describe.each(ENGINES)('normative documents on %s', (engine) => {
     ]);
     await ok(head, id, 'normative.amend', { text: text2, note: '删除罚款规定。' });
     const diff = (await head.get(`/api/v1/normative-documents/${id}/diff`)).json() as {
-      changes: { kind: string; label: string; before?: string; after?: string }[];
+      summary: Record<string, number>;
+      clauses: {
+        change: string;
+        renumbered: boolean;
+        before: { label: string; text: string } | null;
+        after: { label: string; text: string } | null;
+      }[];
     };
-    const changed = diff.changes.filter((c) => c.kind !== 'same');
-    expect(changed).toEqual([expect.objectContaining({ kind: 'changed', label: '第六条' })]);
-    expect(changed[0]!.before).toContain('罚款');
-    expect(changed[0]!.after).not.toContain('罚款');
+    // The same shape as the village rules' diff: the kit's ClauseDiff.
+    const changed = diff.clauses.filter((c) => c.change !== 'same');
+    expect(changed).toEqual([expect.objectContaining({ change: 'changed', renumbered: false })]);
+    expect(changed[0]!.before).toMatchObject({ label: '第六条' });
+    expect(changed[0]!.after).toMatchObject({ label: '第六条' });
+    expect(changed[0]!.before!.text).toContain('罚款');
+    expect(changed[0]!.after!.text).not.toContain('罚款');
+    expect(diff.summary.changed).toBe(1);
 
     await ok(head, id, 'normative.submit-review', { on: '2026-03-16', materials: '修改稿' });
     await setDay('2026-03-18');

@@ -173,6 +173,15 @@ describe.each(ENGINES)('村规民约 and village meetings on %s', (engine) => {
     const diff13 = (await t.anonymous().get(`/api/v1/public/village-rules/${villages['凉桥村']}/diff?from=1&to=3`)).json();
     expect(diff13.summary.changed).toBe(2);
     expect(diff13.summary.added).toBe(1);
+    // The kit's ClauseDiff rows, the shape the normative documents' diff answers with too.
+    const changed13 = diff13.clauses.filter((c: { change: string }) => c.change === 'changed');
+    expect(changed13).toHaveLength(2);
+    expect(changed13[0]).toEqual({
+      change: 'changed',
+      renumbered: false,
+      before: expect.objectContaining({ label: expect.any(String), text: expect.any(String) }),
+      after: expect.objectContaining({ label: expect.any(String), text: expect.any(String) }),
+    });
 
     // The documents open as DOCX: the version with its adoption, the review opinion.
     const docs = (await sifasuo.get(`/api/v1/village-rules/${id}/documents`)).json().items as { id: string; title: string }[];

@@ -10,6 +10,12 @@ const V1 = [
   '',
 ].join('\n');
 
+/** The clauses' texts joined again: the split must give back the text exactly. */
+const rejoined = (t: string) =>
+  clauses(t)
+    .map((c) => c.text)
+    .join('');
+
 describe('clauses', () => {
   it('splits on 第X条 and keeps the preamble', () => {
     const c = clauses(V1);
@@ -30,19 +36,11 @@ describe('clauses', () => {
   it('loses nothing: the clauses join back to the text, whatever it is', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (t) => {
-        expect(
-          clauses(t)
-            .map((c) => c.text)
-            .join(''),
-        ).toBe(t);
+        expect(rejoined(t)).toBe(t);
       }),
     );
     const mixed = '第一条 ཀ་ཁ་ག 𠮷野家 ئۇيغۇر \r\n第二条 Ünïcödé\t👍\n\n';
-    expect(
-      clauses(mixed)
-        .map((c) => c.text)
-        .join(''),
-    ).toBe(mixed);
+    expect(rejoined(mixed)).toBe(mixed);
   });
 });
 
@@ -89,5 +87,58 @@ describe('diffClauses', () => {
     const d = diffClauses(long(1), long(3));
     expect(d.length).toBeGreaterThanOrEqual(200);
     expect(performance.now() - t0).toBeLessThan(1000);
+  });
+});
+
+/** What the normative documents' diff (规范性文件, formerly its own module file) checked, on the kit's diff. */
+describe('a normative document’s versions', () => {
+  const v1 =
+    '妙泉镇集镇摊点管理暂行办法\n\n第一条 为加强管理，制定本办法。\n第二条 本办法适用于集镇。\n第三条 违规摆摊的，处以200元罚款。\n第四条 本办法自发布之日起30日后施行。\n';
+  const v2 =
+    '妙泉镇集镇摊点管理暂行办法\n\n第一条 为加强管理，制定本办法。\n第二条 本办法适用于集镇及周边。\n第四条 本办法自发布之日起30日后施行。\n第五条 由镇人民政府负责解释。\n';
+  const label = (c: { before: { label: string } | null; after: { label: string } | null }) => (c.after ?? c.before)!.label;
+
+  it('splits on 第X条 at the start of a line, keeping the title as the preamble and every character', () => {
+    const cs = clauses(v1);
+    expect(cs.map((c) => c.label)).toEqual([PREAMBLE, '第一条', '第二条', '第三条', '第四条']);
+    expect(rejoined(v1)).toBe(v1);
+  });
+
+  it('does not split on 第X条 inside a sentence, and reads Arabic and full-width numerals', () => {
+    expect(clauses('第1条 依照本办法第三条规定办理。\n第２条 另行规定。').map((c) => c.label)).toEqual(['第1条', '第２条']);
+  });
+
+  it('gives back any script at any length exactly', () => {
+    const text = `第一条 ${'𠀀中文ꆈꌠ ئۇيغۇرچە 🙂'.repeat(5000)}\r\n第二条 末。`;
+    expect(rejoined(text)).toBe(text);
+  });
+
+  it('shows each clause as same, changed, added or removed', () => {
+    const d = diffClauses(v1, v2);
+    expect(d.map((c) => [c.change, label(c)])).toEqual([
+      ['same', PREAMBLE],
+      ['same', '第一条'],
+      ['changed', '第二条'],
+      ['removed', '第三条'],
+      ['same', '第四条'],
+      ['added', '第五条'],
+    ]);
+    expect(d[2]!.before!.text).toBe('第二条 本办法适用于集镇。\n');
+    expect(d[2]!.after!.text).toBe('第二条 本办法适用于集镇及周边。\n');
+    expect(diffSummary(d)).toEqual({ same: 3, changed: 1, added: 1, removed: 1 });
+  });
+
+  it('finds nothing changed between a text and itself, and a trailing line break is no change', () => {
+    expect(diffClauses(v1, v1).every((c) => c.change === 'same')).toBe(true);
+    expect(diffClauses('第一条 甲。', '第一条 甲。\n').map((c) => c.change)).toEqual(['same']);
+  });
+
+  it('diffs 200 clauses with every tenth amended, exactly', () => {
+    const n = Array.from({ length: 200 }, (_, i) => `第${i + 1}条 内容${i}。\n`);
+    const after = n.map((c, i) => (i % 10 === 0 ? c.replace('。', '，有修改。') : c)).join('');
+    const t = performance.now();
+    const d = diffClauses(n.join(''), after);
+    expect(performance.now() - t).toBeLessThan(200);
+    expect(diffSummary(d)).toEqual({ same: 180, changed: 20, added: 0, removed: 0 });
   });
 });

@@ -1,7 +1,9 @@
 /**
  * A clause-by-clause comparison of two versions of a text (src/procedure/clauses.ts's
- * `diffClauses`, computed by the server), as the console and the portal show it.
+ * `diffClauses`, computed by the server), as the console and the portal show it: one
+ * component for every text with versions (村规民约, 规范性文件).
  */
+import type { HTMLAttributes } from 'react';
 import { Table, Tag } from 'antd';
 import type { ClauseChange, ClauseDiff } from '../../src/procedure/clauses';
 
@@ -17,6 +19,8 @@ export function ClauseDiffTable({ clauses }: { clauses: ClauseDiff[] }) {
       pagination={false}
       rowKey={(_, i) => String(i)}
       data-testid="clause-diff"
+      // One test id a row, by its kind of change, so a test can count them.
+      onRow={(d) => ({ 'data-testid': `clause-${d.change}` }) as HTMLAttributes<HTMLElement>}
       dataSource={clauses}
       columns={[
         {

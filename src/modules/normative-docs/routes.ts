@@ -15,7 +15,7 @@ import { decodeCursor, keysetAfter, pageOf, pageQuery } from '../../platform/htt
 import { scopeFilter } from '../../platform/security/scope.js';
 import { portalLimits } from '../../procedure/portal.js';
 import { provenRecord, visibleState } from '../../procedure/service.js';
-import { diffClauses, diffSummary } from './clauses.js';
+import { diffClauses, diffSummary } from '../../procedure/clauses.js';
 import { CLEANUP_RESULTS } from './law.js';
 import { NORMATIVE_DOCS } from './procedure.js';
 import { currentRegistration, type NormativeDoc } from './state.js';
@@ -189,13 +189,13 @@ export const normativeRoutes =
         const a = d.versions[from - 1];
         const b = d.versions[to - 1];
         if (!a || !b) throw new AppError('INVALID_INPUT', `版本号须在 1 至 ${last} 之间`);
-        const changes = diffClauses(a.text, b.text);
+        const clauses = diffClauses(a.text, b.text);
         return {
           from: a,
           to: b,
           versions: d.versions.map((v) => ({ seq: v.seq, on: v.on, note: v.note })),
-          changes,
-          summary: diffSummary(changes),
+          summary: diffSummary(clauses),
+          clauses,
         };
       },
     );
