@@ -1,6 +1,6 @@
 /**
- * Document numbers (文号): one gapless sequence per agency, series and year, for every
- * procedure, e.g. 妙泉罚决字〔2026〕第12号. The counter moves in the transaction of the
+ * Document numbers (文号): one gapless sequence per agency, procedure, series and year, for
+ * every procedure, e.g. 妙泉罚决字〔2026〕第12号. The counter moves in the transaction of the
  * action that issues the document, so a refused action leaves no gap.
  */
 import { sql } from 'kysely';
@@ -28,13 +28,20 @@ export interface Issue {
   at: string;
 }
 
+/**
+ * The key a series is counted under: each procedure's own (two procedures may both name a
+ * series `transfer`); the penalty cases', numbered before there were others, keep theirs bare.
+ */
+const counterKey = (subjectType: string, series: string) => (subjectType === 'penalty-case' ? series : `${subjectType}:${series}`);
+
 /** The next number of the series, recorded as issued to the record. */
 export async function allocateNumber(trx: Trx, x: Issue): Promise<string> {
+  const series = counterKey(x.subject.type, x.series);
   // One statement that both engines run atomically: the row lock (PostgreSQL) or the write
   // transaction (SQLite) serialises concurrent issuers; a rollback returns the number.
   const row = await trx
     .insertInto('document_counters')
-    .values({ agency_id: x.agency.id, series: x.series, year: x.year, last: 1 })
+    .values({ agency_id: x.agency.id, series, year: x.year, last: 1 })
     .onConflict((oc) => oc.columns(['agency_id', 'series', 'year']).doUpdateSet({ last: sql`document_counters.last + 1` }))
     .returning('last')
     .executeTakeFirstOrThrow();
@@ -44,7 +51,7 @@ export async function allocateNumber(trx: Trx, x: Issue): Promise<string> {
     trx,
     trx.insertInto('issued_documents').values({
       agency_id: x.agency.id,
-      series: x.series,
+      series,
       year: x.year,
       n,
       number,
@@ -59,7 +66,7 @@ export async function allocateNumber(trx: Trx, x: Issue): Promise<string> {
 
 /** The numbered documents issued to a record, oldest first. */
 export async function issuedTo(db: Trx | Parameters<typeof deferWrite>[0], subject: { type: string; id: string }) {
-  return db
+  const rows = await db
     .selectFrom('issued_documents')
     .select(['series', 'number', 'action_type', 'issued_at'])
     .where('subject_type', '=', subject.type)
@@ -67,4 +74,7 @@ export async function issuedTo(db: Trx | Parameters<typeof deferWrite>[0], subje
     .orderBy('issued_at')
     .orderBy('number')
     .execute();
+  // Rows issued before 035 carry the bare series id.
+  const own = `${subject.type}:`;
+  return rows.map((r) => (r.series.startsWith(own) ? { ...r, series: r.series.slice(own.length) } : r));
 }

@@ -13,6 +13,7 @@ import * as witness from './012-witness.js';
 import * as procedureCases from './015-procedure-cases.js';
 import * as procedureFiles from './017-procedure-files.js';
 import * as procedureWaiting from './019-procedure-waiting.js';
+import * as countersPerProcedure from './035-document-counters-per-procedure.js';
 
 export const PLATFORM_MIGRATIONS: Migrations = {
   '001-foundation': foundation,
@@ -25,4 +26,6 @@ export const PLATFORM_MIGRATIONS: Migrations = {
   '017-procedure-files': procedureFiles,
   // Whom each record waits on: the 工作台's 待办.
   '019-procedure-waiting': procedureWaiting,
+  // Each procedure numbers its own series.
+  '035-document-counters-per-procedure': countersPerProcedure,
 };
