@@ -122,26 +122,28 @@ export function payloadFor(type: PenaltyActionType, d: string, v: number, c: Pen
     case 'penalty.decide':
       return { on: d, reasoning: '理由', paymentInstructions: null };
     case 'penalty.record-service-attempt':
-      return { on: d, document: v % 2 === 0 ? 'decision' : 'notice', method: 'post', why: '退回' };
+      return { on: d, document: c.decision ? 'decision' : 'notice', method: 'post', why: '退回' };
     case 'penalty.serve-decision':
       return { servedOn: d, method: 'direct', recipient: '某某', refusedToSign: false, consentOnFile: false };
     case 'penalty.record-payment':
       return { on: d, amountFen: fineFen || 1_000, receipt: '票据' };
     case 'penalty.request-deferral':
       return { until: addDays(d, 30), instalments: 2, reason: '困难' };
-    case 'penalty.request-recusal':
+    case 'penalty.request-recusal': {
+      const replacement = [people.chair, ...people.officers].find((p) => !c.officers.includes(p)) ?? null;
       return {
         on: d,
-        personId: people.officers[1],
+        personId: c.officers[1] ?? people.officers[1],
         role: 'officer',
         applicant: 'party',
         reason: '近亲属',
-        replacementId: v % 2 ? people.chair : null,
+        replacementId: v % 5 ? replacement : null,
       };
+    }
     case 'penalty.order-correction':
       return { on: d, order: '清理', by: addDays(d, v % 3 === 0 ? -1 : 7) };
     case 'penalty.recheck-correction':
-      return { seq: v % 2, on: d, corrected: v % 4 !== 0, findings: '复查' };
+      return { seq: c.correctionOrders.find((o) => !o.recheck)?.seq ?? 0, on: d, corrected: true, findings: '复查' };
     case 'penalty.serve-reminder':
       return { servedOn: d };
     case 'penalty.apply-court':
@@ -151,7 +153,7 @@ export function payloadFor(type: PenaltyActionType, d: string, v: number, c: Pen
     case 'penalty.resume':
       return { on: d, reason: '恢复' };
     case 'penalty.request-extension':
-      return { days: 30, reason: '复杂' };
+      return { days: 30, reason: '复杂', discussion: '负责人集体讨论同意延期' };
     case 'penalty.close':
       return { on: d, report: '结案' };
     case 'penalty.archive':

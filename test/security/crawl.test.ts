@@ -25,6 +25,7 @@ import { JOURNAL_READ_POLICIES } from '../../src/app/root.js';
 import { NO_SUBJECT } from '../../src/journal/read-policy.js';
 import { seedDemoPublications } from '../../src/modules/disclosure/demo.js';
 import { seedDemoReconsiderations } from '../../src/modules/reconsideration/demo.js';
+import { seedDemoNormative } from '../../src/modules/normative-docs/demo.js';
 import type { Reconsideration } from '../../src/modules/reconsideration/state.js';
 
 const STRONG = 'Xq7#pLm2-Vt9wRz';
@@ -235,6 +236,8 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     ];
     // 行政复议 against the town's decisions (the county's 复议人员 is seeded with every test town).
     await seedDemoReconsiderations(t.yifa);
+    // 规范性文件 in every state and the legal adviser's 合法性审查事项.
+    await seedDemoNormative(t.yifa);
     paths = Object.entries((await admin.get('/api/docs/json')).json().paths as Record<string, Record<string, unknown>>)
       .filter(([p, ops]) => 'get' in ops && p.startsWith('/api/v1/') && !NOT_CRAWLED.has(p))
       .map(([p]) => p);
@@ -316,6 +319,20 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
       (r) => String(r.seq),
     );
     const supervisor = await t.login('jiandu');
+    values.normativeDocumentId = [];
+    for (const [procedure, path, key] of [
+      ['normative-document', 'normative-documents', 'normativeId'],
+      ['legal-review', 'legal-reviews', 'legalReviewId'],
+    ] as const) {
+      const ids = (await db.selectFrom('procedure_cases').select('id').where('procedure', '=', procedure).limit(3).execute()).map(
+        (r) => r.id,
+      );
+      values[key] = ids;
+      for (const id of ids) {
+        const docs = (await supervisor.get(`/api/v1/${path}/${id}/documents`)).json().items as { id: string }[];
+        values.normativeDocumentId.push(...docs.slice(0, 2).map((d) => `${path}|${id}|${d.id}`));
+      }
+    }
     values.documentId = [];
     values.evidence = [];
     values.requestDocumentId = [];
@@ -357,6 +374,20 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
           const [, id, documentId] = v.split('|');
           return fill(pattern, { id: id!, documentId: documentId! });
         });
+    const normative = /^\/api\/v1\/(?:public\/)?(normative-documents|legal-reviews)\/\{/.exec(pattern)?.[1];
+    if (normative) {
+      const ids = normative === 'legal-reviews' ? values.legalReviewId! : values.normativeId!;
+      if (key === 'id') return ids.map((id) => fill(pattern, { id }));
+      if (key === 'id,documentId')
+        return values
+          .normativeDocumentId!.filter((v) => v.startsWith(`${normative}|`))
+          .map((v) => {
+            const [, id, documentId] = v.split('|');
+            return fill(pattern, { id: id!, documentId: documentId! });
+          });
+      // Their records hold no files: a number and a hash that name none (404).
+      if (key === 'id,seq' || key === 'id,seq,sha256') return ids.map((id) => fill(pattern, { id, seq: '0', sha256: '0'.repeat(64) }));
+    }
     const isRequest = pattern.startsWith('/api/v1/information-requests/');
     const isDispute = pattern.startsWith('/api/v1/disputes/');
     if (pattern.startsWith('/api/v1/reconsiderations/{')) {

@@ -399,7 +399,8 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
       // `requires`, `when`): they are refused there as not now (409), never offered — evidence
       // to withdraw, an approved preservation or seizure, a statement to re-check, a hearing
       // held or its day come, a reminder served or payment overdue, a case ready to decide or
-      // to close, cash taken on the spot to hand in or bank, an overpayment to refund. test/store/offered-actions.test.ts sees them offered on the demo's records.
+      // to close, cash taken on the spot to hand in or bank, an overpayment to refund, a 责令改正 to
+      // check. test/store/offered-actions.test.ts sees them offered on the demo's records.
       expect(neverOffered.sort()).toEqual(
         [
           'penalty.withdraw-evidence',
@@ -416,6 +417,7 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
           'penalty.hand-in-cash',
           'penalty.bank-cash',
           'penalty.record-refund',
+          'penalty.recheck-correction',
         ].sort(),
       );
     });

@@ -5,100 +5,23 @@
  * within 3 months of that (Art 53); the application is a numbered 强制执行申请书 that lists
  * what the case file holds. A refused application keeps nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../helpers/engines.js';
-import { startTestApp, type TestApp, type Client } from '../helpers/app.js';
+import { citizen, penaltyApi } from '../helpers/penalty-api.js';
 import { docxText } from '../helpers/docx-text.js';
 
-const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
-const party = { kind: 'citizen', name: '冯某某', idNumber: null, address: '秀山县妙泉镇某某村', phone: null, representative: null };
 type Deadline = { rule: string; from: string; due: string; state: string; kind: string };
 
 describe.each(ENGINES)('enforcement of an unpaid fine on %s', (engine) => {
-  let t: TestApp;
-  let zhifa1: Client;
-  let fuzeren: Client;
-  let officers: string[];
-  beforeAll(async () => {
-    t = await startTestApp(engine);
-    zhifa1 = await t.login('zhifa1');
-    fuzeren = await t.login('fuzeren');
-    const me = (await zhifa1.get('/api/v1/session')).json();
-    const other = (await (await t.login('zhifa2')).get('/api/v1/session')).json();
-    officers = [me.user.personId, other.user.personId];
-  });
-  afterAll(async () => t.close());
-
-  /** Moves the clock and logs in again (a session does not outlive months). */
-  async function on(date: string) {
-    t.yifa.clock.source = at(date);
-    zhifa1 = await t.login('zhifa1');
-    fuzeren = await t.login('fuzeren');
-  }
-
-  let key = 0;
-  const act = (c: Client, id: string, type: string, payload: unknown) =>
-    c.post(`/api/v1/penalty-cases/${id}/actions`, { type, payload }, { 'idempotency-key': `court-${engine}-${++key}` });
-  const ok = async (c: Client, id: string, type: string, payload: unknown) => {
-    const res = await act(c, id, type, payload);
-    if (res.statusCode !== 200) throw new Error(`${type}: ${res.statusCode} ${res.body}`);
-    return res.json();
-  };
-
-  /** A general-procedure ¥500 fine decided and served on 2026-03-02, never paid: due 2026-03-17. */
-  async function decidedUnpaid(): Promise<string> {
-    t.yifa.clock.source = at('2026-03-02');
-    const opened = await zhifa1.post('/api/v1/penalty-cases', {
-      type: 'penalty.register',
-      payload: { source: { kind: 'patrol', summary: '巡查发现林区用火', receivedOn: '2026-03-02' }, party, field: '综合行政执法' },
-    });
-    const id = opened.json().id as string;
-    await ok(zhifa1, id, 'penalty.request-filing', {
-      violationTypeId: 'wild-fire',
-      actOn: '2026-02-20',
-      seriousHarm: false,
-      officers,
-      summary: '林区用火',
-    });
-    await ok(fuzeren, id, 'penalty.approve', { kind: 'filing', opinion: '同意立案' });
-    await ok(zhifa1, id, 'penalty.record-inspection', {
-      on: '2026-03-02',
-      place: '某某村林区',
-      officers,
-      subject: '冯某某',
-      summary: '现场有焚烧痕迹',
-    });
-    await ok(zhifa1, id, 'penalty.conclude-investigation', {
-      on: '2026-03-02',
-      facts: '森林防火期内在林区边缘焚烧纸钱',
-      evidenceSummary: '现场检查笔录',
-      outcome: 'penalty',
-      kinds: ['fine'],
-      fineFen: 50_000,
-      confiscationFen: 0,
-      basis: '《森林防火条例》第五十条',
-      circumstanceId: 'ordinary',
-      discretionReason: null,
-      reviewGrounds: [],
-    });
-    await ok(zhifa1, id, 'penalty.serve-notice', { servedOn: '2026-03-02', method: 'direct', consentOnFile: false });
-    await ok(zhifa1, id, 'penalty.waive-rights', { on: '2026-03-02', statement: '当事人书面放弃陈述、申辩' });
-    await ok(fuzeren, id, 'penalty.decide', { on: '2026-03-02', reasoning: '事实清楚', paymentInstructions: null });
-    await ok(zhifa1, id, 'penalty.serve-decision', {
-      servedOn: '2026-03-02',
-      method: 'direct',
-      recipient: '冯某某',
-      refusedToSign: false,
-      consentOnFile: false,
-    });
-    return id;
-  }
+  const { api, act, ok, on, decided } = penaltyApi(engine, 'court');
+  const { zhifa1, fuzeren } = api;
 
   it('asks the court only after the reminder and the windows to challenge, within 3 months, with a numbered application', async () => {
-    const id = await decidedUnpaid();
+    // A ¥500 fine decided and served on 2026-03-02, never paid: due 2026-03-17.
+    const id = await decided(citizen('冯某某'));
 
     // 2026-03-20: three days late, 3% a day of ¥500 is ¥15 a day.
-    t.yifa.clock.source = at('2026-03-20');
+    await on('2026-03-20');
     let view = (await zhifa1.get(`/api/v1/penalty-cases/${id}`)).json();
     expect(view.latePayment).toMatchObject({ dueOn: '2026-03-17', days: 3, perDayFen: 1_500, fen: 4_500, capped: false });
     view = await ok(zhifa1, id, 'penalty.serve-reminder', { servedOn: '2026-03-20' });
@@ -113,7 +36,7 @@ describe.each(ENGINES)('enforcement of an unpaid fine on %s', (engine) => {
     });
 
     // Within the 10 working days: refused with Art 54.
-    t.yifa.clock.source = at('2026-04-03');
+    await on('2026-04-03');
     const early = await act(fuzeren, id, 'penalty.apply-court', { on: '2026-04-03', court: '秀山县人民法院' });
     expect(early.statusCode).toBe(409);
     expect(early.json().error.citation).toBe('《中华人民共和国行政强制法》第五十四条');

@@ -4,59 +4,19 @@
  * head's approval), its second (by collective discussion) — and a step it does not have, or
  * an agency with no such provision, is refused. A refused request keeps nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../helpers/engines.js';
-import { startTestApp, type TestApp, type Client } from '../helpers/app.js';
+import { citizen, penaltyApi } from '../helpers/penalty-api.js';
 
-const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
-const party = { kind: 'citizen', name: '卫某某', idNumber: null, address: '秀山县妙泉镇某某村', phone: null, representative: null };
 const BASIS = '《市场监督管理行政处罚程序规定》第六十四条';
 
 describe.each(ENGINES)('extending the time to decide on %s', (engine) => {
-  let t: TestApp;
-  let zhifa1: Client;
-  let fuzeren: Client;
-  let officers: string[];
-  beforeAll(async () => {
-    t = await startTestApp(engine);
-    t.yifa.clock.source = at('2026-03-02');
-    zhifa1 = await t.login('zhifa1');
-    fuzeren = await t.login('fuzeren');
-    const me = (await zhifa1.get('/api/v1/session')).json();
-    const other = (await (await t.login('zhifa2')).get('/api/v1/session')).json();
-    officers = [me.user.personId, other.user.personId];
-  });
-  afterAll(async () => t.close());
-
-  let key = 0;
-  const act = (c: Client, id: string, type: string, payload: unknown) =>
-    c.post(`/api/v1/penalty-cases/${id}/actions`, { type, payload }, { 'idempotency-key': `ext-${engine}-${++key}` });
-  const ok = async (c: Client, id: string, type: string, payload: unknown) => {
-    const res = await act(c, id, type, payload);
-    if (res.statusCode !== 200) throw new Error(`${type}: ${res.statusCode} ${res.body}`);
-    return res.json();
-  };
+  const { api, act, ok, filed } = penaltyApi(engine, 'extension');
+  const { zhifa1, fuzeren } = api;
   const limit = (view: { deadlines: { rule: string; due: string }[] }) => view.deadlines.find((d) => d.rule === 'penalty.decision')?.due;
 
-  async function filed(): Promise<{ id: string; agencyId: string }> {
-    const opened = await zhifa1.post('/api/v1/penalty-cases', {
-      type: 'penalty.register',
-      payload: { source: { kind: 'patrol', summary: '巡查发现林区用火', receivedOn: '2026-03-02' }, party, field: '综合行政执法' },
-    });
-    const id = opened.json().id as string;
-    await ok(zhifa1, id, 'penalty.request-filing', {
-      violationTypeId: 'wild-fire',
-      actOn: '2026-02-20',
-      seriousHarm: false,
-      officers,
-      summary: '林区用火',
-    });
-    const view = await ok(fuzeren, id, 'penalty.approve', { kind: 'filing', opinion: '同意立案' });
-    return { id, agencyId: view.agency.id };
-  }
-
   it('extends by the configured provision, step by step, and no further', async () => {
-    const { id } = await filed();
+    const { id } = await filed(citizen('卫某某'));
     let view = (await zhifa1.get(`/api/v1/penalty-cases/${id}`)).json();
     // 立案 2026-03-02 + 90 days = 2026-05-31, a Sunday: 2026-06-01.
     expect(limit(view)).toBe('2026-06-01');
@@ -94,7 +54,7 @@ describe.each(ENGINES)('extending the time to decide on %s', (engine) => {
   });
 
   it('refuses any extension where the agency applies no provision that allows one', async () => {
-    const { id, agencyId } = await filed();
+    const { id, agencyId } = await filed(citizen('卫某某'));
     const settings = (await fuzeren.get(`/api/v1/enforcement/settings/${agencyId}`)).json();
     const put = await fuzeren.put(`/api/v1/enforcement/settings/${agencyId}`, { ...settings, decisionExtension: null });
     expect(put.statusCode, put.body).toBe(200);

@@ -4,69 +4,28 @@
  * returned (Art 28 第二款); and one fine for one act of one party (一事不再罚, Art 29), a second
  * only on a recorded legal basis. A refused action keeps nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../helpers/engines.js';
-import { startTestApp, type TestApp, type Client } from '../helpers/app.js';
+import { citizen, conclusion, penaltyApi } from '../helpers/penalty-api.js';
 import { docxText } from '../helpers/docx-text.js';
 
-const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
 type Deadline = { rule: string; from: string; due: string; state: string };
 
 describe.each(ENGINES)('what a penalty also orders on %s', (engine) => {
-  let t: TestApp;
-  let zhifa1: Client;
-  let fuzeren: Client;
-  let officers: string[];
-  beforeAll(async () => {
-    t = await startTestApp(engine);
-    t.yifa.clock.source = at('2026-03-02');
-    zhifa1 = await t.login('zhifa1');
-    fuzeren = await t.login('fuzeren');
-    const me = (await zhifa1.get('/api/v1/session')).json();
-    const other = (await (await t.login('zhifa2')).get('/api/v1/session')).json();
-    officers = [me.user.personId, other.user.personId];
-  });
-  afterAll(async () => t.close());
+  const { api, act, ok, on, filed } = penaltyApi(engine, 'orders');
+  const { zhifa1, fuzeren } = api;
+  const conclude = conclusion;
 
-  let key = 0;
-  const act = (c: Client, id: string, type: string, payload: unknown) =>
-    c.post(`/api/v1/penalty-cases/${id}/actions`, { type, payload }, { 'idempotency-key': `orders-${engine}-${++key}` });
-  const ok = async (c: Client, id: string, type: string, payload: unknown) => {
-    const res = await act(c, id, type, payload);
-    if (res.statusCode !== 200) throw new Error(`${type}: ${res.statusCode} ${res.body}`);
-    return res.json();
-  };
-  const conclude = (o: Record<string, unknown> = {}) => ({
-    on: '2026-03-02',
-    facts: '未经许可在自家承包地挖砂并销售',
-    evidenceSummary: '现场检查笔录、销售记录',
-    outcome: 'penalty',
-    kinds: ['fine'],
-    fineFen: 50_000,
-    confiscationFen: 0,
-    basis: '《森林防火条例》第五十条',
-    circumstanceId: 'ordinary',
-    discretionReason: null,
-    reviewGrounds: [],
-    ...o,
-  });
-
+  /** Filed and inspected: under investigation. */
   async function investigating(name: string): Promise<string> {
-    const party = { kind: 'citizen', name, idNumber: null, address: '秀山县妙泉镇某某村', phone: null, representative: null };
-    const opened = await zhifa1.post('/api/v1/penalty-cases', {
-      type: 'penalty.register',
-      payload: { source: { kind: 'patrol', summary: '巡查发现', receivedOn: '2026-03-02' }, party, field: '综合行政执法' },
+    const { id } = await filed(citizen(name));
+    await ok(zhifa1, id, 'penalty.record-inspection', {
+      on: '2026-03-02',
+      place: '某某村',
+      officers: api.officers,
+      subject: name,
+      summary: '现场检查',
     });
-    const id = opened.json().id as string;
-    await ok(zhifa1, id, 'penalty.request-filing', {
-      violationTypeId: 'wild-fire',
-      actOn: '2026-02-20',
-      seriousHarm: false,
-      officers,
-      summary: '林区用火',
-    });
-    await ok(fuzeren, id, 'penalty.approve', { kind: 'filing', opinion: '同意立案' });
-    await ok(zhifa1, id, 'penalty.record-inspection', { on: '2026-03-02', place: '某某村', officers, subject: name, summary: '现场检查' });
     return id;
   }
 
@@ -107,8 +66,7 @@ describe.each(ENGINES)('what a penalty also orders on %s', (engine) => {
       consentOnFile: false,
     });
     await ok(zhifa1, id, 'penalty.record-payment', { on: '2026-03-02', amountFen: 50_000, receipt: '缴款书 1' });
-    t.yifa.clock.source = at('2026-03-10');
-    zhifa1 = await t.login('zhifa1');
+    await on('2026-03-10');
     const closing = await act(zhifa1, id, 'penalty.close', { on: '2026-03-10', report: '结案' });
     expect(closing.statusCode).toBe(409);
     expect(closing.json().error.message).toContain('尚未复查');
@@ -116,8 +74,7 @@ describe.each(ENGINES)('what a penalty also orders on %s', (engine) => {
     expect(view.case.correctionOrders[0].recheck).toMatchObject({ corrected: true });
     expect((view.deadlines as Deadline[]).find((d) => d.rule === 'penalty.correction-recheck')?.state).toBe('met');
     await ok(zhifa1, id, 'penalty.close', { on: '2026-03-10', report: '结案' });
-    t.yifa.clock.source = at('2026-03-02');
-    zhifa1 = await t.login('zhifa1');
+    await on('2026-03-02');
   });
 
   it('confiscates 违法所得 not returned', async () => {

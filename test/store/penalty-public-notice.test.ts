@@ -4,78 +4,18 @@
  * document counts as served 30 days after the notice — the party's 5 working days to ask for a
  * hearing, and the 15 days to pay, run from then. A refused service keeps nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../helpers/engines.js';
-import { startTestApp, type TestApp, type Client } from '../helpers/app.js';
+import { citizen, penaltyApi } from '../helpers/penalty-api.js';
 
-const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
-const party = { kind: 'citizen', name: '蒋某某', idNumber: null, address: '秀山县妙泉镇某某村', phone: null, representative: null };
 type Deadline = { rule: string; from: string; due: string };
 
 describe.each(ENGINES)('公告送达 on %s', (engine) => {
-  let t: TestApp;
-  let zhifa1: Client;
-  let fuzeren: Client;
-  let officers: string[];
-  beforeAll(async () => {
-    t = await startTestApp(engine);
-    zhifa1 = await t.login('zhifa1');
-    fuzeren = await t.login('fuzeren');
-    const me = (await zhifa1.get('/api/v1/session')).json();
-    const other = (await (await t.login('zhifa2')).get('/api/v1/session')).json();
-    officers = [me.user.personId, other.user.personId];
-  });
-  afterAll(async () => t.close());
-
-  let key = 0;
-  const act = (c: Client, id: string, type: string, payload: unknown) =>
-    c.post(`/api/v1/penalty-cases/${id}/actions`, { type, payload }, { 'idempotency-key': `notice-${engine}-${++key}` });
-  const ok = async (c: Client, id: string, type: string, payload: unknown) => {
-    const res = await act(c, id, type, payload);
-    if (res.statusCode !== 200) throw new Error(`${type}: ${res.statusCode} ${res.body}`);
-    return res.json();
-  };
-  async function on(date: string) {
-    t.yifa.clock.source = at(date);
-    zhifa1 = await t.login('zhifa1');
-    fuzeren = await t.login('fuzeren');
-  }
+  const { api, act, ok, on, concluded } = penaltyApi(engine, 'notice');
+  const { zhifa1, fuzeren } = api;
 
   it('serves by 公告 only after a recorded failure, and counts the time from 30 days after it', async () => {
-    await on('2026-03-02');
-    const opened = await zhifa1.post('/api/v1/penalty-cases', {
-      type: 'penalty.register',
-      payload: { source: { kind: 'patrol', summary: '巡查发现林区用火', receivedOn: '2026-03-02' }, party, field: '综合行政执法' },
-    });
-    const id = opened.json().id as string;
-    await ok(zhifa1, id, 'penalty.request-filing', {
-      violationTypeId: 'wild-fire',
-      actOn: '2026-02-20',
-      seriousHarm: false,
-      officers,
-      summary: '林区用火',
-    });
-    await ok(fuzeren, id, 'penalty.approve', { kind: 'filing', opinion: '同意立案' });
-    await ok(zhifa1, id, 'penalty.record-inspection', {
-      on: '2026-03-02',
-      place: '某某村林区',
-      officers,
-      subject: '蒋某某',
-      summary: '现场有焚烧痕迹',
-    });
-    await ok(zhifa1, id, 'penalty.conclude-investigation', {
-      on: '2026-03-02',
-      facts: '森林防火期内在林区边缘焚烧纸钱',
-      evidenceSummary: '现场检查笔录',
-      outcome: 'penalty',
-      kinds: ['fine'],
-      fineFen: 50_000,
-      confiscationFen: 0,
-      basis: '《森林防火条例》第五十条',
-      circumstanceId: 'ordinary',
-      discretionReason: null,
-      reviewGrounds: [],
-    });
+    const id = await concluded(citizen('蒋某某'));
 
     // The 告知书 by 公告 straight away: refused, with the article.
     const first = await act(zhifa1, id, 'penalty.serve-notice', { servedOn: '2026-03-02', method: 'public-notice', consentOnFile: false });

@@ -4,42 +4,22 @@
  * officer in his place and a numbered 回避决定书, and a refusal is kept with its reason. A
  * refused request keeps nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../helpers/engines.js';
-import { startTestApp, type TestApp, type Client } from '../helpers/app.js';
+import { citizen, penaltyApi } from '../helpers/penalty-api.js';
 import { docxText } from '../helpers/docx-text.js';
 
-const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
-const party = { kind: 'citizen', name: '沈某某', idNumber: null, address: '秀山县妙泉镇青山村', phone: null, representative: null };
-
 describe.each(ENGINES)('回避 on %s', (engine) => {
-  let t: TestApp;
-  let zhifa1: Client;
-  let fuzeren: Client;
+  const { api, act, ok, filed } = penaltyApi(engine, 'recusal');
+  const { zhifa1, fuzeren } = api;
   let officers: string[];
   let chair: string;
   beforeAll(async () => {
-    t = await startTestApp(engine);
-    t.yifa.clock.source = at('2026-03-02');
-    zhifa1 = await t.login('zhifa1');
-    fuzeren = await t.login('fuzeren');
-    const me = (await zhifa1.get('/api/v1/session')).json();
-    const other = (await (await t.login('zhifa2')).get('/api/v1/session')).json();
-    officers = [me.user.personId, other.user.personId];
-    chair = (
-      await t.yifa.db.kysely.selectFrom('people').select('id').where('post', '=', '综合行政执法办公室主任').executeTakeFirstOrThrow()
-    ).id;
+    officers = api.officers;
+    const office = api.t.yifa.db.kysely.selectFrom('people').select('id').where('post', '=', '综合行政执法办公室主任');
+    chair = (await office.executeTakeFirstOrThrow()).id;
   });
-  afterAll(async () => t.close());
 
-  let key = 0;
-  const act = (c: Client, id: string, type: string, payload: unknown) =>
-    c.post(`/api/v1/penalty-cases/${id}/actions`, { type, payload }, { 'idempotency-key': `recusal-${engine}-${++key}` });
-  const ok = async (c: Client, id: string, type: string, payload: unknown) => {
-    const res = await act(c, id, type, payload);
-    if (res.statusCode !== 200) throw new Error(`${type}: ${res.statusCode} ${res.body}`);
-    return res.json();
-  };
   const application = (o: Record<string, unknown>) => ({
     on: '2026-03-02',
     personId: officers[1],
@@ -51,19 +31,7 @@ describe.each(ENGINES)('回避 on %s', (engine) => {
   });
 
   it('withdraws an officer on the head’s decision, with a certified officer in his place', async () => {
-    const opened = await zhifa1.post('/api/v1/penalty-cases', {
-      type: 'penalty.register',
-      payload: { source: { kind: 'patrol', summary: '巡查发现', receivedOn: '2026-03-02' }, party, field: '综合行政执法' },
-    });
-    const id = opened.json().id as string;
-    await ok(zhifa1, id, 'penalty.request-filing', {
-      violationTypeId: 'wild-fire',
-      actOn: '2026-02-20',
-      seriousHarm: false,
-      officers,
-      summary: '林区用火',
-    });
-    await ok(fuzeren, id, 'penalty.approve', { kind: 'filing', opinion: '同意立案' });
+    const { id } = await filed(citizen('沈某某', '秀山县妙泉镇青山村'));
 
     // Without a replacement the case would have one officer: refused with Art 42.
     const alone = await act(zhifa1, id, 'penalty.request-recusal', application({ replacementId: null }));

@@ -88,10 +88,12 @@ describe.each(ENGINES)('the 工作台 across procedures on %s', (engine) => {
       expect(queue.every((q) => q.dueState === 'overdue' || q.dueState === 'warning')).toBe(true);
       expect(queue.every((q) => bench.procedures.some((p) => p.procedure === q.procedure))).toBe(true);
     }
-    // Every procedure was on someone's 工作台 (人民调解, 行政复议 and the villages' with nothing in them: the test town has none).
+    // Every procedure was on someone's 工作台 (those with nothing in them too: the test town has no disputes, reviews, documents or villages' records).
     expect([...seen].sort()).toEqual([
       'dispute',
       'information-request',
+      'legal-review',
+      'normative-document',
       'penalty-case',
       'petition',
       'reconsideration',
@@ -158,12 +160,21 @@ describe.each(ENGINES)('the 工作台 across procedures on %s', (engine) => {
     const procedures = async (u: (typeof ROLES)[number]) =>
       ((await users[u].get('/api/v1/workbench')).json().procedures as Count[]).map((p) => p.procedure).sort();
     // The town's officers and head answer the county's 行政复议 as 被申请人.
-    expect(await procedures('zhifa1')).toEqual(['penalty-case', 'reconsideration']);
+    expect(await procedures('zhifa1')).toEqual(['legal-review', 'normative-document', 'penalty-case', 'reconsideration']);
     expect(await procedures('gongkai')).toEqual(['information-request']);
-    expect(await procedures('fuzeren')).toEqual(['information-request', 'penalty-case', 'petition', 'reconsideration']);
+    expect(await procedures('fuzeren')).toEqual([
+      'information-request',
+      'legal-review',
+      'normative-document',
+      'penalty-case',
+      'petition',
+      'reconsideration',
+    ]);
     expect(await procedures('jiandu')).toEqual([
       'dispute',
       'information-request',
+      'legal-review',
+      'normative-document',
       'penalty-case',
       'petition',
       'reconsideration',
@@ -172,7 +183,8 @@ describe.each(ENGINES)('the 工作台 across procedures on %s', (engine) => {
     ]);
     expect(await procedures('xinfang')).toEqual(['petition']);
     expect(await procedures('sifasuo')).toEqual(['dispute', 'village-meeting', 'village-rules']);
-    expect(await procedures('admin')).toEqual([]);
+    // The administrator keeps the reviewers' training register, so reads the legal reviews (none here).
+    expect(await procedures('admin')).toEqual(['legal-review']);
     expect((await users.admin.get('/api/v1/workbench/due?within=all')).json()).toEqual({ items: [], next: null });
     // Asking for a procedure one may not read gives nothing, not an error that confirms it exists.
     expect((await users.zhifa1.get('/api/v1/workbench/due?within=all&procedure=information-request')).json().items).toEqual([]);

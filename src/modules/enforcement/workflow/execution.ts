@@ -7,6 +7,7 @@ import { addDays, daysBetween } from '../../../calendar/legal-date.js';
 import { yuanText } from '../../../journal/readable.js';
 import {
   COMPULSION_LAW,
+  DECISION_OUTCOMES,
   GATE_CITATIONS,
   LATE_PENALTY,
   SERVICE_METHOD_IDS,
@@ -16,7 +17,7 @@ import {
 } from '../../../law/penalty.js';
 import { dueDate, type GateContext } from '../gates.js';
 import { RECORD_CHECK, atField, type Refusal } from '../../../procedure/spec.js';
-import { amountDueFen, paidFen, type CourtApplication, type LatePayment, type PenaltyCase } from '../penalty-case.js';
+import { amountDueFen, paidFen, type CourtApplication, type LatePayment, type PenaltyCase, type ServiceAttempt } from '../penalty-case.js';
 import {
   action,
   consentOnFile,
@@ -34,6 +35,13 @@ import {
 } from './shared.js';
 
 const ATTEMPTED_DOCUMENTS = { notice: '行政处罚告知书', decision: '行政处罚决定书' } as const;
+
+/** The document waiting to be served: a decision not yet served, or a proposal to penalise not yet told. */
+function awaitingService(c: PenaltyCase): ServiceAttempt['document'] | null {
+  if (c.decision) return c.service ? null : 'decision';
+  const told = c.proposal && c.notice?.version === c.proposal.version;
+  return c.proposal && DECISION_OUTCOMES[c.proposal.outcome].penalises && !told ? 'notice' : null;
+}
 
 /** 催告 only once the time to pay has run out. */
 const reminderTooEarly = (due: string | null, on: string): Refusal | null =>
@@ -92,15 +100,12 @@ export const EXECUTION_ACTIONS = {
         .meta({ title: '送达方式', labels: namesOf(SERVICE_METHODS) }),
       why: text(1000).meta({ title: '未能送达的情况（如查无此人、邮件退回，附凭证）' }),
     }),
+    requires: (c) => (awaitingService(c) ? null : { message: '没有待送达的告知书或决定书', citation: RECORD_CHECK }),
     guard: (c, p, ctx) => [
       atField('on', eventDate(p.on, c, ctx, '送达日期')),
-      p.document === 'decision'
-        ? c.decision && !c.service
-          ? null
-          : { message: '没有待送达的行政处罚决定书', citation: RECORD_CHECK, field: 'document' }
-        : c.proposal && c.notice?.version !== c.proposal.version && !c.decision
-          ? null
-          : { message: '没有待送达的行政处罚告知书', citation: RECORD_CHECK, field: 'document' },
+      awaitingService(c) === p.document
+        ? null
+        : { message: `没有待送达的${ATTEMPTED_DOCUMENTS[p.document]}`, citation: RECORD_CHECK, field: 'document' },
     ],
     apply: (c, p) => ({ ...c, serviceAttempts: [...c.serviceAttempts, { on: p.on, document: p.document, method: p.method, why: p.why }] }),
   }),

@@ -87,7 +87,10 @@ export const RECUSAL_ACTIONS = {
     roles: OFFICER,
     from: ['filing', ...OPEN_GENERAL],
     payload: recusalSchema,
-    requires: (c) => noPending(c, 'recusal'),
+    requires: (c) =>
+      c.officers.length === 0
+        ? { message: '本案尚未确定执法人员（立案审批后方可申请回避）', citation: RECORD_CHECK }
+        : noPending(c, 'recusal'),
     guard: (c, p, ctx) => [atField('on', eventDate(p.on, c, ctx, '申请日期')), ...requestRefusals(c, p, ctx)],
     approval: {
       kind: 'recusal',
