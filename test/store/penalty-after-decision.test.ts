@@ -12,7 +12,9 @@ import { startTestApp, type TestApp, type Client } from '../helpers/app.js';
 import { replayCase } from '../../src/modules/enforcement/service/cases.js';
 
 const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
-const party = { kind: 'citizen', name: '郑某某', idNumber: null, address: '秀山县妙泉镇某某村', phone: null, representative: null };
+// Each case another household: one act of one party is fined once (Art 29).
+let household = 0;
+const party = () => ({ kind: 'citizen', name: '郑某某', idNumber: null, address: `秀山县妙泉镇某某村${++household}组`, phone: null, representative: null });
 
 describe.each(ENGINES)('after the decision on %s', (engine) => {
   let t: TestApp;
@@ -58,7 +60,7 @@ describe.each(ENGINES)('after the decision on %s', (engine) => {
     t.yifa.clock.source = at('2026-03-02');
     const opened = await zhifa1.post('/api/v1/penalty-cases', {
       type: 'penalty.register',
-      payload: { source: { kind: 'patrol', summary: '巡查发现林区用火', receivedOn: '2026-03-02' }, party, field: '综合行政执法' },
+      payload: { source: { kind: 'patrol', summary: '巡查发现林区用火', receivedOn: '2026-03-02' }, party: party(), field: '综合行政执法' },
     });
     const id = opened.json().id as string;
     await ok(zhifa1, id, 'penalty.request-filing', {
