@@ -14,7 +14,14 @@ import { replayCase } from '../../src/modules/enforcement/service/cases.js';
 const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
 // Each case another household: one act of one party is fined once (Art 29).
 let household = 0;
-const party = () => ({ kind: 'citizen', name: '郑某某', idNumber: null, address: `秀山县妙泉镇某某村${++household}组`, phone: null, representative: null });
+const party = () => ({
+  kind: 'citizen',
+  name: '郑某某',
+  idNumber: null,
+  address: `秀山县妙泉镇某某村${++household}组`,
+  phone: null,
+  representative: null,
+});
 
 describe.each(ENGINES)('after the decision on %s', (engine) => {
   let t: TestApp;
