@@ -8,6 +8,7 @@
  * procedure that has a list: playback, custody, redaction, shares and retention. Pure.
  */
 import { z } from 'zod';
+import { requiredText } from '../platform/http/schemas.js';
 import { computeDeadline } from '../calendar/deadlines.js';
 import { addYears } from '../calendar/legal-date.js';
 import type { HolidayTable } from '../calendar/holiday-table.js';
@@ -56,6 +57,21 @@ export const fileRef = z
       .meta({ title: '文件的 SHA-256' }),
   })
   .meta({ title: '证据文件' });
+
+/** Attaching a file to a record's materials: its kind (one of `types`), its name, a note and the uploaded file. */
+export const materialPayload = <K extends string>(types: Readonly<Record<K, string>>) =>
+  z.strictObject({
+    type: z.enum(Object.keys(types) as [K, ...K[]]).meta({ title: '材料类别', labels: types }),
+    title: requiredText(200).meta({ title: '材料名称' }),
+    description: requiredText(1000).meta({ title: '说明', widget: 'textarea' }),
+    file: fileRef.meta({ title: '文件', widget: 'hidden' }),
+  });
+
+/** Withdrawing one of them: which, and why (what the file holds stays in it). */
+export const materialWithdrawal = z.strictObject({
+  seq: z.number().int().min(0).meta({ title: '材料', widget: 'evidence' }),
+  reason: requiredText(500).meta({ title: '撤回理由', widget: 'textarea' }),
+});
 
 /**
  * The item of a record that already holds a file with this hash, not withdrawn: the same

@@ -11,7 +11,7 @@ import { approve, dropRequest, pendingRequest } from '../../procedure/decide.js'
 import { nthWorkingDayAfter } from '../../procedure/deadlines.js';
 import { PUBLIC_ROLE, RECORD_CHECK, atField, sameIndividual, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
 import type { BaseContext } from '../../procedure/served.js';
-import { evidenceRows, fileRef, type EvidenceList } from '../../procedure/evidence.js';
+import { evidenceRows, materialPayload, materialWithdrawal, type EvidenceList } from '../../procedure/evidence.js';
 import { SEPARATION_OF_DUTIES } from '../../law/penalty.js';
 import {
   APPLICANT_KINDS,
@@ -19,7 +19,6 @@ import {
   CHANNEL_IDS,
   FORMS,
   MATERIAL_TYPES,
-  MATERIAL_TYPE_IDS,
   OPINIONS,
   REPLY_TYPES,
   REPLY_TYPE_IDS,
@@ -414,12 +413,7 @@ export const REQUEST_ACTIONS = {
     title: '附加材料',
     roles: CLERK,
     from: ANY_STATUS,
-    payload: z.strictObject({
-      type: z.enum(MATERIAL_TYPE_IDS).meta({ title: '材料类别', labels: MATERIAL_TYPES }),
-      title: text(200).meta({ title: '材料名称' }),
-      description: text(1000).meta({ title: '说明', widget: 'textarea' }),
-      file: fileRef.meta({ title: '文件', widget: 'hidden' }),
-    }),
+    payload: materialPayload(MATERIAL_TYPES),
   }),
 
   // What the file holds stays in it: the head may only mark an item withdrawn, with the reason.
@@ -427,10 +421,7 @@ export const REQUEST_ACTIONS = {
     title: '撤回材料',
     roles: HEAD,
     from: ANY_STATUS,
-    payload: z.strictObject({
-      seq: z.number().int().min(0).meta({ title: '材料', widget: 'evidence' }),
-      reason: text(500).meta({ title: '撤回理由', widget: 'textarea' }),
-    }),
+    payload: materialWithdrawal,
   }),
   // biome-ignore lint/suspicious/noExplicitAny: each row keeps its own payload type
 } as const satisfies Record<string, ActionSpec<RequestTypes, any>>;

@@ -78,7 +78,6 @@ export const MATERIAL_TYPES = {
   other: '其他材料',
 } as const;
 export type MaterialType = keyof typeof MATERIAL_TYPES;
-export const MATERIAL_TYPE_IDS = Object.keys(MATERIAL_TYPES) as [MaterialType, ...MaterialType[]];
 
 /** A file attached to the request (the kit's evidence item). */
 export interface Material extends EvidenceItem {

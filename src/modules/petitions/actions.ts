@@ -10,7 +10,7 @@ import { approve, dropRequest, pendingRequest } from '../../procedure/decide.js'
 import { PUBLIC_ROLE, RECORD_CHECK, sameIndividual, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
 import type { BaseContext } from '../../procedure/served.js';
 import type { MergeTarget } from './duplicates.js';
-import { evidenceRows, fileRef, type EvidenceList } from '../../procedure/evidence.js';
+import { evidenceRows, materialPayload, materialWithdrawal, type EvidenceList } from '../../procedure/evidence.js';
 import { SEPARATION_OF_DUTIES } from '../../law/penalty.js';
 import {
   CATEGORIES,
@@ -38,7 +38,6 @@ import {
   type MergedInto,
   ATTACHMENT_TYPES,
   type Attachment,
-  type AttachmentType,
 } from './state.js';
 
 export type PetitionSeries = 'registration' | 'acceptance' | 'decline' | 'transfer' | 'extension-notice' | 'opinion' | 'review' | 'recheck';
@@ -331,14 +330,7 @@ export const PETITION_ACTIONS = {
     title: '附加信访材料（信件扫描件、照片等）',
     roles: CLERK,
     from: ANY_STATUS,
-    payload: z.strictObject({
-      type: z
-        .enum(Object.keys(ATTACHMENT_TYPES) as [AttachmentType, ...AttachmentType[]])
-        .meta({ title: '材料类别', labels: ATTACHMENT_TYPES }),
-      title: text(200).meta({ title: '材料名称' }),
-      description: text(1000).meta({ title: '说明', widget: 'textarea' }),
-      file: fileRef.meta({ title: '文件', widget: 'hidden' }),
-    }),
+    payload: materialPayload(ATTACHMENT_TYPES),
   }),
 
   // What the file holds stays in it: the head may only mark an item withdrawn, with the reason.
@@ -346,10 +338,7 @@ export const PETITION_ACTIONS = {
     title: '撤回信访材料',
     roles: HEAD,
     from: ANY_STATUS,
-    payload: z.strictObject({
-      seq: z.number().int().min(0).meta({ title: '材料', widget: 'evidence' }),
-      reason: text(500).meta({ title: '撤回理由', widget: 'textarea' }),
-    }),
+    payload: materialWithdrawal,
   }),
 
   'petition.decline': action({

@@ -9,7 +9,7 @@ import { addDays } from '../../calendar/legal-date.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
 import { RECORD_CHECK, atField, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
 import type { BaseContext } from '../../procedure/served.js';
-import { evidenceRows, fileRef, type EvidenceList } from '../../procedure/evidence.js';
+import { evidenceRows, materialPayload, materialWithdrawal, type EvidenceList } from '../../procedure/evidence.js';
 import {
   APPLICANT_KINDS,
   CHANNELS,
@@ -19,7 +19,6 @@ import {
   LATE_EXCEPTIONS,
   LATE_EXCEPTION_IDS,
   MATERIAL_TYPES,
-  MATERIAL_TYPE_IDS,
   REFUSAL_GROUNDS,
   REFUSAL_GROUND_IDS,
   SIMPLE_GROUNDS,
@@ -697,22 +696,14 @@ export const RECONSIDERATION_ACTIONS = {
     // The 复议机构 keeps the case's file: it attaches what the parties hand in (and so redacts and shares it).
     roles: BODY,
     from: ANY_STATUS,
-    payload: z.strictObject({
-      type: z.enum(MATERIAL_TYPE_IDS).meta({ title: '材料类别', labels: MATERIAL_TYPES }),
-      title: text(200).meta({ title: '材料名称' }),
-      description: text(1000).meta({ title: '说明', widget: 'textarea' }),
-      file: fileRef.meta({ title: '文件', widget: 'hidden' }),
-    }),
+    payload: materialPayload(MATERIAL_TYPES),
   }),
 
   'reconsideration.withdraw-file': materials.withdraw({
     title: '撤回材料',
     roles: BODY,
     from: ANY_STATUS,
-    payload: z.strictObject({
-      seq: z.number().int().min(0).meta({ title: '材料', widget: 'evidence' }),
-      reason: text(500).meta({ title: '撤回理由', widget: 'textarea' }),
-    }),
+    payload: materialWithdrawal,
   }),
   // biome-ignore lint/suspicious/noExplicitAny: each row keeps its own payload type
 } as const satisfies Record<string, ActionSpec<ReconsiderationTypes, any>>;

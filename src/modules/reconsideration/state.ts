@@ -170,7 +170,6 @@ export const MATERIAL_TYPES = {
   other: '其他材料',
 } as const;
 export type MaterialType = keyof typeof MATERIAL_TYPES;
-export const MATERIAL_TYPE_IDS = Object.keys(MATERIAL_TYPES) as [MaterialType, ...MaterialType[]];
 
 export const STATUS_NAMES = {
   received: '待审查',
