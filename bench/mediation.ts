@@ -26,7 +26,7 @@ import type { Engine } from '../src/platform/db/database.js';
 import { seedDemoTown } from '../src/modules/org/demo.js';
 import { contextOfUser } from '../src/modules/org/sessions.js';
 import { addDays } from '../src/calendar/legal-date.js';
-import { startCluster } from '../test/helpers/postgres-cluster.js';
+import { onEachEngine } from './engines.js';
 import { CATEGORY_IDS, SOURCE_IDS } from '../src/modules/mediation/law.js';
 import { disputeStatistics } from '../src/modules/mediation/statistics.js';
 
@@ -232,24 +232,7 @@ async function bench(engine: Engine, databaseUrl: string | undefined) {
 async function main() {
   say(`# yifa 人民调解 statistics benchmark (${new Date().toISOString().slice(0, 10)}, ${process.version})`);
   say();
-  const cluster = ENGINES.includes('postgres') ? await startCluster({ durable: true }) : null;
-  try {
-    for (const engine of ENGINES) {
-      let url: string | undefined;
-      if (engine === 'postgres') {
-        const pg = (await import('pg')).default;
-        const name = `bench_mediation_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
-        const c = new pg.Client({ connectionString: cluster!.adminUrl });
-        await c.connect();
-        await c.query(`CREATE DATABASE ${name}`);
-        await c.end();
-        url = cluster!.url(name);
-      }
-      await bench(engine, url);
-    }
-  } finally {
-    await cluster?.stop();
-  }
+  await onEachEngine(ENGINES, 'mediation', bench);
 }
 
 await main();

@@ -25,7 +25,7 @@ import type { Yifa } from '../src/platform/yifa.js';
 import type { Engine } from '../src/platform/db/database.js';
 import { seedDemoTown } from '../src/modules/org/demo.js';
 import { addDays } from '../src/calendar/legal-date.js';
-import { startCluster } from '../test/helpers/postgres-cluster.js';
+import { onEachEngine } from './engines.js';
 import { publicDocuments } from '../src/modules/normative-docs/routes.js';
 import { diffClauses } from '../src/procedure/clauses.js';
 
@@ -162,24 +162,7 @@ async function main() {
   say(`# yifa 行政规范性文件 benchmark (${new Date().toISOString().slice(0, 10)}, ${process.version})`);
   say();
   diffBench();
-  const cluster = ENGINES.includes('postgres') ? await startCluster({ durable: true }) : null;
-  try {
-    for (const engine of ENGINES) {
-      let url: string | undefined;
-      if (engine === 'postgres') {
-        const pg = (await import('pg')).default;
-        const name = `bench_normative_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
-        const c = new pg.Client({ connectionString: cluster!.adminUrl });
-        await c.connect();
-        await c.query(`CREATE DATABASE ${name}`);
-        await c.end();
-        url = cluster!.url(name);
-      }
-      await bench(engine, url);
-    }
-  } finally {
-    await cluster?.stop();
-  }
+  await onEachEngine(ENGINES, 'normative', bench);
 }
 
 await main();

@@ -27,7 +27,7 @@ import type { Engine } from '../src/platform/db/database.js';
 import { seedDemoTown } from '../src/modules/org/demo.js';
 import { contextOfUser } from '../src/modules/org/sessions.js';
 import { addDays } from '../src/calendar/legal-date.js';
-import { startCluster } from '../test/helpers/postgres-cluster.js';
+import { onEachEngine } from './engines.js';
 import { listRecords } from '../src/procedure/service.js';
 import { RECONSIDERATIONS } from '../src/modules/reconsideration/procedure.js';
 import { reconsiderationIndicators } from '../src/modules/reconsideration/indicators.js';
@@ -164,24 +164,7 @@ async function bench(engine: Engine, databaseUrl: string | undefined) {
 async function main() {
   say(`# yifa 行政复议 benchmark (${new Date().toISOString().slice(0, 10)}, ${process.version})`);
   say();
-  const cluster = ENGINES.includes('postgres') ? await startCluster({ durable: true }) : null;
-  try {
-    for (const engine of ENGINES) {
-      let url: string | undefined;
-      if (engine === 'postgres') {
-        const pg = (await import('pg')).default;
-        const name = `bench_reconsideration_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
-        const c = new pg.Client({ connectionString: cluster!.adminUrl });
-        await c.connect();
-        await c.query(`CREATE DATABASE ${name}`);
-        await c.end();
-        url = cluster!.url(name);
-      }
-      await bench(engine, url);
-    }
-  } finally {
-    await cluster?.stop();
-  }
+  await onEachEngine(ENGINES, 'reconsideration', bench);
 }
 
 await main();

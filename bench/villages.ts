@@ -26,7 +26,7 @@ import type { Engine } from '../src/platform/db/database.js';
 import { seedDemoTown } from '../src/modules/org/demo.js';
 import { contextOfUser } from '../src/modules/org/sessions.js';
 import { addDays } from '../src/calendar/legal-date.js';
-import { startCluster } from '../test/helpers/postgres-cluster.js';
+import { onEachEngine } from './engines.js';
 import { listRecords } from '../src/procedure/service.js';
 import { searchableText } from '../src/platform/search/grams.js';
 import { VILLAGE_MEETINGS } from '../src/modules/villages/procedures.js';
@@ -163,24 +163,7 @@ async function bench(engine: Engine, databaseUrl: string | undefined) {
 async function main() {
   say(`# yifa village meetings benchmark (${new Date().toISOString().slice(0, 10)}, ${process.version})`);
   say();
-  const cluster = ENGINES.includes('postgres') ? await startCluster({ durable: true }) : null;
-  try {
-    for (const engine of ENGINES) {
-      let url: string | undefined;
-      if (engine === 'postgres') {
-        const pg = (await import('pg')).default;
-        const name = `bench_villages_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
-        const c = new pg.Client({ connectionString: cluster!.adminUrl });
-        await c.connect();
-        await c.query(`CREATE DATABASE ${name}`);
-        await c.end();
-        url = cluster!.url(name);
-      }
-      await bench(engine, url);
-    }
-  } finally {
-    await cluster?.stop();
-  }
+  await onEachEngine(ENGINES, 'villages', bench);
 }
 
 await main();
