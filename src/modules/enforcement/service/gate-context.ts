@@ -108,6 +108,10 @@ function actOf(c: PenaltyCase, payload: unknown): { key: string; actOn: string; 
 
 /** Fines in force in other cases for the same act of the same party (一事不再罚, Art 29), by index. */
 async function sameActFines(db: Executor, c: PenaltyCase, payload: unknown): Promise<SameActFine[]> {
+  // Only an action that sets a fine (a report, an on-the-spot decision) or decides on one asks.
+  const fineFen = (payload as { fineFen?: unknown } | null)?.fineFen;
+  const fines = typeof fineFen === 'number' ? fineFen > 0 : !c.decision && (c.proposal?.fineFen ?? 0) > 0;
+  if (!fines) return [];
   const act = actOf(c, payload);
   if (!act) return [];
   const rows = await db
