@@ -14,10 +14,22 @@ describe.each(ENGINES)('回避 on %s', (engine) => {
   const { zhifa1, fuzeren } = api;
   let officers: string[];
   let chair: string;
+  /** A third town officer whose certificate runs beyond 2028, to replace another. */
+  let spare: string;
   beforeAll(async () => {
     officers = api.officers;
-    const office = api.t.yifa.db.kysely.selectFrom('people').select('id').where('post', '=', '综合行政执法办公室主任');
+    const db = api.t.yifa.db.kysely;
+    const office = db.selectFrom('people').select('id').where('post', '=', '综合行政执法办公室主任');
     chair = (await office.executeTakeFirstOrThrow()).id;
+    const certified = db
+      .selectFrom('certificates')
+      .innerJoin('people', 'people.id', 'certificates.person_id')
+      .select('person_id')
+      .where('people.post', '=', '综合行政执法队员')
+      .where('area', '=', '秀山县妙泉镇')
+      .where('expires_on', '>', '2028-01-01')
+      .where('person_id', 'not in', [...officers, chair]);
+    spare = (await certified.executeTakeFirstOrThrow()).person_id;
   });
 
   const application = (o: Record<string, unknown>) => ({
@@ -52,15 +64,31 @@ describe.each(ENGINES)('回避 on %s', (engine) => {
     expect(doc).toContain(number);
     expect(doc).toContain('第四十三条');
 
-    // Once withdrawn, not again; another application the head refuses is kept with his reason.
+    // Once withdrawn, not again, and never back: not named in a later record, nor as a replacement.
     const twice = await act(zhifa1, id, 'penalty.request-recusal', application({ replacementId: officers[0] }));
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.citation).toBe('《中华人民共和国行政处罚法》第四十三条');
+    const inquiry = { on: '2026-03-02', place: '青山村', subject: '沈某某', summary: '询问用火经过' };
+    const named = await act(zhifa1, id, 'penalty.record-inquiry', { ...inquiry, officers: [officers[0], officers[1]] });
+    expect(named.statusCode).toBe(409);
+    expect(named.json().error.message).toContain('已在本案回避');
+    expect(named.json().error.citation).toBe('《中华人民共和国行政处罚法》第四十三条');
+    await ok(zhifa1, id, 'penalty.record-inquiry', { ...inquiry, officers: [officers[0], chair] });
+    const back = await act(
+      zhifa1,
+      id,
+      'penalty.request-recusal',
+      application({ personId: chair, reason: '当事人认为执法人员态度不好', replacementId: officers[1] }),
+    );
+    expect(back.statusCode).toBe(409);
+    expect(back.json().error.citation).toBe('《中华人民共和国行政处罚法》第四十三条');
+
+    // Another application the head refuses is kept with his reason.
     await ok(
       zhifa1,
       id,
       'penalty.request-recusal',
-      application({ personId: officers[0], reason: '当事人认为执法人员态度不好', replacementId: officers[1] }),
+      application({ personId: officers[0], reason: '当事人认为执法人员态度不好', replacementId: spare }),
     );
     view = await ok(fuzeren, id, 'penalty.reject', { kind: 'recusal', reason: '所述理由不属于应当回避的情形' });
     expect(view.case.officers).toEqual([officers[0], chair]);

@@ -78,10 +78,19 @@ export function dueDate(
 
 // ——— officers (Arts 42, 55; 行政强制法 18) ———
 
-/** At least two officers, each holding a certificate in force today for the case's field and area. */
-export function twoCertifiedOfficers(officers: readonly string[], c: Pick<PenaltyCase, 'field'>, ctx: GateContext): Refusal | null {
+/**
+ * At least two officers, each holding a certificate in force today for the case's field and
+ * area, and none who has withdrawn from the case (回避, Art 43): his part in it has ended.
+ */
+export function twoCertifiedOfficers(
+  officers: readonly string[],
+  c: Pick<PenaltyCase, 'field'> & Partial<Pick<PenaltyCase, 'recusals'>>,
+  ctx: GateContext,
+): Refusal | null {
   const distinct = [...new Set(officers)];
   if (distinct.length < 2) return refuse('执法人员不得少于两人', GATE_CITATIONS.officers);
+  const withdrawn = distinct.find((id) => c.recusals?.some((r) => r.personId === id && r.decision === 'withdrawn'));
+  if (withdrawn) return refuse(`${ctx.nameOf(withdrawn)}已在本案回避，不能再从事本案执法活动`, cite('第四十三条'));
   for (const personId of distinct) {
     const certs = ctx.certificatesOf(personId);
     const ok = certs.some(
