@@ -201,6 +201,7 @@ describe.each(ENGINES)('org, certificates, scopes and the public lists on %s', (
     const keys = async (c: Client) => ((await c.get('/api/v1/menu')).json().items as { key: string }[]).map((m) => m.key);
     expect(await keys(admin)).toEqual([
       'dashboard',
+      'enforcement-settings',
       'regions',
       'publications',
       'agencies',

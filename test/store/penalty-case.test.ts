@@ -500,6 +500,31 @@ describe.each(ENGINES)('penalty cases on %s', (engine) => {
     expect((await fuzeren.put(url, current)).statusCode).toBe(200);
   });
 
+  it('lists the settings of the agencies in scope, read by officers and by the administrator who maintains them', async () => {
+    const names = async (c: Client) =>
+      ((await c.get('/api/v1/enforcement/settings')).json().items as { agencyName: string }[]).map((a) => a.agencyName);
+    const town = await names(fuzeren);
+    expect(town).toContain('秀山县妙泉镇人民政府');
+    expect(town.some((n) => n.includes('清溪场镇'))).toBe(false);
+    expect(await names(zhifa1)).toEqual(town);
+    const admin = await t.login('admin');
+    const county = await names(admin);
+    expect(county).toEqual(expect.arrayContaining([...town, '秀山县清溪场镇人民政府']));
+    const index = (await admin.get('/api/v1/enforcement/settings')).json();
+    expect(index.recordingScenes.inspection).toBe('现场检查');
+
+    // The administrator reads what he maintains; another town's settings are not the head's to see.
+    const other = (
+      await t.yifa.db.kysely.selectFrom('agencies').select('id').where('name', '=', '秀山县清溪场镇人民政府').executeTakeFirstOrThrow()
+    ).id;
+    expect((await admin.get(`/api/v1/enforcement/settings/${other}`)).statusCode).toBe(200);
+    const before = await t.yifa.journal.size();
+    expect((await fuzeren.get(`/api/v1/enforcement/settings/${other}`)).statusCode).toBe(404);
+    expect((await t.yifa.journal.action(before))?.type).toBe('access.denied');
+    expect((await t.anonymous().get('/api/v1/enforcement/settings')).statusCode).toBe(401);
+    expect((await (await t.login('cunwei')).get('/api/v1/enforcement/settings')).statusCode).toBe(403);
+  });
+
   it('lists cases by scope and queue; another town cannot open them', async () => {
     const mine = (await zhifa1.get('/api/v1/penalty-cases?queue=mine')).json();
     expect(mine.items.length).toBeGreaterThanOrEqual(3);

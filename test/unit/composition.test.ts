@@ -164,6 +164,7 @@ describe('the rest of the composition', () => {
       'dashboard',
       'penalty-cases',
       'recording-coverage',
+      'enforcement-settings',
       'information-requests',
       'petitions',
       'disputes',

@@ -39,6 +39,7 @@ const STRINGS = {
   uploadEvidence: ['上传证据', 'Upload evidence'],
   recordings: ['音像记录', 'Audio-visual records'],
   recordingCoverage: ['音像记录覆盖率', 'Recording coverage'],
+  enforcementSettings: ['执法设置', 'Enforcement settings'],
   regions: ['区划', 'Regions'],
   agencyAdmin: ['执法主体', 'Agencies'],
   people: ['人员', 'People'],

@@ -59,6 +59,13 @@ export const enforcementManifest = {
   menu: [
     { key: 'penalty-cases', label: '行政处罚案件', path: '/console/penalty-cases', permission: 'penalty.read', order: 20 },
     { key: 'recording-coverage', label: '音像记录覆盖率', path: '/console/recording-coverage', permission: 'penalty.read', order: 30 },
+    {
+      key: 'enforcement-settings',
+      label: '执法设置',
+      path: '/console/enforcement-settings',
+      permission: 'enforcement.settings',
+      order: 32,
+    },
   ],
   // A year of cases, after the town that handles them.
   demo: {

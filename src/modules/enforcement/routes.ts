@@ -25,7 +25,7 @@ import {
 import { caseActions, checkCaseAction, getCase, openCase, performAction, type CaseView } from './service/cases.js';
 import { listCases } from './service/list.js';
 import { exportCaseFileFor, listDocuments, openDocument } from './service/documents.js';
-import { getSettings, putSettings } from './service/agency-settings.js';
+import { getSettings, listSettings, putSettings } from './service/agency-settings.js';
 import { OPENING_ACTIONS, PENALTY_PROCEDURE } from './workflow.js';
 import { actionDictionary } from '../../procedure/routes.js';
 import { APPROVAL_KINDS, PROCEDURES, STATUS_IDS, STATUS_NAMES } from './penalty-case.js';
@@ -61,6 +61,9 @@ const listQuery = z
     registeredTo: month.optional(),
   })
   .refine((f) => !f.registeredFrom || !f.registeredTo || f.registeredFrom <= f.registeredTo, '起始月份不能晚于结束月份');
+
+/** Who reads an agency's settings: its officers, and those who maintain them (the administrator holds no penalty.read). */
+const SETTINGS_READERS = ['penalty.read', 'enforcement.settings'] as const;
 
 export const penaltyCaseRoutes =
   (yifa: Yifa): FastifyPluginAsync =>
@@ -224,11 +227,15 @@ export const penaltyCaseRoutes =
       async (req) => reviewRate(yifa, await serviceRequest(yifa, req, 'penalty.read'), req.query),
     );
 
+    app.get('/enforcement/settings', { schema: { tags, summary: '可查看执法设置的执法主体（数据权限范围内）及其最近修改' } }, async (req) =>
+      listSettings(yifa, await serviceRequest(yifa, req, SETTINGS_READERS)),
+    );
+
     app.get(
       '/enforcement/settings/:id',
       { schema: { tags, summary: '执法主体的法制审核目录、裁量基准与听证、告知设置', params: idParams } },
       async (req) => {
-        return getSettings(yifa, await serviceRequest(yifa, req, 'penalty.read'), req.params.id);
+        return getSettings(yifa, await serviceRequest(yifa, req, SETTINGS_READERS), req.params.id);
       },
     );
 

@@ -123,10 +123,16 @@ export async function journalInputRefused(
   });
 }
 
-export async function requirePermission(yifa: Yifa, req: FastifyRequest, permission: Permission): Promise<AuthContext> {
+/** The user holds the permission, or (a list) any one of them: otherwise refused and journaled. */
+export async function requirePermission(
+  yifa: Yifa,
+  req: FastifyRequest,
+  permission: Permission | readonly Permission[],
+): Promise<AuthContext> {
   const auth = requireUser(req);
-  if (!auth.permissions.has(permission)) {
-    await journalDenied(yifa, req, 'permission', { permission });
+  const anyOf: readonly Permission[] = typeof permission === 'string' ? [permission] : permission;
+  if (!anyOf.some((p) => auth.permissions.has(p))) {
+    await journalDenied(yifa, req, 'permission', { permission: anyOf.join('|') });
     throw new DomainError('FORBIDDEN', '您没有执行此操作的权限');
   }
   return auth;

@@ -22,7 +22,7 @@ export function idempotencyKeyOf(req: FastifyRequest): string | null {
 }
 
 /** Authorizes the request for `permission` and packages what a use case needs. */
-export async function serviceRequest(yifa: Yifa, req: FastifyRequest, permission: Permission): Promise<Request> {
+export async function serviceRequest(yifa: Yifa, req: FastifyRequest, permission: Permission | readonly Permission[]): Promise<Request> {
   const auth = await requirePermission(yifa, req, permission);
   return {
     auth,

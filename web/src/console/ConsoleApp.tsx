@@ -21,6 +21,7 @@ import PenaltyCasesPage from './penalty/PenaltyCasesPage';
 import PenaltyCasePage from './penalty/PenaltyCasePage';
 import DocumentPage from './penalty/DocumentPage';
 import RecordingCoveragePage from './penalty/RecordingCoveragePage';
+import SettingsPage from './penalty/SettingsPage';
 import { uploadQueue } from './evidence/queue';
 import ProcedureListPage from './procedure/ProcedureListPage';
 import ProcedureRecordPage from './procedure/ProcedureRecordPage';
@@ -79,6 +80,7 @@ const MENU: { key: string; label: StringKey; permission: string }[] = [
   { key: 'dashboard', label: 'dashboard', permission: 'org.read' },
   { key: 'penalty-cases', label: 'penaltyCases', permission: 'penalty.read' },
   { key: 'recording-coverage', label: 'recordingCoverage', permission: 'penalty.read' },
+  { key: 'enforcement-settings', label: 'enforcementSettings', permission: 'enforcement.settings' },
   ...PROCEDURES.map((p) => ({ key: p.key, label: p.title, permission: p.permission })),
   { key: 'petition-hot-spots', label: 'petitionHotSpots', permission: 'petition.read' },
   { key: 'mediation-statistics', label: 'mediationStatistics', permission: 'mediation.read' },
@@ -297,6 +299,7 @@ export default function ConsoleApp() {
                 <Route path="penalty-cases/:id" element={<PenaltyCasePage />} />
                 <Route path="penalty-cases/:id/documents/:documentId" element={<DocumentPage />} />
                 <Route path="recording-coverage" element={<RecordingCoveragePage />} />
+                <Route path="enforcement-settings" element={<SettingsPage />} />
                 {PROCEDURE_ROUTES}
                 <Route path="mediation-statistics" element={<MediationStatisticsPage />} />
                 <Route path="village-statistics" element={<VillageStatisticsPage />} />

@@ -3,9 +3,10 @@
  * read, parsed once per stored version, and replaced by a journaled action.
  */
 import type { Yifa } from '../../../platform/yifa.js';
+import { RECORDING_SCENES } from '../../../law/penalty.js';
 import { invalid, notFound } from '../../../platform/http/errors.js';
 import type { Request } from '../../../platform/security/request.js';
-import { inScope } from '../../../platform/security/scope.js';
+import { inScope, scopeFilter } from '../../../platform/security/scope.js';
 import { DEFAULT_SETTINGS, enforcementSettingsSchema, loadSettings, type EnforcementSettings, type LoadedSettings } from '../settings.js';
 import type { Executor } from './store.js';
 
@@ -87,6 +88,44 @@ export async function getSettings(yifa: Yifa, req: Request, agencyId: string): P
   const s = await settingsFor(yifa.db.kysely, agencyId);
   const { catalog: _catalog, violationType: _vt, ...plain } = s;
   return plain;
+}
+
+/** One row of the settings index: an agency in the reader's scope, and whether it set its own. */
+export interface SettingsIndexRow {
+  agencyId: string;
+  agencyName: string;
+  regionName: string;
+  /** null: the agency uses the defaults */
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+/**
+ * The agencies whose settings the reader may see: those in its scope, with when they last
+ * changed, and the names of the 音像记录 scenes the settings list (the administrator who
+ * maintains them reads no penalty dictionaries).
+ */
+export async function listSettings(
+  yifa: Yifa,
+  req: Request,
+): Promise<{ items: SettingsIndexRow[]; recordingScenes: typeof RECORDING_SCENES }> {
+  const rows = await yifa.db.kysely
+    .selectFrom('agencies')
+    .innerJoin('regions', 'regions.id', 'agencies.region_id')
+    .leftJoin('enforcement_settings as s', 's.agency_id', 'agencies.id')
+    .leftJoin('users', 'users.id', 's.updated_by')
+    .select([
+      'agencies.id as agencyId',
+      'agencies.name as agencyName',
+      'regions.name as regionName',
+      's.updated_at as updatedAt',
+      'users.display_name as updatedBy',
+    ])
+    .where(scopeFilter(req.auth.scope, { path: 'regions.path' }))
+    .orderBy('regions.path')
+    .orderBy('agencies.name')
+    .execute();
+  return { items: rows, recordingScenes: RECORDING_SCENES };
 }
 
 export async function agencyOf(db: Executor, agencyId: string) {
