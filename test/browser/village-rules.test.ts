@@ -164,12 +164,15 @@ describe('村规民约 in the browser', () => {
     await submit(d);
     await d.getByTestId('action-error').waitFor();
     expect(await d.getByTestId('action-error').textContent()).toContain('第二十六条');
+    expect(await d.getByTestId('action-error').textContent()).toContain('第二十五条第二款');
     await d.getByLabel('实到人数').fill('25');
+    await d.getByLabel('组成人员中的妇女村民代表人数（村民代表会议填写）').fill('8');
     await item.getByLabel('同意').fill('23');
     await submitAndClose(page, d, 'meeting');
     await page.waitForURL(/\/console\/village-meetings\/[^/]+$/);
     await page.getByTestId('decisions').waitFor();
     expect(await page.getByTestId('decisions').textContent()).toContain('通过');
+    await page.getByText(/妇女村民代表8人，不足村民代表会议组成人员（30人）的三分之一/).waitFor();
     const p = await openAction(page, 'village-meeting.publicize');
     await p.getByLabel('决定事项序号').fill('1');
     await p.getByLabel(/公开内容/).fill('村道维修方案经村民代表会议表决通过。');

@@ -213,6 +213,7 @@ describe.each(ENGINES)('村规民约 and village meetings on %s', (engine) => {
       basis: null,
       entitled: 30,
       present: 25,
+      womenMembers: 10,
       convener: '村委会主任',
       place: '村委会会议室',
       agenda: '1. 村道维修',
@@ -233,10 +234,23 @@ describe.each(ENGINES)('村规民约 and village meetings on %s', (engine) => {
     expect(over.json().error.details.refusals[0].field).toBe('decisions.0.votes');
     const rulesElsewhere = await recordMeeting(cunwei, { ...base, decisions: [{ ...base.decisions[0], rulesId: rulesOf['贵塘村'] }] });
     expect(rulesElsewhere.statusCode).toBe(409);
+    // Art 25 ¶2: a 村民代表会议 says how many of its members are women; a third short is recorded and stated.
+    const noWomen = await recordMeeting(cunwei, { ...base, womenMembers: null });
+    expect(noWomen.statusCode).toBe(409);
+    expect(noWomen.json().error.details.refusals[0]).toMatchObject({
+      field: 'womenMembers',
+      citation: expect.stringContaining('第二十五条第二款'),
+    });
+    expect((await recordMeeting(cunwei, { ...base, womenMembers: 31 })).statusCode).toBe(409);
+    const few = (await recordMeeting(cunwei, { ...base, womenMembers: 9 })).json();
+    expect(few.record.compositionShortfall).toContain('不足村民代表会议组成人员（30人）的三分之一（至少10人）');
+    const fewMinutes = await cunwei.get(`/api/v1/village-meetings/${few.id}/documents/minutes`);
+    expect(JSON.stringify(fewMinutes.json())).toContain('应当依法调整代表会议组成');
     const made = await recordMeeting(cunwei, base);
     expect(made.statusCode).toBe(201);
     const m = made.json();
     expect(m.record.decisions[0].carried).toBe(true);
+    expect(m.record.compositionShortfall).toBeNull();
     const published = await act(cunwei, 'village-meetings', m.id, 'village-meeting.publicize', {
       decision: 1,
       on: today(),
@@ -277,6 +291,7 @@ describe.each(ENGINES)('村规民约 and village meetings on %s', (engine) => {
       basis: null,
       entitled: 30,
       present: 25,
+      womenMembers: 10,
       convener: '主任',
       place: '会议室',
       agenda: '议程',

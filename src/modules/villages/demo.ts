@@ -49,6 +49,8 @@ function toChinese(n: number): string {
 const REVISED = ['妙泉村', '三坝村', '苗坝村', '凉桥村', '高楼村'];
 const SENT_BACK = '贵塘村';
 const DRAFTING = '大田村';
+/** The village (by its place in the list) whose 村民代表会议 has too few women (Art 25 ¶2) */
+const SHORT_OF_WOMEN = 6;
 /** The quarterly 村民代表会议 of the year, days ago. */
 const QUARTERS = [330, 240, 150, 60];
 
@@ -173,6 +175,8 @@ export async function seedDemoVillages(yifa: Yifa, opts: { password: string }): 
           basis: null,
           entitled: members,
           present: mPresent,
+          // Art 25 ¶2: a third of the members women — one village short of it, its records saying so.
+          womenMembers: Math.ceil(members / 3) + (i === SHORT_OF_WOMEN ? -3 : i % 3),
           convener: '村民委员会主任',
           place: `${v.name}村民委员会会议室`,
           agenda: decisions.map((d, k) => `${k + 1}. ${d.subject}`).join('\n'),

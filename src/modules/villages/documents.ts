@@ -116,6 +116,15 @@ export function rulesDocuments(r: VillageRules, place: DocumentPlace): DocumentC
   return r.versions.flatMap((v) => [versionDocument(r, v), ...reviewDocuments(r, v, place)]);
 }
 
+/** A 村民代表会议's women members, and its shortfall if any (Art 25 ¶2). */
+function compositionBlocks(m: VillageMeeting): Block[] {
+  if (m.womenMembers == null) return [];
+  return [
+    { kind: 'field', label: '妇女村民代表', value: `${m.womenMembers}人（组成人员${m.entitled}人）` },
+    ...(m.compositionShortfall ? [{ kind: 'paragraph' as const, heading: '组成情况', text: m.compositionShortfall }] : []),
+  ];
+}
+
 export function meetingDocuments(m: VillageMeeting): DocumentContent[] {
   const q = quorum(m);
   return [
@@ -135,6 +144,7 @@ export function meetingDocuments(m: VillageMeeting): DocumentContent[] {
           label: '出席情况',
           value: `应到${m.entitled}人，实到${m.present}人（法定人数${quorumMinimum(m)}人：${q.rule}，${q.citation}）`,
         },
+        ...compositionBlocks(m),
         { kind: 'paragraph', heading: '会议议程', text: m.agenda },
         {
           kind: 'table',

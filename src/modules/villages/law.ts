@@ -21,6 +21,8 @@ export const CITE = {
   authorisation: organic('二十四', '二'),
   /** The 村民代表会议 decides what the 村民会议 authorised it to */
   representatives: organic('二十五', '一'),
+  /** Its members: 村民代表 at least four fifths, women representatives at least one third */
+  composition: organic('二十五', '二'),
   /** 村民代表会议: two thirds of its members; decisions by more than half of those present; held every quarter */
   representativesQuorum: organic('二十六', '二'),
   quarterly: organic('二十六', '一'),
@@ -87,6 +89,18 @@ export function quorum(a: Attendance): { met: boolean; rule: string; citation: s
 export function quorumMinimum(a: Pick<Attendance, 'kind' | 'basis' | 'entitled'>): number {
   if (a.kind === 'representatives' || a.basis === 'households') return Math.ceil((a.entitled * 2) / 3);
   return Math.floor(a.entitled / 2) + 1;
+}
+
+/**
+ * Women representatives in a 村民代表会议 of `members` (Art 25 ¶2): at least one third. The
+ * meeting that was held is recorded either way — a record keeps what happened — and a
+ * shortfall is stated on it, for the town to have the composition put right.
+ */
+export function womenShortfall(members: number, women: number): string | null {
+  const least = Math.ceil(members / 3);
+  return women * 3 >= members
+    ? null
+    : `妇女村民代表${women}人，不足村民代表会议组成人员（${members}人）的三分之一（至少${least}人），应当依法调整代表会议组成（${CITE.composition}）`;
 }
 
 /** Decisions of either meeting: more than half of those present (Arts 22, 26). */

@@ -8,7 +8,17 @@ import { z } from 'zod';
 import { legalDate, requiredText as text } from '../../platform/http/schemas.js';
 import { RECORD_CHECK, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
 import type { VillageContext } from './context.js';
-import { CITE, MEETING_KINDS, MEETING_KIND_IDS, QUORUM_BASES, QUORUM_BASIS_IDS, attendanceRefusals, carried, voteRefusal } from './law.js';
+import {
+  CITE,
+  MEETING_KINDS,
+  MEETING_KIND_IDS,
+  QUORUM_BASES,
+  QUORUM_BASIS_IDS,
+  attendanceRefusals,
+  carried,
+  voteRefusal,
+  womenShortfall,
+} from './law.js';
 import { MEETING_STATUS_NAMES, emptyMeeting, meetingStatusOf, type MeetingStatus, type VillageMeeting } from './meeting-state.js';
 import { votesSchema } from './rules-actions.js';
 
@@ -44,6 +54,8 @@ export const recordSchema = z.strictObject({
   basis: z.enum(QUORUM_BASIS_IDS).nullable().meta({ title: '村民会议应到人数的计算（村民代表会议不填）', labels: QUORUM_BASES }),
   entitled: count('应到人数（十八周岁以上村民数、户数或代表会议组成人员数）'),
   present: count('实到人数'),
+  // Optional in the schema only so that records made before it existed replay; required of a 村民代表会议 by the guard.
+  womenMembers: count('组成人员中的妇女村民代表人数（村民代表会议填写）').nullable().optional(),
   convener: text(50).meta({ title: '召集人（主持人）' }),
   place: text(100).meta({ title: '会议地点' }),
   agenda: text(4000).meta({ title: '会议议程', widget: 'textarea' }),
@@ -59,12 +71,27 @@ function recordRefusals(p: z.infer<typeof recordSchema>, ctx: MeetingContext): (
       ? { message: `会议日期（${p.heldOn}）不能晚于今天（${ctx.today}）`, citation: RECORD_CHECK, field: 'heldOn' }
       : null,
     ...attendanceRefusals({ kind: p.kind, basis, entitled: p.entitled, present: p.present }),
+    ...womenRefusals(p),
     ...p.decisions.flatMap((d, i) => [
       voteRefusal(d.votes, p.present, `decisions.${i}.votes`),
       d.rulesId && ctx.rules[d.rulesId]?.villageId !== p.villageId
         ? { message: `第${i + 1}项决定所选的村规民约不是本村的`, citation: RECORD_CHECK, field: `decisions.${i}.rulesId` }
         : null,
     ]),
+  ];
+}
+
+/** A 村民代表会议 states how many of its members are women (Art 25 ¶2); a 村民会议 does not. */
+function womenRefusals(p: z.infer<typeof recordSchema>): (Refusal | null)[] {
+  const women = p.womenMembers ?? null;
+  if (p.kind === 'villagers')
+    return [women !== null ? { message: '村民会议不填写妇女村民代表人数', citation: RECORD_CHECK, field: 'womenMembers' } : null];
+  if (women === null)
+    return [{ message: '请填写村民代表会议组成人员中的妇女村民代表人数', citation: CITE.composition, field: 'womenMembers' }];
+  return [
+    women > p.entitled
+      ? { message: `妇女村民代表人数（${women}）不能超过组成人员数（${p.entitled}）`, citation: RECORD_CHECK, field: 'womenMembers' }
+      : null,
   ];
 }
 
@@ -88,6 +115,8 @@ export const MEETING_ACTIONS = {
         basis: p.kind === 'villagers' ? (p.basis ?? 'adults') : null,
         entitled: p.entitled,
         present: p.present,
+        womenMembers: p.kind === 'representatives' ? (p.womenMembers ?? null) : null,
+        compositionShortfall: p.kind === 'representatives' && p.womenMembers != null ? womenShortfall(p.entitled, p.womenMembers) : null,
         convener: p.convener,
         place: p.place,
         agenda: p.agenda,

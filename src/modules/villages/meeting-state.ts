@@ -28,6 +28,10 @@ export interface VillageMeeting {
   basis: QuorumBasis | null;
   entitled: number;
   present: number;
+  /** Women among a 村民代表会议's members (Art 25 ¶2); null for a 村民会议 and for records made before it was asked */
+  womenMembers: number | null;
+  /** What the composition lacks (Art 25 ¶2), stated when recorded; null when nothing */
+  compositionShortfall: string | null;
   convener: string;
   place: string;
   agenda: string;
@@ -52,6 +56,8 @@ export function emptyMeeting(id: string, agencyId: string, regionPath: string, t
     basis: null,
     entitled: 0,
     present: 0,
+    womenMembers: null,
+    compositionShortfall: null,
     convener: '',
     place: '',
     agenda: '',

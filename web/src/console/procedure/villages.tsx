@@ -185,12 +185,14 @@ function MeetingSummary({ view }: { view: RecordView<VillageMeeting>; dict: Proc
         <Descriptions.Item label="村">{m.villageName}</Descriptions.Item>
         <Descriptions.Item label="会议">{`${m.heldOn} ${MEETING_KINDS[m.kind]}`}</Descriptions.Item>
         <Descriptions.Item label="出席">{`应到${m.entitled}，实到${m.present}`}</Descriptions.Item>
+        {m.womenMembers != null && <Descriptions.Item label="妇女村民代表">{`${m.womenMembers}人`}</Descriptions.Item>}
         <Descriptions.Item label="召集人">{m.convener}</Descriptions.Item>
         <Descriptions.Item label="地点">{m.place}</Descriptions.Item>
         <Descriptions.Item label="会议议程" span={{ xs: 1, sm: 2, lg: 3 }}>
           <span style={pre}>{m.agenda}</span>
         </Descriptions.Item>
       </Descriptions>
+      {m.compositionShortfall && <Alert type="warning" showIcon style={{ marginTop: 8 }} message={m.compositionShortfall} />}
       <Table
         size="small"
         style={{ marginTop: 8 }}
