@@ -43,9 +43,9 @@ export const opennessManifest = {
   },
   actionTexts: OPENNESS_ACTION_TEXTS,
   menu: [
-    { key: 'openness-lists', label: '事前公开清单', path: '/console/openness/lists', permission: 'openness.read', order: 61 },
-    { key: 'case-explanations', label: '以案释法', path: '/console/openness/explanations', permission: 'openness.read', order: 62 },
-    { key: 'openness-catalog', label: '政府信息公开目录', path: '/console/openness/catalog', permission: 'openness.read', order: 63 },
+    { key: 'openness-lists', label: '事前公开清单', path: '/console/openness-lists', permission: 'openness.read', order: 61 },
+    { key: 'case-explanations', label: '以案释法', path: '/console/case-explanations', permission: 'openness.read', order: 62 },
+    { key: 'openness-catalog', label: '政府信息公开目录', path: '/console/openness-catalog', permission: 'openness.read', order: 63 },
   ],
   // After the cases (20), their publications (41) and the normative documents (45).
   demo: { order: 61, seed: async (yifa) => seedDemoOpenness(yifa) },
