@@ -70,6 +70,17 @@ export function formatIndexNumber(prefix: string, category: CatalogCategory, yea
   return `${prefix}-${CATALOG_CATEGORIES[category].code}-${year}-${String(serial).padStart(5, '0')}`;
 }
 
+/** What a procedure's record puts in the catalog (`Procedure.catalog`): the agency is the record's. */
+export interface CatalogFacts {
+  /** Stable across the record's life: one entry per key */
+  key: string;
+  category: CatalogCategory;
+  title: string;
+  publishedOn: string;
+  /** The portal page that shows it */
+  link: string;
+}
+
 /** What a module publishes into the catalog. */
 export interface CatalogInput {
   agencyId: string;

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { withIdCheckChar } from '../../src/platform/identity/numbers.js';
+import { seedDemoNormative } from '../../src/modules/normative-docs/demo.js';
 
 const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
 const ID_NUMBER = withIdCheckChar('50024119850315123');
@@ -339,5 +340,42 @@ describe.each(ENGINES)('政务公开 on %s', (engine) => {
     expect((await jiandu.get('/api/v1/openness/explanations')).statusCode).toBe(200);
     expect((await jiandu.post('/api/v1/openness/explanations', { caseId: closedCase, title: 't', body: 'b' })).statusCode).toBe(403);
     expect((await xinfang.get('/api/v1/openness/explanations')).statusCode).toBe(403);
+  });
+
+  it('catalogues each published normative document through the kit facet, once, with gapless numbers per year', async () => {
+    await seedDemoNormative(t.yifa);
+    const registrations = await t.yifa.db.kysely
+      .selectFrom('procedure_cases')
+      .select(['id', 'state'])
+      .where('procedure', '=', 'normative-document')
+      .execute();
+    const expected = registrations.flatMap(
+      (r) => (JSON.parse(r.state!) as { registrations: { number: string; on: string }[] }).registrations,
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    const all: { indexNumber: string; title: string; link: string }[] = [];
+    let next: string | null = null;
+    do {
+      const page: { items: typeof all; next: string | null } = (
+        await t
+          .anonymous()
+          .get(`/api/v1/public/openness/catalog?category=regulations&limit=5${next ? `&cursor=${encodeURIComponent(next)}` : ''}`)
+      ).json();
+      all.push(...page.items);
+      next = page.next;
+    } while (next);
+    expect(all).toHaveLength(expected.length);
+    for (const r of expected) expect(all.some((e) => e.title.includes(r.number))).toBe(true);
+    expect(all.every((e) => e.link.startsWith('/portal/normative-documents/'))).toBe(true);
+    // Gapless per year: the serials of each year run 1..n.
+    const byYear = new Map<string, number[]>();
+    for (const e of all) {
+      const [, , year, serial] = e.indexNumber.split('-');
+      byYear.set(year!, [...(byYear.get(year!) ?? []), Number(serial)]);
+    }
+    for (const serials of byYear.values()) expect(serials.sort((a, b) => a - b)).toEqual(serials.map((_, i) => i + 1));
+    // A second pass adds nothing.
+    const again = (await fuzeren.get('/api/v1/openness/catalog?category=regulations&limit=200')).json().items;
+    expect(again).toHaveLength(expected.length);
   });
 });

@@ -25,6 +25,7 @@ import {
   type CatalogEntryTable,
 } from '../../procedure/catalog.js';
 import { agencyFor } from './scope.js';
+import { syncCatalog } from './catalog-sync.js';
 
 export const CATALOG_SUBJECT = 'catalog-entry';
 
@@ -154,11 +155,18 @@ async function page(yifa: Yifa, f: CatalogFilters, scoped: Request | null) {
   return pageOf(rows, f.limit, (r) => [r.published_on, r.id], entryView);
 }
 
-export const staffCatalog = (yifa: Yifa, req: Request, f: CatalogFilters) => page(yifa, f, req);
-export const publicCatalog = (yifa: Yifa, f: CatalogFilters) => page(yifa, f, null);
+export async function staffCatalog(yifa: Yifa, req: Request, f: CatalogFilters) {
+  await syncCatalog(yifa);
+  return page(yifa, f, req);
+}
+export async function publicCatalog(yifa: Yifa, f: CatalogFilters) {
+  await syncCatalog(yifa);
+  return page(yifa, f, null);
+}
 
 /** The categories with how many entries each holds. */
 export async function publicCategories(yifa: Yifa) {
+  await syncCatalog(yifa);
   const rows = await catalogDb(yifa.db.kysely)
     .selectFrom('catalog_entries')
     .select(['category', sql<number>`count(*)`.as('n')])

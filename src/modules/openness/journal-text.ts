@@ -23,6 +23,10 @@ export const OPENNESS_ACTION_TEXTS = {
   'openness.explanation.approve': { title: '批准以案释法', summary: (e) => `批准${note(e)}` },
   'openness.explanation.return': { title: '以案释法退回修改', summary: (e) => `退回修改${note(e)}` },
   'openness.explanation.publish': { title: '发布以案释法', summary: (e) => `发布于 ${String(p(e).publishedOn)}` },
+  'openness.catalog.project': {
+    title: '编入公开目录',
+    summary: (e) => `${CATALOG_CATEGORIES[p(e).category as CatalogCategory]?.name ?? ''}：${String(p(e).title)}`,
+  },
   'openness.catalog.add': {
     title: '登记公开目录条目',
     summary: (e) => `${CATALOG_CATEGORIES[p(e).category as CatalogCategory]?.name ?? ''}：${String(p(e).title)}`,

@@ -2,6 +2,7 @@
 import type { ModuleManifest } from '../../platform/module.js';
 import { opennessRoutes } from './routes.js';
 import { OPENNESS_ACTION_TEXTS } from './journal-text.js';
+import { startCatalogTimer } from './catalog-sync.js';
 import { seedDemoOpenness } from './demo.js';
 import { LIST_SUBJECT } from './lists.js';
 import { EXPLANATION_SUBJECT } from './explanations.js';
@@ -42,6 +43,7 @@ export const opennessManifest = {
     [CATALOG_SUBJECT]: { readPermission: 'openness.read', mask: (entry) => entry },
   },
   actionTexts: OPENNESS_ACTION_TEXTS,
+  timers: [{ id: 'catalog-projection', start: (yifa, log) => startCatalogTimer(yifa, log) }],
   menu: [
     { key: 'openness-lists', label: '事前公开清单', path: '/console/openness-lists', permission: 'openness.read', order: 61 },
     { key: 'case-explanations', label: '以案释法', path: '/console/case-explanations', permission: 'openness.read', order: 62 },

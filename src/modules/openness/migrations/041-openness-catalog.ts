@@ -30,4 +30,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The portal: newest first, by category.
   await db.schema.createIndex('catalog_entries_public').on('catalog_entries').columns(['category', 'published_on', 'id']).execute();
   await db.schema.createIndex('catalog_entries_date').on('catalog_entries').columns(['published_on', 'id']).execute();
+  // How far the projection of the procedures' catalog facets (`Procedure.catalog`) has read the journal.
+  await db.schema
+    .createTable('catalog_sync')
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .execute();
+  await db.insertInto('catalog_sync').values({ name: 'journal', seq: -1 }).execute();
 }
