@@ -4,6 +4,7 @@
  * procedure of yifa — penalty cases, information requests, and those to come — is one
  * `Procedure` value; the kit (decide.ts, runner.ts, routes.ts) runs any of them the same way.
  */
+import type { CatalogFacts } from './catalog.js';
 import type { z } from 'zod';
 import type { EvidenceList } from './evidence.js';
 
@@ -308,6 +309,12 @@ export interface Procedure<T extends ProcedureTypes, A extends string = string> 
    * then, or when its decision is not published). Absent: its records publish nothing.
    */
   publication?: (s: T['state'], ctx: PublicationContext) => PublicationFacts | null;
+  /**
+   * What a record puts in the 政府信息公开目录 (catalog.ts): one entry per thing it published
+   * (a normative document's each registration), each with a key stable across its life.
+   * Absent: nothing. The openness module projects it from the journal.
+   */
+  catalog?: (s: T['state']) => readonly CatalogFacts[];
 }
 
 /** The procedure's action ids. */

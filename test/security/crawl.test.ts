@@ -26,6 +26,8 @@ import { NO_SUBJECT } from '../../src/journal/read-policy.js';
 import { seedDemoPublications } from '../../src/modules/disclosure/demo.js';
 import { seedDemoReconsiderations } from '../../src/modules/reconsideration/demo.js';
 import { seedDemoNormative } from '../../src/modules/normative-docs/demo.js';
+import { seedDemoOpenness } from '../../src/modules/openness/demo.js';
+import type { Kysely } from 'kysely';
 import type { Reconsideration } from '../../src/modules/reconsideration/state.js';
 
 const STRONG = 'Xq7#pLm2-Vt9wRz';
@@ -238,6 +240,12 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     await seedDemoReconsiderations(t.yifa);
     // 规范性文件 in every state and the legal adviser's 合法性审查事项.
     await seedDemoNormative(t.yifa);
+    // 政务公开: lists in every state, a 以案释法 published, catalog entries.
+    await seedDemoOpenness(t.yifa);
+    const odb = t.yifa.db.kysely as unknown as Kysely<Record<string, { id: string }>>;
+    values.opennessListId = (await odb.selectFrom('openness_lists').select('id').execute()).map((r) => r.id);
+    values.explanationId = (await odb.selectFrom('case_explanations').select('id').execute()).map((r) => r.id);
+    values.catalogEntryId = (await odb.selectFrom('catalog_entries').select('id').execute()).map((r) => r.id);
     paths = Object.entries((await admin.get('/api/docs/json')).json().paths as Record<string, Record<string, unknown>>)
       .filter(([p, ops]) => 'get' in ops && p.startsWith('/api/v1/') && !NOT_CRAWLED.has(p))
       .map(([p]) => p);
@@ -432,6 +440,12 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     if (key === 'id' && pattern.startsWith('/api/v1/uploads/')) return values.uploadId!.map((id) => fill(pattern, { id }));
     if (key === 'id' && (pattern.startsWith('/api/v1/publications/') || pattern.startsWith('/api/v1/public/decisions/')))
       return values.publicationId!.map((id) => fill(pattern, { id }));
+    if (key === 'id' && /^\/api\/v1\/(public\/)?openness\/lists\//.test(pattern))
+      return values.opennessListId!.map((id) => fill(pattern, { id }));
+    if (key === 'id' && /^\/api\/v1\/(public\/)?openness\/explanations\//.test(pattern))
+      return values.explanationId!.map((id) => fill(pattern, { id }));
+    if (key === 'id' && pattern.startsWith('/api/v1/public/openness/catalog/'))
+      return values.catalogEntryId!.map((id) => fill(pattern, { id }));
     if (key === 'rule') return [fill(pattern, { rule: 'penalty.hearing-request' })];
     if (key === 'year') return [fill(pattern, { year: '2026' })];
     if (key === 'seq' && pattern.startsWith('/api/v1/journal/actions/')) return values.seq!.map((seq) => fill(pattern, { seq }));

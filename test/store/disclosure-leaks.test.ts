@@ -7,6 +7,7 @@
  * of the public text) is requested anonymously, and the test fails on an 18-digit ID number,
  * a mobile number or a natural person party's full name in any response.
  */
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../helpers/engines.js';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../helpers/app.js';
@@ -113,10 +114,21 @@ describe.each(ENGINES)('the portal of the demo on %s', (engine) => {
       next = page.next;
     } while (next);
     expect(ids.length).toBeGreaterThan(5);
+    // 政务公开: the lists, 以案释法 and catalog entries, each by id.
+    const db = t.yifa.db.kysely as unknown as Kysely<Record<string, { id: string }>>;
+    const idsOf = async (table: string) => (await db.selectFrom(table).select('id').execute()).map((r) => r.id);
+    const opennessIds: Record<string, string[]> = {
+      '/api/v1/public/openness/lists/{id}': await idsOf('openness_lists'),
+      '/api/v1/public/openness/explanations/{id}': await idsOf('case_explanations'),
+      '/api/v1/public/openness/catalog/{id}': await idsOf('catalog_entries'),
+    };
+    expect(opennessIds['/api/v1/public/openness/explanations/{id}']!.length).toBeGreaterThan(0);
     for (const p of paths) {
       if (p.includes('{id}') && p.startsWith('/api/v1/public/decisions/')) for (const id of ids) await get(p.replace('{id}', id));
+      else if (opennessIds[p]) for (const id of opennessIds[p]!) await get(p.replace('{id}', id));
       else if (!p.includes('{')) await get(p);
     }
+    for (const q of ['以案释法', '清单', '%', '欧阳']) await get(`/api/v1/public/openness/catalog?q=${encodeURIComponent(q)}`);
     for (const ch of chars) await get(`/api/v1/public/decisions?q=${encodeURIComponent(ch)}`);
     for (const q of ['欧阳', '小龙', '龙', '1581234', '5002411990']) await get(`/api/v1/public/decisions?q=${encodeURIComponent(q)}`);
   }, 600_000);

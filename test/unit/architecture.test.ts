@@ -44,6 +44,7 @@ const SHARED_PARTS: Record<string, { importers: string[]; why: string }> = {
       'villages',
       'normative-docs',
       'reconsideration',
+      'openness',
     ],
     why: "the demo's cases, requests, petitions, disputes, publications, village records, normative documents and reconsiderations act as the demo town's users (contextOfUser)",
   },
@@ -54,6 +55,10 @@ const SHARED_PARTS: Record<string, { importers: string[]; why: string }> = {
   'modules/org/service/users.ts': {
     importers: ['mediation', 'villages', 'reconsideration'],
     why: "each demo committee's mediator, the demo's village clerks and the county's 复议人员 get their logins (createUser)",
+  },
+  'modules/disclosure/masks.ts': {
+    importers: ['openness'],
+    why: '以案释法 anonymises the party with the disclosure masks (publicParty), the single mask functions',
   },
   'modules/evidence/demo.ts': {
     importers: ['enforcement', 'information-requests'],

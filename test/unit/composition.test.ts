@@ -30,6 +30,7 @@ describe('the assembled role → permission table', () => {
         'disclosure.settings',
         'legal-review.read',
         'legal-review.training.manage',
+        'openness.read',
       ],
       officer: [
         'org.read',
@@ -41,6 +42,8 @@ describe('the assembled role → permission table', () => {
         'normative.read',
         'legal-review.read',
         'reconsideration.read',
+        'openness.read',
+        'openness.edit',
       ],
       unit_head: [
         'org.read',
@@ -60,6 +63,9 @@ describe('the assembled role → permission table', () => {
         'normative.read',
         'legal-review.read',
         'reconsideration.read',
+        'openness.read',
+        'openness.review',
+        'openness.catalog',
       ],
       legal_reviewer: [
         'org.read',
@@ -69,6 +75,8 @@ describe('the assembled role → permission table', () => {
         'disclosure.publish',
         'normative.read',
         'legal-review.read',
+        'openness.read',
+        'openness.edit',
       ],
       justice_office: ['org.read', 'journal.read', 'mediation.read', 'mediation.committee.manage', 'mediation.roster', 'village.read'],
       mediator: ['org.read', 'mediation.read', 'mediation.personal-data', 'mediation.screening', 'mediation.roster'],
@@ -80,6 +88,9 @@ describe('the assembled role → permission table', () => {
         'information-request.read',
         'information-request.personal-data',
         'information-request.evidence',
+        'openness.read',
+        'openness.edit',
+        'openness.catalog',
       ],
       supervisor: [
         'org.read',
@@ -95,6 +106,7 @@ describe('the assembled role → permission table', () => {
         'normative.read',
         'legal-review.read',
         'reconsideration.read',
+        'openness.read',
       ],
       county_reconsideration: [
         'org.read',
@@ -187,6 +199,9 @@ describe('the rest of the composition', () => {
       'village-meetings',
       'village-statistics',
       'people',
+      'openness-lists',
+      'case-explanations',
+      'openness-catalog',
       'certificates',
       'users',
       'calendar',

@@ -571,4 +571,13 @@ export const NORMATIVE_PROCEDURE: Procedure<NormativeTypes, NormativeAction> = {
     if (s === 'published') return d.filing ? [] : ['normative.file'];
     return NEXT[s];
   },
+  // Each registration (the first publication, each renewal) is an entry of the 政府信息公开目录 (法规文件).
+  catalog: (d) =>
+    d.registrations.map((r) => ({
+      key: r.number,
+      category: 'regulations' as const,
+      title: `${d.title}（${r.number}）`,
+      publishedOn: r.on,
+      link: `/portal/normative-documents/${d.id}`,
+    })),
 };

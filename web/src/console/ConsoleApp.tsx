@@ -44,6 +44,7 @@ import MediationCommitteesPage from './pages/MediationCommitteesPage';
 import DisputeScreeningsPage, { DisputeScreeningPage } from './pages/DisputeScreeningsPage';
 import { MediationVolunteersPage, MediatorsPage } from './pages/MediationRosterPages';
 import PublicationsPage from './disclosure/PublicationsPage';
+import { CatalogPage, ExplanationsPage, OpennessListsPage } from './openness/OpennessPages';
 import { HeadingProvider } from '../heading';
 
 /** The procedures of the kit the console serves with its generic pages (one list, record and document page each). */
@@ -91,6 +92,9 @@ const MENU: { key: string; label: StringKey; permission: string }[] = [
   { key: 'mediators', label: 'mediators', permission: 'mediation.read' },
   { key: 'village-statistics', label: 'villageStatistics', permission: 'village.read' },
   { key: 'publications', label: 'publications', permission: 'disclosure.read' },
+  { key: 'openness-lists', label: 'opennessLists', permission: 'openness.read' },
+  { key: 'case-explanations', label: 'caseExplanations', permission: 'openness.read' },
+  { key: 'openness-catalog', label: 'opennessCatalog', permission: 'openness.read' },
   { key: 'normative-evaluation', label: 'normativeEvaluation', permission: 'normative.read' },
   { key: 'legal-desk', label: 'legalDesk', permission: 'legal-review.read' },
   { key: 'regions', label: 'regions', permission: 'org.read' },
@@ -311,6 +315,9 @@ export default function ConsoleApp() {
                 <Route path="mediation-volunteers" element={<MediationVolunteersPage />} />
                 <Route path="mediators" element={<MediatorsPage />} />
                 <Route path="publications" element={<PublicationsPage />} />
+                <Route path="openness-lists" element={<OpennessListsPage />} />
+                <Route path="case-explanations" element={<ExplanationsPage />} />
+                <Route path="openness-catalog" element={<CatalogPage />} />
                 <Route path="normative-evaluation" element={<NormativeEvaluationPage />} />
                 <Route path="legal-desk" element={<LegalDeskPage />} />
               </Routes>

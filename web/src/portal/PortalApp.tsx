@@ -12,6 +12,7 @@ import DecisionsPage from './pages/DecisionsPage';
 import NormativeDocumentsPage, { NormativeDocumentPage } from './pages/NormativeDocumentsPage';
 import DecisionPage from './pages/DecisionPage';
 import VillageRulesPage from './pages/VillageRulesPage';
+import CatalogPage, { ExplanationPage, OpennessListPage } from './pages/CatalogPage';
 import { HeadingProvider } from '../heading';
 import type { StringKey } from '../i18n';
 
@@ -33,6 +34,8 @@ const PAGES: { key: string; title: StringKey; under?: string; footer?: true }[] 
   { key: 'petition-tracking', title: 'trackPetition', under: 'petitions' },
   // The header's menu is full (an eighth entry would fold into an overflow): linked from the footer.
   { key: 'village-rules', title: 'portalVillageRules', footer: true },
+  { key: 'catalog', title: 'opennessCatalog', footer: true },
+  { key: 'openness', title: 'opennessCatalog', under: 'catalog' },
 ];
 
 export default function PortalApp() {
@@ -97,18 +100,21 @@ export default function PortalApp() {
             <Route path="petitions" element={<PetitionPage />} />
             <Route path="petition-tracking" element={<PetitionTrackingPage />} />
             <Route path="village-rules" element={<VillageRulesPage />} />
+            <Route path="catalog" element={<CatalogPage />} />
+            <Route path="openness/lists/:id" element={<OpennessListPage />} />
+            <Route path="openness/explanations/:id" element={<ExplanationPage />} />
           </Routes>
         </HeadingProvider>
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center', color: '#595959' }}>
         依法 yifa · 依据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》公示
-        <div style={{ marginTop: 8 }}>
+        <Space style={{ marginTop: 8 }} split="·" wrap>
           {PAGES.filter((p) => p.footer).map((p) => (
             <Link key={p.key} to={`/portal/${p.key}`}>
               {t(p.title)}
             </Link>
           ))}
-        </div>
+        </Space>
       </Layout.Footer>
     </Layout>
   );

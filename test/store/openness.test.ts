@@ -1,0 +1,381 @@
+/**
+ * 政务公开 on both engines, through the HTTP API as staff and the public meet it: an agency's
+ * 执法事项清单 drafted, reviewed by another person and published — then immutable, a new
+ * version superseding it, the history kept and journaled with who and why; the 政府信息公开目录's
+ * 索引号 gapless and unique when many are registered at once, a refused registration taking no
+ * number; 以案释法 refused from an open case, refused when its text names the party, refused
+ * to publish before the head's approval, and on the portal with the party masked (no full
+ * name, ID number or phone anywhere); users without the permission refused and journaled.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../helpers/engines.js';
+import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
+import { withIdCheckChar } from '../../src/platform/identity/numbers.js';
+import { seedDemoNormative } from '../../src/modules/normative-docs/demo.js';
+
+const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
+const ID_NUMBER = withIdCheckChar('50024119850315123');
+const MOBILE = '13912345678';
+const PARTY = '王小明';
+
+const powers = (names: string[]) => ({
+  kind: 'powers',
+  items: names.map((name) => ({
+    name,
+    category: '行政处罚',
+    basis: '《中华人民共和国行政处罚法》第二十四条',
+    procedure: 'both',
+    channels: '12345 热线；县司法局行政执法监督科',
+  })),
+});
+
+describe.each(ENGINES)('政务公开 on %s', (engine) => {
+  let t: TestApp;
+  let gongkai: Client;
+  let fuzeren: Client;
+  let zhifa1: Client;
+  let xinfang: Client;
+  let jiandu: Client;
+  let agencyId: string;
+  let officers: string[];
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    t.yifa.clock.source = at('2026-04-01');
+    gongkai = await t.login('gongkai');
+    fuzeren = await t.login('fuzeren');
+    zhifa1 = await t.login('zhifa1');
+    xinfang = await t.login('xinfang');
+    jiandu = await t.login('jiandu');
+    const me = (await zhifa1.get('/api/v1/session')).json();
+    agencyId = me.user.agencyId;
+    officers = [me.user.personId, (await (await t.login('zhifa2')).get('/api/v1/session')).json().user.personId];
+  });
+  afterAll(async () => t.close());
+
+  const journalOf = async (type: string, id: string) =>
+    t.yifa.db.kysely
+      .selectFrom('actions')
+      .selectAll()
+      .where('subject_type', '=', type)
+      .where('subject_id', '=', id)
+      .orderBy('seq')
+      .execute();
+  const journalCount = async () =>
+    Number(
+      (
+        await t.yifa.db.kysely
+          .selectFrom('actions')
+          .select((e) => e.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  let v1: string;
+  let v2: string;
+  it('publishes a version after another person reviews it; a published version never changes', async () => {
+    const draft = await gongkai.post('/api/v1/openness/lists', { agencyId, content: powers(['对乱堆乱放的行政处罚']), reason: '首次公开' });
+    expect(draft.statusCode, draft.body).toBe(201);
+    v1 = draft.json().id;
+    expect(draft.json()).toMatchObject({ version: 1, status: 'draft', kindName: '行政执法事项清单' });
+    const edited = await gongkai.put(`/api/v1/openness/lists/${v1}`, {
+      content: powers(['对乱堆乱放的行政处罚', '对野外用火的行政处罚']),
+      reason: '补充事项',
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect((await gongkai.post(`/api/v1/openness/lists/${v1}/submit`)).statusCode).toBe(200);
+    // The clerk may not review; the head may.
+    expect((await gongkai.post(`/api/v1/openness/lists/${v1}/review`, { decision: 'publish', note: null })).statusCode).toBe(403);
+    const returned = await fuzeren.post(`/api/v1/openness/lists/${v1}/review`, { decision: 'return', note: null });
+    expect(returned.statusCode).toBe(400);
+    const published = await fuzeren.post(`/api/v1/openness/lists/${v1}/review`, { decision: 'publish', note: '同意' });
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json()).toMatchObject({ status: 'published', publishedOn: '2026-04-01', reviewedBy: expect.any(String) });
+    expect(published.json().indexNumber).toBe('妙泉-01-2026-00001');
+
+    const before = await journalCount();
+    const change = await gongkai.put(`/api/v1/openness/lists/${v1}`, { content: powers(['改']), reason: '改' });
+    expect(change.statusCode).toBe(409);
+    expect(change.json().error.message).toMatch(/已发布的版本不能修改/);
+    expect((await gongkai.post(`/api/v1/openness/lists/${v1}/submit`)).statusCode).toBe(409);
+    expect((await fuzeren.post(`/api/v1/openness/lists/${v1}/review`, { decision: 'publish', note: null })).statusCode).toBe(409);
+    expect(await journalCount()).toBe(before);
+    const row = await t.yifa.db.kysely
+      .selectFrom('openness_lists' as never)
+      .selectAll()
+      .where('id' as never, '=', v1 as never)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse((row as { content: string }).content).items).toHaveLength(2);
+  });
+
+  it('supersedes with a new version, one open draft at a time, the history kept and journaled with who and why', async () => {
+    const draft = await gongkai.post('/api/v1/openness/lists', { agencyId, content: powers(['甲', '乙', '丙']), reason: '裁量基准修订' });
+    expect(draft.statusCode, draft.body).toBe(201);
+    v2 = draft.json().id;
+    expect(draft.json().version).toBe(2);
+    const second = await gongkai.post('/api/v1/openness/lists', { agencyId, content: powers(['丁']), reason: '再改' });
+    expect(second.statusCode).toBe(409);
+    // The public still sees version 1.
+    const before = (await t.anonymous().get(`/api/v1/public/openness/lists?agencyId=${agencyId}&kind=powers`)).json();
+    expect(before.items.map((i: { id: string }) => i.id)).toEqual([v1]);
+    await gongkai.post(`/api/v1/openness/lists/${v2}/submit`);
+    // Who drafted does not review (the head drafting is refused anyway by permission; here the reviewer is another person).
+    const pub = await fuzeren.post(`/api/v1/openness/lists/${v2}/review`, { decision: 'publish', note: null });
+    expect(pub.statusCode, pub.body).toBe(200);
+    expect(pub.json().indexNumber).toBe('妙泉-01-2026-00002');
+    expect(pub.json().history.map((h: { version: number; status: string }) => [h.version, h.status])).toEqual([
+      [2, 'published'],
+      [1, 'superseded'],
+    ]);
+    const now = (await t.anonymous().get(`/api/v1/public/openness/lists?agencyId=${agencyId}&kind=powers`)).json();
+    expect(now.items.map((i: { id: string }) => i.id)).toEqual([v2]);
+    const old = (await t.anonymous().get(`/api/v1/public/openness/lists/${v1}`)).json();
+    expect(old).toMatchObject({ status: 'superseded', supersededOn: '2026-04-01' });
+    expect(old.history).toHaveLength(2);
+    // A draft is not public.
+    const d3 = await gongkai.post('/api/v1/openness/lists', { agencyId, content: powers(['戊']), reason: '第三版' });
+    expect((await t.anonymous().get(`/api/v1/public/openness/lists/${d3.json().id}`)).statusCode).toBe(404);
+    const journal = await journalOf('openness-list', v2);
+    expect(journal.map((e) => e.type)).toEqual(['openness.list.draft', 'openness.list.submit', 'openness.list.publish']);
+    expect(JSON.parse(journal[0]!.payload).reason).toBe('裁量基准修订');
+    expect(journal.every((e) => e.actor_user_id)).toBe(true);
+  });
+
+  it('refuses users without the permission and journals the denial; bad input saves nothing', async () => {
+    const before = await journalCount();
+    expect((await xinfang.get('/api/v1/openness/lists')).statusCode).toBe(403);
+    expect((await jiandu.post('/api/v1/openness/lists', { agencyId, content: powers(['x']), reason: 'x' })).statusCode).toBe(403);
+    const denials = await t.yifa.db.kysely
+      .selectFrom('actions')
+      .selectAll()
+      .where('seq', '>=', before)
+      .where('type', '=', 'access.denied')
+      .execute();
+    expect(denials.length).toBeGreaterThanOrEqual(2);
+    const after = await journalCount();
+    const bad = [
+      await gongkai.post('/api/v1/openness/lists', { agencyId, content: { kind: 'powers', items: [] }, reason: '空' }),
+      await gongkai.post('/api/v1/openness/lists', { agencyId, content: powers(['x']), reason: '  ' }),
+      await gongkai.post('/api/v1/openness/lists', { agencyId, content: powers(['x']), reason: 'x', extra: 1 }),
+      await fuzeren.post('/api/v1/openness/catalog', {
+        agencyId,
+        category: 'annual-report',
+        title: '报告',
+        publishedOn: '2026-02-30',
+        link: '/portal/x',
+        file: null,
+      }),
+      await fuzeren.post('/api/v1/openness/catalog', {
+        agencyId,
+        category: 'annual-report',
+        title: '报告',
+        publishedOn: '2026-04-01',
+        link: 'https://evil.example',
+        file: null,
+      }),
+      await t.anonymous().get('/api/v1/public/openness/catalog?limit=500'),
+      await t.anonymous().get('/api/v1/public/openness/catalog?sort=title'),
+    ];
+    for (const res of bad) {
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.message).toMatch(/\p{Script=Han}/u);
+    }
+    expect(await journalCount()).toBe(after);
+  });
+
+  it('gives gapless, unique 索引号 when many entries are registered at once', async () => {
+    const n = 12;
+    const results = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        fuzeren.post('/api/v1/openness/catalog', {
+          agencyId,
+          category: 'annual-report',
+          title: `法治政府建设年度报告 ${i}`,
+          publishedOn: '2026-03-31',
+          link: '/portal/agencies',
+          file: null,
+        }),
+      ),
+    );
+    for (const r of results) expect(r.statusCode, r.body).toBe(201);
+    // A refused registration (a file the user never uploaded) takes no number.
+    const refused = await fuzeren.post('/api/v1/openness/catalog', {
+      agencyId,
+      category: 'annual-report',
+      title: '未上传的文件',
+      publishedOn: '2026-03-31',
+      link: null,
+      file: { sha256: 'a'.repeat(64) },
+    });
+    expect(refused.statusCode).toBe(409);
+    const last = await fuzeren.post('/api/v1/openness/catalog', {
+      agencyId,
+      category: 'annual-report',
+      title: '法治政府建设年度报告（最后）',
+      publishedOn: '2026-03-31',
+      link: '/portal/agencies',
+      file: null,
+    });
+    const numbers = [...results, last].map((r) => r.json().indexNumber as string).sort();
+    expect(numbers).toEqual(Array.from({ length: n + 1 }, (_, i) => `妙泉-04-2026-${String(i + 1).padStart(5, '0')}`));
+    const portal = (await t.anonymous().get('/api/v1/public/openness/catalog?category=annual-report&limit=5')).json();
+    expect(portal.items).toHaveLength(5);
+    expect(portal.next).not.toBeNull();
+    const found = (await t.anonymous().get(`/api/v1/public/openness/catalog?q=${encodeURIComponent('最后')}`)).json();
+    expect(found.items.map((i: { title: string }) => i.title)).toEqual(['法治政府建设年度报告（最后）']);
+    // Wildcards are words, never syntax.
+    expect((await t.anonymous().get(`/api/v1/public/openness/catalog?q=${encodeURIComponent("%_' or 1=1 --")}`)).json().items).toEqual([]);
+  });
+
+  let openCase: string;
+  let closedCase: string;
+  it('writes 以案释法 only from a closed case, never naming the party, published only once approved', async () => {
+    const registered = await zhifa1.post('/api/v1/penalty-cases', {
+      type: 'penalty.register',
+      payload: {
+        source: { kind: 'complaint', summary: '群众举报露天焚烧', receivedOn: '2026-04-01' },
+        party: { kind: 'citizen', name: '赵某', idNumber: null, address: '妙泉镇', phone: null, representative: null },
+        field: '综合行政执法',
+      },
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    openCase = registered.json().case.id;
+    const spot = await zhifa1.post('/api/v1/penalty-cases', {
+      type: 'penalty.on-the-spot',
+      payload: {
+        party: { kind: 'citizen', name: PARTY, idNumber: ID_NUMBER, address: '秀山县妙泉镇某某村5组', phone: MOBILE, representative: null },
+        field: '综合行政执法',
+        on: '2026-04-01',
+        place: '妙泉镇集镇',
+        officers,
+        violationTypeId: 'waste-dumping',
+        facts: '在集镇街道随意倾倒生活垃圾',
+        basis: '《中华人民共和国固体废物污染环境防治法》第一百一十一条',
+        kinds: ['fine'],
+        fineFen: 10_000,
+        confiscationFen: 0,
+        signed: true,
+        refusalNote: null,
+        cashCollected: true,
+        cashGround: null,
+        cashGroundNote: null,
+        receiptNumber: '渝财罚 000123',
+        told: true,
+        statement: null,
+        statementReply: null,
+        mitigation: [],
+        circumstanceId: 'minor',
+      },
+    });
+    expect(spot.statusCode, spot.body).toBe(201);
+    closedCase = spot.json().case.id;
+    const act = (type: string, payload: unknown) => zhifa1.post(`/api/v1/penalty-cases/${closedCase}/actions`, { type, payload });
+    expect((await act('penalty.hand-in-cash', { on: '2026-04-01', receivedBy: '镇财政所出纳' })).statusCode).toBe(200);
+    expect((await act('penalty.bank-cash', { on: '2026-04-01', bankReceipt: '缴款单 1' })).statusCode).toBe(200);
+    expect((await act('penalty.file-on-the-spot', { on: '2026-04-01' })).statusCode).toBe(200);
+    const close = await zhifa1.post(`/api/v1/penalty-cases/${closedCase}/actions`, {
+      type: 'penalty.close',
+      payload: { on: '2026-04-01', report: '当场缴纳罚款，案件办结' },
+    });
+    expect(close.statusCode, close.body).toBe(200);
+
+    const body = '【案情】当事人在集镇街道倾倒生活垃圾。【释法】任何单位和个人不得随意倾倒生活垃圾。';
+    // Who may not read penalty cases does not reach one through 以案释法 (the denial journaled).
+    const before = await journalCount();
+    expect((await gongkai.post('/api/v1/openness/explanations', { caseId: closedCase, title: '野外用火要不得', body })).statusCode).toBe(
+      404,
+    );
+    const denied = await t.yifa.db.kysely
+      .selectFrom('actions')
+      .selectAll()
+      .where('seq', '>=', before)
+      .where('type', '=', 'access.denied')
+      .execute();
+    expect(denied).toHaveLength(1);
+    const fromOpen = await zhifa1.post('/api/v1/openness/explanations', { caseId: openCase, title: '野外用火要不得', body });
+    expect(fromOpen.statusCode).toBe(409);
+    expect(fromOpen.json().error.message).toMatch(/尚未结案/);
+    for (const leak of [`当事人${PARTY}倾倒垃圾`, `身份证 ${ID_NUMBER}`, `电话 ${MOBILE}`]) {
+      const named = await zhifa1.post('/api/v1/openness/explanations', { caseId: closedCase, title: '野外用火要不得', body: leak });
+      expect(named.statusCode, leak).toBe(409);
+      expect(named.json().error).toMatchObject({ code: 'GATE_REFUSED', citation: '《中华人民共和国政府信息公开条例》第十五条' });
+    }
+    const draft = await zhifa1.post('/api/v1/openness/explanations', { caseId: closedCase, title: '野外用火要不得', body });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const id = draft.json().id;
+    expect(draft.json().facts.party.name).toBe('王某某');
+    expect(draft.json().citations).toEqual([{ law: '中华人民共和国固体废物污染环境防治法', article: '第一百一十一条', excerpt: null }]);
+
+    // Not before approval.
+    const early = await zhifa1.post(`/api/v1/openness/explanations/${id}/publish`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toMatch(/须经负责人批准/);
+    expect((await zhifa1.post(`/api/v1/openness/explanations/${id}/approval`, { approve: true, note: null })).statusCode).toBe(403);
+    expect((await zhifa1.post(`/api/v1/openness/explanations/${id}/submit`)).statusCode).toBe(200);
+    expect((await zhifa1.post(`/api/v1/openness/explanations/${id}/publish`)).statusCode).toBe(409);
+    const approved = await fuzeren.post(`/api/v1/openness/explanations/${id}/approval`, { approve: true, note: '同意' });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const published = await zhifa1.post(`/api/v1/openness/explanations/${id}/publish`);
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json()).toMatchObject({ status: 'published', indexNumber: '妙泉-05-2026-00001' });
+
+    const anon = t.anonymous();
+    const bodies = [
+      (await anon.get('/api/v1/public/openness/explanations')).body,
+      (await anon.get(`/api/v1/public/openness/explanations/${id}`)).body,
+      (await anon.get('/api/v1/public/openness/catalog?category=case-explanation')).body,
+      (await anon.get('/api/v1/public/openness/catalog')).body,
+    ];
+    expect(bodies[1]).toContain('王某某');
+    expect(bodies[2]).toContain('野外用火要不得');
+    for (const b of bodies) {
+      expect(b).not.toContain(PARTY);
+      expect(b).not.toContain(ID_NUMBER);
+      expect(b).not.toContain(MOBILE);
+      expect(b).not.toContain(closedCase);
+    }
+  });
+
+  it('keeps another town’s user out of the case and of the explanation', async () => {
+    // The supervisor reads (his scope is the county) but may not write; the petition clerk may not read at all.
+    expect((await jiandu.get('/api/v1/openness/explanations')).statusCode).toBe(200);
+    expect((await jiandu.post('/api/v1/openness/explanations', { caseId: closedCase, title: 't', body: 'b' })).statusCode).toBe(403);
+    expect((await xinfang.get('/api/v1/openness/explanations')).statusCode).toBe(403);
+  });
+
+  it('catalogues each published normative document through the kit facet, once, with gapless numbers per year', async () => {
+    await seedDemoNormative(t.yifa);
+    const registrations = await t.yifa.db.kysely
+      .selectFrom('procedure_cases')
+      .select(['id', 'state'])
+      .where('procedure', '=', 'normative-document')
+      .execute();
+    const expected = registrations.flatMap(
+      (r) => (JSON.parse(r.state!) as { registrations: { number: string; on: string }[] }).registrations,
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    const all: { indexNumber: string; title: string; link: string }[] = [];
+    let next: string | null = null;
+    do {
+      const page: { items: typeof all; next: string | null } = (
+        await t
+          .anonymous()
+          .get(`/api/v1/public/openness/catalog?category=regulations&limit=5${next ? `&cursor=${encodeURIComponent(next)}` : ''}`)
+      ).json();
+      all.push(...page.items);
+      next = page.next;
+    } while (next);
+    expect(all).toHaveLength(expected.length);
+    for (const r of expected) expect(all.some((e) => e.title.includes(r.number))).toBe(true);
+    expect(all.every((e) => e.link.startsWith('/portal/normative-documents/'))).toBe(true);
+    // Gapless per year: the serials of each year run 1..n.
+    const byYear = new Map<string, number[]>();
+    for (const e of all) {
+      const [, , year, serial] = e.indexNumber.split('-');
+      byYear.set(year!, [...(byYear.get(year!) ?? []), Number(serial)]);
+    }
+    for (const serials of byYear.values()) expect(serials.sort((a, b) => a - b)).toEqual(serials.map((_, i) => i + 1));
+    // A second pass adds nothing.
+    const again = (await fuzeren.get('/api/v1/openness/catalog?category=regulations&limit=200')).json().items;
+    expect(again).toHaveLength(expected.length);
+  });
+});
