@@ -17,6 +17,8 @@ import type { ChallengeFacet } from '../../procedure/challenge.js';
 import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../../platform/security/request.js';
 import { DomainError } from '../../platform/errors.js';
+import { sql, type SqlBool } from 'kysely';
+import { readsNothing, type NarrowReader } from '../../procedure/read-scope.js';
 import {
   RECONSIDERATION_PROCEDURE,
   acceptanceDue,
@@ -206,6 +208,22 @@ async function context(
   };
 }
 
+/**
+ * The cases a reader may read: those of his agency as the 复议机构 (its 复议人员 and the
+ * 司法局's supervision) and those naming his agency as the respondent; nothing without an
+ * agency. `body` is the column holding the 复议机构; `respondent` the own table's respondent
+ * column when the query joins it, else `respondentOf` the common row's id to look it up.
+ */
+export function casesOfReader(reader: NarrowReader, cols: { body: string } & ({ respondent: string } | { respondentOf: string })) {
+  const agencyId = reader.agencyId;
+  if (!agencyId) return readsNothing;
+  const named =
+    'respondent' in cols
+      ? sql<SqlBool>`${sql.ref(cols.respondent)} = ${agencyId}`
+      : sql<SqlBool>`${sql.ref(cols.respondentOf)} in (select reconsiderations.id from reconsiderations where reconsiderations.respondent_agency_id = ${agencyId})`;
+  return sql<SqlBool>`(${sql.ref(cols.body)} = ${agencyId} or ${named})`;
+}
+
 export const RECONSIDERATIONS: ServedProcedure<ReconsiderationTypes> = {
   proc: RECONSIDERATION_PROCEDURE,
   series: RECONSIDERATION_SERIES,
@@ -239,6 +257,9 @@ export const RECONSIDERATIONS: ServedProcedure<ReconsiderationTypes> = {
     }),
   },
   context,
+  // Read by the 复议机构 (its agency: its 复议人员 and the 司法局's supervision) and by the
+  // respondent the application names; another department of the county reads none of it.
+  readsOnly: (reader) => casesOfReader(reader, { body: 'procedure_cases.agency_id', respondentOf: 'procedure_cases.id' }),
   // The respondent's people act only on their own agency's cases; the 复议机构's on its own.
   actsOutside: (ctx, r) =>
     ctx.actorAgencyId && (ctx.actorAgencyId === r.agencyId || ctx.actorAgencyId === r.respondent.agencyId || !r.respondent.agencyId)
