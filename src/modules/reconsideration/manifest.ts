@@ -8,10 +8,13 @@ import { journalPolicyOf } from '../../procedure/service.js';
 import { commonReplayer } from '../../procedure/replayer.js';
 import { RECONSIDERATIONS, RECONSIDERATION_ENTRY } from './procedure.js';
 import { reconsiderationRoutes } from './routes.js';
-import { RECONSIDERATION_LOGIN, seedDemoReconsiderations, seedReconsiderationStaff } from './demo.js';
+import { RECONSIDERATION_HEAD_LOGIN, RECONSIDERATION_LOGIN, seedDemoReconsiderations, seedReconsiderationStaff } from './demo.js';
 import * as reconsiderations from './migrations/030-reconsiderations.js';
 
-export const RECONSIDERATION_ROLES = { county_reconsideration: '县司法局复议人员' } as const;
+export const RECONSIDERATION_ROLES = {
+  county_reconsideration: '县司法局复议人员',
+  reconsideration_head: '县司法局复议机构负责人',
+} as const;
 
 export const RECONSIDERATION_PERMISSIONS = {
   'reconsideration.read': '查看、办理行政复议案件（复议机构或者被申请人）',
@@ -45,6 +48,8 @@ export const reconsiderationManifest = {
       'reconsideration.personal-data',
       'reconsideration.evidence',
     ],
+    // The head of the 复议机构 reads the cases and approves the +30 days of Art 62.
+    reconsideration_head: ['org.read', 'reconsideration.read', 'reconsideration.personal-data'],
     // The respondent's head and officers answer (in their region's scope; acting only on their own agency's cases).
     unit_head: ['reconsideration.read'],
     officer: ['reconsideration.read'],
@@ -73,6 +78,9 @@ export const reconsiderationManifest = {
       await seedReconsiderationStaff(yifa, opts);
       await seedDemoReconsiderations(yifa);
     },
-    logins: [{ username: RECONSIDERATION_LOGIN, role: 'county_reconsideration', roleName: RECONSIDERATION_ROLES.county_reconsideration }],
+    logins: [
+      { username: RECONSIDERATION_LOGIN, role: 'county_reconsideration', roleName: RECONSIDERATION_ROLES.county_reconsideration },
+      { username: RECONSIDERATION_HEAD_LOGIN, role: 'reconsideration_head', roleName: RECONSIDERATION_ROLES.reconsideration_head },
+    ],
   },
 } satisfies ModuleManifest;

@@ -22,17 +22,17 @@ import { readsNothing, type NarrowReader } from '../../procedure/read-scope.js';
 import {
   RECONSIDERATION_PROCEDURE,
   acceptanceDue,
-  baseDecisionDue,
+  decisionDue,
   type ReconsiderationContext,
   type ReconsiderationTypes,
 } from './actions.js';
 import { RECONSIDERATION_SERIES, reconsiderationDocuments } from './documents.js';
-import { DECISION_TYPES, acceptanceFrom, article, type AnswerBundle, type Reconsideration } from './state.js';
+import { DECISION_TYPES, acceptanceFrom, article, closedOn, openSuspension, type AnswerBundle, type Reconsideration } from './state.js';
 
 /** The case's deadlines: acceptance (deemed after 5 working days), 补正, the copy, the answer, the decision, the correction report. */
 function caseDeadlines(r: Reconsideration, at: { table: HolidayTable; today: string }) {
   const { out, duty, window } = deadlineList(at.table, at.today);
-  const ended = !!r.decision || !!r.settlement || !!r.refusal || !!r.withdrawnOn;
+  const ended = closedOn(r) !== null;
   window('reconsideration.application', r.knewOn, r.windowDue, true);
   if (r.correction) window('reconsideration.correction-reply', r.correction.on, r.correction.answerBy, !!r.correction.answeredOn || ended);
   const correcting = !!r.correction && !r.correction.answeredOn;
@@ -51,12 +51,9 @@ function caseDeadlines(r: Reconsideration, at: { table: HolidayTable; today: str
   );
   if (r.copy)
     duty(simple ? 'reconsideration.answer-simple' : 'reconsideration.answer', r.copy.on, r.copy.answerDue, !!r.answer || ended, '被申请人');
-  duty(
-    simple ? 'reconsideration.decision-simple' : 'reconsideration.decision',
-    a.on,
-    r.extension?.until ?? baseDecisionDue(r, at.table),
-    ended,
-  );
+  // While suspended (Art 39) the decision's days do not count: its last day is known again once the review resumes.
+  if (!openSuspension(r))
+    duty(simple ? 'reconsideration.decision-simple' : 'reconsideration.decision', a.on, decisionDue(r, at.table, at.today)!, ended);
   if (r.opinion)
     duty(
       'reconsideration.correction-report',
@@ -71,8 +68,8 @@ function caseDeadlines(r: Reconsideration, at: { table: HolidayTable; today: str
 const FILE_YEARS = 30;
 
 export function reconsiderationFilesKeptUntil(r: Reconsideration, table: HolidayTable): string | null {
-  const closedOn = r.decision?.on ?? r.settlement?.on ?? r.refusal?.on ?? r.withdrawnOn;
-  return closedOn ? keptAfterClosing(table, { closedOn, servedOn: closedOn, years: FILE_YEARS }) : null;
+  const on = closedOn(r);
+  return on ? keptAfterClosing(table, { closedOn: on, servedOn: on, years: FILE_YEARS }) : null;
 }
 
 /** The challenge facet of the procedure that owns the challenged case (the penalty case's), through the registry. */
@@ -179,7 +176,12 @@ async function context(
   const caseId = uuid(p.challengedCaseId);
   const [actor, respondent, challenged] = await Promise.all([
     base.actor.userId
-      ? trx.selectFrom('users').select('agency_id').where('id', '=', base.actor.userId).executeTakeFirst()
+      ? trx
+          .selectFrom('users')
+          .leftJoin('people', 'people.id', 'users.person_id')
+          .select(['users.agency_id', 'users.display_name', 'people.name as person_name'])
+          .where('users.id', '=', base.actor.userId)
+          .executeTakeFirst()
       : Promise.resolve(undefined),
     respondentId
       ? trx
@@ -201,6 +203,7 @@ async function context(
   return {
     ...base,
     actorAgencyId: actor?.agency_id ?? null,
+    actorName: actor?.person_name ?? actor?.display_name ?? '',
     respondent: respondent ? { id: respondent.id, name: respondent.name, regionPath: respondent.path } : null,
     challenged: challenged
       ? { id: challenged.id, agencyId: challenged.agency_id, status: challenged.status, procedure: challenged.procedure }
@@ -234,7 +237,7 @@ export const RECONSIDERATIONS: ServedProcedure<ReconsiderationTypes> = {
   row: {
     title: (r) => `${r.applicant.name}不服${r.respondent.name}：${r.challengedAct.slice(0, 60)}`,
     openedOn: (r) => r.receivedOn,
-    closedOn: (r) => r.decision?.on ?? r.settlement?.on ?? r.refusal?.on ?? r.withdrawnOn,
+    closedOn,
     searchText: (r) =>
       [
         r.applicant.name,
@@ -279,7 +282,7 @@ export const RECONSIDERATIONS: ServedProcedure<ReconsiderationTypes> = {
         ['被申请人', r.respondent.name],
         ['收到申请日期', { date: r.receivedOn }],
         ['决定书文号', r.decision?.number ?? r.settlement?.number ?? '—'],
-        ['结果', r.decision ? DECISION_TYPES[r.decision.type].name : r.settlement ? '调解' : '—'],
+        ['结果', r.decision ? DECISION_TYPES[r.decision.type].name : r.settlement ? '调解' : r.termination ? '终止' : '—'],
         ['保管期限', `${FILE_YEARS}年`],
       ],
     },
