@@ -69,6 +69,19 @@ function payloads(type: string, r: Reconsideration, today: string, d: string): u
         }),
         receive(today, addDays(today, -10), null, { channel: 'forwarded' }),
       ];
+    case 'reconsideration.apply-online': {
+      const online = (knewOn: string, over: Record<string, unknown> = {}) => {
+        const { channel: _c, receivedOn: _r, challengedCaseId: _k, ...rest } = receive(today, knewOn);
+        return { ...rest, trackingHash: 'c'.repeat(64), ...over };
+      };
+      return [
+        online(addDays(today, -10)),
+        online(future),
+        online(addDays(today, -90)),
+        online(addDays(today, -10), { applicant: { ...applicant, idNumber: '', phone: null } }),
+        online(addDays(today, -10), { respondentAgencyId: BODY_AGENCY }),
+      ];
+    }
     case 'reconsideration.request-correction':
       return [...dated((on) => ({ on, items: '请提供决定书复印件' })), { on: addDays(r.receivedOn, 10), items: '请提供' }];
     case 'reconsideration.answer-correction':

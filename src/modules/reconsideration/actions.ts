@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { identityChecked, legalDate, optionalText, requiredText as text } from '../../platform/http/schemas.js';
 import { addDays } from '../../calendar/legal-date.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
-import { RECORD_CHECK, atField, sameIndividual, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
+import { PUBLIC_ROLE, RECORD_CHECK, atField, sameIndividual, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
 import { approve, dropRequest, pendingRequest } from '../../procedure/decide.js';
 import type { BaseContext } from '../../procedure/served.js';
 import { evidenceRows, materialPayload, materialWithdrawal, type EvidenceList } from '../../procedure/evidence.js';
@@ -247,6 +247,21 @@ export const receiveSchema = z.strictObject({
     .meta({ title: '通过作出处罚决定的行政机关提交的（第三十二条）' }),
 });
 
+/** What an applicant fills on the portal (no channel, date or challenged case: the server and the 复议机构 know those), with the code's hash the server adds. */
+export const onlineSchema = z.strictObject({
+  applicant: applicantSchema,
+  respondentAgencyId: receiveSchema.shape.respondentAgencyId,
+  challengedAct: receiveSchema.shape.challengedAct,
+  knewOn: receiveSchema.shape.knewOn,
+  requests: receiveSchema.shape.requests,
+  reasons: receiveSchema.shape.reasons,
+  lateException: receiveSchema.shape.lateException,
+  trackingHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .meta({ title: '查询码摘要', widget: 'hidden' }),
+});
+
 const thisProcedure = (): Procedure<ReconsiderationTypes> => RECONSIDERATION_PROCEDURE;
 
 const MATERIALS: EvidenceList<Reconsideration, NonNullable<Reconsideration['evidence']>[number]> = {
@@ -333,6 +348,52 @@ export const RECONSIDERATION_ACTIONS = {
         reasons: p.reasons,
         lateException: p.lateException,
         ...(p.forwarding ? { forwarding: p.forwarding } : {}),
+      };
+    },
+  }),
+
+  'reconsideration.apply-online': action({
+    title: '网上申请行政复议（申请人）',
+    roles: [PUBLIC_ROLE],
+    from: 'opens',
+    payload: onlineSchema,
+    guard: (_r, p, ctx) => [
+      !p.applicant.idNumber && !p.applicant.phone
+        ? {
+            message: '请至少填写身份证号（统一社会信用代码）或联系电话之一，查询进度时用于验证身份',
+            citation: RECORD_CHECK,
+            field: 'applicant.phone',
+          }
+        : null,
+      p.knewOn > ctx.today ? { message: '知道行政行为之日不能晚于今天', citation: RECORD_CHECK, field: 'knewOn' } : null,
+      !ctx.respondent ? { message: '没有这个被申请人', citation: RECORD_CHECK, field: 'respondentAgencyId' } : null,
+      ctx.respondent?.id === ctx.agency.id
+        ? { message: '复议机构不能是被申请人', citation: article('二十四'), field: 'respondentAgencyId' }
+        : null,
+      windowRefusal({ ...p, receivedOn: ctx.today }, ctx.table),
+    ],
+    derive: (_r, p, ctx) => ({
+      respondent: ctx.respondent && { agencyId: ctx.respondent.id, name: ctx.respondent.name, regionPath: ctx.respondent.regionPath },
+      windowDue: deadlineDue(ctx.table, { rule: 'reconsideration.application', from: p.knewOn }),
+    }),
+    // Received the day it was filed (the server's legal date, not the applicant's word).
+    apply: (r, p, m) => {
+      const d = m.derived as { respondent: { agencyId: string; name: string; regionPath: string }; windowDue: string };
+      return {
+        ...r,
+        regionPath: d.respondent.regionPath,
+        channel: 'online',
+        receivedOn: m.today,
+        applicant: { ...p.applicant, idNumber: p.applicant.idNumber || null },
+        respondent: { agencyId: d.respondent.agencyId, name: d.respondent.name },
+        challengedCaseId: null,
+        challengedAct: p.challengedAct,
+        knewOn: p.knewOn,
+        windowDue: d.windowDue,
+        requests: p.requests,
+        reasons: p.reasons,
+        lateException: p.lateException,
+        trackingHash: p.trackingHash,
       };
     },
   }),

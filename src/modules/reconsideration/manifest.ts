@@ -10,6 +10,8 @@ import { RECONSIDERATIONS, RECONSIDERATION_ENTRY } from './procedure.js';
 import { reconsiderationRoutes } from './routes.js';
 import { RECONSIDERATION_HEAD_LOGIN, RECONSIDERATION_LOGIN, seedDemoReconsiderations, seedReconsiderationStaff } from './demo.js';
 import * as reconsiderations from './migrations/030-reconsiderations.js';
+import * as tracking from './migrations/037-reconsideration-tracking.js';
+import { reconsiderationPortal } from './portal.js';
 
 export const RECONSIDERATION_ROLES = {
   county_reconsideration: '县司法局复议人员',
@@ -31,6 +33,7 @@ const routes =
   (yifa: Yifa): FastifyPluginAsync =>
   async (app) => {
     await app.register(reconsiderationRoutes(yifa));
+    await app.register(reconsiderationPortal(yifa));
     await app.register(procedureRoutes(yifa, RECONSIDERATIONS));
   };
 
@@ -56,7 +59,7 @@ export const reconsiderationManifest = {
     // Supervision reads the cases and the indicators, personal data masked.
     supervisor: ['reconsideration.read'],
   },
-  migrations: { '030-reconsiderations': reconsiderations },
+  migrations: { '030-reconsiderations': reconsiderations, '037-reconsideration-tracking': tracking },
   routes,
   journalPolicies: { [RECONSIDERATIONS.proc.subjectType]: journalPolicyOf(RECONSIDERATIONS) },
   projectionReplayers: (db) => [commonReplayer(db, RECONSIDERATIONS.proc) as ProjectionReplayer],

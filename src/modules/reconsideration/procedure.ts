@@ -257,6 +257,7 @@ export const RECONSIDERATIONS: ServedProcedure<ReconsiderationTypes> = {
       outcome: r.decision?.type ?? (r.settlement ? 'settled' : null),
       corrected: r.decision && DECISION_TYPES[r.decision.type].corrects ? 1 : 0,
       answer_late: r.answer?.late ? 1 : 0,
+      tracking_hash: r.trackingHash ?? null,
     }),
   },
   context,
@@ -264,8 +265,9 @@ export const RECONSIDERATIONS: ServedProcedure<ReconsiderationTypes> = {
   // respondent the application names; another department of the county reads none of it.
   readsOnly: (reader) => casesOfReader(reader, { body: 'procedure_cases.agency_id', respondentOf: 'procedure_cases.id' }),
   // The respondent's people act only on their own agency's cases; the 复议机构's on its own.
+  // Opening (no respondent yet) is the table's: the 复议机构's people, or the applicant on the portal.
   actsOutside: (ctx, r) =>
-    ctx.actorAgencyId && (ctx.actorAgencyId === r.agencyId || ctx.actorAgencyId === r.respondent.agencyId || !r.respondent.agencyId)
+    !r.respondent.agencyId || (ctx.actorAgencyId && (ctx.actorAgencyId === r.agencyId || ctx.actorAgencyId === r.respondent.agencyId))
       ? null
       : { message: '您所在单位不是本复议案件的复议机构或者被申请人', citation: article('十九') },
   prepare,

@@ -167,6 +167,8 @@ export interface Reconsideration {
   requests: string;
   reasons: string;
   lateException: { kind: LateException; reason: string; from: string; to: string | null } | null;
+  /** SHA-256 of the tracking code an applicant on the portal was shown once; absent for one not made online */
+  trackingHash?: string;
   /** Filed through the penalising agency (Art 32): when it received the application and when it forwarded it; absent otherwise */
   forwarding?: { kind: Forwardable; agencyReceivedOn: string; forwardedOn: string };
   correction: {
