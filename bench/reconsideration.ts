@@ -135,7 +135,7 @@ async function bench(engine: Engine, databaseUrl: string | undefined) {
       let counted = 0;
       const ms = median(
         await runs(5, async () => {
-          counted = (await reconsiderationIndicators(yifa, county.auth.scope, f)).reduce((a, r) => a + r.received, 0);
+          counted = (await reconsiderationIndicators(yifa, county.auth.scope, county.auth.user, f)).reduce((a, r) => a + r.received, 0);
         }),
       );
       say(

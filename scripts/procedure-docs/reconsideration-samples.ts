@@ -59,7 +59,29 @@ function payloads(type: string, r: Reconsideration, today: string, d: string): u
         receive(today, addDays(today, -400), { kind: 'rights-not-told', reason: '未告知', from: addDays(today, -20), to: null }),
         receive(today, addDays(today, -10), null, { challengedCaseId: CASE }),
         receive(today, addDays(today, -10), null, { respondentAgencyId: BODY_AGENCY }),
+        receive(today, addDays(today, -10), null, {
+          channel: 'forwarded',
+          forwarding: { kind: 'camera', agencyReceivedOn: addDays(today, -5), forwardedOn: addDays(today, -1) },
+        }),
+        receive(today, addDays(today, -70), null, {
+          channel: 'forwarded',
+          forwarding: { kind: 'on-the-spot', agencyReceivedOn: addDays(today, -15), forwardedOn: addDays(today, -16) },
+        }),
+        receive(today, addDays(today, -10), null, { channel: 'forwarded' }),
       ];
+    case 'reconsideration.apply-online': {
+      const online = (knewOn: string, over: Record<string, unknown> = {}) => {
+        const { channel: _c, receivedOn: _r, challengedCaseId: _k, ...rest } = receive(today, knewOn);
+        return { ...rest, trackingHash: 'c'.repeat(64), ...over };
+      };
+      return [
+        online(addDays(today, -10)),
+        online(future),
+        online(addDays(today, -90)),
+        online(addDays(today, -10), { applicant: { ...applicant, idNumber: '', phone: null } }),
+        online(addDays(today, -10), { respondentAgencyId: BODY_AGENCY }),
+      ];
+    }
     case 'reconsideration.request-correction':
       return [...dated((on) => ({ on, items: '请提供决定书复印件' })), { on: addDays(r.receivedOn, 10), items: '请提供' }];
     case 'reconsideration.answer-correction':
@@ -114,11 +136,29 @@ function payloads(type: string, r: Reconsideration, today: string, d: string): u
         { heldOn: future, record: '笔录' },
         ...(r.hearing ? [{ heldOn: addDays(r.hearing.date, -1), record: '笔录' }] : []),
       ];
-    case 'reconsideration.extend':
+    case 'reconsideration.request-extension':
       return [
-        { on: d, days: 30, reason: '情况复杂', approvedBy: '负责人' },
-        { on: future, days: 30, reason: '情况复杂', approvedBy: '负责人' },
-        { on: addDays(d, 200), days: 30, reason: '情况复杂', approvedBy: '负责人' },
+        { days: 30, reason: '情况复杂' },
+        { days: 31, reason: '情况复杂' },
+      ];
+    case 'reconsideration.approve':
+      return [{ kind: 'extension', opinion: '同意' }];
+    case 'reconsideration.reject':
+      return [{ kind: 'extension', reason: '不同意' }];
+    case 'reconsideration.suspend':
+      return [
+        ...dated((on) => ({ on, ground: 'death', reason: '申请人死亡，近亲属尚未确定是否参加' })),
+        { on: d, ground: 'normative-review', reason: '申请人对规范性文件提出附带审查' },
+      ];
+    case 'reconsideration.resume':
+      return [
+        ...dated((on) => ({ on, reason: '原因已消除' })),
+        ...((r.suspensions ?? []).length ? [{ on: addDays(r.suspensions!.at(-1)!.on, -1), reason: '原因已消除' }] : []),
+      ];
+    case 'reconsideration.terminate':
+      return [
+        ...dated((on) => ({ on, ground: 'withdrawn', reason: '申请人撤回申请，准予撤回' })),
+        { on: d, ground: 'suspension-lapsed', reason: '中止满六十日' },
       ];
     case 'reconsideration.settle':
       return dated((on) => ({ on, terms: '调解协议' }));
@@ -152,6 +192,7 @@ const ctx = (today: string, actor: ReconsiderationContext['actor'], actorAgencyI
   agency,
   uploadedFile,
   actorAgencyId,
+  actorName: '某某',
   respondent: { id: TOWN, name: '某镇人民政府', regionPath: '/x/t/' },
   challenged: null,
 });
@@ -173,11 +214,24 @@ const SCENARIOS: Scenario<Reconsideration>[] = [
         type: 'reconsideration.name-attendee',
         payload: () => ({ headAttends: false, headName: '镇长', delegate: '副镇长', reason: '出差' }),
       },
-      { type: 'reconsideration.extend', payload: (_r, on) => ({ on, days: 30, reason: '情况复杂', approvedBy: '负责人' }) },
+      { type: 'reconsideration.request-extension', payload: () => ({ days: 30, reason: '情况复杂' }) },
+      { type: 'reconsideration.approve', payload: () => ({ kind: 'extension', opinion: '同意' }) },
       { type: 'reconsideration.hold-hearing', wait: 10, payload: (_r, heldOn) => ({ heldOn, record: '笔录' }) },
       { type: 'reconsideration.decide', payload: (_r, on) => decide(on, 'revoked-redo', { redoBy: addDays(on, 30) }) },
       { type: 'reconsideration.issue-opinion', payload: (_r, on) => ({ on, text: '存在问题' }) },
       { type: 'reconsideration.report-correction', wait: 20, payload: (_r, on) => ({ on, text: '已纠正' }) },
+    ],
+  },
+  {
+    name: 'suspended while the applicant’s heirs decide, resumed, suspended again and terminated after sixty days',
+    start: '2025-03-03',
+    steps: [
+      { type: 'reconsideration.receive', payload: received },
+      { type: 'reconsideration.accept', payload: (_r, on) => ({ on, simple: false, simpleGround: null, hearingRequired: false }) },
+      { type: 'reconsideration.suspend', payload: (_r, on) => ({ on, ground: 'interpretation', reason: '需有权机关解释' }) },
+      { type: 'reconsideration.resume', wait: 20, payload: (_r, on) => ({ on, reason: '已作出解释' }) },
+      { type: 'reconsideration.suspend', payload: (_r, on) => ({ on, ground: 'death', reason: '申请人死亡' }) },
+      { type: 'reconsideration.terminate', wait: 61, payload: (_r, on) => ({ on, ground: 'suspension-lapsed', reason: '中止满六十日' }) },
     ],
   },
   {
@@ -208,6 +262,8 @@ export const RECONSIDERATION_WALK: Walk<Reconsideration, ReconsiderationContext>
   start: '2025-01-02',
   actor: { personId: 'body', userId: 'body-user' },
   contexts: (today) => [
+    // The head of the 复议机构 first (he approves what the 复议人员 asked), then the 复议人员 and the town's head.
+    ctx(today, { personId: 'body-head', userId: 'body-head-user' }, BODY_AGENCY),
     ctx(today, { personId: 'body', userId: 'body-user' }, BODY_AGENCY),
     ctx(today, { personId: 'head', userId: 'head-user' }, TOWN),
   ],

@@ -15,6 +15,7 @@ import type { Trx } from '../journal/journal.js';
 import type { EvidenceContext } from './evidence.js';
 import type { Yifa } from '../platform/yifa.js';
 import type { Request } from '../platform/security/request.js';
+import type { ReadNarrowing } from './read-scope.js';
 
 /** What the gates of a procedure on the common table read besides state and payload (an attached file's upload included). */
 export interface BaseContext extends EvidenceContext {
@@ -89,6 +90,11 @@ export interface ServedProcedure<T extends CommonTypes> extends Runner<T> {
    * 403 and is journaled as a denial, like a record outside the region's scope.
    */
   actsOutside?: (ctx: T['context'], s: T['state']) => { message: string; citation: string | null } | null;
+  /**
+   * A read scope narrower than the region's (read-scope.ts): the 行政复议 case is read by its
+   * 复议机构 and the respondent it names only. Absent: the region's scope.
+   */
+  readsOnly?: ReadNarrowing;
   /**
    * What follows an action on another record of the same procedure, as the same user, in
    * its own transaction (a merged duplicate noted on the petition kept): called after every

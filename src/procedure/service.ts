@@ -40,6 +40,7 @@ import { foldEntriesOf } from './replayer.js';
 import { uploadedFile, uploadedFileIn } from './evidence-store.js';
 import { manifestEntries, type EvidenceItem } from './evidence.js';
 import type { ProcedureEntry } from './registry.js';
+import { narrowedReads, readsRecord } from './read-scope.js';
 
 type Db = Yifa['db']['kysely'] | Trx;
 
@@ -358,6 +359,7 @@ export async function checkOnRecord<T extends CommonTypes>(
 export async function visibleState<T extends CommonTypes>(yifa: Yifa, req: Request, sp: ServedProcedure<T>, id: string) {
   const found = await rowWithLast(yifa, yifa.db.kysely, sp, id, false);
   if (!found || !(await visibleRecord(req, sp.proc.subjectType, found.row))) throw notFound(sp.proc.recordName);
+  if (!(await readsRecord(yifa.db.kysely, req, sp, found.row))) throw notFound(sp.proc.recordName);
   const state = await proveRow(yifa.db.kysely, sp, found.row, found.lastResult, false).catch((e) =>
     refuseUnproven(yifa, e, { via: 'request', userId: req.auth.user.id }),
   );
@@ -417,7 +419,8 @@ export async function listRecords<T extends CommonTypes>(
     .selectFrom('procedure_cases')
     .select(['id', 'agency_id', 'status', 'title', 'opened_on', 'closed_on', 'next_due', 'next_rule'])
     .where('procedure', '=', sp.proc.subjectType)
-    .where(scopeFilter(req.auth.scope, { path: 'region_path', createdBy: 'created_by' }));
+    .where(scopeFilter(req.auth.scope, { path: 'region_path', createdBy: 'created_by' }))
+    .where(narrowedReads(req.auth, [sp]));
   if (f.status) q = q.where('status', '=', f.status);
   if (f.agencyId) q = q.where('agency_id', '=', f.agencyId);
   if (f.overdue) q = q.where('next_due', '<', today);
@@ -600,6 +603,7 @@ export function procedureEntry<T extends CommonTypes>(
   return {
     proc: sp.proc,
     path: sp.path,
+    ...(sp.readsOnly ? { readsOnly: sp.readsOnly } : {}),
     exportAction: exportActionOf(sp),
     documentOpenAction: documentOpenActionOf(sp),
     async visible(yifa, req, id) {

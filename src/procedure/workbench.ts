@@ -14,6 +14,7 @@ import { DEADLINE_RULES } from '../law/deadline-rules.js';
 import { dueState, nthWorkingDayAfter, WARNING_WORKING_DAYS } from './deadlines.js';
 import type { Procedure } from './spec.js';
 import { waitingOn, waitingOnPerson } from './waiting.js';
+import { narrowedReads, type ReadNarrowing } from './read-scope.js';
 
 /** A procedure as the 工作台 lists it: its table and where its records live (`/penalty-cases`). */
 export interface ListedProcedure {
@@ -21,6 +22,8 @@ export interface ListedProcedure {
   proc: Procedure<any>;
   /** Its path under /api/v1 and under /console */
   path: string;
+  /** A read scope narrower than the region's (read-scope.ts), added to every query of its rows */
+  readsOnly?: ReadNarrowing;
 }
 
 export interface WorkbenchCount {
@@ -107,7 +110,8 @@ function dueRows(yifa: Yifa, auth: AuthContext, readable: readonly ListedProcedu
       readable.map((p) => p.proc.subjectType),
     )
     .where('next_due', 'is not', null)
-    .where(scopeFilter(auth.scope, { path: 'region_path', createdBy: 'created_by' }));
+    .where(scopeFilter(auth.scope, { path: 'region_path', createdBy: 'created_by' }))
+    .where(narrowedReads(auth, readable));
 }
 
 /**
@@ -132,7 +136,8 @@ function waitingRows(yifa: Yifa, auth: AuthContext, readable: readonly ListedPro
         ...(personId ? [eb('waiting_roles', 'like', waitingOnPerson(personId))] : []),
       ]),
     )
-    .where(scopeFilter(auth.scope, { path: 'region_path', createdBy: 'created_by' }));
+    .where(scopeFilter(auth.scope, { path: 'region_path', createdBy: 'created_by' }))
+    .where(narrowedReads(auth, readable));
 }
 
 /** Per procedure: its records overdue, due within three working days, and waiting on the reader. */
@@ -290,7 +295,8 @@ export async function indicators(yifa: Yifa, auth: AuthContext, procedures: read
         'in',
         readable.map((p) => p.proc.subjectType),
       )
-      .where(scopeFilter(auth.scope, { path: 'procedure_cases.region_path', createdBy: 'procedure_cases.created_by' }));
+      .where(scopeFilter(auth.scope, { path: 'procedure_cases.region_path', createdBy: 'procedure_cases.created_by' }))
+      .where(narrowedReads(auth, readable));
   const [statuses, overdue] = await Promise.all([
     inScope()
       .select((eb) => ['procedure', 'status', eb.fn.countAll<number>().as('n')])

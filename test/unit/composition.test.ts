@@ -115,6 +115,7 @@ describe('the assembled role → permission table', () => {
         'reconsideration.personal-data',
         'reconsideration.evidence',
       ],
+      reconsideration_head: ['org.read', 'reconsideration.read', 'reconsideration.personal-data'],
       village_clerk: ['org.read', 'village.read'],
     });
   });

@@ -14,6 +14,7 @@ import { DomainError } from '../../platform/errors.js';
 import { requiredText } from '../../platform/http/schemas.js';
 import { docxHeaders, portalLimits, publicAgency, publicRequest, trackingCodeSchema } from '../../procedure/portal.js';
 import { newTrackingCode, trackingHashOf } from '../../procedure/tracking-code.js';
+import { factorsOf, verifySecondFactor } from '../../procedure/second-factor.js';
 import { actOnRecord, getRecord, openRecord, openRecordDocument, visibleState, type RecordView } from '../../procedure/service.js';
 import { PETITIONS } from './procedure.js';
 import { registerSchema } from './actions.js';
@@ -104,33 +105,16 @@ function reviewRequestOf(view: RecordView<Petition, PetitionStatus>) {
   };
 }
 
-/** The last four characters of each petitioner's ID number and phone: the second factor a 复查 request online is checked against. */
-const factorsOf = (p: Petition) =>
-  p.petitioners
-    .flatMap((x) => [x.idNumber, x.phone?.replace(/\D/g, '')])
-    .flatMap((v) => (v && v.length >= 4 ? [v.slice(-4).toUpperCase()] : []));
-
-/** Failed verifications per petition and day: after MAX_FAILURES the request is refused for the day (4 digits are few). */
-const MAX_FAILURES = 5;
-const failures = new Map<string, number>();
-const failureKey = (id: string, today: string) => `${today}:${id}`;
-
-/** The petitioner's second factor, checked before his 复查 or 复核 request is taken; wrong ones are counted. */
+/** The petitioner's second factor (the kit's: last 4 of an ID number or phone he left), checked before his 复查 or 复核 request is taken. */
 function verifyFactor(p: Petition, id: string, today: string, given: string) {
-  const key = failureKey(id, today);
-  if ((failures.get(key) ?? 0) >= MAX_FAILURES)
-    throw new DomainError('RATE_LIMITED', '验证失败次数过多，请明天再试，或向信访部门书面提出请求');
-  const factors = factorsOf(p);
-  if (!factors.length)
-    throw new DomainError('GATE_REFUSED', '登记时未留身份证号或电话，无法在线验证身份，请向信访部门书面提出请求', {
-      details: { refusals: [{ message: '登记时未留身份证号或电话，无法在线验证身份', citation: null, field: 'verify' }] },
-    });
-  if (!factors.includes(given.trim().toUpperCase())) {
-    // Bounded: a day's counts only (older days are dropped as the map grows).
-    if (failures.size > 10_000) failures.clear();
-    failures.set(key, (failures.get(key) ?? 0) + 1);
-    throw new DomainError('FORBIDDEN', '身份验证未通过：请输入登记的身份证号或联系电话的后 4 位');
-  }
+  verifySecondFactor({
+    id,
+    today,
+    factors: factorsOf(p.petitioners),
+    given,
+    noFactor: '登记时未留身份证号或电话，无法在线验证身份，请向信访部门书面提出请求',
+    tooMany: '验证失败次数过多，请明天再试，或向信访部门书面提出请求',
+  });
 }
 
 /** Why no 复查 or 复核 may be asked for in this status: concluded after 复核 (Art 36), or no written reply yet. */

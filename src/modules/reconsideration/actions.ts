@@ -7,11 +7,23 @@ import { z } from 'zod';
 import { identityChecked, legalDate, optionalText, requiredText as text } from '../../platform/http/schemas.js';
 import { addDays } from '../../calendar/legal-date.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
-import { RECORD_CHECK, atField, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
+import { PUBLIC_ROLE, RECORD_CHECK, atField, sameIndividual, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
+import { approve, dropRequest, pendingRequest } from '../../procedure/decide.js';
 import type { BaseContext } from '../../procedure/served.js';
 import { evidenceRows, materialPayload, materialWithdrawal, type EvidenceList } from '../../procedure/evidence.js';
 import {
   APPLICANT_KINDS,
+  APPROVAL_KINDS,
+  APPROVAL_NAMES,
+  FORWARDABLE,
+  FORWARDABLE_IDS,
+  SUSPENSION_GROUNDS,
+  SUSPENSION_GROUND_IDS,
+  SUSPENSIONS_ENDING_AFTER_60_DAYS,
+  TERMINATION_GROUNDS,
+  TERMINATION_GROUND_IDS,
+  openSuspension,
+  terminationCitation,
   CHANNELS,
   CHANNEL_IDS,
   DECISION_TYPES,
@@ -41,12 +53,18 @@ export type ReconsiderationSeries =
   | 'hearing'
   | 'decision'
   | 'settlement'
-  | 'opinion';
+  | 'opinion'
+  | 'suspension'
+  | 'resumption'
+  | 'termination'
+  | 'extension';
 
 /** What the gates read besides the BaseContext: the actor's agency, the named respondent and the challenged case. */
 export interface ReconsiderationContext extends BaseContext {
   /** The agency of the user acting */
   actorAgencyId: string | null;
+  /** His name as the documents give it (the person's, else the user's display name) */
+  actorName: string;
   /** The respondent the opening payload names, as the org tree has it */
   respondent: { id: string; name: string; regionPath: string } | null;
   /** The challenged penalty case's common row (procedure_cases), when the payload names one */
@@ -67,6 +85,8 @@ export const BODY = ['county_reconsideration'] as const;
 /** The respondent's 负责人 and 执法人员 (of the respondent agency only: `actsOutside`) */
 export const RESPONDENT = ['unit_head', 'officer'] as const;
 const RESPONDENT_HEAD = ['unit_head'] as const;
+/** The head of the 复议机构: approves the +30 days (Art 62) */
+export const BODY_HEAD = ['reconsideration_head'] as const;
 
 /** A penalty case whose decision was made (and may be challenged). */
 const DECIDED_CASE = ['decided', 'executing', 'closed', 'archived'];
@@ -82,16 +102,23 @@ function eventDate(date: string, r: Reconsideration, ctx: BaseContext, what: str
 export const acceptanceDue = (r: Reconsideration, table: BaseContext['table']) =>
   deadlineDue(table, { rule: 'reconsideration.acceptance', from: acceptanceFrom(r) });
 
-/** The decision's last day (Art 62): 60 days (30 simple) from acceptance, the approved extension added. */
-export function decisionDue(r: Reconsideration, table: BaseContext['table']): string | null {
+/**
+ * The decision's last day (Art 62): 60 days (30 simple) from acceptance, the days of every 中止
+ * not counted (Art 39; one still open counts until `today`), the approved extension added.
+ */
+export function decisionDue(r: Reconsideration, table: BaseContext['table'], today: string): string | null {
   if (!r.acceptance) return null;
-  return r.extension?.until ?? baseDecisionDue(r, table);
-}
-export const baseDecisionDue = (r: Reconsideration, table: BaseContext['table']) =>
-  deadlineDue(table, {
-    rule: r.acceptance?.simple ? 'reconsideration.decision-simple' : 'reconsideration.decision',
-    from: r.acceptance?.on ?? r.receivedOn,
+  return deadlineDue(table, {
+    rule: r.acceptance.simple ? 'reconsideration.decision-simple' : 'reconsideration.decision',
+    from: r.acceptance.on,
+    suspensions: (r.suspensions ?? []).map((x) => ({
+      from: x.on,
+      to: x.resumedOn ?? (today > x.on ? today : x.on),
+      reason: SUSPENSION_GROUNDS[x.ground].name,
+    })),
+    extensions: r.extension ? [{ days: r.extension.days, reason: r.extension.reason }] : [],
   });
+}
 
 /** The respondent's answer due (Arts 48, 54): 10 working days (5 simple) from the copy. */
 export const answerDue = (r: Reconsideration, table: BaseContext['table'], copyOn: string) =>
@@ -147,6 +174,31 @@ export function windowRefusal(
     : null;
 }
 
+/**
+ * An application filed through the penalising agency (Art 32): only for an on-the-spot or a
+ * camera-based penalty, received by that agency before it forwarded it, and forwarded before the
+ * 复议机构 received it; any other channel carries no forwarding.
+ */
+function forwardingRefusals(p: {
+  channel: string;
+  receivedOn: string;
+  forwarding: { agencyReceivedOn: string; forwardedOn: string } | null;
+}): (Refusal | null)[] {
+  const f = p.forwarding;
+  if (p.channel !== 'forwarded')
+    return [f ? { message: '只有经行政机关转送的申请登记转送情况', citation: RECORD_CHECK, field: 'forwarding' } : null];
+  if (!f)
+    return [{ message: '经作出处罚决定的行政机关转送的，须写明其收到申请和转送的日期', citation: article('三十二'), field: 'forwarding' }];
+  return [
+    f.agencyReceivedOn > f.forwardedOn
+      ? { message: '转送之日不能早于该机关收到申请之日', citation: RECORD_CHECK, field: 'forwarding.forwardedOn' }
+      : null,
+    f.forwardedOn > p.receivedOn
+      ? { message: '复议机构收到申请之日不能早于转送之日', citation: RECORD_CHECK, field: 'forwarding.forwardedOn' }
+      : null,
+  ];
+}
+
 const applicantSchema = z
   .strictObject({
     kind: z.enum(['citizen', 'organisation']).meta({ title: '申请人类型', labels: APPLICANT_KINDS }),
@@ -184,6 +236,30 @@ export const receiveSchema = z.strictObject({
     })
     .nullable()
     .meta({ title: '超过六十日申请期限的例外情形（第二十条）' }),
+  forwarding: z
+    .strictObject({
+      kind: z.enum(FORWARDABLE_IDS).meta({ title: '被申请复议的处罚决定', labels: FORWARDABLE }),
+      agencyReceivedOn: legalDate.meta({ title: '作出处罚决定的行政机关收到申请之日' }),
+      forwardedOn: legalDate.meta({ title: '转送之日' }),
+    })
+    .nullable()
+    .default(null)
+    .meta({ title: '通过作出处罚决定的行政机关提交的（第三十二条）' }),
+});
+
+/** What an applicant fills on the portal (no channel, date or challenged case: the server and the 复议机构 know those), with the code's hash the server adds. */
+export const onlineSchema = z.strictObject({
+  applicant: applicantSchema,
+  respondentAgencyId: receiveSchema.shape.respondentAgencyId,
+  challengedAct: receiveSchema.shape.challengedAct,
+  knewOn: receiveSchema.shape.knewOn,
+  requests: receiveSchema.shape.requests,
+  reasons: receiveSchema.shape.reasons,
+  lateException: receiveSchema.shape.lateException,
+  trackingHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .meta({ title: '查询码摘要', widget: 'hidden' }),
 });
 
 const thisProcedure = (): Procedure<ReconsiderationTypes> => RECONSIDERATION_PROCEDURE;
@@ -246,7 +322,9 @@ export const RECONSIDERATION_ACTIONS = {
       ctx.challenged && !DECIDED_CASE.includes(ctx.challenged.status)
         ? { message: '该案件尚未作出处罚决定', citation: RECORD_CHECK, field: 'challengedCaseId' }
         : null,
-      windowRefusal(p, ctx.table),
+      ...forwardingRefusals(p),
+      // Filed through the penalising agency (Art 32): the application was made the day that agency received it.
+      windowRefusal({ ...p, receivedOn: p.forwarding?.agencyReceivedOn ?? p.receivedOn }, ctx.table),
     ],
     derive: (_r, p, ctx) => ({
       respondent: ctx.respondent && { agencyId: ctx.respondent.id, name: ctx.respondent.name, regionPath: ctx.respondent.regionPath },
@@ -269,6 +347,53 @@ export const RECONSIDERATION_ACTIONS = {
         requests: p.requests,
         reasons: p.reasons,
         lateException: p.lateException,
+        ...(p.forwarding ? { forwarding: p.forwarding } : {}),
+      };
+    },
+  }),
+
+  'reconsideration.apply-online': action({
+    title: '网上申请行政复议（申请人）',
+    roles: [PUBLIC_ROLE],
+    from: 'opens',
+    payload: onlineSchema,
+    guard: (_r, p, ctx) => [
+      !p.applicant.idNumber && !p.applicant.phone
+        ? {
+            message: '请至少填写身份证号（统一社会信用代码）或联系电话之一，查询进度时用于验证身份',
+            citation: RECORD_CHECK,
+            field: 'applicant.phone',
+          }
+        : null,
+      p.knewOn > ctx.today ? { message: '知道行政行为之日不能晚于今天', citation: RECORD_CHECK, field: 'knewOn' } : null,
+      !ctx.respondent ? { message: '没有这个被申请人', citation: RECORD_CHECK, field: 'respondentAgencyId' } : null,
+      ctx.respondent?.id === ctx.agency.id
+        ? { message: '复议机构不能是被申请人', citation: article('二十四'), field: 'respondentAgencyId' }
+        : null,
+      windowRefusal({ ...p, receivedOn: ctx.today }, ctx.table),
+    ],
+    derive: (_r, p, ctx) => ({
+      respondent: ctx.respondent && { agencyId: ctx.respondent.id, name: ctx.respondent.name, regionPath: ctx.respondent.regionPath },
+      windowDue: deadlineDue(ctx.table, { rule: 'reconsideration.application', from: p.knewOn }),
+    }),
+    // Received the day it was filed (the server's legal date, not the applicant's word).
+    apply: (r, p, m) => {
+      const d = m.derived as { respondent: { agencyId: string; name: string; regionPath: string }; windowDue: string };
+      return {
+        ...r,
+        regionPath: d.respondent.regionPath,
+        channel: 'online',
+        receivedOn: m.today,
+        applicant: { ...p.applicant, idNumber: p.applicant.idNumber || null },
+        respondent: { agencyId: d.respondent.agencyId, name: d.respondent.name },
+        challengedCaseId: null,
+        challengedAct: p.challengedAct,
+        knewOn: p.knewOn,
+        windowDue: d.windowDue,
+        requests: p.requests,
+        reasons: p.reasons,
+        lateException: p.lateException,
+        trackingHash: p.trackingHash,
       };
     },
   }),
@@ -557,8 +682,8 @@ export const RECONSIDERATION_ACTIONS = {
     apply: (r, p) => ({ ...r, hearing: r.hearing && { ...r.hearing, heldOn: p.heldOn, record: p.record } }),
   }),
 
-  'reconsideration.extend': action({
-    title: '经批准延长审理期限',
+  'reconsideration.request-extension': action({
+    title: '申请延长审理期限（报复议机构负责人批准）',
     roles: BODY,
     from: UNDER_REVIEW,
     requires: (r) =>
@@ -566,25 +691,172 @@ export const RECONSIDERATION_ACTIONS = {
         ? { message: '审理期限只能延长一次，最多三十日', citation: article('六十二') }
         : r.acceptance?.simple
           ? { message: '简易程序不能延长审理期限（可转为普通程序）', citation: article('六十二') }
-          : null,
+          : pendingRequest(thisProcedure(), r, 'extension')
+            ? { message: '延期申请尚待复议机构负责人批准', citation: RECORD_CHECK }
+            : null,
     payload: z.strictObject({
-      on: legalDate.meta({ title: '批准日期' }),
-      days: z.number().int().min(1).max(30, '延长期限最多不超过三十日').meta({ title: '延长日数' }),
+      days: z.number().int().min(1, '至少延长 1 日').max(30, '延长期限最多不超过三十日').meta({ title: '延长日数' }),
       reason: text(1000).meta({ title: '情况复杂，不能在规定期限内作出决定的理由', widget: 'textarea' }),
-      approvedBy: text(50).meta({ title: '批准的复议机构负责人' }),
+    }),
+    guard: (r, _p, ctx) => {
+      const due = decisionDue(r, ctx.table, ctx.today);
+      return [due && ctx.today > due ? { message: `审理期限（${due}）已过，不能再申请延长`, citation: article('六十二') } : null];
+    },
+    approval: {
+      kind: 'extension',
+      onApproved: (r, p, m) => {
+        const d = m.derived as { until: string; approver: string };
+        return {
+          ...r,
+          extension: { on: m.today, days: p.days, reason: p.reason, approvedBy: d.approver, until: d.until, number: m.number },
+        };
+      },
+    },
+    apply: (r) => r,
+  }),
+
+  'reconsideration.approve': action({
+    title: '复议机构负责人批准',
+    roles: BODY_HEAD,
+    from: UNDER_REVIEW,
+    answers: true,
+    payload: z.strictObject({
+      kind: z.enum(APPROVAL_KINDS).meta({ title: '审批事项', widget: 'hidden', labels: APPROVAL_NAMES }),
+      opinion: text(500).meta({ title: '审批意见' }),
     }),
     guard: (r, p, ctx) => {
-      const due = decisionDue(r, ctx.table);
+      const req = pendingRequest(thisProcedure(), r, p.kind);
+      if (!req) return [{ message: `没有待批准的${APPROVAL_NAMES[p.kind]}申请`, citation: RECORD_CHECK }];
+      const due = decisionDue(r, ctx.table, ctx.today);
       return [
-        atField('on', eventDate(p.on, r, ctx, '批准日期')),
-        due && p.on > due ? { message: `审理期限（${due}）已过，不能再延长`, citation: article('六十二'), field: 'on' } : null,
+        ctx.actorAgencyId !== r.agencyId ? { message: '只有本复议机构的负责人可以批准', citation: article('六十二') } : null,
+        sameIndividual(req.requestedBy, ctx.actor)
+          ? { message: '延期申请由您本人提出，须由复议机构的其他负责人批准', citation: article('六十二') }
+          : null,
+        due && ctx.today > due ? { message: `审理期限（${due}）已过，不能再批准延长`, citation: article('六十二') } : null,
       ];
     },
-    derive: (r, p, ctx) => ({ until: addDays(baseDecisionDue(r, ctx.table), p.days) }),
+    issues: (_r, p) => (p.kind === 'extension' ? 'extension' : null),
+    derive: (r, p, ctx) => {
+      const days = (pendingRequest(thisProcedure(), r, p.kind)?.payload as { days?: number } | undefined)?.days ?? 0;
+      const withExtension: Reconsideration = { ...r, extension: { on: ctx.today, days, reason: '', approvedBy: '', until: '' } };
+      return { until: decisionDue(withExtension, ctx.table, ctx.today), approver: ctx.actorName };
+    },
+    apply: (r, p, m) => approve(thisProcedure(), r, p.kind, m),
+  }),
+
+  'reconsideration.reject': action({
+    title: '复议机构负责人不批准',
+    roles: BODY_HEAD,
+    from: UNDER_REVIEW,
+    answers: true,
+    payload: z.strictObject({
+      kind: z.enum(APPROVAL_KINDS).meta({ title: '审批事项', widget: 'hidden', labels: APPROVAL_NAMES }),
+      reason: text(500).meta({ title: '不批准的理由' }),
+    }),
+    guard: (r, _p, ctx) => [
+      ctx.actorAgencyId !== r.agencyId ? { message: '只有本复议机构的负责人可以审批', citation: article('六十二') } : null,
+    ],
+    apply: (r, p) => dropRequest(thisProcedure(), r, p.kind),
+  }),
+
+  'reconsideration.suspend': action({
+    title: '中止行政复议',
+    roles: BODY,
+    from: UNDER_REVIEW,
+    requires: (r) => (openSuspension(r) ? { message: '本案已经中止', citation: RECORD_CHECK } : null),
+    payload: z.strictObject({
+      on: legalDate.meta({ title: '中止日期' }),
+      ground: z.enum(SUSPENSION_GROUND_IDS).meta({
+        title: '中止的情形（第三十九条第一款）',
+        labels: Object.fromEntries(
+          SUSPENSION_GROUND_IDS.map((k) => [k, `${SUSPENSION_GROUNDS[k].name}（第${SUSPENSION_GROUNDS[k].item}项）`]),
+        ),
+      }),
+      reason: text(2000).meta({ title: '具体情况', widget: 'textarea' }),
+    }),
+    guard: (r, p, ctx) => {
+      const last = r.suspensions?.at(-1);
+      return [
+        atField('on', eventDate(p.on, r, ctx, '中止日期')),
+        r.acceptance && p.on < r.acceptance.on ? { message: '中止日期不能早于受理日期', citation: RECORD_CHECK, field: 'on' } : null,
+        last?.resumedOn && p.on < last.resumedOn
+          ? { message: '中止日期不能早于上次恢复审理之日', citation: RECORD_CHECK, field: 'on' }
+          : null,
+      ];
+    },
+    issues: () => 'suspension',
     apply: (r, p, m) => ({
       ...r,
-      extension: { on: p.on, days: p.days, reason: p.reason, approvedBy: p.approvedBy, until: (m.derived as { until: string }).until },
+      suspensions: [
+        ...(r.suspensions ?? []),
+        { seq: m.seq, on: p.on, number: m.number, ground: p.ground, reason: p.reason, resumedOn: null, resumeNumber: null },
+      ],
     }),
+  }),
+
+  'reconsideration.resume': action({
+    title: '恢复审理',
+    roles: BODY,
+    from: UNDER_REVIEW,
+    whileSuspended: true,
+    requires: (r) => (openSuspension(r) ? null : { message: '本案没有中止', citation: RECORD_CHECK }),
+    payload: z.strictObject({
+      on: legalDate.meta({ title: '恢复审理日期' }),
+      reason: text(1000).meta({ title: '中止的原因已经消除的情况', widget: 'textarea' }),
+    }),
+    guard: (r, p, ctx) => {
+      const open = openSuspension(r);
+      return [
+        atField('on', eventDate(p.on, r, ctx, '恢复审理日期')),
+        open && p.on < open.on ? { message: `恢复审理日期不能早于中止日期（${open.on}）`, citation: RECORD_CHECK, field: 'on' } : null,
+      ];
+    },
+    issues: () => 'resumption',
+    apply: (r, p, m) => ({
+      ...r,
+      suspensions: (r.suspensions ?? []).map((x, i, all) =>
+        i === all.length - 1 && !x.resumedOn
+          ? { ...x, resumedOn: p.on, resumeNumber: m.number, reason: `${x.reason}\n（恢复：${p.reason}）` }
+          : x,
+      ),
+    }),
+  }),
+
+  'reconsideration.terminate': action({
+    title: '终止行政复议',
+    roles: BODY,
+    from: ['received', 'correcting', ...UNDER_REVIEW],
+    whileSuspended: true,
+    payload: z.strictObject({
+      on: legalDate.meta({ title: '终止日期' }),
+      ground: z.enum(TERMINATION_GROUND_IDS).meta({
+        title: '终止的情形（第四十一条）',
+        labels: Object.fromEntries(
+          TERMINATION_GROUND_IDS.map((k) => [k, `${TERMINATION_GROUNDS[k].name}（第${TERMINATION_GROUNDS[k].item}项）`]),
+        ),
+      }),
+      reason: text(2000).meta({ title: '具体情况', widget: 'textarea' }),
+    }),
+    guard: (r, p, ctx) => {
+      const open = openSuspension(r);
+      const lapsed = open && SUSPENSIONS_ENDING_AFTER_60_DAYS.includes(open.ground) ? addDays(open.on, 60) : null;
+      return [
+        atField('on', eventDate(p.on, r, ctx, '终止日期')),
+        p.ground === 'suspension-lapsed' && !lapsed
+          ? {
+              message: '没有因申请人死亡、丧失行为能力或者组织终止而中止的情形',
+              citation: terminationCitation('suspension-lapsed'),
+              field: 'ground',
+            }
+          : null,
+        p.ground === 'suspension-lapsed' && lapsed && p.on < lapsed
+          ? { message: `中止满六十日（${lapsed}）前不能以此终止`, citation: terminationCitation('suspension-lapsed'), field: 'on' }
+          : null,
+      ];
+    },
+    issues: () => 'termination',
+    apply: (r, p, m) => ({ ...r, termination: { on: p.on, number: m.number, ground: p.ground, reason: p.reason } }),
   }),
 
   'reconsideration.settle': action({
@@ -696,6 +968,7 @@ export const RECONSIDERATION_ACTIONS = {
     // The 复议机构 keeps the case's file: it attaches what the parties hand in (and so redacts and shares it).
     roles: BODY,
     from: ANY_STATUS,
+    whileSuspended: true,
     payload: materialPayload(MATERIAL_TYPES),
   }),
 
@@ -703,6 +976,7 @@ export const RECONSIDERATION_ACTIONS = {
     title: '撤回材料',
     roles: BODY,
     from: ANY_STATUS,
+    whileSuspended: true,
     payload: materialWithdrawal,
   }),
   // biome-ignore lint/suspicious/noExplicitAny: each row keeps its own payload type
@@ -722,6 +996,8 @@ export const emptyBundle = (): AnswerBundle => ({
 
 /** The steps a case expects next. */
 function nextSteps(r: Reconsideration): ReconsiderationActionType[] {
+  if ((r.pending ?? []).length > 0) return ['reconsideration.approve', 'reconsideration.reject'];
+  if (openSuspension(r)) return ['reconsideration.resume'];
   switch (statusOf(r)) {
     case 'received':
       return ['reconsideration.accept', 'reconsideration.deem-accepted'];
@@ -740,6 +1016,7 @@ function nextSteps(r: Reconsideration): ReconsiderationActionType[] {
       return r.opinion && !r.correctionReport ? ['reconsideration.report-correction'] : [];
     case 'refused':
     case 'withdrawn':
+    case 'terminated':
       return [];
   }
 }
@@ -753,6 +1030,12 @@ export const RECONSIDERATION_PROCEDURE: Procedure<ReconsiderationTypes, Reconsid
   status: statusOf,
   statusNames: STATUS_NAMES,
   next: nextSteps,
+  suspended: (r) => !!openSuspension(r),
+  approvals: {
+    pending: (r) => r.pending ?? [],
+    withPending: (r, pending) => ({ ...r, pending: pending as NonNullable<Reconsideration['pending']> }),
+    kinds: APPROVAL_NAMES,
+  },
   evidence: MATERIALS,
 };
 

@@ -18,8 +18,10 @@ import type { ChallengedAct } from '../../procedure/challenge.js';
 import { RECONSIDERATIONS } from './procedure.js';
 
 export const RECONSIDERATION_LOGIN = 'fuyi';
+/** The head of the 复议机构 (approves the +30 days of Art 62) */
+export const RECONSIDERATION_HEAD_LOGIN = 'fuyizhuren';
 
-/** The 复议人员 of the county 司法局, with a login. */
+/** The 复议人员 of the county 司法局 and the head of its 复议机构, each with a login. */
 export async function seedReconsiderationStaff(yifa: Yifa, opts: { password: string }): Promise<void> {
   const admin: Request = { auth: await contextOfUser(yifa, 'admin'), idempotencyKey: null, denied: async () => {} };
   const justice = await yifa.db.kysely
@@ -45,6 +47,24 @@ export async function seedReconsiderationStaff(yifa: Yifa, opts: { password: str
     regionId: justice.region_id,
     dataScope: 'subtree',
     roles: ['county_reconsideration'],
+  });
+  const head = await createPerson(yifa, admin, {
+    name: '田某某',
+    agencyId: justice.id,
+    post: '行政复议科科长',
+    idNumber: withIdCheckChar('50024119790611402'),
+    phone: '13800004011',
+    legalQualificationNo: 'A20125002410321',
+  });
+  await createUser(yifa, null, {
+    username: RECONSIDERATION_HEAD_LOGIN,
+    displayName: '田某某（县司法局行政复议机构负责人）',
+    password: opts.password,
+    personId: head.id,
+    agencyId: justice.id,
+    regionId: justice.region_id,
+    dataScope: 'subtree',
+    roles: ['reconsideration_head'],
   });
 }
 

@@ -7,7 +7,19 @@
  */
 import type { DocumentContent } from '../../procedure/documents/content.js';
 import type { DocumentPlace } from '../../procedure/served.js';
-import { DECISION_TYPES, LATE_EXCEPTIONS, REFUSAL_GROUNDS, SIMPLE_GROUNDS, article, type Reconsideration } from './state.js';
+import {
+  DECISION_TYPES,
+  FORWARDABLE,
+  LATE_EXCEPTIONS,
+  REFUSAL_GROUNDS,
+  SIMPLE_GROUNDS,
+  SUSPENSION_GROUNDS,
+  TERMINATION_GROUNDS,
+  article,
+  suspensionCitation,
+  terminationCitation,
+  type Reconsideration,
+} from './state.js';
 
 export const RECONSIDERATION_SERIES = {
   correction: { word: '复补字', title: '行政复议补正通知书' },
@@ -18,6 +30,10 @@ export const RECONSIDERATION_SERIES = {
   decision: { word: '复决字', title: '行政复议决定书' },
   settlement: { word: '复调字', title: '行政复议调解书' },
   opinion: { word: '复意字', title: '行政复议意见书' },
+  suspension: { word: '复中字', title: '行政复议中止通知书' },
+  resumption: { word: '复恢字', title: '恢复行政复议审理通知书' },
+  termination: { word: '复终字', title: '行政复议终止决定书' },
+  extension: { word: '复延字', title: '延长行政复议期限通知书' },
 } as const;
 
 const cn = (d: string) => {
@@ -72,6 +88,14 @@ const acceptance: Maker = (r) =>
               r.acceptance.simple ? `简易程序（${SIMPLE_GROUNDS[r.acceptance.simpleGround!]}，${article('五十三')}）` : '普通程序'
             }。`,
           },
+          ...(r.forwarding
+            ? [
+                {
+                  kind: 'paragraph' as const,
+                  text: `该申请系对${FORWARDABLE[r.forwarding.kind]}不服，通过${r.respondent.name}提交，该机关于${cn(r.forwarding.agencyReceivedOn)}收到、${cn(r.forwarding.forwardedOn)}转送本机关（${article('三十二')}）。`,
+                },
+              ]
+            : []),
           ...(r.lateException
             ? [
                 {
@@ -205,6 +229,81 @@ const opinion: Maker = (r) =>
     ],
   };
 
+/** Each 中止 and its 恢复审理, told to the parties in writing (Art 39 第三款). */
+function suspensionDocuments(r: Reconsideration): DocumentContent[] {
+  return (r.suspensions ?? []).flatMap((x) => [
+    {
+      id: `suspension:${x.seq}`,
+      title: RECONSIDERATION_SERIES.suspension.title,
+      number: x.number,
+      date: x.on,
+      sealed: true,
+      blocks: [
+        ...parties(r),
+        {
+          kind: 'paragraph' as const,
+          text: `${applied(r)}本机关已依法受理。因${SUSPENSION_GROUNDS[x.ground].name}：${x.reason}。根据${suspensionCitation(x.ground)}的规定，本机关决定自${cn(x.on)}起中止该案的审理。中止的原因消除后，本机关将及时恢复审理并书面告知（${article('三十九', '二')}）。中止期间不计入行政复议期限。`,
+        },
+      ],
+    },
+    ...(x.resumedOn
+      ? [
+          {
+            id: `resumption:${x.seq}`,
+            title: RECONSIDERATION_SERIES.resumption.title,
+            number: x.resumeNumber,
+            date: x.resumedOn,
+            sealed: true,
+            blocks: [
+              ...parties(r),
+              {
+                kind: 'paragraph' as const,
+                text: `本机关于${cn(x.on)}中止审理的${r.applicant.name}申请行政复议一案，中止的原因已经消除，根据${article('三十九', '二')}的规定，自${cn(x.resumedOn)}起恢复审理。`,
+              },
+            ],
+          },
+        ]
+      : []),
+  ]);
+}
+
+const termination: Maker = (r) =>
+  r.termination
+    ? {
+        id: 'termination',
+        title: RECONSIDERATION_SERIES.termination.title,
+        number: r.termination.number,
+        date: r.termination.on,
+        sealed: true,
+        blocks: [
+          ...parties(r),
+          { kind: 'paragraph', text: applied(r) },
+          {
+            kind: 'paragraph',
+            text: `经查，${TERMINATION_GROUNDS[r.termination.ground].name}：${r.termination.reason}。根据${terminationCitation(r.termination.ground)}的规定，本机关决定终止该行政复议。`,
+          },
+        ],
+      }
+    : null;
+
+const extension: Maker = (r) =>
+  r.extension?.number
+    ? {
+        id: 'extension',
+        title: RECONSIDERATION_SERIES.extension.title,
+        number: r.extension.number,
+        date: r.extension.on,
+        sealed: true,
+        blocks: [
+          ...parties(r),
+          {
+            kind: 'paragraph',
+            text: `${applied(r)}因${r.extension.reason}，不能在规定期限内作出行政复议决定。经本机关负责人${r.extension.approvedBy}批准，根据${article('六十二')}的规定，审理期限延长${r.extension.days}日，至${cn(r.extension.until)}。`,
+          },
+        ],
+      }
+    : null;
+
 /** The respondent's 书面答复 and its 证据清单: not numbered by the 复议机构 (the respondent seals them). */
 function answerDocuments(r: Reconsideration): DocumentContent[] {
   const a = r.answer;
@@ -288,11 +387,12 @@ function respondentStatements(r: Reconsideration): DocumentContent[] {
 }
 
 export function reconsiderationDocuments(r: Reconsideration, place: DocumentPlace): DocumentContent[] {
-  const made = [correction, acceptance, refusal, answerNotice, hearing, decision, settlement, opinion].map((m) => m(r, place));
+  const present = (ms: Maker[]) => ms.map((m) => m(r, place)).filter((d): d is DocumentContent => d !== null);
   return [
-    ...made.filter((d): d is DocumentContent => d !== null && d.id !== 'decision' && d.id !== 'settlement' && d.id !== 'opinion'),
+    ...present([correction, acceptance, refusal, answerNotice, hearing]),
     ...answerDocuments(r),
-    ...made.filter((d): d is DocumentContent => d !== null && (d.id === 'decision' || d.id === 'settlement' || d.id === 'opinion')),
+    ...suspensionDocuments(r),
+    ...present([extension, decision, settlement, termination, opinion]),
     ...respondentStatements(r),
   ];
 }

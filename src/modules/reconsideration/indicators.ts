@@ -8,6 +8,8 @@ import { sql, type SqlBool } from 'kysely';
 import type { Yifa } from '../../platform/yifa.js';
 import type { Scope } from '../../platform/security/scope.js';
 import { scopeFilter } from '../../platform/security/scope.js';
+import type { NarrowReader } from '../../procedure/read-scope.js';
+import { casesOfReader } from './procedure.js';
 
 export interface AgencyIndicators {
   agencyId: string;
@@ -28,6 +30,7 @@ export interface AgencyIndicators {
 export async function reconsiderationIndicators(
   yifa: Yifa,
   scope: Scope,
+  reader: NarrowReader,
   f: { year: number; agencyId?: string | undefined },
 ): Promise<AgencyIndicators[]> {
   let q = yifa.db.kysely
@@ -36,6 +39,7 @@ export async function reconsiderationIndicators(
     .innerJoin('agencies as a', 'a.id', 'r.respondent_agency_id')
     .where('r.received_year', '=', f.year)
     .where(scopeFilter(scope, { path: 'c.region_path', createdBy: 'c.created_by' }))
+    .where(casesOfReader(reader, { body: 'c.agency_id', respondent: 'r.respondent_agency_id' }))
     .select([
       'r.respondent_agency_id as agencyId',
       'a.name as agencyName',
@@ -67,7 +71,12 @@ export async function reconsiderationIndicators(
 export type DrillDown = 'received' | 'concluded' | 'corrected' | 'late';
 
 /** The cases one figure counts (newest first, at most `limit`). */
-export async function indicatorCases(yifa: Yifa, scope: Scope, f: { year: number; agencyId: string; figure: DrillDown; limit: number }) {
+export async function indicatorCases(
+  yifa: Yifa,
+  scope: Scope,
+  reader: NarrowReader,
+  f: { year: number; agencyId: string; figure: DrillDown; limit: number },
+) {
   const only: Record<DrillDown, SqlBool | ReturnType<typeof sql<SqlBool>>> = {
     received: sql<SqlBool>`1 = 1`,
     concluded: sql<SqlBool>`r.outcome is not null`,
@@ -80,6 +89,7 @@ export async function indicatorCases(yifa: Yifa, scope: Scope, f: { year: number
     .where('r.received_year', '=', f.year)
     .where('r.respondent_agency_id', '=', f.agencyId)
     .where(scopeFilter(scope, { path: 'c.region_path', createdBy: 'c.created_by' }))
+    .where(casesOfReader(reader, { body: 'c.agency_id', respondent: 'r.respondent_agency_id' }))
     .where(only[f.figure] as ReturnType<typeof sql<SqlBool>>)
     .select(['c.id', 'c.title', 'c.status', 'r.received_on', 'r.outcome', 'r.answer_late'])
     .orderBy('r.received_on', 'desc')

@@ -8,10 +8,15 @@ import { journalPolicyOf } from '../../procedure/service.js';
 import { commonReplayer } from '../../procedure/replayer.js';
 import { RECONSIDERATIONS, RECONSIDERATION_ENTRY } from './procedure.js';
 import { reconsiderationRoutes } from './routes.js';
-import { RECONSIDERATION_LOGIN, seedDemoReconsiderations, seedReconsiderationStaff } from './demo.js';
+import { RECONSIDERATION_HEAD_LOGIN, RECONSIDERATION_LOGIN, seedDemoReconsiderations, seedReconsiderationStaff } from './demo.js';
 import * as reconsiderations from './migrations/030-reconsiderations.js';
+import * as tracking from './migrations/037-reconsideration-tracking.js';
+import { reconsiderationPortal } from './portal.js';
 
-export const RECONSIDERATION_ROLES = { county_reconsideration: '县司法局复议人员' } as const;
+export const RECONSIDERATION_ROLES = {
+  county_reconsideration: '县司法局复议人员',
+  reconsideration_head: '县司法局复议机构负责人',
+} as const;
 
 export const RECONSIDERATION_PERMISSIONS = {
   'reconsideration.read': '查看、办理行政复议案件（复议机构或者被申请人）',
@@ -28,6 +33,7 @@ const routes =
   (yifa: Yifa): FastifyPluginAsync =>
   async (app) => {
     await app.register(reconsiderationRoutes(yifa));
+    await app.register(reconsiderationPortal(yifa));
     await app.register(procedureRoutes(yifa, RECONSIDERATIONS));
   };
 
@@ -45,13 +51,15 @@ export const reconsiderationManifest = {
       'reconsideration.personal-data',
       'reconsideration.evidence',
     ],
+    // The head of the 复议机构 reads the cases and approves the +30 days of Art 62.
+    reconsideration_head: ['org.read', 'reconsideration.read', 'reconsideration.personal-data'],
     // The respondent's head and officers answer (in their region's scope; acting only on their own agency's cases).
     unit_head: ['reconsideration.read'],
     officer: ['reconsideration.read'],
     // Supervision reads the cases and the indicators, personal data masked.
     supervisor: ['reconsideration.read'],
   },
-  migrations: { '030-reconsiderations': reconsiderations },
+  migrations: { '030-reconsiderations': reconsiderations, '037-reconsideration-tracking': tracking },
   routes,
   journalPolicies: { [RECONSIDERATIONS.proc.subjectType]: journalPolicyOf(RECONSIDERATIONS) },
   projectionReplayers: (db) => [commonReplayer(db, RECONSIDERATIONS.proc) as ProjectionReplayer],
@@ -73,6 +81,9 @@ export const reconsiderationManifest = {
       await seedReconsiderationStaff(yifa, opts);
       await seedDemoReconsiderations(yifa);
     },
-    logins: [{ username: RECONSIDERATION_LOGIN, role: 'county_reconsideration', roleName: RECONSIDERATION_ROLES.county_reconsideration }],
+    logins: [
+      { username: RECONSIDERATION_LOGIN, role: 'county_reconsideration', roleName: RECONSIDERATION_ROLES.county_reconsideration },
+      { username: RECONSIDERATION_HEAD_LOGIN, role: 'reconsideration_head', roleName: RECONSIDERATION_ROLES.reconsideration_head },
+    ],
   },
 } satisfies ModuleManifest;

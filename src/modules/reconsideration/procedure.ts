@@ -17,20 +17,22 @@ import type { ChallengeFacet } from '../../procedure/challenge.js';
 import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../../platform/security/request.js';
 import { DomainError } from '../../platform/errors.js';
+import { sql, type SqlBool } from 'kysely';
+import { readsNothing, type NarrowReader } from '../../procedure/read-scope.js';
 import {
   RECONSIDERATION_PROCEDURE,
   acceptanceDue,
-  baseDecisionDue,
+  decisionDue,
   type ReconsiderationContext,
   type ReconsiderationTypes,
 } from './actions.js';
 import { RECONSIDERATION_SERIES, reconsiderationDocuments } from './documents.js';
-import { DECISION_TYPES, acceptanceFrom, article, type AnswerBundle, type Reconsideration } from './state.js';
+import { DECISION_TYPES, acceptanceFrom, article, closedOn, openSuspension, type AnswerBundle, type Reconsideration } from './state.js';
 
 /** The case's deadlines: acceptance (deemed after 5 working days), 补正, the copy, the answer, the decision, the correction report. */
 function caseDeadlines(r: Reconsideration, at: { table: HolidayTable; today: string }) {
   const { out, duty, window } = deadlineList(at.table, at.today);
-  const ended = !!r.decision || !!r.settlement || !!r.refusal || !!r.withdrawnOn;
+  const ended = closedOn(r) !== null;
   window('reconsideration.application', r.knewOn, r.windowDue, true);
   if (r.correction) window('reconsideration.correction-reply', r.correction.on, r.correction.answerBy, !!r.correction.answeredOn || ended);
   const correcting = !!r.correction && !r.correction.answeredOn;
@@ -49,12 +51,9 @@ function caseDeadlines(r: Reconsideration, at: { table: HolidayTable; today: str
   );
   if (r.copy)
     duty(simple ? 'reconsideration.answer-simple' : 'reconsideration.answer', r.copy.on, r.copy.answerDue, !!r.answer || ended, '被申请人');
-  duty(
-    simple ? 'reconsideration.decision-simple' : 'reconsideration.decision',
-    a.on,
-    r.extension?.until ?? baseDecisionDue(r, at.table),
-    ended,
-  );
+  // While suspended (Art 39) the decision's days do not count: its last day is known again once the review resumes.
+  if (!openSuspension(r))
+    duty(simple ? 'reconsideration.decision-simple' : 'reconsideration.decision', a.on, decisionDue(r, at.table, at.today)!, ended);
   if (r.opinion)
     duty(
       'reconsideration.correction-report',
@@ -69,8 +68,8 @@ function caseDeadlines(r: Reconsideration, at: { table: HolidayTable; today: str
 const FILE_YEARS = 30;
 
 export function reconsiderationFilesKeptUntil(r: Reconsideration, table: HolidayTable): string | null {
-  const closedOn = r.decision?.on ?? r.settlement?.on ?? r.refusal?.on ?? r.withdrawnOn;
-  return closedOn ? keptAfterClosing(table, { closedOn, servedOn: closedOn, years: FILE_YEARS }) : null;
+  const on = closedOn(r);
+  return on ? keptAfterClosing(table, { closedOn: on, servedOn: on, years: FILE_YEARS }) : null;
 }
 
 /** The challenge facet of the procedure that owns the challenged case (the penalty case's), through the registry. */
@@ -177,7 +176,12 @@ async function context(
   const caseId = uuid(p.challengedCaseId);
   const [actor, respondent, challenged] = await Promise.all([
     base.actor.userId
-      ? trx.selectFrom('users').select('agency_id').where('id', '=', base.actor.userId).executeTakeFirst()
+      ? trx
+          .selectFrom('users')
+          .leftJoin('people', 'people.id', 'users.person_id')
+          .select(['users.agency_id', 'users.display_name', 'people.name as person_name'])
+          .where('users.id', '=', base.actor.userId)
+          .executeTakeFirst()
       : Promise.resolve(undefined),
     respondentId
       ? trx
@@ -199,11 +203,28 @@ async function context(
   return {
     ...base,
     actorAgencyId: actor?.agency_id ?? null,
+    actorName: actor?.person_name ?? actor?.display_name ?? '',
     respondent: respondent ? { id: respondent.id, name: respondent.name, regionPath: respondent.path } : null,
     challenged: challenged
       ? { id: challenged.id, agencyId: challenged.agency_id, status: challenged.status, procedure: challenged.procedure }
       : null,
   };
+}
+
+/**
+ * The cases a reader may read: those of his agency as the 复议机构 (its 复议人员 and the
+ * 司法局's supervision) and those naming his agency as the respondent; nothing without an
+ * agency. `body` is the column holding the 复议机构; `respondent` the own table's respondent
+ * column when the query joins it, else `respondentOf` the common row's id to look it up.
+ */
+export function casesOfReader(reader: NarrowReader, cols: { body: string } & ({ respondent: string } | { respondentOf: string })) {
+  const agencyId = reader.agencyId;
+  if (!agencyId) return readsNothing;
+  const named =
+    'respondent' in cols
+      ? sql<SqlBool>`${sql.ref(cols.respondent)} = ${agencyId}`
+      : sql<SqlBool>`${sql.ref(cols.respondentOf)} in (select reconsiderations.id from reconsiderations where reconsiderations.respondent_agency_id = ${agencyId})`;
+  return sql<SqlBool>`(${sql.ref(cols.body)} = ${agencyId} or ${named})`;
 }
 
 export const RECONSIDERATIONS: ServedProcedure<ReconsiderationTypes> = {
@@ -216,7 +237,7 @@ export const RECONSIDERATIONS: ServedProcedure<ReconsiderationTypes> = {
   row: {
     title: (r) => `${r.applicant.name}不服${r.respondent.name}：${r.challengedAct.slice(0, 60)}`,
     openedOn: (r) => r.receivedOn,
-    closedOn: (r) => r.decision?.on ?? r.settlement?.on ?? r.refusal?.on ?? r.withdrawnOn,
+    closedOn,
     searchText: (r) =>
       [
         r.applicant.name,
@@ -236,12 +257,17 @@ export const RECONSIDERATIONS: ServedProcedure<ReconsiderationTypes> = {
       outcome: r.decision?.type ?? (r.settlement ? 'settled' : null),
       corrected: r.decision && DECISION_TYPES[r.decision.type].corrects ? 1 : 0,
       answer_late: r.answer?.late ? 1 : 0,
+      tracking_hash: r.trackingHash ?? null,
     }),
   },
   context,
+  // Read by the 复议机构 (its agency: its 复议人员 and the 司法局's supervision) and by the
+  // respondent the application names; another department of the county reads none of it.
+  readsOnly: (reader) => casesOfReader(reader, { body: 'procedure_cases.agency_id', respondentOf: 'procedure_cases.id' }),
   // The respondent's people act only on their own agency's cases; the 复议机构's on its own.
+  // Opening (no respondent yet) is the table's: the 复议机构's people, or the applicant on the portal.
   actsOutside: (ctx, r) =>
-    ctx.actorAgencyId && (ctx.actorAgencyId === r.agencyId || ctx.actorAgencyId === r.respondent.agencyId || !r.respondent.agencyId)
+    !r.respondent.agencyId || (ctx.actorAgencyId && (ctx.actorAgencyId === r.agencyId || ctx.actorAgencyId === r.respondent.agencyId))
       ? null
       : { message: '您所在单位不是本复议案件的复议机构或者被申请人', citation: article('十九') },
   prepare,
@@ -258,7 +284,7 @@ export const RECONSIDERATIONS: ServedProcedure<ReconsiderationTypes> = {
         ['被申请人', r.respondent.name],
         ['收到申请日期', { date: r.receivedOn }],
         ['决定书文号', r.decision?.number ?? r.settlement?.number ?? '—'],
-        ['结果', r.decision ? DECISION_TYPES[r.decision.type].name : r.settlement ? '调解' : '—'],
+        ['结果', r.decision ? DECISION_TYPES[r.decision.type].name : r.settlement ? '调解' : r.termination ? '终止' : '—'],
         ['保管期限', `${FILE_YEARS}年`],
       ],
     },

@@ -27,7 +27,7 @@ export const reconsiderationRoutes =
       },
       async (req) => {
         const r = await serviceRequest(yifa, req, 'reconsideration.read');
-        return { items: await reconsiderationIndicators(yifa, r.auth.scope, req.query) };
+        return { items: await reconsiderationIndicators(yifa, r.auth.scope, r.auth.user, req.query) };
       },
     );
 
@@ -47,7 +47,7 @@ export const reconsiderationRoutes =
       },
       async (req) => {
         const r = await serviceRequest(yifa, req, 'reconsideration.read');
-        return { items: await indicatorCases(yifa, r.auth.scope, req.query) };
+        return { items: await indicatorCases(yifa, r.auth.scope, r.auth.user, req.query) };
       },
     );
 

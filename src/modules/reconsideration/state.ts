@@ -9,12 +9,18 @@
 import type { EvidenceItem } from '../../procedure/evidence.js';
 import type { ChallengedEvidence } from '../../procedure/challenge.js';
 import type { ChangeOutcome } from '../../law/penalty.js';
+import type { PendingApproval } from '../../procedure/spec.js';
 
 export const LAW = '《中华人民共和国行政复议法》';
 /** 《行政复议法》第二十条, or with a paragraph: 第二十条第二款 */
 export const article = (n: string, paragraph?: string) => `${LAW}第${n}条${paragraph ? `第${paragraph}款` : ''}`;
 
-export const CHANNELS = { letter: '邮寄（信函）', counter: '当面递交', online: '网上申请' } as const;
+export const CHANNELS = {
+  letter: '邮寄（信函）',
+  counter: '当面递交',
+  online: '网上申请',
+  forwarded: '通过作出处罚决定的行政机关提交（转送）',
+} as const;
 export type Channel = keyof typeof CHANNELS;
 export const CHANNEL_IDS = Object.keys(CHANNELS) as [Channel, ...Channel[]];
 
@@ -51,6 +57,53 @@ export const REFUSAL_GROUNDS = {
 } as const;
 export type RefusalGround = keyof typeof REFUSAL_GROUNDS;
 export const REFUSAL_GROUND_IDS = Object.keys(REFUSAL_GROUNDS) as [RefusalGround, ...RefusalGround[]];
+
+/** Which penalties an application may be filed through the penalising agency for (Art 32). */
+export const FORWARDABLE = {
+  'on-the-spot': '当场作出的行政处罚决定',
+  camera: '依据电子技术监控设备记录的违法事实作出的行政处罚决定',
+} as const;
+export type Forwardable = keyof typeof FORWARDABLE;
+export const FORWARDABLE_IDS = Object.keys(FORWARDABLE) as [Forwardable, ...Forwardable[]];
+
+/** Why the review is suspended (中止, Art 39 第一款), each with its item. */
+export const SUSPENSION_GROUNDS = {
+  death: { name: '作为申请人的公民死亡，其近亲属尚未确定是否参加行政复议', item: '一' },
+  incapacity: { name: '作为申请人的公民丧失参加行政复议的行为能力，尚未确定法定代理人参加行政复议', item: '二' },
+  missing: { name: '作为申请人的公民下落不明', item: '三' },
+  'organisation-ended': { name: '作为申请人的法人或者其他组织终止，尚未确定权利义务承受人', item: '四' },
+  'force-majeure': { name: '申请人、被申请人因不可抗力或者其他正当理由，不能参加行政复议', item: '五' },
+  settlement: { name: '依法进行调解、和解，申请人和被申请人同意中止', item: '六' },
+  interpretation: { name: '案件涉及的法律适用问题需要有权机关作出解释或者确认', item: '七' },
+  'other-case': { name: '案件审理需要以其他案件的审理结果为依据，而其他案件尚未审结', item: '八' },
+  'normative-review': { name: '申请人对规范性文件提出附带审查或者审查中发现依据不合法（第五十六条、第五十七条）', item: '九' },
+  other: { name: '需要中止行政复议的其他情形', item: '十' },
+} as const;
+export type SuspensionGround = keyof typeof SUSPENSION_GROUNDS;
+export const SUSPENSION_GROUND_IDS = Object.keys(SUSPENSION_GROUNDS) as [SuspensionGround, ...SuspensionGround[]];
+export const suspensionCitation = (g: SuspensionGround) => `${article('三十九', '一')}第（${SUSPENSION_GROUNDS[g].item}）项`;
+/** The suspensions that end the case if they last 60 days (Art 41 第（五）项) */
+export const SUSPENSIONS_ENDING_AFTER_60_DAYS: readonly SuspensionGround[] = ['death', 'incapacity', 'organisation-ended'];
+
+/** Why the review ends without a decision (终止, Art 41), each with its item. */
+export const TERMINATION_GROUNDS = {
+  withdrawn: { name: '申请人撤回行政复议申请，行政复议机构准予撤回', item: '一' },
+  'applicant-died': { name: '作为申请人的公民死亡，没有近亲属或者其近亲属放弃行政复议权利', item: '二' },
+  'organisation-ended': { name: '作为申请人的法人或者其他组织终止，没有权利义务承受人或者其承受人放弃行政复议权利', item: '三' },
+  'criminal-measures': {
+    name: '申请人对行政拘留或者限制人身自由的行政强制措施不服申请行政复议后，因同一违法行为涉嫌犯罪，被采取刑事强制措施',
+    item: '四',
+  },
+  'suspension-lapsed': { name: '因第三十九条第一款第一项、第二项、第四项中止满六十日，中止的原因仍未消除', item: '五' },
+} as const;
+export type TerminationGround = keyof typeof TERMINATION_GROUNDS;
+export const TERMINATION_GROUND_IDS = Object.keys(TERMINATION_GROUNDS) as [TerminationGround, ...TerminationGround[]];
+export const terminationCitation = (g: TerminationGround) => `${article('四十一')}第（${TERMINATION_GROUNDS[g].item}）项`;
+
+/** What the head of the 复议机构 approves: the +30 days of Art 62. */
+export const APPROVAL_NAMES = { extension: '延长审理期限' } as const;
+export type ApprovalKind = keyof typeof APPROVAL_NAMES;
+export const APPROVAL_KINDS = Object.keys(APPROVAL_NAMES) as [ApprovalKind, ...ApprovalKind[]];
 
 /**
  * The decision types (Arts 63–69). `corrects`: it counts toward the 纠错率 (every type but
@@ -114,6 +167,10 @@ export interface Reconsideration {
   requests: string;
   reasons: string;
   lateException: { kind: LateException; reason: string; from: string; to: string | null } | null;
+  /** SHA-256 of the tracking code an applicant on the portal was shown once; absent for one not made online */
+  trackingHash?: string;
+  /** Filed through the penalising agency (Art 32): when it received the application and when it forwarded it; absent otherwise */
+  forwarding?: { kind: Forwardable; agencyReceivedOn: string; forwardedOn: string };
   correction: {
     seq: number;
     on: string;
@@ -146,7 +203,22 @@ export interface Reconsideration {
   /** Who attends the hearing for the respondent: its 负责人, or a delegate and why (Art 51) */
   attendance: { headAttends: boolean; headName: string; delegate: string | null; reason: string | null } | null;
   hearing: { noticeOn: string; number: string | null; date: string; place: string; heldOn: string | null; record: string | null } | null;
-  extension: { on: string; days: number; reason: string; approvedBy: string; until: string } | null;
+  /** The +30 days of Art 62, as the head of the 复议机构 approved them (the 延期通知书's number) */
+  extension: { on: string; days: number; reason: string; approvedBy: string; until: string; number?: string | null } | null;
+  /** Requests waiting for the head of the 复议机构; absent until the first */
+  pending?: PendingApproval<ApprovalKind>[];
+  /** 中止 (Art 39), oldest first: while the last has not resumed, the review waits and its days do not count; absent until the first */
+  suspensions?: {
+    seq: number;
+    on: string;
+    number: string | null;
+    ground: SuspensionGround;
+    reason: string;
+    resumedOn: string | null;
+    resumeNumber: string | null;
+  }[];
+  /** 终止 (Art 41); absent unless terminated */
+  termination?: { on: string; number: string | null; ground: TerminationGround; reason: string };
   settlement: { on: string; number: string | null; terms: string } | null;
   decision: {
     on: string;
@@ -181,10 +253,12 @@ export const STATUS_NAMES = {
   reviewing: '审理中',
   settled: '已调解',
   decided: '已决定',
+  terminated: '已终止',
 } as const;
 export type ReconsiderationStatus = keyof typeof STATUS_NAMES;
 
 export function statusOf(r: Reconsideration): ReconsiderationStatus {
+  if (r.termination) return 'terminated';
   if (r.decision) return 'decided';
   if (r.settlement) return 'settled';
   if (r.refusal) return 'refused';
@@ -195,6 +269,16 @@ export function statusOf(r: Reconsideration): ReconsiderationStatus {
   if (!r.answer) return 'answering';
   return 'reviewing';
 }
+
+/** The open 中止, if the review is suspended now. */
+export const openSuspension = (r: Reconsideration) => {
+  const last = r.suspensions?.at(-1);
+  return last && !last.resumedOn ? last : null;
+};
+
+/** The day the case ended (decision, 调解书, 不予受理, 视为撤回 or 终止), or null while it runs. */
+export const closedOn = (r: Reconsideration) =>
+  r.decision?.on ?? r.settlement?.on ?? r.refusal?.on ?? r.withdrawnOn ?? r.termination?.on ?? null;
 
 /** The acceptance clock's start: receipt, or the corrected application's (Art 31). */
 export const acceptanceFrom = (r: Reconsideration) => r.correction?.answeredOn ?? r.receivedOn;

@@ -409,6 +409,8 @@ export interface ReconsiderationTable {
   corrected: number;
   /** 1 when the respondent's answer came after its due date */
   answer_late: number;
+  /** SHA-256 of the portal application's tracking code (migration 037); null for one not made online */
+  tracking_hash: string | null;
 }
 
 /** A petition's own columns beside its common row (petitions module, migration 023). */

@@ -157,6 +157,38 @@ function Summary({ view, dict }: { view: RecordView<Reconsideration>; dict: Proc
           }
         />
       )}
+      {r.forwarding && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginTop: 8 }}
+          title={`经${r.respondent.name}转送（行政复议法第三十二条）：该机关 ${r.forwarding.agencyReceivedOn} 收到申请，${r.forwarding.forwardedOn} 转送`}
+        />
+      )}
+      {(r.suspensions ?? []).map((x) => (
+        <Alert
+          key={x.seq}
+          type={x.resumedOn ? 'info' : 'warning'}
+          showIcon
+          style={{ marginTop: 8 }}
+          data-testid="suspension"
+          title={`${x.on} 中止审理（${x.number ?? ''}）${x.resumedOn ? `，${x.resumedOn} 恢复审理` : '：中止期间不计入审理期限'}`}
+          description={<span style={{ whiteSpace: 'pre-wrap' }}>{x.reason}</span>}
+        />
+      ))}
+      {(r.pending ?? []).length > 0 && (
+        <Alert type="warning" showIcon style={{ marginTop: 8 }} title="延长审理期限的申请待复议机构负责人批准" />
+      )}
+      {r.termination && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginTop: 8 }}
+          data-testid="termination"
+          title={`${r.termination.on} 终止行政复议（${r.termination.number ?? ''}）`}
+          description={<span style={{ whiteSpace: 'pre-wrap' }}>{r.termination.reason}</span>}
+        />
+      )}
       {r.extension && (
         <Alert
           type="info"
@@ -209,7 +241,7 @@ export const RECONSIDERATIONS_CONSOLE: ProcedureConsole<Reconsideration> = {
   heading: (v) => `${v.record.applicant.name}不服${v.record.respondent.name}行政行为申请行政复议案`,
   Summary,
   evidencePermission: 'reconsideration.evidence',
-  openDefaults: { channel: 'letter', challengedCaseId: null, lateException: null, applicant: { kind: 'citizen' } },
+  openDefaults: { channel: 'letter', challengedCaseId: null, lateException: null, forwarding: null, applicant: { kind: 'citizen' } },
   openWidgets: {
     path: '/reconsiderations/open-options',
     supply: (data) => {
