@@ -36,6 +36,7 @@ export type OwnTable =
   | 'information_requests'
   | 'petitions'
   | 'mediation_disputes'
+  | 'administrative_mediations'
   | 'village_rules'
   | 'village_meetings'
   | 'normative_documents'
@@ -65,6 +66,12 @@ export interface ServedProcedure<T extends CommonTypes> extends Runner<T> {
    * say), and what it shows once in the answer (the code); absent: the payload as sent.
    */
   onOpen?: (payload: unknown) => { payload: unknown; reveal: Record<string, unknown> };
+  /**
+   * Records read only by users of the record's agency (行政调解: an agency sees its own), on
+   * top of the region scope: the list leaves the others out, and opening one is refused as
+   * out of scope (404, the denial journaled). Absent: the region scope alone.
+   */
+  ownAgencyOnly?: boolean;
   /** Its own table, for its own columns (one row per record, same id), rewritten with each action */
   own?: { table: OwnTable; columns: (s: T['state']) => Record<string, string | number | null> };
   deadlines: (s: T['state'], at: { table: HolidayTable; today: string }) => CaseDeadline[];

@@ -358,6 +358,13 @@ export async function checkOnRecord<T extends CommonTypes>(
 export async function visibleState<T extends CommonTypes>(yifa: Yifa, req: Request, sp: ServedProcedure<T>, id: string) {
   const found = await rowWithLast(yifa, yifa.db.kysely, sp, id, false);
   if (!found || !(await visibleRecord(req, sp.proc.subjectType, found.row))) throw notFound(sp.proc.recordName);
+  if (sp.ownAgencyOnly && found.row.agency_id !== req.auth.user.agencyId) {
+    await req.denied(
+      { reason: '超出数据权限范围（其他机关的记录）' },
+      { type: sp.proc.subjectType, id, regionPath: found.row.region_path },
+    );
+    throw notFound(sp.proc.recordName);
+  }
   const state = await proveRow(yifa.db.kysely, sp, found.row, found.lastResult, false).catch((e) =>
     refuseUnproven(yifa, e, { via: 'request', userId: req.auth.user.id }),
   );
@@ -418,6 +425,7 @@ export async function listRecords<T extends CommonTypes>(
     .select(['id', 'agency_id', 'status', 'title', 'opened_on', 'closed_on', 'next_due', 'next_rule'])
     .where('procedure', '=', sp.proc.subjectType)
     .where(scopeFilter(req.auth.scope, { path: 'region_path', createdBy: 'created_by' }));
+  if (sp.ownAgencyOnly) q = q.where('agency_id', '=', req.auth.user.agencyId ?? '');
   if (f.status) q = q.where('status', '=', f.status);
   if (f.agencyId) q = q.where('agency_id', '=', f.agencyId);
   if (f.overdue) q = q.where('next_due', '<', today);
