@@ -608,6 +608,7 @@ export function procedureEntry<T extends CommonTypes>(
   return {
     proc: sp.proc,
     path: sp.path,
+    ...(sp.ownAgencyOnly ? { ownAgencyOnly: true } : {}),
     exportAction: exportActionOf(sp),
     documentOpenAction: documentOpenActionOf(sp),
     async visible(yifa, req, id) {

@@ -5,7 +5,8 @@
  * procedures whose read permission he holds, within his data scope; a reader who may read
  * none sees an empty 工作台 (fail closed).
  */
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Database } from '../platform/db/schema.js';
 import type { Yifa } from '../platform/yifa.js';
 import type { AuthContext } from '../platform/security/request.js';
 import { decodeCursor, keysetAfter, pageOf, type Page } from '../platform/http/pagination.js';
@@ -21,6 +22,15 @@ export interface ListedProcedure {
   proc: Procedure<any>;
   /** Its path under /api/v1 and under /console */
   path: string;
+  /** Its records are read only by users of the record's agency (served.ts `ownAgencyOnly`): the queues leave the others out */
+  ownAgencyOnly?: boolean;
+}
+
+/** Of the procedures read only by their own agency, the rows of the reader's agency; the other procedures' rows all. */
+function ownAgencyFilter(auth: AuthContext, readable: readonly ListedProcedure[]) {
+  const own = readable.filter((p) => p.ownAgencyOnly).map((p) => p.proc.subjectType);
+  return (eb: ExpressionBuilder<Database, 'procedure_cases'>) =>
+    own.length ? eb.or([eb('procedure', 'not in', own), eb('agency_id', '=', auth.user.agencyId ?? '')]) : eb.val(true);
 }
 
 export interface WorkbenchCount {
@@ -107,7 +117,8 @@ function dueRows(yifa: Yifa, auth: AuthContext, readable: readonly ListedProcedu
       readable.map((p) => p.proc.subjectType),
     )
     .where('next_due', 'is not', null)
-    .where(scopeFilter(auth.scope, { path: 'region_path', createdBy: 'created_by' }));
+    .where(scopeFilter(auth.scope, { path: 'region_path', createdBy: 'created_by' }))
+    .where(ownAgencyFilter(auth, readable));
 }
 
 /**
@@ -132,7 +143,8 @@ function waitingRows(yifa: Yifa, auth: AuthContext, readable: readonly ListedPro
         ...(personId ? [eb('waiting_roles', 'like', waitingOnPerson(personId))] : []),
       ]),
     )
-    .where(scopeFilter(auth.scope, { path: 'region_path', createdBy: 'created_by' }));
+    .where(scopeFilter(auth.scope, { path: 'region_path', createdBy: 'created_by' }))
+    .where(ownAgencyFilter(auth, readable));
 }
 
 /** Per procedure: its records overdue, due within three working days, and waiting on the reader. */

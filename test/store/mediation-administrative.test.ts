@@ -194,6 +194,15 @@ describe.each(ENGINES)('行政调解 on %s', (engine) => {
     expect((await act(police, id, 'admin-mediation.follow-up', { on: '2026-04-10', performance: 'full', note: 'x' })).statusCode).toBe(403);
     expect(await denials()).toBe(denied + 3);
     expect((await zhifa1.get('/api/v1/administrative-mediations')).json().items.map((r: { id: string }) => r.id)).toContain(id);
+    // Nor do the 工作台's queues list another agency's 行政调解 (an open one waits on the town's officers).
+    const open = (
+      await register(zhifa1, registration({ registeredOn: '2026-03-31', partyA: party('吴某某', 5), partyB: party('龙某某', 6) }))
+    ).json().id as string;
+    const queued = async (c: Client, url: string) => (await c.get(url)).json().items.map((r: { id: string }) => r.id) as string[];
+    expect(await queued(zhifa1, '/api/v1/workbench/todo')).toContain(open);
+    expect(await queued(zhifa1, '/api/v1/workbench/due?within=all')).toContain(open);
+    expect(await queued(police, '/api/v1/workbench/todo')).not.toContain(open);
+    expect(await queued(police, '/api/v1/workbench/due?within=all')).not.toContain(open);
     // Supervision and a committee's mediator do not read the agency's records (no permission).
     expect((await tiaojie.get(`/api/v1/administrative-mediations/${id}`)).statusCode).toBe(403);
   });
