@@ -17,6 +17,9 @@ import { PETITION_WALK } from './petition-samples.js';
 import { DISPUTE_PROCEDURE } from '../../src/modules/mediation/actions.js';
 import { DISPUTE_SERIES } from '../../src/modules/mediation/documents.js';
 import { MEDIATION_WALK } from './mediation-samples.js';
+import { ADMIN_MEDIATION_PROCEDURE } from '../../src/modules/mediation/admin-actions.js';
+import { ADMIN_SERIES } from '../../src/modules/mediation/admin-documents.js';
+import { ADMIN_MEDIATION_WALK } from './admin-mediation-samples.js';
 import { NORMATIVE_PROCEDURE } from '../../src/modules/normative-docs/actions.js';
 import { DOC_SERIES } from '../../src/modules/normative-docs/documents.js';
 import { NORMATIVE_WALK } from './normative-samples.js';
@@ -63,6 +66,13 @@ export const PROCEDURES: DocumentedProcedure[] = [
     source: 'src/modules/mediation/actions.ts',
     series: DISPUTE_SERIES,
     walk: MEDIATION_WALK,
+  },
+  {
+    file: 'admin-mediation.md',
+    proc: ADMIN_MEDIATION_PROCEDURE as AnyProcedure,
+    source: 'src/modules/mediation/admin-actions.ts',
+    series: ADMIN_SERIES,
+    walk: ADMIN_MEDIATION_WALK,
   },
   {
     file: 'normative-document.md',

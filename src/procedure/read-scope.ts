@@ -20,6 +20,10 @@ export type ReadNarrowing = (reader: NarrowReader) => Expression<SqlBool>;
 /** A condition that keeps nothing. */
 export const readsNothing: Expression<SqlBool> = sql<SqlBool>`1 = 0`;
 
+/** Records read only by users of the record's own agency (行政调解: an agency sees its own work). */
+export const ownAgencyReads: ReadNarrowing = (reader) =>
+  reader.agencyId ? sql<SqlBool>`procedure_cases.agency_id = ${reader.agencyId}` : readsNothing;
+
 /**
  * For a query over the common rows of several procedures: each procedure's rows narrowed by its
  * own condition, the others' untouched (`procedure <> p or <condition>` for each that narrows).

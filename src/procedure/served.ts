@@ -37,6 +37,7 @@ export type OwnTable =
   | 'information_requests'
   | 'petitions'
   | 'mediation_disputes'
+  | 'administrative_mediations'
   | 'village_rules'
   | 'village_meetings'
   | 'normative_documents'

@@ -86,7 +86,8 @@ export type FormWidget = 'textarea' | 'hidden' | 'yuan' | 'checklist';
  * - `committee`: a 人民调解委员会 the user sits on;
  * - `village`: a village (行政村) in the user's data scope;
  * - `agency`: an agency of the installation (a 行政复议's 被申请人);
- * - `challenged-case`: a decided record whose act may be challenged (the penalty case a 行政复议 reviews).
+ * - `challenged-case`: a decided record whose act may be challenged (the penalty case a 行政复议 reviews);
+ * - `penalty-case`: a penalty case of the user's own agency (the one a 行政调解 arises from).
  */
 export type PageWidget =
   | 'person'
@@ -98,7 +99,8 @@ export type PageWidget =
   | 'committee'
   | 'village'
   | 'agency'
-  | 'challenged-case';
+  | 'challenged-case'
+  | 'penalty-case';
 
 export type Widget = FormWidget | PageWidget;
 

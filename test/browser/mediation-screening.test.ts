@@ -168,7 +168,7 @@ describe('矛盾纠纷排查台账 in the browser', () => {
     await accessible(page, 'list');
   });
 
-  it('registers a 平安志愿者 and shows the mediators with their training warning', async () => {
+  it('registers a 平安志愿者, records his leaving, and shows the mediators with their training warning', async () => {
     const page = await h.newPage();
     await h.login(page, 'tiaojie');
     await page.goto(`${h.url}/console/mediation-volunteers`);
@@ -182,6 +182,17 @@ describe('矛盾纠纷排查台账 in the browser', () => {
     await submitAndClose(page, d, 'volunteer');
     await row(page, '龙某甲').getByText('妙泉村').waitFor();
     await accessible(page, 'volunteers');
+    // He leaves: off the active roster, kept under 已退出 with the day and the reason.
+    const today = h.yifa.clock.today();
+    await row(page, '龙某甲').getByRole('button', { name: /退\s*出/ }).click();
+    const leave = await opened(page);
+    await leave.getByLabel('退出原因').fill('外出务工');
+    await accessible(page, 'volunteer-leave-form');
+    await submitAndClose(page, leave, 'volunteer-leave');
+    // Leaving today, he is still on the roster today (he served that day): the 已退出 list shows him with the reason.
+    await page.getByRole('combobox', { name: '名册' }).click();
+    await page.locator('.ant-select-item-option', { hasText: '已退出' }).click();
+    await row(page, '龙某甲').getByText(`${today} 退出：外出务工`).waitFor();
     await page.goto(`${h.url}/console/mediators`);
     await page.getByText('近一年没有参加培训的记录').first().waitFor();
     await accessible(page, 'mediators');

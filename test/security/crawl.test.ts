@@ -29,6 +29,7 @@ import { seedDemoNormative } from '../../src/modules/normative-docs/demo.js';
 import { seedDemoOpenness } from '../../src/modules/openness/demo.js';
 import type { Kysely } from 'kysely';
 import type { Reconsideration } from '../../src/modules/reconsideration/state.js';
+import { idCheckChar } from '../../src/platform/identity/numbers.js';
 
 const STRONG = 'Xq7#pLm2-Vt9wRz';
 /** Routes that take no session: crawled anonymously elsewhere, or need a secret the crawler has no business holding. */
@@ -47,6 +48,8 @@ interface Secrets {
   disputeParty: string[];
   /** reconsiderations' applicants' ID numbers, phones and addresses */
   reconsiderationApplicant: string[];
+  /** 行政调解 parties' ID numbers, phones and addresses (seen only by the mediating agency's staff) */
+  adminMediationParty: string[];
 }
 
 interface CaseRow {
@@ -214,6 +217,46 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     });
     expect(volunteer.statusCode, volunteer.body).toBe(201);
     values.disputeDocumentId = [`${disputeIds[0]}|registration`, `${disputeIds[0]}|agreement`];
+    // A 行政调解 of the town government, to its agreement under the government's seal: its parties are the agency's to see.
+    const zhifa1 = await t.login('zhifa1');
+    const adminParty = (name: string, seq: number, phone: string, address: string) => {
+      const first = `50024119750303${String(seq).padStart(3, '0')}`;
+      return { kind: 'citizen', name, idNumber: first + idCheckChar(first), phone, address };
+    };
+    const adminParties = [
+      adminParty('向某某', 901, '13977770001', '凉桥村七组二十号'),
+      adminParty('姚某某', 902, '13977770002', '凉桥村八组三号'),
+    ];
+    const am = await zhifa1.post('/api/v1/administrative-mediations', {
+      type: 'admin-mediation.register',
+      payload: {
+        registeredOn: today,
+        source: 'application',
+        basis: 'civil',
+        category: 'damages',
+        partyA: adminParties[0],
+        partyB: adminParties[1],
+        facts: '占道堆放建材造成车辆刮损',
+        points: '修理费用',
+        penaltyCaseId: null,
+      },
+    });
+    expect(am.statusCode, am.body).toBe(201);
+    const amId = am.json().id as string;
+    for (const [type, payload] of [
+      ['admin-mediation.consent', { on: today, hosts: '张某', note: '同意' }],
+      ['admin-mediation.record-session', { on: today, place: '调解室', present: '双方', record: '调解' }],
+      [
+        'admin-mediation.agreement',
+        { on: today, terms: '赔偿', performance: '当场', amountFen: 50_000, responsibility: '一方', signed: true },
+      ],
+    ] as const) {
+      const r = await zhifa1.post(`/api/v1/administrative-mediations/${amId}/actions`, { type, payload });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    values.adminMediationId = [amId];
+    values.adminMediationDocumentId = [`${amId}|registration`, `${amId}|agreement`];
+    const adminMediationSecrets = adminParties.flatMap((p) => [p.idNumber, p.phone, p.address]);
     values.committeeId = [committee.json().id];
 
     // The decisions' publications (行政执法公示): projected, some released, one withdrawn.
@@ -279,6 +322,7 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
       party: parties.flatMap((p) => [p.idNumber, p.phone, p.address]).filter((x): x is string => !!x && x.length >= 6),
       applicant: applicants.flatMap((a) => [a.idNumber, a.phone, a.email, a.address]).filter((x): x is string => !!x && x.length >= 6),
       petitioner: petitioners.flatMap((a) => [a.idNumber, a.phone, a.address]).filter((x): x is string => !!x && x.length >= 6),
+      adminMediationParty: adminMediationSecrets,
       disputeParty: [
         '50024119800101001X',
         '500241198001010036',
@@ -409,6 +453,14 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
       if (key === 'id,seq' || key === 'id,seq,sha256')
         return values.reconsiderationId!.map((id) => fill(pattern, { id, seq: '0', sha256: '0'.repeat(64) }));
     }
+    if (pattern.startsWith('/api/v1/administrative-mediations/{')) {
+      if (key === 'id') return values.adminMediationId!.map((id) => fill(pattern, { id }));
+      if (key === 'id,documentId')
+        return values.adminMediationDocumentId!.map((v) => {
+          const [id, documentId] = v.split('|');
+          return fill(pattern, { id: id!, documentId: documentId! });
+        });
+    }
     if (key === 'id' && isDispute) return values.disputeId!.map((id) => fill(pattern, { id }));
     if (key === 'id' && pattern.startsWith('/api/v1/dispute-screenings/')) return values.screeningId!.map((id) => fill(pattern, { id }));
     if (key === 'id,documentId' && isDispute)
@@ -493,6 +545,8 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
         forbidden.push({ what: '调解当事人的身份证号、电话或住址', values: secrets.disputeParty });
       if (!permissions.has('reconsideration.personal-data'))
         forbidden.push({ what: '行政复议申请人的身份证号、电话或住址', values: secrets.reconsiderationApplicant });
+      if (!permissions.has('mediation.administrative'))
+        forbidden.push({ what: '行政调解当事人的身份证号、电话或住址', values: secrets.adminMediationParty });
       // Cases outside the scope (as the case service decides: region, creator, or the user among the officers).
       const outside = cases.filter(
         (k) =>

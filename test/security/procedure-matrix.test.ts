@@ -25,6 +25,7 @@ import type { Procedure } from '../../src/procedure/spec.js';
 import { PENALTY_PROCEDURE } from '../../src/modules/enforcement/workflow.js';
 import { INFORMATION_REQUEST_PROCEDURE } from '../../src/modules/information-requests/actions.js';
 import { DISPUTE_PROCEDURE } from '../../src/modules/mediation/actions.js';
+import { ADMIN_MEDIATION_PROCEDURE } from '../../src/modules/mediation/admin-actions.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: any procedure
 type AnyProcedure = Procedure<any, string>;
@@ -69,7 +70,7 @@ const applicant = {
 
 describe('the probe payload', () => {
   it('is refused by the schema of every action of every procedure (so a probe performs nothing)', () => {
-    for (const proc of [PENALTY_PROCEDURE, INFORMATION_REQUEST_PROCEDURE, DISPUTE_PROCEDURE] as AnyProcedure[]) {
+    for (const proc of [PENALTY_PROCEDURE, INFORMATION_REQUEST_PROCEDURE, DISPUTE_PROCEDURE, ADMIN_MEDIATION_PROCEDURE] as AnyProcedure[]) {
       for (const type of actionIds(proc)) expect(proc.actions[type]!.payload.safeParse(PROBE).success, type).toBe(false);
     }
     // The console's opening of an information request adds the tracking code's hash: still refused.
@@ -588,6 +589,70 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
       expect(all.length).toBe(users.size * Object.keys(records).length * actionIds(DISPUTE_PROCEDURE).length);
       // The court's result needs an application for 司法确认 (`requires`): none of the matrix's disputes has one.
       expect(neverOffered).toEqual(['dispute.record-court-result']);
+    });
+  });
+
+  describe('行政调解', () => {
+    const base = '/api/v1/administrative-mediations';
+    const records: Record<string, string> = {};
+    const idNumber = (seq: number) => {
+      const first = `50024119800202${String(seq).padStart(3, '0')}`;
+      const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+      return first + '10X98765432'[[...first].reduce((a, c, i) => a + Number(c) * w[i]!, 0) % 11];
+    };
+
+    beforeAll(async () => {
+      const zhifa1 = user('zhifa1');
+      const act = (id: string, type: string, payload: unknown) => ok(zhifa1, `${base}/${id}/actions`, type, payload);
+      const expectStatus = (v: { status: string }, s: string) => expect(v.status).toBe(s);
+      const on = '2026-05-06';
+      t.yifa.clock.source = at(on);
+      let n = 0;
+      const register = async () =>
+        (
+          await ok(zhifa1, base, 'admin-mediation.register', {
+            registeredOn: on,
+            source: 'application',
+            basis: 'civil',
+            category: 'damages',
+            partyA: { kind: 'citizen', name: '田某某', idNumber: idNumber(++n), phone: null, address: null },
+            partyB: { kind: 'citizen', name: '杨某某', idNumber: idNumber(++n), phone: null, address: null },
+            facts: '占道堆放建材造成车辆刮损',
+            points: '修理费用',
+            penaltyCaseId: null,
+          })
+        ).id;
+      const mediating = async () => {
+        const id = await register();
+        expectStatus(await act(id, 'admin-mediation.consent', { on, hosts: '张某', note: '同意' }), 'mediating');
+        await act(id, 'admin-mediation.record-session', { on, place: '调解室', present: '双方', record: '调解' });
+        return id;
+      };
+      const agreed = async () => {
+        const id = await mediating();
+        const terms = { on, terms: '协议', performance: '当场', amountFen: 0, responsibility: '双方', signed: true };
+        expectStatus(await act(id, 'admin-mediation.agreement', terms), 'agreed');
+        return id;
+      };
+      records.registered = await register();
+      records.declined = await register();
+      expectStatus(await act(records.declined, 'admin-mediation.decline', { on, refusedBy: '杨某某', note: '拒绝' }), 'declined');
+      records.mediating = await mediating();
+      records.ended = await mediating();
+      expectStatus(await act(records.ended, 'admin-mediation.end', { on, reason: '未达成', routes: '起诉' }), 'ended');
+      records.agreed = await agreed();
+      records.performed = await agreed();
+      expectStatus(await act(records.performed, 'admin-mediation.follow-up', { on, performance: 'full', note: '已履行' }), 'performed');
+    }, 600_000);
+
+    it('reaches every status of the procedure', () => {
+      expect(Object.keys(records).sort()).toEqual(Object.keys(ADMIN_MEDIATION_PROCEDURE.statusNames).sort());
+    });
+
+    it('offers exactly what the server accepts, to every demo user, on every record; refusals by role are 403 and journaled', async () => {
+      const { all, neverOffered } = await probeProcedure(ADMIN_MEDIATION_PROCEDURE as AnyProcedure, base, records);
+      expect(all.length).toBe(users.size * Object.keys(records).length * actionIds(ADMIN_MEDIATION_PROCEDURE).length);
+      expect(neverOffered).toEqual([]);
     });
   });
 

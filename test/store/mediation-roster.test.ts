@@ -125,6 +125,70 @@ describe.each(ENGINES)('平安志愿者 and mediators’ training on %s', (engin
     expect(paged.next).toBeTruthy();
   });
 
+  it('keeps a volunteer who left in the history, off the active roster and out of new activities', async () => {
+    const add = async (name: string) =>
+      (await post(tiaojie, '/api/v1/mediation-volunteers', { name, phone: null, regionId: villageA, joinedOn: '2026-02-01' })).json()
+        .id as string;
+    const stays = await add('杨某某');
+    const leaves = await add('田某某');
+    const patrol = (heldOn: string, volunteerIds: string[]) =>
+      post(tiaojie, '/api/v1/mediation-volunteer-activities', {
+        kind: 'publicity',
+        heldOn,
+        place: '妙泉村村委会',
+        summary: '法治宣传。',
+        volunteerIds,
+      });
+    expect((await patrol('2026-03-10', [stays, leaves])).statusCode).toBe(201);
+    const leave = (id: string, body: unknown, c = tiaojie) => post(c, `/api/v1/mediation-volunteers/${id}/leave`, body);
+    const journaled = await count('actions');
+    // Bad input, a day before an activity he took part in, a day before he joined, a day in the future, someone outside the scope.
+    expect((await leave(leaves, { leftOn: '2026-04-01', reason: '' })).statusCode).toBe(400);
+    const beforeActivity = await leave(leaves, { leftOn: '2026-03-01', reason: '外出务工' });
+    expect(beforeActivity.statusCode).toBe(409);
+    expect(beforeActivity.json().error.message).toContain('2026-03-10');
+    expect((await leave(leaves, { leftOn: '2026-01-15', reason: '外出务工' })).json().error.message).toContain('加入日期');
+    expect((await leave(leaves, { leftOn: '2026-05-02', reason: '外出务工' })).statusCode).toBe(409);
+    expect((await leave(leaves, { leftOn: '2026-04-01', reason: '外出务工' }, other)).statusCode).toBe(404);
+    expect((await leave('no-such-volunteer', { leftOn: '2026-04-01', reason: '外出务工' })).statusCode).toBe(404);
+    // Only the denial of the one outside the scope is on record.
+    expect(await count('actions')).toBe(journaled + 1);
+    const ok = await leave(leaves, { leftOn: '2026-04-01', reason: '外出务工' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await leave(leaves, { leftOn: '2026-04-02', reason: '再次' })).statusCode).toBe(409);
+
+    const names = async (standing: string) =>
+      (await tiaojie.get(`/api/v1/mediation-volunteers?standing=${standing}&limit=200`))
+        .json()
+        .items.filter((v: { name: string }) => v.name === '杨某某' || v.name === '田某某')
+        .map((v: { name: string; leftOn: string | null; leftReason: string | null; activities: number }) => [
+          v.name,
+          v.leftOn,
+          v.leftReason,
+          v.activities,
+        ]);
+    expect(await names('active')).toEqual([['杨某某', null, null, 1]]);
+    expect(await names('left')).toEqual([['田某某', '2026-04-01', '外出务工', 1]]);
+    expect((await names('all')).length).toBe(2);
+    // The default is the active roster.
+    const listed = (await tiaojie.get('/api/v1/mediation-volunteers?limit=200')).json().items.map((v: { name: string }) => v.name);
+    expect(listed).toContain('杨某某');
+    expect(listed).not.toContain('田某某');
+    // An activity after he left refuses him by name; on the day he left he still served; nothing partial is saved.
+    const activities = await count('mediation_volunteer_activities');
+    const after = await patrol('2026-04-20', [stays, leaves]);
+    expect(after.statusCode).toBe(409);
+    expect(after.json().error.message).toBe('田某某已于2026-04-01退出平安志愿者队伍，不能登记为2026-04-20活动的参加人员');
+    expect(await count('mediation_volunteer_activities')).toBe(activities);
+    expect((await patrol('2026-04-01', [stays, leaves])).statusCode).toBe(201);
+    const entry = await t.yifa.db.kysely
+      .selectFrom('actions')
+      .select(['type', 'payload'])
+      .where('type', '=', 'mediation.volunteer.leave')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(entry.payload as string)).toEqual({ leftOn: '2026-04-01', reason: '外出务工' });
+  });
+
   it('records mediators’ qualifications and training, warning of none in a year (Art 14)', async () => {
     let m = (await sifasuo.get('/api/v1/mediators')).json().items.find((x: { personId: string }) => x.personId === mediatorA);
     expect(m.warnings.map((w: { citation: string }) => w.citation)).toEqual(['《中华人民共和国人民调解法》第十四条']);

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../helpers/engines.js';
 import { DEMO_PASSWORD, startTestApp, type Client, type TestApp } from '../helpers/app.js';
@@ -420,6 +421,54 @@ describe.each(ENGINES)('人民调解 on %s', (engine) => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('山林土地纠纷（含土地承包经营）,3,2,1,0,66.7,1500.50');
     expect(csv.body).toContain('合计,5,3,1,1,60,1800.50');
+    // The same figures as an Excel workbook, read back with exceljs: numbers (not text) under Chinese headers, with their formats.
+    const xlsx = await jiandu.get('/api/v1/disputes/statistics?from=2025-01-01&to=2025-12-31&format=xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(String(xlsx.headers['content-disposition'])).toContain(encodeURIComponent('人民调解统计2025-01-01至2025-12-31.xlsx'));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['按类别', '按来源', '按调解委员会', '防止事件', '行政调解']);
+    const values = (name: string) =>
+      book
+        .getWorksheet(name)!
+        .getSheetValues()
+        .slice(1)
+        .map((r) => (Array.isArray(r) ? r.slice(1) : []));
+    const byCategory = values('按类别');
+    expect(byCategory[0]).toEqual(['统计期间：2025-01-01 至 2025-12-31']);
+    expect(byCategory[1]).toEqual(['类别', '受理数', '调解成功数', '终止调解数', '拒绝调解数', '调解成功率（%）', '协议金额（元）']);
+    expect(byCategory.find((r) => r[0] === '山林土地纠纷（含土地承包经营）')).toEqual([
+      '山林土地纠纷（含土地承包经营）',
+      3,
+      2,
+      1,
+      0,
+      66.7,
+      1500.5,
+    ]);
+    expect(byCategory.find((r) => r[0] === '邻里纠纷')).toEqual(['邻里纠纷', 1, 0, 0, 1, 0, 0]);
+    expect(byCategory.at(-1)).toEqual(['合计', 5, 3, 1, 1, 60, 1800.5]);
+    // A category with nothing received has no rate: an empty cell, not 0.
+    expect(byCategory.find((r) => r[0] === '医疗纠纷')).toEqual(['医疗纠纷', 0, 0, 0, 0, undefined, 0]);
+    expect(byCategory).toHaveLength(2 + 15 + 1);
+    expect(values('按来源').slice(2)).toEqual([
+      ['当事人申请', 3, 1, 1, 1, 33.3, 1000],
+      ['主动调解', 1, 1, 0, 0, 100, 500.5],
+      ['委托移送', 1, 1, 0, 0, 100, 300],
+    ]);
+    expect(values('按调解委员会').slice(2)).toEqual([['妙泉村人民调解委员会', 5, 3, 60, 0, 0]]);
+    expect(values('防止事件').slice(2)).toEqual([
+      ['防止民转刑', 0, 0, 0],
+      ['防止群体性上访', 0, 0, 0],
+    ]);
+    const sheet = book.getWorksheet('按类别')!;
+    expect(sheet.getColumn(2).numFmt).toBe('#,##0');
+    expect(sheet.getColumn(6).numFmt).toBe('0.0');
+    expect(sheet.getColumn(7).numFmt).toBe('#,##0.00');
+    // Supervision's export is the same as the page's figures (nothing out of the reader's scope).
+    const json = (await jiandu.get('/api/v1/disputes/statistics?from=2025-01-01&to=2025-12-31')).json();
+    expect(byCategory.slice(2, -1).map((r) => r[1])).toEqual(json.byCategory.map((c: { received: number }) => c.received));
     expect((await jiandu.get('/api/v1/disputes/statistics?from=2025-12-31&to=2025-01-01')).statusCode).toBe(400);
   });
 });

@@ -49,7 +49,8 @@ const MEDIATOR = ['mediator'] as const;
 /** A citizen's name: 2–30 letters (汉字 or Latin, with the middle dot of minority and foreign names). */
 const CITIZEN_NAME = /^[\p{Script=Han}A-Za-z·• ]{2,30}$/u;
 
-const partySchema = z
+/** A party of a dispute (either procedure's): a citizen's name and 居民身份证号码, or an organisation's 统一社会信用代码, checked. */
+export const partySchema = z
   .strictObject({
     kind: z.enum(Object.keys(PARTY_KINDS) as [PartyKind, ...PartyKind[]]).meta({ title: '当事人类型', labels: PARTY_KINDS }),
     name: text(100).meta({ title: '姓名或名称' }),
@@ -95,8 +96,8 @@ function screeningGate(p: { screeningItemId?: string | undefined }, ctx: Mediati
   return null;
 }
 
-/** A recorded date may not lie in the future or before the dispute was registered. */
-function eventDate(date: string, d: Dispute, ctx: BaseContext, what: string, field = 'on'): Refusal | null {
+/** A recorded date may not lie in the future or before the dispute was registered (人民调解 and 行政调解 alike). */
+export function eventDate(date: string, d: { registeredOn: string }, ctx: BaseContext, what: string, field = 'on'): Refusal | null {
   if (date > ctx.today) return { message: `${what}（${date}）不能晚于今天（${ctx.today}）`, citation: RECORD_CHECK, field };
   if (date < d.registeredOn) return { message: `${what}（${date}）不能早于登记日期（${d.registeredOn}）`, citation: RECORD_CHECK, field };
   return null;
@@ -115,7 +116,8 @@ export function committeeOf(payload: { committeeId: string | null } | null, acto
   return payload?.committeeId ?? (actorCommittees.length === 1 ? actorCommittees[0]! : null);
 }
 
-const agreementTerms = {
+/** What an agreement settles (人民调解 and 行政调解 alike): the day it takes effect, its terms, how and when performed, the amount. */
+export const agreementTerms = {
   on: legalDate.meta({ title: '协议生效日期（各方签名、调解员签名并加盖委员会印章之日）' }),
   terms: text(4000).meta({ title: '协议内容（当事人达成的调解协议）', widget: 'textarea' }),
   performance: text(1000).meta({ title: '履行方式和期限', widget: 'textarea' }),

@@ -2,11 +2,13 @@
  * The demo's 平安志愿者 (five per village, a patrol each month and publicity each quarter) and
  * its mediators' qualifications and training (the county 司法局's certificate and two trainings
  * a year; 人民调解法 Art 14), through the same use cases a user takes, each on its own day.
+ * One of 妙泉村's volunteers left five months ago (he went to work in the city): he stays in the
+ * roster's history, and the activities after that day go on without him.
  */
 import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../../platform/security/request.js';
 import { addDays } from '../../calendar/legal-date.js';
-import { addQualification, addTraining, createActivity, createVolunteer } from './roster.js';
+import { addQualification, addTraining, createActivity, createVolunteer, leaveVolunteer } from './roster.js';
 
 const NAMES = ['龙', '石', '白', '彭', '冉', '向', '姚', '田', '杨', '吴'];
 
@@ -34,16 +36,23 @@ export async function seedDemoRoster(
       });
       ids.push(made.id);
     }
+    const leaving = v === villages[0] ? { id: ids[4]!, on: addDays(today, -150) } : null;
+    let roster = ids;
     for (let month = 11; month >= 0; month--) {
       const on = addDays(today, -(month * 30 + 10));
       if (on < yearAgo) continue;
+      if (leaving && on > leaving.on && roster.includes(leaving.id)) {
+        yifa.clock.source = at(leaving.on);
+        await leaveVolunteer(yifa, v.request, leaving.id, { leftOn: leaving.on, reason: '外出务工，本人申请退出' });
+        roster = ids.filter((id) => id !== leaving.id);
+      }
       yifa.clock.source = at(on);
       await createActivity(yifa, v.request, {
         kind: 'patrol',
         heldOn: on,
         place: `${v.name}主干道及各村民小组`,
         summary: '夜间治安巡逻，劝导村民关好门窗、看管好农机具。',
-        volunteerIds: ids.slice(0, 3),
+        volunteerIds: roster.slice(0, 3),
       });
       if (month % 3 === 0)
         await createActivity(yifa, v.request, {
@@ -51,7 +60,7 @@ export async function seedDemoRoster(
           heldOn: on,
           place: `${v.name}村委会广场`,
           summary: '赶场天宣传人民调解法和防范电信诈骗知识，发放资料。',
-          volunteerIds: ids.slice(2),
+          volunteerIds: roster.slice(2),
         });
     }
   }

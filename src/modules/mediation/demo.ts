@@ -18,6 +18,7 @@ import type { Category } from './law.js';
 import { idCheckChar } from '../../platform/identity/numbers.js';
 import { seedDemoScreenings } from './demo-screening.js';
 import { seedDemoRoster } from './demo-roster.js';
+import { seedDemoAdministrativeMediation } from './demo-administrative.js';
 
 /**
  * The village committees. 妙泉村's mediator is the town's demo mediator, tiaojie; the town
@@ -390,6 +391,8 @@ export async function seedDemoMediation(yifa: Yifa, opts: { password: string }):
       VILLAGES.map((v, i) => ({ regionId: regionOf(v.name), name: v.name, request: villages[i]!.request })),
       [...new Set(committees.map((c) => c.mediator))],
     );
+    // 行政调解 by the town government's own staff (counted apart from these disputes).
+    await seedDemoAdministrativeMediation(yifa, party);
   } finally {
     yifa.clock.source = realTime;
   }

@@ -8,10 +8,12 @@ import { procedureRoutes } from '../../procedure/routes.js';
 import { journalPolicyOf } from '../../procedure/service.js';
 import { commonReplayer } from '../../procedure/replayer.js';
 import { DISPUTES, DISPUTE_ENTRY } from './procedure.js';
+import { ADMIN_MEDIATIONS, ADMIN_MEDIATION_ENTRY } from './admin-procedure.js';
 import { mediationRoutes } from './routes.js';
 import { seedDemoMediation } from './demo.js';
 import * as mediation from './migrations/022-mediation.js';
 import * as screening from './migrations/028-mediation-screening.js';
+import * as administrative from './migrations/042-mediation-administrative.js';
 import { SCREENING_SUBJECT } from './screening.js';
 
 export const MEDIATION_PERMISSIONS = {
@@ -20,6 +22,7 @@ export const MEDIATION_PERMISSIONS = {
   'mediation.committee.manage': '登记人民调解委员会和调解小组',
   'mediation.screening': '记录矛盾纠纷排查台账（本人所在调解委员会）',
   'mediation.roster': '登记平安志愿者及其活动',
+  'mediation.administrative': '办理本机关的行政调解（含当事人个人信息）',
 } as const;
 
 declare module '../../platform/security/access.js' {
@@ -31,6 +34,7 @@ const routes =
   async (app) => {
     await app.register(mediationRoutes(yifa));
     await app.register(procedureRoutes(yifa, DISPUTES));
+    await app.register(procedureRoutes(yifa, ADMIN_MEDIATIONS));
   };
 
 export const mediationManifest = {
@@ -44,11 +48,15 @@ export const mediationManifest = {
     justice_office: ['mediation.read', 'mediation.committee.manage', 'mediation.roster'],
     // Supervision reads the disputes and the statistics, with the parties' personal data masked.
     supervisor: ['mediation.read'],
+    // 行政调解 is the agency's own work: its officers and its head run it (and only their agency's: readsOnly = ownAgencyReads).
+    officer: ['mediation.administrative'],
+    unit_head: ['mediation.administrative'],
   },
-  migrations: { '022-mediation': mediation, '028-mediation-screening': screening },
+  migrations: { '022-mediation': mediation, '028-mediation-screening': screening, '042-mediation-administrative': administrative },
   routes,
   journalPolicies: {
     [DISPUTES.proc.subjectType]: journalPolicyOf(DISPUTES),
+    [ADMIN_MEDIATIONS.proc.subjectType]: journalPolicyOf(ADMIN_MEDIATIONS),
     // A committee's roll names its members, no personal data.
     'mediation-committee': { readPermission: 'mediation.read', mask: (entry) => entry },
     // A round names the people involved as the ledger does (names, no ID numbers): readers of mediation see them.
@@ -85,12 +93,23 @@ export const mediationManifest = {
     'mediation.screening.dispose': { title: '处置排查事项', summary: ({ payload }) => line([['处置日期', fieldsOf(payload).on]]) },
     'mediation.screening.close': { title: '结束排查', summary: ({ payload }) => line([['结束日期', fieldsOf(payload).on]]) },
     'mediation.volunteer.create': { title: '登记平安志愿者', summary: ({ payload }) => line([['姓名', fieldsOf(payload).name]]) },
+    'mediation.volunteer.leave': {
+      title: '平安志愿者退出',
+      summary: ({ payload }) =>
+        line([
+          ['退出日期', fieldsOf(payload).leftOn],
+          ['原因', fieldsOf(payload).reason],
+        ]),
+    },
     'mediation.volunteer.activity': { title: '登记平安志愿者活动', summary: ({ payload }) => line([['日期', fieldsOf(payload).heldOn]]) },
     'mediation.mediator.qualification': { title: '登记调解员资格', summary: ({ payload }) => line([['名称', fieldsOf(payload).title]]) },
     'mediation.mediator.training': { title: '登记调解员培训', summary: ({ payload }) => line([['内容', fieldsOf(payload).topic]]) },
   },
-  projectionReplayers: (db) => [commonReplayer(db, DISPUTES.proc) as ProjectionReplayer],
-  procedures: [DISPUTE_ENTRY],
+  projectionReplayers: (db) => [
+    commonReplayer(db, DISPUTES.proc) as ProjectionReplayer,
+    commonReplayer(db, ADMIN_MEDIATIONS.proc) as ProjectionReplayer,
+  ],
+  procedures: [DISPUTE_ENTRY, ADMIN_MEDIATION_ENTRY],
   menu: [
     { key: 'disputes', label: '人民调解', path: '/console/disputes', permission: 'mediation.read', order: 37 },
     { key: 'mediation-statistics', label: '人民调解统计', path: '/console/mediation-statistics', permission: 'mediation.read', order: 38 },
@@ -104,6 +123,13 @@ export const mediationManifest = {
     { key: 'dispute-screenings', label: '矛盾纠纷排查', path: '/console/dispute-screenings', permission: 'mediation.read', order: 46 },
     { key: 'mediation-volunteers', label: '平安志愿者', path: '/console/mediation-volunteers', permission: 'mediation.read', order: 47 },
     { key: 'mediators', label: '人民调解员', path: '/console/mediators', permission: 'mediation.read', order: 48 },
+    {
+      key: 'administrative-mediations',
+      label: '行政调解',
+      path: '/console/administrative-mediations',
+      permission: 'mediation.administrative',
+      order: 49,
+    },
   ],
   // After the town (its people and the mediator) exists.
   demo: {

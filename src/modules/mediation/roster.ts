@@ -17,6 +17,7 @@ import { legalDate, requiredText as text, optionalText } from '../../platform/ht
 import { decodeCursor, keysetAfter, pageOf, pageQuery } from '../../platform/http/pagination.js';
 import { tablesOf as committeeTables, type CommitteeTables } from './committees.js';
 import { article } from './law.js';
+import { RECORD_CHECK } from '../../procedure/spec.js';
 
 export const ACTIVITY_KINDS = { patrol: '治安巡逻', screening: '矛盾纠纷排查', publicity: '法治宣传' } as const;
 export type ActivityKind = keyof typeof ACTIVITY_KINDS;
@@ -42,6 +43,8 @@ type RosterTables = CommitteeTables & {
     phone: string | null;
     joined_on: string;
     left_on: string | null;
+    /** Why he left (migration 042) */
+    left_reason: string | null;
     created_by: string | null;
     created_at: string;
   };
@@ -120,6 +123,17 @@ export const trainingInput = z.strictObject({
 
 export const rosterQuery = z.strictObject({ ...pageQuery });
 
+export const VOLUNTEER_STANDING = { active: '在册', left: '已退出', all: '全部' } as const;
+export const volunteerQuery = z.strictObject({
+  ...pageQuery,
+  standing: z.enum(['active', 'left', 'all']).default('active').meta({ title: '名册', labels: VOLUNTEER_STANDING }),
+});
+
+export const leaveInput = z.strictObject({
+  leftOn: legalDate.meta({ title: '退出日期' }),
+  reason: text(500).meta({ title: '退出原因' }),
+});
+
 const notFuture = (date: string, today: string, what: string) => {
   if (date > today) throw new AppError('GATE_REFUSED', `${what}（${date}）不能晚于今天（${today}）`);
 };
@@ -171,6 +185,7 @@ export async function createVolunteer(yifa: Yifa, req: Request, input: z.infer<t
           phone: input.phone,
           joined_on: input.joinedOn,
           left_on: null,
+          left_reason: null,
           created_by: req.auth.user.id,
           created_at: yifa.clock.now().toISOString(),
         })
@@ -180,13 +195,21 @@ export async function createVolunteer(yifa: Yifa, req: Request, input: z.infer<t
   return { id };
 }
 
-/** The volunteers of the reader's scope, by village, each with how many activities he took part in. */
-export async function listVolunteers(yifa: Yifa, req: Request, q: z.infer<typeof rosterQuery>) {
+/**
+ * The volunteers of the reader's scope, by village, each with how many activities he took
+ * part in: those on the roster today (`standing=active`, the default), those who have left
+ * (kept, with the day and the reason), or all.
+ */
+export async function listVolunteers(yifa: Yifa, req: Request, q: z.infer<typeof volunteerQuery>) {
+  const today = yifa.clock.today();
   let query = tables(yifa.db.kysely)
     .selectFrom('mediation_volunteers as v')
     .innerJoin('regions as r', 'r.id', 'v.region_id')
-    .select(['v.id', 'v.name', 'v.phone', 'v.joined_on', 'v.left_on', 'v.region_path', 'r.name as region_name'])
+    .select(['v.id', 'v.name', 'v.phone', 'v.joined_on', 'v.left_on', 'v.left_reason', 'v.region_path', 'r.name as region_name'])
     .where(scopeFilter(req.auth.scope, { path: 'v.region_path', createdBy: 'v.created_by' }));
+  // Leaving on a day ends his standing after it: he is still on the roster that day.
+  if (q.standing === 'active') query = query.where((e) => e.or([e('v.left_on', 'is', null), e('v.left_on', '>=', today)]));
+  if (q.standing === 'left') query = query.where('v.left_on', 'is not', null);
   const key = decodeCursor(q.cursor, 2);
   if (key) query = query.where(keysetAfter(['v.region_path', 'v.id'], key));
   const rows = await query
@@ -214,6 +237,7 @@ export async function listVolunteers(yifa: Yifa, req: Request, q: z.infer<typeof
       regionName: r.region_name,
       joinedOn: r.joined_on,
       leftOn: r.left_on,
+      leftReason: r.left_reason,
       activities: count.get(r.id) ?? 0,
     }),
   );
@@ -236,8 +260,14 @@ export async function createActivity(yifa: Yifa, req: Request, input: z.infer<ty
   }
   const regionPath = found[0]!.region_path;
   if (found.some((v) => v.region_path !== regionPath)) throw invalid('一次活动登记同一村（社区）的志愿者');
-  const absent = found.filter((v) => v.joined_on > input.heldOn || (v.left_on && v.left_on < input.heldOn));
-  if (absent.length) throw new AppError('GATE_REFUSED', `${absent.map((v) => v.name).join('、')}在活动日期不是平安志愿者`);
+  const left = found.filter((v) => v.left_on && v.left_on < input.heldOn);
+  if (left.length)
+    throw new AppError(
+      'GATE_REFUSED',
+      `${left.map((v) => `${v.name}已于${v.left_on}退出平安志愿者队伍`).join('；')}，不能登记为${input.heldOn}活动的参加人员`,
+    );
+  const absent = found.filter((v) => v.joined_on > input.heldOn);
+  if (absent.length) throw new AppError('GATE_REFUSED', `${absent.map((v) => v.name).join('、')}在活动日期尚未加入平安志愿者队伍`);
   const id = randomUUID();
   await yifa.journal.perform(
     {
@@ -265,6 +295,59 @@ export async function createActivity(yifa: Yifa, req: Request, input: z.infer<ty
     },
   );
   return { id };
+}
+
+/**
+ * A volunteer leaves (退出): the day and the reason are kept on his row, never erased; from
+ * the day after he is off the active roster and no activity takes him. Refused: someone
+ * outside the actor's scope (404, journaled), one who has already left, a day in the future,
+ * before he joined, or before an activity he took part in.
+ */
+export async function leaveVolunteer(yifa: Yifa, req: Request, id: string, input: z.infer<typeof leaveInput>) {
+  const v = await tables(yifa.db.kysely)
+    .selectFrom('mediation_volunteers')
+    .select(['id', 'name', 'region_path', 'joined_on', 'left_on', 'created_by'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!v) throw notFound('平安志愿者');
+  if (!inScope(req.auth.scope, { regionPath: v.region_path, createdBy: v.created_by ?? undefined })) {
+    await req.denied({ reason: '超出数据权限范围' }, { type: 'mediation-volunteer', id, regionPath: v.region_path });
+    throw notFound('平安志愿者');
+  }
+  const refuse = (message: string, field: string) =>
+    new AppError('GATE_REFUSED', message, { details: { refusals: [{ message, citation: RECORD_CHECK, field }] } });
+  if (v.left_on) throw new AppError('CONFLICT', `${v.name}已于${v.left_on}退出平安志愿者队伍`);
+  notFuture(input.leftOn, yifa.clock.today(), '退出日期');
+  if (input.leftOn < v.joined_on) throw refuse(`退出日期（${input.leftOn}）不能早于加入日期（${v.joined_on}）`, 'leftOn');
+  const last = await tables(yifa.db.kysely)
+    .selectFrom('mediation_volunteer_activities')
+    .select(['held_on'])
+    .where('region_path', '=', v.region_path)
+    .where('held_on', '>', input.leftOn)
+    .where('volunteer_ids', 'like', `%"${id.replace(/[%_"]/g, '')}"%`)
+    .orderBy('held_on', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (last) throw refuse(`${v.name}参加了${last.held_on}的活动，退出日期不能早于该日`, 'leftOn');
+  await yifa.journal.perform(
+    {
+      type: 'mediation.volunteer.leave',
+      actor: req.auth.actor,
+      subject: { type: 'mediation-volunteer', id, regionPath: v.region_path },
+      idempotencyKey: req.idempotencyKey,
+      payload: input,
+    },
+    async (trx) => {
+      const done = await tables(trx)
+        .updateTable('mediation_volunteers')
+        .set({ left_on: input.leftOn, left_reason: input.reason })
+        .where('id', '=', id)
+        .where('left_on', 'is', null)
+        .executeTakeFirst();
+      if (Number(done.numUpdatedRows) !== 1) throw new AppError('CONFLICT', `${v.name}已退出平安志愿者队伍`);
+    },
+  );
+  return { id, leftOn: input.leftOn };
 }
 
 /** The activities of the reader's scope, newest first, with the volunteers' names. */

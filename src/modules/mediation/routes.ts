@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
 import { serviceRequest } from '../../platform/http/request.js';
 import { committeeInput, createCommittee, createGroup, groupInput, listCommittees } from './committees.js';
-import { disputeStatistics, statisticsCsv, statisticsQuery } from './statistics.js';
+import { disputeStatistics, statisticsCsv, statisticsQuery, statisticsXlsx } from './statistics.js';
 import {
   addItem,
   closeInput,
@@ -36,6 +36,9 @@ import {
   rosterQuery,
   trainingInput,
   volunteerInput,
+  leaveInput,
+  leaveVolunteer,
+  volunteerQuery,
 } from './roster.js';
 
 const tags = ['mediation'];
@@ -83,13 +86,21 @@ export const mediationRoutes =
       {
         schema: {
           tags,
-          summary: '人民调解统计：按纠纷类别和来源（受理、成功、成功率、协议金额），可导出 CSV',
+          summary: '人民调解统计：按纠纷类别和来源（受理、成功、成功率、协议金额），可导出 CSV 或 Excel（xlsx）',
           querystring: statisticsQuery,
         },
       },
       async (req, reply) => {
         const r = await serviceRequest(yifa, req, 'mediation.read');
         const s = await disputeStatistics(yifa, r, req.query);
+        if (req.query.format === 'xlsx') {
+          reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+          reply.header(
+            'content-disposition',
+            `attachment; filename="mediation-${s.from}-${s.to}.xlsx"; filename*=UTF-8''${encodeURIComponent(`人民调解统计${s.from}至${s.to}.xlsx`)}`,
+          );
+          return reply.send(await statisticsXlsx(s));
+        }
         if (req.query.format !== 'csv') return s;
         reply.header('content-type', 'text/csv; charset=utf-8');
         reply.header(
@@ -157,7 +168,7 @@ export const mediationRoutes =
 
     app.get(
       '/mediation-volunteers',
-      { schema: { tags, summary: '平安志愿者名册（按数据权限，分页）', querystring: rosterQuery } },
+      { schema: { tags, summary: '平安志愿者名册（按数据权限，分页；默认在册，可查已退出）', querystring: volunteerQuery } },
       async (req) => listVolunteers(yifa, await serviceRequest(yifa, req, 'mediation.read'), req.query),
     );
     app.post('/mediation-volunteers', { schema: { tags, summary: '登记平安志愿者', body: volunteerInput } }, async (req, reply) => {
@@ -165,6 +176,11 @@ export const mediationRoutes =
       reply.code(201);
       return createVolunteer(yifa, r, req.body);
     });
+    app.post(
+      '/mediation-volunteers/:id/leave',
+      { schema: { tags, summary: '平安志愿者退出（记录日期和原因，保留历史）', params: roundParams, body: leaveInput } },
+      async (req) => leaveVolunteer(yifa, await serviceRequest(yifa, req, 'mediation.roster'), req.params.id, req.body),
+    );
     app.get(
       '/mediation-volunteer-activities',
       { schema: { tags, summary: '平安志愿者活动（巡逻、排查、宣传；分页）', querystring: rosterQuery } },

@@ -434,6 +434,23 @@ export interface PetitionTable {
 }
 
 /** A dispute under 人民调解: the columns its statistics count by (module mediation, migration 022). */
+/** 行政调解's own columns beside its common row (the mediation module's migration 042): what its statistics count by. */
+export interface AdministrativeMediationTable {
+  id: string;
+  agency_id: string;
+  region_path: string;
+  created_by: string | null;
+  registered_on: string;
+  category: string;
+  source: string;
+  /** written | ended | declined, or null while open */
+  outcome: string | null;
+  outcome_on: string | null;
+  amount_fen: number;
+  /** The penalty case it arises from (the procedure registry's common row), if any */
+  penalty_case_id: string | null;
+}
+
 export interface MediationDisputeTable {
   id: string;
   committee_id: string;
@@ -587,6 +604,7 @@ export interface Database {
   petitions: PetitionTable;
   reconsiderations: ReconsiderationTable;
   mediation_disputes: MediationDisputeTable;
+  administrative_mediations: AdministrativeMediationTable;
   village_rules: VillageRulesTable;
   village_meetings: VillageMeetingTable;
   normative_documents: NormativeDocumentTable;

@@ -29,6 +29,7 @@ import ProcedureDocumentPage from './procedure/ProcedureDocumentPage';
 import { INFORMATION_REQUESTS_CONSOLE } from './procedure/information-requests';
 import { PETITIONS_CONSOLE } from './procedure/petitions';
 import { DISPUTES_CONSOLE } from './procedure/disputes';
+import { ADMINISTRATIVE_MEDIATIONS_CONSOLE } from './procedure/administrative-mediations';
 import { VILLAGE_MEETINGS_CONSOLE, VILLAGE_RULES_CONSOLE } from './procedure/villages';
 import VillageStatisticsPage from './pages/VillageStatisticsPage';
 import { NORMATIVE_DOCUMENTS_CONSOLE } from './procedure/normative-documents';
@@ -52,6 +53,7 @@ const PROCEDURES = [
   INFORMATION_REQUESTS_CONSOLE,
   PETITIONS_CONSOLE,
   DISPUTES_CONSOLE,
+  ADMINISTRATIVE_MEDIATIONS_CONSOLE,
   VILLAGE_RULES_CONSOLE,
   VILLAGE_MEETINGS_CONSOLE,
   NORMATIVE_DOCUMENTS_CONSOLE,
@@ -69,6 +71,7 @@ const PROCEDURE_ROUTES = [
   ...routesOf(INFORMATION_REQUESTS_CONSOLE),
   ...routesOf(PETITIONS_CONSOLE),
   ...routesOf(DISPUTES_CONSOLE),
+  ...routesOf(ADMINISTRATIVE_MEDIATIONS_CONSOLE),
   ...routesOf(VILLAGE_RULES_CONSOLE),
   ...routesOf(VILLAGE_MEETINGS_CONSOLE),
   ...routesOf(NORMATIVE_DOCUMENTS_CONSOLE),

@@ -19,6 +19,7 @@ interface Volunteer {
   regionName: string;
   joinedOn: string;
   leftOn: string | null;
+  leftReason: string | null;
   activities: number;
 }
 interface Activity {
@@ -97,7 +98,12 @@ function FormModal({
 }
 
 export function MediationVolunteersPage() {
-  const volunteers = usePagedList<Volunteer>('/mediation-volunteers?limit=50');
+  // The active roster by default; those who left stay in the history (名册: 已退出 / 全部).
+  const [standing, setStanding] = useState<'active' | 'left' | 'all'>('active');
+  const volunteers = usePagedList<Volunteer>(`/mediation-volunteers?limit=50&standing=${standing}`);
+  const active = usePagedList<Volunteer>('/mediation-volunteers?limit=200&standing=active');
+  const roster = can(useSession(), 'mediation.roster');
+  const [leaving, setLeaving] = useState<Volunteer | null>(null);
   const activities = usePagedList<Activity>('/mediation-volunteer-activities?limit=20');
   const regions = useResource<{ items: { id: string; name: string; level: string }[] }>('/regions');
   const today = useToday();
@@ -105,9 +111,11 @@ export function MediationVolunteersPage() {
   const { message } = App.useApp();
   const done = (ok: boolean) => {
     setDialog(null);
+    setLeaving(null);
     if (ok) {
       void message.success('已保存');
       void volunteers.reload();
+      void active.reload();
       void activities.reload();
     }
   };
@@ -120,6 +128,17 @@ export function MediationVolunteersPage() {
         title={<PageTitle>平安志愿者</PageTitle>}
         extra={
           <Space>
+            <Select
+              aria-label="名册"
+              value={standing}
+              onChange={setStanding}
+              style={{ width: 110 }}
+              options={[
+                { value: 'active', label: '在册' },
+                { value: 'left', label: '已退出' },
+                { value: 'all', label: '全部' },
+              ]}
+            />
             <Button onClick={() => setDialog('volunteer')}>登记志愿者</Button>
             <Button type="primary" onClick={() => setDialog('activity')}>
               登记活动
@@ -140,6 +159,20 @@ export function MediationVolunteersPage() {
             { title: '联系电话', dataIndex: 'phone', key: 'phone', render: (v: string | null) => v ?? '—' },
             { title: '加入日期', dataIndex: 'joinedOn', key: 'joinedOn' },
             { title: '参加活动', dataIndex: 'activities', key: 'activities', render: (v: number) => `${v} 次` },
+            {
+              title: '退出',
+              key: 'left',
+              render: (_: unknown, v: Volunteer) =>
+                v.leftOn ? (
+                  <Tag>{`${v.leftOn} 退出：${v.leftReason ?? ''}`}</Tag>
+                ) : roster ? (
+                  <Button size="small" onClick={() => setLeaving(v)}>
+                    退出
+                  </Button>
+                ) : (
+                  '在册'
+                ),
+            },
           ]}
         />
         <LoadMore next={volunteers.next} loading={volunteers.loading} onMore={volunteers.more} />
@@ -208,11 +241,31 @@ export function MediationVolunteersPage() {
           <Select
             mode="multiple"
             optionFilterProp="label"
-            options={volunteers.items.map((x) => ({ value: x.id, label: `${x.name}（${x.regionName}）` }))}
+            options={active.items.map((x) => ({ value: x.id, label: `${x.name}（${x.regionName}）` }))}
           />
         </Form.Item>
         <Form.Item name="summary" label="活动情况" rules={required}>
           <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </FormModal>
+      <FormModal
+        title={`平安志愿者退出：${leaving?.name ?? ''}`}
+        open={leaving !== null}
+        onClose={done}
+        initialValues={{ leftOn: today }}
+        submit={(v, key) => post(`/mediation-volunteers/${leaving?.id ?? ''}/leave`, v, { idempotencyKey: key })}
+      >
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message="退出后保留在名册历史中，不再列入在册名单，也不能登记参加此后的活动。"
+        />
+        <Form.Item name="leftOn" label="退出日期" rules={required}>
+          <Input type="date" max={today} />
+        </Form.Item>
+        <Form.Item name="reason" label="退出原因" rules={required}>
+          <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </FormModal>
     </Space>

@@ -44,6 +44,8 @@ interface Statistics {
     preventedCriminal: number;
     preventedMass: number;
   }[];
+  /** 行政调解, counted apart from 人民调解 */
+  administrative: { total: Counts; byAgency: (Counts & { agencyId: string; name: string })[] };
 }
 
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
@@ -114,9 +116,14 @@ export default function MediationStatisticsPage() {
     <Card
       title={<PageTitle>人民调解统计</PageTitle>}
       extra={
-        <Button href={`/api/v1/disputes/statistics${query({ ...params, format: 'csv' })}`} data-testid="statistics-csv">
-          导出 CSV
-        </Button>
+        <Space>
+          <Button href={`/api/v1/disputes/statistics${query({ ...params, format: 'csv' })}`} data-testid="statistics-csv">
+            导出 CSV
+          </Button>
+          <Button href={`/api/v1/disputes/statistics${query({ ...params, format: 'xlsx' })}`} data-testid="statistics-xlsx">
+            导出 Excel
+          </Button>
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
@@ -200,6 +207,20 @@ export default function MediationStatisticsPage() {
               { title: '防止群体性上访', dataIndex: 'preventedMass', key: 'mass', align: 'right' as const },
             ]}
             dataSource={data.byCommittee}
+          />
+          <h2 style={{ fontSize: 16, margin: '16px 0 8px' }}>行政调解（单独统计，不计入人民调解）</h2>
+          <Table
+            rowKey="agencyId"
+            size="small"
+            pagination={false}
+            data-testid="statistics-administrative"
+            locale={{ emptyText: '本期间没有行政调解' }}
+            columns={columns('调解机关')}
+            dataSource={
+              data.administrative.byAgency.length > 1
+                ? [...data.administrative.byAgency, { ...data.administrative.total, agencyId: 'total', name: '合计' }]
+                : data.administrative.byAgency
+            }
           />
           <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
             <Col xs={24} xl={12}>
