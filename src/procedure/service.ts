@@ -304,7 +304,31 @@ async function act<T extends CommonTypes>(
   payload: unknown,
 ) {
   const table = await yifa.calendar.table();
-  const done = await runAction(yifa, req, sp, commonStore(yifa, sp, table), target, type, payload);
+  const store = commonStore(yifa, sp, table);
+  const followUp = sp.followUp;
+  const done = await runAction(yifa, req, sp, store, target, type, payload, false, {
+    ...(followUp
+      ? {
+          after: (trx, d) =>
+            followUp({
+              type,
+              id: d.id,
+              state: d.next,
+              trx,
+              act: async (id, followType, followPayload, key) => {
+                const r = { ...req, idempotencyKey: key };
+                const out = await runAction(yifa, r, sp, store, { isNew: false, id }, followType, followPayload, false, { within: trx });
+                if (out.replayed) return null;
+                return out.next;
+              },
+              read: async (id) => {
+                const found = await rowWithLast(yifa, trx, sp, id, true);
+                return found ? proveRow(trx, sp, found.row, found.lastResult, true) : null;
+              },
+            }),
+        }
+      : {}),
+  });
   if (done.replayed) {
     const view = await getRecord(yifa, req, sp, done.id);
     if (sp.afterAction) await sp.afterAction(yifa, req, { type, id: done.id, state: view.record });

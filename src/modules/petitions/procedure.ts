@@ -4,9 +4,7 @@
  * fact its gates read from another record (the earlier petition a repeat names).
  */
 import type { ServedProcedure } from '../../procedure/served.js';
-import { actOnRecord, procedureEntry, visibleState } from '../../procedure/service.js';
-import type { Yifa } from '../../platform/yifa.js';
-import type { Request } from '../../platform/security/request.js';
+import { procedureEntry } from '../../procedure/service.js';
 import { deadlineList } from '../../procedure/deadlines.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
 import { newTrackingCode, trackingHashOf } from '../../procedure/tracking-code.js';
@@ -88,18 +86,14 @@ function keyColumns(p: Petition) {
 
 /**
  * A duplicate just merged is noted on the petition kept, so both records' journals say so
- * (the kept one's limits are not touched). In its own transaction after the merge: if it
- * fails, the merge stands and the next retry of the merge (or 登记并入本件的重复信访 by hand)
- * completes it — hence the check that it is not noted already.
+ * (the kept one's limits are not touched): in the merge's own transaction, appended right
+ * after it (the kit's `followUp`), so the two are kept or lost together.
  */
-async function noteMerged(yifa: Yifa, req: Request, done: { type: string; id: string; state: Petition }) {
-  const into = done.state.mergedInto;
-  if (!into || !done.state.number || !['petition.merge', 'petition.approve'].includes(done.type)) return;
-  const kept = await visibleState(yifa, req, PETITIONS, into.id);
-  if ((kept.state.merged ?? []).some((x) => x.id === done.id)) return;
-  const key = req.idempotencyKey ? `${req.idempotencyKey.slice(0, 80)}:note-merged` : null;
-  await actOnRecord(yifa, { ...req, idempotencyKey: key }, PETITIONS, into.id, 'petition.note-merged', { number: done.state.number });
-}
+const noteMerged: NonNullable<ServedProcedure<PetitionTypes>['followUp']> = async (x) => {
+  const into = x.state.mergedInto;
+  if (!into || !x.state.number || !['petition.merge', 'petition.approve'].includes(x.type)) return;
+  await x.act(into.id, 'petition.note-merged', { number: x.state.number }, null);
+};
 
 export const PETITIONS: ServedProcedure<PetitionTypes> = {
   proc: PETITION_PROCEDURE,
@@ -151,7 +145,7 @@ export const PETITIONS: ServedProcedure<PetitionTypes> = {
       merged_into: p.mergedInto?.id ?? null,
     }),
   },
-  afterAction: noteMerged,
+  followUp: noteMerged,
   deadlines: petitionDeadlines,
   documents: petitionDocuments,
   caseFile: (p, dc) => ({
