@@ -12,6 +12,7 @@ import { petitionRoutes } from './routes.js';
 import { seedDemoPetitions } from './demo.js';
 import * as petitions from './migrations/023-petitions.js';
 import * as duplicates from './migrations/029-petitions-duplicates.js';
+import * as verification from './migrations/043-petitions-verification.js';
 
 export const PETITION_PERMISSIONS = {
   'petition.read': '查看、办理信访事项',
@@ -45,7 +46,7 @@ export const petitionsManifest = {
     // Supervision reads petitions, with the petitioners' personal data masked.
     supervisor: ['petition.read'],
   },
-  migrations: { '023-petitions': petitions, '029-petitions-duplicates': duplicates },
+  migrations: { '023-petitions': petitions, '029-petitions-duplicates': duplicates, '043-petitions-verification': verification },
   routes,
   journalPolicies: { [PETITIONS.proc.subjectType]: journalPolicyOf(PETITIONS) },
   projectionReplayers: (db) => [commonReplayer(db, PETITIONS.proc) as ProjectionReplayer],

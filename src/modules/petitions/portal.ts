@@ -110,27 +110,61 @@ const factorsOf = (p: Petition) =>
     .flatMap((x) => [x.idNumber, x.phone?.replace(/\D/g, '')])
     .flatMap((v) => (v && v.length >= 4 ? [v.slice(-4).toUpperCase()] : []));
 
-/** Failed verifications per petition and day: after MAX_FAILURES the request is refused for the day (4 digits are few). */
-const MAX_FAILURES = 5;
-const failures = new Map<string, number>();
-const failureKey = (id: string, today: string) => `${today}:${id}`;
+/**
+ * Wrong second factors per petition and legal day, in the database (migration 043): after
+ * MAX_FAILURES on a day the day's attempts stop (4 digits are few); the count starts again the
+ * next day, or when the right factor is given. It holds across a restart and across processes.
+ */
+export const MAX_FAILURES = 5;
+
+const LOCKED_MESSAGE = '验证失败次数过多，请明天再试，或向信访部门书面提出请求';
+
+async function failuresOn(yifa: Yifa, id: string, today: string): Promise<number> {
+  const row = await yifa.db.kysely
+    .selectFrom('petition_verification_failures')
+    .select('failures')
+    .where('petition_id', '=', id)
+    .where('day', '=', today)
+    .executeTakeFirst();
+  return row ? Number(row.failures) : 0;
+}
+
+/** One more wrong factor, counted in one statement (concurrent attempts each count); earlier days' rows go. */
+async function countFailure(yifa: Yifa, id: string, today: string): Promise<number> {
+  const at = yifa.clock.now().toISOString();
+  return yifa.db.kysely.transaction().execute(async (trx) => {
+    await trx.deleteFrom('petition_verification_failures').where('day', '<', today).execute();
+    const row = await trx
+      .insertInto('petition_verification_failures')
+      .values({ petition_id: id, day: today, failures: 1, last_at: at })
+      .onConflict((oc) =>
+        oc
+          .columns(['petition_id', 'day'])
+          .doUpdateSet((eb) => ({ failures: eb('petition_verification_failures.failures', '+', 1), last_at: at })),
+      )
+      .returning('failures')
+      .executeTakeFirstOrThrow();
+    return Number(row.failures);
+  });
+}
 
 /** The petitioner's second factor, checked before his 复查 or 复核 request is taken; wrong ones are counted. */
-function verifyFactor(p: Petition, id: string, today: string, given: string) {
-  const key = failureKey(id, today);
-  if ((failures.get(key) ?? 0) >= MAX_FAILURES)
-    throw new DomainError('RATE_LIMITED', '验证失败次数过多，请明天再试，或向信访部门书面提出请求');
+async function verifyFactor(yifa: Yifa, p: Petition, id: string, today: string, given: string) {
+  if ((await failuresOn(yifa, id, today)) >= MAX_FAILURES) throw new DomainError('RATE_LIMITED', LOCKED_MESSAGE);
   const factors = factorsOf(p);
   if (!factors.length)
     throw new DomainError('GATE_REFUSED', '登记时未留身份证号或电话，无法在线验证身份，请向信访部门书面提出请求', {
       details: { refusals: [{ message: '登记时未留身份证号或电话，无法在线验证身份', citation: null, field: 'verify' }] },
     });
   if (!factors.includes(given.trim().toUpperCase())) {
-    // Bounded: a day's counts only (older days are dropped as the map grows).
-    if (failures.size > 10_000) failures.clear();
-    failures.set(key, (failures.get(key) ?? 0) + 1);
-    throw new DomainError('FORBIDDEN', '身份验证未通过：请输入登记的身份证号或联系电话的后 4 位');
+    const left = MAX_FAILURES - (await countFailure(yifa, id, today));
+    throw new DomainError(
+      'FORBIDDEN',
+      `身份验证未通过：请输入登记的身份证号或联系电话的后 4 位（${left > 0 ? `今天还可尝试 ${left} 次` : '今天的尝试次数已用完，请明天再试'}）`,
+    );
   }
+  // Proven: the day's count starts again.
+  await yifa.db.kysely.deleteFrom('petition_verification_failures').where('petition_id', '=', id).where('day', '=', today).execute();
 }
 
 /** Why no 复查 or 复核 may be asked for in this status: concluded after 复核 (Art 36), or no written reply yet. */
@@ -257,7 +291,7 @@ export const petitionPortal =
         const next = NEXT_REVIEW[current.status as ReviewStatus];
         if (!next) throw notReviewable(current.status);
         // Checked against the record itself, not the masked view.
-        verifyFactor((await visibleState(yifa, r, PETITIONS, found.id)).state, found.id, today, req.body.verify);
+        await verifyFactor(yifa, (await visibleState(yifa, r, PETITIONS, found.id)).state, found.id, today, req.body.verify);
         // The table's gates decide the rest: the window (Art 35, 36), counted from the day the reply reached him.
         const view = await actOnRecord(yifa, r, PETITIONS, found.id, next.action, {
           on: today,

@@ -431,6 +431,14 @@ export interface PetitionTable {
   merged_into: string | null;
 }
 
+/** Wrong second factors given on the portal for a petition, per legal day (petitions module, migration 043). */
+export interface PetitionVerificationFailureTable {
+  petition_id: string;
+  day: string;
+  failures: number;
+  last_at: string;
+}
+
 /** A dispute under 人民调解: the columns its statistics count by (module mediation, migration 022). */
 export interface MediationDisputeTable {
   id: string;
@@ -583,6 +591,7 @@ export interface Database {
   procedure_cases: ProcedureCaseTable;
   information_requests: InformationRequestTable;
   petitions: PetitionTable;
+  petition_verification_failures: PetitionVerificationFailureTable;
   reconsiderations: ReconsiderationTable;
   mediation_disputes: MediationDisputeTable;
   village_rules: VillageRulesTable;
