@@ -12,6 +12,7 @@ import type { CaseFileSource } from './case-file/export.js';
 import type { AgencyRef, Runner } from './runner.js';
 import type { ProcedureTypes } from './spec.js';
 import type { Trx } from '../journal/journal.js';
+import type { LinkSource } from './links.js';
 import type { EvidenceContext } from './evidence.js';
 import type { Yifa } from '../platform/yifa.js';
 import type { Request } from '../platform/security/request.js';
@@ -23,6 +24,8 @@ export interface BaseContext extends EvidenceContext {
   table: HolidayTable;
   actor: { personId: string | null; userId: string | null };
   agency: AgencyRef;
+  /** For a record opened from another (`linkedFrom` in its payload): whether that record exists and names it (links.ts) */
+  linkSource?: LinkSource | null;
 }
 
 /** Who issues a record's documents: the agency, and the county (复议机关 and courts are named after it). */
@@ -43,6 +46,11 @@ export type OwnTable =
 
 /** What a procedure's `followUp` is given: the action taken, and its transaction to act and read in. */
 export interface FollowUp<T extends ProcedureTypes> {
+  yifa: Yifa;
+  /** The acting user's request (its idempotency key is the action's) */
+  req: Request;
+  /** The calendar the action was taken with (inside its transaction nothing else may be read on SQLite) */
+  table: HolidayTable;
   type: string;
   id: string;
   state: T['state'];

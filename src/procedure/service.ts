@@ -40,6 +40,7 @@ import { foldEntriesOf } from './replayer.js';
 import { uploadedFile, uploadedFileIn } from './evidence-store.js';
 import { manifestEntries, type EvidenceItem } from './evidence.js';
 import type { ProcedureEntry } from './registry.js';
+import { linkSourceIn, type Within } from './links.js';
 
 type Db = Yifa['db']['kysely'] | Trx;
 
@@ -192,6 +193,7 @@ function commonStore<T extends CommonTypes>(
         actor: at.actor,
         agency: loaded.agency,
         uploadedFile: uploadedFile(await uploadedFileIn(trx, payload, at.actor.userId)),
+        linkSource: await linkSourceIn(trx, payload, { id: (s as { id: string }).id, agencyId: loaded.agency.id }),
       };
       const ctx = sp.context ? await sp.context(trx, base, s, payload) : (base as T['context']);
       const outside = sp.actsOutside?.(ctx, s);
@@ -311,6 +313,9 @@ async function act<T extends CommonTypes>(
       ? {
           after: (trx, d) =>
             followUp({
+              yifa,
+              req,
+              table,
               type,
               id: d.id,
               state: d.next,
@@ -362,6 +367,25 @@ export async function actOnRecord<T extends CommonTypes>(
 ) {
   const prepared = sp.prepare ? await sp.prepare(yifa, req, { id, type, payload }) : payload;
   return act(yifa, req, sp, { isNew: false, id }, type, prepared);
+}
+
+/**
+ * Opens a record routed from another procedure (links.ts), inside the routing action's
+ * transaction: its id is the one the routing record already names; appended after it, kept
+ * or rolled back with it.
+ */
+export async function openLinkedRecord<T extends CommonTypes>(
+  yifa: Yifa,
+  req: Request,
+  sp: ServedProcedure<T>,
+  within: Within,
+  target: { id: string; agencyId: string },
+  type: string,
+  payload: unknown,
+): Promise<void> {
+  // The calendar as the routing action read it: inside its transaction nothing else may be read on SQLite.
+  const store = commonStore(yifa, sp, within.table);
+  await runAction(yifa, req, sp, store, { isNew: true, ...target }, type, payload, false, { within: within.trx });
 }
 
 /** 检查: would the action be taken now, with this payload? The same refusals as taking it; nothing is kept. */

@@ -16,11 +16,12 @@ import { docxHeaders, portalLimits, publicAgency, publicRequest, trackingCodeSch
 import { newTrackingCode, trackingHashOf } from '../../procedure/tracking-code.js';
 import { actOnRecord, getRecord, openRecord, openRecordDocument, visibleState, type RecordView } from '../../procedure/service.js';
 import { PETITIONS } from './procedure.js';
+import { LINK_ROUTES } from '../../procedure/links.js';
 import { registerSchema } from './actions.js';
 import { CATEGORIES, LEGAL_ROUTES, OUTCOME_NAMES, RATINGS, REVIEW_OUTCOMES, article, type Petition, type PetitionStatus } from './state.js';
 
 /** The documents addressed to the petitioner, which the code may download. */
-const TO_PETITIONER = ['acceptance', 'decline', 'extension-notice', 'opinion', 'review', 'recheck'] as const;
+const TO_PETITIONER = ['acceptance', 'decline', 'route', 'extension-notice', 'opinion', 'review', 'recheck'] as const;
 
 const PETITIONER_NAME = '信访人（网上）';
 
@@ -58,8 +59,8 @@ export function publicPetitionView(view: RecordView<Petition, PetitionStatus>) {
     routing: r && {
       kind: r.kind,
       on: r.on,
-      route: r.kind === 'decline' ? LEGAL_ROUTES[r.route].name : null,
-      to: r.kind === 'transfer' || r.kind === 'assign' ? r.to : null,
+      route: r.kind === 'decline' ? LEGAL_ROUTES[r.route].name : r.kind === 'procedure' ? LINK_ROUTES[r.route] : null,
+      to: r.kind === 'transfer' || r.kind === 'assign' ? r.to : r.kind === 'procedure' ? (p.linkedTo?.recordName ?? null) : null,
       reason: r.kind === 'accept' ? null : r.reason,
     },
     extension: p.extension && { until: p.extension.until, reason: p.extension.reason, days: p.extension.days },
