@@ -60,6 +60,21 @@ function payloads(type: string, p: Petition, today: string, d: string): unknown[
       return LEGAL_ROUTE_IDS.flatMap((route) => [{ on: d, route, reason: '理由' }]).concat([
         { on: future, route: 'litigation', reason: '理由' },
       ]);
+    case 'petition.route-to-procedure': {
+      // The server names the record it opens (prepare); without one, yifa runs no such procedure.
+      const linkedTo = {
+        subjectType: 'information-request',
+        recordName: '政府信息公开申请',
+        path: '/information-requests',
+        id: '00000000-0000-4000-8000-000000000001',
+      };
+      return [
+        { on: today, route: 'disclosure', reason: '理由', linkedTo },
+        { on: today, route: 'penalty', reason: '理由' },
+        { on: future, route: 'disclosure', reason: '理由', linkedTo },
+        { on: early, route: 'disclosure', reason: '理由', linkedTo },
+      ];
+    }
     case 'petition.transfer':
     case 'petition.assign':
       return dated((on) => ({ on, to: '某局', reason: '理由' }));

@@ -62,6 +62,15 @@ export interface Performed<T> {
 
 export type Trx = Transaction<Database>;
 
+export interface PerformOptions<T> {
+  /**
+   * Runs after the action is appended, in its transaction (before the COMMIT): follow-up
+   * actions taken with `performWithin` on this transaction are appended after it, and if it
+   * throws, nothing of either is kept. Not run when the idempotency key was used already.
+   */
+  after?: (trx: Trx, done: Performed<T>) => Promise<void>;
+}
+
 export interface SignedCheckpoint {
   origin: string;
   size: number;
@@ -111,11 +120,12 @@ export class Journal {
    * other, this process's frontier is used and the primary key catches another
    * process's append, after which the action is retried on the reloaded frontier.
    */
-  async perform<T>(input: ActionInput, effect: (trx: Trx) => Promise<T>): Promise<Performed<T>> {
+  async perform<T>(input: ActionInput, effect: (trx: Trx) => Promise<T>, opts: PerformOptions<T> = {}): Promise<Performed<T>> {
     for (let attempt = 1; ; attempt++) {
       try {
         // On PostgreSQL the first attempt sends the append with the COMMIT; a retry appends as the row allows.
-        return await this.performOnce(input, effect, attempt === 1);
+        // With a follow-up (`after`) the COMMIT comes after the follow-up's own appends.
+        return await this.performOnce(input, effect, attempt === 1 && !opts.after, opts.after);
       } catch (e) {
         if (attempt >= 3 || !isAppendConflict(e)) throw e;
         this.frontier = EMPTY_FRONTIER; // another process appended: reload
@@ -123,23 +133,20 @@ export class Journal {
     }
   }
 
-  private async performOnce<T>(input: ActionInput, effect: (trx: Trx) => Promise<T>, withCommit: boolean): Promise<Performed<T>> {
+  private async performOnce<T>(
+    input: ActionInput,
+    effect: (trx: Trx) => Promise<T>,
+    withCommit: boolean,
+    after?: PerformOptions<T>['after'],
+  ): Promise<Performed<T>> {
     let nextFrontier: Frontier | undefined;
     const out = await this.db.kysely.transaction().execute(async (trx) => {
-      if (input.idempotencyKey) {
-        const prior = await this.findByIdempotencyKey(trx, input.actor.userId, input.idempotencyKey);
-        if (prior) {
-          if (prior.type !== input.type) {
-            throw new DomainError('CONFLICT', `幂等键 ${input.idempotencyKey} 已用于另一操作（${prior.type}），请使用新的幂等键`);
-          }
-          return { result: (prior.result === null ? null : JSON.parse(prior.result)) as T, action: prior, replayed: true };
-        }
-      }
-      const result = await effect(trx);
-      // The append is the transaction's last statement (with withCommit, its COMMIT goes along).
-      const appended = await this.append(trx, input, result, withCommit);
-      nextFrontier = appended.frontier;
-      return { result, action: appended.action, replayed: false };
+      const done = await this.performIn(trx, input, effect, withCommit);
+      if (done.replayed) return done;
+      // Follow-up actions in the same transaction, appended after this one (performWithin): all or none.
+      if (after) await after(trx, done);
+      nextFrontier = this.pending.get(trx);
+      return done;
     });
     if (nextFrontier) {
       this.frontier = nextFrontier;
@@ -147,6 +154,36 @@ export class Journal {
     }
     return out;
   }
+
+  /**
+   * Performs one action inside a transaction already open for another action (`perform`'s
+   * `after`): appended after it, committed or rolled back with it. No retry of its own: an
+   * append conflict fails the whole transaction, which `perform` retries.
+   */
+  async performWithin<T>(trx: Trx, input: ActionInput, effect: (trx: Trx) => Promise<T>): Promise<Performed<T>> {
+    if (!this.pending.has(trx)) throw new Error('performWithin: the transaction has no action of its own yet (use perform)');
+    return this.performIn(trx, input, effect, false);
+  }
+
+  private async performIn<T>(trx: Trx, input: ActionInput, effect: (trx: Trx) => Promise<T>, withCommit: boolean): Promise<Performed<T>> {
+    if (input.idempotencyKey) {
+      const prior = await this.findByIdempotencyKey(trx, input.actor.userId, input.idempotencyKey);
+      if (prior) {
+        if (prior.type !== input.type) {
+          throw new DomainError('CONFLICT', `幂等键 ${input.idempotencyKey} 已用于另一操作（${prior.type}），请使用新的幂等键`);
+        }
+        return { result: (prior.result === null ? null : JSON.parse(prior.result)) as T, action: prior, replayed: true };
+      }
+    }
+    const result = await effect(trx);
+    // The append is the transaction's last statement (with withCommit, its COMMIT goes along).
+    const appended = await this.append(trx, input, result, withCommit);
+    this.pending.set(trx, appended.frontier);
+    return { result, action: appended.action, replayed: false };
+  }
+
+  /** The frontier after the last append of each open transaction: the next append in it builds on it. */
+  private readonly pending = new WeakMap<Trx, Frontier>();
 
   /** Records an action that has no effect on other tables (denied access, reads of personal records). */
   async record(input: ActionInput): Promise<Action> {
@@ -177,7 +214,8 @@ export class Journal {
       result: result === undefined ? null : canonicalJson(result),
     };
     if (this.db.engine === 'postgres') return this.appendUnderLock(trx, fields, withCommit);
-    const frontier = this.frontier.size === 0 ? await this.loadFrontier(trx, await this.size(trx)) : this.frontier;
+    const frontier =
+      this.pending.get(trx) ?? (this.frontier.size === 0 ? await this.loadFrontier(trx, await this.size(trx)) : this.frontier);
     const leaf = leafRow(frontier, fields);
     await insertAction(trx, leaf.action);
     return leaf;

@@ -12,6 +12,7 @@ import type { Permission } from '../platform/security/access.js';
 import type { EvidenceList } from './evidence.js';
 import type { ListedProcedure } from './workbench.js';
 import type { ChallengeFacet } from './challenge.js';
+import type { LinkReceiver } from './links.js';
 
 export interface ProcedureEntry<S = unknown> extends ListedProcedure {
   /** The journal action that records an export of a record's case file (custody lists it) */
@@ -31,6 +32,8 @@ export interface ProcedureEntry<S = unknown> extends ListedProcedure {
     /** The last day the record holds its files (null: it holds them, e.g. while it is open) */
     keptUntil(yifa: Yifa, s: S): Promise<string | null>;
   };
+  /** For a procedure that receives records routed from another (a petition into a 依申请公开 request): how it opens one (links.ts) */
+  receives?: LinkReceiver;
   /** For a procedure whose acts may be challenged (复议, 诉讼): what a reviewing procedure reads and how it records its outcome (challenge.ts) */
   challenge?: ChallengeFacet<S>;
 }

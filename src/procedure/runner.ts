@@ -212,6 +212,7 @@ export async function runAction<T extends ProcedureTypes, L extends Loaded, Save
   type: string,
   rawPayload: unknown,
   check = false,
+  run: RunOptions<T, L, Saved> = {},
 ): Promise<Outcome<T, L, Saved>> {
   const { proc } = runner;
   const subjectType = proc.subjectType;
@@ -220,7 +221,8 @@ export async function runAction<T extends ProcedureTypes, L extends Loaded, Save
   const roles = req.auth.roles as readonly string[];
   // The role needs no read: refused before anything else, the same way in every procedure.
   if (!spec.roles.some((r) => roles.includes(r))) {
-    await req.denied({ reason: '角色不能执行该操作', action: type }, { type: subjectType, id: target.id });
+    // (Inside another action's transaction the journal is busy with it: that action fails and is not kept.)
+    if (!run.within) await req.denied({ reason: '角色不能执行该操作', action: type }, { type: subjectType, id: target.id });
     throw new AppError('FORBIDDEN', `您的角色不能${spec.title}`);
   }
   if (opens(proc, type) !== target.isNew)
@@ -240,84 +242,89 @@ export async function runAction<T extends ProcedureTypes, L extends Loaded, Save
   const subject = { type: subjectType, id: target.id, regionPath: null as string | null };
   let fresh: Extract<Outcome<T, L, Saved>, { replayed: false }> | undefined;
   let done: Awaited<ReturnType<typeof yifa.journal.perform<ActionResult>>>;
+  const input = {
+    type,
+    actor: { ...req.auth.actor, role: roleFor(roles, spec) },
+    subject,
+    idempotencyKey: check ? null : req.idempotencyKey,
+    payload,
+  };
+  // A follow-up of another action joins its transaction; an action with follow-ups runs them in its own.
+  const perform = (effect: (trx: Trx) => Promise<ActionResult>) =>
+    run.within
+      ? yifa.journal.performWithin(run.within, input, effect)
+      : yifa.journal.perform(input, effect, run.after && !check ? { after: async (trx) => run.after!(trx, fresh!) } : {});
   try {
-    done = await yifa.journal.perform(
-      {
-        type,
-        actor: { ...req.auth.actor, role: roleFor(roles, spec) },
-        subject,
-        idempotencyKey: check ? null : req.idempotencyKey,
-        payload,
-      },
-      async (trx): Promise<ActionResult> => {
-        const loaded = await store.load(trx, target, { actorPersonId: actor.personId, payload });
-        if (!loaded) throw target.isNew ? new AppError('FORBIDDEN', '您的账号所属单位不存在') : notFound(proc.recordName);
-        const { row, agency } = loaded;
-        if (row && !recordInScope(req.auth, row))
-          throw new RefusedInside({ reason: '超出数据权限范围' }, notFound(proc.recordName), row.region_path);
-        subject.regionPath = agency.region_path;
-        // A row changed outside the journal is refused here: an action on it would record its
-        // state under a new stateHash and so launder the change.
-        const current = row
-          ? await store.prove(trx, loaded as L & { row: ScopedRow })
-          : proc.empty({ id: target.id, agencyId: agency.id, regionPath: agency.region_path, today });
-        // The context before "not now" (the day's facts, `when`, read it): it takes the parsed
-        // payload, or null when the payload failed to parse, which is refused just after.
-        const ctx = await store.context(trx, current, payload, { today, actor }, loaded);
-        if (row) notNow(unavailable(proc, current, type, roles) ?? untimely(proc, current, type, ctx));
-        if (!parsed.success) throw payloadRefusal(spec, parsed.error);
-        const decision = decide(proc, current, type, payload, ctx);
-        if (!decision.ok) refused(decision.refusals);
-        const series = decision.series;
-        const number = series
-          ? await allocateNumber(trx, {
-              agency,
-              series,
-              word: runner.series[series as T['series']].word,
-              year: yearOf(today),
-              subject: { type: subjectType, id: target.id },
-              actionType: type,
-              at,
-            })
-          : null;
-        const position = row ? Number(row.action_count) : 0;
-        const next = applyAction(proc, current, type, payload, {
-          seq: position,
-          today,
-          actorPersonId: actor.personId,
-          actorUserId: actor.userId,
-          number,
-          derived: decision.derived,
-        });
-        // The row stores the canonical JSON, so its hash is one SHA-256 of the stored text.
-        const json = canonicalJson(next);
-        const stored = { json, hash: sha256Hex(json) };
-        const saved = await store.save(trx, { next, before: row ? current : null, stored, ctx, userId: actor.userId, at, loaded });
-        if (spec.evidence === 'attach' && proc.evidence)
-          await linkAttachedFile(trx, proc.evidence, next, { subjectType, id: target.id, position, userId: actor.userId });
-        if (check) {
-          // Deferred writes (pg-pipeline) go with the next statement: sent now, so their errors count too.
-          await sql`select 1`.execute(trx);
-          throw new CheckPassed(proc.status(next));
-        }
-        fresh = { replayed: false, id: target.id, next, ctx, saved, loaded, issued: series && number ? { series, number, at } : null };
-        return {
-          caseId: target.id,
-          agencyId: agency.id,
-          regionPath: agency.region_path,
-          number,
-          derived: decision.derived,
-          actorPersonId: actor.personId,
-          actorUserId: actor.userId,
-          status: proc.status(next),
-          stateHash: stored.hash,
-          position,
-          today,
-        };
-      },
-    );
+    done = await perform(async (trx): Promise<ActionResult> => {
+      const loaded = await store.load(trx, target, { actorPersonId: actor.personId, payload });
+      if (!loaded) throw target.isNew ? new AppError('FORBIDDEN', '您的账号所属单位不存在') : notFound(proc.recordName);
+      const { row, agency } = loaded;
+      if (row && !recordInScope(req.auth, row))
+        throw new RefusedInside({ reason: '超出数据权限范围' }, notFound(proc.recordName), row.region_path);
+      subject.regionPath = agency.region_path;
+      // A row changed outside the journal is refused here: an action on it would record its
+      // state under a new stateHash and so launder the change.
+      const current = row
+        ? await store.prove(trx, loaded as L & { row: ScopedRow })
+        : proc.empty({ id: target.id, agencyId: agency.id, regionPath: agency.region_path, today });
+      // The context before "not now" (the day's facts, `when`, read it): it takes the parsed
+      // payload, or null when the payload failed to parse, which is refused just after.
+      const ctx = await store.context(trx, current, payload, { today, actor }, loaded);
+      if (row) notNow(unavailable(proc, current, type, roles) ?? untimely(proc, current, type, ctx));
+      if (!parsed.success) throw payloadRefusal(spec, parsed.error);
+      const decision = decide(proc, current, type, payload, ctx);
+      if (!decision.ok) refused(decision.refusals);
+      const series = decision.series;
+      const number = series
+        ? await allocateNumber(trx, {
+            agency,
+            series,
+            word: runner.series[series as T['series']].word,
+            year: yearOf(today),
+            subject: { type: subjectType, id: target.id },
+            actionType: type,
+            at,
+          })
+        : null;
+      const position = row ? Number(row.action_count) : 0;
+      const next = applyAction(proc, current, type, payload, {
+        seq: position,
+        today,
+        actorPersonId: actor.personId,
+        actorUserId: actor.userId,
+        number,
+        derived: decision.derived,
+      });
+      // The row stores the canonical JSON, so its hash is one SHA-256 of the stored text.
+      const json = canonicalJson(next);
+      const stored = { json, hash: sha256Hex(json) };
+      const saved = await store.save(trx, { next, before: row ? current : null, stored, ctx, userId: actor.userId, at, loaded });
+      if (spec.evidence === 'attach' && proc.evidence)
+        await linkAttachedFile(trx, proc.evidence, next, { subjectType, id: target.id, position, userId: actor.userId });
+      if (check) {
+        // Deferred writes (pg-pipeline) go with the next statement: sent now, so their errors count too.
+        await sql`select 1`.execute(trx);
+        throw new CheckPassed(proc.status(next));
+      }
+      fresh = { replayed: false, id: target.id, next, ctx, saved, loaded, issued: series && number ? { series, number, at } : null };
+      return {
+        caseId: target.id,
+        agencyId: agency.id,
+        regionPath: agency.region_path,
+        number,
+        derived: decision.derived,
+        actorPersonId: actor.personId,
+        actorUserId: actor.userId,
+        status: proc.status(next),
+        stateHash: stored.hash,
+        position,
+        today,
+      };
+    });
   } catch (e) {
     if (e instanceof CheckPassed) throw e;
+    // Inside another action's transaction nothing may be journaled now: its runner refuses, after the rollback.
+    if (run.within) throw e;
     if (e instanceof ProjectionMismatch) return refuseUnproven(yifa, e, { via: 'request', userId: req.auth.user.id });
     if (!(e instanceof RefusedInside)) throw e;
     await req.denied(e.detail, { type: subjectType, id: target.id, regionPath: e.regionPath });
@@ -325,6 +332,14 @@ export async function runAction<T extends ProcedureTypes, L extends Loaded, Save
   }
   if (done.replayed || !fresh) return { replayed: true, id: done.result.caseId };
   return fresh;
+}
+
+/** How an action joins other actions in one transaction (a duplicate merged and noted on the petition kept). */
+export interface RunOptions<T extends ProcedureTypes, L extends Loaded, Saved> {
+  /** The transaction of the action this one follows: appended after it, kept or rolled back with it */
+  within?: Trx;
+  /** What follows this action in its transaction, once it is appended (its follow-ups run `within` it) */
+  after?: (trx: Trx, done: Extract<Outcome<T, L, Saved>, { replayed: false }>) => Promise<void>;
 }
 
 /** What a check found: the action would be taken, and the record would then stand in `status`. */

@@ -12,6 +12,7 @@ import type { CaseFileSource } from './case-file/export.js';
 import type { AgencyRef, Runner } from './runner.js';
 import type { ProcedureTypes } from './spec.js';
 import type { Trx } from '../journal/journal.js';
+import type { LinkSource } from './links.js';
 import type { EvidenceContext } from './evidence.js';
 import type { Yifa } from '../platform/yifa.js';
 import type { Request } from '../platform/security/request.js';
@@ -24,6 +25,8 @@ export interface BaseContext extends EvidenceContext {
   table: HolidayTable;
   actor: { personId: string | null; userId: string | null };
   agency: AgencyRef;
+  /** For a record opened from another (`linkedFrom` in its payload): whether that record exists and names it (links.ts) */
+  linkSource?: LinkSource | null;
 }
 
 /** Who issues a record's documents: the agency, and the county (复议机关 and courts are named after it). */
@@ -42,6 +45,23 @@ export type OwnTable =
   | 'village_meetings'
   | 'normative_documents'
   | 'reconsiderations';
+
+/** What a procedure's `followUp` is given: the action taken, and its transaction to act and read in. */
+export interface FollowUp<T extends ProcedureTypes> {
+  yifa: Yifa;
+  /** The acting user's request (its idempotency key is the action's) */
+  req: Request;
+  /** The calendar the action was taken with (inside its transaction nothing else may be read on SQLite) */
+  table: HolidayTable;
+  type: string;
+  id: string;
+  state: T['state'];
+  trx: Trx;
+  /** Another action of the procedure on the record `id`, in the same transaction (null: its key was used already) */
+  act: (id: string, type: string, payload: unknown, idempotencyKey: string | null) => Promise<T['state'] | null>;
+  /** A record of the procedure as it stands in the transaction, proven; null when there is none */
+  read: (id: string) => Promise<T['state'] | null>;
+}
 
 /** A procedure whose gates read only the BaseContext. */
 export interface CommonTypes extends ProcedureTypes {
@@ -96,9 +116,18 @@ export interface ServedProcedure<T extends CommonTypes> extends Runner<T> {
    * 复议机构 and the respondent it names only. Absent: the region's scope.
    */
   readsOnly?: ReadNarrowing;
+   * What follows an action on other records of the same procedure, as the same user, in the
+   * action's own transaction, appended after it (a merged duplicate noted on the petition
+   * kept): `act` takes a follow-up action, `read` reads a record (proven, under its lock) —
+   * both in that transaction, which holds the database on SQLite, so nothing else may be read
+   * or journaled meanwhile. If it throws, the action and its follow-ups are all rolled back.
+   * Not run when the action's idempotency key was used already (it ran then, with it).
+   */
+  followUp?: (x: FollowUp<T>) => Promise<void>;
   /**
-   * What follows an action on another record of the same procedure, as the same user, in
-   * its own transaction (a merged duplicate noted on the petition kept): called after every
+   * What follows an action on a record of another procedure (through its facet), as the same
+   * user, in its own transaction after the action's (a reconsideration's decision recorded on the
+   * challenged penalty case, whose runner is another module's): called after every
    * action, a replayed one included, so a retry completes what a failure left; it must
    * itself check whether there is anything left to do. Absent: nothing follows.
    */

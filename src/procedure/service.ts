@@ -41,6 +41,7 @@ import { uploadedFile, uploadedFileIn } from './evidence-store.js';
 import { manifestEntries, type EvidenceItem } from './evidence.js';
 import type { ProcedureEntry } from './registry.js';
 import { narrowedReads, readsRecord } from './read-scope.js';
+import { linkSourceIn, type Within } from './links.js';
 
 type Db = Yifa['db']['kysely'] | Trx;
 
@@ -193,6 +194,7 @@ function commonStore<T extends CommonTypes>(
         actor: at.actor,
         agency: loaded.agency,
         uploadedFile: uploadedFile(await uploadedFileIn(trx, payload, at.actor.userId)),
+        linkSource: await linkSourceIn(trx, payload, { id: (s as { id: string }).id, agencyId: loaded.agency.id }),
       };
       const ctx = sp.context ? await sp.context(trx, base, s, payload) : (base as T['context']);
       const outside = sp.actsOutside?.(ctx, s);
@@ -305,7 +307,34 @@ async function act<T extends CommonTypes>(
   payload: unknown,
 ) {
   const table = await yifa.calendar.table();
-  const done = await runAction(yifa, req, sp, commonStore(yifa, sp, table), target, type, payload);
+  const store = commonStore(yifa, sp, table);
+  const followUp = sp.followUp;
+  const done = await runAction(yifa, req, sp, store, target, type, payload, false, {
+    ...(followUp
+      ? {
+          after: (trx, d) =>
+            followUp({
+              yifa,
+              req,
+              table,
+              type,
+              id: d.id,
+              state: d.next,
+              trx,
+              act: async (id, followType, followPayload, key) => {
+                const r = { ...req, idempotencyKey: key };
+                const out = await runAction(yifa, r, sp, store, { isNew: false, id }, followType, followPayload, false, { within: trx });
+                if (out.replayed) return null;
+                return out.next;
+              },
+              read: async (id) => {
+                const found = await rowWithLast(yifa, trx, sp, id, true);
+                return found ? proveRow(trx, sp, found.row, found.lastResult, true) : null;
+              },
+            }),
+        }
+      : {}),
+  });
   if (done.replayed) {
     const view = await getRecord(yifa, req, sp, done.id);
     if (sp.afterAction) await sp.afterAction(yifa, req, { type, id: done.id, state: view.record });
@@ -339,6 +368,25 @@ export async function actOnRecord<T extends CommonTypes>(
 ) {
   const prepared = sp.prepare ? await sp.prepare(yifa, req, { id, type, payload }) : payload;
   return act(yifa, req, sp, { isNew: false, id }, type, prepared);
+}
+
+/**
+ * Opens a record routed from another procedure (links.ts), inside the routing action's
+ * transaction: its id is the one the routing record already names; appended after it, kept
+ * or rolled back with it.
+ */
+export async function openLinkedRecord<T extends CommonTypes>(
+  yifa: Yifa,
+  req: Request,
+  sp: ServedProcedure<T>,
+  within: Within,
+  target: { id: string; agencyId: string },
+  type: string,
+  payload: unknown,
+): Promise<void> {
+  // The calendar as the routing action read it: inside its transaction nothing else may be read on SQLite.
+  const store = commonStore(yifa, sp, within.table);
+  await runAction(yifa, req, sp, store, { isNew: true, ...target }, type, payload, false, { within: within.trx });
 }
 
 /** 检查: would the action be taken now, with this payload? The same refusals as taking it; nothing is kept. */

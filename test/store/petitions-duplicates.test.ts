@@ -13,7 +13,9 @@ import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { withIdCheckChar } from '../../src/platform/identity/numbers.js';
 import { hotSpots } from '../../src/modules/petitions/hot-spots.js';
 import { similarity } from '../../src/modules/petitions/duplicates.js';
-import { replayRecord } from '../../src/procedure/service.js';
+import { actOnRecord, replayRecord } from '../../src/procedure/service.js';
+import { contextOfUser } from '../../src/modules/org/sessions.js';
+import { verifyJournal } from '../../src/journal/verify-journal.js';
 import { PETITIONS } from '../../src/modules/petitions/procedure.js';
 import type { Request } from '../../src/platform/security/request.js';
 
@@ -227,6 +229,57 @@ describe.each(ENGINES)('petition duplicates and hot spots on %s', (engine) => {
     expect(approved.json().record.mergedInto).toMatchObject({ id: kept.id, by: 'head' });
     const keptNow = (await xinfang.get(`/api/v1/petitions/${kept.id}`)).json() as View;
     expect((keptNow.record.merged as { id: string }[]).map((x) => x.id)).toEqual([dup.id, neighbour.id]);
+  });
+
+  it('keeps the merge and the kept petition’s note in one transaction: the note follows it, a failing follow-up keeps neither', async () => {
+    t.yifa.clock.source = at('2026-03-12');
+    const again = await register(letter('2026-03-12'));
+    const clerk = { auth: await contextOfUser(t.yifa, 'xinfang'), idempotencyKey: null, denied: async () => {} } as Request;
+    const seqBefore = await t.yifa.journal.size();
+    // A follow-up that fails after the note: the merge, its number and the note are all rolled back.
+    const failing = {
+      ...PETITIONS,
+      followUp: async (x: Parameters<NonNullable<typeof PETITIONS.followUp>>[0]) => {
+        await PETITIONS.followUp!(x);
+        throw new Error('断电');
+      },
+    };
+    await expect(
+      actOnRecord(t.yifa, clerk, failing, again.id, 'petition.merge', { into: kept.record.number, reason: '同一信访人再次来信' }),
+    ).rejects.toThrow('断电');
+    expect(await t.yifa.journal.size()).toBe(seqBefore);
+    expect((await xinfang.get(`/api/v1/petitions/${again.id}`)).json().status).toBe('registered');
+    const keptBefore = (await xinfang.get(`/api/v1/petitions/${kept.id}`)).json() as View;
+    expect((keptBefore.record.merged as { id: string }[]).map((x) => x.id)).not.toContain(again.id);
+
+    // Taken for real: the merge and then the note, one after the other in the journal.
+    const merged = await act(xinfang, again.id, 'petition.merge', { into: kept.record.number, reason: '同一信访人再次来信' });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const rows = await t.yifa.db.kysely
+      .selectFrom('actions')
+      .select(['seq', 'type', 'subject_id'])
+      .where('seq', '>=', seqBefore)
+      .orderBy('seq')
+      .execute();
+    expect(rows.map((r) => [r.type, r.subject_id])).toEqual([
+      ['petition.merge', again.id],
+      ['petition.note-merged', kept.id],
+    ]);
+    expect(Number(rows[1]!.seq)).toBe(Number(rows[0]!.seq) + 1);
+    // A retry with the same key changes nothing and notes nothing twice.
+    const retry = await xinfang.post(
+      `/api/v1/petitions/${again.id}/actions`,
+      { type: 'petition.merge', payload: { into: kept.record.number, reason: '同一信访人再次来信' } },
+      { 'idempotency-key': `dup-${engine}-${key}` },
+    );
+    expect(retry.statusCode, retry.body).toBe(200);
+    expect(await t.yifa.journal.size()).toBe(seqBefore + 2);
+    expect(await replayRecord(t.yifa, PETITIONS, kept.id)).toMatchObject({
+      merged: expect.arrayContaining([expect.objectContaining({ id: again.id })]),
+    });
+    // The journal's chain holds across the two appends of one transaction.
+    const report = await verifyJournal(t.yifa.db, t.yifa.journal.publicKeyPem);
+    expect(report.problem).toBeNull();
   });
 
   it('counts the hot spots by place, category and month with the village breakdown, a merged duplicate once, as CSV', async () => {

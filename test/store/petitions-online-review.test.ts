@@ -9,6 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
+import { buildApp, openYifa } from '../../src/app/root.js';
+import { Clock } from '../../src/platform/clock.js';
 
 const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
 
@@ -138,5 +140,57 @@ describe.each(ENGINES)('online 复查 and 复核 requests on %s', (engine) => {
     // The next day the right factor is taken.
     t.yifa.clock.source = at('2026-08-04');
     expect((await request(code, '6666')).statusCode).toBe(200);
+  });
+
+  it('counts wrong factors in the database: across a restart and another server process, reset by the right one', async () => {
+    t.yifa.clock.source = at('2026-09-01');
+    xinfang = await t.login('xinfang');
+    const { code, id } = await file('13977778888');
+    await answer(id, '2026-09-01');
+    const counted = async () =>
+      (
+        await t.yifa.db.kysely
+          .selectFrom('portal_factor_failures')
+          .select(['day', 'failures'])
+          .where('record_id', '=', id)
+          .execute()
+      ).map((r) => [r.day, Number(r.failures)]);
+    for (let i = 0; i < 2; i++) expect((await request(code, '0000')).statusCode).toBe(403);
+    const third = await request(code, '0000');
+    expect(third.json().error.message).toContain('今天还可尝试 2 次');
+    expect(await counted()).toEqual([['2026-09-01', 3]]);
+    // A request refused for its input is refused before the factor is looked at: it counts nothing.
+    const right = await t.anonymous().post('/api/v1/public/petitions/track/review', { code, verify: '8888', body: '', reason: '' });
+    expect(right.statusCode).toBe(400);
+    expect(await counted()).toEqual([['2026-09-01', 3]]);
+
+    // A second server on the same database (another process, or this one restarted) sees the same count.
+    const other = await openYifa(t.config, { clock: new Clock(at('2026-09-01')) });
+    const otherApp = await buildApp(other);
+    await otherApp.ready();
+    try {
+      const viaOther = (verify: string) =>
+        otherApp.inject({
+          method: 'POST',
+          url: '/api/v1/public/petitions/track/review',
+          payload: { code, verify, body: '秀山县人民政府', reason: '请求复查' },
+        });
+      expect((await viaOther('0001')).statusCode).toBe(403);
+      const fifth = await viaOther('0002');
+      expect(fifth.statusCode).toBe(403);
+      expect(fifth.json().error.message).toContain('今天的尝试次数已用完');
+      expect((await viaOther('8888')).statusCode).toBe(429);
+    } finally {
+      await otherApp.close();
+      await other.close();
+    }
+    expect((await request(code, '8888')).statusCode).toBe(429);
+    expect(await counted()).toEqual([['2026-09-01', 5]]);
+    // The next day: the right factor is taken, and the day's count is gone with the old day.
+    t.yifa.clock.source = at('2026-09-02');
+    expect((await request(code, '1234')).statusCode).toBe(403);
+    expect(await counted()).toEqual([['2026-09-02', 1]]);
+    expect((await request(code, '8888')).statusCode).toBe(200);
+    expect(await counted()).toEqual([]);
   });
 });

@@ -230,7 +230,7 @@ export interface PublicPetitionView {
   category: string;
   request: string;
   routing: {
-    kind: 'accept' | 'decline' | 'transfer' | 'assign';
+    kind: 'accept' | 'decline' | 'transfer' | 'assign' | 'procedure';
     on: string;
     route: string | null;
     to: string | null;

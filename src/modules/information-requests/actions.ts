@@ -12,6 +12,7 @@ import { nthWorkingDayAfter } from '../../procedure/deadlines.js';
 import { PUBLIC_ROLE, RECORD_CHECK, atField, sameIndividual, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
 import type { BaseContext } from '../../procedure/served.js';
 import { evidenceRows, materialPayload, materialWithdrawal, type EvidenceList } from '../../procedure/evidence.js';
+import { linkedFromGate, linkedFromSchema } from '../../procedure/links.js';
 import { SEPARATION_OF_DUTIES } from '../../law/penalty.js';
 import {
   APPLICANT_KINDS,
@@ -79,6 +80,8 @@ export const submitSchema = z.strictObject({
     .string()
     .regex(/^[0-9a-f]{64}$/)
     .meta({ title: '查询码摘要', widget: 'hidden' }),
+  // A request routed from a petition (信访工作条例 Art 31): the petition it came from (links.ts, checked by the gate).
+  linkedFrom: linkedFromSchema.optional(),
 });
 
 /** A recorded date may not lie in the future or before the request was received. */
@@ -139,8 +142,10 @@ export const REQUEST_ACTIONS = {
       !p.applicant.phone && !p.applicant.email && !p.applicant.address
         ? { message: '申请须写明联系方式（电话、电子邮箱或通信地址至少一项）', citation: article('二十九'), field: 'applicant.phone' }
         : null,
+      linkedFromGate(p.linkedFrom, ctx.linkSource),
     ],
     apply: (r, p) => ({
+      ...(p.linkedFrom ? { linkedFrom: p.linkedFrom } : {}),
       ...r,
       channel: p.channel,
       receivedOn: p.receivedOn,

@@ -7,6 +7,7 @@ import { procedureRoutes } from '../../procedure/routes.js';
 import { journalPolicyOf } from '../../procedure/service.js';
 import { commonReplayer } from '../../procedure/replayer.js';
 import { INFORMATION_REQUESTS, INFORMATION_REQUEST_ENTRY } from './procedure.js';
+import { REQUEST_RECEIVER } from './linked.js';
 import { informationRequestPortal } from './portal.js';
 import { seedDemoInformationRequests } from './demo.js';
 import * as informationRequests from './migrations/016-information-requests.js';
@@ -45,7 +46,8 @@ export const informationRequestsManifest = {
   routes,
   journalPolicies: { [INFORMATION_REQUESTS.proc.subjectType]: journalPolicyOf(INFORMATION_REQUESTS) },
   projectionReplayers: (db) => [commonReplayer(db, INFORMATION_REQUESTS.proc) as ProjectionReplayer],
-  procedures: [INFORMATION_REQUEST_ENTRY],
+  // …and receives petitions routed into a request (信访工作条例 Art 31; src/procedure/links.ts).
+  procedures: [{ ...INFORMATION_REQUEST_ENTRY, receives: REQUEST_RECEIVER }],
   menu: [
     {
       key: 'information-requests',

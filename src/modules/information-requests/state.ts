@@ -6,6 +6,7 @@
  */
 import type { PendingApproval } from '../../procedure/spec.js';
 import type { EvidenceItem } from '../../procedure/evidence.js';
+import type { LinkedFrom } from '../../procedure/links.js';
 
 export const REGULATION = '《中华人民共和国政府信息公开条例》';
 /** 《…条例》第三十六条, or with an item: 第三十六条第（一）项 */
@@ -153,6 +154,8 @@ export interface InformationRequest {
    * attachments folds to the very state (and state hash) its journal recorded.
    */
   evidence?: Material[];
+  /** Routed from a petition (信访工作条例 Art 31): the record it came from, which names this one (absent otherwise) */
+  linkedFrom?: LinkedFrom;
 }
 
 export const STATUS_NAMES = {

@@ -3,6 +3,7 @@
  * what payload, under which gates (each citing 《信访工作条例》 or RECORD_CHECK), which numbered
  * document it issues and how it changes the petition. Pure; the kit runs it.
  */
+import { LINK_ROUTES, LINK_ROUTE_IDS, linkedRefSchema } from '../../procedure/links.js';
 import { z } from 'zod';
 import { legalDate, personalIdNumber, requiredText as text, optionalText } from '../../platform/http/schemas.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
@@ -40,7 +41,16 @@ import {
   type Attachment,
 } from './state.js';
 
-export type PetitionSeries = 'registration' | 'acceptance' | 'decline' | 'transfer' | 'extension-notice' | 'opinion' | 'review' | 'recheck';
+export type PetitionSeries =
+  | 'registration'
+  | 'acceptance'
+  | 'decline'
+  | 'route'
+  | 'transfer'
+  | 'extension-notice'
+  | 'opinion'
+  | 'review'
+  | 'recheck';
 
 /** What the gates learn of the earlier petition a repeat names (`repeatOf`): its status, or that no such petition exists. */
 export interface PetitionContext extends BaseContext {
@@ -363,6 +373,39 @@ export const PETITION_ACTIONS = {
     apply: (s, p, m) => ({ ...s, routing: { kind: 'decline', on: p.on, number: m.number, route: p.route, reason: p.reason } }),
   }),
 
+  // Art 31: a matter that belongs in a legal procedure the receiving side runs in yifa is routed
+  // into it — the record is opened there in this action's transaction (the kit's followUp and
+  // links.ts), both records name each other, and the petitioner is told which route and why.
+  'petition.route-to-procedure': action({
+    title: '转入法定程序办理（本平台）',
+    roles: CLERK,
+    from: ['registered'],
+    payload: z.strictObject({
+      on: routeOn,
+      route: z.enum(LINK_ROUTE_IDS).meta({ title: '转入的法定程序', labels: LINK_ROUTES }),
+      reason: text(2000).meta({ title: '转入的理由（告知信访人）', widget: 'textarea' }),
+      // The server names the record it opens (prepare): never the client.
+      linkedTo: linkedRefSchema.optional(),
+    }),
+    guard: (s, p, ctx) => [
+      eventDate(p.on, s.receivedOn, ctx, '告知日期'),
+      p.on !== ctx.today ? { message: '转入法定程序当日办理，告知日期应为今天', citation: RECORD_CHECK, field: 'on' } : null,
+      p.linkedTo
+        ? null
+        : {
+            message: `本平台没有受理“${LINK_ROUTES[p.route]}”的程序，请以不予受理告知法定途径`,
+            citation: article('三十一'),
+            field: 'route',
+          },
+    ],
+    issues: () => 'route',
+    apply: (s, p, m) => ({
+      ...s,
+      routing: { kind: 'procedure', on: p.on, number: m.number, route: p.route, reason: p.reason },
+      ...(p.linkedTo ? { linkedTo: p.linkedTo } : {}),
+    }),
+  }),
+
   'petition.transfer': action({
     title: '转送有权处理的机关',
     roles: CLERK,
@@ -633,6 +676,7 @@ const NEXT_BY_STATUS: Record<PetitionStatus, PetitionActionType[]> = {
   reviewing: ['petition.review-reply'],
   rechecking: ['petition.recheck-reply'],
   declined: [],
+  routed: [],
   transferred: [],
   reported: [],
   objected: [],

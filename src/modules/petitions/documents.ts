@@ -5,6 +5,7 @@
  */
 import type { Block, DocumentContent } from '../../procedure/documents/content.js';
 import type { DocumentPlace } from '../../procedure/served.js';
+import { LINK_ROUTES } from '../../procedure/links.js';
 import {
   CATEGORIES,
   CHANNELS,
@@ -22,6 +23,7 @@ export const PETITION_SERIES = {
   registration: { word: '信登字', title: '信访事项登记表' },
   acceptance: { word: '信受字', title: '信访事项受理告知书' },
   decline: { word: '信不受字', title: '信访事项不予受理告知书' },
+  route: { word: '信转程字', title: '信访事项转入法定程序告知书' },
   transfer: { word: '信转字', title: '信访事项转送、交办单' },
   'extension-notice': { word: '信延字', title: '信访事项延期办理告知书' },
   opinion: { word: '信处字', title: '信访处理意见书' },
@@ -112,6 +114,31 @@ function routingDocuments(p: Petition): DocumentContent[] {
               r.route === 'concluded'
                 ? `该信访事项已经复核终结，信访人仍以同一事实和理由提出的，不再受理（${route.citation}）。`
                 : `您反映的事项依法应当通过“${route.name}”的法定途径解决，请您依照有关法律、行政法规规定的程序向有关机关提出（${route.citation}）。`,
+          },
+        ],
+      },
+    ];
+  }
+  if (r.kind === 'procedure') {
+    const to = p.linkedTo;
+    return [
+      {
+        id: 'route',
+        title: PETITION_SERIES.route.title,
+        number: r.number,
+        date: r.on,
+        sealed: true,
+        blocks: [
+          addressee(p),
+          {
+            kind: 'paragraph',
+            text: `${received(p)}经审查，您反映的事项依法应当通过“${LINK_ROUTES[r.route]}”的法定程序处理（${article('三十一')}），本机关已于${cn(r.on)}将其转入该程序办理，不再作为信访事项受理。`,
+          },
+          { kind: 'paragraph', heading: '转入的理由', text: r.reason },
+          {
+            kind: 'paragraph',
+            heading: '转入后的办理',
+            text: `已登记为${to?.recordName ?? LINK_ROUTES[r.route]}，由承办机关依照该程序的规定和期限办理并答复您。您可以凭原查询码在公开门户查询办理进度。`,
           },
         ],
       },

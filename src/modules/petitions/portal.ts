@@ -17,11 +17,12 @@ import { newTrackingCode, trackingHashOf } from '../../procedure/tracking-code.j
 import { factorsOf, verifySecondFactor } from '../../procedure/second-factor.js';
 import { actOnRecord, getRecord, openRecord, openRecordDocument, visibleState, type RecordView } from '../../procedure/service.js';
 import { PETITIONS } from './procedure.js';
+import { LINK_ROUTES } from '../../procedure/links.js';
 import { registerSchema } from './actions.js';
 import { CATEGORIES, LEGAL_ROUTES, OUTCOME_NAMES, RATINGS, REVIEW_OUTCOMES, article, type Petition, type PetitionStatus } from './state.js';
 
 /** The documents addressed to the petitioner, which the code may download. */
-const TO_PETITIONER = ['acceptance', 'decline', 'extension-notice', 'opinion', 'review', 'recheck'] as const;
+const TO_PETITIONER = ['acceptance', 'decline', 'route', 'extension-notice', 'opinion', 'review', 'recheck'] as const;
 
 const PETITIONER_NAME = '信访人（网上）';
 
@@ -59,8 +60,8 @@ export function publicPetitionView(view: RecordView<Petition, PetitionStatus>) {
     routing: r && {
       kind: r.kind,
       on: r.on,
-      route: r.kind === 'decline' ? LEGAL_ROUTES[r.route].name : null,
-      to: r.kind === 'transfer' || r.kind === 'assign' ? r.to : null,
+      route: r.kind === 'decline' ? LEGAL_ROUTES[r.route].name : r.kind === 'procedure' ? LINK_ROUTES[r.route] : null,
+      to: r.kind === 'transfer' || r.kind === 'assign' ? r.to : r.kind === 'procedure' ? (p.linkedTo?.recordName ?? null) : null,
       reason: r.kind === 'accept' ? null : r.reason,
     },
     extension: p.extension && { until: p.extension.until, reason: p.extension.reason, days: p.extension.days },
@@ -106,10 +107,9 @@ function reviewRequestOf(view: RecordView<Petition, PetitionStatus>) {
 }
 
 /** The petitioner's second factor (the kit's: last 4 of an ID number or phone he left), checked before his 复查 or 复核 request is taken. */
-function verifyFactor(p: Petition, id: string, today: string, given: string) {
-  verifySecondFactor({
+function verifyFactor(yifa: Yifa, p: Petition, id: string, given: string) {
+  return verifySecondFactor(yifa, {
     id,
-    today,
     factors: factorsOf(p.petitioners),
     given,
     noFactor: '登记时未留身份证号或电话，无法在线验证身份，请向信访部门书面提出请求',
@@ -241,7 +241,7 @@ export const petitionPortal =
         const next = NEXT_REVIEW[current.status as ReviewStatus];
         if (!next) throw notReviewable(current.status);
         // Checked against the record itself, not the masked view.
-        verifyFactor((await visibleState(yifa, r, PETITIONS, found.id)).state, found.id, today, req.body.verify);
+        await verifyFactor(yifa, (await visibleState(yifa, r, PETITIONS, found.id)).state, found.id, req.body.verify);
         // The table's gates decide the rest: the window (Art 35, 36), counted from the day the reply reached him.
         const view = await actOnRecord(yifa, r, PETITIONS, found.id, next.action, {
           on: today,

@@ -4,7 +4,10 @@
  * fact its gates read from another record (the earlier petition a repeat names).
  */
 import type { ServedProcedure } from '../../procedure/served.js';
-import { actOnRecord, procedureEntry, visibleState } from '../../procedure/service.js';
+import { randomUUID } from 'node:crypto';
+import { procedureEntry } from '../../procedure/service.js';
+import { LINK_ROUTES, receiverOf, type LinkRoute } from '../../procedure/links.js';
+import { DomainError } from '../../platform/errors.js';
 import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../../platform/security/request.js';
 import { deadlineList } from '../../procedure/deadlines.js';
@@ -18,6 +21,7 @@ import {
   CHANNELS,
   OUTCOME_NAMES,
   STATUS_NAMES,
+  article,
   closedOn,
   petitionerNames,
   type Petition,
@@ -88,17 +92,61 @@ function keyColumns(p: Petition) {
 
 /**
  * A duplicate just merged is noted on the petition kept, so both records' journals say so
- * (the kept one's limits are not touched). In its own transaction after the merge: if it
- * fails, the merge stands and the next retry of the merge (or 登记并入本件的重复信访 by hand)
- * completes it — hence the check that it is not noted already.
+ * (the kept one's limits are not touched): in the merge's own transaction, appended right
+ * after it (the kit's `followUp`), so the two are kept or lost together.
  */
-async function noteMerged(yifa: Yifa, req: Request, done: { type: string; id: string; state: Petition }) {
-  const into = done.state.mergedInto;
-  if (!into || !done.state.number || !['petition.merge', 'petition.approve'].includes(done.type)) return;
-  const kept = await visibleState(yifa, req, PETITIONS, into.id);
-  if ((kept.state.merged ?? []).some((x) => x.id === done.id)) return;
-  const key = req.idempotencyKey ? `${req.idempotencyKey.slice(0, 80)}:note-merged` : null;
-  await actOnRecord(yifa, { ...req, idempotencyKey: key }, PETITIONS, into.id, 'petition.note-merged', { number: done.state.number });
+const noteMerged: NonNullable<ServedProcedure<PetitionTypes>['followUp']> = async (x) => {
+  const into = x.state.mergedInto;
+  if (!into || !x.state.number || !['petition.merge', 'petition.approve'].includes(x.type)) return;
+  await x.act(into.id, 'petition.note-merged', { number: x.state.number }, null);
+};
+
+/**
+ * A petition routed into a legal procedure in yifa (Art 31): the receiving procedure opens its
+ * record — the id the petition already names — in the routing action's transaction, from the
+ * petitioners and the request, naming the petition it came from. If it refuses, nothing of
+ * either is kept.
+ */
+const openLinked: NonNullable<ServedProcedure<PetitionTypes>['followUp']> = async (x) => {
+  const p = x.state;
+  const r = p.routing;
+  if (x.type !== 'petition.route-to-procedure' || r?.kind !== 'procedure' || !p.linkedTo) return;
+  const found = receiverOf(x.yifa.procedures, r.route);
+  if (!found) throw new DomainError('GATE_REFUSED', `本平台没有受理“${LINK_ROUTES[r.route]}”的程序`, { citation: article('三十一') });
+  await found.receiver.open(
+    x.yifa,
+    x.req,
+    { trx: x.trx, table: x.table },
+    {
+      id: p.linkedTo.id,
+      from: {
+        subjectType: PETITION_PROCEDURE.subjectType,
+        recordName: PETITION_PROCEDURE.recordName,
+        path: '/petitions',
+        id: p.id,
+        number: p.number,
+        on: r.on,
+        reason: r.reason,
+      },
+      agencyId: p.agencyId,
+      channel: p.channel,
+      persons: p.petitioners.map((y) => ({ name: y.name, idNumber: y.idNumber, phone: y.phone, address: y.address })),
+      matter: p.request,
+      facts: p.factsAndReasons,
+      place: p.place,
+      about: null,
+      trackingHash: p.trackingHash || null,
+    },
+  );
+};
+
+/** The record a routing opens, named by the server from the receiving procedure's entry (never by the client). */
+async function prepare(yifa: Yifa, _req: Request, x: { id: string; type: string; payload: unknown }) {
+  if (x.type !== 'petition.route-to-procedure' || !x.payload || typeof x.payload !== 'object') return x.payload;
+  const { linkedTo: _client, ...body } = x.payload as { route?: unknown; linkedTo?: unknown };
+  const found =
+    typeof body.route === 'string' && body.route in LINK_ROUTES ? receiverOf(yifa.procedures, body.route as LinkRoute) : undefined;
+  return found ? { ...body, linkedTo: { ...found.ref, id: randomUUID() } } : body;
 }
 
 export const PETITIONS: ServedProcedure<PetitionTypes> = {
@@ -151,7 +199,11 @@ export const PETITIONS: ServedProcedure<PetitionTypes> = {
       merged_into: p.mergedInto?.id ?? null,
     }),
   },
-  afterAction: noteMerged,
+  followUp: async (x) => {
+    await noteMerged(x);
+    await openLinked(x);
+  },
+  prepare,
   deadlines: petitionDeadlines,
   documents: petitionDocuments,
   caseFile: (p, dc) => ({

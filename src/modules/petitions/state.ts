@@ -5,6 +5,7 @@
  * petitioner's 复查 and 复核 and his satisfaction ratings. Pure data; its status is a function
  * of it.
  */
+import type { LinkRoute, LinkedRef } from '../../procedure/links.js';
 import type { PendingApproval } from '../../procedure/spec.js';
 import type { EvidenceItem } from '../../procedure/evidence.js';
 
@@ -86,7 +87,9 @@ export interface Petitioner {
 export type Routing =
   | { kind: 'accept'; on: string; number: string | null }
   | { kind: 'decline'; on: string; number: string | null; route: LegalRoute; reason: string }
-  | { kind: 'transfer' | 'assign'; on: string; number: string | null; to: string; reason: string };
+  | { kind: 'transfer' | 'assign'; on: string; number: string | null; to: string; reason: string }
+  /** Routed into a legal procedure in yifa (Art 31): the record it opened is `linkedTo` */
+  | { kind: 'procedure'; on: string; number: string | null; route: LinkRoute; reason: string };
 
 export interface Note {
   seq: number;
@@ -160,6 +163,8 @@ export interface Petition {
   merged?: { id: string; number: string; on: string }[];
   /** The letter's scan, photos and other files the petitioner handed in (the kit's evidence items) */
   attachments?: Attachment[];
+  /** The record of another procedure in yifa it was routed into (the kit's links.ts: that record names this one) */
+  linkedTo?: LinkedRef;
 }
 
 /** How a duplicate was merged: into which petition, why, and on whose say (the same petitioner, or the head's approval). */
@@ -184,6 +189,7 @@ export const STATUS_NAMES = {
   merged: '已合并（重复信访）',
   accepted: '已受理（办理中）',
   declined: '不予受理',
+  routed: '已转入法定程序',
   transferred: '已转送',
   assigned: '已交办',
   reported: '交办已办结',
@@ -205,7 +211,7 @@ export function statusOf(p: Petition): PetitionStatus {
   const r = p.routing;
   if (!r) return 'registered';
   if (r.kind === 'assign') return p.report ? 'reported' : 'assigned';
-  return ({ accept: 'accepted', decline: 'declined', transfer: 'transferred' } as const)[r.kind];
+  return ({ accept: 'accepted', decline: 'declined', transfer: 'transferred', procedure: 'routed' } as const)[r.kind];
 }
 
 /** The day the record closed for now (a 复查 request reopens it). */

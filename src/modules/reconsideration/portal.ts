@@ -74,9 +74,8 @@ async function verified(yifa: Yifa, client: Parameters<typeof publicRequest>[1],
   const found = await byCode(yifa, code);
   const r = publicRequest(yifa, client, found.at, APPLICANT_NAME);
   const { state } = await visibleState(yifa, r, RECONSIDERATIONS, found.id);
-  verifySecondFactor({
+  await verifySecondFactor(yifa, {
     id: found.id,
-    today: yifa.clock.today(),
     factors: factorsOf([state.applicant]),
     given: verify,
     noFactor: '申请时未留身份证号或电话，无法在线验证身份，请向复议机构查询',

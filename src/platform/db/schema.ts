@@ -433,6 +433,14 @@ export interface PetitionTable {
   merged_into: string | null;
 }
 
+/** Wrong second factors given on the portal for a record, per legal day (the kit's second-factor.ts, migration 043). */
+export interface PortalFactorFailureTable {
+  record_id: string;
+  day: string;
+  failures: number;
+  last_at: string;
+}
+
 /** A dispute under 人民调解: the columns its statistics count by (module mediation, migration 022). */
 /** 行政调解's own columns beside its common row (the mediation module's migration 042): what its statistics count by. */
 export interface AdministrativeMediationTable {
@@ -602,6 +610,7 @@ export interface Database {
   procedure_cases: ProcedureCaseTable;
   information_requests: InformationRequestTable;
   petitions: PetitionTable;
+  portal_factor_failures: PortalFactorFailureTable;
   reconsiderations: ReconsiderationTable;
   mediation_disputes: MediationDisputeTable;
   administrative_mediations: AdministrativeMediationTable;

@@ -109,10 +109,17 @@ function Summary({ view, dict }: { view: RecordView<Petition>; dict: ProcedureDi
               ? `${r.on} 已受理并书面告知${r.number ? `（${r.number}）` : ''}`
               : r.kind === 'decline'
                 ? `${r.on} 不予受理：${name('decline', 'route', r.route)}${r.number ? `（${r.number}）` : ''}`
-                : `${r.on} 已${r.kind === 'transfer' ? '转送' : '交办'}${r.to}${r.number ? `（${r.number}）` : ''}`
+                : r.kind === 'procedure'
+                  ? `${r.on} 已转入法定程序：${name('route-to-procedure', 'route', r.route)}${r.number ? `（${r.number}）` : ''}`
+                  : `${r.on} 已${r.kind === 'transfer' ? '转送' : '交办'}${r.to}${r.number ? `（${r.number}）` : ''}`
           }
           description={r.kind === 'accept' ? undefined : <span style={{ whiteSpace: 'pre-wrap' }}>{r.reason}</span>}
         />
+      )}
+      {p.linkedTo && (
+        <Typography.Paragraph style={{ marginTop: 8 }} data-testid="linked-to">
+          已登记为{p.linkedTo.recordName}：<Link to={`/console${p.linkedTo.path}/${p.linkedTo.id}`}>查看转入的记录</Link>
+        </Typography.Paragraph>
       )}
       {p.objection && (
         <Alert

@@ -21,6 +21,7 @@ const networkError = () => new ApiError(0, 'NETWORK', '网络连接中断，请�
 function routingText(r: NonNullable<PublicPetitionView['routing']>): string {
   if (r.kind === 'accept') return `${r.on} 已受理`;
   if (r.kind === 'decline') return `${r.on} 不予受理：${r.route ?? ''}`;
+  if (r.kind === 'procedure') return `${r.on} 已转入法定程序：${r.route ?? ''}（登记为${r.to ?? ''}）`;
   return `${r.on} 已${r.kind === 'transfer' ? '转送' : '交办'}${r.to ?? ''}`;
 }
 
