@@ -13,6 +13,7 @@ import { mediationManifest } from '../modules/mediation/manifest.js';
 import { villagesManifest } from '../modules/villages/manifest.js';
 import { normativeManifest } from '../modules/normative-docs/manifest.js';
 import { reconsiderationManifest } from '../modules/reconsideration/manifest.js';
+import { litigationManifest } from '../modules/litigation/manifest.js';
 
 export const MODULES: readonly ModuleManifest[] = [
   orgManifest,
@@ -25,4 +26,5 @@ export const MODULES: readonly ModuleManifest[] = [
   villagesManifest,
   normativeManifest,
   reconsiderationManifest,
+  litigationManifest,
 ];

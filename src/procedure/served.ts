@@ -39,7 +39,8 @@ export type OwnTable =
   | 'village_rules'
   | 'village_meetings'
   | 'normative_documents'
-  | 'reconsiderations';
+  | 'reconsiderations'
+  | 'lawsuits';
 
 /** A procedure whose gates read only the BaseContext. */
 export interface CommonTypes extends ProcedureTypes {
