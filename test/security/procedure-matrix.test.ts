@@ -664,8 +664,9 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
     it('offers exactly what the server accepts, to every demo user, on every record; refusals by role are 403 and journaled', async () => {
       const { all, neverOffered } = await probeProcedure(LAWSUIT_PROCEDURE as AnyProcedure, base, records);
       expect(all.length).toBe(users.size * Object.keys(records).length * actionIds(LAWSUIT_PROCEDURE).length);
-      // The hearing ahead is recorded only on its day (`when`), and no record has a 司法建议 to reply to.
-      expect(neverOffered).toEqual(['litigation.record-hearing', 'litigation.reply-suggestion']);
+      // The hearing ahead is recorded only on its day (`when`), the judged record's agency has not yet decided
+      // whether to appeal (so its judgment cannot be recorded effective), and no record has a 司法建议 to reply to.
+      expect(neverOffered).toEqual(['litigation.record-hearing', 'litigation.record-effective', 'litigation.reply-suggestion']);
     });
   });
 

@@ -174,7 +174,10 @@ describe.each(ENGINES)('行政应诉 on %s', (engine) => {
     await moveTo('2026-10-12');
     const hearing = (over: Record<string, unknown>) => ({
       heldOn: '2026-10-12',
-      head: null,
+      headAppeared: false,
+      headName: null,
+      headPost: null,
+      headRank: null,
       staff: [],
       lawyers: [],
       record: '开庭',
@@ -290,7 +293,10 @@ describe.each(ENGINES)('行政应诉 on %s', (engine) => {
     });
     await ok(fazhi, id, 'litigation.record-hearing', {
       heldOn: '2026-12-01',
-      head: { name: '王某某', post: '副镇长', rank: 'deputy' },
+      headAppeared: true,
+      headName: '王某某',
+      headPost: '副镇长',
+      headRank: 'deputy',
       staff: [],
       lawyers: [],
       record: '副镇长出庭',

@@ -380,14 +380,10 @@ export const LAWSUIT_ACTIONS = {
     },
     payload: z.strictObject({
       heldOn: legalDate.meta({ title: '开庭日期' }),
-      head: z
-        .strictObject({
-          name: text(50).meta({ title: '姓名' }),
-          post: text(100).meta({ title: '职务' }),
-          rank: z.enum(HEAD_POST_IDS).meta({ title: '负责人类别', labels: HEAD_POSTS }),
-        })
-        .nullable()
-        .meta({ title: '出庭的行政机关负责人（负责人未出庭的不填）' }),
+      headAppeared: z.boolean().meta({ title: '行政机关负责人出庭' }),
+      headName: optionalText(50).meta({ title: '出庭负责人姓名（负责人出庭时填写）' }),
+      headPost: optionalText(100).meta({ title: '出庭负责人职务' }),
+      headRank: z.enum(HEAD_POST_IDS).nullable().meta({ title: '负责人类别', labels: HEAD_POSTS }),
       staff: z.array(person('职务')).max(2).meta({ title: '出庭的本机关工作人员' }),
       lawyers: z.array(person('律师事务所')).max(2).meta({ title: '出庭的律师' }),
       record: text(5000).meta({ title: '庭审情况', widget: 'textarea' }),
@@ -395,38 +391,47 @@ export const LAWSUIT_ACTIONS = {
     guard: (l, p, ctx) => {
       const h = pendingHearing(l);
       const named = new Set(h?.delegation?.staff.map((s) => s.name) ?? []);
+      const head = p.headAppeared ? p.headName : null;
       return [
         atField('heldOn', eventDate(p.heldOn, l, ctx, '开庭日期')),
+        p.headAppeared && !p.headName ? { message: '请填写出庭负责人的姓名', citation: RECORD_CHECK, field: 'headName' } : null,
+        p.headAppeared && !p.headRank
+          ? { message: '请选择负责人类别（正职、副职或者分管负责人）', citation: interpretation('一百二十八'), field: 'headRank' }
+          : null,
+        !p.headAppeared && (p.headName || p.headRank)
+          ? { message: '负责人未出庭的，不填负责人', citation: RECORD_CHECK, field: 'headName' }
+          : null,
         h && p.heldOn < h.date ? { message: `不能早于传票所定的开庭日期（${h.date}）`, citation: RECORD_CHECK, field: 'heldOn' } : null,
-        !p.head && p.staff.length === 0 && p.lawyers.length > 0
+        !head && p.staff.length === 0 && p.lawyers.length > 0
           ? {
               message: '仅有律师出庭，不视为行政机关负责人出庭应诉；负责人应当出庭，不能出庭的，应当委托本机关相应的工作人员出庭',
               citation: `${article('三', '三')}；${interpretation('一百二十八')}`,
-              field: 'head',
+              field: 'headAppeared',
             }
           : null,
-        !p.head && p.staff.length === 0 && p.lawyers.length === 0
+        !head && p.staff.length === 0 && p.lawyers.length === 0
           ? {
               message: '被诉行政机关负责人应当出庭应诉；不能出庭的，应当委托行政机关相应的工作人员出庭',
               citation: article('三', '三'),
-              field: 'head',
+              field: 'headAppeared',
             }
           : null,
-        !p.head && p.staff.length > 0 && !h?.delegation
+        !head && p.staff.length > 0 && !h?.delegation
           ? {
               message: '负责人未出庭的，须先出具载明工作人员姓名、职务和代理权限的授权委托书，并提交情况说明',
               citation: `${interpretation('一百二十九')}、${interpretation('一百三十一')}`,
               field: 'staff',
             }
           : null,
-        !p.head && h?.delegation && p.staff.some((s) => !named.has(s.name))
+        !head && h?.delegation && p.staff.some((s) => !named.has(s.name))
           ? { message: '出庭的工作人员须是授权委托书载明的人员', citation: interpretation('一百三十一'), field: 'staff' }
           : null,
       ];
     },
     apply: (l, p) => {
       const h = pendingHearing(l)!;
-      const held = { on: p.heldOn, head: p.head, staff: p.staff, lawyers: p.lawyers, record: p.record };
+      const head = p.headAppeared && p.headName && p.headRank ? { name: p.headName, post: p.headPost ?? '', rank: p.headRank } : null;
+      const held = { on: p.heldOn, head, staff: p.staff, lawyers: p.lawyers, record: p.record };
       return { ...l, hearings: l.hearings.map((x) => (x.seq === h.seq ? { ...x, held } : x)) };
     },
   }),

@@ -17,6 +17,7 @@ import { withIdCheckChar } from '../../platform/identity/numbers.js';
 import { actOnRecord, openRecord } from '../../procedure/service.js';
 import { challengeEntry, type ChallengedAct } from '../../procedure/challenge.js';
 import { LAWSUITS } from './procedure.js';
+import { appealDueOf } from './actions.js';
 
 type Who = 'fazhi' | 'fuzeren';
 type Step = [day: string, who: Who, type: string, payload: Record<string, unknown>];
@@ -134,7 +135,7 @@ export async function seedDemoLawsuits(yifa: Yifa): Promise<number> {
       ];
       if (story === 'lost') {
         const decideOn = wd(servedOn, 3);
-        const appealDue = addDays(servedOn, 15);
+        const appealDue = appealDueOf(table, { instance: 'first', kind: 'judgment', type: 'revoked', servedOn })!;
         const effectiveOn = wd(appealDue, 1);
         steps.push(
           [
@@ -143,7 +144,10 @@ export async function seedDemoLawsuits(yifa: Yifa): Promise<number> {
             'litigation.record-hearing',
             {
               heldOn: hearingOn,
-              head: { name: headName, post: '镇长', rank: 'head' },
+              headAppeared: true,
+              headName,
+              headPost: '镇长',
+              headRank: 'head',
               staff: [{ name: '石某某', post: '综合行政执法办公室主任' }],
               lawyers: [],
               record: '被告镇长出庭应诉并发表意见；双方举证质证，原告对现场勘验笔录的形成时间提出异议。',
@@ -219,7 +223,10 @@ export async function seedDemoLawsuits(yifa: Yifa): Promise<number> {
             'litigation.record-hearing',
             {
               heldOn: hearingOn,
-              head: null,
+              headAppeared: false,
+              headName: null,
+              headPost: null,
+              headRank: null,
               staff: [{ name: '石某某', post: '综合行政执法办公室主任' }],
               lawyers: [{ name: '彭某某', post: '重庆秀山某律师事务所' }],
               record: '被告委托本机关工作人员石某某和律师彭某某出庭，提交了授权委托书和负责人不能出庭的情况说明。',
@@ -245,7 +252,12 @@ export async function seedDemoLawsuits(yifa: Yifa): Promise<number> {
             'litigation.decide-appeal',
             { on: decideOn, appeal: false, reason: '一审判决驳回原告诉讼请求，本机关不上诉。' },
           ],
-          [wd(addDays(servedOn, 15), 1), 'fazhi', 'litigation.record-effective', { plaintiffAppealed: false }],
+          [
+            wd(appealDueOf(table, { instance: 'first', kind: 'judgment', type: 'dismissed', servedOn })!, 1),
+            'fazhi',
+            'litigation.record-effective',
+            { plaintiffAppealed: false },
+          ],
         );
       }
       for (const [day, by, type, payload] of steps) {
