@@ -14,6 +14,7 @@ import { villagesManifest } from '../modules/villages/manifest.js';
 import { normativeManifest } from '../modules/normative-docs/manifest.js';
 import { reconsiderationManifest } from '../modules/reconsideration/manifest.js';
 import { opennessManifest } from '../modules/openness/manifest.js';
+import { litigationManifest } from '../modules/litigation/manifest.js';
 
 export const MODULES: readonly ModuleManifest[] = [
   orgManifest,
@@ -27,4 +28,5 @@ export const MODULES: readonly ModuleManifest[] = [
   normativeManifest,
   reconsiderationManifest,
   opennessManifest,
+  litigationManifest,
 ];

@@ -299,6 +299,22 @@ export const DEADLINE_RULES = {
     from: '收到起诉状副本之日',
     citation: '《中华人民共和国行政诉讼法》第六十七条',
   }),
+  'litigation.appeal-judgment': rule({
+    id: 'litigation.appeal-judgment',
+    title: '不服第一审判决提起上诉',
+    count: 15,
+    unit: 'calendar-days',
+    from: '第一审判决书送达之日',
+    citation: '《中华人民共和国行政诉讼法》第八十五条',
+  }),
+  'litigation.appeal-ruling': rule({
+    id: 'litigation.appeal-ruling',
+    title: '不服第一审裁定提起上诉',
+    count: 10,
+    unit: 'calendar-days',
+    from: '第一审裁定书送达之日',
+    citation: '《中华人民共和国行政诉讼法》第八十五条',
+  }),
   'petition.acceptance-notice': rule({
     id: 'petition.acceptance-notice',
     title: '书面告知信访人是否受理',

@@ -8,6 +8,7 @@
 import type { ChangeOutcome } from '../law/penalty.js';
 import type { Yifa } from '../platform/yifa.js';
 import type { Request } from '../platform/security/request.js';
+import { DomainError } from '../platform/errors.js';
 
 /** One item of the act's evidence as the answer bundle lists it. */
 export interface ChallengedEvidence {
@@ -85,4 +86,14 @@ export interface ChallengeFacet<S = unknown> {
    * number is not recorded twice). Returns the act as it then stands.
    */
   recordOutcome(yifa: Yifa, req: Request, id: string, outcome: ChallengeOutcome): Promise<ChallengedAct>;
+}
+
+/**
+ * The registry entry that owns challengeable acts of `subjectType` (the penalty case's), with its
+ * facet: how a reviewing procedure reaches the act without importing its module.
+ */
+export function challengeEntry(yifa: Yifa, subjectType = 'penalty-case'): { entry: Yifa['procedures'][number]; facet: ChallengeFacet } {
+  const entry = yifa.procedures.find((p) => p.proc.subjectType === subjectType && p.challenge);
+  if (!entry?.challenge) throw new DomainError('INTERNAL', '本系统未提供可被复议或者起诉的案件');
+  return { entry, facet: entry.challenge as ChallengeFacet };
 }

@@ -44,7 +44,8 @@ export type OwnTable =
   | 'village_rules'
   | 'village_meetings'
   | 'normative_documents'
-  | 'reconsiderations';
+  | 'reconsiderations'
+  | 'lawsuits';
 
 /** What a procedure's `followUp` is given: the action taken, and its transaction to act and read in. */
 export interface FollowUp<T extends ProcedureTypes> {
@@ -116,6 +117,7 @@ export interface ServedProcedure<T extends CommonTypes> extends Runner<T> {
    * 复议机构 and the respondent it names only. Absent: the region's scope.
    */
   readsOnly?: ReadNarrowing;
+  /**
    * What follows an action on other records of the same procedure, as the same user, in the
    * action's own transaction, appended after it (a merged duplicate noted on the petition
    * kept): `act` takes a follow-up action, `read` reads a record (proven, under its lock) —

@@ -184,7 +184,9 @@ describe('矛盾纠纷排查台账 in the browser', () => {
     await accessible(page, 'volunteers');
     // He leaves: off the active roster, kept under 已退出 with the day and the reason.
     const today = h.yifa.clock.today();
-    await row(page, '龙某甲').getByRole('button', { name: /退\s*出/ }).click();
+    await row(page, '龙某甲')
+      .getByRole('button', { name: /退\s*出/ })
+      .click();
     const leave = await opened(page);
     await leave.getByLabel('退出原因').fill('外出务工');
     await accessible(page, 'volunteer-leave-form');

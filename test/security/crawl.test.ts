@@ -27,6 +27,8 @@ import { seedDemoPublications } from '../../src/modules/disclosure/demo.js';
 import { seedDemoReconsiderations } from '../../src/modules/reconsideration/demo.js';
 import { seedDemoNormative } from '../../src/modules/normative-docs/demo.js';
 import { seedDemoOpenness } from '../../src/modules/openness/demo.js';
+import { seedDemoLawsuits } from '../../src/modules/litigation/demo.js';
+import type { Lawsuit } from '../../src/modules/litigation/state.js';
 import type { Kysely } from 'kysely';
 import type { Reconsideration } from '../../src/modules/reconsideration/state.js';
 import { idCheckChar } from '../../src/platform/identity/numbers.js';
@@ -45,6 +47,8 @@ interface Secrets {
   /** petitioners' ID numbers, phones and addresses */
   petitioner: string[];
   /** disputes' parties' ID numbers, phones and addresses */
+  /** lawsuits' plaintiffs' ID numbers, phones and addresses */
+  lawsuitPlaintiff: string[];
   disputeParty: string[];
   /** reconsiderations' applicants' ID numbers, phones and addresses */
   reconsiderationApplicant: string[];
@@ -281,6 +285,8 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     ];
     // 行政复议 against the town's decisions (the county's 复议人员 is seeded with every test town).
     await seedDemoReconsiderations(t.yifa);
+    // 行政应诉: the town's two lawsuits (one lost, one won).
+    await seedDemoLawsuits(t.yifa);
     // 规范性文件 in every state and the legal adviser's 合法性审查事项.
     await seedDemoNormative(t.yifa);
     // 政务公开: lists in every state, a 以案释法 published, catalog entries.
@@ -314,7 +320,14 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     values.reconsiderationDocumentId = reconsiderations
       .slice(0, 3)
       .flatMap((r) => [`${r.id}|acceptance`, `${r.id}|answer-notice`, `${r.id}|decision`]);
+    const lawsuits = await db.selectFrom('procedure_cases').select(['id', 'state']).where('procedure', '=', 'lawsuit').execute();
+    values.lawsuitId = lawsuits.map((r) => r.id);
+    values.lawsuitDocumentId = lawsuits.flatMap((r) => [`${r.id}|answer`, `${r.id}|evidence-list`]);
     secrets = {
+      lawsuitPlaintiff: lawsuits
+        .map((r) => (JSON.parse(r.state!) as Lawsuit).plaintiff)
+        .flatMap((a) => [a.idNumber, a.phone, a.address])
+        .filter((x): x is string => !!x && x.length >= 6),
       reconsiderationApplicant: reconsiderationApplicants
         .flatMap((a) => [a.idNumber, a.phone, a.address])
         .filter((x): x is string => !!x && x.length >= 6),
@@ -461,6 +474,14 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
           return fill(pattern, { id: id!, documentId: documentId! });
         });
     }
+    if (pattern.startsWith('/api/v1/lawsuits/{')) {
+      if (key === 'id') return values.lawsuitId!.map((id) => fill(pattern, { id }));
+      if (key === 'id,documentId')
+        return values.lawsuitDocumentId!.map((v) => {
+          const [id, documentId] = v.split('|');
+          return fill(pattern, { id: id!, documentId: documentId! });
+        });
+    }
     if (key === 'id' && isDispute) return values.disputeId!.map((id) => fill(pattern, { id }));
     if (key === 'id' && pattern.startsWith('/api/v1/dispute-screenings/')) return values.screeningId!.map((id) => fill(pattern, { id }));
     if (key === 'id,documentId' && isDispute)
@@ -525,6 +546,9 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     // The crawl has reconsiderations and their applicants' particulars to look for.
     expect(values.reconsiderationId!.length).toBeGreaterThan(0);
     expect(secrets.reconsiderationApplicant.length).toBeGreaterThan(0);
+    // And lawsuits with their plaintiffs' particulars.
+    expect(values.lawsuitId!.length).toBeGreaterThan(0);
+    expect(secrets.lawsuitPlaintiff.length).toBeGreaterThan(0);
     for (const p of paths) expect(urlsOf(p).length, p).toBeGreaterThan(0);
   });
 
@@ -545,6 +569,8 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
         forbidden.push({ what: '调解当事人的身份证号、电话或住址', values: secrets.disputeParty });
       if (!permissions.has('reconsideration.personal-data'))
         forbidden.push({ what: '行政复议申请人的身份证号、电话或住址', values: secrets.reconsiderationApplicant });
+      if (!permissions.has('litigation.personal-data'))
+        forbidden.push({ what: '行政诉讼原告的身份证号、电话或住所', values: secrets.lawsuitPlaintiff });
       if (!permissions.has('mediation.administrative'))
         forbidden.push({ what: '行政调解当事人的身份证号、电话或住址', values: secrets.adminMediationParty });
       // Cases outside the scope (as the case service decides: region, creator, or the user among the officers).

@@ -25,6 +25,7 @@ import type { Procedure } from '../../src/procedure/spec.js';
 import { PENALTY_PROCEDURE } from '../../src/modules/enforcement/workflow.js';
 import { INFORMATION_REQUEST_PROCEDURE } from '../../src/modules/information-requests/actions.js';
 import { DISPUTE_PROCEDURE } from '../../src/modules/mediation/actions.js';
+import { LAWSUIT_PROCEDURE } from '../../src/modules/litigation/actions.js';
 import { ADMIN_MEDIATION_PROCEDURE } from '../../src/modules/mediation/admin-actions.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: any procedure
@@ -70,7 +71,13 @@ const applicant = {
 
 describe('the probe payload', () => {
   it('is refused by the schema of every action of every procedure (so a probe performs nothing)', () => {
-    for (const proc of [PENALTY_PROCEDURE, INFORMATION_REQUEST_PROCEDURE, DISPUTE_PROCEDURE, ADMIN_MEDIATION_PROCEDURE] as AnyProcedure[]) {
+    for (const proc of [
+      PENALTY_PROCEDURE,
+      INFORMATION_REQUEST_PROCEDURE,
+      DISPUTE_PROCEDURE,
+      ADMIN_MEDIATION_PROCEDURE,
+      LAWSUIT_PROCEDURE,
+    ] as AnyProcedure[]) {
       for (const type of actionIds(proc)) expect(proc.actions[type]!.payload.safeParse(PROBE).success, type).toBe(false);
     }
     // The console's opening of an information request adds the tracking code's hash: still refused.
@@ -653,6 +660,84 @@ describe.each(ENGINES)('the status × action × role matrix over HTTP on %s', (e
       const { all, neverOffered } = await probeProcedure(ADMIN_MEDIATION_PROCEDURE as AnyProcedure, base, records);
       expect(all.length).toBe(users.size * Object.keys(records).length * actionIds(ADMIN_MEDIATION_PROCEDURE).length);
       expect(neverOffered).toEqual([]);
+    });
+  });
+
+  describe('行政应诉 lawsuits', () => {
+    const base = '/api/v1/lawsuits';
+    const records: Record<string, string> = {};
+
+    beforeAll(async () => {
+      const fazhi = user('fazhi');
+      const fuzeren = user('fuzeren');
+      const act = (id: string, type: string, payload: unknown, by = fazhi) => ok(by, `${base}/${id}/actions`, type, payload);
+      const on = '2026-05-06';
+      t.yifa.clock.source = at(on);
+      let n = 0;
+      const register = async () =>
+        (
+          await ok(fazhi, base, 'litigation.register', {
+            court: '秀山土家族苗族自治县人民法院',
+            caseNumber: `（2026）渝0241行初${500 + ++n}号`,
+            filedOn: on,
+            copyReceivedOn: on,
+            plaintiff: { kind: 'citizen', name: '向某某', idNumber: '', phone: null, address: null },
+            claims: '撤销处罚决定',
+            challengedKind: 'other',
+            challengedCaseId: null,
+            reconsiderationId: null,
+            challengedAct: '妙泉综执罚决字〔2026〕第1号行政处罚决定',
+            mandatoryGrounds: [],
+          })
+        ).id;
+      const answered = async () => {
+        const id = await register();
+        await act(id, 'litigation.file-answer', { on, text: '答辩', normativeDocuments: null, lateReason: null, bundle: null });
+        return id;
+      };
+      const judged = async (type: string) => {
+        const id = await answered();
+        await act(id, 'litigation.record-judgment', {
+          type,
+          on,
+          number: `（2026）渝0241行初${600 + ++n}号`,
+          servedOn: on,
+          summary: '判决',
+          variedFineFen: null,
+          redoBy: null,
+        });
+        return id;
+      };
+      records.answering = await register();
+      records['in-court'] = await answered();
+      // A hearing ahead: the head may issue the 授权委托书 now; the hearing is recorded on its day.
+      await act(records['in-court'], 'litigation.schedule-hearing', {
+        summonedOn: on,
+        date: '2026-12-30',
+        place: '第一审判庭',
+        courtRecommendsHead: false,
+      });
+      records.judged = await judged('dismissed');
+      records.appealed = await judged('revoked');
+      await act(records.appealed, 'litigation.decide-appeal', { on, appeal: true, reason: '不服' }, fuzeren);
+      records.performing = await judged('revoked');
+      records.closed = await judged('dismissed');
+      for (const id of [records.performing, records.closed])
+        await act(id, 'litigation.decide-appeal', { on, appeal: false, reason: '不上诉' }, fuzeren);
+      t.yifa.clock.source = at('2026-05-25');
+      for (const id of [records.performing, records.closed]) await act(id, 'litigation.record-effective', { plaintiffAppealed: false });
+    }, 600_000);
+
+    it('reaches every status of the procedure', () => {
+      expect(Object.keys(records).sort()).toEqual(Object.keys(LAWSUIT_PROCEDURE.statusNames).sort());
+    });
+
+    it('offers exactly what the server accepts, to every demo user, on every record; refusals by role are 403 and journaled', async () => {
+      const { all, neverOffered } = await probeProcedure(LAWSUIT_PROCEDURE as AnyProcedure, base, records);
+      expect(all.length).toBe(users.size * Object.keys(records).length * actionIds(LAWSUIT_PROCEDURE).length);
+      // The hearing ahead is recorded only on its day (`when`), the judged record's agency has not yet decided
+      // whether to appeal (so its judgment cannot be recorded effective), and no record has a 司法建议 to reply to.
+      expect(neverOffered).toEqual(['litigation.record-hearing', 'litigation.record-effective', 'litigation.reply-suggestion']);
     });
   });
 

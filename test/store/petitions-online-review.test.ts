@@ -148,13 +148,9 @@ describe.each(ENGINES)('online 复查 and 复核 requests on %s', (engine) => {
     const { code, id } = await file('13977778888');
     await answer(id, '2026-09-01');
     const counted = async () =>
-      (
-        await t.yifa.db.kysely
-          .selectFrom('portal_factor_failures')
-          .select(['day', 'failures'])
-          .where('record_id', '=', id)
-          .execute()
-      ).map((r) => [r.day, Number(r.failures)]);
+      (await t.yifa.db.kysely.selectFrom('portal_factor_failures').select(['day', 'failures']).where('record_id', '=', id).execute()).map(
+        (r) => [r.day, Number(r.failures)],
+      );
     for (let i = 0; i < 2; i++) expect((await request(code, '0000')).statusCode).toBe(403);
     const third = await request(code, '0000');
     expect(third.json().error.message).toContain('今天还可尝试 2 次');

@@ -92,6 +92,7 @@ describe.each(ENGINES)('the 工作台 across procedures on %s', (engine) => {
     expect([...seen].sort()).toEqual([
       'dispute',
       'information-request',
+      'lawsuit',
       'legal-review',
       'normative-document',
       'penalty-case',
@@ -164,6 +165,7 @@ describe.each(ENGINES)('the 工作台 across procedures on %s', (engine) => {
     expect(await procedures('gongkai')).toEqual(['information-request']);
     expect(await procedures('fuzeren')).toEqual([
       'information-request',
+      'lawsuit',
       'legal-review',
       'normative-document',
       'penalty-case',
@@ -173,6 +175,7 @@ describe.each(ENGINES)('the 工作台 across procedures on %s', (engine) => {
     expect(await procedures('jiandu')).toEqual([
       'dispute',
       'information-request',
+      'lawsuit',
       'legal-review',
       'normative-document',
       'penalty-case',

@@ -45,8 +45,9 @@ const SHARED_PARTS: Record<string, { importers: string[]; why: string }> = {
       'normative-docs',
       'reconsideration',
       'openness',
+      'litigation',
     ],
-    why: "the demo's cases, requests, petitions, disputes, publications, village records, normative documents and reconsiderations act as the demo town's users (contextOfUser)",
+    why: "the demo's cases, requests, petitions, disputes, publications, village records, normative documents, reconsiderations and lawsuits act as the demo town's users (contextOfUser)",
   },
   'modules/org/service/people.ts': {
     importers: ['mediation', 'reconsideration'],

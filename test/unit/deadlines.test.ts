@@ -54,6 +54,9 @@ const EXPECTED: Record<DeadlineRuleId, [string, string, string, string]> = {
   'litigation.filing': ['2026-08-12', '2027-03-29', '2025-07-24', '2026-03-26'],
   'litigation.filing-after-reconsideration': ['2026-02-27', '2026-10-14', '2025-02-08', '2025-10-11'],
   'litigation.answer': ['2026-02-27', '2026-10-14', '2025-02-08', '2025-10-11'],
+  'litigation.appeal-judgment': ['2026-02-27', '2026-10-14', '2025-02-08', '2025-10-11'],
+  // 10 days: 2026-02-22 (春节) and 2025-02-03 (春节), 2025-10-06 (国庆) move to the next working day.
+  'litigation.appeal-ruling': ['2026-02-24', '2026-10-09', '2025-02-05', '2025-10-09'],
   'petition.acceptance-notice': ['2026-02-27', '2026-10-14', '2025-02-08', '2025-10-11'],
   'petition.misroute-objection': ['2026-02-26', '2026-10-12', '2025-02-07', '2025-10-10'],
   'petition.handling': ['2026-04-13', '2026-11-30', '2025-03-25', '2025-11-25'],

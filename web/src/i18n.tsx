@@ -102,6 +102,10 @@ const STRINGS = {
   registerReconsideration: ['登记复议申请', 'Register an application'],
   searchReconsiderations: ['检索申请人、被申请人、被申请复议的行为、决定书文号', 'Search applicant, respondent, act, decision number'],
   reconsiderationIndicators: ['行政复议指标', 'Reconsideration indicators'],
+  lawsuits: ['行政应诉', 'Court defence'],
+  registerLawsuit: ['登记应诉案件', 'Register a lawsuit'],
+  searchLawsuits: ['检索原告、案号、法院、被诉行为', 'Search plaintiff, case number, court, act'],
+  litigationIndicators: ['应诉指标', 'Litigation indicators'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type StringKey = keyof typeof STRINGS;

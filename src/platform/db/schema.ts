@@ -394,6 +394,28 @@ export interface InformationRequestTable {
 }
 
 /** A 行政复议 case's own columns beside its common row (reconsideration module, migration 030): what the indicators count by. */
+/** 行政应诉 cases (litigation module, migration 036): what the indicators count beside the common row. */
+export interface LawsuitTable {
+  id: string;
+  /** The defending agency (被告) */
+  agency_id: string;
+  challenged_case_id: string | null;
+  filed_on: string;
+  /** The year the indicators count it in (of 立案) */
+  filed_year: number;
+  /** The effective judgment's or ruling's type, once effective */
+  outcome: string | null;
+  /** 1 once a judgment or ruling is effective */
+  concluded: number;
+  /** 1 when the effective outcome goes against the agency (败诉) */
+  lost: number;
+  /** 1 when the 答辩状 came after its 15 days */
+  answer_late: number;
+  /** Hearings held, and those at which a 负责人 appeared */
+  hearings_held: number;
+  head_appearances: number;
+}
+
 export interface ReconsiderationTable {
   id: string;
   /** The 被申请人 (the agency whose act is challenged) */
@@ -612,6 +634,7 @@ export interface Database {
   petitions: PetitionTable;
   portal_factor_failures: PortalFactorFailureTable;
   reconsiderations: ReconsiderationTable;
+  lawsuits: LawsuitTable;
   mediation_disputes: MediationDisputeTable;
   administrative_mediations: AdministrativeMediationTable;
   village_rules: VillageRulesTable;

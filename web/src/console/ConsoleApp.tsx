@@ -38,6 +38,8 @@ import LegalDeskPage from './normative/LegalDeskPage';
 import NormativeEvaluationPage from './normative/NormativeEvaluationPage';
 import { RECONSIDERATIONS_CONSOLE } from './procedure/reconsiderations';
 import ReconsiderationIndicatorsPage from './pages/ReconsiderationIndicatorsPage';
+import { LAWSUITS_CONSOLE } from './procedure/lawsuits';
+import LitigationIndicatorsPage from './pages/LitigationIndicatorsPage';
 import type { ProcedureConsole } from './procedure/config';
 import MediationStatisticsPage from './pages/MediationStatisticsPage';
 import PetitionHotSpotsPage from './pages/PetitionHotSpotsPage';
@@ -59,6 +61,7 @@ const PROCEDURES = [
   NORMATIVE_DOCUMENTS_CONSOLE,
   LEGAL_REVIEWS_CONSOLE,
   RECONSIDERATIONS_CONSOLE,
+  LAWSUITS_CONSOLE,
 ];
 
 /** A procedure's three pages, typed over its own record (one call per procedure keeps each monomorphic). */
@@ -77,6 +80,7 @@ const PROCEDURE_ROUTES = [
   ...routesOf(NORMATIVE_DOCUMENTS_CONSOLE),
   ...routesOf(LEGAL_REVIEWS_CONSOLE),
   ...routesOf(RECONSIDERATIONS_CONSOLE),
+  ...routesOf(LAWSUITS_CONSOLE),
 ];
 
 /** Menu entries and the permission each needs (the server checks again). */
@@ -89,6 +93,7 @@ const MENU: { key: string; label: StringKey; permission: string }[] = [
   { key: 'petition-hot-spots', label: 'petitionHotSpots', permission: 'petition.read' },
   { key: 'mediation-statistics', label: 'mediationStatistics', permission: 'mediation.read' },
   { key: 'reconsideration-indicators', label: 'reconsiderationIndicators', permission: 'reconsideration.read' },
+  { key: 'litigation-indicators', label: 'litigationIndicators', permission: 'litigation.read' },
   { key: 'mediation-committees', label: 'mediationCommittees', permission: 'mediation.read' },
   { key: 'dispute-screenings', label: 'disputeScreenings', permission: 'mediation.read' },
   { key: 'mediation-volunteers', label: 'mediationVolunteers', permission: 'mediation.read' },
@@ -311,6 +316,7 @@ export default function ConsoleApp() {
                 <Route path="mediation-statistics" element={<MediationStatisticsPage />} />
                 <Route path="village-statistics" element={<VillageStatisticsPage />} />
                 <Route path="reconsideration-indicators" element={<ReconsiderationIndicatorsPage />} />
+                <Route path="litigation-indicators" element={<LitigationIndicatorsPage />} />
                 <Route path="petition-hot-spots" element={<PetitionHotSpotsPage />} />
                 <Route path="mediation-committees" element={<MediationCommitteesPage />} />
                 <Route path="dispute-screenings" element={<DisputeScreeningsPage />} />
