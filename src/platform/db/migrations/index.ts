@@ -14,6 +14,7 @@ import * as procedureCases from './015-procedure-cases.js';
 import * as procedureFiles from './017-procedure-files.js';
 import * as procedureWaiting from './019-procedure-waiting.js';
 import * as countersPerProcedure from './035-document-counters-per-procedure.js';
+import * as verificationCodes from './039-verification-codes.js';
 
 export const PLATFORM_MIGRATIONS: Migrations = {
   '001-foundation': foundation,
@@ -28,4 +29,6 @@ export const PLATFORM_MIGRATIONS: Migrations = {
   '019-procedure-waiting': procedureWaiting,
   // Each procedure numbers its own series.
   '035-document-counters-per-procedure': countersPerProcedure,
+  // Every numbered document's 查验码 and every 执法证's QR token.
+  '039-verification-codes': verificationCodes,
 };
