@@ -12,6 +12,8 @@ import DecisionsPage from './pages/DecisionsPage';
 import NormativeDocumentsPage, { NormativeDocumentPage } from './pages/NormativeDocumentsPage';
 import DecisionPage from './pages/DecisionPage';
 import VillageRulesPage from './pages/VillageRulesPage';
+import VerifyPage, { VerifyFormPage } from './pages/VerifyPage';
+import OfficerCardPage from './pages/OfficerCardPage';
 import { HeadingProvider } from '../heading';
 import type { StringKey } from '../i18n';
 
@@ -33,6 +35,9 @@ const PAGES: { key: string; title: StringKey; under?: string; footer?: true }[] 
   { key: 'petition-tracking', title: 'trackPetition', under: 'petitions' },
   // The header's menu is full (an eighth entry would fold into an overflow): linked from the footer.
   { key: 'village-rules', title: 'portalVillageRules', footer: true },
+  // Opened from a document's or a 执法证's QR code; the verify page can also be reached from the footer.
+  { key: 'verify', title: 'portalVerify', footer: true },
+  { key: 'officer', title: 'portalOfficerCard', under: 'officers' },
 ];
 
 export default function PortalApp() {
@@ -97,18 +102,21 @@ export default function PortalApp() {
             <Route path="petitions" element={<PetitionPage />} />
             <Route path="petition-tracking" element={<PetitionTrackingPage />} />
             <Route path="village-rules" element={<VillageRulesPage />} />
+            <Route path="verify" element={<VerifyFormPage />} />
+            <Route path="verify/:code" element={<VerifyPage />} />
+            <Route path="officer/:token" element={<OfficerCardPage />} />
           </Routes>
         </HeadingProvider>
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center', color: '#595959' }}>
         依法 yifa · 依据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》公示
-        <div style={{ marginTop: 8 }}>
+        <Space style={{ marginTop: 8, display: 'flex', justifyContent: 'center' }} split="·">
           {PAGES.filter((p) => p.footer).map((p) => (
             <Link key={p.key} to={`/portal/${p.key}`}>
               {t(p.title)}
             </Link>
           ))}
-        </div>
+        </Space>
       </Layout.Footer>
     </Layout>
   );
