@@ -98,12 +98,14 @@ function ProofResult({ proof }: { proof: InclusionProof | null }) {
         dataSource={check.steps}
         renderItem={(s) => (
           <List.Item>
-            {s.ok ? (
-              <CheckCircleTwoTone twoToneColor="#389e0d" aria-label="通过" />
-            ) : (
-              <CloseCircleTwoTone twoToneColor="#cf1322" aria-label="未通过" />
-            )}
-            <span style={{ marginLeft: 8 }}>{s.label}</span>
+            <span>
+              {s.ok ? (
+                <CheckCircleTwoTone twoToneColor="#389e0d" aria-label="通过" />
+              ) : (
+                <CloseCircleTwoTone twoToneColor="#cf1322" aria-label="未通过" />
+              )}
+              <span style={{ marginLeft: 8 }}>{s.label}</span>
+            </span>
           </List.Item>
         )}
       />
