@@ -45,6 +45,11 @@ export interface Config {
    * read as 09:00 China time, or date and time with its offset); unset: real time.
    */
   trainingClock: Date | undefined;
+  /**
+   * YIFA_PUBLIC_URL: the portal's address as the public reaches it (https://yifa.example.gov.cn),
+   * which documents' and 执法证 QR codes point to; unset → http://localhost:<port>.
+   */
+  publicUrl?: string;
   /** YIFA_TRAINING=1: this is a training installation (a training clock is allowed without --demo). */
   training: boolean;
 }
@@ -102,6 +107,19 @@ function trainingClockFrom(env: NodeJS.ProcessEnv): Date | undefined {
   return at;
 }
 
+function publicUrlFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = (env.YIFA_PUBLIC_URL ?? '').trim().replace(/\/+$/, '');
+  if (!raw) return undefined;
+  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(raw))
+    throw new Error(`环境变量 YIFA_PUBLIC_URL 须为门户的网址（如 https://yifa.example.gov.cn），实际为 "${raw}"`);
+  return raw;
+}
+
+/** Where the public's QR codes point: the portal's address. */
+export function publicUrlOf(config: Pick<Config, 'publicUrl' | 'port'>): string {
+  return config.publicUrl ?? `http://localhost:${config.port}`;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.YIFA_DATA_DIR || './data');
   return {
@@ -123,5 +141,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxyFrom(env),
     trainingClock: trainingClockFrom(env),
     training: env.YIFA_TRAINING === '1',
+    publicUrl: publicUrlFrom(env),
   };
 }

@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { Trx } from '../journal/journal.js';
 import { deferWrite } from '../platform/db/fixed-queries.js';
+import { newVerificationCode } from '../platform/security/public-codes.js';
 
 /** A series as a procedure declares it: its word in the number and its document's title. */
 export interface SeriesInfo {
@@ -22,6 +23,8 @@ export interface Issue {
   agency: { id: string; doc_prefix: string };
   series: string;
   word: string;
+  /** The document's title (the series' `title`): the verify page names the document by it */
+  title?: string;
   year: number;
   subject: { type: string; id: string };
   actionType: string;
@@ -60,6 +63,13 @@ export async function allocateNumber(trx: Trx, x: Issue): Promise<string> {
       action_type: x.actionType,
       issued_at: x.at,
     }),
+  );
+  // Its 查验码 (verification.ts), in the same transaction: a document is never issued without one.
+  await deferWrite(
+    trx,
+    trx
+      .insertInto('document_codes')
+      .values({ code: newVerificationCode(), agency_id: x.agency.id, series, year: x.year, n, title: x.title ?? null }),
   );
   return number;
 }

@@ -280,6 +280,7 @@ export async function runAction<T extends ProcedureTypes, L extends Loaded, Save
             agency,
             series,
             word: runner.series[series as T['series']].word,
+            title: runner.series[series as T['series']].title,
             year: yearOf(today),
             subject: { type: subjectType, id: target.id },
             actionType: type,

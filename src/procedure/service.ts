@@ -32,6 +32,8 @@ import {
 } from './runner.js';
 import type { BaseContext, CommonTypes, DocumentPlace, ServedProcedure } from './served.js';
 import { renderDocx } from './documents/docx.js';
+import { withVerification } from './documents/verification.js';
+import { publicUrlOf } from '../platform/config.js';
 import { exportCaseFile } from './case-file/export.js';
 import { PERSONAL_INFORMATION_CITATION, maskPersonal, personalMask } from '../platform/security/personal-data.js';
 import type { SubjectReadPolicy } from '../journal/read-policy.js';
@@ -583,8 +585,12 @@ export async function openRecordDocument<T extends CommonTypes>(
   format: 'json' | 'docx',
 ) {
   const { row, agencyName, documents } = await readerDocuments(yifa, req, sp, id);
-  const doc = documents.find((d) => d.id === documentId);
-  if (!doc) throw notFound('文书');
+  const found = documents.find((d) => d.id === documentId);
+  if (!found) throw notFound('文书');
+  // A numbered document carries its 查验码 and QR code.
+  const [doc] = (await withVerification(yifa.db.kysely, publicUrlOf(yifa.config), { type: sp.proc.subjectType, id }, [found])) as [
+    typeof found,
+  ];
   await yifa.journal.record({
     type: documentOpenActionOf(sp),
     actor: req.auth.actor,
@@ -601,7 +607,12 @@ const documentOpenActionOf = (sp: { journalPrefix: string }) => `${sp.journalPre
 
 async function fileOf<T extends CommonTypes>(yifa: Yifa, sp: ServedProcedure<T>, state: T['state'], row: ProcedureCaseTable) {
   const place = await placeOf(yifa.db.kysely, row);
-  const documents = sp.documents(state, place);
+  const documents = await withVerification(
+    yifa.db.kysely,
+    publicUrlOf(yifa.config),
+    { type: sp.proc.subjectType, id: row.id },
+    sp.documents(state, place),
+  );
   return {
     subject: { type: sp.proc.subjectType, id: row.id, regionPath: row.region_path },
     exportAction: exportActionOf(sp),

@@ -266,6 +266,13 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
     // The decisions' publications (行政执法公示): projected, some released, one withdrawn.
     await seedDemoPublications(t.yifa);
     values.publicationId = (await t.yifa.db.kysely.selectFrom('publications').select('id').orderBy('status').execute()).map((r) => r.id);
+    // Documents' 查验码 and 执法证 QR tokens (issue 13 §7, §8): the verify and 亮证 pages the public opens.
+    values.verifyCode = (await t.yifa.db.kysely.selectFrom('document_codes').select('code').orderBy('code').limit(20).execute()).map(
+      (r) => r.code,
+    );
+    values.certificateToken = (await t.yifa.db.kysely.selectFrom('certificates').select('public_token').execute()).flatMap(
+      (r) => r.public_token ?? [],
+    );
     // The villages' rules and meetings: one village's in the clerk's scope (妙泉村), one outside it.
     await seedDemoVillages(t.yifa, { password: DEMO_PASSWORD });
     const villageRules = await t.yifa.db.kysely
@@ -519,6 +526,9 @@ describe.each(ENGINES)('security crawl on %s', (engine) => {
       return values.explanationId!.map((id) => fill(pattern, { id }));
     if (key === 'id' && pattern.startsWith('/api/v1/public/openness/catalog/'))
       return values.catalogEntryId!.map((id) => fill(pattern, { id }));
+    if (key === 'code' && pattern === '/api/v1/public/verify/{code}') return values.verifyCode!.map((code) => fill(pattern, { code }));
+    if (key === 'token' && pattern === '/api/v1/public/certificates/{token}')
+      return values.certificateToken!.map((token) => fill(pattern, { token }));
     if (key === 'rule') return [fill(pattern, { rule: 'penalty.hearing-request' })];
     if (key === 'year') return [fill(pattern, { year: '2026' })];
     if (key === 'seq' && pattern.startsWith('/api/v1/journal/actions/')) return values.seq!.map((seq) => fill(pattern, { seq }));

@@ -4,7 +4,8 @@
  * same actions a user takes) and of one decision against a citizen with a full name, an ID
  * number and a mobile number: every public GET route of the API (from its OpenAPI
  * description; the decisions each by id, the lists every page, every search of one character
- * of the public text) is requested anonymously, and the test fails on an 18-digit ID number,
+ * of the public text; the verify page of documents' 查验码 and the 亮证 profile of every 执法证)
+ * is requested anonymously, and the test fails on an 18-digit ID number,
  * a mobile number or a natural person party's full name in any response.
  */
 import type { Kysely } from 'kysely';
@@ -123,9 +124,48 @@ describe.each(ENGINES)('the portal of the demo on %s', (engine) => {
       '/api/v1/public/openness/catalog/{id}': await idsOf('catalog_entries'),
     };
     expect(opennessIds['/api/v1/public/openness/explanations/{id}']!.length).toBeGreaterThan(0);
+    // The verify page of documents' 查验码 (the full-named citizen's decision first) and the 亮证 profile of every 执法证.
+    const mineCode = await t.yifa.db.kysely
+      .selectFrom('document_codes as c')
+      .innerJoin('issued_documents as d', (j) =>
+        j
+          .onRef('c.agency_id', '=', 'd.agency_id')
+          .onRef('c.series', '=', 'd.series')
+          .onRef('c.year', '=', 'd.year')
+          .onRef('c.n', '=', 'd.n'),
+      )
+      .select('c.code')
+      .where('d.case_id', '=', made.json().case.id)
+      .execute();
+    const codes = [
+      ...mineCode.map((r) => r.code),
+      ...(await t.yifa.db.kysely.selectFrom('document_codes').select('code').orderBy('code').limit(40).execute()).map((r) => r.code),
+    ];
+    const tokens = (await t.yifa.db.kysely.selectFrom('certificates').select('public_token').execute()).flatMap(
+      (r) => r.public_token ?? [],
+    );
+    expect(mineCode.length).toBeGreaterThan(0);
+    expect(tokens.length).toBeGreaterThan(3);
+    expect(paths).toEqual(expect.arrayContaining(['/api/v1/public/verify/{code}', '/api/v1/public/certificates/{token}']));
+    await t.yifa.journal.checkpoint();
     for (const p of paths) {
       if (p.includes('{id}') && p.startsWith('/api/v1/public/decisions/')) for (const id of ids) await get(p.replace('{id}', id));
       else if (opennessIds[p]) for (const id of opennessIds[p]!) await get(p.replace('{id}', id));
+      else if (p === '/api/v1/public/verify/{code}')
+        for (const code of codes) {
+          const url = p.replace('{code}', code);
+          const res = await get(url);
+          expect(res.statusCode, code).toBe(200);
+          // The proof is hashes, a signature and the public key only (their hex and base64 may hold
+          // 11 digits in a row): checked for its shape here, left out of the text scanned for numbers.
+          const { proof, ...rest } = res.json();
+          expect(Object.keys(proof).sort()).toEqual(['checkpoint', 'leafHash', 'path', 'publicKeyPem', 'seq', 'treeSize']);
+          for (const h of [proof.leafHash, ...proof.path]) expect(h).toMatch(/^[0-9a-f]{64}$/);
+          expect(Object.keys(proof.checkpoint).sort()).toEqual(['body', 'keyId', 'signature']);
+          bodies.set(url, JSON.stringify(rest));
+        }
+      else if (p === '/api/v1/public/certificates/{token}')
+        for (const token of tokens) expect((await get(p.replace('{token}', token))).statusCode, token).toBe(200);
       else if (!p.includes('{')) await get(p);
     }
     for (const q of ['以案释法', '清单', '%', '欧阳']) await get(`/api/v1/public/openness/catalog?q=${encodeURIComponent(q)}`);

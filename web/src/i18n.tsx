@@ -86,6 +86,8 @@ const STRINGS = {
   searchVillageMeetings: ['检索村名、议程、议题', 'Search village, agenda, decisions'],
   villageStatistics: ['村务统计', 'Village statistics'],
   portalVillageRules: ['村规民约与村务公开', 'Village rules and affairs'],
+  portalVerify: ['文书查验', 'Verify a document'],
+  portalOfficerCard: ['执法证查验（亮证）', 'Check an officer'],
   trackRequest: ['申请查询', 'Track a request'],
   submitRequest: ['提交申请', 'Submit the request'],
   trackingCode: ['查询码', 'Tracking code'],

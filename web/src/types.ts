@@ -57,6 +57,8 @@ export interface Certificate {
   state: 'valid' | 'suspended' | 'revoked';
   standing: Standing;
   daysLeft: number;
+  /** What its QR code opens (亮证): the holder's public profile */
+  profileUrl: string | null;
 }
 export interface Person {
   id: string;

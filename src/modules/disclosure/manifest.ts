@@ -3,6 +3,7 @@ import type { ModuleManifest } from '../../platform/module.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { publicRoutes } from './routes.js';
 import { publicationRoutes } from './publication-routes.js';
+import { verifyRoutes } from './verify.js';
 import { startPublicationTimer } from './sync.js';
 import { DISCLOSURE_ACTION_TEXTS } from './journal-text.js';
 import { seedDemoPublications } from './demo.js';
@@ -34,7 +35,7 @@ export const disclosureManifest = {
   },
   migrations: { '027-disclosure-publications': publications },
   routes: (yifa) => {
-    const plugins = [publicRoutes(yifa), publicationRoutes(yifa)];
+    const plugins = [publicRoutes(yifa), publicationRoutes(yifa), verifyRoutes(yifa)];
     const all: FastifyPluginAsync = async (app) => {
       for (const p of plugins) await app.register(p);
     };

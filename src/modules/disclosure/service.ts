@@ -368,3 +368,18 @@ export async function publicFilters(yifa: Yifa) {
 }
 
 export const ART_48_CITATION = ART_48;
+
+/**
+ * The published decision a document is, through the public read path (its masks and display
+ * periods): for the verify page of a 决定书's 查验码. Null when the document is not a published
+ * decision, not yet released, or past its display period.
+ */
+export async function publicDecisionOfDocument(yifa: Yifa, subject: { type: string; id: string }, number: string) {
+  const rows = await publicRows(yifa, await retentionOf(yifa), yifa.clock.today())
+    .select(PUBLIC_COLUMNS)
+    .where('subject_type', '=', subject.type)
+    .where('subject_id', '=', subject.id)
+    .execute();
+  const row = rows.find((r) => (JSON.parse(r.facts) as PublicationFacts).number === number);
+  return row ? publicDecision(row) : null;
+}

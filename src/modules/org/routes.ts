@@ -8,7 +8,7 @@ import { legalDate, personalIdNumber } from '../../platform/http/schemas.js';
 import { createRegion, listRegions } from './service/regions.js';
 import { createAgency, createOffice, listAgencies, listOffices, updateAgency } from './service/agencies.js';
 import { createPerson, getPerson, listPeople, updatePerson } from './service/people.js';
-import { changeCertificate, createCertificate, listCertificates } from './service/certificates.js';
+import { changeCertificate, createCertificate, listCertificates, publicCertificate } from './service/certificates.js';
 import { createUser, listUsers, updateUser } from './service/users.js';
 import { ROLE_IDS } from './roles.js';
 import { DATA_SCOPES } from '../../platform/security/scope.js';
@@ -203,6 +203,20 @@ export const orgRoutes =
         const r = await serviceRequest(yifa, req, 'org.read');
         return listCertificates(yifa, r.auth, req.query);
       },
+    );
+
+    // 亮证: a 执法证's QR code opens this, with no login; rate-limited per address like every public read.
+    app.get(
+      '/public/certificates/:token',
+      {
+        schema: {
+          tags: ['public'],
+          summary: '亮证：执法证二维码查验（姓名、执法主体、证号、执法类别和区域、今日是否有效；不含照片和个人信息）',
+          params: z.strictObject({ token: z.string().min(1).max(64) }),
+        },
+        config: { rateLimit: { max: yifa.config.publicRateLimit, timeWindow: '1 minute' } },
+      },
+      async (req) => publicCertificate(yifa, req.params.token),
     );
 
     app.post('/certificates', { schema: { tags, summary: '登记执法证', body: certificateBody } }, async (req, reply) => {

@@ -78,6 +78,8 @@ export interface CertificateTable {
   region_path: string;
   created_at: string;
   updated_at: string;
+  /** The token of its QR code (亮证, migration 039): 128 random bits, base64url */
+  public_token: string | null;
 }
 
 export interface UserTable {
@@ -370,6 +372,17 @@ export interface DocumentCounterTable {
   last: number;
 }
 
+/** A numbered document's 查验码 (migration 039): insert-only, keyed as issued_documents */
+export interface DocumentCodeTable {
+  code: string;
+  agency_id: string;
+  series: string;
+  year: number;
+  n: number;
+  /** The series' document title; null for documents issued before 039 */
+  title: string | null;
+}
+
 export interface IssuedDocumentTable {
   agency_id: string;
   series: string;
@@ -629,6 +642,7 @@ export interface Database {
   evidence_shares: EvidenceShareTable;
   document_counters: DocumentCounterTable;
   issued_documents: IssuedDocumentTable;
+  document_codes: DocumentCodeTable;
   procedure_cases: ProcedureCaseTable;
   information_requests: InformationRequestTable;
   petitions: PetitionTable;

@@ -20,4 +20,9 @@ export interface DocumentContent {
   blocks: Block[];
   /** Documents the agency issues carry its seal; records carry signatures instead */
   sealed: boolean;
+  /**
+   * For a numbered document yifa issued: its 查验码 (as printed, `XXXX-XXXX-XXXX`) and the
+   * portal's verify page its QR code opens (verification.ts)
+   */
+  verification?: { code: string; url: string };
 }

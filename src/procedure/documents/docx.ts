@@ -10,6 +10,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  ImageRun,
   PageNumber,
   Packer,
   Paragraph,
@@ -21,6 +22,7 @@ import {
   convertMillimetersToTwip,
 } from 'docx';
 import type { Block, DocumentContent } from './content.js';
+import { qrPng } from './qr.js';
 
 const BODY = { ascii: 'FangSong', hAnsi: 'FangSong', eastAsia: '仿宋_GB2312' };
 const TITLE = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '方正小标宋简体' };
@@ -88,6 +90,35 @@ function cnDate(d: string | null): string {
   return `${y}年${Number(m)}月${Number(day)}日`;
 }
 
+/**
+ * A numbered document's QR code (25 mm square) and its 查验码 under the seal: scanned, or the
+ * code typed on the portal, it opens the verify page (verification.ts).
+ */
+function verificationBlock(doc: DocumentContent): Paragraph[] {
+  if (!doc.verification) return [];
+  const { png } = qrPng(doc.verification.url);
+  const side = Math.round((25 / 25.4) * 96);
+  return [
+    new Paragraph({
+      spacing: { before: 360 },
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: png,
+          transformation: { width: side, height: side },
+          altText: { name: '查验二维码', description: doc.verification.url, title: '查验二维码' },
+        }),
+      ],
+    }),
+    new Paragraph({ children: [run(`查验码：${doc.verification.code}`, { size: 10.5 })] }),
+    new Paragraph({
+      children: [
+        run(`扫描二维码或在 ${new URL(doc.verification.url).origin}/portal/verify 输入查验码，核对本文书的真实性和效力。`, { size: 10.5 }),
+      ],
+    }),
+  ];
+}
+
 export async function renderDocx(doc: DocumentContent, agencyName: string): Promise<Buffer> {
   const head = [
     new Paragraph({ alignment: AlignmentType.CENTER, children: [run(agencyName, { size: 22, font: TITLE })], spacing: { after: 120 } }),
@@ -132,7 +163,7 @@ export async function renderDocx(doc: DocumentContent, agencyName: string): Prom
             ],
           }),
         },
-        children: [...head, ...doc.blocks.flatMap(blockChildren), ...seal],
+        children: [...head, ...doc.blocks.flatMap(blockChildren), ...seal, ...verificationBlock(doc)],
       },
     ],
   });

@@ -9,6 +9,7 @@ import type { ReactNode } from 'react';
 import { useResource } from '../hooks';
 import { ErrorResult } from '../components';
 import { PageTitle } from '../heading';
+import { QrCode } from '../qr';
 // The server's own shape (type-only: nothing of the server is bundled).
 import type { Block, DocumentContent } from '../../../src/procedure/documents/content';
 
@@ -107,6 +108,21 @@ export function DocumentView({ path, back }: { path: string; back: { to: string;
             <div className="doc-seal">
               <p>{doc.data!.agencyName}（印章）</p>
               <p>{cnDate(d.date)}</p>
+            </div>
+          )}
+          {d.verification && (
+            <div
+              className="doc-verification"
+              data-testid="document-verification"
+              style={{ display: 'flex', gap: 12, alignItems: 'center', marginTop: 24 }}
+            >
+              <QrCode text={d.verification.url} size={96} label={`查验二维码：${d.verification.url}`} />
+              <div style={{ fontSize: 12 }}>
+                <p style={{ margin: 0 }}>查验码：{d.verification.code}</p>
+                <p style={{ margin: 0 }}>
+                  扫描二维码或在 {new URL(d.verification.url).origin}/portal/verify 输入查验码，核对本文书的真实性和效力。
+                </p>
+              </div>
             </div>
           )}
         </article>

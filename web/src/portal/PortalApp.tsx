@@ -13,6 +13,8 @@ import NormativeDocumentsPage, { NormativeDocumentPage } from './pages/Normative
 import DecisionPage from './pages/DecisionPage';
 import VillageRulesPage from './pages/VillageRulesPage';
 import CatalogPage, { ExplanationPage, OpennessListPage } from './pages/CatalogPage';
+import VerifyPage, { VerifyFormPage } from './pages/VerifyPage';
+import OfficerCardPage from './pages/OfficerCardPage';
 import { HeadingProvider } from '../heading';
 import type { StringKey } from '../i18n';
 
@@ -36,6 +38,9 @@ const PAGES: { key: string; title: StringKey; under?: string; footer?: true }[] 
   { key: 'village-rules', title: 'portalVillageRules', footer: true },
   { key: 'catalog', title: 'opennessCatalog', footer: true },
   { key: 'openness', title: 'opennessCatalog', under: 'catalog' },
+  // Opened from a document's or a 执法证's QR code; the verify page can also be reached from the footer.
+  { key: 'verify', title: 'portalVerify', footer: true },
+  { key: 'officer', title: 'portalOfficerCard', under: 'officers' },
 ];
 
 export default function PortalApp() {
@@ -103,12 +108,15 @@ export default function PortalApp() {
             <Route path="catalog" element={<CatalogPage />} />
             <Route path="openness/lists/:id" element={<OpennessListPage />} />
             <Route path="openness/explanations/:id" element={<ExplanationPage />} />
+            <Route path="verify" element={<VerifyFormPage />} />
+            <Route path="verify/:code" element={<VerifyPage />} />
+            <Route path="officer/:token" element={<OfficerCardPage />} />
           </Routes>
         </HeadingProvider>
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center', color: '#595959' }}>
         依法 yifa · 依据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》公示
-        <Space style={{ marginTop: 8 }} split="·" wrap>
+        <Space style={{ marginTop: 8, display: 'flex', justifyContent: 'center' }} split="·" wrap>
           {PAGES.filter((p) => p.footer).map((p) => (
             <Link key={p.key} to={`/portal/${p.key}`}>
               {t(p.title)}

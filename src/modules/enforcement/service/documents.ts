@@ -8,6 +8,8 @@ import { AppError, notFound } from '../../../platform/http/errors.js';
 import type { Request } from '../../../platform/security/request.js';
 import { PERSONAL_INFORMATION_CITATION } from '../../../platform/security/personal-data.js';
 import { renderDocx } from '../../../procedure/documents/docx.js';
+import { withVerification } from '../../../procedure/documents/verification.js';
+import { publicUrlOf } from '../../../platform/config.js';
 import { exportCaseFile, type CaseFileSource } from '../../../procedure/case-file/export.js';
 import type { PenaltyCase } from '../penalty-case.js';
 import { caseDocuments, findDocument, type DocumentContext } from '../documents/content.js';
@@ -60,8 +62,10 @@ export async function openDocument(yifa: Yifa, req: Request, id: string, documen
   // Documents show the party as the case page does (journal-policy.ts).
   const c = caseForReader(view.case, req.auth);
   const ctx = await documentContext(yifa, c);
-  const doc = findDocument(c, ctx, documentId);
-  if (!doc) throw notFound('文书');
+  const found = findDocument(c, ctx, documentId);
+  if (!found) throw notFound('文书');
+  // A numbered document carries its 查验码 and QR code (the kit's verification.ts).
+  const [doc] = (await withVerification(yifa.db.kysely, publicUrlOf(yifa.config), { type: SUBJECT_TYPE, id }, [found])) as [typeof found];
   await yifa.journal.record({
     type: 'penalty.document.open',
     actor: req.auth.actor,
@@ -78,7 +82,12 @@ export async function openDocument(yifa: Yifa, req: Request, id: string, documen
 /** The penalty case's file: its cover, its documents, the 案卷评查 pre-check in the 备考表, and its evidence files. */
 async function caseFileSource(yifa: Yifa, c: PenaltyCase): Promise<CaseFileSource> {
   const [ctx, settings] = await Promise.all([documentContext(yifa, c), settingsFor(yifa.db.kysely, c.agencyId)]);
-  const documents = caseDocuments(c, ctx);
+  const documents = await withVerification(
+    yifa.db.kysely,
+    publicUrlOf(yifa.config),
+    { type: SUBJECT_TYPE, id: c.id },
+    caseDocuments(c, ctx),
+  );
   const sheet = scoreCase(c, settings);
   const title = `${c.party.name}${c.decision?.number ? `（${c.decision.number}）` : ''}行政处罚案`;
   return {

@@ -6,8 +6,10 @@ import { conflict, invalid, notFound } from '../../../platform/http/errors.js';
 import { decodeCursor, keysetAfter, pageOf } from '../../../platform/http/pagination.js';
 import type { AuthContext, Request } from '../../../platform/security/request.js';
 import { scopeFilter } from '../../../platform/security/scope.js';
-import { standingOf, type Standing } from '../certificates.js';
+import { inForce, STANDINGS, standingOf, type Standing } from '../certificates.js';
 import { assertWritable, now } from './shared.js';
+import { publicUrlOf } from '../../../platform/config.js';
+import { CERTIFICATE_TOKEN_PATTERN, newCertificateToken } from '../../../platform/security/public-codes.js';
 
 export interface CertificateInput {
   personId: string;
@@ -20,7 +22,7 @@ export interface CertificateInput {
   annualReviewYear?: number | null;
 }
 
-function certificateView(c: Record<string, unknown>, today: string) {
+function certificateView(c: Record<string, unknown>, today: string, publicUrl: string) {
   const { standing, daysLeft } = standingOf(
     {
       state: c.state as CertificateState,
@@ -45,8 +47,13 @@ function certificateView(c: Record<string, unknown>, today: string) {
     state: c.state as CertificateState,
     standing,
     daysLeft,
+    /** What its QR code opens (亮证): the holder's public profile, no login */
+    profileUrl: c.public_token ? certificateProfileUrl(publicUrl, c.public_token as string) : null,
   };
 }
+
+/** The page a 执法证's QR code opens. */
+export const certificateProfileUrl = (publicUrl: string, token: string) => `${publicUrl}/portal/officer/${token}`;
 
 export async function certificatesOf(yifa: Yifa, personId: string) {
   const today = yifa.clock.today();
@@ -56,7 +63,7 @@ export async function certificatesOf(yifa: Yifa, personId: string) {
     .where('person_id', '=', personId)
     .orderBy('expires_on', 'desc')
     .execute();
-  return rows.map((c) => certificateView(c, today));
+  return rows.map((c) => certificateView(c, today, publicUrlOf(yifa.config)));
 }
 
 export async function listCertificates(
@@ -88,7 +95,7 @@ export async function listCertificates(
     rows,
     f.limit,
     (r) => [r.expires_on, r.id],
-    (r) => certificateView(r, today),
+    (r) => certificateView(r, today, publicUrlOf(yifa.config)),
   );
   if (f.standing && f.standing !== 'attention') page.items = page.items.filter((c) => c.standing === f.standing);
   return page;
@@ -119,6 +126,7 @@ export async function createCertificate(yifa: Yifa, req: Request, input: Certifi
     region_path: person.region_path,
     created_at: now(yifa),
     updated_at: now(yifa),
+    public_token: newCertificateToken(),
   };
   const done = await yifa.journal.perform(
     {
@@ -136,7 +144,7 @@ export async function createCertificate(yifa: Yifa, req: Request, input: Certifi
     },
   );
   const stored = await yifa.db.kysely.selectFrom('certificates').selectAll().where('id', '=', done.result.id).executeTakeFirstOrThrow();
-  return certificateView({ ...stored, person_name: person.name }, yifa.clock.today());
+  return certificateView({ ...stored, person_name: person.name }, yifa.clock.today(), publicUrlOf(yifa.config));
 }
 
 export interface CertificateChange {
@@ -177,5 +185,52 @@ export async function changeCertificate(yifa: Yifa, req: Request, id: string, ch
       return { id };
     },
   );
-  return certificateView({ ...c, ...set }, yifa.clock.today());
+  return certificateView({ ...c, ...set }, yifa.clock.today(), publicUrlOf(yifa.config));
+}
+
+/**
+ * 亮证 (issue 13 §8): what a 执法证's QR code shows anyone who scans it — the holder's name,
+ * agency, certificate number, field and area, its validity and whether it is in force today.
+ * No photo, ID number, phone or anything else about the holder. An unknown token (or one
+ * that cannot be a token) is NOT_FOUND, the same answer either way.
+ */
+export async function publicCertificate(yifa: Yifa, token: string) {
+  if (!CERTIFICATE_TOKEN_PATTERN.test(token)) throw notFound('执法证');
+  const c = await yifa.db.kysely
+    .selectFrom('certificates')
+    .innerJoin('people', 'people.id', 'certificates.person_id')
+    .innerJoin('agencies', 'agencies.id', 'people.agency_id')
+    .select([
+      'certificates.number',
+      'certificates.field',
+      'certificates.area',
+      'certificates.issued_on',
+      'certificates.expires_on',
+      'certificates.state',
+      'certificates.annual_review',
+      'people.name',
+      'people.active',
+      'agencies.name as agency_name',
+    ])
+    .where('certificates.public_token', '=', token)
+    .executeTakeFirst();
+  if (!c) throw notFound('执法证');
+  const today = yifa.clock.today();
+  const facts = { state: c.state, annualReview: c.annual_review, issuedOn: c.issued_on, expiresOn: c.expires_on };
+  const { standing } = standingOf(facts, today);
+  // One who left the agency holds no 执法证 in force, whatever the register still says.
+  const valid = inForce(facts, today) && Number(c.active) === 1;
+  return {
+    name: c.name,
+    agency: c.agency_name,
+    certificateNumber: c.number,
+    field: c.field,
+    area: c.area,
+    validFrom: c.issued_on,
+    validUntil: c.expires_on,
+    today,
+    inForce: valid,
+    standing: valid || Number(c.active) === 1 ? standing : ('revoked' as const),
+    standingName: valid ? '有效' : Number(c.active) === 1 ? STANDINGS[standing] : '持证人已离岗，证件失效',
+  };
 }

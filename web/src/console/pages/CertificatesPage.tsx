@@ -6,6 +6,7 @@ import { query } from '../../api';
 import { emptyText, LoadMore, StandingTag } from '../../components';
 import type { Certificate } from '../../types';
 import { PageTitle } from '../../heading';
+import { CertificateQrButton } from '../CertificateQrCard';
 
 const FILTERS = [
   { value: 'attention', label: '需关注（90 日内到期或已过期）' },
@@ -49,6 +50,7 @@ export default function CertificatesPage() {
           { title: '执法区域', dataIndex: 'area' },
           { title: '有效期至', dataIndex: 'expiresOn' },
           { title: '状态', render: (_, c) => <StandingTag standing={c.standing} daysLeft={c.daysLeft} /> },
+          { title: '亮证二维码', render: (_, c) => <CertificateQrButton c={c} /> },
         ]}
       />
       <LoadMore next={list.next} loading={list.loading} onMore={list.more} />
