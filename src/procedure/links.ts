@@ -41,22 +41,28 @@ export interface LinkedFrom extends LinkedRef {
 
 export const linkedRefSchema = z
   .strictObject({
-    subjectType: z.string().min(1).max(60),
-    recordName: z.string().min(1).max(60),
-    path: z.string().regex(/^\/[a-z-]+$/),
-    id: z.uuid(),
+    subjectType: z.string().min(1).max(60).meta({ title: '程序类型' }),
+    recordName: z.string().min(1).max(60).meta({ title: '程序名称' }),
+    path: z
+      .string()
+      .regex(/^\/[a-z-]+$/)
+      .meta({ title: '程序路径' }),
+    id: z.uuid().meta({ title: '记录编号' }),
   })
   .meta({ title: '转入的记录', widget: 'hidden' });
 
 export const linkedFromSchema = z
   .strictObject({
-    subjectType: z.string().min(1).max(60),
-    recordName: z.string().min(1).max(60),
-    path: z.string().regex(/^\/[a-z-]+$/),
-    id: z.uuid(),
-    number: z.string().max(60).nullable(),
-    on: z.iso.date(),
-    reason: z.string().max(2000),
+    subjectType: z.string().min(1).max(60).meta({ title: '程序类型' }),
+    recordName: z.string().min(1).max(60).meta({ title: '程序名称' }),
+    path: z
+      .string()
+      .regex(/^\/[a-z-]+$/)
+      .meta({ title: '程序路径' }),
+    id: z.uuid().meta({ title: '记录编号' }),
+    number: z.string().max(60).nullable().meta({ title: '转入文书文号' }),
+    on: z.iso.date().meta({ title: '转入日期' }),
+    reason: z.string().max(2000).meta({ title: '转入理由' }),
   })
   .meta({ title: '转来的记录', widget: 'hidden' });
 

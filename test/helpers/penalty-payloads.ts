@@ -235,7 +235,7 @@ export interface PayloadSources {
 
 /**
  * A valid payload for what the case offers now, dated today: the property test's
- * plausible payload with the choices that pass (certified officers, a penalty inside the
+ * plausible payload with the choices that pass (the case's own certified officers, a penalty inside the
  * case's benchmark), aimed at the case's own items (the request answered, the
  * preservation decided, the seizure released) and at its own dates.
  */
@@ -258,6 +258,12 @@ export function validPenaltyPayload(offer: OfferedAction, c: PenaltyCase, src: P
       return { ...base, seizureSeq: c.seizures.find((s) => s.releasedOn === null && !s.extended)?.seq };
     case 'penalty.release-seizure':
       return { ...base, seizureSeq: c.seizures.find((s) => s.releasedOn === null)?.seq };
+    case 'penalty.record-inquiry':
+    case 'penalty.record-inspection':
+    case 'penalty.request-preservation':
+    case 'penalty.request-seizure':
+      // The case's own officers: one who withdrew (回避, Art 43) may not be named again.
+      return { ...base, officers: c.officers };
     case 'penalty.notify-hearing':
       return { ...base, hearingDate: addDays(today, 10) };
     case 'penalty.record-payment': {

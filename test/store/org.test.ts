@@ -225,6 +225,7 @@ describe.each(ENGINES)('org, certificates, scopes and the public lists on %s', (
       'publications',
       'reconsiderations',
       'reconsideration-indicators',
+      'administrative-mediations',
       'agencies',
       'normative-documents',
       'normative-evaluation',

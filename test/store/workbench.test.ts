@@ -90,6 +90,7 @@ describe.each(ENGINES)('the 工作台 across procedures on %s', (engine) => {
     }
     // Every procedure was on someone's 工作台 (those with nothing in them too: the test town has no disputes, reviews, documents or villages' records).
     expect([...seen].sort()).toEqual([
+      'admin-mediation',
       'dispute',
       'information-request',
       'lawsuit',
@@ -161,9 +162,16 @@ describe.each(ENGINES)('the 工作台 across procedures on %s', (engine) => {
     const procedures = async (u: (typeof ROLES)[number]) =>
       ((await users[u].get('/api/v1/workbench')).json().procedures as Count[]).map((p) => p.procedure).sort();
     // The town's officers and head answer the county's 行政复议 as 被申请人.
-    expect(await procedures('zhifa1')).toEqual(['legal-review', 'normative-document', 'penalty-case', 'reconsideration']);
+    expect(await procedures('zhifa1')).toEqual([
+      'admin-mediation',
+      'legal-review',
+      'normative-document',
+      'penalty-case',
+      'reconsideration',
+    ]);
     expect(await procedures('gongkai')).toEqual(['information-request']);
     expect(await procedures('fuzeren')).toEqual([
+      'admin-mediation',
       'information-request',
       'lawsuit',
       'legal-review',
