@@ -141,8 +141,9 @@ describe('a decision verified by its QR code, and an officer checked by his, in 
     await row.getByRole('button', { name: /二维码/ }).click();
     const card = admin.getByTestId('certificate-card');
     await card.waitFor();
-    const url = await scan(card.getByRole('img'));
-    expect(url).toMatch(/\/portal\/officer\/[A-Za-z0-9_-]{22}$/);
+    // The card's dialog zooms in as it opens: scanned until the drawn code is still and decodes.
+    let url: string | null = null;
+    await expect.poll(async () => (url = await scan(card.getByRole('img')))).toMatch(/\/portal\/officer\/[A-Za-z0-9_-]{22}$/);
 
     const party = await h.newPage();
     await party.goto(here(url!));
