@@ -85,6 +85,19 @@ function payloads(type: string, _d0: NormativeDoc, today: string, d: string): un
       return dated((on) => ({ on, reason: '届满' }));
     case 'normative.cleanup':
       return (['keep', 'repeal'] as const).flatMap((result) => dated((on) => ({ on, result, reason: '清理' })));
+    case 'normative.receive-challenge':
+      return dated((on) => ({
+        on,
+        by: '某县人民政府',
+        caseNumber: '某复〔2026〕1号',
+        clauses: '第二条',
+        points: '违法设定罚款',
+        reviewing: null,
+      }));
+    case 'normative.answer-challenge':
+      return [...dated((on) => ({ challenge: 1, on, text: '答复' })), { challenge: 99, on: d, text: '答复' }];
+    case 'normative.record-ruling':
+      return dated((on) => ({ challenge: 1, on, lawful: false, reason: '停止执行第二条' }));
     default:
       throw new Error(`no sample payloads for ${type}`);
   }
@@ -97,6 +110,7 @@ const ctx = (today: string, qualified: boolean): NormativeContext => ({
   agency,
   uploadedFile: () => undefined,
   reviewer: { name: '某某', qualification: qualified ? '法律职业资格证书 A2016' : null },
+  referralNamed: false,
 });
 
 /** Drafted to published in one pass (passed at the first review). */
@@ -131,6 +145,35 @@ const SCENARIOS: Scenario<NormativeDoc>[] = [
     name: 'published, repealed in a cleanup',
     start: '2025-03-03',
     steps: [...publishedOnce, { type: 'normative.cleanup', wait: 200, payload: (_d, on) => ({ on, result: 'repeal', reason: '清理' }) }],
+  },
+  {
+    name: 'published, challenged in a 行政复议 from outside yifa, answered, ruled unlawful',
+    start: '2025-03-03',
+    steps: [
+      ...publishedOnce,
+      {
+        type: 'normative.receive-challenge',
+        wait: 100,
+        payload: (_d, on) => ({
+          on,
+          by: '某县人民政府',
+          caseNumber: '某复〔2025〕3号',
+          clauses: '第二条',
+          points: '违法设定义务',
+          reviewing: null,
+        }),
+      },
+      {
+        type: 'normative.answer-challenge',
+        wait: 5,
+        payload: (d, on) => ({ challenge: d.challenges[0]!.seq, on, text: '第二条依据上位法' }),
+      },
+      {
+        type: 'normative.record-ruling',
+        wait: 10,
+        payload: (d, on) => ({ challenge: d.challenges[0]!.seq, on, lawful: false, reason: '停止执行第二条，责令纠正' }),
+      },
+    ],
   },
   {
     name: 'refused for a fine, amended, passed, published, filed, renewed',

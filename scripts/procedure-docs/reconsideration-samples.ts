@@ -41,6 +41,16 @@ const decide = (on: string, type: string, o: Record<string, unknown> = {}) => ({
   ...o,
 });
 
+/** A referral as the server's prepare completes it (the document found, published). */
+const DOCUMENT = { title: '某镇管理办法', drafter: '某镇人民政府', challengeable: true };
+const refer = (on: string) => ({
+  on,
+  documentId: '6f1c2a4e-0000-4000-8000-000000000001',
+  clauses: '第五条',
+  points: '违法设定义务',
+  document: DOCUMENT,
+});
+
 function payloads(type: string, r: Reconsideration, today: string, d: string): unknown[] {
   const future = addDays(today, 1);
   const early = addDays(r.receivedOn, -1);
@@ -178,6 +188,14 @@ function payloads(type: string, r: Reconsideration, today: string, d: string): u
       return [SCAN, '0'.repeat(64)].map((sha256) => ({ type: 'application', title: '申请书', description: '扫描件', file: { sha256 } }));
     case 'reconsideration.withdraw-file':
       return [...(r.evidence ?? []), { seq: 9999 }].map((e) => ({ seq: e.seq, reason: '误传' }));
+    case 'reconsideration.refer-normative':
+      return [
+        ...dated((on) => refer(on)),
+        { ...refer(d), document: null },
+        { ...refer(d), document: { ...DOCUMENT, challengeable: false } },
+      ];
+    case 'reconsideration.rule-normative':
+      return dated((on) => ({ referral: r.incidentalReviews?.[0]?.referral ?? 1, on, lawful: false, reason: '停止执行' }));
     default:
       throw new Error(`no sample payloads for ${type}`);
   }
@@ -232,6 +250,24 @@ const SCENARIOS: Scenario<Reconsideration>[] = [
       { type: 'reconsideration.resume', wait: 20, payload: (_r, on) => ({ on, reason: '已作出解释' }) },
       { type: 'reconsideration.suspend', payload: (_r, on) => ({ on, ground: 'death', reason: '申请人死亡' }) },
       { type: 'reconsideration.terminate', wait: 61, payload: (_r, on) => ({ on, ground: 'suspension-lapsed', reason: '中止满六十日' }) },
+    ],
+  },
+  {
+    name: 'a 规范性文件 challenged alongside the act: suspended, referred, resumed, ruled unlawful, then decided',
+    start: '2025-03-03',
+    steps: [
+      { type: 'reconsideration.receive', payload: received },
+      { type: 'reconsideration.accept', payload: (_r, on) => ({ on, simple: false, simpleGround: null, hearingRequired: false }) },
+      { type: 'reconsideration.suspend', payload: (_r, on) => ({ on, ground: 'normative-review', reason: '附带审查' }) },
+      { type: 'reconsideration.refer-normative', payload: (_r, on) => refer(on) },
+      { type: 'reconsideration.resume', wait: 15, payload: (_r, on) => ({ on, reason: '制定机关已答复' }) },
+      { type: 'reconsideration.send-copy', payload: (_r, on) => ({ on }) },
+      {
+        type: 'reconsideration.rule-normative',
+        wait: 20,
+        payload: (r, on) => ({ referral: r.incidentalReviews![0]!.referral, on, lawful: false, reason: '停止执行第五条' }),
+      },
+      { type: 'reconsideration.decide', payload: (_r, on) => decide(on, 'revoked') },
     ],
   },
   {

@@ -13,6 +13,7 @@ import type { EvidenceList } from './evidence.js';
 import type { ListedProcedure } from './workbench.js';
 import type { ChallengeFacet } from './challenge.js';
 import type { LinkReceiver } from './links.js';
+import type { IncidentalReviewFacet } from './incidental-review.js';
 
 export interface ProcedureEntry<S = unknown> extends ListedProcedure {
   /** The journal action that records an export of a record's case file (custody lists it) */
@@ -36,6 +37,8 @@ export interface ProcedureEntry<S = unknown> extends ListedProcedure {
   receives?: LinkReceiver;
   /** For a procedure whose acts may be challenged (复议, 诉讼): what a reviewing procedure reads and how it records its outcome (challenge.ts) */
   challenge?: ChallengeFacet<S>;
+  /** For the procedure that keeps the 规范性文件: how a 复议机构 refers one for 附带审查 and records its ruling (incidental-review.ts) */
+  incidentalReview?: IncidentalReviewFacet;
 }
 
 /** An entry whose records hold evidence. */

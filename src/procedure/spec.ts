@@ -82,6 +82,9 @@ export type FormWidget = 'textarea' | 'hidden' | 'yuan' | 'checklist';
  * - `violation-type`: a violation type of the agency's 裁量基准, of the 执法类别 at hand;
  * - `circumstance`: a circumstance (情节) of the case's violation type;
  * - `consultation`: a consultation of the record still waiting for its answer;
+ * - `challenge`: a 附带审查 of the record still waiting for its answer or its ruling;
+ * - `normative-document`: a published 规范性文件 (the one a 行政复议's 附带审查 names);
+ * - `referral`: a 附带审查 the record referred, still waiting for its ruling;
  * - `evidence`: an evidence item of the record not withdrawn;
  * - `committee`: a 人民调解委员会 the user sits on;
  * - `village`: a village (行政村) in the user's data scope;
@@ -95,6 +98,9 @@ export type PageWidget =
   | 'violation-type'
   | 'circumstance'
   | 'consultation'
+  | 'challenge'
+  | 'normative-document'
+  | 'referral'
   | 'evidence'
   | 'committee'
   | 'village'

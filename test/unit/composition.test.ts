@@ -121,6 +121,7 @@ describe('the assembled role → permission table', () => {
         'reconsideration.read',
         'reconsideration.personal-data',
         'reconsideration.evidence',
+        'normative.read',
       ],
       reconsideration_head: ['org.read', 'reconsideration.read', 'reconsideration.personal-data'],
       village_clerk: ['org.read', 'village.read'],

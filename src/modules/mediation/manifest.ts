@@ -14,6 +14,7 @@ import { seedDemoMediation } from './demo.js';
 import * as mediation from './migrations/022-mediation.js';
 import * as screening from './migrations/028-mediation-screening.js';
 import * as administrative from './migrations/042-mediation-administrative.js';
+import * as statisticsOrder from './migrations/044-mediation-statistics-order.js';
 import { SCREENING_SUBJECT } from './screening.js';
 
 export const MEDIATION_PERMISSIONS = {
@@ -52,7 +53,12 @@ export const mediationManifest = {
     officer: ['mediation.administrative'],
     unit_head: ['mediation.administrative'],
   },
-  migrations: { '022-mediation': mediation, '028-mediation-screening': screening, '042-mediation-administrative': administrative },
+  migrations: {
+    '022-mediation': mediation,
+    '028-mediation-screening': screening,
+    '042-mediation-administrative': administrative,
+    '044-mediation-statistics-order': statisticsOrder,
+  },
   routes,
   journalPolicies: {
     [DISPUTES.proc.subjectType]: journalPolicyOf(DISPUTES),

@@ -11,6 +11,7 @@ import { deadlineDue } from '../../calendar/deadlines.js';
 import { addDays, addMonths } from '../../calendar/legal-date.js';
 import { RECORD_CHECK, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
 import type { BaseContext } from '../../procedure/served.js';
+import { reviewingRefSchema, sameReferral } from '../../procedure/incidental-review.js';
 import {
   BLOCKING_ITEMS,
   CHECKLIST,
@@ -44,6 +45,8 @@ export type DocSeries = 'normative-review' | 'normative-registration' | 'normati
 export interface NormativeContext extends BaseContext {
   /** The actor's name and qualification (法律职业资格证书编号, or a registered legal-review training); null: no person */
   reviewer: { name: string; qualification: string | null } | null;
+  /** For a 附带审查 the payload says a 复议 case referred: whether that case names the referral of this document */
+  referralNamed: boolean;
 }
 
 export interface NormativeTypes {
@@ -59,6 +62,14 @@ const action = <P>(spec: ActionSpec<NormativeTypes, P>) => spec;
 const DRAFTER = ['officer', 'unit_head'] as const;
 const HEAD = ['unit_head'] as const;
 const REVIEWER = ['legal_reviewer'] as const;
+/**
+ * The 复议机构 (the reconsideration module's role) records the 附带审查 it refers from its case
+ * and its ruling, through the kit's facet; the drafting body records one referred by a 复议机关
+ * outside yifa by hand.
+ */
+const REVIEWING_BODY = ['county_reconsideration'] as const;
+/** A document can be challenged as the basis of an act once it was published, in force or not since. */
+const CHALLENGEABLE: DocStatus[] = ['published', 'lapsed', 'repealed', 'invalid'];
 
 /** The statuses before the collective deliberation: a later step tried in them is refused with what it skipped. */
 const BEFORE_DELIBERATION: DocStatus[] = ['drafting', 'consulting', 'to-review', 'reviewing', 'returned', 'reviewed'];
@@ -533,6 +544,116 @@ export const NORMATIVE_ACTIONS = {
     issues: (_d, p) => (p.result === 'repeal' || p.result === 'invalid' ? 'normative-cleanup' : null),
     apply: (d, p, m) => ({ ...d, cleanups: [...d.cleanups, { on: p.on, result: p.result, reason: p.reason, number: m.number }] }),
   }),
+  'normative.receive-challenge': action({
+    title: '登记附带审查（行政复议机关转送）',
+    roles: [...DRAFTER, ...REVIEWING_BODY],
+    from: CHALLENGEABLE,
+    payload: z.strictObject({
+      on: dated('收到转送之日'),
+      by: text(100).meta({ title: '行政复议机关' }),
+      caseNumber: optionalText(60).meta({ title: '行政复议案号' }),
+      clauses: text(500).meta({ title: '申请审查的条款' }),
+      points: text(5000).meta({ title: '申请人的审查请求和理由', widget: 'textarea' }),
+      reviewing: reviewingRefSchema.nullable().default(null),
+    }),
+    guard: (d, p, ctx) => [
+      eventDate(p.on, d, ctx, '收到转送之日'),
+      p.reviewing && !ctx.referralNamed
+        ? { message: `${p.reviewing.recordName}没有转送本文件附带审查，不能登记`, citation: CITE.incidental }
+        : null,
+      p.reviewing && d.challenges.some((c) => sameReferral(c.reviewing, p.reviewing))
+        ? { message: '该行政复议案件的转送已经登记', citation: RECORD_CHECK }
+        : null,
+    ],
+    apply: (d, p, m) => ({
+      ...d,
+      challenges: [
+        ...d.challenges,
+        {
+          seq: m.seq,
+          receivedOn: p.on,
+          by: p.by,
+          caseNumber: p.caseNumber,
+          reviewing: p.reviewing,
+          clauses: p.clauses,
+          points: p.points,
+          answer: null,
+          ruling: null,
+        },
+      ],
+    }),
+  }),
+
+  'normative.answer-challenge': action({
+    title: '附带审查书面答复',
+    roles: DRAFTER,
+    from: CHALLENGEABLE,
+    requires: (d) => (d.challenges.some((c) => !c.answer) ? null : { message: '没有待答复的附带审查', citation: CITE.incidentalAnswer }),
+    payload: z.strictObject({
+      challenge: z.number().int().min(1).meta({ title: '答复的附带审查', widget: 'challenge' }),
+      on: dated('答复日期'),
+      text: text(10_000).meta({ title: '书面答复（相关条款的合法性及理由，附制定依据）', widget: 'textarea' }),
+    }),
+    guard: (d, p, ctx) => {
+      const c = d.challenges.find((x) => x.seq === p.challenge);
+      return [
+        !c ? { message: '没有这项附带审查', citation: RECORD_CHECK, field: 'challenge' } : null,
+        c?.answer ? { message: `已于 ${c.answer.on} 答复`, citation: RECORD_CHECK, field: 'challenge' } : null,
+        eventDate(p.on, d, ctx, '答复日期'),
+        c && p.on < c.receivedOn
+          ? { message: `答复日期不能早于收到转送之日（${c.receivedOn}）`, citation: RECORD_CHECK, field: 'on' }
+          : null,
+      ];
+    },
+    derive: (d, p, ctx) => {
+      const c = d.challenges.find((x) => x.seq === p.challenge)!;
+      return { due: deadlineDue(ctx.table, { rule: 'reconsideration.incidental-answer', from: c.receivedOn }) };
+    },
+    apply: (d, p, m) => {
+      const due = (m.derived as { due: string }).due;
+      return {
+        ...d,
+        challenges: d.challenges.map((c) => (c.seq === p.challenge ? { ...c, answer: { on: p.on, text: p.text, late: p.on > due } } : c)),
+      };
+    },
+  }),
+
+  'normative.record-ruling': action({
+    title: '登记附带审查处理结果',
+    roles: [...DRAFTER, ...REVIEWING_BODY],
+    from: CHALLENGEABLE,
+    requires: (d) => (d.challenges.some((c) => !c.ruling) ? null : { message: '没有待处理的附带审查', citation: CITE.incidentalRuling }),
+    payload: z.strictObject({
+      challenge: z.number().int().min(1).meta({ title: '附带审查', widget: 'challenge' }),
+      on: dated('处理日期'),
+      lawful: z.boolean().meta({ title: '相关条款合法（否：决定停止执行并责令制定机关纠正）' }),
+      reason: text(5000).meta({ title: '处理理由', widget: 'textarea' }),
+      reviewing: reviewingRefSchema.nullable().default(null),
+    }),
+    guard: (d, p, ctx) => {
+      const c = d.challenges.find((x) => x.seq === p.challenge);
+      // A ruling from a 复议 case in yifa is recorded by that case (the facet); one outside yifa by hand.
+      const wrongSource = c && (c.reviewing ? !sameReferral(c.reviewing, p.reviewing) || !ctx.referralNamed : !!p.reviewing);
+      return [
+        !c ? { message: '没有这项附带审查', citation: RECORD_CHECK, field: 'challenge' } : null,
+        c?.ruling ? { message: `已于 ${c.ruling.on} 登记处理结果`, citation: RECORD_CHECK, field: 'challenge' } : null,
+        wrongSource
+          ? {
+              message: `该项附带审查由${c!.reviewing?.recordName ?? '本系统以外的行政复议机关'}处理，其结果只能由该案件登记`,
+              citation: CITE.incidentalRuling,
+            }
+          : null,
+        eventDate(p.on, d, ctx, '处理日期'),
+        c && p.on < c.receivedOn
+          ? { message: `处理日期不能早于收到转送之日（${c.receivedOn}）`, citation: RECORD_CHECK, field: 'on' }
+          : null,
+      ];
+    },
+    apply: (d, p) => ({
+      ...d,
+      challenges: d.challenges.map((c) => (c.seq === p.challenge ? { ...c, ruling: { on: p.on, lawful: p.lawful, reason: p.reason } } : c)),
+    }),
+  }),
   // biome-ignore lint/suspicious/noExplicitAny: each row keeps its own payload type
 } as const satisfies Record<string, ActionSpec<NormativeTypes, any>>;
 
@@ -565,6 +686,8 @@ export const NORMATIVE_PROCEDURE: Procedure<NormativeTypes, NormativeAction> = {
   status: statusOf,
   statusNames: STATUS_NAMES,
   next: (d) => {
+    // A 附带审查 waits for the drafting body's answer whatever the document's status (Art 58).
+    if (d.challenges.some((c) => !c.answer)) return ['normative.answer-challenge'];
     const s = statusOf(d);
     if (s === 'to-review' && !d.marketActivity) return ['normative.submit-review'];
     // Renewal and lapse wait for their day (offered then, listed by the evaluation queue), not on anyone's 待我办理 for years.

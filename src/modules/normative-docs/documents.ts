@@ -184,6 +184,34 @@ function cleanupNotices(d: NormativeDoc, dc: DocumentPlace): DocumentContent[] {
   );
 }
 
+/** Each 附带审查's 书面答复 to the 复议机关 (行政复议法 Art 58), with the ruling once made. */
+function challengeAnswers(d: NormativeDoc, dc: DocumentPlace): DocumentContent[] {
+  return d.challenges.flatMap((c) =>
+    c.answer
+      ? [
+          {
+            id: `challenge-answer:${c.seq}`,
+            title: '规范性文件附带审查书面答复',
+            number: null,
+            date: c.answer.on,
+            sealed: true,
+            blocks: [
+              { kind: 'paragraph' as const, text: `${c.by}：` },
+              {
+                kind: 'paragraph' as const,
+                text: `你机关${c.caseNumber ? `在办理${c.caseNumber}行政复议案件中` : ''}于${dateText(c.receivedOn)}转送的对《${d.title}》（${d.registrations.at(-1)?.number ?? ''}）${c.clauses}的附带审查申请收悉。根据《中华人民共和国行政复议法》第五十八条，现就相关条款的合法性答复如下：`,
+              },
+              { kind: 'paragraph' as const, heading: '申请人的审查请求和理由', text: c.points },
+              { kind: 'paragraph' as const, heading: '答复意见', text: c.answer.text },
+              { kind: 'field' as const, label: '制定机关', value: dc.agencyName },
+              { kind: 'field' as const, label: '答复日期', value: dateText(c.answer.on) },
+            ],
+          },
+        ]
+      : [],
+  );
+}
+
 /** The document itself as published: its current text under its number. */
 function publishedText(d: NormativeDoc, dc: DocumentPlace): DocumentContent | null {
   const r = d.registrations.at(-1);
@@ -211,6 +239,7 @@ export function normativeDocuments(d: NormativeDoc, dc: DocumentPlace): Document
     minutes(d),
     publishedText(d, dc),
     filingReport(d, dc),
+    ...challengeAnswers(d, dc),
     ...cleanupNotices(d, dc),
   ].filter((x): x is DocumentContent => x !== null);
 }

@@ -17,7 +17,9 @@ export const CITE = {
   fee: '行政规范性文件合法性审核规定（地方规定：不得违法设定收费、增加义务或者减损权利；依据国办发〔2018〕37号）',
   /** Filing, validity and evaluation: local rules, configurable */
   local: '行政规范性文件管理规定（地方规定，期限可配置）',
-  incidental: '《中华人民共和国行政复议法》第十三条',
+  incidental: '《中华人民共和国行政复议法》第十三条、第五十六条',
+  incidentalAnswer: '《中华人民共和国行政复议法》第五十八条',
+  incidentalRuling: '《中华人民共和国行政复议法》第五十九条',
 } as const;
 
 /**

@@ -330,6 +330,7 @@ export const LEGAL_REVIEWS: ServedProcedure<ReviewTypes> = {
   context: async (trx, base): Promise<NormativeContext> => ({
     ...base,
     reviewer: base.actor.personId ? await qualificationOf(trx, base.actor.personId) : null,
+    referralNamed: false,
   }),
   deadlines: (r, at) => {
     const { out, duty } = deadlineList(at.table, at.today);

@@ -5,7 +5,9 @@
  * and the evaluation queue read).
  */
 import type { ServedProcedure } from '../../procedure/served.js';
-import { procedureEntry } from '../../procedure/service.js';
+import { actOnRecord, procedureEntry, provenRecord } from '../../procedure/service.js';
+import { namesReferral, reviewingRefSchema, sameReferral, type IncidentalReviewFacet } from '../../procedure/incidental-review.js';
+import type { Trx } from '../../journal/journal.js';
 import { deadlineList } from '../../procedure/deadlines.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
 import { NORMATIVE_PROCEDURE, evaluationFrom, type NormativeContext, type NormativeTypes } from './actions.js';
@@ -19,6 +21,14 @@ function docDeadlines(d: NormativeDoc, at: { table: Parameters<typeof deadlineLi
   const { out, duty } = deadlineList(at.table, at.today);
   const first = d.registrations[0];
   if (first) duty('normative.filing', first.on, deadlineDue(at.table, { rule: 'normative.filing', from: first.on }), !!d.filing);
+  for (const c of d.challenges)
+    duty(
+      'reconsideration.incidental-answer',
+      c.receivedOn,
+      deadlineDue(at.table, { rule: 'reconsideration.incidental-answer', from: c.receivedOn }),
+      !!c.answer,
+      c.caseNumber ?? c.by,
+    );
   const r = currentRegistration(d);
   if (r) {
     const before = out.length;
@@ -43,9 +53,10 @@ export const NORMATIVE_DOCS: ServedProcedure<NormativeTypes> = {
     closedOn,
     searchText: (d) => [d.title, d.drafter, ...d.registrations.map((r) => r.number), d.legalBasis].join('\n'),
   },
-  context: async (trx, base, _s, _payload): Promise<NormativeContext> => ({
+  context: async (trx, base, d, payload): Promise<NormativeContext> => ({
     ...base,
     reviewer: base.actor.personId ? await qualificationOf(trx, base.actor.personId) : null,
+    referralNamed: await referralNamedIn(trx, payload, d.id),
   }),
   own: {
     table: 'normative_documents',
@@ -88,4 +99,50 @@ export const NORMATIVE_DOCS: ServedProcedure<NormativeTypes> = {
   }),
 };
 
-export const NORMATIVE_ENTRY = procedureEntry(NORMATIVE_DOCS);
+/** Does the 复议 case the payload names (`reviewing`) keep this referral of this document? Read in the action's transaction. */
+async function referralNamedIn(trx: Trx, payload: unknown, documentId: string): Promise<boolean> {
+  const parsed = reviewingRefSchema.safeParse((payload as { reviewing?: unknown } | null)?.reviewing);
+  if (!parsed.success) return false;
+  const row = await trx
+    .selectFrom('procedure_cases')
+    .select('state')
+    .where('id', '=', parsed.data.id)
+    .where('procedure', '=', parsed.data.subjectType)
+    .executeTakeFirst();
+  return namesReferral(row?.state, parsed.data.referral, documentId);
+}
+
+/**
+ * The document as a 复议机构 reaches it (the kit's incidental-review facet): the referral and
+ * the ruling recorded through this procedure's own actions, as the 复议机构's user, once each
+ * (a retry finds them recorded).
+ */
+const INCIDENTAL_REVIEW: IncidentalReviewFacet = {
+  challengeable: ['published', 'lapsed', 'repealed', 'invalid'],
+  async refer(yifa, req, id, x) {
+    const { state } = await provenRecord(yifa, NORMATIVE_DOCS, id, 'request');
+    if (state.challenges.some((c) => sameReferral(c.reviewing, x.reviewing))) return;
+    await actOnRecord(yifa, { ...req, idempotencyKey: null }, NORMATIVE_DOCS, id, 'normative.receive-challenge', {
+      on: x.on,
+      by: x.body,
+      caseNumber: x.reviewing.number,
+      clauses: x.clauses,
+      points: x.points,
+      reviewing: x.reviewing,
+    });
+  },
+  async rule(yifa, req, id, x) {
+    const { state } = await provenRecord(yifa, NORMATIVE_DOCS, id, 'request');
+    const c = state.challenges.find((y) => sameReferral(y.reviewing, x.reviewing));
+    if (!c || c.ruling) return;
+    await actOnRecord(yifa, { ...req, idempotencyKey: null }, NORMATIVE_DOCS, id, 'normative.record-ruling', {
+      challenge: c.seq,
+      on: x.on,
+      lawful: x.lawful,
+      reason: x.reason,
+      reviewing: x.reviewing,
+    });
+  },
+};
+
+export const NORMATIVE_ENTRY = { ...procedureEntry(NORMATIVE_DOCS), incidentalReview: INCIDENTAL_REVIEW };

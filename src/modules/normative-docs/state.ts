@@ -5,6 +5,7 @@
  * validity with evaluation and renewal or lapse, and each periodic 清理. Pure data; its status
  * is a function of it.
  */
+import type { ReviewingRef } from '../../procedure/incidental-review.js';
 import type { CheckItem, CleanupResult, OpinionKind } from './law.js';
 
 export interface Version {
@@ -56,6 +57,25 @@ export interface Registration {
   evaluation: string | null;
 }
 
+/** One 附带审查: referred by a 复议机构, answered by the drafting body, ruled on by the 复议机构. */
+export interface Challenge {
+  /** The action that recorded it (how the answer and the ruling name it) */
+  seq: number;
+  receivedOn: string;
+  /** 复议机关 */
+  by: string;
+  /** The reviewing case's 案号, when it has one */
+  caseNumber: string | null;
+  /** The reviewing record in yifa, when referred from one (null: from a 复议机关 outside yifa, recorded by hand) */
+  reviewing: ReviewingRef | null;
+  clauses: string;
+  points: string;
+  /** 书面答复 (Art 58) */
+  answer: { on: string; text: string; late: boolean } | null;
+  /** Art 59: lawful, or the clauses' execution stopped and their correction ordered */
+  ruling: { on: string; lawful: boolean; reason: string } | null;
+}
+
 export interface NormativeDoc {
   id: string;
   agencyId: string;
@@ -83,8 +103,8 @@ export interface NormativeDoc {
   filing: { on: string; to: string; note: string } | null;
   lapsed: { on: string; reason: string } | null;
   cleanups: { on: string; result: CleanupResult; reason: string; number: string | null }[];
-  /** Challenged in a 行政复议 (附带审查): the challenge and the answer */
-  challenges: { receivedOn: string; by: string; points: string; answer: { on: string; text: string } | null }[];
+  /** Challenged in a 行政复议 (附带审查, 行政复议法 Arts 13, 56–59): the referral, the answer, the ruling */
+  challenges: Challenge[];
 }
 
 export const STATUS_NAMES = {

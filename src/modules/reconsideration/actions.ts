@@ -23,6 +23,7 @@ import {
   TERMINATION_GROUNDS,
   TERMINATION_GROUND_IDS,
   openSuspension,
+  unruledReviews,
   terminationCitation,
   CHANNELS,
   CHANNEL_IDS,
@@ -273,6 +274,17 @@ const materials = evidenceRows<ReconsiderationTypes>(MATERIALS);
 const ANY_STATUS = Object.keys(STATUS_NAMES) as ReconsiderationStatus[];
 /** Accepted and not yet ended: the review runs */
 const UNDER_REVIEW: ReconsiderationStatus[] = ['accepted', 'answering', 'reviewing'];
+
+/** The 规范性文件 a referral names, as the server found it (prepare): whatever the client sent is replaced. */
+const referredDocument = z
+  .strictObject({
+    title: z.string().max(300).meta({ title: '文件名称' }),
+    drafter: z.string().max(100).meta({ title: '制定机关' }),
+    challengeable: z.boolean().meta({ title: '已发布' }),
+  })
+  .nullable()
+  .default(null)
+  .meta({ title: '规范性文件', widget: 'hidden' });
 
 const bundleSchema = z
   .strictObject({
@@ -872,6 +884,77 @@ export const RECONSIDERATION_ACTIONS = {
     apply: (r, p, m) => ({ ...r, settlement: { on: p.on, number: m.number, terms: p.terms } }),
   }),
 
+  'reconsideration.refer-normative': action({
+    title: '附带审查：通知制定机关答复',
+    roles: BODY,
+    from: UNDER_REVIEW,
+    // Referred while the review is suspended for it (Art 39 ¶1 (9)), or before.
+    whileSuspended: true,
+    payload: z.strictObject({
+      on: legalDate.meta({ title: '通知日期' }),
+      documentId: z.uuid().meta({ title: '申请附带审查的规范性文件', widget: 'normative-document' }),
+      clauses: text(500).meta({ title: '申请审查的条款' }),
+      points: text(5000).meta({ title: '申请人的审查请求和理由', widget: 'textarea' }),
+      document: referredDocument,
+    }),
+    guard: (r, p, ctx) => [
+      atField('on', eventDate(p.on, r, ctx, '通知日期')),
+      r.acceptance && p.on < r.acceptance.on ? { message: '通知日期不能早于受理日期', citation: RECORD_CHECK, field: 'on' } : null,
+      !p.document ? { message: '本平台没有这件规范性文件', citation: RECORD_CHECK, field: 'documentId' } : null,
+      p.document && !p.document.challengeable
+        ? { message: `《${p.document.title}》尚未发布，不是行政行为所依据的规范性文件`, citation: article('十三'), field: 'documentId' }
+        : null,
+      unruledReviews(r).some((x) => x.documentId === p.documentId)
+        ? { message: '该规范性文件已经通知制定机关，尚待处理', citation: RECORD_CHECK, field: 'documentId' }
+        : null,
+    ],
+    apply: (r, p, m) => ({
+      ...r,
+      incidentalReviews: [
+        ...(r.incidentalReviews ?? []),
+        {
+          referral: m.seq,
+          documentId: p.documentId,
+          title: p.document!.title,
+          drafter: p.document!.drafter,
+          on: p.on,
+          clauses: p.clauses,
+          points: p.points,
+          ruling: null,
+        },
+      ],
+    }),
+  }),
+
+  'reconsideration.rule-normative': action({
+    title: '附带审查：作出处理',
+    roles: BODY,
+    from: UNDER_REVIEW,
+    whileSuspended: true,
+    requires: (r) => (unruledReviews(r).length ? null : { message: '没有待处理的附带审查', citation: article('五十九') }),
+    payload: z.strictObject({
+      referral: z.number().int().min(1).meta({ title: '附带审查的规范性文件', widget: 'referral' }),
+      on: legalDate.meta({ title: '处理日期' }),
+      lawful: z.boolean().meta({ title: '相关条款合法（否：决定停止执行该条款，并责令制定机关纠正）' }),
+      reason: text(5000).meta({ title: '处理理由（可结合制定机关的书面答复）', widget: 'textarea' }),
+    }),
+    guard: (r, p, ctx) => {
+      const x = r.incidentalReviews?.find((y) => y.referral === p.referral);
+      return [
+        !x ? { message: '没有这项附带审查', citation: RECORD_CHECK, field: 'referral' } : null,
+        x?.ruling ? { message: `已于 ${x.ruling.on} 作出处理`, citation: RECORD_CHECK, field: 'referral' } : null,
+        atField('on', eventDate(p.on, r, ctx, '处理日期')),
+        x && p.on < x.on ? { message: `处理日期不能早于通知制定机关之日（${x.on}）`, citation: RECORD_CHECK, field: 'on' } : null,
+      ];
+    },
+    apply: (r, p) => ({
+      ...r,
+      incidentalReviews: (r.incidentalReviews ?? []).map((x) =>
+        x.referral === p.referral ? { ...x, ruling: { on: p.on, lawful: p.lawful, reason: p.reason } } : x,
+      ),
+    }),
+  }),
+
   'reconsideration.decide': action({
     title: '作出行政复议决定',
     roles: BODY,
@@ -893,6 +976,10 @@ export const RECONSIDERATION_ACTIONS = {
         atField('on', eventDate(p.on, r, ctx, '决定日期')),
         noAnswer ? { message: `被申请人的答复期限（${r.copy!.answerDue}）尚未届满`, citation: article('四十八'), field: 'on' } : null,
         needsHearing ? { message: '重大、疑难、复杂案件应当组织听证', citation: article('五十') } : null,
+        ...unruledReviews(r).map((x) => ({
+          message: `附带审查的《${x.title}》尚未处理，应当先行处理`,
+          citation: `${article('五十六')}、${article('五十九')}`,
+        })),
         (p.type === 'revoked-redo' || p.type === 'perform') && !p.redoBy
           ? { message: `“${DECISION_TYPES[p.type].name}”须写明期限`, citation: DECISION_TYPES[p.type].citation, field: 'redoBy' }
           : null,

@@ -164,6 +164,22 @@ const hearing: Maker = (r) =>
     ],
   };
 
+/** Art 59: the 附带审查's outcome is told in the decision (lawful), or stated as the execution stopped and a correction ordered. */
+const incidentalRulings = (r: Reconsideration) =>
+  (r.incidentalReviews ?? []).flatMap((x) =>
+    x.ruling
+      ? [
+          {
+            kind: 'paragraph' as const,
+            heading: '规范性文件附带审查',
+            text: `申请人对${x.drafter}制定的《${x.title}》${x.clauses}提出附带审查。经审查，${
+              x.ruling.lawful ? '该条款合法，' : `该条款不合法，本机关已决定停止执行，并责令${x.drafter}予以纠正（${article('五十九')}）。`
+            }${x.ruling.reason}`,
+          },
+        ]
+      : [],
+  );
+
 const decision: Maker = (r) => {
   const d = r.decision;
   if (!d) return null;
@@ -180,6 +196,7 @@ const decision: Maker = (r) => {
       { kind: 'paragraph', heading: '申请人请求', text: r.requests },
       { kind: 'paragraph', heading: '被申请人答复', text: r.answer ? r.answer.text : '被申请人未在法定期限内提出书面答复。' },
       { kind: 'paragraph', heading: '本机关认为', text: d.reason },
+      ...incidentalRulings(r),
       {
         kind: 'paragraph',
         text: `根据${t.citation}的规定，本机关决定：${t.name}${

@@ -50,6 +50,8 @@ export const reconsiderationManifest = {
       'reconsideration.read',
       'reconsideration.personal-data',
       'reconsideration.evidence',
+      // 附带审查 (Arts 56–59): it reads the documents it refers and their drafting bodies' answers.
+      'normative.read',
     ],
     // The head of the 复议机构 reads the cases and approves the +30 days of Art 62.
     reconsideration_head: ['org.read', 'reconsideration.read', 'reconsideration.personal-data'],

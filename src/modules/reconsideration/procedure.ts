@@ -14,6 +14,7 @@ import type { HolidayTable } from '../../calendar/holiday-table.js';
 import { keptAfterClosing } from '../../procedure/evidence.js';
 import type { ProcedureEntry } from '../../procedure/registry.js';
 import type { ChallengeFacet } from '../../procedure/challenge.js';
+import { incidentalReviewEntry } from '../../procedure/incidental-review.js';
 import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../../platform/security/request.js';
 import { DomainError } from '../../platform/errors.js';
@@ -125,12 +126,79 @@ export async function openOptions(yifa: Yifa, ownAgencyId: string | null) {
         servedOn: act.servedOn,
       });
   }
-  return { agencies: agencies.filter((a) => a.id !== ownAgencyId), cases };
+  return { agencies: agencies.filter((a) => a.id !== ownAgencyId), cases, normativeDocuments: await referableDocuments(yifa) };
+}
+
+/** The published 规范性文件 a 附带审查 may name (the newest 500), through the entry that keeps them; none when no module does. */
+async function referableDocuments(yifa: Yifa) {
+  const keeper = yifa.procedures.find((p) => p.incidentalReview);
+  if (!keeper?.incidentalReview) return [];
+  return yifa.db.kysely
+    .selectFrom('procedure_cases')
+    .innerJoin('agencies', 'agencies.id', 'procedure_cases.agency_id')
+    .select(['procedure_cases.id', 'procedure_cases.title', 'agencies.name as agencyName'])
+    .where('procedure_cases.procedure', '=', keeper.proc.subjectType)
+    .where('procedure_cases.status', 'in', [...keeper.incidentalReview.challengeable])
+    .orderBy('procedure_cases.opened_on', 'desc')
+    .limit(500)
+    .execute();
+}
+
+/** 行政复议法 Art 24: the county government reviews its towns' and departments' acts; the 复议机构 acts in its name. */
+async function reviewingBody(yifa: Yifa, agencyId: string) {
+  const agency = await yifa.db.kysely
+    .selectFrom('agencies')
+    .innerJoin('regions', 'regions.id', 'agencies.region_id')
+    .select(['regions.name as county'])
+    .where('agencies.id', '=', agencyId)
+    .executeTakeFirst();
+  return `${agency?.county ?? ''}人民政府`;
+}
+
+/** The 规范性文件 a referral names, as its keeper has it (the referral's payload carries it, whatever the client sent). */
+async function referredDocument(yifa: Yifa, documentId: unknown) {
+  if (typeof documentId !== 'string') return null;
+  const { subjectType, facet } = incidentalReviewEntry(yifa);
+  const row = await yifa.db.kysely
+    .selectFrom('procedure_cases')
+    .innerJoin('agencies', 'agencies.id', 'procedure_cases.agency_id')
+    .select(['procedure_cases.title', 'procedure_cases.status', 'agencies.name as drafter'])
+    .where('procedure_cases.id', '=', documentId)
+    .where('procedure_cases.procedure', '=', subjectType)
+    .executeTakeFirst();
+  return row ? { title: row.title, drafter: row.drafter, challengeable: facet.challengeable.includes(row.status) } : null;
+}
+
+/**
+ * 附带审查 carried to the document's register (the kit's facet): every referral recorded on its
+ * document, and every ruling. Idempotent there, so a retry completes what a failure left.
+ */
+async function carryIncidentalReviews(yifa: Yifa, req: Request, r: Reconsideration) {
+  const reviews = r.incidentalReviews ?? [];
+  if (!reviews.length) return;
+  const { facet } = incidentalReviewEntry(yifa);
+  const body = await reviewingBody(yifa, r.agencyId);
+  for (const x of reviews) {
+    const reviewing = {
+      subjectType: RECONSIDERATIONS.proc.subjectType,
+      recordName: RECONSIDERATIONS.proc.recordName,
+      path: RECONSIDERATIONS.path,
+      id: r.id,
+      referral: x.referral,
+      number: r.acceptance?.number ?? null,
+    };
+    await facet.refer(yifa, req, x.documentId, { reviewing, on: x.on, body, clauses: x.clauses, points: x.points });
+    if (x.ruling)
+      await facet.rule(yifa, req, x.documentId, { reviewing, on: x.ruling.on, body, lawful: x.ruling.lawful, reason: x.ruling.reason });
+  }
 }
 
 /** The respondent's answer carries the bundle the server assembled, whatever the client sent. */
 async function prepare(yifa: Yifa, req: Request, x: { id: string; type: string; payload: unknown }) {
-  if (x.type !== 'reconsideration.file-answer' || !x.payload || typeof x.payload !== 'object') return x.payload;
+  if (!x.payload || typeof x.payload !== 'object') return x.payload;
+  if (x.type === 'reconsideration.refer-normative')
+    return { ...x.payload, document: await referredDocument(yifa, (x.payload as { documentId?: unknown }).documentId) };
+  if (x.type !== 'reconsideration.file-answer') return x.payload;
   const { state } = await visibleState(yifa, req, RECONSIDERATIONS, x.id);
   return { ...x.payload, bundle: await answerBundle(yifa, state) };
 }
@@ -138,22 +206,17 @@ async function prepare(yifa: Yifa, req: Request, x: { id: string; type: string; 
 /** After the decision: its outcome recorded on the challenged case (idempotent: the facet records a document number once). */
 async function afterAction(yifa: Yifa, req: Request, done: { type: string; id: string; state: Reconsideration }) {
   const r = done.state;
+  if (done.type === 'reconsideration.refer-normative' || done.type === 'reconsideration.rule-normative')
+    return carryIncidentalReviews(yifa, req, r);
   const d = r.decision;
   if (done.type !== 'reconsideration.decide' || !d || !r.challengedCaseId || !d.number) return;
   const outcome = DECISION_TYPES[d.type].outcome;
   if (!outcome) return;
   const { facet } = challengeOf(yifa);
-  const agency = await yifa.db.kysely
-    .selectFrom('agencies')
-    .innerJoin('regions', 'regions.id', 'agencies.region_id')
-    .select(['regions.name as county'])
-    .where('agencies.id', '=', r.agencyId)
-    .executeTakeFirst();
   await facet.recordOutcome(yifa, req, r.challengedCaseId, {
     source: 'reconsideration',
     on: d.on,
-    // 行政复议法 Art 24: the county government reviews its towns' and departments' acts.
-    body: `${agency?.county ?? ''}人民政府`,
+    body: await reviewingBody(yifa, r.agencyId),
     documentNumber: d.number,
     outcome,
     reason: d.reason.slice(0, 2000),

@@ -146,6 +146,24 @@ export interface AnswerBundle {
   evidence: ChallengedEvidence[];
 }
 
+/** A 规范性文件 referred for 附带审查, as the 复议 case keeps it. */
+export interface IncidentalReview {
+  /** The action that referred it (the kit's `referral`) */
+  referral: number;
+  documentId: string;
+  title: string;
+  /** 制定机关 */
+  drafter: string;
+  on: string;
+  clauses: string;
+  points: string;
+  /** Art 59: the clauses lawful, or their execution stopped and the drafting body ordered to correct them */
+  ruling: { on: string; lawful: boolean; reason: string } | null;
+}
+
+/** The referrals still waiting for the 复议机构's ruling (the decision waits for them: Art 56). */
+export const unruledReviews = (r: Reconsideration) => (r.incidentalReviews ?? []).filter((x) => !x.ruling);
+
 export interface Reconsideration {
   id: string;
   /** The 复议机构 (the county 司法局) */
@@ -230,6 +248,12 @@ export interface Reconsideration {
   } | null;
   opinion: { on: string; number: string | null; text: string } | null;
   correctionReport: { on: string; text: string; late: boolean } | null;
+  /**
+   * 附带审查 (Arts 13, 56–59): each 规范性文件 referred to its drafting body, and the ruling on it;
+   * absent until the first. Kept under the kit's REFERRALS_KEY, so the document's procedure can
+   * check a referral it is asked to record (incidental-review.ts).
+   */
+  incidentalReviews?: IncidentalReview[];
   /** Files (the application letter, the respondent's materials); absent until the first */
   evidence?: (EvidenceItem & { type: MaterialType })[];
 }

@@ -42,6 +42,9 @@ export default function ProcedureRecordPage<S>({ config }: { config: ProcedureCo
   const dict = useResource<ProcedureDictionaries>(`${config.api}/dictionaries`);
   const [acting, setActing] = useState<Offer | null>(null);
   const [exporting, setExporting] = useState(false);
+  const actionSource = useResource<unknown>(acting && config.actionWidgets ? config.actionWidgets.path : null);
+  const actionWidgets =
+    config.actionWidgets && actionSource.data !== undefined ? config.actionWidgets.supply(actionSource.data) : undefined;
   if (view.error) return <ErrorResult error={view.error} />;
   const v = view.data;
   if (!v || !dict.data) return <Card loading />;
@@ -172,7 +175,7 @@ export default function ProcedureRecordPage<S>({ config }: { config: ProcedureCo
           title={acting.title}
           schema={spec.schema}
           today={dict.data.today}
-          widgets={{ ...evidenceOptions(v.evidence), ...config.widgetOptions?.(v) }}
+          widgets={{ ...evidenceOptions(v.evidence), ...config.widgetOptions?.(v), ...actionWidgets }}
           preset={acting.preset}
           intro={acting.request && <RequestIntro request={acting.request} dict={dict.data} />}
           open

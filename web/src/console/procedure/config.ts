@@ -35,6 +35,8 @@ export interface ProcedureConsole<S = unknown> {
   widgetOptions?: (v: RecordView<S>) => Widgets;
   /** The permission that redacts and shares its records' evidence (the server's registry entry names it) */
   evidencePermission?: string;
+  /** What an action form on a record offers beyond the record's own (a 规范性文件 to refer): read from `path` (under /api/v1) when a form opens */
+  actionWidgets?: { path: string; supply: (data: unknown) => Widgets };
   /** The opening form's first values */
   openDefaults?: Record<string, unknown>;
   /** What the opening form's page widgets offer: read from `path` (under /api/v1) and turned into options for this user */

@@ -128,6 +128,30 @@ function Summary({ view, dict }: { view: RecordView<NormativeDoc>; dict: Procedu
           description={c.reason}
         />
       ))}
+      {d.challenges.map((c) => (
+        <Alert
+          key={c.seq}
+          data-testid="challenge"
+          type={c.ruling ? (c.ruling.lawful ? 'success' : 'error') : 'warning'}
+          showIcon
+          style={{ marginTop: 8 }}
+          title={`${c.receivedOn} ${c.by}转送附带审查（${c.clauses}）${
+            c.ruling
+              ? `：${c.ruling.on} 认定${c.ruling.lawful ? '合法' : '不合法，停止执行并责令纠正'}`
+              : c.answer
+                ? `：已于 ${c.answer.on} 书面答复${c.answer.late ? '（逾期）' : ''}，等待处理`
+                : '：应当自收到之日起十个工作日内书面答复（行政复议法第五十八条）'
+          }`}
+          description={
+            <>
+              <div style={{ whiteSpace: 'pre-wrap' }}>{c.points}</div>
+              {c.answer && <div style={{ whiteSpace: 'pre-wrap' }}>答复：{c.answer.text}</div>}
+              {c.ruling && <div style={{ whiteSpace: 'pre-wrap' }}>处理：{c.ruling.reason}</div>}
+              {c.reviewing && <a href={`/console${c.reviewing.path}/${c.reviewing.id}`}>查看{c.reviewing.recordName}</a>}
+            </>
+          }
+        />
+      ))}
       {d.lapsed && (
         <Alert type="warning" showIcon style={{ marginTop: 8 }} title={`${d.lapsed.on} 有效期届满失效`} description={d.lapsed.reason} />
       )}
@@ -166,4 +190,12 @@ export const NORMATIVE_DOCUMENTS_CONSOLE: ProcedureConsole<NormativeDoc> = {
   heading: (v) => v.record.title,
   Summary,
   openDefaults: { marketActivity: false, provisional: false, validityYears: 5, drafter: '妙泉镇党政办公室' },
+  // 附带审查: the answer names a challenge not yet answered; a ruling recorded by hand, one not yet ruled on.
+  widgetOptions: (v) => ({
+    challenge: {
+      options: v.record.challenges
+        .filter((c) => !c.answer || !c.ruling)
+        .map((c) => ({ value: c.seq, label: `${c.by}${c.caseNumber ? `（${c.caseNumber}）` : ''}：${c.clauses}` })),
+    },
+  }),
 };

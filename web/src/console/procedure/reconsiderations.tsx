@@ -176,6 +176,26 @@ function Summary({ view, dict }: { view: RecordView<Reconsideration>; dict: Proc
           description={<span style={{ whiteSpace: 'pre-wrap' }}>{x.reason}</span>}
         />
       ))}
+      {(r.incidentalReviews ?? []).map((x) => (
+        <Alert
+          key={x.referral}
+          type={x.ruling ? (x.ruling.lawful ? 'success' : 'error') : 'warning'}
+          showIcon
+          style={{ marginTop: 8 }}
+          data-testid="incidental-review"
+          title={`附带审查《${x.title}》${x.clauses}：${x.on} 通知${x.drafter}答复${
+            x.ruling
+              ? `，${x.ruling.on} 认定${x.ruling.lawful ? '合法' : '不合法，决定停止执行并责令纠正'}`
+              : '，尚待处理（处理前不作出复议决定）'
+          }`}
+          description={
+            <>
+              <div style={{ whiteSpace: 'pre-wrap' }}>{x.ruling?.reason ?? x.points}</div>
+              <a href={`/console/normative-documents/${x.documentId}`}>查看该规范性文件及制定机关的书面答复</a>
+            </>
+          }
+        />
+      ))}
       {(r.pending ?? []).length > 0 && (
         <Alert type="warning" showIcon style={{ marginTop: 8 }} title="延长审理期限的申请待复议机构负责人批准" />
       )}
@@ -225,6 +245,7 @@ function Summary({ view, dict }: { view: RecordView<Reconsideration>; dict: Proc
 
 interface OpenOptions {
   agencies: { id: string; name: string }[];
+  normativeDocuments: { id: string; title: string; agencyName: string }[];
   cases: { id: string; agencyName: string; number: string; party: string; servedOn: string | null }[];
 }
 
@@ -242,6 +263,23 @@ export const RECONSIDERATIONS_CONSOLE: ProcedureConsole<Reconsideration> = {
   Summary,
   evidencePermission: 'reconsideration.evidence',
   openDefaults: { channel: 'letter', challengedCaseId: null, lateException: null, forwarding: null, applicant: { kind: 'citizen' } },
+  // 附带审查 names a published 规范性文件 (the same options the receiving form reads); its ruling, a referral still open.
+  actionWidgets: {
+    path: '/reconsiderations/open-options',
+    supply: (data) => ({
+      'normative-document': {
+        options: (data as OpenOptions).normativeDocuments.map((d) => ({ value: d.id, label: d.title, detail: d.agencyName })),
+        none: '本平台没有已发布的规范性文件',
+      },
+    }),
+  },
+  widgetOptions: (v) => ({
+    referral: {
+      options: (v.record.incidentalReviews ?? [])
+        .filter((x) => !x.ruling)
+        .map((x) => ({ value: x.referral, label: `《${x.title}》${x.clauses}` })),
+    },
+  }),
   openWidgets: {
     path: '/reconsiderations/open-options',
     supply: (data) => {
