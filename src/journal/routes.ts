@@ -8,6 +8,7 @@ import { journalDenied, requireUser } from '../platform/http/auth.js';
 import type { Request } from '../platform/security/request.js';
 import { decodeCursor, pageOf, pageQuery } from '../platform/http/pagination.js';
 import { scopeFilter } from '../platform/security/scope.js';
+import { narrowedActions } from '../procedure/read-scope.js';
 import type { Action } from './journal.js';
 import { readableEntry, type JournalReadPolicies, type JournalReader } from './read-policy.js';
 import { witnessRoutes } from './witness-routes.js';
@@ -32,6 +33,7 @@ async function mayReach(yifa: Yifa, req: Request, a: Action): Promise<boolean> {
       .select('seq')
       .where('seq', '=', Number(a.seq))
       .where(scopeFilter(req.auth.scope, { path: 'region_path', createdBy: 'actor_user_id' }))
+      .where(narrowedActions(req.auth, yifa.procedures))
       .executeTakeFirst();
     if (inScope) return true;
   }
@@ -135,7 +137,8 @@ export const journalRoutes =
         let q = yifa.db.kysely
           .selectFrom('actions')
           .selectAll()
-          .where(scopeFilter(auth.scope, { path: 'region_path', createdBy: 'actor_user_id' }));
+          .where(scopeFilter(auth.scope, { path: 'region_path', createdBy: 'actor_user_id' }))
+          .where(narrowedActions(auth, yifa.procedures));
         if (req.query.type) q = q.where('type', '=', req.query.type);
         if (req.query.subjectType) q = q.where('subject_type', '=', req.query.subjectType);
         if (req.query.subjectId) q = q.where('subject_id', '=', req.query.subjectId);

@@ -39,6 +39,24 @@ export function narrowedReads(
 }
 
 /**
+ * For a query over the journal (`actions`): the actions about a narrowing procedure's records
+ * kept only where the reader may read the record; actions about anything else untouched. The
+ * journal is a read path like any other, so the 操作日志 shows one respondent nothing of another's case.
+ */
+export function narrowedActions(
+  auth: Pick<AuthContext, 'user'>,
+  procedures: readonly { proc: { subjectType: string }; readsOnly?: ReadNarrowing }[],
+): Expression<SqlBool> {
+  const parts = procedures
+    .filter((p) => p.readsOnly)
+    .map(
+      (p) =>
+        sql<SqlBool>`(actions.subject_type is null or actions.subject_type <> ${p.proc.subjectType} or actions.subject_id in (select procedure_cases.id from procedure_cases where procedure_cases.procedure = ${p.proc.subjectType} and ${p.readsOnly!(auth.user)}))`,
+    );
+  return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` and `)})` : sql<SqlBool>`1 = 1`;
+}
+
+/**
  * May this reader read this one record of a narrowing procedure? A refusal is journaled as a
  * denial, like a record outside the region's scope; the caller answers NOT_FOUND.
  */

@@ -126,6 +126,32 @@ describe.each(ENGINES)('行政复议 read scope on %s', (engine) => {
     expect((await police.get(`/api/v1/reconsiderations/${id}`)).json().status).toBe('received');
   });
 
+  it('keeps the 操作日志 to the reader’s own cases: the list and one entry', async () => {
+    const mine = await receive(envId);
+    const theirs = await receive(policeId);
+    const subjects = async (c: Client) =>
+      new Set(
+        (
+          (await c.get('/api/v1/journal/actions?subjectType=reconsideration&limit=200')).json().items as {
+            subject: { id: string } | null;
+          }[]
+        ).map((e) => e.subject?.id),
+      );
+    const seen = await subjects(env);
+    expect(seen.has(mine)).toBe(true);
+    expect(seen.has(theirs)).toBe(false);
+    expect((await subjects(police)).has(theirs)).toBe(true);
+    expect((await subjects(jiandu)).has(theirs)).toBe(true);
+    const entry = await t.yifa.db.kysely
+      .selectFrom('actions')
+      .select('seq')
+      .where('subject_id', '=', theirs)
+      .where('type', '=', 'reconsideration.receive')
+      .executeTakeFirstOrThrow();
+    expect((await env.get(`/api/v1/journal/actions/${entry.seq}/raw`)).statusCode).toBe(404);
+    expect((await police.get(`/api/v1/journal/actions/${entry.seq}/raw`)).statusCode).toBe(200);
+  });
+
   it('keeps the 工作台 and the indicators to the reader’s own cases', async () => {
     const envCases = new Set(await ids(env));
     const due = (await env.get('/api/v1/workbench/due?within=all&procedure=reconsideration&limit=100')).json().items as { id: string }[];
