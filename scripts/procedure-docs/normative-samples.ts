@@ -29,7 +29,7 @@ const draft = (draftedOn: string, provisional = true) => ({
   text: text1,
 });
 
-function payloads(type: string, _d0: NormativeDoc, today: string, d: string): unknown[] {
+function payloads(type: string, d0: NormativeDoc, today: string, d: string): unknown[] {
   const future = addDays(today, 1);
   const dated = (f: (x: string) => unknown) => [f(d), f(future)];
   switch (type) {
@@ -95,9 +95,9 @@ function payloads(type: string, _d0: NormativeDoc, today: string, d: string): un
         reviewing: null,
       }));
     case 'normative.answer-challenge':
-      return [...dated((on) => ({ challenge: 1, on, text: '答复' })), { challenge: 99, on: d, text: '答复' }];
+      return [...dated((on) => ({ challenge: d0.challenges[0]?.seq ?? 1, on, text: '答复' })), { challenge: 99, on: d, text: '答复' }];
     case 'normative.record-ruling':
-      return dated((on) => ({ challenge: 1, on, lawful: false, reason: '停止执行第二条' }));
+      return dated((on) => ({ challenge: d0.challenges[0]?.seq ?? 1, on, lawful: false, reason: '停止执行第二条', reviewing: null }));
     default:
       throw new Error(`no sample payloads for ${type}`);
   }
