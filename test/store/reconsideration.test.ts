@@ -76,7 +76,12 @@ describe.each(ENGINES)('行政复议 on %s', (engine) => {
     expect(items).toHaveLength(demoMade);
     expect(demoMade).toBeGreaterThanOrEqual(5);
     const states = new Set(items.map((i) => i.status));
-    for (const s of ['decided', 'settled', 'answering', 'accepted', 'correcting']) expect(states).toContain(s);
+    for (const s of ['decided', 'settled', 'answering', 'reviewing', 'correcting', 'refused', 'withdrawn', 'terminated', 'received'])
+      expect(states, s).toContain(s);
+    // On the way: a suspension (ended by the termination) and an approved extension of Art 62.
+    const views = await Promise.all(items.map(async (i) => (await fuyi.get(`/api/v1/reconsiderations/${i.id}`)).json()));
+    expect(views.some((v) => v.record.suspensions?.length && v.status === 'terminated')).toBe(true);
+    expect(views.find((v) => v.record.extension)?.record.extension).toMatchObject({ days: 30, approvedBy: expect.any(String) });
     const decided = await Promise.all(
       items.filter((i) => i.status === 'decided').map(async (i) => (await fuyi.get(`/api/v1/reconsiderations/${i.id}`)).json()),
     );

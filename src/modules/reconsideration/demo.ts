@@ -2,9 +2,11 @@
  * The county's 行政复议 of the demo: the 司法局's 复议人员 (login `fuyi`), and a year of
  * applications against 妙泉镇's penalty decisions in their several states, made through the
  * same actions the 复议机构 and the town take, each on its own day on the journal's clock: one
- * revoked (the case shows the revocation and its withdrawal deadline), one upheld after a
- * hearing the town's head attended, one settled, one waiting for the town's answer, one
- * deemed accepted, one refused as late, one waiting for 补正 and one just received.
+ * deemed withdrawn (补正 never answered), one terminated after a suspension, one revoked (the
+ * case shows the revocation and its withdrawal deadline), one upheld after a hearing the
+ * town's head attended, one under review with the +30 days approved, one settled, one waiting
+ * for the town's answer, one deemed accepted, one refused, one waiting for 补正 and one just
+ * received: every status.
  */
 import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../../platform/security/request.js';
@@ -88,12 +90,36 @@ async function challengeableCases(yifa: Yifa, townAgencyId: string): Promise<Cha
   return acts;
 }
 
-type Who = 'fuyi' | 'fuzeren';
+type Who = 'fuyi' | 'fuzeren' | 'fuyizhuren';
 type Step = [day: string, who: Who, type: string, payload: Record<string, unknown>];
-type Story = 'revoked' | 'upheld' | 'settled' | 'answering' | 'deemed' | 'refused' | 'correcting' | 'received';
-const STORIES: Story[] = ['revoked', 'upheld', 'settled', 'answering', 'deemed', 'refused', 'correcting', 'received'];
+type Story =
+  | 'withdrawn'
+  | 'terminated'
+  | 'revoked'
+  | 'upheld'
+  | 'extended'
+  | 'settled'
+  | 'answering'
+  | 'deemed'
+  | 'refused'
+  | 'correcting'
+  | 'received';
+/** Oldest first: every status a case can be in, and a suspension and an approved extension on the way. */
+const STORIES: Story[] = [
+  'withdrawn',
+  'terminated',
+  'revoked',
+  'upheld',
+  'extended',
+  'settled',
+  'answering',
+  'deemed',
+  'refused',
+  'correcting',
+  'received',
+];
 
-const APPLICANT_NAMES = ['陈某某', '刘某某', '黄某某', '周某某', '吴某某', '郑某某', '王某某', '冯某某'];
+const APPLICANT_NAMES = ['陈某某', '刘某某', '黄某某', '周某某', '吴某某', '郑某某', '王某某', '冯某某', '何某某', '罗某某', '许某某'];
 
 /** A year of applications against 妙泉镇's decisions (after the staff: seedReconsiderationStaff). */
 export async function seedDemoReconsiderations(yifa: Yifa): Promise<number> {
@@ -102,6 +128,7 @@ export async function seedDemoReconsiderations(yifa: Yifa): Promise<number> {
   const who: Record<Who, Request> = {
     fuyi: { auth: await contextOfUser(yifa, 'fuyi'), idempotencyKey: null, denied: async () => {} },
     fuzeren: { auth: await contextOfUser(yifa, 'fuzeren'), idempotencyKey: null, denied: async () => {} },
+    fuyizhuren: { auth: await contextOfUser(yifa, RECONSIDERATION_HEAD_LOGIN), idempotencyKey: null, denied: async () => {} },
   };
   const town = who.fuzeren.auth.user.agencyId!;
   const acts = await challengeableCases(yifa, town);
@@ -132,7 +159,7 @@ export async function seedDemoReconsiderations(yifa: Yifa): Promise<number> {
         applicant: {
           kind: 'citizen',
           name: APPLICANT_NAMES[i % APPLICANT_NAMES.length],
-          idNumber: withIdCheckChar(`50024119680${(n % 9) + 1}0150${n}`),
+          idNumber: withIdCheckChar(`50024119680${(n % 9) + 1}0150${n % 10}`),
           phone: `1390000${String(2000 + n)}`,
           address: `秀山县妙泉镇贵塘村${n}组`,
         },
@@ -223,6 +250,60 @@ export async function seedDemoReconsiderations(yifa: Yifa): Promise<number> {
         case 'answering':
           steps.push(accept(a), [copyOn, 'fuyi', 'reconsideration.send-copy', { on: copyOn }]);
           break;
+        case 'withdrawn': {
+          // 补正 never answered: after its 10 working days the application is deemed withdrawn (Art 31).
+          const by = wd(receivedOn, 11);
+          steps.push(
+            [
+              receivedOn,
+              'fuyi',
+              'reconsideration.request-correction',
+              { on: receivedOn, items: '请写明具体的复议请求，并提供被申请复议的行政处罚决定书复印件。' },
+            ],
+            [by, 'fuyi', 'reconsideration.deem-withdrawn', { on: by }],
+          );
+          break;
+        }
+        case 'terminated': {
+          // Suspended while the applicant and the town talked it over; he withdrew and the 复议机构 let him (Arts 39, 41 (一)).
+          const suspendOn = wd(answerOn, 2);
+          const endOn = wd(suspendOn, 10);
+          steps.push(
+            accept(a),
+            [copyOn, 'fuyi', 'reconsideration.send-copy', { on: copyOn }],
+            answer,
+            [
+              suspendOn,
+              'fuyi',
+              'reconsideration.suspend',
+              { on: suspendOn, ground: 'settlement', reason: '申请人与被申请人正在协商和解，双方申请中止' },
+            ],
+            [
+              endOn,
+              'fuyi',
+              'reconsideration.terminate',
+              { on: endOn, ground: 'withdrawn', reason: '申请人书面申请撤回行政复议申请，经审查准予撤回' },
+            ],
+          );
+          break;
+        }
+        case 'extended': {
+          // Complex: +30 days asked by the 复议人员 and approved by the head of the 复议机构 (Art 62).
+          const askOn = wd(answerOn, 15);
+          steps.push(
+            accept(a),
+            [copyOn, 'fuyi', 'reconsideration.send-copy', { on: copyOn }],
+            answer,
+            [
+              askOn,
+              'fuyi',
+              'reconsideration.request-extension',
+              { days: 30, reason: '案情复杂，需调取林业部门的勘验资料，不能在规定期限内作出决定' },
+            ],
+            [askOn, 'fuyizhuren', 'reconsideration.approve', { kind: 'extension', opinion: '同意延长三十日' }],
+          );
+          break;
+        }
         case 'refused': {
           const on = wd(receivedOn, 2);
           steps.push([
