@@ -88,7 +88,7 @@ describe('行政调解 in the browser', () => {
     await submit(d);
     await page.waitForURL(/\/console\/administrative-mediations\/[0-9a-f-]{36}$/);
     await expect.poll(() => status(page)).toBe('已登记（待征询意愿）');
-    expect(await page.getByTestId('record-summary').textContent()).toContain('民间纠纷处理（《民间纠纷处理办法》（司法部令第1号）第三条）');
+    expect(await page.getByTestId('record-summary').textContent()).toContain('民间纠纷处理（《民间纠纷处理办法》（司法部令第1号）第二条、第三条）');
     await page
       .getByTestId('record-summary')
       .getByRole('link', { name: /杨某某/ })
@@ -113,7 +113,7 @@ describe('行政调解 in the browser', () => {
     await submit(f);
     const refusal = f.getByTestId('action-error');
     await refusal.waitFor();
-    expect(await refusal.textContent()).toContain('《民间纠纷处理办法》（司法部令第1号）第三条');
+    expect(await refusal.textContent()).toContain('《民间纠纷处理办法》（司法部令第1号）第二条、第三条');
     await f.getByLabel('各方当事人已签名（盖章、按指印），主持调解的工作人员已签名并加盖本机关印章').check();
     await submitAndClose(page, f, 'agreement');
     await expect.poll(() => status(page)).toBe('已达成协议（履行中）');

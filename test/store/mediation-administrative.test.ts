@@ -121,7 +121,7 @@ describe.each(ENGINES)('行政调解 on %s', (engine) => {
     expect(future.json().error.message).toContain('不能晚于今天');
     const noCase = await register(zhifa1, registration({ basis: 'publicOrder' }));
     expect(noCase.statusCode).toBe(409);
-    expect(noCase.json().error.citation).toBe('《中华人民共和国治安管理处罚法》第九条');
+    expect(noCase.json().error.citation).toBe('《中华人民共和国治安管理处罚法》（2012年修正）第九条');
     const unknownCase = await register(zhifa1, registration({ penaltyCaseId: 'no-such-case' }));
     expect(unknownCase.json().error.message).toBe('没有该行政处罚案件');
     // A committee's mediator and supervision do not run 行政调解; another agency's officer may not link this town's case.
@@ -155,7 +155,7 @@ describe.each(ENGINES)('行政调解 on %s', (engine) => {
     };
     const unsigned = await act(zhifa1, id, 'admin-mediation.agreement', { on: '2026-04-10', ...terms, signed: false });
     expect(unsigned.statusCode).toBe(409);
-    expect(unsigned.json().error.citation).toBe('《民间纠纷处理办法》（司法部令第1号）第三条');
+    expect(unsigned.json().error.citation).toBe('《民间纠纷处理办法》（司法部令第1号）第二条、第三条');
     const agreed = await ok(zhifa1, id, 'admin-mediation.agreement', { on: '2026-04-10', ...terms, signed: true });
     expect(agreed.status).toBe('agreed');
     expect(agreed.record.outcome.number).toMatch(/行调协字〔2026〕第1号$/);
@@ -167,7 +167,7 @@ describe.each(ENGINES)('行政调解 on %s', (engine) => {
     const text = docxText(docx.rawPayload);
     expect(text).toContain('秀山县妙泉镇人民政府（印章）');
     expect(text).toContain('经秀山县妙泉镇人民政府主持调解');
-    expect(text).toContain('《民间纠纷处理办法》（司法部令第1号）第三条');
+    expect(text).toContain('《民间纠纷处理办法》（司法部令第1号）第二条、第三条');
     expect(text).toContain(agreed.record.outcome.number);
     expect(text).not.toContain('人民调解委员会');
     expect(text).not.toContain('司法确认');
@@ -244,7 +244,7 @@ describe.each(ENGINES)('行政调解 on %s', (engine) => {
     });
     expect(ended.record.outcome.number).toMatch(/行调终字〔2026〕第1号$/);
     const notice = docxText((await zhifa1.get(`/api/v1/administrative-mediations/${failed}/documents/termination/docx`)).rawPayload);
-    expect(notice).toContain('《中华人民共和国农村土地承包经营纠纷调解仲裁法》第三条、第八条');
+    expect(notice).toContain('《中华人民共和国农村土地承包经营纠纷调解仲裁法》第三条、第七条');
     expect(notice).toContain('秀山县妙泉镇人民政府（印章）');
 
     // Hand-counted: three registered in April (one agreement of ¥2,000, one declined, one ended).

@@ -16,7 +16,8 @@ import { PERFORMANCE, type Outcome, type Party, type Performance, type Session, 
 export const ADMIN_BASES = {
   publicOrder: {
     name: '治安案件调解',
-    cite: '《中华人民共和国治安管理处罚法》第九条',
+    // The 2012 text's article; the 2025 revision (in force 2026-01-01) keeps the rule, its number is not verified here.
+    cite: '《中华人民共和国治安管理处罚法》（2012年修正）第九条',
     text: '因民间纠纷引起的打架斗殴或者损毁他人财物等违反治安管理行为，情节较轻的，公安机关可以调解处理；经调解达成协议的，不予处罚；未达成协议或者达成协议后不履行的，依法处罚，并告知当事人可以就民事争议依法向人民法院提起民事诉讼',
   },
   traffic: {
@@ -26,8 +27,8 @@ export const ADMIN_BASES = {
   },
   landContract: {
     name: '农村土地承包经营纠纷调解',
-    cite: '《中华人民共和国农村土地承包经营纠纷调解仲裁法》第三条、第八条',
-    text: '发生农村土地承包经营纠纷的，当事人可以请求村民委员会、乡（镇）人民政府等调解；乡（镇）人民政府应当加强农村土地承包经营纠纷的调解工作，帮助当事人达成协议解决纠纷',
+    cite: '《中华人民共和国农村土地承包经营纠纷调解仲裁法》第三条、第七条',
+    text: '发生农村土地承包经营纠纷的，当事人可以自行和解，也可以请求村民委员会、乡（镇）人民政府等调解；村民委员会、乡（镇）人民政府应当加强农村土地承包经营纠纷的调解工作，帮助当事人达成协议解决纠纷',
   },
   landRights: {
     name: '土地权属争议调处',
@@ -36,8 +37,8 @@ export const ADMIN_BASES = {
   },
   civil: {
     name: '民间纠纷处理',
-    cite: '《民间纠纷处理办法》（司法部令第1号）第三条',
-    text: '基层人民政府（乡、镇人民政府）处理民间纠纷，由司法助理员负责具体工作',
+    cite: '《民间纠纷处理办法》（司法部令第1号）第二条、第三条',
+    text: '司法助理员是基层人民政府的司法行政工作人员，具体负责处理民间纠纷的工作；基层人民政府处理的民间纠纷，即公民之间有关人身、财产权益和其他日常生活中发生的纠纷',
   },
 } as const;
 export type AdminBasis = keyof typeof ADMIN_BASES;
