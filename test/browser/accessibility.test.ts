@@ -5,7 +5,7 @@
  *  - the page has exactly one <h1>, its title;
  *  - no internal name is on screen: no deadline rule id (`penalty.decision`), no package name
  *    (`chinese-days`), no role id (`unit_head`).
- * The pages: the portal's eight, the login page, the 工作台 as each demo role, the lists of
+ * The pages: the portal's ten, the login page, the 工作台 as each demo role, the lists of
  * penalty cases, information requests and petitions, one record of each, and the administration pages
  * that show rules, roles and the holiday table's source.
  */
@@ -90,6 +90,8 @@ describe('accessibility and plain language of every page', () => {
     ['portal-information-request', '/portal/information-requests'],
     ['portal-petition', '/portal/petitions'],
     ['portal-petition-tracking', '/portal/petition-tracking'],
+    ['portal-reconsideration', '/portal/reconsiderations'],
+    ['portal-reconsideration-tracking', '/portal/reconsideration-tracking'],
     ['login', '/console/login'],
   ])('%s', async (name, path) => {
     await visit(name, path);

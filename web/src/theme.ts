@@ -9,6 +9,7 @@
  *    texts, counters (#8c8c8c, 3.4:1): 60 % black (#666, 5.7:1);
  *  - links (#1677ff, 4.1:1): blue-7;
  *  - a table's or a list's empty text given as a plain string (#bfbfbf, 1.8:1): as a description;
+ *  - a form field's error message (#ff4d4f, 3.3:1): the danger text's shade;
  *  - tags in the preset colours draw their text in shade 7 on shade 1: green, cyan, orange,
  *    gold, lime, yellow and volcano fall short there (2.0–4.4:1), so their shade 7 is one
  *    or two shades darker (each ≥ 4.5:1 on its shade 1);
@@ -57,5 +58,7 @@ export const THEME: ThemeConfig = {
     List: { colorTextDisabled: 'rgba(0, 0, 0, 0.6)' },
     // A list's body sits in a Spin, whose own scope would put the disabled grey back.
     Spin: { colorTextDisabled: 'rgba(0, 0, 0, 0.6)' },
+    // A field's error and warning message is drawn in colorError and colorWarning, not the *Text shades (#ff4d4f is 3.3:1).
+    Form: { colorError: '#a8071a', colorWarning: '#ad4e00' },
   },
 };

@@ -265,3 +265,30 @@ export interface PublicPetitionReview {
   body: string;
   reply: { on: string; outcome: string; text: string; number: string | null } | null;
 }
+
+/**
+ * A 行政复议 application as the portal shows it to the applicant with the tracking code and
+ * the second factor (`publicReconsiderationView`, src/modules/reconsideration/portal.ts):
+ * no personal data, no answer nor evidence. Filing answers the same with the tracking code.
+ */
+export interface PublicReconsiderationView {
+  status: string;
+  statusName: string;
+  /** The 复议机构 */
+  agency: string;
+  respondent: string;
+  receivedOn: string;
+  challengedAct: string;
+  requests: string;
+  correction: { on: string; items: string; answerBy: string } | null;
+  acceptance: { on: string; deemed: boolean; simple: boolean } | null;
+  refusal: { on: string; reason: string } | null;
+  suspended: boolean;
+  extension: { until: string; days: number } | null;
+  decision: { on: string; type: string; number: string | null } | null;
+  settlement: { on: string; number: string | null } | null;
+  termination: { on: string; ground: string } | null;
+  deadlines: { rule: string; title: string; due: string; state: 'ok' | 'warning' | 'overdue' | 'met'; kind: 'duty' | 'window' }[];
+  /** The documents addressed to the applicant, downloadable with the code and the second factor */
+  documents: { id: string; title: string; number: string | null }[];
+}

@@ -71,6 +71,10 @@ function Summary({ view, dict }: { view: RecordView<Reconsideration>; dict: Proc
         <Descriptions.Item label="被申请人">{r.respondent.name}</Descriptions.Item>
         <Descriptions.Item label="复议机构">{view.agency.name}</Descriptions.Item>
         <Descriptions.Item label="收到申请日期">{r.receivedOn}</Descriptions.Item>
+        {/* An application made on the portal is followed there by its applicant: the 复议机构 knows it came that way. */}
+        <Descriptions.Item label="申请方式">
+          <span data-channel={r.channel}>{labelsOf(dict, 'receive', 'channel')[r.channel] ?? r.channel}</span>
+        </Descriptions.Item>
         <Descriptions.Item label="知道行政行为之日">{r.knewOn}</Descriptions.Item>
         <Descriptions.Item label="申请期限届满">{r.windowDue}</Descriptions.Item>
         <Descriptions.Item label="被申请复议的行政行为" span={{ xs: 1, sm: 2, lg: 3 }}>
