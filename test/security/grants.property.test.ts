@@ -145,4 +145,16 @@ describe('property: no path to a wider scope or a role the grantor may not grant
     const county = { roles: ['admin'] as Role[], scope: { kind: 'subtree' as const, regionPath: '/c/' } };
     expect(grantRefusal(admin, { userId: 'x', current: county }, { ...county, scope: town })?.message).toMatch(/超出您可授予的范围/);
   });
+
+  it('lets the administrator grant a module’s role only from the installation’s book (without it, fewer: fails closed)', () => {
+    const county = { kind: 'subtree' as const, regionPath: '/c/' };
+    const admin = { userId: 'a', roles: ['admin'] as Role[], scope: county };
+    const next = { roles: ['county_reconsideration'] as Role[], scope: county };
+    const book = { ids: [...ROLE_IDS, 'county_reconsideration'] as Role[], names: { county_reconsideration: '县司法局复议人员' } };
+    expect(grantRefusal(admin, { userId: null, current: null }, next, book)).toBeNull();
+    expect(grantRefusal(admin, { userId: null, current: null }, next)?.message).toBe('您不能授予角色：county_reconsideration');
+    const head = { userId: 'h', roles: ['unit_head'] as Role[], scope: county };
+    expect(grantRefusal(head, { userId: null, current: null }, next, book)?.message).toBe('您不能授予角色：县司法局复议人员');
+    expect(grantableRoles(['admin'], book).has('county_reconsideration')).toBe(true);
+  });
 });

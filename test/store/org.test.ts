@@ -120,6 +120,27 @@ describe.each(ENGINES)('org, certificates, scopes and the public lists on %s', (
     expect(again.statusCode).toBe(409);
   });
 
+  it('lets the administrator create an account in a module’s role (the county’s 复议人员), and refuses an unknown role', async () => {
+    const bureau = agency('秀山县司法局') as { id: string; regionId?: string; region_id?: string };
+    const regionId = bureau.regionId ?? bureau.region_id;
+    const body = (roles: string[], username: string) => ({
+      username,
+      displayName: '复议人员二',
+      password: 'a-long-password-2026',
+      personId: null,
+      agencyId: bureau.id,
+      regionId,
+      dataScope: 'subtree',
+      roles,
+    });
+    const made = await admin.post('/api/v1/users', body(['county_reconsideration'], 'fuyi.two'));
+    expect(made.statusCode, made.body).toBe(201);
+    const unknown = await admin.post('/api/v1/users', body(['emperor'], 'fuyi.three'));
+    expect(unknown.statusCode).toBe(400);
+    const granted = (await admin.get('/api/v1/org/dictionaries')).json().grantableRoles as string[];
+    expect(granted).toEqual(expect.arrayContaining(['county_reconsideration', 'reconsideration_head', 'officer']));
+  });
+
   it('keeps expired and suspended certificates off the public list', async () => {
     const certs = (await admin.get('/api/v1/certificates?limit=200')).json().items as { number: string; standing: string }[];
     const expired = certs.find((c) => c.standing === 'expired')!;

@@ -23,9 +23,20 @@ import { ROLE_IDS, ROLES } from './roles.js';
 export const GRANT_CITATION =
   '《信息安全技术 网络安全等级保护基本要求》（GB/T 22239—2019）8.1.4.2 d）：授予管理用户所需的最小权限，实现权限分离';
 
-/** Who may grant which roles. Only the 系统管理员 manages accounts (user.manage); every other role grants nothing. */
+/** The installation's roles as grants name them: org's and every module's (the composition root's access registry). */
+export interface RoleBook {
+  ids: readonly Role[];
+  names: Readonly<Partial<Record<Role, string>>>;
+}
+/** Org's own roles: what a caller that does not pass the installation's book can grant (fails closed to fewer). */
+const ORG_ROLES: RoleBook = { ids: ROLE_IDS, names: ROLES };
+
+/**
+ * Who may grant which roles. Only the 系统管理员 manages accounts (user.manage), and grants every
+ * role of the installation (a module's too: the county's 复议人员); every other role grants nothing.
+ */
 export const GRANTABLE_ROLES = {
-  admin: ROLE_IDS,
+  admin: 'every',
   officer: [],
   unit_head: [],
   legal_reviewer: [],
@@ -35,11 +46,16 @@ export const GRANTABLE_ROLES = {
   disclosure_clerk: [],
   supervisor: [],
   village_clerk: [],
-} as const satisfies Partial<Record<Role, readonly Role[]>>;
+} as const satisfies Partial<Record<Role, readonly Role[] | 'every'>>;
 // Partial: a role another module defines (its manifest's `roles`) grants nothing.
 
-export function grantableRoles(roles: readonly Role[]): Set<Role> {
-  return new Set(roles.flatMap((r) => (GRANTABLE_ROLES as Partial<Record<Role, readonly Role[]>>)[r] ?? []));
+export function grantableRoles(roles: readonly Role[], book: RoleBook = ORG_ROLES): Set<Role> {
+  return new Set(
+    roles.flatMap((r) => {
+      const g = (GRANTABLE_ROLES as Partial<Record<Role, readonly Role[] | 'every'>>)[r];
+      return g === 'every' ? book.ids : (g ?? []);
+    }),
+  );
 }
 
 /** A data scope as held by an account: its kind, anchored at the account's region. */
@@ -91,12 +107,12 @@ const refusal = (message: string): GrantRefusal => ({ message, citation: GRANT_C
  * (an administrator) only from a strictly wider scope — peers do not manage each other, so
  * an administrator he made cannot change him back.
  */
-export function manageRefusal(grantor: Grantor, held: Privileges): GrantRefusal | null {
-  const grantable = grantableRoles(grantor.roles);
+export function manageRefusal(grantor: Grantor, held: Privileges, book: RoleBook = ORG_ROLES): GrantRefusal | null {
+  const grantable = grantableRoles(grantor.roles, book);
   const beyond = held.roles.filter((r) => !grantable.has(r));
   if (beyond.length > 0 || !scopeWithin(held.scope, grantor.scope))
     return refusal('该账号的角色或数据权限超出您可授予的范围，您不能修改它');
-  const grants = grantableRoles(held.roles).size > 0;
+  const grants = grantableRoles(held.roles, book).size > 0;
   if (grants && scopeWithin(grantor.scope, held.scope)) return refusal('该账号也是管理员，且数据权限不小于您的，须由上级管理员修改');
   return null;
 }
@@ -109,18 +125,18 @@ export function grantRefusal(
   grantor: Grantor,
   target: { userId: string | null; current: Privileges | null },
   next: Privileges,
+  book: RoleBook = ORG_ROLES,
 ): GrantRefusal | null {
   if (target.userId === grantor.userId && target.current && changes(target.current, next)) {
     return refusal('不能修改本人的角色或数据权限，请由上级管理员办理');
   }
   if (target.current && target.userId !== grantor.userId) {
-    const why = manageRefusal(grantor, target.current);
+    const why = manageRefusal(grantor, target.current, book);
     if (why) return why;
   }
-  const grantable = grantableRoles(grantor.roles);
+  const grantable = grantableRoles(grantor.roles, book);
   const beyond = next.roles.filter((r) => !grantable.has(r));
-  if (beyond.length > 0)
-    return refusal(`您不能授予角色：${beyond.map((r) => (ROLES as Partial<Record<Role, string>>)[r] ?? r).join('、')}`);
+  if (beyond.length > 0) return refusal(`您不能授予角色：${beyond.map((r) => book.names[r] ?? r).join('、')}`);
   if (!scopeWithin(next.scope, grantor.scope)) return refusal('授予的数据权限不能超出您本人的数据权限');
   return null;
 }

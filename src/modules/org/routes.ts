@@ -9,8 +9,8 @@ import { createRegion, listRegions } from './service/regions.js';
 import { createAgency, createOffice, listAgencies, listOffices, updateAgency } from './service/agencies.js';
 import { createPerson, getPerson, listPeople, updatePerson } from './service/people.js';
 import { changeCertificate, createCertificate, listCertificates, publicCertificate } from './service/certificates.js';
-import { createUser, listUsers, updateUser } from './service/users.js';
-import { ROLE_IDS } from './roles.js';
+import { createUser, listUsers, roleBookOf, updateUser } from './service/users.js';
+import type { Role } from '../../platform/security/access.js';
 import { DATA_SCOPES } from '../../platform/security/scope.js';
 import { grantableRoles } from './grants.js';
 import { ANNUAL_REVIEWS, CERTIFICATE_STATES, STANDINGS } from './certificates.js';
@@ -72,20 +72,21 @@ const certificateChange = z.strictObject({
   reason: text(500),
 });
 
-const roleList = z.array(z.enum(ROLE_IDS)).min(1).max(ROLE_IDS.length);
-
 export const orgRoutes =
   (yifa: Yifa): FastifyPluginAsync =>
   async (base) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['org'];
+    // Every role of the installation, a module's too (the grant rules then say who may give which).
+    const roleIds = yifa.access.roleIds as [Role, ...Role[]];
+    const roleList = z.array(z.enum(roleIds)).min(1).max(roleIds.length);
 
     app.get('/org/dictionaries', { schema: { tags, summary: '角色、数据权限、证件状态等字典（含本人可授予的角色）' } }, async (req) => {
       const { auth } = await serviceRequest(yifa, req, 'org.read');
       return {
         roles: yifa.access.roleIds.map((r) => ({ id: r, name: yifa.access.roles[r], permissions: yifa.access.grantsOf(r) })),
         /** The roles this user may grant (grants.ts): the user form offers only these */
-        grantableRoles: [...grantableRoles(auth.roles)],
+        grantableRoles: [...grantableRoles(auth.roles, roleBookOf(yifa))],
         permissions: yifa.access.permissions,
         dataScopes: DATA_SCOPES,
         agencyKinds: { statutory: '法定行政机关', entrusted: '受委托组织', township: '乡镇综合行政执法' },

@@ -14,7 +14,7 @@ import { inScope, scopeFilter } from '../../../platform/security/scope.js';
 import type { Role } from '../../../platform/security/access.js';
 import { recordLogin, type Client } from '../login-log.js';
 import { passwordChangeWait, throttledError } from '../throttle.js';
-import { grantRefusal, type Grantor, type Privileges } from '../grants.js';
+import { grantRefusal, type Grantor, type Privileges, type RoleBook } from '../grants.js';
 import { agencyWithRegion, assertWritable, now, regionById } from './shared.js';
 
 export interface UserInput {
@@ -87,18 +87,22 @@ export async function listUsers(yifa: Yifa, auth: AuthContext, f: { limit: numbe
 }
 
 /** The grantor's own privileges, as grants.ts compares them. */
+/** The installation's roles (org's and every module's), as grants name them. */
+export const roleBookOf = (yifa: Yifa): RoleBook => ({ ids: yifa.access.roleIds, names: yifa.access.roles });
+
 function grantorOf(auth: AuthContext): Grantor {
   return { userId: auth.user.id, roles: auth.roles, scope: { kind: auth.scope.kind, regionPath: auth.scope.regionPath } };
 }
 
 /** Refuses (and journals) a grant wider than the grantor's own. */
 async function assertGrantable(
+  yifa: Yifa,
   req: Request,
   target: { userId: string | null; current: Privileges | null },
   next: Privileges,
   subject: RefusedSubject,
 ) {
-  const why = grantRefusal(grantorOf(req.auth), target, next);
+  const why = grantRefusal(grantorOf(req.auth), target, next, roleBookOf(yifa));
   if (!why) return;
   await req.denied({ reason: why.message, roles: next.roles, dataScope: next.scope.kind }, subject);
   throw new AppError('FORBIDDEN', why.message, { citation: why.citation });
@@ -142,6 +146,7 @@ export async function createUser(yifa: Yifa, req: Request | null, input: UserInp
   if (req) {
     await assertWritable(req, { regionPath: region.path }, { type: 'region', id: region.id }, '区划');
     await assertGrantable(
+      yifa,
       req,
       { userId: null, current: null },
       { roles: input.roles, scope: { kind: input.dataScope, regionPath: region.path } },
@@ -212,7 +217,7 @@ export async function updateUser(yifa: Yifa, req: Request, id: string, patch: Us
     roles: patch.roles ?? currentRoles,
     scope: { kind: patch.dataScope ?? u.data_scope, regionPath: u.region_path },
   };
-  await assertGrantable(req, { userId: id, current }, next, subject);
+  await assertGrantable(yifa, req, { userId: id, current }, next, subject);
   if (patch.password) {
     const problem = await passwordProblem(patch.password, { username: u.username, displayName: patch.displayName ?? u.display_name });
     if (problem) throw invalid(problem);
