@@ -37,6 +37,11 @@ import { withIdCheckChar } from '../src/platform/identity/numbers.js';
 
 const PETITIONS = Number(process.env.BENCH_PETITIONS) || 1_000_000;
 const SAMPLES = Number(process.env.BENCH_SAMPLES) || (PETITIONS < 100_000 ? 50 : 200);
+/**
+ * The hot spots aggregate a year of the county's petitions per call (no target in the issue):
+ * fewer samples, or at a million petitions they take most of the run.
+ */
+const HOT_SAMPLES = Number(process.env.BENCH_HOT_SAMPLES) || Math.min(SAMPLES, 20);
 const PASSWORD = 'Bench-Password-2026';
 const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',') as Engine[];
 const BATCH = 500;
@@ -218,9 +223,14 @@ async function measure(yifa: Yifa) {
   // 2. the overdue queue; 3. the hot spots; 4. the suggestion alone.
   const overdue: number[] = [];
   for (let k = 0; k < SAMPLES; k++) overdue.push(await call(clerk, 'GET', '/api/v1/petitions?overdue=true&limit=50'));
+  // The two targets first, as soon as they are measured (the rest has none).
+  say('| what | p50 | p95 | target |');
+  say('|---|---|---|---|');
+  say(`| registration with duplicate suggestion | ${ms(pct(pairs, 50))} | ${ms(pct(pairs, 95))} | p95 < 150 ms |`);
+  say(`| overdue queue (first page) | ${ms(pct(overdue, 50))} | ${ms(pct(overdue, 95))} | p95 < 100 ms |`);
   const from = addDays(today, -365);
   const hot: Record<string, number[]> = { place: [], category: [], month: [] };
-  for (let k = 0; k < SAMPLES; k++)
+  for (let k = 0; k < HOT_SAMPLES; k++)
     for (const g of Object.keys(hot))
       hot[g]!.push(await call(county, 'GET', `/api/v1/petitions/hot-spots?from=${from}&to=${today}&groupBy=${g}`));
   const suggestOnly: number[] = [];
@@ -233,7 +243,7 @@ async function main() {
   const cluster = ENGINES.includes('postgres') ? await startCluster({ durable: true }) : null;
   try {
     say(
-      `# yifa petition benchmarks (${new Date().toISOString().slice(0, 10)}, ${process.version}, ${PETITIONS.toLocaleString('en')} petitions, ${SAMPLES} samples)`,
+      `# yifa petition benchmarks (${new Date().toISOString().slice(0, 10)}, ${process.version}, ${PETITIONS.toLocaleString('en')} petitions, ${SAMPLES} samples, ${HOT_SAMPLES} for the hot spots)`,
     );
     say();
     for (const engine of ENGINES) {
@@ -257,12 +267,8 @@ async function main() {
         say(`## ${engine}: ${PETITIONS.toLocaleString('en')} petitions (loaded in ${loaded.toFixed(0)} s)`);
         say();
         const m = await measure(yifa);
-        say('| what | p50 | p95 | target |');
-        say('|---|---|---|---|');
-        say(`| registration with duplicate suggestion | ${ms(pct(m.pairs, 50))} | ${ms(pct(m.pairs, 95))} | p95 < 150 ms |`);
-        say(`| overdue queue (first page) | ${ms(pct(m.overdue, 50))} | ${ms(pct(m.overdue, 95))} | p95 < 100 ms |`);
         for (const [g, xs] of Object.entries(m.hot))
-          say(`| hot spots by ${g}, one year, county | ${ms(pct(xs, 50))} | ${ms(pct(xs, 95))} | — |`);
+          say(`| hot spots by ${g}, one year, county (${HOT_SAMPLES} runs) | ${ms(pct(xs, 50))} | ${ms(pct(xs, 95))} | — |`);
         say(`| duplicate suggestion alone | ${ms(pct(m.suggestOnly, 50))} | ${ms(pct(m.suggestOnly, 95))} | — |`);
         say();
         say(`Registrations (suggestion + registration, one at a time): ${m.perSecond.toFixed(1)}/s.`);

@@ -88,7 +88,9 @@ describe('行政调解 in the browser', () => {
     await submit(d);
     await page.waitForURL(/\/console\/administrative-mediations\/[0-9a-f-]{36}$/);
     await expect.poll(() => status(page)).toBe('已登记（待征询意愿）');
-    expect(await page.getByTestId('record-summary').textContent()).toContain('民间纠纷处理（《民间纠纷处理办法》（司法部令第1号）第二条、第三条）');
+    expect(await page.getByTestId('record-summary').textContent()).toContain(
+      '民间纠纷处理（《民间纠纷处理办法》（司法部令第1号）第二条、第三条）',
+    );
     await page
       .getByTestId('record-summary')
       .getByRole('link', { name: /杨某某/ })

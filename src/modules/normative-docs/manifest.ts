@@ -17,6 +17,7 @@ import { normativeRoutes } from './routes.js';
 import { deskRoutes } from './desk.js';
 import { seedDemoNormative } from './demo.js';
 import * as normative from './migrations/031-normative-documents.js';
+import * as search from './migrations/045-normative-search.js';
 
 export const NORMATIVE_PERMISSIONS = {
   'normative.read': '查看、办理行政规范性文件',
@@ -52,7 +53,7 @@ export const normativeManifest = {
     supervisor: ['normative.read', 'legal-review.read'],
     admin: ['legal-review.read', 'legal-review.training.manage'],
   },
-  migrations: { '031-normative-documents': normative },
+  migrations: { '031-normative-documents': normative, '045-normative-search': search },
   routes,
   journalPolicies: {
     [NORMATIVE_DOCS.proc.subjectType]: journalPolicyOf(NORMATIVE_DOCS),

@@ -13,6 +13,7 @@ import { deadlineDue } from '../../calendar/deadlines.js';
 import { NORMATIVE_PROCEDURE, evaluationFrom, type NormativeContext, type NormativeTypes } from './actions.js';
 import { DOC_SERIES, normativeDocuments } from './documents.js';
 import { qualificationOf } from './qualifications.js';
+import { searchColumns } from './search.js';
 import { CITE } from './law.js';
 import { STATUS_NAMES, closedOn, currentRegistration, statusOf, type NormativeDoc } from './state.js';
 
@@ -75,6 +76,7 @@ export const NORMATIVE_DOCS: ServedProcedure<NormativeTypes> = {
         filed_on: d.filing?.on ?? null,
         ended_on: closedOn(d),
         provisional: d.provisional ? 1 : 0,
+        ...searchColumns(d.title, r?.number ?? null),
       };
     },
   },

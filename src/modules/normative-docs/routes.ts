@@ -6,9 +6,10 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
+import { holdsText } from '../../platform/search/gram-index.js';
+import { charQueryGrams } from '../../platform/search/grams.js';
 import { serviceRequest } from '../../platform/http/request.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { decodeCursor, keysetAfter, pageOf, pageQuery } from '../../platform/http/pagination.js';
@@ -38,8 +39,6 @@ export function publicState(r: { status: string; effective_on: string | null }, 
   return r.effective_on && r.effective_on > today ? 'pending' : 'effective';
 }
 
-const escapeLike = (s: string) => s.replace(/[!%_]/g, (ch) => `!${ch}`);
-
 export const publicQuery = z.strictObject({
   q: z.string().trim().max(50, '检索词不能超过 50 个字').optional(),
   state: z.enum(Object.keys(PUBLIC_STATES) as [PublicState, ...PublicState[]]).optional(),
@@ -55,20 +54,22 @@ export async function publicDocuments(yifa: Yifa, f: z.infer<typeof publicQuery>
     .innerJoin('agencies as a', 'a.id', 'c.agency_id')
     .select(['n.id', 'n.title', 'n.number', 'n.status', 'n.published_on', 'n.effective_on', 'n.expires_on', 'a.name as agency'])
     .where('n.published_on', 'is not', null);
-  if (f.q) {
-    const needle = `%${escapeLike(f.q)}%`;
-    q = q.where(sql<SqlBool>`(n.title like ${needle} escape '!' or n.number like ${needle} escape '!')`);
-  }
   if (f.state === 'pending') q = q.where('n.status', '=', 'published').where('n.effective_on', '>', today);
   else if (f.state === 'effective') q = q.where('n.status', '=', 'published').where('n.effective_on', '<=', today);
   else if (f.state) q = q.where('n.status', '=', f.state);
   const key = decodeCursor(f.cursor, 2);
   if (key) q = q.where(keysetAfter(['n.published_on', 'n.id'], key, 'desc'));
-  const rows = await q
-    .orderBy('n.published_on', 'desc')
-    .orderBy('n.id', 'desc')
-    .limit(f.limit + 1)
-    .execute();
+  const newestFirst = <Q extends typeof q>(x: Q) =>
+    x
+      .orderBy('n.published_on', 'desc')
+      .orderBy('n.id', 'desc')
+      .limit(f.limit + 1);
+  // A fragment with no letter or digit looks for nothing: nothing matches.
+  const rows = !f.q?.trim()
+    ? await newestFirst(q).execute()
+    : charQueryGrams(f.q)
+      ? await newestFirst(q.where(holdsText(f.q, 'n.search_text'))).execute()
+      : [];
   return pageOf(
     rows,
     f.limit,

@@ -532,6 +532,8 @@ export interface NormativeDocumentTable {
   filed_on: string | null;
   ended_on: string | null;
   provisional: number;
+  /** Title and number, normalised, for the portal's search (normative-docs/search.ts) */
+  search_text: string;
 }
 
 /** What every procedure's record has in common (migration 015). */

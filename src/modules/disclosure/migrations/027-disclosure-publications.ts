@@ -1,5 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Engine } from '../../../platform/db/database.js';
+import { createGramIndex } from '../../../platform/search/gram-index.js';
+import { PUBLICATION_GRAMS } from '../search.js';
 
 /**
  * 行政执法公示 (事后公开): one publication per decision a procedure publishes, projected from
@@ -60,20 +62,5 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
     .execute();
   await db.insertInto('publication_sync').values({ name: 'journal', seq: -1 }).execute();
 
-  if (engine === 'postgres') {
-    await sql`create index publications_grams on publications using gin (string_to_array(search_grams, ' '))`.execute(db);
-    return;
-  }
-  await sql`create table publication_search_keys (n integer primary key, publication_id text not null unique)`.execute(db);
-  await sql`create virtual table publication_search using fts5(grams, content='', contentless_delete=1, detail=none, tokenize='unicode61')`.execute(
-    db,
-  );
-  await sql`create trigger publications_search_insert after insert on publications begin
-    insert into publication_search_keys (publication_id) values (new.id);
-    insert into publication_search (rowid, grams) values ((select n from publication_search_keys where publication_id = new.id), new.search_grams);
-  end`.execute(db);
-  await sql`create trigger publications_search_update after update of search_grams on publications begin
-    delete from publication_search where rowid = (select n from publication_search_keys where publication_id = new.id);
-    insert into publication_search (rowid, grams) values ((select n from publication_search_keys where publication_id = new.id), new.search_grams);
-  end`.execute(db);
+  await createGramIndex(db, engine, PUBLICATION_GRAMS);
 }

@@ -1,0 +1,59 @@
+/**
+ * A table searched by its grams (grams.ts): the migration that indexes its `search_grams`
+ * column — SQLite an FTS5 table kept in step by triggers (with a table of integer keys, since
+ * FTS5 rows are numbered), PostgreSQL a GIN index over the grams as an array — and the two
+ * conditions a search combines: the row holds every gram of the query (from the index), and
+ * its `search_text` holds the query itself (grams alone do not prove adjacency). Any input,
+ * SQL or FTS syntax included, is reduced to letters and digits before it reaches the index,
+ * and bound.
+ */
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { Engine } from '../db/database.js';
+import { charQueryGrams, searchableText } from './grams.js';
+
+/** Where a table's grams are indexed (names are code, never input). */
+export interface GramIndex {
+  table: string;
+  /** SQLite: the FTS5 table, and the table numbering its rows by the searched table's id */
+  fts: string;
+  keys: string;
+  /** The keys table's column holding the searched table's id */
+  keyColumn: string;
+}
+
+/** Creates the index of `search_grams` (the column must exist) for rows written from now on. */
+export async function createGramIndex(db: Kysely<unknown>, engine: Engine, ix: GramIndex): Promise<void> {
+  const [table, fts, keys, key] = [ix.table, ix.fts, ix.keys, ix.keyColumn].map((n) => sql.raw(n));
+  if (engine === 'postgres') {
+    await sql`create index ${sql.raw(`${ix.table}_grams`)} on ${table} using gin (string_to_array(search_grams, ' '))`.execute(db);
+    return;
+  }
+  await sql`create table ${keys} (n integer primary key, ${key} text not null unique)`.execute(db);
+  await sql`create virtual table ${fts} using fts5(grams, content='', contentless_delete=1, detail=none, tokenize='unicode61')`.execute(db);
+  await sql`create trigger ${sql.raw(`${ix.table}_search_insert`)} after insert on ${table} begin
+    insert into ${keys} (${key}) values (new.id);
+    insert into ${fts} (rowid, grams) values ((select n from ${keys} where ${key} = new.id), new.search_grams);
+  end`.execute(db);
+  await sql`create trigger ${sql.raw(`${ix.table}_search_update`)} after update of search_grams on ${table} begin
+    delete from ${fts} where rowid = (select n from ${keys} where ${key} = new.id);
+    insert into ${fts} (rowid, grams) values ((select n from ${keys} where ${key} = new.id), new.search_grams);
+  end`.execute(db);
+}
+
+/**
+ * Rows holding every gram of the query, from the index (null: the query has no letter or
+ * digit); `as` is the searched table's name in the query (its alias, if it has one).
+ */
+export function holdsGrams(engine: Engine, ix: GramIndex, query: string, as = ix.table) {
+  const grams = charQueryGrams(query);
+  if (!grams) return null;
+  return engine === 'postgres'
+    ? sql<SqlBool>`string_to_array(${sql.ref(`${as}.search_grams`)}, ' ') @> ${grams}::text[]`
+    : sql<SqlBool>`${sql.ref(`${as}.id`)} in (select k.${sql.raw(ix.keyColumn)} from ${sql.raw(ix.fts)} join ${sql.raw(ix.keys)} k on k.n = ${sql.raw(ix.fts)}.rowid where ${sql.raw(ix.fts)} match ${grams.map((g) => `"${g.replaceAll('"', '')}"`).join(' ')})`;
+}
+
+/** The exact substring, in the normalised text (`column`: the searched table's `search_text`). */
+export function holdsText(query: string, column = 'search_text') {
+  const needle = searchableText(query.trim()).replace(/[!%_]/g, (ch) => `!${ch}`);
+  return sql<SqlBool>`${sql.ref(column)} like ${`%${needle}%`} escape '!'`;
+}
