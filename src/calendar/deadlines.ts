@@ -150,6 +150,7 @@ const COUNTERS = {
   'calendar-days': (c, from, n) => moveToWorkingDay(c, nthDayAfter(c, from, n)),
   months: (c, from, n) => moveToWorkingDay(c, extendBySuspensions(c, from, addMonths(from, n))),
   years: (c, from, n) => extendBySuspensions(c, from, addYears(from, n)),
+  'months-before': (_c, from, n) => addMonths(from, -n),
   'fixed-date': (_c, from) => `${yearOf(from) + 1}-04-01`,
 } as const satisfies Record<DeadlineUnit, (c: Counting, from: string, n: number) => string>;
 
@@ -159,6 +160,7 @@ const HOW = {
   'calendar-days': '按自然日计算，起算日不计入；期满日为法定休假日的，顺延至其后第一个工作日',
   months: '按月计算，至期满月的对应日（无对应日的为该月末日）；期满日为法定休假日的，顺延至其后第一个工作日',
   years: '按年计算，至期满年的对应日，不因节假日顺延',
+  'months-before': '自该日向前按月计算，至规定月数之前的对应日（无对应日的为该月末日），为应当开始办理之日，不因节假日调整',
   'fixed-date': '报告年度次年的4月1日',
 } as const satisfies Record<DeadlineUnit, string>;
 

@@ -9,6 +9,7 @@ export type DeadlineUnit =
   | 'calendar-days' // start + N, moved past rest days (民事诉讼法 85)
   | 'months' // same day N months later, moved past rest days
   | 'years' // start + N years, not moved
+  | 'months-before' // the same day N months before the start (an expiry), not moved: when a duty before it begins
   | 'earliest-working-day' // the earliest allowed date: N-th working day after the notice
   | 'fixed-date'; // 1 April of the year after the start
 
@@ -414,6 +415,15 @@ export const DEADLINE_RULES = {
     citation: '行政规范性文件管理规定（地方规定，有效期可配置）',
     configurable: true,
   }),
+  'normative.evaluation': rule({
+    id: 'normative.evaluation',
+    title: '有效期届满前评估，决定延续或者失效（自届满前此期限起）',
+    count: 6,
+    unit: 'months-before',
+    from: '有效期届满之日',
+    citation: '行政规范性文件管理规定（地方规定，期限可配置）',
+    configurable: true,
+  }),
   'major-decision.legality-review': rule({
     id: 'major-decision.legality-review',
     title: '重大行政决策合法性审查（审查时间不少于此期限）',
@@ -473,6 +483,7 @@ export const UNIT_NAMES = {
   'calendar-days': '日',
   months: '个月',
   years: '年',
+  'months-before': '个月（向前计算）',
   'earliest-working-day': '个工作日（最早日期）',
   'fixed-date': '固定日期',
 } as const satisfies Record<DeadlineUnit, string>;

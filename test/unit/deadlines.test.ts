@@ -69,6 +69,8 @@ const EXPECTED: Record<DeadlineRuleId, [string, string, string, string]> = {
   'mediation.judicial-confirmation': ['2026-03-16', '2026-10-29', '2025-02-24', '2025-10-27'],
   'normative.filing': ['2026-03-16', '2026-10-29', '2025-02-24', '2025-10-27'],
   'normative.validity': ['2031-02-12', '2031-09-29', '2030-01-24', '2030-09-26'],
+  // Counted back from an expiry, not moved off rest days (2025-07-26 is a Saturday).
+  'normative.evaluation': ['2025-08-12', '2026-03-29', '2024-07-24', '2025-03-26'],
   'major-decision.legality-review': ['2026-02-28', '2026-10-14', '2025-02-10', '2025-10-13'],
   'disclosure.request-reply': ['2026-03-18', '2026-11-02', '2025-02-27', '2025-10-30'],
   'disclosure.request-correction-notice': ['2026-02-28', '2026-10-14', '2025-02-10', '2025-10-13'],

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { legalDate, optionalText, requiredText as text } from '../../platform/http/schemas.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
+import { DEADLINE_RULES } from '../../law/deadline-rules.js';
 import { addDays, addMonths } from '../../calendar/legal-date.js';
 import { RECORD_CHECK, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
 import type { BaseContext } from '../../procedure/served.js';
@@ -144,7 +145,7 @@ const needsSignature = (d: NormativeDoc): Refusal | null =>
   needsDeliberation(d) ?? (!d.signed ? { message: '尚未由机关负责人签发，不得登记发布', citation: CITE.making } : null);
 
 /** The 6 months before the current registration's expiry, to its last day: when the evaluation and renewal may be made. */
-export const evaluationFrom = (r: Registration) => addMonths(r.expiresOn, -6);
+export const evaluationFrom = (r: Registration) => addMonths(r.expiresOn, -DEADLINE_RULES['normative.evaluation'].count);
 
 // ——— the review checklist ———
 
@@ -496,7 +497,10 @@ export const NORMATIVE_ACTIONS = {
     when: (d, ctx) => {
       const r = currentRegistration(d)!;
       if (ctx.today < evaluationFrom(r))
-        return { message: `有效期至 ${r.expiresOn}，届满前 6 个月（${evaluationFrom(r)} 起）方可评估延续`, citation: CITE.local };
+        return {
+          message: `有效期至 ${r.expiresOn}，届满前 ${DEADLINE_RULES['normative.evaluation'].count} 个月（${evaluationFrom(r)} 起）方可评估延续`,
+          citation: CITE.local,
+        };
       return ctx.today > r.expiresOn ? { message: `有效期已于 ${r.expiresOn} 届满，文件已失效，不能延续`, citation: CITE.local } : null;
     },
     payload: z.strictObject({

@@ -14,7 +14,6 @@ import { NORMATIVE_PROCEDURE, evaluationFrom, type NormativeContext, type Normat
 import { DOC_SERIES, normativeDocuments } from './documents.js';
 import { qualificationOf } from './qualifications.js';
 import { searchColumns } from './search.js';
-import { CITE } from './law.js';
 import { STATUS_NAMES, closedOn, currentRegistration, statusOf, type NormativeDoc } from './state.js';
 
 /** The document's deadlines: 备案 within the configured period of publication, and the evaluation before its validity ends. */
@@ -31,12 +30,8 @@ function docDeadlines(d: NormativeDoc, at: { table: Parameters<typeof deadlineLi
       c.caseNumber ?? c.by,
     );
   const r = currentRegistration(d);
-  if (r) {
-    const before = out.length;
-    duty('normative.validity', evaluationFrom(r), r.expiresOn, statusOf(d) !== 'published', r.number);
-    // The duty is the evaluation (renew or let lapse) before the validity ends: its own words.
-    out[before] = { ...out[before]!, title: '有效期届满前评估，决定延续或者失效（届满前 6 个月起）', citation: CITE.local };
-  }
+  // The evaluation (renew or let lapse) opens `normative.evaluation` before the validity ends, and is due by its end.
+  if (r) duty('normative.evaluation', evaluationFrom(r), r.expiresOn, statusOf(d) !== 'published', r.number);
   return out;
 }
 
