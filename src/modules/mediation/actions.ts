@@ -124,6 +124,95 @@ export const agreementTerms = {
   amountFen: z.number().int().min(0, '金额不能为负').max(100_000_000_00, '金额过大').meta({ title: '协议涉及金额', widget: 'yuan' }),
 };
 
+/**
+ * What 人民调解 and 行政调解 record alike, each procedure's table taking them under its own
+ * roles, statuses and citations: a party's refusal, a session's record, the outcome of a written
+ * agreement or of a termination, and a follow-up visit.
+ */
+interface Mediated {
+  registeredOn: string;
+  parties: readonly { name: string }[];
+  consent: { on: string } | null;
+  sessions: readonly { on: string }[];
+  outcome: { on: string } | null;
+}
+
+export const declinePayload = z.strictObject({
+  on: legalDate.meta({ title: '拒绝日期' }),
+  refusedBy: text(100).meta({ title: '明确拒绝调解的当事人' }),
+  note: text(1000).meta({ title: '情况说明（已告知其他解决途径）', widget: 'textarea' }),
+});
+export const declineRefusals = (m: Mediated, p: z.infer<typeof declinePayload>, ctx: BaseContext): (Refusal | null)[] => [
+  eventDate(p.on, m, ctx, '拒绝日期'),
+  m.parties.some((x) => x.name === p.refusedBy)
+    ? null
+    : { message: `“${p.refusedBy}”不是本纠纷的当事人`, citation: RECORD_CHECK, field: 'refusedBy' },
+  m.consent && p.on < m.consent.on ? { message: '拒绝日期不能早于同意调解之日', citation: RECORD_CHECK, field: 'on' } : null,
+];
+export const declinedConsent = (p: z.infer<typeof declinePayload>) => ({ on: p.on, agreed: false, refusedBy: p.refusedBy, note: p.note });
+
+export const sessionPayload = z.strictObject({
+  on: legalDate.meta({ title: '调解日期' }),
+  place: text(200).meta({ title: '调解地点' }),
+  present: text(500).meta({ title: '参加人员' }),
+  record: text(8000).meta({ title: '调解笔录', widget: 'textarea' }),
+});
+export const sessionOf = (p: z.infer<typeof sessionPayload>, seq: number) => ({
+  seq,
+  on: p.on,
+  place: p.place,
+  present: p.present,
+  record: p.record,
+});
+
+/** Ending without agreement: what failed and the routes the parties were told of (`routes` titled by each procedure). */
+export const endPayload = (routes: string) =>
+  z.strictObject({
+    on: legalDate.meta({ title: '终止日期' }),
+    reason: text(2000).meta({ title: '调解不成的情况', widget: 'textarea' }),
+    routes: text(2000).meta({ title: routes, widget: 'textarea' }),
+  });
+export const endRefusals = (m: Mediated, p: { on: string }, ctx: BaseContext): (Refusal | null)[] => [
+  eventDate(p.on, m, ctx, '终止日期'),
+  m.sessions.some((s) => s.on > p.on) ? { message: '终止日期不能早于调解日期', citation: RECORD_CHECK, field: 'on' } : null,
+];
+
+type Terms = { on: string; terms: string; performance: string; amountFen: number };
+/** The outcome of an agreement, written (numbered, with each party's responsibility) or oral. */
+export const agreedOutcome = (kind: 'written' | 'oral', p: Terms & { responsibility?: string }, number: string | null) => ({
+  kind,
+  on: p.on,
+  number,
+  responsibility: p.responsibility ?? null,
+  terms: p.terms,
+  performance: p.performance,
+  amountFen: p.amountFen,
+  reason: null,
+  routes: null,
+});
+export const endedOutcome = (p: { on: string; reason: string; routes: string }, number: string | null) => ({
+  kind: 'ended' as const,
+  on: p.on,
+  number,
+  responsibility: null,
+  terms: null,
+  performance: null,
+  amountFen: 0,
+  reason: p.reason,
+  routes: p.routes,
+});
+
+export const followUpPayload = z.strictObject({
+  on: legalDate.meta({ title: '回访日期' }),
+  performance: z.enum(Object.keys(PERFORMANCE) as ['full', 'partial', 'none']).meta({ title: '履行情况', labels: PERFORMANCE }),
+  note: text(2000).meta({ title: '回访记录', widget: 'textarea' }),
+});
+export const followUpRefusals = (m: Mediated, p: { on: string }, ctx: BaseContext, citation: Refusal['citation']): (Refusal | null)[] => [
+  eventDate(p.on, m, ctx, '回访日期'),
+  m.outcome && p.on < m.outcome.on ? { message: '回访日期不能早于达成协议之日', citation, field: 'on' } : null,
+];
+export const visitOf = (p: z.infer<typeof followUpPayload>, seq: number) => ({ seq, on: p.on, performance: p.performance, note: p.note });
+
 export const DISPUTE_ACTIONS = {
   'dispute.register': action({
     title: '登记纠纷（受理调解）',
@@ -217,20 +306,10 @@ export const DISPUTE_ACTIONS = {
     title: '当事人拒绝调解（不予调解）',
     roles: MEDIATOR,
     from: ['registered', 'mediating'],
-    payload: z.strictObject({
-      on: legalDate.meta({ title: '拒绝日期' }),
-      refusedBy: text(100).meta({ title: '明确拒绝调解的当事人' }),
-      note: text(1000).meta({ title: '情况说明（已告知其他解决途径）', widget: 'textarea' }),
-    }),
-    guard: (d, p, ctx) => [
-      eventDate(p.on, d, ctx, '拒绝日期'),
-      d.parties.some((x) => x.name === p.refusedBy)
-        ? null
-        : { message: `“${p.refusedBy}”不是本纠纷的当事人`, citation: RECORD_CHECK, field: 'refusedBy' },
-      d.consent && p.on < d.consent.on ? { message: '拒绝日期不能早于同意调解之日', citation: RECORD_CHECK, field: 'on' } : null,
-    ],
+    payload: declinePayload,
+    guard: declineRefusals,
     // A party's express refusal ends it (Art 17; and a party may stop a mediation under way, Art 23).
-    apply: (d, p) => ({ ...d, consent: { on: p.on, agreed: false, refusedBy: p.refusedBy, note: p.note } }),
+    apply: (d, p) => ({ ...d, consent: declinedConsent(p) }),
   }),
 
   'dispute.assign-mediators': action({
@@ -261,21 +340,13 @@ export const DISPUTE_ACTIONS = {
     title: '记录调解（调解笔录）',
     roles: MEDIATOR,
     from: ['mediating'],
-    payload: z.strictObject({
-      on: legalDate.meta({ title: '调解日期' }),
-      place: text(200).meta({ title: '调解地点' }),
-      present: text(500).meta({ title: '参加人员' }),
-      record: text(8000).meta({ title: '调解笔录', widget: 'textarea' }),
-    }),
+    payload: sessionPayload,
     guard: (d, p, ctx) => [
       eventDate(p.on, d, ctx, '调解日期'),
       d.mediators ? null : { message: '尚未指定调解员，不能调解', citation: CITE.designation },
       d.consent && p.on < d.consent.on ? { message: '调解日期不能早于当事人同意调解之日', citation: CITE.start, field: 'on' } : null,
     ],
-    apply: (d, p, m) => ({
-      ...d,
-      sessions: [...d.sessions, { seq: m.seq, on: p.on, place: p.place, present: p.present, record: p.record }],
-    }),
+    apply: (d, p, m) => ({ ...d, sessions: [...d.sessions, sessionOf(p, m.seq)] }),
   }),
 
   'dispute.report-risk': action({
@@ -313,20 +384,7 @@ export const DISPUTE_ACTIONS = {
           },
     ],
     issues: () => 'agreement',
-    apply: (d, p, m) => ({
-      ...d,
-      outcome: {
-        kind: 'written',
-        on: p.on,
-        number: m.number,
-        responsibility: p.responsibility,
-        terms: p.terms,
-        performance: p.performance,
-        amountFen: p.amountFen,
-        reason: null,
-        routes: null,
-      },
-    }),
+    apply: (d, p, m) => ({ ...d, outcome: agreedOutcome('written', p, m.number) }),
   }),
 
   'dispute.oral-agreement': action({
@@ -339,66 +397,26 @@ export const DISPUTE_ACTIONS = {
       d.sessions.length === 0 ? { message: '尚无调解笔录：调解员应当记录调解情况', citation: CITE.record } : null,
       d.sessions.some((s) => s.on > p.on) ? { message: '达成协议日期不能早于调解日期', citation: RECORD_CHECK, field: 'on' } : null,
     ],
-    apply: (d, p) => ({
-      ...d,
-      outcome: {
-        kind: 'oral',
-        on: p.on,
-        number: null,
-        responsibility: null,
-        terms: p.terms,
-        performance: p.performance,
-        amountFen: p.amountFen,
-        reason: null,
-        routes: null,
-      },
-    }),
+    apply: (d, p) => ({ ...d, outcome: agreedOutcome('oral', p, null) }),
   }),
 
   'dispute.end': action({
     title: '终止调解',
     roles: MEDIATOR,
     from: ['mediating'],
-    payload: z.strictObject({
-      on: legalDate.meta({ title: '终止日期' }),
-      reason: text(2000).meta({ title: '调解不成的情况', widget: 'textarea' }),
-      routes: text(2000).meta({ title: '告知当事人的其他解决途径（仲裁、行政、司法等）', widget: 'textarea' }),
-    }),
-    guard: (d, p, ctx) => [
-      eventDate(p.on, d, ctx, '终止日期'),
-      d.sessions.some((s) => s.on > p.on) ? { message: '终止日期不能早于调解日期', citation: RECORD_CHECK, field: 'on' } : null,
-    ],
+    payload: endPayload('告知当事人的其他解决途径（仲裁、行政、司法等）'),
+    guard: endRefusals,
     issues: () => 'termination',
-    apply: (d, p, m) => ({
-      ...d,
-      outcome: {
-        kind: 'ended',
-        on: p.on,
-        number: m.number,
-        responsibility: null,
-        terms: null,
-        performance: null,
-        amountFen: 0,
-        reason: p.reason,
-        routes: p.routes,
-      },
-    }),
+    apply: (d, p, m) => ({ ...d, outcome: endedOutcome(p, m.number) }),
   }),
 
   'dispute.follow-up': action({
     title: '回访（检查协议履行情况）',
     roles: MEDIATOR,
     from: ['agreed'],
-    payload: z.strictObject({
-      on: legalDate.meta({ title: '回访日期' }),
-      performance: z.enum(Object.keys(PERFORMANCE) as ['full', 'partial', 'none']).meta({ title: '履行情况', labels: PERFORMANCE }),
-      note: text(2000).meta({ title: '回访记录', widget: 'textarea' }),
-    }),
-    guard: (d, p, ctx) => [
-      eventDate(p.on, d, ctx, '回访日期'),
-      d.outcome && p.on < d.outcome.on ? { message: '回访日期不能早于达成协议之日', citation: CITE.performance, field: 'on' } : null,
-    ],
-    apply: (d, p, m) => ({ ...d, visits: [...d.visits, { seq: m.seq, on: p.on, performance: p.performance, note: p.note }] }),
+    payload: followUpPayload,
+    guard: (d, p, ctx) => followUpRefusals(d, p, ctx, CITE.performance),
+    apply: (d, p, m) => ({ ...d, visits: [...d.visits, visitOf(p, m.seq)] }),
   }),
 
   'dispute.apply-confirmation': action({

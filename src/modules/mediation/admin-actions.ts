@@ -9,8 +9,23 @@ import { legalDate, requiredText as text } from '../../platform/http/schemas.js'
 import { RECORD_CHECK, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
 import type { BaseContext } from '../../procedure/served.js';
 import { CATEGORIES, CATEGORY_IDS } from './law.js';
-import { agreementTerms, eventDate, partySchema } from './actions.js';
-import { PERFORMANCE } from './state.js';
+import {
+  agreedOutcome,
+  agreementTerms,
+  declinePayload,
+  declineRefusals,
+  declinedConsent,
+  endPayload,
+  endRefusals,
+  endedOutcome,
+  eventDate,
+  followUpPayload,
+  followUpRefusals,
+  partySchema,
+  sessionOf,
+  sessionPayload,
+  visitOf,
+} from './actions.js';
 import {
   ADMIN_BASES,
   ADMIN_BASIS_IDS,
@@ -150,40 +165,22 @@ export const ADMIN_MEDIATION_ACTIONS = {
     title: '当事人拒绝调解',
     roles: STAFF,
     from: ['registered', 'mediating'],
-    payload: z.strictObject({
-      on: legalDate.meta({ title: '拒绝日期' }),
-      refusedBy: text(100).meta({ title: '拒绝调解的当事人' }),
-      note: text(1000).meta({ title: '情况说明（已告知其他解决途径）', widget: 'textarea' }),
-    }),
-    guard: (m, p, ctx) => [
-      eventDate(p.on, m, ctx, '拒绝日期'),
-      m.parties.some((x) => x.name === p.refusedBy)
-        ? null
-        : { message: `“${p.refusedBy}”不是本纠纷的当事人`, citation: RECORD_CHECK, field: 'refusedBy' },
-      m.consent && p.on < m.consent.on ? { message: '拒绝日期不能早于同意调解之日', citation: RECORD_CHECK, field: 'on' } : null,
-    ],
+    payload: declinePayload,
+    guard: declineRefusals,
     // 行政调解 is voluntary: a party's refusal ends it (for a public-order case the agency then decides the case: Art 9).
-    apply: (m, p) => ({ ...m, consent: { on: p.on, agreed: false, refusedBy: p.refusedBy, note: p.note } }),
+    apply: (m, p) => ({ ...m, consent: declinedConsent(p) }),
   }),
 
   'admin-mediation.record-session': action({
     title: '记录调解（行政调解笔录）',
     roles: STAFF,
     from: ['mediating'],
-    payload: z.strictObject({
-      on: legalDate.meta({ title: '调解日期' }),
-      place: text(200).meta({ title: '调解地点' }),
-      present: text(500).meta({ title: '参加人员' }),
-      record: text(8000).meta({ title: '调解笔录', widget: 'textarea' }),
-    }),
+    payload: sessionPayload,
     guard: (m, p, ctx) => [
       eventDate(p.on, m, ctx, '调解日期'),
       m.consent && p.on < m.consent.on ? { message: '调解日期不能早于当事人同意调解之日', citation: RECORD_CHECK, field: 'on' } : null,
     ],
-    apply: (m, p, x) => ({
-      ...m,
-      sessions: [...m.sessions, { seq: x.seq, on: p.on, place: p.place, present: p.present, record: p.record }],
-    }),
+    apply: (m, p, x) => ({ ...m, sessions: [...m.sessions, sessionOf(p, x.seq)] }),
   }),
 
   'admin-mediation.agreement': action({
@@ -203,66 +200,26 @@ export const ADMIN_MEDIATION_ACTIONS = {
       p.signed ? null : { message: '行政调解协议书须经各方当事人签名并加盖本机关印章后生效', citation: basisOf(m), field: 'signed' },
     ],
     issues: () => 'agreement',
-    apply: (m, p, x) => ({
-      ...m,
-      outcome: {
-        kind: 'written',
-        on: p.on,
-        number: x.number,
-        responsibility: p.responsibility,
-        terms: p.terms,
-        performance: p.performance,
-        amountFen: p.amountFen,
-        reason: null,
-        routes: null,
-      },
-    }),
+    apply: (m, p, x) => ({ ...m, outcome: agreedOutcome('written', p, x.number) }),
   }),
 
   'admin-mediation.end': action({
     title: '终止行政调解',
     roles: STAFF,
     from: ['mediating'],
-    payload: z.strictObject({
-      on: legalDate.meta({ title: '终止日期' }),
-      reason: text(2000).meta({ title: '调解不成的情况', widget: 'textarea' }),
-      routes: text(2000).meta({ title: '告知当事人的其他解决途径（民事诉讼、仲裁等）及本机关的后续处理', widget: 'textarea' }),
-    }),
-    guard: (m, p, ctx) => [
-      eventDate(p.on, m, ctx, '终止日期'),
-      m.sessions.some((s) => s.on > p.on) ? { message: '终止日期不能早于调解日期', citation: RECORD_CHECK, field: 'on' } : null,
-    ],
+    payload: endPayload('告知当事人的其他解决途径（民事诉讼、仲裁等）及本机关的后续处理'),
+    guard: endRefusals,
     issues: () => 'termination',
-    apply: (m, p, x) => ({
-      ...m,
-      outcome: {
-        kind: 'ended',
-        on: p.on,
-        number: x.number,
-        responsibility: null,
-        terms: null,
-        performance: null,
-        amountFen: 0,
-        reason: p.reason,
-        routes: p.routes,
-      },
-    }),
+    apply: (m, p, x) => ({ ...m, outcome: endedOutcome(p, x.number) }),
   }),
 
   'admin-mediation.follow-up': action({
     title: '回访（检查协议履行情况）',
     roles: STAFF,
     from: ['agreed'],
-    payload: z.strictObject({
-      on: legalDate.meta({ title: '回访日期' }),
-      performance: z.enum(Object.keys(PERFORMANCE) as ['full', 'partial', 'none']).meta({ title: '履行情况', labels: PERFORMANCE }),
-      note: text(2000).meta({ title: '回访记录', widget: 'textarea' }),
-    }),
-    guard: (m, p, ctx) => [
-      eventDate(p.on, m, ctx, '回访日期'),
-      m.outcome && p.on < m.outcome.on ? { message: '回访日期不能早于达成协议之日', citation: RECORD_CHECK, field: 'on' } : null,
-    ],
-    apply: (m, p, x) => ({ ...m, visits: [...m.visits, { seq: x.seq, on: p.on, performance: p.performance, note: p.note }] }),
+    payload: followUpPayload,
+    guard: (m, p, ctx) => followUpRefusals(m, p, ctx, RECORD_CHECK),
+    apply: (m, p, x) => ({ ...m, visits: [...m.visits, visitOf(p, x.seq)] }),
   }),
   // biome-ignore lint/suspicious/noExplicitAny: each row keeps its own payload type
 } as const satisfies Record<string, ActionSpec<AdminMediationTypes, any>>;
