@@ -15,6 +15,7 @@ import * as procedureFiles from './017-procedure-files.js';
 import * as procedureWaiting from './019-procedure-waiting.js';
 import * as countersPerProcedure from './035-document-counters-per-procedure.js';
 import * as portalFactorFailures from './043-portal-factor-failures.js';
+import * as procedureDue from './046-procedure-cases-due.js';
 import * as verificationCodes from './039-verification-codes.js';
 
 export const PLATFORM_MIGRATIONS: Migrations = {
@@ -32,6 +33,7 @@ export const PLATFORM_MIGRATIONS: Migrations = {
   '035-document-counters-per-procedure': countersPerProcedure,
   // Wrong second factors on the portal, per record and day (procedure/second-factor.ts).
   '043-portal-factor-failures': portalFactorFailures,
+  '046-procedure-cases-due': procedureDue,
   // Every numbered document's 查验码 and every 执法证's QR token.
   '039-verification-codes': verificationCodes,
 };

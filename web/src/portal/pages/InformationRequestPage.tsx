@@ -5,14 +5,15 @@
  * 补正 notice and downloads the written reply (申请查询).
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Radio, Result, Select, Space, Typography } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { Button, Card, Form, Input, Radio, Select, Typography } from 'antd';
+
 import { ApiError, post } from '../../api';
 import { useResource } from '../../hooks';
 import { useT } from '../../i18n';
 import { ActionErrorAlert, inputIssuesOf } from '../../ActionErrorAlert';
 import type { Page, PublicAgency, PublicRequestView } from '../../types';
 import { PageTitle } from '../../heading';
+import TrackingCodeIssued from '../TrackingCodeIssued';
 
 interface Values {
   agencyId: string;
@@ -27,7 +28,6 @@ const blank = (v: string | undefined) => !v?.trim();
 
 export default function InformationRequestPage() {
   const t = useT();
-  const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const agencies = useResource<Page<PublicAgency>>('/public/agencies');
   const kind = Form.useWatch(['applicant', 'kind'], form) ?? 'citizen';
@@ -69,43 +69,25 @@ export default function InformationRequestPage() {
     }
   };
 
-  if (filed) {
+  if (filed)
     return (
-      <Card>
-        <Result status="success" title="申请已提交" subTitle={`受理机关：${filed.agency}　收到申请日期：${filed.receivedOn}`} />
-        <div style={{ maxWidth: 560, margin: '0 auto', textAlign: 'center' }}>
-          <div style={{ fontSize: 16 }}>{t('trackingCode')}</div>
-          <Typography.Paragraph
-            copyable={{ text: filed.trackingCode }}
-            data-testid="tracking-code"
-            style={{ fontSize: 28, fontFamily: 'monospace', letterSpacing: 2, margin: '8px 0 16px' }}
+      <TrackingCodeIssued
+        title="申请已提交"
+        subTitle={`受理机关：${filed.agency}　收到申请日期：${filed.receivedOn}`}
+        code={filed.trackingCode}
+        trackPath="/portal/tracking"
+        extra={
+          <Button
+            onClick={() => {
+              setFiled(null);
+              form.resetFields();
+            }}
           >
-            {filed.trackingCode}
-          </Typography.Paragraph>
-          <Alert
-            type="warning"
-            showIcon
-            title={t('keepTrackingCode')}
-            description="查询码只在此显示一次，本网站不保存查询码本身，遗失后无法找回。请抄写或截图保存。"
-            style={{ textAlign: 'left' }}
-          />
-          <Space style={{ marginTop: 24 }}>
-            <Button type="primary" onClick={() => navigate('/portal/tracking', { state: { code: filed.trackingCode } })}>
-              查询办理进度
-            </Button>
-            <Button
-              onClick={() => {
-                setFiled(null);
-                form.resetFields();
-              }}
-            >
-              再提交一份申请
-            </Button>
-          </Space>
-        </div>
-      </Card>
+            再提交一份申请
+          </Button>
+        }
+      />
     );
-  }
 
   const isCitizen = kind === 'citizen';
   return (

@@ -5,14 +5,15 @@
  * once: with it the petitioner follows the petition (信访查询).
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Result, Select, Space, Typography } from 'antd';
-import { Link, useNavigate } from 'react-router-dom';
+import { Button, Card, Form, Input, Select, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import { ApiError, post } from '../../api';
 import { useResource } from '../../hooks';
 import { useT } from '../../i18n';
 import { ActionErrorAlert, inputIssuesOf } from '../../ActionErrorAlert';
 import type { Page, PublicAgency, PublicPetitionView } from '../../types';
 import { PageTitle } from '../../heading';
+import TrackingCodeIssued from '../TrackingCodeIssued';
 
 interface Person {
   name: string;
@@ -47,7 +48,6 @@ const blank = (v: string | undefined) => !v?.trim();
 
 export default function PetitionPage() {
   const t = useT();
-  const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const agencies = useResource<Page<PublicAgency>>('/public/agencies');
   const [busy, setBusy] = useState(false);
@@ -90,39 +90,16 @@ export default function PetitionPage() {
     }
   };
 
-  if (filed) {
+  if (filed)
     return (
-      <Card>
-        <Result
-          status="success"
-          title="信访事项已提交"
-          subTitle={`受理机关：${filed.agency}　登记号：${filed.number ?? '—'}　收到日期：${filed.receivedOn}`}
-        />
-        <div style={{ maxWidth: 560, margin: '0 auto', textAlign: 'center' }}>
-          <div style={{ fontSize: 16 }}>{t('trackingCode')}</div>
-          <Typography.Paragraph
-            copyable={{ text: filed.trackingCode }}
-            data-testid="tracking-code"
-            style={{ fontSize: 28, fontFamily: 'monospace', letterSpacing: 2, margin: '8px 0 16px' }}
-          >
-            {filed.trackingCode}
-          </Typography.Paragraph>
-          <Alert
-            type="warning"
-            showIcon
-            title={t('keepTrackingCode')}
-            description="查询码只在此显示一次，本网站不保存查询码本身，遗失后无法找回。请抄写或截图保存。受理机关将自收到之日起 15 日内告知是否受理。"
-            style={{ textAlign: 'left' }}
-          />
-          <Space style={{ marginTop: 24 }}>
-            <Button type="primary" onClick={() => navigate('/portal/petition-tracking', { state: { code: filed.trackingCode } })}>
-              查询办理进度
-            </Button>
-          </Space>
-        </div>
-      </Card>
+      <TrackingCodeIssued
+        title="信访事项已提交"
+        subTitle={`受理机关：${filed.agency}　登记号：${filed.number ?? '—'}　收到日期：${filed.receivedOn}`}
+        code={filed.trackingCode}
+        next="受理机关将自收到之日起 15 日内告知是否受理。"
+        trackPath="/portal/petition-tracking"
+      />
     );
-  }
 
   return (
     <Card title={<PageTitle>{t('filePetition')}</PageTitle>}>

@@ -6,14 +6,15 @@
  * phone the applicant follows the application (行政复议查询).
  */
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Radio, Result, Select, Space, Typography } from 'antd';
-import { Link, useNavigate } from 'react-router-dom';
+import { Button, Card, Form, Input, Radio, Select, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import { ApiError, get, post } from '../../api';
 import { useResource } from '../../hooks';
 import { useT } from '../../i18n';
 import { ActionErrorAlert, inputIssuesOf, refusalsOf, type Refusal } from '../../ActionErrorAlert';
 import type { DeadlineResult, Page, PublicAgency, PublicReconsiderationView } from '../../types';
 import { PageTitle } from '../../heading';
+import TrackingCodeIssued from '../TrackingCodeIssued';
 
 interface Values {
   applicant: { kind: 'citizen' | 'organisation'; name: string; idNumber?: string; phone?: string; address?: string };
@@ -107,48 +108,17 @@ function useWindowDue(knewOn: string | null) {
 }
 
 function FiledResult({ filed }: { filed: Filed }) {
-  const t = useT();
-  const navigate = useNavigate();
   const acceptance = filed.deadlines.find((d) => d.rule === 'reconsideration.acceptance');
   return (
-    <Card>
-      <Result
-        status="success"
-        title="行政复议申请已提交"
-        subTitle={`复议机构：${filed.agency}　被申请人：${filed.respondent}　收到申请日期：${filed.receivedOn}`}
-      />
-      <div style={{ maxWidth: 560, margin: '0 auto', textAlign: 'center' }}>
-        <div style={{ fontSize: 16 }}>{t('trackingCode')}</div>
-        <Typography.Paragraph
-          copyable={{ text: filed.trackingCode }}
-          data-testid="tracking-code"
-          // On one line at a phone's width too: the code is copied by eye.
-          style={{
-            fontSize: 'clamp(16px, 5vw, 28px)',
-            fontFamily: 'monospace',
-            letterSpacing: 1,
-            whiteSpace: 'nowrap',
-            margin: '8px 0 16px',
-          }}
-        >
-          {filed.trackingCode}
-        </Typography.Paragraph>
-        <Alert
-          type="warning"
-          showIcon
-          title={t('keepTrackingCode')}
-          description={`查询码只在此显示一次，本网站不保存查询码本身，遗失后无法找回。请抄写或截图保存。查询时还须输入您填写的身份证号码（统一社会信用代码）或联系电话的后 4 位。${
-            acceptance ? `${filed.agency}应于 ${acceptance.due} 前决定是否受理。` : ''
-          }`}
-          style={{ textAlign: 'left' }}
-        />
-        <Space style={{ marginTop: 24 }}>
-          <Button type="primary" onClick={() => navigate('/portal/reconsideration-tracking', { state: { code: filed.trackingCode } })}>
-            查询办理进度
-          </Button>
-        </Space>
-      </div>
-    </Card>
+    <TrackingCodeIssued
+      title="行政复议申请已提交"
+      subTitle={`复议机构：${filed.agency}　被申请人：${filed.respondent}　收到申请日期：${filed.receivedOn}`}
+      code={filed.trackingCode}
+      next={`查询时还须输入您填写的身份证号码（统一社会信用代码）或联系电话的后 4 位。${
+        acceptance ? `${filed.agency}应于 ${acceptance.due} 前决定是否受理。` : ''
+      }`}
+      trackPath="/portal/reconsideration-tracking"
+    />
   );
 }
 
