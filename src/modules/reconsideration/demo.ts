@@ -104,6 +104,16 @@ type Story =
   | 'refused'
   | 'correcting'
   | 'received';
+/**
+ * The stories about an act the town decided outside yifa (no penalty case to link): an order of
+ * the town government, as the applicant names it.
+ */
+const OUTSIDE_ACTS = {
+  withdrawn: '妙泉镇人民政府责令限期拆除违法建筑决定书（妙泉府拆字〔2026〕3号）',
+  terminated: '妙泉镇人民政府关于收回集体土地使用权的决定（妙泉府发〔2026〕12号）',
+  extended: '妙泉镇人民政府责令恢复耕地原状决定书（妙泉府耕字〔2026〕5号）',
+} as const;
+
 /** Oldest first: every status a case can be in, and a suspension and an approved extension on the way. */
 const STORIES: Story[] = [
   'withdrawn',
@@ -137,14 +147,18 @@ export async function seedDemoReconsiderations(yifa: Yifa): Promise<number> {
   const wd = (from: string, n: number) => nthWorkingDayAfter(table, from, n);
   let made = 0;
   try {
-    // The newest decisions go to the newest stories (the last of STORIES).
-    const ordered = [...acts.slice(0, STORIES.length)].sort((x, y) =>
+    // The newest decisions go to the newest stories (the last of STORIES); the stories about an
+    // order outside yifa take none, so the demo's decisions are left for the 行政应诉 demo.
+    const caseStories = STORIES.filter((s) => !(s in OUTSIDE_ACTS));
+    const ordered = [...acts.slice(0, caseStories.length)].sort((x, y) =>
       (x.servedOn ?? x.decidedOn ?? '') < (y.servedOn ?? y.decidedOn ?? '') ? -1 : 1,
     );
     for (const [i, story] of STORIES.entries()) {
-      const act = ordered[i];
-      if (!act) break;
-      const knewOn = act.servedOn ?? act.decidedOn!;
+      const outside = OUTSIDE_ACTS[story as keyof typeof OUTSIDE_ACTS];
+      const act = outside ? null : ordered[caseStories.indexOf(story)];
+      if (!outside && !act) continue;
+      // An order outside yifa: known of some months ago, so its story has run its course.
+      const knewOn = act ? (act.servedOn ?? act.decidedOn!) : addDays(today, -120 + i);
       // The recent stories are received in the last days when the decision is recent enough (within
       // the 60 days); otherwise, like the rest, some weeks after the decision was served.
       const recent =
@@ -163,9 +177,9 @@ export async function seedDemoReconsiderations(yifa: Yifa): Promise<number> {
           phone: `1390000${String(2000 + n)}`,
           address: `秀山县妙泉镇贵塘村${n}组`,
         },
-        respondentAgencyId: act.agencyId,
-        challengedCaseId: act.id,
-        challengedAct: `${act.number}行政处罚决定书（${act.decided ?? ''}）`,
+        respondentAgencyId: act?.agencyId ?? town,
+        challengedCaseId: act?.id ?? null,
+        challengedAct: act ? `${act.number}行政处罚决定书（${act.decided ?? ''}）` : outside!,
         knewOn,
         requests: '请求撤销被申请人作出的行政处罚决定',
         reasons: '申请人认为被申请人认定事实不清，适用依据错误，处罚明显不当。',
