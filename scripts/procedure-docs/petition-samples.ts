@@ -5,6 +5,7 @@
  * clerk who asked (refused).
  */
 import { addDays } from '../../src/calendar/legal-date.js';
+import { withIdCheckChar } from '../../src/platform/identity/numbers.js';
 import { PETITIONS } from '../../src/modules/petitions/procedure.js';
 import type { PetitionContext } from '../../src/modules/petitions/actions.js';
 import { emptyPetition, LEGAL_ROUTE_IDS, OUTCOME_IDS, type Petition } from '../../src/modules/petitions/state.js';
@@ -18,6 +19,22 @@ const HASH = 'a'.repeat(64);
 const SCAN = 'b'.repeat(64);
 const uploadedFile = (sha256: string) =>
   sha256 === SCAN ? { sha256, size: 2048, mime: 'application/pdf', fileName: '信访信件.pdf' } : undefined;
+
+/** The record each routing opens, as the server would name it. */
+const RECEIVERS = {
+  'petition.route-to-disclosure': { subjectType: 'information-request', recordName: '政府信息公开申请', path: '/information-requests' },
+  'petition.route-to-case-source': { subjectType: 'penalty-case', recordName: '行政处罚案件', path: '/penalty-cases' },
+  'petition.route-to-mediation': { subjectType: 'dispute', recordName: '人民调解纠纷', path: '/disputes' },
+};
+const other = { kind: 'organisation', name: '某公司', idNumber: null, phone: null, address: '某村2组' };
+/** What each route asks beyond the petition. */
+const ROUTE_DETAILS = {
+  'petition.route-to-disclosure': {},
+  'petition.route-to-case-source': { field: '综合行政执法', party: other },
+  'petition.route-to-mediation': {
+    otherParty: { ...other, kind: 'citizen', name: '某乙', idNumber: withIdCheckChar('50024119800303123') },
+  },
+};
 
 const registered = (receivedOn: string, extra: Record<string, unknown> = {}) => ({
   channel: 'visit',
@@ -60,19 +77,17 @@ function payloads(type: string, p: Petition, today: string, d: string): unknown[
       return LEGAL_ROUTE_IDS.flatMap((route) => [{ on: d, route, reason: '理由' }]).concat([
         { on: future, route: 'litigation', reason: '理由' },
       ]);
-    case 'petition.route-to-procedure': {
+    case 'petition.route-to-disclosure':
+    case 'petition.route-to-case-source':
+    case 'petition.route-to-mediation': {
       // The server names the record it opens (prepare); without one, yifa runs no such procedure.
-      const linkedTo = {
-        subjectType: 'information-request',
-        recordName: '政府信息公开申请',
-        path: '/information-requests',
-        id: '00000000-0000-4000-8000-000000000001',
-      };
+      const linkedTo = { ...RECEIVERS[type as keyof typeof RECEIVERS], id: '00000000-0000-4000-8000-000000000001' };
+      const details = ROUTE_DETAILS[type as keyof typeof ROUTE_DETAILS];
       return [
-        { on: today, route: 'disclosure', reason: '理由', linkedTo },
-        { on: today, route: 'penalty', reason: '理由' },
-        { on: future, route: 'disclosure', reason: '理由', linkedTo },
-        { on: early, route: 'disclosure', reason: '理由', linkedTo },
+        { on: today, reason: '理由', ...details, linkedTo },
+        { on: today, reason: '理由', ...details },
+        { on: future, reason: '理由', ...details, linkedTo },
+        { on: early, reason: '理由', ...details, linkedTo },
       ];
     }
     case 'petition.transfer':
@@ -104,6 +119,7 @@ function payloads(type: string, p: Petition, today: string, d: string): unknown[
     case 'petition.note-merged':
       return [{ number: '某镇信登字〔2025〕第3号' }];
     case 'petition.attach-file':
+    case 'petition.submit-material':
       return [SCAN, '0'.repeat(64)].map((sha256) => ({ type: 'letter', title: '信访信件', description: '扫描件', file: { sha256 } }));
     case 'petition.withdraw-file':
       return [...(p.attachments ?? []), { seq: 9999 }].map((e) => ({ seq: e.seq, reason: '误传' }));

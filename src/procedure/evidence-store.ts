@@ -8,6 +8,7 @@ import type { Yifa } from '../platform/yifa.js';
 import type { Trx } from '../journal/journal.js';
 import { deferWrite } from '../platform/db/fixed-queries.js';
 import type { EvidenceContext, EvidenceFile, EvidenceList } from './evidence.js';
+import { PUBLIC_USER_ID } from './spec.js';
 
 type Db = Yifa['db']['kysely'] | Trx;
 
@@ -24,6 +25,24 @@ export async function uploadedFileIn(db: Db, payload: unknown, userId: string | 
     .orderBy('completed_at', 'desc')
     .executeTakeFirst();
   return row ? { sha256: row.sha256, size: Number(row.size), mime: row.mime!, fileName: row.file_name } : undefined;
+}
+
+/**
+ * The file an action's payload names, as its actor sent it: a staff member's finished upload,
+ * or — for the public, who has no account — a file verified on the portal for this record
+ * (portal-uploads.ts).
+ */
+export async function actorFileIn(db: Db, payload: unknown, actor: { userId: string | null }, recordId: string) {
+  if (actor.userId !== PUBLIC_USER_ID) return uploadedFileIn(db, payload, actor.userId);
+  const sha256 = (payload as { file?: { sha256?: unknown } } | null)?.file?.sha256;
+  if (typeof sha256 !== 'string') return undefined;
+  const row = await db
+    .selectFrom('portal_uploads')
+    .select(['sha256', 'size', 'mime', 'file_name'])
+    .where('subject_id', '=', recordId)
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+  return row ? { sha256: row.sha256, size: Number(row.size), mime: row.mime, fileName: row.file_name } : undefined;
 }
 
 /** The gates' view of what uploadedFileIn read. */

@@ -7,9 +7,12 @@
  * router reaches the receiver through `yifa.procedures`.
  */
 import { z } from 'zod';
+import { identityChecked, requiredText as text } from '../platform/http/schemas.js';
 import type { Yifa } from '../platform/yifa.js';
 import type { Request } from '../platform/security/request.js';
+import type { Kysely } from 'kysely';
 import type { Trx } from '../journal/journal.js';
+import type { Database } from '../platform/db/schema.js';
 import type { HolidayTable } from '../calendar/holiday-table.js';
 import { RECORD_CHECK, type Refusal } from './spec.js';
 
@@ -21,6 +24,44 @@ export const LINK_ROUTES = {
 } as const;
 export type LinkRoute = keyof typeof LINK_ROUTES;
 export const LINK_ROUTE_IDS = Object.keys(LINK_ROUTES) as [LinkRoute, ...LinkRoute[]];
+
+/** A person or unit a routed matter is about: a 案源's party, a dispute's other side. */
+export const linkPartySchema = z
+  .strictObject({
+    kind: z.enum(['citizen', 'organisation']).meta({ title: '类型', labels: { citizen: '自然人', organisation: '法人或者其他组织' } }),
+    name: text(100).meta({ title: '姓名或名称' }),
+    // Checked against the kind (GB 11643 / GB 32100), the wrong character named.
+    idNumber: z.string().trim().toUpperCase().max(18, '不能超过 18 位').nullable().meta({ title: '身份证号或统一社会信用代码' }),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[\d-]{7,20}$/, '电话号码格式不正确')
+      .nullable()
+      .meta({ title: '联系电话' }),
+    address: text(200).meta({ title: '住所（地址）' }),
+  })
+  .superRefine(identityChecked);
+export type LinkParty = z.infer<typeof linkPartySchema>;
+
+/** An identified party: a mediation agreement names each party by his ID (人民调解法 Art 29). */
+const identifiedParty = linkPartySchema.superRefine((p, ctx) => {
+  if (!p.idNumber)
+    ctx.addIssue({ code: 'custom', path: ['idNumber'], message: '人民调解须核实当事人身份，请填写身份证号或统一社会信用代码' });
+});
+
+/**
+ * What each route needs beyond the routing record, typed by the router's form and read by the
+ * receiver: a 案源 names the 执法类别 and whom the matter is about; a dispute its other side.
+ */
+export const LINK_DETAILS = {
+  penalty: z.strictObject({
+    field: text(50).meta({ title: '执法类别', widget: 'enforcement-field' }),
+    party: linkPartySchema.meta({ title: '被反映的单位或个人（案源当事人）' }),
+  }),
+  mediation: z.strictObject({ otherParty: identifiedParty.meta({ title: '对方当事人' }) }),
+  disclosure: z.strictObject({}),
+} as const satisfies Record<LinkRoute, z.ZodObject>;
+export type LinkDetails<R extends LinkRoute = LinkRoute> = z.infer<(typeof LINK_DETAILS)[R]>;
 
 /** A record as its link names it: which procedure, where its page is, and which record. */
 export interface LinkedRef {
@@ -67,7 +108,7 @@ export const linkedFromSchema = z
   .meta({ title: '转来的记录', widget: 'hidden' });
 
 /** The people and the matter the receiving record starts from. */
-export interface LinkRequest {
+export interface LinkRequest<R extends LinkRoute = LinkRoute> {
   /** The new record's id (the routing record already names it) */
   id: string;
   from: LinkedFrom;
@@ -78,8 +119,10 @@ export interface LinkRequest {
   matter: string;
   facts: string;
   place: string;
-  /** The unit or person the matter is about (a 案源's party), if named */
-  about: string | null;
+  /** The routing record's category as its procedure names it (征地拆迁) */
+  topic: string;
+  /** What the route needs beyond the routing record (LINK_DETAILS) */
+  details: LinkDetails<R>;
   /** The router's tracking hash, when the same code should track the new record too */
   trackingHash: string | null;
 }
@@ -91,9 +134,9 @@ export interface Within {
 }
 
 /** A procedure that receives routed records: opens one inside the routing action's transaction. */
-export interface LinkReceiver {
-  route: LinkRoute;
-  open(yifa: Yifa, req: Request, within: Within, x: LinkRequest): Promise<void>;
+export interface LinkReceiver<R extends LinkRoute = LinkRoute> {
+  route: R;
+  open(yifa: Yifa, req: Request, within: Within, x: LinkRequest<R>): Promise<void>;
 }
 
 /** The receiver of a route among the installation's procedures, with the record it opens as a link names it. */
@@ -122,7 +165,11 @@ export interface LinkSource {
   namesThis: boolean;
 }
 
-export async function linkSourceIn(trx: Trx, payload: unknown, target: { id: string; agencyId: string }): Promise<LinkSource | null> {
+export async function linkSourceIn(
+  trx: Trx | Kysely<Database>,
+  payload: unknown,
+  target: { id: string; agencyId: string },
+): Promise<LinkSource | null> {
   const parsed = linkedFromSchema.safeParse((payload as { linkedFrom?: unknown } | null)?.linkedFrom);
   if (!parsed.success) return null;
   const from = parsed.data;

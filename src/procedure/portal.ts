@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Yifa } from '../platform/yifa.js';
 import { AppError } from '../platform/http/errors.js';
 import type { AuthContext, Request } from '../platform/security/request.js';
-import { PUBLIC_ROLE } from './spec.js';
+import { PUBLIC_ROLE, PUBLIC_USER_ID } from './spec.js';
 
 /** A tracking code as typed: 16 letters and digits, the hyphens optional. */
 export const trackingCodeSchema = z
@@ -33,8 +33,8 @@ export function publicRequest(
     sessionId: '',
     csrfToken: '',
     user: {
-      id: 'public',
-      username: 'public',
+      id: PUBLIC_USER_ID,
+      username: PUBLIC_USER_ID,
       displayName,
       personId: null,
       agencyId: at.agencyId,
@@ -43,7 +43,7 @@ export function publicRequest(
     },
     roles: [PUBLIC_ROLE as AuthContext['roles'][number]],
     permissions: new Set(),
-    scope: { kind: 'level', regionPath: at.regionPath, userId: 'public', personId: null },
+    scope: { kind: 'level', regionPath: at.regionPath, userId: PUBLIC_USER_ID, personId: null },
     actor: { userId: null, role: PUBLIC_ROLE, agencyId: at.agencyId },
   };
   return {

@@ -39,7 +39,7 @@ import { PERSONAL_INFORMATION_CITATION, maskPersonal, personalMask } from '../pl
 import type { SubjectReadPolicy } from '../journal/read-policy.js';
 import type { AuthContext } from '../platform/security/request.js';
 import { foldEntriesOf } from './replayer.js';
-import { uploadedFile, uploadedFileIn } from './evidence-store.js';
+import { actorFileIn, uploadedFile } from './evidence-store.js';
 import { manifestEntries, type EvidenceItem } from './evidence.js';
 import type { ProcedureEntry } from './registry.js';
 import { narrowedReads, readsRecord } from './read-scope.js';
@@ -195,7 +195,7 @@ function commonStore<T extends CommonTypes>(
         table,
         actor: at.actor,
         agency: loaded.agency,
-        uploadedFile: uploadedFile(await uploadedFileIn(trx, payload, at.actor.userId)),
+        uploadedFile: uploadedFile(await actorFileIn(trx, payload, at.actor, (s as { id: string }).id)),
         linkSource: await linkSourceIn(trx, payload, { id: (s as { id: string }).id, agencyId: loaded.agency.id }),
       };
       const ctx = sp.context ? await sp.context(trx, base, s, payload) : (base as T['context']);

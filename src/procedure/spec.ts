@@ -20,6 +20,8 @@ export const RECORD_CHECK = null;
  * code). No account holds it; the portal's routes act in it.
  */
 export const PUBLIC_ROLE = 'public';
+/** The user id the portal's requests carry (no account row has it): what the public sends is looked up by record, not by user. */
+export const PUBLIC_USER_ID = 'public';
 /** Its Chinese name, as the journal names who acted. */
 export const PUBLIC_ROLE_NAME = '申请人（公开门户）';
 

@@ -248,6 +248,8 @@ export interface PublicPetitionView {
   ratings: { on: string; rating: string }[];
   /** A reply not yet rated: the page offers the rating form */
   canRate: boolean;
+  /** Whether the petitioner may send materials now (not merged, and he left a factor to verify him by) */
+  materials: { open: boolean; verifiable: boolean; limit: string; types: Record<string, string> };
   /** The 复查 (after the opinion) or 复核 (after the 复查) the petitioner may ask for online; `closed` after 复核 */
   reviewRequest: {
     kind: 'review' | 'recheck' | 'closed';

@@ -21,6 +21,7 @@ import { inForce, type CertificateFacts } from '../org/certificates.js';
 import type { LoadedSettings } from './settings.js';
 import { noticeReceivedOn, redoPending, reviewPassed, severity, type PenaltyCase } from './penalty-case.js';
 import type { EvidenceContext } from '../../procedure/evidence.js';
+import type { LinkSource } from '../../procedure/links.js';
 import { yuan } from './money.js';
 import { RECORD_CHECK, type Refusal } from '../../procedure/spec.js';
 import { nthWorkingDayAfter } from '../../procedure/deadlines.js';
@@ -45,6 +46,8 @@ export interface GateContext extends EvidenceContext {
   actor: { personId: string | null; userId: string | null; legalQualification: string | null };
   /** Fines in force in other cases for the same act of the same party (Art 29) */
   sameActFines: readonly SameActFine[];
+  /** For a 案源 routed from another record (`linkedFrom`): whether that record exists and names this case */
+  linkSource?: LinkSource | null;
 }
 
 export interface SameActFine {

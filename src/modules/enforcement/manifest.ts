@@ -5,6 +5,7 @@ import { penaltyCaseRoutes } from './routes.js';
 import { ENFORCEMENT_JOURNAL_POLICIES } from './journal-policy.js';
 import { penaltyCaseReplayer } from './projection.js';
 import { PENALTY_CASES } from './evidence.js';
+import { CASE_SOURCE_RECEIVER } from './linked.js';
 import { seedDemoCases } from './demo.js';
 import * as penaltyCases from './migrations/002-penalty-cases.js';
 import * as caseSearch from './migrations/003-case-search.js';
@@ -55,7 +56,8 @@ export const enforcementManifest = {
   // Its cases' actions are named by their table (the root asks PENALTY_CASES); these are the module's own.
   actionTexts: { 'enforcement.settings.update': { title: '修改执法设置', summary: () => '修改了法制审核目录、裁量基准等执法设置' } },
   projectionReplayers: (db) => [penaltyCaseReplayer(db) as ProjectionReplayer],
-  procedures: [PENALTY_CASES],
+  // …and receives petitions routed into a 案源 (信访工作条例 Art 31; src/procedure/links.ts).
+  procedures: [{ ...PENALTY_CASES, receives: CASE_SOURCE_RECEIVER }],
   menu: [
     { key: 'penalty-cases', label: '行政处罚案件', path: '/console/penalty-cases', permission: 'penalty.read', order: 20 },
     { key: 'recording-coverage', label: '音像记录覆盖率', path: '/console/recording-coverage', permission: 'penalty.read', order: 30 },

@@ -24,6 +24,7 @@ import type {
 } from '../../law/penalty.js';
 import type { ActorRef, PendingApproval as KitPendingApproval } from '../../procedure/spec.js';
 import type { EvidenceFile, EvidenceItem, EvidenceList } from '../../procedure/evidence.js';
+import type { LinkedFrom } from '../../procedure/links.js';
 
 export type Procedure = 'general' | 'simple';
 export const PROCEDURES = { general: '普通程序', simple: '简易程序' } as const satisfies Record<Procedure, string>;
@@ -328,6 +329,12 @@ export interface PenaltyCase {
   field: string;
   registeredOn: string;
   source: { kind: CaseSource; summary: string; receivedOn: string };
+  /**
+   * The record this 案源 was routed from (a petition, 信访工作条例 Art 31), which names it in turn
+   * (the kit's links.ts); absent when registered directly, left out rather than null so the
+   * states of earlier cases stay as their hashes prove them
+   */
+  linkedFrom?: LinkedFrom;
   party: Party;
   violationTypeId: string | null;
   /** The act, or the end of a continuing act (Art 36) */

@@ -16,15 +16,7 @@ import { formatBytes, tooLarge, type BlobSource } from '../../platform/blobs/sto
 import { declaredKind, sniff, SNIFF_BYTES } from '../../platform/blobs/sniff.js';
 import type { UploadTable } from '../../platform/db/schema.js';
 import { holdForSchema, holdUpload, recordToHoldFor } from './held.js';
-
-/** A file name as the user's device gives it: no folders, no control characters. */
-export const fileName = z
-  .string()
-  .trim()
-  .min(1, '文件名不能为空')
-  .max(200, '文件名不能超过 200 个字符')
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters in file names is the point
-  .refine((s) => !/[\\/\u0000-\u001f]/.test(s) && s !== '.' && s !== '..', '文件名不能包含路径或控制字符');
+import { fileName } from '../../platform/http/schemas.js';
 
 export const newUploadSchema = z.strictObject({
   fileName,

@@ -8,6 +8,7 @@ import { legalDate, identityChecked, requiredText as text, optionalText } from '
 import { deadlineDue } from '../../calendar/deadlines.js';
 import { RECORD_CHECK, atField, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
 import type { BaseContext } from '../../procedure/served.js';
+import { linkedFromGate, linkedFromSchema } from '../../procedure/links.js';
 import type { CommitteeFacts } from './committees.js';
 import type { ScreeningItemFacts } from './screening-tables.js';
 import { CATEGORIES, CATEGORY_IDS, CITE, REFERRERS, REFERRER_IDS, SOURCES, SOURCE_IDS } from './law.js';
@@ -82,6 +83,8 @@ export const registerSchema = z.strictObject({
   points: text(2000).meta({ title: '争议焦点', widget: 'textarea' }),
   // Set by the screening ledger's 转入调解 (screening.ts), never typed in the form.
   screeningItemId: z.string().min(1).max(64).optional().meta({ title: '排查台账事项', widget: 'hidden' }),
+  // Set by a petition's routing into 人民调解 (linked.ts), never typed in the form.
+  linkedFrom: linkedFromSchema.optional(),
 });
 
 /** The gates of taking a screening ledger's item into mediation: it exists, lies in the committee's area, and is not yet disposed of. */
@@ -245,6 +248,7 @@ export const DISPUTE_ACTIONS = {
           ? { message: '双方当事人不能是同一人', citation: RECORD_CHECK, field: 'partyB.idNumber' }
           : null,
         screeningGate(p, ctx),
+        linkedFromGate(p.linkedFrom, ctx.linkSource),
       ];
     },
     derive: (_d, _p, ctx) => ({
@@ -286,6 +290,7 @@ export const DISPUTE_ACTIONS = {
         facts: p.facts,
         points: p.points,
         ...(c.screening ? { screening: c.screening } : {}),
+        ...(p.linkedFrom ? { linkedFrom: p.linkedFrom } : {}),
       };
     },
   }),

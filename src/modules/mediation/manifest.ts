@@ -8,6 +8,7 @@ import { procedureRoutes } from '../../procedure/routes.js';
 import { journalPolicyOf } from '../../procedure/service.js';
 import { commonReplayer } from '../../procedure/replayer.js';
 import { DISPUTES, DISPUTE_ENTRY } from './procedure.js';
+import { DISPUTE_RECEIVER } from './linked.js';
 import { ADMIN_MEDIATIONS, ADMIN_MEDIATION_ENTRY } from './admin-procedure.js';
 import { mediationRoutes } from './routes.js';
 import { seedDemoMediation } from './demo.js';
@@ -115,7 +116,8 @@ export const mediationManifest = {
     commonReplayer(db, DISPUTES.proc) as ProjectionReplayer,
     commonReplayer(db, ADMIN_MEDIATIONS.proc) as ProjectionReplayer,
   ],
-  procedures: [DISPUTE_ENTRY, ADMIN_MEDIATION_ENTRY],
+  // 人民调解 receives petitions routed into it (信访工作条例 Art 31; src/procedure/links.ts).
+  procedures: [{ ...DISPUTE_ENTRY, receives: DISPUTE_RECEIVER }, ADMIN_MEDIATION_ENTRY],
   menu: [
     { key: 'disputes', label: '人民调解', path: '/console/disputes', permission: 'mediation.read', order: 37 },
     { key: 'mediation-statistics', label: '人民调解统计', path: '/console/mediation-statistics', permission: 'mediation.read', order: 38 },

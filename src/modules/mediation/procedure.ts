@@ -76,8 +76,11 @@ export const DISPUTES: ServedProcedure<DisputeTypes> = {
     };
   },
   // A mediator acts only on the disputes of a committee he sits on (fail closed: no person, no committee, no action).
+  // A dispute routed in by another record (the 信访部门's referral, Art 18) is registered by the one
+  // who routes it: its gate checks that record names this one, so no one else passes as a referrer.
   actsOutside: (ctx, s) => {
     if (!ctx.committee) return s.committeeId ? { message: '纠纷所属的人民调解委员会不存在', citation: null } : null;
+    if (!s.committeeId && ctx.linkSource?.found && ctx.linkSource.namesThis) return null;
     const personId = ctx.actor.personId;
     return personId && ctx.committee.memberIds.includes(personId)
       ? null

@@ -5,6 +5,7 @@
  * Pure data; its status is a function of it.
  */
 import type { Category, Referrer, Source } from './law.js';
+import type { LinkedFrom } from '../../procedure/links.js';
 
 export const PARTY_KINDS = { citizen: '自然人', organisation: '法人或者其他组织' } as const;
 export type PartyKind = keyof typeof PARTY_KINDS;
@@ -96,6 +97,8 @@ export interface Dispute {
    * disputes registered before it stay as their hashes prove them)
    */
   screening?: ScreeningLink;
+  /** The record it was routed from (a petition, 信访工作条例 Art 31), which names it in turn (links.ts); absent when registered directly */
+  linkedFrom?: LinkedFrom;
 }
 
 export interface ScreeningLink {

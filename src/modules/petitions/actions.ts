@@ -3,7 +3,15 @@
  * what payload, under which gates (each citing 《信访工作条例》 or RECORD_CHECK), which numbered
  * document it issues and how it changes the petition. Pure; the kit runs it.
  */
-import { LINK_ROUTES, LINK_ROUTE_IDS, linkedRefSchema } from '../../procedure/links.js';
+import {
+  LINK_DETAILS,
+  LINK_ROUTES,
+  LINK_ROUTE_IDS,
+  linkedRefSchema,
+  type LinkDetails,
+  type LinkRoute,
+  type LinkedRef,
+} from '../../procedure/links.js';
 import { z } from 'zod';
 import { legalDate, personalIdNumber, requiredText as text, optionalText } from '../../platform/http/schemas.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
@@ -202,6 +210,52 @@ const mergedInto = (p: { into: string; reason: string }, m: { today: string; der
 };
 const targetRef = (ctx: PetitionContext) => (ctx.mergeTarget ? { id: ctx.mergeTarget.id, number: ctx.mergeTarget.number } : null);
 
+/** The routing action of each route into a procedure in yifa, keyed by the route (one action each, so each form asks only for what its route needs). */
+export const ROUTE_ACTIONS = {
+  disclosure: 'petition.route-to-disclosure',
+  penalty: 'petition.route-to-case-source',
+  mediation: 'petition.route-to-mediation',
+} as const satisfies Record<LinkRoute, string>;
+const ROUTE_ACTION_TYPES: readonly string[] = Object.values(ROUTE_ACTIONS);
+export const isRouteAction = (type: string) => ROUTE_ACTION_TYPES.includes(type);
+export const routeOfAction = (type: string) => LINK_ROUTE_IDS.find((r) => ROUTE_ACTIONS[r] === type);
+
+/** Routing into `route`: the day (today), the reason told to the petitioner, what the route needs, and the record the server names. */
+function routeAction<R extends LinkRoute>(route: R, title: string) {
+  return action({
+    title,
+    roles: CLERK,
+    from: ['registered'],
+    payload: z.strictObject({
+      on: routeOn,
+      reason: text(2000).meta({ title: '转入的理由（告知信访人）', widget: 'textarea' }),
+      ...LINK_DETAILS[route].shape,
+      // The server names the record it opens (prepare): never the client.
+      linkedTo: linkedRefSchema.optional(),
+    }),
+    guard: (s, p, ctx) => [
+      eventDate(p.on, s.receivedOn, ctx, '告知日期'),
+      p.on !== ctx.today ? { message: '转入法定程序当日办理，告知日期应为今天', citation: RECORD_CHECK, field: 'on' } : null,
+      p.linkedTo
+        ? null
+        : {
+            message: `本平台没有受理“${LINK_ROUTES[route]}”的程序，请以不予受理告知法定途径`,
+            citation: article('三十一'),
+            field: 'reason',
+          },
+    ],
+    issues: () => 'route',
+    apply: (s, p, m) => {
+      const { on, reason, linkedTo, ...details } = p as { on: string; reason: string; linkedTo?: LinkedRef } & LinkDetails;
+      return {
+        ...s,
+        routing: { kind: 'procedure', on, number: m.number, route, reason, details },
+        ...(linkedTo ? { linkedTo } : {}),
+      };
+    },
+  });
+}
+
 export const PETITION_ACTIONS = {
   'petition.register': action({
     title: '登记信访事项',
@@ -343,6 +397,16 @@ export const PETITION_ACTIONS = {
     payload: materialPayload(ATTACHMENT_TYPES),
   }),
 
+  // The petitioner's own, sent through the portal with his tracking code and second factor: a
+  // file the portal verified for this petition (the kit's portal-uploads.ts), named by its hash.
+  // Not for a petition merged into another: its materials go to the one kept.
+  'petition.submit-material': attachments.attach({
+    title: '信访人补充材料（网上）',
+    roles: [PUBLIC_ROLE],
+    from: ANY_STATUS.filter((x) => x !== 'merged'),
+    payload: materialPayload(ATTACHMENT_TYPES),
+  }),
+
   // What the file holds stays in it: the head may only mark an item withdrawn, with the reason.
   'petition.withdraw-file': attachments.withdraw({
     title: '撤回信访材料',
@@ -376,35 +440,9 @@ export const PETITION_ACTIONS = {
   // Art 31: a matter that belongs in a legal procedure the receiving side runs in yifa is routed
   // into it — the record is opened there in this action's transaction (the kit's followUp and
   // links.ts), both records name each other, and the petitioner is told which route and why.
-  'petition.route-to-procedure': action({
-    title: '转入法定程序办理（本平台）',
-    roles: CLERK,
-    from: ['registered'],
-    payload: z.strictObject({
-      on: routeOn,
-      route: z.enum(LINK_ROUTE_IDS).meta({ title: '转入的法定程序', labels: LINK_ROUTES }),
-      reason: text(2000).meta({ title: '转入的理由（告知信访人）', widget: 'textarea' }),
-      // The server names the record it opens (prepare): never the client.
-      linkedTo: linkedRefSchema.optional(),
-    }),
-    guard: (s, p, ctx) => [
-      eventDate(p.on, s.receivedOn, ctx, '告知日期'),
-      p.on !== ctx.today ? { message: '转入法定程序当日办理，告知日期应为今天', citation: RECORD_CHECK, field: 'on' } : null,
-      p.linkedTo
-        ? null
-        : {
-            message: `本平台没有受理“${LINK_ROUTES[p.route]}”的程序，请以不予受理告知法定途径`,
-            citation: article('三十一'),
-            field: 'route',
-          },
-    ],
-    issues: () => 'route',
-    apply: (s, p, m) => ({
-      ...s,
-      routing: { kind: 'procedure', on: p.on, number: m.number, route: p.route, reason: p.reason },
-      ...(p.linkedTo ? { linkedTo: p.linkedTo } : {}),
-    }),
-  }),
+  'petition.route-to-disclosure': routeAction('disclosure', '转为政府信息公开申请（本平台）'),
+  'petition.route-to-case-source': routeAction('penalty', '转为行政处罚案源（本平台）'),
+  'petition.route-to-mediation': routeAction('mediation', '转入人民调解（本平台）'),
 
   'petition.transfer': action({
     title: '转送有权处理的机关',

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
 import { notFound } from '../../platform/http/errors.js';
 import { DomainError } from '../../platform/errors.js';
-import { requiredText } from '../../platform/http/schemas.js';
+import { fileName, requiredText } from '../../platform/http/schemas.js';
 import { docxHeaders, portalLimits, publicAgency, publicRequest, trackingCodeSchema } from '../../procedure/portal.js';
 import { newTrackingCode, trackingHashOf } from '../../procedure/tracking-code.js';
 import { factorsOf, verifySecondFactor } from '../../procedure/second-factor.js';
@@ -19,12 +19,31 @@ import { actOnRecord, getRecord, openRecord, openRecordDocument, visibleState, t
 import { PETITIONS } from './procedure.js';
 import { LINK_ROUTES } from '../../procedure/links.js';
 import { registerSchema } from './actions.js';
-import { CATEGORIES, LEGAL_ROUTES, OUTCOME_NAMES, RATINGS, REVIEW_OUTCOMES, article, type Petition, type PetitionStatus } from './state.js';
+import { materialPayload } from '../../procedure/evidence.js';
+import { PORTAL_FILE, acceptPortalFile, portalFileLimit } from '../../procedure/portal-uploads.js';
+import {
+  ATTACHMENT_TYPES,
+  CATEGORIES,
+  LEGAL_ROUTES,
+  OUTCOME_NAMES,
+  RATINGS,
+  REVIEW_OUTCOMES,
+  article,
+  type Petition,
+  type PetitionStatus,
+} from './state.js';
 
 /** The documents addressed to the petitioner, which the code may download. */
 const TO_PETITIONER = ['acceptance', 'decline', 'route', 'extension-notice', 'opinion', 'review', 'recheck'] as const;
 
 const PETITIONER_NAME = '信访人（网上）';
+
+/** The petitioner's second factor as he types it: the last 4 of the ID number or phone he left. */
+const factorSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9Xx]{4}$/, '请输入 4 位数字（身份证号末位可为 X）');
+const materialFields = materialPayload(ATTACHMENT_TYPES).shape;
 
 /** The petition a code names, or NOT_FOUND (the same answer for a wrong code and a missing one). */
 async function byCode(yifa: Yifa, code: string) {
@@ -75,9 +94,18 @@ export function publicPetitionView(view: RecordView<Petition, PetitionStatus>) {
     ratings: p.ratings.map((x) => ({ on: x.on, rating: RATINGS[x.rating] })),
     // The table decides: a reply not yet rated (Art 21); the page offers the form only then.
     canRate: view.allowedActions.some((a) => a.type === 'petition.rate'),
+    materials: {
+      open: view.allowedActions.some((a) => a.type === 'petition.submit-material'),
+      verifiable: hasFactor(p),
+      limit: portalFileLimit(),
+      types: ATTACHMENT_TYPES,
+    },
     reviewRequest: reviewRequestOf(view),
   };
 }
+
+/** The view's record is masked (the public has no personal-data right): a factor shows as present, not as itself. */
+const hasFactor = (p: Petition) => p.petitioners.some((x) => !!x.idNumber || !!x.phone);
 
 /** 复查 after the opinion (Art 35), 复核 after the 复查 reply (Art 36): which one the petitioner may ask for now, by which action and window. */
 const NEXT_REVIEW = {
@@ -101,8 +129,7 @@ function reviewRequestOf(view: RecordView<Petition, PetitionStatus>) {
     title: next.title,
     until: window?.due ?? null,
     open: window?.state === 'ok',
-    // The view's record is masked (the public has no personal-data right): a factor shows as present, not as itself.
-    verifiable: view.record.petitioners.some((x) => !!x.idNumber || !!x.phone),
+    verifiable: hasFactor(view.record),
   };
 }
 
@@ -223,10 +250,7 @@ export const petitionPortal =
           summary: '凭查询码和身份验证（身份证号或电话后 4 位）在线请求复查或复核',
           body: z.strictObject({
             code: trackingCodeSchema,
-            verify: z
-              .string()
-              .trim()
-              .regex(/^[0-9Xx]{4}$/, '请输入 4 位数字（身份证号末位可为 X）'),
+            verify: factorSchema,
             body: requiredText(100),
             reason: requiredText(2000),
           }),
@@ -247,6 +271,50 @@ export const petitionPortal =
           on: today,
           body: req.body.body,
           reason: req.body.reason,
+        });
+        return publicPetitionView(view);
+      },
+    );
+
+    app.post(
+      '/public/petitions/track/materials',
+      {
+        schema: {
+          tags,
+          summary: `凭查询码和身份验证补充信访材料（${portalFileLimit()}，内容以 Base64 提交）`,
+          body: z.strictObject({
+            code: trackingCodeSchema,
+            verify: factorSchema,
+            type: materialFields.type,
+            title: materialFields.title,
+            description: materialFields.description,
+            fileName,
+            mime: z.string().trim().min(3).max(100),
+            // Base64 of at most PORTAL_FILE.maxBytes: 4 characters for every 3 bytes.
+            content: z
+              .string()
+              .max(Math.ceil(PORTAL_FILE.maxBytes / 3) * 4, `文件超过允许的大小（${portalFileLimit()}）`)
+              .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容须为 Base64 编码'),
+          }),
+        },
+        config: limits.file,
+        bodyLimit: Math.ceil(PORTAL_FILE.maxBytes / 3) * 4 + 64 * 1024,
+      },
+      async (req) => {
+        const found = await byCode(yifa, req.body.code);
+        const r = publicRequest(yifa, req, found.at, PETITIONER_NAME);
+        await verifyFactor(yifa, (await visibleState(yifa, r, PETITIONS, found.id)).state, found.id, req.body.verify);
+        // Checked (size, kind from the bytes, hash) and kept before the action names it; the action's gates decide the rest.
+        const file = await acceptPortalFile(
+          yifa,
+          { type: PETITIONS.proc.subjectType, id: found.id },
+          { fileName: req.body.fileName, mime: req.body.mime, bytes: Buffer.from(req.body.content, 'base64') },
+        );
+        const view = await actOnRecord(yifa, r, PETITIONS, found.id, 'petition.submit-material', {
+          type: req.body.type,
+          title: req.body.title,
+          description: req.body.description,
+          file: { sha256: file.sha256 },
         });
         return publicPetitionView(view);
       },

@@ -6,14 +6,14 @@
 import type { ServedProcedure } from '../../procedure/served.js';
 import { randomUUID } from 'node:crypto';
 import { procedureEntry } from '../../procedure/service.js';
-import { LINK_ROUTES, receiverOf, type LinkRoute } from '../../procedure/links.js';
+import { LINK_ROUTES, receiverOf } from '../../procedure/links.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../../platform/security/request.js';
 import { deadlineList } from '../../procedure/deadlines.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
 import { newTrackingCode, trackingHashOf } from '../../procedure/tracking-code.js';
-import { PETITION_PROCEDURE, handlingDue, type PetitionContext, type PetitionTypes } from './actions.js';
+import { PETITION_PROCEDURE, handlingDue, isRouteAction, routeOfAction, type PetitionContext, type PetitionTypes } from './actions.js';
 import { PETITION_SERIES, petitionDocuments } from './documents.js';
 import { mergeTarget, mergedSource, petitionerKeys, requestHead } from './duplicates.js';
 import {
@@ -110,7 +110,7 @@ const noteMerged: NonNullable<ServedProcedure<PetitionTypes>['followUp']> = asyn
 const openLinked: NonNullable<ServedProcedure<PetitionTypes>['followUp']> = async (x) => {
   const p = x.state;
   const r = p.routing;
-  if (x.type !== 'petition.route-to-procedure' || r?.kind !== 'procedure' || !p.linkedTo) return;
+  if (!isRouteAction(x.type) || r?.kind !== 'procedure' || !p.linkedTo) return;
   const found = receiverOf(x.yifa.procedures, r.route);
   if (!found) throw new DomainError('GATE_REFUSED', `本平台没有受理“${LINK_ROUTES[r.route]}”的程序`, { citation: article('三十一') });
   await found.receiver.open(
@@ -134,7 +134,8 @@ const openLinked: NonNullable<ServedProcedure<PetitionTypes>['followUp']> = asyn
       matter: p.request,
       facts: p.factsAndReasons,
       place: p.place,
-      about: null,
+      topic: CATEGORIES[p.category],
+      details: r.details ?? {},
       trackingHash: p.trackingHash || null,
     },
   );
@@ -142,10 +143,10 @@ const openLinked: NonNullable<ServedProcedure<PetitionTypes>['followUp']> = asyn
 
 /** The record a routing opens, named by the server from the receiving procedure's entry (never by the client). */
 async function prepare(yifa: Yifa, _req: Request, x: { id: string; type: string; payload: unknown }) {
-  if (x.type !== 'petition.route-to-procedure' || !x.payload || typeof x.payload !== 'object') return x.payload;
-  const { linkedTo: _client, ...body } = x.payload as { route?: unknown; linkedTo?: unknown };
-  const found =
-    typeof body.route === 'string' && body.route in LINK_ROUTES ? receiverOf(yifa.procedures, body.route as LinkRoute) : undefined;
+  const route = routeOfAction(x.type);
+  if (!route || !x.payload || typeof x.payload !== 'object') return x.payload;
+  const { linkedTo: _client, ...body } = x.payload as { linkedTo?: unknown };
+  const found = receiverOf(yifa.procedures, route);
   return found ? { ...body, linkedTo: { ...found.ref, id: randomUUID() } } : body;
 }
 

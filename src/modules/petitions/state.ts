@@ -5,7 +5,7 @@
  * petitioner's 复查 and 复核 and his satisfaction ratings. Pure data; its status is a function
  * of it.
  */
-import type { LinkRoute, LinkedRef } from '../../procedure/links.js';
+import type { LinkDetails, LinkRoute, LinkedRef } from '../../procedure/links.js';
 import type { PendingApproval } from '../../procedure/spec.js';
 import type { EvidenceItem } from '../../procedure/evidence.js';
 
@@ -89,7 +89,15 @@ export type Routing =
   | { kind: 'decline'; on: string; number: string | null; route: LegalRoute; reason: string }
   | { kind: 'transfer' | 'assign'; on: string; number: string | null; to: string; reason: string }
   /** Routed into a legal procedure in yifa (Art 31): the record it opened is `linkedTo` */
-  | { kind: 'procedure'; on: string; number: string | null; route: LinkRoute; reason: string };
+  | {
+      kind: 'procedure';
+      on: string;
+      number: string | null;
+      route: LinkRoute;
+      reason: string;
+      /** What the route needed beyond the petition (whom a 案源 is about, a dispute's other side); absent before routes had any */
+      details?: LinkDetails;
+    };
 
 export interface Note {
   seq: number;

@@ -365,6 +365,18 @@ export interface ProcedureFileTable {
   seq: number;
 }
 
+/** A file sent through the portal for one record, verified (kind, size, hash) before the row was written. */
+export interface PortalUploadTable {
+  id: string;
+  subject_type: string;
+  subject_id: string;
+  sha256: string;
+  size: number;
+  mime: string;
+  file_name: string;
+  created_at: string;
+}
+
 export interface DocumentCounterTable {
   agency_id: string;
   series: string;
@@ -641,6 +653,7 @@ export interface Database {
   uploads: UploadTable;
   held_uploads: HeldUploadTable;
   procedure_files: ProcedureFileTable;
+  portal_uploads: PortalUploadTable;
   evidence_shares: EvidenceShareTable;
   document_counters: DocumentCounterTable;
   issued_documents: IssuedDocumentTable;

@@ -29,3 +29,12 @@ export const requiredText = (max: number) => z.string().trim().min(1, '不能为
 
 /** An optional text, trimmed, of at most `max` characters; null when there is none. */
 export const optionalText = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`).nullable();
+
+/** A file name as the user's device gives it: no folders, no control characters. */
+export const fileName = z
+  .string()
+  .trim()
+  .min(1, '文件名不能为空')
+  .max(200, '文件名不能超过 200 个字符')
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters in file names is the point
+  .refine((s) => !/[\\/\u0000-\u001f]/.test(s) && s !== '.' && s !== '..', '文件名不能包含路径或控制字符');

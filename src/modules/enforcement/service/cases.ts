@@ -21,6 +21,7 @@ import {
 import type { Refusal } from '../../../procedure/spec.js';
 import { subjectActions } from '../../../procedure/service.js';
 import type { CaseDeadline } from '../../../procedure/deadlines.js';
+import type { Within } from '../../../procedure/links.js';
 import { decisionRefusals, type GateContext } from '../gates.js';
 import { latePayment } from '../workflow/execution.js';
 import { PENALTY_PROCEDURE, type OPENING_ACTIONS, type PenaltyActionType } from '../workflow.js';
@@ -42,6 +43,27 @@ export async function openCase(yifa: Yifa, req: Request, type: (typeof OPENING_A
 
 export async function performAction(yifa: Yifa, req: Request, caseId: string, type: string, payload: unknown): Promise<CaseView> {
   return runAction(yifa, req, { isNew: false, id: caseId }, type, payload);
+}
+
+/**
+ * Opens a case inside another action's transaction (a petition routed into a 案源, links.ts):
+ * the same runner and gates, appended after that action and kept or lost with it. The calendar
+ * is the one that action read (inside its transaction nothing else may be read on SQLite).
+ */
+export async function openCaseWithin(yifa: Yifa, req: Request, within: Within, target: { id: string; agencyId: string }, payload: unknown) {
+  await runProcedureAction(
+    yifa,
+    req,
+    PENALTY_RUNNER,
+    penaltyStore(yifa, within.table),
+    { isNew: true, ...target },
+    'penalty.register',
+    payload,
+    false,
+    {
+      within: within.trx,
+    },
+  );
 }
 
 /** 检查: would the action be taken now, with this payload? The same refusals as taking it; nothing is kept. */

@@ -11,6 +11,7 @@ import type { LoadedSettings } from '../settings.js';
 import type { Certificate, GateContext, SameActFine } from '../gates.js';
 import { partyKey, type PenaltyCase } from '../penalty-case.js';
 import { uploadedFile, uploadedFileIn } from '../../../procedure/evidence-store.js';
+import { linkSourceIn } from '../../../procedure/links.js';
 import type { Executor } from './store.js';
 
 /** The people an action names itself: its actor and the officers (or chair, or 回避's people) in its payload. */
@@ -148,10 +149,11 @@ export async function gateContext(
   // earlier record who is no longer on the case, say) is read here.
   const have = new Set(read.people.map((p) => p.id));
   const missing = personIdsIn(c, payload, actorPersonId).filter((id) => !have.has(id));
-  const [more, uploaded, sameAct] = await Promise.all([
+  const [more, uploaded, sameAct, linkSource] = await Promise.all([
     peopleRows(db, missing),
     uploadedFileIn(db, payload, actor.userId),
     sameActFines(db, c, payload),
+    linkSourceIn(db, payload, { id: c.id, agencyId: c.agencyId }),
   ]);
   const { settings, regionNames } = read;
   const rows = [...read.people, ...more];
@@ -184,5 +186,6 @@ export async function gateContext(
     actor: { personId: actorPersonId, userId: actor.userId, legalQualification: actorRow?.legal_qualification_no ?? null },
     uploadedFile: uploadedFile(uploaded),
     sameActFines: sameAct,
+    linkSource,
   };
 }

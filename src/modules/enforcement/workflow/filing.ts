@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CASE_SOURCE_IDS, CASE_SOURCES, GATE_CITATIONS } from '../../../law/penalty.js';
 import { twoCertifiedOfficers, violationTypeFits, withinLimitation } from '../gates.js';
 import { RECORD_CHECK, atField } from '../../../procedure/spec.js';
+import { linkedFromGate, linkedFromSchema } from '../../../procedure/links.js';
 import type { Party } from '../penalty-case.js';
 import {
   action,
@@ -36,9 +37,20 @@ export const FILING_ACTIONS = {
         .meta({ title: '案件来源' }),
       party: partySchema,
       field: enforcementField,
+      // Set by a petition's routing into a 案源 (links.ts), never typed in the form.
+      linkedFrom: linkedFromSchema.optional(),
     }),
-    guard: (_c, p, ctx) => [p.source.receivedOn > ctx.today ? { message: '案源接收日期不能晚于今天', citation: RECORD_CHECK } : null],
-    apply: (c, p) => ({ ...c, source: p.source, party: p.party as Party, field: p.field }),
+    guard: (_c, p, ctx) => [
+      p.source.receivedOn > ctx.today ? { message: '案源接收日期不能晚于今天', citation: RECORD_CHECK } : null,
+      linkedFromGate(p.linkedFrom, ctx.linkSource),
+    ],
+    apply: (c, p) => ({
+      ...c,
+      source: p.source,
+      party: p.party as Party,
+      field: p.field,
+      ...(p.linkedFrom ? { linkedFrom: p.linkedFrom } : {}),
+    }),
   }),
 
   'penalty.request-filing': action({

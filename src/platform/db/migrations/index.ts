@@ -16,6 +16,7 @@ import * as procedureWaiting from './019-procedure-waiting.js';
 import * as countersPerProcedure from './035-document-counters-per-procedure.js';
 import * as portalFactorFailures from './043-portal-factor-failures.js';
 import * as procedureDue from './046-procedure-cases-due.js';
+import * as portalUploads from './049-portal-uploads.js';
 import * as verificationCodes from './039-verification-codes.js';
 
 export const PLATFORM_MIGRATIONS: Migrations = {
@@ -34,6 +35,8 @@ export const PLATFORM_MIGRATIONS: Migrations = {
   // Wrong second factors on the portal, per record and day (procedure/second-factor.ts).
   '043-portal-factor-failures': portalFactorFailures,
   '046-procedure-cases-due': procedureDue,
+  // Files sent through the portal for one record, verified before they are kept (procedure/portal-uploads.ts).
+  '049-portal-uploads': portalUploads,
   // Every numbered document's 查验码 and every 执法证's QR token.
   '039-verification-codes': verificationCodes,
 };

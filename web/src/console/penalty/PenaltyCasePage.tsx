@@ -4,6 +4,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { download, post, type ApiError } from '../../api';
 import { useResource } from '../../hooks';
+import { LinkedFromNote } from '../procedure/LinkedFromNote';
 import { ErrorResult } from '../../components';
 import { useT } from '../../i18n';
 import { PageTitle } from '../../heading';
@@ -103,6 +104,7 @@ export default function PenaltyCasePage() {
           </Descriptions.Item>
           <Descriptions.Item label="案情">{c.source.summary}</Descriptions.Item>
         </Descriptions>
+        <LinkedFromNote from={c.linkedFrom} />
         {c.proposal?.outsideBenchmark.length ? (
           <Alert
             type="warning"

@@ -2,6 +2,7 @@
 import type { ActionEntry, JsonSchema } from '../procedure/types';
 import type { DeadlineRow } from '../../deadlines';
 import type { Offer, Upcoming } from '../../../../src/procedure/decide';
+import type { LinkedFrom } from '../../../../src/procedure/links';
 
 export type { JsonSchema };
 
@@ -83,6 +84,8 @@ export interface CaseView {
     registeredOn: string;
     party: { kind: string; name: string; address: string; idNumber: string | null; representative: string | null };
     source: { kind: string; summary: string; receivedOn: string };
+    /** The record this 案源 was routed from (a petition) */
+    linkedFrom?: LinkedFrom;
     violationTypeId: string | null;
     filingNumber: string | null;
     officers: string[];

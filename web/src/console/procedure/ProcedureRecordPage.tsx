@@ -17,6 +17,8 @@ import { DeadlineTable, OverdueBanner } from '../../deadlines';
 import { SchemaForm, type Widgets } from './SchemaForm';
 import { ActionBar } from './ActionBar';
 import { PayloadSummary } from './PayloadSummary';
+import { LinkedFromNote } from './LinkedFromNote';
+import type { LinkedFrom } from '../../../../src/procedure/links';
 import type { Offer, OfferedRequest } from '../../../../src/procedure/decide';
 import { JournalEntries } from '../journal/JournalEntries';
 import { EvidencePanel } from '../evidence/EvidencePanel';
@@ -81,6 +83,7 @@ export default function ProcedureRecordPage<S>({ config }: { config: ProcedureCo
         extra={<Link to={back}>返回{config.recordName}列表</Link>}
       >
         <config.Summary view={v} dict={dict.data} />
+        <LinkedFromNote from={(v.record as { linkedFrom?: LinkedFrom }).linkedFrom} />
         <div style={{ marginTop: 16 }}>
           <ActionBar offers={actions} upcoming={v.upcoming} onAct={setActing}>
             <Button

@@ -110,10 +110,17 @@ function Summary({ view, dict }: { view: RecordView<Petition>; dict: ProcedureDi
               : r.kind === 'decline'
                 ? `${r.on} 不予受理：${name('decline', 'route', r.route)}${r.number ? `（${r.number}）` : ''}`
                 : r.kind === 'procedure'
-                  ? `${r.on} 已转入法定程序：${name('route-to-procedure', 'route', r.route)}${r.number ? `（${r.number}）` : ''}`
+                  ? `${r.on} 已转入法定程序：${p.linkedTo?.recordName ?? ''}${r.number ? `（${r.number}）` : ''}`
                   : `${r.on} 已${r.kind === 'transfer' ? '转送' : '交办'}${r.to}${r.number ? `（${r.number}）` : ''}`
           }
-          description={r.kind === 'accept' ? undefined : <span style={{ whiteSpace: 'pre-wrap' }}>{r.reason}</span>}
+          description={
+            r.kind === 'accept' ? undefined : (
+              <>
+                <span style={{ whiteSpace: 'pre-wrap' }}>{r.reason}</span>
+                {r.kind === 'procedure' && <RoutedAbout details={r.details} />}
+              </>
+            )
+          }
         />
       )}
       {p.linkedTo && (
@@ -314,6 +321,24 @@ function Opened({ answer, onClose }: { answer: RecordView<Petition> & Record<str
       )}
       <Alert type="warning" showIcon title="查询码只显示这一次：系统只保存它的摘要，关闭后无法再次查看。" />
     </Modal>
+  );
+}
+
+/** Whom a routed matter is about, as the route named them: a 案源's party, a dispute's other side. */
+function RoutedAbout({ details }: { details: Extract<NonNullable<Petition['routing']>, { kind: 'procedure' }>['details'] }) {
+  const about =
+    details &&
+    ('party' in details
+      ? { label: `被反映的单位或个人（${details.field}）`, x: details.party }
+      : 'otherParty' in details
+        ? { label: '对方当事人', x: details.otherParty }
+        : null);
+  if (!about) return null;
+  return (
+    <div data-testid="routed-about">
+      {about.label}：{about.x.name}
+      {about.x.address ? `，${about.x.address}` : ''}
+    </div>
   );
 }
 

@@ -15,6 +15,7 @@ import { useT } from '../../i18n';
 import { DUE_TEXT, DueStateTag, type DueState } from '../../deadlines';
 import type { PublicPetitionReview, PublicPetitionView } from '../../types';
 import { PageTitle } from '../../heading';
+import { PetitionMaterialsCard } from './PetitionMaterialsCard';
 
 const networkError = () => new ApiError(0, 'NETWORK', '网络连接中断，请稍后再试。');
 
@@ -299,6 +300,7 @@ export default function PetitionTrackingPage() {
           {view.reviewRequest && (
             <ReviewRequestCard rr={view.reviewRequest} busy={requesting} error={requestError} onSubmit={(v) => void requestReview(v)} />
           )}
+          <PetitionMaterialsCard code={code.trim()} materials={view.materials} onSent={setView} />
           {(view.canRate || view.ratings.length > 0) && (
             <Card title="满意度评价" size="small" data-testid="track-rating">
               {view.ratings.map((x) => (
