@@ -3,7 +3,8 @@
  * online on the portal without an account (two petitioners) and keeps the tracking code; the
  * clerk (xinfang) finds it in 待我办理 on the 工作台, opens it in one click and accepts it
  * through the generic, schema-built action form; the petitioner then sees 已受理 and the
- * handling limit by code, and no one's ID number; the clerk issues the 信访处理意见书 and the
+ * handling limit by code, and no one's ID number, and sends a photo of the site (verified by
+ * the last four of his ID number) that the clerk then reads under the petition; the clerk issues the 信访处理意见书 and the
  * petitioner reads it and rates it, once. A clerk registers a group visit at the
  * console (the list-of-petitioners form) and a seventh representative is refused with
  * Art 20's words. axe-core finds no serious or critical violation on the portal's filing
@@ -17,6 +18,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startHarness, SHOTS, type BrowserHarness } from './harness.js';
 import { choose, openAction as offered, settled } from './antd.js';
 import { describeViolations, seriousViolations } from './axe.js';
+import { demoPhoto } from '../../src/modules/evidence/demo.js';
 
 const CODE = /[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/;
 
@@ -123,6 +125,16 @@ describe('a petition in the browser', () => {
     expect(await citizen.content()).not.toContain('500241198502021235');
     await citizen.locator('[data-doc="acceptance"]').waitFor();
     await accessible(citizen, 'portal-tracking');
+    // He sends a photo of the site, verified by the last four of his ID number; the clerk reads it under the petition.
+    const materials = citizen.getByTestId('track-materials');
+    await materials.getByLabel('身份验证：登记的身份证号或联系电话的后 4 位').fill('1235');
+    await materials.getByLabel('材料名称').fill('产业路征收地块现场照片');
+    await materials.getByLabel('说明', { exact: true }).fill('征收后地块现状');
+    await materials.getByTestId('material-file').setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: demoPhoto(9) });
+    await materials.getByTestId('submit-material').click();
+    await citizen.getByText('材料已提交').waitFor();
+    await clerk.reload();
+    await clerk.getByText('产业路征收地块现场照片').first().waitFor();
     // A wrong code finds nothing; the tracking page is reached from the filing page.
     const stranger = await h.newPage();
     await stranger.goto(`${h.url}/portal/petitions`);
