@@ -123,6 +123,8 @@ function payloads(type: string, p: Petition, today: string, d: string): unknown[
       return [SCAN, '0'.repeat(64)].map((sha256) => ({ type: 'letter', title: '信访信件', description: '扫描件', file: { sha256 } }));
     case 'petition.withdraw-file':
       return [...(p.attachments ?? []), { seq: 9999 }].map((e) => ({ seq: e.seq, reason: '误传' }));
+    case 'petition.record-agreement':
+      return [...dated((on) => ({ on, kind: 'mediation', parties: '某1、某村委会', terms: '补偿 2000 元', performance: '30 日内付清' }))];
     case 'petition.issue-opinion':
       return OUTCOME_IDS.map((outcome) => ({ on: d, servedOn: d, outcome, facts: '事实', basis: '依据', text: '意见' })).concat([
         { on: d, servedOn: addDays(d, -1), outcome: 'support', facts: '事实', basis: '依据', text: '意见' },

@@ -240,6 +240,8 @@ export interface PublicPetitionView {
   } | null;
   extension: { until: string; reason: string; days: number } | null;
   opinion: { on: string; outcome: string; text: string; number: string | null } | null;
+  /** The 调解/和解协议书 that settled it (Art 33) */
+  agreement: { on: string; kind: string; terms: string; number: string | null } | null;
   review: PublicPetitionReview | null;
   recheck: PublicPetitionReview | null;
   deadlines: { rule: string; title: string; due: string; state: 'ok' | 'warning' | 'overdue' | 'met'; kind: 'duty' | 'window' }[];

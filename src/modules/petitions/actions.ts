@@ -22,6 +22,7 @@ import type { MergeTarget } from './duplicates.js';
 import { evidenceRows, materialPayload, materialWithdrawal, type EvidenceList } from '../../procedure/evidence.js';
 import { SEPARATION_OF_DUTIES } from '../../law/penalty.js';
 import {
+  AGREEMENT_KINDS,
   CATEGORIES,
   CATEGORY_IDS,
   CHANNELS,
@@ -42,6 +43,7 @@ import {
   statusOf,
   type Petition,
   type PetitionStatus,
+  type AgreementKind,
   type NoteKind,
   type Review,
   type MergedInto,
@@ -58,7 +60,8 @@ export type PetitionSeries =
   | 'extension-notice'
   | 'opinion'
   | 'review'
-  | 'recheck';
+  | 'recheck'
+  | 'agreement';
 
 /** What the gates learn of the earlier petition a repeat names (`repeatOf`): its status, or that no such petition exists. */
 export interface PetitionContext extends BaseContext {
@@ -629,6 +632,31 @@ export const PETITION_ACTIONS = {
     }),
   }),
 
+  // Art 33: within its powers the handling body may mediate, or the parties settle; the
+  // agreement, numbered, takes the place of an opinion and ends the handling. Consensual, so
+  // no 复查 follows it.
+  'petition.record-agreement': action({
+    title: '达成调解（和解）协议',
+    roles: CLERK,
+    from: ['accepted'],
+    payload: z.strictObject({
+      on: legalDate.meta({ title: '协议日期' }),
+      kind: z.enum(Object.keys(AGREEMENT_KINDS) as [AgreementKind, ...AgreementKind[]]).meta({ title: '协议书', labels: AGREEMENT_KINDS }),
+      parties: text(500).meta({ title: '协议各方（信访人和对方）' }),
+      terms: text(5000).meta({ title: '协议内容', widget: 'textarea' }),
+      performance: text(1000).meta({ title: '履行方式和期限', widget: 'textarea' }),
+    }),
+    guard: (s, p, ctx) => [
+      eventDate(p.on, s.routing?.on ?? s.receivedOn, ctx, '协议日期', '受理之日'),
+      pendingRequest(thisProcedure(), s, 'extension') ? { message: '延期申请尚待负责人批准', citation: RECORD_CHECK } : null,
+    ],
+    issues: () => 'agreement',
+    apply: (s, p, m) => ({
+      ...s,
+      agreement: { on: p.on, kind: p.kind, number: m.number, parties: p.parties, terms: p.terms, performance: p.performance },
+    }),
+  }),
+
   'petition.request-review': action({
     title: '登记复查请求',
     // The clerk records one made in writing or in person; the petitioner makes his own online (code and second factor).
@@ -709,7 +737,7 @@ export type PetitionActionType = keyof typeof PETITION_ACTIONS;
 const NEXT_BY_STATUS: Record<PetitionStatus, PetitionActionType[]> = {
   registered: ['petition.accept', 'petition.decline', 'petition.transfer', 'petition.assign'],
   merged: [],
-  accepted: ['petition.issue-opinion'],
+  accepted: ['petition.issue-opinion', 'petition.record-agreement'],
   assigned: ['petition.record-report'],
   reviewing: ['petition.review-reply'],
   rechecking: ['petition.recheck-reply'],
@@ -719,6 +747,7 @@ const NEXT_BY_STATUS: Record<PetitionStatus, PetitionActionType[]> = {
   reported: [],
   objected: [],
   answered: [],
+  settled: [],
   reviewed: [],
   rechecked: [],
 };

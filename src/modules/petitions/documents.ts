@@ -1,12 +1,13 @@
 /**
  * The written forms of a petition, filled from the petition alone: 信访事项登记表, 受理告知书,
  * 不予受理告知书 (naming the legal route), 转送/交办单, 延期告知书, 信访处理意见书 (with the 复查
- * route), 复查意见书 and 复核意见书. Pure.
+ * route), 调解（和解）协议书, 复查意见书 and 复核意见书. Pure.
  */
 import type { Block, DocumentContent } from '../../procedure/documents/content.js';
 import type { DocumentPlace } from '../../procedure/served.js';
 import { LINK_ROUTES } from '../../procedure/links.js';
 import {
+  AGREEMENT_KINDS,
   CATEGORIES,
   CHANNELS,
   LEGAL_ROUTES,
@@ -29,6 +30,7 @@ export const PETITION_SERIES = {
   opinion: { word: '信处字', title: '信访处理意见书' },
   review: { word: '信复查字', title: '信访事项复查意见书' },
   recheck: { word: '信复核字', title: '信访事项复核意见书' },
+  agreement: { word: '信协字', title: '信访事项调解（和解）协议书' },
 } as const;
 
 const cn = (d: string) => {
@@ -212,6 +214,32 @@ function opinionDocument(p: Petition, place: DocumentPlace): DocumentContent | n
   };
 }
 
+/** The agreement that settled the matter (Art 33), signed by each party. */
+function agreementDocument(p: Petition): DocumentContent | null {
+  const a = p.agreement;
+  if (!a) return null;
+  return {
+    id: 'agreement',
+    title: `信访事项${AGREEMENT_KINDS[a.kind]}`,
+    number: a.number,
+    date: a.on,
+    sealed: true,
+    blocks: [
+      { kind: 'field', label: '协议各方', value: a.parties },
+      { kind: 'paragraph', text: received(p) },
+      { kind: 'paragraph', heading: '事实和理由', text: p.factsAndReasons },
+      {
+        kind: 'paragraph',
+        text: `经${a.kind === 'mediation' ? '本机关主持调解' : '各方协商'}，各方自愿达成如下协议（${article('三十三')}）：`,
+      },
+      { kind: 'paragraph', heading: '协议内容', text: a.terms },
+      { kind: 'paragraph', heading: '履行方式和期限', text: a.performance },
+      { kind: 'paragraph', text: '本协议自各方签名（盖章）之日起生效，信访事项办结。' },
+      { kind: 'signatures', lines: ['信访人（签名）：', '对方（签名、盖章）：', '主持人（签名）：'] },
+    ],
+  };
+}
+
 function reviewDocument(p: Petition, rv: Review | null, id: 'review' | 'recheck', place: DocumentPlace): DocumentContent | null {
   if (!rv?.reply) return null;
   const what = id === 'review' ? '复查' : '复核';
@@ -245,6 +273,7 @@ export function petitionDocuments(p: Petition, place: DocumentPlace): DocumentCo
     ...routingDocuments(p),
     extensionNotice(p),
     opinionDocument(p, place),
+    agreementDocument(p),
     reviewDocument(p, p.review, 'review', place),
     reviewDocument(p, p.recheck, 'recheck', place),
   ].filter((d): d is DocumentContent => d !== null);

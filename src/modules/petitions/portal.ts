@@ -22,6 +22,7 @@ import { registerSchema } from './actions.js';
 import { materialPayload } from '../../procedure/evidence.js';
 import { PORTAL_FILE, acceptPortalFile, portalFileLimit } from '../../procedure/portal-uploads.js';
 import {
+  AGREEMENT_KINDS,
   ATTACHMENT_TYPES,
   CATEGORIES,
   LEGAL_ROUTES,
@@ -34,7 +35,7 @@ import {
 } from './state.js';
 
 /** The documents addressed to the petitioner, which the code may download. */
-const TO_PETITIONER = ['acceptance', 'decline', 'route', 'extension-notice', 'opinion', 'review', 'recheck'] as const;
+const TO_PETITIONER = ['acceptance', 'decline', 'route', 'extension-notice', 'opinion', 'agreement', 'review', 'recheck'] as const;
 
 const PETITIONER_NAME = '信访人（网上）';
 
@@ -85,6 +86,9 @@ export function publicPetitionView(view: RecordView<Petition, PetitionStatus>) {
     },
     extension: p.extension && { until: p.extension.until, reason: p.extension.reason, days: p.extension.days },
     opinion: p.opinion && { on: p.opinion.on, outcome: OUTCOME_NAMES[p.opinion.outcome], text: p.opinion.text, number: p.opinion.number },
+    agreement: p.agreement
+      ? { on: p.agreement.on, kind: AGREEMENT_KINDS[p.agreement.kind], terms: p.agreement.terms, number: p.agreement.number }
+      : null,
     review: reviewView(p.review),
     recheck: reviewView(p.recheck),
     deadlines: view.deadlines.map((d) => ({ rule: d.rule, title: d.title, due: d.due, state: d.state, kind: d.kind })),

@@ -39,7 +39,8 @@ function petitionDeadlines(p: Petition, at: { table: Parameters<typeof deadlineL
   if (p.source === 'transferred')
     window('petition.misroute-objection', p.receivedOn, due('petition.misroute-objection', p.receivedOn), settled);
   if (r && (r.kind === 'accept' || r.kind === 'assign')) {
-    const done = r.kind === 'accept' ? !!p.opinion : !!p.report;
+    // Handled once the opinion is issued or the matter settled by agreement (Art 33); an assignment, once its 办结报告 is in.
+    const done = r.kind === 'accept' ? !!p.opinion || !!p.agreement : !!p.report;
     const original = handlingDue(p, at.table);
     if (p.extension) {
       duty('petition.handling', r.on, original, true);

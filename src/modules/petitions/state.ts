@@ -173,6 +173,8 @@ export interface Petition {
   attachments?: Attachment[];
   /** The record of another procedure in yifa it was routed into (the kit's links.ts: that record names this one) */
   linkedTo?: LinkedRef;
+  /** Settled by agreement while being handled (Art 33): the 调解协议书 or 和解协议书 in place of an opinion */
+  agreement?: Agreement;
 }
 
 /** How a duplicate was merged: into which petition, why, and on whose say (the same petitioner, or the head's approval). */
@@ -192,6 +194,21 @@ export interface Attachment extends EvidenceItem {
   type: AttachmentType;
 }
 
+/** How a petition handled is settled by agreement (Art 33): mediated by the handling body, or agreed between the parties. */
+export const AGREEMENT_KINDS = { mediation: '调解协议书', settlement: '和解协议书' } as const;
+export type AgreementKind = keyof typeof AGREEMENT_KINDS;
+
+export interface Agreement {
+  on: string;
+  kind: AgreementKind;
+  number: string | null;
+  /** The parties who signed it (the petitioner(s) and the other side) */
+  parties: string;
+  terms: string;
+  /** How and by when it is to be performed */
+  performance: string;
+}
+
 export const STATUS_NAMES = {
   registered: '已登记',
   merged: '已合并（重复信访）',
@@ -203,6 +220,7 @@ export const STATUS_NAMES = {
   reported: '交办已办结',
   objected: '已提出异议（退回）',
   answered: '已出具处理意见',
+  settled: '已达成调解（和解）协议',
   reviewing: '复查中',
   reviewed: '已复查',
   rechecking: '复核中',
@@ -216,6 +234,7 @@ export function statusOf(p: Petition): PetitionStatus {
   if (p.recheck) return p.recheck.reply ? 'rechecked' : 'rechecking';
   if (p.review) return p.review.reply ? 'reviewed' : 'reviewing';
   if (p.opinion) return 'answered';
+  if (p.agreement) return 'settled';
   const r = p.routing;
   if (!r) return 'registered';
   if (r.kind === 'assign') return p.report ? 'reported' : 'assigned';
@@ -229,6 +248,7 @@ export function closedOn(p: Petition): string | null {
   const last = p.recheck ?? p.review;
   if (last) return last.reply?.on ?? null;
   if (p.opinion) return p.opinion.on;
+  if (p.agreement) return p.agreement.on;
   const r = p.routing;
   if (!r || r.kind === 'accept') return null;
   if (r.kind === 'assign') return p.report?.on ?? null;

@@ -190,6 +190,22 @@ function Summary({ view, dict }: { view: RecordView<Petition>; dict: ProcedureDi
           }
         />
       )}
+      {p.agreement && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginTop: 8 }}
+          data-testid="agreement"
+          title={`${p.agreement.on} 已达成${name('record-agreement', 'kind', p.agreement.kind)}${p.agreement.number ? `（${p.agreement.number}）` : ''}`}
+          description={
+            <>
+              <div>协议各方：{p.agreement.parties}</div>
+              <div style={{ whiteSpace: 'pre-wrap' }}>协议内容：{p.agreement.terms}</div>
+              <div style={{ whiteSpace: 'pre-wrap' }}>履行方式和期限：{p.agreement.performance}</div>
+            </>
+          }
+        />
+      )}
       {p.review && <ReviewAlert what="复查" rv={p.review} outcome={(v) => name('review-reply', 'outcome', v)} />}
       {p.recheck && <ReviewAlert what="复核" rv={p.recheck} outcome={(v) => name('recheck-reply', 'outcome', v)} />}
       {p.ratings.map((x) => (

@@ -295,6 +295,17 @@ export default function PetitionTrackingPage() {
               </Descriptions>
             </Card>
           )}
+          {view.agreement && (
+            <Card title={view.agreement.kind} size="small" data-testid="track-agreement">
+              <Descriptions column={1} size="small">
+                <Descriptions.Item label="协议日期">{view.agreement.on}</Descriptions.Item>
+                {view.agreement.number && <Descriptions.Item label="编号">{view.agreement.number}</Descriptions.Item>}
+                <Descriptions.Item label="协议内容">
+                  <span style={{ whiteSpace: 'pre-wrap' }}>{view.agreement.terms}</span>
+                </Descriptions.Item>
+              </Descriptions>
+            </Card>
+          )}
           {view.review && <ReviewCard what="复查" rv={view.review} />}
           {view.recheck && <ReviewCard what="复核" rv={view.recheck} />}
           {view.reviewRequest && (
