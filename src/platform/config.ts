@@ -22,6 +22,8 @@ export interface Config {
   sessionMinutes: number;
   /** Requests per minute per address on public endpoints. */
   publicRateLimit: number;
+  /** Leading zero bits of the proof of work a portal filing carries (0: none asked). */
+  portalProofBits: number;
   /** Largest evidence file accepted, in bytes. */
   uploadMaxBytes: number;
   /** Hours between the server's re-hashing of every evidence file (0: only `yifa evidence verify`). */
@@ -133,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     sessionMinutes: intFrom(env, 'YIFA_SESSION_MINUTES', 120),
     publicRateLimit: intFrom(env, 'YIFA_PUBLIC_RATE_LIMIT', 600),
+    portalProofBits: intFrom(env, 'YIFA_PORTAL_PROOF_BITS', 16),
     uploadMaxBytes: intFrom(env, 'YIFA_UPLOAD_MAX_BYTES', 8 * 1024 ** 3),
     evidenceVerifyHours: intFrom(env, 'YIFA_EVIDENCE_VERIFY_HOURS', 24),
     signingKeyFile: env.YIFA_SIGNING_KEY_FILE ? resolve(env.YIFA_SIGNING_KEY_FILE) : undefined,

@@ -11,6 +11,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { solve } from '../helpers/portal-proof.js';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, startHarness, SHOTS, type BrowserHarness } from './harness.js';
 import { openAction, settled } from './antd.js';
@@ -130,6 +131,7 @@ describe('petition duplicates and the online 复查 request in the browser', () 
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         agencyId,
+        proof: solve(await (await fetch(`${h.url}/api/v1/public/petitions/challenge`)).json()),
         petitioners: [{ name: '冯某某', idNumber: null, phone: '13966665555', address: '秀山县妙泉镇龙凤村' }],
         request: '要求核实龙凤村复垦验收面积',
         factsAndReasons: '验收面积比实际少。',

@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
+import { solvedProof } from '../helpers/portal-proof.js';
 import { buildApp, openYifa } from '../../src/app/root.js';
 import { Clock } from '../../src/platform/clock.js';
 
@@ -35,6 +36,7 @@ describe.each(ENGINES)('online 复查 and 复核 requests on %s', (engine) => {
   const file = async (phone: string | null) => {
     const res = await t.anonymous().post('/api/v1/public/petitions', {
       agencyId,
+      proof: await solvedProof(t.anonymous()),
       petitioners: [{ name: '孙某某', idNumber: null, phone, address: '秀山县妙泉镇龙凤村' }],
       request: '要求核实龙凤村土地复垦验收面积',
       factsAndReasons: '复垦验收面积比实际少了两亩。',

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
+import { solvedProof } from '../helpers/portal-proof.js';
 import { demoPhoto, demoScan } from '../../src/modules/evidence/demo.js';
 import { PORTAL_FILE } from '../../src/procedure/portal-uploads.js';
 
@@ -28,6 +29,7 @@ describe.each(ENGINES)('petition materials sent from the portal on %s', (engine)
     ).agency_id!;
     const filed = await t.anonymous().post('/api/v1/public/petitions', {
       agencyId,
+      proof: await solvedProof(t.anonymous()),
       petitioners: [{ name: '孙某某', idNumber: null, phone: '13900005678', address: '秀山县妙泉镇龙凤村' }],
       request: '要求核实龙凤村土地复垦验收面积',
       factsAndReasons: '复垦验收面积比实际少了两亩。',

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { docxText } from '../helpers/docx-text.js';
+import { solvedProof } from '../helpers/portal-proof.js';
 import { replayRecord } from '../../src/procedure/service.js';
 import { PETITIONS } from '../../src/modules/petitions/procedure.js';
 import { projectionReplayers } from '../../src/app/root.js';
@@ -299,8 +300,26 @@ describe.each(ENGINES)('petitions on %s', (engine) => {
       category: 'land-reclamation',
       place: '贵塘村',
     };
-    const filed = await t.anonymous().post('/api/v1/public/petitions', body);
+    // The filing carries a proof of work its browser found; none, a forged one or one used already is refused, keeping nothing.
+    const before = await t.yifa.journal.size();
+    const none = await t.anonymous().post('/api/v1/public/petitions', body);
+    expect(none.statusCode, none.body).toBe(400);
+    expect(none.json().error.message).toContain('人机验证未通过');
+    const proof = await solvedProof(t.anonymous());
+    const forged = await t.anonymous().post('/api/v1/public/petitions', { ...body, proof: { ...proof, challenge: `${proof.challenge}x` } });
+    expect(forged.statusCode).toBe(400);
+    const [issued, bits, random, mac] = proof.challenge.split('.');
+    const easier = await t.anonymous().post('/api/v1/public/petitions', {
+      ...body,
+      proof: { challenge: [issued, '0', random, mac].join('.'), nonce: '0' },
+    });
+    expect(easier.statusCode, `${bits} bits asked`).toBe(400);
+    expect(await t.yifa.journal.size()).toBe(before);
+    const filed = await t.anonymous().post('/api/v1/public/petitions', { ...body, proof });
     expect(filed.statusCode, filed.body).toBe(201);
+    const again = await t.anonymous().post('/api/v1/public/petitions', { ...body, proof });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.message).toContain('已经使用过');
     expect(filed.json()).toMatchObject({ status: 'registered', receivedOn: '2026-11-02', category: '土地复垦' });
     expect(filed.body).not.toContain(body.petitioners[0]!.idNumber);
     const code = filed.json().trackingCode as string;
@@ -313,6 +332,7 @@ describe.each(ENGINES)('petitions on %s', (engine) => {
     expect(bad.json().error.message).toContain('查询码');
     const tooMany = await t.anonymous().post('/api/v1/public/petitions', {
       ...body,
+      proof: await solvedProof(t.anonymous()),
       petitioners: [1, 2, 3, 4, 5, 6].map((n) => petitioner(`某${n}`, n)),
     });
     expect(tooMany.statusCode).toBe(400);

@@ -21,6 +21,7 @@ import { LINK_ROUTES } from '../../procedure/links.js';
 import { registerSchema } from './actions.js';
 import { materialPayload } from '../../procedure/evidence.js';
 import { PORTAL_FILE, acceptPortalFile, portalFileLimit } from '../../procedure/portal-uploads.js';
+import { checkProof, issueChallenge, proofSchema } from '../../procedure/portal-proof.js';
 import {
   AGREEMENT_KINDS,
   ATTACHMENT_TYPES,
@@ -165,6 +166,12 @@ export const petitionPortal =
     const limits = portalLimits(yifa);
     const fields = registerSchema.shape;
 
+    app.get(
+      '/public/petitions/challenge',
+      { schema: { tags, summary: '取得网上信访的人机验证题目（浏览器计算后随信访事项提交）' }, config: limits.read },
+      async () => issueChallenge(yifa),
+    );
+
     app.post(
       '/public/petitions',
       {
@@ -178,14 +185,16 @@ export const petitionPortal =
             factsAndReasons: fields.factsAndReasons,
             category: fields.category,
             place: fields.place,
+            proof: proofSchema.optional(),
           }),
         },
         config: limits.file,
       },
       async (req, reply) => {
+        checkProof(yifa, req.body.proof);
         const at = await publicAgency(yifa, req.body.agencyId, '受理信访事项的机关');
         const code = newTrackingCode();
-        const { agencyId: _agency, ...body } = req.body;
+        const { agencyId: _agency, proof: _proof, ...body } = req.body;
         const view = await openRecord(
           yifa,
           publicRequest(yifa, req, at, PETITIONER_NAME),

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { Button, Card, Form, Input, Select, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { ApiError, post } from '../../api';
+import { provePetition } from '../proof';
 import { useResource } from '../../hooks';
 import { useT } from '../../i18n';
 import { ActionErrorAlert, inputIssuesOf } from '../../ActionErrorAlert';
@@ -69,6 +70,8 @@ export default function PetitionPage() {
         factsAndReasons: v.factsAndReasons,
         category: v.category,
         place: v.place,
+        // A second or so of the browser's work, asked of every online filing (anti-abuse).
+        proof: await provePetition(),
       };
       setFiled(await post<PublicPetitionView & { trackingCode: string }>('/public/petitions', body, { anonymous: true }));
       setError(undefined);
