@@ -34,10 +34,12 @@ interface ProofState {
   used: Map<string, number>;
 }
 const states = new WeakMap<Yifa, ProofState>();
-const stateOf = (yifa: Yifa) => {
-  let s = states.get(yifa);
-  if (!s) states.set(yifa, (s = { key: randomBytes(32), used: new Map() }));
-  return s;
+const stateOf = (yifa: Yifa): ProofState => {
+  const found = states.get(yifa);
+  if (found) return found;
+  const made = { key: randomBytes(32), used: new Map<string, number>() };
+  states.set(yifa, made);
+  return made;
 };
 
 export const proofBits = (yifa: Yifa) => Math.min(yifa.config.portalProofBits, MAX_BITS);
