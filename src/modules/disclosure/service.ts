@@ -307,49 +307,48 @@ export async function publicDecisions(yifa: Yifa, f: PublicFilters) {
   const after = decodeCursor(f.cursor, 2);
   if (after) q = q.where(keysetAfter(['decided_on', 'id'], after, 'desc'));
   const page = (rows: (PublicationRow & { decided_on: string })[]) => pageOf(rows, f.limit, (r) => [r.decided_on, r.id], publicDecision);
-  if (!f.q?.trim())
-    return page(
-      await q
-        .orderBy('decided_on', 'desc')
-        .orderBy('id', 'desc')
-        .limit(f.limit + 1)
-        .execute(),
-    );
-  const grams = holdsGrams(yifa.db.engine, f.q);
+  const inDateOrder = (rows: typeof q) => rows.orderBy('decided_on', 'desc').orderBy('id', 'desc').limit(f.limit + 1);
+  const query = f.q?.trim();
+  if (!query) return page(await inDateOrder(q).execute());
+  const grams = holdsGrams(yifa.db.engine, query);
   // Nothing to look for (only punctuation or spaces): nothing matches.
   if (!grams) return { items: [], next: null };
   // A common word is found among the newest entries, read in date order, before the index is
   // asked for every match (which would all be sorted by date); a full page there is the page.
-  // The window widens once: matches of a common word may cluster away from the newest days.
-  for (const window of SEARCH_WINDOWS) {
-    const recent = await yifa.db.kysely
+  const newest = async (window: number) => {
+    const rows = await yifa.db.kysely
       .selectFrom(q.select('search_text').orderBy('decided_on', 'desc').orderBy('id', 'desc').limit(window).as('recent'))
       .selectAll()
-      .where(holdsText(f.q))
+      .where(holdsText(query))
       .orderBy('decided_on', 'desc')
       .orderBy('id', 'desc')
       .limit(f.limit + 1)
       .execute();
-    if (recent.length > f.limit) return page(recent);
-  }
-  return page(
-    await q
-      .where(grams)
-      .where(holdsText(f.q))
-      .orderBy('decided_on', 'desc')
-      .orderBy('id', 'desc')
-      .limit(f.limit + 1)
-      .execute(),
-  );
+    return rows.length > f.limit ? rows : null;
+  };
+  const first = await newest(NEWEST);
+  if (first) return page(first);
+  // Otherwise the index says how common the word is, counting no further than FEW: a rare one
+  // (a name, a number, or none at all) is read from the index and its few matches sorted; a
+  // common one whose matches lie further back is looked for in a wider date-ordered window.
+  const candidates = await yifa.db.kysely
+    .selectFrom(q.select('id').where(grams).limit(FEW + 1).as('c'))
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const common = Number(candidates.n) > FEW ? await newest(WIDER) : null;
+  return page(common ?? (await inDateOrder(q.where(grams).where(holdsText(query))).execute()));
 }
 
 /**
- * How many of the newest entries a search reads, in date order, before it asks the index: a
- * word on a page's worth of the first 2,000 is answered at once; one as common as a surname in
- * a shop's name (one entry in thirty) within 40,000 — where the index would gather and sort
- * every one of its tens of thousands of matches (bench/disclosure.ts: 300–500 ms at a million).
+ * How a search reads (bench/disclosure.ts, a million decisions): the newest NEWEST entries in
+ * date order first — a word on a page's worth of them is answered at once; then, if the index
+ * holds more than FEW candidates, the newest WIDER (a surname in a shop's name, one entry in
+ * thirty, clustered away from the newest days: gathering and sorting its tens of thousands of
+ * matches from the index took 300–500 ms); else the index's few candidates, sorted.
  */
-const SEARCH_WINDOWS = [2_000, 40_000] as const;
+const NEWEST = 2_000;
+const WIDER = 40_000;
+const FEW = 2_000;
 
 export async function publicDecisionById(yifa: Yifa, id: string) {
   const row = await publicRows(yifa, await retentionOf(yifa), yifa.clock.today())
