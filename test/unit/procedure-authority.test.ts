@@ -58,14 +58,16 @@ describe('authorization from one place: the action tables and the roles agree', 
     expect(holders('penalty.act').sort()).toEqual([...openers].sort());
   });
 
-  it("holds each procedure's evidence permission (redact, share) to exactly the roles that may attach its evidence", () => {
+  it("holds each procedure's evidence permission (redact, share) to exactly the staff roles that may attach its evidence", () => {
     const held = SERVED.filter(holdsEvidence);
     expect(held.map((e) => e.proc.subjectType).sort()).toEqual(['information-request', 'penalty-case', 'petition', 'reconsideration']);
     for (const e of held) {
       const attachers = new Set(
         actionIds(e.proc)
           .filter((t) => e.proc.actions[t]!.evidence === 'attach')
-          .flatMap((t) => [...e.proc.actions[t]!.roles]),
+          .flatMap((t) => [...e.proc.actions[t]!.roles])
+          // The public attaches its own through the portal (a petitioner's materials); redacting and sharing are staff's.
+          .filter((r) => r !== PUBLIC_ROLE),
       );
       expect(holders(e.evidence.handle).sort(), e.proc.recordName).toEqual([...attachers].sort());
     }

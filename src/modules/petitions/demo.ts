@@ -387,6 +387,32 @@ const STORIES: Story[] = [
       ],
     ],
   },
+  {
+    daysAgo: 55,
+    channel: 'visit',
+    names: ['冉某某'],
+    village: '龙凤村',
+    category: 'construction',
+    request: '要求赔偿村里修建产业路时损毁的果树',
+    facts: '今年春天修建产业路，推倒了本户李子树30株，村里一直未给说法。',
+    // Settled by the parties' agreement, the town mediating (Art 33): no opinion follows.
+    steps: [
+      accept(54),
+      note(45, '会同龙凤村村委会现场清点，确认损毁李子树30株。'),
+      [
+        40,
+        'xinfang',
+        'petition.record-agreement',
+        (on) => ({
+          on: on(40),
+          kind: 'mediation',
+          parties: '冉某某；秀山县妙泉镇龙凤村村民委员会',
+          terms: '龙凤村村民委员会按每株80元补偿被损毁的李子树30株，共计2400元；冉某某不再就此事提出其他请求。',
+          performance: '协议签订之日起30日内一次付清。',
+        }),
+      ],
+    ],
+  },
 ];
 
 export async function seedDemoPetitions(yifa: Yifa): Promise<number> {
