@@ -41,7 +41,17 @@ const PENALTY_KINDS = [
   'closing',
 ];
 const REQUEST_KINDS = ['registration', 'correction', 'consultation', 'extension-notice', 'reply'];
-const PETITION_KINDS = ['registration', 'acceptance', 'decline', 'transfer', 'extension-notice', 'opinion', 'agreement', 'review', 'recheck'];
+const PETITION_KINDS = [
+  'registration',
+  'acceptance',
+  'decline',
+  'transfer',
+  'extension-notice',
+  'opinion',
+  'agreement',
+  'review',
+  'recheck',
+];
 
 const kindOf = (id: string) => id.split(':')[0]!;
 const quotesIn = (text: string) => text.split('\n').filter((l) => l.includes('"'));

@@ -307,7 +307,11 @@ export async function publicDecisions(yifa: Yifa, f: PublicFilters) {
   const after = decodeCursor(f.cursor, 2);
   if (after) q = q.where(keysetAfter(['decided_on', 'id'], after, 'desc'));
   const page = (rows: (PublicationRow & { decided_on: string })[]) => pageOf(rows, f.limit, (r) => [r.decided_on, r.id], publicDecision);
-  const inDateOrder = (rows: typeof q) => rows.orderBy('decided_on', 'desc').orderBy('id', 'desc').limit(f.limit + 1);
+  const inDateOrder = (rows: typeof q) =>
+    rows
+      .orderBy('decided_on', 'desc')
+      .orderBy('id', 'desc')
+      .limit(f.limit + 1);
   const query = f.q?.trim();
   if (!query) return page(await inDateOrder(q).execute());
   const grams = holdsGrams(yifa.db.engine, query);
@@ -332,7 +336,13 @@ export async function publicDecisions(yifa: Yifa, f: PublicFilters) {
   // (a name, a number, or none at all) is read from the index and its few matches sorted; a
   // common one whose matches lie further back is looked for in a wider date-ordered window.
   const candidates = await yifa.db.kysely
-    .selectFrom(q.select('id').where(grams).limit(FEW + 1).as('c'))
+    .selectFrom(
+      q
+        .select('id')
+        .where(grams)
+        .limit(FEW + 1)
+        .as('c'),
+    )
     .select((e) => e.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const common = Number(candidates.n) > FEW ? await newest(WIDER) : null;
