@@ -8,7 +8,7 @@
 import { CHANGE_OUTCOMES, DECISION_OUTCOMES, type ChangeOutcome } from '../../law/penalty.js';
 import { birthDateOf } from '../../platform/identity/numbers.js';
 import { addYears } from '../../calendar/legal-date.js';
-import type { PublicationContext, PublicationFacts, WithdrawalKind } from '../../procedure/spec.js';
+import { DECISION_KEY, type PublicationContext, type PublicationFacts, type WithdrawalKind } from '../../procedure/spec.js';
 import { penaltyText } from './documents/content.js';
 import type { PenaltyCase } from './penalty-case.js';
 import type { LoadedSettings } from './settings.js';
@@ -46,13 +46,15 @@ function withdrawal(c: PenaltyCase, number: string | null): PublicationFacts['wi
   return ch ? { kind: WITHDRAWN_AS[ch.outcome]!, on: ch.on, note: `${ch.body}${CHANGE_OUTCOMES[ch.outcome].name}：${ch.reason}` } : null;
 }
 
-export function penaltyPublication(c: PenaltyCase, ctx: PublicationContext): PublicationFacts | null {
+function penaltyPublication(c: PenaltyCase, ctx: PublicationContext): PublicationFacts | null {
   // Revoked with an order to decide again: the revoked decision stays published as withdrawn until the new one is made.
   const d = c.decision ?? c.priorDecisions.at(-1);
   if (!d || !DECISION_OUTCOMES[d.outcome].penalises) return null;
   const vt = c.violationTypeId;
   const natural = c.party.kind === 'citizen';
   return {
+    key: DECISION_KEY,
+    category: 'penalty',
     rule: 'penalty.disclosure',
     number: d.number,
     party: {
@@ -72,4 +74,10 @@ export function penaltyPublication(c: PenaltyCase, ctx: PublicationContext): Pub
     decidedOn: d.on,
     withdrawnBecause: withdrawal(c, d.number),
   };
+}
+
+/** What the case publishes: its decision, under the key `decision`. */
+export function penaltyPublications(c: PenaltyCase, ctx: PublicationContext): PublicationFacts[] {
+  const decision = penaltyPublication(c, ctx);
+  return decision ? [decision] : [];
 }
