@@ -70,6 +70,8 @@ async function seedPublications(yifa: Yifa, n: number) {
       const decidedOn = addDays(today, -((i * 7919) % 1095) - 3);
       const number = `${a.name.slice(0, 2)}罚决字〔${decidedOn.slice(0, 4)}〕第${i + 1}号`;
       const facts: PublicationFacts = {
+        key: 'decision',
+        category: 'penalty',
         rule: 'penalty.disclosure',
         number,
         party: {
@@ -95,6 +97,7 @@ async function seedPublications(yifa: Yifa, n: number) {
         id: randomUUID(),
         subject_type: 'penalty-case',
         subject_id: randomUUID(),
+        key: 'decision',
         agency_id: a.id,
         region_path: a.path,
         status: 'released',

@@ -24,7 +24,7 @@ export interface ProcedureEntry<S = unknown> extends ListedProcedure {
   visible(yifa: Yifa, req: Request, id: string): Promise<{ state: S; regionPath: string }>;
   /** The record's state, proven, as the system reads it (INTEGRITY_ERROR when it is not what its journal proves) */
   proven(yifa: Yifa, id: string): Promise<S>;
-  /** For a procedure that publishes (`proc.publication`): the names its publication refers to, from the agency's settings */
+  /** For a procedure that publishes (`proc.publications`): the names its publications refer to, from the agency's settings */
   publicationNames?(yifa: Yifa, agencyId: string): Promise<Record<string, string>>;
   /** How its records hold evidence files, when `proc.evidence` says they do */
   evidence?: {

@@ -228,11 +228,32 @@ export const WITHDRAWAL_KINDS = {
 } as const satisfies Record<WithdrawalKind, string>;
 
 /**
+ * 决定类别: what kind of enforcement decision a publication is (国办发〔2018〕118号 lists the
+ * 执法类别 among what is published; here 执法类别 already names a case's field, 综合行政执法 …).
+ * 行政处罚 (a penalty or a decision not to impose one, 行政处罚法 Art 57) falls due in 7
+ * working days, a 行政强制措施 (查封、扣押, 行政强制法 Art 24) in 20.
+ */
+export type EnforcementCategory = 'penalty' | 'coercive-measure';
+export const ENFORCEMENT_CATEGORIES = {
+  penalty: '行政处罚',
+  'coercive-measure': '行政强制措施',
+} as const satisfies Record<EnforcementCategory, string>;
+
+/** The key of the publication of a record's own decision (what 以案释法 explains); its other decisions have keys of their own. */
+export const DECISION_KEY = 'decision';
+
+/**
  * What a record publishes under 行政执法公示 (事后公开), as structured fields: the disclosure
  * module renders and masks them (by field type) and never reads the record itself. Personal
  * fields are carried typed so the mask knows them; the public never sees them.
  */
 export interface PublicationFacts {
+  /**
+   * Which of the record's decisions this is, stable across the record's life: one
+   * publication per key (`decision`, `coercive-measure:<seq>`)
+   */
+  key: string;
+  category: EnforcementCategory;
   /** The deadline rule of the duty to publish: penalty (and licence) decisions 7 working days, others 20 */
   rule: 'penalty.disclosure' | 'enforcement.disclosure';
   /** 决定书文号 */
@@ -252,9 +273,9 @@ export interface PublicationFacts {
   };
   /** 违法行为类型 */
   violationType: string;
-  /** 处罚内容 */
+  /** 处罚内容; of another decision, what it decided (执法结论: the measure, 不予行政处罚) */
   penalty: string;
-  /** 处罚依据 */
+  /** 处罚依据; of another decision, its legal basis */
   basis: string;
   agencyId: string;
   agencyName: string;
@@ -315,10 +336,11 @@ export interface Procedure<T extends ProcedureTypes, A extends string = string> 
   /** Where its records keep their evidence (absent: they keep none); evidence.ts gives the rows that change it */
   evidence?: EvidenceList<T['state']>;
   /**
-   * What a record publishes under 行政执法公示 once it has a decision to publish (null until
-   * then, or when its decision is not published). Absent: its records publish nothing.
+   * What a record publishes under 行政执法公示: one entry per decision it made that is
+   * published (none until then, or when none is), each under its own key. Absent: its records
+   * publish nothing. The disclosure module projects it from the journal.
    */
-  publication?: (s: T['state'], ctx: PublicationContext) => PublicationFacts | null;
+  publications?: (s: T['state'], ctx: PublicationContext) => readonly PublicationFacts[];
   /**
    * What a record puts in the 政府信息公开目录 (catalog.ts): one entry per thing it published
    * (a normative document's each registration), each with a key stable across its life.

@@ -13,6 +13,7 @@ import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { withIdCheckChar } from '../../src/platform/identity/numbers.js';
 import { deadlineDue } from '../../src/calendar/deadlines.js';
 import { PENALTY_PROCEDURE } from '../../src/modules/enforcement/workflow.js';
+import type { PublicationFacts } from '../../src/procedure/spec.js';
 
 /** 10:00 China time on a legal date. */
 const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
@@ -314,11 +315,12 @@ describe.each(ENGINES)('publications on %s', (engine) => {
   it('follows a decision changed later: a withdrawal due in 3 working days, overdue after, release refused', async () => {
     // The penalty case does not record a decision's later outcome yet (复议/诉讼, 自行纠错): a stand-in
     // for that field says the company's decision was changed on reconsideration today.
-    const publication = PENALTY_PROCEDURE.publication!;
-    PENALTY_PROCEDURE.publication = (c, ctx) => {
-      const f = publication(c, ctx);
-      return f && c.id === companyPub.record.id ? { ...f, withdrawnBecause: { kind: 'changed', on: '2026-04-20', note: '复议变更' } } : f;
-    };
+    const publications = PENALTY_PROCEDURE.publications!;
+    PENALTY_PROCEDURE.publications = (c, ctx) =>
+      publications(c, ctx).map(
+        (f): PublicationFacts =>
+          c.id === companyPub.record.id ? { ...f, withdrawnBecause: { kind: 'changed', on: '2026-04-20', note: '复议变更' } } : f,
+      );
     try {
       // Any action on the case moves the journal past it: the projection reads the case again.
       const paid = await zhifa1.post(`/api/v1/penalty-cases/${companyPub.record.id}/actions`, {
@@ -340,12 +342,13 @@ describe.each(ENGINES)('publications on %s', (engine) => {
       });
       expect(third.statusCode, third.body).toBe(201);
       const changedId = third.json().id as string;
-      PENALTY_PROCEDURE.publication = (c, ctx) => {
-        const f = publication(c, ctx);
-        return f && (c.id === companyPub.record.id || c.id === changedId)
-          ? { ...f, withdrawnBecause: { kind: 'changed', on: '2026-04-20', note: '复议变更' } }
-          : f;
-      };
+      PENALTY_PROCEDURE.publications = (c, ctx) =>
+        publications(c, ctx).map(
+          (f): PublicationFacts =>
+            c.id === companyPub.record.id || c.id === changedId
+              ? { ...f, withdrawnBecause: { kind: 'changed', on: '2026-04-20', note: '复议变更' } }
+              : f,
+        );
       const pendingChanged = (await staffList(fuzeren, '?status=pending')).find((i) => i.record.id === changedId)!;
       const refused = await fuzeren.post(`/api/v1/publications/${pendingChanged.id}/release`);
       expect(refused.statusCode).toBe(409);
@@ -354,7 +357,7 @@ describe.each(ENGINES)('publications on %s', (engine) => {
       const overdue = await staffList(jiandu, '?overdue=1');
       expect(overdue.find((i) => i.id === companyPub.id)).toMatchObject({ overdue: true, overdueWhat: '逾期未撤回' });
     } finally {
-      PENALTY_PROCEDURE.publication = publication;
+      PENALTY_PROCEDURE.publications = publications;
       await moveTo('2026-04-20', ['fuzeren']);
     }
   });

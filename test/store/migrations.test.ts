@@ -5,6 +5,8 @@ import { INSERT_ONLY_TABLES } from '../../src/platform/db/migrations/001-foundat
 import { MIGRATIONS, migrate } from '../../src/app/root.js';
 import type { Db } from '../../src/platform/db/database.js';
 import type { Migrations } from '../../src/platform/module.js';
+import { migrateToLatest } from '../../src/platform/db/migrate.js';
+import { holdsGrams, holdsText, searchRow } from '../../src/modules/disclosure/search.js';
 import * as m001 from '../../src/platform/db/migrations/001-foundation.js';
 import * as m002 from '../../src/modules/enforcement/migrations/002-penalty-cases.js';
 import * as m003 from '../../src/modules/enforcement/migrations/003-case-search.js';
@@ -268,5 +270,89 @@ describe.each(ENGINES)('evidence of any procedure (migrations 017, 018) on %s', 
         .values({ ...share, id: 's3', token_hash: 'd'.repeat(64), case_id: 'nobody' })
         .execute(),
     ).rejects.toThrow(/foreign key/i);
+  });
+});
+
+describe.each(ENGINES)('publications keyed by decision (migration 047) on %s', (engine) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(engine, { migrate: false });
+  });
+  afterAll(async () => t.drop());
+
+  const facts = (o: Record<string, unknown> = {}) => ({
+    rule: 'penalty.disclosure',
+    number: '妙泉罚决字〔2026〕第1号',
+    party: { kind: 'natural', name: '王小明', idNumber: null, phone: null, address: null, representative: null, minor: false },
+    violationType: '林区野外用火',
+    penalty: '警告',
+    basis: '《森林防火条例》第五十条',
+    agencyId: 'a1',
+    agencyName: '妙泉镇人民政府',
+    decidedOn: '2026-04-01',
+    withdrawnBecause: null,
+    ...o,
+  });
+  const row = (id: string, f: Record<string, unknown>) => {
+    const r = {
+      id,
+      subject_type: 'penalty-case',
+      subject_id: 'c1',
+      agency_id: 'a1',
+      region_path: '/r1/',
+      status: 'released',
+      rule: 'penalty.disclosure',
+      decided_on: '2026-04-01',
+      due_on: '2026-04-13',
+      facts: JSON.stringify(f),
+      party_kind: 'natural',
+      violation_type: '林区野外用火',
+      redactions: '[]',
+      released_on: '2026-04-02',
+      withdrawal_due: null,
+      withdrawn_on: null,
+      withdrawal_kind: null,
+      withdrawal_reason: null,
+    };
+    return { ...r, ...searchRow(r) };
+  };
+  const found = async (q: string) =>
+    (
+      await (t.db.kysely as AnyKysely)
+        .selectFrom('publications')
+        .select('id')
+        .where(holdsGrams(engine, q)!)
+        .where(holdsText(q))
+        .orderBy('id')
+        .execute()
+    ).map((r) => r.id);
+
+  it('gives the rows there are the key `decision`, keeps them searchable, and allows one row per key of a record', async () => {
+    const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '047-publication-keys'));
+    await migrateToLatest(t.db, before);
+    const db = t.db.kysely as AnyKysely;
+    await db.insertInto('publications').values(row('p1', facts())).execute();
+    expect(await found('王某')).toEqual(['p1']);
+
+    expect(await migrate(t.db)).toContain('047-publication-keys');
+    const p1 = await db.selectFrom('publications').selectAll().where('id', '=', 'p1').executeTakeFirstOrThrow();
+    expect(p1.key).toBe('decision');
+    expect(JSON.parse(p1.facts)).toMatchObject({ key: 'decision', category: 'penalty', number: '妙泉罚决字〔2026〕第1号' });
+    expect(await found('王某')).toEqual(['p1']);
+
+    // A second decision of the same record, under its own key, is indexed as the first.
+    const seizure = facts({ key: 'coercive-measure:4', category: 'coercive-measure', penalty: '查封、扣押：汽油 1 桶' });
+    await db
+      .insertInto('publications')
+      .values({ ...row('p2', seizure), key: 'coercive-measure:4' })
+      .execute();
+    expect(await found('王某')).toEqual(['p1', 'p2']);
+    expect(await found('汽油')).toEqual(['p2']);
+    await expect(
+      db
+        .insertInto('publications')
+        .values({ ...row('p3', seizure), key: 'coercive-measure:4' })
+        .execute(),
+    ).rejects.toThrow(/unique|duplicate/i);
   });
 });

@@ -4,6 +4,8 @@ import { charGrams, charQueryGrams } from '../../src/platform/search/grams.js';
 import type { PublicationFacts } from '../../src/procedure/spec.js';
 
 const facts = (party: Partial<PublicationFacts['party']>): PublicationFacts => ({
+  key: 'decision',
+  category: 'penalty',
   rule: 'penalty.disclosure',
   number: '妙泉当罚字〔2026〕第1号',
   party: {

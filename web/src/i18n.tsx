@@ -12,7 +12,7 @@ const STRINGS = {
   portalTitle: ['秀山县 法治政府建设公开平台', 'Xiushan County Law-based Government Portal'],
   agencies: ['行政执法主体清单', 'Enforcement subjects'],
   officers: ['行政执法人员清单', 'Enforcement officers'],
-  decisions: ['处罚决定公示', 'Penalty decisions'],
+  decisions: ['执法决定公示', 'Enforcement decisions'],
   publications: ['行政执法决定公示', 'Decision disclosure'],
   calculator: ['法定期限计算器', 'Statutory deadline calculator'],
   consoleLogin: ['登录管理控制台', 'Staff console'],

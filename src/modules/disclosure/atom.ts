@@ -1,14 +1,15 @@
 /** The published decisions as an Atom feed (RFC 4287): what the public list shows, nothing more. */
-import type { PublicDecision } from './masks.js';
+import { CATEGORY_LABELS, type PublicDecision } from './masks.js';
 
 const xml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
 function entry(d: PublicDecision, origin: string): string {
-  const title = `${d.number ?? '行政处罚决定'}（${d.agency.name}）${d.status === 'withdrawn' ? '［已撤回］' : ''}`;
+  const labels = CATEGORY_LABELS[d.category];
+  const title = `${d.number ?? labels.decision}（${d.agency.name}）${d.status === 'withdrawn' ? '［已撤回］' : ''}`;
   const summary =
     d.status === 'withdrawn'
       ? `已撤回（${d.withdrawal?.kindName ?? ''}）：${d.withdrawal?.reason ?? ''}`
-      : `当事人：${d.party.name}；违法行为：${d.violationType}；处罚内容：${d.penalty}；依据：${d.basis}；决定日期：${d.decidedOn}`;
+      : `决定类别：${d.categoryName}；当事人：${d.party.name}；违法行为：${d.violationType}；${labels.conclusion}：${d.penalty}；依据：${d.basis}；决定日期：${d.decidedOn}`;
   const link = `${origin}/portal/decisions/${d.id}`;
   return [
     '<entry>',
@@ -26,7 +27,7 @@ export function atomFeed(items: readonly PublicDecision[], origin: string, now: 
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
     `<id>${xml(origin)}/api/v1/public/decisions.atom</id>`,
-    '<title>行政处罚决定公示</title>',
+    '<title>行政执法决定公示</title>',
     `<link rel="self" href="${xml(origin)}/api/v1/public/decisions.atom"/>`,
     `<link rel="alternate" href="${xml(origin)}/portal/decisions"/>`,
     `<updated>${now}</updated>`,

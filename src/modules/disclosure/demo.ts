@@ -20,7 +20,7 @@ export async function seedDemoPublications(yifa: Yifa): Promise<void> {
   const head = await as('fuzeren');
   const rows = await yifa.db.kysely
     .selectFrom('publications')
-    .select(['id', 'decided_on', 'due_on', 'party_kind', 'withdrawal_due'])
+    .select(['id', 'key', 'decided_on', 'due_on', 'party_kind', 'withdrawal_due'])
     .where('status', '=', 'pending')
     .orderBy('decided_on', 'desc')
     .orderBy('id')
@@ -39,11 +39,11 @@ export async function seedDemoPublications(yifa: Yifa): Promise<void> {
       await releasePublication(yifa, head, r.id);
     }
     // The oldest natural person's decision: revoked on reconsideration, withdrawn within 3 working days.
-    const revoked = [...toRelease].reverse().find((r) => r.party_kind === 'natural');
+    const revoked = [...toRelease].reverse().find((r) => r.party_kind === 'natural' && r.key === 'decision');
     if (revoked) {
       const on = earlier(addDays(revoked.decided_on, 40), today);
       yifa.clock.source = at(on);
-      await withdrawPublication(yifa, head, revoked.id, { kind: 'revoked', reason: '经行政复议，该行政处罚决定被复议机关撤销' });
+      await withdrawPublication(yifa, head, revoked.id, { kind: 'revoked', reason: '经行政复议，该决定被复议机关撤销' });
     }
   } finally {
     yifa.clock.source = realTime;

@@ -8,6 +8,7 @@ import { startPublicationTimer } from './sync.js';
 import { DISCLOSURE_ACTION_TEXTS } from './journal-text.js';
 import { seedDemoPublications } from './demo.js';
 import * as publications from './migrations/027-disclosure-publications.js';
+import * as publicationKeys from './migrations/047-publication-keys.js';
 
 export const DISCLOSURE_PERMISSIONS = {
   'disclosure.read': '查看行政执法决定公示事项',
@@ -33,7 +34,8 @@ export const disclosureManifest = {
     // Supervision sees what is overdue.
     supervisor: ['disclosure.read'],
   },
-  migrations: { '027-disclosure-publications': publications },
+  // 047: a record publishes each of its decisions, one row per key.
+  migrations: { '027-disclosure-publications': publications, '047-publication-keys': publicationKeys },
   routes: (yifa) => {
     const plugins = [publicRoutes(yifa), publicationRoutes(yifa), verifyRoutes(yifa)];
     const all: FastifyPluginAsync = async (app) => {

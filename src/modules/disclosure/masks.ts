@@ -5,7 +5,13 @@
  * a mask. Staff read the facts whole in the console. A manual redaction, beyond the typed
  * masks, names its editor and its reason and is journaled (service.ts).
  */
-import { WITHDRAWAL_KINDS, type PublicationFacts, type WithdrawalKind } from '../../procedure/spec.js';
+import {
+  ENFORCEMENT_CATEGORIES,
+  WITHDRAWAL_KINDS,
+  type EnforcementCategory,
+  type PublicationFacts,
+  type WithdrawalKind,
+} from '../../procedure/spec.js';
 
 /**
  * - `shown`: as it is;
@@ -32,6 +38,12 @@ export const REDACTABLE_FIELDS = {
   basis: '处罚依据',
 } as const;
 export type RedactableField = keyof typeof REDACTABLE_FIELDS;
+
+/** What each 决定类别's decision, its conclusion and its basis are called where the public reads them. */
+export const CATEGORY_LABELS = {
+  penalty: { decision: '行政处罚决定', conclusion: '处罚内容', basis: '处罚依据' },
+  'coercive-measure': { decision: '行政强制措施决定', conclusion: '强制措施', basis: '实施依据' },
+} as const satisfies Record<EnforcementCategory, { decision: string; conclusion: string; basis: string }>;
 
 /** What stands where something was taken out. */
 export const REDACTED = '［已遮盖］';
@@ -114,6 +126,9 @@ export function publicParty(p: PublicationFacts['party'], redactions: readonly R
 
 export interface PublicDecision {
   id: string;
+  /** 决定类别: 行政处罚, 行政强制措施 */
+  category: EnforcementCategory;
+  categoryName: string;
   number: string | null;
   party: ReturnType<typeof publicParty>;
   violationType: string;
@@ -153,6 +168,8 @@ export function publicDecision(row: PublicationRow): PublicDecision {
   const party = publicParty(f.party, redactions);
   return {
     id: row.id,
+    category: f.category,
+    categoryName: ENFORCEMENT_CATEGORIES[f.category],
     number: f.number,
     party: withdrawn ? { ...party, name: '—', representative: null } : party,
     violationType: redacted('violationType', f.violationType, redactions),

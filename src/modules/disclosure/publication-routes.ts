@@ -128,7 +128,8 @@ export const publicationRoutes =
       {
         schema: {
           tags: pub,
-          summary: '公示的行政处罚决定（公开数据；q 全文检索，可按机关、违法行为类型、决定日期筛选；每页至多 50 条）',
+          summary:
+            '公示的行政执法决定（行政处罚、行政强制措施等；公开数据；q 全文检索，可按机关、违法行为类型、决定日期筛选；每页至多 50 条）',
           querystring: publicDecisionsQuery,
         },
         config,
@@ -138,7 +139,7 @@ export const publicationRoutes =
 
     app.get(
       '/public/decisions.atom',
-      { schema: { tags: pub, summary: '公示的行政处罚决定（Atom 订阅，最新 50 条）', querystring: z.strictObject({}) }, config },
+      { schema: { tags: pub, summary: '公示的行政执法决定（Atom 订阅，最新 50 条）', querystring: z.strictObject({}) }, config },
       async (req, reply) => {
         const page = await cached('atom', () => publicDecisions(yifa, { limit: 50 }));
         const origin = `${req.protocol}://${req.host}`;
@@ -149,14 +150,14 @@ export const publicationRoutes =
 
     app.get(
       '/public/decision-filters',
-      { schema: { tags: pub, summary: '公示的行政处罚决定可选的筛选项（机关、违法行为类型）', querystring: z.strictObject({}) }, config },
+      { schema: { tags: pub, summary: '公示的行政执法决定可选的筛选项（机关、违法行为类型）', querystring: z.strictObject({}) }, config },
       async () => cached('filters', () => publicFilters(yifa)),
     );
 
     app.get(
       '/public/decisions/:id',
       {
-        schema: { tags: pub, summary: '一项公示的行政处罚决定（含撤回状态及理由）', params: idParams, querystring: z.strictObject({}) },
+        schema: { tags: pub, summary: '一项公示的行政执法决定（含撤回状态及理由）', params: idParams, querystring: z.strictObject({}) },
         config,
       },
       async (req) => cached(`one|${req.params.id}`, () => publicDecisionById(yifa, req.params.id)),

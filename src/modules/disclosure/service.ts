@@ -13,7 +13,13 @@ import { scopeFilter } from '../../platform/security/scope.js';
 import { maskPersonal } from '../../platform/security/personal-data.js';
 import { decodeCursor, keysetAfter, pageOf } from '../../platform/http/pagination.js';
 import { addMonths } from '../../calendar/legal-date.js';
-import { RECORD_CHECK, WITHDRAWAL_KINDS, type PublicationFacts, type WithdrawalKind } from '../../procedure/spec.js';
+import {
+  ENFORCEMENT_CATEGORIES,
+  RECORD_CHECK,
+  WITHDRAWAL_KINDS,
+  type PublicationFacts,
+  type WithdrawalKind,
+} from '../../procedure/spec.js';
 import { DEADLINE_RULES } from '../../law/deadline-rules.js';
 import type { PublicationTable } from '../../platform/db/schema.js';
 import { publicDecision, REDACTABLE_FIELDS, type PublicationRow, type RedactableField, type Redaction } from './masks.js';
@@ -47,6 +53,9 @@ function staffItem(r: PublicationTable, today: string) {
   return {
     id: r.id,
     record: { type: r.subject_type, id: r.subject_id },
+    key: r.key,
+    category: facts.category,
+    categoryName: ENFORCEMENT_CATEGORIES[facts.category],
     status,
     statusName: PUBLICATION_STATUSES[status],
     rule: r.rule,
@@ -365,7 +374,7 @@ export async function publicDecisionById(yifa: Yifa, id: string) {
     .select(PUBLIC_COLUMNS)
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!row) throw notFound('公示的行政处罚决定');
+  if (!row) throw notFound('公示的行政执法决定');
   return publicDecision(row);
 }
 

@@ -66,7 +66,7 @@ export function caseDeadlines(c: PenaltyCase, ctx: Ctx): CaseDeadline[] {
       duty('penalty.on-the-spot-banking', cash.handedInOn, due('penalty.on-the-spot-banking', cash.handedInOn), !!cash.bankedOn);
   }
   // The published decision is to be withdrawn: the 公示 module holds that duty (it sees the change through
-  // the case's publication); the case shows the period it runs in.
+  // the decision's publication); the case shows the period it runs in.
   for (const ch of c.changes)
     if (CHANGE_OUTCOMES[ch.outcome].effect !== 'stands')
       window('penalty.disclosure-withdrawal', ch.on, plain('penalty.disclosure-withdrawal', ch.on), false);

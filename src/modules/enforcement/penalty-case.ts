@@ -162,6 +162,8 @@ export interface Seizure {
   number: string | null;
   extended: boolean;
   releasedOn: string | null;
+  /** The 依据 the 查封（扣押）决定书 states (行政强制法 Art 24 第二款第三项); absent on seizures from before it was kept */
+  basis?: string;
 }
 
 export type ApprovalKind =

@@ -24,7 +24,7 @@ import { CORRECTION_ORDER_ACTIONS } from './workflow/correction-order.js';
 import { RECUSAL_ACTIONS, recusalApproval, refusedRecusal } from './workflow/recusal.js';
 import { AFTER_DECISION_ACTIONS, noDecision } from './workflow/after-decision.js';
 import { nextSteps } from './workflow/next-steps.js';
-import { penaltyPublication } from './publication.js';
+import { penaltyPublications } from './publication.js';
 
 /** The procedure, for the rows that approve and refuse requests (annotated: its table's type does not depend on it). */
 const thisProcedure = (): Procedure<PenaltyTypes> => PENALTY_PROCEDURE;
@@ -187,5 +187,5 @@ export const PENALTY_PROCEDURE: Procedure<PenaltyTypes, PenaltyActionType> = {
     kinds: APPROVAL_KINDS,
   },
   evidence: CASE_EVIDENCE,
-  publication: penaltyPublication,
+  publications: penaltyPublications,
 };

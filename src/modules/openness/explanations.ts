@@ -2,7 +2,7 @@
  * 以案释法 (谁执法谁普法): staff explain the law through a closed case. The case is reached
  * through the kit's registry (`yifa.procedures`), never by importing its module: its state read
  * in the writer's scope and proven, the facts taken from what the procedure publishes
- * (`Procedure.publication`), the party through the disclosure module's masks (`publicParty`:
+ * (`Procedure.publications`: the publication of its decision), the party through the disclosure module's masks (`publicParty`:
  * 张某某, ID number, phone and address never), the articles cited as structured citations
  * (`《法名》第X条`). A case still open is refused; a text naming the party or carrying his ID
  * number or phone is refused; the head (another person) approves; only an approved
@@ -17,7 +17,7 @@ import { optionalText, requiredText } from '../../platform/http/schemas.js';
 import { scopeFilter } from '../../platform/security/scope.js';
 import { decodeCursor, keysetAfter, pageOf } from '../../platform/http/pagination.js';
 import { publishInCatalog } from '../../procedure/catalog.js';
-import type { PublicationFacts } from '../../procedure/spec.js';
+import { DECISION_KEY, type PublicationFacts } from '../../procedure/spec.js';
 import type { ProcedureEntry } from '../../procedure/registry.js';
 import { publicParty } from '../disclosure/masks.js';
 import { dbOf, trxOf, type CaseExplanationTable } from './tables.js';
@@ -114,7 +114,7 @@ async function closedCase(yifa: Yifa, req: Request, caseId: string): Promise<Cas
     .select(['procedure', 'closed_on', 'agency_id', 'region_path'])
     .where('id', '=', caseId)
     .executeTakeFirst();
-  const entry = common && yifa.procedures.find((e) => e.proc.subjectType === common.procedure && e.proc.publication);
+  const entry = common && yifa.procedures.find((e) => e.proc.subjectType === common.procedure && e.proc.publications);
   if (!common || !entry) throw notFound('案件');
   if (!req.auth.permissions.has(entry.proc.permissions.read as never)) {
     await req.denied(
@@ -129,8 +129,9 @@ async function closedCase(yifa: Yifa, req: Request, caseId: string): Promise<Cas
   }
   const agency = await yifa.db.kysely.selectFrom('agencies').select('name').where('id', '=', common.agency_id).executeTakeFirst();
   const names = (await entry.publicationNames?.(yifa, common.agency_id)) ?? {};
-  const facts = entry.proc.publication!(state, { agencyName: agency?.name ?? '', names });
-  if (!facts) throw new AppError('CONFLICT', `该${entry.proc.recordName}未作出予以公开的处罚决定，不能据以撰写以案释法`);
+  const facts = entry.proc.publications!(state, { agencyName: agency?.name ?? '', names }).find((f) => f.key === DECISION_KEY);
+  if (!facts)
+    throw new AppError('CONFLICT', `该${entry.proc.recordName}未作出予以公开的行政处罚决定或不予行政处罚决定，不能据以撰写以案释法`);
   if (facts.withdrawnBecause) throw new AppError('CONFLICT', `该决定已于 ${facts.withdrawnBecause.on} 被改变或撤销，不能据以撰写以案释法`);
   return { entry, facts, agencyId: common.agency_id, regionPath: common.region_path };
 }
@@ -186,7 +187,7 @@ export async function listExplanations(yifa: Yifa, req: Request, f: { status?: E
 /** The closed cases of publishing procedures in the reader's scope, newest closed first: what an explanation may be written from. */
 export async function closedCases(yifa: Yifa, req: Request, f: { limit: number; cursor?: string }) {
   const procedures = yifa.procedures
-    .filter((e) => e.proc.publication && req.auth.permissions.has(e.proc.permissions.read as never))
+    .filter((e) => e.proc.publications && req.auth.permissions.has(e.proc.permissions.read as never))
     .map((e) => e.proc.subjectType);
   if (procedures.length === 0) return { items: [], next: null };
   let q = yifa.db.kysely

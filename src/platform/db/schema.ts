@@ -575,11 +575,13 @@ export interface ProcedureCaseTable {
   action_count: number;
 }
 
-/** A decision published under 行政执法公示 (module disclosure, migration 027). */
+/** A decision published under 行政执法公示 (module disclosure, migrations 027 and 047). */
 export interface PublicationTable {
   id: string;
   subject_type: string;
   subject_id: string;
+  /** Which of the record's decisions (PublicationFacts.key): one row per record and key (migration 047) */
+  key: string;
   agency_id: string;
   region_path: string;
   /** pending | released | withdrawn */

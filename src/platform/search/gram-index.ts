@@ -30,6 +30,16 @@ export async function createGramIndex(db: Kysely<unknown>, engine: Engine, ix: G
   }
   await sql`create table ${keys} (n integer primary key, ${key} text not null unique)`.execute(db);
   await sql`create virtual table ${fts} using fts5(grams, content='', contentless_delete=1, detail=none, tokenize='unicode61')`.execute(db);
+  await createGramTriggers(db, ix);
+}
+
+/**
+ * SQLite: the triggers that keep the FTS5 table in step with the searched table. Created with
+ * the index, and again on a table rebuilt under the same name (dropping a table drops its
+ * triggers; its keys and grams stay, by id).
+ */
+export async function createGramTriggers(db: Kysely<unknown>, ix: GramIndex): Promise<void> {
+  const [table, fts, keys, key] = [ix.table, ix.fts, ix.keys, ix.keyColumn].map((n) => sql.raw(n));
   await sql`create trigger ${sql.raw(`${ix.table}_search_insert`)} after insert on ${table} begin
     insert into ${keys} (${key}) values (new.id);
     insert into ${fts} (rowid, grams) values ((select n from ${keys} where ${key} = new.id), new.search_grams);

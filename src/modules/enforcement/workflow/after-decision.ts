@@ -4,7 +4,7 @@
  * head); the result of 行政复议 or 行政诉讼 recorded with its effect — the penalty changed,
  * nothing owed any more, or the case back before its decision with an order to decide again —
  * and what was overpaid paid back. Every change but 维持 makes the published decision due for
- * withdrawal within 3 working days (Art 48): the case's publication (publication.ts) carries
+ * withdrawal within 3 working days (Art 48): the decision's publication (publication.ts) carries
  * the change, and the 公示 module's queue holds the duty.
  */
 import { z } from 'zod';

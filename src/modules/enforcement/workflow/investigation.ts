@@ -173,6 +173,10 @@ const concludeSchema = z.strictObject({
     .meta({ title: '其他法制审核情形', labels: REVIEW_GROUNDS }),
 });
 
+/** The basis a seizure request kept in its result (absent on requests from before it was kept). */
+const keptBasis = (derived: unknown): { basis?: string } =>
+  derived && typeof (derived as { basis?: unknown }).basis === 'string' ? { basis: (derived as { basis: string }).basis } : {};
+
 /** A 查封、扣押 of the case, by its position. */
 const seizureSeq = z.number().int().min(0).meta({ title: '查封扣押（序号）' });
 type ConcludePayload = z.infer<typeof concludeSchema>;
@@ -365,13 +369,24 @@ export const INVESTIGATION_ACTIONS = {
       atField('on', eventDate(p.on, c, ctx, '查封扣押日期')),
       atField('officers', twoCertifiedOfficers(p.officers, c, ctx)),
     ],
+    // The basis goes into the journal's result with the request, so a seizure asked for before it was kept replays without it.
+    derive: (_c, p) => ({ basis: p.basis }),
     approval: {
       kind: 'seizure',
       onApproved: (c, p, m, r) => ({
         ...c,
         seizures: [
           ...c.seizures,
-          { seq: r.seq, on: p.on, items: p.items, officers: p.officers, number: m.number, extended: false, releasedOn: null },
+          {
+            seq: r.seq,
+            on: p.on,
+            items: p.items,
+            officers: p.officers,
+            number: m.number,
+            extended: false,
+            releasedOn: null,
+            ...keptBasis(r.derived),
+          },
         ],
       }),
     },

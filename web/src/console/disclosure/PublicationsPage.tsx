@@ -22,6 +22,7 @@ import { post, put, query, type ApiError } from '../../api';
 import { emptyText, LoadMore } from '../../components';
 import { can, useSession } from '../session';
 import type { PublicDecision, Redaction } from '../../../../src/modules/disclosure/masks';
+import { DECISION_LABELS } from '../../decision-labels';
 
 /** A publication as staff list it (GET /publications). */
 interface PublicationItem {
@@ -30,6 +31,7 @@ interface PublicationItem {
   status: 'pending' | 'released' | 'withdrawn';
   statusName: string;
   ruleTitle: string;
+  categoryName: string;
   number: string | null;
   partyName: string;
   violationType: string;
@@ -108,6 +110,7 @@ export default function PublicationsPage() {
         locale={{ emptyText: emptyText('没有符合条件的公示事项') }}
         columns={[
           { title: '决定书文号', render: (_, p) => <Link to={`/console/penalty-cases/${p.record.id}`}>{p.number ?? '（无文号）'}</Link> },
+          { title: '决定类别', dataIndex: 'categoryName' },
           { title: '当事人', dataIndex: 'partyName' },
           { title: '违法行为类型', dataIndex: 'violationType' },
           { title: '决定日期', dataIndex: 'decidedOn' },
@@ -189,12 +192,13 @@ function PublicationDrawer({
             公众看到的内容
           </Typography.Title>
           <Descriptions column={1} bordered size="small" data-testid="public-preview">
+            <Descriptions.Item label="决定类别">{shown.categoryName}</Descriptions.Item>
             <Descriptions.Item label="决定书文号">{shown.number ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="当事人">{shown.party.name}</Descriptions.Item>
             {shown.party.representative && <Descriptions.Item label="法定代表人">{shown.party.representative}</Descriptions.Item>}
             <Descriptions.Item label="违法行为类型">{shown.violationType}</Descriptions.Item>
-            <Descriptions.Item label="处罚内容">{shown.penalty}</Descriptions.Item>
-            <Descriptions.Item label="处罚依据">{shown.basis}</Descriptions.Item>
+            <Descriptions.Item label={DECISION_LABELS[shown.category].conclusion}>{shown.penalty}</Descriptions.Item>
+            <Descriptions.Item label={DECISION_LABELS[shown.category].basis}>{shown.basis}</Descriptions.Item>
             <Descriptions.Item label="执法机关">{shown.agency.name}</Descriptions.Item>
             <Descriptions.Item label="决定日期">{shown.decidedOn}</Descriptions.Item>
           </Descriptions>

@@ -13,7 +13,7 @@ interface Filters {
   violationTypes: string[];
 }
 
-/** 行政处罚决定公示: the published decisions, searched and filtered; a natural person's name is masked by the server. */
+/** 行政执法决定公示: the published decisions (行政处罚, 行政强制措施), searched and filtered; a natural person's name is masked by the server. */
 export default function DecisionsPage() {
   const t = useT();
   const [q, setQ] = useState('');
@@ -30,15 +30,15 @@ export default function DecisionsPage() {
       title={<PageTitle>{t('decisions')}</PageTitle>}
       extra={
         <Space wrap>
-          <Typography.Text type="secondary">依据《中华人民共和国行政处罚法》第四十八条公开</Typography.Text>
+          <Typography.Text type="secondary">依据《中华人民共和国行政处罚法》第四十八条、国办发〔2018〕118号公开</Typography.Text>
           <a href="/api/v1/public/decisions.atom">订阅（Atom）</a>
         </Space>
       }
     >
       <Space style={{ marginBottom: 16 }} wrap>
         <Input.Search
-          placeholder="检索文号、当事人、违法行为、处罚内容"
-          aria-label="检索公示的行政处罚决定"
+          placeholder="检索文号、当事人、违法行为、决定内容"
+          aria-label="检索公示的行政执法决定"
           allowClear
           onSearch={setQ}
           style={{ width: 300, maxWidth: '100%' }}
@@ -74,9 +74,10 @@ export default function DecisionsPage() {
         locale={{ emptyText: emptyText('没有符合条件的公示决定') }}
         columns={[
           { title: '决定书文号', render: (_, d) => <Link to={`/portal/decisions/${d.id}`}>{d.number ?? '（无文号）'}</Link> },
+          { title: '决定类别', dataIndex: 'categoryName' },
           { title: '当事人', render: (_, d) => d.party.name },
           { title: '违法行为类型', dataIndex: 'violationType' },
-          { title: '处罚内容', dataIndex: 'penalty' },
+          { title: '决定内容', dataIndex: 'penalty' },
           { title: '执法机关', render: (_, d) => d.agency.name },
           { title: '决定日期', dataIndex: 'decidedOn' },
           {

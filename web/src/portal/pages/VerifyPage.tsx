@@ -12,6 +12,7 @@ import { useResource } from '../../hooks';
 import { ErrorResult } from '../../components';
 import { PageTitle } from '../../heading';
 import type { PublicDecision } from '../../../../src/modules/disclosure/masks';
+import { DECISION_LABELS } from '../../decision-labels';
 import { checkInclusionProof, type InclusionProof, type ProofCheck } from '../verify-proof';
 
 interface Verification {
@@ -156,8 +157,8 @@ export default function VerifyPage() {
               {d.party.name}（{d.party.kindName}）
             </Descriptions.Item>
             <Descriptions.Item label="违法行为类型">{d.violationType}</Descriptions.Item>
-            <Descriptions.Item label="处罚内容">{d.penalty}</Descriptions.Item>
-            <Descriptions.Item label="处罚依据">{d.basis}</Descriptions.Item>
+            <Descriptions.Item label={DECISION_LABELS[d.category].conclusion}>{d.penalty}</Descriptions.Item>
+            <Descriptions.Item label={DECISION_LABELS[d.category].basis}>{d.basis}</Descriptions.Item>
           </>
         )}
       </Descriptions>
