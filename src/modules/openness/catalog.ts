@@ -26,6 +26,8 @@ import {
 } from '../../procedure/catalog.js';
 import { agencyFor } from './scope.js';
 import { syncCatalog } from './catalog-sync.js';
+import { LIST_SUBJECT } from './lists.js';
+import { EXPLANATION_SUBJECT } from './explanations.js';
 
 export const CATALOG_SUBJECT = 'catalog-entry';
 
@@ -47,12 +49,31 @@ export const manualEntryBody = z
   })
   .refine((b) => b.link !== null || b.file !== null, { message: '须提供已公开页面的链接或上传的文件', path: ['link'] });
 
-export function entryView(
-  r: Pick<
-    CatalogEntryTable,
-    'id' | 'agency_id' | 'category' | 'index_number' | 'published_on' | 'title' | 'link' | 'file_sha256' | 'file_name'
-  > & { agency_name?: string },
-) {
+/** The records whose entries have a numbered document the portal serves (documents.ts); an entry by hand may have an uploaded file. */
+const DOCUMENT_SOURCES: ReadonlySet<string> = new Set([LIST_SUBJECT, EXPLANATION_SUBJECT]);
+
+type EntryRow = Pick<
+  CatalogEntryTable,
+  | 'id'
+  | 'agency_id'
+  | 'category'
+  | 'index_number'
+  | 'published_on'
+  | 'title'
+  | 'link'
+  | 'file_sha256'
+  | 'file_name'
+  | 'source_type'
+  | 'withdrawn_on'
+  | 'withdrawn_reason'
+> & { agency_name?: string };
+
+/** Whether the portal serves the entry's file: one it has, while what it catalogues is in force. */
+export const servesFile = (r: EntryRow) => !r.withdrawn_on && (r.file_sha256 !== null || DOCUMENT_SOURCES.has(r.source_type ?? ''));
+
+export const entryFilePath = (id: string) => `/api/v1/public/openness/catalog/${id}/file`;
+
+export function entryView(r: EntryRow) {
   const category = r.category as CatalogCategory;
   return {
     id: r.id,
@@ -64,6 +85,10 @@ export function entryView(
     agency: { id: r.agency_id, name: r.agency_name ?? '' },
     link: r.link,
     file: r.file_sha256 ? { sha256: r.file_sha256, fileName: r.file_name } : null,
+    /** Where the portal serves its file (DOCX, PDF …); null when it has none or it is withdrawn */
+    download: servesFile(r) ? entryFilePath(r.id) : null,
+    /** Since when and why what it catalogues is no longer in force (a list version superseded) */
+    withdrawn: r.withdrawn_on ? { on: r.withdrawn_on, reason: r.withdrawn_reason ?? '' } : null,
   };
 }
 
@@ -138,6 +163,9 @@ async function page(yifa: Yifa, f: CatalogFilters, scoped: Request | null) {
       'catalog_entries.link',
       'catalog_entries.file_sha256',
       'catalog_entries.file_name',
+      'catalog_entries.source_type',
+      'catalog_entries.withdrawn_on',
+      'catalog_entries.withdrawn_reason',
       'agencies.name as agency_name',
     ]);
   if (scoped) q = q.where(scopeFilter(scoped.auth.scope, { path: 'catalog_entries.region_path' }));
@@ -155,6 +183,7 @@ async function page(yifa: Yifa, f: CatalogFilters, scoped: Request | null) {
   return pageOf(rows, f.limit, (r) => [r.published_on, r.id], entryView);
 }
 
+/** Staff read the catalog up to date: what the procedures published since the last pass is catalogued first. */
 export async function staffCatalog(yifa: Yifa, req: Request, f: CatalogFilters) {
   await syncCatalog(yifa);
   return page(yifa, f, req);
