@@ -9,7 +9,8 @@
  * Each publication issues a numbered document through the kit (文号 gapless per series and year,
  * its 查验码 and QR code in the DOCX, opened here); the portal serves a catalog entry's file
  * (the DOCX, or a PDF registered by hand) while it is in force — a superseded version's, an
- * unknown or malformed entry's answer 404/400 in Chinese.
+ * unknown or malformed entry's answer 404/400 in Chinese; public catalog reads write nothing,
+ * the timer's pass and staff reads bring the catalog up to date.
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,7 @@ import { docxText } from '../helpers/docx-text.js';
 import { qrTextsInDocx } from '../helpers/qr.js';
 import { withIdCheckChar } from '../../src/platform/identity/numbers.js';
 import { seedDemoNormative } from '../../src/modules/normative-docs/demo.js';
+import { syncCatalog } from '../../src/modules/openness/catalog-sync.js';
 
 const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
 const ID_NUMBER = withIdCheckChar('50024119850315123');
@@ -521,6 +523,15 @@ describe.each(ENGINES)('政务公开 on %s', (engine) => {
 
   it('catalogues each published normative document through the kit facet, once, with gapless numbers per year', async () => {
     await seedDemoNormative(t.yifa);
+    // A public read only reads: nothing is catalogued by it, nothing journaled.
+    const before = await journalCount();
+    const unsynced = (await t.anonymous().get('/api/v1/public/openness/catalog?category=regulations')).json();
+    const categories = (await t.anonymous().get('/api/v1/public/openness/catalog-categories')).json();
+    expect(unsynced.items).toEqual([]);
+    expect(categories.find((c: { id: string }) => c.id === 'regulations').count).toBe(0);
+    expect(await journalCount()).toBe(before);
+    // The timer's pass catalogues them.
+    expect(await syncCatalog(t.yifa)).toBeGreaterThan(0);
     const registrations = await t.yifa.db.kysely
       .selectFrom('procedure_cases')
       .select(['id', 'state'])

@@ -3,8 +3,10 @@
  * (`publishInCatalog`, src/procedure/catalog.ts) — the lists and 以案释法 of this module as they
  * are published — or are registered by hand with a link to a portal page or a document
  * uploaded through the evidence module's verified upload path (the registering user's own
- * completed upload). The portal lists them by category, newest first, with search and keyset
- * pagination.
+ * completed upload). The portal lists them by category, newest
+ * first, with search and keyset pagination, and serves each entry's file while it is in force
+ * (catalog-files.ts). Public reads only read: the catalog is brought up to date with the
+ * procedures' journals (catalog-sync.ts) by the timer and by staff reads.
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type SqlBool } from 'kysely';
@@ -188,14 +190,13 @@ export async function staffCatalog(yifa: Yifa, req: Request, f: CatalogFilters) 
   await syncCatalog(yifa);
   return page(yifa, f, req);
 }
-export async function publicCatalog(yifa: Yifa, f: CatalogFilters) {
-  await syncCatalog(yifa);
+/** The public reads only: an anonymous request never writes (the timer and staff reads keep the catalog current). */
+export function publicCatalog(yifa: Yifa, f: CatalogFilters) {
   return page(yifa, f, null);
 }
 
 /** The categories with how many entries each holds. */
 export async function publicCategories(yifa: Yifa) {
-  await syncCatalog(yifa);
   const rows = await catalogDb(yifa.db.kysely)
     .selectFrom('catalog_entries')
     .select(['category', sql<number>`count(*)`.as('n')])
