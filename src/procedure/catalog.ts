@@ -53,6 +53,10 @@ export interface CatalogEntryTable {
   file_sha256: string | null;
   file_name: string | null;
   created_at: string;
+  /** The day what it catalogues stopped being in force (a list version superseded): listed still, its file no longer served */
+  withdrawn_on: string | null;
+  /** Why (已被新版本替代 …) */
+  withdrawn_reason: string | null;
 }
 
 export type CatalogTables = {
@@ -144,7 +148,26 @@ export async function publishInCatalog(trx: Trx, x: CatalogInput): Promise<{ id:
       file_sha256: x.file?.sha256 ?? null,
       file_name: x.file?.fileName ?? null,
       created_at: x.at,
+      withdrawn_on: null,
+      withdrawn_reason: null,
     })
     .execute();
   return { id, indexNumber };
+}
+
+/**
+ * Marks the entries of these records no longer in force (a list version superseded by the
+ * next), in the caller's transaction: they stay in the catalog with their 索引号 — the catalog
+ * keeps what was published — but the portal no longer serves their file. An entry withdrawn
+ * once keeps its first day and reason.
+ */
+export async function withdrawFromCatalog(trx: Trx, sources: { type: string; ids: readonly string[] }, x: { on: string; reason: string }) {
+  if (sources.ids.length === 0) return;
+  await catalogDb(trx)
+    .updateTable('catalog_entries')
+    .set({ withdrawn_on: x.on, withdrawn_reason: x.reason })
+    .where('source_type', '=', sources.type)
+    .where('source_id', 'in', sources.ids)
+    .where('withdrawn_on', 'is', null)
+    .execute();
 }

@@ -3,8 +3,9 @@
  * and submits it, the head publishes it; an officer writes a 以案释法 from a closed case (its
  * party 王小明), the head approves it, the officer publishes it; a visitor finds both in the
  * portal's 政府信息公开目录 with their 索引号 and opens them — the party shown as 王某某, never
- * by name. axe-core finds no serious or critical violation on the console pages, the catalog,
- * the list or the explanation.
+ * by name — and downloads the list's numbered DOCX from the catalog; the head opens its print
+ * view (文号, 查验码 QR code). axe-core finds no serious or critical violation on the console
+ * pages, the print view, the catalog, the list or the explanation.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,6 +98,11 @@ describe('a 执法事项清单 and a 以案释法 published into the catalog, in
     await head.getByTestId('list-publish').click();
     await head.locator('.ant-drawer-body').getByText('妙泉-01-').first().waitFor();
     await accessible(head, 'list-published');
+    // Its numbered document: the print view with the 文号 and the 查验码's QR code.
+    await head.getByTestId('list-document').click();
+    await head.getByTestId('document-verification').waitFor();
+    expect(await head.getByTestId('document').textContent()).toContain('妙泉执清字〔');
+    await accessible(head, 'list-document');
 
     // The officer writes a 以案释法 from the closed case; the head approves; the officer publishes.
     const officer = await h.newPage();
@@ -138,7 +144,7 @@ describe('a 执法事项清单 and a 以案释法 published into the catalog, in
     await visitor.getByTestId('catalog-search').locator('input').press('Enter');
     await visitor.waitForLoadState('networkidle');
     await expect.poll(async () => visitor.locator('.ant-table-row').count()).toBe(1);
-    await row(visitor, '随意倾倒垃圾要受罚').getByRole('link').click();
+    await row(visitor, '随意倾倒垃圾要受罚').getByRole('link').first().click();
     await visitor.getByTestId('explanation-body').waitFor();
     const page = (await visitor.content()) ?? '';
     expect(page).toContain('王某某');
@@ -146,7 +152,13 @@ describe('a 执法事项清单 and a 以案释法 published into the catalog, in
     expect(page).toContain('中华人民共和国固体废物污染环境防治法');
     await accessible(visitor, 'explanation');
     await visitor.goto(`${h.url}/portal/catalog`);
-    await row(visitor, '行政执法事项清单').getByRole('link').click();
+    // The list's numbered DOCX downloads from the catalog.
+    const href = await row(visitor, '行政执法事项清单').getByTestId('catalog-download').getAttribute('href');
+    const file = await visitor.request.get(`${h.url}${href}`);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(file.headers()['content-disposition']).toContain("filename*=UTF-8''");
+    await row(visitor, '行政执法事项清单').getByRole('link').first().click();
     await visitor.getByTestId('openness-list-content').waitFor();
     expect(await visitor.getByTestId('openness-list-content').textContent()).toContain('对随意倾倒生活垃圾的行政处罚');
     await accessible(visitor, 'list');

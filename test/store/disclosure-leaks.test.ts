@@ -4,13 +4,15 @@
  * same actions a user takes) and of one decision against a citizen with a full name, an ID
  * number and a mobile number: every public GET route of the API (from its OpenAPI
  * description; the decisions each by id, the lists every page, every search of one character
- * of the public text; the verify page of documents' 查验码 and the 亮证 profile of every 执法证)
+ * of the public text; the verify page of documents' 查验码 and the 亮证 profile of every 执法证;
+ * every catalog entry's file, a DOCX read as its text)
  * is requested anonymously, and the test fails on an 18-digit ID number,
  * a mobile number or a natural person party's full name in any response.
  */
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../helpers/engines.js';
+import { docxText } from '../helpers/docx-text.js';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../helpers/app.js';
 import { seedDemo } from '../../src/app/root.js';
 import { withIdCheckChar } from '../../src/platform/identity/numbers.js';
@@ -151,6 +153,12 @@ describe.each(ENGINES)('the portal of the demo on %s', (engine) => {
     for (const p of paths) {
       if (p.includes('{id}') && p.startsWith('/api/v1/public/decisions/')) for (const id of ids) await get(p.replace('{id}', id));
       else if (opennessIds[p]) for (const id of opennessIds[p]!) await get(p.replace('{id}', id));
+      else if (p === '/api/v1/public/openness/catalog/{id}/file')
+        for (const id of opennessIds['/api/v1/public/openness/catalog/{id}']!) {
+          const url = p.replace('{id}', id);
+          const res = await get(url);
+          if (String(res.headers['content-type']).includes('wordprocessingml')) bodies.set(url, docxText(res.rawPayload));
+        }
       else if (p === '/api/v1/public/verify/{code}')
         for (const code of codes) {
           const url = p.replace('{code}', code);

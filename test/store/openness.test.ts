@@ -6,17 +6,41 @@
  * number; 以案释法 refused from an open case, refused when its text names the party, refused
  * to publish before the head's approval, and on the portal with the party masked (no full
  * name, ID number or phone anywhere); users without the permission refused and journaled.
+ * Each publication issues a numbered document through the kit (文号 gapless per series and year,
+ * its 查验码 and QR code in the DOCX, opened here); the portal serves a catalog entry's file
+ * (the DOCX, or a PDF registered by hand) while it is in force — a superseded version's, an
+ * unknown or malformed entry's answer 404/400 in Chinese; public catalog reads write nothing,
+ * the timer's pass and staff reads bring the catalog up to date.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
 import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
+import { docxText } from '../helpers/docx-text.js';
+import { qrTextsInDocx } from '../helpers/qr.js';
 import { withIdCheckChar } from '../../src/platform/identity/numbers.js';
 import { seedDemoNormative } from '../../src/modules/normative-docs/demo.js';
+import { syncCatalog } from '../../src/modules/openness/catalog-sync.js';
 
 const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
 const ID_NUMBER = withIdCheckChar('50024119850315123');
 const MOBILE = '13912345678';
 const PARTY = '王小明';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** The Chinese name a download carries (RFC 5987 `filename*`). */
+const downloadedName = (res: LightMyRequestResponse) =>
+  decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(String(res.headers['content-disposition']))?.[1] ?? '');
+/** A document's print view and its DOCX, with the DOCX's text and QR codes. */
+async function openDocument(c: Client, path: string) {
+  const view = await c.get(path);
+  expect(view.statusCode, view.body).toBe(200);
+  const docx = await c.get(`${path}/docx`);
+  expect(docx.statusCode, docx.body).toBe(200);
+  expect(docx.headers['content-type']).toBe(DOCX);
+  return { content: view.json().content, text: docxText(docx.rawPayload), qr: qrTextsInDocx(docx.rawPayload), name: downloadedName(docx) };
+}
 
 const powers = (names: string[]) => ({
   kind: 'powers',
@@ -91,6 +115,7 @@ describe.each(ENGINES)('政务公开 on %s', (engine) => {
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json()).toMatchObject({ status: 'published', publishedOn: '2026-04-01', reviewedBy: expect.any(String) });
     expect(published.json().indexNumber).toBe('妙泉-01-2026-00001');
+    expect(published.json().number).toBe('妙泉执清字〔2026〕第1号');
 
     const before = await journalCount();
     const change = await gongkai.put(`/api/v1/openness/lists/${v1}`, { content: powers(['改']), reason: '改' });
@@ -105,6 +130,35 @@ describe.each(ENGINES)('政务公开 on %s', (engine) => {
       .where('id' as never, '=', v1 as never)
       .executeTakeFirstOrThrow();
     expect(JSON.parse((row as { content: string }).content).items).toHaveLength(2);
+  });
+
+  it('issues the published version its numbered document: print view, DOCX with its 查验码 and QR code, verifiable', async () => {
+    const doc = await openDocument(gongkai, `/api/v1/openness/lists/${v1}/document`);
+    expect(doc.content).toMatchObject({ title: '行政执法事项清单（第1版）', number: '妙泉执清字〔2026〕第1号', date: '2026-04-01' });
+    const code = doc.content.verification.code as string;
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    for (const text of [
+      '行政执法事项清单（第1版）',
+      '妙泉执清字〔2026〕第1号',
+      '妙泉-01-2026-00001',
+      '对野外用火的行政处罚',
+      '《中华人民共和国行政处罚法》第三十九条',
+      `查验码：${code}`,
+    ])
+      expect(doc.text).toContain(text);
+    expect(doc.qr).toEqual([doc.content.verification.url]);
+    expect(doc.name).toBe('行政执法事项清单（第1版）-妙泉执清字〔2026〕第1号.docx');
+    // The 查验码 opens the verify page: the document the platform issued, from the entry that published it.
+    await t.yifa.journal.checkpoint();
+    const verified = await t.anonymous().get(`/api/v1/public/verify/${encodeURIComponent(code)}`);
+    expect(verified.statusCode, verified.body).toBe(200);
+    expect(verified.json()).toMatchObject({ document: { title: '行政执法事项清单', number: '妙泉执清字〔2026〕第1号' }, status: 'issued' });
+    expect(verified.json().proof).not.toBeNull();
+    // The number came from the kit's counter, issued to the version, with its code: one of each.
+    const issued = await t.yifa.db.kysely.selectFrom('issued_documents').selectAll().where('case_id', '=', v1).execute();
+    expect(issued.map((d) => [d.series, d.number, d.action_type])).toEqual([
+      ['openness-list:powers', '妙泉执清字〔2026〕第1号', 'openness.list.publish'],
+    ]);
   });
 
   it('supersedes with a new version, one open draft at a time, the history kept and journaled with who and why', async () => {
@@ -122,6 +176,8 @@ describe.each(ENGINES)('政务公开 on %s', (engine) => {
     const pub = await fuzeren.post(`/api/v1/openness/lists/${v2}/review`, { decision: 'publish', note: null });
     expect(pub.statusCode, pub.body).toBe(200);
     expect(pub.json().indexNumber).toBe('妙泉-01-2026-00002');
+    // The series counts on, gapless: the second version is No. 2.
+    expect(pub.json().number).toBe('妙泉执清字〔2026〕第2号');
     expect(pub.json().history.map((h: { version: number; status: string }) => [h.version, h.status])).toEqual([
       [2, 'published'],
       [1, 'superseded'],
@@ -134,10 +190,106 @@ describe.each(ENGINES)('政务公开 on %s', (engine) => {
     // A draft is not public.
     const d3 = await gongkai.post('/api/v1/openness/lists', { agencyId, content: powers(['戊']), reason: '第三版' });
     expect((await t.anonymous().get(`/api/v1/public/openness/lists/${d3.json().id}`)).statusCode).toBe(404);
+    // A draft has no document yet.
+    const none = await gongkai.get(`/api/v1/openness/lists/${d3.json().id}/document`);
+    expect(none.statusCode).toBe(404);
+    expect(none.json().error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/尚未发布/) });
     const journal = await journalOf('openness-list', v2);
     expect(journal.map((e) => e.type)).toEqual(['openness.list.draft', 'openness.list.submit', 'openness.list.publish']);
+    expect(JSON.parse(journal[2]!.result!)).toMatchObject({ number: '妙泉执清字〔2026〕第2号' });
     expect(JSON.parse(journal[0]!.payload).reason).toBe('裁量基准修订');
     expect(journal.every((e) => e.actor_user_id)).toBe(true);
+  });
+
+  it('serves the file of a catalog entry in force, and not of the superseded version, an unknown or a malformed entry', async () => {
+    const anon = t.anonymous();
+    const entries = (await anon.get('/api/v1/public/openness/catalog?category=functions')).json().items as {
+      id: string;
+      title: string;
+      download: string | null;
+      withdrawn: { on: string; reason: string } | null;
+    }[];
+    const first = entries.find((e) => e.title.includes('第 1 版'))!;
+    const second = entries.find((e) => e.title.includes('第 2 版'))!;
+    expect(first).toMatchObject({ download: null, withdrawn: { on: '2026-04-01', reason: '已被第 2 版替代' } });
+    expect(second).toMatchObject({ download: `/api/v1/public/openness/catalog/${second.id}/file`, withdrawn: null });
+
+    const file = await anon.get(second.download!);
+    expect(file.statusCode, file.body).toBe(200);
+    expect(file.headers['content-type']).toBe(DOCX);
+    expect(String(file.headers['content-disposition'])).toMatch(/^attachment; filename="document\.docx"; filename\*=UTF-8''/);
+    expect(downloadedName(file)).toBe(`${second.title}-妙泉执清字〔2026〕第2号.docx`);
+    const text = docxText(file.rawPayload);
+    for (const s of ['妙泉执清字〔2026〕第2号', '甲', '丙', '查验码：']) expect(text).toContain(s);
+    expect(qrTextsInDocx(file.rawPayload)).toHaveLength(1);
+
+    // The superseded version's file is no longer served; staff still open its document.
+    const lapsed = await anon.get(`/api/v1/public/openness/catalog/${first.id}/file`);
+    expect(lapsed.statusCode).toBe(404);
+    expect(lapsed.json().error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/已于 2026-04-01 失效（已被第 2 版替代）/),
+    });
+    expect((await gongkai.get(`/api/v1/openness/lists/${v1}/document`)).statusCode).toBe(200);
+    // An unknown entry, a malformed id, an unknown parameter.
+    const unknown = await anon.get('/api/v1/public/openness/catalog/00000000-0000-4000-8000-000000000000/file');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/\p{Script=Han}/u) });
+    for (const bad of ['/api/v1/public/openness/catalog/not-an-id/file', `/api/v1/public/openness/catalog/${second.id}/file?x=1`]) {
+      const res = await anon.get(bad);
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/\p{Script=Han}/u) });
+    }
+    expect((await gongkai.get('/api/v1/openness/lists/not-an-id/document')).statusCode).toBe(400);
+    // Who may not read 政务公开 (the petition clerk) does not open the document either.
+    expect((await xinfang.get(`/api/v1/openness/lists/${v2}/document`)).statusCode).toBe(403);
+  });
+
+  it('serves a PDF registered by hand as the entry’s file; an entry linking a page has none', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    const begun = await fuzeren.post('/api/v1/uploads', {
+      fileName: '2025年度法治政府建设报告.pdf',
+      mime: 'application/pdf',
+      size: pdf.length,
+      sha256,
+    });
+    expect(begun.statusCode, begun.body).toBe(201);
+    const sent = await fuzeren.patch(`/api/v1/uploads/${begun.json().id}`, pdf, {
+      'content-type': 'application/offset+octet-stream',
+      'upload-offset': '0',
+    });
+    expect(sent.statusCode, sent.body).toBeLessThan(300);
+    const made = await fuzeren.post('/api/v1/openness/catalog', {
+      agencyId,
+      category: 'other',
+      title: '2025年度法治政府建设情况报告',
+      publishedOn: '2026-03-30',
+      link: null,
+      file: { sha256 },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json().download).toBe(`/api/v1/public/openness/catalog/${made.json().id}/file`);
+    const file = await t.anonymous().get(made.json().download);
+    expect(file.statusCode, file.body).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(downloadedName(file)).toBe('2025年度法治政府建设报告.pdf');
+    expect(Buffer.from(file.rawPayload).equals(pdf)).toBe(true);
+    // An entry linking a page has no file.
+    const page = (
+      await fuzeren.post('/api/v1/openness/catalog', {
+        agencyId,
+        category: 'planning',
+        title: '妙泉镇执法主体',
+        publishedOn: '2026-03-30',
+        link: '/portal/agencies',
+        file: null,
+      })
+    ).json();
+    expect(page.download).toBeNull();
+    const noFile = await t.anonymous().get(`/api/v1/public/openness/catalog/${page.id}/file`);
+    expect(noFile.statusCode).toBe(404);
+    expect(noFile.json().error.message).toMatch(/没有可下载的文件，请查看其公开页面 \/portal\/agencies/);
   });
 
   it('refuses users without the permission and journals the denial; bad input saves nothing', async () => {
@@ -314,9 +466,36 @@ describe.each(ENGINES)('政务公开 on %s', (engine) => {
     expect((await zhifa1.post(`/api/v1/openness/explanations/${id}/publish`)).statusCode).toBe(409);
     const approved = await fuzeren.post(`/api/v1/openness/explanations/${id}/approval`, { approve: true, note: '同意' });
     expect(approved.statusCode, approved.body).toBe(200);
+    // Approved is not yet published: no document.
+    expect((await zhifa1.get(`/api/v1/openness/explanations/${id}/document/docx`)).statusCode).toBe(404);
     const published = await zhifa1.post(`/api/v1/openness/explanations/${id}/publish`);
     expect(published.statusCode, published.body).toBe(200);
-    expect(published.json()).toMatchObject({ status: 'published', indexNumber: '妙泉-05-2026-00001' });
+    expect(published.json()).toMatchObject({ status: 'published', indexNumber: '妙泉-05-2026-00001', number: '妙泉释法字〔2026〕第1号' });
+
+    // Its numbered document: the facts as the public reads them, the party masked, in the DOCX too.
+    const doc = await openDocument(zhifa1, `/api/v1/openness/explanations/${id}/document`);
+    expect(doc.content).toMatchObject({ title: '以案释法', number: '妙泉释法字〔2026〕第1号' });
+    for (const text of [
+      '野外用火要不得',
+      '王某某',
+      '中华人民共和国固体废物污染环境防治法',
+      '第一百一十一条',
+      `查验码：${doc.content.verification.code}`,
+    ])
+      expect(doc.text).toContain(text);
+    expect(doc.qr).toEqual([doc.content.verification.url]);
+    // And the catalog serves it to the public.
+    const entry = (await t.anonymous().get('/api/v1/public/openness/catalog?category=case-explanation')).json().items[0];
+    expect(entry.download).toBe(`/api/v1/public/openness/catalog/${entry.id}/file`);
+    const file = await t.anonymous().get(entry.download);
+    expect(file.statusCode, file.body).toBe(200);
+    expect(downloadedName(file)).toBe('野外用火要不得-妙泉释法字〔2026〕第1号.docx');
+    const served = docxText(file.rawPayload);
+    expect(served).toContain('王某某');
+    for (const secret of [PARTY, ID_NUMBER, MOBILE, closedCase]) {
+      expect(doc.text).not.toContain(secret);
+      expect(served).not.toContain(secret);
+    }
 
     const anon = t.anonymous();
     const bodies = [
@@ -344,6 +523,15 @@ describe.each(ENGINES)('政务公开 on %s', (engine) => {
 
   it('catalogues each published normative document through the kit facet, once, with gapless numbers per year', async () => {
     await seedDemoNormative(t.yifa);
+    // A public read only reads: nothing is catalogued by it, nothing journaled.
+    const before = await journalCount();
+    const unsynced = (await t.anonymous().get('/api/v1/public/openness/catalog?category=regulations')).json();
+    const categories = (await t.anonymous().get('/api/v1/public/openness/catalog-categories')).json();
+    expect(unsynced.items).toEqual([]);
+    expect(categories.find((c: { id: string }) => c.id === 'regulations').count).toBe(0);
+    expect(await journalCount()).toBe(before);
+    // The timer's pass catalogues them.
+    expect(await syncCatalog(t.yifa)).toBeGreaterThan(0);
     const registrations = await t.yifa.db.kysely
       .selectFrom('procedure_cases')
       .select(['id', 'state'])
@@ -377,5 +565,10 @@ describe.each(ENGINES)('政务公开 on %s', (engine) => {
     // A second pass adds nothing.
     const again = (await fuzeren.get('/api/v1/openness/catalog?category=regulations&limit=200')).json().items;
     expect(again).toHaveLength(expected.length);
+    // A normative document's entry links its page; it has no file of its own.
+    expect(all.every((e) => (e as { download?: unknown }).download === null)).toBe(true);
+    const noFile = await t.anonymous().get(`/api/v1/public/openness/catalog/${(all[0] as unknown as { id: string }).id}/file`);
+    expect(noFile.statusCode).toBe(404);
+    expect(noFile.json().error.message).toMatch(/没有可下载的文件，请查看其公开页面 \/portal\/normative-documents\//);
   });
 });

@@ -4,7 +4,9 @@
  * since the last pass is read proven through the registry (`yifa.procedures`) and each of its
  * facts not yet catalogued is published into the catalog (`publishInCatalog`, with its
  * 索引号), journaled by the system on the entry. Idempotent: the journal position it has read
- * up to is kept (`catalog_sync`), and an entry's source (`<record id>#<key>`) is unique.
+ * up to is kept (`catalog_sync`), and an entry's source (`<record id>#<key>`) is unique. It runs
+ * on the server's timer (at start, then every minute) and before staff read the catalog; the
+ * public's reads never run it — an anonymous request writes nothing.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -85,11 +87,17 @@ export async function syncCatalog(yifa: Yifa): Promise<number> {
   return touched.length;
 }
 
-/** Every minute, so a published document reaches the catalog without a reader asking. */
+/** At start and every minute, so a published document reaches the catalog without anyone asking. */
 export function startCatalogTimer(yifa: Yifa, log: { warn: (o: object, m: string) => void }): () => void {
-  const timer = setInterval(() => {
+  const pass = () => {
     syncCatalog(yifa).catch((err: unknown) => log.warn({ err }, 'catalog projection failed'));
-  }, 60_000);
+  };
+  const first = setTimeout(pass, 0);
+  const timer = setInterval(pass, 60_000);
+  first.unref();
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }

@@ -3,8 +3,10 @@
  * (`publishInCatalog`, src/procedure/catalog.ts) — the lists and 以案释法 of this module as they
  * are published — or are registered by hand with a link to a portal page or a document
  * uploaded through the evidence module's verified upload path (the registering user's own
- * completed upload). The portal lists them by category, newest first, with search and keyset
- * pagination.
+ * completed upload). The portal lists them by category, newest
+ * first, with search and keyset pagination, and serves each entry's file while it is in force
+ * (catalog-files.ts). Public reads only read: the catalog is brought up to date with the
+ * procedures' journals (catalog-sync.ts) by the timer and by staff reads.
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type SqlBool } from 'kysely';
@@ -26,6 +28,8 @@ import {
 } from '../../procedure/catalog.js';
 import { agencyFor } from './scope.js';
 import { syncCatalog } from './catalog-sync.js';
+import { LIST_SUBJECT } from './lists.js';
+import { EXPLANATION_SUBJECT } from './explanations.js';
 
 export const CATALOG_SUBJECT = 'catalog-entry';
 
@@ -47,12 +51,31 @@ export const manualEntryBody = z
   })
   .refine((b) => b.link !== null || b.file !== null, { message: '须提供已公开页面的链接或上传的文件', path: ['link'] });
 
-export function entryView(
-  r: Pick<
-    CatalogEntryTable,
-    'id' | 'agency_id' | 'category' | 'index_number' | 'published_on' | 'title' | 'link' | 'file_sha256' | 'file_name'
-  > & { agency_name?: string },
-) {
+/** The records whose entries have a numbered document the portal serves (documents.ts); an entry by hand may have an uploaded file. */
+const DOCUMENT_SOURCES: ReadonlySet<string> = new Set([LIST_SUBJECT, EXPLANATION_SUBJECT]);
+
+type EntryRow = Pick<
+  CatalogEntryTable,
+  | 'id'
+  | 'agency_id'
+  | 'category'
+  | 'index_number'
+  | 'published_on'
+  | 'title'
+  | 'link'
+  | 'file_sha256'
+  | 'file_name'
+  | 'source_type'
+  | 'withdrawn_on'
+  | 'withdrawn_reason'
+> & { agency_name?: string };
+
+/** Whether the portal serves the entry's file: one it has, while what it catalogues is in force. */
+export const servesFile = (r: EntryRow) => !r.withdrawn_on && (r.file_sha256 !== null || DOCUMENT_SOURCES.has(r.source_type ?? ''));
+
+export const entryFilePath = (id: string) => `/api/v1/public/openness/catalog/${id}/file`;
+
+export function entryView(r: EntryRow) {
   const category = r.category as CatalogCategory;
   return {
     id: r.id,
@@ -64,6 +87,10 @@ export function entryView(
     agency: { id: r.agency_id, name: r.agency_name ?? '' },
     link: r.link,
     file: r.file_sha256 ? { sha256: r.file_sha256, fileName: r.file_name } : null,
+    /** Where the portal serves its file (DOCX, PDF …); null when it has none or it is withdrawn */
+    download: servesFile(r) ? entryFilePath(r.id) : null,
+    /** Since when and why what it catalogues is no longer in force (a list version superseded) */
+    withdrawn: r.withdrawn_on ? { on: r.withdrawn_on, reason: r.withdrawn_reason ?? '' } : null,
   };
 }
 
@@ -138,6 +165,9 @@ async function page(yifa: Yifa, f: CatalogFilters, scoped: Request | null) {
       'catalog_entries.link',
       'catalog_entries.file_sha256',
       'catalog_entries.file_name',
+      'catalog_entries.source_type',
+      'catalog_entries.withdrawn_on',
+      'catalog_entries.withdrawn_reason',
       'agencies.name as agency_name',
     ]);
   if (scoped) q = q.where(scopeFilter(scoped.auth.scope, { path: 'catalog_entries.region_path' }));
@@ -155,18 +185,18 @@ async function page(yifa: Yifa, f: CatalogFilters, scoped: Request | null) {
   return pageOf(rows, f.limit, (r) => [r.published_on, r.id], entryView);
 }
 
+/** Staff read the catalog up to date: what the procedures published since the last pass is catalogued first. */
 export async function staffCatalog(yifa: Yifa, req: Request, f: CatalogFilters) {
   await syncCatalog(yifa);
   return page(yifa, f, req);
 }
-export async function publicCatalog(yifa: Yifa, f: CatalogFilters) {
-  await syncCatalog(yifa);
+/** The public reads only: an anonymous request never writes (the timer and staff reads keep the catalog current). */
+export function publicCatalog(yifa: Yifa, f: CatalogFilters) {
   return page(yifa, f, null);
 }
 
 /** The categories with how many entries each holds. */
 export async function publicCategories(yifa: Yifa) {
-  await syncCatalog(yifa);
   const rows = await catalogDb(yifa.db.kysely)
     .selectFrom('catalog_entries')
     .select(['category', sql<number>`count(*)`.as('n')])

@@ -5,7 +5,8 @@
  * 办事指南 for 政府信息公开申请 published and one for 行政处罚 still a draft; a 以案释法 from
  * the newest closed penalty case, approved and published; and catalog entries registered by
  * hand. The clerk (gongkai) drafts the lists, an officer (zhifa1) the 以案释法, the head (fuzeren)
- * reviews and approves.
+ * reviews and approves. Last, the catalog is brought up to date with the normative documents
+ * published before (as the server's timer would), so the portal shows them from the start.
  */
 import type { Yifa } from '../../platform/yifa.js';
 import type { Request } from '../../platform/security/request.js';
@@ -13,6 +14,7 @@ import { contextOfUser } from '../org/sessions.js';
 import { draftVersion, reviewVersion, submitDraft, type ListContent } from './lists.js';
 import { closedCases, decideExplanation, draftExplanation, publishExplanation, submitExplanation } from './explanations.js';
 import { addEntry } from './catalog.js';
+import { syncCatalog } from './catalog-sync.js';
 
 const CHANNELS = '投诉举报：12345政务服务便民热线；监督：秀山县司法局行政执法监督科（023-76661234），妙泉镇纪委';
 
@@ -177,4 +179,5 @@ export async function seedDemoOpenness(yifa: Yifa): Promise<void> {
     link: '/portal/decisions',
     file: null,
   });
+  await syncCatalog(yifa);
 }

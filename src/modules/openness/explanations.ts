@@ -6,7 +6,7 @@
  * 张某某, ID number, phone and address never), the articles cited as structured citations
  * (`《法名》第X条`). A case still open is refused; a text naming the party or carrying his ID
  * number or phone is refused; the head (another person) approves; only an approved
- * explanation is published, to the portal and into the catalog (以案释法).
+ * explanation is published, to the portal and into the catalog (以案释法), with its 文号 (issue.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -22,6 +22,7 @@ import type { ProcedureEntry } from '../../procedure/registry.js';
 import { publicParty } from '../disclosure/masks.js';
 import { dbOf, trxOf, type CaseExplanationTable } from './tables.js';
 import { reach } from './scope.js';
+import { issueNumber } from './issue.js';
 
 export const EXPLANATION_SUBJECT = 'case-explanation';
 
@@ -155,10 +156,11 @@ export function explanationView(r: CaseExplanationTable) {
     approvalNote: r.approval_note,
     publishedOn: r.published_on,
     indexNumber: r.index_number,
+    number: r.number,
   };
 }
 
-async function visibleExplanation(yifa: Yifa, req: Request, id: string, act: boolean) {
+export async function visibleExplanation(yifa: Yifa, req: Request, id: string, act: boolean) {
   const row = await dbOf(yifa).selectFrom('case_explanations').selectAll().where('id', '=', id).executeTakeFirst();
   await reach(req, row, EXPLANATION_SUBJECT, '以案释法', act);
   return row!;
@@ -252,6 +254,7 @@ export async function draftExplanation(yifa: Yifa, req: Request, input: z.infer<
           approval_note: null,
           published_on: null,
           index_number: null,
+          number: null,
         })
         .execute();
     },
@@ -266,7 +269,7 @@ async function change(
   type: string,
   payload: Record<string, unknown>,
   check: (r: CaseExplanationTable) => AppError | null,
-  next: (r: CaseExplanationTable, trx: Parameters<typeof trxOf>[0]) => Promise<void>,
+  next: (r: CaseExplanationTable, trx: Parameters<typeof trxOf>[0]) => Promise<unknown>,
 ) {
   const row = await visibleExplanation(yifa, req, id, true);
   const first = check(row);
@@ -283,7 +286,7 @@ async function change(
       const now = await trxOf(trx).selectFrom('case_explanations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       const late = check(now);
       if (late) throw late;
-      await next(now, trx);
+      return next(now, trx);
     },
   );
   return getExplanation(yifa, req, id);
@@ -354,7 +357,7 @@ export function decideExplanation(yifa: Yifa, req: Request, id: string, input: z
   );
 }
 
-/** Published only once approved: to the portal and into the catalog, with its 索引号. */
+/** Published only once approved: numbered (its 文号 the journal entry's result), to the portal and into the catalog, with its 索引号. */
 export function publishExplanation(yifa: Yifa, req: Request, id: string) {
   const today = yifa.clock.today();
   return change(
@@ -373,6 +376,15 @@ export function publishExplanation(yifa: Yifa, req: Request, id: string) {
               : `该以案释法${EXPLANATION_STATUSES[r.status as ExplanationStatus]}，须经负责人批准后才能发布`,
           ),
     async (r, trx) => {
+      const at = yifa.clock.now().toISOString();
+      const number = await issueNumber(trx, {
+        agencyId: r.agency_id,
+        series: 'explanation',
+        subject: { type: EXPLANATION_SUBJECT, id: r.id },
+        actionType: 'openness.explanation.publish',
+        today,
+        at,
+      });
       const entry = await publishInCatalog(trx, {
         agencyId: r.agency_id,
         category: 'case-explanation',
@@ -380,13 +392,14 @@ export function publishExplanation(yifa: Yifa, req: Request, id: string) {
         publishedOn: today,
         source: { type: EXPLANATION_SUBJECT, id: r.id },
         link: `/portal/openness/explanations/${r.id}`,
-        at: yifa.clock.now().toISOString(),
+        at,
       });
       await trxOf(trx)
         .updateTable('case_explanations')
-        .set({ status: 'published', published_on: today, index_number: entry.indexNumber })
+        .set({ status: 'published', published_on: today, index_number: entry.indexNumber, number })
         .where('id', '=', r.id)
         .execute();
+      return { number, indexNumber: entry.indexNumber };
     },
   );
 }
@@ -405,6 +418,7 @@ const publicExplanation = (r: CaseExplanationTable) => {
     citations: v.citations,
     publishedOn: v.publishedOn,
     indexNumber: v.indexNumber,
+    number: v.number,
   };
 };
 

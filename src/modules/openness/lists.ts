@@ -3,8 +3,10 @@
  * 办事指南 per procedure, versioned. A version is drafted (and edited while a draft) by the
  * agency's staff with a reason, submitted, then reviewed by another person: returned to draft,
  * or published — then it never changes again, the version it replaces is marked superseded,
- * and it is catalogued (政府信息公开目录, 机构职能) through the kit's hook in the same
- * transaction. Every step is one journal entry on the version with who and why.
+ * it is issued its 文号 (the kit's document counter, with the 查验码 of its DOCX: issue.ts) and
+ * catalogued (政府信息公开目录, 机构职能) through the kit's hook in the same transaction, the
+ * replaced version's entry marked withdrawn. Every step is one journal entry on the version
+ * with who and why.
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -14,9 +16,10 @@ import { AppError } from '../../platform/http/errors.js';
 import { requiredText, optionalText } from '../../platform/http/schemas.js';
 import { scopeFilter } from '../../platform/security/scope.js';
 import { decodeCursor, keysetAfter, pageOf } from '../../platform/http/pagination.js';
-import { publishInCatalog } from '../../procedure/catalog.js';
+import { publishInCatalog, withdrawFromCatalog } from '../../procedure/catalog.js';
 import { dbOf, trxOf, type OpennessListTable } from './tables.js';
 import { agencyFor, reach } from './scope.js';
+import { issueNumber } from './issue.js';
 
 export const LIST_SUBJECT = 'openness-list';
 
@@ -112,6 +115,7 @@ export function listView(r: OpennessListTable) {
     publishedOn: r.published_on,
     supersededOn: r.superseded_on,
     indexNumber: r.index_number,
+    number: r.number,
   };
 }
 
@@ -139,7 +143,7 @@ async function versionsOf(yifa: Yifa, r: OpennessListTable) {
   }));
 }
 
-async function visibleList(yifa: Yifa, req: Request, id: string, act: boolean) {
+export async function visibleList(yifa: Yifa, req: Request, id: string, act: boolean) {
   const row = await dbOf(yifa).selectFrom('openness_lists').selectAll().where('id', '=', id).executeTakeFirst();
   await reach(req, row, LIST_SUBJECT, '清单或指南', act);
   return row!;
@@ -228,6 +232,7 @@ export async function draftVersion(yifa: Yifa, req: Request, input: z.infer<type
           published_on: null,
           superseded_on: null,
           index_number: null,
+          number: null,
         })
         .execute();
     },
@@ -237,7 +242,8 @@ export async function draftVersion(yifa: Yifa, req: Request, input: z.infer<type
 
 /**
  * One change of a version in the journal's transaction: the row re-read and `check`ed there (a
- * concurrent change wins, this one is refused whole), then `next` written.
+ * concurrent change wins, this one is refused whole), then `next` written; what `next` returns
+ * is the journal entry's result.
  */
 async function change(
   yifa: Yifa,
@@ -246,7 +252,7 @@ async function change(
   type: string,
   payload: Record<string, unknown>,
   check: (r: OpennessListTable) => AppError | null,
-  next: (r: OpennessListTable, trx: Parameters<typeof trxOf>[0]) => Promise<void>,
+  next: (r: OpennessListTable, trx: Parameters<typeof trxOf>[0]) => Promise<unknown>,
 ) {
   const row = await visibleList(yifa, req, id, true);
   const first = check(row);
@@ -263,7 +269,7 @@ async function change(
       const now = await trxOf(trx).selectFrom('openness_lists').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       const late = check(now);
       if (late) throw late;
-      await next(now, trx);
+      return next(now, trx);
     },
   );
   return getList(yifa, req, id);
@@ -305,8 +311,9 @@ export function submitDraft(yifa: Yifa, req: Request, id: string) {
 }
 
 /**
- * The review: returned to draft, or published — the version before it superseded, the new one
- * catalogued with its 索引号. Who drafted a version does not review it.
+ * The review: returned to draft, or published — the version before it superseded (its catalog
+ * entry withdrawn), the new one numbered (its 文号 the journal entry's result, as the verify page
+ * reads it) and catalogued with its 索引号. Who drafted a version does not review it.
  */
 export function reviewVersion(yifa: Yifa, req: Request, id: string, input: z.infer<typeof reviewBody>) {
   const today = yifa.clock.today();
@@ -326,16 +333,18 @@ export function reviewVersion(yifa: Yifa, req: Request, id: string, input: z.inf
       const db = trxOf(trx);
       if (input.decision === 'return') {
         await db.updateTable('openness_lists').set({ status: 'draft', review_note: input.note }).where('id', '=', r.id).execute();
-        return;
+        return null;
       }
-      await db
-        .updateTable('openness_lists')
-        .set({ status: 'superseded', superseded_on: today })
-        .where('agency_id', '=', r.agency_id)
-        .where('kind', '=', r.kind)
-        .where('topic', '=', r.topic)
-        .where('status', '=', 'published')
-        .execute();
+      await supersede(trx, r, today);
+      const at = yifa.clock.now().toISOString();
+      const number = await issueNumber(trx, {
+        agencyId: r.agency_id,
+        series: r.kind as ListKind,
+        subject: { type: LIST_SUBJECT, id: r.id },
+        actionType: 'openness.list.publish',
+        today,
+        at,
+      });
       const entry = await publishInCatalog(trx, {
         agencyId: r.agency_id,
         category: 'functions',
@@ -343,7 +352,7 @@ export function reviewVersion(yifa: Yifa, req: Request, id: string, input: z.inf
         publishedOn: today,
         source: { type: LIST_SUBJECT, id: r.id },
         link: `/portal/openness/lists/${r.id}`,
-        at: yifa.clock.now().toISOString(),
+        at,
       });
       await db
         .updateTable('openness_lists')
@@ -353,11 +362,30 @@ export function reviewVersion(yifa: Yifa, req: Request, id: string, input: z.inf
           reviewed_by_name: req.auth.user.displayName,
           review_note: input.note,
           index_number: entry.indexNumber,
+          number,
         })
         .where('id', '=', r.id)
         .execute();
+      return { number, indexNumber: entry.indexNumber };
     },
   );
+}
+
+/** The version in force of the same list becomes superseded, and its catalog entry withdrawn (its file no longer served). */
+async function supersede(trx: Parameters<typeof trxOf>[0], r: OpennessListTable, today: string) {
+  const db = trxOf(trx);
+  const replaced = await db
+    .selectFrom('openness_lists')
+    .select('id')
+    .where('agency_id', '=', r.agency_id)
+    .where('kind', '=', r.kind)
+    .where('topic', '=', r.topic)
+    .where('status', '=', 'published')
+    .execute();
+  if (replaced.length === 0) return;
+  const ids = replaced.map((x) => x.id);
+  await db.updateTable('openness_lists').set({ status: 'superseded', superseded_on: today }).where('id', 'in', ids).execute();
+  await withdrawFromCatalog(trx, { type: LIST_SUBJECT, ids }, { on: today, reason: `已被第 ${r.version} 版替代` });
 }
 
 // ——— the public ———
@@ -379,6 +407,7 @@ const publicList = (r: OpennessListTable) => {
     publishedOn: v.publishedOn,
     supersededOn: v.supersededOn,
     indexNumber: v.indexNumber,
+    number: v.number,
   };
 };
 

@@ -1,15 +1,18 @@
 /**
- * 政务公开 over HTTP: the staff's lists, 以案释法 and catalog under /openness, and the public's
- * under /public/openness — rate-limited, strict in their parameters, pages capped at 50,
- * cached until the journal moves (every change of what the public sees is a journal action).
+ * 政务公开 over HTTP: the staff's lists, 以案释法 and catalog under /openness (with each published
+ * one's numbered document as a print view and DOCX), and the public's under /public/openness —
+ * rate-limited, strict in their parameters, pages capped at 50, cached until the journal moves
+ * (every change of what the public sees is a journal action); a catalog entry's file among them.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Yifa } from '../../platform/yifa.js';
+import type { Request } from '../../platform/security/request.js';
 import { serviceRequest } from '../../platform/http/request.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { ProjectionCache } from '../../platform/http/projection-cache.js';
+import { contentDisposition } from '../../platform/http/download.js';
 import {
   draftVersion,
   editBody,
@@ -42,8 +45,16 @@ import {
   submitExplanation,
 } from './explanations.js';
 import { addEntry, catalogCategory, manualEntryBody, publicCatalog, publicCategories, publicEntry, staffCatalog } from './catalog.js';
+import { publicEntryFile, type EntryFile } from './catalog-files.js';
+import { DOCX_TYPE, openExplanationDocument, openListDocument, type OpenedDocument } from './documents.js';
 
-const idParams = z.strictObject({ id: z.string().uuid() });
+const idParams = z.strictObject({ id: z.string().uuid('编号格式不正确') });
+
+/** A download's headers: its type and its Chinese name (RFC 5987). */
+function download(reply: { header(k: string, v: string): unknown }, type: string, fileName: string) {
+  reply.header('content-type', type);
+  reply.header('content-disposition', contentDisposition('attachment', fileName));
+}
 const keys = <K extends string>(o: Record<K, unknown>) => Object.keys(o) as [K, ...K[]];
 const publicPage = { limit: z.coerce.number().int().min(1).max(50).default(20), cursor: pageQuery.cursor };
 
@@ -91,6 +102,29 @@ export const opennessRoutes =
       { schema: { tags, summary: '审核：发布或退回修改', params: idParams, body: reviewBody } },
       async (req) => reviewVersion(yifa, await serviceRequest(yifa, req, 'openness.review'), req.params.id, req.body),
     );
+
+    // The published version's numbered document: its print view and its DOCX.
+    const docRoutes = (path: string, what: string, open: (r: Request, id: string, f: 'json' | 'docx') => Promise<OpenedDocument>) => {
+      app.get(
+        `${path}/:id/document`,
+        { schema: { tags, summary: `${what}的文书（打印视图，含文号和查验码）`, params: idParams } },
+        async (req) => {
+          const { content, agencyName } = await open(await serviceRequest(yifa, req, 'openness.read'), req.params.id, 'json');
+          return { content, agencyName };
+        },
+      );
+      app.get(
+        `${path}/:id/document/docx`,
+        { schema: { tags, summary: `下载${what}的文书（DOCX，GB/T 9704 版式）`, params: idParams } },
+        async (req, reply) => {
+          const doc = await open(await serviceRequest(yifa, req, 'openness.read'), req.params.id, 'docx');
+          download(reply, DOCX_TYPE, doc.fileName);
+          return reply.send(doc.docx);
+        },
+      );
+    };
+    docRoutes('/openness/lists', '已发布版本', (r, id, f) => openListDocument(yifa, r, id, f));
+    docRoutes('/openness/explanations', '已发布的以案释法', (r, id, f) => openExplanationDocument(yifa, r, id, f));
 
     // ——— 以案释法 ———
     app.get(
@@ -184,6 +218,25 @@ export const opennessRoutes =
       '/public/openness/catalog/:id',
       { schema: { tags: pub, summary: '一个目录条目', params: idParams, querystring: z.strictObject({}) }, config },
       async (req) => cached(`entry|${req.params.id}`, () => publicEntry(yifa, req.params.id)),
+    );
+    // The entry's file: a rendered document kept as its bytes (a DOCX is rendered once a journal version), an uploaded file streamed.
+    const files = new ProjectionCache<EntryFile>(() => yifa.journal.version, 5_000, 100);
+    app.get(
+      '/public/openness/catalog/:id/file',
+      {
+        schema: {
+          tags: pub,
+          summary: '下载目录条目的文件（清单、办事指南、以案释法的 DOCX 文书，或登记的 PDF）；已失效的条目不再提供',
+          params: idParams,
+          querystring: z.strictObject({}),
+        },
+        config,
+      },
+      async (req, reply) => {
+        const file = await files.get(req.params.id, () => publicEntryFile(yifa, req.params.id));
+        download(reply, file.type, file.fileName);
+        return reply.send(Buffer.isBuffer(file.body) ? file.body : file.body());
+      },
     );
     app.get(
       '/public/openness/lists',

@@ -1,4 +1,4 @@
-/** The openness module's tables (migrations 040 and 041) and the database as the module reads it. */
+/** The openness module's tables (migrations 040, 041 and 047) and the database as the module reads it. */
 import type { Kysely } from 'kysely';
 import type { Yifa } from '../../platform/yifa.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -24,6 +24,8 @@ export interface OpennessListTable {
   published_on: string | null;
   superseded_on: string | null;
   index_number: string | null;
+  /** The 文号 issued when it was published (047) */
+  number: string | null;
 }
 
 export interface CaseExplanationTable {
@@ -45,6 +47,8 @@ export interface CaseExplanationTable {
   approval_note: string | null;
   published_on: string | null;
   index_number: string | null;
+  /** The 文号 issued when it was published (047) */
+  number: string | null;
 }
 
 export type OpennessTables = CatalogTables & {

@@ -47,7 +47,7 @@ import MediationCommitteesPage from './pages/MediationCommitteesPage';
 import DisputeScreeningsPage, { DisputeScreeningPage } from './pages/DisputeScreeningsPage';
 import { MediationVolunteersPage, MediatorsPage } from './pages/MediationRosterPages';
 import PublicationsPage from './disclosure/PublicationsPage';
-import { CatalogPage, ExplanationsPage, OpennessListsPage } from './openness/OpennessPages';
+import { CatalogPage, ExplanationDocumentPage, ExplanationsPage, ListDocumentPage, OpennessListsPage } from './openness/OpennessPages';
 import { HeadingProvider } from '../heading';
 
 /** The procedures of the kit the console serves with its generic pages (one list, record and document page each). */
@@ -325,7 +325,9 @@ export default function ConsoleApp() {
                 <Route path="mediators" element={<MediatorsPage />} />
                 <Route path="publications" element={<PublicationsPage />} />
                 <Route path="openness-lists" element={<OpennessListsPage />} />
+                <Route path="openness-lists/:id/document" element={<ListDocumentPage />} />
                 <Route path="case-explanations" element={<ExplanationsPage />} />
+                <Route path="case-explanations/:id/document" element={<ExplanationDocumentPage />} />
                 <Route path="openness-catalog" element={<CatalogPage />} />
                 <Route path="normative-evaluation" element={<NormativeEvaluationPage />} />
                 <Route path="legal-desk" element={<LegalDeskPage />} />

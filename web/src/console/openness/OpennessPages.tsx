@@ -1,7 +1,8 @@
 /**
  * 政务公开 in the console: 事前公开清单 (versions drafted, submitted, reviewed and published, with
- * their history), 以案释法 (drafted from a closed case, approved by the head, published) and the
- * 政府信息公开目录 (entries with their 索引号, and registration by hand).
+ * their history), 以案释法 (drafted from a closed case, approved by the head, published) — each
+ * published one with its numbered document (print view and DOCX) — and the 政府信息公开目录
+ * (entries with their 索引号, and registration by hand).
  */
 import { useState } from 'react';
 import {
@@ -23,10 +24,12 @@ import {
   Typography,
 } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Link, useParams } from 'react-router-dom';
 import { useResource, usePagedList } from '../../hooks';
 import { post, query, type ApiError } from '../../api';
 import { emptyText, ErrorResult, LoadMore } from '../../components';
 import { can, useSession } from '../session';
+import { DocumentView } from '../DocumentView';
 
 const KINDS = { powers: '行政执法事项清单', inspections: '随机抽查事项清单', guide: '办事指南' } as const;
 type Kind = keyof typeof KINDS;
@@ -82,6 +85,7 @@ interface ListVersion {
   reviewNote: string | null;
   publishedOn: string | null;
   indexNumber: string | null;
+  number: string | null;
   history?: {
     id: string;
     version: number;
@@ -289,6 +293,15 @@ function ListDrawer({
               <Tag color={STATUS_COLOR[v.status]}>{v.statusName}</Tag>
             </Descriptions.Item>
             <Descriptions.Item label="索引号">{v.indexNumber ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="文号">
+              {v.status === 'published' || v.status === 'superseded' ? (
+                <Link to={`/console/openness-lists/${v.id}/document`} data-testid="list-document">
+                  {v.number ?? '查看文书'}
+                </Link>
+              ) : (
+                '发布时编号'
+              )}
+            </Descriptions.Item>
             <Descriptions.Item label="修订理由">{v.reason}</Descriptions.Item>
             <Descriptions.Item label="起草">{`${v.draftedBy} ${v.draftedOn}`}</Descriptions.Item>
             <Descriptions.Item label="审核">{v.reviewedBy ? `${v.reviewedBy} ${v.publishedOn ?? ''}` : '—'}</Descriptions.Item>
@@ -517,6 +530,7 @@ interface Explanation {
   approvalNote: string | null;
   publishedOn: string | null;
   indexNumber: string | null;
+  number: string | null;
 }
 
 export function CitationList({ citations }: { citations: Citation[] }) {
@@ -670,6 +684,15 @@ function ExplanationDrawer({ id, onClose, onChanged }: { id: string; onClose: ()
               <Tag color={STATUS_COLOR[x.status]}>{x.statusName}</Tag>
             </Descriptions.Item>
             <Descriptions.Item label="索引号">{x.indexNumber ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="文号">
+              {x.status === 'published' ? (
+                <Link to={`/console/case-explanations/${x.id}/document`} data-testid="explanation-document">
+                  {x.number ?? '查看文书'}
+                </Link>
+              ) : (
+                '发布时编号'
+              )}
+            </Descriptions.Item>
             <Descriptions.Item label="决定书文号">{x.facts.number ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="当事人（隐名）">{x.facts.party.name}</Descriptions.Item>
             <Descriptions.Item label="违法行为类型">{x.facts.violationType}</Descriptions.Item>
@@ -741,6 +764,31 @@ export interface CatalogEntry {
   agency: { id: string; name: string };
   link: string | null;
   file: { sha256: string; fileName: string | null } | null;
+  /** The public URL of its file (DOCX, PDF), while it is in force */
+  download: string | null;
+  withdrawn: { on: string; reason: string } | null;
+}
+
+/** The print view of a published version's numbered document. */
+export function ListDocumentPage() {
+  const { id } = useParams();
+  return (
+    <DocumentView
+      path={`/openness/lists/${encodeURIComponent(id ?? '')}/document`}
+      back={{ to: '/console/openness-lists', label: '返回事前公开清单' }}
+    />
+  );
+}
+
+/** The print view of a published 以案释法's numbered document. */
+export function ExplanationDocumentPage() {
+  const { id } = useParams();
+  return (
+    <DocumentView
+      path={`/openness/explanations/${encodeURIComponent(id ?? '')}/document`}
+      back={{ to: '/console/case-explanations', label: '返回以案释法' }}
+    />
+  );
 }
 
 /** 政府信息公开目录 for staff: the entries in scope, and registration by hand. */
@@ -811,6 +859,19 @@ export function CatalogPage() {
           { title: '标题', render: (_, e) => (e.link ? <a href={e.link}>{e.title}</a> : e.title) },
           { title: '发布机关', render: (_, e) => e.agency.name },
           { title: '发布日期', dataIndex: 'publishedOn' },
+          {
+            title: '文件',
+            render: (_, e) =>
+              e.withdrawn ? (
+                <Tag>{`${e.withdrawn.on} 失效`}</Tag>
+              ) : e.download ? (
+                <a href={e.download} aria-label={`下载：${e.title}`}>
+                  下载
+                </a>
+              ) : (
+                '—'
+              ),
+          },
         ]}
       />
       <LoadMore next={list.next} loading={list.loading} onMore={list.more} />

@@ -1,8 +1,10 @@
 /**
  * 政府信息公开目录 on the portal: the catalog by category (with how many entries each holds),
  * searched by title, newest first, a page at a time; each entry with its 索引号 opens to what it
- * catalogues. Published 执法事项清单, 随机抽查事项清单, 办事指南 (with their earlier published
- * versions) and 以案释法 (the party masked, the articles cited) have their own pages here.
+ * catalogues, and its file (the numbered DOCX of a list or 以案释法, a registered PDF) downloads
+ * while it is in force — a superseded version is marked with the day it lapsed. Published
+ * 执法事项清单, 随机抽查事项清单, 办事指南 (with their earlier published versions) and 以案释法
+ * (the party masked, the articles cited) have their own pages here.
  */
 import { useState } from 'react';
 import { Card, Descriptions, Input, Segmented, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
@@ -23,6 +25,17 @@ interface Category {
 /** A catalogued link: a portal page opens inside the portal. */
 const EntryLink = ({ e }: { e: CatalogEntry }) =>
   e.link?.startsWith('/portal/') ? <Link to={e.link}>{e.title}</Link> : <span>{e.title}</span>;
+
+/** The entry's file: a download while in force, the day it lapsed once withdrawn. */
+const EntryFile = ({ e }: { e: CatalogEntry }) => {
+  if (e.withdrawn) return <Tag title={e.withdrawn.reason}>{`${e.withdrawn.on} 失效`}</Tag>;
+  if (!e.download) return <span>—</span>;
+  return (
+    <a href={e.download} download aria-label={`下载：${e.title}`} data-testid="catalog-download">
+      下载
+    </a>
+  );
+};
 
 export default function CatalogPage() {
   const [category, setCategory] = useState<string>('all');
@@ -72,6 +85,7 @@ export default function CatalogPage() {
           { title: '标题', render: (_, e) => <EntryLink e={e} /> },
           { title: '发布机关', render: (_, e) => e.agency.name },
           { title: '发布日期', dataIndex: 'publishedOn' },
+          { title: '文件', render: (_, e) => <EntryFile e={e} /> },
         ]}
       />
       <LoadMore next={list.next} loading={list.loading} onMore={list.more} />
@@ -92,6 +106,7 @@ interface PublicList {
   publishedOn: string | null;
   supersededOn: string | null;
   indexNumber: string | null;
+  number: string | null;
   history: {
     id: string;
     version: number;
@@ -113,6 +128,7 @@ export function OpennessListPage() {
     <Card title={<PageTitle>{v.title}</PageTitle>} extra={<Link to="/portal/catalog">返回目录</Link>}>
       <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" style={{ marginBottom: 16 }}>
         <Descriptions.Item label="索引号">{v.indexNumber}</Descriptions.Item>
+        <Descriptions.Item label="文号">{v.number ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="版本">
           第 {v.version} 版 <Tag color={v.status === 'published' ? 'green' : 'default'}>{v.statusName}</Tag>
         </Descriptions.Item>
@@ -159,6 +175,7 @@ interface PublicExplanation {
   citations: { law: string; article: string; excerpt?: string | null }[];
   publishedOn: string;
   indexNumber: string;
+  number: string | null;
 }
 
 export function ExplanationPage() {
@@ -171,6 +188,7 @@ export function ExplanationPage() {
     <Card title={<PageTitle>{x.title}</PageTitle>} extra={<Link to="/portal/catalog">返回目录</Link>}>
       <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" style={{ marginBottom: 16 }}>
         <Descriptions.Item label="索引号">{x.indexNumber}</Descriptions.Item>
+        <Descriptions.Item label="文号">{x.number ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="发布日期">{x.publishedOn}</Descriptions.Item>
         <Descriptions.Item label="执法机关">{x.facts.agencyName}</Descriptions.Item>
         <Descriptions.Item label="当事人">{x.facts.party.name}</Descriptions.Item>
