@@ -9,7 +9,7 @@ import { EXPLANATION_SUBJECT } from './explanations.js';
 import { CATALOG_SUBJECT } from './catalog.js';
 import * as lists from './migrations/040-openness-lists.js';
 import * as catalog from './migrations/041-openness-catalog.js';
-import * as documents from './migrations/047-openness-documents.js';
+import * as documents from './migrations/048-openness-documents.js';
 
 export const OPENNESS_PERMISSIONS = {
   'openness.read': '查看事前公开清单、以案释法和政府信息公开目录',
@@ -35,7 +35,7 @@ export const opennessManifest = {
     unit_head: ['openness.read', 'openness.review', 'openness.catalog'],
     supervisor: ['openness.read'],
   },
-  migrations: { '040-openness-lists': lists, '041-openness-catalog': catalog, '047-openness-documents': documents },
+  migrations: { '040-openness-lists': lists, '041-openness-catalog': catalog, '048-openness-documents': documents },
   routes: (yifa) => opennessRoutes(yifa),
   journalPolicies: {
     [LIST_SUBJECT]: { readPermission: 'openness.read', mask: (entry) => entry },
