@@ -175,4 +175,65 @@ describe.each(ENGINES)('other enforcement decisions on %s', (engine) => {
     expect(feed.body).toContain('决定类别：行政强制措施');
     expect(feed.body).not.toContain('王小明');
   });
+
+  it('keeps a decision revoked with an order to decide again withdrawn under its key, and publishes the new one under its own', async () => {
+    await moveTo('2026-11-02');
+    const first = (await zhifa1.get(`/api/v1/penalty-cases/${caseId}`)).json().case.decision.number as string;
+    await ok(zhifa1, 'penalty.serve-decision', {
+      servedOn: '2026-11-02',
+      method: 'direct',
+      recipient: '王小明',
+      refusedToSign: false,
+      consentOnFile: false,
+    });
+    await ok(zhifa1, 'penalty.record-change', {
+      on: '2026-11-02',
+      source: 'reconsideration',
+      body: '秀山县人民政府',
+      documentNumber: '秀府复决〔2026〕21号',
+      outcome: 'revoked-redo',
+      reason: '主要事实不清、证据不足',
+      kinds: [],
+      fineFen: 0,
+      confiscationFen: 0,
+      redoBy: '2026-12-31',
+      procedureOnly: false,
+      note: null,
+    });
+    let items = await staffList();
+    expect(items.map((i) => i.key).sort()).toEqual([`coercive-measure:${seizureSeq}`, 'decision']);
+    const revoked = items.find((i) => i.key === 'decision')!;
+    // Monday 2 November: withdrawn within 3 working days.
+    expect(revoked).toMatchObject({ number: first, status: 'released', withdrawalDue: '2026-11-05' });
+    const withdrawn = await fuzeren.post(`/api/v1/publications/${revoked.id}/withdraw`, {
+      kind: 'revoked',
+      reason: '复议决定撤销并责令重新作出',
+    });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+
+    await ok(zhifa1, 'penalty.record-inspection', {
+      on: '2026-11-02',
+      place: '某某村林区',
+      officers,
+      subject: '王小明',
+      summary: '补充调查：焚烧面积约 2 平方米',
+    });
+    await ok(zhifa1, 'penalty.conclude-investigation', conclusion({ on: '2026-11-02', fineFen: 30_000 }));
+    const decided = await ok(fuzeren, 'penalty.decide', { on: '2026-11-02', reasoning: '补充调查后事实清楚', paymentInstructions: null });
+    const second = decided.case.decision.number as string;
+    expect(second).not.toBe(first);
+
+    items = await staffList();
+    expect(items.map((i) => i.key).sort()).toEqual([`coercive-measure:${seizureSeq}`, 'decision', 'decision:2']);
+    // The revoked one stays as it was; the new one is due 7 working days from its own date.
+    expect(items.find((i) => i.key === 'decision')).toMatchObject({ number: first, status: 'withdrawn' });
+    const renewed = items.find((i) => i.key === 'decision:2')!;
+    expect(renewed).toMatchObject({ number: second, status: 'pending', decidedOn: '2026-11-02', dueOn: '2026-11-11' });
+    const released = await fuzeren.post(`/api/v1/publications/${renewed.id}/release`);
+    expect(released.statusCode, released.body).toBe(200);
+    const shown = (await t.anonymous().get('/api/v1/public/decisions')).json().items as { number: string; status: string }[];
+    // The public sees the new decision in force and the revoked one as withdrawn, each once.
+    expect(shown.filter((d) => d.number === second).map((d) => d.status)).toEqual(['published']);
+    expect(shown.filter((d) => d.number === first).map((d) => d.status)).toEqual(['withdrawn']);
+  });
 });

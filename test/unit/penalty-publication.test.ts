@@ -137,6 +137,25 @@ describe('what a penalty case publishes', () => {
     expect(facts.find((f) => f.key === 'coercive-measure:5')!.withdrawnBecause).toBeNull();
   });
 
+  it('keeps a decision revoked with an order to decide again withdrawn under its key; the new one publishes under its own', () => {
+    const first = decision('penalty');
+    const redo = { ...revoked(first.number), outcome: 'revoked-redo' as const };
+    const waiting = penaltyPublications(
+      aCase({ decision: null, priorDecisions: [{ ...first, revokedOn: '2026-11-20' }], changes: [redo] }),
+      ctx,
+    );
+    expect(waiting.map((f) => [f.key, f.number, f.withdrawnBecause?.kind])).toEqual([['decision', '妙泉罚决字〔2026〕第3号', 'revoked']]);
+    const second = decision('penalty', { on: '2026-12-15', number: '妙泉罚决字〔2026〕第9号', fineFen: 30_000 });
+    const decided = penaltyPublications(
+      aCase({ decision: second, priorDecisions: [{ ...first, revokedOn: '2026-11-20' }], changes: [redo] }),
+      ctx,
+    );
+    expect(decided.map((f) => [f.key, f.number, f.decidedOn, f.withdrawnBecause?.kind ?? null])).toEqual([
+      ['decision', '妙泉罚决字〔2026〕第3号', '2026-10-09', 'revoked'],
+      ['decision:2', '妙泉罚决字〔2026〕第9号', '2026-12-15', null],
+    ]);
+  });
+
   it('publishes a 不予行政处罚 of an unlawful act as a 行政处罚 decision, its article joined to the basis', () => {
     const [first] = penaltyPublications(
       aCase({ decision: decision('no-penalty-first'), proposal: proposal('《森林防火条例》第五十条') }),

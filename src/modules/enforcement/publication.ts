@@ -93,13 +93,13 @@ const penaltyBasis = (c: PenaltyCase, ctx: PublicationContext) =>
   c.proposal?.basis ?? (c.violationTypeId && ctx.names[`basis:${c.violationTypeId}`]) ?? '';
 
 /** The decision of the case (Art 57), when its outcome publishes. */
-function decisionPublication(c: PenaltyCase, d: Decision, ctx: PublicationContext): PublicationFacts | null {
+function decisionPublication(c: PenaltyCase, d: Decision, key: string, ctx: PublicationContext): PublicationFacts | null {
   const published = PUBLISHED_OUTCOMES[d.outcome];
   if (!published) return null;
   const outcome = DECISION_OUTCOMES[d.outcome];
   const basis = penaltyBasis(c, ctx);
   return {
-    key: DECISION_KEY,
+    key,
     category: 'penalty',
     rule: 'penalty.disclosure',
     number: d.number,
@@ -131,10 +131,16 @@ function seizurePublication(c: PenaltyCase, s: Seizure, ctx: PublicationContext)
   };
 }
 
-/** Every decision of the case that publishes: its decision first, then its 查封、扣押 in order. */
+/**
+ * The key of the case's n-th decision (0 the first): `decision`, then `decision:2`, … A decision
+ * revoked with an order to decide again keeps its own row, withdrawn, and the new decision
+ * publishes under a key of its own, due from its own date.
+ */
+export const decisionKey = (n: number) => (n === 0 ? DECISION_KEY : `${DECISION_KEY}:${n + 1}`);
+
+/** Every decision of the case that publishes: its decisions in order (revoked ones withdrawn), then its 查封、扣押. */
 export function penaltyPublications(c: PenaltyCase, ctx: PublicationContext): PublicationFacts[] {
-  // Revoked with an order to decide again: the revoked decision stays published as withdrawn until the new one is made.
-  const d = c.decision ?? c.priorDecisions.at(-1);
-  const decision = d ? decisionPublication(c, d, ctx) : null;
-  return [...(decision ? [decision] : []), ...c.seizures.map((s) => seizurePublication(c, s, ctx))];
+  const decisions = [...c.priorDecisions, ...(c.decision ? [c.decision] : [])];
+  const published = decisions.map((d, n) => decisionPublication(c, d, decisionKey(n), ctx));
+  return [...published.filter((p) => p !== null), ...c.seizures.map((s) => seizurePublication(c, s, ctx))];
 }

@@ -17,7 +17,7 @@ import { optionalText, requiredText } from '../../platform/http/schemas.js';
 import { scopeFilter } from '../../platform/security/scope.js';
 import { decodeCursor, keysetAfter, pageOf } from '../../platform/http/pagination.js';
 import { publishInCatalog } from '../../procedure/catalog.js';
-import { DECISION_KEY, type PublicationFacts } from '../../procedure/spec.js';
+import type { PublicationFacts } from '../../procedure/spec.js';
 import type { ProcedureEntry } from '../../procedure/registry.js';
 import { publicParty } from '../disclosure/masks.js';
 import { dbOf, trxOf, type CaseExplanationTable } from './tables.js';
@@ -130,7 +130,10 @@ async function closedCase(yifa: Yifa, req: Request, caseId: string): Promise<Cas
   }
   const agency = await yifa.db.kysely.selectFrom('agencies').select('name').where('id', '=', common.agency_id).executeTakeFirst();
   const names = (await entry.publicationNames?.(yifa, common.agency_id)) ?? {};
-  const facts = entry.proc.publications!(state, { agencyName: agency?.name ?? '', names }).find((f) => f.key === DECISION_KEY);
+  // The newest decision: one revoked with an order to decide again is followed by the new one.
+  const facts = entry.proc.publications!(state, { agencyName: agency?.name ?? '', names })
+    .filter((f) => f.category === 'penalty')
+    .at(-1);
   if (!facts)
     throw new AppError('CONFLICT', `该${entry.proc.recordName}未作出予以公开的行政处罚决定或不予行政处罚决定，不能据以撰写以案释法`);
   if (facts.withdrawnBecause) throw new AppError('CONFLICT', `该决定已于 ${facts.withdrawnBecause.on} 被改变或撤销，不能据以撰写以案释法`);
