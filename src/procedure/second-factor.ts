@@ -6,8 +6,15 @@
  * the day's attempts stop; the count starts again the next day, or once the right factor is
  * given. Petitions (a 复查 request online) and reconsiderations (an application's progress) use it.
  */
+import { z } from 'zod';
 import { DomainError } from '../platform/errors.js';
 import type { Yifa } from '../platform/yifa.js';
+
+/** The factor as he types it: the last 4 of an ID number (its last may be X) or a phone. */
+export const secondFactorSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9Xx]{4}$/, '请输入身份证号或联系电话的后 4 位（身份证号末位可为 X）');
 
 /** Wrong factors per record and day before the day's refusal. */
 export const MAX_FACTOR_FAILURES = 5;

@@ -192,3 +192,55 @@ export function publicDecision(row: PublicationRow): PublicDecision {
 export function publicSearchText(d: PublicDecision): string {
   return [d.number, d.party.name, d.party.representative, d.violationType, d.penalty, d.basis, d.agency.name].filter(Boolean).join(' ');
 }
+
+// ——— the party's audience ———
+
+/** Why the public does not see a field of the party: each mask's ground. */
+const MASK_GROUNDS = {
+  'person-name': { shows: '只显示姓氏', citation: '《中华人民共和国政府信息公开条例》第十五条' },
+  never: { shows: '不公开', citation: '《中华人民共和国政府信息公开条例》第十五条' },
+} as const satisfies Record<Exclude<MaskType, 'shown'>, { shows: string; citation: string }>;
+
+const MINOR_GROUND = { shows: '不公开（未成年人）', citation: '《中华人民共和国未成年人保护法》第一百零三条' } as const;
+
+const PARTY_FIELD_NAMES = {
+  name: '姓名或者名称',
+  idNumber: '身份证件号码',
+  phone: '联系电话',
+  address: '住址',
+  representative: '法定代表人或者负责人',
+} as const satisfies Record<PartyField, string>;
+
+export interface MaskedField {
+  field: string;
+  /** What the public sees of it: null when nothing */
+  shownAs: string | null;
+  /** How it is masked and on what ground */
+  treatment: string;
+  citation: string | null;
+}
+
+/**
+ * What the public does not see of the party's own publication, field by field, with the ground
+ * of each mask, and every manual redaction with its reason — the account a party is owed of
+ * what is said about him (accountable redaction). His own values are not repeated: he knows them,
+ * and the factor he gave proves little more than that he holds the document.
+ */
+export function maskAccount(
+  f: PublicationFacts,
+  redactions: readonly Redaction[],
+): { fields: MaskedField[]; redactions: { field: string; reason: string; on: string }[] } {
+  const masks = PARTY_MASKS[f.party.kind];
+  const shown = publicParty(f.party, redactions);
+  const fields = (Object.keys(PARTY_FIELD_NAMES) as PartyField[]).flatMap((field): MaskedField[] => {
+    if (f.party[field] === null || f.party[field] === '') return [];
+    const type = masks[field];
+    const ground = f.party.minor ? MINOR_GROUND : type === 'shown' ? null : MASK_GROUNDS[type];
+    const shownAs = field === 'name' ? shown.name : field === 'representative' ? shown.representative : null;
+    return [{ field: PARTY_FIELD_NAMES[field], shownAs, treatment: ground?.shows ?? '公开', citation: ground?.citation ?? null }];
+  });
+  return {
+    fields,
+    redactions: redactions.map((r) => ({ field: REDACTABLE_FIELDS[r.field], reason: r.reason, on: r.on })),
+  };
+}

@@ -14,7 +14,7 @@ import { DomainError } from '../../platform/errors.js';
 import { fileName, requiredText } from '../../platform/http/schemas.js';
 import { docxHeaders, portalLimits, publicAgency, publicRequest, trackingCodeSchema } from '../../procedure/portal.js';
 import { newTrackingCode, trackingHashOf } from '../../procedure/tracking-code.js';
-import { factorsOf, verifySecondFactor } from '../../procedure/second-factor.js';
+import { factorsOf, secondFactorSchema, verifySecondFactor } from '../../procedure/second-factor.js';
 import { actOnRecord, getRecord, openRecord, openRecordDocument, visibleState, type RecordView } from '../../procedure/service.js';
 import { PETITIONS } from './procedure.js';
 import { LINK_ROUTES } from '../../procedure/links.js';
@@ -40,11 +40,6 @@ const TO_PETITIONER = ['acceptance', 'decline', 'route', 'extension-notice', 'op
 
 const PETITIONER_NAME = '信访人（网上）';
 
-/** The petitioner's second factor as he types it: the last 4 of the ID number or phone he left. */
-const factorSchema = z
-  .string()
-  .trim()
-  .regex(/^[0-9Xx]{4}$/, '请输入 4 位数字（身份证号末位可为 X）');
 const materialFields = materialPayload(ATTACHMENT_TYPES).shape;
 
 /** The petition a code names, or NOT_FOUND (the same answer for a wrong code and a missing one). */
@@ -263,7 +258,7 @@ export const petitionPortal =
           summary: '凭查询码和身份验证（身份证号或电话后 4 位）在线请求复查或复核',
           body: z.strictObject({
             code: trackingCodeSchema,
-            verify: factorSchema,
+            verify: secondFactorSchema,
             body: requiredText(100),
             reason: requiredText(2000),
           }),
@@ -297,7 +292,7 @@ export const petitionPortal =
           summary: `凭查询码和身份验证补充信访材料（${portalFileLimit()}，内容以 Base64 提交）`,
           body: z.strictObject({
             code: trackingCodeSchema,
-            verify: factorSchema,
+            verify: secondFactorSchema,
             type: materialFields.type,
             title: materialFields.title,
             description: materialFields.description,

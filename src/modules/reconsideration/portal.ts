@@ -14,7 +14,7 @@ import type { Yifa } from '../../platform/yifa.js';
 import { notFound } from '../../platform/http/errors.js';
 import { docxHeaders, portalLimits, publicAgency, publicRequest, trackingCodeSchema } from '../../procedure/portal.js';
 import { newTrackingCode, trackingHashOf } from '../../procedure/tracking-code.js';
-import { factorsOf, verifySecondFactor } from '../../procedure/second-factor.js';
+import { factorsOf, secondFactorSchema, verifySecondFactor } from '../../procedure/second-factor.js';
 import { getRecord, openRecord, openRecordDocument, visibleState, type RecordView } from '../../procedure/service.js';
 import { RECONSIDERATIONS } from './procedure.js';
 import { onlineSchema } from './actions.js';
@@ -112,11 +112,6 @@ export function publicReconsiderationView(view: RecordView<Reconsideration, Reco
   };
 }
 
-const verifySchema = z
-  .string()
-  .trim()
-  .regex(/^[0-9Xx]{4}$/, '请输入身份证号或联系电话的后 4 位（身份证号末位可为 X）');
-
 export const reconsiderationPortal =
   (yifa: Yifa): FastifyPluginAsync =>
   async (base) => {
@@ -157,7 +152,7 @@ export const reconsiderationPortal =
         schema: {
           tags,
           summary: '凭查询码和身份验证（身份证号或电话后 4 位）查看行政复议申请的办理进度',
-          body: z.strictObject({ code: trackingCodeSchema, verify: verifySchema }),
+          body: z.strictObject({ code: trackingCodeSchema, verify: secondFactorSchema }),
         },
         config: limits.read,
       },
@@ -173,7 +168,7 @@ export const reconsiderationPortal =
         schema: {
           tags,
           summary: '凭查询码和身份验证下载受理通知书、决定书等（DOCX）',
-          body: z.strictObject({ code: trackingCodeSchema, verify: verifySchema, documentId: z.enum(TO_APPLICANT) }),
+          body: z.strictObject({ code: trackingCodeSchema, verify: secondFactorSchema, documentId: z.enum(TO_APPLICANT) }),
         },
         config: limits.read,
       },

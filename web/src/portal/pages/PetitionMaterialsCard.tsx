@@ -8,6 +8,7 @@ import { Alert, App, Button, Card, Form, Input, Select, Typography } from 'antd'
 import { ApiError, post } from '../../api';
 import { ActionErrorAlert } from '../../ActionErrorAlert';
 import type { PublicPetitionView } from '../../types';
+import { FactorField } from '../FactorField';
 
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/tiff,image/heic,application/pdf';
 
@@ -80,16 +81,7 @@ export function PetitionMaterialsCard({
             可提交照片或扫描件（{materials.limit}），提交后由信访部门登记在您的信访事项中。
           </Typography.Paragraph>
           {error && <ActionErrorAlert error={error} />}
-          <Form.Item
-            name="verify"
-            label="身份验证：登记的身份证号或联系电话的后 4 位"
-            rules={[
-              { required: true, message: '请输入后 4 位' },
-              { pattern: /^[0-9Xx]{4}$/, message: '请输入 4 位数字（身份证号末位可为 X）' },
-            ]}
-          >
-            <Input maxLength={4} autoComplete="off" style={{ width: 120 }} />
-          </Form.Item>
+          <FactorField />
           <Form.Item name="type" label="材料类别" rules={[{ required: true, message: '请选择材料类别' }]}>
             <Select options={Object.entries(materials.types).map(([value, label]) => ({ value, label }))} />
           </Form.Item>

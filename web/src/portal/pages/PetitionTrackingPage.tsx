@@ -16,6 +16,7 @@ import { DUE_TEXT, DueStateTag, type DueState } from '../../deadlines';
 import type { PublicPetitionReview, PublicPetitionView } from '../../types';
 import { PageTitle } from '../../heading';
 import { PetitionMaterialsCard } from './PetitionMaterialsCard';
+import { FactorField } from '../FactorField';
 
 const networkError = () => new ApiError(0, 'NETWORK', '网络连接中断，请稍后再试。');
 
@@ -99,16 +100,7 @@ function ReviewRequestCard({
           initialValues={{ body: rr.kind === 'review' ? '原处理机关的上一级行政机关' : '复查机关的上一级行政机关' }}
         >
           {error && <ActionErrorAlert error={error} />}
-          <Form.Item
-            name="verify"
-            label="身份验证：登记的身份证号或联系电话的后 4 位"
-            rules={[
-              { required: true, message: '请输入后 4 位' },
-              { pattern: /^[0-9Xx]{4}$/, message: '请输入 4 位数字（身份证号末位可为 X）' },
-            ]}
-          >
-            <Input maxLength={4} autoComplete="off" style={{ width: 120 }} />
-          </Form.Item>
+          <FactorField />
           <Form.Item name="body" label={`${rr.title}机关`} rules={[{ required: true, message: `请填写${rr.title}机关` }]}>
             <Input maxLength={100} />
           </Form.Item>

@@ -15,6 +15,7 @@ import { useT } from '../../i18n';
 import { DUE_TEXT, DueStateTag, type DueState } from '../../deadlines';
 import type { PublicReconsiderationView } from '../../types';
 import { PageTitle } from '../../heading';
+import { FactorField } from '../FactorField';
 
 interface Asked {
   code: string;
@@ -191,17 +192,8 @@ export default function ReconsiderationTrackingPage() {
               style={{ width: 240, maxWidth: '100%', fontFamily: 'monospace' }}
             />
           </Form.Item>
-          <Form.Item
-            name="verify"
-            label="身份证号码或联系电话的后 4 位"
-            rules={[
-              { required: true, message: '请输入后 4 位' },
-              { pattern: /^\s*[0-9Xx]{4}\s*$/, message: '请输入 4 位数字（身份证号码末位可为 X）' },
-            ]}
-          >
-            {/* Arriving with the code from the application page, the factor is what is left to type. */}
-            <Input maxLength={4} autoComplete="off" autoFocus={!!passed} style={{ width: 96 }} />
-          </Form.Item>
+          {/* Arriving with the code from the application page, the factor is what is left to type. */}
+          <FactorField label="身份证号码或联系电话的后 4 位" autoFocus={!!passed} />
           <Button type="primary" htmlType="submit" loading={busy} data-testid="track-submit">
             {t('track')}
           </Button>
