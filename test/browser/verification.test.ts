@@ -3,7 +3,8 @@
  * officer opens a penalty decision's print view and its QR code (the drawn symbol, read back
  * with jsqr) holds the verify URL; a visitor opens that URL and sees the decision and, checked
  * in the browser, the proof pass; the head withdraws the publication and the visitor sees the
- * decision withdrawn; an unknown code shows 未找到; an officer's 执法证 card in the console
+ * decision withdrawn; the party, with the last 4 of his phone, sees his own publication's
+ * standing and the ground of each mask; an unknown code shows 未找到; an officer's 执法证 card in the console
  * holds a QR code that opens his photo-free profile, in force today. axe-core finds no serious
  * or critical violation on the portal's new pages.
  */
@@ -111,6 +112,22 @@ describe('a decision verified by its QR code, and an officer checked by his, in 
     expect(page).not.toContain('王小明');
     expect(page).not.toContain('13912345678');
     await accessible(visitor, 'verified');
+
+    // The party, holding his decision, sees his own publication's standing and what is kept back.
+    const factor = visitor.getByLabel('本案登记的当事人身份证件号码或联系电话的后 4 位');
+    await factor.fill('0000');
+    await visitor.getByTestId('party-view-submit').click();
+    await visitor.getByText(/身份验证未通过/).waitFor();
+    await factor.fill('5678');
+    await visitor.getByTestId('party-view-submit').click();
+    const own = visitor.getByTestId('party-view');
+    await own.waitFor();
+    const told = (await own.textContent()) ?? '';
+    expect(told).toMatch(/已于 \d{4}-\d{2}-\d{2} 公示，展示至 \d{4}-\d{2}-\d{2}/);
+    expect(told).toContain('只显示姓氏');
+    expect(told).toContain('《中华人民共和国政府信息公开条例》第十五条');
+    expect(told).not.toContain('王小明');
+    await accessible(visitor, 'party-view');
 
     await withdrawPublication(h.yifa, await head(), publicationId, { kind: 'revoked', reason: '经行政复议，原处罚决定被撤销' });
     await h.yifa.journal.checkpoint();

@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { publicRoutes } from './routes.js';
 import { publicationRoutes } from './publication-routes.js';
 import { verifyRoutes } from './verify.js';
+import { partyViewRoutes } from './party-view.js';
 import { startPublicationTimer } from './sync.js';
 import { DISCLOSURE_ACTION_TEXTS } from './journal-text.js';
 import { seedDemoPublications } from './demo.js';
@@ -37,7 +38,7 @@ export const disclosureManifest = {
   // 047: a record publishes each of its decisions, one row per key.
   migrations: { '027-disclosure-publications': publications, '047-publication-keys': publicationKeys },
   routes: (yifa) => {
-    const plugins = [publicRoutes(yifa), publicationRoutes(yifa), verifyRoutes(yifa)];
+    const plugins = [publicRoutes(yifa), publicationRoutes(yifa), verifyRoutes(yifa), partyViewRoutes(yifa)];
     const all: FastifyPluginAsync = async (app) => {
       for (const p of plugins) await app.register(p);
     };

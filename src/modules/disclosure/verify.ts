@@ -17,7 +17,7 @@ import { todayInChina } from '../../calendar/legal-date.js';
 import { publicDecisionOfDocument } from './service.js';
 
 /** One answer for a code that cannot be one and for a code nobody was given: no oracle. */
-const unknownCode = () =>
+export const unknownCode = () =>
   new DomainError(
     'NOT_FOUND',
     '未找到该查验码对应的文书。请核对查验码（12 位字母和数字，不区分大小写）；如仍未找到，该文书可能不是本平台出具的。',

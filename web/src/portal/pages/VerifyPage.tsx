@@ -14,6 +14,7 @@ import { PageTitle } from '../../heading';
 import type { PublicDecision } from '../../../../src/modules/disclosure/masks';
 import { DECISION_LABELS } from '../../decision-labels';
 import { checkInclusionProof, type InclusionProof, type ProofCheck } from '../verify-proof';
+import { PartyViewCard } from './PartyViewCard';
 
 interface Verification {
   code: string;
@@ -171,6 +172,7 @@ export default function VerifyPage() {
         在本浏览器中核验
       </Typography.Title>
       <ProofResult proof={x.proof} />
+      {x.document.title.endsWith('决定书') && <PartyViewCard code={x.code} />}
     </Card>
   );
 }
