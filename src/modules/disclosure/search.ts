@@ -4,9 +4,11 @@
  * answered from the index; the exact substring is then confirmed. Any input — SQL or FTS
  * syntax included — is reduced to letters and digits before it reaches the index, and bound.
  */
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Engine } from '../../platform/db/database.js';
-import { charGrams, searchableText } from '../../platform/search/grams.js';
-import { holdsGrams as holdsGramsIn, holdsText, type GramIndex } from '../../platform/search/gram-index.js';
+import type { Database } from '../../platform/db/schema.js';
+import { charGrams, charQueryGrams, searchableText } from '../../platform/search/grams.js';
+import { holdsEveryGram, holdsText, type GramIndex } from '../../platform/search/gram-index.js';
 import { publicDecision, publicSearchText, type PublicationRow } from './masks.js';
 
 /** The search columns of a publication, from what the public sees of it. */
@@ -23,8 +25,37 @@ export const PUBLICATION_GRAMS: GramIndex = {
   keyColumn: 'publication_id',
 };
 
-/** Step 1: rows holding every gram of the query, from the index (null: the query has no letter or digit). */
-export const holdsGrams = (engine: Engine, query: string) => holdsGramsIn(engine, PUBLICATION_GRAMS, query);
+/** The grams of a query (null: it has no letter or digit). */
+export const gramsOf = charQueryGrams;
+
+/** Step 1: rows holding each of `grams`, from the index. */
+export const holdsGrams = (engine: Engine, grams: readonly string[]) => holdsEveryGram(engine, PUBLICATION_GRAMS, grams);
+
+/** How many of the query's grams the index is asked for. */
+const ASKED = 2;
+
+/**
+ * The query's grams the index is asked for: the ASKED rarest in `sample` (the newest entries'
+ * search_text). A gram in nearly every entry — the agency's name: 秀山, 山县 — costs the index
+ * its whole posting list and narrows nothing; the substring check confirms every gram anyway.
+ */
+export async function rarestGrams(
+  db: Kysely<Database>,
+  sample: SelectQueryBuilder<Database, 'publications', { search_text: string }>,
+  grams: readonly string[],
+): Promise<readonly string[]> {
+  if (grams.length <= ASKED) return grams;
+  const counts = await db
+    .selectFrom(sample.as('sample'))
+    .select(grams.map((g, i) => sql<number>`sum(case when search_text like ${`%${g}%`} then 1 else 0 end)`.as(`g${i}`)))
+    .executeTakeFirstOrThrow();
+  const seen = (i: number) => Number((counts as Record<string, unknown>)[`g${i}`] ?? 0);
+  return grams
+    .map((g, i) => ({ g, n: seen(i) }))
+    .sort((a, b) => a.n - b.n)
+    .slice(0, ASKED)
+    .map((x) => x.g);
+}
 
 /** Step 2: the exact substring (grams alone do not prove adjacency). */
 export { holdsText };

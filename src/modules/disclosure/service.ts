@@ -23,7 +23,7 @@ import {
 import { DEADLINE_RULES } from '../../law/deadline-rules.js';
 import type { PublicationTable } from '../../platform/db/schema.js';
 import { publicDecision, REDACTABLE_FIELDS, type PublicationRow, type RedactableField, type Redaction } from './masks.js';
-import { holdsGrams, holdsText, searchRow } from './search.js';
+import { gramsOf, holdsGrams, holdsText, rarestGrams, searchRow } from './search.js';
 import { PUBLICATION_SUBJECT, syncPublications } from './sync.js';
 
 export const PUBLICATION_STATUSES = { pending: '待公示', released: '公示中', withdrawn: '已撤回' } as const;
@@ -323,14 +323,15 @@ export async function publicDecisions(yifa: Yifa, f: PublicFilters) {
       .limit(f.limit + 1);
   const query = f.q?.trim();
   if (!query) return page(await inDateOrder(q).execute());
-  const grams = holdsGrams(yifa.db.engine, query);
+  const all = gramsOf(query);
   // Nothing to look for (only punctuation or spaces): nothing matches.
-  if (!grams) return { items: [], next: null };
+  if (!all) return { items: [], next: null };
   // A common word is found among the newest entries, read in date order, before the index is
   // asked for every match (which would all be sorted by date); a full page there is the page.
+  const recent = (window: number) => q.select('search_text').orderBy('decided_on', 'desc').orderBy('id', 'desc').limit(window);
   const newest = async (window: number) => {
     const rows = await yifa.db.kysely
-      .selectFrom(q.select('search_text').orderBy('decided_on', 'desc').orderBy('id', 'desc').limit(window).as('recent'))
+      .selectFrom(recent(window).as('recent'))
       .selectAll()
       .where(holdsText(query))
       .orderBy('decided_on', 'desc')
@@ -344,6 +345,8 @@ export async function publicDecisions(yifa: Yifa, f: PublicFilters) {
   // Otherwise the index says how common the word is, counting no further than FEW: a rare one
   // (a name, a number, or none at all) is read from the index and its few matches sorted; a
   // common one whose matches lie further back is looked for in a wider date-ordered window.
+  // The index is asked for the query's rarest grams only (rarestGrams).
+  const grams = holdsGrams(yifa.db.engine, await rarestGrams(yifa.db.kysely, recent(NEWEST), all));
   const candidates = await yifa.db.kysely
     .selectFrom(
       q

@@ -56,7 +56,14 @@ export async function createGramTriggers(db: Kysely<unknown>, ix: GramIndex): Pr
  */
 export function holdsGrams(engine: Engine, ix: GramIndex, query: string, as = ix.table) {
   const grams = charQueryGrams(query);
-  if (!grams) return null;
+  return grams ? holdsEveryGram(engine, ix, grams, as) : null;
+}
+
+/**
+ * Rows holding each of `grams` (a query's, or some of them: the substring check confirms the
+ * rest), from the index.
+ */
+export function holdsEveryGram(engine: Engine, ix: GramIndex, grams: readonly string[], as = ix.table) {
   return engine === 'postgres'
     ? sql<SqlBool>`string_to_array(${sql.ref(`${as}.search_grams`)}, ' ') @> ${grams}::text[]`
     : sql<SqlBool>`${sql.ref(`${as}.id`)} in (select k.${sql.raw(ix.keyColumn)} from ${sql.raw(ix.fts)} join ${sql.raw(ix.keys)} k on k.n = ${sql.raw(ix.fts)}.rowid where ${sql.raw(ix.fts)} match ${grams.map((g) => `"${g.replaceAll('"', '')}"`).join(' ')})`;
