@@ -171,3 +171,15 @@ export async function withdrawFromCatalog(trx: Trx, sources: { type: string; ids
     .where('withdrawn_on', 'is', null)
     .execute();
 }
+
+/** Since when and why a record's catalog entry is no longer in force (null: in force, or not catalogued) — the verify page's answer for its document. */
+export async function catalogWithdrawal(db: Kysely<Database>, source: { type: string; id: string }) {
+  const row = await catalogDb(db)
+    .selectFrom('catalog_entries')
+    .select(['withdrawn_on', 'withdrawn_reason'])
+    .where('source_type', '=', source.type)
+    .where('source_id', '=', source.id)
+    .where('withdrawn_on', 'is not', null)
+    .executeTakeFirst();
+  return row?.withdrawn_on ? { on: row.withdrawn_on, reason: row.withdrawn_reason ?? '已停止公开' } : null;
+}

@@ -95,6 +95,7 @@ describe.each(ENGINES)('政务公开 on %s', (engine) => {
     );
 
   let v1: string;
+  let v1Code: string;
   let v2: string;
   it('publishes a version after another person reviews it; a published version never changes', async () => {
     const draft = await gongkai.post('/api/v1/openness/lists', { agencyId, content: powers(['对乱堆乱放的行政处罚']), reason: '首次公开' });
@@ -136,6 +137,7 @@ describe.each(ENGINES)('政务公开 on %s', (engine) => {
     const doc = await openDocument(gongkai, `/api/v1/openness/lists/${v1}/document`);
     expect(doc.content).toMatchObject({ title: '行政执法事项清单（第1版）', number: '妙泉执清字〔2026〕第1号', date: '2026-04-01' });
     const code = doc.content.verification.code as string;
+    v1Code = code;
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     for (const text of [
       '行政执法事项清单（第1版）',
@@ -187,6 +189,13 @@ describe.each(ENGINES)('政务公开 on %s', (engine) => {
     const old = (await t.anonymous().get(`/api/v1/public/openness/lists/${v1}`)).json();
     expect(old).toMatchObject({ status: 'superseded', supersededOn: '2026-04-01' });
     expect(old.history).toHaveLength(2);
+    // Its document's 查验码 now says it is no longer in force, and since when.
+    const verified = (await t.anonymous().get(`/api/v1/public/verify/${v1Code}`)).json();
+    expect(verified).toMatchObject({
+      status: 'lapsed',
+      statusName: '已出具，已失效（已被第 2 版替代）',
+      lapsed: { on: '2026-04-01', reason: '已被第 2 版替代' },
+    });
     // A draft is not public.
     const d3 = await gongkai.post('/api/v1/openness/lists', { agencyId, content: powers(['戊']), reason: '第三版' });
     expect((await t.anonymous().get(`/api/v1/public/openness/lists/${d3.json().id}`)).statusCode).toBe(404);

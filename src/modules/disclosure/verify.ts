@@ -13,6 +13,7 @@ import type { Yifa } from '../../platform/yifa.js';
 import { DomainError } from '../../platform/errors.js';
 import { formatVerificationCode, normaliseVerificationCode } from '../../platform/security/public-codes.js';
 import { issuedByCode } from '../../procedure/documents/verification.js';
+import { catalogWithdrawal } from '../../procedure/catalog.js';
 import { todayInChina } from '../../calendar/legal-date.js';
 import { publicDecisionOfDocument } from './service.js';
 
@@ -23,7 +24,12 @@ export const unknownCode = () =>
     '未找到该查验码对应的文书。请核对查验码（12 位字母和数字，不区分大小写）；如仍未找到，该文书可能不是本平台出具的。',
   );
 
-export const DOCUMENT_STATUS_NAMES = { issued: '本平台已出具', published: '已出具，公示中', withdrawn: '已撤回' } as const;
+export const DOCUMENT_STATUS_NAMES = {
+  issued: '本平台已出具',
+  published: '已出具，公示中',
+  withdrawn: '已撤回',
+  lapsed: '已出具，已失效',
+} as const;
 
 /** The journal entry that issued the document: the action of its type on its record whose result holds its number. */
 async function issuingEntry(yifa: Yifa, d: { subject_type: string; case_id: string; action_type: string; number: string }) {
@@ -43,13 +49,15 @@ export async function verifyDocument(yifa: Yifa, typed: string) {
   if (!code) throw unknownCode();
   const d = await issuedByCode(yifa.db.kysely, code);
   if (!d) throw unknownCode();
-  const [decision, entry, checkpoint] = await Promise.all([
+  const [decision, lapsed, entry, checkpoint] = await Promise.all([
     publicDecisionOfDocument(yifa, { type: d.subject_type, id: d.case_id }, d.number),
+    // A catalogued document no longer in force: a list version superseded by the next.
+    catalogWithdrawal(yifa.db.kysely, { type: d.subject_type, id: d.case_id }),
     issuingEntry(yifa, d),
     yifa.journal.latestCheckpoint(),
   ]);
   const withdrawn = decision?.status === 'withdrawn';
-  const status = withdrawn ? 'withdrawn' : decision ? 'published' : 'issued';
+  const status = withdrawn ? 'withdrawn' : decision ? 'published' : lapsed ? 'lapsed' : 'issued';
   const seq = entry ? Number(entry.seq) : null;
   const proven = entry && checkpoint && seq !== null && seq < checkpoint.size;
   return {
@@ -62,8 +70,15 @@ export async function verifyDocument(yifa: Yifa, typed: string) {
       issuedOn: decision?.decidedOn ?? todayInChina(new Date(d.issued_at)),
     },
     status,
-    statusName: withdrawn && decision?.withdrawal ? `已撤回（${decision.withdrawal.kindName}）` : DOCUMENT_STATUS_NAMES[status],
+    statusName:
+      withdrawn && decision?.withdrawal
+        ? `已撤回（${decision.withdrawal.kindName}）`
+        : lapsed
+          ? `${DOCUMENT_STATUS_NAMES.lapsed}（${lapsed.reason}）`
+          : DOCUMENT_STATUS_NAMES[status],
     withdrawal: decision?.withdrawal ?? null,
+    /** Since when and why a catalogued document is no longer in force; null otherwise */
+    lapsed,
     /** The published decision as the public sees it (masked); null for any other document */
     decision,
     /** The journal entry that issued it, proven included in the latest signed checkpoint; null while no checkpoint covers it yet */

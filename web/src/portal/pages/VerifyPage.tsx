@@ -19,9 +19,10 @@ import { PartyViewCard } from './PartyViewCard';
 interface Verification {
   code: string;
   document: { title: string; number: string; agency: string; procedure: string | null; issuedOn: string };
-  status: 'issued' | 'published' | 'withdrawn';
+  status: 'issued' | 'published' | 'withdrawn' | 'lapsed';
   statusName: string;
   withdrawal: PublicDecision['withdrawal'];
+  lapsed: { on: string; reason: string } | null;
   decision: PublicDecision | null;
   proof: InclusionProof | null;
 }
@@ -141,6 +142,15 @@ export default function VerifyPage() {
           description={`撤回理由：${x.withdrawal.reason}`}
         />
       )}
+      {x.lapsed && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="lapsed"
+          message={`该文书所载信息已于 ${x.lapsed.on} 失效（${x.lapsed.reason}），请查阅现行版本`}
+        />
+      )}
       <Descriptions column={1} bordered size="small" style={{ marginBottom: 16 }}>
         <Descriptions.Item label="查验码">{x.code}</Descriptions.Item>
         <Descriptions.Item label="文书">{x.document.title}</Descriptions.Item>
@@ -148,7 +158,7 @@ export default function VerifyPage() {
         <Descriptions.Item label="出具机关">{x.document.agency}</Descriptions.Item>
         <Descriptions.Item label="日期">{x.document.issuedOn}</Descriptions.Item>
         <Descriptions.Item label="状态">
-          <Tag color={x.status === 'withdrawn' ? 'red' : 'green'} data-testid="document-status">
+          <Tag color={x.status === 'withdrawn' || x.status === 'lapsed' ? 'red' : 'green'} data-testid="document-status">
             {x.statusName}
           </Tag>
         </Descriptions.Item>
