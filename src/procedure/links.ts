@@ -7,9 +7,9 @@
  * router reaches the receiver through `yifa.procedures`.
  */
 import { z } from 'zod';
-import { identityChecked, requiredText as text } from '../platform/http/schemas.js';
+import { identityChecked, requiredText as text, phoneNumber } from '../platform/http/schemas.js';
 import type { Yifa } from '../platform/yifa.js';
-import type { Request } from '../platform/security/request.js';
+import type { AuthContext, Request } from '../platform/security/request.js';
 import type { Kysely } from 'kysely';
 import type { Trx } from '../journal/journal.js';
 import type { Database } from '../platform/db/schema.js';
@@ -32,12 +32,7 @@ export const linkPartySchema = z
     name: text(100).meta({ title: '姓名或名称' }),
     // Checked against the kind (GB 11643 / GB 32100), the wrong character named.
     idNumber: z.string().trim().toUpperCase().max(18, '不能超过 18 位').nullable().meta({ title: '身份证号或统一社会信用代码' }),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^[\d-]{7,20}$/, '电话号码格式不正确')
-      .nullable()
-      .meta({ title: '联系电话' }),
+    phone: phoneNumber.nullable().meta({ title: '联系电话' }),
     address: text(200).meta({ title: '住所（地址）' }),
   })
   .superRefine(identityChecked);
@@ -131,6 +126,16 @@ export interface LinkRequest<R extends LinkRoute = LinkRoute> {
 export interface Within {
   trx: Trx;
   table: HolidayTable;
+}
+
+/**
+ * The routing official's request, acting in the receiving procedure's role: the routing
+ * action (the 信访 office's) stands for the receiving side's registration, which the receiving
+ * gates check against the routing record (LinkSource). Not idempotent by itself: the routing
+ * action's key covers both.
+ */
+export function actingAs(req: Request, role: AuthContext['roles'][number]): Request {
+  return { ...req, auth: { ...req.auth, roles: [role] }, idempotencyKey: null };
 }
 
 /** A procedure that receives routed records: opens one inside the routing action's transaction. */

@@ -5,8 +5,7 @@
  * petition it came from (the gate checks that petition names it). 立案 is then the officers'
  * decision like any other source's (行政处罚法 Art 54).
  */
-import type { LinkReceiver } from '../../procedure/links.js';
-import type { AuthContext } from '../../platform/security/request.js';
+import { actingAs, type LinkReceiver } from '../../procedure/links.js';
 import { openCaseWithin } from './service/cases.js';
 
 /** The 案源情况 as the officers read it: what was asked, then the facts given. */
@@ -16,8 +15,7 @@ export const CASE_SOURCE_RECEIVER: LinkReceiver<'penalty'> = {
   route: 'penalty',
   async open(yifa, req, within, x) {
     // Registered by the routing official as the enforcement office's 案源登记, the 信访 office handing it over.
-    const roles = ['officer'] as AuthContext['roles'];
-    const asOfficer = { ...req, auth: { ...req.auth, roles }, idempotencyKey: null };
+    const asOfficer = actingAs(req, 'officer');
     const { party, field } = x.details;
     await openCaseWithin(
       yifa,

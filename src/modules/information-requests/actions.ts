@@ -4,7 +4,7 @@
  * numbered document it issues and how it changes the request. Pure; the kit runs it.
  */
 import { z } from 'zod';
-import { identityChecked, legalDate, requiredText as text, optionalText } from '../../platform/http/schemas.js';
+import { identityChecked, legalDate, requiredText as text, optionalText, phoneNumber } from '../../platform/http/schemas.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
 import type { HolidayTable } from '../../calendar/holiday-table.js';
 import { approve, dropRequest, pendingRequest } from '../../procedure/decide.js';
@@ -58,11 +58,7 @@ const applicantSchema = z
     name: text(100).meta({ title: '申请人姓名或名称' }),
     // Checked against the kind below (GB 11643 / GB 32100), the wrong character named.
     idNumber: z.string().trim().max(18, '不能超过 18 位').meta({ title: '身份证号或统一社会信用代码' }),
-    phone: z
-      .string()
-      .regex(/^[\d-]{7,20}$/, '电话号码格式不正确')
-      .nullable()
-      .meta({ title: '联系电话' }),
+    phone: phoneNumber.nullable().meta({ title: '联系电话' }),
     email: z.email('电子邮箱格式不正确').max(100).nullable().meta({ title: '电子邮箱' }),
     address: optionalText(200).meta({ title: '通信地址' }),
   })

@@ -4,9 +4,8 @@
  * the request, received the day of the routing, tracked by the petition's own tracking code,
  * and naming the petition it came from (the gate checks that petition names it).
  */
-import type { LinkReceiver } from '../../procedure/links.js';
+import { actingAs, type LinkReceiver } from '../../procedure/links.js';
 import { openLinkedRecord } from '../../procedure/service.js';
-import type { AuthContext } from '../../platform/security/request.js';
 import { newTrackingCode, trackingHashOf } from '../../procedure/tracking-code.js';
 import { INFORMATION_REQUESTS } from './procedure.js';
 
@@ -18,8 +17,7 @@ export const REQUEST_RECEIVER: LinkReceiver = {
   async open(yifa, req, within, x) {
     const first = x.persons[0];
     // Registered by the routing official in the clerk's part of the table, as the 信访 office forwards it.
-    const roles = ['disclosure_clerk'] as AuthContext['roles'];
-    const asClerk = { ...req, auth: { ...req.auth, roles }, idempotencyKey: null };
+    const asClerk = actingAs(req, 'disclosure_clerk');
     await openLinkedRecord(yifa, asClerk, INFORMATION_REQUESTS, within, { id: x.id, agencyId: x.agencyId }, 'information-request.submit', {
       channel: CHANNEL_OF[x.channel] ?? 'counter',
       receivedOn: x.from.on,

@@ -7,7 +7,7 @@
  * Each gate cites its article; pure, the kit runs it.
  */
 import { z } from 'zod';
-import { identityChecked, legalDate, optionalText, requiredText as text } from '../../platform/http/schemas.js';
+import { identityChecked, legalDate, optionalText, requiredText as text, phoneNumber } from '../../platform/http/schemas.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
 import { RECORD_CHECK, atField, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
 import type { BaseContext } from '../../procedure/served.js';
@@ -112,11 +112,7 @@ const plaintiffSchema = z
     kind: z.enum(['citizen', 'organisation']).meta({ title: '原告类型', labels: PLAINTIFF_KINDS }),
     name: text(100).meta({ title: '原告姓名或名称' }),
     idNumber: z.string().trim().max(18, '不能超过 18 位').meta({ title: '身份证号或统一社会信用代码' }),
-    phone: z
-      .string()
-      .regex(/^[\d-]{7,20}$/, '电话号码格式不正确')
-      .nullable()
-      .meta({ title: '联系电话' }),
+    phone: phoneNumber.nullable().meta({ title: '联系电话' }),
     address: optionalText(200).meta({ title: '住所地' }),
   })
   .superRefine(identityChecked)

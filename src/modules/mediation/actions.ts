@@ -4,7 +4,7 @@
  * numbered document it issues and how it changes the dispute. Pure; the kit runs it.
  */
 import { z } from 'zod';
-import { legalDate, identityChecked, requiredText as text, optionalText } from '../../platform/http/schemas.js';
+import { legalDate, identityChecked, requiredText as text, optionalText, phoneNumber } from '../../platform/http/schemas.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
 import { RECORD_CHECK, atField, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
 import type { BaseContext } from '../../procedure/served.js';
@@ -56,11 +56,7 @@ export const partySchema = z
     kind: z.enum(Object.keys(PARTY_KINDS) as [PartyKind, ...PartyKind[]]).meta({ title: '当事人类型', labels: PARTY_KINDS }),
     name: text(100).meta({ title: '姓名或名称' }),
     idNumber: z.string().trim().toUpperCase().min(1, '不能为空').meta({ title: '身份证号或统一社会信用代码' }),
-    phone: z
-      .string()
-      .regex(/^[\d-]{7,20}$/, '电话号码格式不正确')
-      .nullable()
-      .meta({ title: '联系电话' }),
+    phone: phoneNumber.nullable().meta({ title: '联系电话' }),
     address: optionalText(200).meta({ title: '住址' }),
   })
   .superRefine((p, ctx) => {

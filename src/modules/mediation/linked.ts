@@ -6,8 +6,7 @@
  * asks both parties whether they agree to mediation (Art 17) like any dispute's.
  */
 import { DomainError } from '../../platform/errors.js';
-import type { AuthContext } from '../../platform/security/request.js';
-import type { LinkReceiver } from '../../procedure/links.js';
+import { actingAs, type LinkReceiver } from '../../procedure/links.js';
 import { openLinkedRecord } from '../../procedure/service.js';
 import { tablesOf } from './committees.js';
 import { CITE, type Category } from './law.js';
@@ -48,8 +47,7 @@ export const DISPUTE_RECEIVER: LinkReceiver<'mediation'> = {
         citation: CITE.agreement,
       });
     // Registered by the routing official as the 信访部门's referral, in the mediators' part of the table.
-    const roles = ['mediator'] as AuthContext['roles'];
-    const asReferrer = { ...req, auth: { ...req.auth, roles }, idempotencyKey: null };
+    const asReferrer = actingAs(req, 'mediator');
     await openLinkedRecord(yifa, asReferrer, DISPUTES, within, { id: x.id, agencyId: x.agencyId }, 'dispute.register', {
       committeeId: committee.id,
       registeredOn: x.from.on,

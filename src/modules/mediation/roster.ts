@@ -13,7 +13,7 @@ import type { Database } from '../../platform/db/schema.js';
 import type { Request } from '../../platform/security/request.js';
 import { inScope, scopeFilter } from '../../platform/security/scope.js';
 import { AppError, invalid, notFound } from '../../platform/http/errors.js';
-import { legalDate, requiredText as text, optionalText } from '../../platform/http/schemas.js';
+import { legalDate, requiredText as text, optionalText, phoneNumber } from '../../platform/http/schemas.js';
 import { decodeCursor, keysetAfter, pageOf, pageQuery } from '../../platform/http/pagination.js';
 import { tablesOf as committeeTables, type CommitteeTables } from './committees.js';
 import { article } from './law.js';
@@ -85,12 +85,7 @@ const CITIZEN_NAME = /^[\p{Script=Han}A-Za-z·• ]{2,30}$/u;
 
 export const volunteerInput = z.strictObject({
   name: z.string().trim().regex(CITIZEN_NAME, '姓名须为 2–30 个汉字或字母').meta({ title: '姓名' }),
-  phone: z
-    .string()
-    .regex(/^[\d-]{7,20}$/, '电话号码格式不正确')
-    .nullable()
-    .default(null)
-    .meta({ title: '联系电话' }),
+  phone: phoneNumber.nullable().default(null).meta({ title: '联系电话' }),
   regionId: z.string().min(1).max(64).meta({ title: '所在村（社区）' }),
   groupId: z.string().min(1).max(64).nullable().default(null).meta({ title: '所在调解小组' }),
   joinedOn: legalDate.meta({ title: '加入日期' }),

@@ -13,7 +13,7 @@ import {
   type LinkedRef,
 } from '../../procedure/links.js';
 import { z } from 'zod';
-import { legalDate, personalIdNumber, requiredText as text, optionalText } from '../../platform/http/schemas.js';
+import { legalDate, personalIdNumber, requiredText as text, optionalText, phoneNumber } from '../../platform/http/schemas.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
 import { approve, dropRequest, pendingRequest } from '../../procedure/decide.js';
 import { PUBLIC_ROLE, RECORD_CHECK, sameIndividual, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
@@ -93,12 +93,7 @@ export const petitionerSchema = z
   .strictObject({
     name: text(50).meta({ title: '姓名' }),
     idNumber: personalIdNumber.nullable().meta({ title: '身份证号' }),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^[\d-]{7,20}$/, '电话号码格式不正确')
-      .nullable()
-      .meta({ title: '联系电话' }),
+    phone: phoneNumber.nullable().meta({ title: '联系电话' }),
     address: text(200).meta({ title: '住址' }),
   })
   .meta({ title: '信访人' });

@@ -4,7 +4,7 @@
  * 行政复议法, the numbered document it issues and how it changes the case. Pure; the kit runs it.
  */
 import { z } from 'zod';
-import { identityChecked, legalDate, optionalText, requiredText as text } from '../../platform/http/schemas.js';
+import { identityChecked, legalDate, optionalText, requiredText as text, phoneNumber } from '../../platform/http/schemas.js';
 import { addDays } from '../../calendar/legal-date.js';
 import { deadlineDue } from '../../calendar/deadlines.js';
 import { PUBLIC_ROLE, RECORD_CHECK, atField, sameIndividual, type ActionSpec, type Procedure, type Refusal } from '../../procedure/spec.js';
@@ -205,11 +205,7 @@ const applicantSchema = z
     kind: z.enum(['citizen', 'organisation']).meta({ title: '申请人类型', labels: APPLICANT_KINDS }),
     name: text(100).meta({ title: '申请人姓名或名称' }),
     idNumber: z.string().trim().max(18, '不能超过 18 位').meta({ title: '身份证号或统一社会信用代码' }),
-    phone: z
-      .string()
-      .regex(/^[\d-]{7,20}$/, '电话号码格式不正确')
-      .nullable()
-      .meta({ title: '联系电话' }),
+    phone: phoneNumber.nullable().meta({ title: '联系电话' }),
     address: optionalText(200).meta({ title: '通信地址' }),
   })
   .superRefine(identityChecked)

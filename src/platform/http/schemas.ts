@@ -25,6 +25,12 @@ export const personalIdNumber = z.string().superRefine((s, ctx) => {
 });
 
 /** A required text, trimmed, of at most `max` characters: the procedures' fields say so in Chinese. */
+/** A telephone number as people write it: digits and hyphens, 7 to 20 (a landline with its area code, a mobile). */
+export const phoneNumber = z
+  .string()
+  .trim()
+  .regex(/^[\d-]{7,20}$/, '电话号码格式不正确');
+
 export const requiredText = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字`);
 
 /** An optional text, trimmed, of at most `max` characters; null when there is none. */

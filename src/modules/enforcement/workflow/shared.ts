@@ -4,7 +4,7 @@
  * checks most rows share (a recorded date, a request already waiting).
  */
 import { z } from 'zod';
-import { identityChecked, legalDate, requiredText } from '../../../platform/http/schemas.js';
+import { identityChecked, legalDate, requiredText, phoneNumber } from '../../../platform/http/schemas.js';
 import { birthDateOf, idNumberProblem } from '../../../platform/identity/numbers.js';
 import {
   CHOSEN_GROUND_IDS,
@@ -53,11 +53,7 @@ export const partySchema = z
     // Checked against the kind below (GB 11643 / GB 32100), the wrong character named.
     idNumber: z.string().trim().max(18, '不能超过 18 位').nullable().meta({ title: '身份证号 / 统一社会信用代码' }),
     address: text(200).meta({ title: '住所（地址）' }),
-    phone: z
-      .string()
-      .regex(/^[\d-]{7,20}$/, '电话号码格式不正确')
-      .nullable()
-      .meta({ title: '联系电话' }),
+    phone: phoneNumber.nullable().meta({ title: '联系电话' }),
     representative: text(50).nullable().meta({ title: '法定代表人（负责人）' }),
     birthDate: legalDate.nullable().optional().meta({ title: '出生日期（无身份证号码的公民填写）' }),
   })
