@@ -127,7 +127,11 @@ describe('村规民约 in the browser', () => {
     await visitor.getByRole('link', { name: '村规民约与村务公开' }).click();
     const pick = visitor.getByLabel('选择村');
     await pick.click();
-    await option(visitor, '妙泉村').click();
+    // The list opens with an animation: a click on an option still moving can miss it (seen on a loaded machine).
+    const village = option(visitor, '妙泉村');
+    await village.waitFor();
+    await settled(village);
+    await village.click();
     await visitor.getByTestId('public-version-3').waitFor();
     expect(await visitor.getByTestId('public-version-3').textContent()).toContain('彩礼不超过二万元');
     await visitor.getByTestId('diff-summary').waitFor();
