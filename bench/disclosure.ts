@@ -154,7 +154,7 @@ async function run(engine: Engine, databaseUrl: string | undefined) {
     say('');
     say('| query | p50 ms | p95 ms | results on page |');
     say('|---|---|---|---|');
-    for (const q of ['王', '火', '河道', '占道经营', '秀山县李某', '罚决字', '" OR 1=1 --', '不存在的词语']) {
+    for (const q of ['王', '火', '河道', '占道经营', '秀山县李某', '罚决字', '第424242号', '" OR 1=1 --', '不存在的词语']) {
       const times: number[] = [];
       let count = 0;
       for (let i = 0; i < SAMPLES; i++) {

@@ -18,4 +18,6 @@ export default function setup() {
   execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
     stdio: 'inherit',
   });
+  // The Brotli and gzip copies the server sends (as `npm run build:web` writes them).
+  execFileSync(process.execPath, ['scripts/compress-web.mjs'], { stdio: 'inherit' });
 }

@@ -20,6 +20,7 @@ import { seedDemoCases } from '../../src/modules/enforcement/demo.js';
 import { demoAudio, demoPhoto } from '../../src/modules/evidence/demo.js';
 import { verifyAndRecord } from '../../src/modules/evidence/verify.js';
 import type { PenaltyCase } from '../../src/modules/enforcement/penalty-case.js';
+import { overflowing, scrollWidth } from './layout.js';
 
 const MEDIA = join(process.cwd(), 'src', 'modules', 'evidence', 'demo-media');
 const WEBM = join(MEDIA, 'bodycam-sample.webm');
@@ -271,16 +272,7 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
     const page = await ctx.newPage();
     await h.login(page, 'zhifa1');
     await openCase(page);
-    const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
-    // What sticks out, when something does: the innermost elements past the right edge.
-    const overflowing = () =>
-      page.evaluate(() =>
-        [...document.querySelectorAll('body *')]
-          .filter((e) => e.getBoundingClientRect().right > 376 && ![...e.children].some((c) => c.getBoundingClientRect().right > 376))
-          .slice(0, 5)
-          .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${(e.textContent ?? '').slice(0, 30)}"`),
-      );
-    expect(await scrollWidth(), (await overflowing()).join('\n')).toBeLessThanOrEqual(375);
+    expect(await scrollWidth(page), (await overflowing(page, 375)).join('\n')).toBeLessThanOrEqual(375);
     // The camera opens straight from the page on a phone.
     expect(await page.getByTestId('pick-video').getAttribute('capture')).toBe('environment');
     expect(await page.getByTestId('pick-video').getAttribute('accept')).toBe('video/*');
@@ -295,7 +287,7 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
     await page.getByTestId('pick-any').setInputFiles([long, MP4]);
     await waitState(uploadItem(page, 'bodycam-sample.mp4'), 'uploaded');
     await page.getByTestId('upload-queue').scrollIntoViewIfNeeded();
-    expect(await scrollWidth()).toBeLessThanOrEqual(375);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
     await page.screenshot({ path: join(SHOTS, 'evidence-phone-queue.png') });
     for (const box of await page
       .getByTestId('upload-item')
@@ -309,7 +301,7 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
     await d.waitFor();
     await settled(d);
     await d.getByTestId('recording-fields').waitFor();
-    expect(await scrollWidth()).toBeLessThanOrEqual(375);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
     const modal = (await d.boundingBox())!;
     expect(modal.x).toBeGreaterThanOrEqual(0);
     expect(modal.x + modal.width).toBeLessThanOrEqual(375);
@@ -321,12 +313,12 @@ describe('evidence: upload, register, play, custody, redaction, coverage', () =>
     const video = page.locator('[data-testid="evidence-item"]', { has: page.locator('[data-testid="evidence-recording"]') }).first();
     await video.getByTestId('evidence-preview').click();
     await video.locator('video').waitFor();
-    expect(await scrollWidth()).toBeLessThanOrEqual(375);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
     await video.getByTestId('evidence-custody').click();
     const drawer = page.locator('.ant-drawer-content-wrapper:visible');
     await drawer.getByTestId('custody-integrity').waitFor();
     await settled(drawer);
-    expect(await scrollWidth()).toBeLessThanOrEqual(375);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
     const db = (await drawer.boundingBox())!;
     expect(db.x + db.width).toBeLessThanOrEqual(375);
     await page.screenshot({ path: join(SHOTS, 'evidence-phone-custody.png') });

@@ -6,7 +6,7 @@ import { MIGRATIONS, migrate } from '../../src/app/root.js';
 import type { Db } from '../../src/platform/db/database.js';
 import type { Migrations } from '../../src/platform/module.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
-import { gramsOf, holdsGrams, holdsText, searchRow } from '../../src/modules/disclosure/search.js';
+import { gramsOf, holdsText, searchRow, withGrams } from '../../src/modules/disclosure/search.js';
 import * as m001 from '../../src/platform/db/migrations/001-foundation.js';
 import * as m002 from '../../src/modules/enforcement/migrations/002-penalty-cases.js';
 import * as m003 from '../../src/modules/enforcement/migrations/003-case-search.js';
@@ -318,10 +318,8 @@ describe.each(ENGINES)('publications keyed by decision (migration 047) on %s', (
   };
   const found = async (q: string) =>
     (
-      await (t.db.kysely as AnyKysely)
-        .selectFrom('publications')
-        .select('id')
-        .where(holdsGrams(engine, gramsOf(q)!))
+      await withGrams(t.db.kysely.selectFrom('publications'), engine, gramsOf(q)!)
+        .select('publications.id')
         .where(holdsText(q))
         .orderBy('id')
         .execute()

@@ -4,6 +4,7 @@
  * article each runs under.
  */
 import { Alert, Table, Tag } from 'antd';
+import { Scrollable } from './Scrollable';
 
 export type DueState = 'ok' | 'warning' | 'overdue' | 'met';
 
@@ -56,42 +57,44 @@ export function DueTag({ due, state }: { due: string; state: Exclude<DueState, '
 
 export function DeadlineTable({ deadlines, emptyText }: { deadlines: DeadlineRow[]; emptyText: string }) {
   return (
-    <Table<DeadlineRow>
-      rowKey={(d) => `${d.rule}-${d.from}-${d.about ?? ''}`}
-      size="small"
-      pagination={false}
-      dataSource={deadlines}
-      locale={{ emptyText }}
-      columns={[
-        {
-          title: '事项',
-          dataIndex: 'title',
-          render: (t: string, d) => (
-            <>
-              <div>
-                {t}
-                {d.about ? `（${d.about}）` : ''}
-              </div>
-              <div style={{ color: '#595959', fontSize: 12 }} data-citation={d.rule}>
-                {d.citation}
-              </div>
-            </>
-          ),
-        },
-        { title: '起算', dataIndex: 'from', width: 110 },
-        { title: '届满', dataIndex: 'due', width: 110 },
-        {
-          title: '状态',
-          dataIndex: 'state',
-          width: 100,
-          render: (s: DueState, d) => (
-            <DueStateTag state={s} data-deadline={d.rule} data-state={s}>
-              {d.kind === 'window' ? (s === 'met' ? '已届满' : '期间内') : DUE_TEXT[s]}
-            </DueStateTag>
-          ),
-        },
-      ]}
-    />
+    <Scrollable label="期限">
+      <Table<DeadlineRow>
+        rowKey={(d) => `${d.rule}-${d.from}-${d.about ?? ''}`}
+        size="small"
+        pagination={false}
+        dataSource={deadlines}
+        locale={{ emptyText }}
+        columns={[
+          {
+            title: '事项',
+            dataIndex: 'title',
+            render: (t: string, d) => (
+              <>
+                <div>
+                  {t}
+                  {d.about ? `（${d.about}）` : ''}
+                </div>
+                <div style={{ color: '#595959', fontSize: 12 }} data-citation={d.rule}>
+                  {d.citation}
+                </div>
+              </>
+            ),
+          },
+          { title: '起算', dataIndex: 'from', width: 110 },
+          { title: '届满', dataIndex: 'due', width: 110 },
+          {
+            title: '状态',
+            dataIndex: 'state',
+            width: 100,
+            render: (s: DueState, d) => (
+              <DueStateTag state={s} data-deadline={d.rule} data-state={s}>
+                {d.kind === 'window' ? (s === 'met' ? '已届满' : '期间内') : DUE_TEXT[s]}
+              </DueStateTag>
+            ),
+          },
+        ]}
+      />
+    </Scrollable>
   );
 }
 

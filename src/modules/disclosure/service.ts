@@ -23,7 +23,7 @@ import {
 import { DEADLINE_RULES } from '../../law/deadline-rules.js';
 import type { PublicationTable } from '../../platform/db/schema.js';
 import { publicDecision, REDACTABLE_FIELDS, type PublicationRow, type RedactableField, type Redaction } from './masks.js';
-import { gramsOf, holdsGrams, holdsText, rarestGrams, searchRow } from './search.js';
+import { gramsOf, holdsText, narrowingGrams, searchRow, withGrams } from './search.js';
 import { PUBLICATION_SUBJECT, syncPublications } from './sync.js';
 
 export const PUBLICATION_STATUSES = { pending: '待公示', released: '公示中', withdrawn: '已撤回' } as const;
@@ -345,20 +345,19 @@ export async function publicDecisions(yifa: Yifa, f: PublicFilters) {
   // Otherwise the index says how common the word is, counting no further than FEW: a rare one
   // (a name, a number, or none at all) is read from the index and its few matches sorted; a
   // common one whose matches lie further back is looked for in a wider date-ordered window.
-  // The index is asked for the query's rarest grams only (rarestGrams).
-  const grams = holdsGrams(yifa.db.engine, await rarestGrams(yifa.db.kysely, recent(NEWEST), all));
+  // The index is asked only for the query's grams that narrow (narrowingGrams).
+  const grams = await narrowingGrams(yifa.db.kysely, recent(NEWEST), all);
   const candidates = await yifa.db.kysely
     .selectFrom(
-      q
-        .select('id')
-        .where(grams)
+      withGrams(q, yifa.db.engine, grams)
+        .select('publications.id')
         .limit(FEW + 1)
         .as('c'),
     )
     .select((e) => e.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const common = Number(candidates.n) > FEW ? await newest(WIDER) : null;
-  return page(common ?? (await inDateOrder(q.where(grams).where(holdsText(query))).execute()));
+  return page(common ?? (await inDateOrder(withGrams(q, yifa.db.engine, grams).where(holdsText(query))).execute()));
 }
 
 /**

@@ -3,7 +3,8 @@
  * and land reclamation (土地复垦) as the seed describes, made through the same actions the
  * portal and the 信访干部 take, each on its own day on the journal's clock: accepted and
  * answered with each outcome, one through 复查 and 复核 and a repeat refused after it, a
- * group visit by representatives, items sent into legal procedures, transferred and
+ * group visit by representatives, items sent into legal procedures (one opened as a 案源 in
+ * yifa), transferred and
  * assigned, an extension approved and one waiting, one overdue, and new ones not yet routed.
  */
 import type { Yifa } from '../../platform/yifa.js';
@@ -362,6 +363,36 @@ const STORIES: Story[] = [
     request: '再次反映凉桥村征地后剩余边角地无法耕种，要求一并征收',
     facts: '此前已来访反映，剩余边角地仍无法耕种。',
     duplicates: 12,
+  },
+  {
+    daysAgo: 4,
+    channel: 'letter',
+    names: ['石某某'],
+    village: '贵塘村',
+    category: 'land-reclamation',
+    request: '反映贵塘村某石材加工厂在复垦后的耕地上堆放废石料，要求依法查处',
+    facts: '今年复垦验收的耕地约两亩被该厂用来堆放废石料，村里劝阻无效。',
+    // A matter for the officers (Art 31): opened as a 信访转办 案源 in the same step, awaiting their 立案 decision.
+    steps: [
+      [
+        3,
+        'xinfang',
+        'petition.route-to-case-source',
+        (on) => ({
+          on: on(3),
+          reason: '您反映的在耕地上堆放废石料的行为，属于镇综合行政执法的查处范围，已转为行政处罚案源，由执法人员依法核查处理。',
+          field: '综合行政执法',
+          // The factory's own address, not a villager's (the petitioners' addresses are '…村N组').
+          party: {
+            kind: 'organisation',
+            name: '秀山县妙泉镇某石材加工厂',
+            idNumber: null,
+            phone: null,
+            address: '秀山县妙泉镇贵塘村石材加工点',
+          },
+        }),
+      ],
+    ],
   },
   {
     daysAgo: 55,

@@ -149,7 +149,18 @@ export async function buildHttpApp(yifa: Yifa, parts: HttpParts, opts: { logger?
   for (const routes of parts.routes) await app.register(routes, { prefix: '/api/v1' });
 
   if (existsSync(join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: 'index.html',
+      // The .br and .gz copies written at build time (scripts/compress-web.mjs).
+      preCompressed: true,
+    });
+    // Hashed names under /assets/ never change content: a returning visitor on a slow line loads nothing again.
+    app.addHook('onSend', async (req, reply, payload) => {
+      if (req.url.startsWith('/assets/') && reply.statusCode === 200) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      return payload;
+    });
   }
   return app;
 }

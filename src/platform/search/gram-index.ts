@@ -7,7 +7,7 @@
  * SQL or FTS syntax included, is reduced to letters and digits before it reaches the index,
  * and bound.
  */
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Engine } from '../db/database.js';
 import { charQueryGrams, searchableText } from './grams.js';
 
@@ -66,7 +66,30 @@ export function holdsGrams(engine: Engine, ix: GramIndex, query: string, as = ix
 export function holdsEveryGram(engine: Engine, ix: GramIndex, grams: readonly string[], as = ix.table) {
   return engine === 'postgres'
     ? sql<SqlBool>`string_to_array(${sql.ref(`${as}.search_grams`)}, ' ') @> ${grams}::text[]`
-    : sql<SqlBool>`${sql.ref(`${as}.id`)} in (select k.${sql.raw(ix.keyColumn)} from ${sql.raw(ix.fts)} join ${sql.raw(ix.keys)} k on k.n = ${sql.raw(ix.fts)}.rowid where ${sql.raw(ix.fts)} match ${grams.map((g) => `"${g.replaceAll('"', '')}"`).join(' ')})`;
+    : sql<SqlBool>`${sql.ref(`${as}.id`)} in (${ftsMatches(ix, grams)})`;
+}
+
+/** SQLite: the searched table's ids whose grams match all of `grams` (each quoted: no FTS syntax gets through). */
+const ftsMatches = (ix: GramIndex, grams: readonly string[]) =>
+  sql`select k.${sql.raw(ix.keyColumn)} as gram_row_id from ${sql.raw(ix.fts)} join ${sql.raw(ix.keys)} k on k.n = ${sql.raw(ix.fts)}.rowid where ${sql.raw(ix.fts)} match ${grams.map((g) => `"${g.replaceAll('"', '')}"`).join(' ')}`;
+
+/**
+ * `qb` (over the searched table, named `as`) narrowed to rows holding each of `grams`. On
+ * SQLite the FTS5 match is joined in, so the match drives the query and a LIMIT stops it
+ * early — `id in (…)` builds the whole list of matches before the first row; on PostgreSQL
+ * it is the GIN-indexed containment.
+ */
+export function joinEveryGram<DB, TB extends keyof DB, O>(
+  qb: SelectQueryBuilder<DB, TB, O>,
+  engine: Engine,
+  ix: GramIndex,
+  grams: readonly string[],
+  as = ix.table,
+): SelectQueryBuilder<DB, TB, O> {
+  if (engine === 'postgres') return qb.where(holdsEveryGram(engine, ix, grams, as));
+  const matched = sql<{ gram_row_id: string }>`(${ftsMatches(ix, grams)})`.as('gram_match');
+  // biome-ignore lint/suspicious/noExplicitAny: a join on a derived table the caller's types do not name
+  return (qb as any).innerJoin(matched, (j: any) => j.onRef('gram_match.gram_row_id', '=', `${as}.id`));
 }
 
 /** The exact substring, in the normalised text (`column`: the searched table's `search_text`). */

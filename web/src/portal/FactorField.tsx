@@ -23,7 +23,7 @@ export function FactorField({
         { pattern: FACTOR_PATTERN, message: '请输入 4 位数字（身份证号末位可为 X）' },
       ]}
     >
-      <Input maxLength={4} autoComplete="off" autoFocus={autoFocus} style={{ width: 120 }} />
+      <Input maxLength={4} autoComplete="off" autoFocus={autoFocus} style={{ width: 96 }} />
     </Form.Item>
   );
 }

@@ -136,6 +136,17 @@ function DesktopHeader({ selected }: { selected: string }) {
   );
 }
 
+/**
+ * On a phone a card's title and its extra share one line: the title keeps at least half and
+ * wraps rather than shrinking to nothing behind an ellipsis, the extra wraps beside it.
+ */
+const PHONE_CARD = {
+  styles: {
+    title: { whiteSpace: 'normal', minWidth: '50%' },
+    extra: { whiteSpace: 'normal', minWidth: 0, flexShrink: 1 },
+  },
+} as const;
+
 export default function PortalApp() {
   const t = useT();
   const here = useLocation().pathname.split('/')[2] ?? 'officers';
@@ -146,29 +157,31 @@ export default function PortalApp() {
       {phone ? <PhoneHeader selected={selected} /> : <DesktopHeader selected={selected} />}
       <Layout.Content style={{ padding: phone ? 16 : 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
         <HeadingProvider title={t(PAGES.find((p) => p.key === here)?.title ?? 'officers')}>
-          <Routes>
-            <Route index element={<Navigate to="officers" replace />} />
-            <Route path="agencies" element={<AgenciesPage />} />
-            <Route path="officers" element={<OfficersPage />} />
-            <Route path="decisions" element={<DecisionsPage />} />
-            <Route path="decisions/:id" element={<DecisionPage />} />
-            <Route path="normative-documents" element={<NormativeDocumentsPage />} />
-            <Route path="normative-documents/:id" element={<NormativeDocumentPage />} />
-            <Route path="deadlines" element={<DeadlinePage />} />
-            <Route path="information-requests" element={<InformationRequestPage />} />
-            <Route path="tracking" element={<TrackingPage />} />
-            <Route path="petitions" element={<PetitionPage />} />
-            <Route path="petition-tracking" element={<PetitionTrackingPage />} />
-            <Route path="reconsiderations" element={<ReconsiderationPage />} />
-            <Route path="reconsideration-tracking" element={<ReconsiderationTrackingPage />} />
-            <Route path="village-rules" element={<VillageRulesPage />} />
-            <Route path="catalog" element={<CatalogPage />} />
-            <Route path="openness/lists/:id" element={<OpennessListPage />} />
-            <Route path="openness/explanations/:id" element={<ExplanationPage />} />
-            <Route path="verify" element={<VerifyFormPage />} />
-            <Route path="verify/:code" element={<VerifyPage />} />
-            <Route path="officer/:token" element={<OfficerCardPage />} />
-          </Routes>
+          <ConfigProvider card={phone ? PHONE_CARD : {}}>
+            <Routes>
+              <Route index element={<Navigate to="officers" replace />} />
+              <Route path="agencies" element={<AgenciesPage />} />
+              <Route path="officers" element={<OfficersPage />} />
+              <Route path="decisions" element={<DecisionsPage />} />
+              <Route path="decisions/:id" element={<DecisionPage />} />
+              <Route path="normative-documents" element={<NormativeDocumentsPage />} />
+              <Route path="normative-documents/:id" element={<NormativeDocumentPage />} />
+              <Route path="deadlines" element={<DeadlinePage />} />
+              <Route path="information-requests" element={<InformationRequestPage />} />
+              <Route path="tracking" element={<TrackingPage />} />
+              <Route path="petitions" element={<PetitionPage />} />
+              <Route path="petition-tracking" element={<PetitionTrackingPage />} />
+              <Route path="reconsiderations" element={<ReconsiderationPage />} />
+              <Route path="reconsideration-tracking" element={<ReconsiderationTrackingPage />} />
+              <Route path="village-rules" element={<VillageRulesPage />} />
+              <Route path="catalog" element={<CatalogPage />} />
+              <Route path="openness/lists/:id" element={<OpennessListPage />} />
+              <Route path="openness/explanations/:id" element={<ExplanationPage />} />
+              <Route path="verify" element={<VerifyFormPage />} />
+              <Route path="verify/:code" element={<VerifyPage />} />
+              <Route path="officer/:token" element={<OfficerCardPage />} />
+            </Routes>
+          </ConfigProvider>
         </HeadingProvider>
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center', color: '#595959' }}>

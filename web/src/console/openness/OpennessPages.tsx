@@ -30,6 +30,17 @@ import { post, query, type ApiError } from '../../api';
 import { emptyText, ErrorResult, LoadMore } from '../../components';
 import { can, useSession } from '../session';
 import { DocumentView } from '../DocumentView';
+import {
+  CitationList,
+  ContentView,
+  GUIDE_FIELDS,
+  INSPECTION_FIELDS,
+  POWER_FIELDS,
+  PROCEDURES,
+  type CatalogEntry,
+  type Citation,
+  type Content,
+} from '../../openness-view';
 
 const KINDS = { powers: '行政执法事项清单', inspections: '随机抽查事项清单', guide: '办事指南' } as const;
 type Kind = keyof typeof KINDS;
@@ -40,32 +51,6 @@ const STATUS_COLOR: Record<string, string> = {
   published: 'green',
   superseded: 'default',
 };
-
-interface PowerItem {
-  name: string;
-  category: string;
-  basis: string;
-  procedure: string;
-  channels: string;
-}
-interface InspectionItem {
-  item: string;
-  basis: string;
-  object: string;
-  method: string;
-  frequency: string;
-}
-interface Guide {
-  basis: string;
-  conditions: string;
-  materials: string[];
-  steps: string;
-  timeLimit: string;
-  fee: string;
-  place: string;
-  channels: string;
-}
-type Content = { kind: 'powers'; items: PowerItem[] } | { kind: 'inspections'; items: InspectionItem[] } | { kind: 'guide'; guide: Guide };
 
 interface ListVersion {
   id: string;
@@ -100,80 +85,7 @@ interface ListVersion {
   }[];
 }
 
-const PROCEDURES = [
-  { value: 'general', label: '普通程序' },
-  { value: 'simple', label: '简易程序' },
-  { value: 'both', label: '普通程序、简易程序' },
-];
 const CATEGORIES = ['行政处罚', '行政强制', '行政检查', '其他'].map((v) => ({ value: v, label: v }));
-const POWER_FIELDS: [keyof PowerItem, string][] = [
-  ['name', '执法事项名称'],
-  ['basis', '法律依据'],
-  ['channels', '投诉举报和监督渠道'],
-];
-const INSPECTION_FIELDS: [keyof InspectionItem, string][] = [
-  ['item', '抽查事项'],
-  ['basis', '抽查依据'],
-  ['object', '抽查对象'],
-  ['method', '抽查方式'],
-  ['frequency', '抽查频次'],
-];
-const GUIDE_FIELDS: [Exclude<keyof Guide, 'materials'>, string][] = [
-  ['basis', '设定依据'],
-  ['conditions', '办理条件'],
-  ['steps', '办理流程'],
-  ['timeLimit', '办理时限'],
-  ['fee', '收费标准'],
-  ['place', '办理地点和时间'],
-  ['channels', '咨询和监督投诉渠道'],
-];
-
-/** The content of a version, read-only. */
-export function ContentView({ content }: { content: Content }) {
-  if (content.kind === 'guide')
-    return (
-      <Descriptions column={1} bordered size="small">
-        {GUIDE_FIELDS.map(([k, label]) => (
-          <Descriptions.Item key={k} label={label}>
-            <span style={{ whiteSpace: 'pre-wrap' }}>{content.guide[k]}</span>
-          </Descriptions.Item>
-        ))}
-        <Descriptions.Item label="申请材料">{content.guide.materials.join('；')}</Descriptions.Item>
-      </Descriptions>
-    );
-  if (content.kind === 'powers')
-    return (
-      <Table<PowerItem>
-        rowKey={(_, i) => String(i)}
-        size="small"
-        pagination={false}
-        scroll={{ x: 800 }}
-        dataSource={content.items}
-        columns={[
-          { title: '序号', render: (_, __, i) => i + 1, width: 60 },
-          { title: '执法事项', dataIndex: 'name' },
-          { title: '类别', dataIndex: 'category', width: 90 },
-          { title: '法律依据', dataIndex: 'basis' },
-          { title: '执法程序', render: (_, p) => PROCEDURES.find((x) => x.value === p.procedure)?.label },
-          { title: '投诉监督渠道', dataIndex: 'channels' },
-        ]}
-      />
-    );
-  return (
-    <Table<InspectionItem>
-      rowKey={(_, i) => String(i)}
-      size="small"
-      pagination={false}
-      scroll={{ x: 800 }}
-      dataSource={content.items}
-      columns={[
-        { title: '序号', render: (_, __, i) => i + 1, width: 60 },
-        ...INSPECTION_FIELDS.map(([k, label]) => ({ title: label, dataIndex: k })),
-      ]}
-    />
-  );
-}
-
 /** 事前公开清单: the versions in the reader's scope, by kind and status. */
 export function OpennessListsPage() {
   const me = useSession();
@@ -501,11 +413,6 @@ function DraftModal({
   );
 }
 
-interface Citation {
-  law: string;
-  article: string;
-  excerpt?: string | null;
-}
 interface Explanation {
   id: string;
   caseId: string;
@@ -531,19 +438,6 @@ interface Explanation {
   publishedOn: string | null;
   indexNumber: string | null;
   number: string | null;
-}
-
-export function CitationList({ citations }: { citations: Citation[] }) {
-  return (
-    <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-      {citations.map((c) => (
-        <li key={`${c.law}${c.article}`}>
-          《{c.law}》{c.article}
-          {c.excerpt ? <div style={{ color: '#595959' }}>{c.excerpt}</div> : null}
-        </li>
-      ))}
-    </ul>
-  );
 }
 
 /** 以案释法: drafted from closed cases, approved by the head, published. */
@@ -753,21 +647,6 @@ const CATALOG_CATEGORIES = [
   { value: 'finance', label: '财政资金' },
   { value: 'other', label: '其他' },
 ];
-
-export interface CatalogEntry {
-  id: string;
-  indexNumber: string;
-  category: string;
-  categoryName: string;
-  title: string;
-  publishedOn: string;
-  agency: { id: string; name: string };
-  link: string | null;
-  file: { sha256: string; fileName: string | null } | null;
-  /** The public URL of its file (DOCX, PDF), while it is in force */
-  download: string | null;
-  withdrawn: { on: string; reason: string } | null;
-}
 
 /** The print view of a published version's numbered document. */
 export function ListDocumentPage() {

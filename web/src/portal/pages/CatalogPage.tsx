@@ -13,7 +13,7 @@ import { useResource, usePagedList } from '../../hooks';
 import { query } from '../../api';
 import { ErrorResult, LoadMore, emptyText } from '../../components';
 import { PageTitle } from '../../heading';
-import { CitationList, ContentView, type CatalogEntry } from '../../console/openness/OpennessPages';
+import { CitationList, ContentView, type CatalogEntry } from '../../openness-view';
 
 interface Category {
   id: string;

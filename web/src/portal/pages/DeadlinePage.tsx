@@ -39,7 +39,8 @@ export default function DeadlinePage() {
             showSearch
             optionFilterProp="label"
             placeholder="选择法定期限"
-            style={{ width: 420 }}
+            // Beside its label on one line, within a phone's width.
+            style={{ width: 420, maxWidth: 'calc(100vw - 170px)' }}
             value={rule}
             onChange={setRule}
             loading={rules.loading}

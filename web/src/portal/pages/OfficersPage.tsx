@@ -6,6 +6,7 @@ import { emptyText, LoadMore } from '../../components';
 import { useT } from '../../i18n';
 import type { Page, PublicAgency, PublicOfficer } from '../../types';
 import { PageTitle } from '../../heading';
+import { Scrollable } from '../../Scrollable';
 
 export default function OfficersPage() {
   const t = useT();
@@ -30,21 +31,23 @@ export default function OfficersPage() {
           options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
         />
       </Space>
-      <Table<PublicOfficer>
-        rowKey="certificateNumber"
-        loading={list.loading}
-        dataSource={list.items}
-        pagination={false}
-        locale={{ emptyText: emptyText('没有符合条件的执法人员') }}
-        columns={[
-          { title: '姓名', dataIndex: 'name' },
-          { title: '执法主体', dataIndex: 'agency' },
-          { title: '执法证号', dataIndex: 'certificateNumber' },
-          { title: '执法类别', dataIndex: 'field' },
-          { title: '执法区域', dataIndex: 'area' },
-          { title: '有效期', render: (_, o) => `${o.validFrom} 至 ${o.validUntil}` },
-        ]}
-      />
+      <Scrollable label="行政执法人员清单">
+        <Table<PublicOfficer>
+          rowKey="certificateNumber"
+          loading={list.loading}
+          dataSource={list.items}
+          pagination={false}
+          locale={{ emptyText: emptyText('没有符合条件的执法人员') }}
+          columns={[
+            { title: '姓名', dataIndex: 'name' },
+            { title: '执法主体', dataIndex: 'agency' },
+            { title: '执法证号', dataIndex: 'certificateNumber' },
+            { title: '执法类别', dataIndex: 'field' },
+            { title: '执法区域', dataIndex: 'area' },
+            { title: '有效期', render: (_, o) => `${o.validFrom} 至 ${o.validUntil}` },
+          ]}
+        />
+      </Scrollable>
       <LoadMore next={list.next} loading={list.loading} onMore={list.more} />
     </Card>
   );

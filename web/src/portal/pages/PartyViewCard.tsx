@@ -10,6 +10,7 @@ import { ActionErrorAlert } from '../../ActionErrorAlert';
 import type { MaskedField, PublicDecision } from '../../../../src/modules/disclosure/masks';
 import { DECISION_LABELS } from '../../decision-labels';
 import { FactorField } from '../FactorField';
+import { Scrollable } from '../../Scrollable';
 
 interface PartyView {
   publication: {
@@ -49,33 +50,37 @@ function Account({ v }: { v: PartyView }) {
       <Typography.Title level={3} style={{ fontSize: 15 }}>
         您的个人信息如何处理
       </Typography.Title>
-      <Table<MaskedField>
-        size="small"
-        pagination={false}
-        rowKey="field"
-        dataSource={v.account.fields}
-        columns={[
-          { title: '项目', dataIndex: 'field' },
-          { title: '公众看到', dataIndex: 'shownAs', render: (s: string | null) => s ?? '—' },
-          { title: '处理方式', dataIndex: 'treatment' },
-          { title: '依据', dataIndex: 'citation', render: (c: string | null) => c ?? '—' },
-        ]}
-      />
+      <Scrollable label="个人信息的处理">
+        <Table<MaskedField>
+          size="small"
+          pagination={false}
+          rowKey="field"
+          dataSource={v.account.fields}
+          columns={[
+            { title: '项目', dataIndex: 'field' },
+            { title: '公众看到', dataIndex: 'shownAs', render: (s: string | null) => s ?? '—' },
+            { title: '处理方式', dataIndex: 'treatment' },
+            { title: '依据', dataIndex: 'citation', render: (c: string | null) => c ?? '—' },
+          ]}
+        />
+      </Scrollable>
       <Typography.Title level={3} style={{ fontSize: 15, marginTop: 16 }}>
         人工遮盖
       </Typography.Title>
       {v.account.redactions.length ? (
-        <Table
-          size="small"
-          pagination={false}
-          rowKey={(r) => `${r.field}-${r.on}-${r.reason}`}
-          dataSource={v.account.redactions}
-          columns={[
-            { title: '遮盖的内容', dataIndex: 'field' },
-            { title: '理由', dataIndex: 'reason' },
-            { title: '日期', dataIndex: 'on' },
-          ]}
-        />
+        <Scrollable label="人工遮盖">
+          <Table
+            size="small"
+            pagination={false}
+            rowKey={(r) => `${r.field}-${r.on}-${r.reason}`}
+            dataSource={v.account.redactions}
+            columns={[
+              { title: '遮盖的内容', dataIndex: 'field' },
+              { title: '理由', dataIndex: 'reason' },
+              { title: '日期', dataIndex: 'on' },
+            ]}
+          />
+        </Scrollable>
       ) : (
         <Typography.Paragraph type="secondary">没有人工遮盖的内容。</Typography.Paragraph>
       )}

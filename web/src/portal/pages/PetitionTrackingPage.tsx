@@ -17,6 +17,7 @@ import type { PublicPetitionReview, PublicPetitionView } from '../../types';
 import { PageTitle } from '../../heading';
 import { PetitionMaterialsCard } from './PetitionMaterialsCard';
 import { FactorField } from '../FactorField';
+import { Scrollable } from '../../Scrollable';
 
 const networkError = () => new ApiError(0, 'NETWORK', '网络连接中断，请稍后再试。');
 
@@ -239,23 +240,25 @@ export default function PetitionTrackingPage() {
               </Descriptions.Item>
             </Descriptions>
             {view.deadlines.length > 0 && (
-              <Table
-                size="small"
-                pagination={false}
-                rowKey={(d) => `${d.rule}-${d.due}`}
-                dataSource={view.deadlines}
-                style={{ marginTop: 8 }}
-                columns={[
-                  { title: '期限', dataIndex: 'title' },
-                  { title: '届满日期', dataIndex: 'due', width: 120 },
-                  {
-                    title: '状态',
-                    dataIndex: 'state',
-                    width: 100,
-                    render: (s: DueState) => <DueStateTag state={s}>{DUE_TEXT[s]}</DueStateTag>,
-                  },
-                ]}
-              />
+              <Scrollable label="办理期限">
+                <Table
+                  size="small"
+                  pagination={false}
+                  rowKey={(d) => `${d.rule}-${d.due}`}
+                  dataSource={view.deadlines}
+                  style={{ marginTop: 8 }}
+                  columns={[
+                    { title: '期限', dataIndex: 'title' },
+                    { title: '届满日期', dataIndex: 'due', width: 120 },
+                    {
+                      title: '状态',
+                      dataIndex: 'state',
+                      width: 100,
+                      render: (s: DueState) => <DueStateTag state={s}>{DUE_TEXT[s]}</DueStateTag>,
+                    },
+                  ]}
+                />
+              </Scrollable>
             )}
           </Card>
           {view.routing && (

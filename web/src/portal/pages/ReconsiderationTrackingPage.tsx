@@ -16,6 +16,7 @@ import { DUE_TEXT, DueStateTag, type DueState } from '../../deadlines';
 import type { PublicReconsiderationView } from '../../types';
 import { PageTitle } from '../../heading';
 import { FactorField } from '../FactorField';
+import { Scrollable } from '../../Scrollable';
 
 interface Asked {
   code: string;
@@ -88,23 +89,25 @@ function Progress({ view }: { view: PublicReconsiderationView }) {
       </Descriptions>
       {view.suspended && <Alert type="info" showIcon title="行政复议已中止审理，恢复审理前不计算审理期限" />}
       {view.deadlines.length > 0 && (
-        <Table
-          size="small"
-          pagination={false}
-          rowKey={(d) => `${d.rule}-${d.due}`}
-          dataSource={view.deadlines}
-          style={{ marginTop: 8 }}
-          columns={[
-            { title: '期限', dataIndex: 'title' },
-            { title: '届满日期', dataIndex: 'due', width: 110 },
-            {
-              title: '状态',
-              dataIndex: 'state',
-              width: 96,
-              render: (s: DueState) => <DueStateTag state={s}>{DUE_TEXT[s]}</DueStateTag>,
-            },
-          ]}
-        />
+        <Scrollable label="办理期限">
+          <Table
+            size="small"
+            pagination={false}
+            rowKey={(d) => `${d.rule}-${d.due}`}
+            dataSource={view.deadlines}
+            style={{ marginTop: 8 }}
+            columns={[
+              { title: '期限', dataIndex: 'title' },
+              { title: '届满日期', dataIndex: 'due', width: 110 },
+              {
+                title: '状态',
+                dataIndex: 'state',
+                width: 96,
+                render: (s: DueState) => <DueStateTag state={s}>{DUE_TEXT[s]}</DueStateTag>,
+              },
+            ]}
+          />
+        </Scrollable>
       )}
       {taken.length > 0 && (
         <section data-testid="track-steps" style={{ marginTop: 16 }}>
@@ -189,7 +192,7 @@ export default function ReconsiderationTrackingPage() {
               placeholder="XXXX-XXXX-XXXX-XXXX"
               autoComplete="off"
               spellCheck={false}
-              style={{ width: 240, maxWidth: '100%', fontFamily: 'monospace' }}
+              style={{ width: 220, maxWidth: '100%', fontFamily: 'monospace' }}
             />
           </Form.Item>
           {/* Arriving with the code from the application page, the factor is what is left to type. */}

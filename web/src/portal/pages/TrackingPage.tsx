@@ -14,6 +14,7 @@ import { ActionErrorAlert } from '../../ActionErrorAlert';
 import { DUE_TEXT, DueStateTag, type DueState } from '../../deadlines';
 import type { PublicRequestView } from '../../types';
 import { PageTitle } from '../../heading';
+import { Scrollable } from '../../Scrollable';
 
 const networkError = () => new ApiError(0, 'NETWORK', '网络连接中断，请稍后再试。');
 
@@ -122,23 +123,25 @@ export default function TrackingPage() {
               </Descriptions.Item>
             </Descriptions>
             {view.deadlines.length > 0 && (
-              <Table
-                size="small"
-                pagination={false}
-                rowKey={(d) => `${d.rule}-${d.due}`}
-                dataSource={view.deadlines}
-                style={{ marginTop: 8 }}
-                columns={[
-                  { title: '法定期限', dataIndex: 'title' },
-                  { title: '届满日期', dataIndex: 'due', width: 120 },
-                  {
-                    title: '状态',
-                    dataIndex: 'state',
-                    width: 100,
-                    render: (s: DueState) => <DueStateTag state={s}>{DUE_TEXT[s]}</DueStateTag>,
-                  },
-                ]}
-              />
+              <Scrollable label="办理期限">
+                <Table
+                  size="small"
+                  pagination={false}
+                  rowKey={(d) => `${d.rule}-${d.due}`}
+                  dataSource={view.deadlines}
+                  style={{ marginTop: 8 }}
+                  columns={[
+                    { title: '法定期限', dataIndex: 'title' },
+                    { title: '届满日期', dataIndex: 'due', width: 120 },
+                    {
+                      title: '状态',
+                      dataIndex: 'state',
+                      width: 100,
+                      render: (s: DueState) => <DueStateTag state={s}>{DUE_TEXT[s]}</DueStateTag>,
+                    },
+                  ]}
+                />
+              </Scrollable>
             )}
           </Card>
           {view.correction && (

@@ -13,6 +13,7 @@ import { emptyText, ErrorResult } from '../../components';
 import { ClauseDiffTable } from '../../clause-diff';
 import { useT } from '../../i18n';
 import { PageTitle } from '../../heading';
+import { Scrollable } from '../../Scrollable';
 
 interface VillageItem {
   villageId: string;
@@ -105,20 +106,22 @@ function Versions({ villageId }: { villageId: string }) {
         </Card>
       )}
       <Card size="small" style={{ marginTop: 12 }} title="村务公开（村民代表会议决定事项）">
-        <Table<Affair>
-          size="small"
-          rowKey={(a) => `${a.meetingId}-${a.no}`}
-          pagination={{ pageSize: 10 }}
-          dataSource={affairs.data?.items ?? []}
-          locale={{ emptyText: emptyText('暂无公开的决定事项') }}
-          columns={[
-            { title: '会议日期', dataIndex: 'heldOn', width: 110 },
-            { title: '会议', dataIndex: 'kind', width: 120 },
-            { title: '决定事项', dataIndex: 'subject' },
-            { title: '公开内容', dataIndex: 'content' },
-            { title: '公开日期', dataIndex: 'publishedOn', width: 110 },
-          ]}
-        />
+        <Scrollable label="村规民约">
+          <Table<Affair>
+            size="small"
+            rowKey={(a) => `${a.meetingId}-${a.no}`}
+            pagination={{ pageSize: 10 }}
+            dataSource={affairs.data?.items ?? []}
+            locale={{ emptyText: emptyText('暂无公开的决定事项') }}
+            columns={[
+              { title: '会议日期', dataIndex: 'heldOn', width: 110 },
+              { title: '会议', dataIndex: 'kind', width: 120 },
+              { title: '决定事项', dataIndex: 'subject' },
+              { title: '公开内容', dataIndex: 'content' },
+              { title: '公开日期', dataIndex: 'publishedOn', width: 110 },
+            ]}
+          />
+        </Scrollable>
       </Card>
     </>
   );
@@ -138,7 +141,7 @@ export default function VillageRulesPage() {
           aria-label="选择村"
           value={chosen}
           onChange={setVillageId}
-          style={{ width: 200 }}
+          style={{ width: 200, maxWidth: '100%' }}
           options={(list.data?.items ?? []).map((v) => ({ value: v.villageId, label: `${v.village}（第${v.version}版）` }))}
         />
       }
