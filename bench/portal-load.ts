@@ -3,7 +3,7 @@
  * published decisions, and how many bytes he downloads, on emulated mobile networks (Chromium's
  * DevTools network emulation: added round-trip latency, capped throughput), each run in a
  * fresh browser context (nothing cached), then a second visit to another page with the cache
- * kept. A server with the demo town on SQLite on a loopback port; the built web app
+ * kept. A server with the demo town and its decisions on SQLite on a loopback port; the built web app
  * (`npm run build:web` first).
  *
  *   node bin/run-ts.mjs bench/portal-load.ts        (PORTAL_BENCH_RUNS, default 5)
@@ -15,6 +15,8 @@ import { chromium } from 'playwright-core';
 import { loadConfig, type Config } from '../src/platform/config.js';
 import { buildApp, openYifa } from '../src/app/root.js';
 import { seedDemoTown } from '../src/modules/org/demo.js';
+import { seedDemoCases } from '../src/modules/enforcement/demo.js';
+import { seedDemoPublications } from '../src/modules/disclosure/demo.js';
 
 const RUNS = Number(process.env.PORTAL_BENCH_RUNS) || 5;
 /** Chromium DevTools' presets: latency ms, throughput bytes/s. */
@@ -30,6 +32,9 @@ const dataDir = mkdtempSync(join(tmpdir(), 'yifa-bench-portal-'));
 const config: Config = { ...loadConfig({}), dataDir, checkpointIntervalSeconds: 0, publicRateLimit: 1_000_000, logLevel: 'warn' };
 const yifa = await openYifa(config);
 await seedDemoTown(yifa, { password: 'Bench-Password-2026' });
+// The demo's decisions, released on the portal.
+await seedDemoCases(yifa);
+await seedDemoPublications(yifa);
 const app = await buildApp(yifa);
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
