@@ -20,6 +20,36 @@ export const citizen = (name: string, address = '秀山县妙泉镇某某村') =
   representative: null,
 });
 
+/**
+ * A 当场行政处罚 (行政处罚法 Art 51) of 林区用火 on `on` by `officers`: a warning and a ¥200 fine,
+ * signed on the spot, the party told of his rights; `o` changes any field.
+ */
+export const onTheSpot = (x: { party: unknown; on: string; officers: string[] }, o: Record<string, unknown> = {}) => ({
+  party: x.party,
+  field: '综合行政执法',
+  on: x.on,
+  place: '某某村林区',
+  officers: x.officers,
+  violationTypeId: 'wild-fire',
+  facts: '森林防火期内在林区烧纸',
+  basis: '《森林防火条例》第五十条',
+  kinds: ['warning', 'fine'],
+  fineFen: 20_000,
+  confiscationFen: 0,
+  signed: true,
+  refusalNote: null,
+  cashCollected: false,
+  cashGround: null,
+  cashGroundNote: null,
+  receiptNumber: null,
+  told: true,
+  statement: null,
+  statementReply: null,
+  mitigation: [],
+  circumstanceId: 'ordinary',
+  ...o,
+});
+
 type Who = 'zhifa1' | 'fuzeren';
 
 /** The report that concludes an investigation of 林区用火 with a ¥500 fine, changed by `o`. */

@@ -13,6 +13,7 @@ import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { withIdCheckChar } from '../../src/platform/identity/numbers.js';
 import { deadlineDue } from '../../src/calendar/deadlines.js';
 import { addMonths } from '../../src/calendar/legal-date.js';
+import { onTheSpot } from '../helpers/penalty-api.js';
 
 const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
 const ID_NUMBER = withIdCheckChar('50024119850315123');
@@ -36,30 +37,11 @@ describe.each(ENGINES)('the party’s view of his publication on %s', (engine) =
     const other = (await (await t.login('zhifa2')).get('/api/v1/session')).json();
     const res = await zhifa1.post('/api/v1/penalty-cases', {
       type: 'penalty.on-the-spot',
-      payload: {
+      payload: onTheSpot({
         party: { kind: 'citizen', name: FULL_NAME, idNumber: ID_NUMBER, address: ADDRESS, phone: MOBILE, representative: null },
-        field: '综合行政执法',
         on: '2026-04-01',
-        place: '某某村林区',
         officers: [me.user.personId, other.user.personId],
-        violationTypeId: 'wild-fire',
-        facts: '森林防火期内在林区烧纸',
-        basis: '《森林防火条例》第五十条',
-        kinds: ['warning', 'fine'],
-        fineFen: 20_000,
-        confiscationFen: 0,
-        signed: true,
-        refusalNote: null,
-        cashCollected: false,
-        cashGround: null,
-        cashGroundNote: null,
-        receiptNumber: null,
-        told: true,
-        statement: null,
-        statementReply: null,
-        mitigation: [],
-        circumstanceId: 'ordinary',
-      },
+      }),
     });
     expect(res.statusCode, res.body).toBe(201);
     const caseId = res.json().case.id as string;

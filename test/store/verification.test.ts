@@ -12,6 +12,7 @@ import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { withIdCheckChar } from '../../src/platform/identity/numbers.js';
 import { qrTextsInDocx } from '../helpers/qr.js';
 import { checkInclusionProof, type InclusionProof } from '../../web/src/portal/verify-proof.js';
+import { onTheSpot } from '../helpers/penalty-api.js';
 
 const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
 const PUBLIC_URL = 'https://yifa.example.gov.cn';
@@ -37,7 +38,7 @@ describe.each(ENGINES)('verification by QR code on %s', (engine) => {
     const other = (await (await t.login('zhifa2')).get('/api/v1/session')).json();
     const res = await zhifa1.post('/api/v1/penalty-cases', {
       type: 'penalty.on-the-spot',
-      payload: {
+      payload: onTheSpot({
         party: {
           kind: 'citizen',
           name: FULL_NAME,
@@ -46,28 +47,9 @@ describe.each(ENGINES)('verification by QR code on %s', (engine) => {
           phone: MOBILE,
           representative: null,
         },
-        field: '综合行政执法',
         on: '2026-04-01',
-        place: '某某村林区',
         officers: [me.user.personId, other.user.personId],
-        violationTypeId: 'wild-fire',
-        facts: '森林防火期内在林区烧纸',
-        basis: '《森林防火条例》第五十条',
-        kinds: ['warning', 'fine'],
-        fineFen: 20_000,
-        confiscationFen: 0,
-        signed: true,
-        refusalNote: null,
-        cashCollected: false,
-        cashGround: null,
-        cashGroundNote: null,
-        receiptNumber: null,
-        told: true,
-        statement: null,
-        statementReply: null,
-        mitigation: [],
-        circumstanceId: 'ordinary',
-      },
+      }),
     });
     expect(res.statusCode, res.body).toBe(201);
     caseId = res.json().case.id;

@@ -45,6 +45,7 @@ const PETITION_KINDS = [
   'registration',
   'acceptance',
   'decline',
+  'route',
   'transfer',
   'extension-notice',
   'opinion',

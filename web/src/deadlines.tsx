@@ -123,3 +123,30 @@ export function OverdueBanner({ deadlines }: { deadlines: readonly DeadlineRow[]
     />
   );
 }
+
+/** The deadlines a member of the public reads on a tracking page: what runs, when it falls due, how it stands. */
+export function PublicDeadlineTable({
+  deadlines,
+  title = '期限',
+}: {
+  deadlines: readonly { rule: string; title: string; due: string; state: DueState }[];
+  title?: string;
+}) {
+  if (deadlines.length === 0) return null;
+  return (
+    <Scrollable label="办理期限">
+      <Table
+        size="small"
+        pagination={false}
+        rowKey={(d) => `${d.rule}-${d.due}`}
+        dataSource={[...deadlines]}
+        style={{ marginTop: 8 }}
+        columns={[
+          { title, dataIndex: 'title' },
+          { title: '届满日期', dataIndex: 'due', width: 120 },
+          { title: '状态', dataIndex: 'state', width: 100, render: (s: DueState) => <DueStateTag state={s}>{DUE_TEXT[s]}</DueStateTag> },
+        ]}
+      />
+    </Scrollable>
+  );
+}

@@ -6,18 +6,17 @@
  * stays in this page's memory, never in the address.
  */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useLocation } from 'react-router-dom';
 import { ApiError, download, post } from '../../api';
 import { ActionErrorAlert } from '../../ActionErrorAlert';
 import { useT } from '../../i18n';
-import { DUE_TEXT, DueStateTag, type DueState } from '../../deadlines';
 import type { PublicPetitionReview, PublicPetitionView } from '../../types';
 import { PageTitle } from '../../heading';
 import { PetitionMaterialsCard } from './PetitionMaterialsCard';
 import { FactorField } from '../FactorField';
-import { Scrollable } from '../../Scrollable';
+import { PublicDeadlineTable } from '../../deadlines';
 
 const networkError = () => new ApiError(0, 'NETWORK', '网络连接中断，请稍后再试。');
 
@@ -239,27 +238,7 @@ export default function PetitionTrackingPage() {
                 <span style={{ whiteSpace: 'pre-wrap' }}>{view.request}</span>
               </Descriptions.Item>
             </Descriptions>
-            {view.deadlines.length > 0 && (
-              <Scrollable label="办理期限">
-                <Table
-                  size="small"
-                  pagination={false}
-                  rowKey={(d) => `${d.rule}-${d.due}`}
-                  dataSource={view.deadlines}
-                  style={{ marginTop: 8 }}
-                  columns={[
-                    { title: '期限', dataIndex: 'title' },
-                    { title: '届满日期', dataIndex: 'due', width: 120 },
-                    {
-                      title: '状态',
-                      dataIndex: 'state',
-                      width: 100,
-                      render: (s: DueState) => <DueStateTag state={s}>{DUE_TEXT[s]}</DueStateTag>,
-                    },
-                  ]}
-                />
-              </Scrollable>
-            )}
+            <PublicDeadlineTable deadlines={view.deadlines} />
           </Card>
           {view.routing && (
             <Alert

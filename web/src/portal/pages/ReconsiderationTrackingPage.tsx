@@ -6,17 +6,16 @@
  * evidence. The code and the factor stay in this page's memory, never in the address.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Tag, Timeline, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useLocation } from 'react-router-dom';
 import { ApiError, download, post } from '../../api';
 import { inputIssuesOf } from '../../ActionErrorAlert';
 import { useT } from '../../i18n';
-import { DUE_TEXT, DueStateTag, type DueState } from '../../deadlines';
 import type { PublicReconsiderationView } from '../../types';
 import { PageTitle } from '../../heading';
 import { FactorField } from '../FactorField';
-import { Scrollable } from '../../Scrollable';
+import { PublicDeadlineTable } from '../../deadlines';
 
 interface Asked {
   code: string;
@@ -88,27 +87,7 @@ function Progress({ view }: { view: PublicReconsiderationView }) {
         </Descriptions.Item>
       </Descriptions>
       {view.suspended && <Alert type="info" showIcon title="行政复议已中止审理，恢复审理前不计算审理期限" />}
-      {view.deadlines.length > 0 && (
-        <Scrollable label="办理期限">
-          <Table
-            size="small"
-            pagination={false}
-            rowKey={(d) => `${d.rule}-${d.due}`}
-            dataSource={view.deadlines}
-            style={{ marginTop: 8 }}
-            columns={[
-              { title: '期限', dataIndex: 'title' },
-              { title: '届满日期', dataIndex: 'due', width: 110 },
-              {
-                title: '状态',
-                dataIndex: 'state',
-                width: 96,
-                render: (s: DueState) => <DueStateTag state={s}>{DUE_TEXT[s]}</DueStateTag>,
-              },
-            ]}
-          />
-        </Scrollable>
-      )}
+      <PublicDeadlineTable deadlines={view.deadlines} />
       {taken.length > 0 && (
         <section data-testid="track-steps" style={{ marginTop: 16 }}>
           <Typography.Title level={2} style={{ fontSize: 14, marginTop: 0 }}>

@@ -5,16 +5,15 @@
  * address (where history, logs and referrers would keep it).
  */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useLocation } from 'react-router-dom';
 import { ApiError, download, post } from '../../api';
 import { useT } from '../../i18n';
 import { ActionErrorAlert } from '../../ActionErrorAlert';
-import { DUE_TEXT, DueStateTag, type DueState } from '../../deadlines';
 import type { PublicRequestView } from '../../types';
 import { PageTitle } from '../../heading';
-import { Scrollable } from '../../Scrollable';
+import { PublicDeadlineTable } from '../../deadlines';
 
 const networkError = () => new ApiError(0, 'NETWORK', '网络连接中断，请稍后再试。');
 
@@ -122,27 +121,7 @@ export default function TrackingPage() {
                 <span style={{ whiteSpace: 'pre-wrap' }}>{view.description}</span>
               </Descriptions.Item>
             </Descriptions>
-            {view.deadlines.length > 0 && (
-              <Scrollable label="办理期限">
-                <Table
-                  size="small"
-                  pagination={false}
-                  rowKey={(d) => `${d.rule}-${d.due}`}
-                  dataSource={view.deadlines}
-                  style={{ marginTop: 8 }}
-                  columns={[
-                    { title: '法定期限', dataIndex: 'title' },
-                    { title: '届满日期', dataIndex: 'due', width: 120 },
-                    {
-                      title: '状态',
-                      dataIndex: 'state',
-                      width: 100,
-                      render: (s: DueState) => <DueStateTag state={s}>{DUE_TEXT[s]}</DueStateTag>,
-                    },
-                  ]}
-                />
-              </Scrollable>
-            )}
+            <PublicDeadlineTable deadlines={view.deadlines} title="法定期限" />
           </Card>
           {view.correction && (
             <Card title="补正告知" size="small" data-testid="track-correction">
