@@ -69,17 +69,18 @@ describe('the portal on a phone and on a slow line', () => {
       await page.locator('h1').first().waitFor();
       await fits(page, path);
     }
-    // A decision and a catalogued document, opened from their lists as a visitor would.
-    for (const [list, link] of [
-      ['decisions', 'a[href^="/portal/decisions/"]'],
-      ['catalog', 'a[href^="/portal/openness/"]'],
+    // A decision, a list version and a 以案释法, opened from their lists as a visitor would.
+    for (const [list, link, name] of [
+      ['decisions', 'a[href^="/portal/decisions/"]', 'decision'],
+      ['catalog', 'a[href^="/portal/openness/lists/"]', 'list-version'],
+      ['catalog', 'a[href^="/portal/openness/explanations/"]', 'explanation'],
     ] as const) {
       await page.goto(`${h.url}/portal/${list}`);
       const first = page.locator(link).first();
       await first.waitFor();
       await first.click();
       await page.locator('h1').first().waitFor();
-      await fits(page, `${list}-detail`);
+      await fits(page, name);
     }
   });
 

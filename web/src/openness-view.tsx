@@ -4,6 +4,7 @@
  * bundle does not carry the console's editing forms.
  */
 import { Descriptions, Table } from 'antd';
+import { Scrollable } from './Scrollable';
 
 export interface PowerItem {
   name: string;
@@ -77,34 +78,36 @@ export function ContentView({ content }: { content: Content }) {
     );
   if (content.kind === 'powers')
     return (
-      <Table<PowerItem>
+      <Scrollable label="执法事项清单">
+        <Table<PowerItem>
+          rowKey={(_, i) => String(i)}
+          size="small"
+          pagination={false}
+          dataSource={content.items}
+          columns={[
+            { title: '序号', render: (_, __, i) => i + 1, width: 60 },
+            { title: '执法事项', dataIndex: 'name' },
+            { title: '类别', dataIndex: 'category', width: 90 },
+            { title: '法律依据', dataIndex: 'basis' },
+            { title: '执法程序', render: (_, p) => PROCEDURES.find((x) => x.value === p.procedure)?.label },
+            { title: '投诉监督渠道', dataIndex: 'channels' },
+          ]}
+        />
+      </Scrollable>
+    );
+  return (
+    <Scrollable label="随机抽查事项清单">
+      <Table<InspectionItem>
         rowKey={(_, i) => String(i)}
         size="small"
         pagination={false}
-        scroll={{ x: 800 }}
         dataSource={content.items}
         columns={[
           { title: '序号', render: (_, __, i) => i + 1, width: 60 },
-          { title: '执法事项', dataIndex: 'name' },
-          { title: '类别', dataIndex: 'category', width: 90 },
-          { title: '法律依据', dataIndex: 'basis' },
-          { title: '执法程序', render: (_, p) => PROCEDURES.find((x) => x.value === p.procedure)?.label },
-          { title: '投诉监督渠道', dataIndex: 'channels' },
+          ...INSPECTION_FIELDS.map(([k, label]) => ({ title: label, dataIndex: k })),
         ]}
       />
-    );
-  return (
-    <Table<InspectionItem>
-      rowKey={(_, i) => String(i)}
-      size="small"
-      pagination={false}
-      scroll={{ x: 800 }}
-      dataSource={content.items}
-      columns={[
-        { title: '序号', render: (_, __, i) => i + 1, width: 60 },
-        ...INSPECTION_FIELDS.map(([k, label]) => ({ title: label, dataIndex: k })),
-      ]}
-    />
+    </Scrollable>
   );
 }
 
