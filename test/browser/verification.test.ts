@@ -14,6 +14,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startHarness, SHOTS, type BrowserHarness } from './harness.js';
 import { describeViolations, seriousViolations } from './axe.js';
 import { qrTextOfPng } from '../helpers/qr.js';
+import { onTheSpot } from '../helpers/penalty-api.js';
 import { contextOfUser } from '../../src/modules/org/sessions.js';
 import { openCase } from '../../src/modules/enforcement/service/cases.js';
 import { withIdCheckChar } from '../../src/platform/identity/numbers.js';
@@ -30,37 +31,23 @@ describe('a decision verified by its QR code, and an officer checked by his, in 
     h = await startHarness('sqlite');
     const zhifa1 = { auth: await contextOfUser(h.yifa, 'zhifa1'), denied: async () => {} };
     const zhifa2 = await contextOfUser(h.yifa, 'zhifa2');
-    const view = await openCase(h.yifa, zhifa1, 'penalty.on-the-spot', {
-      party: {
-        kind: 'citizen',
-        name: '王小明',
-        idNumber: withIdCheckChar('50024119850315123'),
-        address: '秀山县妙泉镇某某村5组',
-        phone: '13912345678',
-        representative: null,
-      },
-      field: '综合行政执法',
-      on: h.yifa.clock.today(),
-      place: '某某村林区',
-      officers: [zhifa1.auth.user.personId, zhifa2.user.personId],
-      violationTypeId: 'wild-fire',
-      facts: '森林防火期内在林区烧纸',
-      basis: '《森林防火条例》第五十条',
-      kinds: ['warning', 'fine'],
-      fineFen: 20_000,
-      confiscationFen: 0,
-      signed: true,
-      refusalNote: null,
-      cashCollected: false,
-      cashGround: null,
-      cashGroundNote: null,
-      receiptNumber: null,
-      told: true,
-      statement: null,
-      statementReply: null,
-      mitigation: [],
-      circumstanceId: 'ordinary',
-    });
+    const view = await openCase(
+      h.yifa,
+      zhifa1,
+      'penalty.on-the-spot',
+      onTheSpot({
+        party: {
+          kind: 'citizen',
+          name: '王小明',
+          idNumber: withIdCheckChar('50024119850315123'),
+          address: '秀山县妙泉镇某某村5组',
+          phone: '13912345678',
+          representative: null,
+        },
+        on: h.yifa.clock.today(),
+        officers: [zhifa1.auth.user.personId, zhifa2.user.personId],
+      }),
+    );
     caseId = view.case.id;
     number = view.case.decision!.number!;
     await syncPublications(h.yifa);

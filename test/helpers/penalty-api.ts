@@ -24,7 +24,7 @@ export const citizen = (name: string, address = '秀山县妙泉镇某某村') =
  * A 当场行政处罚 (行政处罚法 Art 51) of 林区用火 on `on` by `officers`: a warning and a ¥200 fine,
  * signed on the spot, the party told of his rights; `o` changes any field.
  */
-export const onTheSpot = (x: { party: unknown; on: string; officers: string[] }, o: Record<string, unknown> = {}) => ({
+export const onTheSpot = (x: { party: unknown; on: string; officers: unknown[] }, o: Record<string, unknown> = {}) => ({
   party: x.party,
   field: '综合行政执法',
   on: x.on,

@@ -10,13 +10,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../helpers/engines.js';
 import { startTestApp, type Client, type TestApp } from '../helpers/app.js';
+import { at, onTheSpot } from '../helpers/penalty-api.js';
 import { withIdCheckChar } from '../../src/platform/identity/numbers.js';
 import { deadlineDue } from '../../src/calendar/deadlines.js';
 import { PENALTY_PROCEDURE } from '../../src/modules/enforcement/workflow.js';
 import type { PublicationFacts } from '../../src/procedure/spec.js';
 
 /** 10:00 China time on a legal date. */
-const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
 
 const ID_NUMBER = withIdCheckChar('50024119850315123');
 const MOBILE = '13912345678';
@@ -66,34 +66,11 @@ describe.each(ENGINES)('publications on %s', (engine) => {
     }
   }
 
-  const onTheSpot = (on: string, party: Record<string, unknown>) =>
+  const onTheSpotDecision = (on: string, party: Record<string, unknown>) =>
     zhifa1.post('/api/v1/penalty-cases', {
       type: 'penalty.on-the-spot',
-      payload: {
-        party,
-        field: '综合行政执法',
-        on,
-        place: '某某村林区',
-        officers,
-        violationTypeId: 'wild-fire',
-        facts: '森林防火期内在林区烧纸',
-        basis: '《森林防火条例》第五十条',
-        // An organisation's fine under this article (¥10,000 and up) is beyond the simple procedure: a warning on the spot.
-        kinds: party.kind === 'organisation' ? ['warning'] : ['warning', 'fine'],
-        fineFen: party.kind === 'organisation' ? 0 : 20_000,
-        confiscationFen: 0,
-        signed: true,
-        refusalNote: null,
-        cashCollected: false,
-        cashGround: null,
-        cashGroundNote: null,
-        receiptNumber: null,
-        told: true,
-        statement: null,
-        statementReply: null,
-        mitigation: [],
-        circumstanceId: 'ordinary',
-      },
+      // An organisation's fine under this article (¥10,000 and up) is beyond the simple procedure: a warning on the spot.
+      payload: onTheSpot({ party, on, officers }, party.kind === 'organisation' ? { kinds: ['warning'], fineFen: 0 } : {}),
     });
   const journalCount = async () =>
     Number(
@@ -112,7 +89,7 @@ describe.each(ENGINES)('publications on %s', (engine) => {
   const staffList = async (c: Client, query = '') => (await c.get(`/api/v1/publications${query}`)).json().items as Item[];
 
   it('creates a publication due within 7 working days of each penalty decision, none before a decision', async () => {
-    const citizen = await onTheSpot('2026-04-01', {
+    const citizen = await onTheSpotDecision('2026-04-01', {
       kind: 'citizen',
       name: '王小明',
       idNumber: ID_NUMBER,
@@ -121,7 +98,7 @@ describe.each(ENGINES)('publications on %s', (engine) => {
       representative: null,
     });
     expect(citizen.statusCode, citizen.body).toBe(201);
-    const company = await onTheSpot('2026-04-01', {
+    const company = await onTheSpotDecision('2026-04-01', {
       kind: 'organisation',
       name: '秀山县青山林业有限公司',
       idNumber: '91500241MA5U00000K',
@@ -332,7 +309,7 @@ describe.each(ENGINES)('publications on %s', (engine) => {
       const view = (await fuzeren.get(`/api/v1/publications/${companyPub.id}`)).json();
       expect(view).toMatchObject({ status: 'released', withdrawalDue: due, withdrawnBecause: { kind: 'changed' }, overdue: false });
       // A decision already changed is not released: it is to be withdrawn.
-      const third = await onTheSpot('2026-04-20', {
+      const third = await onTheSpotDecision('2026-04-20', {
         kind: 'organisation',
         name: '秀山县茶园茶叶加工厂',
         idNumber: null,

@@ -5,6 +5,14 @@
  */
 import { Descriptions, Table } from 'antd';
 import { Scrollable } from './Scrollable';
+import {
+  GUIDE_LABELS,
+  GUIDE_TEXT_FIELDS,
+  INSPECTION_LABELS,
+  POWER_CATEGORIES,
+  POWER_LABELS,
+  PROCEDURE_KINDS,
+} from '../../src/modules/openness/labels';
 
 export interface PowerItem {
   name: string;
@@ -35,33 +43,44 @@ export type Content =
   | { kind: 'inspections'; items: InspectionItem[] }
   | { kind: 'guide'; guide: Guide };
 
-export const PROCEDURES = [
-  { value: 'general', label: '普通程序' },
-  { value: 'simple', label: '简易程序' },
-  { value: 'both', label: '普通程序、简易程序' },
-];
+export const PROCEDURES = Object.entries(PROCEDURE_KINDS).map(([value, label]) => ({ value, label }));
+export const CATEGORIES = POWER_CATEGORIES.map((v) => ({ value: v, label: v }));
 
-export const POWER_FIELDS: [keyof PowerItem, string][] = [
-  ['name', '执法事项名称'],
-  ['basis', '法律依据'],
-  ['channels', '投诉举报和监督渠道'],
-];
-export const INSPECTION_FIELDS: [keyof InspectionItem, string][] = [
-  ['item', '抽查事项'],
-  ['basis', '抽查依据'],
-  ['object', '抽查对象'],
-  ['method', '抽查方式'],
-  ['frequency', '抽查频次'],
-];
-export const GUIDE_FIELDS: [Exclude<keyof Guide, 'materials'>, string][] = [
-  ['basis', '设定依据'],
-  ['conditions', '办理条件'],
-  ['steps', '办理流程'],
-  ['timeLimit', '办理时限'],
-  ['fee', '收费标准'],
-  ['place', '办理地点和时间'],
-  ['channels', '咨询和监督投诉渠道'],
-];
+/** The fields a power's form asks as free text (its category and procedure are chosen). */
+export const POWER_FIELDS = (['name', 'basis', 'channels'] as const).map((k) => [k, POWER_LABELS[k]] as const);
+export const INSPECTION_FIELDS = labelled(INSPECTION_LABELS);
+export const GUIDE_FIELDS = GUIDE_TEXT_FIELDS.map((k) => [k, GUIDE_LABELS[k]] as const);
+
+function labelled<K extends string>(labels: Record<K, string>) {
+  return (Object.keys(labels) as K[]).map((k) => [k, labels[k]] as const);
+}
+
+/** A list's items as a numbered table, a column per label; `cell` renders a coded value. */
+function ItemsTable<T extends object>(props: {
+  label: string;
+  labels: Record<keyof T & string, string>;
+  items: T[];
+  cell?: Partial<Record<keyof T, (v: string) => string | undefined>>;
+}) {
+  return (
+    <Scrollable label={props.label}>
+      <Table<T>
+        rowKey={(_, i) => String(i)}
+        size="small"
+        pagination={false}
+        dataSource={props.items}
+        columns={[
+          { title: '序号', render: (_, __, i) => i + 1, width: 60 },
+          ...labelled(props.labels).map(([k, title]) => ({
+            title,
+            dataIndex: k,
+            render: (v: string) => props.cell?.[k]?.(v) ?? v,
+          })),
+        ]}
+      />
+    </Scrollable>
+  );
+}
 
 /** The content of a version, read-only. */
 export function ContentView({ content }: { content: Content }) {
@@ -73,42 +92,19 @@ export function ContentView({ content }: { content: Content }) {
             <span style={{ whiteSpace: 'pre-wrap' }}>{content.guide[k]}</span>
           </Descriptions.Item>
         ))}
-        <Descriptions.Item label="申请材料">{content.guide.materials.join('；')}</Descriptions.Item>
+        <Descriptions.Item label={GUIDE_LABELS.materials}>{content.guide.materials.join('；')}</Descriptions.Item>
       </Descriptions>
     );
   if (content.kind === 'powers')
     return (
-      <Scrollable label="执法事项清单">
-        <Table<PowerItem>
-          rowKey={(_, i) => String(i)}
-          size="small"
-          pagination={false}
-          dataSource={content.items}
-          columns={[
-            { title: '序号', render: (_, __, i) => i + 1, width: 60 },
-            { title: '执法事项', dataIndex: 'name' },
-            { title: '类别', dataIndex: 'category', width: 90 },
-            { title: '法律依据', dataIndex: 'basis' },
-            { title: '执法程序', render: (_, p) => PROCEDURES.find((x) => x.value === p.procedure)?.label },
-            { title: '投诉监督渠道', dataIndex: 'channels' },
-          ]}
-        />
-      </Scrollable>
-    );
-  return (
-    <Scrollable label="随机抽查事项清单">
-      <Table<InspectionItem>
-        rowKey={(_, i) => String(i)}
-        size="small"
-        pagination={false}
-        dataSource={content.items}
-        columns={[
-          { title: '序号', render: (_, __, i) => i + 1, width: 60 },
-          ...INSPECTION_FIELDS.map(([k, label]) => ({ title: label, dataIndex: k })),
-        ]}
+      <ItemsTable<PowerItem>
+        label="执法事项清单"
+        labels={POWER_LABELS}
+        items={content.items}
+        cell={{ procedure: (v) => PROCEDURE_KINDS[v as keyof typeof PROCEDURE_KINDS] }}
       />
-    </Scrollable>
-  );
+    );
+  return <ItemsTable<InspectionItem> label="随机抽查事项清单" labels={INSPECTION_LABELS} items={content.items} />;
 }
 
 export interface Citation {

@@ -14,9 +14,10 @@ import type { Block, DocumentContent } from '../../procedure/documents/content.j
 import { renderDocx } from '../../procedure/documents/docx.js';
 import { withVerification } from '../../procedure/documents/verification.js';
 import type { OpennessListTable, CaseExplanationTable } from './tables.js';
-import { ART_39, LIST_SUBJECT, OGI_20, PROCEDURE_KINDS, type ListContent, type ListKind, visibleList } from './lists.js';
+import { ART_39, LIST_SUBJECT, OGI_20, type ListContent, type ListKind, visibleList } from './lists.js';
 import { EXPLANATION_SUBJECT, visibleExplanation, type Citation, type PublicCaseFacts } from './explanations.js';
 import { OPENNESS_SERIES } from './issue.js';
+import { GUIDE_LABELS, GUIDE_TEXT_FIELDS, INSPECTION_LABELS, POWER_LABELS, PROCEDURE_KINDS, type ProcedureKind } from './labels.js';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -26,44 +27,35 @@ const cnDate = (d: string | null) => {
   return `${y}年${Number(m)}月${Number(day)}日`;
 };
 
-type Guide = Extract<ListContent, { kind: 'guide' }>['guide'];
-const GUIDE_FIELDS: [Exclude<keyof Guide, 'materials'>, string][] = [
-  ['basis', '设定依据'],
-  ['conditions', '办理条件'],
-  ['steps', '办理流程'],
-  ['timeLimit', '办理时限'],
-  ['fee', '收费标准'],
-  ['place', '办理地点和时间'],
-  ['channels', '咨询和监督投诉渠道'],
-];
+/** A table block: a numbered row per item, its cells in the labels' order. */
+function itemsTable<T extends Record<string, string>>(
+  labels: { [K in keyof T]: string },
+  items: T[],
+  cell = (_k: keyof T, v: string) => v,
+): Block {
+  const keys = Object.keys(labels) as (keyof T)[];
+  return {
+    kind: 'table',
+    header: ['序号', ...keys.map((k) => labels[k])],
+    rows: items.map((x, i) => [String(i + 1), ...keys.map((k) => cell(k, x[k] as string))]),
+  };
+}
 
 /** Each kind's content as blocks, and the law it is published under. */
 const CONTENT_BLOCKS: { [K in ListKind]: { cite: string; blocks: (c: Extract<ListContent, { kind: K }>) => Block[] } } = {
   powers: {
     cite: `${ART_39}、${OGI_20}`,
-    blocks: (c) => [
-      {
-        kind: 'table',
-        header: ['序号', '执法事项名称', '事项类别', '法律依据', '执法程序', '投诉举报和监督渠道'],
-        rows: c.items.map((p, i) => [String(i + 1), p.name, p.category, p.basis, PROCEDURE_KINDS[p.procedure], p.channels]),
-      },
-    ],
+    blocks: (c) => [itemsTable(POWER_LABELS, c.items, (k, v) => (k === 'procedure' ? PROCEDURE_KINDS[v as ProcedureKind] : v))],
   },
   inspections: {
     cite: OGI_20,
-    blocks: (c) => [
-      {
-        kind: 'table',
-        header: ['序号', '抽查事项', '抽查依据', '抽查对象', '抽查方式', '抽查频次'],
-        rows: c.items.map((x, i) => [String(i + 1), x.item, x.basis, x.object, x.method, x.frequency]),
-      },
-    ],
+    blocks: (c) => [itemsTable(INSPECTION_LABELS, c.items)],
   },
   guide: {
     cite: OGI_20,
     blocks: (c) => [
-      ...GUIDE_FIELDS.map(([k, label]): Block => ({ kind: 'paragraph', heading: label, text: c.guide[k] })),
-      { kind: 'paragraph', heading: '申请材料', text: c.guide.materials.map((m, i) => `${i + 1}. ${m}`).join('\n') },
+      ...GUIDE_TEXT_FIELDS.map((k): Block => ({ kind: 'paragraph', heading: GUIDE_LABELS[k], text: c.guide[k] })),
+      { kind: 'paragraph', heading: GUIDE_LABELS.materials, text: c.guide.materials.map((m, i) => `${i + 1}. ${m}`).join('\n') },
     ],
   },
 };

@@ -20,6 +20,7 @@ import { publishInCatalog, withdrawFromCatalog } from '../../procedure/catalog.j
 import { dbOf, trxOf, type OpennessListTable } from './tables.js';
 import { agencyFor, reach } from './scope.js';
 import { issueNumber } from './issue.js';
+import { GUIDE_LABELS, INSPECTION_LABELS, POWER_CATEGORIES, POWER_LABELS, PROCEDURE_KINDS } from './labels.js';
 
 export const LIST_SUBJECT = 'openness-list';
 
@@ -38,35 +39,37 @@ export type ListKind = keyof typeof LIST_KINDS;
 export const LIST_STATUSES = { draft: '草稿', submitted: '待审核', published: '已发布', superseded: '已被新版本替代' } as const;
 export type ListStatus = keyof typeof LIST_STATUSES;
 
-export const PROCEDURE_KINDS = { general: '普通程序', simple: '简易程序', both: '普通程序、简易程序' } as const;
+export { PROCEDURE_KINDS } from './labels.js';
 
 const text = (max: number, title: string) => requiredText(max).meta({ title });
 
 export const powerItem = z.strictObject({
-  name: text(200, '执法事项名称'),
-  category: z.enum(['行政处罚', '行政强制', '行政检查', '其他']).meta({ title: '事项类别' }),
-  basis: text(1000, '法律依据'),
-  procedure: z.enum(Object.keys(PROCEDURE_KINDS) as [keyof typeof PROCEDURE_KINDS]).meta({ title: '执法程序', labels: PROCEDURE_KINDS }),
-  channels: text(500, '投诉举报和监督渠道'),
+  name: text(200, POWER_LABELS.name),
+  category: z.enum(POWER_CATEGORIES).meta({ title: POWER_LABELS.category }),
+  basis: text(1000, POWER_LABELS.basis),
+  procedure: z
+    .enum(Object.keys(PROCEDURE_KINDS) as [keyof typeof PROCEDURE_KINDS])
+    .meta({ title: POWER_LABELS.procedure, labels: PROCEDURE_KINDS }),
+  channels: text(500, POWER_LABELS.channels),
 });
 
 export const inspectionItem = z.strictObject({
-  item: text(200, '抽查事项'),
-  basis: text(1000, '抽查依据'),
-  object: text(200, '抽查对象'),
-  method: text(200, '抽查方式'),
-  frequency: text(100, '抽查频次'),
+  item: text(200, INSPECTION_LABELS.item),
+  basis: text(1000, INSPECTION_LABELS.basis),
+  object: text(200, INSPECTION_LABELS.object),
+  method: text(200, INSPECTION_LABELS.method),
+  frequency: text(100, INSPECTION_LABELS.frequency),
 });
 
 export const guideContent = z.strictObject({
-  basis: text(1000, '设定依据'),
-  conditions: text(2000, '办理条件'),
-  materials: z.array(text(200, '申请材料')).min(1).max(50).meta({ title: '申请材料' }),
-  steps: text(2000, '办理流程'),
-  timeLimit: text(200, '办理时限'),
-  fee: text(200, '收费标准'),
-  place: text(300, '办理地点和时间'),
-  channels: text(500, '咨询和监督投诉渠道'),
+  basis: text(1000, GUIDE_LABELS.basis),
+  conditions: text(2000, GUIDE_LABELS.conditions),
+  materials: z.array(text(200, GUIDE_LABELS.materials)).min(1).max(50).meta({ title: GUIDE_LABELS.materials }),
+  steps: text(2000, GUIDE_LABELS.steps),
+  timeLimit: text(200, GUIDE_LABELS.timeLimit),
+  fee: text(200, GUIDE_LABELS.fee),
+  place: text(300, GUIDE_LABELS.place),
+  channels: text(500, GUIDE_LABELS.channels),
 });
 
 /** The content of a version, by its kind. */

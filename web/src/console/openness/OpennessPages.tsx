@@ -33,6 +33,7 @@ import { DocumentView } from '../DocumentView';
 import {
   CitationList,
   ContentView,
+  CATEGORIES,
   GUIDE_FIELDS,
   INSPECTION_FIELDS,
   POWER_FIELDS,
@@ -85,7 +86,6 @@ interface ListVersion {
   }[];
 }
 
-const CATEGORIES = ['行政处罚', '行政强制', '行政检查', '其他'].map((v) => ({ value: v, label: v }));
 /** 事前公开清单: the versions in the reader's scope, by kind and status. */
 export function OpennessListsPage() {
   const me = useSession();
