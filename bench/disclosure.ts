@@ -31,8 +31,7 @@ import { seedDemoTown } from '../src/modules/org/demo.js';
 import { addDays } from '../src/calendar/legal-date.js';
 import { startCluster } from '../test/helpers/postgres-cluster.js';
 import type { Engine } from '../src/platform/db/database.js';
-import type { PublicationFacts } from '../src/procedure/spec.js';
-import { searchRow } from '../src/modules/disclosure/search.js';
+import { agenciesOf, type Agency, type Decision, writePublications } from '../test/helpers/publication-rows.js';
 import { publicDecisions } from '../src/modules/disclosure/service.js';
 
 const ROWS = Number(process.env.DISCLOSURE_BENCH_ROWS) || 1_000_000;
@@ -53,71 +52,32 @@ const TRADES = ['建材有限公司', '水泥制品厂', '养殖场', '农家乐
 const VIOLATIONS = ['未批先建', '露天焚烧秸秆', '向河道倾倒建筑垃圾', '占道经营', '森林防火期内野外用火', '超标排放污水', '无证经营'];
 const KINDS = ['警告', '罚款人民币伍佰元整（¥500.00）', '警告；罚款人民币贰佰元整（¥200.00）', '没收违法所得', '责令停产停业'];
 
-async function seedPublications(yifa: Yifa, n: number) {
-  const agencies = await yifa.db.kysely
-    .selectFrom('agencies')
-    .innerJoin('regions', 'regions.id', 'agencies.region_id')
-    .select(['agencies.id', 'agencies.name', 'regions.path'])
-    .execute();
-  const today = yifa.clock.today();
-  const batch = yifa.db.engine === 'postgres' ? 1000 : 400;
-  const t0 = performance.now();
-  for (let start = 0; start < n; start += batch) {
-    const rows = [];
-    for (let i = start; i < Math.min(n, start + batch); i++) {
-      const a = agencies[i % agencies.length]!;
-      const natural = i % 3 === 0;
-      const decidedOn = addDays(today, -((i * 7919) % 1095) - 3);
-      const number = `${a.name.slice(0, 2)}罚决字〔${decidedOn.slice(0, 4)}〕第${i + 1}号`;
-      const facts: PublicationFacts = {
-        key: 'decision',
-        category: 'penalty',
-        rule: 'penalty.disclosure',
-        number,
-        party: {
-          kind: natural ? 'natural' : 'organisation',
-          name: natural
-            ? `${SURNAMES[i % 20]}${GIVEN[(i >> 2) % 20]}${GIVEN[(i >> 5) % 20]}`
-            : `秀山县${SURNAMES[i % 20]}某${TRADES[(i >> 3) % TRADES.length]}`,
-          idNumber: null,
-          phone: null,
-          address: null,
-          representative: natural ? null : `${SURNAMES[(i >> 1) % 20]}某`,
-          minor: false,
-        },
-        violationType: VIOLATIONS[(i >> 4) % VIOLATIONS.length]!,
-        penalty: KINDS[i % KINDS.length]!,
-        basis: '《中华人民共和国行政处罚法》第二十八条',
-        agencyId: a.id,
-        agencyName: a.name,
-        decidedOn,
-        withdrawnBecause: null,
-      };
-      const row = {
-        id: randomUUID(),
-        subject_type: 'penalty-case',
-        subject_id: randomUUID(),
-        key: 'decision',
-        agency_id: a.id,
-        region_path: a.path,
-        status: 'released',
-        rule: 'penalty.disclosure',
-        decided_on: decidedOn,
-        due_on: addDays(decidedOn, 9),
-        facts: JSON.stringify(facts),
-        party_kind: facts.party.kind,
-        violation_type: facts.violationType,
-        redactions: '[]',
-        released_on: addDays(decidedOn, 2),
-        withdrawal_due: null,
-        withdrawn_on: null,
-        withdrawal_kind: null,
-        withdrawal_reason: null,
-      };
-      rows.push({ ...row, ...searchRow(row) });
-    }
-    await yifa.db.kysely.insertInto('publications').values(rows).execute();
+/** N decisions over three years by the town's agencies: a third natural persons, the rest organisations. */
+function* decisions(agencies: Agency[], today: string, n: number): Generator<Decision> {
+  for (let i = 0; i < n; i++) {
+    const agency = agencies[i % agencies.length]!;
+    const natural = i % 3 === 0;
+    const decidedOn = addDays(today, -((i * 7919) % 1095) - 3);
+    yield {
+      agency,
+      decidedOn,
+      number: `${agency.name.slice(0, 2)}罚决字〔${decidedOn.slice(0, 4)}〕第${i + 1}号`,
+      party: {
+        natural,
+        name: natural
+          ? `${SURNAMES[i % 20]}${GIVEN[(i >> 2) % 20]}${GIVEN[(i >> 5) % 20]}`
+          : `秀山县${SURNAMES[i % 20]}某${TRADES[(i >> 3) % TRADES.length]}`,
+        representative: natural ? null : `${SURNAMES[(i >> 1) % 20]}某`,
+      },
+      violationType: VIOLATIONS[(i >> 4) % VIOLATIONS.length]!,
+      penalty: KINDS[i % KINDS.length]!,
+    };
   }
+}
+
+async function seedPublications(yifa: Yifa, n: number) {
+  const t0 = performance.now();
+  await writePublications(yifa, decisions(await agenciesOf(yifa), yifa.clock.today(), n));
   // As autovacuum would after a bulk load: the planner needs the table's statistics.
   if (yifa.db.engine === 'postgres') await sql`analyze publications`.execute(yifa.db.kysely);
   say(`  ${n.toLocaleString('en')} publications written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -23,7 +23,7 @@ import {
 import { DEADLINE_RULES } from '../../law/deadline-rules.js';
 import type { PublicationTable } from '../../platform/db/schema.js';
 import { publicDecision, REDACTABLE_FIELDS, type PublicationRow, type RedactableField, type Redaction } from './masks.js';
-import { gramsOf, holdsText, narrowingGrams, searchRow, withGrams } from './search.js';
+import { countHolding, gramsOf, holdsText, narrowingGrams, searchRow, withGrams } from './search.js';
 import { PUBLICATION_SUBJECT, syncPublications } from './sync.js';
 
 export const PUBLICATION_STATUSES = { pending: '待公示', released: '公示中', withdrawn: '已撤回' } as const;
@@ -308,13 +308,14 @@ const PUBLIC_COLUMNS = [
 
 export async function publicDecisions(yifa: Yifa, f: PublicFilters) {
   const today = yifa.clock.today();
-  let q = publicRows(yifa, await retentionOf(yifa), today).select(PUBLIC_COLUMNS);
-  if (f.agencyId) q = q.where('agency_id', '=', f.agencyId);
-  if (f.violationType) q = q.where('violation_type', '=', f.violationType);
-  if (f.from) q = q.where('decided_on', '>=', f.from);
-  if (f.to) q = q.where('decided_on', '<=', f.to);
+  let shown = publicRows(yifa, await retentionOf(yifa), today);
+  if (f.agencyId) shown = shown.where('agency_id', '=', f.agencyId);
+  if (f.violationType) shown = shown.where('violation_type', '=', f.violationType);
+  if (f.from) shown = shown.where('decided_on', '>=', f.from);
+  if (f.to) shown = shown.where('decided_on', '<=', f.to);
   const after = decodeCursor(f.cursor, 2);
-  if (after) q = q.where(keysetAfter(['decided_on', 'id'], after, 'desc'));
+  if (after) shown = shown.where(keysetAfter(['decided_on', 'id'], after, 'desc'));
+  const q = shown.select(PUBLIC_COLUMNS);
   const page = (rows: (PublicationRow & { decided_on: string })[]) => pageOf(rows, f.limit, (r) => [r.decided_on, r.id], publicDecision);
   const inDateOrder = (rows: typeof q) =>
     rows
@@ -328,17 +329,27 @@ export async function publicDecisions(yifa: Yifa, f: PublicFilters) {
   if (!all) return { items: [], next: null };
   // A common word is found among the newest entries, read in date order, before the index is
   // asked for every match (which would all be sorted by date); a full page there is the page.
-  const recent = (window: number) => q.select('search_text').orderBy('decided_on', 'desc').orderBy('id', 'desc').limit(window);
+  // The window reads only the columns it tests — a row's facts are read for the page alone.
+  const recent = (window: number) =>
+    shown.select(['id', 'decided_on', 'search_text']).orderBy('decided_on', 'desc').orderBy('id', 'desc').limit(window);
   const newest = async (window: number) => {
-    const rows = await yifa.db.kysely
+    const found = await yifa.db.kysely
       .selectFrom(recent(window).as('recent'))
-      .selectAll()
+      .select('id')
       .where(holdsText(query))
       .orderBy('decided_on', 'desc')
       .orderBy('id', 'desc')
       .limit(f.limit + 1)
       .execute();
-    return rows.length > f.limit ? rows : null;
+    return found.length > f.limit
+      ? inDateOrder(
+          q.where(
+            'id',
+            'in',
+            found.map((r) => r.id),
+          ),
+        ).execute()
+      : null;
   };
   const first = await newest(NEWEST);
   if (first) return page(first);
@@ -347,16 +358,7 @@ export async function publicDecisions(yifa: Yifa, f: PublicFilters) {
   // common one whose matches lie further back is looked for in a wider date-ordered window.
   // The index is asked only for the query's grams that narrow (narrowingGrams).
   const grams = await narrowingGrams(yifa.db.kysely, recent(NEWEST), all);
-  const candidates = await yifa.db.kysely
-    .selectFrom(
-      withGrams(q, yifa.db.engine, grams)
-        .select('publications.id')
-        .limit(FEW + 1)
-        .as('c'),
-    )
-    .select((e) => e.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const common = Number(candidates.n) > FEW ? await newest(WIDER) : null;
+  const common = (await countHolding(yifa.db.kysely, yifa.db.engine, grams, FEW + 1)) > FEW ? await newest(WIDER) : null;
   return page(common ?? (await inDateOrder(withGrams(q, yifa.db.engine, grams).where(holdsText(query))).execute()));
 }
 

@@ -58,6 +58,12 @@ export function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: 
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  // SQLite's default page cache is 2 MiB. One portal search reads a few thousand rows and
+  // their index pages in several steps; with 2 MiB each step evicted the last one's pages and
+  // read them again from the OS, a syscall a page: a 文号's search at a million decisions
+  // took 31 ms, with 64 MiB 10 ms (docs/benchmarks.md §11). The cache fills only as pages
+  // are read.
+  database.pragma('cache_size = -65536');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return {
     engine: 'sqlite',

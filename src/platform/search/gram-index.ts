@@ -71,7 +71,10 @@ export function holdsEveryGram(engine: Engine, ix: GramIndex, grams: readonly st
 
 /** SQLite: the searched table's ids whose grams match all of `grams` (each quoted: no FTS syntax gets through). */
 const ftsMatches = (ix: GramIndex, grams: readonly string[]) =>
-  sql`select k.${sql.raw(ix.keyColumn)} as gram_row_id from ${sql.raw(ix.fts)} join ${sql.raw(ix.keys)} k on k.n = ${sql.raw(ix.fts)}.rowid where ${sql.raw(ix.fts)} match ${grams.map((g) => `"${g.replaceAll('"', '')}"`).join(' ')}`;
+  sql`select k.${sql.raw(ix.keyColumn)} as gram_row_id from ${sql.raw(ix.fts)} join ${sql.raw(ix.keys)} k on k.n = ${sql.raw(ix.fts)}.rowid where ${sql.raw(ix.fts)} match ${ftsQuery(grams)}`;
+
+/** An FTS5 query for rows holding each of `grams`, each quoted. */
+const ftsQuery = (grams: readonly string[]) => grams.map((g) => `"${g.replaceAll('"', '')}"`).join(' ');
 
 /**
  * `qb` (over the searched table, named `as`) narrowed to rows holding each of `grams`. On
@@ -90,6 +93,20 @@ export function joinEveryGram<DB, TB extends keyof DB, O>(
   const matched = sql<{ gram_row_id: string }>`(${ftsMatches(ix, grams)})`.as('gram_match');
   // biome-ignore lint/suspicious/noExplicitAny: a join on a derived table the caller's types do not name
   return (qb as any).innerJoin(matched, (j: any) => j.onRef('gram_match.gram_row_id', '=', `${as}.id`));
+}
+
+/**
+ * How many rows of the index hold every one of `grams`, counting no further than `cap`: a
+ * measure of how common a word is, over every indexed row whatever a query's other
+ * conditions — the index alone answers it, without reading one row of the table.
+ */
+export async function countGramRows(db: Kysely<unknown>, engine: Engine, ix: GramIndex, grams: readonly string[], cap: number) {
+  const holding =
+    engine === 'postgres'
+      ? sql`select 1 from ${sql.raw(ix.table)} where ${holdsEveryGram(engine, ix, grams)} limit ${cap}`
+      : sql`select rowid from ${sql.raw(ix.fts)} where ${sql.raw(ix.fts)} match ${ftsQuery(grams)} limit ${cap}`;
+  const { rows } = await sql<{ n: number | string }>`select count(*) as n from (${holding}) as holding`.execute(db);
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** The exact substring, in the normalised text (`column`: the searched table's `search_text`). */
