@@ -8,7 +8,7 @@ import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Engine } from '../../platform/db/database.js';
 import type { Database } from '../../platform/db/schema.js';
 import { charGrams, charQueryGrams, searchableText } from '../../platform/search/grams.js';
-import { countGramRows, joinEveryGram, holdsText, type GramIndex } from '../../platform/search/gram-index.js';
+import { joinEveryGram, holdsText, type GramIndex } from '../../platform/search/gram-index.js';
 import { publicDecision, publicSearchText, type PublicationRow } from './masks.js';
 
 /** The search columns of a publication, from what the public sees of it. */
@@ -31,10 +31,6 @@ export const gramsOf = charQueryGrams;
 /** Step 1: `qb` narrowed to the publications holding each of `grams`, from the index. */
 export const withGrams = <O>(qb: SelectQueryBuilder<Database, 'publications', O>, engine: Engine, grams: readonly string[]) =>
   joinEveryGram(qb, engine, PUBLICATION_GRAMS, grams);
-
-/** How many publications hold each of `grams`, released or not, counting no further than `cap`. */
-export const countHolding = (db: Kysely<Database>, engine: Engine, grams: readonly string[], cap: number) =>
-  countGramRows(db as Kysely<unknown>, engine, PUBLICATION_GRAMS, grams, cap);
 
 /** A gram in more than this share of the sampled entries narrows too little to be worth its posting list. */
 const COMMON_SHARE = 0.25;

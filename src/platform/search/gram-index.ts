@@ -95,20 +95,6 @@ export function joinEveryGram<DB, TB extends keyof DB, O>(
   return (qb as any).innerJoin(matched, (j: any) => j.onRef('gram_match.gram_row_id', '=', `${as}.id`));
 }
 
-/**
- * How many rows of the index hold every one of `grams`, counting no further than `cap`: a
- * measure of how common a word is, over every indexed row whatever a query's other
- * conditions — the index alone answers it, without reading one row of the table.
- */
-export async function countGramRows(db: Kysely<unknown>, engine: Engine, ix: GramIndex, grams: readonly string[], cap: number) {
-  const holding =
-    engine === 'postgres'
-      ? sql`select 1 from ${sql.raw(ix.table)} where ${holdsEveryGram(engine, ix, grams)} limit ${cap}`
-      : sql`select rowid from ${sql.raw(ix.fts)} where ${sql.raw(ix.fts)} match ${ftsQuery(grams)} limit ${cap}`;
-  const { rows } = await sql<{ n: number | string }>`select count(*) as n from (${holding}) as holding`.execute(db);
-  return Number(rows[0]?.n ?? 0);
-}
-
 /** The exact substring, in the normalised text (`column`: the searched table's `search_text`). */
 export function holdsText(query: string, column = 'search_text') {
   const needle = searchableText(query.trim()).replace(/[!%_]/g, (ch) => `!${ch}`);
