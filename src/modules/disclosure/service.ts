@@ -23,7 +23,7 @@ import {
 import { DEADLINE_RULES } from '../../law/deadline-rules.js';
 import type { PublicationTable } from '../../platform/db/schema.js';
 import { publicDecision, REDACTABLE_FIELDS, type PublicationRow, type RedactableField, type Redaction } from './masks.js';
-import { gramsOf, holdsText, narrowingGrams, searchRow, withGrams } from './search.js';
+import { ENGINE_SEARCH, gramsOf, holdsText, narrowingGrams, searchRow, withGrams } from './search.js';
 import { PUBLICATION_SUBJECT, syncPublications } from './sync.js';
 
 export const PUBLICATION_STATUSES = { pending: '待公示', released: '公示中', withdrawn: '已撤回' } as const;
@@ -344,35 +344,26 @@ export async function publicDecisions(yifa: Yifa, f: PublicFilters) {
       .execute();
     return found.length > f.limit ? byIds(found.map((r) => r.id)) : null;
   };
-  const first = await newest(NEWEST);
+  const engine = ENGINE_SEARCH[yifa.db.engine];
+  const first = await newest(engine.firstWindow);
   if (first) return page(first);
-  // Otherwise the index gives the entries holding the query's grams that narrow
-  // (narrowingGrams), each with whether it holds the exact words, no more than FEW + 1: a rare
+  // Otherwise the index is asked for the query's grams that narrow (narrowingGrams): a rare
   // word (a name, a number, or none at all) has its few matches sorted by date; a common one
-  // whose matches lie further back is looked for in a wider date-ordered window.
+  // whose matches lie further back is looked for in a wider date-ordered window, and only
+  // if that holds less than a page are all its matches read from the index and sorted.
   const grams = await narrowingGrams(yifa.db.kysely, recent(SAMPLE), all);
-  const candidates = await withGrams(shown.select(['publications.id as id', holdsText(query).as('holds')]), yifa.db.engine, grams)
-    .limit(FEW + 1)
-    .execute();
-  if (candidates.length <= FEW) {
-    // SQLite answers 1 or 0, PostgreSQL true or false.
-    const matches = candidates.filter((c) => Number(c.holds) === 1).map((c) => c.id);
-    return page(matches.length ? await byIds(matches) : []);
-  }
+  const few = await engine.fewMatches(yifa.db.kysely, shown, query, grams, FEW);
+  if (few) return page(few.length ? await byIds(few) : []);
   return page((await newest(WIDER)) ?? (await inDateOrder(withGrams(q, yifa.db.engine, grams).where(holdsText(query))).execute()));
 }
 
 /**
- * How a search reads (bench/disclosure.ts, a million decisions): the newest NEWEST entries in
- * date order first — a word on a page's worth of them is answered at once, and a rare word
- * costs the whole window (10,000: 5–10 ms); the query's grams that narrow, judged on the
- * newest SAMPLE; then, if the index holds more than FEW candidates, the newest WIDER (a word
- * common in older entries: gathering and sorting its tens of thousands of matches from the
- * index took 300–500 ms); else the index's few candidates, sorted. A first window of 2,000
- * left a surname in shops' names (one entry in thirty, on one day in five) to the index, whose
- * count of 2,001 candidates took PostgreSQL's GIN 31 ms.
+ * How a search reads (bench/disclosure.ts, a million decisions): the newest entries in date
+ * order first (ENGINE_SEARCH: a word on a page's worth of them is answered at once); the
+ * query's grams that narrow, judged on the newest SAMPLE; the index's candidates when it holds
+ * no more than FEW; else the newest WIDER (a word common in older entries: gathering and
+ * sorting its tens of thousands of matches from the index took 300–500 ms).
  */
-const NEWEST = 10_000;
 const SAMPLE = 2_000;
 const WIDER = 40_000;
 const FEW = 2_000;

@@ -95,6 +95,20 @@ export function joinEveryGram<DB, TB extends keyof DB, O>(
   return (qb as any).innerJoin(matched, (j: any) => j.onRef('gram_match.gram_row_id', '=', `${as}.id`));
 }
 
+/**
+ * SQLite: how many rows hold every one of `grams`, counting no further than `cap`, from the
+ * FTS5 table alone — not one row of the searched table is read (0.5–1.7 ms for 2,001 of a
+ * million). PostgreSQL's GIN index has no such count: it builds a bitmap of every match
+ * before a LIMIT applies.
+ */
+export async function countFtsRows(db: Kysely<unknown>, ix: GramIndex, grams: readonly string[], cap: number): Promise<number> {
+  const fts = sql.raw(ix.fts);
+  const { rows } = await sql<{
+    n: number;
+  }>`select count(*) as n from (select rowid from ${fts} where ${fts} match ${ftsQuery(grams)} limit ${cap})`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
 /** The exact substring, in the normalised text (`column`: the searched table's `search_text`). */
 export function holdsText(query: string, column = 'search_text') {
   const needle = searchableText(query.trim()).replace(/[!%_]/g, (ch) => `!${ch}`);
