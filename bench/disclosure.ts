@@ -12,7 +12,8 @@
  *
  * The rows are written straight into `publications` (released, a third natural persons, the
  * rest organisations, decided over three years), their search columns built by the module's
- * own `searchRow`, so what is indexed is exactly what the portal serves.
+ * own `searchRow`, so what is indexed is exactly what the portal serves. Each engine runs in a
+ * process of its own (a second engine in the same process inherited the first one's heap).
  *
  *   node --max-semi-space-size=64 bin/run-ts.mjs bench/disclosure.ts
  *   DISCLOSURE_BENCH_ROWS=10000 BENCH_ENGINES=sqlite node bin/run-ts.mjs bench/disclosure.ts
@@ -147,25 +148,43 @@ async function run(engine: Engine, databaseUrl: string | undefined) {
   }
 }
 
-say(
-  `# yifa published-decisions benchmark (${new Date().toISOString().slice(0, 10)}, ${process.version}, ${ROWS.toLocaleString('en')} decisions)`,
-);
-say();
-const cluster = ENGINES.includes('postgres') ? await startCluster({ durable: true }) : null;
-try {
-  for (const engine of ENGINES) {
-    let databaseUrl: string | undefined;
-    if (engine === 'postgres') {
-      const pg = (await import('pg')).default;
-      const name = `bench_disclosure_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
-      const c = new pg.Client({ connectionString: cluster!.adminUrl });
-      await c.connect();
-      await c.query(`CREATE DATABASE ${name}`);
-      await c.end();
-      databaseUrl = cluster!.url(name);
+/** Each engine is measured in a process of its own, so neither inherits the other's heap. */
+function runInChild(engine: Engine, databaseUrl: string | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url)), [fileURLToPath(import.meta.url)], {
+      execArgv: process.execArgv,
+      env: { ...process.env, BENCH_CHILD_ENGINE: engine, BENCH_CHILD_DATABASE_URL: databaseUrl ?? '' },
+      stdio: 'inherit',
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${engine}: exit ${code}`))));
+  });
+}
+
+const childEngine = process.env.BENCH_CHILD_ENGINE as Engine | undefined;
+if (childEngine) {
+  await run(childEngine, process.env.BENCH_CHILD_DATABASE_URL || undefined);
+} else {
+  say(
+    `# yifa published-decisions benchmark (${new Date().toISOString().slice(0, 10)}, ${process.version}, ${ROWS.toLocaleString('en')} decisions)`,
+  );
+  say();
+  const cluster = ENGINES.includes('postgres') ? await startCluster({ durable: true }) : null;
+  try {
+    for (const engine of ENGINES) {
+      let databaseUrl: string | undefined;
+      if (engine === 'postgres') {
+        const pg = (await import('pg')).default;
+        const name = `bench_disclosure_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
+        const c = new pg.Client({ connectionString: cluster!.adminUrl });
+        await c.connect();
+        await c.query(`CREATE DATABASE ${name}`);
+        await c.end();
+        databaseUrl = cluster!.url(name);
+      }
+      await runInChild(engine, databaseUrl);
     }
-    await run(engine, databaseUrl);
+  } finally {
+    await cluster?.stop();
   }
-} finally {
-  await cluster?.stop();
 }
