@@ -22,7 +22,6 @@ import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../src/platform/config.js';
@@ -30,7 +29,7 @@ import { buildApp, openYifa } from '../src/app/root.js';
 import type { Yifa } from '../src/platform/yifa.js';
 import { seedDemoTown } from '../src/modules/org/demo.js';
 import { addDays } from '../src/calendar/legal-date.js';
-import { startCluster } from '../test/helpers/postgres-cluster.js';
+import { onEachEngine } from './engines.js';
 import type { Engine } from '../src/platform/db/database.js';
 import { agenciesOf, type Agency, type Decision, writePublications } from '../test/helpers/publication-rows.js';
 import { publicDecisions } from '../src/modules/disclosure/service.js';
@@ -169,22 +168,5 @@ if (childEngine) {
     `# yifa published-decisions benchmark (${new Date().toISOString().slice(0, 10)}, ${process.version}, ${ROWS.toLocaleString('en')} decisions)`,
   );
   say();
-  const cluster = ENGINES.includes('postgres') ? await startCluster({ durable: true }) : null;
-  try {
-    for (const engine of ENGINES) {
-      let databaseUrl: string | undefined;
-      if (engine === 'postgres') {
-        const pg = (await import('pg')).default;
-        const name = `bench_disclosure_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
-        const c = new pg.Client({ connectionString: cluster!.adminUrl });
-        await c.connect();
-        await c.query(`CREATE DATABASE ${name}`);
-        await c.end();
-        databaseUrl = cluster!.url(name);
-      }
-      await runInChild(engine, databaseUrl);
-    }
-  } finally {
-    await cluster?.stop();
-  }
+  await onEachEngine(ENGINES, 'disclosure', runInChild);
 }

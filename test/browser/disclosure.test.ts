@@ -12,10 +12,9 @@ import type { Page } from 'playwright-core';
 import { startHarness, SHOTS, type BrowserHarness } from './harness.js';
 import { choose, settled } from './antd.js';
 import { describeViolations, seriousViolations } from './axe.js';
-import { onTheSpot } from '../helpers/penalty-api.js';
+import { identifiedCitizen, onTheSpot } from '../helpers/penalty-api.js';
 import { contextOfUser } from '../../src/modules/org/sessions.js';
 import { openCase } from '../../src/modules/enforcement/service/cases.js';
-import { withIdCheckChar } from '../../src/platform/identity/numbers.js';
 
 describe('a penalty decision published and withdrawn, in the browser', () => {
   let h: BrowserHarness;
@@ -29,14 +28,7 @@ describe('a penalty decision published and withdrawn, in the browser', () => {
       zhifa1,
       'penalty.on-the-spot',
       onTheSpot({
-        party: {
-          kind: 'citizen',
-          name: '王小明',
-          idNumber: withIdCheckChar('50024119850315123'),
-          address: '秀山县妙泉镇某某村5组',
-          phone: '13912345678',
-          representative: null,
-        },
+        party: identifiedCitizen(),
         on: h.yifa.clock.today(),
         officers: [zhifa1.auth.user.personId, zhifa2.user.personId],
       }),

@@ -10,12 +10,12 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { identifiedCitizen } from '../helpers/penalty-api.js';
 import { startHarness, SHOTS, type BrowserHarness } from './harness.js';
 import { choose, settled } from './antd.js';
 import { describeViolations, seriousViolations } from './axe.js';
 import { contextOfUser } from '../../src/modules/org/sessions.js';
 import { openCase, performAction } from '../../src/modules/enforcement/service/cases.js';
-import { withIdCheckChar } from '../../src/platform/identity/numbers.js';
 
 describe('a 执法事项清单 and a 以案释法 published into the catalog, in the browser', () => {
   let h: BrowserHarness;
@@ -25,14 +25,7 @@ describe('a 执法事项清单 and a 以案释法 published into the catalog, in
     const zhifa2 = await contextOfUser(h.yifa, 'zhifa2');
     const today = h.yifa.clock.today();
     const view = await openCase(h.yifa, zhifa1, 'penalty.on-the-spot', {
-      party: {
-        kind: 'citizen',
-        name: '王小明',
-        idNumber: withIdCheckChar('50024119850315123'),
-        address: '秀山县妙泉镇某某村5组',
-        phone: '13912345678',
-        representative: null,
-      },
+      party: identifiedCitizen(),
       field: '综合行政执法',
       on: today,
       place: '妙泉镇集镇',

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Engine } from '../../src/platform/db/database.js';
 import { startTestApp, type Client, type TestApp } from './app.js';
+import { withIdCheckChar } from '../../src/platform/identity/numbers.js';
 
 export const at = (date: string) => () => new Date(`${date}T10:00:00+08:00`);
 
@@ -17,6 +18,16 @@ export const citizen = (name: string, address = '秀山县妙泉镇某某村') =
   idNumber: null,
   address,
   phone: null,
+  representative: null,
+});
+
+/** A citizen with every personal field the portal must never show: a full name, an ID number, a mobile, an address down to its 组. */
+export const identifiedCitizen = (name = '王小明') => ({
+  kind: 'citizen',
+  name,
+  idNumber: withIdCheckChar('50024119850315123'),
+  address: '秀山县妙泉镇某某村5组',
+  phone: '13912345678',
   representative: null,
 });
 
